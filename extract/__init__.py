@@ -1,0 +1,1 @@
+"""Text to facts with spans. Pure functions: no SQLite, no Textual, no files."""

@@ -1,0 +1,138 @@
+"""What extraction returns: plain dataclasses, every fact with the span it came from.
+
+Offsets are Python string indices (code points) into the article's stored text, end exclusive,
+and ``text[start:end] == span.text`` always (see CONTRACT.md, "Spans").
+
+Within one article, entities and sources are referred to by ``key`` (a string unique in that
+article's result); the store turns keys into row ids and merges entities across articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+
+ENTITY_TYPES = ("place", "person", "organization", "group")
+SOURCE_TYPES = (
+    "person", "government", "military", "intelligence", "media", "international", "anonymous", "other",
+)
+CASUALTY_KINDS = ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")
+QUALIFIERS = ("exact", "at least", "more than", "about", "up to", "range", "vague")
+DATE_PRECISIONS = ("day", "days", "week", "month", "year")
+
+# ACLED's taxonomy, exactly (CONTRACT.md): event type -> its subtypes.
+TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence", "Attack", "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}
+SUBTYPE_TO_TYPE: dict[str, str] = {sub: typ for typ, subs in TAXONOMY.items() for sub in subs}
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str
+    type: str  # one of ENTITY_TYPES
+    name: str  # canonical name ("Volodymyr Zelensky", "Plekhovo")
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other names: gazetteer alternates, spellings seen
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None  # first-level region name ("Kursk")
+    lat: float | None = None  # only when the match is unambiguous
+    lon: float | None = None
+    attributes: dict[str, str] = field(default_factory=dict)  # e.g. {"title": "President"}
+
+
+@dataclass(slots=True)
+class Source:
+    key: str
+    name: str  # "Ukraine's military intelligence", "AFP", "Volodymyr Zelensky"
+    type: str  # one of SOURCE_TYPES
+    aliases: list[str] = field(default_factory=list)
+    entity_key: str | None = None  # the entity this source is, when it is one (a person, an outlet)
+
+
+@dataclass(slots=True)
+class Claim:
+    key: str
+    source_key: str
+    cue: Span  # "reported", "said", "according to"
+    content: Span  # what is claimed
+    quote: bool = False  # a direct quotation
+    credibility: str = "6"  # Admiralty 1-6; 6 = not yet judged
+    via_source_key: str | None = None  # the medium that relayed it ("told AFP")
+
+
+@dataclass(slots=True)
+class Casualty:
+    kind: str  # one of CASUALTY_KINDS
+    min: int | None
+    max: int | None
+    qualifier: str  # one of QUALIFIERS
+    who: str | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    span: Span
+    entity_key: str | None = None
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    entity_key: str
+    name: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Event:
+    key: str
+    type: str
+    subtype: str
+    evidence: Span
+    date: str | None = None  # ISO YYYY-MM-DD (first day of the period)
+    date_end: str | None = None
+    date_precision: str | None = None  # one of DATE_PRECISIONS
+    actors: list[Actor] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    claim_keys: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Extraction:
+    entities: list[Entity] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

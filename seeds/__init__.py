@@ -1,0 +1,1 @@
+"""Articles bundled with Sitrep: a fresh store is built from them."""

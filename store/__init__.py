@@ -1,0 +1,1 @@
+"""The SQLite store: schema, ingest, queries, search, export. Never imports Textual."""

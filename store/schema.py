@@ -1,0 +1,162 @@
+"""The store's schema, as an ordered list of forward migrations.
+
+``PRAGMA user_version`` holds how many migrations a store has had. Opening a store runs the
+missing ones in order; a store with a higher version than ``SCHEMA_VERSION`` is refused.
+Never edit a migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the whole first schema
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        ref TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,               -- ISO date or date-time as read
+        text TEXT NOT NULL,           -- stored text: NFC, \\n line endings (CONTRACT.md, Spans)
+        hash TEXT NOT NULL UNIQUE,    -- sha256 of the normalised text: re-ingest adds nothing
+        ingested_at TEXT NOT NULL,
+        n_events INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_published ON articles(published, id);
+
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,           -- place, person, organization, group
+        name TEXT NOT NULL,
+        merge_key TEXT NOT NULL,      -- the same entity across articles shares (type, merge_key)
+        country TEXT,
+        admin1 TEXT,
+        lat REAL,
+        lon REAL,
+        n_mentions INTEGER NOT NULL DEFAULT 0,
+        n_events INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (type, merge_key)
+    );
+
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+    CREATE INDEX mentions_article ON mentions(article_id, start);
+
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        merge_key TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        reliability TEXT NOT NULL DEFAULT 'F',
+        entity_id INTEGER REFERENCES entities(id),
+        n_claims INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sources_claims ON sources(n_claims DESC, id);
+
+    -- every name an entity or a source is known by, with its search keys (store/keys.py)
+    CREATE TABLE names (
+        id INTEGER PRIMARY KEY,
+        owner TEXT NOT NULL,          -- 'entity' or 'source'
+        owner_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL,            -- folded, transliterated, phonetically normalised
+        UNIQUE (owner, owner_id, name)
+    );
+    CREATE INDEX names_owner ON names(owner, owner_id);
+    CREATE INDEX names_key ON names(key);
+    CREATE VIRTUAL TABLE names_fts USING fts5(key, content='names', content_rowid='id', tokenize='trigram');
+    CREATE TRIGGER names_ai AFTER INSERT ON names BEGIN
+        INSERT INTO names_fts(rowid, key) VALUES (new.id, new.key);
+    END;
+    CREATE TRIGGER names_ad AFTER DELETE ON names BEGIN
+        INSERT INTO names_fts(names_fts, rowid, key) VALUES ('delete', old.id, old.key);
+    END;
+
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        via_source_id INTEGER REFERENCES sources(id),
+        cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL, cue_text TEXT NOT NULL,
+        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+        quote INTEGER NOT NULL DEFAULT 0,
+        credibility TEXT NOT NULL DEFAULT '6'
+    );
+    CREATE INDEX claims_source ON claims(source_id, article_id);
+    CREATE INDEX claims_article ON claims(article_id, content_start);
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        type TEXT NOT NULL,
+        subtype TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        date_precision TEXT,
+        confidence REAL NOT NULL,
+        evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+        -- denormalised labels so the Events pane draws a row from one table
+        places_label TEXT NOT NULL DEFAULT '',
+        casualties_label TEXT NOT NULL DEFAULT '',
+        claimant_label TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_date ON events(date, id);
+    CREATE INDEX events_article ON events(article_id, evidence_start);
+    CREATE INDEX events_subtype ON events(subtype, date, id);
+
+    CREATE TABLE event_places (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        name TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX event_places_event ON event_places(event_id);
+    CREATE INDEX event_places_entity ON event_places(entity_id, event_id);
+
+    CREATE TABLE event_actors (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        entity_id INTEGER REFERENCES entities(id),
+        name TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX event_actors_event ON event_actors(event_id);
+    CREATE INDEX event_actors_entity ON event_actors(entity_id, event_id);
+
+    CREATE TABLE casualties (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        kind TEXT NOT NULL,
+        min INTEGER,
+        max INTEGER,
+        qualifier TEXT NOT NULL,
+        who TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX casualties_event ON casualties(event_id);
+
+    CREATE TABLE claim_events (
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        PRIMARY KEY (claim_id, event_id)
+    );
+    CREATE INDEX claim_events_event ON claim_events(event_id, claim_id);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
