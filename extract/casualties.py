@@ -1,0 +1,166 @@
+"""Casualty figures: "at least 30 soldiers were killed or wounded", "killing one and wounding six".
+
+``find_casualties(text, start, end)`` reads one sentence (``text[start:end]``) and returns
+:class:`~extract.model.Casualty` records whose spans cover the figure and its verb.
+Figures that are not casualties (areas, years, ages, unit numbers, money, deployments) are left out
+because a casualty needs a casualty word right next to its number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import Casualty, Span
+from extract.numbers import QUALIFIERS, Quantity, find_quantities
+
+# Nouns naming the people a figure counts.
+WHO_NOUNS = (
+    "soldiers", "soldier", "troops", "servicemen", "servicewomen", "service members", "servicemembers",
+    "fighters", "militants", "militiamen", "civilians", "civilian", "people", "persons", "person",
+    "children", "child", "kids", "women", "men", "man", "woman", "residents", "villagers",
+    "protesters", "protestors", "demonstrators", "police", "policemen", "police officers", "officers",
+    "personnel", "military", "rebels", "insurgents", "combatants", "workers", "students", "members",
+    "others", "migrants", "refugees", "farmers", "miners", "worshippers", "passengers", "journalists",
+    "hostages", "prisoners", "jihadists", "terrorists", "attackers", "gunmen", "guards", "staff",
+    "individuals", "family members", "relatives", "medics", "doctors", "aid workers", "volunteers",
+    "Palestinians", "Israelis", "Ukrainians", "Russians", "Syrians", "Sudanese", "Afghans", "Iraqis",
+    "Yemenis", "Lebanese", "pilgrims", "teenagers", "infants", "babies", "pupils", "boys", "girls",
+    "infantrymen", "paratroopers", "marines", "mercenaries", "recruits", "conscripts", "gendarmes",
+    "peacekeepers", "security forces", "forces", "officials", "victims", "bystanders", "shepherds",
+    "herders", "traders", "patients", "detainees", "inmates", "crew", "crew members", "sailors",
+)
+_WHO = "|".join(re.escape(w) for w in sorted(WHO_NOUNS, key=len, reverse=True))
+# a word that may qualify the noun ("North", "Korean", "unarmed"), not a verb or a linking word
+_MOD = (r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
+        r"of|the|\w+ing)\b)[\w’'\-]+\s+")
+
+# Words after the figure that say what happened to them, with the kind they give.
+_KILLED = (r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
+           r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated")
+_WOUNDED = r"wounded|injured|hurt|injuries|maimed"
+_PASSIVE_KINDS = [
+    (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
+    (re.compile(rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)", re.I), "killed_or_wounded"),
+    (re.compile(r"casualties|killed or injured|dead or wounded", re.I), "killed_or_wounded"),
+    (re.compile(rf"(?:{_KILLED})", re.I), "killed"),
+    (re.compile(rf"(?:{_WOUNDED})", re.I), "wounded"),
+    (re.compile(r"captured|taken prisoner|taken captive|surrendered|held captive|prisoners of war|POWs", re.I),
+     "captured"),
+    (re.compile(r"missing|unaccounted for|went missing|disappeared", re.I), "missing"),
+    (re.compile(r"losses|lost", re.I), "losses"),
+]
+_AUX = (r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
+        r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
+        r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been)")
+_CAS_WORD = (rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
+             rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
+             rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
+             r"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses")
+# figure [of] [who] [aux...] casualty-word
+_AFTER = re.compile(
+    rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})))?"
+    rf"(?:,?\s+(?:who|that)\b)?"
+    rf"(?:\s+{_AUX}\b)*"
+    rf"\s+(?P<verb>{_CAS_WORD})(?![\w-])",
+    re.I,
+)
+# "others" alone after an active verb: "wounding six others"
+_WHO_AFTER = re.compile(rf"\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
+_ACTIVE_BEFORE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
+    r"capturing|captured|captures|capture|took|taken|taking|lost|losing|claimed the lives of|claiming the lives of|"
+    r"left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
+    r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit))\s+$",
+    re.I,
+)
+_ACTIVE_KIND = {
+    "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
+    "taken": "captured", "taking": "captured", "lost": "losses", "losing": "losses", "claim": "killed", "death": "killed", "toll": "killed",
+}
+_NOT_CASUALTY_AFTER = re.compile(
+    r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?\b|%|percent|per cent|square|sq\b|km|kilomet|"
+    r"mile|meter|metre|hectare|acre|tons?\b|tonnes?\b|dollars|euros|pounds|hryvnia|rubles|roubles|"
+    r"\$|usd|st\b|nd\b|rd\b|th\b|times\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock)",
+    re.I,
+)
+_MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:USD|EUR|GBP|aged|age|No\.|number)\s*$", re.I)
+_GENERIC_WHO = {"soldiers", "troops", "forces", "servicemen", "fighters", "military", "personnel"}
+_GROUP_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'\-]*\s+){1,3})(soldiers|troops|forces|servicemen|fighters|military|personnel|units)\b"
+)
+
+
+def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
+    """Casualty records in ``text[start:end]`` (one sentence, usually)."""
+    end = len(text) if end is None else end
+    found: list[Casualty] = []
+    for q in find_quantities(text, start, end):
+        rec = _casualty_at(text, q, start, end)
+        if rec is not None:
+            found.append(rec)
+    return found
+
+
+def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | None:
+    if _NOT_CASUALTY_AFTER.match(text, q.end, end) or _MONEY_BEFORE.search(text, max(start, q.start - 6), q.start):
+        return None
+    if q.qualifier == "exact" and q.min is not None and 1900 <= q.min <= 2100 and not q.scaled:
+        # a year, unless a casualty word follows at once ("2000 people were killed" stays)
+        if not re.match(rf"\s+(?:{_WHO})\b", text[q.end:end], re.I):
+            return None
+    m = _AFTER.match(text, q.end, end)
+    if m:
+        verb = m.group("verb")
+        kind = next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb))
+        who = m.group("who")
+        if kind == "losses" and verb.lower() == "lost":
+            return None
+        return _record(text, q, m.end(), kind, _clean_who(text, who, m.start("who") if who else q.start))
+    before = _ACTIVE_BEFORE.search(text, max(start, q.start - 60), q.start)
+    if before:
+        verb = before.group("verb").lower()
+        kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
+        rest = text[q.end:end]
+        if kind == "captured" and verb in ("took", "taken", "taking") and not re.match(
+                rf"(?:\s+\w+){{0,3}}?\s+(?:prisoner|captive|hostage)", rest, re.I):
+            return None
+        if verb in ("left", "leaving"):
+            return None  # "left 5 dead" is read from the words after the figure
+        w = _WHO_AFTER.match(text, q.end, end)
+        who = w.group("who") if w else None
+        span_end = w.end() if w else q.end
+        return Casualty(kind, q.min, q.max, q.qualifier, _clean_who(text, who, w.start("who") if w else q.start),
+                        Span.of(text, before.start("verb"), span_end))
+    return None
+
+
+def _record(text: str, q: Quantity, end: int, kind: str, who: str | None) -> Casualty:
+    return Casualty(kind, q.min, q.max, q.qualifier, who, Span.of(text, q.start, end))
+
+
+def _clean_who(text: str, who: str | None, at: int) -> str | None:
+    if not who:
+        return None
+    who = who.strip()
+    words = who.split()
+    # drop leading words that are not part of the noun phrase
+    while words and words[0].lower() in ("the", "of", "their", "our", "other", "more", "were", "and", "those"):
+        words = words[1:]
+    who = " ".join(words)
+    if who.lower() in ("others", "people", "persons", "person", "individuals", "members", "other", ""):
+        return None if who.lower() in ("others", "other", "") else who
+    if who.lower() in _GENERIC_WHO:
+        # a bare "soldiers": take the group named just before ("North Korean soldiers")
+        window = text[max(0, at - 1500):at]
+        best = None
+        for g in _GROUP_BEFORE.finditer(window):
+            best = g
+        if best is not None:
+            qualifier = best.group(1).strip()
+            first = qualifier.split()[0]
+            if first.lower() not in ("the", "these", "those", "their", "according", "on", "in", "as", "a"):
+                return f"{qualifier} {who}"
+    return who
+
+
+__all__ = ["find_casualties", "QUALIFIERS"]

@@ -1,0 +1,230 @@
+"""Date expressions resolved against the article's publication date.
+
+``find_dates(text, published)`` returns every date expression with its exact offsets, the first and
+last day it covers (ISO) and a precision (day, days, week, month, year). Relative expressions
+("on Monday", "last month", "in August", "December 14 and 15") resolve to the latest such date on or
+before publication; without a publication date only expressions that carry a year resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_JOIN = r"\s*(?:and|-|–|—|to|&|through|until)\s*"
+_YEAR = r"(?:19|20)\d{2}"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
+    ("dmy", re.compile(
+        rf"(?<![\w])(?:{_WD},?\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:{_JOIN}(?:the\s+)?(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+        rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])")),
+    ("mdy", re.compile(
+        rf"(?<![\w])(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:{_JOIN}(?P<d2>{_DAY}))?"
+        rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\w:.,]?\d)")),
+    ("month", re.compile(
+        rf"(?<![\w])(?:(?P<lead>in|since|during|early|late|mid-?|until|from|by|of|last|this|throughout|"
+        rf"In|Since|During|Early|Late|Mid-?|Until|From|By|Last|This|Throughout)\s*)?"
+        rf"(?P<mon>{_MON})(?:\s+(?P<y>{_YEAR}))?(?![\w])")),
+    ("year", re.compile(rf"(?<![\w])(?P<lead>in|since|during|of|throughout|until|In|Since|During)\s+(?P<y>{_YEAR})(?![\w])")),
+    ("weekday", re.compile(rf"(?<![\w])(?:(?P<rel>last|this|past|on|On|Last|This|Past)\s+)?(?P<wd>{_WD}){_PART}(?![\w])")),
+    ("relative", re.compile(
+        r"(?<![\w])(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
+        r"overnight|earlier today|the day before|over the weekend|this weekend|last weekend|"
+        r"last week|this week|past week|earlier this week|the previous week|"
+        r"last month|this month|earlier this month|past month|the previous month|"
+        r"earlier this year|this year|last year|the previous year|past year|"
+        r"(?:(?P<n>\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+        r"(?P<unit>days?|weeks?|months?|years?)\s+ago))(?![\w])",
+        re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    date: str  # first day covered, ISO
+    date_end: str  # last day covered, ISO
+    precision: str  # day, days, week, month, year
+    relative: bool  # resolved against the publication date
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day from an ISO date or date-time; None when absent or unreadable."""
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: str | date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, left to right, without overlaps."""
+    end = len(text) if end is None else end
+    pub = published if isinstance(published, date) else parse_published(published)
+    candidates: list[tuple[int, int, DateMention]] = []
+    for name, rx in _PATTERNS:
+        for m in rx.finditer(text, start, end):
+            mention = _resolve(name, m, pub)
+            if mention is not None:
+                candidates.append((mention.start, -(mention.end - mention.start), mention))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    out: list[DateMention] = []
+    last_end = -1
+    for s, _, mention in candidates:
+        if s >= last_end:
+            out.append(mention)
+            last_end = mention.end
+    return out
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day_num(token: str) -> int:
+    return int(re.match(r"\d+", token).group(0))
+
+
+def _latest(pub: date | None, month: int, day: int | None) -> int | None:
+    """The year that puts month (and day) latest on or before publication."""
+    if pub is None:
+        return None
+    if day is None:
+        return pub.year if month <= pub.month else pub.year - 1
+    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _mk(m: re.Match[str], first: date, last: date, precision: str, relative: bool) -> DateMention:
+    return DateMention(m.start(), m.end(), first.isoformat(), last.isoformat(), precision, relative)
+
+
+def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | None:
+    try:
+        if name == "iso":
+            d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+            return _mk(m, d, d, "day", False)
+        if name in ("dmy", "mdy"):
+            month = _month_num(m["mon"])
+            d1 = _day_num(m["d1"])
+            d2 = _day_num(m["d2"]) if m["d2"] else None
+            year = int(m["y"]) if m["y"] else _latest(pub, month, d1)
+            if year is None:
+                return None
+            first = date(year, month, d1)
+            if d2 is not None and d2 > d1:
+                return _mk(m, first, date(year, month, d2), "days", not m["y"])
+            return _mk(m, first, first, "day", not m["y"])
+        if name == "month":
+            mon = m["mon"]
+            if not m["lead"] and not m["y"] and (len(mon.rstrip(".")) <= 4 or mon in ("March", "May")):
+                return None  # a bare "May", "March" or "Jan" is too often something else
+            month = _month_num(mon)
+            lead = (m["lead"] or "").lower()
+            if m["y"]:
+                year = int(m["y"])
+            elif lead == "last" and pub is not None:
+                year = pub.year if month < pub.month else pub.year - 1
+            else:
+                year = _latest(pub, month, None)
+            if year is None:
+                return None
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            return _mk(m, first, last, "month", not m["y"])
+        if name == "year":
+            year = int(m["y"])
+            return _mk(m, date(year, 1, 1), date(year, 12, 31), "year", False)
+        if pub is None:
+            return None
+        if name == "weekday":
+            wd = WEEKDAYS[m["wd"].lower()]
+            back = (pub.weekday() - wd) % 7
+            if (m["rel"] or "").lower() in ("last", "past") and back == 0:
+                back = 7
+            d = pub - timedelta(days=back)
+            return _mk(m, d, d, "day", True)
+        if name == "relative":
+            return _relative(m, pub)
+    except ValueError:
+        return None
+    return None
+
+
+def _relative(m: re.Match[str], pub: date) -> DateMention | None:
+    rel = m["rel"].lower()
+    if m["unit"]:
+        n_text = m["n"].lower()
+        n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 1)
+        unit = m["unit"].lower().rstrip("s")
+        if unit == "day":
+            d = pub - timedelta(days=n)
+            return _mk(m, d, d, "day", True)
+        if unit == "week":
+            d = pub - timedelta(days=7 * n)
+            monday = d - timedelta(days=d.weekday())
+            return _mk(m, monday, monday + timedelta(days=6), "week", True)
+        if unit == "month":
+            y, mo = _month_back(pub.year, pub.month, n)
+            return _mk(m, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month", True)
+        y = pub.year - n
+        return _mk(m, date(y, 1, 1), date(y, 12, 31), "year", True)
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+        return _mk(m, pub, pub, "day", True)
+    if rel in ("yesterday", "last night", "the day before"):
+        d = pub - timedelta(days=1)
+        return _mk(m, d, d, "day", True)
+    if rel == "overnight":
+        return _mk(m, pub - timedelta(days=1), pub, "days", True)
+    if rel in ("over the weekend", "this weekend", "last weekend"):
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if rel == "last weekend" and pub - saturday < timedelta(days=2):
+            saturday -= timedelta(days=7)
+        sunday = min(saturday + timedelta(days=1), pub)
+        return _mk(m, saturday, sunday, "days" if sunday > saturday else "day", True)
+    if rel in ("last week", "past week", "the previous week"):
+        monday = pub - timedelta(days=pub.weekday() + 7)
+        return _mk(m, monday, monday + timedelta(days=6), "week", True)
+    if rel in ("this week", "earlier this week"):
+        monday = pub - timedelta(days=pub.weekday())
+        return _mk(m, monday, pub, "week", True)
+    if rel in ("last month", "past month", "the previous month"):
+        y, mo = _month_back(pub.year, pub.month, 1)
+        return _mk(m, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month", True)
+    if rel in ("this month", "earlier this month"):
+        return _mk(m, date(pub.year, pub.month, 1), pub, "month", True)
+    if rel in ("earlier this year", "this year"):
+        return _mk(m, date(pub.year, 1, 1), pub, "year", True)
+    if rel in ("last year", "the previous year", "past year"):
+        return _mk(m, date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year", True)
+    return None
+
+
+def _month_back(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) - n
+    return index // 12, index % 12 + 1

@@ -1,0 +1,175 @@
+"""Quantities in news text: digits, number words, ranges and vague amounts, with their qualifiers.
+
+``find_quantities(text, start, end)`` returns every quantity in ``text[start:end]`` with exact offsets.
+Vague words get ACLED's conservative numbers (tens = 10, dozens = 12, hundreds = 100,
+thousands = 1000).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# Vague amounts and the conservative number each stands for.
+VAGUE = {
+    "hundreds of thousands": 100_000, "tens of thousands": 10_000, "thousands": 1000,
+    "hundreds": 100, "dozens": 12, "scores": 20, "tens": 10, "several": 3, "a few": 2,
+    "a number of": 2, "a handful of": 2, "multiple": 2,
+}
+# Words that stand for an exact number.
+EXACT_PHRASES = {
+    "a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000, "a couple of": 2,
+    "a pair of": 2, "a single": 1, "an": 1, "a": 1,
+}
+
+QUALIFIERS = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "not less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "in excess of": "more than",
+    "upwards of": "more than", "greater than": "more than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "an estimated": "about", "estimated": "about", "approx.": "about", "circa": "about",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "no more than": "up to",
+    "fewer than": "up to", "less than": "up to", "under": "up to", "at most": "up to",
+}
+
+_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion"], key=len, reverse=True))
+_FIRST = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_WORD_RUN = (
+    rf"(?:{_FIRST})(?:(?:-|\s+)(?:{_WORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_WORD}))*"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?"
+_SCALE_WORD = r"(?:\s+(?:million|billion|thousand))"
+_NUM = rf"(?:(?:{_DIGITS}){_SCALE_WORD}?|{_WORD_RUN})"
+_EXACT = "|".join(re.escape(p) for p in sorted(EXACT_PHRASES, key=len, reverse=True) if len(p) > 2)
+_VAGUE = "|".join(re.escape(p) for p in sorted(VAGUE, key=len, reverse=True))
+_QUAL = "|".join(re.escape(p) for p in sorted(QUALIFIERS, key=len, reverse=True))
+
+QUANTITY_RE = re.compile(
+    rf"(?<![\w$€£.,])"
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?:between|from)\s+)?"
+    rf"(?:"
+    rf"(?P<a>{_NUM})(?:\s*(?:to|-|–|—|or|and)\s*(?P<b>{_NUM}))?"
+    rf"|(?P<exact>{_EXACT})"
+    rf"|(?P<vague>{_VAGUE})"
+    rf")"
+    rf"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # start of the whole expression, its qualifier included
+    end: int
+    num_start: int  # where the number itself starts
+    min: int | None
+    max: int | None
+    qualifier: str  # exact, at least, more than, about, up to, range, vague
+    scaled: bool = False  # carries "million"/"thousand" or a grouping comma
+
+
+def words_value(words: str) -> int | None:
+    """Value of a run of number words: "twenty-three" -> 23, "two hundred and five" -> 205."""
+    total = 0
+    current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if not w or w == "and":
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def number_value(token: str) -> int | None:
+    """Value of one number: digits (with grouping), "1.2 million", or number words."""
+    tok = token.strip()
+    m = re.match(rf"^({_DIGITS})(?:\s+(million|billion|thousand))?$", tok, re.IGNORECASE)
+    if m:
+        digits = re.sub(r"[,\s\u00a0\u202f]", "", m.group(1))
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        if m.group(2):
+            value *= SCALES[m.group(2).lower()]
+        return int(round(value))
+    return words_value(tok)
+
+
+def _is_scaled(token: str) -> bool:
+    return bool(re.search(r"million|billion|thousand|,\d{3}", token, re.IGNORECASE))
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text, start, end):
+        qual_word = (m.group("qual") or "").lower()
+        qualifier = QUALIFIERS.get(qual_word, "exact")
+        num_start = m.start("a") if m.group("a") else m.start("exact") if m.group("exact") else m.start("vague")
+        if m.group("vague"):
+            value = VAGUE[m.group("vague").lower()]
+            found.append(Quantity(m.start(), m.end(), num_start, value, None, "vague"))
+            continue
+        if m.group("exact"):
+            value = EXACT_PHRASES[m.group("exact").lower()]
+            found.append(_with_qualifier(m.start(), m.end(), num_start, value, qualifier, False))
+            continue
+        a_text = m.group("a")
+        a = number_value(a_text)
+        if a is None:
+            continue
+        b_text = m.group("b")
+        if b_text:
+            b = number_value(b_text)
+            joiner = text[m.end("a"):m.start("b")].strip().lower()
+            if b is None or (joiner in ("and", "or") and not re.search(r"between|from", m.group(0), re.I)
+                             and b <= a):
+                # "5 and 6 others" reads as two numbers; keep the first only
+                found.append(_with_qualifier(m.start(), m.end("a"), num_start, a, qualifier, _is_scaled(a_text)))
+                continue
+            scale = re.search(r"(million|billion|thousand)\s*$", b_text, re.IGNORECASE)
+            if scale and not _is_scaled(a_text):
+                a = number_value(f"{a_text} {scale.group(1)}") or a
+            elif b >= 1000 and a * 1000 <= b and b % 1000 == 0 and a < 1000:
+                a *= 1000  # "70 to 80,000"
+            if b > a:
+                found.append(Quantity(m.start(), m.end(), num_start, a, b, "range", True))
+                continue
+            found.append(_with_qualifier(m.start(), m.end("a"), num_start, a, qualifier, _is_scaled(a_text)))
+            continue
+        found.append(_with_qualifier(m.start(), m.end(), num_start, a, qualifier, _is_scaled(a_text)))
+    return found
+
+
+def _with_qualifier(start: int, end: int, num_start: int, value: int, qualifier: str, scaled: bool) -> Quantity:
+    if qualifier in ("at least", "more than"):
+        return Quantity(start, end, num_start, value, None, qualifier, scaled)
+    if qualifier == "up to":
+        return Quantity(start, end, num_start, None, value, qualifier, scaled)
+    return Quantity(start, end, num_start, value, value, qualifier, scaled)
