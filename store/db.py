@@ -1,0 +1,114 @@
+"""Opening a store: where it lives, pragmas, forward migrations, and refusing what is not one.
+
+``open_store(path)`` returns a ``sqlite_utils.Database`` with foreign keys on, WAL journaling and
+a busy timeout, migrated to ``SCHEMA_VERSION``. ``open_store(path, readonly=True)`` opens an
+existing, up-to-date store read-only (``file:...?mode=ro``) so that reader threads can have
+connections of their own while an ingest writes.
+
+Anything that makes a path unusable as a store raises ``StoreError`` with a one-line message
+meant for the user.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+import sqlite_utils
+
+from store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+ENV_VAR = "SITREP_DB"
+
+
+class StoreError(Exception):
+    """A store that cannot be used; ``str(error)`` is one line for the user."""
+
+
+def default_store_path() -> Path:
+    """``$SITREP_DB`` when set, otherwise ``sitrep.db`` in the user data directory."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("sitrep", appauthor=False)) / "sitrep.db"
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _check_is_store(conn: sqlite3.Connection, path: Path) -> int:
+    """The store's schema version; raises StoreError for a file that is not a Sitrep store."""
+    try:
+        version = _user_version(conn)
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{path}: not a Sitrep store (not an SQLite database)") from None
+    if version == 0 and tables:
+        raise StoreError(f"{path}: not a Sitrep store (an SQLite database with other tables)")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: store has schema version {version}, newer than this Sitrep understands "
+            f"({SCHEMA_VERSION}); upgrade Sitrep"
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run the missing migrations in order, each atomically with its ``user_version`` bump."""
+    for number in range(from_version + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[number - 1]
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+
+def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (creating and migrating when writable) the store at ``path``."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file")
+    if readonly and not path.exists():
+        raise StoreError(f"{path}: no such store")
+    if not readonly and not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{path}: cannot create the store's folder ({error.strerror})") from None
+    try:
+        conn = _connect(path, readonly)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: cannot open store ({error})") from None
+    try:
+        version = _check_is_store(conn, path)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: store has schema version {version}; open it once with `sitrep` to upgrade it"
+                )
+        else:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{path}: cannot switch the store to WAL mode")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if version < SCHEMA_VERSION:
+                migrate(conn, version)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"{path}: unusable store ({error})") from None
+    return sqlite_utils.Database(conn)

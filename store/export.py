@@ -1,0 +1,281 @@
+"""Writing the store out: JSON Lines (lossless, CONTRACT.md's records), CSV, GeoJSON.
+
+Everything streams: rows are read with cursors and written one at a time, never gathered into
+one list. Each export reads from one snapshot (a read transaction), so an ingest running at the
+same time neither tears it nor is blocked by it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+from pathlib import Path
+from typing import Iterator, TextIO
+
+import sqlite_utils
+
+KINDS = ("article", "entity", "source", "claim", "event")  # --kind all writes them in this order
+TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events"}
+
+
+@contextlib.contextmanager
+def snapshot(db: sqlite_utils.Database):
+    """One read transaction around an export (WAL lets writers go on meanwhile)."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
+def _span(start: int, end: int, text: str) -> dict:
+    return {"start": start, "end": end, "text": text}
+
+
+def _aliases(conn, owner: str, owner_id: int, name: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM names WHERE owner = ? AND owner_id = ? AND name != ? ORDER BY id",
+        (owner, owner_id, name),
+    )]
+
+
+# --- records (the contract's JSON Lines objects) ----------------------------------------------
+
+def article_records(conn) -> Iterator[dict]:
+    for row in conn.execute(
+        "SELECT id, ref, title, url, outlet, published, text, hash, ingested_at, n_events FROM articles ORDER BY id"
+    ):
+        id_, ref, title, url, outlet, published, text, digest, ingested_at, n_events = row
+        yield {"kind": "article", "id": id_, "ref": ref, "title": title, "url": url, "outlet": outlet,
+               "published": published, "text": text, "hash": digest, "ingested_at": ingested_at,
+               "n_events": n_events}
+
+
+def entity_records(conn) -> Iterator[dict]:
+    for row in conn.execute(
+        "SELECT id, type, name, country, admin1, lat, lon, n_mentions, n_events FROM entities ORDER BY id"
+    ):
+        id_, type_, name, country, admin1, lat, lon, n_mentions, n_events = row
+        mentions = [
+            {"article_id": a, "start": s, "end": e, "text": t}
+            for a, s, e, t in conn.execute(
+                'SELECT article_id, start, "end", text FROM mentions WHERE entity_id = ? ORDER BY article_id, start',
+                (id_,),
+            )
+        ]
+        yield {"kind": "entity", "id": id_, "type": type_, "name": name,
+               "aliases": _aliases(conn, "entity", id_, name), "country": country, "admin1": admin1,
+               "lat": lat, "lon": lon, "mentions": mentions, "n_mentions": n_mentions, "n_events": n_events}
+
+
+def source_records(conn) -> Iterator[dict]:
+    for id_, name, type_, reliability, entity_id, n_claims in conn.execute(
+        "SELECT id, name, type, reliability, entity_id, n_claims FROM sources ORDER BY id"
+    ):
+        yield {"kind": "source", "id": id_, "name": name, "type": type_,
+               "aliases": _aliases(conn, "source", id_, name), "reliability": reliability,
+               "claims": n_claims, "entity_id": entity_id}
+
+
+def claim_records(conn) -> Iterator[dict]:
+    for row in conn.execute(
+        "SELECT id, article_id, source_id, via_source_id, cue_start, cue_end, cue_text, "
+        "content_start, content_end, content_text, quote, credibility FROM claims ORDER BY id"
+    ):
+        id_, article_id, source_id, via, cs, ce, ct, ns, ne, nt, quote, credibility = row
+        event_ids = [r[0] for r in conn.execute(
+            "SELECT event_id FROM claim_events WHERE claim_id = ? ORDER BY event_id", (id_,))]
+        yield {"kind": "claim", "id": id_, "article_id": article_id, "source_id": source_id,
+               "via_source_id": via, "cue": _span(cs, ce, ct), "content": _span(ns, ne, nt),
+               "quote": bool(quote), "credibility": credibility, "event_ids": event_ids}
+
+
+def event_records(conn) -> Iterator[dict]:
+    for row in conn.execute(
+        "SELECT id, article_id, type, subtype, date, date_end, date_precision, confidence, "
+        "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label "
+        "FROM events ORDER BY id"
+    ):
+        (id_, article_id, type_, subtype, date, date_end, precision, confidence,
+         es, ee, et, places_label, casualties_label, claimant_label) = row
+        actors = [
+            {"name": n, "entity_id": ent, "start": s, "end": e, "text": t}
+            for n, ent, s, e, t in conn.execute(
+                'SELECT name, entity_id, start, "end", text FROM event_actors WHERE event_id = ? ORDER BY rowid',
+                (id_,))
+        ]
+        places = [
+            {"entity_id": ent, "name": n, "start": s, "end": e, "text": t}
+            for ent, n, s, e, t in conn.execute(
+                'SELECT entity_id, name, start, "end", text FROM event_places WHERE event_id = ? ORDER BY rowid',
+                (id_,))
+        ]
+        casualties = [
+            {"kind": k, "min": lo, "max": hi, "qualifier": q, "who": w, "start": s, "end": e, "text": t}
+            for k, lo, hi, q, w, s, e, t in conn.execute(
+                'SELECT kind, min, max, qualifier, who, start, "end", text FROM casualties '
+                "WHERE event_id = ? ORDER BY id", (id_,))
+        ]
+        claim_ids = [r[0] for r in conn.execute(
+            "SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id", (id_,))]
+        yield {"kind": "event", "id": id_, "article_id": article_id, "type": type_, "subtype": subtype,
+               "date": date, "date_end": date_end, "date_precision": precision,
+               "actors": actors, "places": places, "casualties": casualties, "claim_ids": claim_ids,
+               "evidence": _span(es, ee, et), "confidence": confidence,
+               "places_label": places_label, "casualties_label": casualties_label,
+               "claimant_label": claimant_label}
+
+
+RECORDS = {"article": article_records, "entity": entity_records, "source": source_records,
+           "claim": claim_records, "event": event_records}
+
+
+def export_jsonl(db: sqlite_utils.Database, out: TextIO, kind: str = "all") -> int:
+    """Write the records of ``kind`` (or all kinds) as JSON Lines; returns how many."""
+    count = 0
+    with snapshot(db) as conn:
+        for each in KINDS if kind == "all" else (kind,):
+            for record in RECORDS[each](conn):
+                out.write(json.dumps(record, ensure_ascii=False))
+                out.write("\n")
+                count += 1
+    return count
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+EVENT_COLUMNS = [
+    "event_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
+    "source", "notes", "article_id", "article_ref", "url", "published", "confidence", "places",
+    "casualties", "evidence_start", "evidence_end",
+]
+
+
+def _event_rows(conn) -> Iterator[dict]:
+    for record in event_records(conn):
+        first = next(
+            (conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?",
+                          (p["entity_id"],)).fetchone() for p in record["places"]),
+            None,
+        )
+        ref, url, published, outlet = conn.execute(
+            "SELECT ref, url, published, outlet FROM articles WHERE id = ?", (record["article_id"],)
+        ).fetchone()
+        actors = [a["name"] for a in record["actors"]]
+        fatalities = sum(c["min"] or 0 for c in record["casualties"] if c["kind"] == "killed")
+        yield {
+            "event_id": record["id"], "event_date": record["date"], "event_date_end": record["date_end"],
+            "date_precision": record["date_precision"], "event_type": record["type"],
+            "sub_event_type": record["subtype"],
+            "actor1": actors[0] if actors else "", "actor2": actors[1] if len(actors) > 1 else "",
+            "country": first[1] if first else "", "admin1": first[2] if first else "",
+            "location": first[0] if first else "",
+            "latitude": first[3] if first else "", "longitude": first[4] if first else "",
+            "fatalities": fatalities, "source": record["claimant_label"] or outlet or "",
+            "notes": record["evidence"]["text"], "article_id": record["article_id"], "article_ref": ref,
+            "url": url, "published": published, "confidence": record["confidence"],
+            "places": record["places_label"], "casualties": record["casualties_label"],
+            "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
+        }
+
+
+def _article_rows(conn) -> Iterator[dict]:
+    for r in article_records(conn):
+        yield {k: r[k] for k in ("id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text")}
+
+
+def _entity_rows(conn) -> Iterator[dict]:
+    for r in entity_records(conn):
+        yield {"id": r["id"], "type": r["type"], "name": r["name"], "aliases": "; ".join(r["aliases"]),
+               "country": r["country"], "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"],
+               "mentions": r["n_mentions"], "events": r["n_events"]}
+
+
+def _source_rows(conn) -> Iterator[dict]:
+    for r in source_records(conn):
+        yield {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": "; ".join(r["aliases"]),
+               "reliability": r["reliability"], "claims": r["claims"], "entity_id": r["entity_id"]}
+
+
+def _claim_rows(conn) -> Iterator[dict]:
+    for r in claim_records(conn):
+        source = conn.execute("SELECT name FROM sources WHERE id = ?", (r["source_id"],)).fetchone()[0]
+        yield {"id": r["id"], "article_id": r["article_id"], "source_id": r["source_id"], "source": source,
+               "via_source_id": r["via_source_id"], "cue": r["cue"]["text"], "content": r["content"]["text"],
+               "quote": int(r["quote"]), "credibility": r["credibility"],
+               "event_ids": ";".join(map(str, r["event_ids"])),
+               "cue_start": r["cue"]["start"], "cue_end": r["cue"]["end"],
+               "content_start": r["content"]["start"], "content_end": r["content"]["end"]}
+
+
+CSV_COLUMNS = {
+    "article": ["id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text"],
+    "entity": ["id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions", "events"],
+    "source": ["id", "name", "type", "aliases", "reliability", "claims", "entity_id"],
+    "claim": ["id", "article_id", "source_id", "source", "via_source_id", "cue", "content", "quote",
+              "credibility", "event_ids", "cue_start", "cue_end", "content_start", "content_end"],
+    "event": EVENT_COLUMNS,
+}
+CSV_ROWS = {"article": _article_rows, "entity": _entity_rows, "source": _source_rows,
+            "claim": _claim_rows, "event": _event_rows}
+
+
+def export_csv(db: sqlite_utils.Database, out: TextIO, kind: str) -> int:
+    """One kind as CSV (events with ACLED's column names); returns the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    with snapshot(db) as conn:
+        for row in CSV_ROWS[kind](conn):
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def csv_targets(target: Path) -> dict[str, Path]:
+    """Where ``--kind all --format csv -o TARGET`` writes: TARGET a folder (``events.csv``, ...),
+    or, when TARGET ends in ``.csv``, files beside it (``out_events.csv``, ...)."""
+    if target.suffix.lower() == ".csv":
+        return {k: target.with_name(f"{target.stem}_{TABLES[k]}.csv") for k in KINDS}
+    return {k: target / f"{TABLES[k]}.csv" for k in KINDS}
+
+
+def export_csv_all(db: sqlite_utils.Database, target: Path) -> list[Path]:
+    paths = csv_targets(target)
+    next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
+    for kind, path in paths.items():
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            export_csv(db, out, kind)
+    return list(paths.values())
+
+
+# --- GeoJSON -----------------------------------------------------------------------------------------
+
+def export_geojson(db: sqlite_utils.Database, out: TextIO) -> int:
+    """Events with coordinates (their first place that has some) as a FeatureCollection."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    with snapshot(db) as conn:
+        for row in _event_rows(conn):
+            point = conn.execute(
+                "SELECT e.name, e.lat, e.lon FROM event_places p JOIN entities e ON e.id = p.entity_id "
+                "WHERE p.event_id = ? AND e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY p.rowid LIMIT 1",
+                (row["event_id"],),
+            ).fetchone()
+            if point is None:
+                continue
+            properties = {k: row[k] for k in EVENT_COLUMNS if k not in ("latitude", "longitude")}
+            properties["location"] = point[0]
+            feature = {"type": "Feature", "id": row["event_id"],
+                       "geometry": {"type": "Point", "coordinates": [point[2], point[1]]},
+                       "properties": properties}
+            out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
+            count += 1
+    out.write("\n]}\n")
+    return count

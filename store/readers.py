@@ -1,0 +1,417 @@
+"""Reading article files into ``RawArticle``s: text, Markdown, HTML, JSON Lines, RSS/Atom.
+
+Each reader yields ``RawArticle`` (an article ready to store) or ``Rejection`` (where, and why it
+was not read). Readers never raise for bad input: whatever a file holds, the run goes on.
+
+Stored text follows CONTRACT.md ("Spans"): the body as read, metadata removed (a leading
+``date YYYY-MM-DD`` or a ``---`` front-matter block), line endings ``\\n``, Unicode NFC, and the
+whitespace around the body trimmed; nothing else is rewritten.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
+MAX_FEED_BYTES = 50 * 1024 * 1024  # one RSS/Atom file
+MAX_TITLE_CHARS = 120
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+
+@dataclass(slots=True)
+class RawArticle:
+    ref: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class Rejection:
+    where: str  # "path" or "path:line" or "path#item"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+class Unreadable(Exception):
+    """Raised inside a reader; becomes a Rejection with ``str(error)`` as the reason."""
+
+
+# --- text ---------------------------------------------------------------------------------
+
+def normalise_text(text: str) -> str:
+    """Line endings to ``\\n``, NFC, a byte-order mark and the surrounding whitespace removed."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def decode(data: bytes) -> str:
+    """Bytes to str: UTF-8 when it is, else the detected encoding; binary data is refused."""
+    if not data.strip():
+        raise Unreadable("empty file")
+    if b"\x00" in data[:8192]:
+        raise Unreadable("binary file (not text)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:MAX_ARTICLE_BYTES]).best()
+        if best is None:
+            raise Unreadable("not UTF-8 and its encoding could not be detected") from None
+        text = str(best)
+    controls = sum(1 for ch in text[:8192] if ch < " " and ch not in "\t\n\r\f")
+    if controls > max(8, len(text[:8192]) // 20):
+        raise Unreadable("binary file (not text)")
+    return text
+
+
+def parse_published(value: object) -> str | None:
+    """An ISO date or date-time (or an RFC 2822 date, as feeds write them) as ISO; else None."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) or not isinstance(value, str):
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def derive_title(text: str) -> str | None:
+    """The first line, or its first sentence when the line is long, shortened to a title."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    first = first.lstrip("#").strip()
+    if not first:
+        return None
+    if len(first) > MAX_TITLE_CHARS:
+        sentence = re.match(r".+?[.!?](?=\s|$)", first)
+        if sentence:
+            first = sentence.group(0)
+    if len(first) > MAX_TITLE_CHARS:
+        cut = first[: MAX_TITLE_CHARS - 1]
+        if " " in cut[MAX_TITLE_CHARS // 2:]:
+            cut = cut[: cut.rindex(" ")]
+        first = cut.rstrip(" ,;:") + "…"
+    return first
+
+
+_DATE_LINE = re.compile(r"\A[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+def _front_matter_fields(block: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in block.split("\n"):
+        match = _FRONT_KEY.match(line)
+        if not match:
+            continue
+        key, value = match.group(1).lower(), match.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields[key] = value
+    return fields
+
+
+def read_text(data: bytes, ref: str) -> RawArticle:
+    """A .txt or .md article: optional ``date YYYY-MM-DD`` first line or front matter."""
+    raw = decode(data).lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    title = url = outlet = published = None
+    front = _FRONT_MATTER.match(raw)
+    dated = _DATE_LINE.match(raw)
+    if front:
+        fields = _front_matter_fields(front.group(1))
+        title = fields.get("title") or None
+        url = fields.get("url") or fields.get("link") or None
+        outlet = fields.get("outlet") or fields.get("source") or None
+        published = parse_published(fields.get("date") or fields.get("published"))
+        raw = raw[front.end():]
+    elif dated and parse_published(dated.group(1)):
+        published = dated.group(1)
+        raw = raw[dated.end():]
+    text = normalise_text(raw)
+    if not text:
+        raise Unreadable("no article text (only metadata)")
+    return RawArticle(ref=ref, text=text, title=title or derive_title(text), url=url,
+                      outlet=outlet, published=published)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+def _trafilatura_config(small: bool):
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    if small:  # feed summaries and short pages: accept short main text
+        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+        config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+_CONFIGS: dict[bool, object] = {}
+
+
+def extract_html(html: bytes | str) -> "object | None":
+    """trafilatura's main-text extraction with metadata; None when it finds no text."""
+    import trafilatura
+
+    for small in (False, True):
+        if small not in _CONFIGS:
+            _CONFIGS[small] = _trafilatura_config(small)
+        try:
+            document = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=True,
+                config=_CONFIGS[small],
+            )
+        except RecursionError:
+            raise Unreadable("HTML nested too deeply to read") from None
+        except Exception as error:  # lxml and trafilatura raise many kinds on hostile markup
+            raise Unreadable(f"unreadable HTML ({type(error).__name__})") from None
+        if document is not None and (document.text or "").strip():
+            return document
+    return None
+
+
+def read_html(data: bytes, ref: str) -> RawArticle:
+    decode(data)  # refuse binary and undecodable files with the same reasons as text
+    document = extract_html(data)
+    if document is None:
+        raise Unreadable("no article text found in the HTML")
+    text = normalise_text(document.text)
+    return RawArticle(
+        ref=ref, text=text,
+        title=(document.title or "").strip() or derive_title(text),
+        url=document.url or None,
+        outlet=document.sitename or None,
+        published=parse_published(document.date),
+    )
+
+
+# --- JSON Lines -------------------------------------------------------------------------------
+
+def _optional_str(obj: dict, key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise Unreadable(f"`{key}` is not a string")
+    return value.strip() or None
+
+
+def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError:
+        raise Unreadable("not UTF-8") from None
+    except (json.JSONDecodeError, RecursionError) as error:
+        reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+        raise Unreadable(f"broken JSON ({reason})") from None
+    if not isinstance(obj, dict):
+        raise Unreadable("not a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise Unreadable("no `text` string")
+    text = normalise_text(text)
+    if not text:
+        raise Unreadable("empty `text`")
+    published_raw = obj.get("published")
+    published = parse_published(published_raw)
+    if published_raw not in (None, "") and published is None:
+        raise Unreadable(f"`published` is not an ISO date: {str(published_raw)[:40]!r}")
+    return RawArticle(
+        ref=_optional_str(obj, "id") or f"{ref}:{number}",
+        text=text,
+        title=_optional_str(obj, "title") or derive_title(text),
+        url=_optional_str(obj, "url"),
+        outlet=_optional_str(obj, "outlet"),
+        published=published,
+    )
+
+
+def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
+    """One article per line, in bounded memory; a bad line is rejected and the rest kept."""
+    number = 0
+    seen_any = False
+    while True:
+        line = stream.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            break
+        number += 1
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
+                line = stream.readline(1024 * 1024)
+            yield Rejection(f"{ref}:{number}", "line longer than the 10 MB limit per article")
+            continue
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            yield parse_json_line(line, ref, number)
+        except Unreadable as error:
+            yield Rejection(f"{ref}:{number}", str(error))
+    if not seen_any:
+        yield Rejection(ref, "empty file")
+
+
+# --- RSS / Atom --------------------------------------------------------------------------------
+
+def _looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<[a-zA-Z][^>]*>", text))
+
+
+def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
+    import feedparser
+
+    if not data.strip():
+        yield Rejection(ref, "empty file")
+        return
+    if b"\x00" in data[:8192]:
+        yield Rejection(ref, "binary file (not text)")
+        return
+    try:
+        feed = feedparser.parse(data)
+    except Exception as error:  # feedparser wraps most errors, but not all
+        yield Rejection(ref, f"unreadable feed ({type(error).__name__})")
+        return
+    if not feed.entries:
+        yield Rejection(ref, "not an RSS or Atom feed with items")
+        return
+    outlet = (feed.feed.get("title") or "").strip() or None
+    for number, entry in enumerate(feed.entries, start=1):
+        where = f"{ref}#{number}"
+        body, kind = "", ""
+        if entry.get("content"):
+            body, kind = entry.content[0].get("value", ""), entry.content[0].get("type", "")
+        if not body.strip():
+            body = entry.get("summary", "")
+            kind = (entry.get("summary_detail") or {}).get("type", "")
+        if not body.strip():
+            yield Rejection(where, "item has no content or summary")
+            continue
+        try:
+            if "html" in kind or _looks_like_html(body):
+                document = extract_html(f"<html><body>{body}</body></html>")
+                text = normalise_text(document.text) if document is not None else ""
+            else:
+                text = normalise_text(body)
+        except Unreadable as error:
+            yield Rejection(where, str(error))
+            continue
+        if not text:
+            yield Rejection(where, "item has no text")
+            continue
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = None
+        if parsed:
+            published = datetime(*parsed[:6], tzinfo=timezone.utc).date().isoformat()
+        yield RawArticle(
+            ref=where, text=text,
+            title=(entry.get("title") or "").strip() or derive_title(text),
+            url=(entry.get("link") or "").strip() or None,
+            outlet=outlet, published=published,
+        )
+
+
+# --- dispatch -----------------------------------------------------------------------------------
+
+def sniff_format(head: bytes) -> str:
+    """The format of a file whose extension says nothing, from its first bytes."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"<"):
+        if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
+            return "feed"
+        return "html"
+    return "text"
+
+
+def format_of(path: Path, head: bytes) -> str:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    return sniff_format(head)
+
+
+def read_data(data: bytes, ref: str, fmt: str) -> Iterator[RawArticle | Rejection]:
+    """Articles from a file's whole content, read as ``fmt`` ('text', 'html', 'jsonl', 'feed')."""
+    if fmt == "feed":
+        yield from read_feed(data, ref)
+        return
+    if fmt == "jsonl":
+        import io
+
+        yield from read_jsonl(io.BytesIO(data), ref)
+        return
+    try:
+        yield read_html(data, ref) if fmt == "html" else read_text(data, ref)
+    except Unreadable as error:
+        yield Rejection(ref, str(error))
+
+
+def read_path(path: Path, ref: str) -> Iterator[RawArticle | Rejection]:
+    """Articles from one file on disk; every failure becomes a Rejection naming ``ref``."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+            fmt = format_of(path, head)
+            if fmt == "jsonl":
+                stream.seek(0)
+                yield from read_jsonl(stream, ref)
+                return
+            size = path.stat().st_size
+            limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
+            if size > limit:
+                yield Rejection(ref, f"file of {size / 1e6:.1f} MB is over the {limit // (1024 * 1024)} MB limit")
+                return
+            data = head + stream.read(limit + 1 - len(head))
+    except IsADirectoryError:
+        yield Rejection(ref, "is a directory")
+        return
+    except PermissionError:
+        yield Rejection(ref, "permission denied")
+        return
+    except FileNotFoundError:
+        yield Rejection(ref, "no such file")
+        return
+    except OSError as error:
+        yield Rejection(ref, f"cannot read ({error.strerror or error})")
+        return
+    yield from read_data(data, ref, fmt)

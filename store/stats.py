@@ -1,0 +1,30 @@
+"""Counts per kind of record in a store."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+KINDS = ("articles", "events", "claims", "entities", "sources")
+
+
+def store_stats(db: sqlite_utils.Database) -> dict[str, int]:
+    """``{"articles": n, "events": n, "claims": n, "entities": n, "sources": n, ...}``."""
+    conn = db.conn
+    counts = {kind: conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0] for kind in KINDS}
+    counts["mentions"] = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    for entity_type in ("place", "person", "organization", "group"):
+        counts[f"entities_{entity_type}"] = conn.execute(
+            "SELECT count(*) FROM entities WHERE type = ?", (entity_type,)
+        ).fetchone()[0]
+    return counts
+
+
+def format_stats(counts: dict[str, int]) -> str:
+    """A small readable table."""
+    lines = [f"{kind:<10} {counts[kind]:>9,}" for kind in KINDS]
+    by_type = ", ".join(
+        f"{counts[f'entities_{t}']:,} {t}s" for t in ("place", "person", "organization", "group")
+    )
+    lines[3] += f"  ({by_type})"
+    lines.append(f"{'mentions':<10} {counts['mentions']:>9,}")
+    return "\n".join(lines)

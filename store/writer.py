@@ -1,0 +1,264 @@
+"""Writing one article and its extraction into the store, merging entities and sources.
+
+``write_article`` runs inside the caller's transaction (``with db.atomic():`` around a batch), so
+an article and every fact drawn from it land together or not at all.
+
+Entities merge across articles on ``(type, merge_key(name))`` and sources on ``merge_key(name)``;
+each of their names and aliases goes into ``names`` with its ``search_key``. Counters
+(``n_mentions``, ``n_events``, ``n_claims``, ``articles.n_events``) and the events' display labels
+are kept right as rows are written. A fact whose span does not match the article text, or whose
+type is outside the contract's vocabularies, is dropped and counted, never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from extract.model import (
+    CASUALTY_KINDS, ENTITY_TYPES, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, TAXONOMY,
+    DATE_PRECISIONS, Extraction, Span,
+)
+from store.keys import merge_key, search_key
+from store.readers import RawArticle
+
+CASUALTY_WORDS = {
+    "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
+    "captured": "captured", "missing": "missing", "losses": "losses",
+}
+QUALIFIER_SIGNS = {"exact": "", "at least": "≥", "more than": ">", "about": "~", "up to": "≤",
+                   "vague": "≥"}
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class WriteReport:
+    article_id: int | None  # None: the article was already present
+    dropped: list[str] = field(default_factory=list)  # facts not stored, and why
+
+
+def _span_ok(text: str, span: Span | None) -> bool:
+    return (
+        isinstance(span, Span)
+        and isinstance(span.start, int) and isinstance(span.end, int)
+        and 0 <= span.start <= span.end <= len(text)
+        and text[span.start:span.end] == span.text
+    )
+
+
+def casualty_label(kind: str, low: int | None, high: int | None, qualifier: str) -> str:
+    """'≥30 killed/wounded', '3–5 killed', 'killed' (no number given)."""
+    word = CASUALTY_WORDS.get(kind, kind)
+    if qualifier == "range" and low is not None and high is not None:
+        number = f"{low}–{high}"
+    elif low is not None:
+        number = f"{QUALIFIER_SIGNS.get(qualifier, '')}{low}"
+    elif high is not None:
+        number = f"≤{high}"
+    else:
+        return word
+    return f"{number} {word}"
+
+
+def _add_names(conn: sqlite3.Connection, owner: str, owner_id: int, names: list[str]) -> None:
+    for name in names:
+        name = (name or "").strip()
+        if not name:
+            continue
+        key = search_key(name)
+        if not key:
+            continue
+        conn.execute(
+            "INSERT OR IGNORE INTO names (owner, owner_id, name, key) VALUES (?, ?, ?, ?)",
+            (owner, owner_id, name, key),
+        )
+
+
+def _entity_id(conn: sqlite3.Connection, entity) -> int | None:
+    key = merge_key(entity.name or "")
+    if not key or entity.type not in ENTITY_TYPES:
+        return None
+    row = conn.execute(
+        "SELECT id, country, admin1, lat, lon FROM entities WHERE type = ? AND merge_key = ?",
+        (entity.type, key),
+    ).fetchone()
+    has_point = entity.lat is not None and entity.lon is not None
+    if row is None:
+        cursor = conn.execute(
+            "INSERT INTO entities (type, name, merge_key, country, admin1, lat, lon) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entity.type, entity.name.strip(), key, entity.country, entity.admin1,
+             entity.lat if has_point else None, entity.lon if has_point else None),
+        )
+        entity_id = cursor.lastrowid
+    else:
+        entity_id, country, admin1, lat, lon = row
+        # a later article may know what an earlier one did not: fill the gaps, never overwrite
+        if (country is None and entity.country) or (admin1 is None and entity.admin1) or (
+            lat is None and has_point
+        ):
+            conn.execute(
+                "UPDATE entities SET country = coalesce(country, ?), admin1 = coalesce(admin1, ?), "
+                "lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, "
+                "lon = CASE WHEN lat IS NULL THEN ? ELSE lon END WHERE id = ?",
+                (entity.country, entity.admin1, entity.lat if has_point else None,
+                 entity.lon if has_point else None, entity_id),
+            )
+    _add_names(conn, "entity", entity_id, [entity.name, *entity.aliases])
+    return entity_id
+
+
+def _source_id(conn: sqlite3.Connection, source, entity_ids: dict[str, int]) -> int | None:
+    key = merge_key(source.name or "")
+    if not key:
+        return None
+    source_type = source.type if source.type in SOURCE_TYPES else "other"
+    entity_id = entity_ids.get(source.entity_key) if source.entity_key else None
+    row = conn.execute("SELECT id, entity_id FROM sources WHERE merge_key = ?", (key,)).fetchone()
+    if row is None:
+        source_id = conn.execute(
+            "INSERT INTO sources (name, merge_key, type, entity_id) VALUES (?, ?, ?, ?)",
+            (source.name.strip(), key, source_type, entity_id),
+        ).lastrowid
+    else:
+        source_id = row[0]
+        if row[1] is None and entity_id is not None:
+            conn.execute("UPDATE sources SET entity_id = ? WHERE id = ?", (entity_id, source_id))
+    _add_names(conn, "source", source_id, [source.name, *source.aliases])
+    return source_id
+
+
+def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int = 0) -> int | None:
+    """The article row; None when an article with the same text is already stored."""
+    cursor = conn.execute(
+        "INSERT INTO articles (ref, title, url, outlet, published, text, hash, ingested_at, n_events) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
+        (article.ref, article.title, article.url, article.outlet, article.published, article.text,
+         text_hash(article.text), datetime.now(timezone.utc).isoformat(timespec="seconds"), n_events),
+    )
+    return cursor.lastrowid if cursor.rowcount == 1 else None
+
+
+def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Extraction) -> WriteReport:
+    """Store one article with its facts. Call inside a transaction."""
+    text = article.text
+    article_id = insert_article(conn, article)
+    report = WriteReport(article_id)
+    if article_id is None:
+        return report
+    dropped = report.dropped
+
+    entity_ids: dict[str, int] = {}
+    for entity in extraction.entities:
+        entity_id = _entity_id(conn, entity)
+        if entity_id is None:
+            dropped.append(f"entity {entity.name!r}: no usable name or type")
+            continue
+        entity_ids[entity.key] = entity_id
+        good = [m for m in entity.mentions if _span_ok(text, m)]
+        if len(good) < len(entity.mentions):
+            dropped.append(f"entity {entity.name!r}: {len(entity.mentions) - len(good)} mention spans off the text")
+        conn.executemany(
+            'INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(entity_id, article_id, m.start, m.end, m.text) for m in good],
+        )
+        if good:
+            conn.execute("UPDATE entities SET n_mentions = n_mentions + ? WHERE id = ?", (len(good), entity_id))
+
+    source_ids: dict[str, int] = {}
+    for source in extraction.sources:
+        source_id = _source_id(conn, source, entity_ids)
+        if source_id is None:
+            dropped.append(f"source {source.name!r}: no usable name")
+            continue
+        source_ids[source.key] = source_id
+
+    claim_ids: dict[str, int] = {}
+    for claim in extraction.claims:
+        source_id = source_ids.get(claim.source_key)
+        if source_id is None or not _span_ok(text, claim.cue) or not _span_ok(text, claim.content):
+            dropped.append(f"claim {claim.key!r}: unknown source or span off the text")
+            continue
+        credibility = claim.credibility if claim.credibility in tuple("123456") else "6"
+        claim_ids[claim.key] = conn.execute(
+            "INSERT INTO claims (article_id, source_id, via_source_id, cue_start, cue_end, cue_text, "
+            "content_start, content_end, content_text, quote, credibility) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, source_id, source_ids.get(claim.via_source_key) if claim.via_source_key else None,
+             claim.cue.start, claim.cue.end, claim.cue.text,
+             claim.content.start, claim.content.end, claim.content.text,
+             int(bool(claim.quote)), credibility),
+        ).lastrowid
+        conn.execute("UPDATE sources SET n_claims = n_claims + 1 WHERE id = ?", (source_id,))
+
+    n_events = 0
+    for event in extraction.events:
+        event_type = SUBTYPE_TO_TYPE.get(event.subtype)
+        if event_type is None or event.type not in TAXONOMY or not _span_ok(text, event.evidence):
+            dropped.append(f"event {event.key!r}: type outside the taxonomy or evidence span off the text")
+            continue
+        places = [p for p in event.places if p.entity_key in entity_ids and _span_ok(text, p.span)]
+        actors = [a for a in event.actors if _span_ok(text, a.span)]
+        casualties = [
+            c for c in event.casualties
+            if c.kind in CASUALTY_KINDS and c.qualifier in QUALIFIERS and _span_ok(text, c.span)
+        ]
+        linked = [claim_ids[k] for k in dict.fromkeys(event.claim_keys) if k in claim_ids]
+        if len(places) + len(actors) + len(casualties) < (
+            len(event.places) + len(event.actors) + len(event.casualties)
+        ):
+            dropped.append(f"event {event.key!r}: some places, actors or casualties off the text")
+        place_names = list(dict.fromkeys(p.name for p in places))
+        claimant = ""
+        if linked:
+            row = conn.execute(
+                "SELECT s.name FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
+                (linked[0],),
+            ).fetchone()
+            claimant = row[0] if row else ""
+        confidence = float(event.confidence) if isinstance(event.confidence, (int, float)) else 0.5
+        event_id = conn.execute(
+            "INSERT INTO events (article_id, type, subtype, date, date_end, date_precision, confidence, "
+            "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, event_type, event.subtype, event.date, event.date_end,
+             event.date_precision if event.date_precision in DATE_PRECISIONS else None,
+             min(max(confidence, 0.0), 1.0),
+             event.evidence.start, event.evidence.end, event.evidence.text,
+             ", ".join(place_names),
+             "; ".join(casualty_label(c.kind, c.min, c.max, c.qualifier) for c in casualties),
+             claimant),
+        ).lastrowid
+        n_events += 1
+        conn.executemany(
+            'INSERT INTO event_places (event_id, entity_id, name, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+            [(event_id, entity_ids[p.entity_key], p.name, p.span.start, p.span.end, p.span.text) for p in places],
+        )
+        conn.executemany(
+            'INSERT INTO event_actors (event_id, entity_id, name, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+            [(event_id, entity_ids.get(a.entity_key) if a.entity_key else None, a.name,
+              a.span.start, a.span.end, a.span.text) for a in actors],
+        )
+        conn.executemany(
+            'INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(event_id, c.kind, c.min, c.max, c.qualifier, c.who, c.span.start, c.span.end, c.span.text)
+             for c in casualties],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO claim_events (claim_id, event_id) VALUES (?, ?)",
+            [(claim_id, event_id) for claim_id in linked],
+        )
+        involved = {entity_ids[p.entity_key] for p in places}
+        involved |= {entity_ids[a.entity_key] for a in actors if a.entity_key in entity_ids}
+        conn.executemany(
+            "UPDATE entities SET n_events = n_events + 1 WHERE id = ?", [(i,) for i in sorted(involved)]
+        )
+    if n_events:
+        conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
+    return report

@@ -1,0 +1,304 @@
+"""The ``sitrep`` command line (CONTRACT.md, "Commands").
+
+Exit status: 0 all well; 1 some inputs were rejected (each named on stderr); 2 a usage error or an
+unusable store. Users never see a traceback: ``main`` turns every failure into one line.
+Textual is imported only when the browser opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class UsageError(Exception):
+    """A usage error: one line, exit 2."""
+
+
+def plain(text: object) -> str:
+    """Text safe for a terminal: control characters shown as escapes, never passed through."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="the store (an SQLite file); default $SITREP_DB or the user data folder",
+    )
+    parser = _Parser(
+        prog="sitrep",
+        description="A terminal situation browser for open news about wars and crises.",
+        epilog="Run `sitrep` alone to open the browser (a new store is built from the bundled seeds).",
+    )
+    parser.add_argument("--db", metavar="PATH", default=None,
+                        help="the store (an SQLite file); default $SITREP_DB or the user data folder")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ingest = commands.add_parser("ingest", parents=[db_option], help="add articles from files, folders or stdin",
+                                 description="Add articles: .txt .md .html .htm .jsonl .ndjson .xml .rss .atom "
+                                             "files, folders (recursively), and - for JSON Lines on stdin.")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for JSON Lines on stdin")
+    ingest.add_argument("--json", action="store_true", help="print the summary as a JSON object")
+
+    export = commands.add_parser("export", parents=[db_option], help="write the store out",
+                                 description="Write the store out. JSON Lines is the lossless format.")
+    export.add_argument("--kind", default="all", choices=["all", "article", "event", "claim", "entity", "source"])
+    export.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write here instead of stdout (for --kind all --format csv: a folder)")
+
+    search = commands.add_parser("search", parents=[db_option], help="fuzzy search over names and places",
+                                 description="Fuzzy search over the names of places, people, organisations, "
+                                             "groups and sources.")
+    search.add_argument("query", nargs="?", help="what to look for")
+    search.add_argument("--queries", metavar="FILE", help="one query a line (- for stdin)")
+    search.add_argument("--kind", default="any", choices=["any", "place", "person", "organization", "group", "source"])
+    search.add_argument("--limit", type=int, default=10, metavar="N")
+    search.add_argument("--json", action="store_true", help="one JSON line per query")
+
+    stats = commands.add_parser("stats", parents=[db_option], help="counts of articles, events, claims, entities, sources")
+    stats.add_argument("--json", action="store_true")
+    return parser
+
+
+# --- stores ------------------------------------------------------------------------------------
+
+def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The store's path, and whether it was named explicitly with --db."""
+    from store.db import default_store_path
+
+    if getattr(args, "db", None):
+        return Path(args.db).expanduser(), True
+    return default_store_path(), False
+
+
+def ensure_store(path: Path):
+    """Open the store, building it from the bundled seeds first when it does not exist."""
+    from store.db import open_store
+    from store.ingest import build_from_seeds
+
+    existed = path.exists()
+    db = open_store(path)
+    if not existed:
+        build_from_seeds(db, on_reject=lambda r: print(f"sitrep: seed {plain(r)}", file=sys.stderr))
+    return db
+
+
+def open_for_reading(args: argparse.Namespace):
+    """An existing store; the default one is built from the seeds when missing."""
+    from store.db import StoreError, open_store
+
+    path, explicit = store_path(args)
+    if not path.exists():
+        if explicit:
+            raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
+        return ensure_store(path)
+    return open_store(path)
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from store.db import open_store
+    from store.ingest import ingest_paths
+
+    if args.paths.count("-") > 1:
+        raise UsageError("`-` (stdin) can be given only once")
+    path, _ = store_path(args)
+    db = open_store(path)
+
+    def report(rejection) -> None:
+        print(f"sitrep: {plain(rejection)}", file=sys.stderr, flush=True)
+
+    if sys.stderr.isatty():
+        summary = _ingest_with_progress(db, args.paths, report)
+    else:
+        summary = ingest_paths(db, args.paths, on_reject=report)
+    if args.json:
+        print(json.dumps(summary.to_dict()))
+    else:
+        print(summary.line())
+    return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def _ingest_with_progress(db, paths, report):
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    from store.ingest import ingest_paths
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_progress(summary) -> None:
+            progress.update(task, description=summary.line())
+
+        def on_reject(rejection) -> None:
+            progress.console.print(Text(f"sitrep: {plain(rejection)}"), highlight=False)
+
+        return ingest_paths(db, paths, on_reject=on_reject, on_progress=on_progress)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from store.stats import format_stats, store_stats
+
+    counts = store_stats(open_for_reading(args))
+    print(json.dumps(counts) if args.json else format_stats(counts))
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from store import export
+
+    if args.format == "geojson" and args.kind not in ("all", "event"):
+        raise UsageError("--format geojson exports events only (use --kind event)")
+    if args.format == "csv" and args.kind == "all" and not args.output:
+        raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
+    db = open_for_reading(args)
+    if args.format == "csv" and args.kind == "all":
+        for written in export.export_csv_all(db, Path(args.output)):
+            print(f"wrote {plain(written)}", file=sys.stderr)
+        return EXIT_OK
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "jsonl":
+            export.export_jsonl(db, out, args.kind)
+        elif args.format == "csv":
+            export.export_csv(db, out, args.kind)
+        else:
+            export.export_geojson(db, out)
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_OK
+
+
+def _read_queries(name: str) -> list[str]:
+    if name == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = Path(name).read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise UsageError(f"{name}: cannot read queries ({error.strerror or error})") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{name}: queries file is not UTF-8 text") from None
+    return [line.strip() for line in lines if line.strip()]
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from store.search import search
+
+    if (args.query is None) == (args.queries is None):
+        raise UsageError("give either a QUERY or --queries FILE")
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    queries = [args.query] if args.query is not None else _read_queries(args.queries)
+    db = open_for_reading(args)
+    status = EXIT_OK
+    for query in queries:
+        try:
+            results = search(db, query, kind=args.kind, limit=args.limit)
+        except ValueError as error:
+            if args.query is not None:
+                raise UsageError(str(error)) from None
+            status = EXIT_REJECTED
+            print(f"sitrep: query {plain(query)!r}: {plain(error)}", file=sys.stderr)
+            if args.json:
+                print(json.dumps({"query": query, "results": [], "error": str(error)}, ensure_ascii=False))
+            continue
+        if args.json:
+            print(json.dumps({"query": query, "results": [r.to_dict() for r in results]}, ensure_ascii=False))
+        else:
+            print(format_results(query, results, many=len(queries) > 1))
+    return status
+
+
+def format_results(query: str, results, many: bool = False) -> str:
+    """A readable table of search results."""
+    lines = [f"» {plain(query)}"] if many else []
+    if not results:
+        lines.append("  no matches")
+        return "\n".join(lines)
+    rows = [("score", "kind", "name", "matched", "mentions", "events", "id")]
+    for r in results:
+        kind = r.type if r.kind == "entity" else f"source/{r.type}"
+        matched = "" if r.matched == r.name else plain(r.matched)
+        rows.append((f"{r.score:.1f}", kind, plain(r.name), matched, str(r.mentions), str(r.events), str(r.id)))
+    widths = [min(max(len(row[i]) for row in rows), 40) for i in range(len(rows[0]))]
+    right = {0, 4, 5, 6}
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            cell = cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
+            cells.append(cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]))
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def run_browser(args: argparse.Namespace) -> int:
+    path, _ = store_path(args)
+    db = ensure_store(path)
+    try:
+        from tui.app import make_app
+    except ModuleNotFoundError as error:  # TEMPORARY until the browser lands
+        if error.name != "tui.app":
+            raise
+        from store.stats import format_stats, store_stats
+
+        print(format_stats(store_stats(db)))
+        return EXIT_OK
+    db.close()
+    make_app(str(path)).run()
+    return EXIT_OK
+
+
+COMMANDS = {"ingest": run_ingest, "export": run_export, "search": run_search, "stats": run_stats}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from store.db import StoreError
+
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS.get(args.command, run_browser)(args)
+    except UsageError as error:
+        print(f"sitrep: {plain(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as error:
+        print(f"sitrep: {plain(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("sitrep: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `sitrep export | head`: the reader left; that is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # never a traceback; SITREP_DEBUG=1 shows it
+        if os.environ.get("SITREP_DEBUG"):
+            raise
+        message = str(error).splitlines()[0] if str(error) else ""
+        print(f"sitrep: unexpected error: {type(error).__name__}{': ' + plain(message) if message else ''}",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
