@@ -1,0 +1,519 @@
+"""Read-only queries the browser runs: keyset-paged lists and the detail of one item.
+
+Nothing here loads a whole table. A list is described by a ``ListQuery`` (what to select, how to
+filter, how to order); ``page_after`` reads the next ``limit`` rows after a sort key by keyset SQL,
+``anchor_at`` finds the sort key at a row number by scanning only an index, and ``count`` is one
+``COUNT(*)``. The browser keeps pages in a cache and never asks for rows it will not draw.
+
+Every function takes a ``sqlite3.Connection`` (rows as ``sqlite3.Row``); ``connect_readonly``
+opens one that cannot write. No textual or rich here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from store.db import open_store
+from store.schema import MIGRATIONS
+
+
+def connect_readonly(path: str) -> sqlite3.Connection:
+    """A read-only connection of its own to the store at ``path`` (raises ``StoreError``)."""
+    conn = open_store(path, readonly=True).conn
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def has_schema(conn: sqlite3.Connection) -> bool:
+    """Whether the store has the tables the browser reads."""
+    row = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+        "('articles', 'events', 'sources', 'claims', 'entities', 'mentions')"
+    ).fetchone()
+    return row[0] == 6
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Run the migrations on an empty database (used for test stores before the writer existed)."""
+    for number, sql in enumerate(MIGRATIONS, start=1):
+        conn.executescript(sql)
+        conn.execute(f"PRAGMA user_version = {number}")
+    conn.commit()
+
+
+def data_version(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """Something that changes when another connection commits: SQLite's data_version and max ids."""
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    articles = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    events = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    return (version, articles, events)
+
+
+# --------------------------------------------------------------------------------------------
+# Lists
+
+
+@dataclass(frozen=True)
+class SortKey:
+    expr: str  # a column expression, e.g. "e.date"
+    desc: bool = False
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """One scrollable list: rows ``select`` from ``source`` where ``where``, ordered by ``order``.
+
+    The last sort key must be unique (an id) so that keyset paging is exact.
+    """
+
+    kind: str  # 'articles', 'events', 'sources', 'claims', 'facts'
+    select: str
+    source: str
+    order: tuple[SortKey, ...]
+    where: tuple[str, ...] = ()
+    params: tuple[Any, ...] = ()
+    label: str = ""  # what a human calls this list ("Events at Plekhovo")
+
+    def _where_sql(self, extra: list[str]) -> str:
+        clauses = [*self.where, *extra]
+        return (" WHERE " + " AND ".join(f"({c})" for c in clauses)) if clauses else ""
+
+    def _order_sql(self, reverse: bool = False) -> str:
+        return ", ".join(f"{k.expr} {'DESC' if k.desc != reverse else 'ASC'}" for k in self.order)
+
+    def _key_select(self) -> str:
+        return ", ".join(f"{k.expr} AS _k{i}" for i, k in enumerate(self.order))
+
+    def with_filter(self, clause: str, *params: Any, label: str | None = None) -> "ListQuery":
+        return replace(
+            self, where=(*self.where, clause), params=(*self.params, *params),
+            label=self.label if label is None else label,
+        )
+
+    def reversed(self) -> "ListQuery":
+        return replace(self, order=tuple(replace(k, desc=not k.desc) for k in self.order))
+
+
+def _after(keys: tuple[SortKey, ...], values: tuple[Any, ...]) -> tuple[str, list[Any]]:
+    """SQL true for rows that come strictly after ``values`` in the order of ``keys``.
+
+    SQLite sorts NULL first ascending and last descending. When no key is NULL and all keys run
+    the same way this is a row-value comparison, which SQLite answers with an index range.
+    """
+    if all(v is not None for v in values) and len({k.desc for k in keys}) == 1:
+        op = "<" if keys[0].desc else ">"
+        sql = f"({', '.join(k.expr for k in keys)}) {op} ({', '.join('?' for _ in keys)})"
+        nulls = [k.expr for k in keys if k.nullable and k.desc]
+        if nulls:  # NULLs come last when descending: they are after any non-NULL key
+            sql = f"({sql} OR " + " OR ".join(f"{n} IS NULL" for n in nulls) + ")"
+        return sql, list(values)
+    key, value = keys[0], values[0]
+    if value is None:
+        strictly = "0" if key.desc else f"{key.expr} IS NOT NULL"
+        strict_params: list[Any] = []
+    elif key.desc:
+        strictly = f"({key.expr} < ? OR {key.expr} IS NULL)"
+        strict_params = [value]
+    else:
+        strictly = f"{key.expr} > ?"
+        strict_params = [value]
+    if len(keys) == 1:
+        return strictly, strict_params
+    rest, rest_params = _after(keys[1:], values[1:])
+    return (
+        f"({strictly} OR ({key.expr} IS ? AND {rest}))",
+        [*strict_params, value, *rest_params],
+    )
+
+
+@dataclass
+class Page:
+    rows: list[dict[str, Any]]
+    keys: list[tuple[Any, ...]] = field(default_factory=list)  # the sort key of each row
+
+
+def count(conn: sqlite3.Connection, query: ListQuery) -> int:
+    sql = f"SELECT count(*) FROM {query.source}{query._where_sql([])}"
+    return conn.execute(sql, query.params).fetchone()[0]
+
+
+def page_after(
+    conn: sqlite3.Connection, query: ListQuery, after: tuple[Any, ...] | None, limit: int
+) -> Page:
+    """The ``limit`` rows that follow sort key ``after`` (from the start when None)."""
+    extra: list[str] = []
+    params = list(query.params)
+    if after is not None:
+        clause, clause_params = _after(query.order, after)
+        extra.append(clause)
+        params += clause_params
+    sql = (
+        f"SELECT {query.select}, {query._key_select()} FROM {query.source}"
+        f"{query._where_sql(extra)} ORDER BY {query._order_sql()} LIMIT ?"
+    )
+    params.append(limit)
+    rows: list[dict[str, Any]] = []
+    keys: list[tuple[Any, ...]] = []
+    n = len(query.order)
+    for row in conn.execute(sql, params):
+        record = dict(row)
+        keys.append(tuple(record.pop(f"_k{i}") for i in range(n)))
+        rows.append(record)
+    return Page(rows, keys)
+
+
+def anchor_at(conn: sqlite3.Connection, query: ListQuery, index: int) -> tuple[Any, ...] | None:
+    """The sort key of the row just before row ``index`` (None for row 0).
+
+    Only the sort keys are selected, so SQLite walks the covering index, not the rows; rows
+    themselves are then read by keyset from this anchor.
+    """
+    if index <= 0:
+        return None
+    sql = (
+        f"SELECT {query._key_select()} FROM {query.source}{query._where_sql([])} "
+        f"ORDER BY {query._order_sql()} LIMIT 1 OFFSET ?"
+    )
+    row = conn.execute(sql, [*query.params, index - 1]).fetchone()
+    return tuple(row) if row is not None else None
+
+
+def last_rows(conn: sqlite3.Connection, query: ListQuery, limit: int) -> Page:
+    """The last ``limit`` rows in order (for jumping to the end without walking the list)."""
+    page = page_after(conn, query.reversed(), None, limit)
+    page.rows.reverse()
+    page.keys.reverse()
+    return page
+
+
+def articles_query() -> ListQuery:
+    return ListQuery(
+        kind="articles",
+        select="a.id, a.published, a.outlet, a.title, a.ref, a.n_events",
+        source="articles a",
+        order=(SortKey("a.published", desc=True, nullable=True), SortKey("a.id", desc=True)),
+        label="Articles",
+    )
+
+
+def events_query(descending: bool = True) -> ListQuery:
+    return ListQuery(
+        kind="events",
+        select=(
+            "e.id, e.article_id, e.date, e.date_end, e.type, e.subtype, e.places_label, "
+            "e.casualties_label, e.claimant_label, e.evidence_start, e.evidence_end"
+        ),
+        source="events e",
+        order=(SortKey("e.date", desc=descending, nullable=True), SortKey("e.id", desc=descending)),
+        label="Events",
+    )
+
+
+def sources_query() -> ListQuery:
+    return ListQuery(
+        kind="sources",
+        select="s.id, s.name, s.type, s.reliability, s.n_claims",
+        source="sources s",
+        order=(SortKey("s.n_claims", desc=True), SortKey("s.id")),
+        label="Sources",
+    )
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What `f` narrows the Events pane to. Empty fields do not filter."""
+
+    subtype: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    place: str = ""
+    source: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.subtype or self.date_from or self.date_to or self.place or self.source)
+
+    def describe(self) -> str:
+        parts = []
+        if self.subtype:
+            parts.append(self.subtype)
+        if self.date_from or self.date_to:
+            parts.append(f"{self.date_from or '…'} to {self.date_to or '…'}")
+        if self.place:
+            parts.append(f"at {self.place}")
+        if self.source:
+            parts.append(f"by {self.source}")
+        return ", ".join(parts)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
+    if flt.subtype:
+        query = query.with_filter("e.subtype = ? COLLATE NOCASE OR e.type = ? COLLATE NOCASE",
+                                  flt.subtype, flt.subtype)
+    if flt.date_from:
+        query = query.with_filter("coalesce(e.date_end, e.date) >= ?", flt.date_from)
+    if flt.date_to:
+        query = query.with_filter("e.date <= ?", flt.date_to)
+    if flt.place:
+        query = query.with_filter("e.places_label LIKE ? ESCAPE '\\'", _like(flt.place))
+    if flt.source:
+        query = query.with_filter(
+            "e.claimant_label LIKE ? ESCAPE '\\' OR e.id IN (SELECT ce.event_id FROM claim_events ce "
+            "JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id "
+            "WHERE s.name LIKE ? ESCAPE '\\')",
+            _like(flt.source), _like(flt.source),
+        )
+    if not flt.is_empty():
+        query = replace(query, label=f"Events · {flt.describe()}")
+    return query
+
+
+def subtypes_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Event subtypes present in the store with their counts (walks the subtype index)."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT subtype, count(*) FROM events GROUP BY subtype ORDER BY count(*) DESC")]
+
+
+# --------------------------------------------------------------------------------------------
+# Fact lists: the rows under the reader. Every row has a kind, a label, the article and span it
+# points at, and optionally a link (another thing Enter opens).
+
+_FACT_SELECT = "f.kind, f.label, f.detail, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id"
+
+
+def _facts(kind_label: str, union_sql: str, params: tuple[Any, ...], label: str) -> ListQuery:
+    return ListQuery(
+        kind="facts",
+        select=_FACT_SELECT,
+        source=f"({union_sql}) f",
+        order=(SortKey("f.rank"), SortKey("f.article_id"), SortKey("f.start"), SortKey("f.uid")),
+        params=params,
+        label=label or kind_label,
+    )
+
+
+def article_facts_query(article_id: int, title: str = "") -> ListQuery:
+    """Events, claims, casualty figures and entity mentions of one article, in text order."""
+    sql = """
+        SELECT 0 AS rank, e.id AS uid, 'event' AS kind,
+               e.subtype AS label,
+               trim(coalesce(e.date, '') || ' ' || e.places_label || ' ' || e.casualties_label) AS detail,
+               e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
+               'event' AS link_kind, e.id AS link_id
+        FROM events e WHERE e.article_id = ?
+        UNION ALL
+        SELECT 1, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
+               c.article_id, c.content_start, c.content_end, 'source', c.source_id
+        FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.article_id = ?
+        UNION ALL
+        SELECT 2, k.id, 'casualty', k.text, k.kind || ' ' || coalesce(k.min, '?') || coalesce('-' || k.max, ''),
+               e.article_id, k.start, k."end", 'event', e.id
+        FROM casualties k JOIN events e ON e.id = k.event_id WHERE e.article_id = ?
+        UNION ALL
+        SELECT 3, m.id, n.type, n.name, m.text, m.article_id, m.start, m."end", 'entity', n.id
+        FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE m.article_id = ?
+    """
+    return _facts("Facts", sql, (article_id,) * 4, f"Facts · {title}" if title else "Facts")
+
+
+def event_facts_query(event_id: int, label: str = "") -> ListQuery:
+    """An event's claims (with their sources), places, actors, casualty figures, and the figures
+    other events of the same incident (same date, a shared place) give, side by side."""
+    sql = """
+        SELECT 0 AS rank, c.id AS uid, 'claim' AS kind, s.name AS label,
+               c.cue_text || ': ' || c.content_text AS detail,
+               c.article_id, c.content_start AS start, c.content_end AS "end",
+               'source' AS link_kind, s.id AS link_id
+        FROM claim_events ce JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id
+        WHERE ce.event_id = ?
+        UNION ALL
+        SELECT 1, k.id, 'casualty', k.text,
+               k.kind || ' ' || coalesce(k.min, '?') || coalesce('-' || k.max, '') || ' (' || k.qualifier || ')',
+               e.article_id, k.start, k."end", 'event', e.id
+        FROM casualties k JOIN events e ON e.id = k.event_id WHERE k.event_id = ?
+        UNION ALL
+        SELECT 2, p.rowid, 'place', p.name, p.text, e.article_id, p.start, p."end", 'entity', p.entity_id
+        FROM event_places p JOIN events e ON e.id = p.event_id WHERE p.event_id = ?
+        UNION ALL
+        SELECT 3, a.rowid, 'actor', a.name, a.text, e.article_id, a.start, a."end",
+               CASE WHEN a.entity_id IS NULL THEN NULL ELSE 'entity' END, a.entity_id
+        FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.event_id = ?
+        UNION ALL
+        SELECT 4, o.id, 'figure', coalesce(nullif(o.claimant_label, ''), 'unattributed'),
+               coalesce(nullif(o.casualties_label, ''), 'no figure') || ' · ' || o.subtype
+               || ' · ' || coalesce(o.date, ''),
+               o.article_id, o.evidence_start, o.evidence_end, 'event', o.id
+        FROM events o
+        WHERE o.id IN (
+            SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
+            WHERE ep.event_id = ?)
+          AND o.date IS (SELECT date FROM events WHERE id = ?)
+    """
+    return _facts("Event", sql, (event_id,) * 6, label)
+
+
+def entity_facts_query(entity_id: int, label: str = "") -> ListQuery:
+    """Everything about one entity: events there or by it, claims it made (as a source), mentions."""
+    sql = """
+        SELECT 0 AS rank, e.id AS uid, 'event' AS kind, e.subtype AS label,
+               trim(coalesce(e.date, '') || ' ' || e.places_label || ' ' || e.casualties_label) AS detail,
+               e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
+               'event' AS link_kind, e.id AS link_id
+        FROM events e WHERE e.id IN (
+            SELECT event_id FROM event_places WHERE entity_id = ?
+            UNION SELECT event_id FROM event_actors WHERE entity_id = ?)
+        UNION ALL
+        SELECT 1, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
+               c.article_id, c.content_start, c.content_end, 'source', s.id
+        FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.entity_id = ?
+        UNION ALL
+        SELECT 2, m.id, 'mention', m.text, coalesce(a.title, a.ref), m.article_id, m.start, m."end", NULL, NULL
+        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
+    """
+    return _facts("Entity", sql, (entity_id,) * 4, label)
+
+
+def source_facts_query(source_id: int, label: str = "") -> ListQuery:
+    """Everything a source claimed, across articles."""
+    sql = """
+        SELECT 0 AS rank, c.id AS uid, 'claim' AS kind,
+               coalesce(a.published, '') || ' ' || coalesce(a.title, a.ref) AS label,
+               c.cue_text || ': ' || c.content_text AS detail,
+               c.article_id, c.content_start AS start, c.content_end AS "end",
+               NULL AS link_kind, NULL AS link_id
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.source_id = ? OR c.via_source_id = ?
+    """
+    return _facts("Source", sql, (source_id, source_id), label)
+
+
+# --------------------------------------------------------------------------------------------
+# One item
+
+
+@dataclass
+class ArticleSpan:
+    start: int
+    end: int
+    kind: str  # 'place', 'person', 'organization', 'group', 'casualty', 'cue', 'claim', 'event'
+
+
+@dataclass
+class ArticleView:
+    id: int
+    ref: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    text: str
+    n_events: int
+    spans: list[ArticleSpan]
+
+
+def article(conn: sqlite3.Connection, article_id: int) -> ArticleView | None:
+    """An article with every extracted span, sorted by start."""
+    row = conn.execute(
+        "SELECT id, ref, title, outlet, published, url, text, n_events FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    spans: list[ArticleSpan] = []
+    for s, e in conn.execute(
+        "SELECT evidence_start, evidence_end FROM events WHERE article_id = ?", (article_id,)
+    ):
+        spans.append(ArticleSpan(s, e, "event"))
+    for cs, ce, ks, ke in conn.execute(
+        "SELECT cue_start, cue_end, content_start, content_end FROM claims WHERE article_id = ?",
+        (article_id,),
+    ):
+        spans.append(ArticleSpan(ks, ke, "claim"))
+        spans.append(ArticleSpan(cs, ce, "cue"))
+    for s, e in conn.execute(
+        "SELECT k.start, k.\"end\" FROM casualties k JOIN events e ON e.id = k.event_id "
+        "WHERE e.article_id = ?", (article_id,),
+    ):
+        spans.append(ArticleSpan(s, e, "casualty"))
+    for s, e, kind in conn.execute(
+        "SELECT m.start, m.\"end\", n.type FROM mentions m JOIN entities n ON n.id = m.entity_id "
+        "WHERE m.article_id = ?", (article_id,),
+    ):
+        spans.append(ArticleSpan(s, e, kind))
+    text = row["text"]
+    spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return ArticleView(
+        id=row["id"], ref=row["ref"], title=row["title"], outlet=row["outlet"],
+        published=row["published"], url=row["url"], text=text, n_events=row["n_events"],
+        spans=spans,
+    )
+
+
+def event_row(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, article_id, type, subtype, date, date_end, places_label, casualties_label, "
+        "claimant_label, evidence_start, evidence_end, evidence_text FROM events WHERE id = ?",
+        (event_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def entity_row(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, type, name, country, admin1, n_mentions, n_events FROM entities WHERE id = ?",
+        (entity_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def source_row(conn: sqlite3.Connection, source_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, name, type, reliability, n_claims, entity_id FROM sources WHERE id = ?",
+        (source_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def first_mention(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT article_id, start, \"end\" FROM mentions WHERE entity_id = ? "
+        "ORDER BY article_id, start LIMIT 1", (entity_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def totals(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts of the main tables (``COUNT(*)`` each)."""
+    return {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("articles", "events", "claims", "entities", "sources")
+    }
+
+
+def names_containing(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities and sources whose name contains ``text`` (case-insensitive), most mentioned first.
+
+    A plain substring match, for when ranked fuzzy search (``store.search``) is not available.
+    """
+    pattern = _like(text.strip())
+    rows = conn.execute(
+        """
+        SELECT 'entity' AS kind, n.id, n.type, n.name, n.name AS matched, n.n_mentions AS mentions,
+               n.n_events AS events
+        FROM entities n WHERE n.name LIKE ? ESCAPE '\\'
+        UNION ALL
+        SELECT 'source', s.id, s.type, s.name, s.name, s.n_claims, 0
+        FROM sources s WHERE s.name LIKE ? ESCAPE '\\'
+        ORDER BY mentions DESC LIMIT ?
+        """,
+        (pattern, pattern, limit),
+    )
+    return [dict(r) for r in rows]

@@ -1,0 +1,127 @@
+"""The Sitrep browser. ``make_app(db_path)`` is the one way to build it (CLI and tests)."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from typing import Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from store import queries
+from tui.messages import StoreChanged
+from tui.screens.main import MainScreen
+from tui.screens.search import describe, run_search
+
+WATCH_SECONDS = 2.0
+
+
+class SearchCommands(Provider):
+    """Ctrl+P: the same search as `/`; choosing a result opens it."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        if not isinstance(app, SitrepApp) or len(query.strip()) < 2:
+            return
+        results = await self.run_in_thread_search(app.db_path, query)
+        for rank, result in enumerate(results):
+            yield Hit(
+                score=1.0 - rank / (len(results) + 1),
+                match_display=describe(result),
+                command=partial(app.open_search_result, result),
+                text=result["name"],
+                help="Open: its events, claims and every mention",
+            )
+
+    async def run_in_thread_search(self, db_path: str, query: str) -> list[dict]:
+        import asyncio
+
+        try:
+            return await asyncio.to_thread(run_search, db_path, query, 10)
+        except Exception:  # noqa: BLE001 - a palette search that fails shows no hits
+            return []
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit("Search names and places…", self.app.action_search_names,
+                           help="Type a name after Ctrl+P, or press /")
+
+
+class SitrepApp(App):
+    CSS_PATH = "sitrep.tcss"
+    TITLE = "Sitrep"
+    COMMANDS = App.COMMANDS | {SearchCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, db_path: str) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self._watch_lock = threading.Lock()
+        self._watch_conn = None
+        self._store_version: tuple[int, int, int] | None = None
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.db_path)
+
+    def on_mount(self) -> None:
+        self.set_interval(WATCH_SECONDS, self.check_store)
+
+    @property
+    def main(self) -> MainScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("no main screen")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main
+        yield SystemCommand("Search names and places", "Fuzzy search (/)", self.action_search_names)
+        for pane, title in (("articles", "Articles"), ("events", "Events"), ("sources", "Sources")):
+            yield SystemCommand(f"Focus {title}", f"Move to the {title} pane",
+                                partial(main.action_focus_pane, pane))
+        yield SystemCommand("Filter events", "By subtype, date range, place, source (f)",
+                            main.action_filter_events)
+        yield SystemCommand("Sort events by date", "Newest or oldest first (s)", main.action_sort_events)
+        yield SystemCommand("Back", "Go back (Escape)", main.action_back)
+        yield SystemCommand("Forward", "Go forward (])", main.action_forward)
+        yield SystemCommand("Refresh", "Read the store again (r)", main.action_refresh)
+        yield SystemCommand("Help: keys", "Every key (?)", main.action_help)
+
+    def action_search_names(self) -> None:
+        self.main.action_search()
+
+    def open_search_result(self, result: dict) -> None:
+        self.main.open_search_result(result)
+
+    # -------------------------------------------------------- live ingest in another terminal
+
+    def check_store(self) -> None:
+        self._watch_store()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _watch_store(self) -> None:
+        with self._watch_lock:
+            try:
+                if self._watch_conn is None:
+                    self._watch_conn = queries.connect_readonly(self.db_path)
+                version = queries.data_version(self._watch_conn)
+            except Exception:  # noqa: BLE001 - the store may not exist yet; try again later
+                self._watch_conn = None
+                return
+        if self._store_version is not None and version != self._store_version:
+            self.post_message(StoreChanged(version))
+        self._store_version = version
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        self.main.reload_all()
+
+
+def make_app(db_path: str) -> SitrepApp:
+    """The browser on the store at ``db_path``."""
+    return SitrepApp(str(db_path))

@@ -1,0 +1,1 @@
+"""Screens of the browser: main, search, filter, help."""

@@ -1,0 +1,84 @@
+"""`f`: narrow the Events pane by subtype, date range, place and source."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from extract.model import TAXONOMY
+from store.queries import EventFilter
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class FilterScreen(ModalScreen[EventFilter | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="filter.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="filter.apply"),
+    ]
+
+    def __init__(self, current: EventFilter) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        choices = [(f"{t} (all)", t) for t in TAXONOMY]
+        choices += [(f"  {s}", s) for subs in TAXONOMY.values() for s in subs]
+        with Vertical(id="filter-box"):
+            yield Label("Subtype or type")
+            yield Select(choices, value=self.current.subtype or Select.NULL, id="filter-subtype",
+                         prompt="any")
+            with Horizontal(classes="dates"):
+                yield Input(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
+                yield Input(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
+            yield Input(self.current.place, placeholder="place (part of a name)", id="filter-place")
+            yield Input(self.current.source, placeholder="source or claimant (part of a name)",
+                        id="filter-source")
+            yield Static("", id="filter-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="filter-apply")
+                yield Button("Clear", id="filter-clear")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-box").border_title = "Filter events"
+        self.query_one("#filter-subtype").focus()
+
+    def _read(self) -> EventFilter | None:
+        subtype = self.query_one("#filter-subtype", Select).value
+        date_from = self.query_one("#filter-from", Input).value.strip()
+        date_to = self.query_one("#filter-to", Input).value.strip()
+        for value in (date_from, date_to):
+            if value and not DATE.match(value):
+                self.query_one("#filter-error", Static).update("Dates are YYYY, YYYY-MM or YYYY-MM-DD.")
+                return None
+        if date_to and len(date_to) < 10:
+            date_to += "-99" if len(date_to) == 7 else "-99-99"  # the end of that month or year
+        return EventFilter(
+            subtype="" if subtype is Select.NULL else str(subtype),
+            date_from=date_from,
+            date_to=date_to,
+            place=self.query_one("#filter-place", Input).value.strip(),
+            source=self.query_one("#filter-source", Input).value.strip(),
+        )
+
+    def action_apply(self) -> None:
+        result = self._read()
+        if result is not None:
+            self.dismiss(result)
+
+    def on_input_submitted(self) -> None:
+        self.action_apply()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "filter-clear":
+            self.dismiss(EventFilter())
+        else:
+            self.action_apply()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,59 @@
+"""`?`: every key, where it works, and the id to remap it by."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def binding_table(groups: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> Table:
+    table = Table(box=None, expand=True, show_header=True, header_style="bold")
+    table.add_column("Where", style="dim", no_wrap=True)
+    table.add_column("Keys", style="bold", no_wrap=True)
+    table.add_column("Does")
+    table.add_column("Id (remap)", style="dim", no_wrap=True)
+    for where, bindings in groups:
+        for binding in bindings:
+            keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            shown = binding.key_display if binding.key_display and keys == binding.key else keys
+            table.add_row(where, shown.replace("_", " "), binding.description, binding.id or "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(id="help-table")
+
+    def on_mount(self) -> None:
+        from tui.app import SitrepApp
+        from tui.screens.filter import FilterScreen
+        from tui.screens.main import EventList, MainScreen
+        from tui.screens.search import SearchScreen
+        from tui.widgets.reader import Reader
+        from tui.widgets.row_list import RowList
+
+        groups = [
+            ("Anywhere", [*MainScreen.BINDINGS, *SitrepApp.BINDINGS]),
+            ("Lists", RowList.BINDINGS),
+            ("Events", EventList.BINDINGS),
+            ("Reader", Reader.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
+            ("Filter", FilterScreen.BINDINGS),
+        ]
+        keymap = dict(getattr(self.app, "_keymap", {}) or {})
+        self.query_one("#help-table", Static).update(binding_table(groups, keymap))
+        box = self.query_one("#help-box")
+        box.border_title = "Keys"
+        box.border_subtitle = "Enter on a fact follows it · Escape closes"
+
+    def action_close(self) -> None:
+        self.dismiss(None)

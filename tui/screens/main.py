@@ -1,0 +1,363 @@
+"""The main screen: Articles, Events and Sources panes, the reader and the facts under it.
+
+Navigation is a browser's: every Enter that changes what the reader and the facts show is a new
+``View``; Escape goes back and ``]`` forward. Widgets only announce (``RowList.Highlighted``,
+``RowList.Opened``); this screen decides what to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from store import queries
+from store.queries import EventFilter, ListQuery
+from tui.messages import ArticleLoaded
+from tui.widgets.reader import Reader
+from tui.widgets.row_list import Column, RowList
+from tui.widgets.safe_text import one_line
+
+EMPTY_STORE = "No articles yet. Add some with: sitrep ingest PATH"
+READER_HINT = "Select an article, event, source or search result and press Enter to read it here."
+
+
+def _event_date(row: dict[str, Any]) -> str:
+    date, end = row.get("date") or "", row.get("date_end") or ""
+    return f"{date}…" if end and end != date else date
+
+
+ARTICLE_COLUMNS = [
+    Column("published", "Date", 10, style="dim", format=lambda r: (r.get("published") or "")[:10]),
+    Column("outlet", "Outlet", 14, style="cyan"),
+    Column("title", "Title", format=lambda r: r.get("title") or r.get("ref") or ""),
+    Column("n_events", "Ev", 3, justify="right"),
+]
+EVENT_COLUMNS = [
+    Column("date", "Date", 11, style="dim", format=_event_date),
+    Column("subtype", "Subtype", 22, style="yellow"),
+    Column("places_label", "Place(s)", 16),
+    Column("casualties_label", "Casualties", 18, style="red"),
+    Column("claimant_label", "Claimant"),
+]
+SOURCE_COLUMNS = [
+    Column("name", "Source"),
+    Column("type", "Type", 13, style="cyan"),
+    Column("reliability", "Rel", 3, justify="center"),
+    Column("n_claims", "Claims", 6, justify="right"),
+]
+FACT_COLUMNS = [
+    Column("kind", "Kind", 9, style="magenta"),
+    Column("label", "What", 26),
+    Column("detail", "Detail", style="dim"),
+]
+
+
+class EventList(RowList):
+    """The Events pane: a RowList that can be filtered and sorted."""
+
+    BINDINGS = [
+        Binding("f", "screen.filter_events", "Filter", id="events.filter"),
+        Binding("s", "screen.sort_events", "Sort by date", id="events.sort"),
+    ]
+
+
+@dataclass
+class View:
+    """What the reader and the facts pane show; one entry of the history."""
+
+    mode: str  # 'none', 'article', 'event', 'entity', 'source'
+    article_id: int | None
+    highlight: tuple[int, int] | None
+    facts: ListQuery
+    facts_cursor: int = 0
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
+        Binding("1", "focus_pane('articles')", "Articles", show=False, id="pane.articles"),
+        Binding("2", "focus_pane('events')", "Events", show=False, id="pane.events"),
+        Binding("3", "focus_pane('sources')", "Sources", show=False, id="pane.sources"),
+        Binding("escape", "back", "Back", id="history.back"),
+        Binding("right_square_bracket", "forward", "Forward", key_display="]", id="history.forward"),
+        Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        Binding("r", "refresh", "Refresh", id="store.refresh"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help.show"),
+    ]
+
+    def __init__(self, db_path: str) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.event_filter = EventFilter()
+        self.events_descending = True
+        self.view = View("none", None, None, queries.article_facts_query(0))
+        self.back_stack: list[View] = []
+        self.forward_stack: list[View] = []
+        self._article_request = 0
+        self._opened_first = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="lists"):
+                yield RowList(self.db_path, queries.articles_query(), ARTICLE_COLUMNS,
+                              empty_text=EMPTY_STORE, id="articles")
+                yield EventList(self.db_path, queries.events_query(), EVENT_COLUMNS,
+                                empty_text="No events.", id="events")
+                yield RowList(self.db_path, queries.sources_query(), SOURCE_COLUMNS,
+                              empty_text="No sources.", id="sources")
+            with Vertical(id="detail"):
+                yield Reader(placeholder=READER_HINT, id="reader")
+                yield RowList(self.db_path, self.view.facts, FACT_COLUMNS,
+                              empty_text="No facts here.", id="facts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for pane_id, title in (("articles", "Articles"), ("events", "Events"),
+                               ("sources", "Sources"), ("reader", "Reader"), ("facts", "Facts")):
+            self.query_one(f"#{pane_id}").border_title = title
+        self.query_one("#articles", RowList).focus()
+
+    # ------------------------------------------------------------------ panes and lists
+
+    @property
+    def articles(self) -> RowList:
+        return self.query_one("#articles", RowList)
+
+    @property
+    def events(self) -> EventList:
+        return self.query_one("#events", EventList)
+
+    @property
+    def sources(self) -> RowList:
+        return self.query_one("#sources", RowList)
+
+    @property
+    def facts(self) -> RowList:
+        return self.query_one("#facts", RowList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    def action_focus_pane(self, pane_id: str) -> None:
+        self.query_one(f"#{pane_id}").focus()
+
+    def on_row_list_counted(self, message: RowList.Counted) -> None:
+        row_list = message.row_list
+        if row_list.id == "facts":
+            row_list.border_subtitle = f"{message.total:,}"
+            return
+        subtitle = f"{message.total:,}"
+        if row_list.id == "events":
+            order = "newest first" if self.events_descending else "oldest first"
+            described = self.event_filter.describe()
+            subtitle = f"{described} · {subtitle}" if described else subtitle
+            subtitle = f"{subtitle} · {order}"
+        row_list.border_subtitle = Content(one_line(subtitle))
+        if row_list.id == "articles" and message.total == 0:
+            self.reader.placeholder = EMPTY_STORE
+            self.reader.show(None)
+
+    def on_row_list_highlighted(self, message: RowList.Highlighted) -> None:
+        row, source = message.row, message.row_list.id
+        if isinstance(message, RowList.Opened):
+            return
+        if source == "articles" and (message.row_list.has_focus or not self._opened_first):
+            self._opened_first = True
+            self.view = View("article", row["id"], None, queries.article_facts_query(row["id"], row.get("title") or ""))
+            self._apply_view(self.view)
+        elif source == "facts":
+            self.view.facts_cursor = message.index
+            if row.get("article_id") is not None:
+                self._show_article(row["article_id"], (row["start"], row["end"]))
+
+    def on_row_list_opened(self, message: RowList.Opened) -> None:
+        row, source = message.row, message.row_list.id
+        if source == "articles":
+            self.go(View("article", row["id"], None,
+                         queries.article_facts_query(row["id"], row.get("title") or "")))
+            self.facts.focus()
+        elif source == "events":
+            self.go(self._event_view(row["id"], row["article_id"],
+                                     (row["evidence_start"], row["evidence_end"]), row))
+            self.facts.focus()
+        elif source == "sources":
+            self.go(View("source", self.view.article_id, None,
+                         queries.source_facts_query(row["id"], f"Claims by {row['name']}")))
+            self.facts.focus()
+        elif source == "facts":
+            self._open_fact(row)
+
+    def _event_view(self, event_id: int, article_id: int, span: tuple[int, int],
+                    row: dict[str, Any]) -> View:
+        label = " · ".join(x for x in (row.get("subtype"), row.get("date"), row.get("places_label")) if x)
+        return View("event", article_id, span, queries.event_facts_query(event_id, f"Event · {label}"))
+
+    def _open_fact(self, row: dict[str, Any]) -> None:
+        span = (row["start"], row["end"])
+        same_article = row.get("article_id") == self.view.article_id
+        if self.view.mode in ("entity", "source") or not same_article:
+            self.go(View("article", row["article_id"], span, queries.article_facts_query(row["article_id"])))
+            return
+        link_kind, link_id = row.get("link_kind"), row.get("link_id")
+        if link_kind == "event":
+            self._open_event_by_id(link_id)
+        elif link_kind == "source":
+            self.go(View("source", self.view.article_id, span,
+                         queries.source_facts_query(link_id, f"Claims by {row.get('label') or ''}")))
+        elif link_kind == "entity":
+            self.open_entity(link_id, row.get("label") or "", row.get("kind") or "")
+        else:
+            self.reader.highlight(*span)
+            self.reader.focus()
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_event_by_id(self, event_id: int) -> None:
+        conn = queries.connect_readonly(self.db_path)
+        try:
+            row = queries.event_row(conn, event_id)
+        finally:
+            conn.close()
+        if row is not None:
+            self.app.call_from_thread(
+                self.go, self._event_view(event_id, row["article_id"],
+                                          (row["evidence_start"], row["evidence_end"]), row))
+
+    def open_entity(self, entity_id: int, name: str, kind: str) -> None:
+        """Show everything about an entity: its events, claims it made, every mention."""
+        self.go(View("entity", self.view.article_id, None,
+                     queries.entity_facts_query(entity_id, f"{kind.capitalize()} · {name}".strip(" ·"))))
+        self.facts.focus()
+
+    def open_source(self, source_id: int, name: str) -> None:
+        self.go(View("source", self.view.article_id, None,
+                     queries.source_facts_query(source_id, f"Claims by {name}")))
+        self.facts.focus()
+
+    # ------------------------------------------------------------------ history
+
+    def go(self, view: View) -> None:
+        """Show ``view``, remembering the current one for Escape."""
+        self.view.facts_cursor = self.facts.cursor
+        if self.view.mode != "none":
+            self.back_stack.append(self.view)
+        self.forward_stack.clear()
+        self.view = view
+        self._apply_view(view)
+
+    def action_back(self) -> None:
+        if not self.back_stack:
+            return
+        self.view.facts_cursor = self.facts.cursor
+        self.forward_stack.append(self.view)
+        self.view = self.back_stack.pop()
+        self._apply_view(self.view)
+
+    def action_forward(self) -> None:
+        if not self.forward_stack:
+            return
+        self.view.facts_cursor = self.facts.cursor
+        self.back_stack.append(self.view)
+        self.view = self.forward_stack.pop()
+        self._apply_view(self.view)
+
+    def _apply_view(self, view: View) -> None:
+        self.facts.border_title = Content(one_line(view.facts.label or "Facts"))
+        if view.facts != self.facts.query or view.facts_cursor != self.facts.cursor:
+            self.facts.set_query(view.facts, view.facts_cursor)
+        if view.article_id is not None:
+            self._show_article(view.article_id, view.highlight)
+
+    # ------------------------------------------------------------------ the reader
+
+    def _show_article(self, article_id: int, highlight: tuple[int, int] | None) -> None:
+        reader = self.reader
+        if reader.article is not None and reader.article.id == article_id:
+            if highlight is not None:
+                reader.highlight(*highlight)
+            return
+        self._article_request += 1
+        self._pending_highlight = highlight
+        self._load_article(article_id, self._article_request)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: int, request: int) -> None:
+        conn = queries.connect_readonly(self.db_path)
+        try:
+            article = queries.article(conn, article_id)
+        finally:
+            conn.close()
+        self.post_message(ArticleLoaded(article_id, request, article))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if message.request != self._article_request:
+            return  # an answer to a question nobody asks any more
+        article = message.article
+        reader = self.reader
+        if article is None:
+            reader.placeholder = f"Article {message.article_id} is no longer in the store."
+            reader.show(None)
+            reader.border_title = "Reader"
+            return
+        reader.show(article, self._pending_highlight)
+        reader.border_title = Content(one_line(article.title or article.ref))
+        meta = " · ".join(x for x in ((article.published or "")[:10], article.outlet or "",
+                                      f"{article.n_events} events") if x)
+        reader.border_subtitle = Content(one_line(meta))
+
+    # ------------------------------------------------------------------ events: filter, sort
+
+    def action_filter_events(self) -> None:
+        from tui.screens.filter import FilterScreen
+
+        def done(result: EventFilter | None) -> None:
+            if result is not None:
+                self.event_filter = result
+                self._requery_events()
+
+        self.app.push_screen(FilterScreen(self.event_filter), done)
+
+    def action_sort_events(self) -> None:
+        self.events_descending = not self.events_descending
+        self._requery_events()
+
+    def _requery_events(self) -> None:
+        query = queries.filter_events(queries.events_query(self.events_descending), self.event_filter)
+        self.events.set_query(query)
+
+    # ------------------------------------------------------------------ search, help, refresh
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.db_path), self.open_search_result)
+
+    def open_search_result(self, result: Any) -> None:
+        if result is None:
+            return
+        if result["kind"] == "source":
+            self.open_source(result["id"], result["name"])
+        else:
+            self.open_entity(result["id"], result["name"], result["type"])
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_refresh(self) -> None:
+        self.reload_all()
+
+    def reload_all(self) -> None:
+        """Read every pane again (the store changed); cursors keep their places."""
+        for row_list in (self.articles, self.events, self.sources, self.facts):
+            row_list.reload()

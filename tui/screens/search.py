@@ -1,0 +1,139 @@
+"""`/`: fuzzy search over names and places. Results are typed and counted; Enter opens one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import queries
+from tui.messages import SearchAnswered
+from tui.widgets.safe_text import one_line
+
+RESULT_LIMIT = 30
+
+
+def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[str, Any]]:
+    """Ranked fuzzy search (``store.search``) as plain dicts; a substring match when it is absent."""
+    conn = queries.connect_readonly(db_path)
+    try:
+        try:
+            from store.search import search
+        except ImportError:
+            return queries.names_containing(conn, text, limit)
+        import sqlite_utils
+
+        results = search(sqlite_utils.Database(conn), text, kind="any", limit=limit)
+        return [
+            {"kind": r.kind, "id": r.id, "type": r.type, "name": r.name, "matched": r.matched,
+             "score": r.score, "mentions": r.mentions, "events": r.events}
+            for r in results
+        ]
+    finally:
+        conn.close()
+
+
+def describe(result: dict[str, Any]) -> Content:
+    """One result as a line: type, name (and the alias that matched), counts. Names are data."""
+    matched = result.get("matched") or ""
+    alias = f" (as {matched})" if matched and matched != result["name"] else ""
+    if result["kind"] == "source":
+        counts = f"{result.get('mentions') or 0} claims"
+    else:
+        counts = f"{result.get('mentions') or 0} mentions, {result.get('events') or 0} events"
+    return Content.assemble(
+        (f"{result.get('type') or result['kind']:<13}", "$accent"),
+        (one_line(result["name"]), "bold"),
+        one_line(alias),
+        (f"  {counts}", "dim"),
+    )
+
+
+class SearchScreen(ModalScreen[dict[str, Any] | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="search.close"),
+        Binding("down", "results", "Results", show=False, id="search.results"),
+    ]
+
+    def __init__(self, db_path: str, text: str = "") -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.initial = text
+        self.results: list[dict[str, Any]] = []
+        self.asked = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(value=self.initial, placeholder="Search names and places…", id="search-input")
+            yield Static("Type a name or a place.", id="search-status")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search"
+        self.query_one(Input).focus()
+        if self.initial:
+            self._ask(self.initial)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._ask(event.value)
+
+    def _ask(self, text: str) -> None:
+        self.asked = text
+        if not text.strip():
+            self.results = []
+            self.query_one(OptionList).clear_options()
+            self.query_one("#search-status", Static).update("Type a name or a place.")
+            return
+        self._search(text)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, text: str) -> None:
+        try:
+            results = run_search(self.db_path, text)
+        except Exception as error:  # noqa: BLE001 - one line for the user
+            self.app.call_from_thread(
+                self.query_one("#search-status", Static).update,
+                Content(one_line(f"Search failed: {error}")),
+            )
+            return
+        self.post_message(SearchAnswered(text, results))
+
+    def on_search_answered(self, message: SearchAnswered) -> None:
+        if message.query != self.asked:
+            return  # a stale answer
+        self.results = message.results
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(describe(r)) for r in message.results])
+        status = self.query_one("#search-status", Static)
+        if not message.results:
+            status.update(Content.from_markup("No match for [b]$q[/b].", q=one_line(message.query)))
+        else:
+            kinds: dict[str, int] = {}
+            for r in message.results:
+                kinds[r.get("type") or r["kind"]] = kinds.get(r.get("type") or r["kind"], 0) + 1
+            summary = ", ".join(f"{n} {k}" for k, n in kinds.items())
+            status.update(Content(f"{len(message.results)} results: {summary}"))
+            options.highlighted = 0
+
+    def on_input_submitted(self) -> None:
+        if self.results:
+            index = self.query_one(OptionList).highlighted or 0
+            self.dismiss(self.results[index])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.results[event.option_index])
+
+    def action_results(self) -> None:
+        if self.results:
+            self.query_one(OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

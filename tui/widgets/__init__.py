@@ -1,0 +1,1 @@
+"""Widgets of the browser: virtual lists, the article reader."""

@@ -1,0 +1,184 @@
+"""The reader: one article's text with every extracted span styled by kind, one span highlighted.
+
+Text is wrapped by offsets (each screen line is a ``(start, end)`` slice of the stored text), so a
+span's offsets map straight onto lines and a megabyte-long article or line costs one pass to wrap
+and then only the lines on screen to draw. Text is drawn as data: control characters are shown as
+``\N{REPLACEMENT CHARACTER}`` (one for one, so offsets hold) and nothing is parsed as markup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.queries import ArticleSpan, ArticleView
+from tui.widgets.safe_text import visible
+
+SPAN_KINDS = ("event", "claim", "cue", "place", "person", "organization", "group", "casualty")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Screen lines of ``text`` at ``width`` columns, as ``(start, end)`` offsets into it."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while True:
+        newline = text.find("\n", start)
+        end = n if newline == -1 else newline
+        if start == end:
+            lines.append((start, start))
+        s = start
+        while s < end:
+            if end - s <= width:
+                lines.append((s, end))
+                break
+            cut = text.rfind(" ", s, s + width + 1)
+            if cut <= s:
+                lines.append((s, s + width))
+                s += width
+            else:
+                lines.append((s, cut))
+                s = cut + 1
+        if newline == -1:
+            return lines
+        start = newline + 1
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows one ``ArticleView``; ``highlight(start, end)`` marks a span and scrolls to it."""
+
+    COMPONENT_CLASSES = {f"reader--{kind}" for kind in SPAN_KINDS} | {
+        "reader--highlight",
+        "reader--placeholder",
+    }
+
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+    ]
+
+    def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: ArticleView | None = None
+        self.placeholder = placeholder
+        self.highlighted: tuple[int, int] | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = -1
+        self._span_starts: list[int] = []
+        self._longest_span = 0
+        self._strips: LRUCache[tuple[int, int, tuple[int, int] | None], Strip] = LRUCache(512)
+
+    def show(self, article: ArticleView | None, highlight: tuple[int, int] | None = None) -> None:
+        """Show ``article`` (None: the placeholder), with ``highlight`` marked and in view."""
+        self.article = article
+        self.highlighted = None
+        self._wrap_width = -1
+        self._span_starts = [s.start for s in article.spans] if article else []
+        self._longest_span = max((s.end - s.start for s in article.spans), default=0) if article else 0
+        self._strips.clear()
+        self._rewrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if highlight is not None:
+            self.highlight(*highlight)
+        self.refresh()
+
+    def highlight(self, start: int, end: int) -> None:
+        """Mark ``text[start:end]`` strongly and scroll it into view."""
+        self.highlighted = (start, end)
+        self._strips.clear()
+        self._rewrap()
+        line = self.line_of(start)
+        height = self.scrollable_content_region.height or 10
+        top = int(self.scroll_y)
+        last = self.line_of(max(start, end - 1))
+        if line < top or last >= top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The screen line holding text offset ``offset``."""
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    @property
+    def visible_text(self) -> str:
+        """The lines on screen as plain text (for tests and for reading the screen)."""
+        top = int(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if self.article is None:
+            return self.placeholder
+        return "\n".join(
+            visible(self.article.text[s:e]) for s, e in self._lines[top:top + height]
+        )
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrap_width:
+            return
+        self._wrap_width = width
+        if self.article is None:
+            self._lines = wrap_offsets(self.placeholder, width)
+        else:
+            self._lines = wrap_offsets(self.article.text, width)
+        self._line_starts = [s for s, _ in self._lines]
+        self._strips.clear()
+        self.virtual_size = Size(0, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._rewrap()
+        self.refresh()
+
+    def _spans_in(self, start: int, end: int) -> list[ArticleSpan]:
+        if self.article is None:
+            return []
+        lo = bisect_left(self._span_starts, start - self._longest_span)
+        hi = bisect_left(self._span_starts, end)
+        return [s for s in self.article.spans[lo:hi] if s.end > start]
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = int(self.scroll_y) + y
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        key = (index, width, self.highlighted)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
+        start, end = self._lines[index]
+        if self.article is None:
+            text = Text(visible(self.placeholder[start:end]), end="")
+            style = base + self.get_component_rich_style("reader--placeholder")
+            segments = list(text.render(self.app.console, end=""))
+            return Strip(Segment.apply_style(segments, style)).adjust_cell_length(width, style)
+        text = Text(visible(self.article.text[start:end]), end="", no_wrap=True)
+        for span in self._spans_in(start, end):
+            text.stylize(self._style(span.kind), max(span.start, start) - start, min(span.end, end) - start)
+        if self.highlighted is not None:
+            h_start, h_end = self.highlighted
+            if h_start < end and h_end > start or (h_start == h_end == start):
+                text.stylize(
+                    self.get_component_rich_style("reader--highlight"),
+                    max(h_start, start) - start, min(h_end, end) - start,
+                )
+        segments = list(text.render(self.app.console, end=""))
+        strip = Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
+        self._strips[key] = strip
+        return strip
+
+    def _style(self, kind: str) -> Style:
+        name = f"reader--{kind}" if kind in SPAN_KINDS else "reader--organization"
+        return self.get_component_rich_style(name, partial=True)

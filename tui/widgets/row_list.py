@@ -1,0 +1,402 @@
+"""A list of rows from the store that never loads the whole table.
+
+``RowList`` is a ``ScrollView``: its virtual height is the row count (one ``COUNT(*)``), and
+``render_line(y)`` draws row ``scroll_y + y`` from a page of rows read by keyset SQL in a thread
+worker. Pages and drawn lines live in ``LRUCache``s, so scrolling a 100k-row list reads only the
+pages that come into view. Answers carry the query and a generation number; stale ones are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from store import queries
+from store.queries import ListQuery
+from tui.messages import CountLoaded, PageLoaded, QueryFailed
+from tui.widgets.safe_text import one_line
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the row field it shows, its header, its width (0 takes what is left)."""
+
+    key: str
+    header: str
+    width: int = 0
+    style: str = ""
+    justify: str = "left"
+    format: Callable[[dict[str, Any]], str] | None = None
+
+    def value(self, row: dict[str, Any]) -> str:
+        if self.format is not None:
+            return self.format(row)
+        value = row.get(self.key)
+        return "" if value is None else str(value)
+
+
+class RowList(ScrollView, can_focus=True):
+    """A scrollable, keyset-paged list of the rows of one ``ListQuery``."""
+
+    COMPONENT_CLASSES = {
+        "row-list--header",
+        "row-list--cursor",
+        "row-list--cursor-blurred",
+        "row-list--placeholder",
+    }
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor is on ``row`` (index ``index``)."""
+
+        def __init__(self, row_list: "RowList", index: int, row: dict[str, Any]) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+            self.row = row
+
+        @property
+        def control(self) -> "RowList":
+            return self.row_list
+
+    class Opened(Highlighted):
+        """Enter was pressed on ``row``."""
+
+    def __init__(
+        self,
+        db_path: str,
+        query: ListQuery,
+        columns: list[Column],
+        *,
+        empty_text: str = "Nothing here.",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.db_path = db_path
+        self.query = query
+        self.columns = columns
+        self.empty_text = empty_text
+        self.generation = 0
+        self.total: int | None = None  # None until the count arrives
+        self.cursor = 0
+        self.rows_fetched = 0  # rows read from the store so far (tests prove laziness with it)
+        self.error: str | None = None
+        self._pages: LRUCache[int, list[dict[str, Any]]] = LRUCache(64)
+        self._anchors: dict[int, tuple[Any, ...]] = {}
+        self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        self._wanted: set[int] = set()
+        self._load_scheduled = False
+        self._announce_pending = False
+
+    # ---------------------------------------------------------------- the query
+
+    def on_mount(self) -> None:
+        self._reload()
+
+    def set_query(self, query: ListQuery, cursor: int = 0) -> None:
+        """Show the rows of ``query`` with the cursor on row ``cursor``."""
+        self.query = query
+        self.cursor = max(0, cursor)
+        self._reload()
+
+    def reload(self) -> None:
+        """Read the list again (the store changed); the cursor keeps its row number."""
+        self._reload()
+
+    def _reload(self) -> None:
+        self.generation += 1
+        self.total = None
+        self.error = None
+        self._pages.clear()
+        self._anchors.clear()
+        self._strips.clear()
+        self._wanted.clear()
+        self._announce_pending = True
+        self.virtual_size = Size(0, 2)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+        self._fetch_count(self.query, self.generation)
+
+    @work(thread=True, exclusive=True, group="count", exit_on_error=False)
+    def _fetch_count(self, query: ListQuery, generation: int) -> None:
+        try:
+            conn = queries.connect_readonly(self.db_path)
+            try:
+                total = queries.count(conn, query)
+            finally:
+                conn.close()
+        except Exception as error:  # noqa: BLE001 - shown to the user as one line
+            self.post_message(QueryFailed(query, f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(CountLoaded(query, generation, total))
+
+    @work(thread=True, exclusive=True, group="pages", exit_on_error=False)
+    def _fetch_pages(
+        self, query: ListQuery, generation: int, pages: list[int], anchors: dict[int, tuple]
+    ) -> None:
+        worker = get_current_worker()
+        try:
+            conn = queries.connect_readonly(self.db_path)
+        except Exception as error:  # noqa: BLE001
+            self.post_message(QueryFailed(query, f"{type(error).__name__}: {error}"))
+            return
+        try:
+            for page in pages:
+                if worker.is_cancelled:
+                    return
+                if page == 0:
+                    after = None
+                elif page in anchors:
+                    after = anchors[page]
+                else:
+                    after = queries.anchor_at(conn, query, page * PAGE_SIZE)
+                result = queries.page_after(conn, query, after, PAGE_SIZE)
+                if result.keys:
+                    anchors[page + 1] = result.keys[-1]
+                self.post_message(PageLoaded(query, generation, page, result.rows, result.keys))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(QueryFailed(query, f"{type(error).__name__}: {error}"))
+        finally:
+            conn.close()
+
+    def _current(self, message: CountLoaded | PageLoaded) -> bool:
+        return message.generation == self.generation and message.query == self.query
+
+    def on_count_loaded(self, message: CountLoaded) -> None:
+        message.stop()
+        if not self._current(message):
+            return
+        self.total = message.total
+        self.cursor = min(self.cursor, max(0, message.total - 1))
+        self.virtual_size = Size(0, message.total + 1)
+        self._strips.clear()
+        self.post_message(self.Counted(self, message.total))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        if not self._current(message):
+            return
+        self._pages[message.page] = message.rows
+        self.rows_fetched += len(message.rows)
+        if message.keys:
+            self._anchors[message.page + 1] = message.keys[-1]
+        self.refresh()
+        if self._announce_pending and message.page == self.cursor // PAGE_SIZE:
+            self._announce()
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        message.stop()
+        if message.query == self.query:
+            self.error = message.reason
+            self.total = 0
+            self.virtual_size = Size(0, 2)
+            self.refresh()
+
+    class Counted(Message):
+        """The list now knows it has ``total`` rows."""
+
+        def __init__(self, row_list: "RowList", total: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.total = total
+
+        @property
+        def control(self) -> "RowList":
+            return self.row_list
+
+    # ---------------------------------------------------------------- rows
+
+    def row(self, index: int) -> dict[str, Any] | None:
+        """The row at ``index`` if its page is loaded (otherwise asks for the page)."""
+        page = self._pages.get(index // PAGE_SIZE)
+        if page is None:
+            self._want(index // PAGE_SIZE)
+            return None
+        offset = index % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def current_row(self) -> dict[str, Any] | None:
+        if not self.total:
+            return None
+        return self.row(self.cursor)
+
+    def _want(self, page: int) -> None:
+        self._wanted.add(page)
+        if not self._load_scheduled:
+            self._load_scheduled = True
+            self.call_later(self._load_wanted)
+
+    def _load_wanted(self) -> None:
+        self._load_scheduled = False
+        pages = sorted(p for p in self._wanted if p not in self._pages)
+        self._wanted.clear()
+        if pages:
+            self._fetch_pages(self.query, self.generation, pages, dict(self._anchors))
+
+    # ---------------------------------------------------------------- drawing
+
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _layout(self, width: int) -> list[int]:
+        fixed = sum(c.width for c in self.columns) + len(self.columns) - 1
+        rest = max(4, width - fixed)
+        return [c.width or rest for c in self.columns]
+
+    def _line(self, cells: list[Text], width: int, style: Style) -> Strip:
+        line = Text(no_wrap=True, end="")
+        for i, (text, column_width) in enumerate(zip(cells, self._layout(width))):
+            if i:
+                line.append(" ")
+            text.truncate(column_width, overflow="ellipsis", pad=True)
+            line.append_text(text)
+        line.truncate(width, pad=True)
+        segments = list(line.render(self.app.console, end=""))
+        return Strip(Segment.apply_style(segments, style), width).crop(0, width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width
+        base = self.rich_style
+        if y == 0:
+            key = ("header", width)
+            strip = self._strips.get(key)
+            if strip is None:
+                header = self.get_component_rich_style("row-list--header")
+                cells = [Text(c.header, justify=c.justify) for c in self.columns]
+                strip = self._line(cells, width, base + header)
+                self._strips[key] = strip
+            return strip
+        index = int(self.scroll_y) + y - 1
+        placeholder = base + self.get_component_rich_style("row-list--placeholder")
+        if self.total is None:
+            text = "loading…" if y == 1 else ""
+            return self._line([Text(text)], width, placeholder) if text else Strip.blank(width, base)
+        if self.total == 0:
+            if y == 1:
+                message = self.error or self.empty_text
+                return self._line([Text(one_line(message))], width, placeholder)
+            return Strip.blank(width, base)
+        if index >= self.total:
+            return Strip.blank(width, base)
+        selected = index == self.cursor
+        key = (index, selected, selected and self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
+        row = self.row(index)
+        if row is None:
+            return self._line([Text("…")], width, placeholder)
+        style = base
+        if selected:
+            style += self.get_component_rich_style(
+                "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
+            )
+        cells = [
+            Text(one_line(c.value(row)), style=c.style, justify=c.justify, no_wrap=True)
+            for c in self.columns
+        ]
+        strip = self._line(cells, width, style)
+        self._strips[key] = strip
+        return strip
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ---------------------------------------------------------------- the cursor
+
+    @property
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = int(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + self._visible_rows:
+            self.scroll_to(y=self.cursor - self._visible_rows + 1, animate=False, immediate=True)
+
+    def move_cursor(self, index: int) -> None:
+        if not self.total:
+            return
+        index = max(0, min(index, self.total - 1))
+        if index == self.cursor:
+            return
+        old = self.cursor
+        self.cursor = index
+        self._scroll_cursor_into_view()
+        self.refresh_line(old + 1)
+        self.refresh_line(index + 1)
+        self._announce()
+
+    def _announce(self) -> None:
+        row = self.row(self.cursor) if self.total else None
+        if row is None:
+            self._announce_pending = True
+            return
+        self._announce_pending = False
+        self.post_message(self.Highlighted(self, self.cursor, row))
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self.cursor + self._visible_rows)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self.cursor - self._visible_rows)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        if self.total:
+            self.move_cursor(self.total - 1)
+
+    def action_open(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Opened(self, self.cursor, row))
+
+    def on_click(self, event) -> None:  # a click moves the cursor to the clicked row
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        self.move_cursor(int(self.scroll_y) + offset.y - 1)
