@@ -1,0 +1,251 @@
+"""Fuzzy search over the names and aliases of entities and sources.
+
+Narrow, then score. A query is folded with the same ``search_key`` the names were written with,
+then a few hundred candidate names come from cheap index lookups:
+
+- the FTS5 trigram index ``names_fts``: every trigram of the query key, each quoted (so nothing a
+  user types is FTS syntax), OR-ed and ranked by bm25, which favours the rare trigrams a name
+  shares with the query; plus the names with a word that starts or ends like a query word
+  (" leyen" finds "ursula von der leyen");
+- the ``names.key`` index: names whose key is the query key or starts with it (for keys shorter
+  than three characters this is the only lookup).
+
+rapidfuzz then scores the candidates (``score_names``), one result per entity or source (its best
+name), ranked by score, then by how much the store says about it. No query reads every name.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+
+from rapidfuzz import fuzz, process
+
+from store.keys import drop_generic, fold, search_key, sound
+
+KINDS = ("any", "place", "person", "organization", "group", "source")
+ENTITY_TYPES = ("place", "person", "organization", "group")
+MAX_QUERY_CHARS = 1000  # longer input is not a name: refused with a clear message
+MAX_KEY_CHARS = 64  # the part of a query key that is looked up (names are shorter)
+MAX_LIMIT = 1000
+FTS_CANDIDATES = 300  # names taken from the trigram index, best bm25 first
+WORD_CANDIDATES = 100  # names taken per query word from the word-edge lookups
+PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting with the key)
+RESCORE = 120  # candidates given the careful score after the quick one
+SCORE_CUTOFF = 70.0  # results below this are not shown
+
+
+@dataclass
+class SearchResult:
+    id: int
+    kind: str  # 'entity' or 'source'
+    type: str  # place, person, organization, group; for a source its own type (military, ...)
+    name: str
+    matched: str  # the name or alias that matched
+    score: float  # 0..100, one decimal
+    mentions: int  # entity: mentions in articles; source: claims attributed to it
+    events: int  # events the entity is involved in, or that the source's claims report
+
+    def to_dict(self) -> dict:
+        """The result object of the contract (CONTRACT.md, ``sitrep search --json``)."""
+        return asdict(self)
+
+
+@dataclass
+class _Candidate:
+    owner: str
+    owner_id: int
+    name: str
+    key: str
+
+
+def _connection(db) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def query_key(query: str) -> str:
+    """The key a query is looked up by; raises ValueError for a query that is refused."""
+    if not isinstance(query, str):
+        raise ValueError("query must be text")
+    if len(query) > MAX_QUERY_CHARS:
+        raise ValueError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    key = search_key(query)
+    if len(key) > MAX_KEY_CHARS:
+        key = key[:MAX_KEY_CHARS].rsplit(" ", 1)[0] if " " in key[:MAX_KEY_CHARS] else key[:MAX_KEY_CHARS]
+    return key
+
+
+def _trigrams(text: str) -> list[str]:
+    return list(dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)))
+
+
+def _phrase(text: str) -> str:
+    # keys hold only a-z, 0-9 and spaces, so a double-quoted FTS5 string is inert
+    return '"' + text.replace('"', "") + '"'
+
+
+def _kind_filter(kind: str) -> tuple[str, tuple]:
+    """SQL condition on a names row ``n`` for the kind asked for."""
+    if kind == "any":
+        return "", ()
+    if kind == "source":
+        return " AND n.owner = 'source'", ()
+    return (
+        " AND n.owner = 'entity' AND n.owner_id IN (SELECT id FROM entities WHERE type = ?)",
+        (kind,),
+    )
+
+
+def candidates(conn: sqlite3.Connection, key: str, kind: str = "any") -> list[_Candidate]:
+    """Names worth scoring for a query key: a few hundred at most, from index lookups only."""
+    where, args = _kind_filter(kind)
+    select = "SELECT n.id, n.owner, n.owner_id, n.name, n.key FROM names n"
+    found: dict[int, _Candidate] = {}
+
+    def take(sql: str, params: tuple) -> None:
+        for row_id, owner, owner_id, name, name_key in conn.execute(sql, params):
+            found.setdefault(row_id, _Candidate(owner, owner_id, name, name_key))
+
+    # the key itself and names that start with it: index range on names.key
+    take(
+        f"{select} WHERE n.key >= ? AND n.key < ?{where} ORDER BY n.key LIMIT ?",
+        (key, key + "~", *args, PREFIX_CANDIDATES),
+    )
+    if len(key) < 3:
+        return list(found.values())
+    fts = f"{select} JOIN names_fts f ON f.rowid = n.id WHERE names_fts MATCH ?{where}"
+    take(
+        f"{fts} ORDER BY f.rank LIMIT ?",
+        (" OR ".join(_phrase(t) for t in _trigrams(key)), *args, FTS_CANDIDATES),
+    )
+    # names with a word that starts or ends like a query word: "leyen" -> "ursula von der leyen"
+    words = [w for w in key.split() if len(w) >= 3]
+    if 1 <= len(words) <= 4:
+        for word in words:
+            take(
+                f"{fts} ORDER BY f.rank LIMIT ?",
+                (f"{_phrase(' ' + word)} OR {_phrase(word + ' ')}", *args, WORD_CANDIDATES),
+            )
+    return list(found.values())
+
+
+def _word_score(query_words: list[str], name_words: list[str]) -> float:
+    """How well the query's words are found among the name's words, in any order (0..100).
+
+    Each query word takes its best name word (a typo costs a little, a prefix of at least three
+    letters counts 90); a query that covers only some of the name's words is worth at most 90.
+    """
+    total = weight = 0.0
+    for q in query_words:
+        best = 0.0
+        for n in name_words:
+            score = fuzz.ratio(q, n)
+            if len(q) >= 3 and n.startswith(q) and score < 90.0:
+                score = 90.0
+            best = max(best, score)
+        total += best * len(q)
+        weight += len(q)
+    if not weight:
+        return 0.0
+    score = total / weight
+    return score * 0.9 if len(query_words) < len(name_words) else score
+
+
+def similarity(query: str, name: str) -> float:
+    """Similarity of two keys or two folded names, 0..100: whole, reordered, or partial."""
+    if query == name:
+        return 100.0
+    whole = fuzz.ratio(query, name)
+    q_words, n_words = query.split(), name.split()
+    if len(q_words) == 1 and len(n_words) == 1 and not name.startswith(query[:3]):
+        return whole
+    return max(whole, fuzz.token_sort_ratio(query, name) * 0.95, _word_score(q_words, n_words))
+
+
+def _folded(name: str) -> str:
+    return " ".join(drop_generic(fold(name).split()))
+
+
+def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tuple[float, _Candidate]]:
+    """Scores for the candidates at or above SCORE_CUTOFF.
+
+    A quick pass (rapidfuzz WRatio over all keys, in C) keeps the best RESCORE; those get the
+    careful ``similarity`` on keys (sound-alike spellings), blended with ``similarity`` on the
+    folded spellings (so among sound-alikes the closer spelling wins).
+    """
+    if not found:
+        return []
+    quick = process.extract(
+        key, [c.key for c in found], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF * 0.8, limit=RESCORE
+    )
+    scored = []
+    for _, _, index in quick:
+        candidate = found[index]
+        by_key = similarity(key, candidate.key)
+        if by_key < SCORE_CUTOFF * 0.9:
+            continue
+        by_spelling = similarity(folded_query, _folded(candidate.name))
+        score = 0.8 * by_key + 0.2 * max(by_spelling, by_key - 15.0)
+        if score >= SCORE_CUTOFF:
+            scored.append((round(score, 1), candidate))
+    return scored
+
+
+def _details(conn: sqlite3.Connection, owner: str, ids: list[int]) -> dict[int, tuple[str, str, int, int]]:
+    """(type, name, mentions, events) for entities or sources by id."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    if owner == "entity":
+        rows = conn.execute(
+            f"SELECT id, type, name, n_mentions, n_events FROM entities WHERE id IN ({marks})", ids
+        )
+    else:
+        rows = conn.execute(
+            f"""SELECT s.id, s.type, s.name, s.n_claims,
+                       (SELECT count(DISTINCT ce.event_id) FROM claims c
+                        JOIN claim_events ce ON ce.claim_id = c.id WHERE c.source_id = s.id)
+                FROM sources s WHERE s.id IN ({marks})""",
+            ids,
+        )
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchResult]:
+    """Entities and sources whose names match ``query``, best first.
+
+    kind: any|place|person|organization|group|source. db: a sqlite_utils.Database or
+    sqlite3.Connection. Raises ValueError (one-line message) for queries it refuses; returns []
+    for queries with nothing to find.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+    if not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"limit must be a positive whole number, not {limit!r}")
+    limit = min(limit, MAX_LIMIT)
+    key = query_key(query)
+    if not key:
+        return []
+    conn = _connection(db)
+    scored = score_names(key, _folded(query), candidates(conn, key, kind))
+
+    best: dict[tuple[str, int], tuple[float, _Candidate]] = {}
+    for score, candidate in scored:
+        owner = (candidate.owner, candidate.owner_id)
+        if owner not in best or score > best[owner][0]:
+            best[owner] = (score, candidate)
+
+    details: dict[str, dict] = {}
+    for owner in ("entity", "source"):
+        details[owner] = _details(conn, owner, [oid for (o, oid) in best if o == owner])
+    results = []
+    for (owner, owner_id), (score, candidate) in best.items():
+        row = details[owner].get(owner_id)
+        if row is None:  # a name whose owner is gone
+            continue
+        type_, name, mentions, events = row
+        results.append(
+            SearchResult(owner_id, owner, type_, name, candidate.name, score, mentions or 0, events or 0)
+        )
+    results.sort(key=lambda r: (-r.score, -r.mentions, -r.events, r.name, r.id))
+    return results[:limit]
