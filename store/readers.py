@@ -304,7 +304,7 @@ def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
     except Exception as error:  # feedparser wraps most errors, but not all
         yield Rejection(ref, f"unreadable feed ({type(error).__name__})")
         return
-    if not feed.entries:
+    if not feed.get("version") or not feed.entries:
         yield Rejection(ref, "not an RSS or Atom feed with items")
         return
     outlet = (feed.feed.get("title") or "").strip() or None
@@ -399,7 +399,7 @@ def read_path(path: Path, ref: str) -> Iterator[RawArticle | Rejection]:
             size = path.stat().st_size
             limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
             if size > limit:
-                yield Rejection(ref, f"file of {size / 1e6:.1f} MB is over the {limit // (1024 * 1024)} MB limit")
+                yield Rejection(ref, f"file of {size / (1024 * 1024):.1f} MB is over the {limit // (1024 * 1024)} MB limit")
                 return
             data = head + stream.read(limit + 1 - len(head))
     except IsADirectoryError:

@@ -1,0 +1,132 @@
+"""Opening stores: pragmas, migrations from every earlier version, and refusing what is not one."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store.db import StoreError, default_store_path, open_store
+from store.schema import MIGRATIONS, SCHEMA_VERSION
+from store_fixtures import kursk_article, kursk_extraction, run_sitrep
+from store.writer import write_article
+
+
+def test_new_store_is_migrated_with_pragmas(tmp_path):
+    db = open_store(tmp_path / "new" / "s.db")
+    conn = db.conn
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert {"articles", "entities", "mentions", "sources", "names", "claims", "events", "event_places",
+            "event_actors", "casualties", "claim_events", "articles_fts", "names_fts"} <= set(db.table_names())
+
+
+def test_foreign_keys_are_enforced(tmp_path):
+    db = open_store(tmp_path / "s.db")
+    with pytest.raises(sqlite3.IntegrityError):
+        with db.atomic():
+            db.conn.execute('INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (99, 99, 0, 1, "x")')
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_every_earlier_version_is_migrated_forward(tmp_path, version):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for number in range(1, version + 1):
+        conn.executescript(f"BEGIN;{MIGRATIONS[number - 1]}; PRAGMA user_version = {number}; COMMIT;")
+    conn.close()
+    db = open_store(path)
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    with db.atomic():
+        assert write_article(db.conn, kursk_article(), kursk_extraction()).article_id == 1
+    db.close()
+    # and once migrated, opening again changes nothing and keeps the data
+    again = open_store(path)
+    assert again.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert again.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_current_store_keeps_its_data_across_opens(tmp_path):
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    with db.atomic():
+        write_article(db.conn, kursk_article(), kursk_extraction())
+    db.close()
+    db = open_store(path)
+    assert db.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_newer_store_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+    result = run_sitrep("stats", "--db", str(path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "newer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"hello, this is not a database\n" * 40, b"\x00\x01\x02" * 2000])
+def test_non_sqlite_file_is_refused(tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        open_store(path)
+    assert path.read_bytes() == content  # left untouched
+    for args in (["stats"], ["ingest", str(tmp_path)], ["export"], []):
+        result = run_sitrep(*args, "--db", str(path))
+        assert result.returncode == 2, args
+        assert result.stderr.strip().count("\n") == 0 and "not a Sitrep store" in result.stderr
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="other tables"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["customers"]
+
+
+def test_directory_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="directory"):
+        open_store(tmp_path)
+
+
+def test_readonly_store(tmp_path):
+    path = tmp_path / "s.db"
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(path, readonly=True)
+    assert not path.exists()
+    db = open_store(path)
+    with db.atomic():
+        write_article(db.conn, kursk_article(), kursk_extraction())
+    reader = open_store(path, readonly=True)
+    assert reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.conn.execute("DELETE FROM articles")
+
+
+def test_readonly_refuses_an_old_store(tmp_path):
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).close()
+    with pytest.raises(StoreError, match="upgrade"):
+        open_store(path, readonly=True)
+
+
+def test_default_store_path(monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_DB", str(tmp_path / "env.db"))
+    assert default_store_path() == tmp_path / "env.db"
+    monkeypatch.delenv("SITREP_DB")
+    path = default_store_path()
+    assert path.name == "sitrep.db" and "sitrep" in str(path.parent).lower()

@@ -1,0 +1,289 @@
+"""The writer (merging, counters, labels, spans) and ingest runs (dedupe, folders, stdin, pool)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from extract.model import Entity, Event, Extraction, PlaceRef, Span
+from store import ingest as ingest_module
+from store.db import open_store
+from store.ingest import IngestSummary, ingest_articles, ingest_paths, read_inputs
+from store.readers import RawArticle, Rejection
+from store.keys import search_key
+from store.writer import casualty_label, write_article
+from store_fixtures import (
+    FIXTURES, KURSK, SITREP, assert_spans_exact, assert_store_sound, kursk_article, kursk_extraction, span,
+)
+
+
+@pytest.fixture
+def db(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    yield store
+    store.close()
+
+
+def write(db, article, extraction):
+    with db.atomic():
+        return write_article(db.conn, article, extraction)
+
+
+def one(db, sql, *params):
+    return db.conn.execute(sql, params).fetchone()
+
+
+def test_article_and_facts_are_written_with_counters_and_labels(db):
+    report = write(db, kursk_article(), kursk_extraction())
+    assert report.article_id == 1 and report.dropped == []
+    assert one(db, "SELECT n_events FROM articles")[0] == 2
+    battle = db.conn.execute(
+        "SELECT type, subtype, date, date_end, date_precision, places_label, casualties_label, claimant_label "
+        "FROM events ORDER BY id").fetchall()
+    assert battle[0] == ("Battles", "Armed clash", "2024-12-14", "2024-12-15", "days", "Plekhovo, Vorozhba",
+                         "≥30 killed/wounded", "Ukraine's military intelligence")
+    assert battle[1][0:2] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert battle[1][5:] == ("Martynovka", "", "officials")
+    assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'Plekhovo'") == (1, 1)
+    assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'North Korean soldiers'") == (1, 1)
+    assert one(db, "SELECT n_claims, type FROM sources WHERE name = ?", "Ukraine's military intelligence") == (1, "intelligence")
+    assert one(db, "SELECT count(*) FROM claim_events")[0] == 2
+    assert assert_spans_exact(db.conn) == 4 + 2 * 2 + 2 + 3 + 2 + 1
+
+
+def test_entities_and_sources_merge_across_articles(db):
+    write(db, kursk_article("a.txt"), kursk_extraction())
+    other = KURSK.replace("December 14 and 15", "December 20") + " More fighting near Plekhovo was reported."
+    ex = kursk_extraction(other, lat=51.2)
+    ex.entities[0].mentions.append(span(other, "Plekhovo", 1))
+    ex.entities[0].aliases.append("Plechowo")
+    write(db, kursk_article("b.txt", other), ex)
+    assert one(db, "SELECT count(*) FROM entities WHERE name = 'Plekhovo'")[0] == 1
+    assert one(db, "SELECT n_mentions, n_events, lat, lon, country, admin1 FROM entities WHERE name = 'Plekhovo'") == (
+        3, 2, 51.2, 35.1, "RU", "Kursk")
+    assert one(db, "SELECT count(*) FROM sources")[0] == 2
+    assert one(db, "SELECT n_claims FROM sources WHERE name = ?", "Ukraine's military intelligence")[0] == 2
+    plekhovo = one(db, "SELECT id FROM entities WHERE name = 'Plekhovo'")[0]
+    names = {r[0]: r[1] for r in db.conn.execute(
+        "SELECT name, key FROM names WHERE owner = 'entity' AND owner_id = ?", (plekhovo,))}
+    assert set(names) == {"Plekhovo", "Плехово", "Plechowo"} and names["Plekhovo"] == search_key("Plekhovo")
+    # the names are findable through the trigram index the search engine uses
+    key = search_key("Plekhovo")
+    hits = db.conn.execute("SELECT rowid FROM names_fts WHERE names_fts MATCH ?", (f'"{key[1:5]}"',)).fetchall()
+    assert {r[0] for r in db.conn.execute("SELECT owner_id FROM names WHERE id IN (%s)" % ",".join(
+        str(h[0]) for h in hits))} == {plekhovo}
+    assert {r[0] for r in db.conn.execute(
+        "SELECT name FROM names WHERE owner = 'source'")} == {"Ukraine's military intelligence", "HUR", "officials"}
+
+
+def test_later_articles_fill_missing_coordinates_but_never_overwrite(db):
+    write(db, kursk_article("a.txt"), kursk_extraction())
+    assert one(db, "SELECT lat FROM entities WHERE name = 'Plekhovo'")[0] is None
+    write(db, kursk_article("b.txt", KURSK + " Again."), kursk_extraction(KURSK + " Again.", lat=51.0))
+    write(db, kursk_article("c.txt", KURSK + " Third."), kursk_extraction(KURSK + " Third.", lat=99.0))
+    assert one(db, "SELECT lat, lon FROM entities WHERE name = 'Plekhovo'") == (51.0, 35.1)
+
+
+def test_facts_with_bad_spans_or_vocabulary_are_dropped(db):
+    text = "Shelling hit Kherson on Monday."
+    bad = Extraction(
+        entities=[Entity("p", "place", "Kherson", [Span(13, 20, "Kherson"), Span(0, 3, "XYZ")]),
+                  Entity("q", "planet", "Mars", [span(text, "Monday")])],
+        events=[Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span(0, 99, text)),
+                Event("v2", "Battles", "Skirmish", Span.of(text, 0, len(text))),
+                Event("v3", "Battles", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
+                      places=[PlaceRef("p", "Kherson", Span(13, 20, "Kherson"))])],
+    )
+    report = write(db, RawArticle("k.txt", text), bad)
+    assert len(report.dropped) == 4
+    assert one(db, "SELECT count(*) FROM mentions")[0] == 1
+    assert one(db, "SELECT count(*) FROM entities")[0] == 1
+    # a subtype decides its type: the contract's taxonomy is exact in the store
+    assert db.conn.execute("SELECT type, subtype FROM events").fetchall() == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert_spans_exact(db.conn)
+
+
+def test_same_text_again_is_not_written(db):
+    assert write(db, kursk_article("a.txt"), kursk_extraction()).article_id == 1
+    assert write(db, kursk_article("copy.txt"), kursk_extraction()).article_id is None
+    assert one(db, "SELECT count(*) FROM articles")[0] == 1
+    assert one(db, "SELECT count(*) FROM mentions")[0] == 4
+
+
+@pytest.mark.parametrize("args, label", [
+    (("killed", 3, None, "exact"), "3 killed"),
+    (("killed_or_wounded", 30, None, "at least"), "≥30 killed/wounded"),
+    (("wounded", 3, 5, "range"), "3–5 wounded"),
+    (("captured", 12, None, "vague"), "≥12 captured"),
+    (("missing", None, None, "vague"), "missing"),
+    (("killed", 100, None, "about"), "~100 killed"),
+    (("killed", 10, None, "more than"), ">10 killed"),
+    (("losses", None, 40, "up to"), "≤40 losses"),
+])
+def test_casualty_labels(args, label):
+    assert casualty_label(*args) == label
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=300), data=st.data())
+def test_spans_survive_the_store_for_any_text(tmp_path_factory, text, data):
+    """Whatever the text (NUL, emoji, combining marks, CR), a stored span reads back exactly."""
+    from store.readers import normalise_text
+
+    stored = normalise_text(text)
+    if not stored:
+        return
+    start = data.draw(st.integers(0, len(stored) - 1))
+    end = data.draw(st.integers(start + 1, len(stored)))
+    path = tmp_path_factory.mktemp("h") / "s.db"
+    store = open_store(path)
+    ex = Extraction(entities=[Entity("e", "person", "Somebody", [Span.of(stored, start, end)])])
+    write(store, RawArticle("x", stored), ex)
+    text_back, s, e, fragment = store.conn.execute(
+        'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id').fetchone()
+    assert text_back == stored and text_back[s:e] == fragment == stored[start:end]
+    store.close()
+
+
+# --- ingest runs -----------------------------------------------------------------------------------
+
+def run(db, paths, **kw) -> tuple[IngestSummary, list[str]]:
+    rejected: list[str] = []
+    summary = ingest_paths(db, paths, on_reject=lambda r: rejected.append(str(r)), **kw)
+    return summary, rejected
+
+
+def test_ingest_every_fixture_and_then_again(db):
+    summary, rejected = run(db, [str(FIXTURES)])
+    refs = {r[0] for r in db.conn.execute("SELECT ref FROM articles")}
+    assert {"dated.txt", "front.md", "crlf.txt", "page.html", "wire-001", "lines.jsonl:2", "4", "feed.rss#1",
+            "feed.rss#2", "feed.atom#1", "latin1.txt", "folder/a.txt", "folder/sub/b.md"} == refs
+    assert summary.added == len(refs) and summary.present == 0
+    assert sorted(rejected) == sorted([
+        f"binary.txt: binary file (not text)", "empty.txt: empty file",
+        "feed.rss#3: item has no content or summary",
+        "lines.jsonl:3: broken JSON (Expecting ',' delimiter)", "lines.jsonl:4: no `text` string",
+    ])
+    assert summary.rejected == 5
+    again, _ = run(db, [str(FIXTURES)])
+    assert (again.added, again.present, again.rejected) == (0, len(refs), 5)
+    assert one(db, "SELECT count(*) FROM articles")[0] == len(refs)
+    assert_spans_exact(db.conn)
+
+
+def test_folder_refs_are_paths_below_the_folder_and_files_are_as_given(db, monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    summary, rejected = run(db, ["folder", "dated.txt", "./front.md"])
+    assert summary.added == 4 and rejected == []
+    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"a.txt", "sub/b.md", "dated.txt", "./front.md"}
+
+
+def test_a_folder_without_articles_is_a_rejection(db, tmp_path):
+    empty = tmp_path / "nothing"
+    (empty / "deeper").mkdir(parents=True)
+    (empty / "image.png").write_bytes(b"\x89PNG")
+    summary, rejected = run(db, [str(empty), str(tmp_path / "missing.txt")])
+    assert summary.rejected == 2
+    assert rejected[0].startswith(str(empty)) and "no article files" in rejected[0]
+    assert "no such file" in rejected[1]
+
+
+def test_duplicates_within_one_run_are_counted_once(db, tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling hit Kherson on Monday.\n")
+    (tmp_path / "b.txt").write_text("\ufeffShelling hit Kherson on Monday.\r\n")  # same stored text
+    summary, _ = run(db, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert (summary.added, summary.present) == (1, 1)
+
+
+def test_stdin_jsonl(db):
+    data = b'{"text": "Clashes in Goma on Monday.", "id": "g1"}\n{"text": "Protest in Lagos."}\nnot json\n'
+    summary, rejected = run(db, ["-"], stdin=io.BytesIO(data))
+    assert (summary.added, summary.rejected) == (2, 1)
+    assert rejected == ["stdin:3: broken JSON (Expecting value)"]
+    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"g1", "stdin:2"}
+
+
+def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
+    def extractor():
+        def extract(text, published):
+            if "poison" in text:
+                raise RuntimeError("cannot parse\nsecond line")
+            return Extraction()
+        return extract
+
+    monkeypatch.setattr(ingest_module, "_extractor", extractor)
+    items = [RawArticle("ok", "Fine text."), RawArticle("bad", "poison text"), Rejection("x.txt", "empty file")]
+    rejected: list[Rejection] = []
+    summary = ingest_articles(db, items, on_reject=rejected.append, workers=0)
+    assert (summary.added, summary.rejected) == (1, 2)
+    assert str(rejected[1]) == "bad: extraction failed (RuntimeError: cannot parse)"
+    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"ok"}
+
+
+def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
+    articles = [RawArticle(f"a{i}", f"Article {i}: Russian forces shelled Kupiansk on Monday, killing {i} "
+                                    f"civilians, the governor said.", published="2024-02-05") for i in range(150)]
+    pooled = open_store(tmp_path / "pool.db")
+    summary = ingest_articles(pooled, list(articles), workers=2)
+    assert summary.added == 150
+    serial = open_store(tmp_path / "serial.db")
+    ingest_articles(serial, list(articles), workers=0)
+    dump = "SELECT a.ref, e.subtype, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.ref, e.id"
+    assert pooled.conn.execute(dump).fetchall() == serial.conn.execute(dump).fetchall()
+    assert [r[0] for r in pooled.conn.execute("SELECT ref FROM articles ORDER BY id")] == [a.ref for a in articles]
+    pooled.close()
+    assert_store_sound(tmp_path / "pool.db")
+
+
+def test_reads_during_a_write(tmp_path):
+    """A read-only connection keeps answering while an ingest subprocess writes."""
+    path = tmp_path / "s.db"
+    corpus = tmp_path / "corpus.jsonl"
+    with open(corpus, "w") as out:
+        for i in range(600):
+            out.write(json.dumps({"id": f"n{i}", "published": "2024-03-01",
+                                  "text": f"Report {i}. Fighting near Avdiivka continued on Friday, the army said. "
+                                          f"Drones struck Belgorod overnight, officials said. " * 3}) + "\n")
+    open_store(path).close()
+    writer = subprocess.Popen([*SITREP, "ingest", str(corpus), "--db", str(path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader = open_store(path, readonly=True)
+    seen = []
+    try:
+        while writer.poll() is None:
+            seen.append(reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+            reader.conn.execute("SELECT count(*) FROM events").fetchone()
+            time.sleep(0.02)
+    finally:
+        out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    assert out.decode().strip() == "added 600, already present 0, rejected 0"
+    assert seen and seen == sorted(seen)  # never went backwards, never blocked
+    assert reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    assert_store_sound(path)
+
+
+def test_read_inputs_order(tmp_path):
+    (tmp_path / "b.txt").write_text("B text.")
+    (tmp_path / "a.txt").write_text("A text.")
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    refs = [a.ref for a in read_inputs([str(tmp_path)])]
+    assert refs == ["a.txt", "b.txt"]
+
+
+def test_seed_store_passes_the_span_invariant(tmp_path):
+    from store.ingest import build_from_seeds
+
+    store = open_store(tmp_path / "seed.db")
+    summary = build_from_seeds(store)
+    assert summary.added >= 1 and summary.rejected == 0
+    assert one(store, "SELECT published FROM articles WHERE ref LIKE 'seeds/%'")[0] == "2024-12-16"
+    store.close()
+    assert_store_sound(tmp_path / "seed.db")

@@ -1,0 +1,223 @@
+"""Each input format read from small fixture files, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from store.readers import (
+    MAX_ARTICLE_BYTES, RawArticle, Rejection, derive_title, normalise_text, parse_published,
+    read_data, read_jsonl, read_path,
+)
+from store_fixtures import FIXTURES
+
+
+def read(name: str) -> list[RawArticle | Rejection]:
+    return list(read_path(FIXTURES / name, name))
+
+
+def only_article(name: str) -> RawArticle:
+    items = read(name)
+    assert len(items) == 1 and isinstance(items[0], RawArticle), items
+    return items[0]
+
+
+def test_seed_style_date_line_with_leading_space_becomes_metadata():
+    article = only_article("dated.txt")
+    assert article.published == "2024-03-02"
+    assert article.text.startswith("Russian forces shelled Vovchansk on Friday")
+    assert "date" not in article.text[:10]
+    assert article.title == "Russian forces shelled Vovchansk on Friday, killing two civilians, the regional governor said."
+
+
+def test_bundled_seed_reads_as_the_contract_says():
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_58e71f58cf538e1b.txt"
+    raw = seed.read_bytes().decode("utf-8")
+    article = list(read_path(seed, "seeds/000_58e71f58cf538e1b.txt"))[0]
+    assert raw.startswith(" date 2024-12-16 ")
+    assert article.published == "2024-12-16"
+    assert article.text == unicodedata.normalize("NFC", raw[len(" date 2024-12-16 "):].replace("\r\n", "\n")).strip()
+
+
+def test_front_matter_becomes_metadata_not_text():
+    article = only_article("front.md")
+    assert (article.title, article.published, article.url, article.outlet) == (
+        "Drone strike near Odesa port", "2024-05-10", "https://example.org/odesa-drone", "Example Wire")
+    assert article.text == ("A drone strike damaged grain silos near the port of Odesa on Thursday, officials said."
+                            "\n\nTwo workers were wounded.")
+
+
+def test_line_endings_are_normalised_and_the_title_is_the_first_line():
+    article = only_article("crlf.txt")
+    assert "\r" not in article.text
+    assert article.text == "Protesters gathered in Tbilisi on Sunday evening\nPolice used water cannon against the crowd."
+    assert article.title == "Protesters gathered in Tbilisi on Sunday evening"
+    assert article.published is None
+
+
+def test_text_is_nfc_and_otherwise_untouched():
+    decomposed = "Kramatorsk\u0301 reported  two   spaces\tand a tab"
+    article = list(read_data(decomposed.encode(), "x.txt", "text"))[0]
+    assert article.text == unicodedata.normalize("NFC", decomposed)
+    assert "  two   spaces\t" in article.text
+
+
+def test_html_goes_through_a_main_text_extractor():
+    article = only_article("page.html")
+    assert "Russian artillery shelled a residential district of Kharkiv" in article.text
+    assert "kindergarten in the Saltivskyi district" in article.text
+    for junk in ("SCRIPT-SHOULD-NOT-APPEAR", "NAV-SHOULD-NOT-APPEAR", "FOOTER-SHOULD-NOT-APPEAR", "color: red", "<p>"):
+        assert junk not in article.text
+    assert article.title == "Shelling in Kharkiv kills three"
+    assert article.url == "https://news.example.com/kharkiv-shelling"
+    assert article.outlet == "Example News"
+    assert article.published == "2024-06-01"
+
+
+def test_jsonl_keeps_good_lines_and_names_bad_ones():
+    items = read("lines.jsonl")
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    rejections = [i for i in items if isinstance(i, Rejection)]
+    assert [a.ref for a in articles] == ["wire-001", "lines.jsonl:2", "4"]
+    first = articles[0]
+    assert (first.title, first.url, first.outlet, first.published) == (
+        "Clashes in Khartoum", "https://example.org/khartoum", "Example Wire", "2024-04-15")
+    assert articles[1].published == "2024-04-16T08:30:00+00:00"
+    assert [r.where for r in rejections] == ["lines.jsonl:3", "lines.jsonl:4"]
+    assert "broken JSON" in rejections[0].reason and "text" in rejections[1].reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    (b"[1, 2]", "not a JSON object"),
+    (b'{"text": 5}', "no `text` string"),
+    (b'{"text": "   "}', "empty `text`"),
+    (b'{"text": "ok", "published": "last week"}', "not an ISO date"),
+    (b'{"text": "ok", "title": {"a": 1}}', "`title` is not a string"),
+    (b"{" * 100_000, "broken JSON"),
+    (b'{"text": "caf\xe9"}', "not UTF-8"),
+])
+def test_jsonl_bad_lines(line, reason):
+    items = list(read_jsonl(io.BytesIO(line + b"\n" + b'{"text": "A good line."}\n'), "in.jsonl"))
+    assert isinstance(items[0], Rejection) and reason in items[0].reason and items[0].where == "in.jsonl:1"
+    assert isinstance(items[1], RawArticle) and items[1].text == "A good line."
+
+
+def test_jsonl_oversized_line_is_rejected_in_bounded_memory():
+    big = json.dumps({"text": "x" * (MAX_ARTICLE_BYTES + 10)}).encode()
+    items = list(read_jsonl(io.BytesIO(big + b'\n{"text": "after"}\n'), "big.jsonl"))
+    assert isinstance(items[0], Rejection) and "10 MB" in items[0].reason
+    assert isinstance(items[1], RawArticle) and items[1].text == "after" and items[1].ref == "big.jsonl:2"
+
+
+def test_rss_items_become_articles_with_link_and_date():
+    items = read("feed.rss")
+    first, second, empty = items
+    assert first.ref == "feed.rss#1" and first.url == "https://feed.example.org/doha"
+    assert first.text == "Negotiators met in Doha on Monday to resume ceasefire talks, mediators said."
+    assert first.title == "Ceasefire talks resume in Doha" and first.published == "2024-05-14"
+    assert first.outlet == "Example Conflict Feed"
+    assert second.text == "Fighting continued near Chasiv Yar on Tuesday, the general staff said."
+    assert isinstance(empty, Rejection) and empty.where == "feed.rss#3"
+
+
+def test_atom_entry_html_content_is_extracted():
+    (entry,) = read("feed.atom")
+    assert entry.text == ("An explosion hit an ammunition depot in Dzhankoi, Crimea, overnight, local officials said."
+                          "\nNo casualties were reported.")
+    assert entry.url == "https://atom.example.org/crimea" and entry.published == "2024-07-02"
+
+
+def test_xml_that_is_not_a_feed_is_rejected(tmp_path):
+    path = tmp_path / "data.xml"
+    path.write_text("<?xml version='1.0'?><inventory><item>bolts</item></inventory>")
+    (rejection,) = read_path(path, "data.xml")
+    assert isinstance(rejection, Rejection) and "not an RSS or Atom feed" in rejection.reason
+
+
+def test_non_utf8_text_is_detected():
+    article = only_article("latin1.txt")
+    assert article.text.startswith("Des manifestants se sont rassemblés à Bamako")
+
+
+@pytest.mark.parametrize("name, reason", [("binary.txt", "binary"), ("empty.txt", "empty")])
+def test_binary_and_empty_files_are_rejected(name, reason):
+    (rejection,) = read(name)
+    assert isinstance(rejection, Rejection) and rejection.where == name and reason in rejection.reason
+
+
+def test_large_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as out:
+        out.truncate(20 * 1024 * 1024)  # 20 MB, sparse
+    (rejection,) = read_path(path, "huge.txt")
+    assert isinstance(rejection, Rejection) and "limit" in rejection.reason and "20" in rejection.reason
+
+
+def test_deeply_nested_html_is_rejected_or_read_never_raises(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 100_000 + "<p>Shelling hit Kherson on Monday, officials said.</p>"
+                    + "</div>" * 100_000 + "</body></html>")
+    (item,) = read_path(path, "deep.html")
+    if isinstance(item, Rejection):
+        assert item.where == "deep.html" and "HTML" in item.reason
+    else:
+        assert "Kherson" in item.text
+
+
+def test_script_laden_html_keeps_only_the_text(tmp_path):
+    path = tmp_path / "scripts.html"
+    path.write_text("<html><head>" + "<script>var x = 'EVIL';</script>" * 3000 + "</head><body>"
+                    "<p>Protesters marched through Dakar on Friday, witnesses said.</p>"
+                    + "<script>document.write('EVIL')</script><iframe src='x'></iframe>" * 3000 + "</body></html>")
+    (article,) = read_path(path, "scripts.html")
+    assert article.text == "Protesters marched through Dakar on Friday, witnesses said."
+
+
+def test_unreadable_and_missing_paths(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("Some text.")
+    path.chmod(0)
+    try:
+        (item,) = read_path(path, "secret.txt")
+        if isinstance(item, Rejection):  # root can read anything; elsewhere this is the case that matters
+            assert "permission denied" in item.reason
+    finally:
+        path.chmod(0o644)
+    (missing,) = read_path(tmp_path / "gone.txt", "gone.txt")
+    assert isinstance(missing, Rejection) and "no such file" in missing.reason
+
+
+def test_unknown_extension_is_sniffed():
+    jsonl = list(read_data(b'{"text": "From stdin."}\n', "x", "jsonl"))
+    assert jsonl[0].text == "From stdin."
+    from store.readers import sniff_format
+    assert sniff_format(b'  {"text": 1}') == "jsonl"
+    assert sniff_format(b"<?xml version='1.0'?><rss>") == "feed"
+    assert sniff_format(b"<!doctype html><html>") == "html"
+    assert sniff_format(b"Plain words") == "text"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-12-16", "2024-12-16"),
+    ("2024-12-16T10:00:00Z", "2024-12-16T10:00:00+00:00"),
+    ("Tue, 14 May 2024 09:00:00 GMT", "2024-05-14T09:00:00+00:00"),
+    ("yesterday", None), ("", None), (None, None), (20241216, None),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+def test_titles_are_short():
+    long_line = "Word " * 60
+    assert len(derive_title(long_line)) <= 120
+    assert derive_title("# Heading here\nBody") == "Heading here"
+    assert derive_title("First sentence is here. " + "More words " * 30) == "First sentence is here."
+    assert derive_title("\n\n  \n") is None
+
+
+def test_normalise_text():
+    assert normalise_text("\ufeff  A\r\nB\rC  \n") == "A\nB\nC"
