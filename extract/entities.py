@@ -1,0 +1,385 @@
+"""People, organisations, groups and places in an article, each with all its mention spans.
+
+Rules and word lists only (deterministic, no model). Order of work:
+1. organisations and groups from lexicons and patterns (``extract.organizations``);
+2. capitalised name sequences, classified by titles, first names, speech verbs, place cues and
+   the gazetteer (``extract.people``, ``extract.places``);
+3. surname-only mentions linked to the full name, mentions merged into entities, and places
+   resolved to country, admin1 and (only when unambiguous) coordinates.
+"""
+
+from __future__ import annotations
+
+from extract.gazetteer import fold, gazetteer, lookup
+from extract.lexicon import (
+    FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, PLACE_HEADS, SURNAME_PREFIXES, WEEKDAYS,
+)
+from extract.mentions import Candidate, Document, Token
+from extract.model import Entity, Span
+from extract.organizations import _match_demonym, find_organizations, org_head_kind
+from extract.people import (
+    is_title_only_abbreviation, looks_like_person, said_before, speech_after, title_at, title_before,
+)
+from extract.places import (
+    PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+)
+
+_KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
+                                    "western sahara", "palestine"})
+_MAX_ALIASES = 12
+
+
+def find_entities(text: str, sentences: list[Span]) -> list[Entity]:
+    """All people, organisations, groups and places in the article (keys "person:1", "place:3")."""
+    doc = Document(text, sentences)
+    find_organizations(doc)
+    pending = _classify_runs(doc)
+    _link_pending(doc, pending)
+    return _merge(doc)
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping [start, end), preferring the longest mention."""
+    best: Entity | None = None
+    best_len = -1
+    for entity in entities:
+        for span in entity.mentions:
+            if span.start < end and start < span.end and span.end - span.start > best_len:
+                best, best_len = entity, span.end - span.start
+    return best
+
+
+# --- capitalised runs -------------------------------------------------------------------------
+
+def _namey(token: Token) -> bool:
+    text = token.text
+    if token.cap and token.word:
+        return not (text.isupper() and len(text) > 3)  # shouted headings are not names
+    for prefix in SURNAME_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix) and text[len(prefix)].isupper():
+            return True
+    return False
+
+
+def _runs(doc: Document) -> list[tuple[int, int]]:
+    tokens, n = doc.tokens, len(doc.tokens)
+    runs = []
+    i = 0
+    while i < n:
+        if doc.taken[i] or not _namey(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not doc.taken[j + 1]:
+            nxt = tokens[j + 1]
+            if tokens[j].possessive or not doc.same_sentence(j, j + 1):
+                break
+            if nxt.text == "." and is_title_only_abbreviation(tokens[j].text) \
+                    and doc.text[tokens[j].end:nxt.start] == "" and j + 2 < n and _namey(tokens[j + 2]):
+                j += 1  # "Mr. Smith", "Lt. Gen. Syrskyi"
+                continue
+            gap = doc.text[tokens[j].end:nxt.start]
+            if gap not in (" ", "\u00a0") and not (tokens[j].text == "." and gap == " "):
+                break
+            if _namey(nxt):
+                j += 1
+            elif nxt.lower in NAME_PARTICLES and j + 2 < n and _namey(tokens[j + 2]) \
+                    and doc.text[nxt.end:tokens[j + 2].start] == " " and not doc.taken[j + 2]:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _classify_runs(doc: Document) -> list[tuple[int, int]]:
+    """Decide what each capitalised run is; return the runs left undecided."""
+    tokens = doc.tokens
+    pending: list[tuple[int, int]] = []
+    inherited: dict[int, str] = {}  # token index -> place cue inherited from a list ("near X, Y and Z")
+    for a, b in _runs(doc):
+        title = None
+        # Leading titles, demonyms ("Russian President ...") and ordinary words.
+        while a <= b:
+            if tokens[a].text == ".":
+                a += 1
+                continue
+            n = title_at(doc, a, b + 1)
+            if n and a + n <= b:
+                title = doc.text[tokens[a].start:tokens[a + n - 1].end].rstrip(".")
+                a += n
+                continue
+            n = _match_demonym(doc, a)
+            if n and a + n <= b and (title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian")):
+                a += n
+                continue
+            low = tokens[a].lower
+            if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
+                if title or not (tokens[a].first or a < b or low in MONTHS or low in WEEKDAYS or low in NOT_NAMES):
+                    break
+                a += 1
+                continue
+            break
+        if a > b:
+            continue
+        # A month or weekday inside cuts the run ("Kyiv Monday").
+        for k in range(a + 1, b + 1):
+            if tokens[k].lower in MONTHS or tokens[k].lower in WEEKDAYS:
+                b = k - 1
+                break
+        while b > a and tokens[b].lower in NAME_PARTICLES:
+            b -= 1
+        if tokens[b].text == ".":
+            b -= 1
+        if a > b:
+            continue
+        words = [t.text for t in tokens[a:b + 1]]
+        name = doc.text[tokens[a].start:tokens[b].end]
+        if title is None:
+            found = title_before(doc, a)
+            if found and not _namey(tokens[found[1]]):
+                title = found[0]
+        # Places named with a head word: "Kursk region", "Donetsk Oblast", "Zaporizhzhia nuclear power plant".
+        facility = facility_after(doc, b)
+        if facility is not None and title is None:
+            doc.add("place", doc.text[tokens[a].start:tokens[facility].end], a, facility, facility="1")
+            continue
+        head = head_after(doc, b)
+        if head and title is None and (head[0] not in ("city", "town", "village") or _place_like(name)):
+            candidate = doc.add("place", name, a, head[1], region="1" if head[0] not in ("city", "town", "village") else "")
+            _inherit_list(doc, head[1], "strong", inherited)
+            continue
+        if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic", "state"):
+            doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, region="1")
+            continue
+        if title is not None:
+            if not (b == a and country_code(name)):
+                doc.add("person", _clean_name(doc, a, b), a, b, title=title)
+                continue
+        kind = org_head_kind(words)
+        if kind and b > a:
+            doc.add("organization", name, a, b, kind=kind)
+            continue
+        code = country_code(name)
+        if code:
+            doc.add("place", name, a, b, country=code)
+            _inherit_list(doc, b, "weak", inherited)
+            continue
+        if looks_like_person(doc, a, b):
+            doc.add("person", _clean_name(doc, a, b), a, b)
+            continue
+        cue = inherited.get(a) or cue_before(doc, a)
+        if _decide_place(doc, a, b, name, cue):
+            _inherit_list(doc, b, cue or "weak", inherited)
+            continue
+        pending.append((a, b))
+    return pending
+
+
+def _place_like(name: str) -> bool:
+    return bool(lookup(name)) or name[:1].isupper()
+
+
+def _clean_name(doc: Document, a: int, b: int) -> str:
+    return " ".join(t.text for t in doc.tokens[a:b + 1] if t.text != ".")
+
+
+def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
+    tokens = doc.tokens
+    places = lookup(name)
+    if cue == "strong" and b - a <= 3:
+        doc.add("place", name, a, b)
+        return True
+    if not places:
+        return False
+    single_first_name = b == a and tokens[a].lower in FIRST_NAMES
+    if cue == "weak" and not single_first_name and not speech_after(doc, b):
+        doc.add("place", name, a, b)
+        return True
+    if is_big_place(places) and not single_first_name and not speech_after(doc, b) \
+            and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES):
+        doc.add("place", name, a, b, strong="")
+        return True
+    if fold(name) in gazetteer().admin1_names and not single_first_name:
+        doc.add("place", name, a, b)
+        return True
+    return False
+
+
+def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str]) -> None:
+    """After a place, ", Y", " and Y", ", and Y", " or Y" make Y a place by the same cue."""
+    tokens = doc.tokens
+    j = last + 1
+    while j < len(tokens) and tokens[j].sentence == tokens[last].sentence:
+        if tokens[j].text in (",", "and", "or", "&"):
+            j += 1
+            continue
+        break
+    if j > last + 1 and j < len(tokens) and _namey(tokens[j]) and tokens[j].sentence == tokens[last].sentence:
+        inherited[j] = cue
+
+
+def _link_pending(doc: Document, pending: list[tuple[int, int]]) -> None:
+    """Surname-only mentions ("Zelensky said") and repeated full names become people."""
+    tokens = doc.tokens
+    people = [c for c in doc.candidates if c.type == "person"]
+    full_names = {fold(c.name): c.name for c in people}
+    surnames: dict[str, str] = {}
+    for c in people:
+        parts = c.name.split()
+        if len(parts) >= 2:
+            surnames.setdefault(fold(parts[-1]), c.name)
+    for a, b in pending:
+        name = doc.text[tokens[a].start:tokens[b].end]
+        key = fold(name)
+        if key in full_names:
+            doc.add("person", full_names[key], a, b)
+        elif b == a and key in surnames:
+            doc.add("person", surnames[key], a, b)
+        elif b == a and (speech_after(doc, b) or said_before(doc, a)) and tokens[a].lower not in NOT_NAMES \
+                and not lookup(name) and not tokens[a].text.isupper():
+            doc.add("person", name, a, b, strong="")
+
+
+# --- merging ----------------------------------------------------------------------------------
+
+def _merge(doc: Document) -> list[Entity]:
+    candidates = sorted(doc.candidates, key=lambda c: (c.start, -c.end))
+    # Drop overlaps (a recogniser never takes taken tokens, but keep the rule explicit).
+    kept: list[Candidate] = []
+    last_end = -1
+    for c in candidates:
+        if c.start >= last_end:
+            kept.append(c)
+            last_end = c.end
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    order: list[tuple[str, str]] = []
+    for c in kept:
+        key = (c.type, _merge_key(c))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+
+    sentence_context = _sentence_context(doc, kept)
+    article_countries = {code for codes, _ in sentence_context.values() for code in codes}
+    entities: list[Entity] = []
+    counters: dict[str, int] = {}
+    for key in order:
+        members = groups[key]
+        entity = _build(doc, key[0], members, sentence_context, article_countries)
+        if entity is not None:
+            entities.append(entity)
+    entities = _merge_same_names(entities)
+    for entity in entities:
+        counters[entity.type] = counters.get(entity.type, 0) + 1
+        entity.key = f"{entity.type}:{counters[entity.type]}"
+    return entities
+
+
+def _merge_key(c: Candidate) -> str:
+    if c.type == "place" and c.attributes.get("country"):
+        return "country:" + c.attributes["country"]
+    return fold(c.name)
+
+
+def _sentence_context(doc: Document, kept: list[Candidate]) -> dict[int, tuple[set[str], set[str]]]:
+    context: dict[int, tuple[set[str], set[str]]] = {}
+    for c in kept:
+        if c.type != "place":
+            continue
+        countries, regions = context.setdefault(c.sentence, (set(), set()))
+        if c.attributes.get("country"):
+            countries.add(c.attributes["country"])
+        elif c.attributes.get("region"):
+            regions.add(fold(c.name))
+    return context
+
+
+def _build(doc: Document, type_: str, members: list[Candidate],
+           sentence_context: dict[int, tuple[set[str], set[str]]], article_countries: set[str]) -> Entity | None:
+    text = doc.text
+    mentions = [Span(c.start, c.end, text[c.start:c.end]) for c in members]
+    seen_forms = []
+    for m in mentions:
+        if m.text not in seen_forms:
+            seen_forms.append(m.text)
+    name = members[0].name
+    attributes: dict[str, str] = {}
+    entity = Entity(key="", type=type_, name=name, mentions=mentions)
+    if type_ == "person":
+        # The longest name given is canonical ("Volodymyr Zelensky" over "Zelensky").
+        entity.name = max((c.name for c in members), key=lambda n: (len(n.split()), len(n)))
+        titles = [c.attributes["title"] for c in members if c.attributes.get("title")]
+        if titles:
+            attributes["title"] = titles[0]
+    elif type_ == "organization":
+        kinds = [c.attributes.get("kind") for c in members if c.attributes.get("kind")]
+        attributes["kind"] = kinds[0] if kinds else "other"
+    elif type_ == "group":
+        lower = [c.name for c in members if c.name.split()[-1].islower()]
+        entity.name = lower[0] if lower else name
+    elif type_ == "place":
+        info = _resolve_place(members, sentence_context, article_countries)
+        entity.country, entity.admin1, entity.lat, entity.lon = info.country, info.admin1, info.lat, info.lon
+        if info.is_country:
+            entity.name = name if fold(name) in _KEEP_COUNTRY_SPELLING else \
+                gazetteer().country_names.get(info.country or "", name)
+            attributes["kind"] = "country"
+        else:
+            entity.name = info.name or _base_name(members)
+            if info.is_region:
+                attributes["kind"] = "region"
+            elif any(c.attributes.get("facility") for c in members):
+                attributes["kind"] = "facility"
+        for alias in info.aliases:
+            if alias not in seen_forms:
+                seen_forms.append(alias)
+    entity.attributes = attributes
+    entity.aliases = [f for f in seen_forms if f != entity.name][:_MAX_ALIASES]
+    return entity
+
+
+def _base_name(members: list[Candidate]) -> str:
+    return members[0].name
+
+
+def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[set[str], set[str]]],
+                   article_countries: set[str]) -> PlaceInfo:
+    name = members[0].name
+    if members[0].attributes.get("country"):
+        return PlaceInfo(country=members[0].attributes["country"], is_country=True)
+    is_region = all(c.attributes.get("region") for c in members)
+    if any(c.attributes.get("facility") for c in members):
+        contexts = [sentence_context.get(c.sentence, (set(), set())) for c in members]
+        info = PlaceInfo()
+        countries = set().union(*(x for x, _ in contexts))
+        if len(countries) == 1:
+            info.country = next(iter(countries))
+        return info
+    contexts = [sentence_context[c.sentence] for c in members if c.sentence in sentence_context
+                and (sentence_context[c.sentence][0] or sentence_context[c.sentence][1] - {fold(name)})]
+    return resolve(name, contexts, article_countries, is_region)
+
+
+def _merge_same_names(entities: list[Entity]) -> list[Entity]:
+    """Two place entities that resolved to one gazetteer name ("Kiev", "Kyiv") become one."""
+    out: list[Entity] = []
+    index: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        key = (entity.type, fold(entity.name))
+        other = index.get(key)
+        if other is None:
+            index[key] = entity
+            out.append(entity)
+            continue
+        other.mentions = sorted(other.mentions + entity.mentions, key=lambda s: s.start)
+        for alias in [entity.name] + entity.aliases:
+            if alias != other.name and alias not in other.aliases and len(other.aliases) < _MAX_ALIASES:
+                other.aliases.append(alias)
+        if other.lat is None and entity.lat is not None and other.country == entity.country:
+            other.lat, other.lon = entity.lat, entity.lon
+        for k, v in entity.attributes.items():
+            other.attributes.setdefault(k, v)
+    return out

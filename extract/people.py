@@ -1,0 +1,107 @@
+"""People: titles and role cues, first names, speech verbs; surname-only mentions linked later."""
+
+from __future__ import annotations
+
+from extract.lexicon import FIRST_NAMES, NAME_PARTICLES, PERSON_ROLES, PERSON_TITLES, SPEECH_VERBS
+from extract.mentions import Document, Token
+
+_TITLE_WORDS: dict[str, list[tuple[str, ...]]] = {}
+for _title in PERSON_TITLES:
+    _words = tuple(_title.replace(".", " .").split())
+    _words = tuple(w for w in _words if w != ".")
+    _TITLE_WORDS.setdefault(_words[0], []).append(_words)
+for _entries in _TITLE_WORDS.values():
+    _entries.sort(key=len, reverse=True)
+
+_CAPITAL_TITLE_ONLY = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
+                                 "adm", "cmdr", "sen", "rep", "gov", "prof", "brig"})
+
+
+def title_at(doc: Document, i: int, limit: int) -> int:
+    """Number of tokens of a person title starting at token i (dots skipped), 0 if none."""
+    tokens = doc.tokens
+    entries = _TITLE_WORDS.get(tokens[i].lower)
+    if not entries:
+        return 0
+    for words in entries:
+        k, j = 0, i
+        while k < len(words) and j < limit:
+            if tokens[j].text == ".":
+                j += 1
+                continue
+            if tokens[j].lower != words[k]:
+                break
+            k += 1
+            j += 1
+        if k == len(words):
+            while j < limit and tokens[j].text == ".":
+                j += 1
+            return j - i
+    return 0
+
+
+def title_before(doc: Document, first: int) -> tuple[str, int] | None:
+    """A lower-case title just before a name ("spokesman Dmitry Peskov", "defence minister X").
+
+    Returns the title text and the index of its first token."""
+    tokens = doc.tokens
+    for size in (4, 3, 2, 1):
+        start = first - size
+        if start < 0 or tokens[start].sentence != tokens[first].sentence:
+            continue
+        n = title_at(doc, start, first)
+        if n == size and doc.text[tokens[first - 1].end:tokens[first].start] in (" ", ""):
+            return doc.text[tokens[start].start:tokens[first - 1].end], start
+    return None
+
+
+def looks_like_person(doc: Document, first: int, last: int) -> bool:
+    """Shape and context say person: a known first name, a speech verb after, ", a spokesman"."""
+    tokens = doc.tokens
+    words = [t for t in tokens[first:last + 1] if t.lower not in NAME_PARTICLES]
+    if not words:
+        return False
+    if len(words) >= 2 and words[0].lower in FIRST_NAMES:
+        return True
+    if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)):
+        return all(w.text[:1].isupper() and not w.text.isupper() for w in words)
+    return False
+
+
+def speech_after(doc: Document, last: int) -> bool:
+    tokens = doc.tokens
+    j = last + 1
+    if j < len(tokens) and tokens[j].text in ("has", "had", "also", "later", "then", "previously", "on"):
+        j += 1
+    return j < len(tokens) and tokens[j].lower in SPEECH_VERBS and tokens[j].sentence == tokens[last].sentence
+
+
+def said_before(doc: Document, first: int) -> bool:
+    tokens = doc.tokens
+    j = first - 1
+    return j >= 0 and tokens[j].lower in ("said", "says", "told", "added", "wrote") and tokens[j].sentence == tokens[first].sentence
+
+
+def role_after(doc: Document, last: int) -> bool:
+    """"Ivan Petrov, a spokesman for ...", "Maria Ivanova, 45, a resident of ..."."""
+    tokens = doc.tokens
+    j = last + 1
+    if j >= len(tokens) or tokens[j].text != ",":
+        return False
+    j += 1
+    if j < len(tokens) and tokens[j].text.isdigit():
+        j += 2 if j + 1 < len(tokens) and tokens[j + 1].text == "," else 1
+    for k in range(j, min(j + 4, len(tokens))):
+        if tokens[k].lower in PERSON_ROLES:
+            return True
+        if tokens[k].text in (",", ".", ";"):
+            break
+    return False
+
+
+def person_name(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def is_title_only_abbreviation(word: str) -> bool:
+    return word.lower().rstrip(".") in _CAPITAL_TITLE_ONLY

@@ -1,0 +1,151 @@
+"""Sentence splitting for news text: rules, no model.
+
+Handles abbreviations (U.S., Gen., Mr., a.m., Jan.), full stops with no space after them
+("began.The Russian forces"), closing quotes and brackets after the full stop, headings without
+a full stop (a line on its own is a sentence) and bullet lists (the bullet is left out of the span).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import Span
+
+# Words that end with a full stop without ending the sentence (compared lower-case, no dot).
+_TITLE_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pte pvt adm cmdr cdr brig sen rep gov pres
+st mt ft rev hon fr sr jr messrs mme mlle gen lieut supt insp det amb
+""".split())
+_OTHER_ABBREVIATIONS = frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no nos vs v approx est dept univ inc ltd co corp bros fig vol pp para art sect ch op cf al
+""".split())
+# Abbreviations that may also end a sentence: split after them only before a word that typically
+# starts one ("at 10 a.m. The attack ...").
+_FINAL_ABBREVIATIONS = frozenset("""
+a.m p.m u.s u.k u.n e.u etc e.g i.e u.s.a
+""".split())
+_SENTENCE_STARTERS = frozenset("""
+the a an he she it they we i you this that these those there his her its their our in on at
+after before but and so however meanwhile earlier later while when if as according officials
+one two three four five six seven eight nine ten some many most several both all no none
+""".split())
+
+_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
+_BULLET = re.compile(r"(?:[-*•·▪●◦–—]|\d{1,3}[.)])[ \t]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_SPACE = " \t\u00a0\u2009\u202f"
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans covering the text's sentences, in order, none with outer whitespace."""
+    spans: list[Span] = []
+    for start, end in _blocks(text):
+        for s, e in _split_block(text, start, end):
+            s, e = _trim(text, s, e)
+            if s < e:
+                spans.append(Span(s, e, text[s:e]))
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Lines grouped into blocks: a line is its own block unless it is a wrapped continuation."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in lines:
+        stripped = text[start:end].strip()
+        if not stripped:
+            if current:
+                blocks.append(current)
+            current = None
+            continue
+        bullet = _BULLET.match(text, start + (len(text[start:end]) - len(text[start:end].lstrip())))
+        if bullet:
+            start = bullet.end()
+        if current and not bullet and _continues(text[current[0]:current[1]], stripped):
+            current = (current[0], end)
+        else:
+            if current:
+                blocks.append(current)
+            current = (start, end)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` continues a hard-wrapped ``previous`` line rather than starting anew."""
+    previous = previous.rstrip()
+    if not previous or previous[-1] in ".!?:;”\"'’…":
+        return False
+    first = line[0]
+    return first.islower() or (len(previous) >= 60 and first not in "#*-•")
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        stop = match.end()
+        if _is_boundary(text, match.start(), stop, end, begin):
+            pieces.append((begin, stop))
+            begin = stop
+    pieces.append((begin, end))
+    return pieces
+
+
+def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
+    if stop >= end:
+        return False  # the block's end is a boundary anyway
+    nxt = text[stop]
+    gap = stop
+    while gap < end and text[gap] in _SPACE:
+        gap += 1
+    if gap >= end:
+        return False
+    following = text[gap]
+    word_before = _WORD_BEFORE.search(text, begin, mark + 1 if text[mark] == "." else mark)
+    before = word_before.group(1) if word_before else ""
+    if gap == stop:
+        # No space after the mark: "began.The" splits, "U.S.", "3.5", "Kyiv.ua" do not.
+        if text[mark] != "." or not (following.isupper() and stop + 1 < end and text[stop + 1].islower()):
+            return text[mark] in "!?…" and following.isupper()
+        core = before.rstrip(".")
+        return len(core) >= 2 and "." not in core and core[-1].islower() and core.lower() not in _OTHER_ABBREVIATIONS | _TITLE_ABBREVIATIONS
+    if not (following.isupper() or following.isdigit() or following in "\"'“‘«([" or not following.isalpha()):
+        return False  # lower-case continuation: "?” he asked", "e.g. the"
+    if following in ",;:" or nxt in ",;:":
+        return False
+    if text[mark] != "." or text[mark:stop].startswith(".."):
+        return True
+    core = before.rstrip(".").lower()
+    if not core:
+        return True
+    if core in _TITLE_ABBREVIATIONS:
+        return False
+    if core in _OTHER_ABBREVIATIONS:
+        return not following.isdigit() and _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
+    if core in _FINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", core):
+        return _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
+    if len(core) == 1 and core.isalpha() and before.rstrip(".").isupper():
+        # an initial ("George W. Bush") unless a typical sentence opener follows ("Plan B. The")
+        return _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
+    return True
+
+
+def _next_word(text: str, start: int, end: int) -> str:
+    match = re.compile(r"[\"'“‘«(\[]*(\w+)").match(text, start, end)
+    return match.group(1) if match else ""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
