@@ -254,17 +254,9 @@ def format_results(query: str, results, many: bool = False) -> str:
 
 def run_browser(args: argparse.Namespace) -> int:
     path, _ = store_path(args)
-    db = ensure_store(path)
-    try:
-        from tui.app import make_app
-    except ModuleNotFoundError as error:  # TEMPORARY until the browser lands
-        if error.name != "tui.app":
-            raise
-        from store.stats import format_stats, store_stats
+    ensure_store(path).close()
+    from tui.app import make_app
 
-        print(format_stats(store_stats(db)))
-        return EXIT_OK
-    db.close()
     make_app(str(path)).run()
     return EXIT_OK
 

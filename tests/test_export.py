@@ -1,0 +1,181 @@
+"""Export: JSON Lines round trip against the store, CSV with ACLED's columns, GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from extract.model import TAXONOMY
+from store.db import open_store
+from store.export import EVENT_COLUMNS, csv_targets, export_csv, export_csv_all, export_geojson, export_jsonl
+from store.writer import write_article
+from store_fixtures import KURSK, kursk_article, kursk_extraction, run_sitrep
+
+
+@pytest.fixture
+def store(tmp_path):
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    with db.atomic():
+        write_article(db.conn, kursk_article("a.txt"), kursk_extraction(lat=51.25))
+        other = KURSK + " Later, more shelling."
+        write_article(db.conn, kursk_article("b.txt", other), kursk_extraction(other))
+    yield db
+    db.close()
+
+
+def jsonl(db, kind="all") -> list[dict]:
+    out = io.StringIO()
+    export_jsonl(db, out, kind)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_jsonl_records_have_every_contract_field(store):
+    records = jsonl(store)
+    by_kind: dict[str, list[dict]] = {}
+    for record in records:
+        by_kind.setdefault(record["kind"], []).append(record)
+    assert [r["kind"] for r in records] == sorted(
+        (r["kind"] for r in records), key=["article", "entity", "source", "claim", "event"].index)
+    required = {
+        "article": {"kind", "id", "ref", "title", "url", "outlet", "published", "text"},
+        "entity": {"kind", "id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions"},
+        "source": {"kind", "id", "name", "type", "aliases", "reliability", "claims"},
+        "claim": {"kind", "id", "article_id", "source_id", "cue", "content", "quote", "credibility", "event_ids"},
+        "event": {"kind", "id", "article_id", "type", "subtype", "date", "date_end", "date_precision", "actors",
+                  "places", "casualties", "claim_ids", "evidence", "confidence"},
+    }
+    for kind, fields in required.items():
+        assert by_kind[kind], kind
+        for record in by_kind[kind]:
+            assert fields <= set(record), (kind, fields - set(record))
+    plekhovo = next(e for e in by_kind["entity"] if e["name"] == "Plekhovo")
+    assert plekhovo["aliases"] == ["Плехово"] and plekhovo["country"] == "RU" and plekhovo["admin1"] == "Kursk"
+    assert set(plekhovo["mentions"][0]) == {"article_id", "start", "end", "text"}
+    assert len(plekhovo["mentions"]) == 2
+    intel = next(s for s in by_kind["source"] if s["type"] == "intelligence")
+    assert intel["claims"] == 2 and intel["reliability"] == "F" and intel["aliases"] == ["HUR"]
+    claim = by_kind["claim"][0]
+    assert set(claim["cue"]) == {"start", "end", "text"} and claim["quote"] is False
+    assert claim["credibility"] == "6" and claim["event_ids"] == [1] and "via_source_id" in claim
+    event = by_kind["event"][0]
+    assert event["type"] == "Battles" and event["subtype"] == "Armed clash" and event["date_precision"] == "days"
+    assert event["casualties"] == [{"kind": "killed_or_wounded", "min": 30, "max": None, "qualifier": "at least",
+                                    "who": "North Korean soldiers", **_span_of(KURSK, "at least 30 North Korean "
+                                                                                     "soldiers were killed or wounded")}]
+    assert [p["name"] for p in event["places"]] == ["Plekhovo", "Vorozhba"]
+    assert set(event["places"][0]) == {"entity_id", "name", "start", "end", "text"}
+    assert set(event["actors"][0]) >= {"name", "start", "end", "text"}
+    assert event["claim_ids"] == [1] and event["confidence"] == 0.8
+
+
+def _span_of(text: str, needle: str) -> dict:
+    start = text.index(needle)
+    return {"start": start, "end": start + len(needle), "text": needle}
+
+
+def test_jsonl_round_trip_matches_the_store_and_spans_are_exact(store):
+    records = jsonl(store)
+    articles = {r["id"]: r["text"] for r in records if r["kind"] == "article"}
+    conn = store.conn
+    assert len(articles) == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    for table, kind in (("entities", "entity"), ("sources", "source"), ("claims", "claim"), ("events", "event")):
+        assert sum(r["kind"] == kind for r in records) == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    for article_id, text in articles.items():
+        assert conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0] == text
+
+    def check(article_id, span):
+        assert articles[article_id][span["start"]:span["end"]] == span["text"]
+
+    spans = 0
+    for r in records:
+        if r["kind"] == "entity":
+            for m in r["mentions"]:
+                check(m["article_id"], m)
+                spans += 1
+        elif r["kind"] == "claim":
+            check(r["article_id"], r["cue"]), check(r["article_id"], r["content"])
+            spans += 2
+        elif r["kind"] == "event":
+            for part in [r["evidence"], *r["places"], *r["actors"], *r["casualties"]]:
+                check(r["article_id"], part)
+                spans += 1
+    assert spans == 2 * 16  # per article: 4 mentions, 2 claims x 2, events 5 + 3
+    # the mention rows re-read from the export are the store's rows
+    exported = sorted((m["article_id"], m["start"], m["end"], m["text"])
+                      for r in records if r["kind"] == "entity" for m in r["mentions"])
+    assert exported == sorted(conn.execute('SELECT article_id, start, "end", text FROM mentions').fetchall())
+
+
+def test_single_kind_jsonl(store):
+    assert {r["kind"] for r in jsonl(store, "event")} == {"event"}
+    assert len(jsonl(store, "article")) == 2
+
+
+def test_event_csv_uses_acled_columns(store):
+    out = io.StringIO()
+    assert export_csv(store, out, "event") == 4
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    for column in ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+                   "location", "latitude", "longitude", "fatalities", "source", "notes"):
+        assert column in rows[0]
+    first = rows[0]
+    assert (first["event_date"], first["event_type"], first["sub_event_type"]) == ("2024-12-14", "Battles", "Armed clash")
+    assert (first["actor1"], first["location"], first["country"], first["admin1"]) == (
+        "North Korean soldiers", "Plekhovo", "RU", "Kursk")
+    assert (first["latitude"], first["longitude"]) == ("51.25", "35.1")
+    assert first["fatalities"] == "0"  # killed-or-wounded is not fatalities
+    assert first["source"] == "Ukraine's military intelligence"
+    assert first["notes"] == KURSK[: KURSK.index(" Russian troops")]
+    assert all(r["event_type"] in TAXONOMY and r["sub_event_type"] in TAXONOMY[r["event_type"]] for r in rows)
+
+
+def test_csv_all_writes_one_file_per_kind(store, tmp_path):
+    written = export_csv_all(store, tmp_path / "out")
+    assert sorted(p.name for p in written) == ["articles.csv", "claims.csv", "entities.csv", "events.csv", "sources.csv"]
+    with open(tmp_path / "out" / "entities.csv", newline="") as f:
+        assert len(list(csv.DictReader(f))) == 4
+    with open(tmp_path / "out" / "articles.csv", newline="") as f:
+        texts = [r["text"] for r in csv.DictReader(f)]
+    assert texts[0] == KURSK
+    assert [p.name for p in csv_targets(tmp_path / "all.csv").values()] == [
+        "all_articles.csv", "all_entities.csv", "all_sources.csv", "all_claims.csv", "all_events.csv"]
+
+
+def test_geojson_has_events_with_coordinates_only(store):
+    out = io.StringIO()
+    assert export_geojson(store, out) == 2  # the battle in each article: Plekhovo has coordinates
+    collection = json.loads(out.getvalue())
+    assert collection["type"] == "FeatureCollection"
+    feature = collection["features"][0]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [35.1, 51.25]}
+    assert feature["properties"]["sub_event_type"] == "Armed clash"
+    assert feature["properties"]["location"] == "Plekhovo"
+
+
+def test_empty_store_exports(tmp_path):
+    db = open_store(tmp_path / "empty.db")
+    assert jsonl(db) == []
+    out = io.StringIO()
+    export_geojson(db, out)
+    assert json.loads(out.getvalue()) == {"type": "FeatureCollection", "features": []}
+    out = io.StringIO()
+    export_csv(db, out, "event")
+    assert out.getvalue().strip() == ",".join(EVENT_COLUMNS)
+
+
+def test_export_command_to_file_and_stdout(store, tmp_path):
+    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
+    result = run_sitrep("export", "--db", path, "--kind", "event")
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 4
+    target = tmp_path / "events.geojson"
+    result = run_sitrep("export", "--db", path, "--format", "geojson", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == ""
+    assert len(json.loads(target.read_text())["features"]) == 2
+    result = run_sitrep("export", "--db", path, "--format", "csv", "-o", str(tmp_path / "csvs"))
+    assert result.returncode == 0 and (tmp_path / "csvs" / "events.csv").exists()
+    assert run_sitrep("export", "--db", path, "--format", "csv").returncode == 2
+    assert run_sitrep("export", "--db", path, "--format", "geojson", "--kind", "claim").returncode == 2

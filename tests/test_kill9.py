@@ -1,0 +1,90 @@
+"""A real ``sitrep ingest`` killed with SIGKILL mid-run leaves a sound store, and re-running completes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+from store.db import open_store
+from store_fixtures import SITREP, assert_store_sound, run_sitrep
+
+PLACES = ["Avdiivka", "Pokrovsk", "Kupiansk", "Vovchansk", "Kherson", "Zaporizhzhia", "Belgorod", "Sudzha",
+          "Toretsk", "Chasiv Yar", "Kramatorsk", "Sloviansk"]
+SOURCES = ["the regional governor said", "Ukraine's general staff reported", "Russia's defence ministry claimed",
+           "local officials told Reuters", "the army said in a statement"]
+
+
+def make_corpus(path, n: int) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            place, other = PLACES[i % len(PLACES)], PLACES[(i * 7 + 3) % len(PLACES)]
+            source = SOURCES[i % len(SOURCES)]
+            text = (f"Russian forces shelled {place} on Monday, killing {i % 9 + 1} civilians and wounding "
+                    f"at least {i % 13 + 2} others, {source}. Fighting continued near {other} on Tuesday, "
+                    f"where Ukrainian troops repelled {i % 5 + 2} assaults. Report number {i}.")
+            out.write(json.dumps({"id": f"r{i:05d}", "published": "2024-10-0%d" % (i % 9 + 1), "text": text}) + "\n")
+
+
+def snapshot(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT a.ref, a.hash, a.n_events, (SELECT count(*) FROM events e WHERE e.article_id = a.id), "
+            "(SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a ORDER BY a.ref"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_sigkill_mid_ingest_then_rerun_completes_exactly(tmp_path):
+    n = 3000
+    corpus = tmp_path / "corpus.jsonl"
+    make_corpus(corpus, n)
+    path = tmp_path / "killed.db"
+    open_store(path).close()
+
+    proc = subprocess.Popen([*SITREP, "ingest", str(corpus), "--db", str(path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    committed = 0
+    try:
+        deadline = time.monotonic() + 120
+        while committed == 0 and time.monotonic() < deadline and proc.poll() is None:
+            committed = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
+            time.sleep(0.002)
+        proc.send_signal(signal.SIGKILL)  # the main process only, as `kill -9 PID` would
+        proc.wait(timeout=30)
+    finally:
+        reader.close()
+        try:  # then any extraction worker it left behind (they are ours: our session)
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert proc.returncode == -signal.SIGKILL
+    assert committed > 0, "the ingest never committed anything before it was killed"
+
+    # sound after the kill: integrity, foreign keys, spans, and every article whole
+    assert_store_sound(path)
+    after_kill = snapshot(path)
+    assert 0 < len(after_kill) < n, "the kill did not land mid-ingest"
+    assert all(stored == counted for _, _, stored, counted, _, _ in after_kill)
+
+    # the same input again completes it exactly
+    rerun = run_sitrep("ingest", str(corpus), "--db", str(path))
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.strip() == f"added {n - len(after_kill)}, already present {len(after_kill)}, rejected 0"
+    clean = tmp_path / "clean.db"
+    assert run_sitrep("ingest", str(corpus), "--db", str(clean)).returncode == 0
+    assert snapshot(path) == snapshot(clean)
+    assert_store_sound(path)
+    for table in ("entities", "sources", "names"):
+        count = "SELECT count(*) FROM " + table
+        assert sqlite3.connect(path).execute(count).fetchone() == sqlite3.connect(clean).execute(count).fetchone()
+    totals = ("SELECT sum(n_mentions), sum(n_events) FROM entities", "SELECT sum(n_claims) FROM sources")
+    for sql in totals:
+        assert sqlite3.connect(path).execute(sql).fetchone() == sqlite3.connect(clean).execute(sql).fetchone()
