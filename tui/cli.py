@@ -172,10 +172,17 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
     db = open_for_reading(args)
     if args.format == "csv" and args.kind == "all":
-        for written in export.export_csv_all(db, Path(args.output)):
-            print(f"wrote {plain(written)}", file=sys.stderr)
+        try:
+            written = export.export_csv_all(db, Path(args.output))
+        except OSError as error:
+            raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
+        for path in written:
+            print(f"wrote {plain(path)}", file=sys.stderr)
         return EXIT_OK
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as error:
+        raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
     try:
         if args.format == "jsonl":
             export.export_jsonl(db, out, args.kind)

@@ -1,0 +1,168 @@
+"""The ``sitrep`` command line in real subprocesses: output, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+
+import pytest
+
+from store.db import open_store
+from store.writer import write_article
+from store_fixtures import FIXTURES, SITREP, kursk_article, kursk_extraction, run_sitrep
+from tui import cli
+
+
+@pytest.fixture
+def kursk_store(tmp_path):
+    path = tmp_path / "kursk.db"
+    db = open_store(path)
+    with db.atomic():
+        write_article(db.conn, kursk_article(), kursk_extraction())
+    db.close()
+    return path
+
+
+def test_help_and_usage_errors():
+    assert run_sitrep("--help").returncode == 0
+    for args in (["ingest"], ["export", "--format", "pdf"], ["frobnicate"], ["search"],
+                 ["search", "x", "--queries", "f.txt"], ["search", "x", "--limit", "0"], ["stats", "--bogus"]):
+        result = run_sitrep(*args, env={"SITREP_DB": "/nonexistent/never.db"})
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("sitrep: ") and result.stderr.count("\n") == 1, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+def test_ingest_reports_rejections_one_line_each_and_exits_1(tmp_path):
+    db = tmp_path / "s.db"
+    result = run_sitrep("ingest", str(FIXTURES), "--db", str(db))
+    assert result.returncode == 1
+    assert result.stdout == "added 13, already present 0, rejected 5\n"
+    lines = result.stderr.splitlines()
+    assert len(lines) == 5 and all(line.startswith("sitrep: ") for line in lines)
+    assert any("binary.txt: binary file" in line for line in lines)
+    assert any("lines.jsonl:3: broken JSON" in line for line in lines)
+    again = run_sitrep("--db", str(db), "ingest", str(FIXTURES / "dated.txt"), "--json")
+    assert again.returncode == 0 and json.loads(again.stdout) == {"added": 0, "already_present": 1, "rejected": 0}
+
+
+def test_ingest_stdin_and_env_store(tmp_path):
+    db = tmp_path / "env.db"
+    result = run_sitrep("ingest", "-", stdin='{"text": "Clashes in Goma on Monday, the army said."}\n',
+                        env={"SITREP_DB": str(db)})
+    assert result.returncode == 0 and result.stdout == "added 1, already present 0, rejected 0\n"
+    stats = run_sitrep("stats", "--json", env={"SITREP_DB": str(db)})
+    assert json.loads(stats.stdout)["articles"] == 1
+
+
+def test_control_characters_in_names_are_never_passed_to_the_terminal(tmp_path):
+    bad = tmp_path / "evil\x1b[31mname.txt"
+    bad.write_bytes(b"")
+    result = run_sitrep("ingest", str(bad), "--db", str(tmp_path / "s.db"))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "evil\\x1b[31mname.txt: empty file" in result.stderr
+
+
+def test_stats_readable_and_json(kursk_store):
+    result = run_sitrep("stats", "--db", str(kursk_store))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    for kind, count in (("articles", 1), ("events", 2), ("claims", 2), ("entities", 4), ("sources", 2)):
+        assert any(line.split()[:2] == [kind, str(count)] for line in lines), (kind, lines)
+    counts = json.loads(run_sitrep("stats", "--json", "--db", str(kursk_store)).stdout)
+    assert {k: counts[k] for k in ("articles", "events", "claims", "entities", "sources")} == {
+        "articles": 1, "events": 2, "claims": 2, "entities": 4, "sources": 2}
+
+
+def test_read_commands_refuse_a_missing_explicit_store(tmp_path):
+    for args in (["stats"], ["export"], ["search", "x"]):
+        result = run_sitrep(*args, "--db", str(tmp_path / "missing.db"))
+        assert result.returncode == 2 and "no such store" in result.stderr
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_default_store_is_built_from_the_seeds(tmp_path):
+    db = tmp_path / "data" / "sitrep.db"
+    result = run_sitrep("stats", "--json", env={"SITREP_DB": str(db)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles"] >= 1
+    refs = run_sitrep("export", "--kind", "article", env={"SITREP_DB": str(db)}).stdout.splitlines()
+    assert json.loads(refs[0])["ref"].startswith("seeds/")
+
+
+def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypatch):
+    opened = []
+
+    class FakeApp:
+        def __init__(self, path):
+            self.path = path
+
+        def run(self):
+            opened.append(self.path)
+
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "make_app", FakeApp)
+    db = tmp_path / "fresh.db"
+    assert cli.main(["--db", str(db)]) == 0
+    assert opened == [str(db)]
+    conn = open_store(db, readonly=True).conn
+    assert conn.execute("SELECT count(*) FROM articles WHERE ref LIKE 'seeds/%'").fetchone()[0] >= 1
+
+
+def test_search_table_json_and_queries_file(kursk_store, tmp_path):
+    table = run_sitrep("search", "Plehovo", "--db", str(kursk_store))
+    assert table.returncode == 0
+    assert "Plekhovo" in table.stdout and table.stdout.splitlines()[0].split()[:3] == ["score", "kind", "name"]
+    one = json.loads(run_sitrep("search", "Plehovo", "--json", "--db", str(kursk_store)).stdout)
+    assert one["query"] == "Plehovo"
+    top = one["results"][0]
+    assert set(top) >= {"id", "kind", "type", "name", "matched", "score", "mentions", "events"}
+    assert (top["kind"], top["type"], top["name"], top["mentions"], top["events"]) == ("entity", "place", "Plekhovo", 1, 1)
+    queries = tmp_path / "q.txt"
+    queries.write_text("Plehovo\n\nmilitary inteligence\nVorozhba\n")
+    lines = run_sitrep("search", "--queries", str(queries), "--json", "--limit", "1", "--db", str(kursk_store))
+    answers = [json.loads(line) for line in lines.stdout.splitlines()]
+    assert [a["query"] for a in answers] == ["Plehovo", "military inteligence", "Vorozhba"]
+    assert all(len(a["results"]) <= 1 for a in answers)
+    assert answers[1]["results"][0]["kind"] == "source"
+    sources = json.loads(run_sitrep("search", "Plekhovo", "--kind", "source", "--json", "--db", str(kursk_store)).stdout)
+    assert all(r["kind"] == "source" for r in sources["results"])
+
+
+def test_refused_query_is_one_line_exit_2(kursk_store):
+    result = run_sitrep("search", "x" * 5000, "--db", str(kursk_store))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_export_to_unwritable_place_is_one_line(kursk_store, tmp_path):
+    result = run_sitrep("export", "--db", str(kursk_store), "-o", str(tmp_path / "no" / "such" / "dir" / "x.jsonl"))
+    assert result.returncode == 2 and "cannot write" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_progress_on_a_terminal(tmp_path):
+    """With stderr a terminal, a rich progress display runs and the summary still ends on stdout."""
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen([*SITREP, "ingest", str(FIXTURES / "folder"), "--db", str(tmp_path / "t.db")],
+                            stdout=subprocess.PIPE, stderr=secondary, stdin=subprocess.DEVNULL)
+    os.close(secondary)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([primary], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out, _ = proc.communicate(timeout=60)
+    os.close(primary)
+    assert proc.returncode == 0
+    assert out == b"added 2, already present 0, rejected 0\n"
+    assert b"Traceback" not in seen

@@ -1,0 +1,191 @@
+"""CONTRACT.md, line by line: commands, exit codes, input conventions, spans, export records, vocabularies."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from extract import model
+from store.db import open_store
+from store.writer import write_article
+from store_fixtures import FIXTURES, kursk_article, kursk_extraction, run_sitrep
+from tui.cli import build_parser
+
+# --- Commands ----------------------------------------------------------------------------------------
+
+
+def _subparsers():
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return parser, action.choices
+
+
+def _option(subparser, flag):
+    return next(a for a in subparser._actions if flag in a.option_strings)
+
+
+def test_commands_and_options_exist_as_documented():
+    parser, commands = _subparsers()
+    assert set(commands) == {"ingest", "export", "search", "stats"}
+    assert _option(parser, "--db")
+    for name in commands:
+        assert _option(commands[name], "--db"), name
+    export = commands["export"]
+    assert set(_option(export, "--kind").choices) == {"all", "article", "event", "claim", "entity", "source"}
+    assert set(_option(export, "--format").choices) == {"jsonl", "csv", "geojson"}
+    assert _option(export, "-o")
+    search = commands["search"]
+    assert {"any", "place", "person", "organization", "source"} <= set(_option(search, "--kind").choices)
+    for flag in ("--limit", "--json", "--queries"):
+        assert _option(search, flag)
+
+
+def test_db_flag_and_env_var_name_the_same_store(tmp_path):
+    path = tmp_path / "x.db"
+    run_sitrep("ingest", str(FIXTURES / "dated.txt"), "--db", str(path))
+    via_flag = json.loads(run_sitrep("stats", "--json", "--db", str(path)).stdout)
+    via_env = json.loads(run_sitrep("stats", "--json", env={"SITREP_DB": str(path)}).stdout)
+    before = json.loads(run_sitrep("--db", str(path), "stats", "--json").stdout)
+    assert via_flag == via_env == before and via_flag["articles"] == 1
+
+
+def test_exit_status_0_1_2(tmp_path):
+    path = str(tmp_path / "s.db")
+    assert run_sitrep("ingest", str(FIXTURES / "front.md"), "--db", path).returncode == 0
+    assert run_sitrep("ingest", str(FIXTURES / "empty.txt"), "--db", path).returncode == 1
+    (tmp_path / "junk.db").write_text("junk" * 100)
+    assert run_sitrep("stats", "--db", str(tmp_path / "junk.db")).returncode == 2
+    assert run_sitrep("export", "--kind", "nonsense", "--db", path).returncode == 2
+
+
+def test_reingest_changes_nothing(tmp_path):
+    path = str(tmp_path / "s.db")
+    first = run_sitrep("ingest", str(FIXTURES / "folder"), "--db", path)
+    dump1 = run_sitrep("export", "--db", path).stdout
+    second = run_sitrep("ingest", str(FIXTURES / "folder"), "--db", path)
+    assert first.stdout == "added 2, already present 0, rejected 0\n"
+    assert second.stdout == "added 0, already present 2, rejected 0\n"
+    assert run_sitrep("export", "--db", path).stdout == dump1
+
+
+# --- Input conventions and spans --------------------------------------------------------------------
+
+
+def _articles(path) -> list[dict]:
+    out = run_sitrep("export", "--kind", "article", "--db", str(path)).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_input_conventions(tmp_path, monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    path = tmp_path / "s.db"
+    run_sitrep("ingest", "dated.txt", "front.md", "lines.jsonl", "folder", "--db", str(path), cwd=FIXTURES)
+    by_ref = {a["ref"]: a for a in _articles(path)}
+    # the `date YYYY-MM-DD` first line, text on the same line, is metadata
+    assert by_ref["dated.txt"]["published"] == "2024-03-02"
+    assert by_ref["dated.txt"]["text"].startswith("Russian forces shelled")
+    # front matter: title, date, url, outlet
+    front = by_ref["front.md"]
+    assert (front["title"], front["published"], front["url"], front["outlet"]) == (
+        "Drone strike near Odesa port", "2024-05-10", "https://example.org/odesa-drone", "Example Wire")
+    assert not front["text"].startswith("---")
+    # JSON Lines: id kept as ref; title, url, outlet, published
+    wire = by_ref["wire-001"]
+    assert (wire["title"], wire["url"], wire["outlet"], wire["published"]) == (
+        "Clashes in Khartoum", "https://example.org/khartoum", "Example Wire", "2024-04-15")
+    # a file's ref is its path as given; for folders the path below it
+    assert {"dated.txt", "front.md", "a.txt", "sub/b.md"} <= set(by_ref)
+
+
+def test_stored_text_is_nfc_with_newlines(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_bytes("date 2024-01-02 Cafe\u0301 in Kyiv\r\nwas hit.\r\n".encode())
+    path = tmp_path / "s.db"
+    run_sitrep("ingest", str(source), "--db", str(path))
+    (article,) = _articles(path)
+    assert article["text"] == unicodedata.normalize("NFC", "Cafe\u0301 in Kyiv\nwas hit.")
+    assert article["published"] == "2024-01-02"
+
+
+# --- Export, JSON Lines ---------------------------------------------------------------------------------
+
+CONTRACT_FIELDS = {
+    "article": ["kind", "id", "ref", "title", "url", "outlet", "published", "text"],
+    "entity": ["kind", "id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions"],
+    "source": ["kind", "id", "name", "type", "aliases", "reliability", "claims"],
+    "claim": ["kind", "id", "article_id", "source_id", "cue", "content", "quote", "credibility", "event_ids"],
+    "event": ["kind", "id", "article_id", "type", "subtype", "date", "date_end", "date_precision", "actors",
+              "places", "casualties", "claim_ids", "evidence", "confidence"],
+}
+
+
+def test_export_records_carry_the_contract_fields(tmp_path):
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    with db.atomic():
+        write_article(db.conn, kursk_article(), kursk_extraction())
+    db.close()
+    records = [json.loads(line) for line in run_sitrep("export", "--db", str(path)).stdout.splitlines()]
+    kinds = {r["kind"] for r in records}
+    assert kinds == set(CONTRACT_FIELDS)
+    for record in records:
+        missing = [f for f in CONTRACT_FIELDS[record["kind"]] if f not in record]
+        assert not missing, (record["kind"], missing)
+    event = next(r for r in records if r["kind"] == "event")
+    assert set(event["evidence"]) == {"start", "end", "text"}
+    assert {"name", "start", "end", "text"} <= set(event["actors"][0])
+    assert {"entity_id", "name", "start", "end", "text"} <= set(event["places"][0])
+    assert {"kind", "min", "max", "qualifier", "who", "start", "end", "text"} <= set(event["casualties"][0])
+    entity = next(r for r in records if r["kind"] == "entity")
+    assert set(entity["mentions"][0]) == {"article_id", "start", "end", "text"}
+    source = next(r for r in records if r["kind"] == "source")
+    assert source["reliability"] in "ABCDEF" and isinstance(source["claims"], int)
+    claim = next(r for r in records if r["kind"] == "claim")
+    assert isinstance(claim["quote"], bool) and claim["credibility"] in "123456"
+
+
+# --- Vocabularies ------------------------------------------------------------------------------------------
+
+ACLED = {
+    "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+    "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
+    "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+    "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+    "Riots": ["Violent demonstration", "Mob violence"],
+    "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"],
+}
+
+
+def test_taxonomy_is_acleds_exactly():
+    assert {t: list(s) for t, s in model.TAXONOMY.items()} == ACLED
+
+
+@pytest.mark.parametrize("name, values", [
+    ("ENTITY_TYPES", ("place", "person", "organization", "group")),
+    ("SOURCE_TYPES", ("person", "government", "military", "intelligence", "media", "international", "anonymous", "other")),
+    ("CASUALTY_KINDS", ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")),
+    ("QUALIFIERS", ("exact", "at least", "more than", "about", "up to", "range", "vague")),
+    ("DATE_PRECISIONS", ("day", "days", "week", "month", "year")),
+])
+def test_vocabularies(name, values):
+    assert tuple(getattr(model, name)) == values
+
+
+def test_search_json_line_shape(tmp_path):
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    with db.atomic():
+        write_article(db.conn, kursk_article(), kursk_extraction())
+    db.close()
+    line = run_sitrep("search", "Plehovo", "--json", "--db", str(path)).stdout.splitlines()
+    assert len(line) == 1
+    answer = json.loads(line[0])
+    assert list(answer) == ["query", "results"]
+    result = answer["results"][0]
+    assert list(result)[:8] == ["id", "kind", "type", "name", "matched", "score", "mentions", "events"]
+    assert result["kind"] in ("entity", "source") and isinstance(result["score"], float)
