@@ -85,8 +85,9 @@ _NOT_CASUALTY_AFTER = re.compile(
 )
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:USD|EUR|GBP|aged|age|No\.|number)\s*$", re.I)
 _GENERIC_WHO = {"soldiers", "troops", "forces", "servicemen", "fighters", "military", "personnel"}
+# "North Korean soldiers", "Russian troops": capitalised words (no possessive) before a group noun
 _GROUP_BEFORE = re.compile(
-    r"((?:[A-Z][\w’'\-]*\s+){1,3})(soldiers|troops|forces|servicemen|fighters|military|personnel|units)\b"
+    r"((?:[A-Z][\w\-]*(?<![’'])\s+){1,3})(soldiers|troops|forces|servicemen|fighters|units|reinforcements)\b"
 )
 
 

@@ -1,0 +1,573 @@
+"""Claims and their sources: who said what, with the cue and the content spans.
+
+``find_claims(text, sentences, entities)`` reads each sentence for reporting cues ("X said (that)
+...", "..., X said", "said X", "according to X", "X told AFP", "X reported/confirmed/estimates/
+claims/assumes/announced/stated/warned/denied") and direct quotations (curly or straight quotes,
+speaker before or after), and returns typed :class:`Source` records and :class:`Claim` records.
+A claim relayed by a medium ("an army source told AFP") keeps the medium in ``via_source_key``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.model import Claim, Entity, Source, Span
+
+_CUES = (
+    "said|says|say|saying|told|tells|tell|reported|reports|report|reporting|confirmed|confirms|confirm|"
+    "confirming|estimated|estimates|estimate|estimating|claimed|claims|claim|claiming|assumed|assumes|"
+    "assume|announced|announces|announce|announcing|stated|states|state|stating|warned|warns|warn|"
+    "warning|denied|denies|deny|denying|added|adds|adding|noted|notes|noting|wrote|writes|insisted|"
+    "insists|alleged|alleges|believes|believe|acknowledged|acknowledges|admitted|admits|declared|"
+    "declares|asserted|asserts|explained|explains|revealed|reveals|posted|tweeted|assessed|assesses|"
+    "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs"
+)
+_CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
+_TOKEN_RE = re.compile(r"[\w’'.&-]+|[^\w\s]")
+_PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "warning", "denying", "adding",
+                "noting", "reporting", "estimating"}
+# Words that may appear in a claimant's name besides capitalised words.
+_NP_WORDS = frozenset("""
+the a an of for from at 's ’s and
+official officials source sources military intelligence army spokesman spokeswoman spokesperson
+ministry minister government authorities authority police forces force president governor commander
+western senior local regional defense defence foreign general staff media agency office representative
+representatives analysts analyst experts expert witnesses witness observers monitors group war
+institute medics doctors hospital rescuers emergency services service council committee mission team
+head chief deputy aide adviser advisor envoy ambassador diplomat diplomats lawmaker lawmakers leader
+leaders mayor officer officers navy air command brigade battalion unit units border guard guards press
+secretary prosecutor prosecutors spokespeople investigators correspondent correspondents reporter
+reporters journalist journalists residents resident activist activists people person insider insiders
+administration department security top high-ranking unnamed anonymous familiar matter the military's
+army's ministry's health rescue civil protection statement channel newspaper outlet broadcaster
+agency's daily weekly radio television tv network news operator operators staff's intelligence's
+authorities' russian-installed kremlin-installed pro-russian occupation occupying rebel rebels militia
+militants fighters movement party state regime junta coalition alliance organisation organization
+monitor watchdog body reports report
+""".split())
+_SKIP_BEFORE_CUE = frozenset("""
+also has have had further later earlier then previously repeatedly reportedly recently again first
+separately publicly already initially subsequently meanwhile since now once officially
+""".split())
+_PASSIVE = frozenset({"been", "be", "is", "was", "were", "being", "are"})
+_PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}
+_DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "that ", "That ", "these ", "These ")
+_WEEKDAY_OR_TIME = re.compile(
+    r"(?:\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last\s+\w+|earlier|late|this\s+\w+|overnight|in\s+a\s+statement|in\s+an?\s+\w+(?:\s+\w+)?\s+"
+    r"(?:statement|post|interview|briefing|address|update|report)|on\s+(?:Telegram|X|Twitter|Facebook|"
+    r"social\s+media|state\s+television|television)|in\s+its\s+\w+\s+(?:update|report|briefing)|"
+    r"(?:to\s+)?reporters|to\s+journalists|at\s+a\s+(?:news\s+conference|press\s+conference|briefing))"
+    r"[,]?)*\s*(?:that\b|:)?\s*",
+)
+
+INTELLIGENCE = re.compile(r"\bintelligence\b|\bGUR\b|\bHUR\b|\bSBU\b|\bFSB\b|\bCIA\b|\bMI6\b|\bMossad\b|\bspy\b|"
+                          r"\bspies\b|\bNIS\b", re.I)
+MEDIA = re.compile(
+    r"^(?:AFP|Reuters|AP|Associated Press|BBC|CNN|Al Jazeera|TASS|Tass|RIA(?: Novosti)?|Interfax(?:-Ukraine)?|"
+    r"Ukrinform|Ukrainska Pravda|Kyiv Independent|Kyiv Post|New York Times|Washington Post|Guardian|"
+    r"Bloomberg|Financial Times|Wall Street Journal|Le Monde|Der Spiegel|Spiegel|NHK|Yonhap|Xinhua|"
+    r"Anadolu(?: Agency)?|Sky News|Fox News|NBC(?: News)?|ABC(?: News)?|CBS(?: News)?|Politico|Axios|"
+    r"Newsweek|Meduza|Novaya Gazeta|RBC|Kommersant|Suspilne|Hromadske|dpa|DPA|EFE|ANSA|Kyodo|"
+    r"Times of Israel|Haaretz|Al Arabiya|France 24|Deutsche Welle|DW|Radio Free Europe|RFE/RL|"
+    r"Voice of America|VOA|The Times|Telegraph|Independent|Times|Economist|Ria|Sputnik|RT|Izvestia)$"
+    r"|\b(?:news agency|agency|newspaper|outlet|broadcaster|television|TV|radio|media|channel|daily|"
+    r"news|magazine|correspondent|reporter|journalist)s?\b", re.I)
+INTERNATIONAL = re.compile(
+    r"\b(?:UN|U\.N\.|United Nations|NATO|OSCE|EU|European Union|European Commission|ICRC|Red Cross|"
+    r"Red Crescent|WHO|World Health Organi[sz]ation|IAEA|UNHCR|OCHA|UNICEF|WFP|World Food Programme|"
+    r"African Union|ECOWAS|IOM|Security Council|World Bank|IMF|Amnesty(?: International)?|"
+    r"Human Rights Watch|MSF|Doctors Without Borders|International Criminal Court|ICC|"
+    r"Arab League|ASEAN|G7|UNRWA|MONUSCO|MINUSMA|UNMISS|Interpol)\b")
+ANONYMOUS = re.compile(
+    r"\b(?:source|sources|official|officials|diplomat|diplomats|insider|insiders|reports|witness|"
+    r"witnesses|residents|resident|analysts|experts|observers|people familiar|person familiar|"
+    r"someone|spokespeople|activists|medics|doctors|investigators|bloggers|monitors|locals)\b", re.I)
+MILITARY = re.compile(
+    r"\b(?:army|military|armed forces|forces|general staff|defen[cs]e ministry|ministry of defen[cs]e|"
+    r"defen[cs]e|MoD|Pentagon|command|commander|brigade|battalion|regiment|navy|air force|troops|IDF|"
+    r"Wagner|militia|national guard|border guard|marines|paratroopers|RSF|Rapid Support Forces|SAF|"
+    r"Tatmadaw|junta|rebels|rebel|militants|fighters|Hamas|Hezbollah|Houthis?|al-Shabaab|JNIM|M23|"
+    r"Islamic State|ISIS|Taliban)\b", re.I)
+GOVERNMENT = re.compile(
+    r"\b(?:government|ministry|minister|president|presidency|Kremlin|White House|prime minister|"
+    r"office|spokesman|spokeswoman|spokesperson|governor|mayor|authorities|administration|parliament|"
+    r"council|State Department|Foreign Office|police|prosecutor|prosecutors|embassy|ambassador|"
+    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state)\b", re.I)
+_SOURCE_KIND_FROM_ORG = {
+    "government": "government", "military": "military", "intelligence": "intelligence", "media": "media",
+    "international": "international", "other": "other",
+}
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+def find_claims(text: str, sentences: list[Span], entities: list[Entity]) -> tuple[list[Source], list[Claim]]:
+    """Sources and claims in the article, claims in text order."""
+    finder = _ClaimFinder(text, entities)
+    for sentence in sentences:
+        finder.sentence(sentence.start, sentence.end)
+    return finder.sources, finder.claims
+
+
+class _ClaimFinder:
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        self.sources: list[Source] = []
+        self.claims: list[Claim] = []
+        self._source_keys: dict[tuple[str, str], str] = {}
+        self._claim_spans: list[tuple[int, int]] = []  # cue spans already used
+        self._people: list[_Mention] = []
+        self._mentions: list[_Mention] = []
+        for entity in entities:
+            for span in entity.mentions:
+                mention = _Mention(span.start, span.end, entity)
+                self._mentions.append(mention)
+                if entity.type == "person":
+                    self._people.append(mention)
+        self._people.sort(key=lambda m: m.start)
+        self._mentions.sort(key=lambda m: m.start)
+        self._last_person: Entity | None = None
+
+    # --- sentences -------------------------------------------------------------------------
+    def sentence(self, start: int, end: int) -> None:
+        text = self.text
+        found_any = False
+        for q in _QUOTE_RE.finditer(text, start, end):
+            if self._quote_claim(q, start, end):
+                found_any = True
+        for m in _ACCORDING_RE.finditer(text, start, end):
+            if self._according(m, start, end):
+                found_any = True
+        for m in _CUE_RE.finditer(text, start, end):
+            if any(s <= m.start() < e for s, e in self._claim_spans):
+                continue
+            if self._inside_quote(m.start(), start, end):
+                continue
+            if self._cue_claim(m, start, end):
+                found_any = True
+        if not found_any:
+            self._remember_people(start, end)
+
+    def _remember_people(self, start: int, end: int) -> None:
+        for p in self._people:
+            if start <= p.start < end:
+                self._last_person = p.entity
+
+    def _inside_quote(self, pos: int, start: int, end: int) -> bool:
+        for q in _QUOTE_RE.finditer(self.text, start, end):
+            if q.start() < pos < q.end():
+                return True
+        return False
+
+    # --- direct quotations -----------------------------------------------------------------
+    def _quote_claim(self, q: re.Match[str], start: int, end: int) -> bool:
+        text = self.text
+        group = next(i for i in (1, 2, 3) if q.group(i) is not None)
+        c_start, c_end = _trim_content(text, q.start(group), q.end(group))
+        if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 3:
+            return False
+        # speaker after: “...,” Zelensky said / “...,” said Zelensky
+        after = re.match(r"\s*[,:]?\s*", text[q.end():end])
+        pos = q.end() + after.end()
+        cue = _CUE_RE.match(text, pos, end)
+        if cue:
+            np = self._np_after(cue.end(), end)
+            if np:
+                return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
+        np = self._np_forward(pos, end)
+        if np:
+            tail = re.match(r"\s+(?:(?:also|then|later|has|had|further)\s+)*", text[np[1]:end])
+            cue = _CUE_RE.match(text, np[1] + (tail.end() if tail else 0), end)
+            if cue:
+                return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
+        # speaker before: Zelensky said: “...”
+        before = text[start:q.start()]
+        m = re.search(rf"\b(?P<cue>{_CUES})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$", before)
+        if m and not re.search(r"[.;!?]", m.group("gap")):
+            cue_start = start + m.start("cue")
+            cue_end = start + m.end("cue")
+            np = self._subject(cue_start, start)
+            if np:
+                return self._add(np, cue_start, cue_end, c_start, c_end, quote=True)
+        return False
+
+    # --- according to ----------------------------------------------------------------------
+    def _according(self, m: re.Match[str], start: int, end: int) -> bool:
+        text = self.text
+        np = self._np_after(m.end(), end)
+        if not np:
+            return False
+        if re.match(r"\s*[,:]", text[np[1]:end]) or np[1] >= end - 1:
+            pass
+        before = text[start:m.start()].rstrip()
+        if before.endswith(",") or before.endswith("—") or before.endswith("("):
+            c_start, c_end = _trim_content(text, start, m.start())
+        else:
+            c_start, c_end = _trim_content(text, np[1], end)
+        if c_end - c_start < 3:
+            return False
+        return self._add(np, m.start(), m.end(), c_start, c_end)
+
+    # --- cue verbs -------------------------------------------------------------------------
+    def _cue_claim(self, m: re.Match[str], start: int, end: int) -> bool:
+        text = self.text
+        cue = m.group(0)
+        cue_start, cue_end = m.start(), m.end()
+        if cue in _PARTICIPLES:
+            # "X addressed the matter on Saturday, confirming that ..."
+            if not text[start:cue_start].rstrip().endswith(","):
+                return False
+            np = self._np_forward(start, cue_start, sentence_start=True)
+            if not np:
+                return False
+            c_start, c_end = self._content_after(cue_end, end)
+            return self._add(np, cue_start, cue_end, c_start, c_end) if c_end - c_start > 3 else False
+        np = self._subject(cue_start, start)
+        if np is not None:
+            via = None
+            content_from = cue_end
+            if cue in ("told", "tells", "tell", "informed", "informs"):
+                obj = self._np_after(cue_end, end)
+                if obj is None:
+                    return False
+                via_type = self._type_of(text[obj[0]:obj[1]], obj[0], obj[1])[0]
+                if via_type == "media":
+                    via = obj
+                content_from = obj[1]
+            rest = text[content_from:end]
+            if re.match(r"\s*[.!?”\"]*\s*$", rest) or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest):
+                # "..., X said." — the content is what came before
+                before = text[start:np[0]].rstrip()
+                if not before.endswith((",", "”", "\"", ",”", ",\"")):
+                    return False
+                c_start, c_end = _trim_content(text, start, start + len(before))
+            else:
+                if cue in ("report", "reports", "claims", "claim", "estimate", "estimates", "state", "states",
+                           "notes") and not re.match(r"\s*(?:that\b|:|,)", rest):
+                    # a noun more often than a verb, unless followed by "that"
+                    if not re.match(r"\s+(?:the|a|an|at least|more than|about|\d)", rest):
+                        return False
+                if re.match(r"\s+(?:to|for|about|with|by|in|on)\b", rest) and cue not in ("said", "says"):
+                    if not re.match(r"\s+(?:on|in)\s+\w+\s*(?:that|,|:)", rest):
+                        return False
+                c_start, c_end = self._content_after(content_from, end)
+            if c_end - c_start < 3:
+                return False
+            quote = text[c_start - 1:c_start] in ("“", "\"") and text[c_end:c_end + 1] in ("”", "\"")
+            return self._add(np, cue_start, cue_end, c_start, c_end, via=via, quote=quote)
+        # "..., said X." / "..., said the ministry"
+        before = text[start:cue_start].rstrip()
+        if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in ("said", "says", "added", "told", "wrote",
+                                                                     "reported", "stated", "noted", "warned"):
+            np = self._np_after(cue_end, end)
+            if np and re.match(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)", text[np[1]:end]):
+                c_start, c_end = _trim_content(text, start, start + len(before))
+                if c_end - c_start >= 3:
+                    quote = text[c_start - 1:c_start] in ("“", "\"")
+                    return self._add(np, cue_start, cue_end, c_start, c_end, quote=quote)
+        return False
+
+    def _content_after(self, pos: int, end: int) -> tuple[int, int]:
+        m = _WEEKDAY_OR_TIME.match(self.text, pos, end)
+        return _trim_content(self.text, m.end() if m else pos, end)
+
+    # --- noun phrases ----------------------------------------------------------------------
+    def _subject(self, cue_start: int, start: int) -> tuple[int, int] | None:
+        """The claimant just before a cue: "Ukraine's military intelligence (also) reported"."""
+        text = self.text
+        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, max(start, cue_start - 160), cue_start)]
+        # drop tokens not inside the sentence window start
+        i = len(tokens)
+        # skip adverbs and time words right before the cue
+        while i > 0:
+            word = tokens[i - 1][2]
+            if word.lower() in _SKIP_BEFORE_CUE or word in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                           "Saturday", "Sunday") or word.lower() in ("on", "last", "week"):
+                i -= 1
+                continue
+            break
+        if i == 0:
+            return None
+        if tokens[i - 1][2].lower() in _PASSIVE:
+            return None
+        if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):
+            return tokens[i - 1][0], tokens[i - 1][1]
+        j = i
+        while j > 0 and i - j < 10:
+            word = tokens[j - 1][2]
+            if _np_word(word):
+                j -= 1
+                continue
+            break
+        while j < i and tokens[j][2].lower() in ("the", "a", "an", "of", "for", "from", "at", "and", "'s", "’s", "this", "that"):
+            if tokens[j][2].lower() in ("the", "a", "an") and j + 1 < i:
+                break
+            j += 1
+        if j >= i:
+            return None
+        words = [t[2] for t in tokens[j:i]]
+        if tokens[i - 1][2].lower() in ("of", "for", "from", "at", "and", "the", "a", "an"):
+            return None
+        if not any(w[:1].isupper() or w.lower() in _NP_HEADS for w in words):
+            return None
+        if j > 0 and tokens[j - 1][2] in ("which", "who", "that", "what", "It", "it"):
+            return None
+        return tokens[j][0], tokens[i - 1][1]
+
+    def _np_after(self, pos: int, end: int) -> tuple[int, int] | None:
+        """A claimant right after a position: "according to Ukrainian officials,", "said Zelensky"."""
+        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text, pos, min(end, pos + 160))]
+        j = 0
+        while j < len(tokens) and j < 12 and _np_word(tokens[j][2]):
+            j += 1
+        while j > 0 and tokens[j - 1][2].lower() in ("of", "for", "from", "at", "and", "the", "a", "an"):
+            j -= 1
+        if j == 0:
+            if tokens and tokens[0][2] in ("him", "her", "he", "she"):
+                return tokens[0][0], tokens[0][1]
+            return None
+        words = [t[2] for t in tokens[:j]]
+        if not any(w[:1].isupper() or w.lower() in _NP_HEADS for w in words):
+            return None
+        return tokens[0][0], tokens[j - 1][1]
+
+    def _np_forward(self, pos: int, end: int, sentence_start: bool = False) -> tuple[int, int] | None:
+        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text, pos, min(end, pos + 160))]
+        if not tokens:
+            return None
+        if tokens[0][2] in ("He", "She", "he", "she"):
+            return tokens[0][0], tokens[0][1]
+        return self._np_after(pos, end)
+
+    # --- sources ---------------------------------------------------------------------------
+    def _add(self, np: tuple[int, int], cue_start: int, cue_end: int, c_start: int, c_end: int,
+             quote: bool = False, via: tuple[int, int] | None = None) -> bool:
+        text = self.text
+        if c_end <= c_start:
+            return False
+        source_key = self._source_for(np[0], np[1])
+        if source_key is None:
+            return False
+        via_key = self._source_for(via[0], via[1]) if via else None
+        self.claims.append(Claim(
+            key=f"c{len(self.claims) + 1}",
+            source_key=source_key,
+            cue=Span.of(text, cue_start, cue_end),
+            content=Span.of(text, c_start, c_end),
+            quote=quote,
+            via_source_key=via_key,
+        ))
+        self._claim_spans.append((cue_start, cue_end))
+        return True
+
+    def _person_at(self, start: int, end: int) -> Entity | None:
+        for m in self._mentions:
+            if m.start >= end:
+                break
+            if m.end > start and m.entity.type == "person":
+                return m.entity
+        return None
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        best = None
+        for m in self._mentions:
+            if m.start >= end:
+                break
+            if m.end > start and m.entity.type in ("organization", "group"):
+                if best is None or (m.end - m.start) > 0:
+                    best = m.entity
+        return best
+
+    def _source_for(self, start: int, end: int) -> str | None:
+        text = self.text
+        raw = text[start:end]
+        if raw in ("he", "she", "He", "She", "him", "her"):
+            person = self._person_before(start)
+            if person is None:
+                return None
+            return self._register(person.name, "person", person.key)
+        person = self._person_at(start, end)
+        if person is not None:
+            self._last_person = person
+            return self._register(person.name, "person", person.key)
+        name = _strip_determiners(raw)
+        if not name:
+            return None
+        person_name = _looks_like_person(name)
+        if person_name is not None:
+            if " " not in person_name:
+                # a surname alone: the person named in full earlier in the article
+                for source in reversed(self.sources):
+                    if source.type == "person" and source.name.split()[-1] == person_name:
+                        return source.key
+            return self._register(person_name, "person", None)
+        kind, entity_key = self._type_of(name, start, end)
+        return self._register(name, kind, entity_key)
+
+    def _person_before(self, pos: int) -> Entity | None:
+        last = None
+        for m in self._people:
+            if m.start >= pos:
+                break
+            if self.text[m.start:m.end] not in ("he", "she", "He", "She", "him", "her", "his", "His", "Her"):
+                last = m.entity
+            else:
+                last = m.entity
+        return last or self._last_person
+
+    def _type_of(self, name: str, start: int, end: int) -> tuple[str, str | None]:
+        entity = self._entity_at(start, end)
+        if INTELLIGENCE.search(name):
+            return "intelligence", None
+        if MEDIA.search(name) and not ANONYMOUS.search(name.split()[-1] if name.split() else name):
+            return "media", entity.key if entity and entity.attributes.get("kind") == "media" else None
+        if entity is not None and entity.attributes.get("kind") in _SOURCE_KIND_FROM_ORG and not ANONYMOUS.search(name):
+            kind = _SOURCE_KIND_FROM_ORG[entity.attributes["kind"]]
+            if kind != "other":
+                return kind, entity.key
+        if INTERNATIONAL.search(name):
+            return "international", entity.key if entity else None
+        if ANONYMOUS.search(name):
+            return "anonymous", None
+        if MILITARY.search(name):
+            return "military", entity.key if entity else None
+        if GOVERNMENT.search(name):
+            return "government", entity.key if entity else None
+        place = self._place_at(start, end)
+        if place is not None and place.attributes.get("feature") in (None, "country") and _is_country(place, name):
+            return "government", None
+        if _COUNTRY_NAMES and name.lower() in _COUNTRY_NAMES:
+            return "government", None
+        if entity is not None:
+            return "other", entity.key
+        return "other", None
+
+    def _place_at(self, start: int, end: int) -> Entity | None:
+        for m in self._mentions:
+            if m.start >= end:
+                break
+            if m.end > start and m.entity.type == "place" and m.start <= start and m.end >= end:
+                return m.entity
+        return None
+
+    def _register(self, name: str, kind: str, entity_key: str | None) -> str:
+        ident = (kind, _fold(name))
+        key = self._source_keys.get(ident)
+        if key is None:
+            key = f"s{len(self.sources) + 1}"
+            self._source_keys[ident] = key
+            self.sources.append(Source(key=key, name=name, type=kind, entity_key=entity_key))
+        return key
+
+
+_NP_HEADS = frozenset("""
+official officials source sources spokesman spokeswoman spokesperson ministry minister government
+authorities police military army intelligence president governor commander analysts experts witnesses
+residents diplomats diplomat reports agency office observers monitors investigators prosecutors
+""".split())
+
+
+def _np_word(word: str) -> bool:
+    if word[:1].isupper():
+        return word not in ("I", "It", "It’s", "It's", "In", "On", "At", "But", "And", "As", "When", "While",
+                            "After", "Before", "If", "This", "That", "These", "Those", "There", "Their", "They",
+                            "We", "He", "She", "His", "Her", "Its", "Our", "You", "Last", "Both", "However",
+                            "Meanwhile", "Earlier", "Later", "Monday", "Tuesday", "Wednesday", "Thursday",
+                            "Friday", "Saturday", "Sunday")
+    return word.lower() in _NP_WORDS or word in ("’s", "'s")
+
+
+_TITLES = re.compile(
+    r"^(?:(?:[A-Z][\w-]*(?:’s|'s)\s+)?(?:(?:Deputy|Vice|Prime|Foreign|Defen[cs]e|Interior|Chief|Acting|Former|"
+    r"Senior|Lieutenant|Major|Brigadier|Colonel|General|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|President|"
+    r"Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Governor|Mayor|Commander|Ambassador|"
+    r"Chancellor|King|Queen|Prince|Sheikh|Pope|Senator|Sen\.|Rep\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|"
+    r"Admiral|Adm\.|Marshal|Envoy|Chairman|Speaker|Leader|Head|Director|Premier)\s+)+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})$"
+)
+
+
+def _looks_like_person(name: str) -> str | None:
+    """The personal name in "President Volodymyr Zelensky" or "Zelensky"; None for organisations."""
+    m = _TITLES.match(name)
+    if not m:
+        return None
+    person = m.group("name")
+    if "’s" in person or "'s" in person or "." in person:
+        return None
+    for rx in (INTELLIGENCE, MEDIA, INTERNATIONAL, ANONYMOUS, MILITARY, GOVERNMENT):
+        if rx.search(person):
+            return None
+    if person.lower() in _COUNTRY_NAMES or person.split()[0].lower() in _COUNTRY_NAMES:
+        return None
+    if re.search(r"(?:ian|ese|ish|ans)$", person.split()[0]) or person.isupper():
+        return None  # "Ukrainian", "Chinese", "Russians", an acronym: not a personal name
+    return person
+
+
+def _strip_determiners(name: str) -> str:
+    name = name.strip()
+    changed = True
+    while changed:
+        changed = False
+        for d in _DETERMINERS:
+            if name.startswith(d):
+                name = name[len(d):].lstrip()
+                changed = True
+    return name
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
+
+
+def _is_country(place: Entity, name: str) -> bool:
+    return place.admin1 is None and _fold(place.name) == _fold(name)
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
+        end -= 1
+    # balance a quote mark that opens or closes the content on one side only
+    if start < end and text[start] in "“\"" and text.count(text[start] if text[start] == "\"" else "”", start + 1, end) == 0:
+        start += 1
+    if start < end and text[end - 1] in "”\"" and text.count("“" if text[end - 1] == "”" else "\"", start, end - 1) == 0:
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return start, end
+
+
+def _country_names() -> frozenset[str]:
+    try:
+        import pycountry
+    except ImportError:  # the dependency is declared; stay usable without it
+        return frozenset()
+    names = set()
+    for c in pycountry.countries:
+        names.add(c.name.lower())
+        for attr in ("common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value.lower())
+    names.update({"russia", "iran", "syria", "south korea", "north korea", "moscow", "kyiv", "kiev", "washington",
+                  "beijing", "tehran", "pyongyang", "seoul", "jerusalem", "damascus", "ankara", "london", "paris",
+                  "berlin", "khartoum", "the kremlin", "us", "u.s.", "the united states", "united states", "britain",
+                  "uk", "the uk", "israel", "ukraine", "taiwan", "venezuela", "bolivia", "the us"})
+    return frozenset(names)
+
+
+_COUNTRY_NAMES = _country_names()

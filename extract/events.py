@@ -1,0 +1,569 @@
+"""Events: which sentences report an incident, its ACLED subtype, and one event per incident.
+
+``classify(sentence)`` decides an ACLED subtype from the whole sentence with ordered keyword rules
+(the more specific weapon or form of violence wins over the general one), or None.
+``find_events(...)`` keeps the sentences that report an incident (not opinion, forecast or
+background), dates them, attaches places, actors, casualties and claims, and merges sentences that
+report the same incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.attribution import _COUNTRY_NAMES
+from extract.casualties import find_casualties
+from extract.dates import DateMention, find_dates, parse_published
+from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_W = r"(?:[\w’'-]+\s+)"  # any one word and its space
+
+CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|substances?)|\bchlorine\b|\bsarin\b|mustard gas|"
+               r"nerve agent|toxic (?:gas|substances?)|poison(?:ous)? gas|chloropicrin|\bCS gas\b")
+SUICIDE = _rx(r"suicide (?:bomb|bomber|bombers|bombing|bombings|attacks?|attackers?|vests?|car|blasts?|truck)|"
+              r"blew (?:himself|herself|themselves) up|self-detonat|detonated (?:his|her|their) (?:explosive )?vest")
+DISRUPTED = _rx(
+    rf"\b(?:intercepted|intercepting|intercept|shot down|shooting down|downed|neutrali[sz]ed|destroyed)\s+{_W}{{0,5}}?"
+    r"(?:drones?|missiles?|UAVs?|rockets?|shaheds?|projectiles|aerial targets|aircraft|helicopters?|jets?|"
+    r"warplanes?|glide bombs?)\b|"
+    rf"\b(?:drones?|missiles?|UAVs?|rockets?|shaheds?|projectiles|aircraft|helicopters?)\s+{_W}{{0,3}}?"
+    r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:intercepted|shot down|downed|neutrali[sz]ed|destroyed|jammed)|"
+    r"\bair defen[cs]es?\b|\bdefused\b|\bdefusing\b|\bdisarmed (?:an?|the) (?:\w+ )?(?:bomb|device|mine|IED)|"
+    r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
+    r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)"
+)
+IED = _rx(r"\bIEDs?\b|improvised explosive|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
+          r"roadside bombs?|car bombs?|vehicle-borne|\bVBIEDs?\b|explosive devices?|booby[- ]trap|"
+          r"(?:stepped on|hit|struck|ran over|triggered|detonated) an? (?:\w+ )?mine\b|mine (?:explosion|blast)|"
+          r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
+          r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
+          r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)")
+PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\brall(?:y|ies|ied)\b|\bmarchers\b|"
+              r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
+              r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
+              r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)")
+EXCESSIVE_FORCE = _rx(r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
+                      r"gunned down|beaten to death|fatally|died|dead|massacre)")
+VIOLENT_DEMO = _rx(r"\briot|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
+                   r"hurl(?:ed|ing) (?:stones|rocks|projectiles|bricks|bottles|petrol bombs)|molotov|petrol bombs?|"
+                   r"set (?:fire|ablaze|alight)|torched|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles|"
+                   r"buildings|police|barricades)|vandali[sz]|clash(?:ed|es)? with (?:the )?(?:police|security|riot|"
+                   r"officers|soldiers|troops)|looted|stormed|ransacked|smashed|attacked (?:police|officers|security)|"
+                   r"injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)|violent")
+INTERVENTION = _rx(r"tear ?gas|water cannons?|rubber bullets|\bdispers(?:ed|e|ing)\b|broke up|\bdetain|\barrest|"
+                   r"\bbatons?\b|pepper spray|stun grenades?|flash-?bangs?|police (?:intervened|charged)|forcibly "
+                   r"(?:removed|evicted|dispersed)|\bcleared\b|\bkettled\b|\bbeat(?:en)?\b|crack(?:ed)? ?down|"
+                   r"\bblocked\b|\bprevented\b|\bbanned\b|\bclashed\b|\bscuffle")
+RIOT = _rx(r"\briot(?:s|ers|ing|ed)?\b|\bunrest\b.*\b(?:torched|burned|looted|attacked)")
+MOB = _rx(r"\bmobs?\b|\blynch|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
+          r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death")
+AIR = _rx(r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bair attacks?\b|\bwarplanes?\b|"
+          r"fighter jets?|\bjets\b|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|bombing|attacks?|strikes?)|"
+          r"glide bombs?|guided (?:aerial )?bombs?|\bKABs?\b|\bshaheds?\b|kamikaze|loitering munitions?|"
+          r"\bFPVs?\b|barrel bombs?|dropped (?:\w+ )?(?:bombs|explosives|munitions)|\baircraft\b|"
+          r"\bbombed\b|\bbombing\b|\bbombings\b|\bair force\b|\bsorties\b")
+SHELLING = _rx(r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
+               r"\bHIMARS\b|\bIskanders?\b|\bKalibrs?\b|\bKinzhals?\b|\bcruise\b|\bballistic\b|\bbombard|\bhowitzers?\b|"
+               r"multiple (?:rocket )?launch|\bprojectiles?\b|\bS-300s?\b|\bTochka|\bATACMS\b|\bStorm Shadows?\b|"
+               r"\bQassam|\bKatyusha|\bmunitions\b|\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b|\bblasts?\b|\bexplosions?\b")
+GRENADE = _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b")
+SEXUAL = _rx(r"\brap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:violence|assault|abuse|exploitation|assaulted|abused|"
+             r"slavery)|gang-?raped|sexual violence")
+ABDUCTION = _rx(r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|forced disappearance|taken hostage|"
+                r"took (?:\w+ ){0,3}hostage|seized (?:\w+ ){0,3}hostages|hostage-taking|went missing after being "
+                r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)")
+REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ion|ing)\b|"
+              r"\btook back\b|\btaken back\b|\bwon back\b|\brecover(?:ed)? control|\breclaimed\b|\bregained control")
+OVERTAKES = _rx(r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
+                r"drugs|vehicles|livestock|cattle|equipment))|\btook (?:full )?control|\btaken (?:full )?control|"
+                r"\bovers?r[au]n\b|\boverran\b|\bfell to\b|\bfallen to\b|\bseized control|\bgained control|"
+                r"\btook over\b|\btaken over\b|\boccupied\b|\bentered and (?:took|seized)")
+TERRITORY = _rx(r"\b(?:village|villages|town|towns|city|cities|settlement|settlements|territory|area|areas|"
+                r"district|districts|region|locality|hamlet|base|bases|positions?|airport|airfield|hill|"
+                r"checkpoint|outpost|camp|headquarters|garrison|stronghold|control|capital|county|province|"
+                r"state|border crossing|crossing|port|bridge|neighbou?rhood|suburb|oblast|municipality|"
+                r"commune|mine|oilfield|oil field|dam|island)\b")
+NONSTATE = _rx(r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF\b|Rapid Support Forces|\bJNIM\b|"
+               r"al-Shabaab|al-Shabab|Islamic State|\bISIS\b|\bISIL\b|\bIS\b|\bISWAP\b|\bHTS\b|Hayat Tahrir|\bM23\b|"
+               r"Arakan Army|\bPDF\b|People's Defen[cs]e Force|\bKIA\b|\bTNLA\b|\bMNDAA\b|\bELN\b|\bFARC\b|"
+               r"Clan del Golfo|Gulf Clan|\bgangs?\b|armed groups?|militias?|militiamen|\bfighters\b|resistance|"
+               r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
+               r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar")
+TRANSFER = _rx(r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|territory|area|village|checkpoint)|"
+               r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
+               r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
+               r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
+               r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)")
+BASE = _rx(r"(?:established|set up|setting up|build|built|building|opened|erected|constructed|installed|"
+           r"establish(?:ing|es)?) (?:\w+ ){0,4}?(?:base|bases|headquarters|outpost|outposts|camp|camps|"
+           r"checkpoints?|garrison|command post|command centre|command center|military post|position)\b|"
+           r"new (?:military )?(?:base|headquarters|outpost)")
+AGREEMENT = _rx(r"\bcease-?fire\b|\btruce\b|peace (?:deal|agreement|accord|treaty|plan|talks)|"
+                r"\bsigned\b|\bagreement\b|\bagreed\b|prisoner (?:exchange|swap)s?|exchange of (?:prisoners|"
+                r"bodies|POWs)|swap(?:ped)? (?:of )?(?:prisoners|POWs|detainees)|exchanged (?:\w+ ){0,3}"
+                r"(?:prisoners|POWs|bodies|detainees)|\baccord\b|\bdeal\b|memorandum|\bnegotiated\b|"
+                r"\breleased (?:\w+ ){0,3}(?:hostages|prisoners|detainees|POWs)\b")
+ARRESTS = _rx(r"\barrest|\bdetain|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
+              r"\bremanded\b|\bhandcuffed\b|\bcustody\b")
+CIVILIANS = _rx(r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
+                r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\ba (?:man|woman|boy|girl|teenager)\b|\bfamily\b|"
+                r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
+                r"\bminers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
+                r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
+                r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
+                r"\belders?\b|\bcouncillor\b|\bactivists?\b|\bhuman rights defenders?\b|\blocal leader\b|"
+                r"\bPalestinians\b|\bRohingya\b|\bdelivery\b|\bwedding\b|\bfuneral\b")
+ATTACK_VERBS = _rx(r"\bkill(?:ed|ing|s)?\b|\bshot\b|\bshooting\b|\bexecut(?:ed|ion|ions)\b|\bmassacr|\bmurder|"
+                   r"\bstabb|\bbeat(?:en|ing)?\b|\battack(?:ed|ing|s)?\b|gunned down|\btortur|burn(?:ed|t) alive|"
+                   r"\bhacked\b|\bslaughter|\bassault(?:ed)?\b|opened fire|fired (?:on|at)|\braided\b|\btargeted\b|"
+                   r"\bmachete|\bdied\b|\bdead\b|\bbodies\b|\bbeheaded\b|\bdecapitated\b|\bslain\b")
+PERPETRATORS = _rx(r"\bgunmen\b|\bassailants?\b|unidentified (?:armed )?(?:men|individuals|attackers|persons)|"
+                   r"armed men|\bbandits?\b|\bsettlers\b|\bkillers?\b|\battackers\b|\bhitmen\b|\bsicarios\b|"
+                   r"\bextrajudicial")
+LOOTING = _rx(r"\bloot|\bpillag|\barson|\btorched\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
+              r"ablaze|alight)|burn(?:ed|t|ing) down|\bburn(?:ed|t) (?:\w+ ){0,3}(?:homes|houses|huts|shops|"
+              r"villages?|property|crops|vehicles)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
+              r"destroyed (?:\w+ ){0,3}(?:homes|houses|property|shops|crops|buildings|huts|granaries)|ransacked|"
+              r"plunder|confiscat|seized (?:\w+ ){0,3}(?:property|livestock|cattle|goods|land)|\bstole\b|"
+              r"\bstolen\b|\brustl|\bsabotag")
+CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b|\bgun ?fights?\b|\bfirefights?\b|"
+            r"exchange(?:d)? (?:of )?(?:gun)?fire|\bskirmish|\bambush|\bassaults?\b|\bassaulted\b|"
+            r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions|base|bases|checkpoints?|convoys?|outposts?|camps?|"
+            r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
+            r"\bstorm(?:ed|ing)?\b|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
+            r"\bengag(?:ed|ement|ements)\b|killed in action|\braid(?:ed|s)?\b|\binfiltrat|\bhostilities\b|"
+            r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
+            r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
+            r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b")
+CHANGE = _rx(r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatched\b|\bdespatched\b|"
+             r"\bsent (?:\w+ ){0,3}(?:troops|soldiers|forces|reinforcements|units|fighters)|\bmobili[sz]|"
+             r"\brecruit|\bconscript|\bwithdr(?:ew|awn|awal|awing)\b|\bpulled (?:out|back)\b|\brelocat|"
+             r"\bstationed\b|\bmassing\b|\bamass|\bbuild-?up\b|\btraining\b|\btrained\b|\bmerged\b|"
+             r"joined forces|\bdefected\b|\bformed (?:a |an )?(?:new )?(?:militia|group|unit|brigade|alliance|"
+             r"coalition)|\bdisband|troop movements?|\bmoved (?:\w+ ){0,2}(?:troops|forces|equipment|units)|"
+             r"military (?:exercises?|drills?)|\bdrills\b|\bpatrols?\b|\bconvoy\b|\bretreat(?:ed)?\b|"
+             r"\bsurrender(?:ed)?\b|\bcurfew\b|\bstate of emergency\b|\bmartial law\b|\bbanned\b|\bsuspended\b")
+MILITARY_VICTIMS = _rx(r"\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
+                       r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
+                       r"\bjihadists?\b|\bpolice(?:men)?\b|\bofficers\b|\bmilitia|\bcombatants\b|\bgendarmes?\b|"
+                       r"\bmercenaries\b|\binfantry")
+CASUALTY_WORDS = _rx(r"\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
+                     r"\bdeaths?\b|\bfatalities\b|\beliminated\b|\bkilling\b")
+# Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
+HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
+                   r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
+                   r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
+                   r"called for|calls for|urged|would be|can)\b")
+BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
+                 r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
+                 r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
+                 r"\bongoing\b|\bhas been\b|\bhave been\b|\bhad been\b|\bstrategy\b|\bsignifican|\bescalation\b|"
+                 r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
+                 r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b")
+
+# Ordered rules: the first that matches decides.
+_REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
+
+
+def classify(sentence: str) -> str | None:
+    """The ACLED subtype a sentence reports, or None when it reports no incident."""
+    if CHEMICAL.search(sentence):
+        return "Chemical weapon"
+    if SUICIDE.search(sentence):
+        return "Suicide bomb"
+    if DISRUPTED.search(sentence) and not _kills_on_ground(sentence):
+        return "Disrupted weapons use"
+    if IED.search(sentence):
+        return "Remote explosive/landmine/IED"
+    if PROTEST.search(sentence):
+        return _protest_kind(sentence)
+    if RIOT.search(sentence):
+        return "Mob violence" if MOB.search(sentence) else "Violent demonstration"
+    if MOB.search(sentence):
+        return "Mob violence"
+    if AIR.search(sentence) and not _air_is_incidental(sentence):
+        return "Air/drone strike"
+    if SEXUAL.search(sentence):
+        return "Sexual violence"
+    if ABDUCTION.search(sentence):
+        return "Abduction/forced disappearance"
+    if TRANSFER.search(sentence):
+        return "Non-violent transfer of territory"
+    if _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
+        return "Non-state actor overtakes territory" if _nonstate_subject(sentence) else "Government regains territory"
+    if _main_clause(OVERTAKES, sentence) and TERRITORY.search(sentence) and not _people_captured(sentence):
+        return "Non-state actor overtakes territory"
+    if BASE.search(sentence):
+        return "Headquarters or base established"
+    if SHELLING.search(sentence) and _shelling_words(sentence):
+        return "Shelling/artillery/missile attack"
+    if GRENADE.search(sentence):
+        return "Grenade"
+    if AGREEMENT.search(sentence) and not CLASH.search(sentence):
+        return "Agreement"
+    if ARRESTS.search(sentence):
+        return "Arrests"
+    if CLASH.search(sentence) and not (PERPETRATORS.search(sentence) and CIVILIANS.search(sentence)
+                                       and not MILITARY_VICTIMS.search(sentence)):
+        return "Armed clash"
+    if ATTACK_VERBS.search(sentence) and (CIVILIANS.search(sentence) or PERPETRATORS.search(sentence)):
+        if LOOTING.search(sentence) and not re.search(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr",
+                                                      sentence, re.I):
+            return "Looting/property destruction"
+        return "Attack"
+    if LOOTING.search(sentence):
+        return "Looting/property destruction"
+    if SHELLING.search(sentence) and re.search(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b", sentence, re.I) and \
+            (CASUALTY_WORDS.search(sentence) or re.search(r"\bRussian|\bIsraeli|\bforces\b", sentence)):
+        return "Shelling/artillery/missile attack"
+    if CASUALTY_WORDS.search(sentence):
+        if MILITARY_VICTIMS.search(sentence):
+            return "Armed clash"
+        if CIVILIANS.search(sentence):
+            return "Attack"
+    if CHANGE.search(sentence):
+        return "Change to group/activity"
+    return None
+
+
+def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
+    """True when rx matches outside a relative clause ("the region, which Ukraine has seized")."""
+    for m in rx.finditer(sentence):
+        head = sentence[max(0, m.start() - 40):m.start()]
+        if not re.search(r"\b(?:which|that|where|whose)\b[^,;]*$", head, re.I) and \
+                not re.search(r"\b(?:lost|losing)\b[^,;.]*$", head, re.I):
+            return True
+    return False
+
+
+def _shelling_words(sentence: str) -> bool:
+    """True when a real artillery/missile word is present (not only "struck" or "hit")."""
+    return bool(re.search(r"\bshell|\bartillery|\bmissile|\brocket|\bmortar|\bMLRS\b|\bGrads?\b|\bHIMARS\b|"
+                          r"\bIskander|\bKalibr|\bKinzhal|\bcruise\b|\bballistic|\bbombard|\bhowitzer|multiple "
+                          r"(?:rocket )?launch|\bprojectiles?\b|\bS-300|\bTochka|\bATACMS\b|\bStorm Shadow|"
+                          r"\bQassam|\bKatyusha", sentence, re.I))
+
+
+def _kills_on_ground(sentence: str) -> bool:
+    # "air defences shot down 20 drones, but debris killed two" is still a disrupted attack;
+    # "a drone strike killed two despite air defence" is a strike.
+    return bool(re.search(r"\bair ?strikes?\b|\bairstrikes?\b|drone strikes?|\bstruck\b|\bhit\b", sentence, re.I)) \
+        and not re.search(r"intercept|shot down|downed|defused|thwarted|foiled", sentence, re.I)
+
+
+def _air_is_incidental(sentence: str) -> bool:
+    # missiles and drones together: ACLED codes the combined strike by its missiles
+    return bool(re.search(r"\bmissiles?\b|\bartillery\b|\bshell(?:ed|ing|s)\b|\bmortars?\b", sentence, re.I)) and \
+        not re.search(r"\bair ?strikes?\b|\bairstrikes?\b|\bwarplanes?\b|\bglide bombs?\b|\bKABs?\b|"
+                      r"\bair raids?\b", sentence, re.I) and \
+        re.search(r"\bmissiles?\b|\bartillery\b|\bshell(?:ed|ing|s)\b|\bmortars?\b", sentence, re.I).start() < \
+        AIR.search(sentence).start()
+
+
+def _protest_kind(sentence: str) -> str:
+    force = EXCESSIVE_FORCE.search(sentence)
+    if force and re.search(r"\bpolice|\bsecurity forces|\bsoldiers|\btroops|\bofficers|\barmy\b|\bjunta\b|"
+                           r"\bforces\b|\bprotesters? (?:were|was) (?:killed|shot)|\bkilled (?:\w+ ){0,3}protest",
+                           sentence, re.I):
+        return "Excessive force against protesters"
+    if VIOLENT_DEMO.search(sentence):
+        return "Violent demonstration"
+    if INTERVENTION.search(sentence):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _nonstate_subject(sentence: str) -> bool:
+    m = REGAINS.search(sentence)
+    head = sentence[:m.start()] if m else sentence
+    return bool(NONSTATE.search(head)) and not re.search(r"\barmy\b|\bgovernment\b|\bmilitary\b|\btroops\b|"
+                                                         r"\bsoldiers\b|\bSAF\b|\bjunta\b", head, re.I)
+
+
+def _people_captured(sentence: str) -> bool:
+    m = OVERTAKES.search(sentence)
+    after = sentence[m.end():m.end() + 60] if m else ""
+    return bool(re.match(r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
+                         r"civilians|people|members|commanders?|him|her|them|POWs|weapons|vehicles|tanks|"
+                         r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b", after, re.I)) or \
+        bool(re.search(r"\bwere captured\b|\btaken prisoner", sentence, re.I)) and not TERRITORY.search(after)
+
+
+# --- events ------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Candidate:
+    subtype: str
+    sentence: Span
+    paragraph: int
+    date: DateMention | None
+    explicit_date: bool
+    places: list[PlaceRef]
+    place_keys: set[str]
+    actors: list[Actor]
+    casualties: list[Casualty]
+    who: set[str]
+    sentences: list[Span] = field(default_factory=list)
+
+
+_HEADLINE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
+
+
+def find_events(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
+                published: str | None) -> list[Event]:
+    """One event per incident the article reports."""
+    pub = parse_published(published)
+    paragraphs = _paragraph_starts(text)
+    mentions = _entity_mentions(entities)
+    dates_by_paragraph: dict[int, list[DateMention]] = {}
+    candidates: list[_Candidate] = []
+    for sentence in sentences:
+        para = _paragraph_of(paragraphs, sentence.start)
+        s_text = sentence.text
+        dates = find_dates(text, pub, sentence.start, sentence.end)
+        report_zone = _report_zone(sentence, claims)
+        event_dates = [d for d in dates if not any(a <= d.start < b for a, b in report_zone)]
+        subtype = classify(s_text)
+        if subtype is not None and _is_incident(s_text, sentence, text, event_dates):
+            casualties = find_casualties(text, sentence.start, sentence.end)
+            if event_dates:
+                date, explicit = _best_date(event_dates), True
+            else:
+                earlier = dates_by_paragraph.get(para, [])
+                date, explicit = (earlier[-1], True) if earlier else (None, False)
+            places = _places(text, sentence, mentions, paragraphs, para)
+            actors = _actors(text, sentence, mentions)
+            candidates.append(_Candidate(
+                subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=explicit,
+                places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
+                actors=actors, casualties=casualties,
+                who={c.who.lower() for c in casualties if c.who and " " in c.who},
+                sentences=[sentence],
+            ))
+        dates_by_paragraph.setdefault(para, []).extend(event_dates)
+    merged = _merge(candidates, entities)
+    return [_to_event(i, c, claims, pub) for i, c in enumerate(merged, 1)]
+
+
+def _is_incident(s_text: str, sentence: Span, text: str, dates: list[DateMention]) -> bool:
+    """Leave out headlines, forecasts, opinions and background."""
+    if len(s_text) < 15:
+        return False
+    if not _HEADLINE_END.search(s_text) and "\n" not in s_text:
+        words = s_text.split()
+        capitals = sum(1 for w in words if w[:1].isupper())
+        if len(words) <= 14 and capitals >= len(words) * 0.5:
+            return False
+    if s_text.rstrip().endswith("?"):
+        return False
+    has_figure = bool(find_casualties(text, sentence.start, sentence.end))
+    has_date = any(d.precision in ("day", "days", "week") for d in dates)
+    if HYPOTHETICAL.search(s_text) and not has_figure and not has_date:
+        return False
+    if BACKGROUND.search(s_text) and not has_figure and not has_date:
+        return False
+    return True
+
+
+def _best_date(dates: list[DateMention]) -> DateMention:
+    rank = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
+    return min(dates, key=lambda d: rank[d.precision])
+
+
+def _report_zone(sentence: Span, claims: list[Claim]) -> list[tuple[int, int]]:
+    """Parts of a sentence that say when something was reported, not when it happened."""
+    zones = []
+    for claim in claims:
+        if sentence.start <= claim.cue.start < sentence.end:
+            c = claim.content
+            if c.start > claim.cue.start:
+                zones.append((sentence.start, c.start))  # "On Monday, X confirmed that ..."
+            else:
+                zones.append((c.end, sentence.end))  # "..., X said on Monday."
+    return zones
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+    out = [(m.start, m.end, e) for e in entities for m in e.mentions]
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], paragraphs: list[int],
+            para: int) -> list[PlaceRef]:
+    places = [PlaceRef(e.key, e.name, Span.of(text, s, t)) for s, t, e in mentions
+              if e.type == "place" and sentence.start <= s and t <= sentence.end]
+    if places:
+        return _dedupe_places(places)
+    # no place in the sentence: the nearest one named before it in the same paragraph
+    para_start = paragraphs[para]
+    before = [(s, t, e) for s, t, e in mentions if e.type == "place" and para_start <= s and t <= sentence.start]
+    if before:
+        s, t, e = before[-1]
+        return [PlaceRef(e.key, e.name, Span.of(text, s, t))]
+    return []
+
+
+def _dedupe_places(places: list[PlaceRef]) -> list[PlaceRef]:
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        if p.entity_key not in seen:
+            seen.add(p.entity_key)
+            out.append(p)
+    return out
+
+
+_GROUP_RE = re.compile(
+    r"\b(?:(?:[A-Z][\w’'-]+\s+){1,3}(?:forces|troops|soldiers|army|military|militants|rebels|fighters|police|"
+    r"units|militia|gunmen)|(?:government|security|rebel|armed) forces|civilians|gunmen|protesters|"
+    r"militants|rebels|insurgents|jihadists)\b")
+
+
+def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]]) -> list[Actor]:
+    actors: list[Actor] = []
+    seen: set[str] = set()
+    for s, t, e in mentions:
+        if sentence.start <= s and t <= sentence.end and e.type in ("group", "organization", "person"):
+            if e.type == "organization" and e.attributes.get("kind") == "media":
+                continue
+            if e.key in seen:
+                continue
+            seen.add(e.key)
+            actors.append(Actor(e.name, Span.of(text, s, t), e.key))
+    if not actors:
+        for m in _GROUP_RE.finditer(text, sentence.start, sentence.end):
+            name = m.group(0)
+            if name.split()[0] in ("The", "These", "Those", "According", "On", "In"):
+                continue
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                actors.append(Actor(name, Span.of(text, m.start(), m.end())))
+    return actors
+
+
+def _is_country_place(e: Entity) -> bool:
+    """Countries are too wide to say two sentences report the same incident."""
+    if e.attributes.get("feature") == "country" or e.attributes.get("kind") == "country":
+        return True
+    return e.admin1 is None and _fold(e.name) in _COUNTRY_NAMES
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
+    countries = {e.key for e in entities if e.type == "place" and _is_country_place(e)}
+    merged: list[_Candidate] = []
+    for c in candidates:
+        target = None
+        for m in reversed(merged):
+            if m.subtype != c.subtype or not _dates_compatible(m, c):
+                continue
+            shared_places = (m.place_keys & c.place_keys) - countries
+            if m.paragraph == c.paragraph or shared_places or (m.who & c.who):
+                target = m
+                break
+        if target is None:
+            merged.append(c)
+            continue
+        target.sentences.append(c.sentence)
+        if c.explicit_date and (not target.explicit_date or _more_precise(c.date, target.date)):
+            target.date, target.explicit_date = c.date, True
+            if len(c.casualties) >= len(target.casualties) or c.places:
+                pass
+        for p in c.places:
+            if p.entity_key not in {q.entity_key for q in target.places}:
+                target.places.append(p)
+        target.place_keys |= c.place_keys
+        for a in c.actors:
+            if (a.entity_key or a.name) not in {(b.entity_key or b.name) for b in target.actors}:
+                target.actors.append(a)
+        for cas in c.casualties:
+            if not any(_same_figure(cas, old) for old in target.casualties):
+                target.casualties.append(cas)
+        target.who |= c.who
+    return merged
+
+
+def _same_figure(a: Casualty, b: Casualty) -> bool:
+    kinds = {a.kind, b.kind}
+    return a.min == b.min and a.max == b.max and (a.kind == b.kind or kinds <= {"killed", "killed_or_wounded"})
+
+
+def _more_precise(a: DateMention | None, b: DateMention | None) -> bool:
+    rank = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
+    if a is None:
+        return False
+    if b is None:
+        return True
+    return rank[a.precision] < rank[b.precision]
+
+
+def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
+    if not a.explicit_date or not b.explicit_date or a.date is None or b.date is None:
+        return True
+    return a.date.date <= b.date.date_end and b.date.date <= a.date.date_end
+
+
+def _to_event(index: int, c: _Candidate, claims: list[Claim], pub) -> Event:
+    if c.date is not None:
+        date, date_end, precision = c.date.date, c.date.date_end, c.date.precision
+    elif pub is not None:
+        date, date_end, precision = pub.isoformat(), pub.isoformat(), "day"
+    else:
+        date = date_end = precision = None
+    claim_keys = []
+    for claim in claims:
+        for s in c.sentences:
+            inside = s.start <= claim.cue.start < s.end
+            overlaps = claim.content.start < s.end and s.start < claim.content.end
+            if inside or overlaps:
+                claim_keys.append(claim.key)
+                break
+    confidence = 0.45
+    confidence += 0.15 if c.explicit_date else -0.1
+    confidence += 0.1 if c.places else 0.0
+    confidence += 0.1 if c.casualties else 0.0
+    confidence += 0.1 if claim_keys else 0.0
+    confidence += min(0.1, 0.05 * (len(c.sentences) - 1))
+    confidence = round(max(0.05, min(0.95, confidence)), 2)
+    return Event(
+        key=f"e{index}",
+        type=SUBTYPE_TO_TYPE[c.subtype],
+        subtype=c.subtype,
+        evidence=c.sentence,
+        date=date,
+        date_end=date_end,
+        date_precision=precision,
+        actors=c.actors,
+        places=c.places,
+        casualties=c.casualties,
+        claim_keys=claim_keys,
+        confidence=confidence,
+    )
