@@ -10,9 +10,13 @@ Rules and word lists only (deterministic, no model). Order of work:
 
 from __future__ import annotations
 
-from extract.gazetteer import fold, gazetteer, lookup
+from anyascii import anyascii
+
+from extract.gazetteer import fold, gazetteer, lookup, loose
 from extract.lexicon import (
-    FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, PLACE_HEADS, SURNAME_PREFIXES, WEEKDAYS,
+    DEMONYMS,
+    FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SURNAME_PREFIXES,
+    WEEKDAYS,
 )
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
@@ -21,7 +25,7 @@ from extract.people import (
     is_title_only_abbreviation, looks_like_person, said_before, speech_after, title_at, title_before,
 )
 from extract.places import (
-    PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+    BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
 )
 
 _KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
@@ -52,12 +56,13 @@ def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
 # --- capitalised runs -------------------------------------------------------------------------
 
 def _namey(token: Token) -> bool:
+    """Could start or continue a name: "Kyiv", "O'Brien", "al-Burhan" (not "UKRAINE", not "the")."""
     text = token.text
-    if token.cap and token.word:
-        return not (text.isupper() and len(text) > 3)  # shouted headings are not names
-    for prefix in SURNAME_PREFIXES:
-        if text.startswith(prefix) and len(text) > len(prefix) and text[len(prefix)].isupper():
-            return True
+    if token.cap:
+        return token.word and not (text.isupper() and len(text) > 3)  # shouted headings are not names
+    if token.word and "-" in text and text.startswith(SURNAME_PREFIXES):
+        rest = text.split("-", 1)[1]
+        return rest[:1].isupper()
     return False
 
 
@@ -98,6 +103,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
     tokens = doc.tokens
     pending: list[tuple[int, int]] = []
     inherited: dict[int, str] = {}  # token index -> place cue inherited from a list ("near X, Y and Z")
+    surnames: dict[str, str] = {}  # folded surname -> full name of a person already found
     for a, b in _runs(doc):
         title = None
         # Leading titles, demonyms ("Russian President ...") and ordinary words.
@@ -116,8 +122,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
                 continue
             low = tokens[a].lower
             if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
-                if title or not (tokens[a].first or a < b or low in MONTHS or low in WEEKDAYS or low in NOT_NAMES):
+                if title:
                     break
+                if a < b and _known_place_name(doc, a, b):
+                    break  # "North Korea", "New York", "South Darfur state", "The Hague"
                 a += 1
                 continue
             break
@@ -155,7 +163,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
             continue
         if title is not None:
             if not (b == a and country_code(name)):
-                doc.add("person", _clean_name(doc, a, b), a, b, title=title)
+                _add_person(doc, a, b, surnames, title=title)
                 continue
         kind = org_head_kind(words)
         if kind and b > a:
@@ -167,7 +175,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
             _inherit_list(doc, b, "weak", inherited)
             continue
         if looks_like_person(doc, a, b):
-            doc.add("person", _clean_name(doc, a, b), a, b)
+            _add_person(doc, a, b, surnames)
+            continue
+        if b == a and fold(name) in surnames:
+            doc.add("person", surnames[fold(name)], a, b)
             continue
         cue = inherited.get(a) or cue_before(doc, a)
         if _decide_place(doc, a, b, name, cue):
@@ -175,6 +186,28 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
             continue
         pending.append((a, b))
     return pending
+
+
+def _add_person(doc: Document, a: int, b: int, surnames: dict[str, str], **attributes: str) -> None:
+    name = _clean_name(doc, a, b)
+    doc.add("person", name, a, b, **attributes)
+    parts = name.split()
+    if len(parts) >= 2:
+        surnames[fold(parts[-1])] = name
+
+
+_PLACE_NAME_OPENERS = frozenset("""
+north south east west northern southern eastern western central upper lower greater new old
+great united grand little
+""".split())
+
+
+def _known_place_name(doc: Document, a: int, b: int) -> bool:
+    """Whether a run that opens with a common word is still a place name ("North Korea")."""
+    name = doc.text[doc.tokens[a].start:doc.tokens[b].end]
+    if country_code(name) or lookup(name):
+        return True
+    return doc.tokens[a].lower in _PLACE_NAME_OPENERS and head_after(doc, b) is not None
 
 
 def _place_like(name: str) -> bool:
@@ -238,6 +271,7 @@ def _link_pending(doc: Document, pending: list[tuple[int, int]]) -> None:
         elif b == a and key in surnames:
             doc.add("person", surnames[key], a, b)
         elif b == a and (speech_after(doc, b) or said_before(doc, a)) and tokens[a].lower not in NOT_NAMES \
+                and tokens[a].lower not in NOT_SPEAKER_NAMES \
                 and not lookup(name) and not tokens[a].text.isupper():
             doc.add("person", name, a, b, strong="")
 
@@ -263,12 +297,13 @@ def _merge(doc: Document) -> list[Entity]:
         groups[key].append(c)
 
     sentence_context = _sentence_context(doc, kept)
-    article_countries = {code for codes, _ in sentence_context.values() for code in codes}
+    article = (_article_countries(kept, sentence_context),
+               {region for _, regions in sentence_context.values() for region in regions})
     entities: list[Entity] = []
     counters: dict[str, int] = {}
     for key in order:
         members = groups[key]
-        entity = _build(doc, key[0], members, sentence_context, article_countries)
+        entity = _build(doc, key[0], members, sentence_context, article)
         if entity is not None:
             entities.append(entity)
     entities = _merge_same_names(entities)
@@ -297,8 +332,23 @@ def _sentence_context(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
     return context
 
 
+def _article_countries(kept: list[Candidate], context: dict[int, tuple[set[str], set[str]]]) -> set[str]:
+    """Countries the article names, or points at with a demonym ("Ukrainian forces")."""
+    codes = {code for countries, _ in context.values() for code in countries}
+    for c in kept:
+        if c.type in ("group", "organization"):
+            words = c.name.lower().replace("’", "'").split()
+            for size in (2, 1):
+                code = DEMONYMS.get(" ".join(words[:size]))
+                if code:
+                    codes.add(code)
+                    break
+    return codes
+
+
 def _build(doc: Document, type_: str, members: list[Candidate],
-           sentence_context: dict[int, tuple[set[str], set[str]]], article_countries: set[str]) -> Entity | None:
+           sentence_context: dict[int, tuple[set[str], set[str]]],
+           article: tuple[set[str], set[str]]) -> Entity | None:
     text = doc.text
     mentions = [Span(c.start, c.end, text[c.start:c.end]) for c in members]
     seen_forms = []
@@ -321,14 +371,14 @@ def _build(doc: Document, type_: str, members: list[Candidate],
         lower = [c.name for c in members if c.name.split()[-1].islower()]
         entity.name = lower[0] if lower else name
     elif type_ == "place":
-        info = _resolve_place(members, sentence_context, article_countries)
+        info = _resolve_place(members, sentence_context, article)
         entity.country, entity.admin1, entity.lat, entity.lon = info.country, info.admin1, info.lat, info.lon
         if info.is_country:
             entity.name = name if fold(name) in _KEEP_COUNTRY_SPELLING else \
                 gazetteer().country_names.get(info.country or "", name)
             attributes["kind"] = "country"
         else:
-            entity.name = info.name or _base_name(members)
+            entity.name = _place_name(info, members)
             if info.is_region:
                 attributes["kind"] = "region"
             elif any(c.attributes.get("facility") for c in members):
@@ -341,12 +391,17 @@ def _build(doc: Document, type_: str, members: list[Candidate],
     return entity
 
 
-def _base_name(members: list[Candidate]) -> str:
-    return members[0].name
+def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
+    """The gazetteer's name for a well-known place ("Kiev" -> "Kyiv"), else the name as written."""
+    written = members[0].name
+    if info.name and info.lat is not None:
+        if info.population >= BARE_POPULATION or loose(fold(info.name)) == loose(fold(written)):
+            return info.name if info.name.isascii() else anyascii(info.name)
+    return written
 
 
 def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[set[str], set[str]]],
-                   article_countries: set[str]) -> PlaceInfo:
+                   article: tuple[set[str], set[str]]) -> PlaceInfo:
     name = members[0].name
     if members[0].attributes.get("country"):
         return PlaceInfo(country=members[0].attributes["country"], is_country=True)
@@ -360,7 +415,7 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         return info
     contexts = [sentence_context[c.sentence] for c in members if c.sentence in sentence_context
                 and (sentence_context[c.sentence][0] or sentence_context[c.sentence][1] - {fold(name)})]
-    return resolve(name, contexts, article_countries, is_region)
+    return resolve(name, contexts, article, is_region)
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:

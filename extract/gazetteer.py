@@ -21,13 +21,23 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 3  # bump when the index layout changes
+FORMAT = 5  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-()]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+_DOUBLED = re.compile(r"(zh|kh|sh|ch|ts|[a-z])\1+")
+
+
+def loose(key: str) -> str:
+    """A looser key for transliteration variants: "kupiansk" ~ "kupyansk", "zaporizhzhia" ~
+    "zaporizhia", "khan younis" ~ "khan yunis"."""
+    key = key.replace("ou", "u").replace("j", "i").replace("y", "i").replace("ee", "i")
+    return _DOUBLED.sub(r"\1", key)
 
 
 def fold(name: str) -> str:
@@ -55,10 +65,14 @@ class Gazetteer:
         self.countries: dict[str, str] = data["countries"]  # folded country name -> alpha-2
         self.country_names: dict[str, str] = data["country_names"]  # alpha-2 -> short name
         self.admin1_names: dict[str, str] = data["admin1_names"]  # folded admin1 name -> "CC"
+        self._loose: dict[str, int | tuple[int, ...]] = data["loose"]
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose name or alternate name folds to the same key as ``name``."""
-        found = self._keys.get(fold(name))
+        key = fold(name)
+        found = self._keys.get(key)
+        if found is None:
+            found = self._loose.get(loose(key))
         if found is None:
             return []
         ids = (found,) if isinstance(found, int) else found
@@ -116,6 +130,9 @@ def _load_or_build() -> dict:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # an unwritable cache only costs the rebuild next time
     return data
@@ -155,7 +172,9 @@ def build_index() -> dict:
             round(float(city["longitude"]), 4), "|".join(aliases),
         ))
         add_key(fold(name), index)
-        for alternate in latin[:_MAX_LATIN_KEYS]:
+        population = int(city.get("population") or 0)
+        limit = _MAX_LATIN_KEYS * (5 if population >= 100_000 else 1)
+        for alternate in latin[:limit]:
             add_key(fold(alternate), index)
 
     country_keys: dict[str, str] = {}
@@ -177,7 +196,12 @@ def build_index() -> dict:
 
     admin1_keys = {fold(name): cc for (cc, _), name in admin1.items()}
     packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
-    return {"rows": rows, "keys": packed, "countries": country_keys,
+    loose_keys: dict[str, list[int]] = {}
+    for key, ids in keys.items():
+        bucket = loose_keys.setdefault(loose(key), [])
+        bucket.extend(i for i in ids if i not in bucket)
+    loose_packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in loose_keys.items()}
+    return {"rows": rows, "keys": packed, "loose": loose_packed, "countries": country_keys,
             "country_names": country_names, "admin1_names": admin1_keys}
 
 

@@ -13,26 +13,25 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*|[^\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@dataclass(slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    sentence: int  # index of the sentence holding it
-    first: bool = False  # first word of its sentence
-    possessive: bool = False  # "Ukraine's": text is "Ukraine", end excludes the "'s"
+    """One word (or punctuation mark) with its offsets; ``lower``, ``cap`` and ``word`` precomputed."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "sentence", "first", "possessive", "lower", "cap", "word")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, start: int, end: int, text: str, sentence: int, first: bool = False,
+                 possessive: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence = sentence  # index of the sentence holding it (-1: outside every sentence)
+        self.first = first  # first word of its sentence
+        self.possessive = possessive  # "Ukraine's": text is "Ukraine", end excludes the "'s"
+        self.lower = text.lower()
+        self.cap = text[:1].isupper()
+        self.word = text[:1].isalnum()
 
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.gazetteer import Place, fold, gazetteer, lookup
+from extract.gazetteer import Place, fold, gazetteer, lookup, loose
 from extract.lexicon import PLACE_HEADS
 from extract.mentions import Document
 
@@ -31,6 +31,12 @@ FACILITY_HEADS = (
     ("port",), ("seaport",), ("railway", "station"), ("train", "station"), ("hospital",),
     ("refugee", "camp"), ("camp",), ("crossing",), ("border", "crossing"), ("military", "base"),
 )
+_FACILITIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _words in sorted(FACILITY_HEADS, key=len, reverse=True):
+    _FACILITIES_BY_FIRST.setdefault(_words[0], []).append(_words)
+_STRONG_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _words in sorted(STRONG_CUES, key=len, reverse=True):
+    _STRONG_BY_LAST.setdefault(_words[-1], []).append(_words)
 BARE_POPULATION = 100_000  # a bare capitalised name is a place when this big ("Kharkiv", "Gaza")
 
 
@@ -43,6 +49,7 @@ class PlaceInfo:
     lat: float | None = None
     lon: float | None = None
     name: str | None = None  # the gazetteer's name when the match is unique
+    population: int = 0
     aliases: list[str] = field(default_factory=list)
     is_country: bool = False
     is_region: bool = False
@@ -54,7 +61,7 @@ def cue_before(doc: Document, first: int) -> str | None:
     j = first - 1
     if j >= 0 and tokens[j].lower == "the":
         j -= 1
-    for words in STRONG_CUES:
+    for words in _STRONG_BY_LAST.get(tokens[j].lower, ()) if j >= 0 else ():
         n = len(words)
         if j - n + 1 >= 0 and all(tokens[j - n + 1 + k].lower == words[k] for k in range(n)) \
                 and tokens[j - n + 1].sentence == tokens[first].sentence:
@@ -77,7 +84,9 @@ def head_after(doc: Document, last: int) -> tuple[str, int] | None:
 def facility_after(doc: Document, last: int) -> int | None:
     """Index of the last token of a facility head after a name ("Zaporizhzhia nuclear power plant")."""
     tokens = doc.tokens
-    for words in FACILITY_HEADS:
+    if last + 1 >= len(tokens):
+        return None
+    for words in _FACILITIES_BY_FIRST.get(tokens[last + 1].lower, ()):
         n = len(words)
         if last + n < len(tokens) and all(tokens[last + 1 + k].lower == words[k] for k in range(n)) \
                 and doc.joined(last, last + n):
@@ -97,58 +106,110 @@ def is_big_place(places: tuple[Place, ...]) -> bool:
     return any(p.population >= BARE_POPULATION for p in places)
 
 
-def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article_countries: set[str],
+def region_admin1(region: str) -> tuple[str | None, set[str]]:
+    """A region named in the text ("kursk", "zaporizhzhia") -> (its country, folded admin1 names
+    the gazetteer may use for it), or (None, empty) when no gazetteer place tells."""
+    big = _dominant([p for p in lookup(region) if p.population >= 50_000])
+    if big is None:
+        return None, set()
+    names = {region}
+    if big.admin1:
+        names.add(fold(big.admin1))
+    return big.country, names
+
+
+def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
             is_region: bool) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
-    ``contexts`` holds, for each mention, the countries and admin1 regions named in its sentence
-    ("in Russia's Kursk region" -> ({"RU"}, {"kursk"})).
+    ``contexts`` holds, for each mention whose sentence names a country or region, those countries
+    and folded regions ("in Russia's Kursk region" -> ({"RU"}, {"kursk"})). Such context binds: a
+    gazetteer place elsewhere is not taken. Without it, places in the countries and regions the
+    article names are preferred, and a pin is given only to a unique, consistent or clearly
+    dominant place.
     """
     info = PlaceInfo(is_region=is_region)
     code = country_code(name)
     if code and not is_region:
         info.country, info.is_country = code, True
         return info
-    candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]  # rows without a pin are countries
+    candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]  # pinless rows are countries
     countries = set().union(*(c for c, _ in contexts)) if contexts else set()
     regions = set().union(*(r for _, r in contexts)) if contexts else set()
     regions.discard(fold(name))
-    explicit = bool(countries or regions)
-    if regions:
-        info.admin1 = _title_of(sorted(regions)[0]) if len(regions) == 1 else None
-        region_countries = {p.country for r in regions for p in lookup(r) if p.population >= 50_000}
-        if not countries and len(region_countries) == 1:
-            countries = set(region_countries)
+    admin1s: set[str] = set()  # folded admin1 names of regions the gazetteer can place
+    for region in regions:
+        region_country, names = region_admin1(region)
+        admin1s |= names
+        if region_country and not (c for c, _ in contexts if c):
+            countries.add(region_country)
+    if regions and not countries:
+        countries = {c for c in (region_admin1(r)[0] for r in regions) if c}
+    if len(regions) == 1:
+        info.admin1 = _title_of(next(iter(regions)))
     if is_region:
         info.admin1 = name
-    if not explicit:
-        countries = set(article_countries)
+    explicit = bool(countries or regions)
     pool = candidates
-    if countries:
-        pool = [p for p in pool if p.country in countries]
-    if regions:
-        pool = [p for p in pool if p.admin1 is None or fold(p.admin1) in regions]
-    if len(countries) == 1:
-        info.country = next(iter(countries))
+    if explicit:
+        if countries:
+            pool = [p for p in pool if p.country in countries]
+        if admin1s:
+            pool = [p for p in pool if p.admin1 and fold(p.admin1) in admin1s]
+        if len(countries) == 1:
+            info.country = next(iter(countries))
+        if not pool:
+            # The context names somewhere no gazetteer place of this name is, so the context
+            # stands, unpinned; except for a famous place ("Moscow" in a sentence naming Ukraine).
+            famous = _dominant(candidates)
+            if regions or famous is None or famous.population < BARE_POPULATION:
+                return info
+            pool = [famous]
+    else:
+        article_countries, article_regions = article
+        if article_countries:
+            pool = [p for p in pool if p.country in article_countries] or pool
+        article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
+        if article_admin1s and not any(p.population >= BARE_POPULATION for p in pool):
+            # A small place in an article about named regions: pin only one in those regions.
+            inside = [p for p in pool if p.admin1 and fold(p.admin1) in article_admin1s]
+            if not inside:
+                if len({p.country for p in pool}) == 1 and pool[0].country in article_countries:
+                    info.country = pool[0].country
+                return info
+            pool = inside
     if not pool:
-        if not explicit and candidates and len({p.country for p in candidates}) == 1 and not article_countries:
-            pool = candidates  # nothing to check against: a unique gazetteer place stands
-        else:
-            return info
-    best = max(pool, key=lambda p: p.population)
-    others = [p for p in pool if p is not best]
-    unique = not others or (best.population >= 50_000 and all(best.population >= 10 * max(1, p.population) for p in others))
-    if len({p.country for p in pool}) == 1:
-        info.country = best.country
-    if len({p.admin1 for p in pool}) == 1 and best.admin1:
-        info.admin1 = best.admin1
-    if unique:
-        info.country, info.admin1 = best.country, best.admin1 or info.admin1
-        if not is_region:
-            info.lat, info.lon = best.lat, best.lon
-        info.name = best.name
-        info.aliases = list(best.aliases)
+        return info
+    best = pool[0] if len(pool) == 1 else _dominant(pool)
+    if best is None:
+        if len({p.country for p in pool}) == 1:
+            info.country = pool[0].country
+            if len({p.admin1 for p in pool}) == 1 and pool[0].admin1:
+                info.admin1 = pool[0].admin1
+        return info
+    info.country = best.country
+    info.admin1 = best.admin1 or info.admin1
+    if best.population < BARE_POPULATION and loose(fold(best.name)) != loose(fold(name)):
+        return info  # a small place known by this name only as an alternate: no pin
+    if not is_region:
+        info.lat, info.lon = best.lat, best.lon
+    info.name = best.name
+    info.population = best.population
+    info.aliases = list(best.aliases)
     return info
+
+
+def _dominant(places: list[Place]) -> Place | None:
+    """The one place clearly meant when several share a name: by far the most populous."""
+    if not places:
+        return None
+    if len(places) == 1:
+        return places[0]
+    ranked = sorted(places, key=lambda p: -p.population)
+    best, second = ranked[0], ranked[1]
+    if best.population >= 50_000 and best.population >= 10 * max(1, second.population):
+        return best
+    return None
 
 
 def _title_of(key: str) -> str:

@@ -21,7 +21,10 @@ PERSON_TITLES = tuple(sorted(set([
     "lady", "rabbi", "imam", "bishop", "patriarch", "metropolitan", "pastor", "sheik",
     "governor-general", "head", "leader", "opposition leader", "militia leader", "warlord",
     "analyst", "correspondent", "reporter", "journalist", "photographer", "blogger",
-    "military blogger", "war blogger", "activist", "official", "spokesman for",
+    "military blogger", "war blogger", "activist", "official", "director general",
+    "director-general", "deputy director", "chief prosecutor", "prosecutor general", "ombudsman",
+    "human rights commissioner", "foreign policy chief", "top diplomat", "national security adviser",
+    "adviser", "advisor", "aide", "presidential adviser", "head of state", "state secretary",
 ]), key=lambda t: (-len(t), t)))
 
 # Role nouns that, after a name and a comma ("Ivan Petrov, a spokesman"), mark a person.
@@ -77,6 +80,18 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december christmas easter ramadan eid
 god allah lord
 strategic significance presence involvement heavy significant despite overall many
+""".split())
+
+# Capitalised sentence openers that are no one's surname, before "said" ("Medics said").
+NOT_SPEAKER_NAMES = frozenset("""
+officials medics witnesses residents police sources analysts experts doctors rescuers authorities
+observers critics others both diplomats activists prosecutors investigators paramedics
+volunteers villagers survivors locals neighbours neighbors relatives families soldiers troops
+militants rebels protesters demonstrators organisers organizers spokespeople lawmakers
+ministers leaders commanders bloggers journalists reporters correspondents monitors researchers
+scientists agencies hospitals hospital ministry army military government staff everyone someone
+nobody people men women children many several some most few all none each one two three
+it he she they we i you this that these those there here what which who
 """.split())
 
 # Nationality or side adjectives -> ISO country code ("" for sides with no single country).
