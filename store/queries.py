@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from extract.model import TAXONOMY
 from store.db import open_store
 from store.schema import MIGRATIONS
 
@@ -254,9 +255,10 @@ def _like(text: str) -> str:
 
 
 def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
-    if flt.subtype:
-        query = query.with_filter("e.subtype = ? COLLATE NOCASE OR e.type = ? COLLATE NOCASE",
-                                  flt.subtype, flt.subtype)
+    if flt.subtype in TAXONOMY:
+        query = query.with_filter("e.type = ?", flt.subtype)
+    elif flt.subtype:
+        query = query.with_filter("e.subtype = ?", flt.subtype)
     if flt.date_from:
         query = query.with_filter("coalesce(e.date_end, e.date) >= ?", flt.date_from)
     if flt.date_to:
@@ -324,13 +326,16 @@ def article_facts_query(article_id: int, title: str = "") -> ListQuery:
 
 
 def event_facts_query(event_id: int, label: str = "") -> ListQuery:
-    """An event's claims (with their sources), places, actors, casualty figures, and the figures
+    """An event's evidence, its claims (with their sources), places, actors, casualty figures, and the figures
     other events of the same incident (same date, a shared place) give, side by side."""
     sql = """
-        SELECT 0 AS rank, c.id AS uid, 'claim' AS kind, s.name AS label,
-               c.cue_text || ': ' || c.content_text AS detail,
-               c.article_id, c.content_start AS start, c.content_end AS "end",
-               'source' AS link_kind, s.id AS link_id
+        SELECT -1 AS rank, e.id AS uid, 'evidence' AS kind, e.subtype AS label,
+               e.evidence_text AS detail, e.article_id, e.evidence_start AS start,
+               e.evidence_end AS "end", NULL AS link_kind, NULL AS link_id
+        FROM events e WHERE e.id = ?
+        UNION ALL
+        SELECT 0, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
+               c.article_id, c.content_start, c.content_end, 'source', s.id
         FROM claim_events ce JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id
         WHERE ce.event_id = ?
         UNION ALL
@@ -356,7 +361,7 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
             WHERE ep.event_id = ?)
           AND o.date IS (SELECT date FROM events WHERE id = ?)
     """
-    return _facts("Event", sql, (event_id,) * 6, label)
+    return _facts("Event", sql, (event_id,) * 7, label)
 
 
 def entity_facts_query(entity_id: int, label: str = "") -> ListQuery:

@@ -69,6 +69,7 @@ class SitrepApp(App):
         return MainScreen(self.db_path)
 
     def on_mount(self) -> None:
+        self.check_store()  # the version to compare against
         self.set_interval(WATCH_SECONDS, self.check_store)
 
     @property

@@ -35,16 +35,16 @@ def _event_date(row: dict[str, Any]) -> str:
 
 
 ARTICLE_COLUMNS = [
-    Column("published", "Date", 10, style="dim", format=lambda r: (r.get("published") or "")[:10]),
+    Column("published", "Date", 10, style="dim", shrink=False, format=lambda r: (r.get("published") or "")[:10]),
     Column("outlet", "Outlet", 14, style="cyan"),
     Column("title", "Title", format=lambda r: r.get("title") or r.get("ref") or ""),
     Column("n_events", "Ev", 3, justify="right"),
 ]
 EVENT_COLUMNS = [
-    Column("date", "Date", 11, style="dim", format=_event_date),
+    Column("date", "Date", 11, style="dim", shrink=False, format=_event_date),
     Column("subtype", "Subtype", 22, style="yellow"),
     Column("places_label", "Place(s)", 16),
-    Column("casualties_label", "Casualties", 18, style="red"),
+    Column("casualties_label", "Casualties", 18, style="red", shrink=False),
     Column("claimant_label", "Claimant"),
 ]
 SOURCE_COLUMNS = [
@@ -54,8 +54,8 @@ SOURCE_COLUMNS = [
     Column("n_claims", "Claims", 6, justify="right"),
 ]
 FACT_COLUMNS = [
-    Column("kind", "Kind", 9, style="magenta"),
-    Column("label", "What", 26),
+    Column("kind", "Kind", 8, style="magenta", shrink=False),
+    Column("label", "What", 22),
     Column("detail", "Detail", style="dim"),
 ]
 
@@ -164,7 +164,7 @@ class MainScreen(Screen):
             subtitle = f"{subtitle} · {order}"
         row_list.border_subtitle = Content(one_line(subtitle))
         if row_list.id == "articles" and message.total == 0:
-            self.reader.placeholder = EMPTY_STORE
+            self.reader.placeholder = row_list.error or EMPTY_STORE
             self.reader.show(None)
 
     def on_row_list_highlighted(self, message: RowList.Highlighted) -> None:
@@ -273,7 +273,8 @@ class MainScreen(Screen):
     def _apply_view(self, view: View) -> None:
         self.facts.border_title = Content(one_line(view.facts.label or "Facts"))
         if view.facts != self.facts.query or view.facts_cursor != self.facts.cursor:
-            self.facts.set_query(view.facts, view.facts_cursor)
+            quiet = view.highlight is not None and view.facts_cursor == 0
+            self.facts.set_query(view.facts, view.facts_cursor, quiet=quiet)
         if view.article_id is not None:
             self._show_article(view.article_id, view.highlight)
 

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store import queries
+from store.db import StoreError
 from store.queries import ListQuery
 from tui.messages import CountLoaded, PageLoaded, QueryFailed
 from tui.widgets.safe_text import one_line
@@ -40,6 +41,7 @@ class Column:
     width: int = 0
     style: str = ""
     justify: str = "left"
+    shrink: bool = True  # may lose cells when the pane is narrow
     format: Callable[[dict[str, Any]], str] | None = None
 
     def value(self, row: dict[str, Any]) -> str:
@@ -47,6 +49,13 @@ class Column:
             return self.format(row)
         value = row.get(self.key)
         return "" if value is None else str(value)
+
+
+def _reason(error: Exception) -> str:
+    """One line for the user: a store error says it all; others say what kind of error."""
+    if isinstance(error, StoreError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 class RowList(ScrollView, can_focus=True):
@@ -110,6 +119,7 @@ class RowList(ScrollView, can_focus=True):
         self._anchors: dict[int, tuple[Any, ...]] = {}
         self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
         self._wanted: set[int] = set()
+        self._widths: dict[int, list[int]] = {}
         self._load_scheduled = False
         self._announce_pending = False
 
@@ -118,11 +128,15 @@ class RowList(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         self._reload()
 
-    def set_query(self, query: ListQuery, cursor: int = 0) -> None:
-        """Show the rows of ``query`` with the cursor on row ``cursor``."""
+    def set_query(self, query: ListQuery, cursor: int = 0, *, quiet: bool = False) -> None:
+        """Show the rows of ``query`` with the cursor on row ``cursor``.
+
+        ``quiet``: do not announce the first row under the cursor (the caller already shows it).
+        """
         self.query = query
         self.cursor = max(0, cursor)
         self._reload()
+        self._announce_pending = not quiet
 
     def reload(self) -> None:
         """Read the list again (the store changed); the cursor keeps its row number."""
@@ -151,7 +165,7 @@ class RowList(ScrollView, can_focus=True):
             finally:
                 conn.close()
         except Exception as error:  # noqa: BLE001 - shown to the user as one line
-            self.post_message(QueryFailed(query, f"{type(error).__name__}: {error}"))
+            self.post_message(QueryFailed(query, _reason(error)))
             return
         self.post_message(CountLoaded(query, generation, total))
 
@@ -163,7 +177,7 @@ class RowList(ScrollView, can_focus=True):
         try:
             conn = queries.connect_readonly(self.db_path)
         except Exception as error:  # noqa: BLE001
-            self.post_message(QueryFailed(query, f"{type(error).__name__}: {error}"))
+            self.post_message(QueryFailed(query, _reason(error)))
             return
         try:
             for page in pages:
@@ -180,7 +194,7 @@ class RowList(ScrollView, can_focus=True):
                     anchors[page + 1] = result.keys[-1]
                 self.post_message(PageLoaded(query, generation, page, result.rows, result.keys))
         except Exception as error:  # noqa: BLE001
-            self.post_message(QueryFailed(query, f"{type(error).__name__}: {error}"))
+            self.post_message(QueryFailed(query, _reason(error)))
         finally:
             conn.close()
 
@@ -218,6 +232,7 @@ class RowList(ScrollView, can_focus=True):
             self.total = 0
             self.virtual_size = Size(0, 2)
             self.refresh()
+            self.post_message(self.Counted(self, 0))
 
     class Counted(Message):
         """The list now knows it has ``total`` rows."""
@@ -268,9 +283,22 @@ class RowList(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def _layout(self, width: int) -> list[int]:
-        fixed = sum(c.width for c in self.columns) + len(self.columns) - 1
-        rest = max(4, width - fixed)
-        return [c.width or rest for c in self.columns]
+        """Column widths for ``width`` cells: fixed columns shrink (widest first) when narrow."""
+        cached = self._widths.get(width)
+        if cached is not None:
+            return cached
+        widths = [c.width for c in self.columns]
+        flexible = [i for i, c in enumerate(self.columns) if not c.width]
+        available = width - (len(self.columns) - 1) - 8 * len(flexible)
+        shrinkable = [i for i, c in enumerate(self.columns) if c.width and c.shrink] or range(len(widths))
+        while sum(widths) > available and max(widths[i] for i in shrinkable) > 3:
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+        rest = max(1, width - (len(self.columns) - 1) - sum(widths))
+        for i in flexible:
+            widths[i] = rest // len(flexible)
+        self._widths[width] = widths
+        return widths
 
     def _line(self, cells: list[Text], width: int, style: Style) -> Strip:
         line = Text(no_wrap=True, end="")
@@ -282,6 +310,11 @@ class RowList(ScrollView, can_focus=True):
         line.truncate(width, pad=True)
         segments = list(line.render(self.app.console, end=""))
         return Strip(Segment.apply_style(segments, style), width).crop(0, width)
+
+    def _message_line(self, message: str, width: int, style: Style) -> Strip:
+        text = Text(one_line(message), no_wrap=True, end="")
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(Segment.apply_style(list(text.render(self.app.console, end="")), style), width)
 
     def render_line(self, y: int) -> Strip:
         width = self._width
@@ -299,11 +332,11 @@ class RowList(ScrollView, can_focus=True):
         placeholder = base + self.get_component_rich_style("row-list--placeholder")
         if self.total is None:
             text = "loading…" if y == 1 else ""
-            return self._line([Text(text)], width, placeholder) if text else Strip.blank(width, base)
+            return self._message_line(text, width, placeholder) if text else Strip.blank(width, base)
         if self.total == 0:
             if y == 1:
                 message = self.error or self.empty_text
-                return self._line([Text(one_line(message))], width, placeholder)
+                return self._message_line(message, width, placeholder)
             return Strip.blank(width, base)
         if index >= self.total:
             return Strip.blank(width, base)
@@ -314,7 +347,7 @@ class RowList(ScrollView, can_focus=True):
             return strip
         row = self.row(index)
         if row is None:
-            return self._line([Text("…")], width, placeholder)
+            return self._message_line("…", width, placeholder)
         style = base
         if selected:
             style += self.get_component_rich_style(

@@ -1,0 +1,409 @@
+"""Every key path of the browser, driven with Pilot on a small real store."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.content import Content
+
+from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store
+from store.db import open_store
+from tui.app import make_app
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.reader import Reader
+from tui.widgets.row_list import RowList
+
+SIZE = (120, 40)
+
+
+async def settle(pilot, rounds: int = 4) -> None:
+    """Let workers finish and their messages land (workers start workers, so a few rounds)."""
+    for _ in range(rounds):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def title(widget) -> str:
+    """A pane's border title as plain text (the property gives it as escaped markup)."""
+    return Content.from_markup(widget.border_title).plain
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def store(tmp_path):
+    return str(build_small_store(tmp_path / "small.db"))
+
+
+def make(path):
+    app = make_app(path)
+    app.animation_level = "none"
+    return app
+
+
+def row_index(row_list: RowList, predicate) -> int:
+    for index in range(row_list.total or 0):
+        row = row_list.row(index)
+        if row is not None and predicate(row):
+            return index
+    raise AssertionError("no such row")
+
+
+async def test_panes_are_titled_and_show_rows(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert [screen.query_one(f"#{p}").border_title for p in ("articles", "events", "sources")] == [
+            "Articles", "Events", "Sources"]
+        assert screen.articles.total == 4 and screen.events.total == 3 and screen.sources.total == 3
+        text = screen_text(app)
+        assert "Drone strike on Kharkiv kills three" in text
+        assert "≥30 killed/wounded" in text and "Air/drone strike" in text
+        assert "Ukraine's military intelligence" in text and "intelligence" in text
+        # the first article is open in the reader at launch
+        assert screen.reader.article is not None and screen.reader.article.text == KHARKIV
+
+
+async def test_number_keys_and_tab_move_between_panes(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.focused.id == "articles"
+        await pilot.press("2")
+        assert app.focused.id == "events"
+        await pilot.press("3")
+        assert app.focused.id == "sources"
+        await pilot.press("1")
+        assert app.focused.id == "articles"
+        await pilot.press("tab")
+        assert app.focused.id == "events"
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused.id == "facts"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "reader"
+
+
+async def test_movement_keys(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = app.screen.articles
+        await pilot.press("j")
+        assert articles.cursor == 1
+        await pilot.press("down", "down")
+        assert articles.cursor == 3
+        await pilot.press("down")
+        assert articles.cursor == 3  # stays on the last row
+        await pilot.press("k")
+        assert articles.cursor == 2
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("G")
+        assert articles.cursor == 3
+        await pilot.press("pageup")
+        assert articles.cursor == 0
+        await pilot.press("pagedown")
+        assert articles.cursor == 3
+        await pilot.press("up")
+        assert articles.cursor == 2
+        await settle(pilot)
+        # moving the cursor in Articles shows that article
+        assert app.screen.reader.article.ref == articles.current_row["ref"]
+
+
+async def test_enter_on_event_opens_its_article_with_the_evidence_highlighted(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        index = row_index(screen.events, lambda r: r["casualties_label"].startswith("≥30"))
+        screen.events.move_cursor(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = screen.reader
+        assert reader.article.text == KURSK
+        evidence = KURSK.split("\n")[0]
+        assert reader.highlighted == (0, len(evidence))
+        assert app.focused.id == "facts"
+        assert title(screen.facts).startswith("Event · Armed clash")
+        kinds = [screen.facts.row(i)["kind"] for i in range(screen.facts.total)]
+        assert "claim" in kinds and kinds.count("figure") == 2  # both sources' figures
+        text = screen_text(app)
+        assert "12 killed" in text and "≥30 killed/wounded" in text
+
+
+async def test_claim_to_source_to_claims_and_back_and_forward(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        screen.events.move_cursor(row_index(screen.events, lambda r: r["casualties_label"].startswith("≥30")))
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = screen.facts
+        assert facts.current_row["kind"] == "evidence"
+        await pilot.press("j")
+        await settle(pilot)
+        assert facts.current_row["kind"] == "claim"
+        claim = facts.current_row
+        # the selected claim's span is highlighted in the reader
+        assert screen.reader.highlighted == (claim["start"], claim["end"])
+        await pilot.press("enter")  # claim -> its source: everything it claimed
+        await settle(pilot)
+        assert title(facts) == "Claims by Ukraine's military intelligence"
+        assert facts.total == 2
+        await pilot.press("j", "enter")  # a claim in another article -> that article, span highlighted
+        await settle(pilot)
+        assert screen.reader.article.title == "Moscow says attack near Plekhovo repelled"
+        start, end = screen.reader.highlighted
+        assert screen.reader.article.text[start:end] == "a different account of the same fighting"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert title(facts) == "Claims by Ukraine's military intelligence"
+        assert facts.cursor == 1  # back where we were
+        await pilot.press("escape")
+        await settle(pilot)
+        assert title(facts).startswith("Event · Armed clash")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert title(facts) == "Claims by Ukraine's military intelligence"
+
+
+async def test_enter_on_source_lists_its_claims(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("3")
+        screen.sources.move_cursor(row_index(screen.sources, lambda r: r["name"] == "Oleh Syniehubov"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused.id == "facts"
+        assert screen.facts.total == 2
+        assert screen.facts.row(1)["detail"] == "said: Two houses were destroyed,"
+        assert "said: Two hou" in screen_text(app)
+
+
+async def test_search_jumps_to_the_entity_and_its_mentions(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"plekhovo")
+        await settle(pilot)
+        status = str(app.screen.query_one("#search-status").render())
+        assert "1 results: 1 place" in status
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert title(screen.facts) == "Place · Plekhovo"
+        kinds = [screen.facts.row(i)["kind"] for i in range(screen.facts.total)]
+        assert kinds.count("event") == 2 and kinds.count("mention") == 2
+        mention = row_index(screen.facts, lambda r: r["kind"] == "mention")
+        screen.facts.move_cursor(mention)
+        await pilot.press("enter")
+        await settle(pilot)
+        start, end = screen.reader.highlighted
+        assert screen.reader.article.text[start:end] == "Plekhovo"
+        assert "Plekhovo" in screen.reader.visible_text
+
+
+async def test_person_search_shows_their_claims(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"syniehubov")
+        await settle(pilot)
+        search = app.screen
+        person = next(i for i, r in enumerate(search.results) if r["kind"] == "entity")
+        search.query_one("#search-results").highlighted = person
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = app.screen.facts
+        kinds = [facts.row(i)["kind"] for i in range(facts.total)]
+        assert kinds.count("claim") == 2
+
+
+async def test_search_without_result_says_so(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"qqqzzz")
+        await settle(pilot)
+        assert "No match for qqqzzz" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_filter_and_sort_events(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2", "f")
+        await pilot.pause()
+        app.screen.query_one("#filter-place").value = "kharkiv"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.events.total == 1
+        assert "at kharkiv" in str(screen.events.border_subtitle)
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#filter-from").value = "last week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())
+        await pilot.click("#filter-clear")
+        await settle(pilot)
+        assert screen.events.total == 3
+        first = screen.events.row(0)["date"]
+        await pilot.press("s")
+        await settle(pilot)
+        assert screen.events.row(0)["date"] < first
+        assert "oldest first" in str(screen.events.border_subtitle)
+
+
+async def test_help_lists_every_key(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward"):
+            assert needle in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_can_be_remapped_by_id(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"pane.events": "e"})
+        await settle(pilot)
+        await pilot.press("e")
+        assert app.focused.id == "events"
+
+
+async def test_command_palette_offers_search_and_commands(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"kharkiv")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "Kharkiv" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert title(app.screen.facts) == "Place · Kharkiv"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"filter events")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FilterScreen"
+
+
+async def test_quit(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_live_ingest_shows_up(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.articles.total == 4
+        add_article(store, "A fresh report from Odesa.", "Fresh report", "2025-01-02")
+        app.check_store()  # what the timer does every two seconds
+        await settle(pilot)
+        assert app.screen.articles.total == 5
+        assert "Fresh report" in screen_text(app)
+        add_article(store, "Another one from Sumy.", "Another report", "2025-01-03")
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen.articles.total == 6
+
+
+async def test_empty_store_says_how_to_ingest(tmp_path):
+    path = tmp_path / "empty.db"
+    open_store(path).conn.close()
+    app = make(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "sitrep ingest PATH" in screen_text(app)
+
+
+async def test_missing_store_is_one_clear_line(tmp_path):
+    app = make(str(tmp_path / "nowhere.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "no such store" in screen_text(app)
+        assert app.is_running
+
+
+async def test_injection_article_shows_literally_and_runs_nothing(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        index = row_index(screen.articles, lambda r: r["ref"] == "fixtures/injection.txt")
+        screen.articles.move_cursor(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[@click=app.quit]x[/]" in text
+        assert "[b]bold[/b]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        assert "�[31mred�[0m" in text  # the escapes are shown, not obeyed
+        assert "[b]Injected[/b]" in text  # the title too, in the list and the reader's border
+        await pilot.click(Reader, offset=(20, 1))
+        await pilot.click("#articles", offset=(15, 5))
+        await settle(pilot)
+        assert app.is_running
+        assert screen.reader.article.text == INJECTION
+
+
+async def test_very_long_article_and_line_stay_responsive(tmp_path):
+    from app_fixtures import RawArticle, Extraction, write_article  # noqa: F401 - same writer
+
+    path = tmp_path / "long.db"
+    db = open_store(path)
+    long_line = "word " * 200_000  # one 1 MB line
+    paragraphs = "\n".join(f"Paragraph {i} about Kharkiv." for i in range(20_000))
+    text = long_line + "\nThe end near Kharkiv.\n" + paragraphs
+    with db.conn:
+        write_article(db.conn, RawArticle("long.txt", text, title="Long", published="2024-01-01"), Extraction())
+    db.conn.close()
+    app = make(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader = app.screen.reader
+        assert reader.article.text == text
+        started = time.perf_counter()
+        reader.highlight(len(long_line) + 12, len(long_line) + 19)
+        await pilot.pause()
+        assert time.perf_counter() - started < 1.0
+        assert "Kharkiv" in reader.visible_text
+        await pilot.press("3")
+        reader.focus()
+        started = time.perf_counter()
+        await pilot.press("G", "pageup", "g", "pagedown")
+        await pilot.pause()
+        assert time.perf_counter() - started < 1.0

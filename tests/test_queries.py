@@ -1,0 +1,169 @@
+"""The browser's read-only queries: keyset paging is exact, filters filter, details are whole."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store import queries
+from store.db import open_store
+from store.queries import EventFilter
+from app_fixtures import KHARKIV, KURSK, build_small_store
+
+
+@pytest.fixture
+def small(tmp_path):
+    return str(build_small_store(tmp_path / "small.db"))
+
+
+@pytest.fixture
+def conn(small):
+    connection = queries.connect_readonly(small)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def paging_store(tmp_path):
+    """300 events and articles with NULL dates and ties mixed in, to test keyset edges."""
+    path = tmp_path / "paging.db"
+    db = open_store(path)
+    c = db.conn
+    with c:
+        for i in range(1, 301):
+            date = None if i % 7 == 0 else f"2024-01-{1 + i % 5:02d}"  # many ties, some NULLs
+            c.execute(
+                "INSERT INTO articles (id, ref, text, hash, ingested_at, published) "
+                "VALUES (?, ?, ?, ?, '', ?)", (i, f"a{i}", f"text {i}", f"h{i}", date))
+            c.execute(
+                "INSERT INTO events (article_id, type, subtype, date, confidence, evidence_start, "
+                "evidence_end, evidence_text) VALUES (?, 'Battles', 'Armed clash', ?, 0.5, 0, 4, 'text')",
+                (i, date))
+    c.close()
+    return str(path)
+
+
+def walk(conn, query, page_size):
+    rows, after = [], None
+    while True:
+        page = queries.page_after(conn, query, after, page_size)
+        if not page.rows:
+            return rows
+        rows += [r["id"] for r in page.rows]
+        after = page.keys[-1]
+
+
+@pytest.mark.parametrize("make", [
+    queries.articles_query, lambda: queries.events_query(True), lambda: queries.events_query(False),
+])
+@pytest.mark.parametrize("page_size", [1, 7, 100, 1000])
+def test_keyset_walk_matches_a_plain_ordered_select(paging_store, make, page_size):
+    conn = queries.connect_readonly(paging_store)
+    query = make()
+    expected = [r["id"] for r in conn.execute(
+        f"SELECT {query.select} FROM {query.source} ORDER BY {query._order_sql()}")]
+    assert len(expected) == 300
+    assert walk(conn, query, page_size) == expected
+    assert queries.count(conn, query) == 300
+
+
+def test_anchor_then_page_reads_from_any_row(paging_store):
+    conn = queries.connect_readonly(paging_store)
+    query = queries.events_query(True)
+    expected = [r["id"] for r in conn.execute(
+        f"SELECT e.id FROM events e ORDER BY {query._order_sql()}")]
+    for index in (0, 1, 41, 150, 299):
+        anchor = queries.anchor_at(conn, query, index)
+        page = queries.page_after(conn, query, anchor, 5)
+        assert [r["id"] for r in page.rows] == expected[index:index + 5]
+    assert [r["id"] for r in queries.last_rows(conn, query, 3).rows] == expected[-3:]
+
+
+def test_readonly_connection_cannot_write(conn):
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("DELETE FROM articles")
+
+
+def test_filters_narrow_events(conn):
+    base = queries.events_query()
+    assert queries.count(conn, base) == 3
+
+    def ids(flt):
+        return [r["id"] for r in walk_rows(conn, queries.filter_events(base, flt))]
+
+    def subtypes(flt):
+        return sorted(r["subtype"] for r in walk_rows(conn, queries.filter_events(base, flt)))
+
+    assert subtypes(EventFilter(subtype="Armed clash")) == ["Armed clash", "Armed clash"]
+    assert subtypes(EventFilter(subtype="Explosions/Remote violence")) == ["Air/drone strike"]
+    assert subtypes(EventFilter(place="kharK")) == ["Air/drone strike"]
+    assert subtypes(EventFilter(date_from="2024-12-15")) == ["Air/drone strike", "Armed clash"]  # 14-15 overlaps
+    assert subtypes(EventFilter(date_to="2024-12-14")) == ["Armed clash", "Armed clash"]
+    assert len(ids(EventFilter(source="defence ministry"))) == 1
+    assert ids(EventFilter(place="100%_")) == []  # LIKE wildcards in input are literal
+    label = queries.filter_events(base, EventFilter(subtype="Armed clash", place="Plekhovo")).label
+    assert label == "Events · Armed clash, at Plekhovo"
+
+
+def walk_rows(conn, query):
+    return queries.page_after(conn, query, None, 1000).rows
+
+
+def test_article_has_every_span_in_order_and_on_the_text(conn):
+    row = conn.execute("SELECT id FROM articles WHERE ref = 'fixtures/kursk.txt'").fetchone()
+    article = queries.article(conn, row["id"])
+    assert article.text == KURSK
+    kinds = {s.kind for s in article.spans}
+    assert {"event", "claim", "cue", "place", "group", "casualty"} <= kinds
+    assert [s.start for s in article.spans] == sorted(s.start for s in article.spans)
+    place = next(s for s in article.spans if s.kind == "place")
+    assert KURSK[place.start:place.end] in {"Plekhovo", "Kursk", "Kyiv"}
+    assert queries.article(conn, 999) is None
+
+
+def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
+    event = conn.execute("SELECT id FROM events WHERE casualties_label LIKE '≥30%'").fetchone()
+    rows = walk_rows(conn, queries.event_facts_query(event["id"]))
+    claims = [r for r in rows if r["kind"] == "claim"]
+    assert [r["label"] for r in claims] == ["Ukraine's military intelligence"]
+    assert claims[0]["link_kind"] == "source"
+    figures = {r["label"]: r["detail"] for r in rows if r["kind"] == "figure"}
+    assert figures["Ukraine's military intelligence"].startswith("≥30 killed/wounded")
+    assert figures["Russian defence ministry"].startswith("12 killed")
+
+
+def test_entity_facts_place_events_and_person_claims(conn):
+    plekhovo = conn.execute("SELECT id FROM entities WHERE name = 'Plekhovo'").fetchone()["id"]
+    rows = walk_rows(conn, queries.entity_facts_query(plekhovo))
+    assert sum(r["kind"] == "event" for r in rows) == 2
+    assert sum(r["kind"] == "mention" for r in rows) == 2
+    person = conn.execute("SELECT id FROM entities WHERE name = 'Oleh Syniehubov'").fetchone()["id"]
+    rows = walk_rows(conn, queries.entity_facts_query(person))
+    claims = [r for r in rows if r["kind"] == "claim"]
+    assert len(claims) == 2
+    text = KHARKIV
+    assert {text[r["start"]:r["end"]] for r in claims} == {
+        "A Russian drone strike on Kharkiv killed three civilians overnight", "Two houses were destroyed,"}
+
+
+def test_source_facts_list_everything_it_claimed(conn):
+    source = conn.execute("SELECT id FROM sources WHERE name = ?", ("Ukraine's military intelligence",)).fetchone()
+    rows = walk_rows(conn, queries.source_facts_query(source["id"]))
+    assert len(rows) == 2
+    assert len({r["article_id"] for r in rows}) == 2
+
+
+def test_names_containing_finds_entities_and_sources(conn):
+    found = queries.names_containing(conn, "plekh")
+    assert [(r["kind"], r["type"], r["name"]) for r in found] == [("entity", "place", "Plekhovo")]
+    assert any(r["kind"] == "source" for r in queries.names_containing(conn, "ministry"))
+    assert queries.names_containing(conn, "zzzz") == []
+
+
+def test_data_version_changes_when_another_connection_commits(small, conn):
+    before = queries.data_version(conn)
+    db = open_store(small)
+    with db.conn:
+        db.conn.execute("INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('x', 'x', 'x', '')")
+    assert queries.data_version(conn) != before
