@@ -19,7 +19,41 @@ from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """Compile a rule for lower-cased text, every match starting at a word start.
+
+    Speed: `re` tries each top-level alternative at each position; one leading ``\\b`` in front of
+    the group (instead of one per alternative) and no IGNORECASE make the rules several times faster.
+    """
+    alternatives = [a[2:] if a.startswith("\\b") else a for a in _top_level_split(pattern.lower())]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+def _top_level_split(pattern: str) -> list[str]:
+    parts, depth, current, i = [], 0, [], 0
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return parts
 
 
 _W = r"(?:[\w’'-]+\s+)"  # any one word and its space
@@ -90,7 +124,7 @@ TERRITORY = _rx(r"\b(?:village|villages|town|towns|city|cities|settlement|settle
                 r"state|border crossing|crossing|port|bridge|neighbou?rhood|suburb|oblast|municipality|"
                 r"commune|mine|oilfield|oil field|dam|island)\b")
 NONSTATE = _rx(r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF\b|Rapid Support Forces|\bJNIM\b|"
-               r"al-Shabaab|al-Shabab|Islamic State|\bISIS\b|\bISIL\b|\bIS\b|\bISWAP\b|\bHTS\b|Hayat Tahrir|\bM23\b|"
+               r"al-Shabaab|al-Shabab|Islamic State|\bISIS\b|\bISIL\b|\bISWAP\b|\bHTS\b|Hayat Tahrir|\bM23\b|"
                r"Arakan Army|\bPDF\b|People's Defen[cs]e Force|\bKIA\b|\bTNLA\b|\bMNDAA\b|\bELN\b|\bFARC\b|"
                r"Clan del Golfo|Gulf Clan|\bgangs?\b|armed groups?|militias?|militiamen|\bfighters\b|resistance|"
                r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
@@ -173,6 +207,7 @@ _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote e
 
 def classify(sentence: str) -> str | None:
     """The ACLED subtype a sentence reports, or None when it reports no incident."""
+    sentence = sentence.lower()
     if CHEMICAL.search(sentence):
         return "Chemical weapon"
     if SUICIDE.search(sentence):
@@ -220,7 +255,7 @@ def classify(sentence: str) -> str | None:
     if LOOTING.search(sentence):
         return "Looting/property destruction"
     if SHELLING.search(sentence) and re.search(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b", sentence, re.I) and \
-            (CASUALTY_WORDS.search(sentence) or re.search(r"\bRussian|\bIsraeli|\bforces\b", sentence)):
+            (CASUALTY_WORDS.search(sentence) or re.search(r"\brussian|\bisraeli|\bforces\b", sentence)):
         return "Shelling/artillery/missile attack"
     if CASUALTY_WORDS.search(sentence):
         if MILITARY_VICTIMS.search(sentence):
@@ -321,17 +356,24 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     pub = parse_published(published)
     paragraphs = _paragraph_starts(text)
     mentions = _entity_mentions(entities)
+    all_dates = find_dates(text, pub)
+    next_date = 0
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
     for sentence in sentences:
         para = _paragraph_of(paragraphs, sentence.start)
         s_text = sentence.text
-        dates = find_dates(text, pub, sentence.start, sentence.end)
+        while next_date < len(all_dates) and all_dates[next_date].start < sentence.start:
+            next_date += 1
+        dates = []
+        while next_date < len(all_dates) and all_dates[next_date].end <= sentence.end:
+            dates.append(all_dates[next_date])
+            next_date += 1
         report_zone = _report_zone(sentence, claims)
         event_dates = [d for d in dates if not any(a <= d.start < b for a, b in report_zone)]
         subtype = classify(s_text)
-        if subtype is not None and _is_incident(s_text, sentence, text, event_dates):
-            casualties = find_casualties(text, sentence.start, sentence.end)
+        casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
+        if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):
             if event_dates:
                 date, explicit = _best_date(event_dates), True
             else:
@@ -351,7 +393,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     return [_to_event(i, c, claims, pub) for i, c in enumerate(merged, 1)]
 
 
-def _is_incident(s_text: str, sentence: Span, text: str, dates: list[DateMention]) -> bool:
+def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> bool:
     """Leave out headlines, forecasts, opinions and background."""
     if len(s_text) < 15:
         return False
@@ -362,7 +404,7 @@ def _is_incident(s_text: str, sentence: Span, text: str, dates: list[DateMention
             return False
     if s_text.rstrip().endswith("?"):
         return False
-    has_figure = bool(find_casualties(text, sentence.start, sentence.end))
+    s_text = s_text.lower()
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
     if HYPOTHETICAL.search(s_text) and not has_figure and not has_date:
         return False
