@@ -189,3 +189,24 @@ def test_search_json_line_shape(tmp_path):
     result = answer["results"][0]
     assert list(result)[:8] == ["id", "kind", "type", "name", "matched", "score", "mentions", "events"]
     assert result["kind"] in ("entity", "source") and isinstance(result["score"], float)
+
+
+# --- README and CI ------------------------------------------------------------------------------------------
+
+def _quick_start_commands() -> list[str]:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Quick start\n", 1)[1]
+    block = section.split("```", 2)[1]
+    return [line for line in block.split("\n")[1:] if line.strip()]
+
+
+def test_readme_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
+    from pathlib import Path
+
+    install_and_open, install_and_test = _quick_start_commands()
+    assert "pip install -e ." in install_and_open and install_and_open.endswith("sitrep")
+    assert "'.[test]'" in install_and_test and "pytest" in install_and_test
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "set -euo pipefail" in ci and install_and_test in ci

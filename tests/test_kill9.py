@@ -42,7 +42,7 @@ def snapshot(path) -> list[tuple]:
 
 
 def test_sigkill_mid_ingest_then_rerun_completes_exactly(tmp_path):
-    n = 3000
+    n = 800
     corpus = tmp_path / "corpus.jsonl"
     make_corpus(corpus, n)
     path = tmp_path / "killed.db"
