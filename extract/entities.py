@@ -10,6 +10,8 @@ Rules and word lists only (deterministic, no model). Order of work:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from anyascii import anyascii
 
 from extract.gazetteer import fold, gazetteer, lookup, loose
@@ -88,6 +90,8 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
                 break
             if _namey(nxt):
                 j += 1
+            elif nxt.lower == "of" and (bridge := _of_bridge(doc, i, j)):
+                j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
             elif nxt.lower in NAME_PARTICLES and j + 2 < n and _namey(tokens[j + 2]) \
                     and doc.text[nxt.end:tokens[j + 2].start] == " " and not doc.taken[j + 2]:
                 j += 2
@@ -96,6 +100,22 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j + 1
     return runs
+
+
+def _of_bridge(doc: Document, i: int, j: int) -> int | None:
+    """End of a place name that continues with "of (the) X" after tokens i..j, if one is known."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    k = j + 2
+    if k < n and tokens[k].lower == "the":
+        k += 1
+    end = k
+    while end < n and _namey(tokens[end]) and not doc.taken[end] and doc.joined(j, end):
+        end += 1
+    for last in range(end - 1, k - 1, -1):
+        name = doc.text[tokens[i].start:tokens[last].end]
+        if country_code(name) or lookup(name):
+            return last
+    return None
 
 
 def _classify_runs(doc: Document) -> list[tuple[int, int]]:
@@ -149,13 +169,15 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
             if found and not _namey(tokens[found[1]]):
                 title = found[0]
         # Places named with a head word: "Kursk region", "Donetsk Oblast", "Zaporizhzhia nuclear power plant".
-        facility = facility_after(doc, b)
+        demonym = _match_demonym(doc, a) == b - a + 1
+        facility = None if demonym else facility_after(doc, b)
         if facility is not None and title is None:
             doc.add("place", doc.text[tokens[a].start:tokens[facility].end], a, facility, facility="1")
             continue
-        head = head_after(doc, b)
-        if head and title is None and (head[0] not in ("city", "town", "village") or _place_like(name)):
-            candidate = doc.add("place", name, a, head[1], region="1" if head[0] not in ("city", "town", "village") else "")
+        head = None if demonym else head_after(doc, b)
+        if head and title is None:
+            settlement = head[0] in ("city", "town", "village")
+            doc.add("place", name, a, head[1], region="" if settlement else "1", **_hint(doc, a))
             _inherit_list(doc, head[1], "strong", inherited)
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic", "state"):
@@ -220,24 +242,60 @@ def _clean_name(doc: Document, a: int, b: int) -> str:
 
 def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
     tokens = doc.tokens
+    if _match_demonym(doc, a) == b - a + 1:
+        return False  # "Russian", "North Korean": adjectives, not places
     places = lookup(name)
+    hint = _hint(doc, a)
     if cue == "strong" and b - a <= 3:
-        doc.add("place", name, a, b)
+        doc.add("place", name, a, b, **hint)
         return True
     if not places:
         return False
     single_first_name = b == a and tokens[a].lower in FIRST_NAMES
-    if cue == "weak" and not single_first_name and not speech_after(doc, b):
-        doc.add("place", name, a, b)
+    if (cue == "weak" or _cue_after(doc, b)) and not single_first_name and not speech_after(doc, b):
+        doc.add("place", name, a, b, **hint)
         return True
     if is_big_place(places) and not single_first_name and not speech_after(doc, b) \
             and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES):
-        doc.add("place", name, a, b, strong="")
+        doc.add("place", name, a, b, **hint)
         return True
     if fold(name) in gazetteer().admin1_names and not single_first_name:
-        doc.add("place", name, a, b)
+        doc.add("place", name, a, b, **hint)
         return True
     return False
+
+
+_CUES_AFTER = frozenset("direction axis sector front border area outskirts suburbs".split())
+
+
+def _cue_after(doc: Document, b: int) -> bool:
+    """"the Kharkiv direction", "the Pokrovsk axis", "Kherson outskirts"."""
+    tokens = doc.tokens
+    return b + 1 < len(tokens) and tokens[b + 1].lower in _CUES_AFTER and doc.same_sentence(b, b + 1)
+
+
+_HINT_NOUNS = frozenset("""
+city town village villages region province district port capital border-town settlement
+town's city's region's base airfield airport
+""".split())
+
+
+def _hint(doc: Document, a: int) -> dict[str, str]:
+    """The country a demonym just before says: "the Israeli city of Eilat", "Russian-held X"."""
+    tokens = doc.tokens
+    for back in range(1, 5):
+        j = a - back
+        if j < 0 or tokens[j].sentence != tokens[a].sentence:
+            break
+        if tokens[j].lower in ("of", "the", ",") or tokens[j].lower in _HINT_NOUNS or tokens[j].lower.endswith("-held"):
+            continue
+        word = tokens[j].lower.removesuffix("-held").removesuffix("-occupied").removesuffix("-controlled")
+        code = DEMONYMS.get(word) or (gazetteer().country(word) if tokens[j].cap else None)
+        if code and any(t.lower in _HINT_NOUNS or t.lower.endswith(("-held", "-occupied", "-controlled"))
+                        for t in tokens[j:a]):
+            return {"hint": code}
+        break
+    return {}
 
 
 def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str]) -> None:
@@ -287,6 +345,7 @@ def _merge(doc: Document) -> list[Entity]:
         if c.start >= last_end:
             kept.append(c)
             last_end = c.end
+    _attach_surnames(kept)
     groups: dict[tuple[str, str], list[Candidate]] = {}
     order: list[tuple[str, str]] = []
     for c in kept:
@@ -296,9 +355,9 @@ def _merge(doc: Document) -> list[Entity]:
             order.append(key)
         groups[key].append(c)
 
-    sentence_context = _sentence_context(doc, kept)
-    article = (_article_countries(kept, sentence_context),
-               {region for _, regions in sentence_context.values() for region in regions})
+    sentence_context = _mention_contexts(doc, kept)
+    article = (_article_countries(doc, kept),
+               {fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region")})
     entities: list[Entity] = []
     counters: dict[str, int] = {}
     for key in order:
@@ -313,36 +372,64 @@ def _merge(doc: Document) -> list[Entity]:
     return entities
 
 
+def _attach_surnames(candidates: list[Candidate]) -> None:
+    """A one-word person ("Mr Starmer", "Zelenskyy") is the full-named person with that surname."""
+    full: dict[str, str] = {}
+    for c in candidates:
+        parts = c.name.split()
+        if c.type == "person" and len(parts) >= 2:
+            full.setdefault(fold(parts[-1]), c.name)
+    for c in candidates:
+        if c.type == "person" and len(c.name.split()) == 1 and fold(c.name) in full:
+            c.name = full[fold(c.name)]
+
+
 def _merge_key(c: Candidate) -> str:
     if c.type == "place" and c.attributes.get("country"):
         return "country:" + c.attributes["country"]
     return fold(c.name)
 
 
-def _sentence_context(doc: Document, kept: list[Candidate]) -> dict[int, tuple[set[str], set[str]]]:
-    context: dict[int, tuple[set[str], set[str]]] = {}
-    for c in kept:
-        if c.type != "place":
-            continue
-        countries, regions = context.setdefault(c.sentence, (set(), set()))
-        if c.attributes.get("country"):
-            countries.add(c.attributes["country"])
-        elif c.attributes.get("region"):
-            regions.add(fold(c.name))
-    return context
+_COUNTRY_WINDOW = 8  # tokens: "Russia's Kursk region", "in Kherson, southern Ukraine"
+_REGION_WINDOW = 14  # "near the villages of A, B, and C in the Kursk region"
 
 
-def _article_countries(kept: list[Candidate], context: dict[int, tuple[set[str], set[str]]]) -> set[str]:
+def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[set[str], set[str]]]:
+    """For each place mention (by id), the countries and regions named close to it in its sentence."""
+    starts = [t.start for t in doc.tokens]
+    places = [c for c in kept if c.type == "place"]
+    position = {id(c): (bisect_left(starts, c.start), bisect_left(starts, c.end) - 1) for c in places}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in places:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    contexts: dict[int, tuple[set[str], set[str]]] = {}
+    for c in places:
+        first, last = position[id(c)]
+        countries: set[str] = set()
+        regions: set[str] = set()
+        for other in by_sentence[c.sentence]:
+            if other is c:
+                continue
+            o_first, o_last = position[id(other)]
+            distance = o_first - last if o_first > last else first - o_last
+            if other.attributes.get("country") and distance <= _COUNTRY_WINDOW:
+                countries.add(other.attributes["country"])
+            elif other.attributes.get("region") and distance <= _REGION_WINDOW:
+                regions.add(fold(other.name))
+        contexts[id(c)] = (countries, regions)
+    return contexts
+
+
+def _article_countries(doc: Document, kept: list[Candidate]) -> set[str]:
     """Countries the article names, or points at with a demonym ("Ukrainian forces")."""
-    codes = {code for countries, _ in context.values() for code in countries}
-    for c in kept:
-        if c.type in ("group", "organization"):
-            words = c.name.lower().replace("’", "'").split()
-            for size in (2, 1):
-                code = DEMONYMS.get(" ".join(words[:size]))
-                if code:
-                    codes.add(code)
-                    break
+    codes = {c.attributes["country"] for c in kept if c.type == "place" and c.attributes.get("country")}
+    codes |= {c.attributes["hint"] for c in kept if c.attributes.get("hint")}
+    for i, token in enumerate(doc.tokens):
+        if token.cap and token.lower in DEMONYMS:
+            size = _match_demonym(doc, i)
+            code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i:i + size])) if size else None
+            if code:
+                codes.add(code)
     return codes
 
 
@@ -407,15 +494,22 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         return PlaceInfo(country=members[0].attributes["country"], is_country=True)
     is_region = all(c.attributes.get("region") for c in members)
     if any(c.attributes.get("facility") for c in members):
-        contexts = [sentence_context.get(c.sentence, (set(), set())) for c in members]
+        contexts = [sentence_context.get(id(c), (set(), set())) for c in members]
         info = PlaceInfo()
         countries = set().union(*(x for x, _ in contexts))
         if len(countries) == 1:
             info.country = next(iter(countries))
         return info
-    contexts = [sentence_context[c.sentence] for c in members if c.sentence in sentence_context
-                and (sentence_context[c.sentence][0] or sentence_context[c.sentence][1] - {fold(name)})]
-    return resolve(name, contexts, article, is_region)
+    contexts = []
+    hinted = False
+    for c in members:
+        countries, regions = sentence_context.get(id(c), (set(), set()))
+        if c.attributes.get("hint"):
+            countries, hinted = {c.attributes["hint"]}, True
+        regions = regions - {fold(name)}
+        if countries or regions:
+            contexts.append((countries, regions))
+    return resolve(name, contexts, article, is_region, hinted=hinted)
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:

@@ -17,7 +17,8 @@ STRONG_CUES = (
     ("capital",), ("port", "of"), ("neighbourhood", "of"), ("neighborhood", "of"), ("areas", "of"),
     ("area", "of"), ("direction", "of"), ("camp", "of"), ("strip", "of"), ("island", "of"),
     ("village",), ("town",), ("city",), ("towards",), ("toward",), ("liberated",), ("captured",),
-    ("recaptured",), ("retook",), ("seized",), ("shelled",), ("struck",),
+    ("recaptured",), ("retook",), ("seized",), ("shelled",), ("struck",), ("airfield",),
+    ("airbase",), ("air", "base"), ("airport",), ("port",), ("suburbs", "of"), ("residents", "of"),
 )
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""
@@ -27,9 +28,9 @@ northern southern eastern western central
 """.split())
 FACILITY_HEADS = (
     ("nuclear", "power", "plant"), ("power", "plant"), ("power", "station"), ("airport",),
-    ("air", "base"), ("airbase",), ("airfield",), ("refinery",), ("dam",), ("bridge",),
-    ("port",), ("seaport",), ("railway", "station"), ("train", "station"), ("hospital",),
-    ("refugee", "camp"), ("camp",), ("crossing",), ("border", "crossing"), ("military", "base"),
+    ("air", "base"), ("airbase",), ("airfield",), ("refinery",), ("seaport",),
+    ("railway", "station"), ("train", "station"), ("refugee", "camp"), ("border", "crossing"),
+    ("military", "base"), ("dam",),
 )
 _FACILITIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(FACILITY_HEADS, key=len, reverse=True):
@@ -119,7 +120,7 @@ def region_admin1(region: str) -> tuple[str | None, set[str]]:
 
 
 def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
-            is_region: bool) -> PlaceInfo:
+            is_region: bool, hinted: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
     ``contexts`` holds, for each mention whose sentence names a country or region, those countries
@@ -139,10 +140,7 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
     regions.discard(fold(name))
     admin1s: set[str] = set()  # folded admin1 names of regions the gazetteer can place
     for region in regions:
-        region_country, names = region_admin1(region)
-        admin1s |= names
-        if region_country and not (c for c, _ in contexts if c):
-            countries.add(region_country)
+        admin1s |= region_admin1(region)[1]
     if regions and not countries:
         countries = {c for c in (region_admin1(r)[0] for r in regions) if c}
     if len(regions) == 1:
@@ -151,9 +149,12 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
         info.admin1 = name
     explicit = bool(countries or regions)
     pool = candidates
+    article_countries, article_regions = article
     if explicit:
         if countries:
             pool = [p for p in pool if p.country in countries]
+        elif article_countries:
+            pool = [p for p in pool if p.country in article_countries] or pool
         if admin1s:
             pool = [p for p in pool if p.admin1 and fold(p.admin1) in admin1s]
         if len(countries) == 1:
@@ -161,12 +162,16 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
         if not pool:
             # The context names somewhere no gazetteer place of this name is, so the context
             # stands, unpinned; except for a famous place ("Moscow" in a sentence naming Ukraine).
+            # Also a town the gazetteer knows by this very name when only a country is near:
+            # "In Yemen, Houthis fired at the Israeli city of Eilat" (hinted: the demonym binds).
             famous = _dominant(candidates)
-            if regions or famous is None or famous.population < BARE_POPULATION:
+            notable = famous is not None and (famous.population >= BARE_POPULATION or (
+                not hinted and famous.population >= 5_000 and loose(fold(famous.name)) == loose(fold(name))))
+            if admin1s or not notable:
                 return info
+            info.country = None
             pool = [famous]
     else:
-        article_countries, article_regions = article
         if article_countries:
             pool = [p for p in pool if p.country in article_countries] or pool
         article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
