@@ -74,8 +74,11 @@ MEDIA = re.compile(
     r"Newsweek|Meduza|Novaya Gazeta|RBC|Kommersant|Suspilne|Hromadske|dpa|DPA|EFE|ANSA|Kyodo|"
     r"Times of Israel|Haaretz|Al Arabiya|France 24|Deutsche Welle|DW|Radio Free Europe|RFE/RL|"
     r"Voice of America|VOA|The Times|Telegraph|Independent|Times|Economist|Ria|Sputnik|RT|Izvestia)$"
-    r"|\b(?:news agency|agency|newspaper|outlet|broadcaster|television|TV|radio|media|channel|daily|"
+    r"|\b(?:news agency|press agency|newspaper|outlet|broadcaster|television|TV|radio|media|channel|daily|"
     r"news|magazine|correspondent|reporter|journalist)s?\b", re.I)
+CIVIL = re.compile(r"\bcivil (?:defen[cs]e|protection)|\bemergency (?:services|ministry|service)|\brescue|"
+                   r"\bhealth (?:ministry|authorities|officials|ministry's)|\bministry of health|\bfire (?:service|brigade)",
+                   re.I)
 INTERNATIONAL = re.compile(
     r"\b(?:UN|U\.N\.|United Nations|NATO|OSCE|EU|European Union|European Commission|ICRC|Red Cross|"
     r"Red Crescent|WHO|World Health Organi[sz]ation|IAEA|UNHCR|OCHA|UNICEF|WFP|World Food Programme|"
@@ -226,6 +229,13 @@ class _ClaimFinder:
             # "X addressed the matter on Saturday, confirming that ..."
             if not text[start:cue_start].rstrip().endswith(","):
                 return False
+            earlier = [c for c in self.claims if start <= c.cue.start < cue_start]
+            if earlier:
+                # "..., the military said, adding that ...": the same claimant goes on
+                c_start, c_end = self._content_after(cue_end, end)
+                if c_end - c_start <= 3:
+                    return False
+                return self._add_for(earlier[-1].source_key, cue_start, cue_end, c_start, c_end)
             np = self._np_forward(start, cue_start, sentence_start=True)
             if not np:
                 return False
@@ -369,6 +379,14 @@ class _ClaimFinder:
         self._claim_spans.append((cue_start, cue_end))
         return True
 
+    def _add_for(self, source_key: str, cue_start: int, cue_end: int, c_start: int, c_end: int) -> bool:
+        self.claims.append(Claim(
+            key=f"c{len(self.claims) + 1}", source_key=source_key, cue=Span.of(self.text, cue_start, cue_end),
+            content=Span.of(self.text, c_start, c_end),
+        ))
+        self._claim_spans.append((cue_start, cue_end))
+        return True
+
     def _person_at(self, start: int, end: int) -> Entity | None:
         for m in self._mentions:
             if m.start >= end:
@@ -402,6 +420,11 @@ class _ClaimFinder:
         name = _strip_determiners(raw)
         if not name:
             return None
+        if name.lower() in _ANAPHORIC and raw[:4].lower() in ("the ", "this"):
+            # "the source said": the source of that kind named just before
+            for source in reversed(self.sources):
+                if source.name.lower().split()[-1] in (name.lower(), name.lower() + "s", name.lower().rstrip("s")):
+                    return source.key
         person_name = _looks_like_person(name)
         if person_name is not None:
             if " " not in person_name:
@@ -436,6 +459,8 @@ class _ClaimFinder:
                 return kind, entity.key
         if INTERNATIONAL.search(name):
             return "international", entity.key if entity else None
+        if CIVIL.search(name):
+            return "government", entity.key if entity else None
         if ANONYMOUS.search(name):
             return "anonymous", None
         if MILITARY.search(name):
@@ -469,6 +494,10 @@ class _ClaimFinder:
         return key
 
 
+_ANAPHORIC = frozenset("""
+source sources official officials spokesman spokeswoman spokesperson ministry army military agency
+witness witnesses group militants rebels government minister president governor commander
+""".split())
 _NP_HEADS = frozenset("""
 official officials source sources spokesman spokeswoman spokesperson ministry minister government
 authorities police military army intelligence president governor commander analysts experts witnesses
@@ -511,6 +540,8 @@ def _looks_like_person(name: str) -> str | None:
         return None
     if re.search(r"(?:ian|ese|ish|ans)$", person.split()[0]) or person.isupper():
         return None  # "Ukrainian", "Chinese", "Russians", an acronym: not a personal name
+    if " " not in person and re.search(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$", person):
+        return None  # "Organisers", "Protesters", "Residents": people, not a person
     return person
 
 

@@ -29,6 +29,11 @@ WHO_NOUNS = (
     "peacekeepers", "security forces", "forces", "officials", "victims", "bystanders", "shepherds",
     "herders", "traders", "patients", "detainees", "inmates", "crew", "crew members", "sailors",
 )
+_SINGULAR = ("soldier|civilian|child|boy|girl|man|woman|teenager|resident|villager|farmer|policeman|"
+             "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
+             "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member")
+_ONE_VERBS = (r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
+              r"abducted|kidnapped")
 _WHO = "|".join(re.escape(w) for w in sorted(WHO_NOUNS, key=len, reverse=True))
 # a word that may qualify the noun ("North", "Korean", "unarmed"), not a verb or a linking word
 _MOD = (r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
@@ -91,6 +96,13 @@ _GROUP_BEFORE = re.compile(
 )
 
 
+# "A seven-year-old girl was seriously injured": one person
+_ONE = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR})\s+(?:(?:was|has been|had been|is|reportedly|"
+    rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
+)
+
+
 def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
     """Casualty records in ``text[start:end]`` (one sentence, usually)."""
     end = len(text) if end is None else end
@@ -99,6 +111,14 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         rec = _casualty_at(text, q, start, end)
         if rec is not None:
             found.append(rec)
+    for m in _ONE.finditer(text, start, end):
+        if any(c.span.start <= m.start() < c.span.end for c in found):
+            continue
+        verb = m.group("verb").lower()
+        kind = ("killed_or_wounded" if " or " in verb or " and " in verb else
+                next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb)))
+        found.append(Casualty(kind, 1, 1, "exact", m.group("who"), Span.of(text, m.start(), m.end())))
+    found.sort(key=lambda c: c.span.start)
     return found
 
 

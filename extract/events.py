@@ -129,7 +129,8 @@ NONSTATE = _rx(r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF
                r"Clan del Golfo|Gulf Clan|\bgangs?\b|armed groups?|militias?|militiamen|\bfighters\b|resistance|"
                r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
                r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar")
-TRANSFER = _rx(r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|territory|area|village|checkpoint)|"
+TRANSFER = _rx(r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
+               r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
                r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
                r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
                r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
@@ -146,7 +147,7 @@ AGREEMENT = _rx(r"\bcease-?fire\b|\btruce\b|peace (?:deal|agreement|accord|treat
 ARRESTS = _rx(r"\barrest|\bdetain|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
               r"\bremanded\b|\bhandcuffed\b|\bcustody\b")
 CIVILIANS = _rx(r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
-                r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\ba (?:man|woman|boy|girl|teenager)\b|\bfamily\b|"
+                r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
                 r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
                 r"\bminers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
                 r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
@@ -181,7 +182,7 @@ CHANGE = _rx(r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatch
              r"\bstationed\b|\bmassing\b|\bamass|\bbuild-?up\b|\btraining\b|\btrained\b|\bmerged\b|"
              r"joined forces|\bdefected\b|\bformed (?:a |an )?(?:new )?(?:militia|group|unit|brigade|alliance|"
              r"coalition)|\bdisband|troop movements?|\bmoved (?:\w+ ){0,2}(?:troops|forces|equipment|units)|"
-             r"military (?:exercises?|drills?)|\bdrills\b|\bpatrols?\b|\bconvoy\b|\bretreat(?:ed)?\b|"
+             r"military (?:exercises?|drills?)|\bdrills\b|\bretreat(?:ed)?\b|"
              r"\bsurrender(?:ed)?\b|\bcurfew\b|\bstate of emergency\b|\bmartial law\b|\bbanned\b|\bsuspended\b")
 MILITARY_VICTIMS = _rx(r"\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
                        r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
@@ -197,9 +198,12 @@ HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
-                 r"\bongoing\b|\bhas been\b|\bhave been\b|\bhad been\b|\bstrategy\b|\bsignifican|\bescalation\b|"
+                 r"\bongoing\b|\bstrategy\b|\bsignifican|\bescalation\b|"
                  r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
                  r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b")
+
+_INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
+_WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
 
 # Ordered rules: the first that matches decides.
 _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
@@ -207,12 +211,33 @@ _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote e
 
 def classify(sentence: str) -> str | None:
     """The ACLED subtype a sentence reports, or None when it reports no incident."""
-    sentence = sentence.lower()
+    return _classify(sentence)[0]
+
+
+def _classify(original: str) -> tuple[str | None, bool]:
+    """(subtype, weak): weak when only casualty words suggest an incident."""
+    subtype = _strong_subtype(original)
+    if subtype is not None:
+        return subtype, False
+    sentence = original.lower()
+    if CASUALTY_WORDS.search(sentence):
+        if MILITARY_VICTIMS.search(sentence):
+            return "Armed clash", True
+        if CIVILIANS.search(sentence):
+            return "Attack", True
+    if CHANGE.search(sentence):
+        return "Change to group/activity", False
+    return None, False
+
+
+def _strong_subtype(original: str) -> str | None:
+    sentence = original.lower()
     if CHEMICAL.search(sentence):
         return "Chemical weapon"
     if SUICIDE.search(sentence):
         return "Suicide bomb"
-    if DISRUPTED.search(sentence) and not _kills_on_ground(sentence):
+    if (DISRUPTED.search(sentence) or _INTERCEPTED.search(sentence) and _WEAPONS.search(sentence)) \
+            and not _kills_on_ground(sentence):
         return "Disrupted weapons use"
     if IED.search(sentence):
         return "Remote explosive/landmine/IED"
@@ -232,7 +257,8 @@ def classify(sentence: str) -> str | None:
         return "Non-violent transfer of territory"
     if _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
         return "Non-state actor overtakes territory" if _nonstate_subject(sentence) else "Government regains territory"
-    if _main_clause(OVERTAKES, sentence) and TERRITORY.search(sentence) and not _people_captured(sentence):
+    if _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
+            and not _people_captured(sentence):
         return "Non-state actor overtakes territory"
     if BASE.search(sentence):
         return "Headquarters or base established"
@@ -257,14 +283,19 @@ def classify(sentence: str) -> str | None:
     if SHELLING.search(sentence) and re.search(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b", sentence, re.I) and \
             (CASUALTY_WORDS.search(sentence) or re.search(r"\brussian|\bisraeli|\bforces\b", sentence)):
         return "Shelling/artillery/missile attack"
-    if CASUALTY_WORDS.search(sentence):
-        if MILITARY_VICTIMS.search(sentence):
-            return "Armed clash"
-        if CIVILIANS.search(sentence):
-            return "Attack"
-    if CHANGE.search(sentence):
-        return "Change to group/activity"
     return None
+
+
+def _place_follows(rx: re.Pattern[str], original: str) -> bool:
+    """True when a capitalised name follows the verb: "rebels seized Damascus"."""
+    low = original.lower()
+    if len(low) != len(original):
+        return False
+    for m in rx.finditer(low):
+        if re.match(r"\s+(?:(?:the|control of|the town of|the city of|the village of)\s+)?[A-Z][a-z]",
+                    original[m.end():m.end() + 40]):
+            return True
+    return False
 
 
 def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
@@ -345,6 +376,7 @@ class _Candidate:
     casualties: list[Casualty]
     who: set[str]
     sentences: list[Span] = field(default_factory=list)
+    date_level: int = 0  # 2 stated for this incident, 1 inherited or the report's date, 0 none
 
 
 _HEADLINE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
@@ -369,28 +401,55 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         while next_date < len(all_dates) and all_dates[next_date].end <= sentence.end:
             dates.append(all_dates[next_date])
             next_date += 1
-        report_zone = _report_zone(sentence, claims)
-        event_dates = [d for d in dates if not any(a <= d.start < b for a, b in report_zone)]
-        subtype = classify(s_text)
+        report_zone, content = _report_zone(sentence, claims)
+        event_dates = [d for d in dates if not any(a <= d.start < b for a, b in report_zone)
+                       or any(a <= d.start < b for a, b in content)]
+        subtype, weak = _classify(s_text)
         casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):
+            if weak and candidates and candidates[-1].paragraph == para:
+                # "14 officers were injured" after a report of the protest: part of that incident
+                _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para),
+                        _actors(text, sentence, mentions))
+                dates_by_paragraph.setdefault(para, []).extend(event_dates)
+                continue
+            # the date: in the sentence, else the one just before in the paragraph, else when it was
+            # reported (a "said on Sunday" in the sentence), else the publication date
             if event_dates:
-                date, explicit = _best_date(event_dates), True
+                date, level = _best_date(event_dates), 2
+            elif dates_by_paragraph.get(para):
+                date, level = dates_by_paragraph[para][-1], 1
+            elif len(event_dates) < len(dates):
+                date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
-                earlier = dates_by_paragraph.get(para, [])
-                date, explicit = (earlier[-1], True) if earlier else (None, False)
+                date, level = None, 0
             places = _places(text, sentence, mentions, paragraphs, para)
             actors = _actors(text, sentence, mentions)
             candidates.append(_Candidate(
-                subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=explicit,
+                subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=level == 2,
                 places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
                 actors=actors, casualties=casualties,
                 who={c.who.lower() for c in casualties if c.who and " " in c.who},
-                sentences=[sentence],
+                sentences=[sentence], date_level=level,
             ))
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     merged = _merge(candidates, entities)
     return [_to_event(i, c, claims, pub) for i, c in enumerate(merged, 1)]
+
+
+def _absorb(target: _Candidate, sentence: Span, casualties: list[Casualty], places: list[PlaceRef],
+            actors: list[Actor]) -> None:
+    target.sentences.append(sentence)
+    for cas in casualties:
+        if not any(_same_figure(cas, old) for old in target.casualties):
+            target.casualties.append(cas)
+    for p in places:
+        if p.entity_key not in {q.entity_key for q in target.places}:
+            target.places.append(p)
+            target.place_keys.add(p.entity_key)
+    for a in actors:
+        if (a.entity_key or a.name) not in {(b.entity_key or b.name) for b in target.actors}:
+            target.actors.append(a)
 
 
 def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> bool:
@@ -418,17 +477,20 @@ def _best_date(dates: list[DateMention]) -> DateMention:
     return min(dates, key=lambda d: rank[d.precision])
 
 
-def _report_zone(sentence: Span, claims: list[Claim]) -> list[tuple[int, int]]:
-    """Parts of a sentence that say when something was reported, not when it happened."""
+def _report_zone(sentence: Span, claims: list[Claim]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Parts of a sentence that say when something was reported, not when it happened, and the
+    claims' contents (a date inside some claim's content is the incident's)."""
     zones = []
+    contents = []
     for claim in claims:
         if sentence.start <= claim.cue.start < sentence.end:
+            contents.append((claim.content.start, claim.content.end))
             c = claim.content
             if c.start > claim.cue.start:
                 zones.append((sentence.start, c.start))  # "On Monday, X confirmed that ..."
             else:
                 zones.append((c.end, sentence.end))  # "..., X said on Monday."
-    return zones
+    return zones, contents
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -535,10 +597,10 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
             merged.append(c)
             continue
         target.sentences.append(c.sentence)
-        if c.explicit_date and (not target.explicit_date or _more_precise(c.date, target.date)):
-            target.date, target.explicit_date = c.date, True
-            if len(c.casualties) >= len(target.casualties) or c.places:
-                pass
+        if c.date_level > target.date_level or (c.date_level == target.date_level
+                                                and _more_precise(c.date, target.date)):
+            target.date, target.date_level = c.date, c.date_level
+            target.explicit_date = c.date_level == 2
         for p in c.places:
             if p.entity_key not in {q.entity_key for q in target.places}:
                 target.places.append(p)
@@ -589,7 +651,7 @@ def _to_event(index: int, c: _Candidate, claims: list[Claim], pub) -> Event:
                 claim_keys.append(claim.key)
                 break
     confidence = 0.45
-    confidence += 0.15 if c.explicit_date else -0.1
+    confidence += (-0.1, 0.05, 0.15)[c.date_level]
     confidence += 0.1 if c.places else 0.0
     confidence += 0.1 if c.casualties else 0.0
     confidence += 0.1 if claim_keys else 0.0

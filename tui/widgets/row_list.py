@@ -347,7 +347,7 @@ class RowList(ScrollView, can_focus=True):
             return strip
         row = self.row(index)
         if row is None:
-            return self._message_line("…", width, placeholder)
+            return self._message_line("loading…", width, placeholder)
         style = base
         if selected:
             style += self.get_component_rich_style(

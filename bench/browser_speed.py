@@ -1,0 +1,122 @@
+"""How fast the browser is on a store of 100k articles (and events). Prints three figures.
+
+    /work/venv/bin/python bench/browser_speed.py [--db PATH] [--articles N]
+
+1. launch to rows on screen: the real ``sitrep --db PATH`` in a tmux pane, timed from the
+   command until a data row shows in the captured screen (includes Python start-up and imports);
+2. keypress to repaint while scrolling Events: in the same pane, each key (j, PgDn, and G/g jumps
+   that need pages never read) timed from ``tmux send-keys`` until the captured screen changes
+   (so it includes tmux's own latency, a few ms);
+3. resident memory of the real process after scrolling (VmRSS from /proc).
+
+Targets (issue 4): <= 1 s, <= 50 ms, <= 300 MB. The store is built once, by SQL, if missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from app_fixtures import build_big_store  # noqa: E402
+
+SESSION = "sitrep-bench"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def measure_real_app(db: Path) -> dict[str, object]:
+    """Launch time, keypress-to-repaint times and memory of the real app in a tmux pane."""
+    sitrep = Path(sys.executable).with_name("sitrep")
+    command = f"{sitrep} --db {db}" if sitrep.exists() else (
+        f"{sys.executable} -c \"from tui.app import make_app; make_app('{db}').run()\"")
+    tmux("kill-session", "-t", SESSION)
+    started = time.perf_counter()
+    tmux("new-session", "-d", "-s", SESSION, "-x", "160", "-y", "45", command)
+    figures: dict[str, object] = {"launch": float("nan")}
+    while time.perf_counter() - started < 20:
+        screen = tmux("capture-pane", "-p", "-t", SESSION)
+        if "Synthetic report" in screen:  # a data row of the Articles pane
+            figures["launch"] = time.perf_counter() - started
+            break
+        time.sleep(0.005)
+    time.sleep(1)
+    tmux("send-keys", "-t", SESSION, "2")
+    time.sleep(0.5)
+
+    def repaint(key: str) -> float:
+        """Seconds from sending ``key`` until the captured screen changes."""
+        before = tmux("capture-pane", "-p", "-e", "-t", SESSION)
+        sent = time.perf_counter()
+        tmux("send-keys", "-t", SESSION, key)
+        while time.perf_counter() - sent < 5:
+            screen = tmux("capture-pane", "-p", "-e", "-t", SESSION)
+            if screen != before and "loading…" not in screen:  # rows drawn, not placeholders
+                return time.perf_counter() - sent
+        return float("nan")
+
+    for name, keys in (("j", ["j"] * 40), ("PgDn", ["PageDown"] * 30), ("G/g (far jump)", ["G", "g"] * 3)):
+        times = []
+        for key in keys:
+            times.append(repaint(key))
+            time.sleep(0.05)
+        figures[name] = times
+    pid = tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip()
+    figures["rss"] = _rss_mb(int(pid)) if pid else float("nan")
+    tmux("send-keys", "-t", SESSION, "q")
+    time.sleep(0.5)
+    tmux("kill-session", "-t", SESSION)
+    return figures
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children (the pane may run a shell around Python)."""
+    total = 0
+    pids = [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        pids += [int(c) for c in children]
+    return total / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/sitrep-bench-100k.db"))
+    parser.add_argument("--articles", type=int, default=100_000)
+    args = parser.parse_args()
+    if not args.db.exists():
+        started = time.perf_counter()
+        build_big_store(args.db, args.articles)
+        print(f"built {args.articles:,} articles and events in {time.perf_counter() - started:.1f} s")
+
+    if not shutil.which("tmux"):
+        sys.exit("tmux is needed: the figures are taken from the real app in a terminal")
+    figures = measure_real_app(args.db)
+    print(f"launch to rows on screen: {figures.pop('launch'):.2f} s (target <= 1 s)")
+    print(f"resident memory after scrolling: {figures.pop('rss'):.0f} MB (target <= 300 MB)")
+    for key, values in figures.items():
+        values_ms = sorted(v * 1000 for v in values)
+        p95 = values_ms[max(0, int(len(values_ms) * 0.95) - 1)]
+        print(f"keypress to repaint, Events, {key}: median {statistics.median(values_ms):.1f} ms, "
+              f"p95 {p95:.1f} ms, max {values_ms[-1]:.1f} ms (target <= 50 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Snapshots of the browser's main screens, on the small fixture store."""
+
+from __future__ import annotations
+
+import pytest
+
+from app_fixtures import build_small_store
+from tui.app import make_app
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app(tmp_path):
+    application = make_app(str(build_small_store(tmp_path / "small.db")))
+    application.animation_level = "none"
+    return application
+
+
+async def settle(pilot) -> None:
+    for _ in range(4):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_reader_with_a_highlighted_claim(snap_compare, app):
+    async def open_claim(pilot):
+        await settle(pilot)
+        await pilot.press("2", "G", "enter")  # the oldest event: >=30 killed/wounded near Plekhovo
+        await settle(pilot)
+        await pilot.press("j")  # its claim, highlighted in the reader
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_claim)
+
+
+def test_search_results(snap_compare, app):
+    async def search(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"ukraine")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=search)
+
+
+def test_help(snap_compare, app):
+    async def help_screen(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=help_screen)
