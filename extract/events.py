@@ -172,7 +172,7 @@ CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)
             r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions|base|bases|checkpoints?|convoys?|outposts?|camps?|"
             r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
             r"\bstorm(?:ed|ing)?\b|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
-            r"\bengag(?:ed|ement|ements)\b|killed in action|\braid(?:ed|s)?\b|\binfiltrat|\bhostilities\b|"
+            r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\braid(?:ed|s)?\b|\binfiltrat|\bhostilities\b|"
             r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
             r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
             r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b")
@@ -407,7 +407,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         subtype, weak = _classify(s_text)
         casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):
-            if weak and candidates and candidates[-1].paragraph == para:
+            if weak and not event_dates and candidates and candidates[-1].paragraph == para:
                 # "14 officers were injured" after a report of the protest: part of that incident
                 _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para),
                         _actors(text, sentence, mentions))
