@@ -286,13 +286,19 @@ async def test_help_lists_every_key(store):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_keys_can_be_remapped_by_id(store):
+async def test_keys_can_be_remapped_by_id(store, monkeypatch):
+    monkeypatch.setenv("SITREP_KEYS", "pane.events=e; history.forward=ctrl+f,l")
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
-        app.set_keymap({"pane.events": "e"})
         await settle(pilot)
         await pilot.press("e")
         assert app.focused.id == "events"
+        await pilot.press("2")
+        assert app.focused.id == "events"  # the old key no longer focuses Events
+        await pilot.press("1", "2")
+        assert app.focused.id == "articles"
+        await pilot.press("question_mark")
+        assert "ctrl+f,l" in screen_text(app)
 
 
 async def test_command_palette_offers_search_and_commands(store):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import partial
 from typing import Iterable
@@ -18,6 +19,17 @@ from tui.screens.main import MainScreen
 from tui.screens.search import describe, run_search
 
 WATCH_SECONDS = 2.0
+KEYS_ENV = "SITREP_KEYS"
+
+
+def keymap_from_env(value: str) -> dict[str, str]:
+    """``"pane.events=e;history.forward=ctrl+f,l"`` -> ``{"pane.events": "e", ...}``."""
+    keymap: dict[str, str] = {}
+    for item in value.split(";"):
+        binding_id, _, keys = item.partition("=")
+        if binding_id.strip() and keys.strip():
+            keymap[binding_id.strip()] = keys.strip()
+    return keymap
 
 
 class SearchCommands(Provider):
@@ -69,6 +81,9 @@ class SitrepApp(App):
         return MainScreen(self.db_path)
 
     def on_mount(self) -> None:
+        keymap = keymap_from_env(os.environ.get(KEYS_ENV, ""))
+        if keymap:
+            self.update_keymap(keymap)
         self.check_store()  # the version to compare against
         self.set_interval(WATCH_SECONDS, self.check_store)
 
