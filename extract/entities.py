@@ -17,8 +17,8 @@ from anyascii import anyascii
 from extract.gazetteer import fold, gazetteer, lookup, loose
 from extract.lexicon import (
     DEMONYMS,
-    FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SURNAME_PREFIXES,
-    WEEKDAYS,
+    FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
+    SURNAME_PREFIXES, WEEKDAYS,
 )
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
@@ -102,6 +102,24 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
     return runs
 
 
+_ORG_SKIP = frozenset({"the", "a", "an"})
+
+
+def _org_run(doc: Document, a: int, b: int) -> bool:
+    """A capitalised name ending in an organisation word: "the State Emergency Service"."""
+    tokens = doc.tokens
+    while a < b and (tokens[a].lower in _ORG_SKIP or tokens[a].lower in SENTENCE_OPENERS
+                     or tokens[a].lower in MONTHS or tokens[a].lower in WEEKDAYS):
+        a += 1
+    if b <= a or title_at(doc, a, b + 1):
+        return False
+    kind = org_head_kind([t.text for t in tokens[a:b + 1]])
+    if not kind:
+        return False
+    doc.add("organization", doc.text[tokens[a].start:tokens[b].end], a, b, kind=kind)
+    return True
+
+
 def _of_bridge(doc: Document, i: int, j: int) -> int | None:
     """End of a place name that continues with "of (the) X" after tokens i..j, if one is known."""
     tokens, n = doc.tokens, len(doc.tokens)
@@ -126,6 +144,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
     surnames: dict[str, str] = {}  # folded surname -> full name of a person already found
     for a, b in _runs(doc):
         title = None
+        org = _org_run(doc, a, b)
+        if org:
+            continue
         # Leading titles, demonyms ("Russian President ...") and ordinary words.
         while a <= b:
             if tokens[a].text == ".":
@@ -141,6 +162,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
                 a += n
                 continue
             low = tokens[a].lower
+            if a < b and tokens[a].first and low not in FIRST_NAMES and (
+                    low in SENTENCE_OPENERS or (len(low) > 5 and low.endswith(("ly", "ing")))):
+                a += 1  # "Later Zelensky flew", "Speaking Tuesday, ..."
+                continue
             if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
                 if title:
                     break
@@ -196,7 +221,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
             doc.add("place", name, a, b, country=code)
             _inherit_list(doc, b, "weak", inherited)
             continue
-        if looks_like_person(doc, a, b):
+        if looks_like_person(doc, a, b) and not _famous_place(doc, a, b, name):
             _add_person(doc, a, b, surnames)
             continue
         if b == a and fold(name) in surnames:
@@ -213,15 +238,31 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
 def _add_person(doc: Document, a: int, b: int, surnames: dict[str, str], **attributes: str) -> None:
     name = _clean_name(doc, a, b)
     doc.add("person", name, a, b, **attributes)
+    for key in surname_keys(name):
+        surnames[key] = name
+
+
+def surname_keys(name: str) -> list[str]:
+    """Keys a later one-word mention may use: "Abdel Fattah al-Burhan" -> "al burhan", "burhan"."""
     parts = name.split()
-    if len(parts) >= 2:
-        surnames[fold(parts[-1])] = name
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    keys = [fold(last)]
+    if "-" in last and last.lower().startswith(tuple(p.lower() for p in SURNAME_PREFIXES)):
+        keys.append(fold(last.split("-", 1)[1]))
+    return keys
 
 
 _PLACE_NAME_OPENERS = frozenset("""
 north south east west northern southern eastern western central upper lower greater new old
 great united grand little
 """.split())
+
+
+def _famous_place(doc: Document, a: int, b: int, name: str) -> bool:
+    """A big gazetteer place not opened by a first name ("Port Sudan", but not "Said Ahmed")."""
+    return doc.tokens[a].lower not in FIRST_NAMES and is_big_place(lookup(name))
 
 
 def _known_place_name(doc: Document, a: int, b: int) -> bool:
@@ -316,16 +357,19 @@ def _link_pending(doc: Document, pending: list[tuple[int, int]]) -> None:
     tokens = doc.tokens
     people = [c for c in doc.candidates if c.type == "person"]
     full_names = {fold(c.name): c.name for c in people}
+    place_names = {fold(c.name): c.name for c in doc.candidates
+                   if c.type == "place" and not c.attributes.get("facility")}
     surnames: dict[str, str] = {}
     for c in people:
-        parts = c.name.split()
-        if len(parts) >= 2:
-            surnames.setdefault(fold(parts[-1]), c.name)
+        for key in surname_keys(c.name):
+            surnames.setdefault(key, c.name)
     for a, b in pending:
         name = doc.text[tokens[a].start:tokens[b].end]
         key = fold(name)
         if key in full_names:
             doc.add("person", full_names[key], a, b)
+        elif key in place_names:
+            doc.add("place", place_names[key], a, b)  # a place named again: "Later Vorozhba was hit"
         elif b == a and key in surnames:
             doc.add("person", surnames[key], a, b)
         elif b == a and (speech_after(doc, b) or said_before(doc, a)) and tokens[a].lower not in NOT_NAMES \
@@ -361,10 +405,18 @@ def _merge(doc: Document) -> list[Entity]:
     entities: list[Entity] = []
     counters: dict[str, int] = {}
     for key in order:
-        members = groups[key]
-        entity = _build(doc, key[0], members, sentence_context, article)
+        entity = _build(doc, key[0], groups[key], sentence_context, article)
         if entity is not None:
             entities.append(entity)
+    # Places pinned with confidence tell which countries the article is about; with those, places
+    # left ambiguous ("Odesa" next to "Kyiv" and "Kharkiv") are resolved once more.
+    pinned = {e.country for e in entities if e.type == "place" and e.lat is not None and e.country}
+    if pinned - article[0]:
+        wider = (article[0] | pinned, article[1])
+        for index, key in enumerate(order):
+            entity = entities[index]
+            if key[0] == "place" and entity.lat is None and entity.country is None:
+                entities[index] = _build(doc, "place", groups[key], sentence_context, wider)
     entities = _merge_same_names(entities)
     for entity in entities:
         counters[entity.type] = counters.get(entity.type, 0) + 1
@@ -376,9 +428,9 @@ def _attach_surnames(candidates: list[Candidate]) -> None:
     """A one-word person ("Mr Starmer", "Zelenskyy") is the full-named person with that surname."""
     full: dict[str, str] = {}
     for c in candidates:
-        parts = c.name.split()
-        if c.type == "person" and len(parts) >= 2:
-            full.setdefault(fold(parts[-1]), c.name)
+        if c.type == "person":
+            for key in surname_keys(c.name):
+                full.setdefault(key, c.name)
     for c in candidates:
         if c.type == "person" and len(c.name.split()) == 1 and fold(c.name) in full:
             c.name = full[fold(c.name)]

@@ -93,10 +93,16 @@ def role_after(doc: Document, last: int) -> bool:
         j += 2 if j + 1 < len(tokens) and tokens[j + 1].text == "," else 1
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].lower in PERSON_ROLES:
-            return True
-        if tokens[k].text in (",", ".", ";"):
+            return k > j or tokens[k].lower not in ("head", "chief")
+        if tokens[k].text in (",", ".", ";") or not tokens[k].text.isalpha() or tokens[k].lower in _NOT_BEFORE_ROLE:
             break
     return False
+
+
+_NOT_BEFORE_ROLE = frozenset("""
+while and but as when which who whom where whose after before since though although if or nor
+said says told
+""".split())
 
 
 def person_name(tokens: list[Token]) -> str:

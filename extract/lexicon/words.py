@@ -82,6 +82,17 @@ god allah lord
 strategic significance presence involvement heavy significant despite overall many
 """.split())
 
+# Words that open a sentence before a name ("Later Zelensky flew ..."); never part of the name.
+SENTENCE_OPENERS = frozenset("""
+later earlier also meanwhile separately elsewhere instead overall still since despite during
+amid following after before when while although though once then thereafter afterwards
+yesterday today tonight tomorrow last next this that there here where why how what whether
+previously recently currently now soon already again but and or so yet nor for because
+local regional senior top former acting new veteran outgoing incoming interim deputy
+both neither either every each several many some most other another such only even just
+according speaking writing asked asked responding reacting commenting
+""".split())
+
 # Capitalised sentence openers that are no one's surname, before "said" ("Medics said").
 NOT_SPEAKER_NAMES = frozenset("""
 officials medics witnesses residents police sources analysts experts doctors rescuers authorities

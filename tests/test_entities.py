@@ -1,0 +1,122 @@
+"""find_entities as a whole: the seed article, keys, entity_at, spans on arbitrary text."""
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from extract.entities import entity_at, find_entities
+from extract.model import Entity, Span
+from extract.sentences import split_sentences
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_58e71f58cf538e1b.txt"
+
+
+def seed_text() -> str:
+    text = SEED.read_text(encoding="utf-8").lstrip()
+    assert text.startswith("date ")
+    return text.split(" ", 2)[2]  # drop "date YYYY-MM-DD "
+
+
+def run(text: str) -> list[Entity]:
+    return find_entities(text, split_sentences(text))
+
+
+def by_name(entities: list[Entity], type_: str) -> dict[str, Entity]:
+    return {e.name: e for e in entities if e.type == type_}
+
+
+def test_seed_article():
+    text = seed_text()
+    entities = run(text)
+    places = by_name(entities, "place")
+    for name in ("Plekhovo", "Vorozhba", "Martynovka", "Kursk"):
+        assert name in places, name
+    for name in ("Plekhovo", "Vorozhba", "Martynovka"):
+        assert places[name].country == "RU" and places[name].admin1 == "Kursk"
+        assert places[name].lat is None  # the gazetteer only has same-named places in Ukraine
+    assert {m.text for m in places["Kursk"].mentions} >= {"Kursk region", "Kursk Oblast", "Kursk oblast"}
+    people = by_name(entities, "person")
+    assert set(people) == {"Volodymyr Zelensky"}
+    assert people["Volodymyr Zelensky"].attributes["title"] == "President"
+    orgs = by_name(entities, "organization")
+    assert orgs["Ukraine's military intelligence"].attributes["kind"] == "intelligence"
+    assert orgs["AFP"].attributes["kind"] == "media"
+    groups = by_name(entities, "group")
+    assert "North Korean soldiers" in groups and "Russian forces" in groups
+
+
+def test_keys_unique_spans_exact_and_no_overlaps():
+    text = seed_text()
+    entities = run(text)
+    keys = [e.key for e in entities]
+    assert len(keys) == len(set(keys))
+    assert all(e.key.split(":")[0] == e.type for e in entities)
+    spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    for (s1, e1), (s2, _) in zip(spans, spans[1:]):
+        assert e1 <= s2
+    for e in entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_deterministic():
+    text = seed_text()
+    assert run(text) == run(text)
+
+
+def test_entity_at_prefers_longest_overlap():
+    a = Entity("place:1", "place", "Kursk", [Span(10, 15, "Kursk")])
+    b = Entity("place:2", "place", "Kursk region", [Span(10, 22, "Kursk region")])
+    c = Entity("person:1", "person", "X", [Span(40, 41, "X")])
+    assert entity_at([a, b, c], 12, 13) is b
+    assert entity_at([a, b, c], 40, 45) is c
+    assert entity_at([a, b, c], 22, 40) is None
+    assert entity_at([], 0, 100) is None
+
+
+def test_entity_at_on_real_result():
+    text = "Ukraine's President Volodymyr Zelensky visited Kharkiv."
+    entities = run(text)
+    start = text.index("Zelensky")
+    assert entity_at(entities, start, start + 3).name == "Volodymyr Zelensky"
+    start = text.index("Kharkiv")
+    assert entity_at(entities, start, start + 7).type == "place"
+
+
+def test_empty_and_whitespace():
+    assert run("") == []
+    assert run("   \n\n ") == []
+
+
+WORDS = st.sampled_from([
+    "Kursk", "region", "near", "the", "village", "of", "President", "Zelensky", "said", "Mr.", "Ms",
+    "Ukraine's", "Russia’s", "North", "Korean", "soldiers", "al-Burhan", "U.S.", "AFP", "UN", ",",
+    ".", "and", "Oblast", "in", "“", "”", "'s", "\n", "-", "Gen.", "47th", "Brigade", "Kyiv",
+    "Hamas", "civilians", "Democratic", "Republic", "Congo", "of the", "nuclear power plant", "Said",
+])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=60).map(" ".join))
+def test_property_news_like_text(text):
+    check(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_property_arbitrary_text(text):
+    check(text)
+
+
+def check(text: str) -> None:
+    sentences = split_sentences(text)
+    entities = find_entities(text, sentences)
+    keys = set()
+    for entity in entities:
+        assert entity.key not in keys
+        keys.add(entity.key)
+        assert entity.type in ("place", "person", "organization", "group")
+        assert entity.mentions
+        for m in entity.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start:m.end] == m.text

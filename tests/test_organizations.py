@@ -1,0 +1,69 @@
+"""Organisations with their kind, and groups of fighters or people."""
+
+from extract.entities import find_entities
+from extract.sentences import split_sentences
+
+
+def found(text: str, type_: str) -> dict[str, object]:
+    return {e.name: e for e in find_entities(text, split_sentences(text)) if e.type == type_}
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {name: e.attributes["kind"] for name, e in found(text, "organization").items()}
+
+
+def test_kinds_of_known_organisations():
+    text = ("Ukraine’s military intelligence (HUR) said the Kremlin had lied, the Kyiv Independent "
+            "reported. The IAEA and the UN Security Council met as Reuters, AFP and Al Jazeera watched. "
+            "Hamas and Hezbollah fired rockets; the IDF responded.")
+    got = kinds(text)
+    assert got["Ukraine's military intelligence"] == "intelligence"
+    assert got["Kremlin"] == "government"
+    assert got["Kyiv Independent"] == "media"
+    assert got["IAEA"] == "international"
+    assert got["UN Security Council"] == "international"
+    assert got["Reuters"] == got["AFP"] == got["Al Jazeera"] == "media"
+    assert got["Hamas"] == got["Hezbollah"] == got["Israel Defense Forces"] == "military"
+    hur = found(text, "organization")["Ukraine's military intelligence"]
+    assert [m.text for m in hur.mentions] == ["Ukraine’s military intelligence", "HUR"]
+
+
+def test_units_ministries_and_state_branches():
+    text = ("The 47th Separate Mechanized Brigade repelled an assault, Ukraine's defence ministry said. "
+            "The Russian army and Israel's foreign ministry issued statements, as did the "
+            "Ministry of Foreign Affairs of Qatar and the State Emergency Service.")
+    got = kinds(text)
+    assert got["47th Separate Mechanized Brigade"] == "military"
+    assert got["Ukrainian Defence Ministry"] == "military"
+    assert got["Russian army"] == "military"
+    assert got["Israel's foreign ministry"] == "government"
+    assert any(name.startswith("Ministry of Foreign Affairs") for name in got)
+    assert got["State Emergency Service"] == "government"
+
+
+def test_shouted_acronyms_in_headings_are_not_organisations():
+    text = "WHAT IS HAPPENING IN KURSK\n\nThe WHO warned of disease."
+    got = kinds(text)
+    assert "Islamic State" not in got
+    assert got.get("World Health Organization") == "international"
+
+
+def test_groups_named_by_side_and_noun():
+    text = ("North Korean soldiers and Russian forces attacked Ukrainian troops. North Korean Troops "
+            "Reinforce Russian Forces. Dozens of civilians fled as Houthi rebels and militants "
+            "clashed with Israeli forces; pro-Russian fighters and protesters were seen too.")
+    groups = found(text, "group")
+    assert {"North Korean soldiers", "Russian forces", "Ukrainian troops", "North Korean Troops",
+            "civilians", "Houthi rebels", "militants", "Israeli forces", "pro-Russian fighters",
+            "protesters"} <= set(groups)
+    # "Russian Forces" in a heading is the same group as "Russian forces"; the lower-case form names it.
+    assert [m.text for m in groups["Russian forces"].mentions] == ["Russian forces", "Russian Forces"]
+    # Soldiers and troops stay separate groups: no rule says they are the same people.
+    assert groups["North Korean soldiers"] is not groups["North Korean Troops"]
+
+
+def test_groups_are_not_places_or_people():
+    text = "Russian troops entered the Ukrainian village of Sotnytskyi Kozachok, Russian media said."
+    every = find_entities(text, split_sentences(text))
+    assert not any(e.name in ("Russian", "Ukrainian") for e in every)
+    assert {e.name for e in every if e.type == "place"} == {"Sotnytskyi Kozachok"}

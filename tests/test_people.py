@@ -1,0 +1,68 @@
+"""People: titles stripped into attributes, first names, speech verbs, surname-only mentions."""
+
+from extract.entities import find_entities
+from extract.sentences import split_sentences
+
+
+def people(text: str) -> dict[str, object]:
+    found = find_entities(text, split_sentences(text))
+    return {e.name: e for e in found if e.type == "person"}
+
+
+def test_title_stripped_and_surname_linked():
+    text = ("Ukraine's President Volodymyr Zelensky met troops near Pokrovsk on Friday. "
+            "“We will hold,” Zelensky said. Later Zelensky flew to Kyiv.")
+    found = people(text)
+    assert set(found) == {"Volodymyr Zelensky"}
+    person = found["Volodymyr Zelensky"]
+    assert person.attributes["title"] == "President"
+    assert [m.text for m in person.mentions] == ["Volodymyr Zelensky", "Zelensky", "Zelensky"]
+    for m in person.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_many_title_forms():
+    text = ("Russian Defence Minister Andrei Belousov spoke to Gen. Valery Gerasimov. "
+            "Kremlin spokesman Dmitry Peskov declined to comment. Prime Minister Benjamin Netanyahu "
+            "and U.N. Secretary-General Antonio Guterres disagreed. Mr. Peskov later said more.")
+    found = people(text)
+    assert set(found) == {"Andrei Belousov", "Valery Gerasimov", "Dmitry Peskov", "Benjamin Netanyahu",
+                          "Antonio Guterres"}
+    assert found["Andrei Belousov"].attributes["title"] == "Defence Minister"
+    assert found["Dmitry Peskov"].attributes["title"] == "spokesman"
+    assert found["Antonio Guterres"].attributes["title"] == "Secretary-General"
+    assert len(found["Dmitry Peskov"].mentions) == 2
+
+
+def test_arabic_and_african_names_with_particles():
+    text = ("Army chief Abdel Fattah al-Burhan visited Port Sudan, while RSF commander Mohamed Hamdan "
+            "Dagalo stayed in Darfur. Congolese President Felix Tshisekedi accused Kigali. "
+            "Burhan said the war would go on.")
+    found = people(text)
+    assert {"Abdel Fattah al-Burhan", "Mohamed Hamdan Dagalo", "Felix Tshisekedi"} <= set(found)
+    assert "Port Sudan" not in found and "Darfur" not in found and "Kigali" not in found
+
+
+def test_name_before_speech_verb_or_role():
+    text = ("Oleksandra Matviichuk told reporters the shelling went on. "
+            "Yuval Shemesh, a spokesman for the rescue service, confirmed two deaths. "
+            "Peskov said nothing.")
+    found = people(text)
+    assert {"Oleksandra Matviichuk", "Yuval Shemesh", "Peskov"} <= set(found)
+
+
+def test_ordinary_capitalised_words_are_not_people():
+    text = ("Medics said five people died. Officials said on Monday that the Kremlin and the "
+            "Pentagon disagreed. In December, Ukrainian Intelligence said Russia moved troops. "
+            "Strategic Significance Of Kursk Oblast\n\nThe Kursk oblast is the border area.")
+    found = people(text)
+    assert found == {}
+
+
+def test_one_word_title_mention_joins_full_name():
+    text = ("Zelenskyy meets Starmer in London. Prime Minister Keir Starmer promised support. "
+            "Mr Starmer said aid would continue.")
+    found = people(text)
+    assert "Keir Starmer" in found
+    assert "Starmer" not in found
+    assert [m.text for m in found["Keir Starmer"].mentions] == ["Starmer", "Keir Starmer", "Starmer"]

