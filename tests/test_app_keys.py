@@ -202,7 +202,7 @@ async def test_search_jumps_to_the_entity_and_its_mentions(store):
         await pilot.press(*"plekhovo")
         await settle(pilot)
         status = str(app.screen.query_one("#search-status").render())
-        assert "1 results: 1 place" in status
+        assert "1 result: 1 place" in status
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen

@@ -42,7 +42,7 @@ def test_reader_with_a_highlighted_claim(snap_compare, app):
 def test_search_results(snap_compare, app):
     async def search(pilot):
         await settle(pilot)
-        await pilot.press("slash", *"ukraine")
+        await pilot.press("slash", *"plekhovo")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=search)

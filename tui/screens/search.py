@@ -120,7 +120,8 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             for r in message.results:
                 kinds[r.get("type") or r["kind"]] = kinds.get(r.get("type") or r["kind"], 0) + 1
             summary = ", ".join(f"{n} {k}" for k, n in kinds.items())
-            status.update(Content(f"{len(message.results)} results: {summary}"))
+            n = len(message.results)
+            status.update(Content(f"{n} result{'s' if n != 1 else ''}: {summary}"))
             options.highlighted = 0
 
     def on_input_submitted(self) -> None:
