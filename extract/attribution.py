@@ -26,7 +26,7 @@ _CUES = (
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
-_TOKEN_RE = re.compile(r"[\w’'.&-]+|[^\w\s]")
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s]")
 _PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "warning", "denying", "adding",
                 "noting", "reporting", "estimating"}
 # Words that may appear in a claimant's name besides capitalised words.

@@ -79,6 +79,7 @@ IED = _rx(r"\bIEDs?\b|improvised explosive|\blandmines?\b|\bland mines?\b|anti-(
           r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
           r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)")
 PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\brall(?:y|ies|ied)\b|\bmarchers\b|"
+              r"(?<!troops )(?<!soldiers )(?<!forces )\bmarch(?:ed|ing)\b|"
               r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
               r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
               r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)")
@@ -379,6 +380,8 @@ class _Candidate:
     date_level: int = 0  # 2 stated for this incident, 1 inherited or the report's date, 0 none
 
 
+# "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
+_DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
 _HEADLINE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 
 
@@ -402,8 +405,9 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             dates.append(all_dates[next_date])
             next_date += 1
         report_zone, content = _report_zone(sentence, claims)
-        event_dates = [d for d in dates if not any(a <= d.start < b for a, b in report_zone)
-                       or any(a <= d.start < b for a, b in content)]
+        event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
+                       and (not any(a <= d.start < b for a, b in report_zone)
+                            or any(a <= d.start < b for a, b in content))]
         subtype, weak = _classify(s_text)
         casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):

@@ -1,0 +1,97 @@
+"""Claims and sources: claimant, type, cue, content, quotes and relays."""
+
+import pytest
+
+from extract.attribution import find_claims
+from extract.entities import find_entities
+from extract.sentences import split_sentences
+
+
+def claims_of(text):
+    sentences = split_sentences(text)
+    sources, claims = find_claims(text, sentences, find_entities(text, sentences))
+    by_key = {s.key: s for s in sources}
+    out = []
+    for c in claims:
+        for span in (c.cue, c.content):
+            assert text[span.start:span.end] == span.text
+        source = by_key[c.source_key]
+        via = by_key[c.via_source_key].name if c.via_source_key else None
+        out.append((source.name, source.type, c.cue.text, c.content.text, c.quote, via))
+    return out
+
+
+def test_said_that():
+    [(name, kind, cue, content, quote, via)] = claims_of(
+        "Ukraine's military intelligence said on Monday that 30 soldiers were killed near Kursk.")
+    assert (name, kind, cue, quote) == ("Ukraine's military intelligence", "intelligence", "said", False)
+    assert content == "30 soldiers were killed near Kursk"
+
+
+def test_said_at_the_end():
+    [(name, kind, cue, content, _, _)] = claims_of("Two civilians were killed in Kherson, officials said.")
+    assert (name, kind, cue, content) == ("officials", "anonymous", "said", "Two civilians were killed in Kherson")
+
+
+def test_said_inverted():
+    [(name, kind, cue, content, _, _)] = claims_of("Two civilians were killed in Kherson, said the regional governor.")
+    assert (name, cue, content) == ("regional governor", "said", "Two civilians were killed in Kherson")
+    assert kind == "government"
+
+
+def test_according_to_before_and_after():
+    first, = claims_of("According to Ukrainian officials, North Korean troops have been deployed to Kursk.")
+    assert first[:3] == ("Ukrainian officials", "anonymous", "According to")
+    assert first[3] == "North Korean troops have been deployed to Kursk"
+    second, = claims_of("Three drones were shot down, according to the Romanian defence ministry.")
+    assert second[0] == "Romanian defence ministry" and second[1] == "military"
+    assert second[3] == "Three drones were shot down"
+
+
+def test_told_afp_keeps_the_medium():
+    [(name, kind, cue, content, _, via)] = claims_of(
+        "Last month, an army source from Ukraine told AFP that Ukrainian forces hold some 800 square kilometers.")
+    assert (kind, cue, via) == ("anonymous", "told", "AFP")
+    assert name == "army source from Ukraine"
+    assert content == "Ukrainian forces hold some 800 square kilometers"
+
+
+def test_quotation_with_speaker_after_and_surname_resolved():
+    text = ("Ukraine's President Volodymyr Zelensky spoke on Saturday. "
+            "\u201cThe Russians include North Koreans in combined units,\u201d Zelensky said.")
+    quotes = [c for c in claims_of(text) if c[4]]
+    assert quotes == [("Volodymyr Zelensky", "person", "said",
+                       "The Russians include North Koreans in combined units", True, None)]
+
+
+def test_quotation_with_speaker_before_and_straight_quotes():
+    [claim] = claims_of('The governor said: "The city was hit by four missiles overnight."')
+    assert claim[0] == "governor" and claim[4] is True
+    assert claim[3] == "The city was hit by four missiles overnight"  # content without the final full stop
+
+
+def test_he_said_resolves_to_the_person_named_before():
+    text = ("Defence Minister Rustem Umerov visited the front. "
+            "He said the situation near Pokrovsk was difficult.")
+    claims = claims_of(text)
+    assert ("Rustem Umerov", "person") in [(c[0], c[1]) for c in claims]
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Ukraine reports that 30 soldiers were killed.", "Ukraine", "government"),
+    ("The western officials assume that more than 10,000 troops were sent.", "western officials", "anonymous"),
+    ("Reuters reported that the bridge was destroyed.", "Reuters", "media"),
+    ("The United Nations warned that aid convoys were blocked.", "United Nations", "international"),
+    ("A senior official denied that troops had crossed the border.", "senior official", "anonymous"),
+    ("The Russian Defence Ministry claimed that its forces took the village.", "Russian Defence Ministry",
+     "military"),
+])
+def test_claimant_types(sentence, name, kind):
+    claims = claims_of(sentence)
+    assert claims, sentence
+    assert (claims[0][0], claims[0][1]) == (name, kind)
+
+
+def test_no_claim_without_a_claimant():
+    assert claims_of("The bridge was destroyed in the attack.") == []
+    assert claims_of("The reports of heavy fighting continued.") == []

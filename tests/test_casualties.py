@@ -1,0 +1,56 @@
+"""Casualty figures: kind, numbers, qualifier, who and exact span."""
+
+import pytest
+
+from extract.casualties import find_casualties
+
+
+def facts(text):
+    out = []
+    for c in find_casualties(text):
+        assert text[c.span.start:c.span.end] == c.span.text
+        out.append((c.kind, c.min, c.max, c.qualifier, c.who))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("at least 30 soldiers were killed or wounded",
+     [("killed_or_wounded", 30, None, "at least", "soldiers")]),
+    ("Ukraine says at least 30 North Korean soldiers were killed or wounded in Kursk.",
+     [("killed_or_wounded", 30, None, "at least", "North Korean soldiers")]),
+    ("The strike hit a market, killing at least one and wounding six others.",
+     [("killed", 1, None, "at least", None), ("wounded", 6, 6, "exact", None)]),
+    ("Russia has suffered 70 to 80,000 losses.", [("losses", 70000, 80000, "range", None)]),
+    ("Dozens of civilians were killed.", [("killed", 12, None, "vague", "civilians")]),
+    ("Over the past day, 1,260 Russian military were eliminated.",
+     [("killed", 1260, 1260, "exact", "Russian military")]),
+    ("A dozen people died.", [("killed", 12, 12, "exact", "people")]),
+    ("Five people were injured.", [("wounded", 5, 5, "exact", "people")]),
+    ("The army reported 50 casualties.", [("killed_or_wounded", 50, 50, "exact", None)]),
+    ("Two soldiers were taken prisoner and three went missing.",
+     [("captured", 2, 2, "exact", "soldiers"), ("missing", 3, 3, "exact", None)]),
+    ("The attack left 12 dead and 30 wounded.",
+     [("killed", 12, 12, "exact", None), ("wounded", 30, 30, "exact", None)]),
+    ("The death toll rose to 15.", [("killed", 15, 15, "exact", None)]),
+    ("A seven-year-old girl was seriously injured.", [("wounded", 1, 1, "exact", "girl")]),
+])
+def test_casualties(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Ukrainian forces hold some 800 square kilometers of territory.",
+    "The 47th Brigade said 10,000 troops deployed in 2024.",
+    "A 30-year-old man was detained.",
+    "The fund pledged $5 million to 200 families.",
+    "In 2023, the army held 14 positions.",
+    "Some 10,000 troops were deployed to the border.",
+])
+def test_not_casualties(text):
+    assert facts(text) == []
+
+
+def test_bare_soldiers_take_the_group_named_before():
+    text = ("North Korean troops were sent to Kursk. Intelligence confirmed that "
+            "\u201cat least 30 soldiers were killed and wounded\u201d there.")
+    assert facts(text) == [("killed_or_wounded", 30, None, "at least", "North Korean soldiers")]

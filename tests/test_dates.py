@@ -1,0 +1,62 @@
+"""Dates resolved against the publication date."""
+
+import pytest
+
+from extract.dates import find_dates, parse_published
+
+PUB = "2024-12-16"  # a Monday
+
+
+def only(text, published=PUB):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    d = found[0]
+    assert text[d.start:d.end]  # exact, non-empty span
+    return d.date, d.date_end, d.precision
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("reported on Monday that", ("2024-12-16", "2024-12-16", "day")),
+    ("on Saturday, confirming", ("2024-12-14", "2024-12-14", "day")),
+    ("on December 14 and 15, bodies", ("2024-12-14", "2024-12-15", "days")),
+    ("on 14-15 December", ("2024-12-14", "2024-12-15", "days")),
+    ("attacks overnight", ("2024-12-15", "2024-12-16", "days")),
+    ("yesterday", ("2024-12-15", "2024-12-15", "day")),
+    ("last week", ("2024-12-09", "2024-12-15", "week")),
+    ("last month", ("2024-11-01", "2024-11-30", "month")),
+    ("earlier this year", ("2024-01-01", "2024-12-16", "year")),
+    ("the offensive in August", ("2024-08-01", "2024-08-31", "month")),
+    ("On 3 March 2024, Russian forces", ("2024-03-03", "2024-03-03", "day")),
+    ("on March 3, 2023", ("2023-03-03", "2023-03-03", "day")),
+    ("dated 2024-03-05", ("2024-03-05", "2024-03-05", "day")),
+    ("three days ago", ("2024-12-13", "2024-12-13", "day")),
+    ("since 2022", ("2022-01-01", "2022-12-31", "year")),
+])
+def test_resolution(text, expected):
+    assert only(text) == expected
+
+
+def test_month_after_publication_is_last_year():
+    assert only("in December", "2024-03-01") == ("2023-12-01", "2023-12-31", "month")
+    assert only("on December 20", "2024-12-16") == ("2023-12-20", "2023-12-20", "day")
+
+
+def test_last_monday_on_a_monday_is_a_week_back():
+    assert only("last Monday") == ("2024-12-09", "2024-12-09", "day")
+
+
+def test_modal_may_is_not_a_month():
+    assert find_dates("Troops may withdraw.", PUB) == []
+    assert only("in May") == ("2024-05-01", "2024-05-31", "month")
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("on Monday and last month", None) == []
+    assert only("on 3 March 2024", None) == ("2024-03-03", "2024-03-03", "day")
+
+
+def test_published_forms():
+    assert str(parse_published("2024-12-16T08:30:00Z")) == "2024-12-16"
+    assert str(parse_published("2024-12-16")) == "2024-12-16"
+    assert parse_published("yesterday") is None
+    assert parse_published(None) is None

@@ -1,0 +1,88 @@
+"""Events: ACLED subtypes, incidents versus background, merging, dates, places and claims."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from extract.events import classify
+from extract.model import SUBTYPE_TO_TYPE
+from extract.pipeline import extract_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("sentence, subtype", [
+    ("Russian forces shelled Kherson city, killing two civilians.", "Shelling/artillery/missile attack"),
+    ("A drone struck a car in Nikopol, injuring the driver.", "Air/drone strike"),
+    ("Fierce clashes broke out between the army and rebels near Goma.", "Armed clash"),
+    ("Police arrested 12 opposition supporters in Kampala.", "Arrests"),
+    ("Gunmen abducted 20 passengers from a bus in Zamfara.", "Abduction/forced disappearance"),
+    ("Thousands of people marched peacefully in Paris against pension reform.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+    ("Troops opened fire on protesters, killing three of them.", "Excessive force against protesters"),
+    ("Rioters set cars on fire and threw stones at police in Dublin.", "Violent demonstration"),
+    ("The two sides signed a ceasefire agreement in Doha.", "Agreement"),
+    ("A roadside bomb killed four soldiers in Kidal.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "Suicide bomb"),
+    ("Air defences shot down 15 drones over Kyiv.", "Disrupted weapons use"),
+    ("The army retook the town of Kupiansk.", "Government regains territory"),
+    ("Rebels captured the town of Bunagana.", "Non-state actor overtakes territory"),
+    ("Russia deployed additional troops to the border.", "Change to group/activity"),
+    ("Militiamen looted shops and torched houses in the village.", "Looting/property destruction"),
+])
+def test_classify(sentence, subtype):
+    assert classify(sentence) == subtype
+    assert subtype in SUBTYPE_TO_TYPE
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war has reshaped the economy of the region.",
+    "Analysts say the talks may resume next month.",
+    "The minister visited a hospital in Lviv.",
+])
+def test_no_incident(sentence):
+    result = extract_article(sentence, "2024-05-01")
+    assert result.events == []
+
+
+def test_event_fields_from_a_short_report():
+    text = "On 3 March 2024, Russian forces shelled Kherson city, killing two civilians."
+    [event] = extract_article(text, "2024-03-05").events
+    assert (event.type, event.subtype) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert (event.date, event.date_end, event.date_precision) == ("2024-03-03", "2024-03-03", "day")
+    assert [(c.kind, c.min, c.who) for c in event.casualties] == [("killed", 2, "civilians")]
+    assert "Kherson" in [p.name for p in event.places]
+    assert event.evidence.text == text
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_date_falls_back_to_publication_with_lower_confidence():
+    dated = extract_article("On Monday, rebels attacked an army base near Beni.", "2024-05-08").events[0]
+    undated = extract_article("Rebels attacked an army base near Beni.", "2024-05-08").events[0]
+    assert dated.date == "2024-05-06" and undated.date == "2024-05-08"
+    assert undated.confidence < dated.confidence
+
+
+def test_report_date_is_not_the_event_date_when_the_paragraph_has_one():
+    text = ("Clashes erupted near Kupiansk on December 14 and 15, killing 12 soldiers. "
+            "On Monday, the General Staff confirmed that at least 12 soldiers were killed in the clashes near Kupiansk.")
+    events = extract_article(text, "2024-12-16").events
+    assert len(events) == 1
+    assert (events[0].date, events[0].date_end, events[0].date_precision) == ("2024-12-14", "2024-12-15", "days")
+    assert len(events[0].claim_keys) == 1
+
+
+def test_two_incidents_stay_apart():
+    text = ("Russian missiles hit Odesa on Tuesday, killing three people.\n\n"
+            "In a separate incident, police in Tbilisi detained 20 protesters on Wednesday.")
+    subtypes = [e.subtype for e in extract_article(text, "2024-05-09").events]
+    assert subtypes == ["Shelling/artillery/missile attack", "Protest with intervention"]
+
+
+def test_weighted_f1_on_the_evaluation_set():
+    spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "bench" / "extract_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    _, weighted, _, _ = module.subtype_scores(module.load("acled_reports.jsonl"))
+    assert weighted >= 0.55

@@ -1,0 +1,57 @@
+"""Quantities: digits, words, ranges, vague amounts and qualifiers."""
+
+import pytest
+
+from extract.numbers import find_quantities, number_value, words_value
+
+
+def one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    return text[q.start:q.end], q.min, q.max, q.qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("at least 30 soldiers", ("at least 30", 30, None, "at least")),
+    ("more than 10,000 troops", ("more than 10,000", 10000, None, "more than")),
+    ("70 to 80,000 losses", ("70 to 80,000", 70000, 80000, "range")),
+    ("1.2 million people", ("1.2 million", 1_200_000, 1_200_000, "exact")),
+    ("twenty-three dead", ("twenty-three", 23, 23, "exact")),
+    ("two hundred and five", ("two hundred and five", 205, 205, "exact")),
+    ("a dozen people", ("a dozen", 12, 12, "exact")),
+    ("dozens of civilians", ("dozens", 12, None, "vague")),
+    ("hundreds of people", ("hundreds", 100, None, "vague")),
+    ("tens of thousands fled", ("tens of thousands", 10000, None, "vague")),
+    ("between 5 and 10 people", ("between 5 and 10", 5, 10, "range")),
+    ("about 50 fighters", ("about 50", 50, 50, "about")),
+    ("up to 20 people", ("up to 20", None, 20, "up to")),
+    ("1 260 troops", ("1 260", 1260, 1260, "exact")),
+])
+def test_quantities(text, expected):
+    assert one(text) == expected
+
+
+def test_ordinals_and_money_are_not_quantities():
+    assert find_quantities("the 47th Brigade") == []
+    assert find_quantities("$5 million in aid") == []
+
+
+def test_two_numbers_joined_by_and_stay_apart():
+    found = find_quantities("killing at least one and wounding six others")
+    assert [(q.min, q.max, q.qualifier) for q in found] == [(1, None, "at least"), (6, 6, "exact")]
+
+
+def test_values():
+    assert words_value("ninety-nine") == 99
+    assert words_value("three thousand four hundred") == 3400
+    assert number_value("12,500") == 12500
+    assert words_value("soldiers") is None
+
+
+def test_offsets_are_exact_inside_a_window():
+    text = "Before. Officials said 45 people died. After."
+    start = text.index("Officials")
+    end = text.index(" After")
+    (q,) = find_quantities(text, start, end)
+    assert text[q.start:q.end] == "45"

@@ -1,0 +1,87 @@
+"""extract_article: one pure entry point, deterministic, spans exact, usable in a process pool."""
+
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+
+from extract.model import (CASUALTY_KINDS, DATE_PRECISIONS, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE,
+                           Extraction)
+from extract.pipeline import extract_article
+
+TEXT = (
+    "KYIV, May 6 (Reuters) - Russian forces shelled the city of Kharkiv overnight, killing at least four "
+    "people and wounding 12 others, regional governor Oleh Syniehubov said on Monday. \u201cThe enemy struck "
+    "a residential area,\u201d Syniehubov wrote on Telegram.\n\n"
+    "Separately, Ukraine's air force said it had shot down 21 of 24 drones launched overnight. "
+    "According to the Russian Defence Ministry, its troops captured the village of Ocheretyne last week."
+)
+
+
+def all_spans(result: Extraction):
+    for e in result.entities:
+        yield from e.mentions
+    for c in result.claims:
+        yield c.cue
+        yield c.content
+    for ev in result.events:
+        yield ev.evidence
+        yield from (a.span for a in ev.actors)
+        yield from (p.span for p in ev.places)
+        yield from (c.span for c in ev.casualties)
+
+
+def test_spans_are_exact_and_values_in_the_contract():
+    result = extract_article(TEXT, "2024-05-06")
+    for span in all_spans(result):
+        assert 0 <= span.start <= span.end <= len(TEXT)
+        assert TEXT[span.start:span.end] == span.text
+    source_keys = {s.key for s in result.sources}
+    assert all(s.type in SOURCE_TYPES for s in result.sources)
+    assert all(c.source_key in source_keys for c in result.claims)
+    assert all(c.via_source_key is None or c.via_source_key in source_keys for c in result.claims)
+    claim_keys = {c.key for c in result.claims}
+    for ev in result.events:
+        assert SUBTYPE_TO_TYPE[ev.subtype] == ev.type
+        assert ev.date_precision in DATE_PRECISIONS
+        assert set(ev.claim_keys) <= claim_keys
+        for c in ev.casualties:
+            assert c.kind in CASUALTY_KINDS and c.qualifier in QUALIFIERS
+
+
+def test_the_article_reads_as_expected():
+    result = extract_article(TEXT, "2024-05-06")
+    subtypes = [e.subtype for e in result.events]
+    assert "Shelling/artillery/missile attack" in subtypes
+    assert "Disrupted weapons use" in subtypes
+    assert "Non-state actor overtakes territory" in subtypes
+    shelling = next(e for e in result.events if e.subtype == "Shelling/artillery/missile attack")
+    assert [(c.kind, c.min, c.qualifier) for c in shelling.casualties] == [
+        ("killed", 4, "at least"), ("wounded", 12, "exact")]
+    assert (shelling.date, shelling.date_end) == ("2024-05-05", "2024-05-06")
+    sources = {s.name: s.type for s in result.sources}
+    assert sources.get("Oleh Syniehubov") == "person"
+    assert sources.get("Russian Defence Ministry") == "military"
+    quotes = [c for c in result.claims if c.quote]
+    assert quotes and quotes[0].content.text == "The enemy struck a residential area"
+
+
+def test_deterministic_and_picklable():
+    a = extract_article(TEXT, "2024-05-06")
+    b = extract_article(TEXT, "2024-05-06")
+    assert a == b
+    assert pickle.loads(pickle.dumps(a)) == a
+
+
+def test_runs_in_a_process_pool():
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(extract_article, TEXT, "2024-05-06").result()
+    assert result == extract_article(TEXT, "2024-05-06")
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    result = extract_article("Rebels attacked an army base near Beni on Monday.", None)
+    assert result.events and result.events[0].date is None
+
+
+def test_empty_and_blank_text():
+    assert extract_article("", None) == Extraction()
+    assert extract_article("   \n\n  ", "2024-01-01").events == []
