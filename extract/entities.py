@@ -10,6 +10,7 @@ Rules and word lists only (deterministic, no model). Order of work:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from anyascii import anyascii
@@ -27,7 +28,7 @@ from extract.people import (
     is_title_only_abbreviation, looks_like_person, said_before, speech_after, title_at, title_before,
 )
 from extract.places import (
-    BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+    FEATURE_HEADS, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
 )
 
 _KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
@@ -39,6 +40,7 @@ def find_entities(text: str, sentences: list[Span]) -> list[Entity]:
     """All people, organisations, groups and places in the article (keys "person:1", "place:3")."""
     doc = Document(text, sentences)
     find_organizations(doc)
+    _find_datelines(doc)
     pending = _classify_runs(doc)
     _link_pending(doc, pending)
     return _merge(doc)
@@ -53,6 +55,32 @@ def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
             if span.start < end and start < span.end and span.end - span.start > best_len:
                 best, best_len = entity, span.end - span.start
     return best
+
+
+# A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "JERUSALEM —".
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=(?:,[^\n(—–]{0,40})?\s*(?:\(|—|–|-\s|--))")
+
+
+def _find_datelines(doc: Document) -> None:
+    for sentence in doc.sentences:
+        match = _DATELINE.match(doc.text, sentence.start, sentence.end)
+        if not match:
+            continue
+        caps = match.group(1)
+        name = " ".join(w.capitalize() for w in caps.split())
+        first = doc.by_start.get(match.start(1))
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= match.end(1):
+            last += 1
+        if not doc.free(first, last) or doc.tokens[last].end != match.end(1):
+            continue
+        code = country_code(name)
+        if code:
+            doc.add("place", name, first, last, country=code)
+        elif is_big_place(lookup(name)) or (lookup(name) and len(caps) > 3):
+            doc.add("place", name, first, last)
 
 
 # --- capitalised runs -------------------------------------------------------------------------
@@ -114,8 +142,8 @@ def _org_run(doc: Document, a: int, b: int) -> bool:
     if b <= a or title_at(doc, a, b + 1):
         return False
     kind = org_head_kind([t.text for t in tokens[a:b + 1]])
-    if not kind:
-        return False
+    if not kind or country_code(doc.text[tokens[a].start:tokens[b].end]):
+        return False  # "Russian Federation" is a country
     doc.add("organization", doc.text[tokens[a].start:tokens[b].end], a, b, kind=kind)
     return True
 
@@ -158,7 +186,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
                 a += n
                 continue
             n = _match_demonym(doc, a)
-            if n and a + n <= b and (title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian")):
+            if n and a + n <= b and not _known_place_name(doc, a, b) and (
+                    title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian")):
                 a += n
                 continue
             low = tokens[a].lower
@@ -199,13 +228,25 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
         if facility is not None and title is None:
             doc.add("place", doc.text[tokens[a].start:tokens[facility].end], a, facility, facility="1")
             continue
+        code = country_code(name) if title is None else None
+        if code:
+            doc.add("place", name, a, b, country=code)
+            _inherit_list(doc, b, "weak", inherited)
+            continue
         head = None if demonym else head_after(doc, b)
         if head and title is None:
-            settlement = head[0] in ("city", "town", "village")
-            doc.add("place", name, a, head[1], region="" if settlement else "1", **_hint(doc, a))
+            if head[0] in ORG_AFTER:
+                doc.add("organization", f"{name} {tokens[head[1]].text}", a, head[1], kind=ORG_AFTER[head[0]])
+                continue
+            region = "" if head[0] in SETTLEMENT_HEADS or head[0] in FEATURE_HEADS else "1"
+            kind = {"feature": "1"} if head[0] in FEATURE_HEADS else {}
+            doc.add("place", name, a, head[1], region=region, **kind, **_hint(doc, a))
             _inherit_list(doc, head[1], "strong", inherited)
             continue
-        if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic", "state"):
+        if b > a and title is None and tokens[b].lower in FEATURE_HEADS:
+            doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley"
+            continue
+        if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
             doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, region="1")
             continue
         if title is not None:
@@ -216,18 +257,14 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
         if kind and b > a:
             doc.add("organization", name, a, b, kind=kind)
             continue
-        code = country_code(name)
-        if code:
-            doc.add("place", name, a, b, country=code)
-            _inherit_list(doc, b, "weak", inherited)
-            continue
-        if looks_like_person(doc, a, b) and not _famous_place(doc, a, b, name):
+        cue = _area_after(doc, a, b) or inherited.get(a) or cue_before(doc, a)
+        strong_place = cue == "strong" and tokens[a].lower not in FIRST_NAMES
+        if not strong_place and looks_like_person(doc, a, b) and not _famous_place(doc, a, b, name):
             _add_person(doc, a, b, surnames)
             continue
         if b == a and fold(name) in surnames:
             doc.add("person", surnames[fold(name)], a, b)
             continue
-        cue = inherited.get(a) or cue_before(doc, a)
         if _decide_place(doc, a, b, name, cue):
             _inherit_list(doc, b, cue or "weak", inherited)
             continue
@@ -306,6 +343,16 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
     return False
 
 
+def _area_after(doc: Document, a: int, b: int) -> str | None:
+    """"in the Sayyida Zeinab area", "the Shujaiya neighbourhood": a place whatever the gazetteer says."""
+    tokens = doc.tokens
+    if a > 0 and tokens[a - 1].lower == "the" and b + 1 < len(tokens) \
+            and tokens[b + 1].lower in _AREA_WORDS and doc.same_sentence(b, b + 1):
+        return "strong"
+    return None
+
+
+_AREA_WORDS = frozenset("area neighbourhood neighborhood suburb district quarter camp enclave".split())
 _CUES_AFTER = frozenset("direction axis sector front border area outskirts suburbs".split())
 
 

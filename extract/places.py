@@ -72,11 +72,24 @@ def cue_before(doc: Document, first: int) -> str | None:
     return None
 
 
+SETTLEMENT_HEADS = frozenset({"city", "town", "village"})
+# Natural features: "Bekaa valley", "Red Sea", "Dnipro river".
+FEATURE_HEADS = frozenset("""
+valley sea river lake mountains mountain hills desert coast peninsula gulf bay strait island
+islands plain plateau corridor forest reservoir
+""".split())
+# Lower-case words after a name that make it an organisation: "the Sever group of forces".
+ORG_AFTER = {"group": "military", "brigade": "military", "battalion": "military",
+             "regiment": "military", "militia": "military", "movement": "other"}
+
+
 def head_after(doc: Document, last: int) -> tuple[str, int] | None:
-    """A place head word right after a name ("Kursk region", "Donetsk Oblast"): (head, its index)."""
+    """A head word right after a name ("Kursk region", "Donetsk Oblast", "Bekaa valley",
+    "Sever group"): (head, its index)."""
     j = last + 1
     tokens = doc.tokens
-    if j < len(tokens) and tokens[j].lower in PLACE_HEADS and not tokens[last].possessive \
+    if j < len(tokens) and (tokens[j].lower in PLACE_HEADS or tokens[j].lower in FEATURE_HEADS
+                            or tokens[j].text in ORG_AFTER) and not tokens[last].possessive \
             and doc.text[tokens[last].end:tokens[j].start] == " " and tokens[j].sentence == tokens[last].sentence:
         return tokens[j].lower, j
     return None

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from entities_fixtures import ANNOTATED
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extract.entities import entity_at, find_entities
@@ -120,3 +121,37 @@ def check(text: str) -> None:
         for m in entity.mentions:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start:m.end] == m.text
+
+
+def score(kind: str) -> tuple[float, float, list, list]:
+    """Micro precision and recall of one entity type over the annotated paragraphs."""
+    tp = n_pred = n_gold = 0
+    missed, spurious = [], []
+    type_ = {"people": "person", "places": "place"}[kind]
+    for item in ANNOTATED:
+        text = item["text"]
+        found = [e for e in run(text) if e.type == type_]
+        gold = item[kind]
+        n_gold += len(gold)
+        n_pred += len(found)
+        matched = set()
+        for e in found:
+            names = {e.name, *(m.text for m in e.mentions)}
+            hit = next((g for g in gold if g not in matched and any(g == n or g in n for n in names)), None)
+            if hit:
+                matched.add(hit)
+                tp += 1
+            else:
+                spurious.append(e.name)
+        missed += [g for g in gold if g not in matched]
+    return tp / max(1, n_pred), tp / max(1, n_gold), missed, spurious
+
+
+def test_people_precision_and_recall_on_annotated_news():
+    precision, recall, missed, spurious = score("people")
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall, missed, spurious)
+
+
+def test_places_precision_and_recall_on_annotated_news():
+    precision, recall, missed, spurious = score("places")
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall, missed, spurious)

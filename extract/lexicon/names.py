@@ -36,6 +36,27 @@ yuriy yusuf zahra zaid zakaria zeev zelimkhan zoran abiy abdalla ahmed-abdi alas
 bola boubacar cyril dawit emmerson faustin felix-antoine gustave hemedti idriss ibrahima jacob
 kagame kwame mamadou moussa muhammadu nana olusegun paul salva samia uhuru william yoweri
 abdel-rahman abdelrahman mahamat mohamed-hamdan riek felix teodoro denis-sassou
+rami radoslaw radek tomasz piotr krzysztof wojciech jaroslaw jacek donald andrzej mateusz
+pawel lukasz zbigniew marek janusz grzegorz vaclav petr miroslav zdenek jiri ladislav milos
+aleksandar dragan goran nikola vojislav slobodan tihomir ante milorad dejan bojan vucic
+kaja kallas ursula emmanuel olaf friedrich annalena boris rishi keir liz theresa david
+giorgia mario silvio pedro alberto marcelo javier joe kamala antony lloyd jake jd marco
+pete mike nancy hakeem chuck mitch lindsey ted marjorie elon
+abbas ismail yahya mahmoud marwan mohammed mohammad hassan hasan hussein husayn ali omar umar
+naim naim qasem nabih najib saad walid samir samer suleiman sulaiman tareq tarek yousef yusef
+osama usama majed maher bashar asma rifaat firas fares ghassan hadi hani jihad kamal karam
+mazen nasser nizar raed riad riyad salem sami tamer wael ziad zakaria zaki abdulrahman
+abdulaziz abdullahi ayatollah ebrahim ebrahim hossein masoud mojtaba qassem esmail amir-abdollahian
+benny yoav itamar bezalel yair avigdor gadi herzi eyal daniel yoni avi shlomo yitzhak
+tzachi ronen dudi moti gilad ofir ofer hagari
+abiy debretsion getachew redwan isaias jawar lemma
+william uhuru raila kithure yoweri bobi paul felix joseph laurent moise martin
+emmerson nelson jacob cyril julius bola atiku goodluck muhammadu kashim nuhu abubakar
+assimi ibrahim abdourahamane mahamat idriss succes kais abdelmadjid recep tayyip
+hakan mevlut devlet ekrem
+min aung hlaing aung san suu kyi thein sein duwa lashi
+kim jong un yoon suk yeol lee jae-myung moon jae-in
+xi jinping wang yi li qiang
 li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo
 shinzo fumio yoon moon park lee kim jae-myung
 jens mark-rutte kaja josep antonio-guterres volker rafael-grossi tedros

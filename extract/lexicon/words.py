@@ -24,7 +24,7 @@ PERSON_TITLES = tuple(sorted(set([
     "military blogger", "war blogger", "activist", "official", "director general",
     "director-general", "deputy director", "chief prosecutor", "prosecutor general", "ombudsman",
     "human rights commissioner", "foreign policy chief", "top diplomat", "national security adviser",
-    "adviser", "advisor", "aide", "presidential adviser", "head of state", "state secretary",
+    "adviser", "advisor", "aide", "counterpart", "presidential adviser", "head of state", "state secretary",
 ]), key=lambda t: (-len(t), t)))
 
 # Role nouns that, after a name and a comma ("Ivan Petrov, a spokesman"), mark a person.
@@ -133,7 +133,7 @@ DEMONYMS: dict[str, str] = {
     "separatist": "", "rebel": "", "islamist": "", "jihadist": "", "militia": "",
     "paramilitary": "", "rsf": "SD", "sudanese army": "SD", "hamas": "PS", "hezbollah": "LB",
     "taliban": "AF", "wagner": "RU", "druze": "", "alawite": "", "sunni": "", "shia": "",
-    "shiite": "", "arab": "", "tuareg": "", "amhara": "ET", "tigrayan": "ET", "fano": "ET",
+    "shiite": "", "arab": "", "tuareg": "", "tigrayan": "ET", "fano": "ET",
     "al-shabaab": "SO", "jnim": "", "isis": "", "islamic state": "", "ukraine's": "UA",
     "russia's": "RU", "israel's": "IL", "iran's": "IR", "foreign": "", "enemy": "",
     "opposition": "", "coalition": "", "regime": "", "junta": "", "federal": "", "national": "",
