@@ -1,10 +1,11 @@
 """Ingest: paths in, articles and their facts stored; never stops on bad input.
 
-Files and folders are read one after another (``store.readers``); each new article (by the
-sha256 of its stored text) goes to extraction, in a process pool across the cores when there is
-more than a handful; the single writer stores chunks of articles, one transaction per chunk, in
-input order. A ``kill -9`` therefore leaves whole chunks or nothing, and running the same ingest
-again adds exactly what was missing.
+Inputs are read in order (``store.readers``; a folder of many files is read across the worker
+pool, since HTML main-text extraction is costly). Each new article (by the sha256 of its stored
+text) goes to extraction, in a process pool across the cores when there is more than a handful;
+the single writer stores chunks of articles, one transaction per chunk, in input order. A
+``kill -9`` therefore leaves whole chunks or nothing, and running the same ingest again adds
+exactly what was missing.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 import sqlite_utils
 
 from extract.model import Extraction
-from store.readers import KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
-from store.writer import text_hash, write_article
+from store.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
+from store.writer import WriteCache, text_hash, write_article
 
 CHUNK = 32  # articles per extraction task and per write transaction
 POOL_THRESHOLD = 2 * CHUNK  # fewer new articles than this are extracted in-process
+READ_BATCH = 8  # files per reading task in the pool
 
 
 @dataclass
@@ -81,7 +83,51 @@ def _folder_files(folder: Path) -> Iterator[Path | Rejection]:
         yield Rejection(str(error.filename), f"cannot read folder ({error.strerror or error})")
 
 
-def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawArticle | Rejection]:
+def _read_file_batch(pairs: list[tuple[str, str]]) -> list[RawArticle | Rejection]:
+    """Read files in a worker process (HTML main-text extraction is worth spreading)."""
+    return [item for path, ref in pairs for item in read_path(Path(path), ref)]
+
+
+def _read_files(pairs: list[tuple[Path, str]], workers: "Workers | None") -> Iterator[RawArticle | Rejection]:
+    """Read files in order; a long run of non-JSON-Lines files is read across the worker pool."""
+    if workers is None or len(pairs) < POOL_THRESHOLD:
+        for path, ref in pairs:
+            yield from read_path(path, ref)
+        return
+    inflight: deque[tuple[list[tuple[str, str]], Future | None]] = deque()
+
+    def oldest() -> list[RawArticle | Rejection]:
+        batch, future = inflight.popleft()
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                pass
+        return _read_file_batch(batch)
+
+    batch: list[tuple[str, str]] = []
+    for index, (path, ref) in enumerate(pairs):
+        if path.suffix.lower() in JSONL_SUFFIXES:  # streamed here, in bounded memory
+            while inflight:
+                yield from oldest()
+            if batch:
+                yield from _read_file_batch(batch)
+                batch = []
+            yield from read_path(path, ref)
+            continue
+        batch.append((str(path), ref))
+        if len(batch) == READ_BATCH or index == len(pairs) - 1:
+            inflight.append((batch, workers.submit(_read_file_batch, batch)))
+            batch = []
+            while len(inflight) > 2 * workers.count:
+                yield from oldest()
+    while inflight:
+        yield from oldest()
+
+
+def read_inputs(
+    paths: Iterable[str], stdin: BinaryIO | None = None, workers: "Workers | None" = None
+) -> Iterator[RawArticle | Rejection]:
     """Every article (or rejection) from the paths given on the command line, in order."""
     for given in paths:
         if given == "-":
@@ -89,16 +135,16 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             continue
         path = Path(given)
         if path.is_dir():
-            found = False
+            pairs: list[tuple[Path, str]] = []
             for item in _folder_files(path):
                 if isinstance(item, Rejection):
                     yield item
-                    continue
-                found = True
-                yield from read_path(item, item.relative_to(path).as_posix())
-            if not found:
+                else:
+                    pairs.append((item, item.relative_to(path).as_posix()))
+            if not pairs:
                 yield Rejection(given, "no article files found in this folder "
                                        "(.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)")
+            yield from _read_files(pairs, workers)
         elif not path.exists() and not path.is_symlink():
             yield Rejection(given, "no such file or folder")
         else:
@@ -127,15 +173,44 @@ def _chunks(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]
         yield chunk
 
 
+class Workers:
+    """A process pool started on first use; after a crash of the pool, work runs in-process."""
+
+    def __init__(self, count: int | None = None):
+        self.count = count or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    def submit(self, fn, arg) -> Future | None:
+        """A future for ``fn(arg)``, or None when the caller should run it itself."""
+        if self._broken:
+            return None
+        try:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=self.count)
+            return self._pool.submit(fn, arg)
+        except BrokenProcessPool:
+            self._broken = True
+            return None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def ingest_articles(
     db: sqlite_utils.Database,
     items: Iterable[RawArticle | Rejection],
     *,
     on_reject: Callable[[Rejection], None] = lambda r: None,
     on_progress: Callable[[IngestSummary], None] = lambda s: None,
-    workers: int | None = None,
+    workers: int | Workers | None = None,
 ) -> IngestSummary:
-    """Store every new article from ``items``; rejections are reported and counted."""
+    """Store every new article from ``items``; rejections are reported and counted.
+
+    ``workers``: 0 extracts in this process; a number (default: the cores) or a ``Workers``
+    pool extracts in worker processes when there are more than a handful of new articles.
+    """
     summary = IngestSummary()
     conn = db.conn
     seen: set[str] = set()
@@ -155,19 +230,33 @@ def ingest_articles(
             seen.add(digest)
             yield item
 
+    cache = WriteCache()
+
     def write(chunk: list[RawArticle], results: list[Extraction | str]) -> None:
-        with db.atomic():
-            for article, result in zip(chunk, results):
-                if isinstance(result, str):
-                    summary.rejected += 1
-                    on_reject(Rejection(article.ref, result))
-                    continue
-                report = write_article(conn, article, result)
-                if report.article_id is None:
-                    summary.present += 1
-                else:
-                    summary.added += 1
-                    summary.dropped_facts += len(report.dropped)
+        counts = IngestSummary()
+        rejections: list[Rejection] = []
+        try:
+            with db.atomic():
+                for article, result in zip(chunk, results):
+                    if isinstance(result, str):
+                        counts.rejected += 1
+                        rejections.append(Rejection(article.ref, result))
+                        continue
+                    report = write_article(conn, article, result, cache)
+                    if report.article_id is None:
+                        counts.present += 1
+                    else:
+                        counts.added += 1
+                        counts.dropped_facts += len(report.dropped)
+        except BaseException:
+            cache.clear()  # ids learned in the rolled-back transaction are gone
+            raise
+        summary.added += counts.added
+        summary.present += counts.present
+        summary.rejected += counts.rejected
+        summary.dropped_facts += counts.dropped_facts
+        for rejection in rejections:
+            on_reject(rejection)
         on_progress(summary)
 
     def payload(chunk: list[RawArticle]) -> list[tuple[str, str | None]]:
@@ -184,33 +273,29 @@ def ingest_articles(
             write(chunk, extract_chunk(payload(chunk)))
         return summary
 
-    workers = workers or os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        inflight: deque[tuple[list[RawArticle], Future]] = deque()
+    pool = workers if isinstance(workers, Workers) else Workers(workers)
+    inflight: deque[tuple[list[RawArticle], Future | None]] = deque()
 
-        def finish_oldest() -> None:
-            chunk, future = inflight.popleft()
+    def finish_oldest() -> None:
+        chunk, future = inflight.popleft()
+        results = None
+        if future is not None:
             try:
                 results = future.result()
             except BrokenProcessPool:  # a worker died (out of memory?): do this chunk here
-                results = extract_chunk(payload(chunk))
-            write(chunk, results)
+                pass
+        write(chunk, results if results is not None else extract_chunk(payload(chunk)))
 
-        broken = False
+    try:
         for chunk in _concat(head, chunks):
-            if broken:
-                write(chunk, extract_chunk(payload(chunk)))
-                continue
-            try:
-                inflight.append((chunk, pool.submit(extract_chunk, payload(chunk))))
-            except BrokenProcessPool:
-                broken = True
-                write(chunk, extract_chunk(payload(chunk)))
-                continue
-            while len(inflight) > 2 * workers:
+            inflight.append((chunk, pool.submit(extract_chunk, payload(chunk))))
+            while len(inflight) > 2 * pool.count:
                 finish_oldest()
         while inflight:
             finish_oldest()
+    finally:
+        if pool is not workers:
+            pool.close()
     return summary
 
 
@@ -220,9 +305,17 @@ def _concat(head: list[list[RawArticle]], rest: Iterator[list[RawArticle]]) -> I
 
 
 def ingest_paths(
-    db: sqlite_utils.Database, paths: Iterable[str], *, stdin: BinaryIO | None = None, **options
+    db: sqlite_utils.Database, paths: Iterable[str], *, stdin: BinaryIO | None = None,
+    workers: int | None = None, **options
 ) -> IngestSummary:
-    return ingest_articles(db, read_inputs(paths, stdin), **options)
+    """Ingest files, folders and ``-`` (stdin); folders of many files are read in the pool too."""
+    if workers == 0:
+        return ingest_articles(db, read_inputs(paths, stdin), workers=0, **options)
+    pool = Workers(workers)
+    try:
+        return ingest_articles(db, read_inputs(paths, stdin, pool), workers=pool, **options)
+    finally:
+        pool.close()
 
 
 def build_from_seeds(db: sqlite_utils.Database, **options) -> IngestSummary:

@@ -13,9 +13,11 @@ type is outside the contract's vocabularies, is dropped and counted, never store
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from extract.model import (
     CASUALTY_KINDS, ENTITY_TYPES, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, TAXONOMY,
@@ -65,71 +67,105 @@ def casualty_label(kind: str, low: int | None, high: int | None, qualifier: str)
     return f"{number} {word}"
 
 
-def _add_names(conn: sqlite3.Connection, owner: str, owner_id: int, names: list[str]) -> None:
+@dataclass
+class WriteCache:
+    """What one writer already knows of the store during a run (ids of merged entities and
+    sources, names already written), so that repeated names cost no lookups. Clear it when a
+    transaction rolls back: ids it learned inside that transaction are gone."""
+
+    entities: dict[tuple[str, str], list] = field(default_factory=dict)  # -> [id, country, admin1, lat]
+    sources: dict[str, list] = field(default_factory=dict)  # merge key -> [id, entity_id, name]
+    source_names: dict[int, str] = field(default_factory=dict)
+    names: set[tuple[str, int, str]] = field(default_factory=set)
+
+    def clear(self) -> None:
+        self.entities.clear()
+        self.sources.clear()
+        self.source_names.clear()
+        self.names.clear()
+
+
+@lru_cache(maxsize=65536)
+def _merge_key(name: str) -> str:
+    return merge_key(name)
+
+
+@lru_cache(maxsize=65536)
+def _search_key(name: str) -> str:
+    return search_key(name)
+
+
+def _add_names(conn: sqlite3.Connection, cache: WriteCache, owner: str, owner_id: int, names: list[str]) -> None:
     for name in names:
         name = (name or "").strip()
-        if not name:
+        if not name or (owner, owner_id, name) in cache.names:
             continue
-        key = search_key(name)
-        if not key:
-            continue
-        conn.execute(
-            "INSERT OR IGNORE INTO names (owner, owner_id, name, key) VALUES (?, ?, ?, ?)",
-            (owner, owner_id, name, key),
-        )
+        key = _search_key(name)
+        if key:
+            conn.execute(
+                "INSERT OR IGNORE INTO names (owner, owner_id, name, key) VALUES (?, ?, ?, ?)",
+                (owner, owner_id, name, key),
+            )
+        cache.names.add((owner, owner_id, name))
 
 
-def _entity_id(conn: sqlite3.Connection, entity) -> int | None:
-    key = merge_key(entity.name or "")
+def _entity_id(conn: sqlite3.Connection, cache: WriteCache, entity) -> int | None:
+    key = _merge_key(entity.name or "")
     if not key or entity.type not in ENTITY_TYPES:
         return None
-    row = conn.execute(
-        "SELECT id, country, admin1, lat, lon FROM entities WHERE type = ? AND merge_key = ?",
-        (entity.type, key),
-    ).fetchone()
     has_point = entity.lat is not None and entity.lon is not None
-    if row is None:
-        cursor = conn.execute(
-            "INSERT INTO entities (type, name, merge_key, country, admin1, lat, lon) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (entity.type, entity.name.strip(), key, entity.country, entity.admin1,
-             entity.lat if has_point else None, entity.lon if has_point else None),
+    known = cache.entities.get((entity.type, key))
+    if known is None:
+        row = conn.execute(
+            "SELECT id, country, admin1, lat FROM entities WHERE type = ? AND merge_key = ?", (entity.type, key)
+        ).fetchone()
+        if row is None:
+            entity_id = conn.execute(
+                "INSERT INTO entities (type, name, merge_key, country, admin1, lat, lon) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (entity.type, entity.name.strip(), key, entity.country, entity.admin1,
+                 entity.lat if has_point else None, entity.lon if has_point else None),
+            ).lastrowid
+            row = (entity_id, entity.country, entity.admin1, entity.lat if has_point else None)
+        known = cache.entities[(entity.type, key)] = list(row)
+    entity_id, country, admin1, lat = known
+    # a later article may know what an earlier one did not: fill the gaps, never overwrite
+    if (country is None and entity.country) or (admin1 is None and entity.admin1) or (lat is None and has_point):
+        conn.execute(
+            "UPDATE entities SET country = coalesce(country, ?), admin1 = coalesce(admin1, ?), "
+            "lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, "
+            "lon = CASE WHEN lat IS NULL THEN ? ELSE lon END WHERE id = ?",
+            (entity.country, entity.admin1, entity.lat if has_point else None,
+             entity.lon if has_point else None, entity_id),
         )
-        entity_id = cursor.lastrowid
-    else:
-        entity_id, country, admin1, lat, lon = row
-        # a later article may know what an earlier one did not: fill the gaps, never overwrite
-        if (country is None and entity.country) or (admin1 is None and entity.admin1) or (
-            lat is None and has_point
-        ):
-            conn.execute(
-                "UPDATE entities SET country = coalesce(country, ?), admin1 = coalesce(admin1, ?), "
-                "lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, "
-                "lon = CASE WHEN lat IS NULL THEN ? ELSE lon END WHERE id = ?",
-                (entity.country, entity.admin1, entity.lat if has_point else None,
-                 entity.lon if has_point else None, entity_id),
-            )
-    _add_names(conn, "entity", entity_id, [entity.name, *entity.aliases])
+        known[1:] = [country or entity.country, admin1 or entity.admin1,
+                     lat if lat is not None else (entity.lat if has_point else None)]
+    _add_names(conn, cache, "entity", entity_id, [entity.name, *entity.aliases])
     return entity_id
 
 
-def _source_id(conn: sqlite3.Connection, source, entity_ids: dict[str, int]) -> int | None:
-    key = merge_key(source.name or "")
+def _source_id(conn: sqlite3.Connection, cache: WriteCache, source, entity_ids: dict[str, int]) -> int | None:
+    key = _merge_key(source.name or "")
     if not key:
         return None
-    source_type = source.type if source.type in SOURCE_TYPES else "other"
     entity_id = entity_ids.get(source.entity_key) if source.entity_key else None
-    row = conn.execute("SELECT id, entity_id FROM sources WHERE merge_key = ?", (key,)).fetchone()
-    if row is None:
-        source_id = conn.execute(
-            "INSERT INTO sources (name, merge_key, type, entity_id) VALUES (?, ?, ?, ?)",
-            (source.name.strip(), key, source_type, entity_id),
-        ).lastrowid
-    else:
-        source_id = row[0]
-        if row[1] is None and entity_id is not None:
-            conn.execute("UPDATE sources SET entity_id = ? WHERE id = ?", (entity_id, source_id))
-    _add_names(conn, "source", source_id, [source.name, *source.aliases])
+    known = cache.sources.get(key)
+    if known is None:
+        row = conn.execute("SELECT id, entity_id, name FROM sources WHERE merge_key = ?", (key,)).fetchone()
+        if row is None:
+            source_type = source.type if source.type in SOURCE_TYPES else "other"
+            source_id = conn.execute(
+                "INSERT INTO sources (name, merge_key, type, entity_id) VALUES (?, ?, ?, ?)",
+                (source.name.strip(), key, source_type, entity_id),
+            ).lastrowid
+            row = (source_id, entity_id, source.name.strip())
+        known = cache.sources[key] = list(row)
+        cache.source_names[row[0]] = row[2]
+    source_id = known[0]
+    if known[1] is None and entity_id is not None:
+        conn.execute("UPDATE sources SET entity_id = ? WHERE id = ?", (entity_id, source_id))
+        known[1] = entity_id
+    _add_names(conn, cache, "source", source_id, [source.name, *source.aliases])
     return source_id
 
 
@@ -144,8 +180,12 @@ def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int 
     return cursor.lastrowid if cursor.rowcount == 1 else None
 
 
-def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Extraction) -> WriteReport:
-    """Store one article with its facts. Call inside a transaction."""
+def write_article(
+    conn: sqlite3.Connection, article: RawArticle, extraction: Extraction, cache: WriteCache | None = None
+) -> WriteReport:
+    """Store one article with its facts. Call inside a transaction; pass one ``cache`` for a run
+    of articles (and clear it if the transaction rolls back)."""
+    cache = cache if cache is not None else WriteCache()
     text = article.text
     article_id = insert_article(conn, article)
     report = WriteReport(article_id)
@@ -153,9 +193,18 @@ def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Ext
         return report
     dropped = report.dropped
 
+    mention_rows: list[tuple] = []
+    place_rows: list[tuple] = []
+    actor_rows: list[tuple] = []
+    casualty_rows: list[tuple] = []
+    link_rows: list[tuple] = []
+    n_mentions: Counter[int] = Counter()
+    n_claims: Counter[int] = Counter()
+    entity_events: Counter[int] = Counter()
+
     entity_ids: dict[str, int] = {}
     for entity in extraction.entities:
-        entity_id = _entity_id(conn, entity)
+        entity_id = _entity_id(conn, cache, entity)
         if entity_id is None:
             dropped.append(f"entity {entity.name!r}: no usable name or type")
             continue
@@ -163,29 +212,26 @@ def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Ext
         good = [m for m in entity.mentions if _span_ok(text, m)]
         if len(good) < len(entity.mentions):
             dropped.append(f"entity {entity.name!r}: {len(entity.mentions) - len(good)} mention spans off the text")
-        conn.executemany(
-            'INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(entity_id, article_id, m.start, m.end, m.text) for m in good],
-        )
-        if good:
-            conn.execute("UPDATE entities SET n_mentions = n_mentions + ? WHERE id = ?", (len(good), entity_id))
+        mention_rows.extend((entity_id, article_id, m.start, m.end, m.text) for m in good)
+        n_mentions[entity_id] += len(good)
 
     source_ids: dict[str, int] = {}
     for source in extraction.sources:
-        source_id = _source_id(conn, source, entity_ids)
+        source_id = _source_id(conn, cache, source, entity_ids)
         if source_id is None:
             dropped.append(f"source {source.name!r}: no usable name")
             continue
         source_ids[source.key] = source_id
 
     claim_ids: dict[str, int] = {}
+    claim_sources: dict[int, int] = {}
     for claim in extraction.claims:
         source_id = source_ids.get(claim.source_key)
         if source_id is None or not _span_ok(text, claim.cue) or not _span_ok(text, claim.content):
             dropped.append(f"claim {claim.key!r}: unknown source or span off the text")
             continue
         credibility = claim.credibility if claim.credibility in tuple("123456") else "6"
-        claim_ids[claim.key] = conn.execute(
+        claim_id = conn.execute(
             "INSERT INTO claims (article_id, source_id, via_source_id, cue_start, cue_end, cue_text, "
             "content_start, content_end, content_text, quote, credibility) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -194,7 +240,9 @@ def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Ext
              claim.content.start, claim.content.end, claim.content.text,
              int(bool(claim.quote)), credibility),
         ).lastrowid
-        conn.execute("UPDATE sources SET n_claims = n_claims + 1 WHERE id = ?", (source_id,))
+        claim_ids[claim.key] = claim_id
+        claim_sources[claim_id] = source_id
+        n_claims[source_id] += 1
 
     n_events = 0
     for event in extraction.events:
@@ -216,11 +264,7 @@ def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Ext
         place_names = list(dict.fromkeys(p.name for p in places))
         claimant = ""
         if linked:
-            row = conn.execute(
-                "SELECT s.name FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
-                (linked[0],),
-            ).fetchone()
-            claimant = row[0] if row else ""
+            claimant = cache.source_names.get(claim_sources[linked[0]], "")
         confidence = float(event.confidence) if isinstance(event.confidence, (int, float)) else 0.5
         event_id = conn.execute(
             "INSERT INTO events (article_id, type, subtype, date, date_end, date_precision, confidence, "
@@ -235,30 +279,33 @@ def write_article(conn: sqlite3.Connection, article: RawArticle, extraction: Ext
              claimant),
         ).lastrowid
         n_events += 1
-        conn.executemany(
-            'INSERT INTO event_places (event_id, entity_id, name, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-            [(event_id, entity_ids[p.entity_key], p.name, p.span.start, p.span.end, p.span.text) for p in places],
-        )
-        conn.executemany(
-            'INSERT INTO event_actors (event_id, entity_id, name, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-            [(event_id, entity_ids.get(a.entity_key) if a.entity_key else None, a.name,
-              a.span.start, a.span.end, a.span.text) for a in actors],
-        )
-        conn.executemany(
-            'INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(event_id, c.kind, c.min, c.max, c.qualifier, c.who, c.span.start, c.span.end, c.span.text)
-             for c in casualties],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO claim_events (claim_id, event_id) VALUES (?, ?)",
-            [(claim_id, event_id) for claim_id in linked],
-        )
+        place_rows.extend((event_id, entity_ids[p.entity_key], p.name, p.span.start, p.span.end, p.span.text)
+                          for p in places)
+        actor_rows.extend((event_id, entity_ids.get(a.entity_key) if a.entity_key else None, a.name,
+                           a.span.start, a.span.end, a.span.text) for a in actors)
+        casualty_rows.extend((event_id, c.kind, c.min, c.max, c.qualifier, c.who, c.span.start, c.span.end,
+                              c.span.text) for c in casualties)
+        link_rows.extend((claim_id, event_id) for claim_id in linked)
         involved = {entity_ids[p.entity_key] for p in places}
         involved |= {entity_ids[a.entity_key] for a in actors if a.entity_key in entity_ids}
-        conn.executemany(
-            "UPDATE entities SET n_events = n_events + 1 WHERE id = ?", [(i,) for i in sorted(involved)]
-        )
+        entity_events.update(involved)
+
+    # the rows of the whole article, a statement each
+    conn.executemany('INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                     mention_rows)
+    conn.executemany('INSERT INTO event_places (event_id, entity_id, name, start, "end", text) '
+                     "VALUES (?, ?, ?, ?, ?, ?)", place_rows)
+    conn.executemany('INSERT INTO event_actors (event_id, entity_id, name, start, "end", text) '
+                     "VALUES (?, ?, ?, ?, ?, ?)", actor_rows)
+    conn.executemany('INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", casualty_rows)
+    conn.executemany("INSERT OR IGNORE INTO claim_events (claim_id, event_id) VALUES (?, ?)", link_rows)
+    conn.executemany("UPDATE entities SET n_mentions = n_mentions + ? WHERE id = ?",
+                     [(n, i) for i, n in sorted(n_mentions.items()) if n])
+    conn.executemany("UPDATE entities SET n_events = n_events + ? WHERE id = ?",
+                     sorted((n, i) for i, n in entity_events.items()))
+    conn.executemany("UPDATE sources SET n_claims = n_claims + ? WHERE id = ?",
+                     sorted((n, i) for i, n in n_claims.items()))
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
     return report
