@@ -48,12 +48,8 @@ class IngestSummary:
 # --- extraction, in the worker processes ------------------------------------------------------
 
 def _extractor() -> Callable[[str, str | None], Extraction]:
-    try:
-        from extract.pipeline import extract_article
-    except ModuleNotFoundError as error:  # TEMPORARY until the extraction pipeline lands
-        if error.name != "extract.pipeline":
-            raise
-        return lambda text, published: Extraction()
+    from extract.pipeline import extract_article
+
     return extract_article
 
 

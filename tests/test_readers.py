@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -177,16 +178,25 @@ def test_script_laden_html_keeps_only_the_text(tmp_path):
     assert article.text == "Protesters marched through Dakar on Friday, witnesses said."
 
 
-def test_unreadable_and_missing_paths(tmp_path):
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_that_fails_to_read_is_a_rejection():
+    (item,) = read_path(Path("/proc/self/mem"), "mem.txt")  # opens, then every read fails (EIO)
+    assert isinstance(item, Rejection) and item.where == "mem.txt" and item.reason.startswith("cannot read (")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_permission_denied_is_a_rejection(tmp_path):
     path = tmp_path / "secret.txt"
     path.write_text("Some text.")
     path.chmod(0)
     try:
         (item,) = read_path(path, "secret.txt")
-        if isinstance(item, Rejection):  # root can read anything; elsewhere this is the case that matters
-            assert "permission denied" in item.reason
+        assert isinstance(item, Rejection) and item.reason == "permission denied"
     finally:
         path.chmod(0o644)
+
+
+def test_missing_paths(tmp_path):
     (missing,) = read_path(tmp_path / "gone.txt", "gone.txt")
     assert isinstance(missing, Rejection) and "no such file" in missing.reason
 
