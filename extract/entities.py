@@ -25,10 +25,10 @@ from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
 from extract.organizations import _match_demonym, find_organizations, org_head_kind
 from extract.people import (
-    is_title_only_abbreviation, looks_like_person, said_before, speech_after, title_at, title_before,
+    is_first_name, is_title_only_abbreviation, looks_like_person, said_before, speech_after, title_at, title_before,
 )
 from extract.places import (
-    FEATURE_HEADS, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+    FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
 )
 
 _KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
@@ -40,6 +40,7 @@ def find_entities(text: str, sentences: list[Span]) -> list[Entity]:
     """All people, organisations, groups and places in the article (keys "person:1", "place:3")."""
     doc = Document(text, sentences)
     find_organizations(doc)
+    _owner_countries(doc)
     _find_datelines(doc)
     pending = _classify_runs(doc)
     _link_pending(doc, pending)
@@ -55,6 +56,22 @@ def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
             if span.start < end and start < span.end and span.end - span.start > best_len:
                 best, best_len = entity, span.end - span.start
     return best
+
+
+def _owner_countries(doc: Document) -> None:
+    """"Israel's military", "Sudan's foreign ministry": the country is also a place mention, nested
+    in the organisation's span."""
+    for c in list(doc.candidates):
+        if c.type != "organization":
+            continue
+        i = doc.by_start.get(c.start)
+        if i is None or not doc.tokens[i].possessive:
+            continue
+        code = country_code(doc.tokens[i].text)
+        if code:
+            doc.candidates.append(Candidate("place", doc.tokens[i].text, doc.tokens[i].start,
+                                            doc.tokens[i].end, doc.tokens[i].sentence,
+                                            {"country": code, "nested": "1"}))
 
 
 # A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "JERUSALEM —".
@@ -164,14 +181,16 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
     return None
 
 
-def _classify_runs(doc: Document) -> list[tuple[int, int]]:
+def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     """Decide what each capitalised run is; return the runs left undecided."""
     tokens = doc.tokens
-    pending: list[tuple[int, int]] = []
+    pending: list[tuple[int, int, bool]] = []  # start, end, whether common words were cut off
     inherited: dict[int, str] = {}  # token index -> place cue inherited from a list ("near X, Y and Z")
     surnames: dict[str, str] = {}  # folded surname -> full name of a person already found
     for a, b in _runs(doc):
+        run_start = a
         title = None
+        common_stripped = False
         org = _org_run(doc, a, b)
         if org:
             continue
@@ -191,15 +210,17 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
                 a += n
                 continue
             low = tokens[a].lower
-            if a < b and tokens[a].first and low not in FIRST_NAMES and (
+            if a < b and tokens[a].first and not is_first_name(tokens[a]) and (
                     low in SENTENCE_OPENERS or (len(low) > 5 and low.endswith(("ly", "ing")))):
                 a += 1  # "Later Zelensky flew", "Speaking Tuesday, ..."
                 continue
             if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
                 if title:
                     break
-                if a < b and _known_place_name(doc, a, b):
-                    break  # "North Korea", "New York", "South Darfur state", "The Hague"
+                if a < b and (_known_place_name(doc, a, b) or low in _COMPASS):
+                    break  # "North Korea", "New York", "South Darfur state", "The Hague", "North Kordofan"
+                if not tokens[a].first and low not in _ORG_SKIP:
+                    common_stripped = True  # "World Central Kitchen" is no person "Kitchen"
                 a += 1
                 continue
             break
@@ -226,7 +247,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
         demonym = _match_demonym(doc, a) == b - a + 1
         facility = None if demonym else facility_after(doc, b)
         if facility is not None and title is None:
-            doc.add("place", doc.text[tokens[a].start:tokens[facility].end], a, facility, facility="1")
+            if facility == b + 1 and tokens[facility].lower in GENERIC_FACILITIES and (lookup(name) or country_code(name)):
+                doc.add("place", name, a, b, **_hint(doc, a))  # "Odesa port": the place is Odesa
+            else:
+                doc.add("place", doc.text[tokens[a].start:tokens[facility].end], a, facility, facility="1")
             continue
         code = country_code(name) if title is None else None
         if code:
@@ -257,9 +281,14 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
         if kind and b > a:
             doc.add("organization", name, a, b, kind=kind)
             continue
-        cue = _area_after(doc, a, b) or inherited.get(a) or cue_before(doc, a)
-        strong_place = cue == "strong" and tokens[a].lower not in FIRST_NAMES
-        if not strong_place and looks_like_person(doc, a, b) and not _famous_place(doc, a, b, name):
+        cue = _area_after(doc, a, b) or _compass_name(doc, a, b) or inherited.get(a) \
+            or inherited.get(run_start) or cue_before(doc, a)
+        strong_place = cue == "strong" and not is_first_name(tokens[a])
+        if _plural_demonym(doc, a, b):
+            doc.add("group", name, a, b)  # "North Koreans", "the Russians"
+            continue
+        if not strong_place and looks_like_person(doc, a, b) and not _famous_place(doc, a, b, name) \
+                and (not common_stripped or is_first_name(tokens[a])):
             _add_person(doc, a, b, surnames)
             continue
         if b == a and fold(name) in surnames:
@@ -268,7 +297,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int]]:
         if _decide_place(doc, a, b, name, cue):
             _inherit_list(doc, b, cue or "weak", inherited)
             continue
-        pending.append((a, b))
+        pending.append((a, b, common_stripped))
     return pending
 
 
@@ -297,9 +326,14 @@ great united grand little
 """.split())
 
 
+def _plural_demonym(doc: Document, a: int, b: int) -> bool:
+    words = " ".join(t.lower for t in doc.tokens[a:b + 1])
+    return words.endswith("s") and (words[:-1] in DEMONYMS or words[:-1].replace("'", "") in DEMONYMS)
+
+
 def _famous_place(doc: Document, a: int, b: int, name: str) -> bool:
     """A big gazetteer place not opened by a first name ("Port Sudan", but not "Said Ahmed")."""
-    return doc.tokens[a].lower not in FIRST_NAMES and is_big_place(lookup(name))
+    return not is_first_name(doc.tokens[a]) and is_big_place(lookup(name))
 
 
 def _known_place_name(doc: Document, a: int, b: int) -> bool:
@@ -329,7 +363,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return True
     if not places:
         return False
-    single_first_name = b == a and tokens[a].lower in FIRST_NAMES
+    single_first_name = b == a and is_first_name(tokens[a])
     if (cue == "weak" or _cue_after(doc, b)) and not single_first_name and not speech_after(doc, b):
         doc.add("place", name, a, b, **hint)
         return True
@@ -341,6 +375,16 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         doc.add("place", name, a, b, **hint)
         return True
     return False
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower"})
+
+
+def _compass_name(doc: Document, a: int, b: int) -> str | None:
+    """"North Kordofan", "South Waziristan": a compass word opening a name makes it a place."""
+    if b > a and doc.tokens[a].lower in _COMPASS:
+        return "strong"
+    return None
 
 
 def _area_after(doc: Document, a: int, b: int) -> str | None:
@@ -399,7 +443,7 @@ def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str])
         inherited[j] = cue
 
 
-def _link_pending(doc: Document, pending: list[tuple[int, int]]) -> None:
+def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
     """Surname-only mentions ("Zelensky said") and repeated full names become people."""
     tokens = doc.tokens
     people = [c for c in doc.candidates if c.type == "person"]
@@ -410,7 +454,7 @@ def _link_pending(doc: Document, pending: list[tuple[int, int]]) -> None:
     for c in people:
         for key in surname_keys(c.name):
             surnames.setdefault(key, c.name)
-    for a, b in pending:
+    for a, b, common_stripped in pending:
         name = doc.text[tokens[a].start:tokens[b].end]
         key = fold(name)
         if key in full_names:
@@ -419,7 +463,8 @@ def _link_pending(doc: Document, pending: list[tuple[int, int]]) -> None:
             doc.add("place", place_names[key], a, b)  # a place named again: "Later Vorozhba was hit"
         elif b == a and key in surnames:
             doc.add("person", surnames[key], a, b)
-        elif b == a and (speech_after(doc, b) or said_before(doc, a)) and tokens[a].lower not in NOT_NAMES \
+        elif b == a and not common_stripped and (speech_after(doc, b) or said_before(doc, a)) \
+                and tokens[a].lower not in NOT_NAMES and tokens[a].lower not in DEMONYMS \
                 and tokens[a].lower not in NOT_SPEAKER_NAMES \
                 and not lookup(name) and not tokens[a].text.isupper():
             doc.add("person", name, a, b, strong="")
@@ -436,6 +481,8 @@ def _merge(doc: Document) -> list[Entity]:
         if c.start >= last_end:
             kept.append(c)
             last_end = c.end
+        elif c.attributes.get("nested") and c.end <= last_end:
+            kept.append(c)  # a country inside an organisation's name
     _attach_surnames(kept)
     groups: dict[tuple[str, str], list[Candidate]] = {}
     order: list[tuple[str, str]] = []

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 5  # bump when the index layout changes
+FORMAT = 6  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
@@ -36,7 +36,7 @@ _DOUBLED = re.compile(r"(zh|kh|sh|ch|ts|[a-z])\1+")
 def loose(key: str) -> str:
     """A looser key for transliteration variants: "kupiansk" ~ "kupyansk", "zaporizhzhia" ~
     "zaporizhia", "khan younis" ~ "khan yunis"."""
-    key = key.replace("ou", "u").replace("j", "i").replace("y", "i").replace("ee", "i")
+    key = key.replace("ou", "u").replace("j", "i").replace("y", "i").replace("ee", "i").replace("ei", "ai")
     return _DOUBLED.sub(r"\1", key)
 
 

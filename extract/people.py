@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from anyascii import anyascii
+
 from extract.lexicon import FIRST_NAMES, NAME_PARTICLES, PERSON_ROLES, PERSON_TITLES, SPEECH_VERBS
 from extract.mentions import Document, Token
 
@@ -61,11 +63,18 @@ def looks_like_person(doc: Document, first: int, last: int) -> bool:
     words = [t for t in tokens[first:last + 1] if t.lower not in NAME_PARTICLES]
     if not words:
         return False
-    if len(words) >= 2 and words[0].lower in FIRST_NAMES:
+    if len(words) >= 2 and is_first_name(words[0]):
         return True
     if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)):
         return all(w.text[:1].isupper() and not w.text.isupper() for w in words)
     return False
+
+
+def is_first_name(token: Token) -> bool:
+    """A common first name, accents ignored ("José", "Radosław")."""
+    if token.lower in FIRST_NAMES:
+        return True
+    return not token.lower.isascii() and anyascii(token.lower) in FIRST_NAMES
 
 
 def speech_after(doc: Document, last: int) -> bool:

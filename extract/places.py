@@ -22,7 +22,7 @@ STRONG_CUES = (
 )
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""
-in at from to into around across over of via through between within throughout toward towards
+including in at from to into around across over of via through between within throughout toward towards
 on along and or off inside north south east west northeast northwest southeast southwest
 northern southern eastern western central
 """.split())
@@ -30,7 +30,8 @@ FACILITY_HEADS = (
     ("nuclear", "power", "plant"), ("power", "plant"), ("power", "station"), ("airport",),
     ("air", "base"), ("airbase",), ("airfield",), ("refinery",), ("seaport",),
     ("railway", "station"), ("train", "station"), ("refugee", "camp"), ("border", "crossing"),
-    ("military", "base"), ("dam",),
+    ("military", "base"), ("dam",), ("crossing",), ("hospital",), ("port",), ("bridge",),
+    ("camp",), ("station",), ("prison",), ("checkpoint",), ("mosque",), ("cathedral",),
 )
 _FACILITIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(FACILITY_HEADS, key=len, reverse=True):
@@ -73,10 +74,12 @@ def cue_before(doc: Document, first: int) -> str | None:
 
 
 SETTLEMENT_HEADS = frozenset({"city", "town", "village"})
-# Natural features: "Bekaa valley", "Red Sea", "Dnipro river".
+# Generic facility words: "Kyiv hospital" is a mention of Kyiv, "Okhmatdyt hospital" a facility.
+GENERIC_FACILITIES = frozenset("crossing hospital port bridge camp station prison checkpoint mosque cathedral dam".split())
+# Natural features and streets: "Bekaa valley", "Red Sea", "Dnipro river", "Rustaveli Avenue".
 FEATURE_HEADS = frozenset("""
 valley sea river lake mountains mountain hills desert coast peninsula gulf bay strait island
-islands plain plateau corridor forest reservoir
+islands plain plateau corridor forest reservoir avenue street square boulevard
 """.split())
 # Lower-case words after a name that make it an organisation: "the Sever group of forces".
 ORG_AFTER = {"group": "military", "brigade": "military", "battalion": "military",

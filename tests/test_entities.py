@@ -52,9 +52,12 @@ def test_keys_unique_spans_exact_and_no_overlaps():
     keys = [e.key for e in entities]
     assert len(keys) == len(set(keys))
     assert all(e.key.split(":")[0] == e.type for e in entities)
-    spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
-    for (s1, e1), (s2, _) in zip(spans, spans[1:]):
-        assert e1 <= s2
+    spans = sorted(((m.start, m.end) for e in entities for m in e.mentions), key=lambda s: (s[0], -s[1]))
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2 or (s1 <= s2 and e2 <= e1)  # disjoint, or nested ("Ukraine" in "Ukraine's army")
+    for e in entities:
+        own = sorted((m.start, m.end) for m in e.mentions)
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(own, own[1:]))
     for e in entities:
         for m in e.mentions:
             assert text[m.start:m.end] == m.text

@@ -24,7 +24,9 @@ PERSON_TITLES = tuple(sorted(set([
     "military blogger", "war blogger", "activist", "official", "director general",
     "director-general", "deputy director", "chief prosecutor", "prosecutor general", "ombudsman",
     "human rights commissioner", "foreign policy chief", "top diplomat", "national security adviser",
-    "adviser", "advisor", "aide", "counterpart", "presidential adviser", "head of state", "state secretary",
+    "adviser", "advisor", "aide", "counterpart", "chef", "writer", "poet", "artist",
+    "businessman", "businesswoman", "oligarch", "billionaire", "lawyer", "doctor", "nurse",
+    "commentator", "researcher", "scholar", "historian", "economist", "mp", "deputy", "presidential adviser", "head of state", "state secretary",
 ]), key=lambda t: (-len(t), t)))
 
 # Role nouns that, after a name and a comma ("Ivan Petrov, a spokesman"), mark a person.
