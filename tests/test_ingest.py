@@ -287,3 +287,29 @@ def test_seed_store_passes_the_span_invariant(tmp_path):
     assert one(store, "SELECT published FROM articles WHERE ref LIKE 'seeds/%'")[0] == "2024-12-16"
     store.close()
     assert_store_sound(tmp_path / "seed.db")
+
+
+def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
+    folder = tmp_path / "many"
+    for i in range(90):
+        sub = folder / f"d{i // 30}"
+        sub.mkdir(parents=True, exist_ok=True)
+        if i % 3 == 0:
+            (sub / f"{i:03d}.html").write_text(
+                f"<html><head><title>Report {i}</title></head><body><nav>menu</nav><article>"
+                f"<p>Report {i}: drones struck Sumy on Sunday, wounding {i} people, officials said.</p>"
+                f"</article></body></html>")
+        else:
+            (sub / f"{i:03d}.txt").write_text(f"date 2024-08-0{i % 9 + 1} Report {i}: clashes near Toretsk, the army said.")
+    (folder / "d1" / "045.jsonl").write_text('{"id": "j1", "text": "Inline JSON line about Kherson."}\nbroken\n')
+    stores = {}
+    for workers in (0, 2):
+        db = open_store(tmp_path / f"w{workers}.db")
+        summary, rejected = run(db, [str(folder)], workers=workers)
+        assert (summary.added, summary.rejected) == (91, 1) and rejected == ["d1/045.jsonl:2: broken JSON (Expecting value)"]
+        stores[workers] = db.conn.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
+        db.close()
+    assert stores[0] == stores[2]
+    refs = [r[0] for r in stores[2]]
+    assert refs[:3] == ["d0/000.html", "d0/001.txt", "d0/002.txt"] and "j1" in refs
+    assert refs.index("j1") == refs.index("d1/045.html") + 1  # input order is kept

@@ -276,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
+        if args.command and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")  # exports and JSON are UTF-8 whatever the locale
         return COMMANDS.get(args.command, run_browser)(args)
     except UsageError as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
