@@ -327,7 +327,8 @@ def article_facts_query(article_id: int, title: str = "") -> ListQuery:
 
 def event_facts_query(event_id: int, label: str = "") -> ListQuery:
     """An event's evidence, its claims (with their sources), places, actors, casualty figures, and the figures
-    other events of the same incident (same date, a shared place) give, side by side."""
+    other events of the same incident (same date, a shared place) give: one row each, and one row
+    with all of them side by side when they differ."""
     sql = """
         SELECT -1 AS rank, e.id AS uid, 'evidence' AS kind, e.subtype AS label,
                e.evidence_text AS detail, e.article_id, e.evidence_start AS start,
@@ -351,6 +352,17 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
                CASE WHEN a.entity_id IS NULL THEN NULL ELSE 'entity' END, a.entity_id
         FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.event_id = ?
         UNION ALL
+        SELECT -0.5, 0, 'figures', group_concat(o.casualties_label, ' vs '),
+               group_concat(coalesce(nullif(o.claimant_label, ''), 'unattributed'), ' vs '),
+               (SELECT article_id FROM events WHERE id = ?), (SELECT evidence_start FROM events WHERE id = ?),
+               (SELECT evidence_end FROM events WHERE id = ?), NULL, NULL
+        FROM events o
+        WHERE o.casualties_label != '' AND o.id IN (
+            SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
+            WHERE ep.event_id = ?)
+          AND o.date IS (SELECT date FROM events WHERE id = ?)
+        HAVING count(DISTINCT o.casualties_label) > 1
+        UNION ALL
         SELECT 4, o.id, 'figure', coalesce(nullif(o.claimant_label, ''), 'unattributed'),
                coalesce(nullif(o.casualties_label, ''), 'no figure') || ' · ' || o.subtype
                || ' · ' || coalesce(o.date, ''),
@@ -361,7 +373,7 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
             WHERE ep.event_id = ?)
           AND o.date IS (SELECT date FROM events WHERE id = ?)
     """
-    return _facts("Event", sql, (event_id,) * 7, label)
+    return _facts("Event", sql, (event_id,) * 12, label)
 
 
 def entity_facts_query(entity_id: int, label: str = "") -> ListQuery:

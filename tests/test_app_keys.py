@@ -153,6 +153,10 @@ async def test_claim_to_source_to_claims_and_back_and_forward(store):
         assert facts.current_row["kind"] == "evidence"
         await pilot.press("j")
         await settle(pilot)
+        assert facts.current_row["kind"] == "figures"
+        assert facts.current_row["label"] == "≥30 killed/wounded vs 12 killed"
+        await pilot.press("j")
+        await settle(pilot)
         assert facts.current_row["kind"] == "claim"
         claim = facts.current_row
         # the selected claim's span is highlighted in the reader

@@ -131,6 +131,16 @@ def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
     figures = {r["label"]: r["detail"] for r in rows if r["kind"] == "figure"}
     assert figures["Ukraine's military intelligence"].startswith("≥30 killed/wounded")
     assert figures["Russian defence ministry"].startswith("12 killed")
+    side_by_side = [r for r in rows if r["kind"] == "figures"]
+    assert len(side_by_side) == 1 and rows[1] is side_by_side[0]  # right under the evidence
+    assert set(side_by_side[0]["label"].split(" vs ")) == {"≥30 killed/wounded", "12 killed"}
+
+
+def test_one_figure_is_not_a_comparison(conn):
+    event = conn.execute("SELECT id FROM events WHERE subtype = 'Air/drone strike'").fetchone()
+    rows = walk_rows(conn, queries.event_facts_query(event["id"]))
+    assert [r for r in rows if r["kind"] == "figures"] == []
+    assert rows[0]["kind"] == "evidence"
 
 
 def test_entity_facts_place_events_and_person_claims(conn):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -31,6 +32,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
+            yield Static(id="help-legend")
             yield Static(id="help-table")
 
     def on_mount(self) -> None:
@@ -51,6 +53,9 @@ class HelpScreen(ModalScreen[None]):
         ]
         keymap = dict(getattr(self.app, "_keymap", {}) or {})
         self.query_one("#help-table", Static).update(binding_table(groups, keymap))
+        legend = Text("Reader colours: ", style="bold")
+        legend.append_text(self.app.main.reader.legend())
+        self.query_one("#help-legend", Static).update(legend)
         box = self.query_one("#help-box")
         box.border_title = "Keys"
         box.border_subtitle = "Enter on a fact follows it · Escape closes"

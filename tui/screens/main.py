@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from store import queries
 from store.queries import EventFilter, ListQuery
@@ -55,7 +55,7 @@ SOURCE_COLUMNS = [
 ]
 FACT_COLUMNS = [
     Column("kind", "Kind", 8, style="magenta", shrink=False),
-    Column("label", "What", 22),
+    Column("label", "What"),
     Column("detail", "Detail", style="dim"),
 ]
 
@@ -118,6 +118,7 @@ class MainScreen(Screen):
                 yield Reader(placeholder=READER_HINT, id="reader")
                 yield RowList(self.db_path, self.view.facts, FACT_COLUMNS,
                               empty_text="No facts here.", id="facts")
+                yield Static(id="fact-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -177,8 +178,17 @@ class MainScreen(Screen):
             self._apply_view(self.view)
         elif source == "facts":
             self.view.facts_cursor = message.index
+            self._describe_fact(row)
             if row.get("article_id") is not None:
                 self._show_article(row["article_id"], (row["start"], row["end"]))
+
+    def _describe_fact(self, row: dict[str, Any]) -> None:
+        """The whole of the selected fact, under the facts pane (the columns cut it short)."""
+        detail = Content.assemble(
+            (one_line(row.get("kind") or ""), "bold $accent"), "  ",
+            (one_line(row.get("label") or ""), "bold"), "  ", one_line(row.get("detail") or ""),
+        )
+        self.query_one("#fact-detail", Static).update(detail)
 
     def on_row_list_opened(self, message: RowList.Opened) -> None:
         row, source = message.row, message.row_list.id
@@ -272,6 +282,8 @@ class MainScreen(Screen):
 
     def _apply_view(self, view: View) -> None:
         self.facts.border_title = Content(one_line(view.facts.label or "Facts"))
+        if view.facts != self.facts.query:
+            self.query_one("#fact-detail", Static).update("")
         if view.facts != self.facts.query or view.facts_cursor != self.facts.cursor:
             quiet = view.highlight is not None and view.facts_cursor == 0
             self.facts.set_query(view.facts, view.facts_cursor, quiet=quiet)

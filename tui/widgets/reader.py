@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,7 +27,10 @@ SPAN_KINDS = ("event", "claim", "cue", "place", "person", "organization", "group
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Screen lines of ``text`` at ``width`` columns, as ``(start, end)`` offsets into it."""
+    """Screen lines of ``text`` at ``width`` columns, as ``(start, end)`` offsets into it.
+
+    ``text`` is the text as shown (``visible``): control characters already made printable.
+    """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     start, n = 0, len(text)
@@ -35,6 +39,12 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         end = n if newline == -1 else newline
         if start == end:
             lines.append((start, start))
+        if not _one_cell_each(text, start, end):
+            lines += _wrap_cells(text, start, end, width)
+            start = end + 1
+            if newline == -1:
+                return lines
+            continue
         s = start
         while s < end:
             if end - s <= width:
@@ -50,6 +60,35 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         if newline == -1:
             return lines
         start = newline + 1
+
+
+def _one_cell_each(text: str, start: int, end: int) -> bool:
+    """Whether every character of ``text[start:end]`` takes one terminal cell."""
+    part = text[start:end]
+    return part.isascii() or cell_len(part) == len(part)
+
+
+def _wrap_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Wrap a paragraph with wide (CJK) or zero-width characters by cells, not code points."""
+    lines: list[tuple[int, int]] = []
+    line_start, cells, last_space = start, 0, -1
+    for i in range(start, end):
+        char = text[i]
+        size = get_character_cell_size(char)
+        if cells + size > width and i > line_start:
+            if last_space > line_start:
+                lines.append((line_start, last_space))
+                line_start = last_space + 1
+            else:
+                lines.append((line_start, i))
+                line_start = i
+            cells = sum(get_character_cell_size(c) for c in text[line_start:i])
+            last_space = -1
+        if char == " ":
+            last_space = i
+        cells += size
+    lines.append((line_start, end))
+    return lines
 
 
 class Reader(ScrollView, can_focus=True):
@@ -75,6 +114,7 @@ class Reader(ScrollView, can_focus=True):
         self.placeholder = placeholder
         self.highlighted: tuple[int, int] | None = None
         self._lines: list[tuple[int, int]] = []
+        self._shown = ""
         self._line_starts: list[int] = []
         self._wrap_width = -1
         self._span_starts: list[int] = []
@@ -84,6 +124,7 @@ class Reader(ScrollView, can_focus=True):
     def show(self, article: ArticleView | None, highlight: tuple[int, int] | None = None) -> None:
         """Show ``article`` (None: the placeholder), with ``highlight`` marked and in view."""
         self.article = article
+        self._shown = visible(article.text) if article else ""  # same offsets, controls shown
         self.highlighted = None
         self._wrap_width = -1
         self._span_starts = [s.start for s in article.spans] if article else []
@@ -120,7 +161,7 @@ class Reader(ScrollView, can_focus=True):
         if self.article is None:
             return self.placeholder
         return "\n".join(
-            visible(self.article.text[s:e]) for s, e in self._lines[top:top + height]
+            self._shown[s:e] for s, e in self._lines[top:top + height]
         )
 
     def _rewrap(self) -> None:
@@ -131,13 +172,16 @@ class Reader(ScrollView, can_focus=True):
         if self.article is None:
             self._lines = wrap_offsets(self.placeholder, width)
         else:
-            self._lines = wrap_offsets(self.article.text, width)
+            self._lines = wrap_offsets(self._shown, width)
         self._line_starts = [s for s, _ in self._lines]
         self._strips.clear()
         self.virtual_size = Size(0, len(self._lines))
 
     def on_resize(self) -> None:
+        width = self._wrap_width
         self._rewrap()
+        if self.highlighted is not None and width != self._wrap_width:
+            self.highlight(*self.highlighted)  # keep the highlighted span in view
         self.refresh()
 
     def _spans_in(self, start: int, end: int) -> list[ArticleSpan]:
@@ -164,7 +208,7 @@ class Reader(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("reader--placeholder")
             segments = list(text.render(self.app.console, end=""))
             return Strip(Segment.apply_style(segments, style)).adjust_cell_length(width, style)
-        text = Text(visible(self.article.text[start:end]), end="", no_wrap=True)
+        text = Text(self._shown[start:end], end="", no_wrap=True)
         for span in self._spans_in(start, end):
             text.stylize(self._style(span.kind), max(span.start, start) - start, min(span.end, end) - start)
         if self.highlighted is not None:
@@ -178,6 +222,18 @@ class Reader(ScrollView, can_focus=True):
         strip = Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
         self._strips[key] = strip
         return strip
+
+    def legend(self) -> Text:
+        """What each colour in the reader means, drawn in those colours."""
+        names = {"place": "place", "person": "person", "organization": "organisation",
+                 "group": "group", "casualty": "casualty figure", "cue": "claim cue",
+                 "claim": "what is claimed", "event": "event evidence"}
+        legend = Text()
+        for kind, name in names.items():
+            legend.append(name, self._style(kind))
+            legend.append("  ")
+        legend.append("selected fact", self.get_component_rich_style("reader--highlight"))
+        return legend
 
     def _style(self, kind: str) -> Style:
         name = f"reader--{kind}" if kind in SPAN_KINDS else "reader--organization"
