@@ -103,10 +103,18 @@ _ONE = re.compile(
 )
 
 
+# Without one of these, a sentence holds no casualty figure (a fast first test).
+_HINT = re.compile(r"kill|dead|died|death|wound|injur|casualt|loss|lost|captur|prisoner|captive|surrender|missing|"
+                   r"unaccounted|disappear|toll|eliminat|neutrali|execut|massacr|murder|slain|perish|hurt|fatalit|"
+                   r"pow|maim|liquidat|burned to|lives|shot")
+
+
 def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
     """Casualty records in ``text[start:end]`` (one sentence, usually)."""
     end = len(text) if end is None else end
     found: list[Casualty] = []
+    if not _HINT.search(text[start:end].lower()):
+        return found
     for q in find_quantities(text, start, end):
         rec = _casualty_at(text, q, start, end)
         if rec is not None:

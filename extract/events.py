@@ -9,6 +9,7 @@ report the same incident.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -203,6 +204,93 @@ BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|2
                  r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
                  r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b")
 
+# --- gates: a rule runs only when a word of the sentence starts like one of its keys (speed) ---
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_GATES: dict[int, frozenset[str]] = {}
+
+
+def _gate(rx: re.Pattern[str], keys: str) -> None:
+    """Register the word beginnings (at most 5 letters) without which ``rx`` cannot match."""
+    _GATES[id(rx)] = frozenset(k[:5] for k in keys.split())
+
+
+def _beginnings(sentence: str) -> frozenset[str]:
+    words = _WORD_RE.findall(sentence)
+    return frozenset([w[:3] for w in words] + [w[:4] for w in words] + [w[:5] for w in words])
+
+
+_gate(CHEMICAL, "chemical chlorine sarin mustard nerve toxic poison poisonous chloropicrin cs")
+_gate(SUICIDE, "suicide blew self detonated")
+_gate(DISRUPTED, "intercepted intercepting intercept shot shooting downed neutralised neutralized destroyed "
+                 "drones drone missiles missile uavs uav rockets rocket shaheds shahed projectiles aircraft "
+                 "helicopter helicopters air defused defusing disarmed thwarted foiled seized confiscated found "
+                 "discovered dismantled")
+_gate(IED, "ied ieds improvised landmine landmines land anti roadside car vehicle vbied vbieds explosive "
+           "booby stepped hit struck ran triggered detonated mine unexploded uxo bomb bombs planted hidden "
+           "magnetic sticky remote explosion")
+_gate(PROTEST, "protest protests protested protesters protestors protesting demonstrators demonstrator "
+               "demonstrations demonstration rally rallies rallied marchers march marched marching marches sit "
+               "picket picketed picketing took went general hunger striking strike workers vigil staged")
+_gate(RIOT, "riot riots rioters rioting rioted unrest")
+_gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned")
+_gate(AIR, "drone drones uav uavs air airstrike airstrikes warplane warplanes fighter jets helicopter "
+           "helicopters aerial glide guided kab kabs shahed shaheds kamikaze loitering fpv fpvs barrel dropped "
+           "aircraft bombed bombing bombings sorties")
+_gate(SEXUAL, "rape raped rapes raping rapist rapists sexual sexually gang")
+_gate(ABDUCTION, "abduct abducted abducting abduction abductions kidnap kidnapped kidnapping forcibly enforced "
+                 "forced taken took seized hostage went were hostages")
+_gate(TRANSFER, "handed handover handed without transferred peacefully withdrew withdrawn agreed agreement")
+_gate(REGAINS, "recaptured recapture recapturing retook retaken retake regain regained regains liberated "
+               "liberation liberating took taken won recovered recover reclaimed")
+_gate(OVERTAKES, "captured capture capturing seized seize seizing took taken overran overrun overruns fell "
+                 "fallen gained occupied entered")
+_gate(BASE, "base bases headquarters outpost outposts camp camps checkpoint checkpoints garrison command "
+            "military position new")
+_gate(SHELLING, "shell shelled shelling shells shellfire artillery missile missiles rocket rockets mortar mortars "
+                "mlrs grad grads himars iskander iskanders kalibr kalibrs kinzhal kinzhals cruise ballistic "
+                "bombard bombarded bombardment howitzer howitzers multiple projectile projectiles s tochka "
+                "atacms storm qassam katyusha munitions struck strike strikes hit pounded blast blasts explosion "
+                "explosions")
+_gate(GRENADE, "grenade grenades")
+_gate(AGREEMENT, "ceasefire cease truce peace signed agreement agreed prisoner exchange swap swapped exchanged "
+                 "accord deal memorandum negotiated released")
+_gate(ARRESTS, "arrest arrested arrests arresting detain detained detaining detention taken rounded apprehend "
+               "apprehended jailed remanded handcuffed custody")
+_gate(CLASH, "clash clashed clashes fighting fought battle battles battled battling gun gunfight gunfights "
+             "firefight firefights exchange exchanged skirmish skirmishes ambush ambushed ambushes assault "
+             "assaults assaulted attack attacked attacks offensive storm stormed storming repel repelled repels "
+             "repulsed counter counterattack counteroffensive combat engaged engaging engagement engagements "
+             "killed raid raided raids infiltrated infiltration hostilities operation operations advance "
+             "advanced advances advancing contact pushed encircled encirclement shootout shoot fought")
+_gate(ATTACK_VERBS, "kill killed killing kills shot shooting execute executed execution executions massacre "
+                    "massacred murder murdered stabbed stabbing beat beaten beating attack attacked attacking "
+                    "attacks gunned tortured torture burned burnt hacked slaughter slaughtered assault assaulted "
+                    "opened fired raided targeted machete died dead bodies beheaded decapitated slain")
+_gate(LOOTING, "loot looted looting pillage pillaged arson torched set burn burned burnt burning demolish "
+               "demolished demolition bulldozed bulldozer razed vandalised vandalized destroyed ransacked "
+               "plunder plundered confiscated seized stole stolen rustled rustling sabotage sabotaged")
+_gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforce reinforced reinforcement "
+              "reinforcements arrived arrival dispatched despatched sent mobilise mobilised mobilize mobilized "
+              "mobilisation mobilization recruit recruited recruitment conscript conscripted conscription "
+              "withdrew withdrawn withdrawal withdrawing pulled relocate relocated stationed massing amass "
+              "amassed build buildup training trained merged joined defected formed disband disbanded troop "
+              "moved military drills retreat retreated surrender surrendered curfew state martial banned "
+              "suspended")
+_gate(CASUALTY_WORDS, "killed wounded injured dead died bodies casualties losses death deaths fatalities "
+                      "eliminated killing")
+
+
+def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[str] | None:
+    keys = _GATES.get(id(rx))
+    if keys is not None and keys.isdisjoint(words):
+        return None
+    return rx.search(sentence)
+
+
+_LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr")
+_STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
+_STRIKERS = re.compile(r"\brussian|\bisraeli|\bforces\b")
 _INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
 _WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
 
@@ -217,72 +305,71 @@ def classify(sentence: str) -> str | None:
 
 def _classify(original: str) -> tuple[str | None, bool]:
     """(subtype, weak): weak when only casualty words suggest an incident."""
-    subtype = _strong_subtype(original)
+    sentence = original.lower()
+    words = _beginnings(sentence)
+    subtype = _strong_subtype(original, sentence, words)
     if subtype is not None:
         return subtype, False
-    sentence = original.lower()
-    if CASUALTY_WORDS.search(sentence):
+    if _on(CASUALTY_WORDS, sentence, words):
         if MILITARY_VICTIMS.search(sentence):
             return "Armed clash", True
         if CIVILIANS.search(sentence):
             return "Attack", True
-    if CHANGE.search(sentence):
+    if _on(CHANGE, sentence, words):
         return "Change to group/activity", False
     return None, False
 
 
-def _strong_subtype(original: str) -> str | None:
-    sentence = original.lower()
-    if CHEMICAL.search(sentence):
+def _strong_subtype(original: str, sentence: str, words: frozenset[str]) -> str | None:
+    if _on(CHEMICAL, sentence, words):
         return "Chemical weapon"
-    if SUICIDE.search(sentence):
+    if _on(SUICIDE, sentence, words):
         return "Suicide bomb"
-    if (DISRUPTED.search(sentence) or _INTERCEPTED.search(sentence) and _WEAPONS.search(sentence)) \
+    if (_on(DISRUPTED, sentence, words) or _INTERCEPTED.search(sentence) and _WEAPONS.search(sentence)) \
             and not _kills_on_ground(sentence):
         return "Disrupted weapons use"
-    if IED.search(sentence):
+    if _on(IED, sentence, words):
         return "Remote explosive/landmine/IED"
-    if PROTEST.search(sentence):
+    if _on(PROTEST, sentence, words):
         return _protest_kind(sentence)
-    if RIOT.search(sentence):
-        return "Mob violence" if MOB.search(sentence) else "Violent demonstration"
-    if MOB.search(sentence):
+    if _on(RIOT, sentence, words):
+        return "Mob violence" if _on(MOB, sentence, words) else "Violent demonstration"
+    if _on(MOB, sentence, words):
         return "Mob violence"
-    if AIR.search(sentence) and not _air_is_incidental(sentence):
+    if _on(AIR, sentence, words) and not _air_is_incidental(sentence):
         return "Air/drone strike"
-    if SEXUAL.search(sentence):
+    if _on(SEXUAL, sentence, words):
         return "Sexual violence"
-    if ABDUCTION.search(sentence):
+    if _on(ABDUCTION, sentence, words):
         return "Abduction/forced disappearance"
-    if TRANSFER.search(sentence):
+    if _on(TRANSFER, sentence, words):
         return "Non-violent transfer of territory"
-    if _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
+    if _on(REGAINS, sentence, words) and _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
         return "Non-state actor overtakes territory" if _nonstate_subject(sentence) else "Government regains territory"
-    if _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
+    if _on(OVERTAKES, sentence, words) and _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
             and not _people_captured(sentence):
         return "Non-state actor overtakes territory"
-    if BASE.search(sentence):
+    if _on(BASE, sentence, words):
         return "Headquarters or base established"
-    if SHELLING.search(sentence) and _shelling_words(sentence):
+    if _on(SHELLING, sentence, words) and _shelling_words(sentence):
         return "Shelling/artillery/missile attack"
-    if GRENADE.search(sentence):
+    if _on(GRENADE, sentence, words):
         return "Grenade"
-    if AGREEMENT.search(sentence) and not CLASH.search(sentence):
+    if _on(AGREEMENT, sentence, words) and not _on(CLASH, sentence, words):
         return "Agreement"
-    if ARRESTS.search(sentence):
+    if _on(ARRESTS, sentence, words):
         return "Arrests"
-    if CLASH.search(sentence) and not (PERPETRATORS.search(sentence) and CIVILIANS.search(sentence)
+    if _on(CLASH, sentence, words) and not (PERPETRATORS.search(sentence) and CIVILIANS.search(sentence)
                                        and not MILITARY_VICTIMS.search(sentence)):
         return "Armed clash"
-    if ATTACK_VERBS.search(sentence) and (CIVILIANS.search(sentence) or PERPETRATORS.search(sentence)):
-        if LOOTING.search(sentence) and not re.search(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr",
-                                                      sentence, re.I):
+    if _on(ATTACK_VERBS, sentence, words) and (CIVILIANS.search(sentence) or PERPETRATORS.search(sentence)):
+        if _on(LOOTING, sentence, words) and not _LETHAL.search(sentence):
             return "Looting/property destruction"
         return "Attack"
-    if LOOTING.search(sentence):
+    if _on(LOOTING, sentence, words):
         return "Looting/property destruction"
-    if SHELLING.search(sentence) and re.search(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b", sentence, re.I) and \
-            (CASUALTY_WORDS.search(sentence) or re.search(r"\brussian|\bisraeli|\bforces\b", sentence)):
+    if _on(SHELLING, sentence, words) and _STRUCK.search(sentence) and \
+            (_on(CASUALTY_WORDS, sentence, words) or _STRIKERS.search(sentence)):
         return "Shelling/artillery/missile attack"
     return None
 
@@ -517,19 +604,30 @@ def _paragraph_of(starts: list[int], pos: int) -> int:
 
 def _entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
     out = [(m.start, m.end, e) for e in entities for m in e.mentions]
-    out.sort(key=lambda t: t[0])
+    out.sort(key=lambda t: (t[0], t[1]))
+    return out
+
+
+def _mentions_in(mentions: list[tuple[int, int, Entity]], start: int, end: int) -> list[tuple[int, int, Entity]]:
+    """Mentions that lie inside [start, end) (mentions sorted by start)."""
+    i = bisect.bisect_left(mentions, start, key=lambda t: t[0])
+    out = []
+    while i < len(mentions) and mentions[i][0] < end:
+        if mentions[i][1] <= end:
+            out.append(mentions[i])
+        i += 1
     return out
 
 
 def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], paragraphs: list[int],
             para: int) -> list[PlaceRef]:
-    places = [PlaceRef(e.key, e.name, Span.of(text, s, t)) for s, t, e in mentions
-              if e.type == "place" and sentence.start <= s and t <= sentence.end]
+    places = [PlaceRef(e.key, e.name, Span.of(text, s, t))
+              for s, t, e in _mentions_in(mentions, sentence.start, sentence.end) if e.type == "place"]
     if places:
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph
     para_start = paragraphs[para]
-    before = [(s, t, e) for s, t, e in mentions if e.type == "place" and para_start <= s and t <= sentence.start]
+    before = [(s, t, e) for s, t, e in _mentions_in(mentions, para_start, sentence.start) if e.type == "place"]
     if before:
         s, t, e = before[-1]
         return [PlaceRef(e.key, e.name, Span.of(text, s, t))]
@@ -555,8 +653,8 @@ _GROUP_RE = re.compile(
 def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]]) -> list[Actor]:
     actors: list[Actor] = []
     seen: set[str] = set()
-    for s, t, e in mentions:
-        if sentence.start <= s and t <= sentence.end and e.type in ("group", "organization", "person"):
+    for s, t, e in _mentions_in(mentions, sentence.start, sentence.end):
+        if e.type in ("group", "organization", "person"):
             if e.type == "organization" and e.attributes.get("kind") == "media":
                 continue
             if e.key in seen:

@@ -67,8 +67,15 @@ QUANTITY_RE = re.compile(
     rf"|(?P<vague>{_VAGUE})"
     rf")"
     rf"(?![\w])",
-    re.IGNORECASE,
 )
+# The same on text that is not lower-cased (a slice whose length lower() would change: "İ").
+QUANTITY_RE_ANYCASE = re.compile(QUANTITY_RE.pattern, re.IGNORECASE)
+
+
+_NUMBER_TOKEN = re.compile(rf"^({_DIGITS})(?:\s+(million|billion|thousand))?$", re.IGNORECASE)
+_GROUPING = re.compile(r"[,\s\u00a0\u202f]")
+_SCALED = re.compile(r"million|billion|thousand|,\d{3}", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +94,7 @@ def words_value(words: str) -> int | None:
     total = 0
     current = 0
     seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in _WORD_SPLIT.split(words.lower()):
         if not w or w == "and":
             continue
         if w in UNITS:
@@ -108,9 +115,9 @@ def words_value(words: str) -> int | None:
 def number_value(token: str) -> int | None:
     """Value of one number: digits (with grouping), "1.2 million", or number words."""
     tok = token.strip()
-    m = re.match(rf"^({_DIGITS})(?:\s+(million|billion|thousand))?$", tok, re.IGNORECASE)
+    m = _NUMBER_TOKEN.match(tok)
     if m:
-        digits = re.sub(r"[,\s\u00a0\u202f]", "", m.group(1))
+        digits = _GROUPING.sub("", m.group(1))
         try:
             value = float(digits)
         except ValueError:
@@ -122,13 +129,20 @@ def number_value(token: str) -> int | None:
 
 
 def _is_scaled(token: str) -> bool:
-    return bool(re.search(r"million|billion|thousand|,\d{3}", token, re.IGNORECASE))
+    return bool(_SCALED.search(token))
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(text) if end is None else end
     found: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text, start, end):
+    window = text[start:end]
+    low = window.lower()
+    if len(low) == len(window):
+        matches = ((m, start) for m in QUANTITY_RE.finditer(low))
+    else:
+        matches = ((m, 0) for m in QUANTITY_RE_ANYCASE.finditer(text, start, end))
+    for m, shift in matches:
+        m = _Shifted(m, shift) if shift else m
         qual_word = (m.group("qual") or "").lower()
         qualifier = QUALIFIERS.get(qual_word, "exact")
         num_start = m.start("a") if m.group("a") else m.start("exact") if m.group("exact") else m.start("vague")
@@ -165,6 +179,25 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         found.append(_with_qualifier(m.start(), m.end(), num_start, a, qualifier, _is_scaled(a_text)))
     return found
+
+
+class _Shifted:
+    """A match on a lower-cased window, with offsets into the whole text."""
+
+    __slots__ = ("m", "shift")
+
+    def __init__(self, m: re.Match[str], shift: int) -> None:
+        self.m = m
+        self.shift = shift
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self.m.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self.m.start(name) + self.shift
+
+    def end(self, name: str | int = 0) -> int:
+        return self.m.end(name) + self.shift
 
 
 def _with_qualifier(start: int, end: int, num_start: int, value: int, qualifier: str, scaled: bool) -> Quantity:
