@@ -11,8 +11,10 @@ exactly what was missing.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -169,6 +171,19 @@ def _chunks(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]
         yield chunk
 
 
+@contextmanager
+def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE: take the write lock first (waiting up to the busy timeout), so that a
+    second writer waits its turn instead of failing halfway through a chunk."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 class Workers:
     """A process pool started on first use; after a crash of the pool, work runs in-process."""
 
@@ -232,7 +247,7 @@ def ingest_articles(
         counts = IngestSummary()
         rejections: list[Rejection] = []
         try:
-            with db.atomic():
+            with _write_transaction(conn):
                 for article, result in zip(chunk, results):
                     if isinstance(result, str):
                         counts.rejected += 1
