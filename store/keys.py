@@ -66,8 +66,11 @@ SOUND_RULES: dict[str, str] = {
 _SOUND_PATTERN = re.compile(
     "|".join(re.escape(k) for k in sorted(SOUND_RULES, key=len, reverse=True)) + "|c"
 )  # a lone c: ts before e, i, y, j (Polish, Czech, Latin), else k (Crimea/Krym)
-# Ukrainian i where Russian has o in a closing syllable: Kharkiv/Kharkov, Martynivka/Martynovka
-_CLOSED_O = re.compile(r"ov(?=k|\b)")
+# Ukrainian i where Russian has o in a closing syllable: Kharkiv/Kharkov, Martynivka/Martynovka,
+# Kryvyi Rih/Krivoy Rog (a single consonant ending the word, or v before k)
+_CLOSED_O = re.compile(r"o(?=[bdfhklmnprstvxz]\b)|o(?=vk)")
+# Russian adjective endings -oy/-oi where Ukrainian has -yi: Krivoy/Kryvyi (words of 5+ letters)
+_ADJECTIVE_OI = re.compile(r"(?<=[a-z]{3})oi\b")
 # e, y, j (and i) are one vowel class: Kyiv/Kiev, Zelenskyy/Zelenskiy, Yaroslav/Jaroslav/Iaroslav
 _VOWEL_CLASS = str.maketrans({"e": "i", "y": "i", "j": "i"})
 # Ukrainian -tsia, Russian -tsa: Vinnytsia/Vinnitsa
@@ -94,8 +97,9 @@ def _sound_rule(match: re.Match[str]) -> str:
 def sound(folded: str) -> str:
     """The phonetic folding of an already folded string (see the module's doc)."""
     text = _SOUND_PATTERN.sub(_sound_rule, folded)
-    text = _CLOSED_O.sub("iv", text)
+    text = _CLOSED_O.sub("i", text)
     text = text.translate(_VOWEL_CLASS)
+    text = _ADJECTIVE_OI.sub("i", text)
     text = _TS_GLIDE.sub("ts", text)
     return _DOUBLED.sub(r"\1", text)
 

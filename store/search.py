@@ -29,7 +29,10 @@ MAX_QUERY_CHARS = 1000  # longer input is not a name: refused with a clear messa
 MAX_KEY_CHARS = 64  # the part of a query key that is looked up (names are shorter)
 MAX_LIMIT = 1000
 FTS_CANDIDATES = 300  # names taken from the trigram index, best bm25 first
-WORD_CANDIDATES = 100  # names taken per query word from the word-edge lookups
+WORD_CANDIDATES = 100  # names taken per query word from the whole-word lookups
+POSTINGS_BUDGET = 8000  # trigram postings the ranked lookup may read (more rare trigrams, if cheap)
+CLOSE_ENOUGH = 88.0  # a candidate this close (WRatio on keys) from the piece lookups ends the search
+EDITS = 2  # differences between a query key and a name key that the trigram lookup allows
 PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting with the key)
 RESCORE = 120  # candidates given the careful score after the quick one
 SCORE_CUTOFF = 70.0  # results below this are not shown
@@ -79,6 +82,19 @@ def _trigrams(text: str) -> list[str]:
     return list(dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)))
 
 
+def key_pieces(key: str) -> list[str]:
+    """Disjoint pieces of a key for the leave-one-out lookup: its words, long ones cut in two or
+    three (a one-word key in three, so that two pieces are left). Pieces under 3 letters (which
+    the trigram index cannot look up) are left out."""
+    words = key.split()
+    pieces = []
+    for word in words:
+        parts = 3 if len(words) == 1 and len(word) >= 9 else 2 if len(word) >= 6 else 1
+        size = len(word) / parts
+        pieces += [word[round(i * size) : round((i + 1) * size)] for i in range(parts)]
+    return [p for p in dict.fromkeys(pieces) if len(p) >= 3]
+
+
 def _phrase(text: str) -> str:
     # keys hold only a-z, 0-9 and spaces, so a double-quoted FTS5 string is inert
     return '"' + text.replace('"', "") + '"'
@@ -96,35 +112,95 @@ def _kind_filter(kind: str) -> tuple[str, tuple]:
     )
 
 
+class _DocCounts:
+    """How many names hold each trigram (FTS5 vocabulary), cached per store.
+
+    The counts only steer which trigrams are looked up, so a cache that lags an ingest a little
+    is fine; it is dropped when the names table has grown or shrunk by more than 5%.
+    """
+
+    def __init__(self) -> None:
+        self._stores: dict[str, tuple[int, dict[str, int]]] = {}
+
+    def get(self, conn: sqlite3.Connection, grams: list[str]) -> dict[str, int]:
+        path = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+        size = conn.execute("SELECT coalesce(max(id), 0) FROM names").fetchone()[0]
+        cached_size, counts = self._stores.get(path, (size, {}))
+        if abs(size - cached_size) > 0.05 * cached_size + 100:
+            cached_size, counts = size, {}
+        self._stores[path] = (cached_size, counts)
+        missing = [g for g in grams if g not in counts]
+        if missing:
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.names_vocab USING fts5vocab(main, 'names_fts', 'row')"
+            )
+            counts.update((g, 0) for g in missing)
+            marks = ",".join("?" * len(missing))
+            counts.update(conn.execute(f"SELECT term, doc FROM temp.names_vocab WHERE term IN ({marks})", missing))
+        return {g: counts[g] for g in grams}
+
+
+_doc_counts = _DocCounts()
+
+
 def candidates(conn: sqlite3.Connection, key: str, kind: str = "any") -> list[_Candidate]:
-    """Names worth scoring for a query key: a few hundred at most, from index lookups only."""
+    """Names worth scoring for a query key: a few hundred, from index lookups only, cheapest first.
+
+    1. The ``names.key`` index: the key itself and keys that start with it.
+    2. Pieces (``key_pieces``): a name within one edit of the key holds every piece but one, in
+       any order, so each "all pieces but one" AND query finds it; these are selective and read
+       unranked, ranked by bm25 only when one returns more than a page.
+    3. Unless step 2 already found a close name: the rarest trigrams of the key, ranked by bm25
+       (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so it holds one of the
+       3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
+    4. A one-word key also finds the names with that word ("leyen" -> "ursula von der leyen").
+    """
     where, args = _kind_filter(kind)
-    select = "SELECT n.id, n.owner, n.owner_id, n.name, n.key FROM names n"
     found: dict[int, _Candidate] = {}
+    select = "SELECT n.id, n.owner, n.owner_id, n.name, n.key FROM names n"
+    fts = f"{select} JOIN names_fts f ON n.id = f.rowid WHERE names_fts MATCH ?{where}"
 
-    def take(sql: str, params: tuple) -> None:
-        for row_id, owner, owner_id, name, name_key in conn.execute(sql, params):
-            found.setdefault(row_id, _Candidate(owner, owner_id, name, name_key))
+    def take(sql: str, params: tuple) -> int:
+        rows = conn.execute(sql, params).fetchall()
+        for row_id, *rest in rows:
+            if row_id not in found:
+                found[row_id] = _Candidate(*rest)
+        return len(rows)
 
-    # the key itself and names that start with it: index range on names.key
     take(
         f"{select} WHERE n.key >= ? AND n.key < ?{where} ORDER BY n.key LIMIT ?",
         (key, key + "~", *args, PREFIX_CANDIDATES),
     )
     if len(key) < 3:
         return list(found.values())
-    fts = f"{select} JOIN names_fts f ON f.rowid = n.id WHERE names_fts MATCH ?{where}"
-    take(
-        f"{fts} ORDER BY f.rank LIMIT ?",
-        (" OR ".join(_phrase(t) for t in _trigrams(key)), *args, FTS_CANDIDATES),
-    )
-    # names with a word that starts or ends like a query word: "leyen" -> "ursula von der leyen"
-    words = [w for w in key.split() if len(w) >= 3]
-    if 1 <= len(words) <= 4:
-        for word in words:
+
+    pieces = key_pieces(key)
+    if len(pieces) >= 3 or (len(pieces) == 2 and " " in key):
+        for i in range(len(pieces)):
+            match = " AND ".join(_phrase(p) for p in pieces[:i] + pieces[i + 1 :])
+            if take(f"{fts} LIMIT ?", (match, *args, FTS_CANDIDATES)) >= FTS_CANDIDATES:
+                take(f"{fts} ORDER BY f.rank LIMIT ?", (match, *args, FTS_CANDIDATES))
+        if found:
+            close = process.extractOne(key, [c.key for c in found.values()], scorer=fuzz.WRatio)
+            if close and close[1] >= CLOSE_ENOUGH:
+                return list(found.values())
+
+    grams = _trigrams(key)
+    counts = _doc_counts.get(conn, grams)
+    rare, postings = [], 0
+    for gram in sorted((g for g in grams if counts[g]), key=lambda g: counts[g]):
+        if len(rare) >= 3 * EDITS + 1 or postings + counts[gram] > POSTINGS_BUDGET:
+            break
+        rare.append(gram)
+        postings += counts[gram]
+    if rare:
+        take(f"{fts} ORDER BY f.rank LIMIT ?", (" OR ".join(_phrase(g) for g in rare), *args, FTS_CANDIDATES))
+
+    if " " not in key:  # (names whose first word it is are in the key range above)
+        for pattern in (f"% {key}", f"% {key} %"):
             take(
-                f"{fts} ORDER BY f.rank LIMIT ?",
-                (f"{_phrase(' ' + word)} OR {_phrase(word + ' ')}", *args, WORD_CANDIDATES),
+                f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where} LIMIT ?",
+                (pattern, *args, WORD_CANDIDATES),
             )
     return list(found.values())
 

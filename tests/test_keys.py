@@ -30,6 +30,8 @@ SAME_KEY = [
     ("Serhiy", "Sergei", "Sergey", "Sergiy"),
     ("Yaroslav", "Jaroslav", "Iaroslav", "Ярослав"),
     ("Zaporozhye", "Zaporozh'ye", "Запорожье"),
+    ("Kryvyi Rih", "Krivoy Rog", "Кривий Ріг", "Кривой Рог"),
+    ("Lviv", "Lvov", "Львів", "L'viv"),
     ("São Paulo", "Sao Paulo"),
     ("Aleksandr", "Alexandr"),
 ]
@@ -40,7 +42,6 @@ CLOSE_KEYS = [
     ("Dnipro", "Dnepr"),
     ("Prigozhin", "Prigojin"),
     ("Zaporizhzhia", "Zaporozhye"),
-    ("Kryvyi Rih", "Krivoy Rog"),
     ("Volodymyr", "Wladimir"),
     ("Bakhmut", "Artemivsk") ,
 ]
