@@ -84,9 +84,7 @@ def decode(data: bytes) -> str:
 
 def parse_published(value: object) -> str | None:
     """An ISO date or date-time (or an RFC 2822 date, as feeds write them) as ISO; else None."""
-    if value is None:
-        return None
-    if isinstance(value, (int, float)) or not isinstance(value, str):
+    if not isinstance(value, str):
         return None
     value = value.strip()
     if not value:
@@ -112,7 +110,7 @@ def derive_title(text: str) -> str | None:
     if not first:
         return None
     if len(first) > MAX_TITLE_CHARS:
-        sentence = re.match(r".+?[.!?](?=\s|$)", first)
+        sentence = re.match(r".{20,}?[.!?](?=\s|$)", first)  # not "U.S." or "Dr."
         if sentence:
             first = sentence.group(0)
     if len(first) > MAX_TITLE_CHARS:

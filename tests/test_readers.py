@@ -231,3 +231,8 @@ def test_titles_are_short():
 
 def test_normalise_text():
     assert normalise_text("\ufeff  A\r\nB\rC  \n") == "A\nB\nC"
+
+
+def test_title_sentence_is_not_cut_at_an_abbreviation():
+    line = "U.S. officials said on Tuesday that the strike on the depot near Dnipro killed four. " + "More. " * 30
+    assert derive_title(line) == "U.S. officials said on Tuesday that the strike on the depot near Dnipro killed four."
