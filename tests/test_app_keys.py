@@ -349,6 +349,16 @@ async def test_live_ingest_shows_up(store):
         await pilot.press("r")
         await settle(pilot)
         assert app.screen.articles.total == 6
+        # what the user looks at stays put while the store grows
+        await pilot.press("2", "j")
+        await settle(pilot)
+        reading = app.screen.reader.article.id
+        add_article(store, "A third one from Kherson.", "Third report", "2025-01-04")
+        app.check_store()
+        await settle(pilot)
+        assert app.screen.articles.total == 7
+        assert app.screen.events.cursor == 1 and app.focused.id == "events"
+        assert app.screen.reader.article.id == reading
 
 
 async def test_empty_store_says_how_to_ingest(tmp_path):

@@ -139,8 +139,14 @@ class RowList(ScrollView, can_focus=True):
         self._announce_pending = not quiet
 
     def reload(self) -> None:
-        """Read the list again (the store changed); the cursor keeps its row number."""
-        self._reload()
+        """Read the list again (the store changed).
+
+        The rows on screen stay until the new count arrives; then the cursor and the scroll
+        position keep their row numbers and nothing is announced, so a live ingest in another
+        terminal does not move what the user is looking at.
+        """
+        self.generation += 1
+        self._fetch_count(self.query, self.generation)
 
     def _reload(self) -> None:
         self.generation += 1
@@ -205,12 +211,18 @@ class RowList(ScrollView, can_focus=True):
         message.stop()
         if not self._current(message):
             return
+        refreshed = self.total is not None  # a reload: the pages held are from before
+        if refreshed:
+            self._pages.clear()
+            self._anchors.clear()
+            self.error = None
         self.total = message.total
         self.cursor = min(self.cursor, max(0, message.total - 1))
         self.virtual_size = Size(0, message.total + 1)
         self._strips.clear()
         self.post_message(self.Counted(self, message.total))
-        self._scroll_cursor_into_view()
+        if not refreshed:
+            self._scroll_cursor_into_view()
         self.refresh()
 
     def on_page_loaded(self, message: PageLoaded) -> None:
