@@ -40,6 +40,7 @@ def loose(key: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower-case ASCII key: diacritics and apostrophes dropped, other punctuation a space."""
     text = anyascii(unicodedata.normalize("NFKC", name)).lower().replace("'", "").replace("`", "")

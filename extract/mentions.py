@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from extract.model import Span
 
 # Acronyms with dots ("U.S.", "U.N."), words with inner hyphens/apostrophes, digits, or one other char.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*|[^\s]")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 class Token:
@@ -53,25 +51,24 @@ class Document:
     def __init__(self, text: str, sentences: list[Span]) -> None:
         self.text = text
         self.sentences = sentences
-        starts = [s.start for s in sentences]
         self.tokens: list[Token] = []
-        last_sentence = -1
-        for match in _TOKEN.finditer(text):
-            start, end, word = match.start(), match.end(), match.group()
-            index = max(0, bisect_right(starts, start) - 1)
-            if sentences and not (sentences[index].start <= start < sentences[index].end):
-                index = -1  # outside every sentence (a bullet marker)
-            possessive = False
-            tail = _POSSESSIVE.search(word)
-            if tail and len(word) > 2:
-                word, end, possessive = word[:-2], end - 2, True
-            token = Token(start, end, word, index, first=index != last_sentence, possessive=possessive)
-            if index != -1:
-                last_sentence = index
-            self.tokens.append(token)
+        spans = [(s.start, s.end) for s in sentences] if sentences else [(0, len(text))]
+        finditer = _TOKEN.finditer
+        append = self.tokens.append
+        for index, (sentence_start, sentence_end) in enumerate(spans):
+            first = True
+            for match in finditer(text, sentence_start, sentence_end):
+                start, end = match.span()
+                word = match.group()
+                possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
+                if possessive:
+                    word, end = word[:-2], end - 2
+                append(Token(start, end, word, index, first, possessive))
+                first = False
         self.taken = [False] * len(self.tokens)
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.candidates: list[Candidate] = []
+        self.memo: dict[str, dict] = {}  # per-document caches of recognisers
 
     def take(self, first: int, last: int) -> None:
         """Mark tokens first..last (inclusive) as part of a mention."""

@@ -139,7 +139,17 @@ def _ambiguous_acronym(doc: Document, i: int) -> bool:
 
 
 def _match_demonym(doc: Document, i: int) -> int:
-    """Number of tokens of a demonym/side phrase starting at token i (0 if none)."""
+    """Number of tokens of a demonym/side phrase starting at token i (0 if none); memoised per doc."""
+    if doc.tokens[i].lower not in _DEMONYM_INDEX:
+        return 0
+    memo = doc.memo.setdefault("demonym", {})
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = _demonym_length(doc, i)
+    return found
+
+
+def _demonym_length(doc: Document, i: int) -> int:
     tokens = doc.tokens
     entries = _DEMONYM_INDEX.get(tokens[i].lower)
     if not entries:

@@ -4,6 +4,7 @@ region", "X oblast"), and resolution of country, admin1 and coordinates from con
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.gazetteer import Place, fold, gazetteer, lookup, loose
 from extract.lexicon import PLACE_HEADS
@@ -111,10 +112,7 @@ def facility_after(doc: Document, last: int) -> int | None:
     return None
 
 
-def known_place(name: str) -> tuple[Place, ...]:
-    return lookup(name)
-
-
+@lru_cache(maxsize=8192)
 def country_code(name: str) -> str | None:
     return gazetteer().country(name)
 
@@ -123,16 +121,17 @@ def is_big_place(places: tuple[Place, ...]) -> bool:
     return any(p.population >= BARE_POPULATION for p in places)
 
 
-def region_admin1(region: str) -> tuple[str | None, set[str]]:
+@lru_cache(maxsize=4096)
+def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     """A region named in the text ("kursk", "zaporizhzhia") -> (its country, folded admin1 names
     the gazetteer may use for it), or (None, empty) when no gazetteer place tells."""
     big = _dominant([p for p in lookup(region) if p.population >= 50_000])
     if big is None:
-        return None, set()
+        return None, frozenset()
     names = {region}
     if big.admin1:
         names.add(fold(big.admin1))
-    return big.country, names
+    return big.country, frozenset(names)
 
 
 def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
