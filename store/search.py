@@ -305,17 +305,21 @@ def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchRes
     conn = _connection(db)
     scored = score_names(key, _folded(query), candidates(conn, key, kind))
 
-    best: dict[tuple[str, int], tuple[float, _Candidate]] = {}
+    # one result per owner: its best name; among equally good names the one written like the
+    # query (same script and letters: "Харків" shows as matched for the query "Харків")
+    written = query.casefold().strip()
+    best: dict[tuple[str, int], tuple[float, float, _Candidate]] = {}
     for score, candidate in scored:
         owner = (candidate.owner, candidate.owner_id)
-        if owner not in best or score > best[owner][0]:
-            best[owner] = (score, candidate)
+        likeness = fuzz.ratio(written, candidate.name.casefold())
+        if owner not in best or (score, likeness) > best[owner][:2]:
+            best[owner] = (score, likeness, candidate)
 
     details: dict[str, dict] = {}
     for owner in ("entity", "source"):
         details[owner] = _details(conn, owner, [oid for (o, oid) in best if o == owner])
     results = []
-    for (owner, owner_id), (score, candidate) in best.items():
+    for (owner, owner_id), (score, _, candidate) in best.items():
         row = details[owner].get(owner_id)
         if row is None:  # a name whose owner is gone
             continue

@@ -1,0 +1,374 @@
+"""Fuzzy search over names: spellings, scripts, partial names, ranking, kinds and bad queries.
+
+Every test runs on a real SQLite store file, filled the way the writer fills it: one entities or
+sources row per thing, one names row (with its search_key) per name and alias, Cyrillic aliases
+as a gazetteer gives them, and a few thousand look-alike names around them as competition.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sqlite3
+
+import pytest
+
+from store.db import open_store
+from store.keys import merge_key, search_key
+from store.search import MAX_QUERY_CHARS, SearchResult, search
+
+# (type, name, aliases, mentions, events)
+ENTITIES = [
+    ("place", "Kharkiv", ["Харків", "Харьков"], 40, 12),
+    ("place", "Kursk", ["Курск"], 60, 20),
+    ("place", "Kursk Oblast", ["Курская область"], 8, 2),
+    ("place", "Kupiansk", ["Куп'янськ"], 15, 4),
+    ("place", "Plekhovo", ["Плехово"], 4, 2),
+    ("place", "Martynivka", ["Мартинівка"], 3, 1),
+    ("place", "Kyiv", ["Київ"], 90, 30),
+    ("place", "Vinnytsia", ["Вінниця"], 9, 3),
+    ("place", "Vorozhba", ["Ворожба"], 5, 2),
+    ("place", "Mariupol", ["Маріуполь"], 30, 9),
+    ("place", "Mykolaiv", ["Миколаїв"], 12, 3),
+    ("place", "Odesa", ["Одеса"], 25, 6),
+    ("place", "Dnipro", ["Дніпро"], 20, 5),
+    ("place", "Chernihiv", ["Чернігів"], 10, 3),
+    ("place", "Lysychansk", ["Лисичанськ"], 7, 2),
+    ("place", "Bakhmut", ["Бахмут"], 35, 15),
+    ("place", "Zaporizhzhia", ["Запоріжжя"], 22, 8),
+    ("place", "Kryvyi Rih", ["Кривий Ріг"], 6, 2),
+    ("place", "Sievierodonetsk", ["Сєвєродонецьк"], 6, 2),
+    ("place", "São Paulo", [], 1, 0),
+    ("person", "Volodymyr Zelensky", ["Володимир Зеленський"], 80, 10),
+    ("person", "Oleh Synehubov", ["Олег Синєгубов"], 14, 5),
+    ("person", "Sergei Shoigu", ["Сергей Шойгу"], 11, 2),
+    ("person", "Yevgeny Prigozhin", ["Евгений Пригожин"], 9, 1),
+    ("person", "Ursula von der Leyen", [], 5, 0),
+    ("person", "Oleksandr Zelenko", [], 1, 0),  # a look-alike of Zelensky
+    ("organization", "Kharkiv Regional Military Administration", [], 3, 1),
+    ("group", "North Korean soldiers", [], 12, 4),
+    ("group", "Russian forces", [], 50, 20),
+]
+# (type, name, claims)
+SOURCES = [
+    ("military", "Ukraine's General Staff", 9),
+    ("intelligence", "Ukraine's military intelligence", 4),
+    ("person", "Volodymyr Zelensky", 3),
+]
+# look-alikes: places and people built from the same parts as the names above
+PLACE_PARTS = (["", "Novo", "Staro", "Velyka ", "Mala "], ["petr", "ivan", "kharkiv", "kurs", "pleh", "martyn", "vor"],
+               ["ivka", "ove", "ske", "ytsia", "ohrad", "ets"])
+PERSON_PARTS = (["Ivan", "Oleh", "Olena", "Serhii", "Mohammed", "Amara"],
+                ["Zelen", "Shevch", "Synehub", "Kovalen", "Petr", "Bondar"], ["ko", "enko", "skyi", "ov", "uk"])
+
+
+def _add(conn, owner: str, owner_id: int, names: list[str]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO names (owner, owner_id, name, key) VALUES (?, ?, ?, ?)",
+        [(owner, owner_id, n, search_key(n)) for n in names],
+    )
+
+
+def fill(conn: sqlite3.Connection) -> dict[str, int]:
+    """Entities, sources, claims and events as the writer would leave them; returns name -> id."""
+    ids: dict[str, int] = {}
+    for type_, name, aliases, mentions, events in ENTITIES:
+        ids[name] = conn.execute(
+            "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
+            (type_, name, merge_key(name), mentions, events),
+        ).lastrowid
+        _add(conn, "entity", ids[name], [name, *aliases])
+    seen = {(t, merge_key(n)) for t, n, *_ in ENTITIES}
+    fillers = [("place", "".join(p).strip().title().replace(" ", " ")) for p in itertools.product(*PLACE_PARTS)]
+    fillers += [("person", f"{a} {b}{c}") for a, b, c in itertools.product(*PERSON_PARTS)]
+    for number, (type_, name) in enumerate(fillers):
+        if (type_, merge_key(name)) in seen or not name:
+            continue
+        seen.add((type_, merge_key(name)))
+        entity_id = conn.execute(
+            "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
+            (type_, name, merge_key(name), number % 7, number % 3),
+        ).lastrowid
+        _add(conn, "entity", entity_id, [name])
+    article = conn.execute(
+        "INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('a.txt', 'text', 'h', '2024-12-16')"
+    ).lastrowid
+    for type_, name, claims in SOURCES:
+        source_id = conn.execute(
+            "INSERT INTO sources (name, merge_key, type, n_claims) VALUES (?, ?, ?, ?)",
+            (name, merge_key(name), type_, claims),
+        ).lastrowid
+        ids[f"source:{name}"] = source_id
+        _add(conn, "source", source_id, [name])
+    staff = ids["source:Ukraine's General Staff"]
+    for i in range(3):  # three claims of the General Staff, two of them about one event
+        claim = conn.execute(
+            "INSERT INTO claims (article_id, source_id, cue_start, cue_end, cue_text, content_start,"
+            " content_end, content_text) VALUES (?, ?, 0, 1, 't', 0, 1, 't')",
+            (article, staff),
+        ).lastrowid
+        event = conn.execute(
+            "INSERT INTO events (article_id, type, subtype, confidence, evidence_start, evidence_end,"
+            " evidence_text) VALUES (?, 'Battles', 'Armed clash', 0.8, 0, 1, 't')",
+            (article,),
+        ).lastrowid if i < 2 else event
+        conn.execute("INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)", (claim, event))
+    conn.commit()
+    for table in ("names", "entities"):
+        ids[f"#{table}"] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return ids
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "store.db"
+    db = open_store(path)
+    ids = fill(db.conn)
+    db.close()
+    db = open_store(path, readonly=True)
+    yield db, ids, path
+    db.close()
+
+
+def top(db, query: str, **options) -> SearchResult:
+    results = search(db, query, **options)
+    assert results, f"no results for {query!r}"
+    return results[0]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("Plehovo", "Plekhovo"),  # a typo
+        ("Plekhvo", "Plekhovo"),
+        ("Kharkov", "Kharkiv"),  # romanisations
+        ("Martynovka", "Martynivka"),
+        ("Zelenskyy", "Volodymyr Zelensky"),
+        ("Zelenskiy", "Volodymyr Zelensky"),
+        ("Kiev", "Kyiv"),
+        ("Vinnitsa", "Vinnytsia"),
+        ("Sinegubov", "Oleh Synehubov"),
+        ("Vorozba", "Vorozhba"),
+        ("Nikolaev", "Mykolaiv"),
+        ("Odessa", "Odesa"),
+        ("Dnepr", "Dnipro"),
+        ("Chernigov", "Chernihiv"),
+        ("Lisichansk", "Lysychansk"),
+        ("Shoygu", "Sergei Shoigu"),
+        ("Prigojin", "Yevgeny Prigozhin"),
+        ("Zaporozhye", "Zaporizhzhia"),
+        ("Krivoy Rog", "Kryvyi Rih"),
+        ("Severodonetsk", "Sievierodonetsk"),
+        ("Kupyansk", "Kupiansk"),
+        ("Курск", "Kursk"),  # other scripts
+        ("Плехово", "Plekhovo"),
+        ("Зеленский", "Volodymyr Zelensky"),
+        ("Харків", "Kharkiv"),
+        ("Київ", "Kyiv"),
+        ("Маріуполь", "Mariupol"),
+        ("Мариуполь", "Mariupol"),
+        ("Бахмут", "Bakhmut"),
+        ("Sao Paulo", "São Paulo"),  # diacritics
+        ("SÃO PAULO", "São Paulo"),
+        ("Leyen", "Ursula von der Leyen"),  # partial and reordered
+        ("von der Leyen", "Ursula von der Leyen"),
+        ("Zelensky Volodymyr", "Volodymyr Zelensky"),
+        ("Kursk region", "Kursk"),  # generic words
+        ("the city of Kharkiv", "Kharkiv"),
+    ],
+)
+def test_the_intended_name_comes_first(store, query, expected):
+    db, ids, _ = store
+    result = top(db, query)
+    assert (result.kind, result.name) == ("entity", expected), [(r.name, r.score) for r in search(db, query)]
+    assert result.id == ids[expected]
+    assert 70 <= result.score <= 100
+
+
+def test_kursk_oblast_finds_the_oblast_and_the_city(store):
+    db, _, _ = store
+    names = [r.name for r in search(db, "Kursk oblast")]
+    assert set(names[:2]) == {"Kursk", "Kursk Oblast"}
+
+
+def test_different_places_stay_apart(store):
+    db, _, _ = store
+    assert "Kupiansk" not in [r.name for r in search(db, "Kursk")]
+    assert "Kursk" not in [r.name for r in search(db, "Kupiansk")]
+    assert search(db, "Kherson") == [] or top(db, "Kherson").name != "Kharkiv"
+
+
+def test_matched_is_the_alias_that_matched(store):
+    db, _, _ = store
+    assert top(db, "Харків").matched == "Харків"
+    assert top(db, "Kharkiv").matched == "Kharkiv"
+    assert top(db, "Володимир Зеленський").matched == "Володимир Зеленський"
+
+
+def test_one_result_per_entity_with_its_best_alias(store):
+    db, _, _ = store
+    results = search(db, "Kharkiv", limit=50)
+    owners = [(r.kind, r.id) for r in results]
+    assert len(owners) == len(set(owners))
+    assert [r.name for r in results].count("Kharkiv") == 1
+
+
+def test_exact_name_beats_a_more_mentioned_partial_match(store):
+    db, _, _ = store
+    results = search(db, "Kharkiv", limit=5)
+    assert results[0].name == "Kharkiv" and results[0].score == 100.0
+    administration = [r for r in results if r.name == "Kharkiv Regional Military Administration"]
+    assert administration and administration[0].score < results[0].score
+
+
+def test_equal_scores_rank_by_mentions_then_events(tmp_path):
+    db = open_store(tmp_path / "ties.db")
+    for name, mentions, events in [("Petrivka", 1, 0), ("Petrivka", 9, 0), ("Petrivka", 9, 4)]:
+        entity_id = db.conn.execute(
+            "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('place', ?, ?, ?, ?)",
+            (name, f"{merge_key(name)} {mentions} {events}", mentions, events),
+        ).lastrowid
+        _add(db.conn, "entity", entity_id, [name])
+    db.conn.commit()
+    results = search(db, "Petrivka")
+    assert [(r.mentions, r.events) for r in results] == [(9, 4), (9, 0), (1, 0)]
+    assert len({r.score for r in results}) == 1
+
+
+@pytest.mark.parametrize("kind", ["place", "person", "organization", "group"])
+def test_kind_keeps_only_that_type(store, kind):
+    db, _, _ = store
+    results = search(db, "Kharkiv Zelensky Russian Korean", kind=kind, limit=50) + search(db, "Kharkiv", kind=kind)
+    assert all(r.kind == "entity" and r.type == kind for r in results)
+
+
+def test_kind_filters_before_the_limit(store):
+    db, _, _ = store
+    assert top(db, "Kharkiv", kind="organization").name == "Kharkiv Regional Military Administration"
+    assert top(db, "Zelensky", kind="source").kind == "source"
+    assert top(db, "Zelensky", kind="person").kind == "entity"
+
+
+def test_sources_are_found_with_their_type_claims_and_events(store):
+    db, ids, _ = store
+    result = top(db, "General Staff", kind="source")
+    assert result.to_dict() == {
+        "id": ids["source:Ukraine's General Staff"], "kind": "source", "type": "military",
+        "name": "Ukraine's General Staff", "matched": "Ukraine's General Staff",
+        "score": result.score, "mentions": 9, "events": 2,
+    }
+    assert {r.kind for r in search(db, "Volodymyr Zelensky")} == {"entity", "source"}
+
+
+def test_result_is_the_contract_object(store):
+    db, ids, _ = store
+    result = top(db, "Plehovo")
+    data = result.to_dict()
+    assert list(data) == ["id", "kind", "type", "name", "matched", "score", "mentions", "events"]
+    assert data == {"id": ids["Plekhovo"], "kind": "entity", "type": "place", "name": "Plekhovo",
+                    "matched": data["matched"], "score": data["score"], "mentions": 4, "events": 2}
+    assert data["matched"] in ("Plekhovo", "Плехово")
+    assert round(data["score"], 1) == data["score"]
+    json.dumps(data)
+
+
+def test_limit(store):
+    db, _, _ = store
+    assert len(search(db, "Petrivka", limit=3)) == 3
+    assert len(search(db, "Petrivka", limit=1000)) > 3
+    with pytest.raises(ValueError, match="limit"):
+        search(db, "Petrivka", limit=0)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n", "!!!", "...,;:", "'", "\x00\x1b\x07", "—", "🙂"])
+def test_queries_with_nothing_to_find_give_no_results(store, query):
+    db, _, _ = store
+    assert search(db, query) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"*" OR NEAR(', "NEAR(kharkiv kursk, 2)", "kharkiv*", "^kursk", "key:kursk", "kursk AND NOT kyiv",
+     "'; DROP TABLE names; --", "Robert'); DROP TABLE entities;--", "%", "_", "ka%", "Kursk\x1b[31m",
+     "Kur\x00sk", "[@click=app.quit]x[/]", "k" * 999, "Kyiv " * 199],
+    ids=lambda q: repr(q)[:24],
+)
+def test_hostile_queries_are_inert(store, query):
+    db, ids, path = store
+    results = search(db, query)
+    assert isinstance(results, list) and all(isinstance(r, SearchResult) for r in results)
+    check = sqlite3.connect(path)
+    counts = [check.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("names", "entities")]
+    check.close()
+    assert counts == [ids["#names"], ids["#entities"]] and counts[0] > 400
+
+
+def test_control_characters_do_not_hide_a_name(store):
+    db, _, _ = store
+    assert top(db, "Kur\x1b[31msk").name != ""  # no crash, some answer
+    assert top(db, "Kursk\x07").name == "Kursk"
+
+
+def test_a_10000_character_query_is_refused_clearly(store):
+    db, _, _ = store
+    with pytest.raises(ValueError) as error:
+        search(db, "Kharkiv " * 1250)
+    message = str(error.value)
+    assert "\n" not in message and "too long" in message and str(MAX_QUERY_CHARS) in message
+
+
+def test_unknown_kind_is_refused_clearly(store):
+    db, _, _ = store
+    with pytest.raises(ValueError, match="unknown kind 'village'"):
+        search(db, "Kharkiv", kind="village")
+
+
+def test_a_plain_sqlite3_connection_works(store):
+    _, ids, path = store
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert top(conn, "Kharkov").id == ids["Kharkiv"]
+    conn.close()
+
+
+def test_an_empty_store_gives_no_results(tmp_path):
+    db = open_store(tmp_path / "empty.db")
+    assert search(db, "Kharkiv") == []
+    assert search(db, "Ky") == []
+
+
+def test_short_queries_use_the_key_index(store):
+    db, _, _ = store
+    assert "Kyiv" in [r.name for r in search(db, "Ky", limit=50)]  # key "ki": prefix of "kiv"
+
+
+_FULL_SCAN = re.compile(r"\bSCAN (names|n|entities|e|sources|s)\b(?! USING)")
+
+
+@pytest.mark.parametrize("query", ["Kharkov", "Plekhvo", "Zelensky Volodymyr", "Ky", "Leyen", "Kursk oblast"])
+@pytest.mark.parametrize("kind", ["any", "place", "source"])
+def test_no_query_reads_every_name(store, query, kind):
+    """Every statement a search runs uses an index: no full scan of names, entities or sources."""
+    _, _, path = store
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    search(conn, query, kind=kind)
+    conn.set_trace_callback(None)
+    assert any("names_fts" in s or "n.key >=" in s for s in statements)
+    for statement in statements:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            continue
+        plan = " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + statement))
+        assert not _FULL_SCAN.search(plan), (statement, plan)
+    conn.close()
+
+
+def test_search_finds_names_written_by_a_real_ingest(tmp_path):
+    from store.ingest import build_from_seeds
+
+    db = open_store(tmp_path / "seeds.db")
+    build_from_seeds(db, workers=0)
+    assert top(db, "Plehovo").name == "Plekhovo"
+    assert top(db, "Курск").name == "Kursk"
+    assert top(db, "Kursk region", kind="place").name == "Kursk"
