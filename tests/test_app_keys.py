@@ -161,7 +161,12 @@ async def test_claim_to_source_to_claims_and_back_and_forward(store):
         claim = facts.current_row
         # the selected claim's span is highlighted in the reader
         assert screen.reader.highlighted == (claim["start"], claim["end"])
-        await pilot.press("enter")  # claim -> its source: everything it claimed
+        await pilot.press("enter")  # a claim -> its span, in the reader
+        await settle(pilot)
+        assert app.focused.id == "reader"
+        assert screen.reader.highlighted == (claim["start"], claim["end"])
+        assert "at least 30 North Korean" in screen.reader.visible_text
+        await pilot.press("tab", "o")  # back to the facts; o: the claim -> its source
         await settle(pilot)
         assert title(facts) == "Claims by Ukraine's military intelligence"
         assert facts.total == 2
@@ -427,3 +432,35 @@ async def test_very_long_article_and_line_stay_responsive(tmp_path):
         await pilot.press("G", "pageup", "g", "pagedown")
         await pilot.pause()
         assert time.perf_counter() - started < 1.0
+
+
+async def test_place_fact_opens_every_event_there_and_event_fact_opens_the_event(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.articles.move_cursor(row_index(screen.articles, lambda r: r["ref"] == "fixtures/kursk.txt"))
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = screen.facts
+        assert app.focused is facts and title(facts).startswith("Facts · North Korean troops")
+        facts.move_cursor(row_index(facts, lambda r: r["kind"] == "place" and r["label"] == "Plekhovo"))
+        await settle(pilot)
+        start, end = screen.reader.highlighted  # moving onto a fact highlights it
+        assert KURSK[start:end] == "Plekhovo"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert title(facts) == "Place · Plekhovo"
+        events = [facts.row(i) for i in range(facts.total) if facts.row(i)["kind"] == "event"]
+        assert {e["detail"].split(" ")[0] for e in events} == {"2024-12-14"} and len(events) == 2
+        await pilot.press("escape")
+        await settle(pilot)
+        assert title(facts).startswith("Facts · North Korean troops")
+        facts.move_cursor(row_index(facts, lambda r: r["kind"] == "event"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert title(facts).startswith("Event · Armed clash")
+        assert screen.reader.highlighted == (0, len(KURSK.split("\n")[0]))
+        await pilot.press("o")  # the evidence row links nowhere: says so, stays
+        await pilot.pause()
+        assert title(facts).startswith("Event · Armed clash")

@@ -38,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         from tui.app import SitrepApp
         from tui.screens.filter import FilterScreen
-        from tui.screens.main import EventList, MainScreen
+        from tui.screens.main import EventList, FactList, MainScreen
         from tui.screens.search import SearchScreen
         from tui.widgets.reader import Reader
         from tui.widgets.row_list import RowList
@@ -47,6 +47,7 @@ class HelpScreen(ModalScreen[None]):
             ("Anywhere", [*MainScreen.BINDINGS, *SitrepApp.BINDINGS]),
             ("Lists", RowList.BINDINGS),
             ("Events", EventList.BINDINGS),
+            ("Facts", FactList.BINDINGS),
             ("Reader", Reader.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
             ("Filter", FilterScreen.BINDINGS),
@@ -58,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-legend", Static).update(legend)
         box = self.query_one("#help-box")
         box.border_title = "Keys"
-        box.border_subtitle = "Enter on a fact follows it · Escape closes"
+        box.border_subtitle = "Enter on a fact shows its span or opens it · o follows its link · Escape closes"
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -60,6 +60,14 @@ FACT_COLUMNS = [
 ]
 
 
+class FactList(RowList):
+    """The facts under the reader: Enter shows or opens a fact, `o` follows its link."""
+
+    BINDINGS = [
+        Binding("o", "screen.follow_fact", "Follow link", id="facts.follow"),
+    ]
+
+
 class EventList(RowList):
     """The Events pane: a RowList that can be filtered and sorted."""
 
@@ -116,7 +124,7 @@ class MainScreen(Screen):
                               empty_text="No sources.", id="sources")
             with Vertical(id="detail"):
                 yield Reader(placeholder=READER_HINT, id="reader")
-                yield RowList(self.db_path, self.view.facts, FACT_COLUMNS,
+                yield FactList(self.db_path, self.view.facts, FACT_COLUMNS,
                               empty_text="No facts here.", id="facts")
                 yield Static(id="fact-detail")
         yield Footer()
@@ -212,23 +220,39 @@ class MainScreen(Screen):
         label = " · ".join(x for x in (row.get("subtype"), row.get("date"), row.get("places_label")) if x)
         return View("event", article_id, span, queries.event_facts_query(event_id, f"Event · {label}"))
 
+    # Facts whose Enter shows their own span; the others open what they name.
+    SPAN_FACTS = ("claim", "evidence", "casualty", "figures", "mention")
+
     def _open_fact(self, row: dict[str, Any]) -> None:
+        """Enter on a fact: a claim (or evidence, a figure, a mention) -> its span in the reader;
+        an event -> the event; a place, person or group -> the entity; a fact from another
+        article (in an entity's or a source's list) -> that article with the span highlighted."""
         span = (row["start"], row["end"])
         same_article = row.get("article_id") == self.view.article_id
         if self.view.mode in ("entity", "source") or not same_article:
             self.go(View("article", row["article_id"], span, queries.article_facts_query(row["article_id"])))
+        elif row.get("kind") in self.SPAN_FACTS or not row.get("link_kind"):
+            self.reader.highlight(*span)
+            self.reader.focus()
+        else:
+            self._follow(row)
+
+    def action_follow_fact(self) -> None:
+        """`o` on a fact: follow its link (a claim -> its source, a casualty -> its event, ...)."""
+        row = self.facts.current_row
+        if row is None or not row.get("link_kind"):
+            self.notify("Nothing to follow from this row.", timeout=2)
             return
+        self._follow(row)
+
+    def _follow(self, row: dict[str, Any]) -> None:
         link_kind, link_id = row.get("link_kind"), row.get("link_id")
         if link_kind == "event":
             self._open_event_by_id(link_id)
         elif link_kind == "source":
-            self.go(View("source", self.view.article_id, span,
-                         queries.source_facts_query(link_id, f"Claims by {row.get('label') or ''}")))
+            self.open_source(link_id, row.get("label") or "")
         elif link_kind == "entity":
             self.open_entity(link_id, row.get("label") or "", row.get("kind") or "")
-        else:
-            self.reader.highlight(*span)
-            self.reader.focus()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_event_by_id(self, event_id: int) -> None:
