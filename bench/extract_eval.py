@@ -6,7 +6,9 @@ Prints the ACLED subtype per-class precision/recall/F1 and the weighted F1 over 
 event reports (tests/eval/acled_reports.jsonl), then per-field precision/recall/F1 for casualties,
 claims (right claimant), claimant types, events and event dates over the news paragraphs
 (tests/eval/news.jsonl). The set was written by the engineer who wrote the rules, so these figures
-are optimistic: real, unseen news will score lower.
+are optimistic: real, unseen news will score lower. acled_reports_heldout.jsonl was written after
+the rules and scored 0.748 weighted F1 (accuracy 0.75) on its first run; the rules were then
+corrected for the general faults it showed, so it is no longer held out either.
 """
 
 from __future__ import annotations
@@ -138,9 +140,9 @@ def _count(acc: list[int], pred: list, gold: list, same) -> None:
 
 def main() -> None:
     verbose = "--verbose" in sys.argv
-    reports = load("acled_reports.jsonl")
+    reports = load("acled_reports.jsonl") + load("acled_reports_heldout.jsonl")
     per_class, weighted, accuracy, misses = subtype_scores(reports)
-    print(f"ACLED-style reports: {len(reports)} (tests/eval/acled_reports.jsonl)")
+    print(f"ACLED-style reports: {len(reports)} (tests/eval/acled_reports*.jsonl)")
     print(f"{'subtype':40} {'P':>5} {'R':>5} {'F1':>5} {'n':>3}")
     for label, (p, r, f, n) in per_class.items():
         print(f"{label:40} {p:5.2f} {r:5.2f} {f:5.2f} {n:3d}")

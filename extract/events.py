@@ -79,7 +79,10 @@ IED = _rx(r"\bIEDs?\b|improvised explosive|\blandmines?\b|\bland mines?\b|anti-(
           r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
           r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
           r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)")
-PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\brall(?:y|ies|ied)\b|\bmarchers\b|"
+PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated (?:against|in|outside|for|near|at|"
+              r"in front)\b|\bdemonstrating\b|\bin solidarity with\b|\bencampments?\b|"
+              r"\boccupied (?:a|the) (?:\w+ )?(?:building|campus|university|square|lecture hall|office)|"
+              r"\brall(?:y|ies|ied)\b|\bmarchers\b|"
               r"(?<!troops )(?<!soldiers )(?<!forces )\bmarch(?:ed|ing)\b|"
               r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
               r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
@@ -95,9 +98,12 @@ VIOLENT_DEMO = _rx(r"\briot|threw (?:stones|rocks|petrol bombs|molotov|bottles|f
 INTERVENTION = _rx(r"tear ?gas|water cannons?|rubber bullets|\bdispers(?:ed|e|ing)\b|broke up|\bdetain|\barrest|"
                    r"\bbatons?\b|pepper spray|stun grenades?|flash-?bangs?|police (?:intervened|charged)|forcibly "
                    r"(?:removed|evicted|dispersed)|\bcleared\b|\bkettled\b|\bbeat(?:en)?\b|crack(?:ed)? ?down|"
-                   r"\bblocked\b|\bprevented\b|\bbanned\b|\bclashed\b|\bscuffle")
+                   r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)")
 RIOT = _rx(r"\briot(?:s|ers|ing|ed)?\b|\bunrest\b.*\b(?:torched|burned|looted|attacked)")
-MOB = _rx(r"\bmobs?\b|\blynch|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
+MOB = _rx(r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
+          r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.*\b(?:beat|lynch|"
+          r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.*\b(?:beat|"
+          r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
           r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death")
 AIR = _rx(r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bair attacks?\b|\bwarplanes?\b|"
           r"fighter jets?|\bjets\b|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|bombing|attacks?|strikes?)|"
@@ -146,7 +152,7 @@ AGREEMENT = _rx(r"\bcease-?fire\b|\btruce\b|peace (?:deal|agreement|accord|treat
                 r"bodies|POWs)|swap(?:ped)? (?:of )?(?:prisoners|POWs|detainees)|exchanged (?:\w+ ){0,3}"
                 r"(?:prisoners|POWs|bodies|detainees)|\baccord\b|\bdeal\b|memorandum|\bnegotiated\b|"
                 r"\breleased (?:\w+ ){0,3}(?:hostages|prisoners|detainees|POWs)\b")
-ARRESTS = _rx(r"\barrest|\bdetain|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
+ARRESTS = _rx(r"\barrest|\bdetain(?!ees)|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
               r"\bremanded\b|\bhandcuffed\b|\bcustody\b")
 CIVILIANS = _rx(r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
                 r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
@@ -155,7 +161,9 @@ CIVILIANS = _rx(r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bhe
                 r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
                 r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
                 r"\belders?\b|\bcouncillor\b|\bactivists?\b|\bhuman rights defenders?\b|\blocal leader\b|"
-                r"\bPalestinians\b|\bRohingya\b|\bdelivery\b|\bwedding\b|\bfuneral\b")
+                r"\bPalestinians\b|\bRohingya\b|\bdelivery\b|\bwedding\b|\bfuneral\b|\bleaders?\b|\bpoliticians?\b|"
+                r"\bcandidates?\b|\blawyers?\b|\bjudges?\b|\bbusinessm[ae]n\b|\bmayors?\b|\bshopkeepers?\b|"
+                r"\bdrivers?\b|\bvendors?\b|\bmerchants?\b|\bclerics?\b|\bmonks?\b|\bnuns?\b|\bpersons?\b")
 ATTACK_VERBS = _rx(r"\bkill(?:ed|ing|s)?\b|\bshot\b|\bshooting\b|\bexecut(?:ed|ion|ions)\b|\bmassacr|\bmurder|"
                    r"\bstabb|\bbeat(?:en|ing)?\b|\battack(?:ed|ing|s)?\b|gunned down|\btortur|burn(?:ed|t) alive|"
                    r"\bhacked\b|\bslaughter|\bassault(?:ed)?\b|opened fire|fired (?:on|at)|\braided\b|\btargeted\b|"
@@ -163,7 +171,7 @@ ATTACK_VERBS = _rx(r"\bkill(?:ed|ing|s)?\b|\bshot\b|\bshooting\b|\bexecut(?:ed|i
 PERPETRATORS = _rx(r"\bgunmen\b|\bassailants?\b|unidentified (?:armed )?(?:men|individuals|attackers|persons)|"
                    r"armed men|\bbandits?\b|\bsettlers\b|\bkillers?\b|\battackers\b|\bhitmen\b|\bsicarios\b|"
                    r"\bextrajudicial")
-LOOTING = _rx(r"\bloot|\bpillag|\barson|\btorched\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
+LOOTING = _rx(r"\bloot|\bpillag|\barson|\btorch(?:ed|ing)\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
               r"ablaze|alight)|burn(?:ed|t|ing) down|\bburn(?:ed|t) (?:\w+ ){0,3}(?:homes|houses|huts|shops|"
               r"villages?|property|crops|vehicles)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
               r"destroyed (?:\w+ ){0,3}(?:homes|houses|property|shops|crops|buildings|huts|granaries)|ransacked|"
@@ -173,8 +181,8 @@ CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)
             r"exchange(?:d)? (?:of )?(?:gun)?fire|\bskirmish|\bambush|\bassaults?\b|\bassaulted\b|"
             r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions|base|bases|checkpoints?|convoys?|outposts?|camps?|"
             r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
-            r"\bstorm(?:ed|ing)?\b|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
-            r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\braid(?:ed|s)?\b|\binfiltrat|\bhostilities\b|"
+            r"\bstorm(?:ed|ing)?\b(?! of\b)|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
+            r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\binfiltrat|\bhostilities\b|"
             r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
             r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
             r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b")
@@ -231,9 +239,11 @@ _gate(IED, "ied ieds improvised landmine landmines land anti roadside car vehicl
            "magnetic sticky remote explosion")
 _gate(PROTEST, "protest protests protested protesters protestors protesting demonstrators demonstrator "
                "demonstrations demonstration rally rallies rallied marchers march marched marching marches sit "
-               "picket picketed picketing took went general hunger striking strike workers vigil staged")
+               "picket picketed picketing took went general hunger striking strike workers vigil staged demonstrated "
+               "demonstrating solidarity encampment encampments occupied")
 _gate(RIOT, "riot riots rioters rioting rioted unrest")
-_gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned")
+_gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned beat beaten burned "
+           "burnt hacked accused suspected alleged")
 _gate(AIR, "drone drones uav uavs air airstrike airstrikes warplane warplanes fighter jets helicopter "
            "helicopters aerial glide guided kab kabs shahed shaheds kamikaze loitering fpv fpvs barrel dropped "
            "aircraft bombed bombing bombings sorties")
@@ -255,7 +265,7 @@ _gate(SHELLING, "shell shelled shelling shells shellfire artillery missile missi
 _gate(GRENADE, "grenade grenades")
 _gate(AGREEMENT, "ceasefire cease truce peace signed agreement agreed prisoner exchange swap swapped exchanged "
                  "accord deal memorandum negotiated released")
-_gate(ARRESTS, "arrest arrested arrests arresting detain detained detaining detention taken rounded apprehend "
+_gate(ARRESTS, "detains arrest arrested arrests arresting detain detained detaining detention taken rounded apprehend "
                "apprehended jailed remanded handcuffed custody")
 _gate(CLASH, "clash clashed clashes fighting fought battle battles battled battling gun gunfight gunfights "
              "firefight firefights exchange exchanged skirmish skirmishes ambush ambushed ambushes assault "
@@ -279,6 +289,9 @@ _gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforc
               "suspended")
 _gate(CASUALTY_WORDS, "killed wounded injured dead died bodies casualties losses death deaths fatalities "
                       "eliminated killing")
+
+
+_ANY_KEY = frozenset().union(*_GATES.values())
 
 
 def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[str] | None:
@@ -307,6 +320,8 @@ def _classify(original: str) -> tuple[str | None, bool]:
     """(subtype, weak): weak when only casualty words suggest an incident."""
     sentence = original.lower()
     words = _beginnings(sentence)
+    if _ANY_KEY.isdisjoint(words):
+        return None, False  # no word of any rule: no incident (the common case, decided fast)
     subtype = _strong_subtype(original, sentence, words)
     if subtype is not None:
         return subtype, False
