@@ -274,7 +274,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, region="1")
             continue
         if title is not None:
-            if not (b == a and country_code(name)):
+            if not (b == a and (country_code(name) or _not_a_surname(doc, a))):
                 _add_person(doc, a, b, surnames, title=title)
                 continue
         kind = org_head_kind(words)
@@ -324,6 +324,18 @@ _PLACE_NAME_OPENERS = frozenset("""
 north south east west northern southern eastern western central upper lower greater new old
 great united grand little
 """.split())
+
+
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure")
+
+
+def _not_a_surname(doc: Document, a: int) -> bool:
+    """After a title, one word that is no surname: "General Coordination for Displaced Persons",
+    "General Staff" (an abstract noun, or an organisation name going on with "of"/"for")."""
+    tokens = doc.tokens
+    if tokens[a].lower.endswith(_ABSTRACT_ENDINGS) or tokens[a].lower in NOT_NAMES:
+        return True
+    return a + 2 < len(tokens) and tokens[a + 1].lower in ("of", "for") and tokens[a + 2].cap
 
 
 def _plural_demonym(doc: Document, a: int, b: int) -> bool:
@@ -625,11 +637,12 @@ def _build(doc: Document, type_: str, members: list[Candidate],
 
 
 def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
-    """The gazetteer's name for a well-known place ("Kiev" -> "Kyiv"), else the name as written."""
+    """The gazetteer's name for a well-known place written otherwise ("Kiev" -> "Kyiv"), else the
+    name as written (a mere transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays)."""
     written = members[0].name
-    if info.name and info.lat is not None:
-        if info.population >= BARE_POPULATION or loose(fold(info.name)) == loose(fold(written)):
-            return info.name if info.name.isascii() else anyascii(info.name)
+    if info.name and info.lat is not None and loose(fold(info.name)) != loose(fold(written)) \
+            and info.population >= BARE_POPULATION:
+        return info.name if info.name.isascii() else anyascii(info.name)
     return written
 
 

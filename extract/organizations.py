@@ -237,8 +237,8 @@ def _find_groups(doc: Document) -> None:
                     break
         if found:
             continue
-        if tokens[i].lower in GROUP_WORDS_ALONE:
-            doc.add("group", tokens[i].text, i, i)
+        if tokens[i].lower in GROUP_WORDS_ALONE and (not tokens[i].cap or tokens[i].first):
+            doc.add("group", tokens[i].text, i, i)  # not "Refugees" inside an organisation's name
         i += 1
 
 

@@ -80,7 +80,7 @@ GENERIC_FACILITIES = frozenset("crossing hospital port bridge camp station priso
 # Natural features and streets: "Bekaa valley", "Red Sea", "Dnipro river", "Rustaveli Avenue".
 FEATURE_HEADS = frozenset("""
 valley sea river lake mountains mountain hills desert coast peninsula gulf bay strait island
-islands plain plateau corridor forest reservoir avenue street square boulevard
+islands plain plateau corridor forest reservoir avenue street square boulevard heights
 """.split())
 # Lower-case words after a name that make it an organisation: "the Sever group of forces".
 ORG_AFTER = {"group": "military", "brigade": "military", "battalion": "military",
@@ -169,7 +169,7 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
         if countries:
             pool = [p for p in pool if p.country in countries]
         elif article_countries:
-            pool = [p for p in pool if p.country in article_countries] or pool
+            pool = _in_article(pool, article_countries)
         if admin1s:
             pool = [p for p in pool if p.admin1 and fold(p.admin1) in admin1s]
         if len(countries) == 1:
@@ -179,16 +179,14 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
             # stands, unpinned; except for a famous place ("Moscow" in a sentence naming Ukraine).
             # Also a town the gazetteer knows by this very name when only a country is near:
             # "In Yemen, Houthis fired at the Israeli city of Eilat" (hinted: the demonym binds).
-            famous = _dominant(candidates)
-            notable = famous is not None and (famous.population >= BARE_POPULATION or (
-                not hinted and famous.population >= 5_000 and loose(fold(famous.name)) == loose(fold(name))))
-            if admin1s or not notable:
+            famous = _famous(candidates)
+            if admin1s or famous is None:
                 return info
             info.country = None
             pool = [famous]
     else:
         if article_countries:
-            pool = [p for p in pool if p.country in article_countries] or pool
+            pool = _in_article(pool, article_countries)
         article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
         if article_admin1s and not any(p.population >= BARE_POPULATION for p in pool):
             # A small place in an article about named regions: pin only one in those regions.
@@ -217,6 +215,20 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
     info.population = best.population
     info.aliases = list(best.aliases)
     return info
+
+
+def _in_article(pool: list[Place], article_countries: set[str]) -> list[Place]:
+    """Places in the countries the article names; elsewhere only a famous one ("Brussels")."""
+    inside = [p for p in pool if p.country in article_countries]
+    if inside:
+        return inside
+    famous = _famous(pool)
+    return [famous] if famous else []
+
+
+def _famous(places: list[Place]) -> Place | None:
+    best = _dominant(places)
+    return best if best is not None and best.population >= BARE_POPULATION else None
 
 
 def _dominant(places: list[Place]) -> Place | None:
