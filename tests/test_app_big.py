@@ -90,3 +90,23 @@ async def test_scrolling_far_uses_the_index_not_every_row(big_store):
         assert all(r is not None for r in rows)
         keys = [(r["published"], r["id"]) for r in rows]
         assert keys == sorted(keys, reverse=True)
+
+
+async def test_filtering_a_big_store_counts_and_pages(big_store):
+    app = make_app(big_store)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "f")
+        await pilot.pause()
+        app.screen.query_one("#filter-place").value = "Kharkiv"
+        started = time.perf_counter()
+        await pilot.press("enter")
+        await settle(pilot)
+        events = app.screen.events
+        assert events.total == N // 8  # one place in eight
+        assert time.perf_counter() - started < 5
+        await pilot.press("G")
+        await settle(pilot)
+        assert events.current_row["places_label"] == "Kharkiv"
+        assert fetched(app)["events"] < 1_000

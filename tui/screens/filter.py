@@ -45,7 +45,9 @@ class FilterScreen(ModalScreen[EventFilter | None]):
                 yield Button("Clear", id="filter-clear")
 
     def on_mount(self) -> None:
-        self.query_one("#filter-box").border_title = "Filter events"
+        box = self.query_one("#filter-box")
+        box.border_title = "Filter events"
+        box.border_subtitle = "Enter or Ctrl+S applies · Esc cancels"
         self.query_one("#filter-subtype").focus()
 
     def _read(self) -> EventFilter | None:
