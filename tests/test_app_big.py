@@ -99,7 +99,9 @@ async def test_filtering_a_big_store_counts_and_pages(big_store):
         await settle(pilot)
         await pilot.press("2", "f")
         await pilot.pause()
-        app.screen.query_one("#filter-place").value = "Kharkiv"
+        place = app.screen.query_one("#filter-place")
+        place.focus()
+        await pilot.press(*"Kharkiv")
         started = time.perf_counter()
         await pilot.press("enter")
         await settle(pilot)
