@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from anyascii import anyascii
 
-from extract.gazetteer import fold, gazetteer, lookup, loose
+from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loose
 from extract.lexicon import (
     DEMONYMS,
     FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
@@ -294,7 +294,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if b == a and fold(name) in surnames:
             doc.add("person", surnames[fold(name)], a, b)
             continue
-        if _decide_place(doc, a, b, name, cue):
+        if _decide_place(doc, a, b, name, cue) or _decide_region(doc, a, b, name, cue):
             _inherit_list(doc, b, cue or "weak", inherited)
             continue
         pending.append((a, b, common_stripped))
@@ -385,6 +385,17 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return True
     if fold(name) in gazetteer().admin1_names and not single_first_name:
         doc.add("place", name, a, b, **hint)
+        return True
+    return False
+
+
+def _decide_region(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
+    """First-level and conflict regions no town is named after: "Tigray", "in Borno", "Donbas"."""
+    code = gazetteer().region(name)
+    if code is None or is_first_name(doc.tokens[a]):
+        return False
+    if cue or fold(name) in CONFLICT_REGION_KEYS:
+        doc.add("place", name, a, b, region="1", **_hint(doc, a))
         return True
     return False
 

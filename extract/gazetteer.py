@@ -21,7 +21,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 6  # bump when the index layout changes
+FORMAT = 7  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
@@ -66,6 +66,7 @@ class Gazetteer:
         self.countries: dict[str, str] = data["countries"]  # folded country name -> alpha-2
         self.country_names: dict[str, str] = data["country_names"]  # alpha-2 -> short name
         self.admin1_names: dict[str, str] = data["admin1_names"]  # folded admin1 name -> "CC"
+        self.regions: dict[str, str] = data.get("regions", {})  # folded region name -> "CC" or ""
         self._loose: dict[str, int | tuple[int, ...]] = data["loose"]
 
     def lookup(self, name: str) -> list[Place]:
@@ -81,6 +82,10 @@ class Gazetteer:
 
     def country(self, name: str) -> str | None:
         return self.countries.get(fold(name))
+
+    def region(self, name: str) -> str | None:
+        """Country of a first-level region or a well-known conflict region ("" when shared)."""
+        return self.regions.get(fold(name))
 
     def _place(self, index: int) -> Place:
         name, cc, admin1, population, lat, lon, aliases = self._rows[index]
@@ -196,6 +201,15 @@ def build_index() -> dict:
         country_keys[fold(name)] = code
 
     admin1_keys = {fold(name): cc for (cc, _), name in admin1.items()}
+    regions: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:
+            for name in (sub.name, sub.name.split(",")[0], sub.name.split("[")[0]):
+                key = fold(name)
+                if len(key) >= 4 and not key.isdigit():
+                    regions[key] = sub.country_code if regions.get(key, sub.country_code) == sub.country_code else ""
+    for name, code in _CONFLICT_REGIONS.items():
+        regions[fold(name)] = code
     packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     loose_keys: dict[str, list[int]] = {}
     for key, ids in keys.items():
@@ -203,7 +217,7 @@ def build_index() -> dict:
         bucket.extend(i for i in ids if i not in bucket)
     loose_packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in loose_keys.items()}
     return {"rows": rows, "keys": packed, "loose": loose_packed, "countries": country_keys,
-            "country_names": country_names, "admin1_names": admin1_keys}
+            "country_names": country_names, "admin1_names": admin1_keys, "regions": regions}
 
 
 # Names the news uses for countries that ISO spells otherwise.
@@ -221,6 +235,31 @@ _EXTRA_COUNTRY_NAMES = {
     "Somaliland": "SO", "Western Sahara": "EH", "South Sudan": "SS", "Sudan": "SD",
     "Central African Republic": "CF", "UAE": "AE", "Emirates": "AE", "Crimea": "UA",
 }
+
+
+# Regions the news names that no first-level subdivision list spells this way.
+_CONFLICT_REGIONS = {
+    "Donbas": "UA", "Donbass": "UA", "Darfur": "SD", "North Darfur": "SD", "South Darfur": "SD",
+    "West Darfur": "SD", "Central Darfur": "SD", "East Darfur": "SD", "Kordofan": "SD",
+    "North Kordofan": "SD", "South Kordofan": "SD", "West Kordofan": "SD", "Gezira": "SD",
+    "Al Jazirah": "SD", "Blue Nile": "SD", "Tigray": "ET", "Amhara": "ET", "Oromia": "ET",
+    "Afar": "ET", "Transnistria": "MD", "Nagorno-Karabakh": "AZ", "Karabakh": "AZ",
+    "Sinai": "EG", "North Sinai": "EG", "Galilee": "IL", "Negev": "IL", "Golan Heights": "SY",
+    "Golan": "SY", "Rakhine": "MM", "Kachin": "MM", "Shan": "MM", "Karen": "", "Borno": "NG",
+    "Cabo Delgado": "MZ", "Ituri": "CD", "North Kivu": "CD", "South Kivu": "CD",
+    "Balochistan": "PK", "Khyber Pakhtunkhwa": "PK", "Waziristan": "PK", "North Waziristan": "PK",
+    "Kashmir": "", "Sahel": "", "Kurdistan": "", "Iraqi Kurdistan": "IQ", "Rojava": "SY",
+    "Idlib": "SY", "Deir ez-Zor": "SY", "Deir el-Zour": "SY", "Daraa": "SY", "Sweida": "SY",
+    "Latakia": "SY", "Hadramout": "YE", "Marib": "YE", "Hodeidah": "YE", "Taiz": "YE",
+    "South Lebanon": "LB", "Bekaa": "LB", "Zaporizhzhia Oblast": "UA", "Kherson Oblast": "UA",
+    "Abkhazia": "GE", "South Ossetia": "GE", "Chechnya": "RU", "Dagestan": "RU", "Tuva": "RU",
+    "Jubaland": "SO", "Puntland": "SO", "Anglophone regions": "CM", "Cyrenaica": "LY",
+    "Tripolitania": "LY", "Fezzan": "LY", "Papua": "ID", "Mindanao": "PH", "Xinjiang": "CN",
+    "Tibet": "CN", "Gaza Strip": "PS", "West Bank": "PS",
+}
+
+
+CONFLICT_REGION_KEYS = frozenset(fold(name) for name in _CONFLICT_REGIONS)
 
 
 def _unique(values: list[str]) -> list[str]:

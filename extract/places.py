@@ -127,7 +127,7 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     the gazetteer may use for it), or (None, empty) when no gazetteer place tells."""
     big = _dominant([p for p in lookup(region) if p.population >= 50_000])
     if big is None:
-        return None, frozenset()
+        return gazetteer().region(region) or None, frozenset()
     names = {region}
     if big.admin1:
         names.add(fold(big.admin1))
@@ -136,6 +136,24 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
 
 def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
             is_region: bool, hinted: bool = False) -> PlaceInfo:
+    """Country, admin1 and (only when unambiguous) coordinates for a place; see ``_resolve``.
+    A region no gazetteer town is named after ("Tigray", "Borno state") takes its country from
+    the list of first-level regions."""
+    info = _resolve(name, contexts, article, is_region, hinted)
+    if info.is_country or info.lat is not None:
+        return info
+    code = gazetteer().region(name)
+    if code is not None and info.name is None:
+        if code and (info.country is None or is_region):
+            info.country = code
+        if not lookup(name):
+            info.is_region = True
+            info.admin1 = info.admin1 or name
+    return info
+
+
+def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
+             is_region: bool, hinted: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
     ``contexts`` holds, for each mention whose sentence names a country or region, those countries
@@ -150,6 +168,10 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
         info.country, info.is_country = code, True
         return info
     candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]  # pinless rows are countries
+    key = loose(fold(name))
+    by_own_name = [p for p in candidates if loose(fold(p.name)) == key]
+    if by_own_name:
+        candidates = by_own_name  # a place called so before places with it as a former name
     countries = set().union(*(c for c, _ in contexts)) if contexts else set()
     regions = set().union(*(r for _, r in contexts)) if contexts else set()
     regions.discard(fold(name))
