@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.dates import DATELINE_RE
 from extract.model import Claim, Entity, Source, Span
 
 _CUES = (
@@ -25,6 +26,8 @@ _CUES = (
 )
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# "..., officials said, in one of the deadliest attacks": the cue closes the statement
+_AFTER_SAID_CLAUSE = re.compile(r"(?:\s+(?:on|late|early|last)?\s*\w+day\b(?:\s+\w+)?)?\s*[,;—–]\s*(?!that\b)")
 _QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s]")
 _PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "warning", "denying", "adding",
@@ -254,7 +257,9 @@ class _ClaimFinder:
                     via = obj
                 content_from = obj[1]
             rest = text[content_from:end]
-            if re.match(r"\s*[.!?”\"]*\s*$", rest) or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest):
+            ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
+            if re.match(r"\s*[.!?”\"]*\s*$", rest) or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest) \
+                    or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):
                 # "..., X said." — the content is what came before
                 before = text[start:np[0]].rstrip()
                 if not before.endswith((",", "”", "\"", ",”", ",\"")):
@@ -312,10 +317,16 @@ class _ClaimFinder:
         if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):
             return tokens[i - 1][0], tokens[i - 1][1]
         j = i
+        modifiers = 0
         while j > 0 and i - j < 10:
             word = tokens[j - 1][2]
             if _np_word(word):
                 j -= 1
+                continue
+            if j < i and modifiers < 2 and _modifier(word):
+                # "medical sources", "humanitarian office": a lower-case word before the head
+                j -= 1
+                modifiers += 1
                 continue
             break
         while j < i and tokens[j][2].lower() in ("the", "a", "an", "of", "for", "from", "at", "and", "'s", "’s", "this", "that"):
@@ -422,10 +433,20 @@ class _ClaimFinder:
             return None
         if name.lower() in _ANAPHORIC and raw[:4].lower() in ("the ", "this"):
             # "the source said": the source of that kind named just before
+            heads = (name.lower(), name.lower() + "s", name.lower().rstrip("s"))
             for source in reversed(self.sources):
-                if source.name.lower().split()[-1] in (name.lower(), name.lower() + "s", name.lower().rstrip("s")):
+                if source.name.lower().split()[-1] in heads:
                     return source.key
-        person_name = _looks_like_person(name)
+            # "the ministry said" after "Russia's Defence Ministry did not comment"
+            for m in reversed(self._mentions):
+                if m.end <= start and m.entity.type in ("organization", "group") and \
+                        m.entity.name.lower().split()[-1] in heads:
+                    kind, _ = self._type_of(m.entity.name, m.start, m.end)
+                    return self._register(m.entity.name, kind, m.entity.key)
+        if self._entity_at(start, end) is None:
+            person_name = _looks_like_person(name)
+        else:
+            person_name = None  # an organisation or group ("Ukraine's General Staff")
         if person_name is not None:
             if " " not in person_name:
                 # a surname alone: the person named in full earlier in the article
@@ -505,6 +526,21 @@ residents diplomats diplomat reports agency office observers monitors investigat
 """.split())
 
 
+_STOP = frozenset("""
+was were is are has have had be been being said says told tells that which who whom whose in on at by with
+to for after before over under during while as when and but or nor if then than also not no so into onto
+upon about against between among through across near since until killed wounded injured attacked reported
+confirmed there here it its their his her our your my we they he she you i this these those what where
+why how all any some many much more most other such own same only just very still even again too already
+yet ago later earlier day night week month year people
+""".split())
+
+
+def _modifier(word: str) -> bool:
+    """A lower-case word that may qualify a claimant's head noun ("medical", "humanitarian")."""
+    return word.isalpha() and word.islower() and word not in _STOP and not word.endswith("ly") and len(word) > 2
+
+
 def _np_word(word: str) -> bool:
     if word[:1].isupper():
         return word not in ("I", "It", "It’s", "It's", "In", "On", "At", "But", "And", "As", "When", "While",
@@ -525,6 +561,15 @@ _TITLES = re.compile(
 )
 
 
+_ORG_WORDS = re.compile(
+    r"\b(?:Staff|Command|Office|Service|Services|Guard|Army|Forces|Force|Ministry|Agency|Committee|Council|"
+    r"Department|Administration|Police|Directorate|Bureau|Center|Centre|Institute|Group|Brigade|Battalion|"
+    r"Regiment|Corps|Division|Fleet|Navy|Authority|Authorities|Commission|Court|Parliament|Assembly|Party|"
+    r"Front|Movement|Union|Organi[sz]ation|Foundation|Network|Media|News|Times|Post|Press|Radio|TV|"
+    r"Television|Agency|Company|Group|Bank|University|Hospital|Headquarters|Cabinet|Government|State|"
+    r"Republic|Kingdom|Region|Province|Oblast|District|City|Town|Village)\b")
+
+
 def _looks_like_person(name: str) -> str | None:
     """The personal name in "President Volodymyr Zelensky" or "Zelensky"; None for organisations."""
     m = _TITLES.match(name)
@@ -542,6 +587,8 @@ def _looks_like_person(name: str) -> str | None:
         return None  # "Ukrainian", "Chinese", "Russians", an acronym: not a personal name
     if " " not in person and re.search(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$", person):
         return None  # "Organisers", "Protesters", "Residents": people, not a person
+    if _ORG_WORDS.search(person):
+        return None  # "General Staff", "Southern Command"
     return person
 
 
@@ -566,6 +613,9 @@ def _is_country(place: Entity, name: str) -> bool:
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    dateline = DATELINE_RE.match(text, start, end)
+    if dateline and (start == 0 or text[start - 1] == "\n"):
+        start = dateline.end()  # "KYIV, Nov 18 (Reuters) - " is not part of what was said
     while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):

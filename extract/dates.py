@@ -51,6 +51,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _DIGITS = re.compile(r"\d+")
 
+# A wire dateline at the start of a paragraph: "KYIV, Nov 18 (Reuters) - ", "GAZA CITY (AP) — ".
+# Its place and date say where and when the story was filed, not where the incident happened.
+DATELINE_RE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z .'’-]{1,40}[A-Z](?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30})?"
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
+    r"[ \t]*(?:\([A-Z][^()\n]{0,39}\))?"
+    r"|[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}?)?"
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?[ \t]+\d{4})?)?[ \t]*\([A-Z][^()\n]{0,39}\))"
+    r"[ \t]*(?:-{1,2}|–|—)[ \t]+",
+    re.MULTILINE,
+)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of the wire datelines that open paragraphs."""
+    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
+
 
 # Relative expressions, matched on lower-cased text (IGNORECASE is several times slower in `re`).
 _RELATIVE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extract.attribution import _COUNTRY_NAMES
 from extract.casualties import find_casualties
-from extract.dates import DateMention, find_dates, parse_published
+from extract.dates import DateMention, datelines, find_dates, parse_published
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
 
@@ -69,7 +69,8 @@ DISRUPTED = _rx(
     r"warplanes?|glide bombs?)\b|"
     rf"\b(?:drones?|missiles?|UAVs?|rockets?|shaheds?|projectiles|aircraft|helicopters?)\s+{_W}{{0,3}}?"
     r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:intercepted|shot down|downed|neutrali[sz]ed|destroyed|jammed)|"
-    r"\bair defen[cs]es?\b|\bdefused\b|\bdefusing\b|\bdisarmed (?:an?|the) (?:\w+ )?(?:bomb|device|mine|IED)|"
+    r"\bair defen[cs]es? (?:\w+ ){0,3}(?:intercepted|shot down|downed|destroyed|repelled|repulsed|neutrali[sz]ed)|"
+    r"\bdefused\b|\bdefusing\b|\bdisarmed (?:an?|the) (?:\w+ )?(?:bomb|device|mine|IED)|"
     r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
     r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)"
 )
@@ -204,7 +205,13 @@ CASUALTY_WORDS = _rx(r"\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbo
 HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
                    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
                    r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
-                   r"called for|calls for|urged|would be|can)\b")
+                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can)\b")
+# Figures and events over a long period: background, even with a number in them.
+LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:19|20)\d\d|the war|the invasion|"
+                  r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
+                  r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
+                  r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
+                  r"\bhave been killed since\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -492,7 +499,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     """One event per incident the article reports."""
     pub = parse_published(published)
     paragraphs = _paragraph_starts(text)
-    mentions = _entity_mentions(entities)
+    lines = datelines(text)
+    mentions = [m for m in _entity_mentions(entities) if not any(a <= m[0] < b for a, b in lines)]
     all_dates = find_dates(text, pub)
     next_date = 0
     dates_by_paragraph: dict[int, list[DateMention]] = {}
@@ -508,6 +516,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             next_date += 1
         report_zone, content = _report_zone(sentence, claims)
         event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
+                       and not any(a <= d.start < b for a, b in lines)
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))]
         subtype, weak = _classify(s_text)
@@ -572,6 +581,8 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> boo
     s_text = s_text.lower()
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
     if HYPOTHETICAL.search(s_text) and not has_figure and not has_date:
+        return False
+    if LONG_PERIOD.search(s_text) and not any(d.precision in ("day", "days") for d in dates):
         return False
     if BACKGROUND.search(s_text) and not has_figure and not has_date:
         return False
