@@ -250,6 +250,10 @@ async def test_search_without_result_says_so(store):
         await pilot.press("slash", *"qqqzzz")
         await settle(pilot)
         assert "No match for qqqzzz" in str(app.screen.query_one("#search-status").render())
+        app.screen.query_one("#search-input").value = "[@click=app.quit]z[/]"
+        await settle(pilot)
+        assert "No match for [@click=app.quit]z[/]" in str(app.screen.query_one("#search-status").render())
+        assert app.is_running
         await pilot.press("escape")
         assert not isinstance(app.screen, SearchScreen)
 
@@ -464,3 +468,21 @@ async def test_place_fact_opens_every_event_there_and_event_fact_opens_the_event
         await pilot.press("o")  # the evidence row links nowhere: says so, stays
         await pilot.pause()
         assert title(facts).startswith("Event · Armed clash")
+
+
+async def test_moving_in_articles_after_a_search_keeps_the_way_back(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kharkiv")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = app.screen.facts
+        assert title(facts) == "Place · Kharkiv"
+        await pilot.press("1", "j", "j")
+        await settle(pilot)
+        assert title(facts).startswith("Facts · ")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert title(facts) == "Place · Kharkiv"

@@ -111,6 +111,7 @@ class MainScreen(Screen):
         self.back_stack: list[View] = []
         self.forward_stack: list[View] = []
         self._article_request = 0
+        self._pending_highlight: tuple[int, int] | None = None
         self._opened_first = False
 
     def compose(self) -> ComposeResult:
@@ -182,8 +183,12 @@ class MainScreen(Screen):
             return
         if source == "articles" and (message.row_list.has_focus or not self._opened_first):
             self._opened_first = True
-            self.view = View("article", row["id"], None, queries.article_facts_query(row["id"], row.get("title") or ""))
-            self._apply_view(self.view)
+            view = View("article", row["id"], None, queries.article_facts_query(row["id"], row.get("title") or ""))
+            if self.view.mode in ("article", "none"):
+                self.view = view  # moving along Articles replaces the page, as a browser would
+                self._apply_view(view)
+            else:
+                self.go(view)  # leaving an event, entity or source view: Escape comes back to it
         elif source == "facts":
             self.view.facts_cursor = message.index
             self._describe_fact(row)
