@@ -142,9 +142,44 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
                 j += 2
             else:
                 break
-        runs.append((i, j))
+        if j > i and _is_heading(doc, tokens[i].sentence):
+            runs.extend(_segment_heading(doc, i, j))
+        else:
+            runs.append((i, j))
         i = j + 1
     return runs
+
+
+def _is_heading(doc: Document, sentence: int) -> bool:
+    """A Title Case line: "North Korean Troops Reinforce Russian Forces" (no full stop, most words
+    capitalised). Its capitalised words are not one long name."""
+    memo = doc.memo.setdefault("heading", {})
+    found = memo.get(sentence)
+    if found is None:
+        span = doc.sentences[sentence] if doc.sentences else None
+        words = [w for w in span.text.split() if w[:1].isalpha()] if span else []
+        found = bool(span) and span.text[-1] not in ".!?:;\"”'’" and len(words) >= 3 \
+            and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        memo[sentence] = found
+    return found
+
+
+def _segment_heading(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    """Known names inside a heading's run ("Russia Strikes Kyiv Oblast" -> Russia, Kyiv Oblast)."""
+    tokens = doc.tokens
+    out = []
+    i = a
+    while i <= b:
+        j = i
+        for end in range(min(b, i + 3), i, -1):
+            name = doc.text[tokens[i].start:tokens[end].end]
+            if country_code(name) or lookup(name) or gazetteer().region(name) is not None \
+                    or (end == i + 1 and (is_first_name(tokens[i]) or tokens[end].lower in PLACE_HEADS)):
+                j = end
+                break
+        out.append((i, j))
+        i = j + 1
+    return out
 
 
 _ORG_SKIP = frozenset({"the", "a", "an"})
@@ -436,18 +471,22 @@ town's city's region's base airfield airport
 
 
 def _hint(doc: Document, a: int) -> dict[str, str]:
-    """The country a demonym just before says: "the Israeli city of Eilat", "Russian-held X"."""
+    """The country a demonym before a place noun says: "the Israeli city of Eilat", "the Russian
+    village of Plekhovo". ("Russian-held X" says who holds X, not where it is: no hint.)"""
     tokens = doc.tokens
+    seen_noun = False
     for back in range(1, 5):
         j = a - back
         if j < 0 or tokens[j].sentence != tokens[a].sentence:
             break
-        if tokens[j].lower in ("of", "the", ",") or tokens[j].lower in _HINT_NOUNS or tokens[j].lower.endswith("-held"):
+        low = tokens[j].lower
+        if low in ("of", "the", ","):
             continue
-        word = tokens[j].lower.removesuffix("-held").removesuffix("-occupied").removesuffix("-controlled")
-        code = DEMONYMS.get(word) or (gazetteer().country(word) if tokens[j].cap else None)
-        if code and any(t.lower in _HINT_NOUNS or t.lower.endswith(("-held", "-occupied", "-controlled"))
-                        for t in tokens[j:a]):
+        if low in _HINT_NOUNS:
+            seen_noun = True
+            continue
+        code = DEMONYMS.get(low) if tokens[j].cap else None
+        if code and seen_noun:
             return {"hint": code}
         break
     return {}

@@ -11,6 +11,12 @@ from extract.model import Span
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*|[^\s]")
 
 
+_NAME_SUFFIXES = frozenset("""
+based held controlled occupied backed led run installed appointed born bound area region era
+style linked aligned allied funded made
+""".split())
+
+
 class Token:
     """One word (or punctuation mark) with its offsets; ``lower``, ``cap`` and ``word`` precomputed."""
 
@@ -63,6 +69,12 @@ class Document:
                 possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
                 if possessive:
                     word, end = word[:-2], end - 2
+                elif "-" in word and word.rsplit("-", 1)[1].lower() in _NAME_SUFFIXES:
+                    # "Kyiv-based", "Russian-occupied": the name is a token of its own.
+                    head = word.rsplit("-", 1)[0]
+                    append(Token(start, start + len(head), head, index, first, False))
+                    first = False
+                    start, word = start + len(head), word[len(head):]
                 append(Token(start, end, word, index, first, possessive))
                 first = False
         self.taken = [False] * len(self.tokens)

