@@ -26,6 +26,14 @@ _CUES = (
 )
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_TWO_CLAIMANTS = re.compile(
+    r"((?:[Tt]he\s+)?[^,]*?\b(?:[A-Z][\w’'-]*|ministry|army|military|police|officials|government|authorities|"
+    r"agency|office|forces|command|intelligence|sources|group))\s+and\s+((?:the\s+)?(?:[A-Z][\w’'-]*)"
+    r"[^,]*)")
+_POSTMODIFIER = re.compile(
+    r",?\s*(?:who (?:was|were|is|are) )?(?:briefed on|familiar with|close to|with (?:direct )?knowledge of|"
+    r"involved in|speaking on (?:the )?condition of anonymity|who (?:asked|declined) not to be (?:named|identified)|"
+    r"who spoke on condition of anonymity)[^,.;“”\"]{0,50}?,?\s*$")
 # "..., officials said, in one of the deadliest attacks": the cue closes the statement
 _AFTER_SAID_CLAUSE = re.compile(r"(?:\s+(?:on|late|early|last)?\s*\w+day\b(?:\s+\w+)?)?\s*[,;—–]\s*(?!that\b)")
 _QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
@@ -59,7 +67,8 @@ _PASSIVE = frozenset({"been", "be", "is", "was", "were", "being", "are"})
 _PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}
 _DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "that ", "That ", "these ", "These ")
 _WEEKDAY_OR_TIME = re.compile(
-    r"(?:\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"(?:\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|"
+    r"evening|night))?|yesterday|today|"
     r"last\s+\w+|earlier|late|this\s+\w+|overnight|in\s+a\s+statement|in\s+an?\s+\w+(?:\s+\w+)?\s+"
     r"(?:statement|post|interview|briefing|address|update|report)|on\s+(?:Telegram|X|Twitter|Facebook|"
     r"social\s+media|state\s+television|television)|in\s+its\s+\w+\s+(?:update|report|briefing)|"
@@ -258,7 +267,11 @@ class _ClaimFinder:
                 content_from = obj[1]
             rest = text[content_from:end]
             ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
-            if re.match(r"\s*[.!?”\"]*\s*$", rest) or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest) \
+            tail = _WEEKDAY_OR_TIME.match(rest)
+            only_time = tail is not None and re.fullmatch(r"[\s.!?”\"]*", rest[tail.end():]) is not None \
+                and "that" not in rest[:tail.end()]
+            if re.match(r"\s*[.!?”\"]*\s*$", rest) or only_time \
+                    or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest) \
                     or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):
                 # "..., X said." — the content is what came before
                 before = text[start:np[0]].rstrip()
@@ -299,8 +312,19 @@ class _ClaimFinder:
     def _subject(self, cue_start: int, start: int) -> tuple[int, int] | None:
         """The claimant just before a cue: "Ukraine's military intelligence (also) reported"."""
         text = self.text
+        post = _POSTMODIFIER.search(text, max(start, cue_start - 80), cue_start)
+        if post is not None:
+            cue_start = post.start()  # "two officials briefed on the negotiations told Reuters"
         tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, max(start, cue_start - 160), cue_start)]
-        # drop tokens not inside the sentence window start
+        if len(tokens) >= 3 and tokens[-1][2] == ",":
+            # "the head of the regional administration, Ivan Fedorov, reported": the name between commas
+            k = len(tokens) - 2
+            while k > 0 and tokens[k - 1][2] != "," and len(tokens) - k < 6:
+                k -= 1
+            if k > 0 and tokens[k - 1][2] == "," and self._person_at(tokens[k][0], tokens[-2][1]) is not None:
+                return tokens[k][0], tokens[-2][1]
+            if k > 0 and tokens[k - 1][2] == "," and _looks_like_person(text[tokens[k][0]:tokens[-2][1]]):
+                return tokens[k][0], tokens[-2][1]
         i = len(tokens)
         # skip adverbs and time words right before the cue
         while i > 0:
@@ -375,6 +399,12 @@ class _ClaimFinder:
         text = self.text
         if c_end <= c_start:
             return False
+        both = _TWO_CLAIMANTS.fullmatch(text, np[0], np[1])
+        if both is not None:
+            # "the Palestinian health ministry and the Israeli army said": one claim each
+            first = self._add((both.start(1), both.end(1)), cue_start, cue_end, c_start, c_end, quote, via)
+            second = self._add((both.start(2), both.end(2)), cue_start, cue_end, c_start, c_end, quote, via)
+            return first or second
         source_key = self._source_for(np[0], np[1])
         if source_key is None:
             return False
@@ -493,6 +523,8 @@ class _ClaimFinder:
             return "government", None
         if _COUNTRY_NAMES and name.lower() in _COUNTRY_NAMES:
             return "government", None
+        if name.lower() in _DEMONYMS:
+            return "government", None
         if entity is not None:
             return "other", entity.key
         return "other", None
@@ -583,6 +615,8 @@ def _looks_like_person(name: str) -> str | None:
             return None
     if person.lower() in _COUNTRY_NAMES or person.split()[0].lower() in _COUNTRY_NAMES:
         return None
+    if person.split()[0].lower() in _DEMONYMS:
+        return None
     if re.search(r"(?:ian|ese|ish|ans)$", person.split()[0]) or person.isupper():
         return None  # "Ukrainian", "Chinese", "Russians", an acronym: not a personal name
     if " " not in person and re.search(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$", person):
@@ -652,3 +686,13 @@ def _country_names() -> frozenset[str]:
 
 
 _COUNTRY_NAMES = _country_names()
+_DEMONYMS = frozenset("""
+israeli israelis iraqi iraqis pakistani pakistanis yemeni yemenis somali somalis saudi saudis kuwaiti qatari
+emirati omani bahraini afghan afghans thai thais nepali bangladeshi azerbaijani uzbek kazakh tajik kyrgyz
+turkish turk turks french dutch swiss polish danish swedish finnish greek czech slovak croat croatian serb
+serbian bosnian malian burkinabe nigerien chadian congolese sudanese ethiopian eritrean kenyan ugandan
+rwandan burundian tanzanian mozambican libyan tunisian algerian moroccan egyptian lebanese syrian jordanian
+palestinian palestinians iranian iranians russian ukrainian belarusian georgian armenian american british
+german italian spanish chinese japanese korean indian myanmar burmese colombian venezuelan mexican haitian
+western european nato
+""".split())

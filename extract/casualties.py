@@ -20,7 +20,7 @@ WHO_NOUNS = (
     "children", "child", "kids", "women", "men", "man", "woman", "residents", "villagers",
     "protesters", "protestors", "demonstrators", "police", "policemen", "police officers", "officers",
     "personnel", "military", "rebels", "insurgents", "combatants", "workers", "students", "members",
-    "others", "migrants", "refugees", "farmers", "miners", "worshippers", "passengers", "journalists",
+    "occupiers", "invaders", "enemy soldiers", "enemy", "others", "migrants", "refugees", "farmers", "miners", "worshippers", "passengers", "journalists",
     "hostages", "prisoners", "jihadists", "terrorists", "attackers", "gunmen", "guards", "staff",
     "individuals", "family members", "relatives", "medics", "doctors", "aid workers", "volunteers",
     "Palestinians", "Israelis", "Ukrainians", "Russians", "Syrians", "Sudanese", "Afghans", "Iraqis",
@@ -72,15 +72,17 @@ _AFTER = re.compile(
 # "others" alone after an active verb: "wounding six others"
 _WHO_AFTER = re.compile(rf"\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
 _ACTIVE_BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
+    r"\b(?P<verb>shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"capturing|captured|captures|capture|took|taken|taking|lost|losing|claimed the lives of|claiming the lives of|"
     r"left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
-    r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit))\s+$",
+    r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
+    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))\s+$",
     re.I,
 )
 _ACTIVE_KIND = {
+    "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
     "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
-    "taken": "captured", "taking": "captured", "lost": "losses", "losing": "losses", "claim": "killed", "death": "killed", "toll": "killed",
+    "losses": "losses", "taken": "captured", "taking": "captured", "lost": "losses", "losing": "losses", "claim": "killed", "death": "killed", "toll": "killed",
 }
 _NOT_CASUALTY_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?\b|%|percent|per cent|square|sq\b|km|kilomet|"

@@ -126,7 +126,7 @@ REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b
 OVERTAKES = _rx(r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
                 r"drugs|vehicles|livestock|cattle|equipment))|\btook (?:full )?control|\btaken (?:full )?control|"
                 r"\bovers?r[au]n\b|\boverran\b|\bfell to\b|\bfallen to\b|\bseized control|\bgained control|"
-                r"\btook over\b|\btaken over\b|\boccupied\b|\bentered and (?:took|seized)")
+                r"\btook over\b|\btaken over\b|\boccupied (?:the|a|an|several|two|three|\d+)\b|\bentered and (?:took|seized)")
 TERRITORY = _rx(r"\b(?:village|villages|town|towns|city|cities|settlement|settlements|territory|area|areas|"
                 r"district|districts|region|locality|hamlet|base|bases|positions?|airport|airfield|hill|"
                 r"checkpoint|outpost|camp|headquarters|garrison|stronghold|control|capital|county|province|"
@@ -195,7 +195,7 @@ CHANGE = _rx(r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatch
              r"coalition)|\bdisband|troop movements?|\bmoved (?:\w+ ){0,2}(?:troops|forces|equipment|units)|"
              r"military (?:exercises?|drills?)|\bdrills\b|\bretreat(?:ed)?\b|"
              r"\bsurrender(?:ed)?\b|\bcurfew\b|\bstate of emergency\b|\bmartial law\b|\bbanned\b|\bsuspended\b")
-MILITARY_VICTIMS = _rx(r"\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
+MILITARY_VICTIMS = _rx(r"\boccupiers\b|\binvaders\b|\benemy\b|\bgunmen\b|\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
                        r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
                        r"\bjihadists?\b|\bpolice(?:men)?\b|\bofficers\b|\bmilitia|\bcombatants\b|\bgendarmes?\b|"
                        r"\bmercenaries\b|\binfantry")
@@ -205,13 +205,14 @@ CASUALTY_WORDS = _rx(r"\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbo
 HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
                    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
                    r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
-                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can)\b")
+                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|trying to|tried to|"
+                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying)\b")
 # Figures and events over a long period: background, even with a number in them.
 LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:19|20)\d\d|the war|the invasion|"
                   r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
-                  r"\bhave been killed since\b")
+                  r"\bhave been killed since\b|\bha(?:s|ve) since\b|\bsince then\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -310,6 +311,9 @@ def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[s
 
 _LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr")
 _STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
+_AIR_FORCES = re.compile(r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"
+                         r"\bmyanmar military|\btatmadaw|\bsudanese (?:army|armed forces)|\bsaf\b|\bsyrian|\bregime|"
+                         r"\bethiopian|\bnigerian (?:air|military)|\bpakistani|\bjordanian|\bemirati|\bnato\b")
 _STRIKERS = re.compile(r"\brussian|\bisraeli|\bforces\b")
 _INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
 _WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
@@ -384,7 +388,13 @@ def _strong_subtype(original: str, sentence: str, words: frozenset[str]) -> str 
     if _on(CLASH, sentence, words) and not (PERPETRATORS.search(sentence) and CIVILIANS.search(sentence)
                                        and not MILITARY_VICTIMS.search(sentence)):
         return "Armed clash"
+    if _on(SHELLING, sentence, words) and _STRUCK.search(sentence) and \
+            (_on(CASUALTY_WORDS, sentence, words) or _STRIKERS.search(sentence)):
+        # "Israeli strikes killed 32": a strike with no weapon named; air forces strike from the air
+        return "Air/drone strike" if _AIR_FORCES.search(sentence) else "Shelling/artillery/missile attack"
     if _on(ATTACK_VERBS, sentence, words) and (CIVILIANS.search(sentence) or PERPETRATORS.search(sentence)):
+        if MILITARY_VICTIMS.search(sentence) and not CIVILIANS.search(sentence):
+            return "Armed clash"  # "troops shot dead two gunmen during a raid"
         if _on(LOOTING, sentence, words) and not _LETHAL.search(sentence):
             return "Looting/property destruction"
         return "Attack"
