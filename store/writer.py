@@ -1,6 +1,6 @@
 """Writing one article and its extraction into the store, merging entities and sources.
 
-``write_article`` runs inside the caller's transaction (``with db.atomic():`` around a batch), so
+``write_article`` runs inside the caller's transaction (one transaction around a batch of articles), so
 an article and every fact drawn from it land together or not at all.
 
 Entities merge across articles on ``(type, merge_key(name))`` and sources on ``merge_key(name)``;

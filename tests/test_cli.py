@@ -20,7 +20,7 @@ from tui import cli
 def kursk_store(tmp_path):
     path = tmp_path / "kursk.db"
     db = open_store(path)
-    with db.atomic():
+    with db.conn:
         write_article(db.conn, kursk_article(), kursk_extraction())
     db.close()
     return path

@@ -26,7 +26,7 @@ def test_new_store_is_migrated_with_pragmas(tmp_path):
 def test_foreign_keys_are_enforced(tmp_path):
     db = open_store(tmp_path / "s.db")
     with pytest.raises(sqlite3.IntegrityError):
-        with db.atomic():
+        with db.conn:
             db.conn.execute('INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (99, 99, 0, 1, "x")')
 
 
@@ -39,7 +39,7 @@ def test_every_earlier_version_is_migrated_forward(tmp_path, version):
     conn.close()
     db = open_store(path)
     assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    with db.atomic():
+    with db.conn:
         assert write_article(db.conn, kursk_article(), kursk_extraction()).article_id == 1
     db.close()
     # and once migrated, opening again changes nothing and keeps the data
@@ -51,7 +51,7 @@ def test_every_earlier_version_is_migrated_forward(tmp_path, version):
 def test_a_current_store_keeps_its_data_across_opens(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    with db.atomic():
+    with db.conn:
         write_article(db.conn, kursk_article(), kursk_extraction())
     db.close()
     db = open_store(path)
@@ -109,7 +109,7 @@ def test_readonly_store(tmp_path):
         open_store(path, readonly=True)
     assert not path.exists()
     db = open_store(path)
-    with db.atomic():
+    with db.conn:
         write_article(db.conn, kursk_article(), kursk_extraction())
     reader = open_store(path, readonly=True)
     assert reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

@@ -19,7 +19,7 @@ from store_fixtures import KURSK, kursk_article, kursk_extraction, run_sitrep
 def store(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    with db.atomic():
+    with db.conn:
         write_article(db.conn, kursk_article("a.txt"), kursk_extraction(lat=51.25))
         other = KURSK + " Later, more shelling."
         write_article(db.conn, kursk_article("b.txt", other), kursk_extraction(other))

@@ -31,7 +31,7 @@ def db(tmp_path):
 
 
 def write(db, article, extraction):
-    with db.atomic():
+    with db.conn:
         return write_article(db.conn, article, extraction)
 
 
