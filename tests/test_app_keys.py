@@ -486,3 +486,25 @@ async def test_moving_in_articles_after_a_search_keeps_the_way_back(store):
         await pilot.press("escape")
         await settle(pilot)
         assert title(facts) == "Place · Kharkiv"
+
+
+async def test_the_cursor_of_the_focused_list_drives_the_reader(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2", "G")  # the oldest event
+        await settle(pilot)
+        assert screen.reader.article.text == KURSK
+        assert screen.reader.highlighted == (0, len(KURSK.split("\n")[0]))
+        assert title(screen.facts).startswith("Event · Armed clash")
+        await pilot.press("g")
+        await settle(pilot)
+        assert screen.reader.article.text == KHARKIV
+        await pilot.press("3")
+        screen.sources.move_cursor(row_index(screen.sources, lambda r: r["name"] == "Russian defence ministry"))
+        await settle(pilot)
+        assert title(screen.facts) == "Claims by Russian defence ministry"
+        start, end = screen.reader.highlighted
+        assert screen.reader.article.text[start:end].startswith("its forces repelled an attack")
+        assert screen.back_stack == []  # previews replace each other; nothing to go back to

@@ -86,6 +86,7 @@ class View:
     highlight: tuple[int, int] | None
     facts: ListQuery
     facts_cursor: int = 0
+    preview: bool = False  # shown because a list's cursor is on it (the next move replaces it)
 
 
 class MainScreen(Screen):
@@ -178,22 +179,39 @@ class MainScreen(Screen):
             self.reader.show(None)
 
     def on_row_list_highlighted(self, message: RowList.Highlighted) -> None:
-        row, source = message.row, message.row_list.id
+        row, row_list = message.row, message.row_list
         if isinstance(message, RowList.Opened):
             return
-        if source == "articles" and (message.row_list.has_focus or not self._opened_first):
-            self._opened_first = True
-            view = View("article", row["id"], None, queries.article_facts_query(row["id"], row.get("title") or ""))
-            if self.view.mode in ("article", "none"):
-                self.view = view  # moving along Articles replaces the page, as a browser would
-                self._apply_view(view)
-            else:
-                self.go(view)  # leaving an event, entity or source view: Escape comes back to it
-        elif source == "facts":
+        if row_list.id in ("articles", "events", "sources"):
+            # the item under the cursor of the focused list is shown at once (the first
+            # article too, at launch, so a new user sees text rather than an empty reader)
+            if row_list.has_focus or (row_list.id == "articles" and not self._opened_first):
+                self._opened_first = True
+                self._preview(self._view_of(row_list.id, row))
+        elif row_list.id == "facts":
             self.view.facts_cursor = message.index
             self._describe_fact(row)
             if row.get("article_id") is not None:
                 self._show_article(row["article_id"], (row["start"], row["end"]))
+
+    def _view_of(self, pane: str, row: dict[str, Any]) -> View:
+        """What Enter on ``row`` of the Articles, Events or Sources pane shows."""
+        if pane == "articles":
+            return View("article", row["id"], None,
+                        queries.article_facts_query(row["id"], row.get("title") or ""))
+        if pane == "events":
+            return self._event_view(row["id"], row["article_id"],
+                                    (row["evidence_start"], row["evidence_end"]), row)
+        return View("source", self.view.article_id, None,
+                    queries.source_facts_query(row["id"], f"Claims by {row['name']}"))
+
+    def _preview(self, view: View) -> None:
+        view.preview = True
+        if self.view.mode == "none" or self.view.preview:
+            self.view = view  # moving along a list replaces the page, as a browser would
+            self._apply_view(view)
+        else:
+            self.go(view)  # leaving an opened view: Escape comes back to it
 
     def _describe_fact(self, row: dict[str, Any]) -> None:
         """The whole of the selected fact, under the facts pane (the columns cut it short)."""
@@ -204,21 +222,16 @@ class MainScreen(Screen):
         self.query_one("#fact-detail", Static).update(detail)
 
     def on_row_list_opened(self, message: RowList.Opened) -> None:
-        row, source = message.row, message.row_list.id
-        if source == "articles":
-            self.go(View("article", row["id"], None,
-                         queries.article_facts_query(row["id"], row.get("title") or "")))
-            self.facts.focus()
-        elif source == "events":
-            self.go(self._event_view(row["id"], row["article_id"],
-                                     (row["evidence_start"], row["evidence_end"]), row))
-            self.facts.focus()
-        elif source == "sources":
-            self.go(View("source", self.view.article_id, None,
-                         queries.source_facts_query(row["id"], f"Claims by {row['name']}")))
-            self.facts.focus()
-        elif source == "facts":
+        row, pane = message.row, message.row_list.id
+        if pane == "facts":
             self._open_fact(row)
+            return
+        view = self._view_of(pane, row)
+        if self.view.preview and self.view.facts == view.facts:
+            self.view.preview = False  # already shown: keep it in the history from now on
+        else:
+            self.go(view)
+        self.facts.focus()
 
     def _event_view(self, event_id: int, article_id: int, span: tuple[int, int],
                     row: dict[str, Any]) -> View:
