@@ -1,17 +1,15 @@
 """Fuzzy search over the names and aliases of entities and sources.
 
-Narrow, then score. A query is folded with the same ``search_key`` the names were written with,
-then a few hundred candidate names come from cheap index lookups:
+Narrow, then score. A query is folded with the same ``search_key`` the names were written with
+(``store/keys.py``: case, diacritics, scripts, romanisations), then ``candidates`` gathers a few
+hundred names from index lookups only, cheapest first: the ``names.key`` index (the key and keys
+that start with it), leave-one-out AND queries over pieces of the key in the FTS5 trigram index
+``names_fts``, and, unless those found something close, the key's rarest trigrams ranked by bm25.
+Every string sent to FTS5 is built here from the key (letters, digits and spaces only) and
+double-quoted, so nothing a user types is FTS syntax; all values go in as SQL parameters.
 
-- the FTS5 trigram index ``names_fts``: every trigram of the query key, each quoted (so nothing a
-  user types is FTS syntax), OR-ed and ranked by bm25, which favours the rare trigrams a name
-  shares with the query; plus the names with a word that starts or ends like a query word
-  (" leyen" finds "ursula von der leyen");
-- the ``names.key`` index: names whose key is the query key or starts with it (for keys shorter
-  than three characters this is the only lookup).
-
-rapidfuzz then scores the candidates (``score_names``), one result per entity or source (its best
-name), ranked by score, then by how much the store says about it. No query reads every name.
+rapidfuzz then scores the candidates (``score_names``); each entity or source is one result (its
+best name), ranked by score, then by how much the store says about it (mentions, events).
 """
 
 from __future__ import annotations
@@ -32,6 +30,7 @@ FTS_CANDIDATES = 300  # names taken from the trigram index, best bm25 first
 WORD_CANDIDATES = 100  # names taken per query word from the whole-word lookups
 POSTINGS_BUDGET = 8000  # trigram postings the ranked lookup may read (more rare trigrams, if cheap)
 CLOSE_ENOUGH = 88.0  # a candidate this close (WRatio on keys) from the piece lookups ends the search
+MAX_EDITED_WORD = 12  # one-word keys up to this long get their one-edit neighbours looked up
 EDITS = 2  # differences between a query key and a name key that the trigram lookup allows
 PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting with the key)
 RESCORE = 120  # candidates given the careful score after the quick one
@@ -143,17 +142,18 @@ class _DocCounts:
 _doc_counts = _DocCounts()
 
 
-def candidates(conn: sqlite3.Connection, key: str, kind: str = "any") -> list[_Candidate]:
+def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: int = 10) -> list[_Candidate]:
     """Names worth scoring for a query key: a few hundred, from index lookups only, cheapest first.
 
     1. The ``names.key`` index: the key itself and keys that start with it.
     2. Pieces (``key_pieces``): a name within one edit of the key holds every piece but one, in
        any order, so each "all pieces but one" AND query finds it; these are selective and read
        unranked, ranked by bm25 only when one returns more than a page.
-    3. Unless step 2 already found a close name: the rarest trigrams of the key, ranked by bm25
-       (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so it holds one of the
-       3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
-    4. A one-word key also finds the names with that word ("leyen" -> "ursula von der leyen").
+       A one-word key instead gets its one-edit neighbours from the key index, and the names
+       that have it as a later word ("leyen" -> "ursula von der leyen").
+    3. Unless steps 1-2 already found a close name and ``enough`` good ones: the rarest trigrams of the key, ranked by
+       bm25 (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so it holds one
+       of the 3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
     """
     where, args = _kind_filter(kind)
     found: dict[int, _Candidate] = {}
@@ -180,10 +180,29 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any") -> list[_C
             match = " AND ".join(_phrase(p) for p in pieces[:i] + pieces[i + 1 :])
             if take(f"{fts} LIMIT ?", (match, *args, FTS_CANDIDATES)) >= FTS_CANDIDATES:
                 take(f"{fts} ORDER BY f.rank LIMIT ?", (match, *args, FTS_CANDIDATES))
-        if found:
-            close = process.extractOne(key, [c.key for c in found.values()], scorer=fuzz.WRatio)
-            if close and close[1] >= CLOSE_ENOUGH:
-                return list(found.values())
+    elif " " not in key and len(key) <= MAX_EDITED_WORD:
+        # a short word: its one-edit neighbours, looked up in the key index (exact for a letter
+        # dropped or two swapped; GLOB after an intact prefix for a letter replaced or added)
+        exact = {key[:i] + key[i + 1 :] for i in range(len(key))}
+        exact |= {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)}
+        marks = ",".join("?" * len(exact))
+        take(f"{select} WHERE n.key IN ({marks}){where} LIMIT ?", (*exact, *args, FTS_CANDIDATES))
+        for i in range(1, len(key) + 1):
+            for pattern in (key[:i] + "?" + key[i + 1 :], key[:i] + "?" + key[i:]):
+                if len(pattern) > i:
+                    take(f"{select} WHERE n.key GLOB ?{where} LIMIT ?", (pattern + "*", *args, WORD_CANDIDATES))
+    if " " not in key:  # names with the word, as a later word: "leyen" -> "ursula von der leyen"
+        for pattern in (f"% {key}", f"% {key} %"):
+            take(
+                f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where} LIMIT ?",
+                (pattern, *args, WORD_CANDIDATES),
+            )
+    if found:
+        good = process.extract(
+            key, [c.key for c in found.values()], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF, limit=enough
+        )
+        if len(good) >= enough and good[0][1] >= CLOSE_ENOUGH:
+            return list(found.values())
 
     grams = _trigrams(key)
     counts = _doc_counts.get(conn, grams)
@@ -196,12 +215,6 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any") -> list[_C
     if rare:
         take(f"{fts} ORDER BY f.rank LIMIT ?", (" OR ".join(_phrase(g) for g in rare), *args, FTS_CANDIDATES))
 
-    if " " not in key:  # (names whose first word it is are in the key range above)
-        for pattern in (f"% {key}", f"% {key} %"):
-            take(
-                f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where} LIMIT ?",
-                (pattern, *args, WORD_CANDIDATES),
-            )
     return list(found.values())
 
 
@@ -252,8 +265,11 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
     if not found:
         return []
     quick = process.extract(
-        key, [c.key for c in found], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF * 0.8, limit=RESCORE
+        key, [c.key for c in found], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF * 0.8, limit=None
     )
+    if len(quick) > RESCORE:  # keep the best RESCORE, and all that tie with the last of them
+        last = quick[RESCORE - 1][1]
+        quick = [q for q in quick if q[1] >= last]
     scored = []
     for _, _, index in quick:
         candidate = found[index]
@@ -303,7 +319,7 @@ def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchRes
     if not key:
         return []
     conn = _connection(db)
-    scored = score_names(key, _folded(query), candidates(conn, key, kind))
+    scored = score_names(key, _folded(query), candidates(conn, key, kind, limit))
 
     # one result per owner: its best name; among equally good names the one written like the
     # query (same script and letters: "Харків" shows as matched for the query "Харків")
