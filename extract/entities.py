@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -718,7 +719,16 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         regions = regions - {fold(name)}
         if countries or regions:
             contexts.append((countries, regions))
-    return resolve(name, contexts, article, is_region, hinted=hinted)
+    return _resolve_cached(name, frozenset((frozenset(c), frozenset(r)) for c, r in contexts),
+                           frozenset(article[0]), frozenset(article[1]), is_region, hinted)
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, regions: frozenset,
+                    is_region: bool, hinted: bool) -> PlaceInfo:
+    """``resolve`` memoised: the same name in the same context resolves the same way (read-only)."""
+    return resolve(name, [(set(c), set(r)) for c, r in contexts], (set(countries), set(regions)),
+                   is_region, hinted=hinted)
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:

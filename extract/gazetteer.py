@@ -7,6 +7,7 @@ version. Later processes load the pickle once, lazily (``gazetteer()``).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -33,6 +34,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DOUBLED = re.compile(r"(zh|kh|sh|ch|ts|[a-z])\1+")
 
 
+@lru_cache(maxsize=65536)
 def loose(key: str) -> str:
     """A looser key for transliteration variants: "kupiansk" ~ "kupyansk", "zaporizhzhia" ~
     "zaporizhia", "khan younis" ~ "khan yunis"."""
@@ -103,6 +105,9 @@ def gazetteer() -> Gazetteer:
         with _lock:
             if _instance is None:
                 _instance = Gazetteer(_load_or_build())
+                # A million long-lived objects: keep the cyclic garbage collector from walking
+                # them again and again while articles are extracted (about 30% of the time).
+                gc.freeze()
     return _instance
 
 

@@ -77,6 +77,8 @@ class Document:
                     start, word = start + len(head), word[len(head):]
                 append(Token(start, end, word, index, first, possessive))
                 first = False
+        self.texts = [t.text for t in self.tokens]
+        self.lowers = [t.lower for t in self.tokens]
         self.taken = [False] * len(self.tokens)
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.candidates: list[Candidate] = []

@@ -93,18 +93,19 @@ def _find_units(doc: Document) -> None:
 
 def _find_lexicon(doc: Document) -> None:
     index = _lexicon_index()
-    tokens = doc.tokens
+    texts = doc.texts
+    count = len(texts)
     i = 0
-    while i < len(tokens):
-        entries = index.get(tokens[i].text)
+    while i < count:
+        entries = index.get(texts[i])
         matched = 0
         if entries and not doc.taken[i]:
             for words, canonical, kind in entries:
                 n = len(words)
                 last = i + n - 1
-                if last >= len(tokens) or not doc.free(i, last):
+                if last >= count or (n > 1 and tuple(texts[i:last + 1]) != words) or not doc.free(i, last):
                     continue
-                if all(tokens[i + k].text == words[k] for k in range(n)) and _possessive_ok(doc, i, last, words):
+                if _possessive_ok(doc, i, last, words):
                     if n == 1 and _ambiguous_acronym(doc, i):
                         continue
                     doc.add("organization", canonical, i, last, kind=kind)
@@ -154,11 +155,11 @@ def _demonym_length(doc: Document, i: int) -> int:
     entries = _DEMONYM_INDEX.get(tokens[i].lower)
     if not entries:
         return 0
+    lowers = doc.lowers
     for words in entries:
         n = len(words)
-        if i + n <= len(tokens) and all(tokens[i + k].lower == words[k] for k in range(n)):
-            if n == 1 or doc.joined(i, i + n - 1):
-                return n
+        if n == 1 or (i + n <= len(tokens) and tuple(lowers[i:i + n]) == words and doc.joined(i, i + n - 1)):
+            return n
     return 0
 
 
