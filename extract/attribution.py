@@ -26,10 +26,7 @@ _CUES = (
 )
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
-_TWO_CLAIMANTS = re.compile(
-    r"((?:[Tt]he\s+)?[^,]*?\b(?:[A-Z][\w’'-]*|ministry|army|military|police|officials|government|authorities|"
-    r"agency|office|forces|command|intelligence|sources|group))\s+and\s+((?:the\s+)?(?:[A-Z][\w’'-]*)"
-    r"[^,]*)")
+_ANONYMITY = re.compile(r",?\s*(?:speaking\s+)?on (?:the )?condition of anonymity\b|,?\s*who (?:asked|declined) not to be")
 _POSTMODIFIER = re.compile(
     r",?\s*(?:who (?:was|were|is|are) )?(?:briefed on|familiar with|close to|with (?:direct )?knowledge of|"
     r"involved in|speaking on (?:the )?condition of anonymity|who (?:asked|declined) not to be (?:named|identified)|"
@@ -49,7 +46,7 @@ western senior local regional defense defence foreign general staff media agency
 representatives analysts analyst experts expert witnesses witness observers monitors group war
 institute medics doctors hospital rescuers emergency services service council committee mission team
 head chief deputy aide adviser advisor envoy ambassador diplomat diplomats lawmaker lawmakers leader
-leaders mayor officer officers navy air command brigade battalion unit units border guard guards press
+leaders groups organisations organizations agencies ministries mayor officer officers navy air command brigade battalion unit units border guard guards press
 secretary prosecutor prosecutors spokespeople investigators correspondent correspondents reporter
 reporters journalist journalists residents resident activist activists people person insider insiders
 administration department security top high-ranking unnamed anonymous familiar matter the military's
@@ -100,7 +97,7 @@ INTERNATIONAL = re.compile(
 ANONYMOUS = re.compile(
     r"\b(?:source|sources|official|officials|diplomat|diplomats|insider|insiders|reports|witness|"
     r"witnesses|residents|resident|analysts|experts|observers|people familiar|person familiar|"
-    r"someone|spokespeople|activists|medics|doctors|investigators|bloggers|monitors|locals)\b", re.I)
+    r"someone|spokespeople|activists|medics|doctors|investigators|bloggers|monitors|locals|member|members)\b", re.I)
 MILITARY = re.compile(
     r"\b(?:army|military|armed forces|forces|general staff|defen[cs]e ministry|ministry of defen[cs]e|"
     r"defen[cs]e|MoD|Pentagon|command|commander|brigade|battalion|regiment|navy|air force|troops|IDF|"
@@ -268,7 +265,8 @@ class _ClaimFinder:
             rest = text[content_from:end]
             ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
             tail = _WEEKDAY_OR_TIME.match(rest)
-            only_time = tail is not None and re.fullmatch(r"[\s.!?”\"]*", rest[tail.end():]) is not None \
+            only_time = tail is not None and (re.fullmatch(r"[\s.!?”\"]*", rest[tail.end():]) is not None
+                                              or _ANONYMITY.match(rest, tail.end()) is not None) \
                 and "that" not in rest[:tail.end()]
             if re.match(r"\s*[.!?”\"]*\s*$", rest) or only_time \
                     or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest) \
@@ -340,6 +338,9 @@ class _ClaimFinder:
             return None
         if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):
             return tokens[i - 1][0], tokens[i - 1][1]
+        if tokens[i - 1][2] in ("which", "who") and i >= 3 and tokens[i - 2][2] == ",":
+            # "..., the al-Qaida-linked JNIM group, which said its fighters ...": the group before the comma
+            return self._subject(tokens[i - 2][0], start)
         j = i
         modifiers = 0
         while j > 0 and i - j < 10:
@@ -372,8 +373,19 @@ class _ClaimFinder:
         """A claimant right after a position: "according to Ukrainian officials,", "said Zelensky"."""
         tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text, pos, min(end, pos + 160))]
         j = 0
-        while j < len(tokens) and j < 12 and _np_word(tokens[j][2]):
-            j += 1
+        while j < len(tokens) and j < 12:
+            if _np_word(tokens[j][2]):
+                j += 1
+                continue
+            # "local resistance groups": lower-case modifiers count when a name word follows them
+            k = j
+            while k < len(tokens) and k - j < 2 and _modifier(tokens[k][2]) and not _np_word(tokens[k][2]):
+                k += 1
+            if k > j and k < len(tokens) and _np_word(tokens[k][2]) and tokens[k][2].lower() not in (
+                    "of", "for", "from", "at", "and", "the", "a", "an", "'s", "’s"):
+                j = k
+                continue
+            break
         while j > 0 and tokens[j - 1][2].lower() in ("of", "for", "from", "at", "and", "the", "a", "an"):
             j -= 1
         if j == 0:
@@ -399,11 +411,11 @@ class _ClaimFinder:
         text = self.text
         if c_end <= c_start:
             return False
-        both = _TWO_CLAIMANTS.fullmatch(text, np[0], np[1])
+        both = _split_claimants(text, np[0], np[1])
         if both is not None:
             # "the Palestinian health ministry and the Israeli army said": one claim each
-            first = self._add((both.start(1), both.end(1)), cue_start, cue_end, c_start, c_end, quote, via)
-            second = self._add((both.start(2), both.end(2)), cue_start, cue_end, c_start, c_end, quote, via)
+            first = self._add(both[0], cue_start, cue_end, c_start, c_end, quote, via)
+            second = self._add(both[1], cue_start, cue_end, c_start, c_end, quote, via)
             return first or second
         source_key = self._source_for(np[0], np[1])
         if source_key is None:
@@ -451,6 +463,16 @@ class _ClaimFinder:
         raw = text[start:end]
         if raw in ("he", "she", "He", "She", "him", "her"):
             person = self._person_before(start)
+            last_claim = self.claims[-1] if self.claims else None
+            person_at = max((m.start for m in self._people if m.start < start
+                             and self.text[m.start:m.end] not in ("he", "she", "He", "She", "him", "her")),
+                            default=-1)
+            if last_claim is not None and last_claim.cue.start > person_at:
+                # "a member of the local militia told AFP. He said ...": the source quoted just before
+                source = next(x for x in self.sources if x.key == last_claim.source_key)
+                if source.type in ("person", "anonymous", "other", "military", "government") and \
+                        not source.name.lower().endswith(("s", "forces", "authorities")):
+                    return source.key
             if person is None:
                 return None
             return self._register(person.name, "person", person.key)
@@ -555,6 +577,7 @@ _NP_HEADS = frozenset("""
 official officials source sources spokesman spokeswoman spokesperson ministry minister government
 authorities police military army intelligence president governor commander analysts experts witnesses
 residents diplomats diplomat reports agency office observers monitors investigators prosecutors
+groups group organisation organization members member
 """.split())
 
 
@@ -624,6 +647,26 @@ def _looks_like_person(name: str) -> str | None:
     if _ORG_WORDS.search(person):
         return None  # "General Staff", "Southern Command"
     return person
+
+
+def _split_claimants(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two claimants joined by "and", each a claimant of its own, or None."""
+    at = text.rfind(" and ", start, end)
+    if at < 0:
+        return None
+    second = _strip_determiners(text[at + 5:end])
+    first = _strip_determiners(text[start:at])
+    if not first or not second:
+        return None
+
+    def named(part: str) -> bool:
+        return any(rx.search(part) for rx in (ANONYMOUS, MILITARY, GOVERNMENT, INTERNATIONAL, INTELLIGENCE)) or \
+            MEDIA.fullmatch(part) is not None or part.lower() in _COUNTRY_NAMES or \
+            part.split()[-1].lower() in _NP_HEADS or _looks_like_person(part) is not None
+
+    if not (named(first) and named(second)):
+        return None
+    return (start, at), (at + 5, end)
 
 
 def _strip_determiners(name: str) -> str:

@@ -208,7 +208,8 @@ HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to
                    r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|trying to|tried to|"
                    r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying)\b")
 # Figures and events over a long period: background, even with a number in them.
-LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:19|20)\d\d|the war|the invasion|"
+LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:the )?(?:19|20)\d\d|the war|the invasion|"
+                  r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
                   r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
@@ -725,6 +726,12 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
     for c in candidates:
         target = None
         for m in reversed(merged):
+            follow_up = c.date_level == 0 and c.paragraph - m.paragraph <= 2 and m is merged[-1] and (
+                m.subtype == c.subtype or {m.subtype, c.subtype} <= _VIOLENT)
+            if follow_up:
+                # an undated sentence right after an incident of the same kind tells more of it
+                target = m
+                break
             if m.subtype != c.subtype or not _dates_compatible(m, c):
                 continue
             shared_places = (m.place_keys & c.place_keys) - countries
@@ -751,6 +758,9 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 target.casualties.append(cas)
         target.who |= c.who
     return merged
+
+
+_VIOLENT = frozenset({"Armed clash", "Attack"})
 
 
 def _same_figure(a: Casualty, b: Casualty) -> bool:
