@@ -104,11 +104,9 @@ def _kind_filter(kind: str) -> tuple[str, tuple]:
     if kind == "any":
         return "", ()
     if kind == "source":
-        return " AND n.owner = 'source'", ()
-    return (
-        " AND n.owner = 'entity' AND n.owner_id IN (SELECT id FROM entities WHERE type = ?)",
-        (kind,),
-    )
+        return " AND +n.owner = 'source'", ()  # (+: filter rows, never drive the query by owner)
+    # checked row by row on the primary key: an IN (SELECT ...) list would read every entity of the kind
+    return " AND +n.owner = 'entity' AND (SELECT e.type FROM entities e WHERE e.id = n.owner_id) = ?", (kind,)
 
 
 class _DocCounts:
