@@ -18,7 +18,7 @@ from anyascii import anyascii
 
 from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loose
 from extract.lexicon import (
-    DEMONYMS,
+    CONTINENTS, DEMONYMS, LANGUAGES,
     FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
     SURNAME_PREFIXES, WEEKDAYS,
 )
@@ -33,7 +33,7 @@ from extract.places import (
 )
 
 _KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
-                                    "western sahara", "palestine"})
+                                    "western sahara", "palestine", "donbas", "kosovo", "taiwan"})
 _MAX_ALIASES = 12
 
 
@@ -195,8 +195,8 @@ def _org_run(doc: Document, a: int, b: int) -> bool:
     if b <= a or title_at(doc, a, b + 1):
         return False
     kind = org_head_kind([t.text for t in tokens[a:b + 1]])
-    if not kind or country_code(doc.text[tokens[a].start:tokens[b].end]):
-        return False  # "Russian Federation" is a country
+    if not kind or country_code(doc.text[tokens[a].start:tokens[b].end]) or tokens[b].lower == "hospital":
+        return False  # "Russian Federation" is a country, "Al-Shifa Hospital" a place
     doc.add("organization", doc.text[tokens[a].start:tokens[b].end], a, b, kind=kind)
     return True
 
@@ -210,11 +210,16 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
     end = k
     while end < n and _namey(tokens[end]) and not doc.taken[end] and doc.joined(j, end):
         end += 1
+    if end > k and tokens[j].lower in _FEATURE_OF:
+        return end - 1  # "Gulf of Aden", "Strait of Hormuz", "Sea of Azov"
     for last in range(end - 1, k - 1, -1):
         name = doc.text[tokens[i].start:tokens[last].end]
         if country_code(name) or lookup(name):
             return last
     return None
+
+
+_FEATURE_OF = frozenset("gulf strait straits sea bay isle island islands cape horn".split())
 
 
 def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
@@ -275,6 +280,12 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         words = [t.text for t in tokens[a:b + 1]]
         name = doc.text[tokens[a].start:tokens[b].end]
+        if b > a + 1 and tokens[a].lower in _FEATURE_OF and tokens[a + 1].lower == "of":
+            doc.add("place", name, a, b, feature="1")
+            continue
+        if fold(name) in CONTINENTS:
+            doc.add("place", name, a, b, continent="1")
+            continue
         if title is None:
             found = title_before(doc, a)
             if found and not _namey(tokens[found[1]]):
@@ -315,7 +326,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
                 continue
         kind = org_head_kind(words)
         if kind and b > a:
-            doc.add("organization", name, a, b, kind=kind)
+            if tokens[b].lower in ("hospital", "airport", "prison", "camp"):
+                doc.add("place", name, a, b, facility="1")  # "Al-Shifa Hospital" is a place
+            else:
+                doc.add("organization", name, a, b, kind=kind)
             continue
         cue = _area_after(doc, a, b) or _compass_name(doc, a, b) or inherited.get(a) \
             or inherited.get(run_start) or cue_before(doc, a)
@@ -402,8 +416,8 @@ def _clean_name(doc: Document, a: int, b: int) -> str:
 
 def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
     tokens = doc.tokens
-    if _match_demonym(doc, a) == b - a + 1:
-        return False  # "Russian", "North Korean": adjectives, not places
+    if _match_demonym(doc, a) == b - a + 1 or (b == a and tokens[a].lower in LANGUAGES):
+        return False  # "Russian", "North Korean": adjectives; "in English": a language
     places = lookup(name)
     hint = _hint(doc, a)
     if cue == "strong" and b - a <= 3:
@@ -430,7 +444,7 @@ def _decide_region(doc: Document, a: int, b: int, name: str, cue: str | None) ->
     code = gazetteer().region(name)
     if code is None or is_first_name(doc.tokens[a]):
         return False
-    if cue or fold(name) in CONFLICT_REGION_KEYS:
+    if cue == "strong" or fold(name) in CONFLICT_REGION_KEYS:
         doc.add("place", name, a, b, region="1", **_hint(doc, a))
         return True
     return False
@@ -594,8 +608,8 @@ def _attach_surnames(candidates: list[Candidate]) -> None:
 
 
 def _merge_key(c: Candidate) -> str:
-    if c.type == "place" and c.attributes.get("country"):
-        return "country:" + c.attributes["country"]
+    if c.type == "place" and c.attributes.get("country") and fold(c.name) not in _KEEP_COUNTRY_SPELLING:
+        return "country:" + c.attributes["country"]  # "US", "U.S.", "United States"
     return fold(c.name)
 
 
@@ -669,16 +683,21 @@ def _build(doc: Document, type_: str, members: list[Candidate],
     elif type_ == "place":
         info = _resolve_place(members, sentence_context, article)
         entity.country, entity.admin1, entity.lat, entity.lon = info.country, info.admin1, info.lat, info.lon
-        if info.is_country:
-            entity.name = name if fold(name) in _KEEP_COUNTRY_SPELLING else \
-                gazetteer().country_names.get(info.country or "", name)
+        if info.is_country and fold(name) in _KEEP_COUNTRY_SPELLING:
+            attributes["kind"] = "territory"  # "Crimea", "Gaza Strip", "West Bank": not the country
+        elif info.is_country:
+            entity.name = gazetteer().country_names.get(info.country or "", name)
             attributes["kind"] = "country"
         else:
             entity.name = _place_name(info, members)
-            if info.is_region:
+            if any(c.attributes.get("continent") for c in members):
+                attributes["kind"] = "continent"
+            elif info.is_region:
                 attributes["kind"] = "region"
             elif any(c.attributes.get("facility") for c in members):
                 attributes["kind"] = "facility"
+            elif any(c.attributes.get("feature") for c in members):
+                attributes["kind"] = "feature"
         for alias in info.aliases:
             if alias not in seen_forms:
                 seen_forms.append(alias)

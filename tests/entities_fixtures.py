@@ -51,7 +51,7 @@ ANNOTATED = [
     {
         "text": "DAMASCUS, Syria — An Israeli strike near Damascus killed two members of Iran's Revolutionary Guards, the Syrian Observatory for Human Rights said. Rami Abdel Rahman, who heads the Britain-based monitor, said the strike hit a building in the Sayyida Zeinab area. Iranian Foreign Minister Abbas Araghchi condemned the attack during a visit to Baghdad.",
         "people": ["Rami Abdel Rahman", "Abbas Araghchi"],
-        "places": ["Damascus", "Syria", "Iran", "Sayyida Zeinab", "Baghdad"],
+        "places": ["Damascus", "Syria", "Iran", "Britain", "Sayyida Zeinab", "Baghdad"],
     },
     {
         "text": "Houthi rebels in Yemen said they had fired a ballistic missile at the port city of Eilat. The U.S. military's Central Command said its forces struck radar sites near Hodeidah. Yahya Saree, a Houthi military spokesman, said the group would continue its attacks on ships in the Red Sea.",

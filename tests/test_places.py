@@ -167,3 +167,18 @@ def test_regions_no_town_is_named_after():
     assert got["Tigray"].country == "ET"
     assert got["Donbas"].country == "UA"
     assert got["Borno"].country == "NG"
+
+
+def test_languages_continents_features_facilities_territories():
+    text = ("The statement, published in English and in Arabic, reached Europe and the Middle East. "
+            "Houthis attacked ships in the Gulf of Aden. Troops raided Al-Shifa Hospital in Gaza. "
+            "Ukraine struck Crimea.")
+    got = places(text)
+    assert "English" not in got and "Arabic" not in got
+    assert got["Europe"].attributes["kind"] == "continent" and got["Europe"].country is None
+    assert got["Middle East"].attributes["kind"] == "continent"
+    assert got["Gulf of Aden"].attributes["kind"] == "feature"
+    assert got["Al-Shifa Hospital"].attributes["kind"] == "facility"
+    # Crimea is its own place, not a mention of Ukraine.
+    assert got["Crimea"].country == "UA" and got["Crimea"].attributes["kind"] == "territory"
+    assert [m.text for m in got["Ukraine"].mentions] == ["Ukraine"]

@@ -3,6 +3,8 @@
 from extract.lexicon.names import FIRST_NAMES, NAME_PARTICLES, SURNAME_PREFIXES
 from extract.lexicon.organizations import ORG_HEADS, ORGANIZATIONS
 from extract.lexicon.words import (
+    CONTINENTS,
+    LANGUAGES,
     DEMONYMS,
     GROUP_NOUNS,
     GROUP_WORDS_ALONE,
@@ -18,6 +20,7 @@ from extract.lexicon.words import (
 )
 
 __all__ = [
+    "CONTINENTS", "LANGUAGES",
     "DEMONYMS", "FIRST_NAMES", "GROUP_NOUNS", "GROUP_WORDS_ALONE", "MONTHS", "NAME_PARTICLES",
     "NOT_NAMES", "NOT_SPEAKER_NAMES", "ORGANIZATIONS", "ORG_HEADS", "PERSON_ROLES", "PERSON_TITLES", "PLACE_HEADS",
     "SENTENCE_OPENERS", "SPEECH_VERBS", "SURNAME_PREFIXES", "WEEKDAYS",

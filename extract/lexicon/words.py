@@ -158,6 +158,23 @@ civilians militants protesters demonstrators rebels insurgents gunmen jihadists 
 hostages settlers mercenaries paramilitaries separatists
 """.split())
 
+# Languages: "in English" is no place (English, Indiana).
+LANGUAGES = frozenset("""
+english arabic hebrew french german spanish russian ukrainian persian farsi urdu hindi swahili
+hausa amharic turkish kurdish pashto dari somali tigrinya chinese mandarin japanese korean
+portuguese italian polish latin yiddish armenian georgian azerbaijani belarusian
+""".split())
+
+# Continents and large regions: places with no country (folded: lower case, no hyphens).
+CONTINENTS = frozenset(name.strip() for name in """
+europe|africa|asia|americas|oceania|antarctica|arctic|middle east|near east|far east|
+latin america|south america|north america|central america|central asia|southeast asia|
+south asia|east asia|east africa|west africa|north africa|southern africa|central africa|
+horn of africa|sub saharan africa|caucasus|south caucasus|north caucasus|balkans|
+western balkans|baltics|levant|maghreb|scandinavia|caribbean|mediterranean|indo pacific|
+eastern europe|western europe|central europe|persian gulf
+""".replace("\n", "").split("|"))
+
 # Words after a capitalised name that make it a place ("Kursk region", "Donetsk Oblast").
 PLACE_HEADS = frozenset("""
 region oblast province governorate district state county raion municipality prefecture
