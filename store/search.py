@@ -152,6 +152,8 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
     3. Unless steps 1-2 already found a close name and ``enough`` good ones: the rarest trigrams of the key, ranked by
        bm25 (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so it holds one
        of the 3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
+    4. A one-word key that still has no close name: names with a word that starts with its first
+       half or ends with its second half, the most mentioned first.
     """
     where, args = _kind_filter(kind)
     found: dict[int, _Candidate] = {}
@@ -195,12 +197,14 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
                 f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where} LIMIT ?",
                 (pattern, *args, WORD_CANDIDATES),
             )
-    if found:
+    def close_enough(count: int) -> bool:
         good = process.extract(
-            key, [c.key for c in found.values()], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF, limit=enough
+            key, [c.key for c in found.values()], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF, limit=count
         )
-        if len(good) >= enough and good[0][1] >= CLOSE_ENOUGH:
-            return list(found.values())
+        return len(good) >= count and good[0][1] >= CLOSE_ENOUGH
+
+    if found and close_enough(enough):
+        return list(found.values())
 
     grams = _trigrams(key)
     counts = _doc_counts.get(conn, grams)
@@ -213,6 +217,17 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
     if rare:
         take(f"{fts} ORDER BY f.rank LIMIT ?", (" OR ".join(_phrase(g) for g in rare), *args, FTS_CANDIDATES))
 
+    if " " not in key and len(key) >= 5 and not (found and close_enough(1)):
+        # a one-word key with an edit, as a later word ("zelenksy" -> "volodymyr zelensky"): one
+        # of its halves is intact, so the word starts or ends with it; most mentioned names first
+        half = len(key) // 2
+        mentions = "(SELECT e.n_mentions FROM entities e WHERE e.id = n.owner_id AND n.owner = 'entity')"
+        for pattern in (f"% {key[:half]}%", f"%{key[half:]}", f"%{key[half:]} %"):
+            take(
+                f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where}"
+                f" ORDER BY {mentions} DESC LIMIT ?",
+                (pattern, *args, WORD_CANDIDATES),
+            )
     return list(found.values())
 
 

@@ -39,6 +39,10 @@ def top(db, query: str, **options) -> SearchResult:
     [
         ("Plehovo", "Plekhovo"),  # a typo
         ("Plekhvo", "Plekhovo"),
+        ("Kusrk", "Kursk"),
+        ("Bahkmut", "Bakhmut"),
+        ("Zelenksy", "Volodymyr Zelensky"),  # a typo in a later word
+        ("Synehubvo", "Oleh Synehubov"),
         ("Kharkov", "Kharkiv"),  # romanisations
         ("Martynovka", "Martynivka"),
         ("Zelenskyy", "Volodymyr Zelensky"),
