@@ -9,11 +9,13 @@ A claim relayed by a medium ("an army source told AFP") keeps the medium in ``vi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from extract.dates import DATELINE_RE
 from extract.model import Claim, Entity, Source, Span
+
 
 _CUES = (
     "said|says|say|saying|told|tells|tell|reported|reports|report|reporting|confirmed|confirms|confirm|"
@@ -136,7 +138,7 @@ class _ClaimFinder:
         self.sources: list[Source] = []
         self.claims: list[Claim] = []
         self._source_keys: dict[tuple[str, str], str] = {}
-        self._claim_spans: list[tuple[int, int]] = []  # cue spans already used
+        self._used_cues: set[int] = set()  # starts of cue words already read as a claim
         self._people: list[_Mention] = []
         self._mentions: list[_Mention] = []
         for entity in entities:
@@ -147,6 +149,7 @@ class _ClaimFinder:
                     self._people.append(mention)
         self._people.sort(key=lambda m: m.start)
         self._mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
         self._last_person: Entity | None = None
 
     # --- sentences -------------------------------------------------------------------------
@@ -160,7 +163,7 @@ class _ClaimFinder:
             if self._according(m, start, end):
                 found_any = True
         for m in _CUE_RE.finditer(text, start, end):
-            if any(s <= m.start() < e for s, e in self._claim_spans):
+            if m.start() in self._used_cues:
                 continue
             if self._inside_quote(m.start(), start, end):
                 continue
@@ -429,7 +432,7 @@ class _ClaimFinder:
             quote=quote,
             via_source_key=via_key,
         ))
-        self._claim_spans.append((cue_start, cue_end))
+        self._used_cues.add(cue_start)
         return True
 
     def _add_for(self, source_key: str, cue_start: int, cue_end: int, c_start: int, c_end: int) -> bool:
@@ -437,25 +440,30 @@ class _ClaimFinder:
             key=f"c{len(self.claims) + 1}", source_key=source_key, cue=Span.of(self.text, cue_start, cue_end),
             content=Span.of(self.text, c_start, c_end),
         ))
-        self._claim_spans.append((cue_start, cue_end))
+        self._used_cues.add(cue_start)
         return True
 
+    def _overlapping(self, start: int, end: int) -> list[_Mention]:
+        """Mentions overlapping [start, end) (mentions sorted by start; none is longer than 200)."""
+        i = bisect.bisect_left(self._starts, start - 200)
+        out = []
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            if self._mentions[i].end > start:
+                out.append(self._mentions[i])
+            i += 1
+        return out
+
     def _person_at(self, start: int, end: int) -> Entity | None:
-        for m in self._mentions:
-            if m.start >= end:
-                break
-            if m.end > start and m.entity.type == "person":
+        for m in self._overlapping(start, end):
+            if m.entity.type == "person":
                 return m.entity
         return None
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         best = None
-        for m in self._mentions:
-            if m.start >= end:
-                break
-            if m.end > start and m.entity.type in ("organization", "group"):
-                if best is None or (m.end - m.start) > 0:
-                    best = m.entity
+        for m in self._overlapping(start, end):
+            if m.entity.type in ("organization", "group"):
+                best = m.entity
         return best
 
     def _source_for(self, start: int, end: int) -> str | None:
@@ -552,10 +560,8 @@ class _ClaimFinder:
         return "other", None
 
     def _place_at(self, start: int, end: int) -> Entity | None:
-        for m in self._mentions:
-            if m.start >= end:
-                break
-            if m.end > start and m.entity.type == "place" and m.start <= start and m.end >= end:
+        for m in self._overlapping(start, end):
+            if m.entity.type == "place" and m.start <= start and m.end >= end:
                 return m.entity
         return None
 

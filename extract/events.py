@@ -513,6 +513,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     lines = datelines(text)
     mentions = [m for m in _entity_mentions(entities) if not any(a <= m[0] < b for a, b in lines)]
     all_dates = find_dates(text, pub)
+    by_cue = sorted(claims, key=lambda c: c.cue.start)
+    cue_starts = [c.cue.start for c in by_cue]
     next_date = 0
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
@@ -525,7 +527,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         while next_date < len(all_dates) and all_dates[next_date].end <= sentence.end:
             dates.append(all_dates[next_date])
             next_date += 1
-        report_zone, content = _report_zone(sentence, claims)
+        report_zone, content = _report_zone(sentence, _claims_in(by_cue, cue_starts, sentence))
         event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
                        and not any(a <= d.start < b for a, b in lines)
                        and (not any(a <= d.start < b for a, b in report_zone)
@@ -603,6 +605,13 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> boo
 def _best_date(dates: list[DateMention]) -> DateMention:
     rank = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
     return min(dates, key=lambda d: rank[d.precision])
+
+
+def _claims_in(by_cue: list[Claim], cue_starts: list[int], sentence: Span) -> list[Claim]:
+    """Claims whose cue lies in the sentence (claims sorted by cue start)."""
+    i = bisect.bisect_left(cue_starts, sentence.start)
+    j = bisect.bisect_left(cue_starts, sentence.end)
+    return by_cue[i:j]
 
 
 def _report_zone(sentence: Span, claims: list[Claim]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
