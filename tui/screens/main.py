@@ -113,6 +113,7 @@ class MainScreen(Screen):
         self.forward_stack: list[View] = []
         self._article_request = 0
         self._pending_highlight: tuple[int, int] | None = None
+        self._pending_preview: View | None = None
         self._opened_first = False
 
     def compose(self) -> ComposeResult:
@@ -187,7 +188,9 @@ class MainScreen(Screen):
             # article too, at launch, so a new user sees text rather than an empty reader)
             if row_list.has_focus or (row_list.id == "articles" and not self._opened_first):
                 self._opened_first = True
-                self._preview(self._view_of(row_list.id, row))
+                # after the list has repainted, and only the latest of a burst of moves
+                self._pending_preview = self._view_of(row_list.id, row)
+                self.call_after_refresh(self._run_preview)
         elif row_list.id == "facts":
             self.view.facts_cursor = message.index
             self._describe_fact(row)
@@ -204,6 +207,11 @@ class MainScreen(Screen):
                                     (row["evidence_start"], row["evidence_end"]), row)
         return View("source", self.view.article_id, None,
                     queries.source_facts_query(row["id"], f"Claims by {row['name']}"))
+
+    def _run_preview(self) -> None:
+        view, self._pending_preview = self._pending_preview, None
+        if view is not None:
+            self._preview(view)
 
     def _preview(self, view: View) -> None:
         view.preview = True

@@ -161,6 +161,7 @@ class RowList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
         self._fetch_count(self.query, self.generation)
+        self._want(self.cursor // PAGE_SIZE)  # read alongside the count, not after it
 
     @work(thread=True, exclusive=True, group="count", exit_on_error=False)
     def _fetch_count(self, query: ListQuery, generation: int) -> None:
@@ -275,6 +276,14 @@ class RowList(ScrollView, can_focus=True):
             return None
         return self.row(self.cursor)
 
+    def _prefetch(self, top: int) -> None:
+        """Ask for the pages a screen above and below ``top`` so that scrolling finds them read."""
+        span = self._visible_rows * 2
+        for index in (top - span, top + span):
+            page = index // PAGE_SIZE
+            if 0 <= index < (self.total or 0) and page not in self._pages:
+                self._want(page)
+
     def _want(self, page: int) -> None:
         self._wanted.add(page)
         if not self._load_scheduled:
@@ -352,6 +361,8 @@ class RowList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index >= self.total:
             return Strip.blank(width, base)
+        if y == 1:
+            self._prefetch(index)
         selected = index == self.cursor
         key = (index, selected, selected and self.has_focus, width)
         strip = self._strips.get(key)
