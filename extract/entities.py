@@ -17,6 +17,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loose
+from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon import (
     CONTINENTS, DEMONYMS, LANGUAGES,
     FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
@@ -301,7 +302,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         code = country_code(name) if title is None else None
         if code:
-            doc.add("place", name, a, b, country=code)
+            doc.add("place", name, a, b, country=code, locative=_locative(doc, a, b))
             _inherit_list(doc, b, "weak", inherited)
             continue
         head = None if demonym else head_after(doc, b)
@@ -344,6 +345,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if b == a and fold(name) in surnames:
             doc.add("person", surnames[fold(name)], a, b)
             continue
+        if b == a and name in WELL_KNOWN and cue != "strong":
+            _add_person(doc, a, b, surnames, known=WELL_KNOWN[name])  # "Shoigu and Gerasimov ..."
+            continue
         if _decide_place(doc, a, b, name, cue) or _decide_region(doc, a, b, name, cue):
             _inherit_list(doc, b, cue or "weak", inherited)
             continue
@@ -351,8 +355,11 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     return pending
 
 
-def _add_person(doc: Document, a: int, b: int, surnames: dict[str, str], **attributes: str) -> None:
-    name = _clean_name(doc, a, b)
+def _add_person(doc: Document, a: int, b: int, surnames: dict[str, str], known: str | None = None,
+                **attributes: str) -> None:
+    name = known or _clean_name(doc, a, b)
+    if b == a and name in WELL_KNOWN:
+        name = WELL_KNOWN[name]  # "Mr Putin" -> "Vladimir Putin"
     doc.add("person", name, a, b, **attributes)
     for key in surname_keys(name):
         surnames[key] = name
@@ -458,6 +465,27 @@ def _compass_name(doc: Document, a: int, b: int) -> str | None:
     if b > a and doc.tokens[a].lower in _COMPASS:
         return "strong"
     return None
+
+
+_LOCATIVE_BEFORE = frozenset("in inside within of across into throughout , near from".split())
+_COMPASS_ADJECTIVES = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern the
+""".split())
+
+
+def _locative(doc: Document, a: int, b: int) -> str:
+    """"1" when a country names where things are ("in Russia's Kursk region", "Tarkwa, Nigeria",
+    "in northern Syria"), "" when it is an actor ("Russia attacked Sumy")."""
+    tokens = doc.tokens
+    if tokens[b].possessive and b + 1 < len(tokens) and tokens[b + 1].cap:
+        return "1"  # "Russia's Kursk region"
+    j = a - 1
+    while j >= 0 and tokens[j].lower in _COMPASS_ADJECTIVES and tokens[j].sentence == tokens[a].sentence:
+        j -= 1
+    if j >= 0 and tokens[j].sentence == tokens[a].sentence and tokens[j].lower in _LOCATIVE_BEFORE:
+        return "1"
+    return ""
 
 
 def _area_after(doc: Document, a: int, b: int) -> str | None:
@@ -635,7 +663,7 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
                 continue
             o_first, o_last = position[id(other)]
             distance = o_first - last if o_first > last else first - o_last
-            if other.attributes.get("country") and distance <= _COUNTRY_WINDOW:
+            if other.attributes.get("country") and other.attributes.get("locative") and distance <= _COUNTRY_WINDOW:
                 countries.add(other.attributes["country"])
             elif other.attributes.get("region") and distance <= _REGION_WINDOW:
                 regions.add(fold(other.name))

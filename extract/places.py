@@ -23,6 +23,8 @@ STRONG_CUES = (
 )
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""
+raided attacked bombed hit entered reached visited targeted besieged surrounded stormed
+occupied invaded evacuated left fled encircled bombarded pounded
 including in at from to into around across over of via through between within throughout toward towards
 on along and or off inside north south east west northeast northwest southeast southwest
 northern southern eastern western central
@@ -40,7 +42,8 @@ for _words in sorted(FACILITY_HEADS, key=len, reverse=True):
 _STRONG_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(STRONG_CUES, key=len, reverse=True):
     _STRONG_BY_LAST.setdefault(_words[-1], []).append(_words)
-BARE_POPULATION = 100_000  # a bare capitalised name is a place when this big ("Kharkiv", "Gaza")
+BARE_POPULATION = 100_000
+_NO_CONTEXT_POPULATION = 15_000  # with no country named anywhere, smaller namesakes get no pin  # a bare capitalised name is a place when this big ("Kharkiv", "Gaza")
 
 
 @dataclass(slots=True)
@@ -139,10 +142,15 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
     """Country, admin1 and (only when unambiguous) coordinates for a place; see ``_resolve``.
     A region no gazetteer town is named after ("Tigray", "Borno state") takes its country from
     the list of first-level regions."""
+    code = gazetteer().region(name)
+    if code and not country_code(name):
+        towns = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]
+        if towns and all(p.country != code and p.population < BARE_POPULATION for p in towns):
+            # "Texas" is the US state, not the Mexican village of that name.
+            return PlaceInfo(country=code, admin1=name, is_region=True)
     info = _resolve(name, contexts, article, is_region, hinted)
     if info.is_country or info.lat is not None:
         return info
-    code = gazetteer().region(name)
     if code is not None and info.name is None:
         if code and (info.country is None or is_region):
             info.country = code
@@ -171,7 +179,10 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     key = loose(fold(name))
     by_own_name = [p for p in candidates if loose(fold(p.name)) == key]
     if by_own_name:
-        candidates = by_own_name  # a place called so before places with it as a former name
+        # A place called so comes before places with it as another name, unless one of those
+        # is far bigger (the Palestinian "Janin" for "Jenin", not the Polish village Jenin).
+        floor = 10 * max(p.population for p in by_own_name)
+        candidates = by_own_name + [p for p in candidates if p not in by_own_name and p.population > floor]
     countries = set().union(*(c for c, _ in contexts)) if contexts else set()
     regions = set().union(*(r for _, r in contexts)) if contexts else set()
     regions.discard(fold(name))
@@ -209,6 +220,8 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     else:
         if article_countries:
             pool = _in_article(pool, article_countries)
+        else:
+            pool = [p for p in pool if p.population >= _NO_CONTEXT_POPULATION]  # nothing to check against
         article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
         if article_admin1s and not any(p.population >= BARE_POPULATION for p in pool):
             # A small place in an article about named regions: pin only one in those regions.

@@ -182,3 +182,15 @@ def test_languages_continents_features_facilities_territories():
     # Crimea is its own place, not a mention of Ukraine.
     assert got["Crimea"].country == "UA" and got["Crimea"].attributes["kind"] == "territory"
     assert [m.text for m in got["Ukraine"].mentions] == ["Ukraine"]
+
+
+def test_a_country_acting_is_no_location_context():
+    text = "Russia attacked Sumy and hit Bilopillia overnight. Israeli troops raided Jenin in the West Bank."
+    got = places(text)
+    assert got["Bilopillia"].country == "UA"  # Russia is the attacker here, not the place
+    assert got["Jenin"].country == "PS"
+
+
+def test_small_namesakes_get_no_pin_without_any_context():
+    got = places("Fighting in Jenin went on.")
+    assert got["Jenin"].country != "PL" and got["Jenin"].lat is None
