@@ -51,7 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _DIGITS = re.compile(r"\d+")
 
-# A wire dateline at the start of a paragraph: "KYIV, Nov 18 (Reuters) - ", "GAZA CITY (AP) — ".
+# A wire dateline at the start of a paragraph: "KYIV, Nov 18 (Reuters) - ", "GAZA CITY (AP) — ", or a
+# live blog's time stamp: "10:45 GMT — ".
 # Its place and date say where and when the story was filed, not where the incident happened.
 DATELINE_RE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z .'’-]{1,40}[A-Z](?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30})?"
@@ -59,7 +60,8 @@ DATELINE_RE = re.compile(
     r"[ \t]*(?:\([A-Z][^()\n]{0,39}\))?"
     r"|[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}?)?"
     r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
-    r"(?:,?[ \t]+\d{4})?)?[ \t]*\([A-Z][^()\n]{0,39}\))"
+    r"(?:,?[ \t]+\d{4})?)?[ \t]*\([A-Z][^()\n]{0,39}\)"
+    r"|\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|UTC|CET|CEST|EST|EDT|ET|BST|MSK|EET|EEST|local time|a\.m\.|p\.m\.|am|pm))?)"
     r"[ \t]*(?:-{1,2}|–|—)[ \t]+",
     re.MULTILINE,
 )

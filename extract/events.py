@@ -90,7 +90,7 @@ PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated 
               r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)")
 EXCESSIVE_FORCE = _rx(r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
                       r"gunned down|beaten to death|fatally|died|dead|massacre)")
-VIOLENT_DEMO = _rx(r"\briot|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
+VIOLENT_DEMO = _rx(r"\briot(?!\s+(?:police|gear|squad|officers|control|units?|troops))|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
                    r"hurl(?:ed|ing) (?:stones|rocks|projectiles|bricks|bottles|petrol bombs)|molotov|petrol bombs?|"
                    r"set (?:fire|ablaze|alight)|torched|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles|"
                    r"buildings|police|barricades)|vandali[sz]|clash(?:ed|es)? with (?:the )?(?:police|security|riot|"
@@ -100,7 +100,7 @@ INTERVENTION = _rx(r"tear ?gas|water cannons?|rubber bullets|\bdispers(?:ed|e|in
                    r"\bbatons?\b|pepper spray|stun grenades?|flash-?bangs?|police (?:intervened|charged)|forcibly "
                    r"(?:removed|evicted|dispersed)|\bcleared\b|\bkettled\b|\bbeat(?:en)?\b|crack(?:ed)? ?down|"
                    r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)")
-RIOT = _rx(r"\briot(?:s|ers|ing|ed)?\b|\bunrest\b.*\b(?:torched|burned|looted|attacked)")
+RIOT = _rx(r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)")
 MOB = _rx(r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
           r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.*\b(?:beat|lynch|"
           r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.*\b(?:beat|"
@@ -124,7 +124,7 @@ ABDUCTION = _rx(r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|
 REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ion|ing)\b|"
               r"\btook back\b|\btaken back\b|\bwon back\b|\brecover(?:ed)? control|\breclaimed\b|\bregained control")
 OVERTAKES = _rx(r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
-                r"drugs|vehicles|livestock|cattle|equipment))|\btook (?:full )?control|\btaken (?:full )?control|"
+                r"drugs|vehicles|livestock|cattle|equipment))|\b(?:took|taken|taking|takes|take) (?:full )?control|"
                 r"\bovers?r[au]n\b|\boverran\b|\bfell to\b|\bfallen to\b|\bseized control|\bgained control|"
                 r"\btook over\b|\btaken over\b|\boccupied (?:the|a|an|several|two|three|\d+)\b|\bentered and (?:took|seized)")
 TERRITORY = _rx(r"\b(?:village|villages|town|towns|city|cities|settlement|settlements|territory|area|areas|"
@@ -262,7 +262,7 @@ _gate(ABDUCTION, "abduct abducted abducting abduction abductions kidnap kidnappe
 _gate(TRANSFER, "handed handover handed without transferred peacefully withdrew withdrawn agreed agreement")
 _gate(REGAINS, "recaptured recapture recapturing retook retaken retake regain regained regains liberated "
                "liberation liberating took taken won recovered recover reclaimed")
-_gate(OVERTAKES, "captured capture capturing seized seize seizing took taken overran overrun overruns fell "
+_gate(OVERTAKES, "captured capture capturing seized seize seizing took taken taking takes take overran overrun overruns fell "
                  "fallen gained occupied entered")
 _gate(BASE, "base bases headquarters outpost outposts camp camps checkpoint checkpoints garrison command "
             "military position new")
@@ -498,6 +498,7 @@ class _Candidate:
     who: set[str]
     sentences: list[Span] = field(default_factory=list)
     date_level: int = 0  # 2 stated for this incident, 1 inherited or the report's date, 0 none
+    weak: bool = False  # only casualty words made it an incident
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -538,7 +539,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             if weak and not event_dates and candidates and candidates[-1].paragraph == para:
                 # "14 officers were injured" after a report of the protest: part of that incident
                 _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para),
-                        _actors(text, sentence, mentions))
+                        _actors(text, sentence, mentions, content))
                 dates_by_paragraph.setdefault(para, []).extend(event_dates)
                 continue
             # the date: in the sentence, else the one just before in the paragraph, else when it was
@@ -552,13 +553,13 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             else:
                 date, level = None, 0
             places = _places(text, sentence, mentions, paragraphs, para)
-            actors = _actors(text, sentence, mentions)
+            actors = _actors(text, sentence, mentions, content)
             candidates.append(_Candidate(
                 subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=level == 2,
                 places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
                 actors=actors, casualties=casualties,
                 who={c.who.lower() for c in casualties if c.who and " " in c.who},
-                sentences=[sentence], date_level=level,
+                sentences=[sentence], date_level=level, weak=weak,
             ))
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     merged = _merge(candidates, entities)
@@ -696,10 +697,15 @@ _GROUP_RE = re.compile(
     r"militants|rebels|insurgents|jihadists)\b")
 
 
-def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]]) -> list[Actor]:
+def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
+            contents: list[tuple[int, int]] = ()) -> list[Actor]:
+    """Groups, organisations and people acting or targeted in the sentence; when the sentence is a
+    claim, the claimant ("..., the army said") is a source, not an actor."""
     actors: list[Actor] = []
     seen: set[str] = set()
     for s, t, e in _mentions_in(mentions, sentence.start, sentence.end):
+        if contents and not any(a <= s < b for a, b in contents):
+            continue
         if e.type in ("group", "organization", "person"):
             if e.type == "organization" and e.attributes.get("kind") == "media":
                 continue
@@ -735,8 +741,11 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
     for c in candidates:
         target = None
         for m in reversed(merged):
-            follow_up = c.date_level == 0 and c.paragraph - m.paragraph <= 2 and m is merged[-1] and (
-                m.subtype == c.subtype or {m.subtype, c.subtype} <= _VIOLENT)
+            kin = m.subtype == c.subtype or (_same_family(m.subtype, c.subtype) and (
+                c.weak or m.subtype in _PROTEST_RANK))
+            follow_up = m is merged[-1] and kin and (
+                (c.date_level == 0 and c.paragraph - m.paragraph <= 2)
+                or (c.date_level < 2 and c.paragraph == m.paragraph))
             if follow_up:
                 # an undated sentence right after an incident of the same kind tells more of it
                 target = m
@@ -751,6 +760,9 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
             merged.append(c)
             continue
         target.sentences.append(c.sentence)
+        if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
+            if _PROTEST_RANK[c.subtype] > _PROTEST_RANK[target.subtype]:
+                target.subtype = "Protest with intervention" if c.subtype == "Arrests" else c.subtype
         if c.date_level > target.date_level or (c.date_level == target.date_level
                                                 and _more_precise(c.date, target.date)):
             target.date, target.date_level = c.date, c.date_level
@@ -769,7 +781,19 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
     return merged
 
 
-_VIOLENT = frozenset({"Armed clash", "Attack"})
+_FAMILIES = (
+    frozenset({"Armed clash", "Attack"}),
+    frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use"}),
+    frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+               "Violent demonstration", "Arrests"}),
+)
+# Within a protest, the strongest subtype any of its sentences shows is the event's.
+_PROTEST_RANK = {"Peaceful protest": 0, "Arrests": 1, "Protest with intervention": 1, "Violent demonstration": 2,
+                 "Excessive force against protesters": 3}
+
+
+def _same_family(a: str, b: str) -> bool:
+    return a == b or any(a in f and b in f for f in _FAMILIES)
 
 
 def _same_figure(a: Casualty, b: Casualty) -> bool:
