@@ -95,3 +95,45 @@ def test_claimant_types(sentence, name, kind):
 def test_no_claim_without_a_claimant():
     assert claims_of("The bridge was destroyed in the attack.") == []
     assert claims_of("The reports of heavy fighting continued.") == []
+
+
+def test_appositive_name_before_the_cue():
+    claims = claims_of("The head of the regional military administration, Ivan Fedorov, reported that "
+                       "Russian forces attacked eight settlements.")
+    assert [(c[0], c[1], c[3]) for c in claims] == [
+        ("Ivan Fedorov", "person", "Russian forces attacked eight settlements")]
+
+
+def test_which_said_takes_the_group_before_the_comma():
+    claims = claims_of("The attack was claimed by the al-Qaida-linked JNIM group, which said its fighters "
+                       "killed 30 soldiers.")
+    assert claims and claims[0][0] == "JNIM group" and claims[0][3] == "its fighters killed 30 soldiers"
+
+
+def test_he_said_after_an_unnamed_source():
+    text = ("The strikes hit the village at noon, a member of the local militia told AFP. "
+            "He said two jets dropped bombs on a school.")
+    claims = claims_of(text)
+    assert claims[1][0] == claims[0][0] == "member of the local militia"
+    assert claims[1][3] == "two jets dropped bombs on a school"
+
+
+def test_two_claimants_joined_by_and():
+    claims = claims_of("Two gunmen were killed in Tulkarm, the Palestinian health ministry and the Israeli army said.")
+    assert [(c[0], c[1]) for c in claims] == [("Palestinian health ministry", "government"),
+                                              ("Israeli army", "military")]
+
+
+def test_anonymity_and_time_after_the_cue_keep_the_content_before():
+    claims = claims_of("A roadside bomb killed 11 civilians near Bandiagara, a local official told The Associated "
+                       "Press on condition of anonymity.")
+    assert claims[0][:3] == ("local official", "anonymous", "told")
+    assert claims[0][5] == "Associated Press"
+    assert claims[0][3] == "A roadside bomb killed 11 civilians near Bandiagara"
+    claims = claims_of("Russian losses amounted to 1,630 personnel, the General Staff said on Telegram on Tuesday morning.")
+    assert claims[0][3] == "Russian losses amounted to 1,630 personnel"
+
+
+def test_dateline_is_not_part_of_the_content():
+    [claim] = claims_of("KYIV, Nov 18 (Reuters) - A missile struck Sumy, killing 11 people, officials said.")
+    assert claim[3] == "A missile struck Sumy, killing 11 people"

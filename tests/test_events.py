@@ -86,3 +86,40 @@ def test_weighted_f1_on_the_evaluation_set():
     spec.loader.exec_module(module)
     _, weighted, _, _ = module.subtype_scores(module.load("acled_reports.jsonl"))
     assert weighted >= 0.55
+
+
+def test_dateline_place_and_date_are_not_the_incident():
+    text = "KYIV, Nov 18 (Reuters) - A Russian missile struck Sumy on Sunday night, killing 11 people."
+    [event] = extract_article(text, "2024-11-18").events
+    assert event.date == "2024-11-17"
+    assert "Kyiv" not in [p.name for p in event.places]
+
+
+def test_live_blog_time_stamps_are_not_content():
+    text = "10:20 GMT \u2014 Three people were killed in a Russian drone attack on Kherson overnight, the governor said."
+    result = extract_article(text, "2024-11-20")
+    assert result.claims[0].content.text.startswith("Three people were killed")
+    assert result.events[0].subtype == "Air/drone strike"
+
+
+def test_long_period_tolls_are_background():
+    text = "Since the 2021 coup, more than 5,000 civilians have been killed by the military, a rights group said."
+    assert extract_article(text, "2024-04-10").events == []
+
+
+def test_a_protest_takes_the_strongest_subtype_of_its_sentences():
+    text = ("Thousands of people rallied in Seoul on Saturday against the president. "
+            "Police detained three men who broke through a barricade.")
+    [event] = extract_article(text, "2024-12-09").events
+    assert event.subtype == "Protest with intervention"
+    assert event.date == "2024-12-07"
+
+
+def test_riot_police_do_not_make_a_riot():
+    assert classify("Riot police fired water cannon at protesters in Tbilisi.") == "Protest with intervention"
+
+
+def test_claimant_is_not_an_actor():
+    text = "Russian troops shelled Nikopol, killing two civilians, Governor Serhiy Lysak said."
+    [event] = extract_article(text, "2024-05-02").events
+    assert "Serhiy Lysak" not in [a.name for a in event.actors]
