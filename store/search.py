@@ -19,10 +19,9 @@ from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz, process
 
-from store.keys import drop_generic, fold, search_key, sound
+from store.keys import drop_generic, fold, search_key
 
 KINDS = ("any", "place", "person", "organization", "group", "source")
-ENTITY_TYPES = ("place", "person", "organization", "group")
 MAX_QUERY_CHARS = 1000  # longer input is not a name: refused with a clear message
 MAX_KEY_CHARS = 64  # the part of a query key that is looked up (names are shorter)
 MAX_LIMIT = 1000
@@ -149,9 +148,9 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
        unranked, ranked by bm25 only when one returns more than a page.
        A one-word key instead gets its one-edit neighbours from the key index, and the names
        that have it as a later word ("leyen" -> "ursula von der leyen").
-    3. Unless steps 1-2 already found a close name and ``enough`` good ones: the rarest trigrams of the key, ranked by
-       bm25 (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so it holds one
-       of the 3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
+    3. Unless steps 1-2 found a close name and ``enough`` good ones: the rarest trigrams of the
+       key, ranked by bm25 (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so
+       it holds one of the 3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
     4. A one-word key that still has no close name: names with a word that starts with its first
        half or ends with its second half, the most mentioned first.
     """
@@ -197,6 +196,7 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
                 f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where} LIMIT ?",
                 (pattern, *args, WORD_CANDIDATES),
             )
+
     def close_enough(count: int) -> bool:
         good = process.extract(
             key, [c.key for c in found.values()], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF, limit=count
