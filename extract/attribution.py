@@ -495,8 +495,9 @@ class _ClaimFinder:
             # "the source said": the source of that kind named just before
             heads = (name.lower(), name.lower() + "s", name.lower().rstrip("s"))
             for source in reversed(self.sources):
-                if source.name.lower().split()[-1] in heads:
-                    return source.key
+                words = source.name.lower().split()
+                if words[-1] in heads or (words[0] in heads and source.type != "person"):
+                    return source.key  # "Ministry of Defense of the Russian Federation" ... "the ministry"
             # "the ministry said" after "Russia's Defence Ministry did not comment"
             for m in reversed(self._mentions):
                 if m.end <= start and m.entity.type in ("organization", "group") and \

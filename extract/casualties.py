@@ -64,6 +64,7 @@ _CAS_WORD = (rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
 # figure [of] [who] [aux...] casualty-word
 _AFTER = re.compile(
     rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})))?"
+    rf"(?:\s+(?:more|others|other people))?"
     rf"(?:,?\s+(?:who|that)\b)?"
     rf"(?:\s+{_AUX}\b)*"
     rf"\s+(?P<verb>{_CAS_WORD})(?![\w-])",

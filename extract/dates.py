@@ -140,16 +140,17 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
                 mention = DateMention(mention.start + shift, mention.end + shift, mention.date, mention.date_end,
                                       mention.precision, True)
                 candidates.append((mention.start, -(mention.end - mention.start), mention))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    # where expressions overlap, the most precise wins ("of November 12" is a day, not a month)
+    candidates.sort(key=lambda c: (_RANK[c[2].precision], c[1], c[0]))
     out: list[DateMention] = []
-    last_end = -1
-    for s, _, mention in candidates:
-        if s >= last_end:
+    for _, _, mention in candidates:
+        if all(mention.end <= kept.start or mention.start >= kept.end for kept in out):
             out.append(mention)
-            last_end = mention.end
+    out.sort(key=lambda m: m.start)
     return out
 
 
+_RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
 _ANCHORED = frozenset({"dmy", "mdy", "month", "weekday"})
 _ANCHOR = re.compile(rf"{_MON}|{_WD}")
 

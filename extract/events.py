@@ -199,7 +199,7 @@ MILITARY_VICTIMS = _rx(r"\boccupiers\b|\binvaders\b|\benemy\b|\bgunmen\b|\bsoldi
                        r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
                        r"\bjihadists?\b|\bpolice(?:men)?\b|\bofficers\b|\bmilitia|\bcombatants\b|\bgendarmes?\b|"
                        r"\bmercenaries\b|\binfantry")
-CASUALTY_WORDS = _rx(r"\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
+CASUALTY_WORDS = _rx(r"\blost (?:up to |at least |about |more than |over |some |around )?\d|\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
                      r"\bdeaths?\b|\bfatalities\b|\beliminated\b|\bkilling\b")
 # Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
 HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
@@ -296,7 +296,7 @@ _gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforc
               "amassed build buildup training trained merged joined defected formed disband disbanded troop "
               "moved military drills retreat retreated surrender surrendered curfew state martial banned "
               "suspended")
-_gate(CASUALTY_WORDS, "killed wounded injured dead died bodies casualties losses death deaths fatalities "
+_gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties losses death deaths fatalities "
                       "eliminated killing")
 
 
@@ -554,6 +554,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 date, level = None, 0
             places = _places(text, sentence, mentions, paragraphs, para)
             actors = _actors(text, sentence, mentions, content)
+            if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
+                subtype = "Non-state actor overtakes territory"
             candidates.append(_Candidate(
                 subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=level == 2,
                 places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
@@ -564,6 +566,30 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     merged = _merge(candidates, entities)
     return [_to_event(i, c, claims, pub) for i, c in enumerate(merged, 1)]
+
+
+_NATIONS = {
+    "russian": "RU", "russia": "RU", "ukrainian": "UA", "ukraine": "UA", "israeli": "IL", "israel": "IL",
+    "sudanese": "SD", "syrian": "SY", "turkish": "TR", "malian": "ML", "burkinabe": "BF", "nigerien": "NE",
+    "somali": "SO", "ethiopian": "ET", "congolese": "CD", "rwandan": "RW", "iraqi": "IQ", "iranian": "IR",
+    "lebanese": "LB", "yemeni": "YE", "saudi": "SA", "afghan": "AF", "pakistani": "PK", "indian": "IN",
+    "azerbaijani": "AZ", "armenian": "AM", "colombian": "CO", "venezuelan": "VE", "myanmar": "MM",
+    "chinese": "CN", "american": "US", "eritrean": "ER", "chadian": "TD", "libyan": "LY",
+}
+_NATION_RE = re.compile(r"\b(" + "|".join(_NATIONS) + r")(?:'s|’s)?\b", re.IGNORECASE)
+
+
+def _foreign_force(sentence: str, places: list[PlaceRef], entities: list[Entity]) -> bool:
+    """True when the force that "retook" or "liberated" a place is of another country than the place:
+    ACLED codes a foreign state's gains as "Non-state actor overtakes territory"."""
+    m = _NATION_RE.search(sentence)
+    if m is None:
+        return False
+    force = _NATIONS[m.group(1).lower()]
+    by_key = {e.key: e for e in entities}
+    countries = {by_key[p.entity_key].country for p in places
+                 if p.entity_key in by_key and by_key[p.entity_key].country and p.span.start > m.end()}
+    return bool(countries) and force not in countries
 
 
 def _absorb(target: _Candidate, sentence: Span, casualties: list[Casualty], places: list[PlaceRef],

@@ -123,3 +123,18 @@ def test_claimant_is_not_an_actor():
     text = "Russian troops shelled Nikopol, killing two civilians, Governor Serhiy Lysak said."
     [event] = extract_article(text, "2024-05-02").events
     assert "Serhiy Lysak" not in [a.name for a in event.actors]
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Ukrainian forces liberated the village of Klishchiivka near Bakhmut.", "Government regains territory"),
+    ("Ukrainian troops retook the village of Plekhovo in the Kursk region.", "Non-state actor overtakes territory"),
+    ("The Sudanese army recaptured the town of Sinja in Sennar state.", "Government regains territory"),
+])
+def test_a_foreign_force_gaining_ground_overtakes_territory(text, subtype):
+    assert [e.subtype for e in extract_article(text, "2024-05-01").events] == [subtype]
+
+
+def test_the_most_precise_of_overlapping_dates_wins():
+    [event] = extract_article("On the evening of November 12, the enemy shelled Belgorod with rockets.",
+                              "2024-11-13").events
+    assert (event.date, event.date_precision) == ("2024-11-12", "day")
