@@ -96,9 +96,13 @@ def _find_datelines(doc: Document) -> None:
         if not doc.free(first, last) or doc.tokens[last].end != match.end(1):
             continue
         code = country_code(name)
+        places = lookup(name)
         if code:
-            doc.add("place", name, first, last, country=code)
-        elif is_big_place(lookup(name)) or (lookup(name) and len(caps) > 3):
+            doc.add("place", name, first, last, country=code, locative="1")
+        elif is_big_place(places) or (places and len(caps) > 3):
+            best = max(places, key=lambda p: p.population)
+            if loose(fold(best.name)) == loose(fold(name)):
+                name = best.name if best.name.isascii() else anyascii(best.name)  # "Port-au-Prince"
             doc.add("place", name, first, last)
 
 
@@ -108,11 +112,15 @@ def _namey(token: Token) -> bool:
     """Could start or continue a name: "Kyiv", "O'Brien", "al-Burhan" (not "UKRAINE", not "the")."""
     text = token.text
     if token.cap:
-        return token.word and not (text.isupper() and len(text) > 3)  # shouted headings are not names
+        return token.word and not (text.isupper() and len(text) > 3 and "." not in text)  # not shouted headings
     if token.word and "-" in text and text.startswith(SURNAME_PREFIXES):
         rest = text.split("-", 1)[1]
         return rest[:1].isupper()
     return False
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()  # "John F. Kennedy"
 
 
 def _runs(doc: Document) -> list[tuple[int, int]]:
@@ -128,7 +136,7 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
             nxt = tokens[j + 1]
             if tokens[j].possessive or not doc.same_sentence(j, j + 1):
                 break
-            if nxt.text == "." and is_title_only_abbreviation(tokens[j].text) \
+            if nxt.text == "." and (is_title_only_abbreviation(tokens[j].text) or _initial(tokens[j])) \
                     and doc.text[tokens[j].end:nxt.start] == "" and j + 2 < n and _namey(tokens[j + 2]):
                 j += 1  # "Mr. Smith", "Lt. Gen. Syrskyi"
                 continue
@@ -137,7 +145,7 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
                 break
             if _namey(nxt):
                 j += 1
-            elif nxt.lower == "of" and (bridge := _of_bridge(doc, i, j)):
+            elif nxt.lower in ("of", "and") and (bridge := _of_bridge(doc, i, j)):
                 j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
             elif nxt.lower in NAME_PARTICLES and j + 2 < n and _namey(tokens[j + 2]) \
                     and doc.text[nxt.end:tokens[j + 2].start] == " " and not doc.taken[j + 2]:
@@ -208,6 +216,13 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
     k = j + 2
     if k < n and tokens[k].lower == "the":
         k += 1
+    if tokens[j + 1].lower == "and":  # "Jammu and Kashmir", "Bosnia and Herzegovina": known names only
+        for last in range(min(n - 1, k + 2), k - 1, -1):
+            name = doc.text[tokens[i].start:tokens[last].end]
+            if doc.joined(j, last) and all(_namey(t) for t in tokens[k:last + 1]) and (
+                    country_code(name) or gazetteer().region(name) is not None or lookup(name)):
+                return last
+        return None
     end = k
     while end < n and _namey(tokens[end]) and not doc.taken[end] and doc.joined(j, end):
         end += 1
@@ -289,7 +304,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         if title is None:
             found = title_before(doc, a)
-            if found and not _namey(tokens[found[1]]):
+            if found and (found[1] < run_start or not _namey(tokens[found[1]])):
                 title = found[0]
         # Places named with a head word: "Kursk region", "Donetsk Oblast", "Zaporizhzhia nuclear power plant".
         demonym = _match_demonym(doc, a) == b - a + 1
@@ -418,7 +433,8 @@ def _place_like(name: str) -> bool:
 
 
 def _clean_name(doc: Document, a: int, b: int) -> str:
-    return " ".join(t.text for t in doc.tokens[a:b + 1] if t.text != ".")
+    """The name as written, spaces normalised ("John F. Kennedy")."""
+    return " ".join(doc.text[doc.tokens[a].start:doc.tokens[b].end].split())
 
 
 def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:

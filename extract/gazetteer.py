@@ -22,7 +22,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 7  # bump when the index layout changes
+FORMAT = 8  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
@@ -253,7 +253,7 @@ _CONFLICT_REGIONS = {
     "Golan": "SY", "Rakhine": "MM", "Kachin": "MM", "Shan": "MM", "Karen": "", "Borno": "NG",
     "Cabo Delgado": "MZ", "Ituri": "CD", "North Kivu": "CD", "South Kivu": "CD",
     "Balochistan": "PK", "Khyber Pakhtunkhwa": "PK", "Waziristan": "PK", "North Waziristan": "PK",
-    "Kashmir": "", "Sahel": "", "Kurdistan": "", "Iraqi Kurdistan": "IQ", "Rojava": "SY",
+    "Kashmir": "", "Jammu and Kashmir": "IN", "Azad Kashmir": "PK", "Sahel": "", "Kurdistan": "", "Iraqi Kurdistan": "IQ", "Rojava": "SY",
     "Idlib": "SY", "Deir ez-Zor": "SY", "Deir el-Zour": "SY", "Daraa": "SY", "Sweida": "SY",
     "Latakia": "SY", "Hadramout": "YE", "Marib": "YE", "Hodeidah": "YE", "Taiz": "YE",
     "South Lebanon": "LB", "Bekaa": "LB", "Zaporizhzhia Oblast": "UA", "Kherson Oblast": "UA",

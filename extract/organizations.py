@@ -62,7 +62,7 @@ def _demonym_index() -> dict[str, list[tuple[str, ...]]]:
 
 _DEMONYM_INDEX: dict[str, list[tuple[str, ...]]] = {}
 for _name in DEMONYMS:
-    _words = tuple(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*|\.", _name))
+    _words = (_name,) if "." in _name else tuple(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", _name))
     _DEMONYM_INDEX.setdefault(_words[0], []).append(_words)
 for _entries in _DEMONYM_INDEX.values():
     _entries.sort(key=len, reverse=True)

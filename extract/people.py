@@ -66,7 +66,7 @@ def looks_like_person(doc: Document, first: int, last: int) -> bool:
     if len(words) >= 2 and is_first_name(words[0]):
         return True
     if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)):
-        return all(w.text[:1].isupper() and not w.text.isupper() for w in words)
+        return all(w.text[:1].isupper() and (not w.text.isupper() or "." in w.text) for w in words)
     return False
 
 

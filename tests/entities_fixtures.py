@@ -84,3 +84,158 @@ ANNOTATED = [
         "places": ["Jerusalem", "Israel", "Paris", "Kiryat Shmona"],
     },
 ]
+
+
+# Written after the first rules, then used to find their faults (no longer unseen).
+ANNOTATED += [
+    {
+        "text": "Ukrainian drones attacked an oil depot in Russia's Bryansk region overnight, Governor Alexander Bogomaz said, adding that no one was hurt. A separate attack targeted the Novoshakhtinsk refinery in the Rostov region, according to Russian media. Ukraine's SBU security service, which planned the operation, declined to comment.",
+        "people": ["Alexander Bogomaz"],
+        "places": ["Russia", "Bryansk", "Novoshakhtinsk", "Rostov", "Ukraine"],
+    },
+    {
+        "text": "Two aid workers were killed in an Israeli strike on a vehicle in Deir al-Balah, in central Gaza, the charity World Central Kitchen said on Tuesday. The group's founder, chef José Andrés, said he was heartbroken. Israel's military said it was reviewing the incident. Aid convoys have struggled to reach northern Gaza through the Kerem Shalom crossing.",
+        "people": ["José Andrés"],
+        "places": ["Deir al-Balah", "Gaza", "Israel", "Kerem Shalom"],
+    },
+    {
+        "text": "MOSCOW, Dec 3 (Reuters) - Russian President Vladimir Putin said on Tuesday that Moscow could deploy the Oreshnik missile in Belarus next year. Speaking in Minsk alongside Belarusian leader Alexander Lukashenko, Putin said targets would be chosen by the Russian military. Lukashenko said Belarus wanted a dozen of the systems.",
+        "people": ["Vladimir Putin", "Alexander Lukashenko"],
+        "places": ["Moscow", "Belarus", "Minsk"],
+    },
+    {
+        "text": "In Khartoum, residents of the Omdurman district of Karari said shells fell on a crowded market on Sunday, killing at least 15 people. The Emergency Lawyers group blamed the RSF. Sudan's foreign ministry called on the UN to designate the paramilitary force a terrorist organisation. Fighting also continued around Sennar and in El Obeid, North Kordofan.",
+        "people": [],
+        "places": ["Khartoum", "Omdurman", "Karari", "Sudan", "Sennar", "El Obeid", "North Kordofan"],
+    },
+    {
+        "text": "The head of the Donetsk regional military administration, Vadym Filashkin, said Russian shelling killed three civilians in Kurakhove and one in Selydove. In the neighbouring Zaporizhzhia region, Governor Ivan Fedorov reported 412 attacks on 10 settlements over the past day, including Huliaipole and Orikhiv.",
+        "people": ["Vadym Filashkin", "Ivan Fedorov"],
+        "places": ["Donetsk", "Kurakhove", "Selydove", "Zaporizhzhia", "Huliaipole", "Orikhiv"],
+    },
+    {
+        "text": "NATO Secretary General Mark Rutte visited Kyiv on Thursday, his first trip since taking office. Rutte met President Volodymyr Zelensky and Defence Minister Rustem Umerov. Later, the alliance said allies would send more air defence systems, including to Ukraine's southern regions around Mykolaiv and Kherson.",
+        "people": ["Mark Rutte", "Volodymyr Zelensky", "Rustem Umerov"],
+        "places": ["Kyiv", "Ukraine", "Mykolaiv", "Kherson"],
+    },
+    {
+        "text": "Islamist militants killed 12 villagers in an attack on Kodyel, near the border with Niger, the army said. Burkina Faso's junta leader Captain Ibrahim Traore has vowed to retake territory. In Nigeria, gunmen abducted more than 280 pupils from a school in Kuriga, Kaduna State, local officials said.",
+        "people": ["Ibrahim Traore"],
+        "places": ["Kodyel", "Niger", "Burkina Faso", "Nigeria", "Kuriga", "Kaduna"],
+    },
+    {
+        "text": "A Russian missile hit a children's hospital in Kyiv on Monday.Ukraine's Prime Minister Denys Shmyhal said rescuers were searching the rubble of the Okhmatdyt hospital.Strikes were also reported in Dnipro,Kryvyi Rih and Pokrovsk.",
+        "people": ["Denys Shmyhal"],
+        "places": ["Kyiv", "Okhmatdyt", "Dnipro", "Kryvyi Rih", "Pokrovsk", "Ukraine"],
+    },
+    {
+        "text": "Syrian rebels led by Hayat Tahrir al-Sham entered Aleppo on Friday, the Syrian Observatory for Human Rights said, in their biggest advance in years. The group's leader Abu Mohammed al-Jolani urged fighters to protect civilians. Russian jets struck rebel positions in Idlib province and near Hama, Syrian state media said.",
+        "people": ["Abu Mohammed al-Jolani"],
+        "places": ["Aleppo", "Idlib", "Hama"],
+    },
+    {
+        "text": "Heavy fighting continued in the Kursk region, where Ukrainian units are holding positions around Sudzha. Russian military bloggers said North Korean troops took part in assaults near the village of Kruglenkoye. Andriy Kovalenko, head of Ukraine's Centre for Countering Disinformation, said the North Koreans had suffered heavy losses.",
+        "people": ["Andriy Kovalenko"],
+        "places": ["Kursk", "Sudzha", "Kruglenkoye", "Ukraine"],
+    },
+    {
+        "text": "Tens of thousands of protesters marched through Tbilisi on Sunday against the government's decision to suspend EU accession talks, and police used water cannon outside parliament. Georgian President Salome Zourabichvili joined the crowd on Rustaveli Avenue. Prime Minister Irakli Kobakhidze accused the opposition of planning a revolution.",
+        "people": ["Salome Zourabichvili", "Irakli Kobakhidze"],
+        "places": ["Tbilisi", "Rustaveli Avenue"],
+    },
+    {
+        "text": "An explosion at a weapons depot near the city of Toropets in Russia's Tver region caused a fire that forced the evacuation of residents, regional governor Igor Rudenya said. Satellite images reviewed by the BBC showed large craters. A Ukrainian security source told AFP the strike used more than 100 drones.",
+        "people": ["Igor Rudenya"],
+        "places": ["Toropets", "Russia", "Tver"],
+    },
+    {
+        "text": "By Tom Balmforth and Olena Harmash\n\nKYIV (Reuters) - Russia launched its largest air attack in weeks on Ukraine's energy grid early on Sunday, damaging power plants in the Lviv and Ivano-Frankivsk regions, officials said.\n\n(Reporting by Tom Balmforth; Editing by Alex Richardson)",
+        "people": ["Tom Balmforth", "Olena Harmash", "Alex Richardson"],
+        "places": ["Kyiv", "Russia", "Ukraine", "Lviv", "Ivano-Frankivsk"],
+    },
+    {
+        "text": "Photo: Firefighters work at the site of a drone strike in Zaporizhzhia, Ukraine, November 8, 2024. REUTERS/Stringer\n\nThe city's mayor, Ivan Fedorov, said three people were injured. The attack also damaged a kindergarten in the Shevchenkivskyi district.",
+        "people": ["Ivan Fedorov"],
+        "places": ["Zaporizhzhia", "Ukraine", "Shevchenkivskyi"],
+    },
+    {
+        "text": "Hamas said on Thursday that it had accepted an Egyptian-Qatari ceasefire proposal. Israeli Defence Minister Yoav Gallant said operations in Rafah would continue. Thousands of displaced Palestinians sheltering in al-Mawasi were told to move again. The ministry of health in Gaza said 34,844 people had been killed since October 7.",
+        "people": ["Yoav Gallant"],
+        "places": ["Rafah", "al-Mawasi", "Gaza"],
+    },
+    {
+        "text": "UKRAINE WAR: RUSSIA CLAIMS CAPTURE OF VUHLEDAR\n\nRussian forces have taken full control of the coal-mining town of Vuhledar in eastern Ukraine after a two-year battle, Russia's defence ministry said. Ukraine's Khortytsia operational-strategic group said troops had been ordered to withdraw to save lives.",
+        "people": [],
+        "places": ["Vuhledar", "Ukraine", "Russia"],
+    },
+    {
+        "text": "Armed men on motorcycles killed at least 30 people in the village of Tarkwa in Zamfara state, northwest Nigeria, police spokesman Yazid Abubakar said. The attackers also abducted 15 women. Governor Dauda Lawal condemned the killings and ordered security forces to pursue the gang into the Rugu forest.",
+        "people": ["Yazid Abubakar", "Dauda Lawal"],
+        "places": ["Tarkwa", "Zamfara", "Nigeria", "Rugu"],
+    },
+    {
+        "text": "The Myanmar junta's air strikes on the village of Let Yet Kone in Sagaing region killed 11 children, the United Nations children's agency UNICEF said. Junta spokesman Major General Zaw Min Tun denied targeting civilians. The Kachin Independence Army said it had captured the jade-mining town of Hpakant.",
+        "people": ["Zaw Min Tun"],
+        "places": ["Myanmar", "Let Yet Kone", "Sagaing", "Hpakant"],
+    },
+    {
+        "text": "Ukrainian President Volodymyr Zelensky on Wednesday dismissed the commander of the Joint Forces, Lieutenant General Yuriy Sodol, after criticism from Azov's chief of staff Bohdan Krotevych. Sodol was replaced by Brigadier General Andriy Hnatov. The decision came as Russian troops pressed towards Toretsk and New York, a town in Donetsk oblast.",
+        "people": ["Volodymyr Zelensky", "Yuriy Sodol", "Bohdan Krotevych", "Andriy Hnatov"],
+        "places": ["Toretsk", "New York", "Donetsk"],
+    },
+    {
+        "text": "Hezbollah fired about 100 rockets at northern Israel on Sunday, including at the Ramat David air base near Haifa, the Israeli military said. Sirens sounded in Safed, Nahariya and the Golan Heights. Lebanon's state news agency NNA reported Israeli strikes on the town of Khiam and the outskirts of Marjayoun.",
+        "people": [],
+        "places": ["Israel", "Ramat David", "Haifa", "Safed", "Nahariya", "Golan Heights", "Lebanon", "Khiam", "Marjayoun"],
+    },
+    {
+        "text": "Gunmen attacked a camp for displaced people near Kalma in South Darfur, killing at least eight, said Adam Rojal, a spokesman for the General Coordination for Displaced Persons and Refugees. Separately, the Sudanese army said it had repelled an RSF attack on the city of El Obeid. Fighting has displaced more than 11 million people, according to the International Organization for Migration.",
+        "people": ["Adam Rojal"],
+        "places": ["Kalma", "South Darfur", "El Obeid"],
+    },
+    {
+        "text": "Russia's foreign ministry spokeswoman Maria Zakharova said Moscow regarded the decision as escalation. In Washington, State Department spokesman Matthew Miller said the United States would not comment on targets. German Chancellor Olaf Scholz again ruled out supplying Taurus missiles.",
+        "people": ["Maria Zakharova", "Matthew Miller", "Olaf Scholz"],
+        "places": ["Russia", "Moscow", "Washington", "United States"],
+    },
+    {
+        "text": "PORT-AU-PRINCE, Haiti (AP) — Gang members led by Jimmy Cherizier, known as Barbecue, attacked the town of Mirebalais on Monday, freeing hundreds of inmates from the local prison, police said. Prime Minister Garry Conille called for calm as residents fled toward Hinche.",
+        "people": ["Jimmy Cherizier", "Garry Conille"],
+        "places": ["Port-au-Prince", "Haiti", "Mirebalais", "Hinche"],
+    },
+    {
+        "text": "A suicide bomber killed at least 12 people at a market in Mogadishu's Hodan district on Friday, Somali police spokesman Abdifatah Aden Hassan said. Al-Shabaab claimed the attack. Separately, government forces backed by African Union troops retook the town of Adan Yabaal in Middle Shabelle region.",
+        "people": ["Abdifatah Aden Hassan"],
+        "places": ["Mogadishu", "Hodan", "Adan Yabaal", "Middle Shabelle"],
+    },
+    {
+        "text": "Pakistani security forces killed eight militants in a raid in North Waziristan, near the Afghan border, the army's media wing said. In Balochistan, separatists attacked a train near Quetta. Interior Minister Mohsin Naqvi said Kabul must stop militants using Afghan soil.",
+        "people": ["Mohsin Naqvi"],
+        "places": ["North Waziristan", "Balochistan", "Quetta", "Kabul"],
+    },
+    {
+        "text": "Azerbaijani and Armenian troops exchanged fire along the border near the village of Sotk, Armenia's defence ministry said. Prime Minister Nikol Pashinyan urged restraint, while Azerbaijan's President Ilham Aliyev accused Yerevan of provocation.",
+        "people": ["Nikol Pashinyan", "Ilham Aliyev"],
+        "places": ["Sotk", "Armenia", "Azerbaijan", "Yerevan"],
+    },
+    {
+        "text": "Insurgents linked to the Islamic State group beheaded 11 people in Macomia district, in Mozambique's Cabo Delgado province, according to the Cabo Ligado monitoring project. Rwandan troops were deployed to Mocimboa da Praia in 2021.",
+        "people": [],
+        "places": ["Macomia", "Mozambique", "Cabo Delgado", "Mocimboa da Praia"],
+    },
+    {
+        "text": "Cartel gunmen killed six police officers in an ambush in Michoacan state, Mexican authorities said. The attack near the town of Coahuayana came days after clashes in Culiacan, Sinaloa, between factions of the Sinaloa Cartel. President Claudia Sheinbaum condemned the violence.",
+        "people": ["Claudia Sheinbaum"],
+        "places": ["Michoacan", "Coahuayana", "Culiacan", "Sinaloa"],
+    },
+    {
+        "text": "Indian troops and suspected militants exchanged fire in the Kupwara district of Jammu and Kashmir, an army spokesman said. Police chief R.R. Swain said two militants were killed. Pakistan denied involvement.",
+        "people": ["R.R. Swain"],
+        "places": ["Kupwara", "Jammu and Kashmir", "Pakistan"],
+    },
+    {
+        "text": "Separatist fighters in Cameroon's Anglophone Northwest region torched a school in Bamenda, local officials said. Governor Adolphe Lele L'Afrique said troops had been sent to the area. Fighting has killed more than 6,000 people since 2017, according to the International Crisis Group.",
+        "people": ["Adolphe Lele L'Afrique"],
+        "places": ["Cameroon", "Northwest", "Bamenda"],
+    },
+]

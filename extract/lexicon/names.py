@@ -57,6 +57,21 @@ hakan mevlut devlet ekrem
 min aung hlaing aung san suu kyi thein sein duwa lashi
 kim jong un yoon suk yeol lee jae-myung moon jae-in
 xi jinping wang yi li qiang
+jimmy johnny jerry jeff jeffrey gary garry larry terry barry henry harry george greg gregory
+ryan sean shawn kevin keith kenneth ken ronald ron donald douglas doug scott stuart gordon neil
+nigel graham philip phillip phil ian iain alan allan adrian andy anthony antonio arturo alberto
+alejandro alfonso alfredo alvaro andres angel armando carlos cesar claudia cristina diego
+eduardo elena emilio enrique ernesto esteban felipe fernanda francisco gabriela guillermo
+gustavo hector hugo ignacio isabel jaime javier jorge joaquin juan julio laura leonardo lorena
+lucia luis manuel marcela marcos mariana mario martha mauricio miguel monica nicolas norma
+oscar pablo patricia rafael ramon raul ricardo roberto rodrigo rosa salvador santiago sergio
+sofia teresa tomas veronica victor gloria nayib gustavo claudia andres xiomara
+nikol ilham serzh robert levon ararat ruben arsen heydar hikmet jeyhun
+mohsin shehbaz imran asim bilawal nawaz maryam asif khawaja sarfraz
+abdifatah abdirahman abdullahi hassan sheikh farmaajo mohamud hamza
+adolphe paul maurice cyrille issa
+kemi rishi suella priti sajid nadhim grant ben
+emmanuel pierre jean-yves jean-noel jean-luc francois sebastien gerald gabriel michel jacques
 li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo
 shinzo fumio yoon moon park lee kim jae-myung
 jens mark-rutte kaja josep antonio-guterres volker rafael-grossi tedros

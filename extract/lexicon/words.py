@@ -24,7 +24,8 @@ PERSON_TITLES = tuple(sorted(set([
     "military blogger", "war blogger", "activist", "official", "director general",
     "director-general", "deputy director", "chief prosecutor", "prosecutor general", "ombudsman",
     "human rights commissioner", "foreign policy chief", "top diplomat", "national security adviser",
-    "adviser", "advisor", "aide", "counterpart", "chef", "writer", "poet", "artist",
+    "adviser", "advisor", "aide", "counterpart", "chief", "police chief", "gang leader",
+    "rebel leader", "rebel commander", "militant leader", "warlord", "chef", "writer", "poet", "artist",
     "businessman", "businesswoman", "oligarch", "billionaire", "lawyer", "doctor", "nurse",
     "commentator", "researcher", "scholar", "historian", "economist", "mp", "deputy", "presidential adviser", "head of state", "state secretary",
 ]), key=lambda t: (-len(t), t)))
