@@ -186,7 +186,7 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
         exact |= {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)}
         marks = ",".join("?" * len(exact))
         take(f"{select} WHERE n.key IN ({marks}){where} LIMIT ?", (*exact, *args, FTS_CANDIDATES))
-        for i in range(1, len(key) + 1):
+        for i in range(2, len(key) + 1):  # (a shorter intact prefix would read too much of the index)
             for pattern in (key[:i] + "?" + key[i + 1 :], key[:i] + "?" + key[i:]):
                 if len(pattern) > i:
                     take(f"{select} WHERE n.key GLOB ?{where} LIMIT ?", (pattern + "*", *args, WORD_CANDIDATES))
@@ -222,7 +222,8 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
         # of its halves is intact, so the word starts or ends with it; most mentioned names first
         half = len(key) // 2
         mentions = "(SELECT e.n_mentions FROM entities e WHERE e.id = n.owner_id AND n.owner = 'entity')"
-        for pattern in (f"% {key[:half]}%", f"%{key[half:]}", f"%{key[half:]} %"):
+        patterns = [f"%{key[half:]}", f"%{key[half:]} %"] + ([f"% {key[:half]}%"] if half >= 3 else [])
+        for pattern in patterns:
             take(
                 f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where}"
                 f" ORDER BY {mentions} DESC LIMIT ?",
