@@ -423,7 +423,7 @@ def _famous_place(doc: Document, a: int, b: int, name: str) -> bool:
 def _known_place_name(doc: Document, a: int, b: int) -> bool:
     """Whether a run that opens with a common word is still a place name ("North Korea")."""
     name = doc.text[doc.tokens[a].start:doc.tokens[b].end]
-    if country_code(name) or lookup(name):
+    if country_code(name) or lookup(name) or fold(name) in CONFLICT_REGION_KEYS:
         return True
     return doc.tokens[a].lower in _PLACE_NAME_OPENERS and head_after(doc, b) is not None
 

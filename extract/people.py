@@ -65,6 +65,8 @@ def looks_like_person(doc: Document, first: int, last: int) -> bool:
         return False
     if len(words) >= 2 and is_first_name(words[0]):
         return True
+    if first >= 2 and tokens[first - 1].lower in ("of", "for", "and") and tokens[first - 2].cap:
+        return False  # "the Office for the Coordination of Humanitarian Affairs said"
     if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)):
         return all(w.text[:1].isupper() and (not w.text.isupper() or "." in w.text) for w in words)
     return False
@@ -102,7 +104,7 @@ def role_after(doc: Document, last: int) -> bool:
         j += 2 if j + 1 < len(tokens) and tokens[j + 1].text == "," else 1
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].lower in PERSON_ROLES:
-            return k > j or tokens[k].lower not in ("head", "chief")
+            return True
         if tokens[k].text in (",", ".", ";") or not tokens[k].text.isalpha() or tokens[k].lower in _NOT_BEFORE_ROLE:
             break
     return False

@@ -239,3 +239,45 @@ ANNOTATED += [
         "places": ["Cameroon", "Northwest", "Bamenda"],
     },
 ]
+ANNOTATED += [
+    {
+        "text": "Russian forces continued offensive operations in the Kupyansk, Lyman, Siversk, Toretsk and Pokrovsk directions on December 2. Geolocated footage published on December 1 indicates that Russian forces recently advanced northeast of Velyka Novosilka. A Russian milblogger claimed that elements of the 5th Tank Brigade seized Novyi Komar.",
+        "people": [],
+        "places": ["Kupyansk", "Lyman", "Siversk", "Toretsk", "Pokrovsk", "Velyka Novosilka", "Novyi Komar"],
+    },
+    {
+        "text": "The UN Office for the Coordination of Humanitarian Affairs said on Wednesday that 1.8 million people in Gaza were facing emergency levels of hunger. OCHA spokesman Jens Laerke told reporters in Geneva that aid trucks had been looted near Kerem Shalom. Philippe Lazzarini, head of UNRWA, called the situation catastrophic.",
+        "people": ["Jens Laerke", "Philippe Lazzarini"],
+        "places": ["Gaza", "Geneva", "Kerem Shalom"],
+    },
+    {
+        "text": "Analysis: Why Moscow is betting on attrition\n\nThree years into the full-scale invasion, the Kremlin appears convinced that time is on its side. Western sanctions have hurt but not crippled the economy, and Russia's defence spending now exceeds 6% of GDP. For Kyiv, the question is whether Washington and Berlin will keep paying.",
+        "people": [],
+        "places": ["Moscow", "Russia", "Kyiv", "Washington", "Berlin"],
+    },
+    {
+        "text": "Clashes erupted overnight in Tripoli between rival armed groups, the Libyan capital's emergency services said, killing at least 27 people. The fighting pitted the Radaa force against the 444 Brigade in the Souq al-Juma district. Prime Minister Abdulhamid Dbeibah announced a ceasefire brokered by elders from Zawiya.",
+        "people": ["Abdulhamid Dbeibah"],
+        "places": ["Tripoli", "Souq al-Juma", "Zawiya"],
+    },
+    {
+        "text": "Thousands of people rallied in Belgrade on Saturday to protest against President Aleksandar Vucic, in the largest demonstration since the roof collapse at the Novi Sad railway station killed 15 people. Students blocked bridges over the Danube. Police said 12 protesters were detained.",
+        "people": ["Aleksandar Vucic"],
+        "places": ["Belgrade", "Novi Sad", "Danube"],
+    },
+    {
+        "text": "A drone attack on a market in the town of Garsila in Central Darfur killed 17 people, including four children, the Darfur Bar Association said. Witnesses said the drone came from the direction of Zalingei. The Sudanese army has not commented.",
+        "people": [],
+        "places": ["Garsila", "Central Darfur", "Zalingei"],
+    },
+    {
+        "text": "In a video address, Zelensky said Ukrainian forces had struck an airfield in Russia's Saratov region used by strategic bombers. Saratov governor Roman Busargin said debris fell on residential buildings in Engels. Russia's defence ministry said 37 drones were downed over Saratov, Voronezh and Belgorod.",
+        "people": ["Zelensky", "Roman Busargin"],
+        "places": ["Russia", "Saratov", "Engels", "Voronezh", "Belgorod"],
+    },
+    {
+        "text": "Syria's new interim authorities said security forces had arrested dozens of former regime loyalists in Latakia and Tartus after attacks on checkpoints. Interim leader Ahmed al-Sharaa vowed to hold accountable anyone who harmed civilians. The Syrian Observatory said more than 1,000 people were killed in the coastal violence.",
+        "people": ["Ahmed al-Sharaa"],
+        "places": ["Syria", "Latakia", "Tartus"],
+    },
+]

@@ -177,6 +177,8 @@ UNHCR=UNHCR
 UNICEF=UNICEF
 UNRWA=UNRWA
 OCHA=OCHA
+UN Office for the Coordination of Humanitarian Affairs=OCHA
+Office for the Coordination of Humanitarian Affairs=OCHA
 WFP=World Food Programme
 World Food Programme=World Food Programme
 OHCHR=OHCHR
@@ -312,7 +314,7 @@ for _block, _kind in ((_OTHER, "other"), (_MEDIA, "media"), (_INTERNATIONAL, "in
 
 # The last word of a capitalised name that makes it an organisation, and its kind.
 ORG_HEADS: dict[str, str] = {
-    "ministry": "government", "government": "government", "cabinet": "government",
+    "ministry": "government", "affairs": "government", "government": "government", "cabinet": "government",
     "parliament": "government", "council": "government", "office": "government",
     "administration": "government", "committee": "government", "commission": "government",
     "department": "government", "agency": "government", "authority": "government",
