@@ -27,6 +27,7 @@ _CUES = (
     "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs"
 )
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
+_CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _ANONYMITY = re.compile(r",?\s*(?:speaking\s+)?on (?:the )?condition of anonymity\b|,?\s*who (?:asked|declined) not to be")
 _POSTMODIFIER = re.compile(
@@ -156,7 +157,9 @@ class _ClaimFinder:
     def sentence(self, start: int, end: int) -> None:
         text = self.text
         found_any = False
-        for q in _QUOTE_RE.finditer(text, start, end):
+        quotes = list(_QUOTE_RE.finditer(text, start, end))
+        quote_starts = [q.start() for q in quotes]
+        for q in quotes:
             if self._quote_claim(q, start, end):
                 found_any = True
         for m in _ACCORDING_RE.finditer(text, start, end):
@@ -165,8 +168,9 @@ class _ClaimFinder:
         for m in _CUE_RE.finditer(text, start, end):
             if m.start() in self._used_cues:
                 continue
-            if self._inside_quote(m.start(), start, end):
-                continue
+            i = bisect.bisect_right(quote_starts, m.start()) - 1
+            if i >= 0 and quote_starts[i] < m.start() < quotes[i].end():
+                continue  # a cue word inside a quotation
             if self._cue_claim(m, start, end):
                 found_any = True
         if not found_any:
@@ -176,12 +180,6 @@ class _ClaimFinder:
         for p in self._people:
             if start <= p.start < end:
                 self._last_person = p.entity
-
-    def _inside_quote(self, pos: int, start: int, end: int) -> bool:
-        for q in _QUOTE_RE.finditer(self.text, start, end):
-            if q.start() < pos < q.end():
-                return True
-        return False
 
     # --- direct quotations -----------------------------------------------------------------
     def _quote_claim(self, q: re.Match[str], start: int, end: int) -> bool:
@@ -205,11 +203,12 @@ class _ClaimFinder:
             if cue:
                 return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
         # speaker before: Zelensky said: “...”
-        before = text[start:q.start()]
-        m = re.search(rf"\b(?P<cue>{_CUES})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$", before)
+        window = max(start, q.start() - 120)  # the cue sits just before the quotation
+        before = text[window:q.start()]
+        m = _CUE_BEFORE_QUOTE.search(before)
         if m and not re.search(r"[.;!?]", m.group("gap")):
-            cue_start = start + m.start("cue")
-            cue_end = start + m.end("cue")
+            cue_start = window + m.start("cue")
+            cue_end = window + m.end("cue")
             np = self._subject(cue_start, start)
             if np:
                 return self._add(np, cue_start, cue_end, c_start, c_end, quote=True)
