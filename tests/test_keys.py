@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from store.keys import GENERIC_WORDS, fold, merge_key, search_key
@@ -131,3 +135,12 @@ def test_keys_hold_only_lowercase_letters_digits_and_single_spaces(text):
 def test_generic_word_list_is_small_and_explicit():
     assert {"oblast", "region", "province", "district", "city", "village", "of"} <= GENERIC_WORDS
     assert len(GENERIC_WORDS) < 30
+
+
+@given(st.text(max_size=60))
+def test_any_text_gives_a_clean_key_the_same_in_any_normal_form(text):
+    key = search_key(text)
+    assert set(key) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ")
+    assert "  " not in key and key == key.strip()
+    assert search_key(unicodedata.normalize("NFD", text)) == key == search_key(unicodedata.normalize("NFC", text))
+    assert merge_key(text.upper()) == merge_key(text.lower()) or not text.isascii()

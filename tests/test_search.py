@@ -8,12 +8,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store.db import open_store
 from store.keys import merge_key
-from store.search import MAX_QUERY_CHARS, SearchResult, search
+from store.search import MAX_QUERY_CHARS, SCORE_CUTOFF, SearchResult, search
 from search_fixtures import _add, fill
 
 
@@ -274,3 +278,19 @@ def test_search_finds_names_written_by_a_real_ingest(tmp_path):
     assert top(db, "Plehovo").name == "Plekhovo"
     assert top(db, "Курск").name == "Kursk"
     assert top(db, "Kursk region", kind="place").name == "Kursk"
+
+
+def test_the_engine_imports_no_ui():
+    code = "import sys, store.search, store.keys; print(sorted({'textual', 'rich'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=80) | st.text(alphabet="кирилцяхжшщьїєґ 'ʼ-KharkivZelnsky*\"()^:", max_size=40))
+def test_any_text_is_answered_calmly(store, query):
+    db, _, _ = store
+    results = search(db, query, limit=5)
+    assert len(results) <= 5
+    assert all(SCORE_CUTOFF <= r.score <= 100 and r.kind in ("entity", "source") for r in results)
+    assert [(-r.score, -r.mentions, -r.events) for r in results] == sorted((-r.score, -r.mentions, -r.events) for r in results)
