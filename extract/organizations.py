@@ -234,7 +234,8 @@ def _find_groups(doc: Document) -> None:
                     doc.add("group", doc.span_text(i, last), i, last)
                     i, found = last + 1, True
                     break
-                if not tokens[last].text.isalpha() or not tokens[last].text.islower():
+                modifier = tokens[last].text.lstrip("-")  # "Russian-backed separatists"
+                if not modifier.isalpha() or not modifier.islower():
                     break
         if found:
             continue

@@ -67,3 +67,9 @@ def test_groups_are_not_places_or_people():
     every = find_entities(text, split_sentences(text))
     assert not any(e.name in ("Russian", "Ukrainian") for e in every)
     assert {e.name for e in every if e.type == "place"} == {"Sotnytskyi Kozachok"}
+
+
+def test_groups_with_backed_led_modifiers():
+    text = "Russian-backed separatists clashed with Kurdish-led forces and Iranian-backed militias."
+    groups = found(text, "group")
+    assert {"Russian-backed separatists", "Kurdish-led forces", "Iranian-backed militias"} <= set(groups)

@@ -150,13 +150,14 @@ militants militias militiamen gunmen insurgents jihadists mercenaries paratroope
 commandos infantry sailors pilots reservists conscripts recruits volunteers guards police
 officers personnel border guards security forces civilians residents refugees prisoners
 detainees hostages protesters demonstrators settlers students workers journalists
-reinforcements units troop contingent battalions brigades artillery
+reinforcements units troop contingent battalions brigades artillery separatists paramilitaries
+loyalists extremists terrorists bandits pirates gangs gangsters partisans guerrillas
 """.split())
 
 # Group nouns that name a group even alone ("civilians were killed").
 GROUP_WORDS_ALONE = frozenset("""
 civilians militants protesters demonstrators rebels insurgents gunmen jihadists refugees
-hostages settlers mercenaries paramilitaries separatists
+hostages settlers mercenaries paramilitaries separatists bandits pirates guerrillas
 """.split())
 
 # Languages: "in English" is no place (English, Indiana).
