@@ -348,6 +348,8 @@ def sniff_format(head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
     if start.startswith(b"{"):
         return "jsonl"
+    if start.startswith(b"[") and start[1:].lstrip().startswith((b"{", b"]")):
+        return "json-array"
     if start.startswith(b"<"):
         if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
             return "feed"
@@ -372,6 +374,9 @@ def read_data(data: bytes, ref: str, fmt: str) -> Iterator[RawArticle | Rejectio
     """Articles from a file's whole content, read as ``fmt`` ('text', 'html', 'jsonl', 'feed')."""
     if fmt == "feed":
         yield from read_feed(data, ref)
+        return
+    if fmt == "json-array":
+        yield Rejection(ref, "a JSON array, not JSON Lines: write one object a line (e.g. jq -c '.[]')")
         return
     if fmt == "jsonl":
         import io

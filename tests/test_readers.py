@@ -236,3 +236,10 @@ def test_normalise_text():
 def test_title_sentence_is_not_cut_at_an_abbreviation():
     line = "U.S. officials said on Tuesday that the strike on the depot near Dnipro killed four. " + "More. " * 30
     assert derive_title(line) == "U.S. officials said on Tuesday that the strike on the depot near Dnipro killed four."
+
+
+def test_a_json_array_is_rejected_with_a_hint(tmp_path):
+    path = tmp_path / "dump.json"
+    path.write_text('[\n  {"text": "An article."}\n]\n')
+    (item,) = read_path(path, "dump.json")
+    assert isinstance(item, Rejection) and "JSON Lines" in item.reason
