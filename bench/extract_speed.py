@@ -3,8 +3,8 @@
     /work/venv/bin/python bench/extract_speed.py [--articles N]
 
 Builds N different articles of ~700 words from war-news sentences (the seed article, the evaluation
-paragraphs and the short reports in tests/eval/, shuffled with a fixed seed so every article
-differs), runs ``extract_article`` on each in this one process, and prints articles per second
+paragraphs, the articles in tests/eval/articles/ and the short reports in tests/eval/, shuffled with
+a fixed seed so every article differs), runs ``extract_article`` on each in this one process, and prints articles per second
 (CPU time of this process, and wall time, which other processes on the machine slow down) and the
 time per stage. Two mixes: "news" (paragraphs of news prose, a few event reports among them, like a
 wire story) and "dense" (every sentence reports a dated incident: a worst case).
@@ -49,6 +49,8 @@ def paragraph_pool() -> list[str]:
     paragraphs = [p for p in re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", seed).split("\n") if p.strip()]
     with open(ROOT / "tests" / "eval" / "news.jsonl", encoding="utf-8") as f:
         paragraphs.extend(json.loads(line)["text"] for line in f if line.strip())
+    for path in sorted((ROOT / "tests" / "eval" / "articles").glob("*.txt")):
+        paragraphs.extend(p for p in path.read_text(encoding="utf-8").split("\n") if len(p.split()) > 8)
     return paragraphs
 
 

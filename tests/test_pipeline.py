@@ -85,3 +85,17 @@ def test_without_publication_date_relative_dates_stay_unresolved():
 def test_empty_and_blank_text():
     assert extract_article("", None) == Extraction()
     assert extract_article("   \n\n  ", "2024-01-01").events == []
+
+
+def test_spans_exact_on_every_evaluation_article():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "eval" / "articles"
+    paths = sorted(folder.glob("*.txt"))
+    assert len(paths) >= 5
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        result = extract_article(text, path.name[:10])
+        assert result.events and result.claims, path.name
+        for span in all_spans(result):
+            assert text[span.start:span.end] == span.text, path.name
