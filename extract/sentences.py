@@ -31,6 +31,10 @@ after before but and so however meanwhile earlier later while when if as accordi
 one two three four five six seven eight nine ten some many most several both all no none
 """.split())
 
+# One to three words and a speech verb after a closing quote: the quote's own attribution.
+_SPEAKER_AFTER = re.compile(
+    r"(?:[\w.'’-]+\s+){1,3}(?:said|says|asked|asks|told|added|adds|wrote|writes|replied|stated|"
+    r"declared|insisted|warned|explained|continued|shouted|tweeted)\b")
 _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
 _BULLET = re.compile(r"(?:[-*•·▪●◦–—]|\d{1,3}[.)])[ \t]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -121,6 +125,9 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
         return False  # lower-case continuation: "?” he asked", "e.g. the"
     if following in ",;:" or nxt in ",;:":
         return False
+    if text[stop - 1] in "\"”’'»" and _SPEAKER_AFTER.match(text, gap, end) \
+            and _next_word(text, gap, end).lower() not in _SENTENCE_STARTERS:
+        return False  # “Why?” Zelensky asked. / "Enough!" the minister said.
     if text[mark] != "." or text[mark:stop].startswith(".."):
         return True
     core = before.rstrip(".").lower()

@@ -97,3 +97,9 @@ def test_property_spans_exact_ordered_and_trimmed(text):
 def test_property_arbitrary_unicode(text):
     for span in split_sentences(text):
         assert text[span.start:span.end] == span.text
+
+
+def test_quote_followed_by_its_speaker_stays_one_sentence():
+    assert texts("“Why?” Zelensky asked. Then he left.") == ["“Why?” Zelensky asked.", "Then he left."]
+    assert texts('"Enough!" the minister said. Next.') == ['"Enough!" the minister said.', "Next."]
+    assert texts("“We won.” The officials said nothing.") == ["“We won.”", "The officials said nothing."]
