@@ -76,7 +76,11 @@ def _folder_files(folder: Path) -> Iterator[Path | Rejection]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in KNOWN_SUFFIXES:
-                yield Path(root) / name
+                path = Path(root) / name
+                if path.is_file():
+                    yield path
+                else:  # a FIFO or socket would block a reader; a broken link reads nothing
+                    yield Rejection(str(path), "not a regular file")
     for error in errors:
         yield Rejection(str(error.filename), f"cannot read folder ({error.strerror or error})")
 

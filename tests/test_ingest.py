@@ -313,3 +313,16 @@ def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
     refs = [r[0] for r in stores[2]]
     assert refs[:3] == ["d0/000.html", "d0/001.txt", "d0/002.txt"] and "j1" in refs
     assert refs.index("j1") == refs.index("d1/045.html") + 1  # input order is kept
+
+
+def test_fifos_and_broken_links_in_folders_are_rejected_not_waited_on(db, tmp_path):
+    import os
+
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Clashes near Kupiansk on Monday, the army said.")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.md").symlink_to(tmp_path / "gone.md")
+    summary, rejected = run(db, [str(folder)])
+    assert summary.added == 1
+    assert sorted(rejected) == [f"{folder / 'dangling.md'}: not a regular file", f"{folder / 'pipe.txt'}: not a regular file"]
