@@ -99,6 +99,9 @@ _GROUP_BEFORE = re.compile(
 )
 
 
+_WHO_NEXT = re.compile(rf"\s+(?:{_WHO})\b", re.I)
+_PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
+
 # "A seven-year-old girl was seriously injured": one person
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR})\s+(?:(?:was|has been|had been|is|reportedly|"
@@ -138,7 +141,7 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | Non
         return None
     if q.qualifier == "exact" and q.min is not None and 1900 <= q.min <= 2100 and not q.scaled:
         # a year, unless a casualty word follows at once ("2000 people were killed" stays)
-        if not re.match(rf"\s+(?:{_WHO})\b", text[q.end:end], re.I):
+        if not _WHO_NEXT.match(text, q.end, end):
             return None
     m = _AFTER.match(text, q.end, end)
     if m:
@@ -153,8 +156,7 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | Non
         verb = before.group("verb").lower()
         kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
         rest = text[q.end:end]
-        if kind == "captured" and verb in ("took", "taken", "taking") and not re.match(
-                rf"(?:\s+\w+){{0,3}}?\s+(?:prisoner|captive|hostage)", rest, re.I):
+        if kind == "captured" and verb in ("took", "taken", "taking") and not _PRISONER_NEXT.match(rest):
             return None
         if verb in ("left", "leaving"):
             return None  # "left 5 dead" is read from the words after the figure
@@ -183,7 +185,7 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
         return None if who.lower() in ("others", "other", "") else who
     if who.lower() in _GENERIC_WHO:
         # a bare "soldiers": take the group named just before ("North Korean soldiers")
-        window = text[max(0, at - 1500):at]
+        window = text[max(0, at - 800):at]
         best = None
         for g in _GROUP_BEFORE.finditer(window):
             best = g
