@@ -210,3 +210,34 @@ def test_readme_quick_start_has_exactly_two_commands_and_ci_runs_the_second():
     assert "'.[test]'" in install_and_test and "pytest" in install_and_test
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "set -euo pipefail" in ci and install_and_test in ci
+
+
+def test_every_documented_extension_is_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = "<html><body><article><p>{}</p></article></body></html>"
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>T</title>'
+           "<link>https://x.org/{0}</link><description>{1}</description></item></channel></rss>")
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>'
+            '<id>urn:f</id><entry><title>T</title><id>urn:{0}</id><link href="https://x.org/{0}"/>'
+            "<summary>{1}</summary></entry></feed>")
+    bodies = {
+        "a.txt": "Text article about shelling in Kherson.",
+        "b.md": "# Markdown\n\nMarkdown article about Odesa.",
+        "c.html": page.format("HTML article about a strike on Dnipro, officials said on Monday."),
+        "d.htm": page.format("HTM article about a protest in Tbilisi, witnesses said on Sunday."),
+        "e.jsonl": '{"text": "JSON Lines article about Goma."}',
+        "f.ndjson": '{"text": "NDJSON article about Khartoum."}',
+        "g.xml": rss.format("g", "RSS .xml item about Gao."),
+        "h.rss": rss.format("h", "RSS item about Sittwe."),
+        "i.atom": atom.format("i", "Atom item about Sumy."),
+    }
+    for name, body in bodies.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    path = tmp_path / "s.db"
+    result = run_sitrep("ingest", str(folder), "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"added {len(bodies)}, already present 0, rejected 0\n"
+    texts = " ".join(a["text"] for a in _articles(path))
+    for word in ("Kherson", "Odesa", "Dnipro", "Tbilisi", "Goma", "Khartoum", "Gao", "Sittwe", "Sumy"):
+        assert word in texts

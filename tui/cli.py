@@ -106,6 +106,8 @@ def open_for_reading(args: argparse.Namespace):
         if explicit:
             raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
         return ensure_store(path)
+    if not os.access(path, os.W_OK):  # a store on read-only media or shared read-only: just read it
+        return open_store(path, readonly=True)
     return open_store(path)
 
 
