@@ -77,7 +77,7 @@ def _owner_countries(doc: Document) -> None:
 
 
 # A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "JERUSALEM —".
-_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=(?:,[^\n(—–]{0,40})?\s*(?:\(|—|–|-\s|--))")
+_DATELINE = re.compile(r"[*_]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=[*_]*(?:,[^\n(—–]{0,40})?\s*(?:\(|—|–|-\s|--))")
 
 
 def _find_datelines(doc: Document) -> None:

@@ -61,10 +61,15 @@ class PlaceInfo:
     is_region: bool = False
 
 
+_MARKUP = frozenset({"*", "_", "[", "(", "“", '"', "‘", "'", "«"})
+
+
 def cue_before(doc: Document, first: int) -> str | None:
     """"strong", "weak" or None: what the words just before token ``first`` say."""
     tokens = doc.tokens
     j = first - 1
+    while j >= 0 and tokens[j].text in _MARKUP:
+        j -= 1  # "toward *Sudzha*", "retook **Plekhovo**", "near “Avdiivka”"
     if j >= 0 and tokens[j].lower == "the":
         j -= 1
     for words in _STRONG_BY_LAST.get(tokens[j].lower, ()) if j >= 0 else ():

@@ -194,3 +194,11 @@ def test_a_country_acting_is_no_location_context():
 def test_small_namesakes_get_no_pin_without_any_context():
     got = places("Fighting in Jenin went on.")
     assert got["Jenin"].country != "PL" and got["Jenin"].lat is None
+
+
+def test_markdown_emphasis_does_not_hide_cues_or_datelines():
+    text = ("**KYIV** — Ukrainian forces pushed toward *Sudzha*, Reuters reported.\n\n"
+            "- Russian troops retook **Plekhovo**\n")
+    got = places(text)
+    assert {"Kyiv", "Sudzha", "Plekhovo"} <= set(got)
+    assert [m.text for m in got["Kyiv"].mentions] == ["KYIV"]
