@@ -19,6 +19,8 @@ _STATE_BRANCHES = {
     "ministry of defence": "military", "ministry of defense": "military",
     "military intelligence": "intelligence", "intelligence": "intelligence",
     "intelligence service": "intelligence", "security service": "intelligence",
+    "intelligence services": "intelligence", "security services": "intelligence",
+    "special services": "intelligence", "counterintelligence": "intelligence",
     "defence intelligence": "intelligence", "defense intelligence": "intelligence",
     "foreign ministry": "government", "interior ministry": "government",
     "health ministry": "government", "energy ministry": "government",

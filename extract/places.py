@@ -91,7 +91,7 @@ valley sea river lake mountains mountain hills desert coast peninsula gulf bay s
 islands plain plateau corridor forest reservoir avenue street square boulevard heights
 """.split())
 # Lower-case words after a name that make it an organisation: "the Sever group of forces".
-ORG_AFTER = {"group": "military", "brigade": "military", "battalion": "military",
+ORG_AFTER = {"group": "other", "brigade": "military", "battalion": "military",
              "regiment": "military", "militia": "military", "movement": "other"}
 
 

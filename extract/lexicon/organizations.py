@@ -211,6 +211,7 @@ ACLED=ACLED
 IOM=IOM
 International Organization for Migration=IOM
 Syrian Observatory for Human Rights=Syrian Observatory for Human Rights
+Syrian Observatory=Syrian Observatory for Human Rights
 """
 
 _MEDIA = """
@@ -324,7 +325,7 @@ ORG_HEADS: dict[str, str] = {
     "brigades": "military", "battalion": "military", "regiment": "military",
     "division": "military", "corps": "military", "command": "military", "guard": "military",
     "guards": "military", "navy": "military", "fleet": "military", "militia": "military",
-    "front": "military", "movement": "other", "group": "military", "legion": "military",
+    "front": "military", "movement": "other", "group": "other", "legion": "military",
     "intelligence": "intelligence", "directorate": "intelligence",
     "news": "media", "times": "media", "post": "media", "press": "media", "agency's": "media",
     "tribune": "media", "herald": "media", "journal": "media", "gazette": "media",

@@ -148,7 +148,7 @@ GROUP_NOUNS = frozenset("""
 forces force troops soldiers servicemen servicemembers military army units fighters rebels
 militants militias militiamen gunmen insurgents jihadists mercenaries paratroopers marines
 commandos infantry sailors pilots reservists conscripts recruits volunteers guards police
-officers personnel border guards security forces civilians residents refugees prisoners
+officers personnel civilians residents refugees prisoners
 detainees hostages protesters demonstrators settlers students workers journalists
 reinforcements units troop contingent battalions brigades artillery separatists paramilitaries
 loyalists extremists terrorists bandits pirates gangs gangsters partisans guerrillas
