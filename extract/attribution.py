@@ -29,6 +29,11 @@ _CUES = (
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# "according to a statement from the Ministry of Defence": the claimant is the ministry
+_DOCUMENT_OF = re.compile(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:statement|report|tally|tallies|figures|data|estimates?|"
+                          r"count|assessment|post|update|bulletin|communiqu[ée])\s+(?:from|by|of|issued by)\b")
+_TOLD_AUDIENCE = re.compile(r"\s+(?:reporters|journalists|the press|a (?:news|press) conference|a briefing|"
+                            r"lawmakers|parliament|the (?:nation|country)|state (?:media|television|TV))\b")
 _ANONYMITY = re.compile(r",?\s*(?:speaking\s+)?on (?:the )?condition of anonymity\b|,?\s*who (?:asked|declined) not to be")
 _POSTMODIFIER = re.compile(
     r",?\s*(?:who (?:was|were|is|are) )?(?:briefed on|familiar with|close to|with (?:direct )?knowledge of|"
@@ -42,7 +47,7 @@ _PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "wa
                 "noting", "reporting", "estimating"}
 # Words that may appear in a claimant's name besides capitalised words.
 _NP_WORDS = frozenset("""
-the a an of for from at 's ’s and
+the a an of for from at in 's ’s and
 official officials source sources military intelligence army spokesman spokeswoman spokesperson
 ministry minister government authorities authority police forces force president governor commander
 western senior local regional defense defence foreign general staff media agency office representative
@@ -57,7 +62,8 @@ army's ministry's health rescue civil protection statement channel newspaper out
 agency's daily weekly radio television tv network news operator operators staff's intelligence's
 authorities' russian-installed kremlin-installed pro-russian occupation occupying rebel rebels militia
 militants fighters movement party state regime junta coalition alliance organisation organization
-monitor watchdog body reports report
+monitor watchdog body reports report city region province town village area district capital country
+oblast territory north south east west northern southern eastern western central
 """.split())
 _SKIP_BEFORE_CUE = frozenset("""
 also has have had further later earlier then previously repeatedly reportedly recently again first
@@ -217,7 +223,8 @@ class _ClaimFinder:
     # --- according to ----------------------------------------------------------------------
     def _according(self, m: re.Match[str], start: int, end: int) -> bool:
         text = self.text
-        np = self._np_after(m.end(), end)
+        doc = _DOCUMENT_OF.match(text, m.end(), end)
+        np = self._np_after(doc.end() if doc else m.end(), end)
         if not np:
             return False
         if re.match(r"\s*[,:]", text[np[1]:end]) or np[1] >= end - 1:
@@ -259,11 +266,14 @@ class _ClaimFinder:
             if cue in ("told", "tells", "tell", "informed", "informs"):
                 obj = self._np_after(cue_end, end)
                 if obj is None:
-                    return False
-                via_type = self._type_of(text[obj[0]:obj[1]], obj[0], obj[1])[0]
-                if via_type == "media":
-                    via = obj
-                content_from = obj[1]
+                    # "told reporters that ...", "told a news conference": no medium to keep
+                    if not _TOLD_AUDIENCE.match(text, cue_end, end):
+                        return False
+                else:
+                    via_type = self._type_of(text[obj[0]:obj[1]], obj[0], obj[1])[0]
+                    if via_type == "media":
+                        via = obj
+                    content_from = obj[1]
             rest = text[content_from:end]
             ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
             tail = _WEEKDAY_OR_TIME.match(rest)

@@ -137,3 +137,18 @@ def test_anonymity_and_time_after_the_cue_keep_the_content_before():
 def test_dateline_is_not_part_of_the_content():
     [claim] = claims_of("KYIV, Nov 18 (Reuters) - A missile struck Sumy, killing 11 people, officials said.")
     assert claim[3] == "A missile struck Sumy, killing 11 people"
+
+
+@pytest.mark.parametrize("sentence, name, kind, content", [
+    ("According to a statement from the Ministry of Defence, 12 drones were destroyed.", "Ministry of Defence",
+     "military", "12 drones were destroyed"),
+    ("Kremlin spokesman Dmitry Peskov told reporters that talks were not on the agenda.", "Dmitry Peskov", "person",
+     "talks were not on the agenda"),
+    ("Officials in Kherson told the BBC that the city was shelled 40 times.", "Officials in Kherson", "anonymous",
+     "the city was shelled 40 times"),
+    ("The attack in Kherson killed 5, police in the city said.", "police in the city", "government",
+     "The attack in Kherson killed 5"),
+])
+def test_claimant_phrases(sentence, name, kind, content):
+    claims = claims_of(sentence)
+    assert claims and (claims[0][0], claims[0][1], claims[0][3]) == (name, kind, content)
