@@ -153,6 +153,27 @@ def read_inputs(
             yield from read_path(path, given)
 
 
+def estimate_total(paths: Iterable[str]) -> int | None:
+    """About how many articles ``paths`` hold (files, plus lines of JSON Lines files), for a
+    progress bar; None when it cannot be known (stdin)."""
+    total = 0
+    for given in paths:
+        if given == "-":
+            return None
+        path = Path(given)
+        files = [f for f in _folder_files(path) if isinstance(f, Path)] if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with open(file, "rb") as stream:
+                        total += sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def read_seeds() -> Iterator[RawArticle | Rejection]:
     """The articles bundled in the ``seeds`` package."""
     for item in sorted(resources.files("seeds").iterdir(), key=lambda t: t.name):

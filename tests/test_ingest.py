@@ -326,3 +326,12 @@ def test_fifos_and_broken_links_in_folders_are_rejected_not_waited_on(db, tmp_pa
     summary, rejected = run(db, [str(folder)])
     assert summary.added == 1
     assert sorted(rejected) == [f"{folder / 'dangling.md'}: not a regular file", f"{folder / 'pipe.txt'}: not a regular file"]
+
+
+def test_estimate_total_for_the_progress_bar(tmp_path):
+    from store.ingest import estimate_total
+
+    (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / "b.jsonl").write_text('{"text": "1"}\n{"text": "2"}\n{"text": "3"}\n')
+    assert estimate_total([str(tmp_path)]) == 4
+    assert estimate_total([str(tmp_path / "a.txt"), "-"]) is None

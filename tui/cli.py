@@ -141,15 +141,16 @@ def _ingest_with_progress(db, paths, report):
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
-    from store.ingest import ingest_paths
+    from store.ingest import estimate_total, ingest_paths
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
-        task = progress.add_task("", total=None)
+        task = progress.add_task("", total=estimate_total(paths))
 
         def on_progress(summary) -> None:
-            progress.update(task, description=summary.line())
+            done = summary.added + summary.present + summary.rejected
+            progress.update(task, description=summary.line(), completed=done)
 
         def on_reject(rejection) -> None:
             progress.console.print(Text(f"sitrep: {plain(rejection)}"), highlight=False)
