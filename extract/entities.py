@@ -814,3 +814,52 @@ def _merge_same_names(entities: list[Entity]) -> list[Entity]:
         for k, v in entity.attributes.items():
             other.attributes.setdefault(k, v)
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m extract.entities FILE... [--bench N]``: print each file's entities, or with
+    ``--bench N`` the CPU time per article of split_sentences + find_entities over N rounds."""
+    import sys
+    import time
+    from pathlib import Path
+
+    from extract.sentences import split_sentences
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    rounds = 0
+    if "--bench" in args:
+        at = args.index("--bench")
+        rounds = int(args[at + 1])
+        del args[at:at + 2]
+    texts = []
+    for name in args:
+        text = Path(name).read_text(encoding="utf-8")
+        if text.lstrip().startswith("date "):
+            text = text.lstrip().split(" ", 2)[2]
+        texts.append(text)
+    started = time.process_time()
+    gazetteer()
+    loaded = time.process_time() - started
+    if not rounds:
+        for name, text in zip(args, texts):
+            print(f"== {name}")
+            for e in find_entities(text, split_sentences(text)):
+                where = f" {e.country or '-'}/{e.admin1 or '-'}" if e.type == "place" else ""
+                pin = f" @{e.lat:.3f},{e.lon:.3f}" if e.lat is not None else ""
+                print(f"{e.key:16} {e.name!r}{where}{pin} {e.attributes} x{len(e.mentions)}")
+        return 0
+    for text in texts:
+        find_entities(text, split_sentences(text))
+    started = time.process_time()
+    for _ in range(rounds):
+        for text in texts:
+            find_entities(text, split_sentences(text))
+    per_article = (time.process_time() - started) / (rounds * len(texts))
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"gazetteer load {loaded:.2f} s CPU; {len(texts)} articles of {words:.0f} words on average: "
+          f"{per_article * 1000:.2f} ms CPU per article (split_sentences + find_entities)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
