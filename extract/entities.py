@@ -20,7 +20,7 @@ from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loo
 from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon import (
     CONTINENTS, DEMONYMS, LANGUAGES,
-    FIRST_NAMES, MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
+    MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
     SURNAME_PREFIXES, WEEKDAYS,
 )
 from extract.mentions import Candidate, Document, Token
@@ -588,7 +588,7 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
                 and tokens[a].lower not in NOT_NAMES and tokens[a].lower not in DEMONYMS \
                 and tokens[a].lower not in NOT_SPEAKER_NAMES \
                 and not lookup(name) and not tokens[a].text.isupper():
-            doc.add("person", name, a, b, strong="")
+            doc.add("person", name, a, b)
 
 
 # --- merging ----------------------------------------------------------------------------------

@@ -48,7 +48,6 @@ class Candidate:
     end: int
     sentence: int
     attributes: dict[str, str] = field(default_factory=dict)
-    strong: bool = True  # found by a cue (title, lexicon, pattern) rather than shape alone
 
 
 class Document:
@@ -92,11 +91,11 @@ class Document:
     def free(self, first: int, last: int) -> bool:
         return not any(self.taken[first:last + 1])
 
-    def add(self, type_: str, name: str, first: int, last: int, *, strong: bool = True,
-            end: int | None = None, **attributes: str) -> Candidate:
+    def add(self, type_: str, name: str, first: int, last: int, **attributes: str) -> Candidate:
+        """Record a mention over tokens first..last and take those tokens."""
         tokens = self.tokens
-        candidate = Candidate(type_, name, tokens[first].start, end if end is not None else tokens[last].end,
-                              tokens[first].sentence, dict(attributes), strong)
+        candidate = Candidate(type_, name, tokens[first].start, tokens[last].end,
+                              tokens[first].sentence, dict(attributes))
         self.candidates.append(candidate)
         self.take(first, last)
         return candidate

@@ -9,7 +9,6 @@ from functools import lru_cache
 from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS
 from extract.mentions import Document
 
-_DETERMINERS = frozenset("the a an some many several these those their his her its our".split())
 # Branches of a country's state named by demonym or possessive ("Russian army", "Ukraine's navy").
 _STATE_BRANCHES = {
     "army": "military", "military": "military", "navy": "military", "air force": "military",
@@ -56,10 +55,6 @@ def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
-
-
-def _demonym_index() -> dict[str, list[tuple[str, ...]]]:
-    return _DEMONYM_INDEX
 
 
 _DEMONYM_INDEX: dict[str, list[tuple[str, ...]]] = {}
@@ -254,10 +249,3 @@ def org_head_kind(words: list[str]) -> str | None:
     if len(words) >= 2 and " ".join(words[-2:]).lower() in ORG_HEADS:
         return ORG_HEADS[" ".join(words[-2:]).lower()]
     return ORG_HEADS.get(last)
-
-
-def strip_determiner(name: str) -> str:
-    words = name.split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words)

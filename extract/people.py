@@ -116,9 +116,5 @@ said says told
 """.split())
 
 
-def person_name(tokens: list[Token]) -> str:
-    return " ".join(t.text for t in tokens)
-
-
 def is_title_only_abbreviation(word: str) -> bool:
     return word.lower().rstrip(".") in _CAPITAL_TITLE_ONLY
