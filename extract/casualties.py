@@ -56,7 +56,8 @@ _PASSIVE_KINDS = [
 ]
 _AUX = (r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
         r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
-        r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been)")
+        r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been|"
+        r"remain|remains|remained|still)")
 _CAS_WORD = (rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
              rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
              rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
@@ -65,6 +66,7 @@ _CAS_WORD = (rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
 _AFTER = re.compile(
     rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})))?"
     rf"(?:\s+(?:more|others|other people))?"
+    rf"(?:,\s+including\s+[^,;]{{1,50}},)?"
     rf"(?:,?\s+(?:who|that)\b)?"
     rf"(?:\s+{_AUX}\b)*"
     rf"\s+(?P<verb>{_CAS_WORD})(?![\w-])",
@@ -75,13 +77,13 @@ _WHO_AFTER = re.compile(rf"\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))
 _ACTIVE_BEFORE = re.compile(
     r"\b(?P<verb>shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"capturing|captured|captures|capture|took|taken|taking|lost|losing|claimed the lives of|claiming the lives of|"
-    r"left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
+    r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))\s+$",
     re.I,
 )
 _ACTIVE_KIND = {
-    "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
+    "bodies": "killed", "remains": "killed", "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
     "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
     "losses": "losses", "taken": "captured", "taking": "captured", "lost": "losses", "losing": "losses", "claim": "killed", "death": "killed", "toll": "killed",
 }
@@ -106,13 +108,16 @@ _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", 
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR})\s+(?:(?:was|has been|had been|is|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
+    # "gunmen killed a policeman": the verb first
+    rf"|\b(?P<verb2>killed|killing|shot dead|shooting dead|wounded|wounding|injured|injuring|captured|capturing)"
+    rf"\s+(?:an?|one)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
 )
 
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 _HINT = re.compile(r"kill|dead|died|death|wound|injur|casualt|loss|lost|captur|prisoner|captive|surrender|missing|"
                    r"unaccounted|disappear|toll|eliminat|neutrali|execut|massacr|murder|slain|perish|hurt|fatalit|"
-                   r"pow|maim|liquidat|burned to|lives|shot")
+                   r"pow|maim|liquidat|burned to|lives|shot|bodies|remains|corpses")
 
 
 def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
@@ -128,10 +133,14 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     for m in _ONE.finditer(text, start, end):
         if any(c.span.start <= m.start() < c.span.end for c in found):
             continue
-        verb = m.group("verb").lower()
+        verb = (m.group("verb") or m.group("verb2")).lower()
+        if verb.endswith("ing"):
+            verb = {"killing": "killed", "shooting dead": "shot dead", "wounding": "wounded", "injuring": "injured",
+                    "capturing": "captured"}[verb]
         kind = ("killed_or_wounded" if " or " in verb or " and " in verb else
                 next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb)))
-        found.append(Casualty(kind, 1, 1, "exact", m.group("who"), Span.of(text, m.start(), m.end())))
+        who = m.group("who") or m.group("who2")
+        found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
     found.sort(key=lambda c: c.span.start)
     return found
 

@@ -54,3 +54,19 @@ def test_bare_soldiers_take_the_group_named_before():
     text = ("North Korean troops were sent to Kursk. Intelligence confirmed that "
             "\u201cat least 30 soldiers were killed and wounded\u201d there.")
     assert facts(text) == [("killed_or_wounded", 30, None, "at least", "North Korean soldiers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bodies of 40 people were found in a mass grave.", [("killed", 40, 40, "exact", "people")]),
+    ("At least five civilians, including a child, were killed.", [("killed", 5, None, "at least", "civilians")]),
+    ("At least 60 people remain missing.", [("missing", 60, None, "at least", "people")]),
+    ("Gunmen killed a policeman and wounded two others.",
+     [("killed", 1, 1, "exact", "policeman"), ("wounded", 2, 2, "exact", None)]),
+    ("Ukraine lost about 2,000 troops in the battle.", [("losses", 2000, 2000, "about", "troops")]),
+    ("Russian losses over the past day amounted to 1,630 personnel.",
+     [("losses", 1630, 1630, "exact", "personnel")]),
+    ("Three were killed and nine more were wounded.",
+     [("killed", 3, 3, "exact", None), ("wounded", 9, 9, "exact", None)]),
+])
+def test_more_casualty_phrasings(text, expected):
+    assert facts(text) == expected
