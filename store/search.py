@@ -32,7 +32,8 @@ CLOSE_ENOUGH = 88.0  # a candidate this close (WRatio on keys) from the piece lo
 MAX_EDITED_WORD = 12  # one-word keys up to this long get their one-edit neighbours looked up
 EDITS = 2  # differences between a query key and a name key that the trigram lookup allows
 PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting with the key)
-RESCORE = 120  # candidates given the careful score after the quick one
+PREFIX_RANGE = 2000  # keys read from the key index to choose those names from
+RESCORE = 100  # candidates given the careful score after each quick one
 SCORE_CUTOFF = 70.0  # results below this are not shown
 
 
@@ -142,12 +143,12 @@ _doc_counts = _DocCounts()
 def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: int = 10) -> list[_Candidate]:
     """Names worth scoring for a query key: a few hundred, from index lookups only, cheapest first.
 
-    1. The ``names.key`` index: the key itself and keys that start with it.
+    1. The ``names.key`` index: the key itself and keys that start with it, most mentioned first.
     2. Pieces (``key_pieces``): a name within one edit of the key holds every piece but one, in
        any order, so each "all pieces but one" AND query finds it; these are selective and read
        unranked, ranked by bm25 only when one returns more than a page.
        A one-word key instead gets its one-edit neighbours from the key index, and the names
-       that have it as a later word ("leyen" -> "ursula von der leyen").
+       with a later word that starts with it ("leyen" -> "ursula von der leyen").
     3. Unless steps 1-2 found a close name and ``enough`` good ones: the rarest trigrams of the
        key, ranked by bm25 (a name within EDITS edits keeps all but 3 * EDITS of its trigrams, so
        it holds one of the 3 * EDITS + 1 rarest), as many as POSTINGS_BUDGET allows.
@@ -166,9 +167,12 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
                 found[row_id] = _Candidate(*rest)
         return len(rows)
 
+    mentions = "(SELECT e.n_mentions FROM entities e WHERE e.id = n.owner_id AND n.owner = 'entity')"
+    # the key and the keys that start with it (the first PREFIX_RANGE of them), most mentioned first
     take(
-        f"{select} WHERE n.key >= ? AND n.key < ?{where} ORDER BY n.key LIMIT ?",
-        (key, key + "~", *args, PREFIX_CANDIDATES),
+        f"SELECT * FROM ({select} WHERE n.key >= ? AND n.key < ?{where} ORDER BY n.key LIMIT ?) ranged"
+        f" ORDER BY {mentions.replace('n.', 'ranged.')} DESC LIMIT ?",
+        (key, key + "~", *args, PREFIX_RANGE, PREFIX_CANDIDATES),
     )
     if len(key) < 3:
         return list(found.values())
@@ -190,10 +194,15 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
             for pattern in (key[:i] + "?" + key[i + 1 :], key[:i] + "?" + key[i:]):
                 if len(pattern) > i:
                     take(f"{select} WHERE n.key GLOB ?{where} LIMIT ?", (pattern + "*", *args, WORD_CANDIDATES))
-    if " " not in key:  # names with the word, as a later word: "leyen" -> "ursula von der leyen"
-        for pattern in (f"% {key}", f"% {key} %"):
+    if " " not in key:
+        # names with a later word that is the key ("leyen" -> "ursula von der leyen") or, for a
+        # key of four letters or more, starts with it ("zelensk" -> "volodymyr zelensky"), most
+        # mentioned first
+        words = [f"% {key}%"] if len(key) >= 4 else [f"% {key}", f"% {key} %"]
+        for pattern in words:
             take(
-                f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where} LIMIT ?",
+                f"{select} JOIN names_fts f ON n.id = f.rowid WHERE f.key LIKE ?{where}"
+                f" ORDER BY {mentions} DESC LIMIT ?",
                 (pattern, *args, WORD_CANDIDATES),
             )
 
@@ -221,7 +230,6 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
         # a one-word key with an edit, as a later word ("zelenksy" -> "volodymyr zelensky"): one
         # of its halves is intact, so the word starts or ends with it; most mentioned names first
         half = len(key) // 2
-        mentions = "(SELECT e.n_mentions FROM entities e WHERE e.id = n.owner_id AND n.owner = 'entity')"
         patterns = [f"%{key[half:]}", f"%{key[half:]} %"] + ([f"% {key[:half]}%"] if half >= 3 else [])
         for pattern in patterns:
             take(
@@ -235,16 +243,17 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
 def _word_score(query_words: list[str], name_words: list[str]) -> float:
     """How well the query's words are found among the name's words, in any order (0..100).
 
-    Each query word takes its best name word (a typo costs a little, a prefix of at least three
-    letters counts 90); a query that covers only some of the name's words is worth at most 90.
+    Each query word takes its best name word (a typo costs a little; a word being typed, a prefix
+    of three letters or more, counts 90, of two 80); a query that covers only some of the name's
+    words is worth at most 90.
     """
     total = weight = 0.0
     for q in query_words:
         best = 0.0
         for n in name_words:
             score = fuzz.ratio(q, n)
-            if len(q) >= 3 and n.startswith(q) and score < 90.0:
-                score = 90.0
+            if len(q) >= 2 and n.startswith(q):  # a word being typed
+                score = max(score, 90.0 if len(q) >= 3 else 80.0)
             best = max(best, score)
         total += best * len(q)
         weight += len(q)
@@ -272,20 +281,23 @@ def _folded(name: str) -> str:
 def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tuple[float, _Candidate]]:
     """Scores for the candidates at or above SCORE_CUTOFF.
 
-    A quick pass (rapidfuzz WRatio over all keys, in C) keeps the best RESCORE; those get the
-    careful ``similarity`` on keys (sound-alike spellings), blended with ``similarity`` on the
-    folded spellings (so among sound-alikes the closer spelling wins).
+    Quick passes over all keys in C (rapidfuzz WRatio for partial or reordered matches, ratio for
+    whole ones) keep the best RESCORE of each; those get the careful ``similarity`` on keys
+    (sound-alike spellings), blended with ``similarity`` on the folded spellings (so among
+    sound-alikes the closer spelling wins).
     """
     if not found:
         return []
-    quick = process.extract(
-        key, [c.key for c in found], scorer=fuzz.WRatio, score_cutoff=SCORE_CUTOFF * 0.8, limit=None
-    )
-    if len(quick) > RESCORE:  # keep the best RESCORE, and all that tie with the last of them
-        last = quick[RESCORE - 1][1]
-        quick = [q for q in quick if q[1] >= last]
+    keys = [c.key for c in found]
+    chosen: set[int] = set()
+    for scorer in (fuzz.WRatio, fuzz.ratio):  # best partial or reordered, and best whole matches
+        quick = process.extract(key, keys, scorer=scorer, score_cutoff=SCORE_CUTOFF * 0.8, limit=None)
+        if len(quick) > RESCORE:  # keep the best RESCORE, and all that tie with the last of them
+            last = quick[RESCORE - 1][1]
+            quick = [q for q in quick if q[1] >= last]
+        chosen.update(index for _, _, index in quick)
     scored = []
-    for _, _, index in quick:
+    for index in sorted(chosen):
         candidate = found[index]
         by_key = similarity(key, candidate.key)
         if by_key < SCORE_CUTOFF * 0.9:
@@ -357,5 +369,7 @@ def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchRes
         results.append(
             SearchResult(owner_id, owner, type_, name, candidate.name, score, mentions or 0, events or 0)
         )
-    results.sort(key=lambda r: (-r.score, -r.mentions, -r.events, r.name, r.id))
+    # match quality first, in whole points (83.4 and 83.3 match equally well), then how much the
+    # store says about the thing, then the exact score
+    results.sort(key=lambda r: (-round(r.score), -r.mentions, -r.events, -r.score, r.name, r.id))
     return results[:limit]
