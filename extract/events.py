@@ -87,7 +87,10 @@ PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated 
               r"(?<!troops )(?<!soldiers )(?<!forces )\bmarch(?:ed|ing)\b|"
               r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
               r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
-              r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)")
+              r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)|"
+              # crowd control means a crowd gathered: "police fired rubber bullets at students"
+              r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper spray\b|\bbaton-?charged?\b|"
+              r"\bdispersed (?:a |the )?(?:crowd|gathering|sit-in|students)")
 EXCESSIVE_FORCE = _rx(r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
                       r"gunned down|beaten to death|fatally|died|dead|massacre)")
 VIOLENT_DEMO = _rx(r"\briot(?!\s+(?:police|gear|squad|officers|control|units?|troops))|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
@@ -213,7 +216,7 @@ LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:the )?(?
                   r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
-                  r"\bhave been killed since\b|\bha(?:s|ve) since\b|\bsince then\b")
+                  r"\bhave been killed since\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -249,7 +252,8 @@ _gate(IED, "ied ieds improvised landmine landmines land anti roadside car vehicl
 _gate(PROTEST, "protest protests protested protesters protestors protesting demonstrators demonstrator "
                "demonstrations demonstration rally rallies rallied marchers march marched marching marches sit "
                "picket picketed picketing took went general hunger striking strike workers vigil staged demonstrated "
-               "demonstrating solidarity encampment encampments occupied")
+               "demonstrating solidarity encampment encampments occupied tear teargas water rubber pepper baton "
+               "dispersed")
 _gate(RIOT, "riot riots rioters rioting rioted unrest")
 _gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned beat beaten burned "
            "burnt hacked accused suspected alleged")

@@ -138,3 +138,18 @@ def test_the_most_precise_of_overlapping_dates_wins():
     [event] = extract_article("On the evening of November 12, the enemy shelled Belgorod with rockets.",
                               "2024-11-13").events
     assert (event.date, event.date_precision) == ("2024-11-12", "day")
+
+
+@pytest.mark.parametrize("sentence, subtype", [
+    ("Prices of bread have doubled in Khartoum since the fighting began.", None),
+    ("The EU approved a new package of sanctions against Moscow on Friday.", None),
+    ("Zelensky urged Western allies to speed up deliveries of air defence systems.", None),
+    ("Police in Dhaka fired rubber bullets at students demanding job quota reform.", "Protest with intervention"),
+    ("A Russian glide bomb hit an apartment block in Zaporizhzhia, killing three.", "Air/drone strike"),
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday.", "Shelling/artillery/missile attack"),
+    ("Al-Shabaab fighters stormed a military base in Middle Shabelle.", "Armed clash"),
+    ("Turkish drones struck Kurdish militant positions in northern Iraq.", "Air/drone strike"),
+])
+def test_news_sentences(sentence, subtype):
+    events = extract_article(sentence, "2024-06-12").events
+    assert (events[0].subtype if events else None) == subtype
