@@ -27,7 +27,7 @@ from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
 from extract.organizations import _match_demonym, find_organizations, org_head_kind
 from extract.people import (
-    is_first_name, is_title_only_abbreviation, looks_like_person, said_before, speech_after, title_at, title_before,
+    is_first_name, is_title_only_abbreviation, looks_like_person, role_after, said_before, speech_after, title_at, title_before,
 )
 from extract.places import (
     FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
@@ -248,6 +248,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         run_start = a
         title = None
         common_stripped = False
+        titled = b > a and title_before(doc, a) is not None  # "chairman Monday Kassah"
         org = _org_run(doc, a, b)
         if org:
             continue
@@ -272,8 +273,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
                 a += 1  # "Later Zelensky flew", "Speaking Tuesday, ..."
                 continue
             if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
-                if title:
-                    break
+                if title or (titled and (low in MONTHS or low in WEEKDAYS)):
+                    break  # "chairman Monday Kassah", "President August ..."
                 if a < b and (_known_place_name(doc, a, b) or low in _COMPASS):
                     break  # "North Korea", "New York", "South Darfur state", "The Hague", "North Kordofan"
                 if not tokens[a].first and low not in _ORG_SKIP:
@@ -284,7 +285,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if a > b:
             continue
         # A month or weekday inside cuts the run ("Kyiv Monday").
-        for k in range(a + 1, b + 1):
+        for k in range(a + 1, b + 1) if not titled else ():
             if tokens[k].lower in MONTHS or tokens[k].lower in WEEKDAYS:
                 b = k - 1
                 break
@@ -359,6 +360,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         if b == a and fold(name) in surnames:
             doc.add("person", surnames[fold(name)], a, b)
+            continue
+        if b == a and is_first_name(tokens[a]) and role_after(doc, b):
+            _add_person(doc, a, b, surnames)  # "Maksym, a 34-year-old soldier, said ..."
             continue
         if b == a and name in WELL_KNOWN and cue != "strong":
             _add_person(doc, a, b, surnames, known=WELL_KNOWN[name])  # "Shoigu and Gerasimov ..."
@@ -755,7 +759,7 @@ def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
     name as written (a mere transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays)."""
     written = members[0].name
     if info.name and info.lat is not None and loose(fold(info.name)) != loose(fold(written)) \
-            and info.population >= BARE_POPULATION:
+            and info.population >= BARE_POPULATION and not fold(written).startswith(fold(info.name) + " "):
         return info.name if info.name.isascii() else anyascii(info.name)
     return written
 
@@ -797,9 +801,9 @@ def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, region
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:
     """Two place entities that resolved to one gazetteer name ("Kiev", "Kyiv") become one."""
     out: list[Entity] = []
-    index: dict[tuple[str, str], Entity] = {}
+    index: dict[tuple[str, str, str | None], Entity] = {}
     for entity in entities:
-        key = (entity.type, fold(entity.name))
+        key = (entity.type, fold(entity.name), entity.attributes.get("kind"))
         other = index.get(key)
         if other is None:
             index[key] = entity

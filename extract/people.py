@@ -105,7 +105,7 @@ def role_after(doc: Document, last: int) -> bool:
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].lower in PERSON_ROLES:
             return True
-        if tokens[k].text in (",", ".", ";") or not tokens[k].text.isalpha() or tokens[k].lower in _NOT_BEFORE_ROLE:
+        if not tokens[k].word or tokens[k].lower in _NOT_BEFORE_ROLE:
             break
     return False
 

@@ -24,7 +24,7 @@ STRONG_CUES = (
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""
 raided attacked bombed hit entered reached visited targeted besieged surrounded stormed
-occupied invaded evacuated left fled encircled bombarded pounded
+occupied invaded evacuated left fled encircled bombarded pounded nearby
 including in at from to into around across over of via through between within throughout toward towards
 on along and or off inside north south east west northeast northwest southeast southwest
 northern southern eastern western central

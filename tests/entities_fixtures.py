@@ -281,3 +281,30 @@ ANNOTATED += [
         "places": ["Syria", "Latakia", "Tartus"],
     },
 ]
+ANNOTATED += [
+    {
+        "text": "Here's what we know on day 1,000 of Russia's war on Ukraine.\n\nFighting\n\nRussia fired a record 188 drones at Ukraine overnight, Ukraine's air force said, with damage reported in Ternopil, where the regional administration said critical infrastructure had been hit. The Russian Ministry of Defence said its forces had taken control of the village of Illinka in the Donetsk region.\n\nPolitics and diplomacy\n\nChinese Foreign Minister Wang Yi met his Russian counterpart Sergey Lavrov on the sidelines of the G20 in Rio de Janeiro.",
+        "people": ["Wang Yi", "Sergey Lavrov"],
+        "places": ["Russia", "Ukraine", "Ternopil", "Illinka", "Donetsk", "Rio de Janeiro"],
+    },
+    {
+        "text": "Maksym, a 34-year-old soldier from the 93rd Brigade, said his unit had been fighting near Chasiv Yar for months. \"The Russians come in small groups, on motorcycles,\" he said, asking that only his first name be used. His commander, Captain Oleksiy Kovalenko, said drones had changed everything. In nearby Kostiantynivka, resident Halyna Petrenko, 67, said she would not leave.",
+        "people": ["Maksym", "Oleksiy Kovalenko", "Halyna Petrenko"],
+        "places": ["Chasiv Yar", "Kostiantynivka"],
+    },
+    {
+        "text": "During the day, units of the Battlegroup Zapad improved their tactical position and defeated formations of three mechanised brigades of the AFU near Kupyansk and Kruhlyakivka of Kharkov region. The enemy losses amounted to up to 520 servicemen, a tank and three armoured fighting vehicles. Air defence means shot down 42 Ukrainian unmanned aerial vehicles over Kursk, Bryansk and Oryol regions.",
+        "people": [],
+        "places": ["Kupyansk", "Kruhlyakivka", "Kharkov", "Kursk", "Bryansk", "Oryol"],
+    },
+    {
+        "text": "Israel's military said on Sunday it had killed a senior Hamas commander, Ahmed Ghandour, in northern Gaza. Residents of Beit Lahia and Beit Hanoun said Israeli tanks had advanced overnight. The Civil Defence agency's spokesman Mahmoud Bassal said 30 people were killed in a strike on a school sheltering displaced families in Gaza City.",
+        "people": ["Ahmed Ghandour", "Mahmoud Bassal"],
+        "places": ["Israel", "Gaza", "Beit Lahia", "Beit Hanoun", "Gaza City"],
+    },
+    {
+        "text": "Gunmen from the Fulani ethnic group killed 42 farmers in Plateau state on Sunday, a local official said. Bokkos district chairman Monday Kassah said the attackers struck the villages of Mushu and Tamiso at night. Nigeria's President Bola Tinubu ordered security agencies to hunt down the killers.",
+        "people": ["Monday Kassah", "Bola Tinubu"],
+        "places": ["Plateau", "Bokkos", "Mushu", "Tamiso", "Nigeria"],
+    },
+]
