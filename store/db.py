@@ -104,7 +104,14 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_uti
                 raise StoreError(f"{path}: cannot switch the store to WAL mode")
             conn.execute("PRAGMA synchronous = NORMAL")
             if version < SCHEMA_VERSION:
-                migrate(conn, version)
+                try:
+                    migrate(conn, version)
+                except sqlite3.OperationalError:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    # another process opening the same new store may have migrated it first
+                    if _user_version(conn) != SCHEMA_VERSION:
+                        raise
     except StoreError:
         conn.close()
         raise

@@ -130,3 +130,15 @@ def test_default_store_path(monkeypatch, tmp_path):
     monkeypatch.delenv("SITREP_DB")
     path = default_store_path()
     assert path.name == "sitrep.db" and "sitrep" in str(path.parent).lower()
+
+
+def test_many_processes_creating_one_store_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "raced.db"
+    code = "import sys; from store.db import open_store; open_store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE) for _ in range(6)]
+    errors = [p.communicate(timeout=60)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, errors
+    assert open_store(path).conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
