@@ -243,3 +243,22 @@ def test_a_json_array_is_rejected_with_a_hint(tmp_path):
     path.write_text('[\n  {"text": "An article."}\n]\n')
     (item,) = read_path(path, "dump.json")
     assert isinstance(item, Rejection) and "JSON Lines" in item.reason
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_MARKUP = st.sampled_from([b"<html>", b"<body>", b"<p>", b"</p>", b"<script>", b"<rss version='2.0'>", b"<item>",
+                           b"<description>", b"<feed xmlns='http://www.w3.org/2005/Atom'>", b"<entry>", b"---\n",
+                           b"title: x\n", b"date 2024-01-01 ", b'{"text": ', b'"', b"}\n", b"\n", b"\r\n", b"\xff",
+                           b"\x00", "é".encode(), "Плехово".encode(), b"<![CDATA[", b"]]>", b"&amp;", b"&#0;"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(st.one_of(_MARKUP, st.binary(max_size=40)), max_size=30),
+       fmt=st.sampled_from(["text", "html", "jsonl", "feed"]))
+def test_any_bytes_give_articles_or_rejections_never_an_exception(parts, fmt):
+    for item in read_data(b"".join(parts), "fuzz", fmt):
+        assert isinstance(item, (RawArticle, Rejection))
+        if isinstance(item, RawArticle):
+            assert item.text and item.text == normalise_text(item.text)
+            assert "\r" not in item.text and unicodedata.is_normalized("NFC", item.text)
