@@ -11,8 +11,10 @@ exactly what was missing.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +33,7 @@ from store.writer import WriteCache, text_hash, write_article
 CHUNK = 32  # articles per extraction task and per write transaction
 POOL_THRESHOLD = 2 * CHUNK  # fewer new articles than this are extracted in-process
 READ_BATCH = 8  # files per reading task in the pool
+EXTRACTION_SECONDS = 120.0  # one article's extraction; longer is a rejection, not a hung ingest
 
 
 @dataclass
@@ -55,13 +58,39 @@ def _extractor() -> Callable[[str, str | None], Extraction]:
     return extract_article
 
 
+class ExtractionTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise ExtractionTimeout
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise ExtractionTimeout after ``seconds`` (where SIGALRM exists and this is the main thread)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_chunk(items: list[tuple[str, str | None]]) -> list[Extraction | str]:
     """Extraction of each (text, published); a failure becomes its one-line reason."""
     extract_article = _extractor()
     results: list[Extraction | str] = []
     for text, published in items:
         try:
-            results.append(extract_article(text, published[:10] if published else None))
+            with _time_limit(EXTRACTION_SECONDS):
+                results.append(extract_article(text, published[:10] if published else None))
+        except ExtractionTimeout:
+            results.append(f"extraction took longer than {EXTRACTION_SECONDS:g} s (article of {len(text):,} characters)")
         except Exception as error:  # one bad article must not sink the chunk
             message = str(error).splitlines()[0][:200] if str(error) else ""
             results.append(f"extraction failed ({type(error).__name__}{': ' + message if message else ''})")

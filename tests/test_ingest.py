@@ -335,3 +335,21 @@ def test_estimate_total_for_the_progress_bar(tmp_path):
     (tmp_path / "b.jsonl").write_text('{"text": "1"}\n{"text": "2"}\n{"text": "3"}\n')
     assert estimate_total([str(tmp_path)]) == 4
     assert estimate_total([str(tmp_path / "a.txt"), "-"]) is None
+
+
+def test_an_article_whose_extraction_never_ends_is_rejected(db, monkeypatch):
+    def extractor():
+        def extract(text, published):
+            if "forever" in text:
+                while True:
+                    time.sleep(0.01)
+            return Extraction()
+        return extract
+
+    monkeypatch.setattr(ingest_module, "_extractor", extractor)
+    monkeypatch.setattr(ingest_module, "EXTRACTION_SECONDS", 0.3)
+    rejected: list[Rejection] = []
+    summary = ingest_articles(db, [RawArticle("slow", "Runs forever."), RawArticle("ok", "Fine.")],
+                              on_reject=rejected.append, workers=0)
+    assert (summary.added, summary.rejected) == (1, 1)
+    assert str(rejected[0]) == "slow: extraction took longer than 0.3 s (article of 13 characters)"
