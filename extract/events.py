@@ -74,7 +74,7 @@ DISRUPTED = _rx(
     r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
     r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)"
 )
-IED = _rx(r"\bIEDs?\b|improvised explosive|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
+IED = _rx(r"\bIEDs?\b|improvised explosive|\bblew up\b|\bblown up\b|\bblowing up\b|\bdynamited\b|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
           r"roadside bombs?|car bombs?|vehicle-borne|\bVBIEDs?\b|explosive devices?|booby[- ]trap|"
           r"(?:stepped on|hit|struck|ran over|triggered|detonated) an? (?:\w+ )?mine\b|mine (?:explosion|blast)|"
           r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
@@ -246,7 +246,7 @@ _gate(DISRUPTED, "intercepted intercepting intercept shot shooting downed neutra
                  "drones drone missiles missile uavs uav rockets rocket shaheds shahed projectiles aircraft "
                  "helicopter helicopters air defused defusing disarmed thwarted foiled seized confiscated found "
                  "discovered dismantled")
-_gate(IED, "ied ieds improvised landmine landmines land anti roadside car vehicle vbied vbieds explosive "
+_gate(IED, "blew blown blowing dynamited ied ieds improvised landmine landmines land anti roadside car vehicle vbied vbieds explosive "
            "booby stepped hit struck ran triggered detonated mine unexploded uxo bomb bombs planted hidden "
            "magnetic sticky remote explosion")
 _gate(PROTEST, "protest protests protested protesters protestors protesting demonstrators demonstrator "
