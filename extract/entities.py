@@ -326,16 +326,14 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             if head[0] in ORG_AFTER:
                 doc.add("organization", f"{name} {tokens[head[1]].text}", a, head[1], kind=ORG_AFTER[head[0]])
                 continue
-            region = "" if head[0] in SETTLEMENT_HEADS or head[0] in FEATURE_HEADS else "1"
-            kind = {"feature": "1"} if head[0] in FEATURE_HEADS else {}
-            doc.add("place", name, a, head[1], region=region, **kind, **_hint(doc, a))
+            doc.add("place", name, a, head[1], **_head_kind(head[0]), **_hint(doc, a))
             _inherit_list(doc, head[1], "strong", inherited)
             continue
         if b > a and title is None and tokens[b].lower in FEATURE_HEADS:
             doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley"
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
-            doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, region="1")
+            doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
             continue
         if title is not None:
             if not (b == a and (country_code(name) or _not_a_surname(doc, a))):
@@ -424,6 +422,21 @@ def _famous_place(doc: Document, a: int, b: int, name: str) -> bool:
     return not is_first_name(doc.tokens[a]) and is_big_place(lookup(name))
 
 
+_DISTRICT_HEADS = frozenset({"district", "raion", "county", "municipality"})
+
+
+def _head_kind(head: str) -> dict[str, str]:
+    """"Kursk region" is a first-level region (context for places near it); "Hodan district" a
+    district; "Bekaa valley" a feature; "Kherson city" just the place."""
+    if head in SETTLEMENT_HEADS:
+        return {}
+    if head in FEATURE_HEADS:
+        return {"feature": "1"}
+    if head in _DISTRICT_HEADS:
+        return {"district": "1"}
+    return {"region": "1"}
+
+
 def _known_place_name(doc: Document, a: int, b: int) -> bool:
     """Whether a run that opens with a common word is still a place name ("North Korea")."""
     name = doc.text[doc.tokens[a].start:doc.tokens[b].end]
@@ -456,7 +469,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
     if (cue == "weak" or _cue_after(doc, b)) and not single_first_name and not speech_after(doc, b):
         doc.add("place", name, a, b, **hint)
         return True
-    if is_big_place(places) and not single_first_name and not speech_after(doc, b) \
+    if is_big_place(places) and not single_first_name \
             and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES):
         doc.add("place", name, a, b, **hint)
         return True
@@ -619,8 +632,8 @@ def _merge(doc: Document) -> list[Entity]:
         groups[key].append(c)
 
     sentence_context = _mention_contexts(doc, kept)
-    article = (_article_countries(doc, kept),
-               {fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region")})
+    named, pointed = _article_countries(doc, kept)
+    article = (named, {fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region")}, pointed)
     entities: list[Entity] = []
     counters: dict[str, int] = {}
     for key in order:
@@ -631,7 +644,7 @@ def _merge(doc: Document) -> list[Entity]:
     # left ambiguous ("Odesa" next to "Kyiv" and "Kharkiv") are resolved once more.
     pinned = {e.country for e in entities if e.type == "place" and e.lat is not None and e.country}
     if pinned - article[0]:
-        wider = (article[0] | pinned, article[1])
+        wider = (article[0] | pinned, article[1], article[2] - pinned)
         for index, key in enumerate(order):
             entity = entities[index]
             if key[0] == "place" and entity.lat is None and entity.country is None:
@@ -691,22 +704,24 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
     return contexts
 
 
-def _article_countries(doc: Document, kept: list[Candidate]) -> set[str]:
-    """Countries the article names, or points at with a demonym ("Ukrainian forces")."""
+def _article_countries(doc: Document, kept: list[Candidate]) -> tuple[set[str], set[str]]:
+    """Countries the article names (and demonym hints), and those it only points at with a
+    demonym ("Russian forces" fight in Ukraine: weaker evidence of where things are)."""
     codes = {c.attributes["country"] for c in kept if c.type == "place" and c.attributes.get("country")}
     codes |= {c.attributes["hint"] for c in kept if c.attributes.get("hint")}
+    weak: set[str] = set()
     for i, token in enumerate(doc.tokens):
         if token.cap and token.lower in DEMONYMS:
             size = _match_demonym(doc, i)
             code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i:i + size])) if size else None
             if code:
-                codes.add(code)
-    return codes
+                weak.add(code)
+    return codes, weak - codes
 
 
 def _build(doc: Document, type_: str, members: list[Candidate],
            sentence_context: dict[int, tuple[set[str], set[str]]],
-           article: tuple[set[str], set[str]]) -> Entity | None:
+           article: tuple[set[str], set[str], set[str]]) -> Entity | None:
     text = doc.text
     mentions = [Span(c.start, c.end, text[c.start:c.end]) for c in members]
     seen_forms = []
@@ -742,6 +757,8 @@ def _build(doc: Document, type_: str, members: list[Candidate],
                 attributes["kind"] = "continent"
             elif info.is_region:
                 attributes["kind"] = "region"
+            elif all(c.attributes.get("district") for c in members):
+                attributes["kind"] = "district"
             elif any(c.attributes.get("facility") for c in members):
                 attributes["kind"] = "facility"
             elif any(c.attributes.get("feature") for c in members):
@@ -765,10 +782,12 @@ def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
 
 
 def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[set[str], set[str]]],
-                   article: tuple[set[str], set[str]]) -> PlaceInfo:
+                   article: tuple[set[str], set[str], set[str]]) -> PlaceInfo:
     name = members[0].name
     if members[0].attributes.get("country"):
         return PlaceInfo(country=members[0].attributes["country"], is_country=True)
+    if any(c.attributes.get("feature") or c.attributes.get("continent") for c in members):
+        return PlaceInfo()  # "Red Sea", "Middle East": no country, no pin
     is_region = all(c.attributes.get("region") for c in members)
     if any(c.attributes.get("facility") for c in members):
         contexts = [sentence_context.get(id(c), (set(), set())) for c in members]
@@ -787,15 +806,16 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         if countries or regions:
             contexts.append((countries, regions))
     return _resolve_cached(name, frozenset((frozenset(c), frozenset(r)) for c, r in contexts),
-                           frozenset(article[0]), frozenset(article[1]), is_region, hinted)
+                           frozenset(article[0]), frozenset(article[1]), frozenset(article[2]),
+                           is_region, hinted)
 
 
 @lru_cache(maxsize=8192)
 def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, regions: frozenset,
-                    is_region: bool, hinted: bool) -> PlaceInfo:
+                    pointed: frozenset, is_region: bool, hinted: bool) -> PlaceInfo:
     """``resolve`` memoised: the same name in the same context resolves the same way (read-only)."""
-    return resolve(name, [(set(c), set(r)) for c, r in contexts], (set(countries), set(regions)),
-                   is_region, hinted=hinted)
+    return resolve(name, [(set(c), set(r)) for c, r in contexts],
+                   (set(countries), set(regions), set(pointed)), is_region, hinted=hinted)
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 10  # bump when the index layout changes
+FORMAT = 12  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
@@ -310,10 +310,8 @@ def _admin1_names(cities: dict, pycountry, data_dir: Path) -> dict[tuple[str, st
     names: dict[tuple[str, str], str] = {}
     for (cc, code), city in largest.items():
         stems = [fold(city["name"])] + [fold(a) for a in city.get("alternatenames", []) if _LATIN.match(a)]
-        for sub in subdivisions.get(cc, ()):
-            if any(_same_stem(stem, sub) for stem in stems):
-                names[(cc, code)] = city["name"]
-                break
+        if any(_same_stem(stem, folded) for folded in subdivisions.get(cc, ()) for stem in stems):
+            names[(cc, code)] = anyascii(city["name"])  # "Kurskaya oblast'" is named after Kursk
     try:
         with (data_dir / "us_states.json").open(encoding="utf-8") as handle:
             for code, state in json.load(handle).items():

@@ -142,7 +142,7 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     return big.country, frozenset(names)
 
 
-def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
+def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], ...],
             is_region: bool, hinted: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place; see ``_resolve``.
     A region no gazetteer town is named after ("Tigray", "Borno state") takes its country from
@@ -165,7 +165,7 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
     return info
 
 
-def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str]],
+def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], ...],
              is_region: bool, hinted: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
@@ -202,12 +202,13 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
         info.admin1 = name
     explicit = bool(countries or regions)
     pool = candidates
-    article_countries, article_regions = article
+    article_countries, article_regions = article[0], article[1]
+    pointed = article[2] if len(article) > 2 else set()
     if explicit:
         if countries:
             pool = [p for p in pool if p.country in countries]
-        elif article_countries:
-            pool = _in_article(pool, article_countries)
+        elif article_countries or pointed:
+            pool = _in_article(pool, article_countries, pointed)
         if admin1s:
             pool = [p for p in pool if p.admin1 and fold(p.admin1) in admin1s]
         if len(countries) == 1:
@@ -223,8 +224,8 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
             info.country = None
             pool = [famous]
     else:
-        if article_countries:
-            pool = _in_article(pool, article_countries)
+        if article_countries or pointed:
+            pool = _in_article(pool, article_countries, pointed)
         else:
             pool = [p for p in pool if p.population >= _NO_CONTEXT_POPULATION]  # nothing to check against
         article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
@@ -257,12 +258,21 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     return info
 
 
-def _in_article(pool: list[Place], article_countries: set[str]) -> list[Place]:
-    """Places in the countries the article names; elsewhere only a famous one ("Brussels")."""
-    inside = [p for p in pool if p.country in article_countries]
-    if inside:
-        return inside
+def _in_article(pool: list[Place], named: set[str], pointed: set[str]) -> list[Place]:
+    """Places in the countries the article names, unless a far bigger namesake elsewhere is
+    meant ("Berlin" is not a Russian village in an article naming Russia); then places in the
+    countries its demonyms point at, if none bigger is elsewhere; else only a famous place."""
     famous = _famous(pool)
+    inside = [p for p in pool if p.country in named]
+    if inside:
+        if famous is not None and famous not in inside \
+                and famous.population >= 10 * max(1, max(p.population for p in inside)):
+            return [famous]
+        return inside
+    biggest = max((p.population for p in pool), default=0)
+    pointed_at = [p for p in pool if p.country in pointed]
+    if pointed_at and max(p.population for p in pointed_at) >= biggest:
+        return pointed_at
     return [famous] if famous else []
 
 
