@@ -289,8 +289,9 @@ def _dominant(places: list[Place]) -> Place | None:
         return places[0]
     ranked = sorted(places, key=lambda p: -p.population)
     best, second = ranked[0], ranked[1]
-    if best.population >= 50_000 and best.population >= 10 * max(1, second.population):
-        return best
+    ratio = best.population / max(1, second.population)
+    if (best.population >= 50_000 and ratio >= 10) or (best.population >= BARE_POPULATION and ratio >= 5):
+        return best  # "Geneva" (Switzerland, 180,000) over Geneva, Illinois (21,000)
     return None
 
 
