@@ -45,6 +45,21 @@ KHARKIV = (
 )
 
 
+async def settle(pilot, most: int = 100) -> None:
+    """Wait until the app is quiet: no worker running, no preview or page pending, twice in a row."""
+    app = pilot.app
+    quiet = 0
+    for _ in range(most):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.005)
+        main = next((s for s in app.screen_stack if hasattr(s, "idle")), None)
+        busy = any(worker.is_running for worker in app.workers) or (main is not None and not main.idle)
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 2:
+            return
+
+
 def span(text: str, needle: str, nth: int = 0) -> Span:
     """The span of the ``nth`` occurrence of ``needle`` in ``text``."""
     start = -1
@@ -196,4 +211,4 @@ def build_big_store(path: Path, n_articles: int = 100_000) -> Path:
 
 
 __all__ = ["Extraction", "RawArticle", "write_article", "build_small_store", "build_big_store",
-           "add_article", "span", "INJECTION", "KURSK", "KURSK_OTHER", "KHARKIV"]
+           "add_article", "settle", "span", "INJECTION", "KURSK", "KURSK_OTHER", "KHARKIV"]

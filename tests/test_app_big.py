@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from app_fixtures import build_big_store
+from app_fixtures import build_big_store, settle
 from tui.app import make_app
 
 N = 100_000
@@ -18,11 +18,6 @@ def big_store(tmp_path_factory):
     return str(build_big_store(tmp_path_factory.mktemp("big") / "big.db", N))
 
 
-async def settle(pilot, rounds: int = 4) -> None:
-    for _ in range(rounds):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def fetched(app) -> dict[str, int]:
@@ -39,7 +34,7 @@ async def test_panes_open_with_counts_and_read_only_a_page(big_store):
         assert screen.articles.total == N and screen.events.total == N
         assert screen.articles.row(0)["published"] == "2024-12-28"  # newest first
         counts = fetched(app)
-        assert 0 < counts["articles"] <= 100 and 0 < counts["events"] <= 100
+        assert 0 < counts["articles"] <= 200 and 0 < counts["events"] <= 200  # a page or two
         assert "100,000" in str(screen.events.border_subtitle)
 
 

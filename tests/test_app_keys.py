@@ -7,7 +7,7 @@ import time
 import pytest
 from textual.content import Content
 
-from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store
+from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store, settle
 from store.db import open_store
 from tui.app import make_app
 from tui.screens.help import HelpScreen
@@ -16,14 +16,6 @@ from tui.widgets.reader import Reader
 from tui.widgets.row_list import RowList
 
 SIZE = (120, 40)
-
-
-async def settle(pilot, rounds: int = 4) -> None:
-    """Let workers finish and their messages land (workers start workers, so a few rounds)."""
-    for _ in range(rounds):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def title(widget) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_fixtures import build_small_store
+from app_fixtures import build_small_store, settle
 from tui.app import make_app
 
 SIZE = (120, 40)
@@ -17,11 +17,6 @@ def app(tmp_path):
     return application
 
 
-async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_main_screen(snap_compare, app):

@@ -35,13 +35,13 @@ def _event_date(row: dict[str, Any]) -> str:
 
 
 ARTICLE_COLUMNS = [
-    Column("published", "Date", 10, style="dim", shrink=False, format=lambda r: (r.get("published") or "")[:10]),
+    Column("published", "Date", 10, style="dim", shrink=False, min_width=10, format=lambda r: (r.get("published") or "")[:10]),
     Column("outlet", "Outlet", 14, style="cyan"),
-    Column("title", "Title", format=lambda r: r.get("title") or r.get("ref") or ""),
+    Column("title", "Title", min_width=16, format=lambda r: r.get("title") or r.get("ref") or ""),
     Column("n_events", "Ev", 3, justify="right"),
 ]
 EVENT_COLUMNS = [
-    Column("date", "Date", 11, style="dim", shrink=False, format=_event_date),
+    Column("date", "Date", 11, style="dim", shrink=False, min_width=10, format=_event_date),
     Column("subtype", "Subtype", 22, style="yellow"),
     Column("places_label", "Place(s)", 16),
     Column("casualties_label", "Casualties", 18, style="red", shrink=False),
@@ -159,6 +159,12 @@ class MainScreen(Screen):
     @property
     def reader(self) -> Reader:
         return self.query_one("#reader", Reader)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing is waiting to be shown (tests and benchmarks wait for this)."""
+        return self._pending_preview is None and all(
+            row_list.idle for row_list in self.query(RowList))
 
     def action_focus_pane(self, pane_id: str) -> None:
         self.query_one(f"#{pane_id}").focus()

@@ -41,7 +41,8 @@ class Column:
     width: int = 0
     style: str = ""
     justify: str = "left"
-    shrink: bool = True  # may lose cells when the pane is narrow
+    shrink: bool = True  # gives way first when the pane is narrow
+    min_width: int = 5  # never narrower than this
     format: Callable[[dict[str, Any]], str] | None = None
 
     def value(self, row: dict[str, Any]) -> str:
@@ -119,6 +120,7 @@ class RowList(ScrollView, can_focus=True):
         self._anchors: dict[int, tuple[Any, ...]] = {}
         self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
         self._wanted: set[int] = set()
+        self._in_flight: set[int] = set()  # pages the current page worker is reading
         self._widths: dict[int, list[int]] = {}
         self._load_scheduled = False
         self._announce_pending = False
@@ -146,6 +148,7 @@ class RowList(ScrollView, can_focus=True):
         terminal does not move what the user is looking at.
         """
         self.generation += 1
+        self._in_flight.clear()
         self._fetch_count(self.query, self.generation)
 
     def _reload(self) -> None:
@@ -156,6 +159,7 @@ class RowList(ScrollView, can_focus=True):
         self._anchors.clear()
         self._strips.clear()
         self._wanted.clear()
+        self._in_flight.clear()
         self._announce_pending = True
         self.virtual_size = Size(0, 2)
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -225,11 +229,14 @@ class RowList(ScrollView, can_focus=True):
         if not refreshed:
             self._scroll_cursor_into_view()
         self.refresh()
+        if self._announce_pending and self.cursor // PAGE_SIZE in self._pages:
+            self._announce()  # the cursor's page came before the count
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         message.stop()
         if not self._current(message):
             return
+        self._in_flight.discard(message.page)
         self._pages[message.page] = message.rows
         self.rows_fetched += len(message.rows)
         if message.keys:
@@ -241,6 +248,7 @@ class RowList(ScrollView, can_focus=True):
     def on_query_failed(self, message: QueryFailed) -> None:
         message.stop()
         if message.query == self.query:
+            self._in_flight.clear()
             self.error = message.reason
             self.total = 0
             self.virtual_size = Size(0, 2)
@@ -258,6 +266,12 @@ class RowList(ScrollView, can_focus=True):
         @property
         def control(self) -> "RowList":
             return self.row_list
+
+    @property
+    def idle(self) -> bool:
+        """Whether the list has its count and asks for no page."""
+        return (self.total is not None and not self._load_scheduled and not self._wanted
+                and not self._in_flight)
 
     # ---------------------------------------------------------------- rows
 
@@ -292,10 +306,13 @@ class RowList(ScrollView, can_focus=True):
 
     def _load_wanted(self) -> None:
         self._load_scheduled = False
-        pages = sorted(p for p in self._wanted if p not in self._pages)
+        loaded = set(self._pages.keys())
+        new = self._wanted - self._in_flight - loaded
         self._wanted.clear()
-        if pages:
-            self._fetch_pages(self.query, self.generation, pages, dict(self._anchors))
+        if new:
+            # the worker is exclusive: the one it replaces may not finish, so take its pages too
+            self._in_flight = (self._in_flight - loaded) | new
+            self._fetch_pages(self.query, self.generation, sorted(self._in_flight), dict(self._anchors))
 
     # ---------------------------------------------------------------- drawing
 
@@ -304,17 +321,26 @@ class RowList(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def _layout(self, width: int) -> list[int]:
-        """Column widths for ``width`` cells: fixed columns shrink (widest first) when narrow."""
+        """Column widths for ``width`` cells. When narrow, shrinkable columns give way first
+        (widest first, down to 8), then the others (down to their ``min_width``); flexible columns
+        keep their ``min_width`` (at least 8)."""
         cached = self._widths.get(width)
         if cached is not None:
             return cached
         widths = [c.width for c in self.columns]
         flexible = [i for i, c in enumerate(self.columns) if not c.width]
-        available = width - (len(self.columns) - 1) - 8 * len(flexible)
-        shrinkable = [i for i, c in enumerate(self.columns) if c.width and c.shrink] or range(len(widths))
-        while sum(widths) > available and max(widths[i] for i in shrinkable) > 3:
-            widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
+        available = width - (len(self.columns) - 1) - sum(
+            max(8, self.columns[i].min_width) for i in flexible)
+        for candidates, floor in (
+            ([i for i, c in enumerate(self.columns) if c.width and c.shrink], 8),
+            ([i for i, c in enumerate(self.columns) if c.width], 0),
+        ):
+            while sum(widths) > available:
+                shrinkable = [i for i in candidates
+                              if widths[i] > max(floor, self.columns[i].min_width)]
+                if not shrinkable:
+                    break
+                widths[max(shrinkable, key=lambda i: widths[i])] -= 1
         rest = max(1, width - (len(self.columns) - 1) - sum(widths))
         for i in flexible:
             widths[i] = rest // len(flexible)
