@@ -134,9 +134,21 @@ class _Mention:
 def find_claims(text: str, sentences: list[Span], entities: list[Entity]) -> tuple[list[Source], list[Claim]]:
     """Sources and claims in the article, claims in text order."""
     finder = _ClaimFinder(text, entities)
-    for sentence in sentences:
+    starts = [s.start for s in sentences]
+    long_quotes: dict[int, list[tuple[re.Match[str], int, int]]] = {}
+    for q in _QUOTE_RE.finditer(text):
+        first = bisect.bisect_right(starts, q.start()) - 1
+        last = bisect.bisect_right(starts, q.end() - 1) - 1
+        if first >= 0 and last > first:
+            # a quotation of several sentences: read it whole, before the sentences it covers
+            long_quotes.setdefault(first, []).append((q, sentences[first].start, sentences[last].end))
+            finder.long_quotes.append((q.start(), q.end()))
+    for i, sentence in enumerate(sentences):
+        for q, q_start, q_end in long_quotes.get(i, ()):
+            finder.quote(q, q_start, q_end)
         finder.sentence(sentence.start, sentence.end)
-    return finder.sources, finder.claims
+    claims = sorted(finder.claims, key=lambda c: c.content.start)
+    return finder.sources, claims
 
 
 class _ClaimFinder:
@@ -146,6 +158,7 @@ class _ClaimFinder:
         self.claims: list[Claim] = []
         self._source_keys: dict[tuple[str, str], str] = {}
         self._used_cues: set[int] = set()  # starts of cue words already read as a claim
+        self.long_quotes: list[tuple[int, int]] = []  # quotations over several sentences
         self._people: list[_Mention] = []
         self._mentions: list[_Mention] = []
         for entity in entities:
@@ -177,10 +190,16 @@ class _ClaimFinder:
             i = bisect.bisect_right(quote_starts, m.start()) - 1
             if i >= 0 and quote_starts[i] < m.start() < quotes[i].end():
                 continue  # a cue word inside a quotation
+            if any(a < m.start() < b for a, b in self.long_quotes):
+                continue
             if self._cue_claim(m, start, end):
                 found_any = True
         if not found_any:
             self._remember_people(start, end)
+
+    def quote(self, q: re.Match[str], start: int, end: int) -> None:
+        """A quotation that runs over several sentences, read within [start, end)."""
+        self._quote_claim(q, start, end)
 
     def _remember_people(self, start: int, end: int) -> None:
         for p in self._people:

@@ -152,3 +152,11 @@ def test_dateline_is_not_part_of_the_content():
 def test_claimant_phrases(sentence, name, kind, content):
     claims = claims_of(sentence)
     assert claims and (claims[0][0], claims[0][1], claims[0][3]) == (name, kind, content)
+
+
+def test_quotation_over_several_sentences():
+    text = "Zelensky visited Kharkiv. \u201cWe will rebuild. We will not give up. Officials said so,\u201d he said."
+    quotes = [c for c in claims_of(text) if c[4]]
+    assert [(c[0], c[3]) for c in quotes] == [
+        ("Volodymyr Zelensky", "We will rebuild. We will not give up. Officials said so")]
+    assert len(claims_of(text)) == 1  # "Officials said" inside the quotation is not a claim of its own
