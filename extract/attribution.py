@@ -612,7 +612,8 @@ _NP_HEADS = frozenset("""
 official officials source sources spokesman spokeswoman spokesperson ministry minister government
 authorities police military army intelligence president governor commander analysts experts witnesses
 residents diplomats diplomat reports agency office observers monitors investigators prosecutors
-groups group organisation organization members member
+groups group organisation organization members member witness resident doctor medic activist
+journalist correspondent commander soldier survivor villager spokesperson analyst expert
 """.split())
 
 
