@@ -7,19 +7,18 @@ deterministic and offline: the same text and date always give the same result.
 from __future__ import annotations
 
 from extract.attribution import find_claims
+from extract.entities import find_entities
 from extract.events import find_events
 from extract.model import Extraction
 from extract.sentences import split_sentences
 
-try:
-    from extract.entities import find_entities
-except ImportError:  # part 1 not landed yet: run without entities
-    def find_entities(text, sentences):  # type: ignore[no-redef]
-        return []
-
 
 def extract_article(text: str, published: str | None) -> Extraction:
-    """published: ISO date or date-time of the article (or None). Deterministic, offline."""
+    """published: ISO date or date-time of the article (or None). Deterministic, offline.
+
+    Sentences first, then entities (people, organisations, groups, places), then claims with
+    their typed sources, then events that link the claims reporting them.
+    """
     sentences = split_sentences(text)
     entities = find_entities(text, sentences)
     sources, claims = find_claims(text, sentences, entities)
