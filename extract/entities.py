@@ -513,6 +513,8 @@ def _locative(doc: Document, a: int, b: int) -> str:
     tokens = doc.tokens
     if tokens[b].possessive and b + 1 < len(tokens) and tokens[b + 1].cap:
         return "1"  # "Russia's Kursk region"
+    if speech_after(doc, b):
+        return ""  # "..., Russia said"
     j = a - 1
     while j >= 0 and tokens[j].lower in _COMPASS_ADJECTIVES and tokens[j].sentence == tokens[a].sentence:
         j -= 1
@@ -707,9 +709,10 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
 def _article_countries(doc: Document, kept: list[Candidate]) -> tuple[set[str], set[str]]:
     """Countries the article names (and demonym hints), and those it only points at with a
     demonym ("Russian forces" fight in Ukraine: weaker evidence of where things are)."""
-    codes = {c.attributes["country"] for c in kept if c.type == "place" and c.attributes.get("country")}
+    countries = [c for c in kept if c.type == "place" and c.attributes.get("country")]
+    codes = {c.attributes["country"] for c in countries if c.attributes.get("locative")}
     codes |= {c.attributes["hint"] for c in kept if c.attributes.get("hint")}
-    weak: set[str] = set()
+    weak = {c.attributes["country"] for c in countries}  # "Russia said", "Russia attacked"
     for i, token in enumerate(doc.tokens):
         if token.cap and token.lower in DEMONYMS:
             size = _match_demonym(doc, i)

@@ -206,7 +206,12 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     pointed = article[2] if len(article) > 2 else set()
     if explicit:
         if countries:
+            famous = _famous(pool)
             pool = [p for p in pool if p.country in countries]
+            if famous is not None and famous not in pool and not admin1s and not hinted \
+                    and famous.population >= 10 * max([1] + [p.population for p in pool]):
+                pool = [famous]  # "Berlin" near a mention of Russia is still Germany's capital
+                countries = {famous.country}
         elif article_countries or pointed:
             pool = _in_article(pool, article_countries, pointed)
         if admin1s:

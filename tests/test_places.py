@@ -202,3 +202,22 @@ def test_markdown_emphasis_does_not_hide_cues_or_datelines():
     got = places(text)
     assert {"Kyiv", "Sudzha", "Plekhovo"} <= set(got)
     assert [m.text for m in got["Kyiv"].mentions] == ["KYIV"]
+
+
+def test_far_bigger_namesakes_and_weak_demonym_evidence():
+    text = ("For Kyiv, the question is whether Washington and Berlin will keep paying, Russia said. "
+            "Spokesman Jens Laerke told reporters in Geneva. Russian forces advanced near Pokrovsk. "
+            "The head of the Donetsk regional administration spoke.")
+    got = places(text)
+    assert got["Berlin"].country == "DE" and got["Berlin"].lat is not None  # not a Russian village
+    assert got["Geneva"].country == "CH"
+    assert got["Donetsk"].country == "UA"
+    # Ukraine's Pokrovsk (60,000) or Russia's (10,000)? "Russian forces" do not say: no pin.
+    assert got["Pokrovsk"].lat is None or got["Pokrovsk"].country == "UA"
+
+
+def test_districts_are_not_regions_and_give_no_admin1():
+    text = "A bomb killed 12 people at a market in Mogadishu's Hodan district."
+    got = places(text)
+    assert got["Hodan"].attributes["kind"] == "district"
+    assert got["Mogadishu"].country == "SO" and got["Mogadishu"].admin1 != "Hodan"
