@@ -500,3 +500,25 @@ async def test_the_cursor_of_the_focused_list_drives_the_reader(store):
         start, end = screen.reader.highlighted
         assert screen.reader.article.text[start:end].startswith("its forces repelled an attack")
         assert screen.back_stack == []  # previews replace each other; nothing to go back to
+
+
+async def test_enter_right_after_a_move_opens_once(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "j", "enter")  # no pause between the move and Enter
+        await settle(pilot)
+        screen = app.screen
+        assert title(screen.facts).startswith("Event · Armed clash")
+        assert screen.view.preview is False
+        assert all(v.facts != screen.view.facts for v in screen.back_stack)  # not twice
+        assert app.focused.id == "facts"
+        await pilot.press("enter")  # the evidence: its span, in the reader
+        await settle(pilot)
+        assert app.focused.id == "reader"
+        await pilot.press("tab", "j", "j", "o")  # back to the facts; the claim -> its source
+        await settle(pilot)
+        assert title(screen.facts).startswith("Claims by ")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert title(screen.facts).startswith("Event · Armed clash")

@@ -240,6 +240,7 @@ class MainScreen(Screen):
         if pane == "facts":
             self._open_fact(row)
             return
+        self._pending_preview = None  # Enter shows it now; a preview still queued is moot
         view = self._view_of(pane, row)
         if self.view.preview and self.view.facts == view.facts:
             self.view.preview = False  # already shown: keep it in the history from now on
