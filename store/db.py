@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -52,8 +53,10 @@ def _user_version(conn: sqlite3.Connection) -> int:
 def _check_is_store(conn: sqlite3.Connection, path: Path) -> int:
     """The store's schema version; raises StoreError for a file that is not a Sitrep store."""
     try:
-        version = _user_version(conn)
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # one statement, so one snapshot: another process may be creating this store right now
+        version, tables = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
     except sqlite3.DatabaseError:
         raise StoreError(f"{path}: not a Sitrep store (not an SQLite database)") from None
     if version == 0 and tables:
@@ -73,6 +76,30 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
 
 
+def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+    """Check, configure and (when writable) migrate a freshly opened connection."""
+    version = _check_is_store(conn, path)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if readonly:
+        if version < SCHEMA_VERSION:
+            raise StoreError(f"{path}: store has schema version {version}; open it once with `sitrep` to upgrade it")
+        return
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise StoreError(f"{path}: cannot switch the store to WAL mode")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    if version < SCHEMA_VERSION:
+        try:
+            migrate(conn, version)
+        except sqlite3.OperationalError:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            # another process opening the same new store may have migrated it first
+            if _user_version(conn) != SCHEMA_VERSION:
+                raise
+
+
 def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_utils.Database:
     """Open (creating and migrating when writable) the store at ``path``."""
     path = Path(path)
@@ -85,37 +112,26 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_uti
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{path}: cannot create the store's folder ({error.strerror})") from None
-    try:
-        conn = _connect(path, readonly)
-    except sqlite3.Error as error:
-        raise StoreError(f"{path}: cannot open store ({error})") from None
-    try:
-        version = _check_is_store(conn, path)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if readonly:
-            if version < SCHEMA_VERSION:
-                raise StoreError(
-                    f"{path}: store has schema version {version}; open it once with `sitrep` to upgrade it"
-                )
-        else:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{path}: cannot switch the store to WAL mode")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            if version < SCHEMA_VERSION:
-                try:
-                    migrate(conn, version)
-                except sqlite3.OperationalError:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    # another process opening the same new store may have migrated it first
-                    if _user_version(conn) != SCHEMA_VERSION:
-                        raise
-    except StoreError:
-        conn.close()
-        raise
-    except sqlite3.DatabaseError as error:
-        conn.close()
-        raise StoreError(f"{path}: unusable store ({error})") from None
+    for attempt in range(5):
+        try:
+            conn = _connect(path, readonly)
+        except sqlite3.Error as error:
+            raise StoreError(f"{path}: cannot open store ({error})") from None
+        try:
+            _prepare(conn, path, readonly)
+            break
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.OperationalError as error:
+            conn.close()
+            # processes creating one new store at once can meet a lock SQLite will not wait on
+            # (before the store is in WAL mode): try again shortly
+            if "locked" in str(error) and attempt < 4:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            raise StoreError(f"{path}: unusable store ({error})") from None
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise StoreError(f"{path}: unusable store ({error})") from None
     return sqlite_utils.Database(conn)
