@@ -464,6 +464,9 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         doc.add("place", name, a, b, **hint)
         return True
     if not places:
+        if cue == "weak" and b == a and _toponym_shape(tokens[a]) and not is_first_name(tokens[a]):
+            doc.add("place", name, a, b, **hint)  # "in Kurakhivka": the shape of a village name
+            return True
         return False
     single_first_name = b == a and is_first_name(tokens[a])
     if (cue == "weak" or _cue_after(doc, b)) and not single_first_name and not speech_after(doc, b):
@@ -477,6 +480,18 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         doc.add("place", name, a, b, **hint)
         return True
     return False
+
+
+# Endings of East Slavic settlement names: "Novoselivka", "Robotyne", "Plekhovo", "Kurakhove".
+_TOPONYM_ENDINGS = ("ivka", "ovka", "evka", "yivka", "ivske", "ovske", "ove", "ovo", "evo", "yevo",
+                    "ino", "yne", "ine", "sk", "grad", "hrad", "pol", "pil", "ivtsi", "ovtsi",
+                    "ychi", "ichi", "yany", "any", "ynka", "inka", "ivka", "yivske", "ske", "tsi")
+
+
+def _toponym_shape(token: Token) -> bool:
+    low = token.lower
+    return len(low) >= 6 and low.isalpha() and low.endswith(_TOPONYM_ENDINGS) and token.text[0].isupper() \
+        and not token.text.isupper()
 
 
 def _decide_region(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:

@@ -67,8 +67,35 @@ def looks_like_person(doc: Document, first: int, last: int) -> bool:
         return True
     if first >= 2 and tokens[first - 1].lower in ("of", "for", "and") and tokens[first - 2].cap:
         return False  # "the Office for the Coordination of Humanitarian Affairs said"
-    if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)):
+    if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)
+                                 or who_after(doc, last) or role_before(doc, first)):
         return all(w.text[:1].isupper() and (not w.text.isupper() or "." in w.text) for w in words)
+    return False
+
+
+def who_after(doc: Document, last: int) -> bool:
+    """"Sergiy Kyslytsya, who ..." or "Jens Laerke, 54, who ...": only people are "who"."""
+    tokens = doc.tokens
+    j = last + 1
+    if j < len(tokens) and tokens[j].text == ",":
+        j += 1
+        if j + 1 < len(tokens) and tokens[j].text.isdigit() and tokens[j + 1].text == ",":
+            j += 2
+        return j < len(tokens) and tokens[j].lower == "who" and tokens[j].sentence == tokens[last].sentence
+    return False
+
+
+def role_before(doc: Document, first: int) -> bool:
+    """A role named just before, set off by a comma: "Ukraine's envoy to the UN, Sergiy
+    Kyslytsya, said", "the head of the regional administration, Vadym Filashkin, ..."."""
+    tokens = doc.tokens
+    if first < 2 or tokens[first - 1].text != ",":
+        return False
+    for k in range(first - 2, max(-1, first - 8), -1):
+        if tokens[k].sentence != tokens[first].sentence or tokens[k].text in (",", ";", ".", "“", '"'):
+            return False
+        if tokens[k].lower in PERSON_ROLES and not tokens[k].cap:
+            return k == first - 2 or tokens[k + 1].lower in ("of", "for", "to", "at", "in")
     return False
 
 

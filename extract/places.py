@@ -43,7 +43,8 @@ _STRONG_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _words in sorted(STRONG_CUES, key=len, reverse=True):
     _STRONG_BY_LAST.setdefault(_words[-1], []).append(_words)
 BARE_POPULATION = 100_000
-_NO_CONTEXT_POPULATION = 15_000  # with no country named anywhere, smaller namesakes get no pin  # a bare capitalised name is a place when this big ("Kharkiv", "Gaza")
+_NO_CONTEXT_POPULATION = 15_000
+_VILLAGE_POPULATION = 5_000  # below this a pin needs the region confirmed by the text  # with no country named anywhere, smaller namesakes get no pin  # a bare capitalised name is a place when this big ("Kharkiv", "Gaza")
 
 
 @dataclass(slots=True)
@@ -221,19 +222,17 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
         if not pool:
             # The context names somewhere no gazetteer place of this name is, so the context
             # stands, unpinned; except for a famous place ("Moscow" in a sentence naming Ukraine).
-            # Also a town the gazetteer knows by this very name when only a country is near:
-            # "In Yemen, Houthis fired at the Israeli city of Eilat" (hinted: the demonym binds).
             famous = _famous(candidates)
             if admin1s or famous is None:
                 return info
             info.country = None
             pool = [famous]
-    else:
+    article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
+    if not explicit:
         if article_countries or pointed:
             pool = _in_article(pool, article_countries, pointed)
         else:
             pool = [p for p in pool if p.population >= _NO_CONTEXT_POPULATION]  # nothing to check against
-        article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
         if article_admin1s and not any(p.population >= BARE_POPULATION for p in pool):
             # A small place in an article about named regions: pin only one in those regions.
             inside = [p for p in pool if p.admin1 and fold(p.admin1) in article_admin1s]
@@ -255,6 +254,11 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
         return info  # a small place known by this name only as an alternate: no guess, no pin
     info.country = best.country
     info.admin1 = best.admin1 or info.admin1
+    confirmed = bool(best.admin1) and fold(best.admin1) in (admin1s | article_admin1s)
+    if best.population < _VILLAGE_POPULATION and not confirmed:
+        # Villages share names by the dozen ("Zelenivka", "Novoselivka") and the gazetteer
+        # lists only those of 500 people or more: a pin needs the region named in the text.
+        return info
     if not is_region:
         info.lat, info.lon = best.lat, best.lon
     info.name = best.name

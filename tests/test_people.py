@@ -74,3 +74,10 @@ def test_well_known_surnames_alone_are_people_with_full_names():
     found = people(text)
     assert set(found) == {"Vladimir Putin", "Sergei Shoigu", "Valery Gerasimov"}
     assert [m.text for m in found["Vladimir Putin"].mentions] == ["Putin", "Putin", "Vladimir Putin"]
+
+
+def test_appositions_who_and_role_before_comma():
+    text = ("Ukraine's envoy to the UN, Sergiy Kyslytsya, said so. Halyna Yurchenko, who fled in March, "
+            "spoke later. The head of the regional administration, Vadym Filashkin, urged residents to leave.")
+    found = people(text)
+    assert {"Sergiy Kyslytsya", "Halyna Yurchenko", "Vadym Filashkin"} <= set(found)

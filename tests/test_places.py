@@ -221,3 +221,11 @@ def test_districts_are_not_regions_and_give_no_admin1():
     got = places(text)
     assert got["Hodan"].attributes["kind"] == "district"
     assert got["Mogadishu"].country == "SO" and got["Mogadishu"].admin1 != "Hodan"
+
+
+def test_village_shaped_names_after_in_and_no_pin_for_unconfirmed_villages():
+    text = "Fighting raged in Kurakhivka and at Zzelenivka, the army said."
+    got = places(text)
+    assert "Zzelenivka" in got  # no gazetteer knows it: the shape of the name and "at" do
+    text = "Fighting raged near Zelenivka."
+    assert places(text)["Zelenivka"].lat is None  # one of many Zelenivkas: no region named, no pin
