@@ -369,6 +369,8 @@ class _ClaimFinder:
             return None
         if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):
             return tokens[i - 1][0], tokens[i - 1][1]
+        if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
+            return tokens[i - 1][0], tokens[i - 1][1]  # "It said ...": the organisation quoted just before
         if tokens[i - 1][2] in ("which", "who") and i >= 3 and tokens[i - 2][2] == ",":
             # "..., the al-Qaida-linked JNIM group, which said its fighters ...": the group before the comma
             return self._subject(tokens[i - 2][0], start)
@@ -497,6 +499,12 @@ class _ClaimFinder:
     def _source_for(self, start: int, end: int) -> str | None:
         text = self.text
         raw = text[start:end]
+        if raw == "It":
+            last_claim = self.claims[-1] if self.claims else None
+            if last_claim is None:
+                return None
+            source = next(x for x in self.sources if x.key == last_claim.source_key)
+            return source.key if source.type not in ("person", "anonymous") else None
         if raw in ("he", "she", "He", "She", "him", "her"):
             person = self._person_before(start)
             last_claim = self.claims[-1] if self.claims else None

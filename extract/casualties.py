@@ -187,7 +187,8 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
     who = who.strip()
     words = who.split()
     # drop leading words that are not part of the noun phrase
-    while words and words[0].lower() in ("the", "of", "their", "our", "other", "more", "were", "and", "those"):
+    while words and words[0].lower() in ("the", "of", "their", "our", "its", "his", "her", "other", "more", "were",
+                                         "and", "those"):
         words = words[1:]
     who = " ".join(words)
     if who.lower() in ("others", "people", "persons", "person", "individuals", "members", "other", ""):

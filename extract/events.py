@@ -209,14 +209,16 @@ HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to
                    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
                    r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
                    r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|trying to|tried to|"
-                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying)\b")
+                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying|prepare|prepares|preparing|"
+                   r"in preparation)\b")
 # Figures and events over a long period: background, even with a number in them.
 LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:the )?(?:19|20)\d\d|the war|the invasion|"
                   r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
                   r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
-                  r"\bhave been killed since\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b")
+                  r"\bhave been killed since\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                  r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -507,6 +509,8 @@ class _Candidate:
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
+# "killed since Wednesday": the start of a period, not the day of an incident
+_SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|the\s+)?\Z")
 _HEADLINE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 
 
@@ -533,16 +537,16 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             dates.append(all_dates[next_date])
             next_date += 1
         report_zone, content = _report_zone(sentence, _claims_in(by_cue, cue_starts, sentence))
-        event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
+        event_dates = [d for d in dates if not _DATELINE.match(text, d.end) and not _SINCE.search(text, max(0, d.start - 20), d.start)
                        and not any(a <= d.start < b for a, b in lines)
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))]
         subtype, weak = _classify(s_text)
         casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):
-            if weak and not event_dates and candidates and candidates[-1].paragraph == para:
+            if weak and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
                 # "14 officers were injured" after a report of the protest: part of that incident
-                _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para),
+                _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para, content),
                         _actors(text, sentence, mentions, content))
                 dates_by_paragraph.setdefault(para, []).extend(event_dates)
                 continue
@@ -556,7 +560,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
                 date, level = None, 0
-            places = _places(text, sentence, mentions, paragraphs, para)
+            places = _places(text, sentence, mentions, paragraphs, para, content)
             actors = _actors(text, sentence, mentions, content)
             if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
                 subtype = "Non-state actor overtakes territory"
@@ -661,9 +665,13 @@ def _report_zone(sentence: Span, claims: list[Claim]) -> tuple[list[tuple[int, i
     return zones, contents
 
 
+_NEWLINES = re.compile(r"\n\s*")
+
+
 def _paragraph_starts(text: str) -> list[int]:
+    """Where paragraphs start: each line is one, blank lines between them do not count."""
     starts = [0]
-    for m in re.finditer(r"\n", text):
+    for m in _NEWLINES.finditer(text):
         starts.append(m.end())
     return starts
 
@@ -697,9 +705,12 @@ def _mentions_in(mentions: list[tuple[int, int, Entity]], start: int, end: int) 
 
 
 def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], paragraphs: list[int],
-            para: int) -> list[PlaceRef]:
+            para: int, contents: list[tuple[int, int]] = ()) -> list[PlaceRef]:
+    """Places named in the sentence (not in its claimant: "the Britain-based Observatory said"), else
+    the nearest one named before it in the paragraph."""
     places = [PlaceRef(e.key, e.name, Span.of(text, s, t))
-              for s, t, e in _mentions_in(mentions, sentence.start, sentence.end) if e.type == "place"]
+              for s, t, e in _mentions_in(mentions, sentence.start, sentence.end) if e.type == "place"
+              and (not contents or any(a <= s < b for a, b in contents))]
     if places:
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph

@@ -160,3 +160,9 @@ def test_quotation_over_several_sentences():
     assert [(c[0], c[3]) for c in quotes] == [
         ("Volodymyr Zelensky", "We will rebuild. We will not give up. Officials said so")]
     assert len(claims_of(text)) == 1  # "Officials said" inside the quotation is not a claim of its own
+
+
+def test_it_said_is_the_organisation_quoted_before():
+    claims = claims_of("The Syrian army said dozens of soldiers were killed. It said it was redeploying troops.")
+    assert [c[0] for c in claims] == ["Syrian army", "Syrian army"]
+    assert claims[1][3] == "it was redeploying troops"

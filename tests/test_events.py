@@ -153,3 +153,17 @@ def test_the_most_precise_of_overlapping_dates_wins():
 def test_news_sentences(sentence, subtype):
     events = extract_article(sentence, "2024-06-12").events
     assert (events[0].subtype if events else None) == subtype
+
+
+def test_a_toll_since_a_day_is_not_an_incident_of_that_day():
+    text = "Rami Abdurrahman said more than 300 people had been killed since Wednesday."
+    assert extract_article(text, "2024-12-01").events == []
+
+
+def test_an_undated_casualty_sentence_joins_the_incident_before_it():
+    text = ("Insurgents captured most of Aleppo on Saturday, monitors said.\n\n"
+            "The Syrian army said dozens of its soldiers had been killed.")
+    [event] = extract_article(text, "2024-12-01").events
+    assert event.subtype == "Non-state actor overtakes territory"
+    assert [(c.kind, c.min, c.qualifier, c.who) for c in event.casualties] == [("killed", 12, "vague", "soldiers")]
+    assert len(event.claim_keys) == 2
