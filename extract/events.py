@@ -419,7 +419,8 @@ def _place_follows(rx: re.Pattern[str], original: str) -> bool:
     if len(low) != len(original):
         return False
     for m in rx.finditer(low):
-        if re.match(r"\s+(?:(?:the|control of|the town of|the city of|the village of)\s+)?[A-Z][a-z]",
+        if re.match(r"\s+(?:(?:the|control of|the town of|the city of|the village of|(?:most|much|all|the whole|"
+                    r"(?:large |several )?parts?) of)\s+)?[A-Z][a-z]",
                     original[m.end():m.end() + 40]):
             return True
     return False
