@@ -246,8 +246,6 @@ class _ClaimFinder:
         np = self._np_after(doc.end() if doc else m.end(), end)
         if not np:
             return False
-        if re.match(r"\s*[,:]", text[np[1]:end]) or np[1] >= end - 1:
-            pass
         before = text[start:m.start()].rstrip()
         if before.endswith(",") or before.endswith("—") or before.endswith("("):
             c_start, c_end = _trim_content(text, start, m.start())
@@ -273,7 +271,7 @@ class _ClaimFinder:
                 if c_end - c_start <= 3:
                     return False
                 return self._add_for(earlier[-1].source_key, cue_start, cue_end, c_start, c_end)
-            np = self._np_forward(start, cue_start, sentence_start=True)
+            np = self._np_forward(start, cue_start)
             if not np:
                 return False
             c_start, c_end = self._content_after(cue_end, end)
@@ -430,7 +428,8 @@ class _ClaimFinder:
             return None
         return tokens[0][0], tokens[j - 1][1]
 
-    def _np_forward(self, pos: int, end: int, sentence_start: bool = False) -> tuple[int, int] | None:
+    def _np_forward(self, pos: int, end: int) -> tuple[int, int] | None:
+        """A claimant at a position: the subject at a sentence's start, or the speaker after a quotation."""
         tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text, pos, min(end, pos + 160))]
         if not tokens:
             return None
@@ -559,10 +558,7 @@ class _ClaimFinder:
         for m in self._people:
             if m.start >= pos:
                 break
-            if self.text[m.start:m.end] not in ("he", "she", "He", "She", "him", "her", "his", "His", "Her"):
-                last = m.entity
-            else:
-                last = m.entity
+            last = m.entity  # a name or a pronoun already linked to its person
         return last or self._last_person
 
     def _type_of(self, name: str, start: int, end: int) -> tuple[str, str | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Casualty, Span
-from extract.numbers import QUALIFIERS, Quantity, find_quantities
+from extract.numbers import Quantity, find_quantities
 
 # Nouns naming the people a figure counts.
 WHO_NOUNS = (
@@ -206,5 +206,3 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
                 return f"{qualifier} {who}"
     return who
 
-
-__all__ = ["find_casualties", "QUALIFIERS"]
