@@ -35,6 +35,7 @@ PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting 
 PREFIX_RANGE = 2000  # keys read from the key index to choose those names from
 RESCORE = 100  # candidates given the careful score after each quick one
 SCORE_CUTOFF = 70.0  # results below this are not shown
+MATCHED_SLACK = 3.0  # a name this near its owner's best may show as matched, if written more like the query
 
 
 @dataclass
@@ -347,21 +348,26 @@ def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchRes
     conn = _connection(db)
     scored = score_names(key, _folded(query), candidates(conn, key, kind, limit))
 
-    # one result per owner: its best name; among equally good names the one written like the
-    # query (same script and letters: "Харків" shows as matched for the query "Харків")
+    # one result per owner, scored by its best name; the name shown as matched is, among its names
+    # within MATCHED_SLACK points of the best, the one written most like the query (same script and
+    # letters: "Volodymyr Zelensky" for "Zelenskiy", "Володимир Зеленський" for "Зеленский")
     written = query.casefold().strip()
-    best: dict[tuple[str, int], tuple[float, float, _Candidate]] = {}
+    by_owner: dict[tuple[str, int], list[tuple[float, _Candidate]]] = {}
     for score, candidate in scored:
-        owner = (candidate.owner, candidate.owner_id)
-        likeness = fuzz.ratio(written, candidate.name.casefold())
-        if owner not in best or (score, likeness) > best[owner][:2]:
-            best[owner] = (score, likeness, candidate)
+        by_owner.setdefault((candidate.owner, candidate.owner_id), []).append((score, candidate))
+    best: dict[tuple[str, int], tuple[float, _Candidate]] = {}
+    for owner, names in by_owner.items():
+        top_score = max(score for score, _ in names)
+        near = [
+            (fuzz.ratio(written, c.name.casefold()), score, c) for score, c in names if score >= top_score - MATCHED_SLACK
+        ]
+        best[owner] = (top_score, max(near, key=lambda item: item[:2])[2])
 
     details: dict[str, dict] = {}
     for owner in ("entity", "source"):
         details[owner] = _details(conn, owner, [oid for (o, oid) in best if o == owner])
     results = []
-    for (owner, owner_id), (score, _, candidate) in best.items():
+    for (owner, owner_id), (score, candidate) in best.items():
         row = details[owner].get(owner_id)
         if row is None:  # a name whose owner is gone
             continue

@@ -111,6 +111,8 @@ def test_matched_is_the_alias_that_matched(store):
     assert top(db, "Харків").matched == "Харків"
     assert top(db, "Kharkiv").matched == "Kharkiv"
     assert top(db, "Володимир Зеленський").matched == "Володимир Зеленський"
+    assert top(db, "Zelenskiy").matched == "Volodymyr Zelensky"
+    assert top(db, "Зеленский").matched == "Володимир Зеленський"
 
 
 def test_one_result_per_entity_with_its_best_alias(store):
