@@ -95,6 +95,18 @@ class RowList(ScrollView, can_focus=True):
     class Opened(Highlighted):
         """Enter was pressed on ``row``."""
 
+    class Counted(Message):
+        """The list now knows it has ``total`` rows."""
+
+        def __init__(self, row_list: "RowList", total: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.total = total
+
+        @property
+        def control(self) -> "RowList":
+            return self.row_list
+
     def __init__(
         self,
         db_path: str,
@@ -254,18 +266,6 @@ class RowList(ScrollView, can_focus=True):
             self.virtual_size = Size(0, 2)
             self.refresh()
             self.post_message(self.Counted(self, 0))
-
-    class Counted(Message):
-        """The list now knows it has ``total`` rows."""
-
-        def __init__(self, row_list: "RowList", total: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.total = total
-
-        @property
-        def control(self) -> "RowList":
-            return self.row_list
 
     @property
     def idle(self) -> bool:
