@@ -469,7 +469,8 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
             return True
         return False
     single_first_name = b == a and is_first_name(tokens[a])
-    if (cue == "weak" or _cue_after(doc, b)) and not single_first_name and not speech_after(doc, b):
+    if (cue == "weak" or _cue_after(doc, b)) and not speech_after(doc, b) \
+            and (not single_first_name or is_big_place(places)):  # "in Sofia", not "to Ali"
         doc.add("place", name, a, b, **hint)
         return True
     if is_big_place(places) and not single_first_name \

@@ -26,7 +26,7 @@ mykola myroslav nabil nadia nadezhda naftali narendra nasser natalia natalya nat
 nestor nicolas nikita nikolai nikolay nikol nir nour nuri oleg oleh oleksandr oleksiy olena
 olga olha omar oren osama oskar pablo patrick paul pavel pavlo pedro peter petro petr pierre
 pyotr qasim rafael rajab ramzan rashid recep reem richard rishi robert roman ron ronen rustem
-rustam ruslan saad sabah sadr saeed said salah salim salva sam samantha samir samuel sanna sara
+rustam ruslan saad sabah saeed said salah salim salva sam samantha samir samuel sanna sara
 sarah sayed sebastian serhiy serhii sergei sergey sergiy shimon shoigu simon sofia stanislav
 stefan stepan stephen steve steven sultan svetlana sviatoslav taras tariq thomas tim timothy
 tobias tom tony uri ursula valery valeriy valerii vadim vadym vasily vasyl viktor viktoriia
@@ -54,7 +54,7 @@ william uhuru raila kithure yoweri bobi paul felix joseph laurent moise martin
 emmerson nelson jacob cyril julius bola atiku goodluck muhammadu kashim nuhu abubakar
 assimi ibrahim abdourahamane mahamat idriss succes kais abdelmadjid recep tayyip
 hakan mevlut devlet ekrem
-min aung hlaing aung san suu kyi thein sein duwa lashi
+min aung hlaing aung suu kyi thein sein duwa lashi
 kim jong un yoon suk yeol lee jae-myung moon jae-in
 xi jinping wang yi li qiang
 jimmy johnny jerry jeff jeffrey gary garry larry terry barry henry harry george greg gregory
@@ -72,6 +72,30 @@ abdifatah abdirahman abdullahi hassan sheikh farmaajo mohamud hamza
 adolphe paul maurice cyrille issa
 kemi rishi suella priti sajid nadhim grant ben
 emmanuel pierre jean-yves jean-noel jean-luc francois sebastien gerald gabriel michel jacques
+oleksii oleksiy oleksandra olesia olesya oksana tetiana tetyana tatiana tatyana yaroslav
+yaroslava volodymyr vadim vitalii vitaliy valentyn valentina valentyna viktoriya viktoria
+anatolii andrii andriy artur artem bohdana borys danylo denys dmytro dmitriy eduard fedir
+hanna heorhii heorhiy hryhorii ihor illia ilya ivanna kostiantyn kostyantyn kyrylo lesia
+liudmyla lyudmila maksym marharyta mariia mariya marko mykhailo mykola mykyta nadiia natalia
+nazar oleh olena oles petro roman ruslana serhii serhiy sofiia stanislav svitlana taras
+vasyl viacheslav vyacheslav yevhen yevheniia yulia yuliya yurii yuriy zakhar zinaida
+aleksey alexey anatoly andrei arkady bogdan denis dmitri evgeny fyodor gennady grigory igor
+kirill konstantin leonid maksim matvei mikhail nikolai oleg pavel pyotr ramzan semyon sergei
+stanislav timur vasily viktor vladislav vsevolod yaroslav yegor yevgeny yuri
+abdallah abdelkader abdelaziz abdelilah abderrahmane abdulla abdulrahman abu-bakr adham ahmad
+akram alaa ammar anas ashraf ayman basel bassam bilal fadi fahd faisal farouk fawaz ghazi
+haitham hamza hazem hisham ibrahim imad issam jamal jawad kareem khaled khalil louay lutfi
+mahdi mansour marwan mazen moath mohannad muhannad munir mustafa nabil nidal osama qasim
+rami rashad rasheed saeb safwan salem sameh shadi sharif suhail talal tamer wissam yasser
+yazan zakaria ziad zuhair amira aya dina fatma hala hanan huda iman layla lina maha mariam
+mona nadia noor rania reem rima salma samar sana yasmin zainab
+avraham eitan elad eliezer gil hagai hanoch ilan itai liron matan meir menachem moshe nadav
+noam omer oren rafi roni shai shaul tal tomer yaakov yehuda yigal yishai yonatan yossi zvi
+orit michal noa shira tamar yael
+adama alhaji amadou aminata babacar cheikh demba fatou ibrahima issa kofi kwabena mamadou
+moussa ngozi oumar ousmane seydou souleymane tidjane yaya abdoulaye boubacar hamidou
+nnamdi chukwuemeka emeka olumide oluwaseun tunde yemi abubakar aliyu bello garba kabiru
+musa sani usman yakubu yusuf hamisi juma wanjiru kiprono odhiambo otieno mwangi
 li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo
 shinzo fumio yoon moon park lee kim jae-myung
 jens mark-rutte kaja josep antonio-guterres volker rafael-grossi tedros
