@@ -99,3 +99,22 @@ def test_spans_exact_on_every_evaluation_article():
         assert result.events and result.claims, path.name
         for span in all_spans(result):
             assert text[span.start:span.end] == span.text, path.name
+
+
+def test_same_result_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from pathlib import Path; from extract.pipeline import extract_article; "
+            "h = hashlib.sha256(); "
+            "[h.update(repr(extract_article(p.read_text(encoding='utf-8'), p.name[:10])).encode()) "
+            "for p in sorted(Path('tests/eval/articles').glob('*.txt'))]; print(h.hexdigest())")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    digests = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
+                             check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
