@@ -27,6 +27,9 @@ _CUES = (
     "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs"
 )
 _CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
+_QUOTED_AS = re.compile(
+    r"\b(?:was|were|is|are|has been|have been)\s+(?:quoted|cited)(?:\s+by\s+(?:the\s+)?(?P<via>[A-Z][^,.;]{1,40}?))?"
+    r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 # "according to a statement from the Ministry of Defence": the claimant is the ministry
@@ -184,6 +187,9 @@ class _ClaimFinder:
         for m in _ACCORDING_RE.finditer(text, start, end):
             if self._according(m, start, end):
                 found_any = True
+        for m in _QUOTED_AS.finditer(text, start, end):
+            if self._quoted_as(m, start, end):
+                found_any = True
         for m in _CUE_RE.finditer(text, start, end):
             if m.start() in self._used_cues:
                 continue
@@ -254,6 +260,19 @@ class _ClaimFinder:
         if c_end - c_start < 3:
             return False
         return self._add(np, m.start(), m.end(), c_start, c_end)
+
+    # --- "was quoted (by TASS) as saying" ---------------------------------------------------
+    def _quoted_as(self, m: re.Match[str], start: int, end: int) -> bool:
+        np = self._subject(m.start(), start)
+        if np is None:
+            return False
+        via = (m.start("via"), m.end("via")) if m.group("via") else None
+        if via is not None and self._type_of(self.text[via[0]:via[1]], via[0], via[1])[0] != "media":
+            via = None
+        c_start, c_end = self._content_after(m.end("cue"), end)
+        if c_end - c_start < 3:
+            return False
+        return self._add(np, m.start("cue"), m.end("cue"), c_start, c_end, via=via)
 
     # --- cue verbs -------------------------------------------------------------------------
     def _cue_claim(self, m: re.Match[str], start: int, end: int) -> bool:

@@ -166,3 +166,9 @@ def test_it_said_is_the_organisation_quoted_before():
     claims = claims_of("The Syrian army said dozens of soldiers were killed. It said it was redeploying troops.")
     assert [c[0] for c in claims] == ["Syrian army", "Syrian army"]
     assert claims[1][3] == "it was redeploying troops"
+
+
+def test_quoted_as_saying():
+    claims = claims_of("Kremlin spokesman Dmitry Peskov was quoted by Interfax as saying that no talks were planned.")
+    assert [(c[0], c[2], c[3], c[5]) for c in claims] == [
+        ("Dmitry Peskov", "saying", "no talks were planned", "Interfax")]
