@@ -209,6 +209,3 @@ def build_big_store(path: Path, n_articles: int = 100_000) -> Path:
     conn.close()
     return path
 
-
-__all__ = ["Extraction", "RawArticle", "write_article", "build_small_store", "build_big_store",
-           "add_article", "settle", "span", "INJECTION", "KURSK", "KURSK_OTHER", "KHARKIV"]

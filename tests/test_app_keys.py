@@ -8,7 +8,10 @@ import pytest
 from textual.content import Content
 
 from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store, settle
+from extract.model import Extraction
 from store.db import open_store
+from store.readers import RawArticle
+from store.writer import write_article
 from tui.app import make_app
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
@@ -402,8 +405,6 @@ async def test_injection_article_shows_literally_and_runs_nothing(store):
 
 
 async def test_very_long_article_and_line_stay_responsive(tmp_path):
-    from app_fixtures import RawArticle, Extraction, write_article  # noqa: F401 - same writer
-
     path = tmp_path / "long.db"
     db = open_store(path)
     long_line = "word " * 200_000  # one 1 MB line

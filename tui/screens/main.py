@@ -7,7 +7,7 @@ Navigation is a browser's: every Enter that changes what the reader and the fact
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from textual import work
