@@ -208,4 +208,3 @@ def build_big_store(path: Path, n_articles: int = 100_000) -> Path:
     conn.commit()
     conn.close()
     return path
-
