@@ -278,8 +278,10 @@ def main() -> None:
         "\n".join(row[0] for row in db.conn.execute("SELECT DISTINCT name FROM names")) + "\n", encoding="utf-8"
     )
     sample = queries[: args.fzf_queries]
-    fzf = run_fzf(names_file, sample)
-    if fzf is None:
+    fzf = run_fzf(names_file, sample) if sample else None
+    if not sample:
+        pass
+    elif fzf is None:
         print("fzf: not installed (apt-get install -y fzf); no comparison")
     else:
         fzf_hits, fzf_times = fzf
