@@ -716,10 +716,29 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
             distance = o_first - last if o_first > last else first - o_last
             if other.attributes.get("country") and other.attributes.get("locative") and distance <= _COUNTRY_WINDOW:
                 countries.add(other.attributes["country"])
-            elif other.attributes.get("region") and distance <= _REGION_WINDOW:
+            elif other.attributes.get("region") and distance <= _REGION_WINDOW and (
+                    _tight(doc, last, o_first) if o_first > last else _tight(doc, o_last, first)):
                 regions.add(fold(other.name))
         contexts[id(c)] = (countries, regions)
     return contexts
+
+
+# Words that may stand between a place and the region it lies in: "near the villages of A, B,
+# and C in the Kursk region", "Russia's Kursk region, near Sudzha". Any other word (a verb, "while")
+# means the region belongs to another clause, and only the article-wide preference applies.
+_BETWEEN_PLACE_AND_REGION = frozenset("""
+, in the of and or near outside around villages village towns town settlements settlement cities
+city border western eastern northern southern central neighbouring neighboring district areas
+area frontline front line part parts
+""".split())
+
+
+def _tight(doc: Document, left: int, right: int) -> bool:
+    """Whether tokens strictly between ``left`` and ``right`` are only place-list words and names."""
+    for token in doc.tokens[left + 1:right]:
+        if not (token.lower in _BETWEEN_PLACE_AND_REGION or token.cap):
+            return False
+    return True
 
 
 def _article_countries(doc: Document, kept: list[Candidate]) -> tuple[set[str], set[str]]:

@@ -237,7 +237,7 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
             # A small place in an article about named regions: pin only one in those regions.
             inside = [p for p in pool if p.admin1 and fold(p.admin1) in article_admin1s]
             if not inside:
-                if len({p.country for p in pool}) == 1 and pool[0].country in article_countries:
+                if len({p.country for p in pool}) == 1 and pool[0].country in article_countries | pointed:
                     info.country = pool[0].country
                 return info
             pool = inside

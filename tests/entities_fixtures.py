@@ -308,3 +308,45 @@ ANNOTATED += [
         "places": ["Plateau", "Bokkos", "Mushu", "Tamiso", "Nigeria"],
     },
 ]
+ANNOTATED += [
+    {
+        "text": "Ukraine said on Tuesday its forces had pushed Russian troops back from the outskirts of Kupiansk in the Kharkiv region, while fierce fighting continued around Kurakhove. Ukraine's army chief Oleksandr Syrskyi said Moscow had lost more than 1,500 soldiers in a day. Kremlin spokesman Dmitry Peskov dismissed the figures.",
+        "people": ["Oleksandr Syrskyi", "Dmitry Peskov"],
+        "places": ["Ukraine", "Kupiansk", "Kharkiv", "Kurakhove", "Moscow"],
+    },
+    {
+        "text": "An Israeli air strike on a tent camp in Khan Younis killed at least 19 people, according to Gaza's civil defence agency. The Israeli military said it had targeted Hamas commanders operating from a command centre in the humanitarian zone. UN human rights chief Volker Türk condemned the strike, while Egypt's foreign minister Badr Abdelatty called for restraint.",
+        "people": ["Volker Türk", "Badr Abdelatty"],
+        "places": ["Khan Younis", "Gaza", "Egypt"],
+    },
+    {
+        "text": "The RSF has been accused of killing hundreds of civilians in the village of Wad al-Nourah in Al Jazirah state. Sudan's army chief Abdel Fattah al-Burhan vowed revenge during a visit to Omdurman. Aid agencies say famine has been confirmed in the Zamzam camp near El Fasher.",
+        "people": ["Abdel Fattah al-Burhan"],
+        "places": ["Wad al-Nourah", "Al Jazirah", "Sudan", "Omdurman", "Zamzam", "El Fasher"],
+    },
+    {
+        "text": "Russian air defence units destroyed 24 drones over the Bryansk, Kursk and Belgorod regions overnight, the defence ministry in Moscow said. Governor Alexander Bogomaz said a drone struck a fuel depot in Klintsy. In Kursk, acting governor Alexei Smirnov said two civilians were wounded in Rylsk.",
+        "people": ["Alexander Bogomaz", "Alexei Smirnov"],
+        "places": ["Bryansk", "Kursk", "Belgorod", "Moscow", "Klintsy", "Rylsk"],
+    },
+    {
+        "text": "Protesters clashed with police in Tbilisi for a fourth night as Georgia's ruling Georgian Dream party pressed ahead with its plans. Opposition leader Nika Melia was detained, his party said. The European Union's foreign policy chief Kaja Kallas warned of consequences.",
+        "people": ["Nika Melia", "Kaja Kallas"],
+        "places": ["Tbilisi", "Georgia"],
+    },
+    {
+        "text": "Gunmen stormed a church in the northern Burkinabe town of Essakane during Sunday mass, killing 15 worshippers, local sources said. A week earlier, jihadists ambushed a convoy between Dori and Seytenga. Captain Ibrahim Traoré's government has not commented.",
+        "people": ["Ibrahim Traoré"],
+        "places": ["Essakane", "Dori", "Seytenga"],
+    },
+    {
+        "text": "Two Russian guided bombs hit Zaporizhzhia on Wednesday, wounding 13 people, regional governor Ivan Fedorov said. Later, shelling damaged houses in Stepnohirsk and Mala Tokmachka, the regional administration reported on Telegram. Fedorov said rescue work was continuing.",
+        "people": ["Ivan Fedorov"],
+        "places": ["Zaporizhzhia", "Stepnohirsk", "Mala Tokmachka"],
+    },
+    {
+        "text": "Turkish drones struck Kurdish-held positions near Kobani in northern Syria, the Syrian Democratic Forces said. SDF commander Mazloum Abdi said Ankara was trying to exploit the chaos after the fall of Bashar al-Assad. US officials urged both sides to avoid escalation around the Tishreen dam.",
+        "people": ["Mazloum Abdi", "Bashar al-Assad"],
+        "places": ["Kobani", "Syria", "Ankara", "Tishreen dam"],
+    },
+]

@@ -229,3 +229,11 @@ def test_village_shaped_names_after_in_and_no_pin_for_unconfirmed_villages():
     assert "Zzelenivka" in got  # no gazetteer knows it: the shape of the name and "at" do
     text = "Fighting raged near Zelenivka."
     assert places(text)["Zelenivka"].lat is None  # one of many Zelenivkas: no region named, no pin
+
+
+def test_a_region_in_another_clause_does_not_place_a_town():
+    text = ("Ukrainian troops pushed Russian forces back from Kupiansk in the Kharkiv region, "
+            "while fierce fighting continued around Kurakhove.")
+    got = places(text)
+    assert got["Kupiansk"].admin1 == "Kharkiv"
+    assert got["Kurakhove"].admin1 != "Kharkiv"
