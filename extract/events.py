@@ -210,7 +210,8 @@ HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to
                    r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
                    r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|trying to|tried to|"
                    r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying|prepare|prepares|preparing|"
-                   r"in preparation)\b")
+                   r"in preparation|seeks|seeks to|permission|allowed to|wants to|want to|asked for|repeatedly|"
+                   r"analysts?|experts?|assessed|assesses|believes?|intended to|aimed at)\b")
 # Figures and events over a long period: background, even with a number in them.
 LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:the )?(?:19|20)\d\d|the war|the invasion|"
                   r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
