@@ -75,7 +75,7 @@ _ADJECTIVE_OI = re.compile(r"(?<=[a-z]{3})oi\b")
 _VOWEL_CLASS = str.maketrans({"e": "i", "y": "i", "j": "i"})
 # Ukrainian -tsia, Russian -tsa: Vinnytsia/Vinnitsa
 _TS_GLIDE = re.compile(r"tsi(?=[aou])")
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"([a-z])\1+")  # letters only: the 33rd brigade is not the 3rd
 _APOSTROPHES = re.compile(r"['\"`\u00b4\u02b9-\u02bc\u2018\u2019\u201c\u201d]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 

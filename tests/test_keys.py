@@ -87,6 +87,12 @@ def test_different_names_keep_different_keys(a, b):
     assert fuzz.ratio(search_key(a), search_key(b)) < 90
 
 
+@pytest.mark.parametrize("a,b", [("3rd Assault Brigade", "33rd Assault Brigade"), ("Route 11", "Route 1")])
+def test_doubled_digits_are_kept(a, b):
+    assert search_key(a) != search_key(b)
+    assert merge_key(a) != merge_key(b)
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [
