@@ -317,6 +317,7 @@ def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[s
     return rx.search(sentence)
 
 
+_TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
 _LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr")
 _STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
 _AIR_FORCES = re.compile(r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"
@@ -342,8 +343,12 @@ def _classify(original: str) -> tuple[str | None, bool]:
     if _ANY_KEY.isdisjoint(words):
         return None, False  # no word of any rule: no incident (the common case, decided fast)
     subtype = _strong_subtype(original, sentence, words)
-    if subtype is not None:
+    if subtype is not None and not (subtype in ("Attack", "Armed clash") and _TOLL.search(sentence)
+                                    and not _on(CLASH, sentence, words)):
         return subtype, False
+    if subtype is not None:
+        # "The army put the toll at eight dead": a count of an incident told before
+        return subtype, True
     if _on(CASUALTY_WORDS, sentence, words):
         if MILITARY_VICTIMS.search(sentence):
             return "Armed clash", True
