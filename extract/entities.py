@@ -238,6 +238,62 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
 _FEATURE_OF = frozenset("gulf strait straits sea bay isle island islands cape horn".split())
 
 
+def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool] | None:
+    """Cut a run's leading titles ("President"), demonyms before a title ("Russian President"),
+    sentence openers and common words, and trailing particles; None when nothing is left.
+
+    Returns the name's first and last token, the title found, and whether common words other
+    than openers were cut ("World Central Kitchen": then "Kitchen" is no person)."""
+    tokens = doc.tokens
+    title = None
+    common_stripped = False
+    titled = b > a and title_before(doc, a) is not None  # "chairman Monday Kassah"
+    # Leading titles, demonyms ("Russian President ...") and ordinary words.
+    while a <= b:
+        if tokens[a].text == ".":
+            a += 1
+            continue
+        n = title_at(doc, a, b + 1)
+        if n and a + n <= b:
+            title = doc.text[tokens[a].start:tokens[a + n - 1].end].rstrip(".")
+            a += n
+            continue
+        n = _match_demonym(doc, a)
+        if n and a + n <= b and not _known_place_name(doc, a, b) and (
+                title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian")):
+            a += n
+            continue
+        low = tokens[a].lower
+        if a < b and tokens[a].first and not is_first_name(tokens[a]) and (
+                low in SENTENCE_OPENERS or (len(low) > 5 and low.endswith(("ly", "ing")))):
+            a += 1  # "Later Zelensky flew", "Speaking Tuesday, ..."
+            continue
+        if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
+            if title or (titled and (low in MONTHS or low in WEEKDAYS)):
+                break  # "chairman Monday Kassah", "President August ..."
+            if a < b and (_known_place_name(doc, a, b) or low in _COMPASS):
+                break  # "North Korea", "New York", "South Darfur state", "The Hague", "North Kordofan"
+            if not tokens[a].first and low not in _ORG_SKIP:
+                common_stripped = True  # "World Central Kitchen" is no person "Kitchen"
+            a += 1
+            continue
+        break
+    if a > b:
+        return None
+    # A month or weekday inside cuts the run ("Kyiv Monday").
+    for k in range(a + 1, b + 1) if not titled else ():
+        if tokens[k].lower in MONTHS or tokens[k].lower in WEEKDAYS:
+            b = k - 1
+            break
+    while b > a and tokens[b].lower in NAME_PARTICLES:
+        b -= 1
+    if tokens[b].text == ".":
+        b -= 1
+    if a > b:
+        return None
+    return a, b, title, common_stripped
+
+
 def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     """Decide what each capitalised run is; return the runs left undecided."""
     tokens = doc.tokens
@@ -246,55 +302,12 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     surnames: dict[str, str] = {}  # folded surname -> full name of a person already found
     for a, b in _runs(doc):
         run_start = a
-        title = None
-        common_stripped = False
-        titled = b > a and title_before(doc, a) is not None  # "chairman Monday Kassah"
-        org = _org_run(doc, a, b)
-        if org:
+        if _org_run(doc, a, b):
             continue
-        # Leading titles, demonyms ("Russian President ...") and ordinary words.
-        while a <= b:
-            if tokens[a].text == ".":
-                a += 1
-                continue
-            n = title_at(doc, a, b + 1)
-            if n and a + n <= b:
-                title = doc.text[tokens[a].start:tokens[a + n - 1].end].rstrip(".")
-                a += n
-                continue
-            n = _match_demonym(doc, a)
-            if n and a + n <= b and not _known_place_name(doc, a, b) and (
-                    title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian")):
-                a += n
-                continue
-            low = tokens[a].lower
-            if a < b and tokens[a].first and not is_first_name(tokens[a]) and (
-                    low in SENTENCE_OPENERS or (len(low) > 5 and low.endswith(("ly", "ing")))):
-                a += 1  # "Later Zelensky flew", "Speaking Tuesday, ..."
-                continue
-            if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
-                if title or (titled and (low in MONTHS or low in WEEKDAYS)):
-                    break  # "chairman Monday Kassah", "President August ..."
-                if a < b and (_known_place_name(doc, a, b) or low in _COMPASS):
-                    break  # "North Korea", "New York", "South Darfur state", "The Hague", "North Kordofan"
-                if not tokens[a].first and low not in _ORG_SKIP:
-                    common_stripped = True  # "World Central Kitchen" is no person "Kitchen"
-                a += 1
-                continue
-            break
-        if a > b:
+        trimmed = _trim_run(doc, a, b)
+        if trimmed is None:
             continue
-        # A month or weekday inside cuts the run ("Kyiv Monday").
-        for k in range(a + 1, b + 1) if not titled else ():
-            if tokens[k].lower in MONTHS or tokens[k].lower in WEEKDAYS:
-                b = k - 1
-                break
-        while b > a and tokens[b].lower in NAME_PARTICLES:
-            b -= 1
-        if tokens[b].text == ".":
-            b -= 1
-        if a > b:
-            continue
+        a, b, title, common_stripped = trimmed
         words = [t.text for t in tokens[a:b + 1]]
         name = doc.text[tokens[a].start:tokens[b].end]
         if b > a + 1 and tokens[a].lower in _FEATURE_OF and tokens[a + 1].lower == "of":
