@@ -814,9 +814,9 @@ def _build(doc: Document, type_: str, members: list[Candidate],
                 attributes["kind"] = "facility"
             elif any(c.attributes.get("feature") for c in members):
                 attributes["kind"] = "feature"
-        for alias in info.aliases:
+        for alias in ([info.name] if info.name else []) + list(info.aliases):
             if alias not in seen_forms:
-                seen_forms.append(alias)
+                seen_forms.append(alias)  # the gazetteer's own name first, then its alternates
     entity.attributes = attributes
     entity.aliases = [f for f in seen_forms if f != entity.name][:_MAX_ALIASES]
     return entity
@@ -824,10 +824,11 @@ def _build(doc: Document, type_: str, members: list[Candidate],
 
 def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
     """The gazetteer's name for a well-known place written otherwise ("Kiev" -> "Kyiv"), else the
-    name as written (a mere transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays)."""
+    name as written (a transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays, and so do
+    "Gaza City" for "Gaza" and "Nabatieh" for "Nabatiye et Tahta")."""
     written = members[0].name
     if info.name and info.lat is not None and loose(fold(info.name)) != loose(fold(written)) \
-            and info.population >= BARE_POPULATION and not fold(written).startswith(fold(info.name) + " "):
+            and info.population >= BARE_POPULATION and len(info.name.split()) == len(written.split()):
         return info.name if info.name.isascii() else anyascii(info.name)
     return written
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS
+from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS, SPEECH_VERBS
 from extract.mentions import Document
 
 # Branches of a country's state named by demonym or possessive ("Russian army", "Ukraine's navy").
@@ -211,6 +211,12 @@ def _find_ministries(doc: Document) -> None:
             doc.add("organization", match.group(), first, last, kind="government")
 
 
+_NOT_MODIFIERS = SPEECH_VERBS | frozenset("""
+is are was were be been has have had will would could should may might can did does do and or
+but nor of to in on at by for with from that which who whom the a an as than then also not
+""".split())
+
+
 def _find_groups(doc: Document) -> None:
     """Demonym or side + group noun ("North Korean soldiers"), and bare group words ("civilians")."""
     tokens = doc.tokens
@@ -232,8 +238,8 @@ def _find_groups(doc: Document) -> None:
                     i, found = last + 1, True
                     break
                 modifier = tokens[last].text.lstrip("-")  # "Russian-backed separatists"
-                if not modifier.isalpha() or not modifier.islower():
-                    break
+                if not modifier.isalpha() or not modifier.islower() or modifier in _NOT_MODIFIERS:
+                    break  # not "government said rebels"
         if found:
             continue
         if tokens[i].lower in GROUP_WORDS_ALONE and (not tokens[i].cap or tokens[i].first):
