@@ -18,12 +18,14 @@ from typing import Any
 from extract.model import TAXONOMY
 from store.db import open_store
 from store.schema import MIGRATIONS
+from store.writer import casualty_label
 
 
 def connect_readonly(path: str) -> sqlite3.Connection:
     """A read-only connection of its own to the store at ``path`` (raises ``StoreError``)."""
     conn = open_store(path, readonly=True).conn
     conn.row_factory = sqlite3.Row
+    conn.create_function("casualty_label", 4, casualty_label, deterministic=True)
     return conn
 
 
@@ -315,7 +317,7 @@ def article_facts_query(article_id: int, title: str = "") -> ListQuery:
                c.article_id, c.content_start, c.content_end, 'source', c.source_id
         FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.article_id = ?
         UNION ALL
-        SELECT 2, k.id, 'casualty', k.text, k.kind || ' ' || coalesce(k.min, '?') || coalesce('-' || k.max, ''),
+        SELECT 2, k.id, 'casualty', k.text, casualty_label(k.kind, k.min, k.max, k.qualifier),
                e.article_id, k.start, k."end", 'event', e.id
         FROM casualties k JOIN events e ON e.id = k.event_id WHERE e.article_id = ?
         UNION ALL
@@ -327,8 +329,8 @@ def article_facts_query(article_id: int, title: str = "") -> ListQuery:
 
 def event_facts_query(event_id: int, label: str = "") -> ListQuery:
     """An event's evidence, its claims (with their sources), places, actors, casualty figures, and the figures
-    other events of the same incident (same date, a shared place) give: one row each, and one row
-    with all of them side by side when they differ."""
+    other events of the same incident (same date, a shared place) give: all of them side by side
+    in one row when they differ, and one row for each other event."""
     sql = """
         SELECT -1 AS rank, e.id AS uid, 'evidence' AS kind, e.subtype AS label,
                e.evidence_text AS detail, e.article_id, e.evidence_start AS start,
@@ -340,8 +342,7 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
         FROM claim_events ce JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id
         WHERE ce.event_id = ?
         UNION ALL
-        SELECT 1, k.id, 'casualty', k.text,
-               k.kind || ' ' || coalesce(k.min, '?') || coalesce('-' || k.max, '') || ' (' || k.qualifier || ')',
+        SELECT 1, k.id, 'casualty', k.text, casualty_label(k.kind, k.min, k.max, k.qualifier),
                e.article_id, k.start, k."end", 'event', e.id
         FROM casualties k JOIN events e ON e.id = k.event_id WHERE k.event_id = ?
         UNION ALL
@@ -371,9 +372,9 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
         WHERE o.id IN (
             SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
             WHERE ep.event_id = ?)
-          AND o.date IS (SELECT date FROM events WHERE id = ?)
+          AND o.date IS (SELECT date FROM events WHERE id = ?) AND o.id != ?
     """
-    return _facts("Event", sql, (event_id,) * 12, label)
+    return _facts("Event", sql, (event_id,) * 13, label)
 
 
 def entity_facts_query(entity_id: int, label: str = "") -> ListQuery:

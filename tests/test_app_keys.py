@@ -130,7 +130,7 @@ async def test_enter_on_event_opens_its_article_with_the_evidence_highlighted(st
         assert app.focused.id == "facts"
         assert title(screen.facts).startswith("Event · Armed clash")
         kinds = [screen.facts.row(i)["kind"] for i in range(screen.facts.total)]
-        assert "claim" in kinds and kinds.count("figure") == 2  # both sources' figures
+        assert "claim" in kinds and kinds.count("figures") == 1 and kinds.count("figure") == 1
         text = screen_text(app)
         assert "12 killed" in text and "≥30 killed/wounded" in text
 

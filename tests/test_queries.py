@@ -129,8 +129,10 @@ def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
     assert [r["label"] for r in claims] == ["Ukraine's military intelligence"]
     assert claims[0]["link_kind"] == "source"
     figures = {r["label"]: r["detail"] for r in rows if r["kind"] == "figure"}
-    assert figures["Ukraine's military intelligence"].startswith("≥30 killed/wounded")
+    assert list(figures) == ["Russian defence ministry"]  # the other event of the incident
     assert figures["Russian defence ministry"].startswith("12 killed")
+    casualty = next(r for r in rows if r["kind"] == "casualty")
+    assert casualty["detail"] == "≥30 killed/wounded"  # worded as in the Events pane
     side_by_side = [r for r in rows if r["kind"] == "figures"]
     assert len(side_by_side) == 1 and rows[1] is side_by_side[0]  # right under the evidence
     assert set(side_by_side[0]["label"].split(" vs ")) == {"≥30 killed/wounded", "12 killed"}
@@ -139,7 +141,7 @@ def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
 def test_one_figure_is_not_a_comparison(conn):
     event = conn.execute("SELECT id FROM events WHERE subtype = 'Air/drone strike'").fetchone()
     rows = walk_rows(conn, queries.event_facts_query(event["id"]))
-    assert [r for r in rows if r["kind"] == "figures"] == []
+    assert [r for r in rows if r["kind"] in ("figures", "figure")] == []
     assert rows[0]["kind"] == "evidence"
 
 
