@@ -350,3 +350,35 @@ ANNOTATED += [
         "places": ["Kobani", "Syria", "Ankara", "Tishreen dam"],
     },
 ]
+ANNOTATED += [
+    {
+        "text": "The mayor of Kharkiv, Ihor Terekhov, said a guided bomb hit a residential building in the Saltivskyi district on Saturday afternoon. Regional prosecutors opened a war crimes investigation. In neighbouring Sumy region, authorities ordered the evacuation of 11 more villages along the border, including Yunakivka and Khotin.",
+        "people": ["Ihor Terekhov"],
+        "places": ["Kharkiv", "Saltivskyi", "Sumy", "Yunakivka", "Khotin"],
+    },
+    {
+        "text": "Hezbollah's new leader Naim Qassem said on Wednesday the group would not disarm. Israeli jets struck targets in the Dahiyeh, Beirut's southern suburbs, and in the southern town of Nabatieh. Lebanese army commander Joseph Aoun met US envoy Amos Hochstein at the presidential palace in Baabda.",
+        "people": ["Naim Qassem", "Joseph Aoun", "Amos Hochstein"],
+        "places": ["Dahiyeh", "Beirut", "Nabatieh", "Baabda"],
+    },
+    {
+        "text": "Al-Shabaab fighters overran a military base in Galgaduud region, killing dozens of soldiers, residents told Reuters. Somalia's defence ministry said the army had repelled the attack. Ethiopian troops have been deployed in Baidoa and Beledweyne as part of the African Union mission.",
+        "people": [],
+        "places": ["Galgaduud", "Somalia", "Baidoa", "Beledweyne"],
+    },
+    {
+        "text": "Pro-Palestinian protesters blocked traffic in central London on Saturday, the Metropolitan Police said, and 40 people were arrested. In Paris, thousands marched from Place de la République. German police broke up a camp outside the Reichstag in Berlin.",
+        "people": [],
+        "places": ["London", "Paris", "Place de la République", "Reichstag", "Berlin"],
+    },
+    {
+        "text": "Myanmar's military government said rebels of the Three Brotherhood Alliance had seized Lashio, the largest town in northern Shan State, after weeks of fighting. Junta chief Min Aung Hlaing ordered a counter-offensive. China, which borders Shan State, urged a ceasefire.",
+        "people": ["Min Aung Hlaing"],
+        "places": ["Myanmar", "Lashio", "Shan", "China"],
+    },
+    {
+        "text": "A Ukrainian drone struck an oil refinery in Tuapse, on Russia's Black Sea coast, causing a fire, local authorities said. Krasnodar governor Veniamin Kondratyev said there were no casualties. Tanker traffic through the Kerch Strait was briefly halted.",
+        "people": ["Veniamin Kondratyev"],
+        "places": ["Tuapse", "Russia", "Black Sea", "Krasnodar", "Kerch Strait"],
+    },
+]

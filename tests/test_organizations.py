@@ -73,3 +73,9 @@ def test_groups_with_backed_led_modifiers():
     text = "Russian-backed separatists clashed with Kurdish-led forces and Iranian-backed militias."
     groups = found(text, "group")
     assert {"Russian-backed separatists", "Kurdish-led forces", "Iranian-backed militias"} <= set(groups)
+
+
+def test_verbs_are_not_group_modifiers():
+    text = "Myanmar's military government said rebels had seized Lashio."
+    groups = found(text, "group")
+    assert "rebels" in groups and not any("said" in name for name in groups)
