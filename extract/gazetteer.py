@@ -129,14 +129,34 @@ def cache_path() -> Path:
 
 def _load_or_build() -> dict:
     path = cache_path()
+    data = _load(path)
+    if data is not None:
+        return data
+    # Several processes (an ingest pool) may start at once: one builds, the others wait for it.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(path.with_suffix(".lock"), "a+b")
+    except OSError:
+        return build_index()  # no cache directory: build in memory
+    with lock:
+        _lock_file(lock)
+        data = _load(path)
+        if data is None:
+            data = build_index()
+            _save(path, data)
+    return data
+
+
+def _load(path: Path) -> dict | None:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pass
-    data = build_index()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+
+
+def _save(path: Path, data: dict) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -146,7 +166,14 @@ def _load_or_build() -> dict:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # an unwritable cache only costs the rebuild next time
-    return data
+
+
+def _lock_file(handle) -> None:
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock, at worst two builds
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # released when the file is closed
 
 
 def build_index() -> dict:

@@ -130,6 +130,7 @@ def test_index_cache_is_rebuilt_when_missing(tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer_module, "build_index", fake_build)
     data = gazetteer_module._load_or_build()
     assert calls == [1] and path.exists()
+    assert path.with_suffix(".lock").exists()  # processes starting together build it once
     assert pickle.loads(path.read_bytes()) == small
     again = gazetteer_module._load_or_build()
     assert calls == [1] and again == small
