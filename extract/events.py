@@ -10,6 +10,7 @@ report the same incident.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -559,8 +560,13 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 continue
             # the date: in the sentence, else the one just before in the paragraph, else when it was
             # reported (a "said on Sunday" in the sentence), else the publication date
+            later = _LATER.search(s_text) if not event_dates else None
             if event_dates:
                 date, level = _best_date(event_dates), 2
+            elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
+                # "two days later": counted from the day named before in the paragraph
+                date, level = _shifted(dates_by_paragraph[para][-1], later, sentence.start), 2
+                dates_by_paragraph[para].append(date)
             elif dates_by_paragraph.get(para):
                 date, level = dates_by_paragraph[para][-1], 1
             elif len(event_dates) < len(dates):
@@ -642,6 +648,28 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> boo
     if BACKGROUND.search(s_text) and not has_figure and not has_date:
         return False
     return True
+
+
+_LATER = re.compile(
+    r"\b(?:(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?) (?P<dir>later|earlier|"
+    r"before|after(?:wards)?)|the (?P<next>next|following|previous) day|the day (?P<dayafter>after|before))\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10}
+
+
+def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention:
+    """The day ``m`` ("two days later", "the next day") counts from the anchor day."""
+    if m.group("n"):
+        n = int(m.group("n")) if m.group("n").isdigit() else _SMALL_NUMBERS[m.group("n").lower()]
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+    else:
+        days = 1
+        sign = -1 if (m.group("next") or m.group("dayafter") or "").lower() in ("previous", "before") else 1
+    day = (datetime.date.fromisoformat(anchor.date) + datetime.timedelta(days=sign * days)).isoformat()
+    return DateMention(at + m.start(), at + m.end(), day, day, "day", True)
 
 
 def _best_date(dates: list[DateMention]) -> DateMention:

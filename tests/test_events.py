@@ -167,3 +167,11 @@ def test_an_undated_casualty_sentence_joins_the_incident_before_it():
     assert event.subtype == "Non-state actor overtakes territory"
     assert [(c.kind, c.min, c.qualifier, c.who) for c in event.casualties] == [("killed", 12, "vague", "soldiers")]
     assert len(event.claim_keys) == 2
+
+
+def test_days_later_count_from_the_day_named_before():
+    text = ("Jihadists ambushed a convoy near Djibo on January 12, killing 20 soldiers. "
+            "The army retook the town of Solenzo two days later, the government announced.")
+    events = extract_article(text, "2024-01-15").events
+    assert [(e.subtype, e.date) for e in events] == [
+        ("Armed clash", "2024-01-12"), ("Government regains territory", "2024-01-14")]
