@@ -171,6 +171,7 @@ class _ClaimFinder:
                 if entity.type == "person":
                     self._people.append(mention)
         self._people.sort(key=lambda m: m.start)
+        self._people_starts = [m.start for m in self._people]
         self._mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
         self._last_person: Entity | None = None
@@ -208,9 +209,9 @@ class _ClaimFinder:
         self._quote_claim(q, start, end)
 
     def _remember_people(self, start: int, end: int) -> None:
-        for p in self._people:
-            if start <= p.start < end:
-                self._last_person = p.entity
+        i = bisect.bisect_left(self._people_starts, end) - 1
+        if i >= 0 and self._people[i].start >= start:
+            self._last_person = self._people[i].entity
 
     # --- direct quotations -----------------------------------------------------------------
     def _quote_claim(self, q: re.Match[str], start: int, end: int) -> bool:
