@@ -8,7 +8,7 @@ import pytest
 from textual.content import Content
 
 from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store, settle
-from extract.model import Extraction
+from extract.model import Claim, Entity, Extraction, Source, Span
 from store.db import open_store
 from store.readers import RawArticle
 from store.writer import write_article
@@ -410,14 +410,25 @@ async def test_very_long_article_and_line_stay_responsive(tmp_path):
     long_line = "word " * 200_000  # one 1 MB line
     paragraphs = "\n".join(f"Paragraph {i} about Kharkiv." for i in range(20_000))
     text = long_line + "\nThe end near Kharkiv.\n" + paragraphs
+    # 20k mentions and one claim over the whole 1 MB line: spans the reader must draw quickly
+    mentions, at = [], text.find("Kharkiv")
+    while at != -1:
+        mentions.append(Span.of(text, at, at + 7))
+        at = text.find("Kharkiv", at + 1)
+    extraction = Extraction(
+        entities=[Entity("k", "place", "Kharkiv", mentions)],
+        sources=[Source("s", "Someone", "person")],
+        claims=[Claim("c", "s", Span.of(text, 0, 4), Span.of(text, 5, len(long_line) - 1))],
+    )
     with db.conn:
-        write_article(db.conn, RawArticle("long.txt", text, title="Long", published="2024-01-01"), Extraction())
+        write_article(db.conn, RawArticle("long.txt", text, title="Long", published="2024-01-01"), extraction)
     db.conn.close()
     app = make(str(path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         reader = app.screen.reader
         assert reader.article.text == text
+        assert len(reader.article.spans) == 20_001 + 2
         started = time.perf_counter()
         reader.highlight(len(long_line) + 12, len(long_line) + 19)
         await pilot.pause()

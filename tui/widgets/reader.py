@@ -23,6 +23,8 @@ from textual.strip import Strip
 from store.queries import ArticleSpan, ArticleView
 from tui.widgets.safe_text import visible
 
+LONG_SPAN = 400  # characters; longer spans are few and checked on every line
+
 SPAN_KINDS = ("event", "claim", "cue", "place", "person", "organization", "group", "casualty")
 
 
@@ -117,8 +119,11 @@ class Reader(ScrollView, can_focus=True):
         self._shown = ""
         self._line_starts: list[int] = []
         self._wrap_width = -1
-        self._span_starts: list[int] = []
-        self._longest_span = 0
+        # spans by start for bisecting; long spans (a claim over a whole paragraph) apart, so
+        # that finding the spans on a line never walks back over a long stretch of short ones
+        self._short: list[ArticleSpan] = []
+        self._short_starts: list[int] = []
+        self._long: list[ArticleSpan] = []
         self._strips: LRUCache[tuple[int, int, tuple[int, int] | None], Strip] = LRUCache(512)
 
     def show(self, article: ArticleView | None, highlight: tuple[int, int] | None = None) -> None:
@@ -127,8 +132,10 @@ class Reader(ScrollView, can_focus=True):
         self._shown = visible(article.text) if article else ""  # same offsets, controls shown
         self.highlighted = None
         self._wrap_width = -1
-        self._span_starts = [s.start for s in article.spans] if article else []
-        self._longest_span = max((s.end - s.start for s in article.spans), default=0) if article else 0
+        spans = article.spans if article else []
+        self._short = [s for s in spans if s.end - s.start <= LONG_SPAN]
+        self._short_starts = [s.start for s in self._short]
+        self._long = [s for s in spans if s.end - s.start > LONG_SPAN]
         self._strips.clear()
         self._rewrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -187,9 +194,11 @@ class Reader(ScrollView, can_focus=True):
     def _spans_in(self, start: int, end: int) -> list[ArticleSpan]:
         if self.article is None:
             return []
-        lo = bisect_left(self._span_starts, start - self._longest_span)
-        hi = bisect_left(self._span_starts, end)
-        return [s for s in self.article.spans[lo:hi] if s.end > start]
+        lo = bisect_left(self._short_starts, start - LONG_SPAN)
+        hi = bisect_left(self._short_starts, end)
+        found = [s for s in self._short[lo:hi] if s.end > start]
+        found += [s for s in self._long if s.start < end and s.end > start]
+        return sorted(found, key=lambda s: (s.start, -s.end))
 
     def render_line(self, y: int) -> Strip:
         self._rewrap()
