@@ -126,7 +126,7 @@ def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...])
 def _ambiguous_acronym(doc: Document, i: int) -> bool:
     """Short all-caps words that are often something else: "IS" in a shouted heading, "AP" etc."""
     token = doc.tokens[i]
-    if token.text in ("IS", "AU", "RIA", "NIS", "SAF", "AP", "RT", "DW", "IOM", "WHO"):
+    if token.text in ("IS", "AU", "RIA", "NIS", "SAF", "AP", "RT", "DW", "IOM", "WHO", "CARE", "HUR", "GUR"):
         neighbours = [doc.tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(doc.tokens)]
         # In all-caps text these are ordinary words.
         if any(n.text.isupper() and len(n.text) > 1 and n.word for n in neighbours):
