@@ -534,3 +534,13 @@ async def test_enter_right_after_a_move_opens_once(store):
         await pilot.press("escape")
         await settle(pilot)
         assert title(screen.facts).startswith("Event · Armed clash")
+
+
+async def test_enter_before_the_search_answers_opens_the_best_result(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kharkiv", "enter")  # no pause: the answer is still coming
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert title(app.screen.facts) == "Place · Kharkiv"

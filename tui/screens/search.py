@@ -67,7 +67,9 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.db_path = db_path
         self.initial = text
         self.results: list[dict[str, Any]] = []
-        self.asked = ""
+        self.asked = ""  # the latest query typed
+        self.answered: str | None = None  # the query ``results`` answer
+        self._open_when_answered = False  # Enter came before the answer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -86,8 +88,10 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
 
     def _ask(self, text: str) -> None:
         self.asked = text
+        self._open_when_answered = False
         if not text.strip():
             self.results = []
+            self.answered = text
             self.query_one(OptionList).clear_options()
             self.query_one("#search-status", Static).update("Type a name or a place.")
             return
@@ -109,6 +113,7 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         if message.query != self.asked:
             return  # a stale answer
         self.results = message.results
+        self.answered = message.query
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(describe(r)) for r in message.results])
@@ -123,9 +128,13 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             n = len(message.results)
             status.update(Content(f"{n} result{'s' if n != 1 else ''}: {summary}"))
             options.highlighted = 0
+            if self._open_when_answered:
+                self.dismiss(message.results[0])
 
     def on_input_submitted(self) -> None:
-        if self.results:
+        if self.answered != self.asked:
+            self._open_when_answered = bool(self.asked.strip())  # open the best when it comes
+        elif self.results:
             index = self.query_one(OptionList).highlighted or 0
             self.dismiss(self.results[index])
 
