@@ -791,6 +791,9 @@ def _build(doc: Document, type_: str, members: list[Candidate],
     elif type_ == "organization":
         kinds = [c.attributes.get("kind") for c in members if c.attributes.get("kind")]
         attributes["kind"] = kinds[0] if kinds else "other"
+        lower = [c.name for c in members if c.name.split()[-1].islower()]
+        if lower and len({fold(c.name) for c in members}) == 1:
+            entity.name = lower[0]  # "Israeli army" over the heading's "Israeli Army"
     elif type_ == "group":
         lower = [c.name for c in members if c.name.split()[-1].islower()]
         entity.name = lower[0] if lower else name

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 12  # bump when the index layout changes
+FORMAT = 13  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 
@@ -34,11 +34,15 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DOUBLED = re.compile(r"(zh|kh|sh|ch|ts|[a-z])\1+")
 
 
+_ARTICLE = re.compile(r"(?:(?<=^)|(?<= ))(?:el|al|ad|ar|as|ash|at|az|an) ")
+
+
 @lru_cache(maxsize=65536)
 def loose(key: str) -> str:
     """A looser key for transliteration variants: "kupiansk" ~ "kupyansk", "zaporizhzhia" ~
     "zaporizhia", "khan younis" ~ "khan yunis"."""
     key = key.replace("ou", "u").replace("j", "i").replace("y", "i").replace("ee", "i").replace("ei", "ai")
+    key = _ARTICLE.sub("al ", key)  # "Deir el-Balah" ~ "Dayr al Balah"
     return _DOUBLED.sub(r"\1", key)
 
 

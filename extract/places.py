@@ -20,6 +20,7 @@ STRONG_CUES = (
     ("village",), ("town",), ("city",), ("towards",), ("toward",), ("liberated",), ("captured",),
     ("recaptured",), ("retook",), ("seized",), ("shelled",), ("struck",), ("airfield",),
     ("airbase",), ("air", "base"), ("airport",), ("port",), ("suburbs", "of"), ("residents", "of"),
+    ("coast", "of"), ("shores", "of"), ("streets", "of"), ("centre", "of"), ("center", "of"),
 )
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""
