@@ -477,8 +477,9 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         doc.add("place", name, a, b, **hint)
         return True
     if not places:
-        if cue == "weak" and b == a and _toponym_shape(tokens[a]) and not is_first_name(tokens[a]):
-            doc.add("place", name, a, b, **hint)  # "in Kurakhivka": the shape of a village name
+        if cue == "weak" and b == a and not is_first_name(tokens[a]) and (
+                _toponym_shape(tokens[a]) or (_arabic_article(tokens[a]) and _locative_before(doc, a))):
+            doc.add("place", name, a, b, **hint)  # "in Kurakhivka", "in al-Mawasi": shapes of place names
             return True
         return False
     single_first_name = b == a and is_first_name(tokens[a])
@@ -500,6 +501,17 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
 _TOPONYM_ENDINGS = ("ivka", "ovka", "evka", "yivka", "ivske", "ovske", "ove", "ovo", "evo", "yevo",
                     "ino", "yne", "ine", "sk", "grad", "hrad", "pol", "pil", "ivtsi", "ovtsi",
                     "ychi", "ichi", "yany", "any", "ynka", "inka", "ivka", "yivske", "ske", "tsi")
+
+
+def _arabic_article(token: Token) -> bool:
+    return token.text[:3].lower() in ("al-", "el-") and token.text[3:4].isupper()
+
+
+def _locative_before(doc: Document, a: int) -> bool:
+    j = a - 1
+    if j >= 0 and doc.tokens[j].lower == "the":
+        j -= 1
+    return j >= 0 and doc.tokens[j].lower in ("in", "near", "at", "around", "into", "outside", "from")
 
 
 def _toponym_shape(token: Token) -> bool:
