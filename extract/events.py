@@ -246,34 +246,30 @@ def _beginnings(sentence: str) -> frozenset[str]:
 
 _gate(CHEMICAL, "chemical chlorine sarin mustard nerve toxic poison poisonous chloropicrin cs")
 _gate(SUICIDE, "suicide blew self detonated")
-_gate(DISRUPTED, "intercepted intercepting intercept shot shooting downed neutralised neutralized destroyed "
-                 "drones drone missiles missile uavs uav rockets rocket shaheds shahed projectiles aircraft "
-                 "helicopter helicopters air defused defusing disarmed thwarted foiled seized confiscated found "
-                 "discovered dismantled")
-_gate(IED, "blew blown blowing dynamited ied ieds improvised landmine landmines land anti roadside car vehicle vbied vbieds explosive "
-           "booby stepped hit struck ran triggered detonated mine unexploded uxo bomb bombs planted hidden "
-           "magnetic sticky remote explosion")
+_gate(DISRUPTED, "intercepted intercepting intercept shot shooting downed neutralised neutralized destroyed air "
+                 "defused defusing disarmed thwarted foiled seized confiscated found discovered dismantled jammed")
+_gate(IED, "blew blown blowing dynamited ied ieds improvised landmine landmines land mine mines roadside vehicle "
+           "vbied vbieds explosive explosives booby unexploded uxo bomb bombs magnetic sticky remote explosion")
 _gate(PROTEST, "protest protests protested protesters protestors protesting demonstrators demonstrator "
-               "demonstrations demonstration rally rallies rallied marchers march marched marching marches sit "
-               "picket picketed picketing took went general hunger striking strike workers vigil staged demonstrated "
-               "demonstrating solidarity encampment encampments occupied tear teargas water rubber pepper baton "
-               "dispersed")
+               "demonstrations demonstration demonstrated demonstrating rally rallies rallied marchers march marched "
+               "marching marches sit picket picketed picketing streets strike striking walkout vigil solidarity "
+               "encampment encampments occupied tear teargas cannon cannons rubber pepper baton dispersed")
 _gate(RIOT, "riot riots rioters rioting rioted unrest")
-_gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned beat beaten burned "
-           "burnt hacked accused suspected alleged")
+_gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned death accused "
+           "suspected alleged")
 _gate(AIR, "drone drones uav uavs air airstrike airstrikes warplane warplanes fighter jets helicopter "
            "helicopters aerial glide guided kab kabs shahed shaheds kamikaze loitering fpv fpvs barrel dropped "
            "aircraft bombed bombing bombings sorties")
 _gate(SEXUAL, "rape raped rapes raping rapist rapists sexual sexually gang")
 _gate(ABDUCTION, "abduct abducted abducting abduction abductions kidnap kidnapped kidnapping forcibly enforced "
-                 "forced taken took seized hostage went were hostages")
+                 "forced hostage hostages missing taken seized")
 _gate(TRANSFER, "handed handover handed without transferred peacefully withdrew withdrawn agreed agreement")
-_gate(REGAINS, "recaptured recapture recapturing retook retaken retake regain regained regains liberated "
-               "liberation liberating took taken won recovered recover reclaimed")
-_gate(OVERTAKES, "captured capture capturing seized seize seizing took taken taking takes take overran overrun overruns fell "
-                 "fallen gained occupied entered")
-_gate(BASE, "base bases headquarters outpost outposts camp camps checkpoint checkpoints garrison command "
-            "military position new")
+_gate(REGAINS, "recaptured recapture recapturing retook retaken retake regain regained regains liberated liberation "
+               "liberating back recovered recover reclaimed")
+_gate(OVERTAKES, "captured capture capturing seized seize seizing control over overran overrun fell fallen occupied "
+                 "entered")
+_gate(BASE, "established establish establishing establishes set setting build built building opened erected "
+            "constructed installed new")
 _gate(SHELLING, "shell shelled shelling shells shellfire artillery missile missiles rocket rockets mortar mortars "
                 "mlrs grad grads himars iskander iskanders kalibr kalibrs kinzhal kinzhals cruise ballistic "
                 "bombard bombarded bombardment howitzer howitzers multiple projectile projectiles s tochka "
@@ -299,11 +295,10 @@ _gate(LOOTING, "loot looted looting pillage pillaged arson torched set burn burn
                "plunder plundered confiscated seized stole stolen rustled rustling sabotage sabotaged")
 _gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforce reinforced reinforcement "
               "reinforcements arrived arrival dispatched despatched sent mobilise mobilised mobilize mobilized "
-              "mobilisation mobilization recruit recruited recruitment conscript conscripted conscription "
-              "withdrew withdrawn withdrawal withdrawing pulled relocate relocated stationed massing amass "
-              "amassed build buildup training trained merged joined defected formed disband disbanded troop "
-              "moved military drills retreat retreated surrender surrendered curfew state martial banned "
-              "suspended")
+              "mobilisation mobilization recruit recruited recruitment conscript conscripted conscription withdrew "
+              "withdrawn withdrawal withdrawing pulled relocate relocated stationed massing amass amassed buildup "
+              "build training trained merged joined defected formed disband disbanded troop moved drills drill "
+              "exercise exercises retreat retreated surrender surrendered curfew emergency martial banned suspended")
 _gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties losses death deaths fatalities "
                       "eliminated killing")
 
