@@ -187,10 +187,23 @@ def _find_state_branches(doc: Document) -> None:
                 continue
             phrase = " ".join(t.lower for t in tokens[head:last + 1])
             kind = _STATE_BRANCHES.get(phrase)
+            following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+            if following in _PEOPLE_AFTER or following in _PERSON_AFTER:
+                continue  # "Russian military bloggers", "army chief": people, not the body
             if kind and _adjacent(doc, i, head) and (size == 1 or doc.joined(head, last)):
                 name = doc.text[tokens[i].start:tokens[last].end]
                 doc.add("organization", name, i, last, kind=kind)
                 break
+
+
+_PEOPLE_AFTER = frozenset("""
+bloggers officials sources analysts experts journalists correspondents commanders officers
+personnel veterans chiefs leaders
+""".split())
+_PERSON_AFTER = frozenset("""
+blogger official source analyst expert journalist correspondent commander officer spokesman
+spokeswoman spokesperson chief leader leadership
+""".split())
 
 
 def _adjacent(doc: Document, owner_last_plus_one_first: int, head: int) -> bool:
@@ -234,6 +247,11 @@ def _find_groups(doc: Document) -> None:
                 if last >= len(tokens) or not doc.free(i, last) or not doc.joined(i, last):
                     break
                 if tokens[last].lower in GROUP_NOUNS:
+                    after = tokens[last + 1].lower if last + 1 < len(tokens) and doc.joined(last, last + 1) else ""
+                    if after in _PERSON_AFTER:
+                        break  # "Russian army chief Valery Gerasimov": a title, not a group
+                    if after in _PEOPLE_AFTER:
+                        last += 1  # "Russian military bloggers"
                     doc.add("group", doc.span_text(i, last), i, last)
                     i, found = last + 1, True
                     break

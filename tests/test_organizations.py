@@ -79,3 +79,11 @@ def test_verbs_are_not_group_modifiers():
     text = "Myanmar's military government said rebels had seized Lashio."
     groups = found(text, "group")
     assert "rebels" in groups and not any("said" in name for name in groups)
+
+
+def test_people_of_a_body_are_a_group_not_the_body():
+    text = ("Russian military bloggers said troops advanced. Russian army chief Valery Gerasimov spoke. "
+            "The Russian army attacked.")
+    assert "Russian military bloggers" in found(text, "group")
+    orgs = found(text, "organization")
+    assert "Russian army" in orgs and len(orgs["Russian army"].mentions) == 1
