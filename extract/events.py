@@ -830,7 +830,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         if target is None:
             merged.append(c)
             continue
-        target.sentences.append(c.sentence)
+        target.sentences.extend(c.sentences)  # with the sentences it had absorbed
         if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
             if _PROTEST_RANK[c.subtype] > _PROTEST_RANK[target.subtype]:
                 target.subtype = "Protest with intervention" if c.subtype == "Arrests" else c.subtype

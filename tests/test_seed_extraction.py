@@ -76,3 +76,14 @@ def test_area_and_troop_numbers_are_not_casualties(seed):
     _, result = seed
     figures = [c.min for e in result.events for c in e.casualties]
     assert 800 not in figures and 1400 not in figures and 10000 not in figures
+
+
+def test_the_clash_links_every_claim_that_reports_it(seed):
+    _, result = seed
+    sources = {s.key: s for s in result.sources}
+    [clash] = [e for e in result.events if e.subtype == "Armed clash"]
+    linked = {c.key for c in result.claims if c.key in clash.claim_keys}
+    quote = next(c for c in result.claims if c.quote and "at least 30 soldiers" in c.content.text)
+    assert quote.key in linked
+    assert sources[quote.source_key].type == "intelligence"
+    assert any(sources[c.source_key].name == "Ukraine" for c in result.claims if c.key in linked)
