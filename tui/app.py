@@ -134,6 +134,12 @@ class SitrepApp(App):
             self.post_message(StoreChanged(version))
         self._store_version = version
 
+    def on_unmount(self) -> None:
+        with self._watch_lock:
+            if self._watch_conn is not None:
+                self._watch_conn.close()
+                self._watch_conn = None
+
     def on_store_changed(self, message: StoreChanged) -> None:
         self.main.reload_all()
 
