@@ -35,6 +35,7 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 # "according to a statement from the Ministry of Defence": the claimant is the ministry
 _DOCUMENT_OF = re.compile(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:statement|report|tally|tallies|figures|data|estimates?|"
                           r"count|assessment|post|update|bulletin|communiqu[ée])\s+(?:from|by|of|issued by)\b")
+_CITING = re.compile(r"(?:\s+on\s+\w+)?\s*,?\s*(?:citing|quoting)\b")
 _TOLD_AUDIENCE = re.compile(r"\s+(?:reporters|journalists|the press|a (?:news|press) conference|a briefing|"
                             r"lawmakers|parliament|the (?:nation|country)|state (?:media|television|TV))\b")
 _ANONYMITY = re.compile(r",?\s*(?:speaking\s+)?on (?:the )?condition of anonymity\b|,?\s*who (?:asked|declined) not to be")
@@ -338,6 +339,13 @@ class _ClaimFinder:
             if c_end - c_start < 3:
                 return False
             quote = text[c_start - 1:c_start] in ("“", "\"") and text[c_end:c_end + 1] in ("”", "\"")
+            citing = _CITING.match(text, cue_end, end)
+            cited = self._np_after(citing.end(), end) if citing else None
+            if cited is not None:
+                # "TASS reported, citing the defence ministry": the ministry said it, TASS relayed it
+                if self._type_of(text[np[0]:np[1]], np[0], np[1])[0] == "media":
+                    via = np
+                np = cited
             return self._add(np, cue_start, cue_end, c_start, c_end, via=via, quote=quote)
         # "..., said X." / "..., said the ministry"
         before = text[start:cue_start].rstrip()

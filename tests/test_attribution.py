@@ -172,3 +172,10 @@ def test_quoted_as_saying():
     claims = claims_of("Kremlin spokesman Dmitry Peskov was quoted by Interfax as saying that no talks were planned.")
     assert [(c[0], c[2], c[3], c[5]) for c in claims] == [
         ("Dmitry Peskov", "saying", "no talks were planned", "Interfax")]
+
+
+def test_a_medium_citing_a_source_relays_it():
+    claims = claims_of("Russian troops captured Illinka, Russian state news agency TASS reported, citing the "
+                       "defence ministry.")
+    assert [(c[0], c[1], c[3], c[5]) for c in claims] == [
+        ("defence ministry", "military", "Russian troops captured Illinka", "Russian state news agency TASS")]
