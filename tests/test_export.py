@@ -179,3 +179,36 @@ def test_export_command_to_file_and_stdout(store, tmp_path):
     assert result.returncode == 0 and (tmp_path / "csvs" / "events.csv").exists()
     assert run_sitrep("export", "--db", path, "--format", "csv").returncode == 2
     assert run_sitrep("export", "--db", path, "--format", "geojson", "--kind", "claim").returncode == 2
+
+
+def test_exports_during_an_ingest_are_consistent_snapshots(tmp_path):
+    """Each export taken while an ingest writes is whole: every fact's article is in it, counts agree."""
+    import subprocess
+    import time
+
+    from store_fixtures import SITREP, make_corpus
+
+    corpus = tmp_path / "corpus.jsonl"
+    make_corpus(corpus, 1200)
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    writer = subprocess.Popen([*SITREP, "ingest", str(corpus), "--db", str(path)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sizes = []
+    try:
+        while writer.poll() is None or not sizes:
+            reader = open_store(path, readonly=True)
+            records = jsonl(reader)
+            reader.close()
+            articles = {r["id"]: r for r in records if r["kind"] == "article"}
+            events = [r for r in records if r["kind"] == "event"]
+            assert all(e["article_id"] in articles for e in events)
+            assert sum(a["n_events"] for a in articles.values()) == len(events)
+            claims = {r["id"] for r in records if r["kind"] == "claim"}
+            assert all(c in claims for e in events for c in e["claim_ids"])
+            sizes.append(len(articles))
+            time.sleep(0.05)
+    finally:
+        _, err = writer.communicate(timeout=300)
+    assert writer.returncode == 0, err
+    assert sizes == sorted(sizes)

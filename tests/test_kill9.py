@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -10,23 +9,7 @@ import subprocess
 import time
 
 from store.db import open_store
-from store_fixtures import SITREP, assert_store_sound, run_sitrep
-
-PLACES = ["Avdiivka", "Pokrovsk", "Kupiansk", "Vovchansk", "Kherson", "Zaporizhzhia", "Belgorod", "Sudzha",
-          "Toretsk", "Chasiv Yar", "Kramatorsk", "Sloviansk"]
-SOURCES = ["the regional governor said", "Ukraine's general staff reported", "Russia's defence ministry claimed",
-           "local officials told Reuters", "the army said in a statement"]
-
-
-def make_corpus(path, n: int) -> None:
-    with open(path, "w", encoding="utf-8") as out:
-        for i in range(n):
-            place, other = PLACES[i % len(PLACES)], PLACES[(i * 7 + 3) % len(PLACES)]
-            source = SOURCES[i % len(SOURCES)]
-            text = (f"Russian forces shelled {place} on Monday, killing {i % 9 + 1} civilians and wounding "
-                    f"at least {i % 13 + 2} others, {source}. Fighting continued near {other} on Tuesday, "
-                    f"where Ukrainian troops repelled {i % 5 + 2} assaults. Report number {i}.")
-            out.write(json.dumps({"id": f"r{i:05d}", "published": "2024-10-0%d" % (i % 9 + 1), "text": text}) + "\n")
+from store_fixtures import SITREP, assert_store_sound, make_corpus, run_sitrep
 
 
 def snapshot(path) -> list[tuple]:
