@@ -483,7 +483,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
             return True
         return False
     single_first_name = b == a and is_first_name(tokens[a])
-    if (cue == "weak" or _cue_after(doc, b)) and not speech_after(doc, b) \
+    if (cue == "weak" or _cue_after(doc, b)) and (not speech_after(doc, b) or _locative_before(doc, a)) \
             and (not single_first_name or is_big_place(places)):  # "in Sofia", not "to Ali"
         doc.add("place", name, a, b, **hint)
         return True
@@ -624,6 +624,17 @@ def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str])
         inherited[j] = cue
 
 
+def _listed_with_place(doc: Document, a: int, b: int, place_starts: set[int]) -> bool:
+    """A name after a place cue and listed with a known place: "near X, Y and Kupiansk"."""
+    tokens = doc.tokens
+    if cue_before(doc, a) is None or b - a > 2 or is_first_name(tokens[a]):
+        return False
+    j = b + 1
+    while j < len(tokens) and tokens[j].text in (",", "and", "or") and tokens[j].sentence == tokens[b].sentence:
+        j += 1
+    return j > b + 1 and j < len(tokens) and tokens[j].start in place_starts
+
+
 def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
     """Surname-only mentions ("Zelensky said") and repeated full names become people."""
     tokens = doc.tokens
@@ -635,8 +646,12 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
     for c in people:
         for key in surname_keys(c.name):
             surnames.setdefault(key, c.name)
+    place_starts = {c.start for c in doc.candidates if c.type == "place"}
     for a, b, common_stripped in pending:
         name = doc.text[tokens[a].start:tokens[b].end]
+        if _listed_with_place(doc, a, b, place_starts):
+            doc.add("place", name, a, b)  # "around Maungdaw and Buthidaung": listed with a place
+            continue
         key = fold(name)
         if key in full_names:
             doc.add("person", full_names[key], a, b)

@@ -184,7 +184,7 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
         return info
     candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]  # pinless rows are countries
     key = loose(fold(name))
-    by_own_name = [p for p in candidates if loose(fold(p.name)) == key]
+    by_own_name = [p for p in candidates if _own_key(p.name) == key]
     if by_own_name:
         # A place called so comes before places with it as another name, unless one of those
         # is far bigger (the Palestinian "Janin" for "Jenin", not the Polish village Jenin).
@@ -251,7 +251,7 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
             if len({p.admin1 for p in pool}) == 1 and pool[0].admin1:
                 info.admin1 = pool[0].admin1
         return info
-    if best.population < BARE_POPULATION and loose(fold(best.name)) != loose(fold(name)):
+    if best.population < BARE_POPULATION and _own_key(best.name) != loose(fold(name)):
         return info  # a small place known by this name only as an alternate: no guess, no pin
     info.country = best.country
     info.admin1 = best.admin1 or info.admin1
@@ -266,6 +266,15 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     info.population = best.population
     info.aliases = list(best.aliases)
     return info
+
+
+def _own_key(name: str) -> str:
+    """A gazetteer name's loose key without a trailing "Town"/"City" ("Buthidaung Town")."""
+    key = loose(fold(name))
+    for suffix in (" town", " city", " village"):
+        if key.endswith(suffix):
+            return key[: -len(suffix)]
+    return key
 
 
 def _in_article(pool: list[Place], named: set[str], pointed: set[str]) -> list[Place]:

@@ -382,3 +382,30 @@ ANNOTATED += [
         "places": ["Tuapse", "Russia", "Black Sea", "Krasnodar", "Kerch Strait"],
     },
 ]
+ANNOTATED += [
+    {
+        "text": "KHERSON, Ukraine — A Russian drone dropped explosives on a city bus in Kherson's Dniprovskyi district on Thursday morning, killing one passenger and wounding seven, the regional military administration said. Oleksandr Tolokonnikov, a spokesman for the administration, said drones now hunt civilians daily. Across the Dnipro river, Russian-installed officials in Oleshky reported Ukrainian shelling.",
+        "people": ["Oleksandr Tolokonnikov"],
+        "places": ["Kherson", "Ukraine", "Dniprovskyi", "Dnipro", "Oleshky"],
+    },
+    {
+        "text": "Israeli settlers set fire to homes and cars in the Palestinian village of Huwara, south of Nablus, the Palestinian health ministry said. The Israeli military said troops had been sent to the area. US Secretary of State Antony Blinken called the violence unacceptable.",
+        "people": ["Antony Blinken"],
+        "places": ["Huwara", "Nablus"],
+    },
+    {
+        "text": "Clashes between the army and the Arakan Army in Rakhine State have forced thousands to flee toward Bangladesh, the UN refugee agency said. Fighting was reported around Maungdaw and Buthidaung. Bangladesh's foreign adviser Touhid Hossain said his country could not take in more refugees.",
+        "people": ["Touhid Hossain"],
+        "places": ["Rakhine", "Bangladesh", "Maungdaw", "Buthidaung"],
+    },
+    {
+        "text": "Ukrainian and Russian officials exchanged 95 prisoners of war each in a deal brokered by the United Arab Emirates, Ukraine's coordination headquarters said. Dmytro Lubinets, Ukraine's human rights ombudsman, said the released soldiers included defenders of Mariupol. Russia's Tatiana Moskalkova confirmed the exchange.",
+        "people": ["Dmytro Lubinets", "Tatiana Moskalkova"],
+        "places": ["United Arab Emirates", "Ukraine", "Mariupol", "Russia"],
+    },
+    {
+        "text": "Unidentified gunmen shot dead a local chief in the town of Kidal in northern Mali, a regional official told AFP by telephone. The Tuareg-led rebels of the Strategic Framework for the Defence of the People of Azawad (CSP-DPA) blamed the army and Russian mercenaries from the Africa Corps.",
+        "people": [],
+        "places": ["Kidal", "Mali", "Azawad"],
+    },
+]

@@ -238,3 +238,10 @@ def test_a_region_in_another_clause_does_not_place_a_town():
     got = places(text)
     assert got["Kupiansk"].admin1 == "Kharkiv"
     assert got["Kurakhove"].admin1 != "Kharkiv"
+
+
+def test_names_listed_with_a_place_and_speech_after_a_locative():
+    text = "Fighting was reported around Maungdaw and Buthidaung. Officials in Oleshky reported shelling."
+    got = places(text)
+    assert {"Maungdaw", "Buthidaung", "Oleshky"} <= set(got)
+    assert got["Buthidaung"].country == "MM"  # the gazetteer's "Buthidaung Town"
