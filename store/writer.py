@@ -1,7 +1,7 @@
 """Writing one article and its extraction into the store, merging entities and sources.
 
-``write_article`` runs inside the caller's transaction (one transaction around a batch of articles), so
-an article and every fact drawn from it land together or not at all.
+``write_article`` runs inside the caller's transaction (one around a batch of articles), so an
+article and every fact drawn from it land together or not at all.
 
 Entities merge across articles on ``(type, merge_key(name))`` and sources on ``merge_key(name)``;
 each of their names and aliases goes into ``names`` with its ``search_key``. Counters
@@ -13,8 +13,8 @@ type is outside the contract's vocabularies, is dropped and counted, never store
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
