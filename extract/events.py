@@ -313,6 +313,9 @@ def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[s
     return rx.search(sentence)
 
 
+_ATTACKING = re.compile(r"\battack|\bopened fire|\bfired\b|\braid|\bshot dead\b|\bexecut|\bmassacr|\bstorm|"
+                        r"\bgunned|\bstabb|\bbeat|\btortur|\bhacked|\bslaughter|\bkilled (?:a|an|\d|two|three|four|five|six|"
+                        r"seven|eight|nine|ten|at least|more than|dozens|several|scores)\b|\bkilling\b")
 _TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
 _LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr")
 _STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
@@ -339,6 +342,8 @@ def _classify(original: str) -> tuple[str | None, bool]:
     if _ANY_KEY.isdisjoint(words):
         return None, False  # no word of any rule: no incident (the common case, decided fast)
     subtype = _strong_subtype(original, sentence, words)
+    if subtype == "Attack" and not PERPETRATORS.search(sentence) and not _ATTACKING.search(sentence):
+        return subtype, True  # "A 64-year-old man was killed in Bilozerka": a victim of something told before
     if subtype is not None and not (subtype in ("Attack", "Armed clash") and _TOLL.search(sentence)
                                     and not _on(CLASH, sentence, words)):
         return subtype, False
@@ -699,10 +704,14 @@ _NEWLINES = re.compile(r"\n\s*")
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    """Where paragraphs start: each line is one, blank lines between them do not count."""
+    """Where paragraphs start: each line of six words or more is one; shorter lines (list items,
+    headings, "The following villages came under fire:") belong to the paragraph before them."""
     starts = [0]
     for m in _NEWLINES.finditer(text):
-        starts.append(m.end())
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        if len(line.split()) >= 6 and not line.rstrip().endswith(":"):
+            starts.append(m.end())
     return starts
 
 

@@ -175,3 +175,21 @@ def test_days_later_count_from_the_day_named_before():
     events = extract_article(text, "2024-01-15").events
     assert [(e.subtype, e.date) for e in events] == [
         ("Armed clash", "2024-01-12"), ("Government regains territory", "2024-01-14")]
+
+
+def test_victims_told_after_a_list_join_the_attack_before_it():
+    text = ("Russian forces shelled 14 settlements in Kherson Oblast over the past day, killing two people, "
+            "Governor Oleksandr Prokudin reported on Nov. 21.\n\nThe following communities came under fire:\n"
+            "- Antonivka\n- Bilozerka\n\nA 64-year-old man was killed in Bilozerka, Prokudin said.")
+    [event] = extract_article(text, "2024-11-21").events
+    assert event.subtype == "Shelling/artillery/missile attack"
+    assert [(c.kind, c.min) for c in event.casualties] == [("killed", 2), ("killed", 1)]
+    assert len(event.claim_keys) == 2
+    assert "Oleksandr Prokudin" not in [a.name for a in event.actors]
+
+
+def test_an_analysis_piece_reports_no_incident():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "eval" / "articles" / "2024-09-10_analysis.txt"
+    assert extract_article(path.read_text(encoding="utf-8"), "2024-09-10").events == []
