@@ -745,13 +745,24 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
     for c in places:
         by_sentence.setdefault(c.sentence, []).append(c)
     contexts: dict[int, tuple[set[str], set[str]]] = {}
+    index_in_row = {id(c): k for row in by_sentence.values() for k, c in enumerate(row)}
+    window = max(_COUNTRY_WINDOW, _REGION_WINDOW)
     for c in places:
         first, last = position[id(c)]
         countries: set[str] = set()
         regions: set[str] = set()
-        for other in by_sentence[c.sentence]:
-            if other is c:
-                continue
+        row = by_sentence[c.sentence]
+        at = index_in_row[id(c)]
+        neighbours = []  # places within the window on either side (the row is in text order)
+        for step in (-1, 1):
+            k = at + step
+            while 0 <= k < len(row):
+                o_first, o_last = position[id(row[k])]
+                if (o_first - last if o_first > last else first - o_last) > window:
+                    break
+                neighbours.append(row[k])
+                k += step
+        for other in neighbours:
             o_first, o_last = position[id(other)]
             distance = o_first - last if o_first > last else first - o_last
             if other.attributes.get("country") and other.attributes.get("locative") and distance <= _COUNTRY_WINDOW:
