@@ -5,6 +5,15 @@
 ``find_events(...)`` keeps the sentences that report an incident (not opinion, forecast or
 background), dates them, attaches places, actors, casualties and claims, and merges sentences that
 report the same incident.
+
+Dating: a date stated in the sentence (not a dateline, not the "said on Monday" of the report),
+else "two days later" counted from the day named before, else the date named last in the paragraph,
+else the day it was reported, else the publication date (lower confidence).
+Merging: same subtype and overlapping places, casualty groups or paragraph with compatible dates; a
+sentence that only counts victims ("A man was killed in Bilozerka") or tells more of the incident
+just reported without a date of its own joins that incident.
+Speed: every rule is matched on lower-cased text and runs only when a word of the sentence starts
+like one of the words it cannot match without (its gate).
 """
 
 from __future__ import annotations
