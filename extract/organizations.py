@@ -42,16 +42,12 @@ _MINISTRY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Office)\s+of\s+(?:
 
 @lru_cache(maxsize=1)
 def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    from extract.mentions import _TOKEN
-
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for surface, (canonical, kind) in ORGANIZATIONS.items():
-        words = tuple(m.group() for m in _TOKEN.finditer(surface))
-        if words and words[-1] in ("'s", "’s"):
-            continue
-        # Possessives are split off by the tokenizer: "Ukraine's" + "military" ...
-        words = tuple(w[:-2] if w.endswith(("'s", "’s")) and len(w) > 2 else w for w in words)
-        index.setdefault(words[0], []).append((words, canonical, kind))
+        # Tokenised as articles are: "Ukraine's military" -> "Ukraine" + "military", "Hamas-run" -> "Hamas" + "-run".
+        words = tuple(Document(surface, []).texts)
+        if words:
+            index.setdefault(words[0], []).append((words, canonical, kind))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
@@ -176,8 +172,9 @@ def _find_state_branches(doc: Document) -> None:
             owner_len = 2
         else:
             n = _match_demonym(doc, i)
-            if n and (tokens[i].cap or tokens[i].text in ("US", "U.S.")):
-                owner_len = n
+            owner = " ".join(doc.lowers[i:i + n])
+            if n and tokens[i].cap and DEMONYMS.get(owner):
+                owner_len = n  # a nation's: "Russian army", not "National Army" or "Government forces"
         if not owner_len:
             continue
         head = i + owner_len
