@@ -288,7 +288,8 @@ async def test_help_lists_every_key(store):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward"):
+        for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward",
+                       "facts.follow", "app.command_palette"):
             assert needle in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

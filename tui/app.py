@@ -68,6 +68,8 @@ class SitrepApp(App):
     COMMANDS = App.COMMANDS | {SearchCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands and search", show=False,
+                id="app.command_palette"),
     ]
 
     def __init__(self, db_path: str) -> None:
