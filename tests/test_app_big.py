@@ -67,7 +67,8 @@ async def test_scrolling_events_reads_pages_not_the_table(big_store):
             await pilot.press("j")
         await pilot.pause()
         per_key = (time.perf_counter() - started) / 20
-        assert per_key < 0.2, per_key  # generous for a shared CI machine; bench/ measures it properly
+        # generous for a shared CI machine (reading the table would take seconds); bench/ measures
+        assert per_key < 0.5, per_key
 
 
 async def test_scrolling_far_uses_the_index_not_every_row(big_store):

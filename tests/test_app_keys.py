@@ -433,14 +433,14 @@ async def test_very_long_article_and_line_stay_responsive(tmp_path):
         started = time.perf_counter()
         reader.highlight(len(long_line) + 12, len(long_line) + 19)
         await pilot.pause()
-        assert time.perf_counter() - started < 1.0
+        assert time.perf_counter() - started < 2.0  # wrapping or scanning 1 MB per key would not be
         assert "Kharkiv" in reader.visible_text
         await pilot.press("3")
         reader.focus()
         started = time.perf_counter()
         await pilot.press("G", "pageup", "g", "pagedown")
         await pilot.pause()
-        assert time.perf_counter() - started < 1.0
+        assert time.perf_counter() - started < 2.0  # wrapping or scanning 1 MB per key would not be
 
 
 async def test_place_fact_opens_every_event_there_and_event_fact_opens_the_event(store):
