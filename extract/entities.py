@@ -622,6 +622,8 @@ def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str])
         break
     if j > last + 1 and j < len(tokens) and _namey(tokens[j]) and tokens[j].sentence == tokens[last].sentence:
         inherited[j] = cue
+    elif j == last + 1 and j + 1 < len(tokens) and tokens[j].text == "(" and _namey(tokens[j + 1]):
+        inherited[j + 1] = "strong"  # ACLED style: "near Mahaday (Jowhar, Middle Shabelle)"
 
 
 def _listed_with_place(doc: Document, a: int, b: int, place_starts: set[int]) -> bool:
@@ -778,7 +780,7 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
 # and C in the Kursk region", "Russia's Kursk region, near Sudzha". Any other word (a verb, "while")
 # means the region belongs to another clause, and only the article-wide preference applies.
 _BETWEEN_PLACE_AND_REGION = frozenset("""
-, in the of and or near outside around villages village towns town settlements settlement cities
+, ( ) in the of and or near outside around villages village towns town settlements settlement cities
 city border western eastern northern southern central neighbouring neighboring district areas
 area frontline front line part parts
 """.split())

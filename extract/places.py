@@ -292,6 +292,8 @@ def _in_article(pool: list[Place], named: set[str], pointed: set[str]) -> list[P
     pointed_at = [p for p in pool if p.country in pointed]
     if pointed_at and max(p.population for p in pointed_at) >= biggest:
         return pointed_at
+    if not named:  # only demonyms, none of them here: as good as no context
+        return [p for p in pool if p.population >= _NO_CONTEXT_POPULATION]
     return [famous] if famous else []
 
 

@@ -409,3 +409,47 @@ ANNOTATED += [
         "places": ["Kidal", "Mali", "Azawad"],
     },
 ]
+
+# ACLED-style one-line reports with parenthetical locations.
+ANNOTATED += [
+    {
+        "text": "On 14 December 2024, Russian forces shelled Ukrainian positions near Bilohorivka (Sievierodonetsk raion, Luhansk). No casualties reported.",
+        "people": [],
+        "places": ["Bilohorivka", "Sievierodonetsk", "Luhansk"],
+    },
+    {
+        "text": "On 3 November 2024, unidentified gunmen killed a village chief in Tillia (Tahoua). The victim was shot at his home.",
+        "people": [],
+        "places": ["Tillia", "Tahoua"],
+    },
+    {
+        "text": "On 21 October 2024, Israeli forces conducted an air strike on a house in Beit Lahia (North Gaza), killing 12 civilians, including five children.",
+        "people": [],
+        "places": ["Beit Lahia", "North Gaza"],
+    },
+    {
+        "text": "On 9 September 2024, around 300 people demonstrated in Tbilisi (Tbilisi) against the foreign agents law. The protest was peaceful.",
+        "people": [],
+        "places": ["Tbilisi"],
+    },
+    {
+        "text": "On 2 August 2024, police arrested opposition politician Ivan Petrenko in Chisinau (Chisinau) on charges of treason.",
+        "people": ["Ivan Petrenko"],
+        "places": ["Chisinau"],
+    },
+    {
+        "text": "On 30 June 2024, RSF fighters looted shops and homes in Sinja town (Sinja, Sennar). Clashes with SAF were also reported in Abu Hujar.",
+        "people": [],
+        "places": ["Sinja", "Sennar", "Abu Hujar"],
+    },
+    {
+        "text": "On 5 May 2024, a drone strike by Ukrainian forces hit a fuel depot in Novorossiysk (Krasnodar). One worker was injured, according to the regional governor.",
+        "people": [],
+        "places": ["Novorossiysk", "Krasnodar"],
+    },
+    {
+        "text": "On 18 April 2024, Al Shabaab militants ambushed a convoy of Somali National Army troops near Mahaday (Jowhar, Middle Shabelle), killing four soldiers.",
+        "people": [],
+        "places": ["Mahaday", "Jowhar", "Middle Shabelle"],
+    },
+]

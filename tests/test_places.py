@@ -245,3 +245,10 @@ def test_names_listed_with_a_place_and_speech_after_a_locative():
     got = places(text)
     assert {"Maungdaw", "Buthidaung", "Oleshky"} <= set(got)
     assert got["Buthidaung"].country == "MM"  # the gazetteer's "Buthidaung Town"
+
+
+def test_acled_style_parenthetical_locations():
+    text = ("On 18 April 2024, Al Shabaab militants ambushed a convoy of Somali National Army troops "
+            "near Mahaday (Jowhar, Middle Shabelle), killing four soldiers.")
+    got = places(text)
+    assert {"Mahaday", "Jowhar", "Middle Shabelle"} <= set(got)
