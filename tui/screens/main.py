@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 from store import queries
 from store.queries import EventFilter, ListQuery
 from tui.messages import ArticleLoaded
+from tui.screens.search import plural
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import Column, RowList
 from tui.widgets.safe_text import one_line
@@ -381,7 +382,7 @@ class MainScreen(Screen):
         reader.show(article, self._pending_highlight)
         reader.border_title = Content(one_line(article.title or article.ref))
         meta = " · ".join(x for x in ((article.published or "")[:10], article.outlet or "",
-                                      f"{article.n_events} events") if x)
+                                      plural(article.n_events, "event")) if x)
         reader.border_subtitle = Content(one_line(meta))
 
     # ------------------------------------------------------------------ events: filter, sort

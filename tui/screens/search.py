@@ -40,14 +40,19 @@ def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[
         conn.close()
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def describe(result: dict[str, Any]) -> Content:
     """One result as a line: type, name (and the alias that matched), counts. Names are data."""
     matched = result.get("matched") or ""
     alias = f" (as {matched})" if matched and matched != result["name"] else ""
     if result["kind"] == "source":
-        counts = f"{result.get('mentions') or 0} claims"
+        counts = plural(result.get("mentions") or 0, "claim")
     else:
-        counts = f"{result.get('mentions') or 0} mentions, {result.get('events') or 0} events"
+        counts = (f"{plural(result.get('mentions') or 0, 'mention')}, "
+                  f"{plural(result.get('events') or 0, 'event')}")
     return Content.assemble(
         (f"{result.get('type') or result['kind']:<13}", "$accent"),
         (one_line(result["name"]), "bold"),
