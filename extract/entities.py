@@ -271,8 +271,8 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
         if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
             if title or (titled and (low in MONTHS or low in WEEKDAYS)):
                 break  # "chairman Monday Kassah", "President August ..."
-            if a < b and (_known_place_name(doc, a, b) or low in _COMPASS):
-                break  # "North Korea", "New York", "South Darfur state", "The Hague", "North Kordofan"
+            if a < b and (_known_place_name(doc, a, b) or low in _COMPASS or tokens[b].lower in FEATURE_HEADS):
+                break  # "North Korea", "New York", "The Hague", "North Kordofan", "Second Thomas Shoal"
             if not tokens[a].first and low not in _ORG_SKIP:
                 common_stripped = True  # "World Central Kitchen" is no person "Kitchen"
             a += 1
@@ -359,8 +359,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             else:
                 doc.add("organization", name, a, b, kind=kind)
             continue
-        cue = _area_after(doc, a, b) or _compass_name(doc, a, b) or inherited.get(a) \
-            or inherited.get(run_start) or cue_before(doc, a)
+        listed = inherited.get(a) or inherited.get(run_start)
+        if listed and run_start > 0 and tokens[run_start - 1].text == "," and _verb_after(doc, b):
+            listed = None  # "In the Kherson region, Prokudin reported ...": a subject, not a list item
+        cue = _area_after(doc, a, b) or _compass_name(doc, a, b) or listed or cue_before(doc, a)
         strong_place = cue == "strong" and not is_first_name(tokens[a])
         if _plural_demonym(doc, a, b):
             doc.add("group", name, a, b)  # "North Koreans", "the Russians"
@@ -525,8 +527,8 @@ def _decide_region(doc: Document, a: int, b: int, name: str, cue: str | None) ->
     code = gazetteer().region(name)
     if code is None or is_first_name(doc.tokens[a]):
         return False
-    if cue == "strong" or fold(name) in CONFLICT_REGION_KEYS:
-        doc.add("place", name, a, b, region="1", **_hint(doc, a))
+    if cue == "strong" or (cue == "weak" and b > a) or fold(name) in CONFLICT_REGION_KEYS:
+        doc.add("place", name, a, b, region="1", **_hint(doc, a))  # also "to Norte de Santander"
         return True
     return False
 
@@ -609,6 +611,21 @@ def _hint(doc: Document, a: int) -> dict[str, str]:
             return {"hint": code}
         break
     return {}
+
+
+_LIST_FOLLOWERS = frozenset("""
+and or in near on at of by from to along district region oblast province governorate state
+villages village towns town areas area was were had have has is are
+""".split())
+
+
+def _verb_after(doc: Document, b: int) -> bool:
+    """A lower-case word after a name, other than list and place words: likely its verb."""
+    tokens = doc.tokens
+    if b + 1 >= len(tokens) or tokens[b + 1].sentence != tokens[b].sentence:
+        return False
+    nxt = tokens[b + 1]
+    return nxt.word and nxt.text.islower() and nxt.lower not in _LIST_FOLLOWERS or speech_after(doc, b)
 
 
 def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str]) -> None:

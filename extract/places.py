@@ -19,13 +19,15 @@ STRONG_CUES = (
     ("area", "of"), ("direction", "of"), ("camp", "of"), ("strip", "of"), ("island", "of"),
     ("village",), ("town",), ("city",), ("towards",), ("toward",), ("liberated",), ("captured",),
     ("recaptured",), ("retook",), ("seized",), ("shelled",), ("struck",), ("airfield",),
+    ("seizing",), ("capturing",), ("retaking",), ("recapturing",), ("liberating",), ("shelling",),
     ("airbase",), ("air", "base"), ("airport",), ("port",), ("suburbs", "of"), ("residents", "of"),
     ("coast", "of"), ("shores", "of"), ("streets", "of"), ("centre", "of"), ("center", "of"),
 )
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""
 raided attacked bombed hit entered reached visited targeted besieged surrounded stormed
-occupied invaded evacuated left fled encircled bombarded pounded nearby
+occupied invaded evacuated left fled encircled bombarded pounded nearby attacking hitting entering
+striking targeting raiding besieging storming bombing
 including in at from to into around across over of via through between within throughout toward towards
 on along and or off inside north south east west northeast northwest southeast southwest
 northern southern eastern western central
@@ -90,7 +92,8 @@ GENERIC_FACILITIES = frozenset("crossing hospital port bridge camp station priso
 # Natural features and streets: "Bekaa valley", "Red Sea", "Dnipro river", "Rustaveli Avenue".
 FEATURE_HEADS = frozenset("""
 valley sea river lake mountains mountain hills desert coast peninsula gulf bay strait island
-islands plain plateau corridor forest reservoir avenue street square boulevard heights
+islands plain plateau corridor forest reservoir avenue street square boulevard heights shoal
+reef atoll
 """.split())
 # Lower-case words after a name that make it an organisation: "the Sever group of forces".
 ORG_AFTER = {"group": "other", "brigade": "military", "battalion": "military",

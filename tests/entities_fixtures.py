@@ -453,3 +453,30 @@ ANNOTATED += [
         "places": ["Mahaday", "Jowhar", "Middle Shabelle"],
     },
 ]
+ANNOTATED += [
+    {
+        "text": "Colombian soldiers clashed with dissidents of the former FARC in the Catatumbo region near the Venezuelan border, killing four rebels, the army said. Defence Minister Pedro Sánchez said more than 5,000 troops had been sent to Norte de Santander. Residents fled to Cúcuta and Tibú.",
+        "people": ["Pedro Sánchez"],
+        "places": ["Catatumbo", "Norte de Santander", "Cúcuta", "Tibú"],
+    },
+    {
+        "text": "M23 rebels entered the centre of Goma on Monday, a week after seizing Minova on the shores of Lake Kivu. Congolese government spokesman Patrick Muyaya accused Rwanda of invading. Thousands of people crossed into Gisenyi, Rwanda.",
+        "people": ["Patrick Muyaya"],
+        "places": ["Goma", "Minova", "Lake Kivu", "Rwanda", "Gisenyi"],
+    },
+    {
+        "text": "Philippine coast guard spokesman Jay Tarriela said a Chinese vessel fired water cannon at a government ship near Scarborough Shoal. Manila summoned China's ambassador. The incident came days after a collision near Second Thomas Shoal in the Spratly Islands.",
+        "people": ["Jay Tarriela"],
+        "places": ["Scarborough Shoal", "Manila", "China", "Second Thomas Shoal", "Spratly Islands"],
+    },
+    {
+        "text": "Soldiers detained Niger's President Mohamed Bazoum in the presidential palace in Niamey, and General Abdourahamane Tchiani later declared himself head of a transitional government. ECOWAS threatened military intervention, while protesters in Niamey waved Russian flags.",
+        "people": ["Mohamed Bazoum", "Abdourahamane Tchiani"],
+        "places": ["Niger", "Niamey"],
+    },
+    {
+        "text": "Russian shelling of Nikopol damaged a gas pipeline and several houses, Dnipropetrovsk regional governor Serhiy Lysak said. In the Kherson region, Prokudin reported that the village of Bilozerka came under drone attack.",
+        "people": ["Serhiy Lysak", "Prokudin"],
+        "places": ["Nikopol", "Dnipropetrovsk", "Kherson", "Bilozerka"],
+    },
+]

@@ -128,7 +128,7 @@ DEMONYMS: dict[str, str] = {
     "spanish": "ES", "portuguese": "PT", "greek": "GR", "czech": "CZ", "slovak": "SK",
     "bulgarian": "BG", "canadian": "CA", "australian": "AU", "mexican": "MX",
     "colombian": "CO", "venezuelan": "VE", "brazilian": "BR", "haitian": "HT",
-    "burmese": "MM", "myanmar": "MM", "thai": "TH", "filipino": "PH", "indonesian": "ID",
+    "burmese": "MM", "myanmar": "MM", "thai": "TH", "filipino": "PH", "philippine": "PH", "indonesian": "ID",
     "taiwanese": "TW", "emirati": "AE", "qatari": "QA", "omani": "OM", "bahraini": "BH",
     "kuwaiti": "KW", "houthi": "YE", "chechen": "RU", "tajik": "TJ", "uzbek": "UZ",
     "kazakh": "KZ", "kyrgyz": "KG", "turkmen": "TM", "western": "", "nato": "", "allied": "",
