@@ -31,8 +31,9 @@ class Token:
         self.first = first  # first word of its sentence
         self.possessive = possessive  # "Ukraine's": text is "Ukraine", end excludes the "'s"
         self.lower = text.lower()
-        self.cap = text[:1].isupper()
-        self.word = text[:1].isalnum()
+        initial = text[0] if text else ""
+        self.cap = initial.isupper()
+        self.word = initial.isalnum()
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"

@@ -230,12 +230,16 @@ but nor of to in on at by for with from that which who whom the a an as than the
 def _find_groups(doc: Document) -> None:
     """Demonym or side + group noun ("North Korean soldiers"), and bare group words ("civilians")."""
     tokens = doc.tokens
+    lowers = doc.lowers
+    starts = _DEMONYM_INDEX.keys() | GROUP_WORDS_ALONE
     i = 0
-    while i < len(tokens):
-        if doc.taken[i]:
-            i += 1
+    count = len(tokens)
+    while i < count:
+        low = lowers[i]
+        if doc.taken[i] or (low not in starts and not low.startswith(("pro-", "anti-"))):
+            i += 1  # the common case: nothing can start here
             continue
-        n = 1 if tokens[i].lower.startswith(("pro-", "anti-")) else _match_demonym(doc, i)
+        n = 1 if low.startswith(("pro-", "anti-")) else _match_demonym(doc, i)
         found = False
         if n:
             head = i + n

@@ -15,6 +15,7 @@ for _title in PERSON_TITLES:
 for _entries in _TITLE_WORDS.values():
     _entries.sort(key=len, reverse=True)
 
+_TITLE_LAST = frozenset(words[-1] for entries in _TITLE_WORDS.values() for words in entries)
 _CAPITAL_TITLE_ONLY = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
                                  "adm", "cmdr", "sen", "rep", "gov", "prof", "brig"})
 
@@ -47,6 +48,11 @@ def title_before(doc: Document, first: int) -> tuple[str, int] | None:
 
     Returns the title text and the index of its first token."""
     tokens = doc.tokens
+    if first < 1:
+        return None
+    last_word = tokens[first - 1].lower
+    if last_word not in _TITLE_LAST and not (last_word == "." and first > 1 and tokens[first - 2].lower in _TITLE_LAST):
+        return None  # most names follow no title: a quick no
     for size in (4, 3, 2, 1):
         start = first - size
         if start < 0 or tokens[start].sentence != tokens[first].sentence:
