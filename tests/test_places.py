@@ -1,6 +1,5 @@
 """Places: gazetteer, context cues, resolution of country/admin1, pins only when unambiguous."""
 
-import pickle
 
 import pytest
 
@@ -116,29 +115,45 @@ def test_transliteration_keys():
 
 
 def test_index_cache_is_rebuilt_when_missing(tmp_path, monkeypatch):
-    small = {"rows": [("Testville", "UA", "Kyiv", 1234, 50.0, 30.0, "Тествіль")],
-             "keys": {"testville": 0}, "loose": {}, "countries": {}, "country_names": {},
-             "admin1_names": {}}
+    small = {"rows": [("Testville", "UA", "Kyiv", 1234, 50.0, 30.0, "Тествіль|Testvil"),
+                      ("Testowo", "PL", None, 10, 52.0, 21.0, "")],
+             "keys": {"testville": 0, "testvil": (0, 1)}, "loose": {"testowo": 1},
+             "countries": {"ukraine": "UA"}, "country_names": {"UA": "Ukraine"},
+             "admin1_names": {"kyiv": "UA"}, "regions": {"donbas": "UA"}}
     calls = []
 
     def fake_build():
         calls.append(1)
         return small
 
-    path = tmp_path / "gazetteer-test.pickle"
+    path = tmp_path / "gazetteer-test.sqlite"
+    stale = tmp_path / "gazetteer-old-f13.pickle"
+    stale.write_bytes(b"old format")
     monkeypatch.setattr(gazetteer_module, "cache_path", lambda: path)
     monkeypatch.setattr(gazetteer_module, "build_index", fake_build)
-    data = gazetteer_module._load_or_build()
-    assert calls == [1] and path.exists()
+    assert gazetteer_module._load_or_build() == path
+    assert calls == [1] and path.exists() and not stale.exists()
     assert path.with_suffix(".lock").exists()  # processes starting together build it once
-    assert pickle.loads(path.read_bytes()) == small
-    again = gazetteer_module._load_or_build()
-    assert calls == [1] and again == small
-    place = gazetteer_module.Gazetteer(data).lookup("TESTVILLE")[0]
-    assert place.name == "Testville" and place.aliases == ("Тествіль",)
-    path.write_bytes(b"not a pickle")
+    assert gazetteer_module._load_or_build() == path and calls == [1]
+    gaz = gazetteer_module.Gazetteer(path)
+    place = gaz.lookup("TESTVILLE")[0]
+    assert place.name == "Testville" and place.aliases == ("Тествіль", "Testvil") and place.lat == 50.0
+    assert [p.name for p in gaz.lookup("Testvil")] == ["Testville", "Testowo"]  # order kept
+    assert [p.name for p in gaz.lookup("Testovo")] == []  # the loose key of "testovo" differs
+    assert [p.name for p in gaz.lookup("Testow-o")] == []
+    assert gaz.lookup("") == [] and gaz.lookup("Nowhere") == []
+    assert gaz.country("Ukraine") == "UA" and gaz.region("Donbas") == "UA" and gaz.admin1_names == {"kyiv": "UA"}
+    path.write_bytes(b"not a database")
     gazetteer_module._load_or_build()
     assert calls == [1, 1]
+    assert gazetteer_module.Gazetteer(path).lookup("Testville")[0].country == "UA"
+
+
+def test_index_loose_keys_and_real_aliases():
+    # A transliteration variant finds the place through the loose table; Cyrillic aliases are kept.
+    kharkiv = [p for p in lookup("Kharkov") if p.country == "UA"]
+    assert kharkiv and any(any("\u0400" <= ch <= "\u04ff" for ch in a) for a in kharkiv[0].aliases)
+    assert lookup("Khan Younis") and lookup("Khan Younis")[0].country == "PS"
 
 
 def test_cache_name_carries_package_versions():
