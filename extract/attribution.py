@@ -164,6 +164,7 @@ class _ClaimFinder:
         self._source_keys: dict[tuple[str, str], str] = {}
         self._used_cues: set[int] = set()  # starts of cue words already read as a claim
         self.long_quotes: list[tuple[int, int]] = []  # quotations over several sentences
+        self._cue_index: list[tuple[int, int]] = []  # (cue start, index in self.claims), sorted
         self._people: list[_Mention] = []
         self._mentions: list[_Mention] = []
         for entity in entities:
@@ -199,12 +200,23 @@ class _ClaimFinder:
             i = bisect.bisect_right(quote_starts, m.start()) - 1
             if i >= 0 and quote_starts[i] < m.start() < quotes[i].end():
                 continue  # a cue word inside a quotation
-            if any(a < m.start() < b for a, b in self.long_quotes):
+            if self._in_long_quote(m.start()):
                 continue
             if self._cue_claim(m, start, end):
                 found_any = True
         if not found_any:
             self._remember_people(start, end)
+
+    def _claims_with_cue_in(self, start: int, end: int) -> list[Claim]:
+        """Claims so far whose cue starts in [start, end), in the order they were found."""
+        i = bisect.bisect_left(self._cue_index, (start, -1))
+        j = bisect.bisect_left(self._cue_index, (end, -1))
+        return [self.claims[n] for n in sorted(n for _, n in self._cue_index[i:j])]
+
+    def _in_long_quote(self, pos: int) -> bool:
+        """True when pos lies strictly inside a quotation over several sentences (sorted, disjoint)."""
+        i = bisect.bisect_left(self.long_quotes, (pos, pos)) - 1
+        return i >= 0 and self.long_quotes[i][0] < pos < self.long_quotes[i][1]
 
     def quote(self, q: re.Match[str], start: int, end: int) -> None:
         """A quotation that runs over several sentences, read within [start, end)."""
@@ -286,7 +298,7 @@ class _ClaimFinder:
             # "X addressed the matter on Saturday, confirming that ..."
             if not text[start:cue_start].rstrip().endswith(","):
                 return False
-            earlier = [c for c in self.claims if start <= c.cue.start < cue_start]
+            earlier = self._claims_with_cue_in(start, cue_start)
             if earlier:
                 # "..., the military said, adding that ...": the same claimant goes on
                 c_start, c_end = self._content_after(cue_end, end)
@@ -490,6 +502,7 @@ class _ClaimFinder:
             quote=quote,
             via_source_key=via_key,
         ))
+        bisect.insort(self._cue_index, (cue_start, len(self.claims) - 1))
         self._used_cues.add(cue_start)
         return True
 
@@ -498,6 +511,7 @@ class _ClaimFinder:
             key=f"c{len(self.claims) + 1}", source_key=source_key, cue=Span.of(self.text, cue_start, cue_end),
             content=Span.of(self.text, c_start, c_end),
         ))
+        bisect.insort(self._cue_index, (cue_start, len(self.claims) - 1))
         self._used_cues.add(cue_start)
         return True
 

@@ -8,6 +8,7 @@ before publication; without a publication date only expressions that carry a yea
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -142,11 +143,14 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
                 candidates.append((mention.start, -(mention.end - mention.start), mention))
     # where expressions overlap, the most precise wins ("of November 12" is a day, not a month)
     candidates.sort(key=lambda c: (_RANK[c[2].precision], c[1], c[0]))
-    out: list[DateMention] = []
+    out: list[DateMention] = []  # kept, sorted by start and never overlapping
+    starts: list[int] = []
     for _, _, mention in candidates:
-        if all(mention.end <= kept.start or mention.start >= kept.end for kept in out):
-            out.append(mention)
-    out.sort(key=lambda m: m.start)
+        i = bisect.bisect_left(starts, mention.end)  # kept ones from i on start at or after its end
+        if i > 0 and out[i - 1].end > mention.start:
+            continue  # overlaps the kept one that starts last before its end
+        starts.insert(i, mention.start)
+        out.insert(i, mention)
     return out
 
 

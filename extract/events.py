@@ -537,7 +537,9 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     pub = parse_published(published)
     paragraphs = _paragraph_starts(text)
     lines = datelines(text)
-    mentions = [m for m in _entity_mentions(entities) if not any(a <= m[0] < b for a, b in lines)]
+    mentions = [m for m in _entity_mentions(entities) if not _inside_any(lines, m[0])]
+    place_mentions = [m for m in mentions if m[2].type == "place"]
+    place_starts = [m[0] for m in place_mentions]
     all_dates = find_dates(text, pub)
     by_cue = sorted(claims, key=lambda c: c.cue.start)
     cue_starts = [c.cue.start for c in by_cue]
@@ -555,7 +557,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             next_date += 1
         report_zone, content = _report_zone(sentence, _claims_in(by_cue, cue_starts, sentence))
         event_dates = [d for d in dates if not _DATELINE.match(text, d.end) and not _SINCE.search(text, max(0, d.start - 20), d.start)
-                       and not any(a <= d.start < b for a, b in lines)
+                       and not _inside_any(lines, d.start)
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))]
         subtype, weak = _classify(s_text)
@@ -563,7 +565,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):
             if weak and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
                 # "14 officers were injured" after a report of the protest: part of that incident
-                _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para, content),
+                _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts)),
                         _actors(text, sentence, mentions, content))
                 dates_by_paragraph.setdefault(para, []).extend(event_dates)
                 continue
@@ -582,7 +584,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
                 date, level = None, 0
-            places = _places(text, sentence, mentions, paragraphs, para, content)
+            places = _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts))
             actors = _actors(text, sentence, mentions, content)
             if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
                 subtype = "Non-state actor overtakes territory"
@@ -595,7 +597,31 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             ))
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     merged = _merge(candidates, entities)
-    return [_to_event(i, c, claims, pub) for i, c in enumerate(merged, 1)]
+    claims_of = _claims_by_sentence(sentences, claims)
+    return [_to_event(i, c, claims, claims_of, pub) for i, c in enumerate(merged, 1)]
+
+
+def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when pos lies in one of the sorted, non-overlapping spans (bisect: linear on long texts)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _claims_by_sentence(sentences: list[Span], claims: list[Claim]) -> dict[int, set[int]]:
+    """For each sentence start, the indices (in ``claims``) of the claims whose cue lies in the sentence
+    or whose content overlaps it: found by bisect, so linking stays linear on long texts."""
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    out: dict[int, set[int]] = {}
+    for index, claim in enumerate(claims):
+        i = bisect.bisect_right(starts, claim.cue.start) - 1
+        if i >= 0 and claim.cue.start < ends[i]:
+            out.setdefault(starts[i], set()).add(index)
+        first = bisect.bisect_right(ends, claim.content.start)  # first sentence ending after the content starts
+        last = bisect.bisect_left(starts, claim.content.end)  # first sentence starting at or after its end
+        for j in range(first, last):
+            out.setdefault(starts[j], set()).add(index)
+    return out
 
 
 _NATIONS = {
@@ -753,7 +779,8 @@ def _mentions_in(mentions: list[tuple[int, int, Entity]], start: int, end: int) 
 
 
 def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], paragraphs: list[int],
-            para: int, contents: list[tuple[int, int]] = ()) -> list[PlaceRef]:
+            para: int, contents: list[tuple[int, int]] = (),
+            place_index: tuple[list[tuple[int, int, Entity]], list[int]] | None = None) -> list[PlaceRef]:
     """Places named in the sentence (not in its claimant: "the Britain-based Observatory said"), else
     the nearest one named before it in the paragraph."""
     places = [PlaceRef(e.key, e.name, Span.of(text, s, t))
@@ -763,10 +790,17 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph
     para_start = paragraphs[para]
-    before = [(s, t, e) for s, t, e in _mentions_in(mentions, para_start, sentence.start) if e.type == "place"]
-    if before:
-        s, t, e = before[-1]
-        return [PlaceRef(e.key, e.name, Span.of(text, s, t))]
+    if place_index is None:
+        place_mentions = [m for m in mentions if m[2].type == "place"]
+        place_index = (place_mentions, [m[0] for m in place_mentions])
+    place_mentions, place_starts = place_index
+    # walk back from the sentence start (not forward from the paragraph start: linear on long paragraphs)
+    i = bisect.bisect_left(place_starts, sentence.start) - 1
+    while i >= 0 and place_mentions[i][0] >= para_start:
+        s, t, e = place_mentions[i]
+        if t <= sentence.start:
+            return [PlaceRef(e.key, e.name, Span.of(text, s, t))]
+        i -= 1
     return []
 
 
@@ -827,26 +861,43 @@ def _fold(name: str) -> str:
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
     countries = {e.key for e in entities if e.type == "place" and _is_country_place(e)}
     merged: list[_Candidate] = []
+    # (subtype, paragraph / place key / casualty group) -> indices in ``merged`` of the incidents
+    # that have it: only those can take a candidate in, so merging stays linear on long texts
+    index: dict[tuple[str, object], set[int]] = {}
+
+    def register(i: int) -> None:
+        m = merged[i]
+        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who)):
+            index.setdefault((m.subtype, k), set()).add(i)
+
     for c in candidates:
         target = None
-        for m in reversed(merged):
+        target_i = len(merged) - 1
+        if merged:
+            m = merged[-1]
             kin = m.subtype == c.subtype or (_same_family(m.subtype, c.subtype) and (
                 c.weak or m.subtype in _PROTEST_RANK))
-            follow_up = m is merged[-1] and kin and (
-                (c.date_level == 0 and c.paragraph - m.paragraph <= 2)
-                or (c.date_level < 2 and c.paragraph == m.paragraph))
-            if follow_up:
+            if kin and ((c.date_level == 0 and c.paragraph - m.paragraph <= 2)
+                        or (c.date_level < 2 and c.paragraph == m.paragraph)):
                 # an undated sentence right after an incident of the same kind tells more of it
                 target = m
-                break
-            if m.subtype != c.subtype or not _dates_compatible(m, c):
-                continue
-            shared_places = (m.place_keys & c.place_keys) - countries
-            if m.paragraph == c.paragraph or shared_places or (m.who & c.who):
-                target = m
-                break
+        if target is None:
+            near: set[int] = set(index.get((c.subtype, c.paragraph), ()))
+            for key in c.place_keys - countries:
+                near |= index.get((c.subtype, ("p", key)), set())
+            for w in c.who:
+                near |= index.get((c.subtype, ("w", w)), set())
+            for i in sorted(near, reverse=True):
+                m = merged[i]
+                if m.subtype != c.subtype or not _dates_compatible(m, c):
+                    continue
+                shared_places = (m.place_keys & c.place_keys) - countries
+                if m.paragraph == c.paragraph or shared_places or (m.who & c.who):
+                    target, target_i = m, i
+                    break
         if target is None:
             merged.append(c)
+            register(len(merged) - 1)
             continue
         target.sentences.extend(c.sentences)  # with the sentences it had absorbed
         if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
@@ -867,6 +918,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
             if not any(_same_figure(cas, old) for old in target.casualties):
                 target.casualties.append(cas)
         target.who |= c.who
+        register(target_i)
     return merged
 
 
@@ -905,21 +957,17 @@ def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
     return a.date.date <= b.date.date_end and b.date.date <= a.date.date_end
 
 
-def _to_event(index: int, c: _Candidate, claims: list[Claim], pub) -> Event:
+def _to_event(index: int, c: _Candidate, claims: list[Claim], claims_of: dict[int, set[int]], pub) -> Event:
     if c.date is not None:
         date, date_end, precision = c.date.date, c.date.date_end, c.date.precision
     elif pub is not None:
         date, date_end, precision = pub.isoformat(), pub.isoformat(), "day"
     else:
         date = date_end = precision = None
-    claim_keys = []
-    for claim in claims:
-        for s in c.sentences:
-            inside = s.start <= claim.cue.start < s.end
-            overlaps = claim.content.start < s.end and s.start < claim.content.end
-            if inside or overlaps:
-                claim_keys.append(claim.key)
-                break
+    linked: set[int] = set()
+    for s in c.sentences:
+        linked |= claims_of.get(s.start, set())
+    claim_keys = [claims[i].key for i in sorted(linked)]
     confidence = 0.45
     confidence += (-0.1, 0.05, 0.15)[c.date_level]
     confidence += 0.1 if c.places else 0.0
