@@ -175,7 +175,8 @@ def read_inputs(
             if not pairs:
                 yield Rejection(given, "no article files found in this folder "
                                        "(.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)")
-            yield from _read_files(pairs, workers)
+            for item in _read_files(pairs, workers):  # a rejection names the file as the user can find it
+                yield Rejection(os.path.join(given, item.where), item.reason) if isinstance(item, Rejection) else item
         elif not path.exists() and not path.is_symlink():
             yield Rejection(given, "no such file or folder")
         else:

@@ -93,6 +93,25 @@ def test_default_store_is_built_from_the_seeds(tmp_path):
     assert json.loads(refs[0])["ref"].startswith("seeds/")
 
 
+def test_an_empty_default_store_is_rebuilt_from_the_seeds_but_an_empty_named_one_is_kept(tmp_path):
+    data = tmp_path / "data"
+    env = {"XDG_DATA_HOME": str(data), "SITREP_DB": ""}
+    first = run_sitrep("stats", "--json", env=env)
+    assert first.returncode == 0 and "from the bundled articles" in first.stderr
+    (default,) = list(data.rglob("*.db"))
+    db = open_store(default)
+    with db.conn:  # as if the first build had been cut short before its articles were written
+        for table in ("claim_events", "casualties", "event_actors", "event_places", "events", "claims",
+                      "mentions", "names", "sources", "entities", "articles"):
+            db.conn.execute(f"DELETE FROM {table}")
+    db.close()
+    again = run_sitrep("stats", "--json", env=env)
+    assert json.loads(again.stdout)["articles"] >= 1
+    named = tmp_path / "empty.db"
+    open_store(named).close()
+    assert json.loads(run_sitrep("stats", "--json", "--db", str(named)).stdout)["articles"] == 0
+
+
 def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypatch):
     opened = []
 

@@ -165,8 +165,8 @@ def test_ingest_every_fixture_and_then_again(db):
     assert {"dated.txt", "front.md", "crlf.txt", "page.html", "wire-001", "lines.jsonl:2", "4", "feed.rss#1",
             "feed.rss#2", "feed.atom#1", "latin1.txt", "folder/a.txt", "folder/sub/b.md"} == refs
     assert summary.added == len(refs) and summary.present == 0
-    assert sorted(rejected) == sorted([
-        f"binary.txt: binary file (not text)", "empty.txt: empty file",
+    assert sorted(rejected) == sorted(f"{FIXTURES}/{where}" for where in [  # named as the user can find them
+        "binary.txt: binary file (not text)", "empty.txt: empty file",
         "feed.rss#3: item has no content or summary",
         "lines.jsonl:3: broken JSON (Expecting ',' delimiter)", "lines.jsonl:4: no `text` string",
     ])
@@ -305,7 +305,7 @@ def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
     for workers in (0, 2):
         db = open_store(tmp_path / f"w{workers}.db")
         summary, rejected = run(db, [str(folder)], workers=workers)
-        assert (summary.added, summary.rejected) == (91, 1) and rejected == ["d1/045.jsonl:2: broken JSON (Expecting value)"]
+        assert (summary.added, summary.rejected) == (91, 1) and rejected == [f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value)"]
         stores[workers] = db.conn.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
         db.close()
     assert stores[0] == stores[2]

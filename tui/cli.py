@@ -85,14 +85,17 @@ def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_store_path(), False
 
 
-def ensure_store(path: Path):
-    """Open the store, building it from the bundled seeds first when it does not exist."""
+def ensure_store(path: Path, *, explicit: bool = False):
+    """Open the store, building it from the bundled seeds first when it does not exist (or, for
+    the default store, when it is empty: its first build was cut short)."""
     from store.db import open_store
     from store.ingest import build_from_seeds
 
     existed = path.exists()
     db = open_store(path)
-    if not existed:
+    if not existed or (not explicit and db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0):
+        print(f"sitrep: building {path} from the bundled articles (the first time also indexes the gazetteer)",
+              file=sys.stderr, flush=True)
         build_from_seeds(db, on_reject=lambda r: print(f"sitrep: seed {plain(r)}", file=sys.stderr))
     return db
 
@@ -102,10 +105,10 @@ def open_for_reading(args: argparse.Namespace):
     from store.db import StoreError, open_store
 
     path, explicit = store_path(args)
-    if not path.exists():
-        if explicit:
-            raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
+    if not explicit:
         return ensure_store(path)
+    if not path.exists():
+        raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
     if not os.access(path, os.W_OK):  # a store on read-only media or shared read-only: just read it
         return open_store(path, readonly=True)
     return open_store(path)
@@ -263,8 +266,8 @@ def format_results(query: str, results, many: bool = False) -> str:
 
 
 def run_browser(args: argparse.Namespace) -> int:
-    path, _ = store_path(args)
-    ensure_store(path).close()
+    path, explicit = store_path(args)
+    ensure_store(path, explicit=explicit).close()
     from tui.app import make_app
 
     make_app(str(path)).run()
