@@ -193,6 +193,9 @@ def _segment_heading(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _ORG_SKIP = frozenset({"the", "a", "an"})
+# Honorifics that are part of the name in common use when one name follows: "Sheikh Hasina"
+# (but "Sheikh Mohammed bin Zayed" is "Mohammed bin Zayed" with the title "Sheikh").
+_NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shaikh", "sheik"})
 
 
 def _org_run(doc: Document, a: int, b: int) -> bool:
@@ -255,6 +258,9 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
             continue
         n = title_at(doc, a, b + 1)
         if n and a + n <= b:
+            if a + n == b and tokens[a].lower in _NAME_HONORIFICS:
+                title = title or tokens[a].text  # "Sheikh Hasina" is how she is named
+                break
             title = doc.text[tokens[a].start:tokens[a + n - 1].end].rstrip(".")
             a += n
             continue
@@ -300,6 +306,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     pending: list[tuple[int, int, bool]] = []  # start, end, whether common words were cut off
     inherited: dict[int, str] = {}  # token index -> place cue inherited from a list ("near X, Y and Z")
     surnames: dict[str, str] = {}  # folded surname -> full name of a person already found
+    companies: dict[str, str] = {}  # folded name -> a one-word company named after a company noun
     for a, b in _runs(doc):
         run_start = a
         if _org_run(doc, a, b):
@@ -348,6 +355,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
             doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
             continue
+        if title is None and b == a and (fold(name) in companies or _company_named(doc, a, surnames)):
+            doc.add("organization", companies.setdefault(fold(name), name), a, b, kind="other")
+            continue  # "energy company Ukrenergo", and "Ukrenergo" again later
         if title is not None:
             if not (b == a and (country_code(name) or _not_a_surname(doc, a))):
                 _add_person(doc, a, b, surnames, title=title)
@@ -385,6 +395,23 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         pending.append((a, b, common_stripped))
     return pending
+
+
+_COMPANY_NOUNS = frozenset("""
+company operator agency firm utility manufacturer maker producer provider carrier conglomerate
+""".split())
+
+
+def _company_named(doc: Document, a: int, surnames: dict[str, str]) -> bool:
+    """One capitalised word right after a lower-case company noun names the company: "energy
+    company Ukrenergo", "the grid operator Belvanta" (not a person, not a first name)."""
+    tokens = doc.tokens
+    if a == 0 or not doc.joined(a - 1, a):
+        return False
+    before, token = tokens[a - 1], tokens[a]
+    return before.lower in _COMPANY_NOUNS and before.text.islower() and not token.possessive \
+        and not is_first_name(token) and token.text not in WELL_KNOWN and fold(token.text) not in surnames \
+        and not country_code(token.text) and not token.text.isdigit()
 
 
 def _add_person(doc: Document, a: int, b: int, surnames: dict[str, str], known: str | None = None,

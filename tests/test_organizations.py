@@ -87,3 +87,16 @@ def test_people_of_a_body_are_a_group_not_the_body():
     assert "Russian military bloggers" in found(text, "group")
     orgs = found(text, "organization")
     assert "Russian army" in orgs and len(orgs["Russian army"].mentions) == 1
+
+
+def test_one_word_after_a_company_noun_is_an_organisation():
+    text = ("Strikes cut power in Odesa, the state grid operator Volterna said on Tuesday. Volterna "
+            "added that repairs would take days, while the shipping firm Marlowska suspended calls. "
+            "Spokesman Yuri Ignat said the defence company staff were safe.")
+    got = found(text, "organization")
+    assert got["Volterna"].attributes["kind"] == "other"
+    assert [m.text for m in got["Volterna"].mentions] == ["Volterna", "Volterna"]
+    assert got["Marlowska"].attributes["kind"] == "other"
+    people = found(text, "person")
+    assert "Volterna" not in people and "Marlowska" not in people
+    assert "Yuri Ignat" in people

@@ -81,3 +81,17 @@ def test_appositions_who_and_role_before_comma():
             "spoke later. The head of the regional administration, Vadym Filashkin, urged residents to leave.")
     found = people(text)
     assert {"Sergiy Kyslytsya", "Halyna Yurchenko", "Vadym Filashkin"} <= set(found)
+
+
+def test_sheikh_before_a_single_name_is_part_of_the_name():
+    text = ("Former Prime Minister Sheikh Hasina fled Dhaka by helicopter, aides said. Hasina later "
+            "spoke from Delhi. Sheikh Tamim bin Hamad Al Thani called for calm, and Sheikha Moza agreed.")
+    found = people(text)
+    assert "Sheikh Hasina" in found and "Hasina" not in found
+    hasina = found["Sheikh Hasina"]
+    assert hasina.attributes["title"] == "Prime Minister"
+    assert [m.text for m in hasina.mentions] == ["Sheikh Hasina", "Hasina"]
+    # With a longer name the honorific stays a title.
+    assert "Tamim bin Hamad Al Thani" in found
+    assert found["Tamim bin Hamad Al Thani"].attributes["title"] == "Sheikh"
+    assert "Sheikha Moza" in found

@@ -7,7 +7,7 @@ PERSON_TITLES = tuple(sorted(set([
     "finance minister", "health minister", "energy minister", "deputy minister",
     "secretary of state", "secretary-general", "secretary general", "defense secretary",
     "defence secretary", "foreign secretary", "home secretary", "secretary", "chancellor",
-    "king", "queen", "prince", "crown prince", "sheikh", "emir", "sultan", "pope", "ayatollah",
+    "king", "queen", "prince", "crown prince", "sheikh", "sheikha", "emir", "sultan", "pope", "ayatollah",
     "supreme leader", "general", "gen.", "gen", "lieutenant general", "lt. gen.", "lt gen",
     "major general", "maj. gen.", "maj gen", "brigadier general", "brig. gen.", "brigadier",
     "colonel", "col.", "lieutenant colonel", "lt. col.", "major", "maj.", "captain", "capt.",
