@@ -157,13 +157,25 @@ EVENT_COLUMNS = [
 ]
 
 
+def _specificity(place: tuple) -> int:
+    """A village or town (2) before its region (1) before a country (0): ACLED's `location` is the
+    most precise place an event names."""
+    name, _country, admin1 = place[:3]
+    return 2 if admin1 and name != admin1 else 1 if admin1 else 0
+
+
+def _places_by_specificity(conn, record: dict) -> list[tuple]:
+    """The event's places as (name, country, admin1, lat, lon), most specific first, then in text order."""
+    places = [conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?",
+                           (p["entity_id"],)).fetchone() for p in record["places"]]
+    return sorted(places, key=_specificity, reverse=True)
+
+
 def _event_rows(conn) -> Iterator[dict]:
     for record in event_records(conn):
-        first = next(
-            (conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?",
-                          (p["entity_id"],)).fetchone() for p in record["places"]),
-            None,
-        )
+        places = _places_by_specificity(conn, record)
+        first = places[0] if places else None
+        pinned = next((p for p in places if p[3] is not None and p[4] is not None), None)
         ref, url, published, outlet = conn.execute(
             "SELECT ref, url, published, outlet FROM articles WHERE id = ?", (record["article_id"],)
         ).fetchone()
@@ -177,6 +189,7 @@ def _event_rows(conn) -> Iterator[dict]:
             "country": first[1] if first else "", "admin1": first[2] if first else "",
             "location": first[0] if first else "",
             "latitude": first[3] if first else "", "longitude": first[4] if first else "",
+            "_pinned": pinned,
             "fatalities": fatalities, "source": record["claimant_label"] or outlet or "",
             "notes": record["evidence"]["text"], "article_id": record["article_id"], "article_ref": ref,
             "url": url, "published": published, "confidence": record["confidence"],
@@ -228,7 +241,7 @@ CSV_ROWS = {"article": _article_rows, "entity": _entity_rows, "source": _source_
 
 def export_csv(db: sqlite_utils.Database, out: TextIO, kind: str) -> int:
     """One kind as CSV (events with ACLED's column names); returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     count = 0
     with snapshot(db) as conn:
@@ -263,17 +276,13 @@ def export_geojson(db: sqlite_utils.Database, out: TextIO) -> int:
     count = 0
     with snapshot(db) as conn:
         for row in _event_rows(conn):
-            point = conn.execute(
-                "SELECT e.name, e.lat, e.lon FROM event_places p JOIN entities e ON e.id = p.entity_id "
-                "WHERE p.event_id = ? AND e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY p.rowid LIMIT 1",
-                (row["event_id"],),
-            ).fetchone()
+            point = row["_pinned"]  # the most specific place that has coordinates
             if point is None:
                 continue
             properties = {k: row[k] for k in EVENT_COLUMNS if k not in ("latitude", "longitude")}
-            properties["location"] = point[0]
+            properties.update(location=point[0], country=point[1], admin1=point[2])
             feature = {"type": "Feature", "id": row["event_id"],
-                       "geometry": {"type": "Point", "coordinates": [point[2], point[1]]},
+                       "geometry": {"type": "Point", "coordinates": [point[4], point[3]]},
                        "properties": properties}
             out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
             count += 1

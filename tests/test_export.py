@@ -212,3 +212,28 @@ def test_exports_during_an_ingest_are_consistent_snapshots(tmp_path):
         _, err = writer.communicate(timeout=300)
     assert writer.returncode == 0, err
     assert sizes == sorted(sizes)
+
+
+def test_event_location_is_its_most_specific_place(tmp_path):
+    from extract.model import Entity, Event, Extraction, PlaceRef, Span
+    from store.readers import RawArticle
+
+    text = "In Ukraine's Kharkiv oblast, Russian shelling hit Kupiansk on Monday."
+    def at(word):
+        return Span.of(text, text.index(word), text.index(word) + len(word))
+    ukraine = Entity("p1", "place", "Ukraine", [at("Ukraine")], country="UA")
+    oblast = Entity("p2", "place", "Kharkiv", [at("Kharkiv")], country="UA", admin1="Kharkiv", lat=49.99, lon=36.23)
+    town = Entity("p3", "place", "Kupiansk", [at("Kupiansk")], country="UA", admin1="Kharkiv")
+    event = Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
+                  places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (ukraine, oblast, town)])
+    db = open_store(tmp_path / "s.db")
+    with db.conn:
+        write_article(db.conn, RawArticle(ref="k.txt", text=text), Extraction([ukraine, oblast, town], events=[event]))
+    out = io.StringIO()
+    export_csv(db, out, "event")
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert (row["location"], row["admin1"], row["country"], row["latitude"]) == ("Kupiansk", "Kharkiv", "UA", "")
+    out = io.StringIO()
+    assert export_geojson(db, out) == 1  # pinned at the most specific place that has coordinates
+    (feature,) = json.loads(out.getvalue())["features"]
+    assert feature["properties"]["location"] == "Kharkiv" and feature["geometry"]["coordinates"] == [36.23, 49.99]
