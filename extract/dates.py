@@ -117,12 +117,17 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     end = len(text) if end is None else end
     pub = published if isinstance(published, date) else parse_published(published)
     candidates: list[tuple[int, int, DateMention]] = []
-    windows = _windows(text, start, end)
+    # each pattern runs only around the words it cannot match without (speed): a month name, a
+    # weekday, a year; windows reach far enough on both sides for the longest expression
+    months = _windows(text, start, end, _MONTH_ANCHOR, 40, 40)
+    with_digits = [w for w in months if _DIGIT.search(text, w[0], w[1])]
+    spans = {"iso": _windows(text, start, end, _YEAR_ANCHOR, 2, 10),
+             "year": _windows(text, start, end, _YEAR_ANCHOR, 30, 10),
+             "dmy": with_digits, "mdy": with_digits, "month": months,
+             "weekday": _windows(text, start, end, _WEEKDAY_ANCHOR, 40, 40)}
     seen: set[tuple[str, int, int]] = set()
     for name, rx in _PATTERNS:
-        # the patterns that need a month or weekday name run only around one (speed)
-        spans = windows if name in _ANCHORED else [(start, end)]
-        for w_start, w_end in spans:
+        for w_start, w_end in spans[name]:
             for m in rx.finditer(text, w_start, w_end):
                 if (name, m.start(), m.end()) in seen:
                     continue
@@ -134,10 +139,20 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     low = window.lower()
     if pub is not None:
         same = len(low) == len(window)  # lower() keeps offsets unless a character like "İ" grows
-        for m in (_RELATIVE.finditer(low) if same else _RELATIVE_ANYCASE.finditer(text, start, end)):
+        if same:
+            shift = start
+            matches = (m for a, b in _windows(low, 0, len(low), _RELATIVE_ANCHOR, 25, 12)
+                       for m in _RELATIVE.finditer(low, a, b))
+        else:
+            shift = 0
+            matches = _RELATIVE_ANYCASE.finditer(text, start, end)
+        relative_seen: set[tuple[int, int]] = set()
+        for m in matches:
+            if (m.start(), m.end()) in relative_seen:
+                continue
+            relative_seen.add((m.start(), m.end()))
             mention = _relative(m, pub)
             if mention is not None:
-                shift = start if same else 0
                 mention = DateMention(mention.start + shift, mention.end + shift, mention.date, mention.date_end,
                                       mention.precision, True)
                 candidates.append((mention.start, -(mention.end - mention.start), mention))
@@ -155,15 +170,22 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
 
 
 _RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
-_ANCHORED = frozenset({"dmy", "mdy", "month", "weekday"})
-_ANCHOR = re.compile(rf"{_MON}|{_WD}")
+# Fast scans (each starts with a literal, which `re` looks for quickly) for the words the patterns need.
+_MONTH_ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*)")
+_WEEKDAY_ANCHOR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
+_RELATIVE_ANCHOR = re.compile(r"day|night|morning|afternoon|evening|week|month|year")
+_DIGIT = re.compile(r"\d")
 
 
-def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of text around each month or weekday name, merged where they overlap."""
+def _windows(text: str, start: int, end: int, anchor: re.Pattern[str], before: int,
+             after: int) -> list[tuple[int, int]]:
+    """Stretches of text around each anchor word, merged where they overlap."""
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text, start, end):
-        a, b = max(start, m.start() - 40), min(end, m.end() + 40)
+    for m in anchor.finditer(text, start, end):
+        if anchor is _MONTH_ANCHOR and m.group(0).lower() not in MONTHS:
+            continue  # "Marines", "Mayor"
+        a, b = max(start, m.start() - before), min(end, m.end() + after)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:

@@ -312,7 +312,18 @@ _gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties l
                       "eliminated killing")
 
 
-_ANY_KEY = frozenset().union(*_GATES.values())
+_ANY_KEY = frozenset().union(*_GATES.values())  # the rules that classify (the gates below are not among them)
+# the first word of each alternative of the rules that leave a sentence out (or one word it needs)
+_gate(HYPOTHETICAL, "will would could might may should must shall plan plans planning aim aims intend intends "
+                    "threaten threatens threatened expected likely unlikely if whether possible possibly seems seem "
+                    "appear appears risk fear fears ready prepared vowed pledged called calls calling urged urging "
+                    "can trying tried try seeking seek sought hoping hopes attempting prepare prepares preparing "
+                    "preparation permission allowed wants want asked repeatedly analyst analysts expert experts "
+                    "assessed assesses believe believes intended aimed")
+_gate(LONG_PERIOD, "since so total date throughout over began has have")
+_gate(BACKGROUND, "since over throughout recent continue continues ongoing strategy significant escalation mark "
+                  "marks war conflict generally usually often history historically effort efforts attempt "
+                  "attempts part keep keeps")
 
 
 def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[str] | None:
@@ -344,10 +355,14 @@ def classify(sentence: str) -> str | None:
     return _classify(sentence)[0]
 
 
-def _classify(original: str) -> tuple[str | None, bool]:
-    """(subtype, weak): weak when only casualty words suggest an incident."""
-    sentence = original.lower()
-    words = _beginnings(sentence)
+def _classify(original: str, sentence: str | None = None,
+              words: frozenset[str] | None = None) -> tuple[str | None, bool]:
+    """(subtype, weak): weak when only casualty words suggest an incident. ``sentence`` and ``words``:
+    the lower-cased sentence and its word beginnings, when the caller has them already."""
+    if sentence is None:
+        sentence = original.lower()
+    if words is None:
+        words = _beginnings(sentence)
     if _ANY_KEY.isdisjoint(words):
         return None, False  # no word of any rule: no incident (the common case, decided fast)
     subtype = _strong_subtype(original, sentence, words)
@@ -560,9 +575,11 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                        and not _inside_any(lines, d.start)
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))]
-        subtype, weak = _classify(s_text)
+        low = s_text.lower()
+        words = _beginnings(low)
+        subtype, weak = _classify(s_text, low, words)
         casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
-        if subtype is not None and _is_incident(s_text, bool(casualties), event_dates):
+        if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):
             if weak and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
                 # "14 officers were injured" after a report of the protest: part of that incident
                 _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts)),
@@ -571,7 +588,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 continue
             # the date: in the sentence, else the one just before in the paragraph, else when it was
             # reported (a "said on Sunday" in the sentence), else the publication date
-            later = _LATER.search(s_text) if not event_dates else None
+            later = _on(_LATER, s_text, words) if not event_dates else None
             if event_dates:
                 date, level = _best_date(event_dates), 2
             elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
@@ -663,8 +680,10 @@ def _absorb(target: _Candidate, sentence: Span, casualties: list[Casualty], plac
             target.actors.append(a)
 
 
-def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> bool:
-    """Leave out headlines, forecasts, opinions and background."""
+def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: str | None = None,
+                 words: frozenset[str] | None = None) -> bool:
+    """Leave out headlines, forecasts, opinions and background. ``low``, ``words``: the lower-cased
+    sentence and its word beginnings, when the caller has them."""
     if len(s_text) < 15:
         return False
     if not _HEADLINE_END.search(s_text) and "\n" not in s_text:
@@ -674,13 +693,13 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention]) -> boo
             return False
     if s_text.rstrip().endswith("?"):
         return False
-    s_text = s_text.lower()
+    s_text = low if low is not None else s_text.lower()
+    if words is None:
+        words = _beginnings(s_text)
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
-    if HYPOTHETICAL.search(s_text) and not has_figure and not has_date:
+    if not has_figure and not has_date and (_on(HYPOTHETICAL, s_text, words) or _on(BACKGROUND, s_text, words)):
         return False
-    if LONG_PERIOD.search(s_text) and not any(d.precision in ("day", "days") for d in dates):
-        return False
-    if BACKGROUND.search(s_text) and not has_figure and not has_date:
+    if _on(LONG_PERIOD, s_text, words) and not any(d.precision in ("day", "days") for d in dates):
         return False
     return True
 
@@ -690,6 +709,7 @@ _LATER = re.compile(
     r"before|after(?:wards)?)|the (?P<next>next|following|previous) day|the day (?P<dayafter>after|before))\b",
     re.IGNORECASE,
 )
+_gate(_LATER, "later earlier before after afterwards next following previous")
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 
