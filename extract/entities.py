@@ -227,7 +227,9 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
                 return last
         return None
     end = k
-    while end < n and _namey(tokens[end]) and not doc.taken[end] and doc.joined(j, end):
+    limit = min(n, k + _LONGEST_PLACE_NAME)  # "Republic of" and a thousand capitalised words
+    while end < limit and _namey(tokens[end]) and not doc.taken[end] and doc.joined(end - 1, end) \
+            and (end > k or doc.joined(j, k)):
         end += 1
     if end > k and tokens[j].lower in _FEATURE_OF:
         return end - 1  # "Gulf of Aden", "Strait of Hormuz", "Sea of Azov"
@@ -436,6 +438,7 @@ def surname_keys(name: str) -> list[str]:
     return keys
 
 
+_LONGEST_PLACE_NAME = 8  # tokens: "United Kingdom of Great Britain and Northern Ireland"
 _PLACE_NAME_OPENERS = frozenset("""
 north south east west northern southern eastern western central upper lower greater new old
 great united grand little
@@ -481,9 +484,10 @@ def _head_kind(head: str) -> dict[str, str]:
 
 def _known_place_name(doc: Document, a: int, b: int) -> bool:
     """Whether a run that opens with a common word is still a place name ("North Korea")."""
-    name = doc.text[doc.tokens[a].start:doc.tokens[b].end]
-    if country_code(name) or lookup(name) or fold(name) in CONFLICT_REGION_KEYS:
-        return True
+    if b - a < _LONGEST_PLACE_NAME:  # a longer run is no one name: don't look it up (a run of
+        name = doc.text[doc.tokens[a].start:doc.tokens[b].end]  # a thousand words stays linear)
+        if country_code(name) or lookup(name) or fold(name) in CONFLICT_REGION_KEYS:
+            return True
     return doc.tokens[a].lower in _PLACE_NAME_OPENERS and head_after(doc, b) is not None
 
 

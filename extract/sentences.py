@@ -20,6 +20,7 @@ _OTHER_ABBREVIATIONS = frozenset("""
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 no nos vs v approx est dept univ inc ltd co corp bros fig vol pp para art sect ch op cf al
 """.split())
+_ABBREVIATIONS = _OTHER_ABBREVIATIONS | _TITLE_ABBREVIATIONS
 # Abbreviations that may also end a sentence: split after them only before a word that typically
 # starts one ("at 10 a.m. The attack ...").
 _FINAL_ABBREVIATIONS = frozenset("""
@@ -39,6 +40,9 @@ _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
 _BULLET = re.compile(r"(?:[-*•·▪●◦–—]|\d{1,3}[.)])[ \t]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _SPACE = " \t\u00a0\u2009\u202f"
+_LONGEST_WORD = 80  # characters looked back for the word before a full stop
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*(\w+)")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -71,7 +75,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         bullet = _BULLET.match(text, start + (len(text[start:end]) - len(text[start:end].lstrip())))
         if bullet:
             start = bullet.end()
-        if current and not bullet and _continues(text[current[0]:current[1]], stripped):
+        if current and not bullet and _continues(text, current[0], current[1], stripped):
             current = (current[0], end)
         else:
             if current:
@@ -82,13 +86,15 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` continues a hard-wrapped ``previous`` line rather than starting anew."""
-    previous = previous.rstrip()
-    if not previous or previous[-1] in ".!?:;”\"'’…":
+def _continues(text: str, start: int, end: int, line: str) -> bool:
+    """Whether ``line`` continues the hard-wrapped block text[start:end] rather than starting anew.
+    (Only the block's end is looked at: a long wrapped paragraph is not copied line by line.)"""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end == start or text[end - 1] in ".!?:;”\"'’…":
         return False
     first = line[0]
-    return first.islower() or (len(previous) >= 60 and first not in "#*-•")
+    return first.islower() or (end - start >= 60 and first not in "#*-•")
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -113,14 +119,16 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
     if gap >= end:
         return False
     following = text[gap]
-    word_before = _WORD_BEFORE.search(text, begin, mark + 1 if text[mark] == "." else mark)
+    # Only the word just before the mark matters: look back a bounded stretch, so that a long
+    # run of non-boundary dots ("3.5", "U.S.") costs linear time, not quadratic.
+    word_before = _WORD_BEFORE.search(text, max(begin, mark - _LONGEST_WORD), mark + 1 if text[mark] == "." else mark)
     before = word_before.group(1) if word_before else ""
     if gap == stop:
         # No space after the mark: "began.The" splits, "U.S.", "3.5", "Kyiv.ua" do not.
         if text[mark] != "." or not (following.isupper() and stop + 1 < end and text[stop + 1].islower()):
             return text[mark] in "!?…" and following.isupper()
         core = before.rstrip(".")
-        return len(core) >= 2 and "." not in core and core[-1].islower() and core.lower() not in _OTHER_ABBREVIATIONS | _TITLE_ABBREVIATIONS
+        return len(core) >= 2 and "." not in core and core[-1].islower() and core.lower() not in _ABBREVIATIONS
     if not (following.isupper() or following.isdigit() or following in "\"'“‘«([" or not following.isalpha()):
         return False  # lower-case continuation: "?” he asked", "e.g. the"
     if following in ",;:" or nxt in ",;:":
@@ -137,7 +145,7 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
         return False
     if core in _OTHER_ABBREVIATIONS:
         return not following.isdigit() and _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
-    if core in _FINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", core):
+    if core in _FINAL_ABBREVIATIONS or _INITIALS.fullmatch(core):
         return _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
     if len(core) == 1 and core.isalpha() and before.rstrip(".").isupper():
         # an initial ("George W. Bush") unless a typical sentence opener follows ("Plan B. The")
@@ -146,7 +154,7 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
 
 
 def _next_word(text: str, start: int, end: int) -> str:
-    match = re.compile(r"[\"'“‘«(\[]*(\w+)").match(text, start, end)
+    match = _NEXT_WORD.match(text, start, end)
     return match.group(1) if match else ""
 
 

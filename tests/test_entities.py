@@ -158,3 +158,17 @@ def test_people_precision_and_recall_on_annotated_news():
 def test_places_precision_and_recall_on_annotated_news():
     precision, recall, missed, spurious = score("places")
     assert precision >= 0.85 and recall >= 0.85, (precision, recall, missed, spurious)
+
+
+def test_long_capitalised_runs_take_linear_time():
+    import time
+
+    names = "Kyiv Lviv Odesa Kharkiv Sumy Dnipro Kherson Mariupol".split()
+    texts = ["They said " + " ".join(["The"] * 6000) + " Kyiv.",  # common words cut one by one
+             "It hit the Republic of " + " ".join(names[i % 8] for i in range(5000)) + "."]
+    for text in texts:
+        started = time.process_time()
+        found = run(text)
+        assert time.process_time() - started < 3.0  # about 0.05 s; quadratic took 10-30 s
+        check_spans = [m for e in found for m in e.mentions]
+        assert all(text[m.start:m.end] == m.text for m in check_spans)

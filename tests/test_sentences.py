@@ -103,3 +103,17 @@ def test_quote_followed_by_its_speaker_stays_one_sentence():
     assert texts("“Why?” Zelensky asked. Then he left.") == ["“Why?” Zelensky asked.", "Then he left."]
     assert texts('"Enough!" the minister said. Next.') == ['"Enough!" the minister said.', "Next."]
     assert texts("“We won.” The officials said nothing.") == ["“We won.”", "The officials said nothing."]
+
+
+def test_long_text_without_sentence_ends_is_split_in_linear_time():
+    import time
+
+    # Thousands of full stops that end nothing ("3.5", "U.S.") in one block, and a long
+    # hard-wrapped paragraph: each used to cost time in proportion to all the text before it.
+    no_ends = "Shells fell 3.5 km from the U.S. base and " * 8000  # ~340 KB
+    wrapped = "\n".join(["shells fell on the outskirts of the town through the night and"] * 6000)
+    started = time.process_time()
+    spans = split_sentences(no_ends)
+    assert len(spans) == 1 and spans[0].text == no_ends.strip()
+    assert len(split_sentences(wrapped)) == 1
+    assert time.process_time() - started < 3.0  # about 0.05 s; quadratic took minutes
