@@ -126,10 +126,10 @@ def _initial(token: Token) -> bool:
 def _runs(doc: Document) -> list[tuple[int, int]]:
     tokens, n = doc.tokens, len(doc.tokens)
     runs = []
-    i = 0
-    while i < n:
-        if doc.taken[i] or not _namey(tokens[i]):
-            i += 1
+    after = 0  # tokens before this one are in a run already
+    # A run starts at a capitalised token, or at a lower-case prefixed name ("al-Burhan").
+    for i in [k for k, t in enumerate(tokens) if t.cap or "-" in t.text]:
+        if i < after or doc.taken[i] or not _namey(tokens[i]):
             continue
         j = i
         while j + 1 < n and not doc.taken[j + 1]:
@@ -156,7 +156,7 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
             runs.extend(_segment_heading(doc, i, j))
         else:
             runs.append((i, j))
-        i = j + 1
+        after = j + 1
     return runs
 
 
@@ -849,8 +849,9 @@ def _article_countries(doc: Document, kept: list[Candidate]) -> tuple[set[str], 
     codes = {c.attributes["country"] for c in countries if c.attributes.get("locative")}
     codes |= {c.attributes["hint"] for c in kept if c.attributes.get("hint")}
     weak = {c.attributes["country"] for c in countries}  # "Russia said", "Russia attacked"
-    for i, token in enumerate(doc.tokens):
-        if token.cap and token.lower in DEMONYMS:
+    for i in doc.capitals:
+        token = doc.tokens[i]
+        if token.lower in DEMONYMS:
             size = _match_demonym(doc, i)
             code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i:i + size])) if size else None
             if code:

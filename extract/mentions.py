@@ -61,23 +61,37 @@ class Document:
         spans = [(s.start, s.end) for s in sentences] if sentences else [(0, len(text))]
         finditer = _TOKEN.finditer
         append = self.tokens.append
+        find = text.find
         for index, (sentence_start, sentence_end) in enumerate(spans):
             first = True
-            for match in finditer(text, sentence_start, sentence_end):
-                start, end = match.span()
-                word = match.group()
-                possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
-                if possessive:
-                    word, end = word[:-2], end - 2
-                elif "-" in word and word.rsplit("-", 1)[1].lower() in _NAME_SUFFIXES:
-                    # "Kyiv-based", "Russian-occupied": the name is a token of its own.
-                    head = word.rsplit("-", 1)[0]
-                    append(Token(start, start + len(head), head, index, first, False))
+            at = sentence_start
+            # Tokens never span whitespace, so each whitespace-separated chunk is tokenised on its
+            # own, and a chunk of letters and digits only (most words) is one token, no regex.
+            for chunk in text[sentence_start:sentence_end].split():
+                at = find(chunk, at)
+                if chunk.isalnum():
+                    append(Token(at, at + len(chunk), chunk, index, first, False))
                     first = False
-                    start, word = start + len(head), word[len(head):]
-                append(Token(start, end, word, index, first, possessive))
-                first = False
+                    at += len(chunk)
+                    continue
+                for match in finditer(text, at, at + len(chunk)):
+                    start, end = match.span()
+                    word = match.group()
+                    possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
+                    if possessive:
+                        word, end = word[:-2], end - 2
+                    elif "-" in word and word.rsplit("-", 1)[1].lower() in _NAME_SUFFIXES:
+                        # "Kyiv-based", "Russian-occupied": the name is a token of its own.
+                        head = word.rsplit("-", 1)[0]
+                        append(Token(start, start + len(head), head, index, first, False))
+                        first = False
+                        start, word = start + len(head), word[len(head):]
+                    append(Token(start, end, word, index, first, possessive))
+                    first = False
+                at += len(chunk)
         self.texts = [t.text for t in self.tokens]
+        # Indices of capitalised tokens: most recognisers only start at one of these.
+        self.capitals = [i for i, t in enumerate(self.tokens) if t.cap]
         self.lowers = [t.lower for t in self.tokens]
         self.taken = [False] * len(self.tokens)
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}

@@ -88,11 +88,13 @@ def _find_lexicon(doc: Document) -> None:
     index = _lexicon_index()
     texts = doc.texts
     count = len(texts)
-    i = 0
-    while i < count:
-        entries = index.get(texts[i])
+    after = 0  # tokens before this one are inside a match already
+    for i in [k for k, text in enumerate(texts) if text in index]:
+        if i < after:
+            continue
+        entries = index[texts[i]]
         matched = 0
-        if entries and not doc.taken[i]:
+        if not doc.taken[i]:
             for words, canonical, kind in entries:
                 n = len(words)
                 last = i + n - 1
@@ -104,7 +106,7 @@ def _find_lexicon(doc: Document) -> None:
                     doc.add("organization", canonical, i, last, kind=kind)
                     matched = n
                     break
-        i += matched or 1
+        after = i + (matched or 1)
 
 
 def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...]) -> bool:
@@ -161,8 +163,9 @@ def _find_state_branches(doc: Document) -> None:
     from extract.gazetteer import gazetteer
 
     tokens = doc.tokens
-    for i, token in enumerate(tokens):
-        if doc.taken[i] or not token.cap:
+    for i in doc.capitals:
+        token = tokens[i]
+        if doc.taken[i]:
             continue
         owner_len = 0
         if token.possessive and gazetteer().country(token.text):
@@ -231,14 +234,13 @@ def _find_groups(doc: Document) -> None:
     """Demonym or side + group noun ("North Korean soldiers"), and bare group words ("civilians")."""
     tokens = doc.tokens
     lowers = doc.lowers
-    starts = _DEMONYM_INDEX.keys() | GROUP_WORDS_ALONE
-    i = 0
-    count = len(tokens)
-    while i < count:
-        low = lowers[i]
-        if doc.taken[i] or (low not in starts and not low.startswith(("pro-", "anti-"))):
-            i += 1  # the common case: nothing can start here
+    starts = _GROUP_STARTS
+    after = 0  # tokens before this one are inside a group found already
+    for i in [k for k, low in enumerate(lowers)
+              if low in starts or ("-" in low and low.startswith(("pro-", "anti-")))]:
+        if i < after or doc.taken[i]:
             continue
+        low = lowers[i]
         n = 1 if low.startswith(("pro-", "anti-")) else _match_demonym(doc, i)
         found = False
         if n:
@@ -254,7 +256,7 @@ def _find_groups(doc: Document) -> None:
                     if after in _PEOPLE_AFTER:
                         last += 1  # "Russian military bloggers"
                     doc.add("group", doc.span_text(i, last), i, last)
-                    i, found = last + 1, True
+                    after, found = last + 1, True
                     break
                 modifier = tokens[last].text.lstrip("-")  # "Russian-backed separatists"
                 if not modifier.isalpha() or not modifier.islower() or modifier in _NOT_MODIFIERS:
@@ -263,7 +265,10 @@ def _find_groups(doc: Document) -> None:
             continue
         if tokens[i].lower in GROUP_WORDS_ALONE and (not tokens[i].cap or tokens[i].first):
             doc.add("group", tokens[i].text, i, i)  # not "Refugees" inside an organisation's name
-        i += 1
+        after = i + 1
+
+
+_GROUP_STARTS = frozenset(_DEMONYM_INDEX) | GROUP_WORDS_ALONE
 
 
 def org_head_kind(words: list[str]) -> str | None:
