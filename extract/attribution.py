@@ -32,6 +32,9 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_COMPANY_BEFORE = re.compile(r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
+                             r"producer|manufacturer|supplier|developer|giant|group)\s*,?\s*[\"“«']?\s*\Z",
+                             re.IGNORECASE)
 # "according to a statement from the Ministry of Defence": the claimant is the ministry
 _DOCUMENT_OF = re.compile(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:statement|report|tally|tallies|figures|data|estimates?|"
                           r"count|assessment|post|update|bulletin|communiqu[ée])\s+(?:from|by|of|issued by)\b")
@@ -563,7 +566,8 @@ class _ClaimFinder:
                 return None
             return self._register(person.name, "person", person.key)
         person = self._person_at(start, end)
-        if person is not None:
+        if person is not None and not (" " not in person.name and "title" not in person.attributes
+                                       and self._named_as_company(person.name, start, end)):
             self._last_person = person
             return self._register(person.name, "person", person.key)
         name = _strip_determiners(raw)
@@ -586,6 +590,8 @@ class _ClaimFinder:
             person_name = _looks_like_person(name)
         else:
             person_name = None  # an organisation or group ("Ukraine's General Staff")
+        if person_name is not None and " " not in person_name and self._named_as_company(person_name, start, end):
+            person_name = None  # "energy company Ukrenergo": a one-word name introduced as a company
         if person_name is not None:
             if " " not in person_name:
                 # a surname alone: the person named in full earlier in the article
@@ -595,6 +601,13 @@ class _ClaimFinder:
             return self._register(person_name, "person", None)
         kind, entity_key = self._type_of(name, start, end)
         return self._register(name, kind, entity_key)
+
+    def _named_as_company(self, name: str, start: int, end: int) -> bool:
+        """True when ``name`` is introduced as a company, operator or agency ("grid operator X",
+        'energy company "X"'): a one-word name so introduced is no person."""
+        at = self.text.find(name, start, end)
+        at = start if at < 0 else at
+        return bool(_COMPANY_BEFORE.search(self.text, max(0, at - 40), at))
 
     def _person_before(self, pos: int) -> Entity | None:
         last = None

@@ -82,6 +82,12 @@ _ACTIVE_BEFORE = re.compile(
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))\s+$",
     re.I,
 )
+# a death toll told with a longer phrase between it and its verb than _ACTIVE_BEFORE allows
+_TOLL_ROSE = re.compile(
+    r"\b(?:death|casualty|fatality) toll\b[^.;:!?]{0,120}?\b(?:rose|risen|climbed|increased|jumped|grew|reached|"
+    r"stood|stands|hit|is|was|has risen|had risen|now stands)\s+(?:to\s+|at\s+)?\Z",
+    re.I,
+)
 _ACTIVE_KIND = {
     "bodies": "killed", "remains": "killed", "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
     "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
@@ -174,6 +180,13 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | Non
         span_end = w.end() if w else q.end
         return Casualty(kind, q.min, q.max, q.qualifier, _clean_who(text, who, w.start("who") if w else q.start),
                         Span.of(text, before.start("verb"), span_end))
+    toll = _TOLL_ROSE.search(text, max(start, q.start - 160), q.start)
+    if toll:
+        # "the death toll from a week of protests over fuel prices rose to at least 105"
+        w = _WHO_AFTER.match(text, q.end, end)
+        return Casualty("killed", q.min, q.max, q.qualifier, _clean_who(text, w.group("who") if w else None,
+                                                                        w.start("who") if w else q.start),
+                        Span.of(text, toll.start(), w.end() if w else q.end))
     return None
 
 

@@ -73,6 +73,17 @@ def datelines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
 
 
+def dateline_day(text: str) -> str | None:
+    """The day a wire dateline at the top of the article gives ("KYIV, Aug 26, 2024 (Reuters) -"), ISO,
+    for articles without publication metadata. Only a dateline that states its year gives one: without
+    a year the day stays unknown (no year is guessed)."""
+    for m in DATELINE_RE.finditer(text, 0, min(len(text), 600)):
+        for mention in find_dates(text, None, m.start(), m.end()):
+            if mention.precision == "day":
+                return mention.date
+    return None
+
+
 # Relative expressions, matched on lower-cased text (IGNORECASE is several times slower in `re`).
 _RELATIVE = re.compile(
     r"\b(?:(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"

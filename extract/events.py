@@ -214,6 +214,11 @@ MILITARY_VICTIMS = _rx(r"\boccupiers\b|\binvaders\b|\benemy\b|\bgunmen\b|\bsoldi
                        r"\bmercenaries\b|\binfantry")
 CASUALTY_WORDS = _rx(r"\blost (?:up to |at least |about |more than |over |some |around )?\d|\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
                      r"\bdeaths?\b|\bfatalities\b|\beliminated\b|\bkilling\b")
+# Non-violent policy steps: a law, decree or order announced, adopted or signed (not martial law, which is
+# a change to activity).
+POLICY = _rx(r"\b(?:announced|announces|adopted|adopts|passed|approved|approves|signed|signs|introduced|introduces|"
+             r"enacted|unveiled|issued|decreed|published) (?:\w+ ){0,4}?(?<!martial )(?:law|laws|bill|decree|"
+             r"legislation|policy|regulations?|ordinance|reform)\b")
 # Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
 HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
                    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
@@ -223,14 +228,14 @@ HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to
                    r"in preparation|seeks|seeks to|permission|allowed to|wants to|want to|asked for|repeatedly|"
                    r"analysts?|experts?|assessed|assesses|believes?|intended to|aimed at)\b")
 # Figures and events over a long period: background, even with a number in them.
-LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)|(?:the )?(?:19|20)\d\d|the war|the invasion|"
+LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|(?:the )?(?:19|20)\d\d|the war|the invasion|"
                   r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
                   r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
                   r"\bhave been killed since\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|"
                   r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b")
-BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
+BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
                  r"\bongoing\b|\bstrategy\b|\bsignifican|\bescalation\b|"
@@ -308,6 +313,8 @@ _gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforc
               "withdrawn withdrawal withdrawing pulled relocate relocated stationed massing amass amassed buildup "
               "build training trained merged joined defected formed disband disbanded troop moved drills drill "
               "exercise exercises retreat retreated surrender surrendered curfew emergency martial banned suspended")
+_gate(POLICY, "announced announces adopted adopts passed approved approves signed signs introduced introduces "
+              "enacted unveiled issued decreed published")
 _gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties losses death deaths fatalities "
                       "eliminated killing")
 
@@ -361,6 +368,10 @@ def _classify(original: str, sentence: str | None = None,
     the lower-cased sentence and its word beginnings, when the caller has them already."""
     if sentence is None:
         sentence = original.lower()
+    if "scrambl" in sentence or "on patrol" in sentence or "took off" in sentence:
+        # "Poland scrambled fighter jets": aircraft sent up on alert are no strike; read the rest
+        sentence = _SCRAMBLED.sub(lambda m: " " * len(m.group(0)), sentence)
+        words = None
     if words is None:
         words = _beginnings(sentence)
     if _ANY_KEY.isdisjoint(words):
@@ -379,6 +390,9 @@ def _classify(original: str, sentence: str | None = None,
             return "Armed clash", True
         if CIVILIANS.search(sentence):
             return "Attack", True
+    if _on(POLICY, sentence, words):
+        # "the government announced a nationwide conscription law": a non-violent policy step
+        return "Other", False
     if _on(CHANGE, sentence, words):
         return "Change to group/activity", False
     return None, False
@@ -419,7 +433,8 @@ def _strong_subtype(original: str, sentence: str, words: frozenset[str]) -> str 
         return "Shelling/artillery/missile attack"
     if _on(GRENADE, sentence, words):
         return "Grenade"
-    if _on(AGREEMENT, sentence, words) and not _on(CLASH, sentence, words):
+    if _on(AGREEMENT, sentence, words) and not _on(CLASH, sentence, words) and not _only_proposed(sentence) \
+            and not _on(POLICY, sentence, words):
         return "Agreement"
     if _on(ARRESTS, sentence, words):
         return "Arrests"
@@ -442,6 +457,23 @@ def _strong_subtype(original: str, sentence: str, words: frozenset[str]) -> str 
             (_on(CASUALTY_WORDS, sentence, words) or _STRIKERS.search(sentence)):
         return "Shelling/artillery/missile attack"
     return None
+
+
+# aircraft sent up on alert or on patrol: no strike by themselves
+_SCRAMBLED = re.compile(r"\b(?:scrambl\w*|took off|on patrol)\b(?:(?:\s+[\w-]+){0,4}?\s+(?:jets?|aircraft|"
+                        r"warplanes?|planes?|helicopters?|fighters|interceptors?)\b)?")
+# proposals, calls and offers of talks or a truce: no agreement yet, unless one was reached or signed
+_PROPOSED = re.compile(r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|propos(?:ed|es|ing|als?)|push(?:ed|es|ing)? "
+                       r"for|appeal(?:ed|s|ing)? for|offer(?:ed|s|ing)? to|invit(?:ed|es|ing)|demand(?:ed|s|ing)?|"
+                       r"press(?:ed|es|ing)? for|hope(?:d|s)? (?:for|to)|plan(?:s|ned)? to|expected to)\b")
+_CONCLUDED = re.compile(r"\b(?:signed|reached|struck|concluded|sealed|clinched|agreed (?:to|on|a)|exchanged|swapped|"
+                        r"released|took effect|came into (?:effect|force)|went into effect|entered into force)\b")
+
+
+def _only_proposed(sentence: str) -> bool:
+    """True when a truce or talks are only called for, proposed or planned ("mediators have called for
+    new ceasefire talks to begin on Thursday"), not agreed."""
+    return bool(_PROPOSED.search(sentence)) and not _CONCLUDED.search(sentence)
 
 
 def _place_follows(rx: re.Pattern[str], original: str) -> bool:
@@ -537,6 +569,7 @@ class _Candidate:
     sentences: list[Span] = field(default_factory=list)
     date_level: int = 0  # 2 stated for this incident, 1 inherited or the report's date, 0 none
     weak: bool = False  # only casualty words made it an incident
+    own_place_keys: set[str] = field(default_factory=set)  # places named in its own sentence
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -579,6 +612,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         words = _beginnings(low)
         subtype, weak = _classify(s_text, low, words)
         casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
+        if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
+            subtype = None
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):
             if weak and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
                 # "14 officers were injured" after a report of the protest: part of that incident
@@ -611,6 +646,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 actors=actors, casualties=casualties,
                 who={c.who.lower() for c in casualties if c.who and " " in c.who},
                 sentences=[sentence], date_level=level, weak=weak,
+                own_place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")
+                                and sentence.start <= p.span.start < sentence.end},
             ))
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     merged = _merge(candidates, entities)
@@ -702,6 +739,35 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
     if _on(LONG_PERIOD, s_text, words) and not any(d.precision in ("day", "days") for d in dates):
         return False
     return True
+
+
+_QUOTED = re.compile(r"[“\"«][^“”\"«»\n]*(?:[”\"»]|\Z)")
+_HIT_VERBS = re.compile(r"\b(?:struck|hit|hits|shelled|bombed|fired|launched|exploded|destroyed|damaged|attacked|"
+                        r"killed|killing|wounded|wounding|injured|injuring|shot down|downed|intercepted|captured|"
+                        r"seized|arrested|detained|abducted|kidnapped)\b")
+
+
+def _evaluative_quote(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
+                      dates: list[DateMention]) -> bool:
+    """True when the words that make the sentence an incident are all inside a quotation that names no
+    concrete incident: no place, no day, no weapon hitting anything ("'Like most previous strikes, this
+    one was vile,' X wrote" is an opinion, not an event)."""
+    s_text = sentence.text
+    if "“" not in s_text and '"' not in s_text and "«" not in s_text:
+        return False
+    quotes = list(_QUOTED.finditer(s_text))
+    if not quotes or sum(q.end() - q.start() for q in quotes) < 20:
+        return False
+    outside = list(s_text)
+    for q in quotes:
+        outside[q.start():q.end()] = " " * (q.end() - q.start())
+    if _classify("".join(outside))[0] is not None:
+        return False  # the narrative around the quotation reports the incident
+    if any(d.precision in ("day", "days") for d in dates):
+        return False
+    if any(e.type == "place" for _, _, e in _mentions_in(mentions, sentence.start, sentence.end)):
+        return False
+    return not any(_HIT_VERBS.search(q.group(0).lower()) for q in quotes)
 
 
 _LATER = re.compile(
@@ -880,6 +946,8 @@ def _fold(name: str) -> str:
 
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
     countries = {e.key for e in entities if e.type == "place" and _is_country_place(e)}
+    # each place's name and first-level region, folded: places that share one are near each other
+    areas = {e.key: {_fold(x) for x in (e.name, e.admin1) if x} for e in entities if e.type == "place"}
     merged: list[_Candidate] = []
     # (subtype, paragraph / place key / casualty group) -> indices in ``merged`` of the incidents
     # that have it: only those can take a candidate in, so merging stays linear on long texts
@@ -897,8 +965,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
             m = merged[-1]
             kin = m.subtype == c.subtype or (_same_family(m.subtype, c.subtype) and (
                 c.weak or m.subtype in _PROTEST_RANK))
-            if kin and ((c.date_level == 0 and c.paragraph - m.paragraph <= 2)
-                        or (c.date_level < 2 and c.paragraph == m.paragraph)):
+            if kin and not _elsewhere(c, m, countries, areas) and ((c.date_level == 0 and c.paragraph - m.paragraph <= 2)
+                                          or (c.date_level < 2 and c.paragraph == m.paragraph)):
                 # an undated sentence right after an incident of the same kind tells more of it
                 target = m
         if target is None:
@@ -912,7 +980,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
-                if m.paragraph == c.paragraph or shared_places or (m.who & c.who):
+                if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places or (m.who & c.who):
                     target, target_i = m, i
                     break
         if target is None:
@@ -940,6 +1008,20 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         target.who |= c.who
         register(target_i)
     return merged
+
+
+def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: dict[str, set[str]]) -> bool:
+    """True when c names places of its own in its sentence and m (an incident with places) has none of
+    them, nor their region: "In Nikopol, a drone hit a house" after a strike on Kherson is another
+    incident; villages of the Kursk region after "Kursk region" are not. A sentence that only counts
+    victims is not separated this way."""
+    own = c.own_place_keys - countries
+    theirs = m.place_keys - countries
+    if not own or c.weak or not theirs or own & theirs:
+        return False
+    own_areas = set().union(*(areas.get(k, set()) for k in own))
+    their_areas = set().union(*(areas.get(k, set()) for k in theirs))
+    return not (own_areas & their_areas)
 
 
 _FAMILIES = (

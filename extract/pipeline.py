@@ -7,6 +7,7 @@ deterministic and offline: the same text and date always give the same result.
 from __future__ import annotations
 
 from extract.attribution import find_claims
+from extract.dates import dateline_day, parse_published
 from extract.entities import find_entities
 from extract.events import find_events
 from extract.model import Extraction
@@ -14,11 +15,15 @@ from extract.sentences import split_sentences
 
 
 def extract_article(text: str, published: str | None) -> Extraction:
-    """published: ISO date or date-time of the article (or None). Deterministic, offline.
+    """published: ISO date or date-time of the article (or None: then a dated wire dateline,
+    "KYIV, Aug 26, 2024 (Reuters) -", gives the day). Deterministic, offline.
 
     Sentences first, then entities (people, organisations, groups, places), then claims with
     their typed sources, then events that link the claims reporting them.
     """
+    if parse_published(published) is None:
+        # no publication date: a wire dateline that states its day and year stands for it
+        published = dateline_day(text) or published
     sentences = split_sentences(text)
     entities = find_entities(text, sentences)
     sources, claims = find_claims(text, sentences, entities)

@@ -179,3 +179,19 @@ def test_a_medium_citing_a_source_relays_it():
                        "defence ministry.")
     assert [(c[0], c[1], c[3], c[5]) for c in claims] == [
         ("defence ministry", "military", "Russian troops captured Illinka", "Russian state news agency TASS")]
+
+
+def test_a_one_word_name_introduced_as_a_company_is_no_person():
+    """Even when entity typing took the name for a person, "grid operator X" is no person."""
+    from extract.model import Entity, Span
+
+    text = "Later, the grid operator Voltaris announced that power would be cut in three regions."
+    at = text.index("Voltaris")
+    entities = [Entity("person:1", "person", "Voltaris", [Span.of(text, at, at + len("Voltaris"))])]
+    sources, claims = find_claims(text, split_sentences(text), entities)
+    [source] = [sources_by for sources_by in sources if claims and claims[0].source_key == sources_by.key]
+    assert source.type == "other"
+    named = "Later, Voltaris announced that power would be cut in three regions."
+    entities = [Entity("person:1", "person", "Voltaris", [Span.of(named, 7, 15)])]
+    sources, _ = find_claims(named, split_sentences(named), entities)
+    assert [s.type for s in sources] == ["person"]  # not introduced as a company: the entity's type stands

@@ -70,3 +70,10 @@ def test_bare_soldiers_take_the_group_named_before():
 ])
 def test_more_casualty_phrasings(text, expected):
     assert facts(text) == expected
+
+
+def test_death_toll_with_a_long_phrase_before_its_verb():
+    text = "The death toll from three days of clashes between herders and farmers climbed to more than 60."
+    [cas] = find_casualties(text)
+    assert (cas.kind, cas.min, cas.qualifier) == ("killed", 60, "more than")
+    assert text[cas.span.start:cas.span.end] == cas.span.text

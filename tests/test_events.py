@@ -193,3 +193,66 @@ def test_an_analysis_piece_reports_no_incident():
 
     path = Path(__file__).resolve().parent / "eval" / "articles" / "2024-09-10_analysis.txt"
     assert extract_article(path.read_text(encoding="utf-8"), "2024-09-10").events == []
+
+
+# --- general faults seen on unseen news (sentences of our own wording) ---------------------------
+
+def _events(text: str, published: str | None = "2024-09-10"):
+    return extract_article(text, published).events
+
+
+def test_number_words_with_an_elided_noun_give_the_event_and_both_figures():
+    [event] = _events("In the Sumy region, two people died and four were hurt after the blast, "
+                      "regional officials reported.")
+    figures = sorted((c.kind, c.min) for c in event.casualties)
+    assert figures == [("killed", 2), ("wounded", 4)]
+
+
+def test_scrambled_jets_are_no_strike():
+    assert classify("Romania scrambled two F-16 jets as a precaution, its defence ministry said.") is None
+    assert _events("Hungary scrambled fighter jets on Sunday night, the air command said.") == []
+
+
+def test_a_quoted_opinion_makes_no_event():
+    text = ("\u201cAs with every earlier Russian attack, this one was cynical and aimed at the energy "
+            "system,\u201d the minister wrote on Telegram.")
+    assert _events(text) == []
+
+
+def test_a_quoted_report_of_a_hit_still_makes_an_event():
+    text = "\u201cA missile struck a school in Dnipro this morning,\u201d the governor wrote on Telegram."
+    assert [e.subtype for e in _events(text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_calls_for_talks_are_no_agreement():
+    assert classify("The envoys urged both sides to open truce negotiations in Cairo next week.") != "Agreement"
+    assert classify("Turkey proposed peace talks between the two governments.") != "Agreement"
+    assert classify("The two sides signed a truce in Jeddah on Saturday.") == "Agreement"
+
+
+def test_another_place_in_the_same_paragraph_is_another_incident():
+    text = ("A Russian drone hit a minibus in Kherson on Tuesday, killing the driver. In Marhanets, a Russian "
+            "drone struck a garage, injuring three residents.")
+    events = [e for e in _events(text) if e.subtype == "Air/drone strike"]
+    assert len(events) == 2
+    assert {p.name for p in events[1].places} == {"Marhanets"}
+
+
+def test_repelled_attacks_since_the_start_of_the_day_is_a_clash():
+    text = ("Since the start of the day, Ukrainian units repelled 21 assaults near the villages of "
+            "Toretsk and Niu-York.")
+    assert [e.subtype for e in _events(text)] == ["Armed clash"]
+
+
+def test_a_policy_announcement_is_other_not_a_change_to_activity():
+    assert classify("The cabinet adopted a new mobilisation law on Wednesday.") == "Other"
+    assert classify("The president signed a decree extending conscription.") == "Other"
+    assert classify("Russia deployed additional troops to the border.") == "Change to group/activity"
+
+
+def test_a_dated_dateline_stands_for_a_missing_publication_date():
+    text = "ODESA, March 4, 2024 (AP) - Russian missiles struck the port of Odesa on Saturday, killing five."
+    [event] = _events(text, None)
+    assert event.date == "2024-03-02"
+    undated = "ODESA, March 4 (AP) - Russian missiles struck the port of Odesa on Saturday, killing five."
+    assert [e.date for e in _events(undated, None)] == [None]
