@@ -1,6 +1,6 @@
 """Extraction speed: articles of about 700 words per second on one core.
 
-    /work/venv/bin/python bench/extract_speed.py [--articles N]
+    /work/venv/bin/python bench/extract_speed.py [--articles N] [--long]
 
 Builds N different articles of ~700 words from war-news sentences (the seed article, the evaluation
 paragraphs, the articles in tests/eval/articles/ and the short reports in tests/eval/, shuffled with
@@ -8,6 +8,9 @@ a fixed seed so every article differs), runs ``extract_article`` on each in this
 (CPU time of this process, and wall time, which other processes on the machine slow down) and the
 time per stage. Two mixes: "news" (paragraphs of news prose, a few event reports among them, like a
 wire story) and "dense" (every sentence reports a dated incident: a worst case).
+
+--long also times one article of 200 KB and one of 800 KB (the news mix repeated) and prints how
+many times longer the larger takes: about 4 when extraction is linear in the article's length.
 """
 
 from __future__ import annotations
@@ -101,12 +104,26 @@ def measure(articles: list[str], label: str) -> None:
     print(f"[{label}] per article (ms, CPU): " + ", ".join(f"{name} {1000 * v / k:.2f}" for name, v in stages.items()))
 
 
+def measure_long() -> None:
+    base = "\n\n".join(make_articles(40, "news"))
+    times = {}
+    for size in (200_000, 800_000):
+        text = (base * (size // len(base) + 1))[:size]
+        t = time.process_time()
+        extract_article(text, "2024-12-16")
+        times[size] = time.process_time() - t
+        print(f"[long] {size // 1000} KB: {times[size]:.2f} s (CPU)")
+    print(f"[long] 800 KB / 200 KB: {times[800_000] / times[200_000]:.1f} times (linear: about 4)")
+
+
 def main() -> None:
     n = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else 150
     extract_article(make_articles(1)[0], "2024-12-16")  # load lexicons and gazetteer once
     measure(make_articles(n, "news"), "news")
     measure(make_articles(n, "dense"), "dense")
     print("target: >= 150 articles/s of 700 words on one core")
+    if "--long" in sys.argv:
+        measure_long()
 
 
 if __name__ == "__main__":

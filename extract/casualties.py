@@ -88,6 +88,12 @@ _TOLL_ROSE = re.compile(
     r"stood|stands|hit|is|was|has risen|had risen|now stands)\s+(?:to\s+|at\s+)?\Z",
     re.I,
 )
+# the words _ACTIVE_BEFORE can end with (its verbs' last words)
+_ACTIVE_LAST = frozenset(
+    "dead down executed executing massacred killing killed kills kill wounding wounded wounds wound injuring "
+    "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
+    "to at is was reached hit totalled totaled were".split())
+_LAST_WORD = re.compile(r"(\w+)\s+\Z")
 _ACTIVE_KIND = {
     "bodies": "killed", "remains": "killed", "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
     "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
@@ -166,7 +172,8 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | Non
         if kind == "losses" and verb.lower() == "lost":
             return None
         return _record(text, q, m.end(), kind, _clean_who(text, who, m.start("who") if who else q.start))
-    before = _ACTIVE_BEFORE.search(text, max(start, q.start - 60), q.start)
+    before = _ACTIVE_BEFORE.search(text, max(start, q.start - 60), q.start) if _may_end_active(text, q.start, start) \
+        else None
     if before:
         verb = before.group("verb").lower()
         kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
@@ -180,7 +187,8 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | Non
         span_end = w.end() if w else q.end
         return Casualty(kind, q.min, q.max, q.qualifier, _clean_who(text, who, w.start("who") if w else q.start),
                         Span.of(text, before.start("verb"), span_end))
-    toll = _TOLL_ROSE.search(text, max(start, q.start - 160), q.start)
+    toll = _TOLL_ROSE.search(text, max(start, q.start - 160), q.start) \
+        if "toll" in text[max(start, q.start - 160):q.start].lower() else None
     if toll:
         # "the death toll from a week of protests over fuel prices rose to at least 105"
         w = _WHO_AFTER.match(text, q.end, end)
@@ -188,6 +196,15 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | Non
                                                                         w.start("who") if w else q.start),
                         Span.of(text, toll.start(), w.end() if w else q.end))
     return None
+
+
+def _may_end_active(text: str, at: int, start: int) -> bool:
+    """A fast test: can _ACTIVE_BEFORE end at ``at``? Its last word must be one of _ACTIVE_LAST, then space."""
+    head = text[max(start, at - 24):at]
+    if not head or not head[-1].isspace():
+        return False
+    m = _LAST_WORD.search(head)
+    return m is not None and m.group(1).lower() in _ACTIVE_LAST
 
 
 def _record(text: str, q: Quantity, end: int, kind: str, who: str | None) -> Casualty:
