@@ -103,9 +103,10 @@ class Gazetteer:
     def _places_for_key(self, key: str) -> tuple[Place, ...]:
         if not key:
             return ()
-        found = self._query("SELECT ids FROM names WHERE key = ?", (key,))
-        if not found:
-            found = self._query("SELECT ids FROM loose_names WHERE key = ?", (loose(key),))
+        # The exact key first, else the loose one: one round trip either way.
+        found = self._query("SELECT ids FROM (SELECT 0 AS rank, ids FROM names WHERE key = ? UNION ALL "
+                            "SELECT 1, ids FROM loose_names WHERE key = ?) ORDER BY rank LIMIT 1",
+                            (key, loose(key)))
         if not found:
             return ()
         ids = [int(i) for i in found[0][0].split(",")]

@@ -31,13 +31,28 @@ _STATE_BRANCHES = {
     "president's office": "government", "cabinet": "government", "navy's": "military",
 }
 _UNIT = re.compile(
-    r"\b(?:the\s+)?(\d{1,4}(?:st|nd|rd|th)\s+(?:(?:Separate|Special|Independent|Guards?|Airborne|Air\s+Assault|"
+    r"(\d{1,4}(?:st|nd|rd|th)\s+(?:(?:Separate|Special|Independent|Guards?|Airborne|Air\s+Assault|"
     r"Mechani[sz]ed|Motori[sz]ed|Motor\s+Rifle|Tank|Marine|Naval|Infantry|Assault|Artillery|Rifle|"
     r"Territorial\s+Defen[cs]e|Presidential|Combined\s+Arms|Army|Jaeger|Mountain|Operational|"
     r"Rocket|Reconnaissance|Spetsnaz|Airmobile|Coastal|Defen[cs]e|[A-Z][a-z]+)\s+){0,4}"
     r"(?:Brigade|Division|Regiment|Battalion|Corps|Army|Fleet|Squadron|Company|Detachment|Group))\b"
 )
-_MINISTRY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Office)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}")
+_MINISTRY_OF = re.compile(r"(?:Ministry|Minister|Department|Office)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}")
+
+# Neither pattern opens with "\b", so that the regex engine can skip ahead to a possible first
+# character; a match must still start a word (``_word_matches``).
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _word_matches(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)`` as if the pattern opened with "\\b"."""
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        if match.start() == 0 or not _WORD_CHAR.match(text, match.start() - 1):
+            yield match
+            pos = max(match.end(), match.start() + 1)
+        else:
+            pos = match.start() + 1
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +88,7 @@ def find_organizations(doc: Document) -> None:
 
 def _find_units(doc: Document) -> None:
     for pattern in (_UNIT,):
-        for match in pattern.finditer(doc.text):
+        for match in _word_matches(pattern, doc.text):
             first = doc.by_start.get(match.start(1))
             if first is None:
                 continue
@@ -213,7 +228,7 @@ def _adjacent(doc: Document, owner_last_plus_one_first: int, head: int) -> bool:
 
 
 def _find_ministries(doc: Document) -> None:
-    for match in _MINISTRY_OF.finditer(doc.text):
+    for match in _word_matches(_MINISTRY_OF, doc.text):
         first = doc.by_start.get(match.start())
         if first is None:
             continue
