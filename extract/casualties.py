@@ -132,13 +132,16 @@ _HINT = re.compile(r"kill|dead|died|death|wound|injur|casualt|loss|lost|captur|p
                    r"pow|maim|liquidat|burned to|lives|shot|bodies|remains|corpses")
 
 
-def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
-    """Casualty records in ``text[start:end]`` (one sentence, usually)."""
+def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Casualty]:
+    """Casualty records in ``text[start:end]`` (one sentence, usually). ``low``: ``text[start:end].lower()``
+    when the caller has it already."""
     end = len(text) if end is None else end
     found: list[Casualty] = []
-    if not _HINT.search(text[start:end].lower()):
+    if low is None:
+        low = text[start:end].lower()
+    if not _HINT.search(low):
         return found
-    for q in find_quantities(text, start, end):
+    for q in find_quantities(text, start, end, low):
         rec = _casualty_at(text, q, start, end)
         if rec is not None:
             found.append(rec)

@@ -245,17 +245,27 @@ BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|th
 # --- gates: a rule runs only when a word of the sentence starts like one of its keys (speed) ---
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_GATES: dict[int, frozenset[str]] = {}
+# Each gated rule has one bit; each key (a word beginning of 1 to 5 letters) the bits of the rules it opens.
+# A sentence's mask is the union over the 3-, 4- and 5-letter beginnings of its words: a rule runs only
+# when its bit is in the mask (one integer test instead of a set intersection per rule).
+_BIT: dict[int, int] = {}
+_KEY_BITS: dict[str, int] = {}
 
 
 def _gate(rx: re.Pattern[str], keys: str) -> None:
     """Register the word beginnings (at most 5 letters) without which ``rx`` cannot match."""
-    _GATES[id(rx)] = frozenset(k[:5] for k in keys.split())
+    bit = _BIT.setdefault(id(rx), 1 << len(_BIT))
+    for k in keys.split():
+        _KEY_BITS[k[:5]] = _KEY_BITS.get(k[:5], 0) | bit
 
 
-def _beginnings(sentence: str) -> frozenset[str]:
-    words = _WORD_RE.findall(sentence)
-    return frozenset([w[:3] for w in words] + [w[:4] for w in words] + [w[:5] for w in words])
+def _beginnings(sentence: str) -> int:
+    """The mask of the rules whose keys begin a word of the (lower-cased) sentence."""
+    get = _KEY_BITS.get
+    mask = 0
+    for w in _WORD_RE.findall(sentence):
+        mask |= get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
+    return mask
 
 
 _gate(CHEMICAL, "chemical chlorine sarin mustard nerve toxic poison poisonous chloropicrin cs")
@@ -319,7 +329,7 @@ _gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties l
                       "eliminated killing")
 
 
-_ANY_KEY = frozenset().union(*_GATES.values())  # the rules that classify (the gates below are not among them)
+_ANY_KEY = sum(_BIT.values())  # the rules that classify (the gates below are not among them)
 # the first word of each alternative of the rules that leave a sentence out (or one word it needs)
 _gate(HYPOTHETICAL, "will would could might may should must shall plan plans planning aim aims intend intends "
                     "threaten threatens threatened expected likely unlikely if whether possible possibly seems seem "
@@ -333,9 +343,9 @@ _gate(BACKGROUND, "since over throughout recent continue continues ongoing strat
                   "attempts part keep keeps")
 
 
-def _on(rx: re.Pattern[str], sentence: str, words: frozenset[str]) -> re.Match[str] | None:
-    keys = _GATES.get(id(rx))
-    if keys is not None and keys.isdisjoint(words):
+def _on(rx: re.Pattern[str], sentence: str, words: int) -> re.Match[str] | None:
+    bit = _BIT.get(id(rx))
+    if bit is not None and not bit & words:
         return None
     return rx.search(sentence)
 
@@ -352,6 +362,7 @@ _AIR_FORCES = re.compile(r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bc
 _STRIKERS = re.compile(r"\brussian|\bisraeli|\bforces\b")
 _INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
 _WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
+_gate(_INTERCEPTED, "intercept shot downed")
 
 # Ordered rules: the first that matches decides.
 _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
@@ -363,7 +374,7 @@ def classify(sentence: str) -> str | None:
 
 
 def _classify(original: str, sentence: str | None = None,
-              words: frozenset[str] | None = None) -> tuple[str | None, bool]:
+              words: int | None = None) -> tuple[str | None, bool]:
     """(subtype, weak): weak when only casualty words suggest an incident. ``sentence`` and ``words``:
     the lower-cased sentence and its word beginnings, when the caller has them already."""
     if sentence is None:
@@ -374,7 +385,7 @@ def _classify(original: str, sentence: str | None = None,
         words = None
     if words is None:
         words = _beginnings(sentence)
-    if _ANY_KEY.isdisjoint(words):
+    if not _ANY_KEY & words:
         return None, False  # no word of any rule: no incident (the common case, decided fast)
     subtype = _strong_subtype(original, sentence, words)
     if subtype == "Attack" and not PERPETRATORS.search(sentence) and not _ATTACKING.search(sentence):
@@ -398,12 +409,12 @@ def _classify(original: str, sentence: str | None = None,
     return None, False
 
 
-def _strong_subtype(original: str, sentence: str, words: frozenset[str]) -> str | None:
+def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
     if _on(CHEMICAL, sentence, words):
         return "Chemical weapon"
     if _on(SUICIDE, sentence, words):
         return "Suicide bomb"
-    if (_on(DISRUPTED, sentence, words) or _INTERCEPTED.search(sentence) and _WEAPONS.search(sentence)) \
+    if (_on(DISRUPTED, sentence, words) or _on(_INTERCEPTED, sentence, words) and _WEAPONS.search(sentence)) \
             and not _kills_on_ground(sentence):
         return "Disrupted weapons use"
     if _on(IED, sentence, words):
@@ -611,7 +622,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         low = s_text.lower()
         words = _beginnings(low)
         subtype, weak = _classify(s_text, low, words)
-        casualties = find_casualties(text, sentence.start, sentence.end) if subtype is not None else []
+        casualties = find_casualties(text, sentence.start, sentence.end, low) if subtype is not None else []
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
             subtype = None
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):
@@ -718,15 +729,15 @@ def _absorb(target: _Candidate, sentence: Span, casualties: list[Casualty], plac
 
 
 def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: str | None = None,
-                 words: frozenset[str] | None = None) -> bool:
+                 words: int | None = None) -> bool:
     """Leave out headlines, forecasts, opinions and background. ``low``, ``words``: the lower-cased
     sentence and its word beginnings, when the caller has them."""
     if len(s_text) < 15:
         return False
     if not _HEADLINE_END.search(s_text) and "\n" not in s_text:
-        words = s_text.split()
-        capitals = sum(1 for w in words if w[:1].isupper())
-        if len(words) <= 14 and capitals >= len(words) * 0.5:
+        tokens = s_text.split()
+        capitals = sum(1 for w in tokens if w[:1].isupper())
+        if len(tokens) <= 14 and capitals >= len(tokens) * 0.5:
             return False
     if s_text.rstrip().endswith("?"):
         return False

@@ -132,12 +132,13 @@ def _is_scaled(token: str) -> bool:
     return bool(_SCALED.search(token))
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+def find_quantities(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Quantity]:
+    """Quantities in ``text[start:end]``; ``low``: that slice lower-cased, when the caller has it."""
     end = len(text) if end is None else end
     found: list[Quantity] = []
-    window = text[start:end]
-    low = window.lower()
-    if len(low) == len(window):
+    if low is None:
+        low = text[start:end].lower()
+    if len(low) == end - start:
         matches = ((m, start) for m in QUANTITY_RE.finditer(low))
     else:
         matches = ((m, 0) for m in QUANTITY_RE_ANYCASE.finditer(text, start, end))
