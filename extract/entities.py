@@ -949,9 +949,25 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         regions = regions - {fold(name)}
         if countries or regions:
             contexts.append((countries, regions))
+    # Of the article's countries only those of this name's gazetteer places can change how it
+    # resolves (the rest only by there being some): a smaller key that other articles share.
+    where = _countries_of(name)
     return _resolve_cached(name, frozenset((frozenset(c), frozenset(r)) for c, r in contexts),
-                           frozenset(article[0]), frozenset(article[1]), frozenset(article[2]),
+                           _relevant(article[0], where), frozenset(article[1]), _relevant(article[2], where),
                            is_region, hinted)
+
+
+@lru_cache(maxsize=8192)
+def _countries_of(name: str) -> frozenset[str]:
+    return frozenset(p.country for p in lookup(name))
+
+
+_OTHER_COUNTRY = "*"  # stands for "some country none of the name's places is in"
+
+
+def _relevant(codes: set[str], where: frozenset[str]) -> frozenset[str]:
+    kept = where.intersection(codes)
+    return frozenset(kept | {_OTHER_COUNTRY}) if len(kept) < len(codes) else kept
 
 
 @lru_cache(maxsize=8192)
