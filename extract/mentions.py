@@ -69,10 +69,23 @@ class Document:
             # own, and a chunk of letters and digits only (most words) is one token, no regex.
             for chunk in text[sentence_start:sentence_end].split():
                 at = find(chunk, at)
+                size = len(chunk)
                 if chunk.isalnum():
-                    append(Token(at, at + len(chunk), chunk, index, first, False))
+                    append(Token(at, at + size, chunk, index, first, False))
                     first = False
-                    at += len(chunk)
+                    at += size
+                    continue
+                if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U." "(AP)" ends "AP" ")"
+                    append(Token(at, at + size - 1, chunk[:-1], index, first, False))
+                    append(Token(at + size - 1, at + size, chunk[-1], index, False, False))
+                    first = False
+                    at += size
+                    continue
+                if size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters"
+                    append(Token(at, at + 1, chunk[0], index, first, False))
+                    append(Token(at + 1, at + size, chunk[1:], index, False, False))
+                    first = False
+                    at += size
                     continue
                 for match in finditer(text, at, at + len(chunk)):
                     start, end = match.span()
