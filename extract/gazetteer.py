@@ -163,22 +163,26 @@ def cache_path() -> Path:
 
 
 def _load_or_build() -> Path:
-    """The path of a valid index file, built first when missing or unreadable."""
-    path = cache_path()
-    if _valid(path):
-        return path
-    # Several processes (an ingest pool) may start at once: one builds, the others wait for it.
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(path.with_suffix(".lock"), "a+b")
-    except OSError:
-        return _build_somewhere_temporary()  # no cache directory
-    with lock:
-        _lock_file(lock)
-        if not _valid(path):
-            if not write_index(path, build_index()):
-                return _build_somewhere_temporary()
-    return path
+    """The path of a valid index file, built first when missing or unreadable (in the user cache
+    directory, else in the temporary directory)."""
+    data = None
+    for path in (cache_path(), Path(tempfile.gettempdir()) / "sitrep" / cache_path().name):
+        if _valid(path):
+            return path
+        # Several processes (an ingest pool) may start at once: one builds, the others wait for it.
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(path.with_suffix(".lock"), "a+b")
+        except OSError:
+            continue
+        with lock:
+            _lock_file(lock)
+            if _valid(path):
+                return path
+            data = data or build_index()
+            if write_index(path, data):
+                return path
+    raise OSError("no writable directory for the gazetteer index (user cache or temporary directory)")
 
 
 def _valid(path: Path) -> bool:
@@ -193,13 +197,6 @@ def _valid(path: Path) -> bool:
             db.close()
     except sqlite3.Error:
         return False
-
-
-def _build_somewhere_temporary() -> Path:
-    path = Path(tempfile.gettempdir()) / f"sitrep-gazetteer-{os.getpid()}.sqlite"
-    if not write_index(path, build_index()):
-        raise OSError(f"cannot write the gazetteer index to {path}")
-    return path
 
 
 def write_index(path: Path, data: dict) -> bool:

@@ -287,3 +287,16 @@ def test_the_texts_spelling_of_a_renamed_city_stays_an_alias():
     assert city.name in ("Chittagong", "Chattogram")
     assert "Chittagong" in [m.text for m in city.mentions]
     assert city.name == "Chittagong" or "Chittagong" in city.aliases
+
+
+def test_index_goes_to_the_temporary_directory_when_the_cache_is_not_writable(tmp_path, monkeypatch):
+    small = {"rows": [("Testville", "UA", None, 1, 50.0, 30.0, "")], "keys": {"testville": 0},
+             "loose": {}, "countries": {}, "country_names": {}, "admin1_names": {}}
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("a file where the cache directory should be")
+    monkeypatch.setattr(gazetteer_module, "cache_path", lambda: blocked / "gazetteer-test.sqlite")
+    monkeypatch.setattr(gazetteer_module, "build_index", lambda: small)
+    monkeypatch.setattr(gazetteer_module.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    path = gazetteer_module._load_or_build()
+    assert path == tmp_path / "tmp" / "sitrep" / "gazetteer-test.sqlite"
+    assert gazetteer_module.Gazetteer(path).lookup("Testville")[0].lat == 50.0
