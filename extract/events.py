@@ -504,45 +504,55 @@ def _place_follows(rx: re.Pattern[str], original: str) -> bool:
     return False
 
 
+# The helpers below read the lower-cased sentence: their patterns are lower-case, without IGNORECASE
+# (several times faster in `re`).
+_RELATIVE_HEAD = re.compile(r"\b(?:which|that|where|whose)\b[^,;]*$")
+_LOST_HEAD = re.compile(r"\b(?:lost|losing)\b[^,;.]*$")
+_SHELLING_WORDS = re.compile(r"\b(?:shell|artillery|missile|rocket|mortar|mlrs\b|grads?\b|himars\b|iskander|kalibr|"
+                             r"kinzhal|cruise\b|ballistic|bombard|howitzer|projectiles?\b|s-300|tochka|atacms\b|"
+                             r"storm shadow|qassam|katyusha)|multiple (?:rocket )?launch")
+_GROUND_HIT = re.compile(r"\b(?:air ?strikes?\b|airstrikes?\b|struck\b|hit\b)|drone strikes?")
+_STOPPED = re.compile(r"intercept|shot down|downed|defused|thwarted|foiled")
+_GUNS = re.compile(r"\b(?:missiles?|artillery|shell(?:ed|ing|s)|mortars?)\b")
+_FROM_THE_AIR = re.compile(r"\b(?:air ?strikes?|airstrikes?|warplanes?|glide bombs?|kabs?|air raids?)\b")
+_SECURITY = re.compile(r"\b(?:police|security forces|soldiers|troops|officers|army\b|junta\b|forces\b|"
+                       r"protesters? (?:were|was) (?:killed|shot)|killed (?:\w+ ){0,3}protest)")
+_STATE_FORCE = re.compile(r"\b(?:army|government|military|troops|soldiers|saf|junta)\b")
+_PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
+                           r"civilians|people|members|commanders?|him|her|them|pows|weapons|vehicles|tanks|"
+                           r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b")
+_TAKEN_PRISONER = re.compile(r"\bwere captured\b|\btaken prisoner")
+
+
 def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
     """True when rx matches outside a relative clause ("the region, which Ukraine has seized")."""
     for m in rx.finditer(sentence):
         head = sentence[max(0, m.start() - 40):m.start()]
-        if not re.search(r"\b(?:which|that|where|whose)\b[^,;]*$", head, re.I) and \
-                not re.search(r"\b(?:lost|losing)\b[^,;.]*$", head, re.I):
+        if not _RELATIVE_HEAD.search(head) and not _LOST_HEAD.search(head):
             return True
     return False
 
 
 def _shelling_words(sentence: str) -> bool:
     """True when a real artillery/missile word is present (not only "struck" or "hit")."""
-    return bool(re.search(r"\bshell|\bartillery|\bmissile|\brocket|\bmortar|\bMLRS\b|\bGrads?\b|\bHIMARS\b|"
-                          r"\bIskander|\bKalibr|\bKinzhal|\bcruise\b|\bballistic|\bbombard|\bhowitzer|multiple "
-                          r"(?:rocket )?launch|\bprojectiles?\b|\bS-300|\bTochka|\bATACMS\b|\bStorm Shadow|"
-                          r"\bQassam|\bKatyusha", sentence, re.I))
+    return bool(_SHELLING_WORDS.search(sentence))
 
 
 def _kills_on_ground(sentence: str) -> bool:
     # "air defences shot down 20 drones, but debris killed two" is still a disrupted attack;
     # "a drone strike killed two despite air defence" is a strike.
-    return bool(re.search(r"\bair ?strikes?\b|\bairstrikes?\b|drone strikes?|\bstruck\b|\bhit\b", sentence, re.I)) \
-        and not re.search(r"intercept|shot down|downed|defused|thwarted|foiled", sentence, re.I)
+    return bool(_GROUND_HIT.search(sentence)) and not _STOPPED.search(sentence)
 
 
 def _air_is_incidental(sentence: str) -> bool:
     # missiles and drones together: ACLED codes the combined strike by its missiles
-    return bool(re.search(r"\bmissiles?\b|\bartillery\b|\bshell(?:ed|ing|s)\b|\bmortars?\b", sentence, re.I)) and \
-        not re.search(r"\bair ?strikes?\b|\bairstrikes?\b|\bwarplanes?\b|\bglide bombs?\b|\bKABs?\b|"
-                      r"\bair raids?\b", sentence, re.I) and \
-        re.search(r"\bmissiles?\b|\bartillery\b|\bshell(?:ed|ing|s)\b|\bmortars?\b", sentence, re.I).start() < \
-        AIR.search(sentence).start()
+    guns = _GUNS.search(sentence)
+    return guns is not None and not _FROM_THE_AIR.search(sentence) and guns.start() < AIR.search(sentence).start()
 
 
 def _protest_kind(sentence: str) -> str:
     force = EXCESSIVE_FORCE.search(sentence)
-    if force and re.search(r"\bpolice|\bsecurity forces|\bsoldiers|\btroops|\bofficers|\barmy\b|\bjunta\b|"
-                           r"\bforces\b|\bprotesters? (?:were|was) (?:killed|shot)|\bkilled (?:\w+ ){0,3}protest",
-                           sentence, re.I):
+    if force and _SECURITY.search(sentence):
         return "Excessive force against protesters"
     if VIOLENT_DEMO.search(sentence):
         return "Violent demonstration"
@@ -554,17 +564,13 @@ def _protest_kind(sentence: str) -> str:
 def _nonstate_subject(sentence: str) -> bool:
     m = REGAINS.search(sentence)
     head = sentence[:m.start()] if m else sentence
-    return bool(NONSTATE.search(head)) and not re.search(r"\barmy\b|\bgovernment\b|\bmilitary\b|\btroops\b|"
-                                                         r"\bsoldiers\b|\bSAF\b|\bjunta\b", head, re.I)
+    return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
 
 
 def _people_captured(sentence: str) -> bool:
     m = OVERTAKES.search(sentence)
     after = sentence[m.end():m.end() + 60] if m else ""
-    return bool(re.match(r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
-                         r"civilians|people|members|commanders?|him|her|them|POWs|weapons|vehicles|tanks|"
-                         r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b", after, re.I)) or \
-        bool(re.search(r"\bwere captured\b|\btaken prisoner", sentence, re.I)) and not TERRITORY.search(after)
+    return bool(_PEOPLE_AFTER.match(after)) or bool(_TAKEN_PRISONER.search(sentence)) and not TERRITORY.search(after)
 
 
 # --- events ------------------------------------------------------------------------------------
