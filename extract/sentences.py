@@ -38,7 +38,6 @@ _SPEAKER_AFTER = re.compile(
     r"declared|insisted|warned|explained|continued|shouted|tweeted)\b")
 _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
 _BULLET = re.compile(r"(?:[-*•·▪●◦–—]|\d{1,3}[.)])[ \t]+")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _SPACE = " \t\u00a0\u2009\u202f"
 _LONGEST_WORD = 80  # characters looked back for the word before a full stop
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*(\w+)")
@@ -119,10 +118,7 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
     if gap >= end:
         return False
     following = text[gap]
-    # Only the word just before the mark matters: look back a bounded stretch, so that a long
-    # run of non-boundary dots ("3.5", "U.S.") costs linear time, not quadratic.
-    word_before = _WORD_BEFORE.search(text, max(begin, mark - _LONGEST_WORD), mark + 1 if text[mark] == "." else mark)
-    before = word_before.group(1) if word_before else ""
+    before = _word_before(text, max(begin, mark - _LONGEST_WORD), mark + 1 if text[mark] == "." else mark)
     if gap == stop:
         # No space after the mark: "began.The" splits, "U.S.", "3.5", "Kyiv.ua" do not.
         if text[mark] != "." or not (following.isupper() and stop + 1 < end and text[stop + 1].islower()):
@@ -151,6 +147,16 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
         # an initial ("George W. Bush") unless a typical sentence opener follows ("Plan B. The")
         return _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
     return True
+
+
+def _word_before(text: str, low: int, end: int) -> str:
+    """The letters, digits and dots that end text[low:end] ("U.S." in "the U.S."). Only a bounded
+    stretch is looked at, so that a long run of non-boundary dots ("3.5", "U.S.") costs linear
+    time, not quadratic."""
+    start = end
+    while start > low and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
 
 
 def _next_word(text: str, start: int, end: int) -> str:
