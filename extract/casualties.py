@@ -142,7 +142,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, low: str 
     if not _HINT.search(low):
         return found
     for q in find_quantities(text, start, end, low):
-        rec = _casualty_at(text, q, start, end)
+        rec = _casualty_at(text, q, start, end, low)
         if rec is not None:
             found.append(rec)
     for m in _ONE.finditer(text, start, end):
@@ -160,45 +160,57 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, low: str 
     return found
 
 
-def _casualty_at(text: str, q: Quantity, start: int, end: int) -> Casualty | None:
-    if _NOT_CASUALTY_AFTER.match(text, q.end, end) or _MONEY_BEFORE.search(text, max(start, q.start - 6), q.start):
+def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None = None) -> Casualty | None:
+    """The casualty record the quantity ``q`` gives, or None. ``low``: the sentence ``text[start:end]``
+    lower-cased with the same length; the patterns then run on it without IGNORECASE (faster in `re`)
+    and names keep their case from ``text``."""
+    if low is not None and len(low) == end - start:
+        lt, off, rx = low, start, _LOWER
+    else:
+        lt, off, rx = text, 0, _ANYCASE
+    if rx["not_after"].match(lt, q.end - off, end - off) or \
+            rx["money"].search(lt, max(start, q.start - 6) - off, q.start - off):
         return None
     if q.qualifier == "exact" and q.min is not None and 1900 <= q.min <= 2100 and not q.scaled:
         # a year, unless a casualty word follows at once ("2000 people were killed" stays)
-        if not _WHO_NEXT.match(text, q.end, end):
+        if not rx["who_next"].match(lt, q.end - off, end - off):
             return None
-    m = _AFTER.match(text, q.end, end)
+    m = rx["after"].match(lt, q.end - off, end - off)
     if m:
         verb = m.group("verb")
-        kind = next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb))
-        who = m.group("who")
+        kind = next(k for pattern, k in _PASSIVE_KINDS if pattern.fullmatch(verb))
+        who = text[m.start("who") + off:m.end("who") + off] if m.group("who") else None
         if kind == "losses" and verb.lower() == "lost":
             return None
-        return _record(text, q, m.end(), kind, _clean_who(text, who, m.start("who") if who else q.start))
-    before = _ACTIVE_BEFORE.search(text, max(start, q.start - 60), q.start) if _may_end_active(text, q.start, start) \
-        else None
+        return _record(text, q, m.end() + off, kind, _clean_who(text, who, m.start("who") + off if who else q.start))
+    before = rx["active_before"].search(lt, max(start, q.start - 60) - off, q.start - off) \
+        if _may_end_active(text, q.start, start) else None
     if before:
         verb = before.group("verb").lower()
         kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
-        rest = text[q.end:end]
-        if kind == "captured" and verb in ("took", "taken", "taking") and not _PRISONER_NEXT.match(rest):
+        if kind == "captured" and verb in ("took", "taken", "taking") and \
+                not rx["prisoner_next"].match(lt, q.end - off, end - off):
             return None
         if verb in ("left", "leaving"):
             return None  # "left 5 dead" is read from the words after the figure
-        w = _WHO_AFTER.match(text, q.end, end)
-        who = w.group("who") if w else None
-        span_end = w.end() if w else q.end
-        return Casualty(kind, q.min, q.max, q.qualifier, _clean_who(text, who, w.start("who") if w else q.start),
-                        Span.of(text, before.start("verb"), span_end))
-    toll = _TOLL_ROSE.search(text, max(start, q.start - 160), q.start) \
-        if "toll" in text[max(start, q.start - 160):q.start].lower() else None
+        return _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
+    window = lt[max(start, q.start - 160) - off:q.start - off]
+    toll = rx["toll"].search(lt, max(start, q.start - 160) - off, q.start - off) \
+        if "toll" in (window if lt is low else window.lower()) else None
     if toll:
         # "the death toll from a week of protests over fuel prices rose to at least 105"
-        w = _WHO_AFTER.match(text, q.end, end)
-        return Casualty("killed", q.min, q.max, q.qualifier, _clean_who(text, w.group("who") if w else None,
-                                                                        w.start("who") if w else q.start),
-                        Span.of(text, toll.start(), w.end() if w else q.end))
+        return _active_record(text, q, end, lt, off, rx, "killed", toll.start() + off)
     return None
+
+
+def _active_record(text: str, q: Quantity, end: int, lt: str, off: int, rx: dict[str, re.Pattern[str]], kind: str,
+                   span_start: int) -> Casualty:
+    """A record read from the words before the figure ("killing 5 civilians"): who follows the figure."""
+    w = rx["who_after"].match(lt, q.end - off, end - off)
+    who = text[w.start("who") + off:w.end("who") + off] if w else None
+    span_end = w.end() + off if w else q.end
+    return Casualty(kind, q.min, q.max, q.qualifier, _clean_who(text, who, w.start("who") + off if w else q.start),
+                    Span.of(text, span_start, span_end))
 
 
 def _may_end_active(text: str, at: int, start: int) -> bool:
@@ -239,3 +251,18 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
                 return f"{qualifier} {who}"
     return who
 
+
+
+def _lower_pattern(pattern: str) -> str:
+    """The pattern with its letters lower-cased (escapes such as \\Z kept), for lower-cased text."""
+    return re.sub(r"\\.|\(\?P[<=]|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), pattern)
+
+
+_ANYCASE: dict[str, re.Pattern[str]] = {
+    "not_after": _NOT_CASUALTY_AFTER, "money": _MONEY_BEFORE, "who_next": _WHO_NEXT, "after": _AFTER,
+    "active_before": _ACTIVE_BEFORE, "prisoner_next": _PRISONER_NEXT, "who_after": _WHO_AFTER, "toll": _TOLL_ROSE,
+}
+# the same patterns for lower-cased sentences, without IGNORECASE
+_LOWER: dict[str, re.Pattern[str]] = {
+    name: re.compile(_lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE) for name, rx in _ANYCASE.items()
+}
