@@ -741,7 +741,7 @@ def _merge(doc: Document) -> list[Entity]:
 
     sentence_context = _mention_contexts(doc, kept)
     named, pointed = _article_countries(doc, kept)
-    article = (named, {fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region")}, pointed)
+    article = (named, frozenset(fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region")), pointed)
     entities: list[Entity] = []
     counters: dict[str, int] = {}
     for key in order:
@@ -934,27 +934,31 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         return PlaceInfo()  # "Red Sea", "Middle East": no country, no pin
     is_region = all(c.attributes.get("region") for c in members)
     if any(c.attributes.get("facility") for c in members):
-        contexts = [sentence_context.get(id(c), (set(), set())) for c in members]
+        contexts = [sentence_context.get(id(c), _NO_CONTEXT) for c in members]
         info = PlaceInfo()
         countries = set().union(*(x for x, _ in contexts))
         if len(countries) == 1:
             info.country = next(iter(countries))
         return info
-    contexts = []
+    contexts = set()
     hinted = False
+    own = fold(name)
     for c in members:
-        countries, regions = sentence_context.get(id(c), (set(), set()))
+        countries, regions = sentence_context.get(id(c), _NO_CONTEXT)
         if c.attributes.get("hint"):
             countries, hinted = {c.attributes["hint"]}, True
-        regions = regions - {fold(name)}
+        if own in regions:
+            regions = regions - {own}
         if countries or regions:
-            contexts.append((countries, regions))
+            contexts.add((frozenset(countries), frozenset(regions)))
     # Of the article's countries only those of this name's gazetteer places can change how it
     # resolves (the rest only by there being some): a smaller key that other articles share.
     where = _countries_of(name)
-    return _resolve_cached(name, frozenset((frozenset(c), frozenset(r)) for c, r in contexts),
-                           _relevant(article[0], where), frozenset(article[1]), _relevant(article[2], where),
-                           is_region, hinted)
+    return _resolve_cached(name, frozenset(contexts), _relevant(article[0], where), frozenset(article[1]),
+                           _relevant(article[2], where), is_region, hinted)
+
+
+_NO_CONTEXT: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @lru_cache(maxsize=8192)
