@@ -163,6 +163,18 @@ class _Mention:
     entity: Entity
 
 
+def _lower_pattern(pattern: str) -> str:
+    """The pattern with its letters lower-cased (escapes and group names kept), for lower-cased text."""
+    return re.sub(r"\\.|\(\?P[<=]|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), pattern)
+
+
+# The case-blind claimant-type patterns, for lower-cased names without IGNORECASE (faster in `re`).
+_LOWER: dict[re.Pattern[str], re.Pattern[str]] = {
+    rx: re.compile(_lower_pattern(rx.pattern), rx.flags & ~re.IGNORECASE)
+    for rx in (INTELLIGENCE, MEDIA, CIVIL, ANONYMOUS, MILITARY, GOVERNMENT)
+}
+
+
 def find_claims(text: str, sentences: list[Span], entities: list[Entity]) -> tuple[list[Source], list[Claim]]:
     """Sources and claims in the article, claims in text order."""
     finder = _ClaimFinder(text, entities)
@@ -646,23 +658,25 @@ class _ClaimFinder:
 
     def _type_of(self, name: str, start: int, end: int) -> tuple[str, str | None]:
         entity = self._entity_at(start, end)
-        if INTELLIGENCE.search(name):
+        low = name.lower()  # the case-blind type patterns run on it (see _LOWER)
+        if _LOWER[INTELLIGENCE].search(low):
             return "intelligence", None
-        if MEDIA.search(name) and not ANONYMOUS.search(name.split()[-1] if name.split() else name):
+        if _LOWER[MEDIA].search(low) and not _LOWER[ANONYMOUS].search(low.split()[-1] if low.split() else low):
             return "media", entity.key if entity and entity.attributes.get("kind") == "media" else None
-        if entity is not None and entity.attributes.get("kind") in _SOURCE_KIND_FROM_ORG and not ANONYMOUS.search(name):
+        if entity is not None and entity.attributes.get("kind") in _SOURCE_KIND_FROM_ORG and \
+                not _LOWER[ANONYMOUS].search(low):
             kind = _SOURCE_KIND_FROM_ORG[entity.attributes["kind"]]
             if kind != "other":
                 return kind, entity.key
         if INTERNATIONAL.search(name):
             return "international", entity.key if entity else None
-        if CIVIL.search(name):
+        if _LOWER[CIVIL].search(low):
             return "government", entity.key if entity else None
-        if ANONYMOUS.search(name):
+        if _LOWER[ANONYMOUS].search(low):
             return "anonymous", None
-        if MILITARY.search(name):
+        if _LOWER[MILITARY].search(low):
             return "military", entity.key if entity else None
-        if GOVERNMENT.search(name):
+        if _LOWER[GOVERNMENT].search(low):
             return "government", entity.key if entity else None
         place = self._place_at(start, end)
         if place is not None and place.attributes.get("feature") in (None, "country") and _is_country(place, name):
