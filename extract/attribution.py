@@ -70,6 +70,8 @@ _POSTMODIFIER = re.compile(
     r",?\s*(?:who (?:was|were|is|are) )?(?:briefed on|familiar with|close to|with (?:direct )?knowledge of|"
     r"involved in|speaking on (?:the )?condition of anonymity|who (?:asked|declined) not to be (?:named|identified)|"
     r"who spoke on condition of anonymity)[^,.;“”\"]{0,50}?,?\s*$")
+# a word every post-modifier holds (a fast first test: a literal scan)
+_POSTMODIFIER_HINT = re.compile(r"briefed|familiar|close to|knowledge|involved|anonymity|not to be")
 # "..., officials said, in one of the deadliest attacks": the cue closes the statement
 _AFTER_SAID_CLAUSE = re.compile(r"(?:\s+(?:on|late|early|last)?\s*\w+day\b(?:\s+\w+)?)?\s*[,;—–]\s*(?!that\b)")
 _QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
@@ -422,7 +424,8 @@ class _ClaimFinder:
     def _subject(self, cue_start: int, start: int) -> tuple[int, int] | None:
         """The claimant just before a cue: "Ukraine's military intelligence (also) reported"."""
         text = self.text
-        post = _POSTMODIFIER.search(text, max(start, cue_start - 80), cue_start)
+        post = _POSTMODIFIER.search(text, max(start, cue_start - 80), cue_start) \
+            if _POSTMODIFIER_HINT.search(text, max(start, cue_start - 80), cue_start) else None
         if post is not None:
             cue_start = post.start()  # "two officials briefed on the negotiations told Reuters"
         tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, max(start, cue_start - 160), cue_start)]
