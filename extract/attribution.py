@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extract.dates import DATELINE_RE
 from extract.model import Claim, Entity, Source, Span
+from extract.numbers import word_trie
 
 
 _CUES = (
@@ -28,28 +29,7 @@ _CUES = (
 )
 
 
-def _word_trie(words: list[str]) -> str:
-    """A regex matching exactly one of ``words``, written as a trie ("sa(?:id|y(?:ing|s)?)"): `re` then
-    tries one branch per letter instead of every word at every position (the cue scan is ~2.5x faster).
-    Used between word boundaries, it matches the same words as the plain alternation."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return build(trie)
-
-
-_CUES_TRIE = _word_trie(_CUES.split("|"))
+_CUES_TRIE = word_trie(_CUES.split("|"))
 _CUE_RE = re.compile(rf"\b{_CUES_TRIE}\b")
 _QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:quoted|cited)(?:\s+by\s+(?:the\s+)?(?P<via>[A-Z][^,.;]{1,40}?))?"

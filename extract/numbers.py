@@ -45,17 +45,41 @@ QUALIFIERS = {
     "fewer than": "up to", "less than": "up to", "under": "up to", "at most": "up to",
 }
 
-_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion"], key=len, reverse=True))
-_FIRST = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+
+
+def word_trie(words) -> str:
+    """A regex for exactly one of ``words`` (phrases allowed), written as a letter trie:
+    "seven|seventeen|seventy" becomes "seven(?:t(?:een|y))?". `re` then tries one branch per letter
+    instead of every word at every position (several times faster), and like a longest-first
+    alternation it tries the longer of two words sharing a beginning first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
+_WORD = word_trie([*UNITS, *TENS, "hundred", "thousand", "million", "billion"])
+_FIRST = word_trie([*UNITS, *TENS])
 _WORD_RUN = (
     rf"(?:{_FIRST})(?:(?:-|\s+)(?:{_WORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_WORD}))*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?"
 _SCALE_WORD = r"(?:\s+(?:million|billion|thousand))"
 _NUM = rf"(?:(?:{_DIGITS}){_SCALE_WORD}?|{_WORD_RUN})"
-_EXACT = "|".join(re.escape(p) for p in sorted(EXACT_PHRASES, key=len, reverse=True) if len(p) > 2)
-_VAGUE = "|".join(re.escape(p) for p in sorted(VAGUE, key=len, reverse=True))
-_QUAL = "|".join(re.escape(p) for p in sorted(QUALIFIERS, key=len, reverse=True))
+_EXACT = word_trie(p for p in EXACT_PHRASES if len(p) > 2)
+_VAGUE = word_trie(VAGUE)
+_QUAL = word_trie(QUALIFIERS)
 
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£.,])"
