@@ -265,11 +265,26 @@ def _gate(rx: re.Pattern[str], keys: str) -> None:
 
 def _beginnings(sentence: str) -> int:
     """The mask of the rules whose keys begin a word of the (lower-cased) sentence."""
-    get = _KEY_BITS.get
+    known = _WORD_MASKS
     mask = 0
     for w in _WORD_RE.findall(sentence):
-        mask |= get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
+        bits = known.get(w)
+        if bits is None:
+            bits = _word_mask(w)
+        mask |= bits
     return mask
+
+
+_WORD_MASKS: dict[str, int] = {}  # word -> its mask, for words seen before (a pure function: a cache)
+
+
+def _word_mask(word: str) -> int:
+    get = _KEY_BITS.get
+    bits = get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
+    if len(_WORD_MASKS) > 200_000:
+        _WORD_MASKS.clear()  # bounded memory on long runs
+    _WORD_MASKS[word] = bits
+    return bits
 
 
 _gate(CHEMICAL, "chemical chlorine sarin mustard nerve toxic poison poisonous chloropicrin cs")
