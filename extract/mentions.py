@@ -62,6 +62,7 @@ class Document:
         finditer = _TOKEN.finditer
         append = self.tokens.append
         find = text.find
+        new = object.__new__
         for index, (sentence_start, sentence_end) in enumerate(spans):
             first = True
             at = sentence_start
@@ -70,8 +71,12 @@ class Document:
             for chunk in text[sentence_start:sentence_end].split():
                 at = find(chunk, at)
                 size = len(chunk)
-                if chunk.isalnum():
-                    append(Token(at, at + size, chunk, index, first, False))
+                if chunk.isalnum():  # most words: the Token made field by field, no call
+                    token = new(Token)
+                    token.start, token.end, token.text, token.sentence = at, at + size, chunk, index
+                    token.first, token.possessive, token.lower = first, False, chunk.lower()
+                    token.cap, token.word = chunk[0].isupper(), True
+                    append(token)
                     first = False
                     at += size
                     continue
