@@ -132,8 +132,8 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     # weekday, a year; windows reach far enough on both sides for the longest expression
     months = _windows(text, start, end, _MONTH_ANCHOR, 40, 40)
     with_digits = [w for w in months if _DIGIT.search(text, w[0], w[1])]
-    spans = {"iso": _windows(text, start, end, _YEAR_ANCHOR, 2, 10),
-             "year": _windows(text, start, end, _YEAR_ANCHOR, 30, 10),
+    years = _windows(text, start, end, _YEAR_ANCHOR, 30, 10)
+    spans = {"iso": years, "year": years,
              "dmy": with_digits, "mdy": with_digits, "month": months,
              "weekday": _windows(text, start, end, _WEEKDAY_ANCHOR, 40, 40)}
     seen: set[tuple[str, int, int]] = set()

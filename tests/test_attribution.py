@@ -189,7 +189,8 @@ def test_a_one_word_name_introduced_as_a_company_is_no_person():
     at = text.index("Voltaris")
     entities = [Entity("person:1", "person", "Voltaris", [Span.of(text, at, at + len("Voltaris"))])]
     sources, claims = find_claims(text, split_sentences(text), entities)
-    [source] = [sources_by for sources_by in sources if claims and claims[0].source_key == sources_by.key]
+    [claim] = claims
+    [source] = [s for s in sources if s.key == claim.source_key]
     assert source.type == "other"
     named = "Later, Voltaris announced that power would be cut in three regions."
     entities = [Entity("person:1", "person", "Voltaris", [Span.of(named, 7, 15)])]
