@@ -429,6 +429,16 @@ class _ClaimFinder:
             break
         if i == 0:
             return None
+        if tokens[i - 1][2] in ('"', "”", "»") and i >= 3:
+            # 'energy company "Ukrenergo" announced': a name in quotation marks (one to four capitalised
+            # words), not a quotation
+            k = i - 2
+            while k > 0 and i - 1 - k < 4 and tokens[k][2][:1].isupper():
+                k -= 1
+            if k < i - 2 and tokens[k][2] in ('"', "“", "«") and \
+                    all(t[2][:1].isupper() for t in tokens[k + 1:i - 1]):
+                return tokens[k + 1][0], tokens[i - 2][1]
+            return None
         if tokens[i - 1][2].lower() in _PASSIVE:
             return None
         if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):

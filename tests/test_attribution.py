@@ -196,3 +196,9 @@ def test_a_one_word_name_introduced_as_a_company_is_no_person():
     entities = [Entity("person:1", "person", "Voltaris", [Span.of(named, 7, 15)])]
     sources, _ = find_claims(named, split_sentences(named), entities)
     assert [s.type for s in sources] == ["person"]  # not introduced as a company: the entity's type stands
+
+
+def test_a_name_in_quotation_marks_before_the_cue_is_the_claimant():
+    rows = claims_of('The state grid company "Voltaris" announced that power would be cut in three regions.')
+    assert [(name, kind) for name, kind, *_ in rows] == [("Voltaris", "other")]
+    assert rows[0][3] == "power would be cut in three regions"
