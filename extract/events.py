@@ -873,14 +873,7 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _paragraph_of(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
