@@ -80,7 +80,7 @@ class Document:
                     first = False
                     at += size
                     continue
-                if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U." "(AP)" ends "AP" ")"
+                if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U."
                     append(Token(at, at + size - 1, chunk[:-1], index, first, False))
                     append(Token(at + size - 1, at + size, chunk[-1], index, False, False))
                     first = False
@@ -92,7 +92,7 @@ class Document:
                     first = False
                     at += size
                     continue
-                for match in finditer(text, at, at + len(chunk)):
+                for match in finditer(text, at, at + size):
                     start, end = match.span()
                     word = match.group()
                     possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
@@ -106,7 +106,7 @@ class Document:
                         start, word = start + len(head), word[len(head):]
                     append(Token(start, end, word, index, first, possessive))
                     first = False
-                at += len(chunk)
+                at += size
         self.texts = [t.text for t in self.tokens]
         # Indices of capitalised tokens: most recognisers only start at one of these.
         self.capitals = [i for i, t in enumerate(self.tokens) if t.cap]
