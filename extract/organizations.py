@@ -190,8 +190,7 @@ def _find_state_branches(doc: Document) -> None:
             owner_len = 2
         else:
             n = _match_demonym(doc, i)
-            owner = " ".join(doc.lowers[i:i + n])
-            if n and tokens[i].cap and DEMONYMS.get(owner):
+            if n and DEMONYMS.get(" ".join(doc.lowers[i:i + n])):
                 owner_len = n  # a nation's: "Russian army", not "National Army" or "Government forces"
         if not owner_len:
             continue
