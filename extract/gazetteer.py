@@ -23,7 +23,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-FORMAT = 14  # bump when the index layout changes
+FORMAT = 15  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 _CACHED_KEYS = 16384  # folded names whose places a process keeps in memory
@@ -106,10 +106,13 @@ class Gazetteer:
     def _places_for_key(self, key: str) -> tuple[Place, ...]:
         if not key:
             return ()
-        # The exact key first, else the loose one: one round trip either way.
+        # The exact key first, else the loose one, in one round trip. A loose key that only its
+        # own exact key loosens to is not stored twice: then the exact row stands for it.
+        loose_key = loose(key)
         found = self._query("SELECT ids FROM (SELECT 0 AS rank, ids FROM names WHERE key = ? UNION ALL "
-                            "SELECT 1, ids FROM loose_names WHERE key = ?) ORDER BY rank LIMIT 1",
-                            (key, loose(key)))
+                            "SELECT 1, ids FROM loose_names WHERE key = ? UNION ALL "
+                            "SELECT 2, ids FROM names WHERE key = ?) ORDER BY rank LIMIT 1",
+                            (key, loose_key, loose_key if loose(loose_key) == loose_key else None))
         if not found:
             return ()
         ids = [int(i) for i in found[0][0].split(",")]
@@ -227,8 +230,9 @@ def write_index(path: Path, data: dict) -> bool:
         finally:
             db.close()
         os.replace(tmp, path)
-        for stale in list(path.parent.glob("gazetteer-*.sqlite")) + list(path.parent.glob("gazetteer-*.pickle")):
-            if stale != path:
+        for stale in [*path.parent.glob("gazetteer-*.sqlite"), *path.parent.glob("gazetteer-*.pickle"),
+                      *path.parent.glob("gazetteer-*.lock")]:
+            if stale not in (path, path.with_suffix(".lock")):
                 stale.unlink(missing_ok=True)  # older formats and versions
         return True
     except (OSError, sqlite3.Error):
@@ -335,13 +339,18 @@ def build_index() -> dict:
         regions[fold(name)] = code
     packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     loose_keys: dict[str, list[int]] = {}
+    itself_only: set[str] = set()  # loose keys that only the same exact key loosens to
     for key, ids in keys.items():
         bucket = loose_keys.get(loose_key := _loose(key))
         if bucket is None:
             loose_keys[loose_key] = list(ids)  # the common case: no other key folds this way
+            if loose_key == key:
+                itself_only.add(key)
         else:
             bucket.extend(i for i in ids if i not in bucket)
-    loose_packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in loose_keys.items()}
+            itself_only.discard(loose_key)
+    # Those are left out: the exact key's row says the same (see ``Gazetteer._places_for_key``).
+    loose_packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in loose_keys.items() if k not in itself_only}
     return {"rows": rows, "keys": packed, "loose": loose_packed, "countries": country_keys,
             "country_names": country_names, "admin1_names": admin1_keys, "regions": regions}
 
