@@ -57,6 +57,8 @@ def _fold(name: str) -> str:
     if not name.isascii():
         name = anyascii(unicodedata.normalize("NFKC", name))
     text = name.lower().replace("'", "").replace("`", "")
+    if text.isalnum() and text.isascii():
+        return text  # one plain word: nothing to replace
     return _NON_ALNUM.sub(" ", text).strip()
 
 
@@ -303,7 +305,7 @@ def build_index() -> dict:
                 seen_keys.add(folded)
                 spellings.append((not alternate.isascii(), -ratio(folded, key), alternate))
         ranked = [a for _, _, a in sorted(spellings, key=lambda s: s[:2])] if spellings else []
-        aliases = _unique(ranked[:5] + cyrillic[:3] + ranked[5:])[:_MAX_ALIASES]
+        aliases = list(dict.fromkeys(ranked[:5] + cyrillic[:3] + ranked[5:]))[:_MAX_ALIASES]
         rows.append((name, cc, code, population, round(float(city["latitude"]), 4),
                      round(float(city["longitude"]), 4), "|".join(aliases)))
 
@@ -395,16 +397,6 @@ _CONFLICT_REGIONS = {
 
 
 CONFLICT_REGION_KEYS = frozenset(fold(name) for name in _CONFLICT_REGIONS)
-
-
-def _unique(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for value in values:
-        if value not in seen:
-            seen.add(value)
-            out.append(value)
-    return out
 
 
 def _admin1_names(largest: dict[tuple[str, str], tuple[int, str, list[str]]], pycountry,
