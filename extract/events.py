@@ -383,6 +383,36 @@ _INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
 _WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
 _gate(_INTERCEPTED, "intercept shot downed")
 
+# each gated rule's bit, named, for the inline tests ``words & _B_X and X.search(sentence)`` (as _on)
+_B_ABDUCTION = _BIT[id(ABDUCTION)]
+_B_AGREEMENT = _BIT[id(AGREEMENT)]
+_B_AIR = _BIT[id(AIR)]
+_B_ARRESTS = _BIT[id(ARRESTS)]
+_B_ATTACK_VERBS = _BIT[id(ATTACK_VERBS)]
+_B_BACKGROUND = _BIT[id(BACKGROUND)]
+_B_BASE = _BIT[id(BASE)]
+_B_CASUALTY_WORDS = _BIT[id(CASUALTY_WORDS)]
+_B_CHANGE = _BIT[id(CHANGE)]
+_B_CHEMICAL = _BIT[id(CHEMICAL)]
+_B_CLASH = _BIT[id(CLASH)]
+_B_DISRUPTED = _BIT[id(DISRUPTED)]
+_B_GRENADE = _BIT[id(GRENADE)]
+_B_HYPOTHETICAL = _BIT[id(HYPOTHETICAL)]
+_B_IED = _BIT[id(IED)]
+_B_LONG_PERIOD = _BIT[id(LONG_PERIOD)]
+_B_LOOTING = _BIT[id(LOOTING)]
+_B_MOB = _BIT[id(MOB)]
+_B_OVERTAKES = _BIT[id(OVERTAKES)]
+_B_POLICY = _BIT[id(POLICY)]
+_B_PROTEST = _BIT[id(PROTEST)]
+_B_REGAINS = _BIT[id(REGAINS)]
+_B_RIOT = _BIT[id(RIOT)]
+_B_SEXUAL = _BIT[id(SEXUAL)]
+_B_SHELLING = _BIT[id(SHELLING)]
+_B_SUICIDE = _BIT[id(SUICIDE)]
+_B_TRANSFER = _BIT[id(TRANSFER)]
+_B_INTERCEPTED = _BIT[id(_INTERCEPTED)]
+
 # Ordered rules: the first that matches decides.
 _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
 
@@ -410,81 +440,81 @@ def _classify(original: str, sentence: str | None = None,
     if subtype == "Attack" and not PERPETRATORS.search(sentence) and not _ATTACKING.search(sentence):
         return subtype, True  # "A 64-year-old man was killed in Bilozerka": a victim of something told before
     if subtype is not None and not (subtype in ("Attack", "Armed clash") and _TOLL.search(sentence)
-                                    and not _on(CLASH, sentence, words)):
+                                    and not (words & _B_CLASH and CLASH.search(sentence))):
         return subtype, False
     if subtype is not None:
         # "The army put the toll at eight dead": a count of an incident told before
         return subtype, True
-    if _on(CASUALTY_WORDS, sentence, words):
+    if words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence):
         if MILITARY_VICTIMS.search(sentence):
             return "Armed clash", True
         if CIVILIANS.search(sentence):
             return "Attack", True
-    if _on(POLICY, sentence, words):
+    if words & _B_POLICY and POLICY.search(sentence):
         # "the government announced a nationwide conscription law": a non-violent policy step
         return "Other", False
-    if _on(CHANGE, sentence, words):
+    if words & _B_CHANGE and CHANGE.search(sentence):
         return "Change to group/activity", False
     return None, False
 
 
 def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
-    if _on(CHEMICAL, sentence, words):
+    if words & _B_CHEMICAL and CHEMICAL.search(sentence):
         return "Chemical weapon"
-    if _on(SUICIDE, sentence, words):
+    if words & _B_SUICIDE and SUICIDE.search(sentence):
         return "Suicide bomb"
-    if (_on(DISRUPTED, sentence, words) or _on(_INTERCEPTED, sentence, words) and _WEAPONS.search(sentence)) \
+    if ((words & _B_DISRUPTED and DISRUPTED.search(sentence)) or (words & _B_INTERCEPTED and _INTERCEPTED.search(sentence)) and _WEAPONS.search(sentence)) \
             and not _kills_on_ground(sentence):
         return "Disrupted weapons use"
-    if _on(IED, sentence, words):
+    if words & _B_IED and IED.search(sentence):
         return "Remote explosive/landmine/IED"
-    if _on(PROTEST, sentence, words):
+    if words & _B_PROTEST and PROTEST.search(sentence):
         return _protest_kind(sentence)
-    if _on(RIOT, sentence, words):
-        return "Mob violence" if _on(MOB, sentence, words) else "Violent demonstration"
-    if _on(MOB, sentence, words):
+    if words & _B_RIOT and RIOT.search(sentence):
+        return "Mob violence" if (words & _B_MOB and MOB.search(sentence)) else "Violent demonstration"
+    if words & _B_MOB and MOB.search(sentence):
         return "Mob violence"
-    if _on(AIR, sentence, words) and not _air_is_incidental(sentence):
+    if (words & _B_AIR and AIR.search(sentence)) and not _air_is_incidental(sentence):
         return "Air/drone strike"
-    if _on(SEXUAL, sentence, words):
+    if words & _B_SEXUAL and SEXUAL.search(sentence):
         return "Sexual violence"
-    if _on(ABDUCTION, sentence, words):
+    if words & _B_ABDUCTION and ABDUCTION.search(sentence):
         return "Abduction/forced disappearance"
-    if _on(TRANSFER, sentence, words):
+    if words & _B_TRANSFER and TRANSFER.search(sentence):
         return "Non-violent transfer of territory"
-    if _on(REGAINS, sentence, words) and _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
+    if (words & _B_REGAINS and REGAINS.search(sentence)) and _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
         return "Non-state actor overtakes territory" if _nonstate_subject(sentence) else "Government regains territory"
-    if _on(OVERTAKES, sentence, words) and _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
+    if (words & _B_OVERTAKES and OVERTAKES.search(sentence)) and _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
             and not _people_captured(sentence):
         return "Non-state actor overtakes territory"
-    if _on(BASE, sentence, words):
+    if words & _B_BASE and BASE.search(sentence):
         return "Headquarters or base established"
-    if _on(SHELLING, sentence, words) and _shelling_words(sentence):
+    if (words & _B_SHELLING and SHELLING.search(sentence)) and _shelling_words(sentence):
         return "Shelling/artillery/missile attack"
-    if _on(GRENADE, sentence, words):
+    if words & _B_GRENADE and GRENADE.search(sentence):
         return "Grenade"
-    if _on(AGREEMENT, sentence, words) and not _on(CLASH, sentence, words) and not _only_proposed(sentence) \
-            and not _on(POLICY, sentence, words):
+    if (words & _B_AGREEMENT and AGREEMENT.search(sentence)) and not (words & _B_CLASH and CLASH.search(sentence)) and not _only_proposed(sentence) \
+            and not (words & _B_POLICY and POLICY.search(sentence)):
         return "Agreement"
-    if _on(ARRESTS, sentence, words):
+    if words & _B_ARRESTS and ARRESTS.search(sentence):
         return "Arrests"
-    if _on(CLASH, sentence, words) and not (PERPETRATORS.search(sentence) and CIVILIANS.search(sentence)
+    if (words & _B_CLASH and CLASH.search(sentence)) and not (PERPETRATORS.search(sentence) and CIVILIANS.search(sentence)
                                        and not MILITARY_VICTIMS.search(sentence)):
         return "Armed clash"
-    if _on(SHELLING, sentence, words) and _STRUCK.search(sentence) and \
-            (_on(CASUALTY_WORDS, sentence, words) or _STRIKERS.search(sentence)):
+    if (words & _B_SHELLING and SHELLING.search(sentence)) and _STRUCK.search(sentence) and \
+            ((words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence)) or _STRIKERS.search(sentence)):
         # "Israeli strikes killed 32": a strike with no weapon named; air forces strike from the air
         return "Air/drone strike" if _AIR_FORCES.search(sentence) else "Shelling/artillery/missile attack"
-    if _on(ATTACK_VERBS, sentence, words) and (CIVILIANS.search(sentence) or PERPETRATORS.search(sentence)):
+    if (words & _B_ATTACK_VERBS and ATTACK_VERBS.search(sentence)) and (CIVILIANS.search(sentence) or PERPETRATORS.search(sentence)):
         if MILITARY_VICTIMS.search(sentence) and not CIVILIANS.search(sentence):
             return "Armed clash"  # "troops shot dead two gunmen during a raid"
-        if _on(LOOTING, sentence, words) and not _LETHAL.search(sentence):
+        if (words & _B_LOOTING and LOOTING.search(sentence)) and not _LETHAL.search(sentence):
             return "Looting/property destruction"
         return "Attack"
-    if _on(LOOTING, sentence, words):
+    if words & _B_LOOTING and LOOTING.search(sentence):
         return "Looting/property destruction"
-    if _on(SHELLING, sentence, words) and _STRUCK.search(sentence) and \
-            (_on(CASUALTY_WORDS, sentence, words) or _STRIKERS.search(sentence)):
+    if (words & _B_SHELLING and SHELLING.search(sentence)) and _STRUCK.search(sentence) and \
+            ((words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence)) or _STRIKERS.search(sentence)):
         return "Shelling/artillery/missile attack"
     return None
 
@@ -770,9 +800,9 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
     if words is None:
         words = _beginnings(s_text)
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
-    if not has_figure and not has_date and (_on(HYPOTHETICAL, s_text, words) or _on(BACKGROUND, s_text, words)):
+    if not has_figure and not has_date and ((words & _B_HYPOTHETICAL and HYPOTHETICAL.search(s_text)) or (words & _B_BACKGROUND and BACKGROUND.search(s_text))):
         return False
-    if _on(LONG_PERIOD, s_text, words) and not any(d.precision in ("day", "days") for d in dates):
+    if (words & _B_LONG_PERIOD and LONG_PERIOD.search(s_text)) and not any(d.precision in ("day", "days") for d in dates):
         return False
     return True
 

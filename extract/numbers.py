@@ -163,34 +163,35 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
     if low is None:
         low = text[start:end].lower()
     if len(low) == end - start:
-        matches = ((m, start) for m in QUANTITY_RE.finditer(low))
+        matches, shift = QUANTITY_RE.finditer(low), start  # offsets in the window, shifted to the text
     else:
-        matches = ((m, 0) for m in QUANTITY_RE_ANYCASE.finditer(text, start, end))
-    for m, shift in matches:
-        m = _Shifted(m, shift) if shift else m
+        matches, shift = QUANTITY_RE_ANYCASE.finditer(text, start, end), 0
+    for m in matches:
+        m_start, m_end = m.start() + shift, m.end() + shift
         qual_word = (m.group("qual") or "").lower()
         qualifier = QUALIFIERS.get(qual_word, "exact")
-        num_start = m.start("a") if m.group("a") else m.start("exact") if m.group("exact") else m.start("vague")
-        if m.group("vague"):
-            value = VAGUE[m.group("vague").lower()]
-            found.append(Quantity(m.start(), m.end(), num_start, value, None, "vague"))
+        a_text, exact, vague = m.group("a", "exact", "vague")
+        num_start = m.start("a" if a_text else "exact" if exact else "vague") + shift
+        if vague:
+            value = VAGUE[vague.lower()]
+            found.append(Quantity(m_start, m_end, num_start, value, None, "vague"))
             continue
-        if m.group("exact"):
-            value = EXACT_PHRASES[m.group("exact").lower()]
-            found.append(_with_qualifier(m.start(), m.end(), num_start, value, qualifier, False))
+        if exact:
+            value = EXACT_PHRASES[exact.lower()]
+            found.append(_with_qualifier(m_start, m_end, num_start, value, qualifier, False))
             continue
-        a_text = m.group("a")
         a = number_value(a_text)
         if a is None:
             continue
         b_text = m.group("b")
         if b_text:
             b = number_value(b_text)
-            joiner = text[m.end("a"):m.start("b")].strip().lower()
+            a_end = m.end("a") + shift
+            joiner = text[a_end:m.start("b") + shift].strip().lower()
             if b is None or (joiner in ("and", "or") and not re.search(r"between|from", m.group(0), re.I)
                              and b <= a):
                 # "5 and 6 others" reads as two numbers; keep the first only
-                found.append(_with_qualifier(m.start(), m.end("a"), num_start, a, qualifier, _is_scaled(a_text)))
+                found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
                 continue
             scale = re.search(r"(million|billion|thousand)\s*$", b_text, re.IGNORECASE)
             if scale and not _is_scaled(a_text):
@@ -198,31 +199,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
             elif b >= 1000 and a * 1000 <= b and b % 1000 == 0 and a < 1000:
                 a *= 1000  # "70 to 80,000"
             if b > a:
-                found.append(Quantity(m.start(), m.end(), num_start, a, b, "range", True))
+                found.append(Quantity(m_start, m_end, num_start, a, b, "range", True))
                 continue
-            found.append(_with_qualifier(m.start(), m.end("a"), num_start, a, qualifier, _is_scaled(a_text)))
+            found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
             continue
-        found.append(_with_qualifier(m.start(), m.end(), num_start, a, qualifier, _is_scaled(a_text)))
+        found.append(_with_qualifier(m_start, m_end, num_start, a, qualifier, _is_scaled(a_text)))
     return found
-
-
-class _Shifted:
-    """A match on a lower-cased window, with offsets into the whole text."""
-
-    __slots__ = ("m", "shift")
-
-    def __init__(self, m: re.Match[str], shift: int) -> None:
-        self.m = m
-        self.shift = shift
-
-    def group(self, name: str | int = 0) -> str | None:
-        return self.m.group(name)
-
-    def start(self, name: str | int = 0) -> int:
-        return self.m.start(name) + self.shift
-
-    def end(self, name: str | int = 0) -> int:
-        return self.m.end(name) + self.shift
 
 
 def _with_qualifier(start: int, end: int, num_start: int, value: int, qualifier: str, scaled: bool) -> Quantity:
