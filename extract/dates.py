@@ -69,8 +69,25 @@ DATELINE_RE = re.compile(
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
-    """Spans of the wire datelines that open paragraphs."""
-    return [(m.start(), m.end()) for m in DATELINE_RE.finditer(text)]
+    """Spans of the wire datelines that open paragraphs. A dateline lies within one line and starts
+    it, so the pattern is tried only at line starts (not at every character of the text)."""
+    out = []
+    match, dash = DATELINE_RE.match, _DASH_GAP.search
+    pos, size = 0, len(text)
+    while pos <= size:
+        newline = text.find("\n", pos)
+        line_end = size if newline < 0 else newline
+        if dash(text, pos, line_end):  # every dateline ends with a dash and a space
+            m = match(text, pos)
+            if m is not None:
+                out.append((m.start(), m.end()))
+        if newline < 0:
+            break
+        pos = newline + 1
+    return out
+
+
+_DASH_GAP = re.compile(r"[-–—][ \t]")
 
 
 def dateline_day(text: str) -> str | None:

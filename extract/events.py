@@ -26,6 +26,8 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from extract.attribution import _COUNTRY_NAMES
 from extract.casualties import find_casualties
@@ -265,26 +267,23 @@ def _gate(rx: re.Pattern[str], keys: str) -> None:
 
 def _beginnings(sentence: str) -> int:
     """The mask of the rules whose keys begin a word of the (lower-cased) sentence."""
-    known = _WORD_MASKS
-    mask = 0
-    for w in _WORD_RE.findall(sentence):
-        bits = known.get(w)
-        if bits is None:
-            bits = _word_mask(w)
-        mask |= bits
-    return mask
+    return reduce(or_, map(_WORD_MASKS.__getitem__, _WORD_RE.findall(sentence)), 0)
 
 
-_WORD_MASKS: dict[str, int] = {}  # word -> its mask, for words seen before (a pure function: a cache)
+class _WordMasks(dict[str, int]):
+    """word -> its mask, remembered for words seen before (a pure function: a cache). A word not
+    seen yet is worked out by ``__missing__``, so a sentence's mask is one pass in C over its words."""
+
+    def __missing__(self, word: str) -> int:
+        get = _KEY_BITS.get
+        bits = get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
+        if len(self) > 200_000:
+            self.clear()  # bounded memory on long runs
+        self[word] = bits
+        return bits
 
 
-def _word_mask(word: str) -> int:
-    get = _KEY_BITS.get
-    bits = get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
-    if len(_WORD_MASKS) > 200_000:
-        _WORD_MASKS.clear()  # bounded memory on long runs
-    _WORD_MASKS[word] = bits
-    return bits
+_WORD_MASKS = _WordMasks()
 
 
 _gate(CHEMICAL, "chemical chlorine sarin mustard nerve toxic poison poisonous chloropicrin cs")
