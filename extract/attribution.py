@@ -157,6 +157,22 @@ _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
+# small patterns of the claim rules, compiled once (not looked up in re's cache on each call)
+_GAP_AFTER_QUOTE = re.compile(r"\s*[,:]?\s*")
+_ADVERBS_AFTER_NAME = re.compile(r"\s+(?:(?:also|then|later|has|had|further)\s+)*")
+_SENTENCE_MARK = re.compile(r"[.;!?]")
+_ONLY_MARKS = re.compile(r'[\s.!?”\"]*')
+_ENDS_HERE = re.compile(r'\s*[.!?”\"]*\s*$')
+_ONE_WORD_LEFT = re.compile(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$")
+_THAT_NEXT = re.compile(r"\s*(?:that\b|:|,)")
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|at least|more than|about|\d)")
+_PREPOSITION_NEXT = re.compile(r"\s+(?:to|for|about|with|by|in|on)\b")
+_DAY_THEN_THAT = re.compile(r"\s+(?:on|in)\s+\w+\s*(?:that|,|:)")
+_NAME_ENDS_CLAUSE = re.compile(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)")
+_GROUP_NOUN_END = re.compile(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$")
+_DEMONYM_END = re.compile(r"(?:ian|ese|ish|ans)$")
+
+
 def find_claims(text: str, sentences: list[Span], entities: list[Entity]) -> tuple[list[Source], list[Claim]]:
     """Sources and claims in the article, claims in text order."""
     finder = _ClaimFinder(text, entities)
@@ -259,7 +275,7 @@ class _ClaimFinder:
         if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 3:
             return False
         # speaker after: “...,” Zelensky said / “...,” said Zelensky
-        after = re.match(r"\s*[,:]?\s*", text[q.end():end])
+        after = _GAP_AFTER_QUOTE.match(text[q.end():end])
         pos = q.end() + after.end()
         cue = _CUE_RE.match(text, pos, end)
         if cue:
@@ -268,7 +284,7 @@ class _ClaimFinder:
                 return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
         np = self._np_forward(pos, end)
         if np:
-            tail = re.match(r"\s+(?:(?:also|then|later|has|had|further)\s+)*", text[np[1]:end])
+            tail = _ADVERBS_AFTER_NAME.match(text[np[1]:end])
             cue = _CUE_RE.match(text, np[1] + (tail.end() if tail else 0), end)
             if cue:
                 return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
@@ -276,7 +292,7 @@ class _ClaimFinder:
         window = max(start, q.start() - 120)  # the cue sits just before the quotation
         before = text[window:q.start()]
         m = _CUE_BEFORE_QUOTE.search(before)
-        if m and not re.search(r"[.;!?]", m.group("gap")):
+        if m and not _SENTENCE_MARK.search(m.group("gap")):
             cue_start = window + m.start("cue")
             cue_end = window + m.end("cue")
             np = self._subject(cue_start, start)
@@ -352,11 +368,11 @@ class _ClaimFinder:
             rest = text[content_from:end]
             ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
             tail = _WEEKDAY_OR_TIME.match(rest)
-            only_time = tail is not None and (re.fullmatch(r"[\s.!?”\"]*", rest[tail.end():]) is not None
+            only_time = tail is not None and (_ONLY_MARKS.fullmatch(rest[tail.end():]) is not None
                                               or _ANONYMITY.match(rest, tail.end()) is not None) \
                 and "that" not in rest[:tail.end()]
-            if re.match(r"\s*[.!?”\"]*\s*$", rest) or only_time \
-                    or re.match(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$", rest) \
+            if _ENDS_HERE.match(rest) or only_time \
+                    or _ONE_WORD_LEFT.match(rest) \
                     or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):
                 # "..., X said." — the content is what came before
                 before = text[start:np[0]].rstrip()
@@ -365,12 +381,12 @@ class _ClaimFinder:
                 c_start, c_end = _trim_content(text, start, start + len(before))
             else:
                 if cue in ("report", "reports", "claims", "claim", "estimate", "estimates", "state", "states",
-                           "notes") and not re.match(r"\s*(?:that\b|:|,)", rest):
+                           "notes") and not _THAT_NEXT.match(rest):
                     # a noun more often than a verb, unless followed by "that"
-                    if not re.match(r"\s+(?:the|a|an|at least|more than|about|\d)", rest):
+                    if not _OBJECT_NEXT.match(rest):
                         return False
-                if re.match(r"\s+(?:to|for|about|with|by|in|on)\b", rest) and cue not in ("said", "says"):
-                    if not re.match(r"\s+(?:on|in)\s+\w+\s*(?:that|,|:)", rest):
+                if _PREPOSITION_NEXT.match(rest) and cue not in ("said", "says"):
+                    if not _DAY_THEN_THAT.match(rest):
                         return False
                 c_start, c_end = self._content_after(content_from, end)
             if c_end - c_start < 3:
@@ -389,7 +405,7 @@ class _ClaimFinder:
         if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in ("said", "says", "added", "told", "wrote",
                                                                      "reported", "stated", "noted", "warned"):
             np = self._np_after(cue_end, end)
-            if np and re.match(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)", text[np[1]:end]):
+            if np and _NAME_ENDS_CLAUSE.match(text[np[1]:end]):
                 c_start, c_end = _trim_content(text, start, start + len(before))
                 if c_end - c_start >= 3:
                     quote = text[c_start - 1:c_start] in ("“", "\"")
@@ -770,9 +786,9 @@ def _looks_like_person(name: str) -> str | None:
         return None
     if person.split()[0].lower() in _DEMONYMS:
         return None
-    if re.search(r"(?:ian|ese|ish|ans)$", person.split()[0]) or person.isupper():
+    if _DEMONYM_END.search(person.split()[0]) or person.isupper():
         return None  # "Ukrainian", "Chinese", "Russians", an acronym: not a personal name
-    if " " not in person and re.search(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$", person):
+    if " " not in person and _GROUP_NOUN_END.search(person):
         return None  # "Organisers", "Protesters", "Residents": people, not a person
     if _ORG_WORDS.search(person):
         return None  # "General Staff", "Southern Command"

@@ -303,8 +303,9 @@ _gate(AIR, "drone drones uav uavs air airstrike airstrikes warplane warplanes fi
            "helicopters aerial glide guided kab kabs shahed shaheds kamikaze loitering fpv fpvs barrel dropped "
            "aircraft bombed bombing bombings sorties")
 _gate(SEXUAL, "rape raped rapes raping rapist rapists sexual sexually gang")
-_gate(ABDUCTION, "abduct abducted abducting abduction abductions kidnap kidnapped kidnapping forcibly enforced "
-                 "forced hostage hostages missing taken seized")
+# ("forcibly/enforced/forced disappeared" needs "disappear...": "forced" alone would open it on "forces")
+_gate(ABDUCTION, "abduct abducted abducting abduction abductions kidnap kidnapped kidnapping disappeared "
+                 "disappearance hostage hostages missing taken seized")
 _gate(TRANSFER, "handed handover handed without transferred peacefully withdrew withdrawn agreed agreement")
 _gate(REGAINS, "recaptured recapture recapturing retook retaken retake regain regained regains liberated liberation "
                "liberating back recovered recover reclaimed")
@@ -688,7 +689,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 continue
             # the date: in the sentence, else the one just before in the paragraph, else when it was
             # reported (a "said on Sunday" in the sentence), else the publication date
-            later = _on(_LATER, s_text, words) if not event_dates else None
+            later = _later(s_text, low, words) if not event_dates else None
             if event_dates:
                 date, level = _best_date(event_dates), 2
             elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
@@ -841,6 +842,16 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _gate(_LATER, "later earlier before after afterwards next following previous")
+_LATER_LOW = re.compile(_LATER.pattern)  # the same, for the lower-cased sentence (no IGNORECASE: faster)
+
+
+def _later(original: str, low: str, words: int) -> re.Match[str] | None:
+    """"two days later", "the next day" in the sentence (``low``: it lower-cased; ``words``: its mask)."""
+    if not _BIT[id(_LATER)] & words:
+        return None
+    if len(low) == len(original):  # same offsets: read the lower-cased text
+        return _LATER_LOW.search(low)
+    return _LATER.search(original)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 
