@@ -93,7 +93,6 @@ _ACTIVE_LAST = frozenset(
     "dead down executed executing massacred killing killed kills kill wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
     "to at is was reached hit totalled totaled were".split())
-_LAST_WORD = re.compile(r"(\w+)\s+\Z")
 _ACTIVE_KIND = {
     "bodies": "killed", "remains": "killed", "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
     "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
@@ -218,8 +217,12 @@ def _may_end_active(text: str, at: int, start: int) -> bool:
     head = text[max(start, at - 24):at]
     if not head or not head[-1].isspace():
         return False
-    m = _LAST_WORD.search(head)
-    return m is not None and m.group(1).lower() in _ACTIVE_LAST
+    # the run of word characters (as \w in `re`) that ends where the trailing spaces start
+    word_end = len(head.rstrip())
+    i = word_end
+    while i > 0 and (head[i - 1].isalnum() or head[i - 1] == "_"):
+        i -= 1
+    return i < word_end and head[i:word_end].lower() in _ACTIVE_LAST
 
 
 def _record(text: str, q: Quantity, end: int, kind: str, who: str | None) -> Casualty:

@@ -213,12 +213,23 @@ def _windows(text: str, start: int, end: int, anchor: re.Pattern[str], before: i
     for m in anchor.finditer(text, start, end):
         if anchor is _MONTH_ANCHOR and m.group(0).lower() not in MONTHS:
             continue  # "Marines", "Mayor"
+        if anchor is _RELATIVE_ANCHOR and m.group(0) == "day" and _day_inside_word(text, m.start()):
+            continue  # "Monday", "holiday": no relative expression holds them
         a, b = max(start, m.start() - before), min(end, m.end() + after)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
+
+
+def _day_inside_word(text: str, at: int) -> bool:
+    """True when the "day" at ``at`` ends a longer word other than "today" and "yesterday" (the only
+    relative expressions with "day" inside a word)."""
+    if at == 0:
+        return False
+    before = text[at - 1]
+    return (before.isalnum() or before == "_") and not text.endswith(("to", "yester"), 0, at)
 
 
 def _month_num(name: str) -> int:

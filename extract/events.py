@@ -642,7 +642,7 @@ class _Candidate:
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
 # "killed since Wednesday": the start of a period, not the day of an incident
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|the\s+)?\Z")
-_HEADLINE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
+_HEADLINE_END = frozenset(".!?…:\"”’)]")  # a sentence ending with none of these may be a headline
 
 
 def find_events(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
@@ -789,7 +789,7 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
     sentence and its word beginnings, when the caller has them."""
     if len(s_text) < 15:
         return False
-    if not _HEADLINE_END.search(s_text) and "\n" not in s_text:
+    if "\n" not in s_text and s_text.rstrip()[-1:] not in _HEADLINE_END:
         tokens = s_text.split()
         capitals = sum(1 for w in tokens if w[:1].isupper())
         if len(tokens) <= 14 and capitals >= len(tokens) * 0.5:
