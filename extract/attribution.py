@@ -827,8 +827,11 @@ def _strip_determiners(name: str) -> str:
     return name
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _fold(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
+    return _NOT_ALNUM.sub(" ", name.lower().replace("’", "'")).strip()
 
 
 def _is_country(place: Entity, name: str) -> bool:

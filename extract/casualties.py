@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Casualty, Span
-from extract.numbers import Quantity, find_quantities
+from extract.numbers import Quantity, find_quantities, word_trie
 
 # Nouns naming the people a figure counts.
 WHO_NOUNS = (
@@ -126,9 +126,11 @@ _ONE = re.compile(
 
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
-_HINT = re.compile(r"kill|dead|died|death|wound|injur|casualt|loss|lost|captur|prisoner|captive|surrender|missing|"
-                   r"unaccounted|disappear|toll|eliminat|neutrali|execut|massacr|murder|slain|perish|hurt|fatalit|"
-                   r"pow|maim|liquidat|burned to|lives|shot|bodies|remains|corpses")
+# (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
+_HINT = re.compile(word_trie([w.replace("_", " ") for w in
+    "kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing unaccounted "
+    "disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow maim liquidat "
+    "burned_to lives shot bodies remains corpses".split()]))
 
 
 def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Casualty]:

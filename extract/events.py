@@ -1009,8 +1009,11 @@ def _is_country_place(e: Entity) -> bool:
     return e.admin1 is None and _fold(e.name) in _COUNTRY_NAMES
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _fold(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    return _NOT_ALNUM.sub(" ", name.lower()).strip()
 
 
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
