@@ -803,7 +803,7 @@ _REGION_WINDOW = 14  # "near the villages of A, B, and C in the Kursk region"
 
 def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[set[str], set[str]]]:
     """For each place mention (by id), the countries and regions named close to it in its sentence."""
-    starts = [t.start for t in doc.tokens]
+    starts = doc.starts
     places = [c for c in kept if c.type == "place"]
     position = {id(c): (bisect_left(starts, c.start), bisect_left(starts, c.end) - 1) for c in places}
     by_sentence: dict[int, list[Candidate]] = {}

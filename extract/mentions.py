@@ -80,15 +80,33 @@ class Document:
                     first = False
                     at += size
                     continue
-                if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U."
-                    append(Token(at, at + size - 1, chunk[:-1], index, first, False))
-                    append(Token(at + size - 1, at + size, chunk[-1], index, False, False))
+                if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U.": a word, then a mark
+                    word, mark, end = chunk[:-1], chunk[-1], at + size
+                    token = new(Token)
+                    token.start, token.end, token.text, token.sentence = at, end - 1, word, index
+                    token.first, token.possessive, token.lower = first, False, word.lower()
+                    token.cap, token.word = word[0].isupper(), True
+                    append(token)
+                    token = new(Token)  # the mark is not alphanumeric: the chunk is not
+                    token.start, token.end, token.text, token.sentence = end - 1, end, mark, index
+                    token.first, token.possessive, token.lower = False, False, mark.lower()
+                    token.cap, token.word = mark.isupper(), False
+                    append(token)
                     first = False
-                    at += size
+                    at = end
                     continue
-                if size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters"
-                    append(Token(at, at + 1, chunk[0], index, first, False))
-                    append(Token(at + 1, at + size, chunk[1:], index, False, False))
+                if size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters": a mark, then a word
+                    mark, word = chunk[0], chunk[1:]
+                    token = new(Token)
+                    token.start, token.end, token.text, token.sentence = at, at + 1, mark, index
+                    token.first, token.possessive, token.lower = first, False, mark.lower()
+                    token.cap, token.word = mark.isupper(), False
+                    append(token)
+                    token = new(Token)
+                    token.start, token.end, token.text, token.sentence = at + 1, at + size, word, index
+                    token.first, token.possessive, token.lower = False, False, word.lower()
+                    token.cap, token.word = word[0].isupper(), True
+                    append(token)
                     first = False
                     at += size
                     continue
@@ -112,7 +130,8 @@ class Document:
         self.capitals = [i for i, t in enumerate(self.tokens) if t.cap]
         self.lowers = [t.lower for t in self.tokens]
         self.taken = [False] * len(self.tokens)
-        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.starts = [t.start for t in self.tokens]  # ascending
+        self.by_start = dict(zip(self.starts, range(len(self.starts))))
         self.candidates: list[Candidate] = []
         self.memo: dict[str, dict] = {}  # per-document caches of recognisers
 
