@@ -143,7 +143,8 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
     runs = []
     after = 0  # tokens before this one are in a run already
     # A run starts at a capitalised token, or at a lower-case prefixed name ("al-Burhan").
-    for i in [k for k, t in enumerate(tokens) if t.cap or "-" in t.text]:
+    hyphenated = [k for k in doc.hyphenated if not tokens[k].cap]
+    for i in sorted(doc.capitals + hyphenated) if hyphenated else doc.capitals:
         if i < after or doc.taken[i] or not _namey(tokens[i]):
             continue
         j = i

@@ -58,6 +58,10 @@ class Document:
         self.text = text
         self.sentences = sentences
         self.tokens: list[Token] = []
+        tokens = self.tokens
+        # Indices of tokens holding a "-" (only chunks that are not one alphanumeric word can).
+        self.hyphenated: list[int] = []
+        hyphenated = self.hyphenated
         spans = [(s.start, s.end) for s in sentences] if sentences else [(0, len(text))]
         finditer = _TOKEN.finditer
         append = self.tokens.append
@@ -80,6 +84,7 @@ class Document:
                     first = False
                     at += size
                     continue
+                before = len(tokens)
                 if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U.": a word, then a mark
                     word, mark, end = chunk[:-1], chunk[-1], at + size
                     token = new(Token)
@@ -92,10 +97,7 @@ class Document:
                     token.first, token.possessive, token.lower = False, False, mark.lower()
                     token.cap, token.word = mark.isupper(), False
                     append(token)
-                    first = False
-                    at = end
-                    continue
-                if size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters": a mark, then a word
+                elif size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters": a mark, then a word
                     mark, word = chunk[0], chunk[1:]
                     token = new(Token)
                     token.start, token.end, token.text, token.sentence = at, at + 1, mark, index
@@ -107,23 +109,24 @@ class Document:
                     token.first, token.possessive, token.lower = False, False, word.lower()
                     token.cap, token.word = word[0].isupper(), True
                     append(token)
-                    first = False
-                    at += size
-                    continue
-                for match in finditer(text, at, at + size):
-                    start, end = match.span()
-                    word = match.group()
-                    possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
-                    if possessive:
-                        word, end = word[:-2], end - 2
-                    elif "-" in word and word.rsplit("-", 1)[1].lower() in _NAME_SUFFIXES:
-                        # "Kyiv-based", "Russian-occupied": the name is a token of its own.
-                        head = word.rsplit("-", 1)[0]
-                        append(Token(start, start + len(head), head, index, first, False))
+                else:
+                    for match in finditer(text, at, at + size):
+                        start, end = match.span()
+                        word = match.group()
+                        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
+                        if possessive:
+                            word, end = word[:-2], end - 2
+                        elif "-" in word and word.rsplit("-", 1)[1].lower() in _NAME_SUFFIXES:
+                            # "Kyiv-based", "Russian-occupied": the name is a token of its own.
+                            head = word.rsplit("-", 1)[0]
+                            append(Token(start, start + len(head), head, index, first, False))
+                            first = False
+                            start, word = start + len(head), word[len(head):]
+                        append(Token(start, end, word, index, first, possessive))
                         first = False
-                        start, word = start + len(head), word[len(head):]
-                    append(Token(start, end, word, index, first, possessive))
-                    first = False
+                first = False
+                if "-" in chunk:  # "al-Burhan", "pro-Russian", "Kyiv-based", "-"
+                    hyphenated.extend(k for k in range(before, len(tokens)) if "-" in tokens[k].text)
                 at += size
         self.texts = [t.text for t in self.tokens]
         # Indices of capitalised tokens: most recognisers only start at one of these.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS, SPEECH_VERBS
 from extract.mentions import Document
@@ -104,7 +105,7 @@ def _find_lexicon(doc: Document) -> None:
     texts = doc.texts
     count = len(texts)
     after = 0  # tokens before this one are inside a match already
-    for i in [k for k, text in enumerate(texts) if text in index]:
+    for i in list(compress(range(count), map(index.__contains__, texts))):
         if i < after:
             continue
         entries = index[texts[i]]
@@ -250,8 +251,9 @@ def _find_groups(doc: Document) -> None:
     lowers = doc.lowers
     starts = _GROUP_STARTS
     after = 0  # tokens before this one are inside a group found already
-    for i in [k for k, low in enumerate(lowers)
-              if low in starts or ("-" in low and low.startswith(("pro-", "anti-")))]:
+    found = list(compress(range(len(lowers)), map(starts.__contains__, lowers)))
+    prefixed = [k for k in doc.hyphenated if lowers[k].startswith(("pro-", "anti-")) and lowers[k] not in starts]
+    for i in sorted(found + prefixed) if prefixed else found:
         if i < after or doc.taken[i]:
             continue
         low = lowers[i]

@@ -172,3 +172,15 @@ def test_long_capitalised_runs_take_linear_time():
         assert time.process_time() - started < 3.0  # about 0.05 s; quadratic took 10-30 s
         check_spans = [m for e in found for m in e.mentions]
         assert all(text[m.start:m.end] == m.text for m in check_spans)
+
+
+def test_document_lists_every_hyphenated_token_and_start():
+    from extract.mentions import Document
+
+    text = ("Pro-Russian forces - and the Kyiv-based al-Burhan's aides -- shelled pro‐EU towns-. "
+            "“Anti-war” -based x- Gaza: 10-15 dead.")
+    doc = Document(text, split_sentences(text))
+    assert doc.hyphenated == [i for i, t in enumerate(doc.tokens) if "-" in t.text]
+    assert {doc.tokens[i].text for i in doc.hyphenated} >= {"Pro-Russian", "-", "al-Burhan", "Anti-war"}
+    assert doc.starts == [t.start for t in doc.tokens]
+    assert all(doc.by_start[t.start] == i for i, t in enumerate(doc.tokens))
