@@ -114,7 +114,9 @@ def _find_lexicon(doc: Document) -> None:
             for words, canonical, kind in entries:
                 n = len(words)
                 last = i + n - 1
-                if last >= count or (n > 1 and tuple(texts[i:last + 1]) != words) or not doc.free(i, last):
+                # (the second word is compared first: most entries differ there, no slice made)
+                if last >= count or (n > 1 and (texts[i + 1] != words[1] or tuple(texts[i:last + 1]) != words)) \
+                        or not doc.free(i, last):
                     continue
                 if _possessive_ok(doc, i, last, words):
                     if n == 1 and _ambiguous_acronym(doc, i):
@@ -189,7 +191,7 @@ def _find_state_branches(doc: Document) -> None:
         elif i + 1 < len(tokens) and tokens[i + 1].possessive and doc.joined(i, i + 1) \
                 and gazetteer().country(f"{token.text} {tokens[i + 1].text}"):
             owner_len = 2
-        else:
+        elif token.lower in _DEMONYM_INDEX:
             n = _match_demonym(doc, i)
             if n and DEMONYMS.get(" ".join(doc.lowers[i:i + n])):
                 owner_len = n  # a nation's: "Russian army", not "National Army" or "Government forces"
@@ -251,9 +253,9 @@ def _find_groups(doc: Document) -> None:
     lowers = doc.lowers
     starts = _GROUP_STARTS
     after = 0  # tokens before this one are inside a group found already
-    found = list(compress(range(len(lowers)), map(starts.__contains__, lowers)))
+    openers = list(compress(range(len(lowers)), map(starts.__contains__, lowers)))
     prefixed = [k for k in doc.hyphenated if lowers[k].startswith(("pro-", "anti-")) and lowers[k] not in starts]
-    for i in sorted(found + prefixed) if prefixed else found:
+    for i in sorted(openers + prefixed) if prefixed else openers:
         if i < after or doc.taken[i]:
             continue
         low = lowers[i]
