@@ -202,12 +202,13 @@ def _find_state_branches(doc: Document) -> None:
             last = head + size - 1
             if last >= len(tokens) or not doc.free(i, last):
                 continue
-            phrase = " ".join(t.lower for t in tokens[head:last + 1])
-            kind = _STATE_BRANCHES.get(phrase)
+            kind = _STATE_BRANCHES.get(" ".join(doc.lowers[head:last + 1]))
+            if not kind:
+                continue
             following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
             if following in _PEOPLE_AFTER or following in _PERSON_AFTER:
                 continue  # "Russian military bloggers", "army chief": people, not the body
-            if kind and _adjacent(doc, i, head) and (size == 1 or doc.joined(head, last)):
+            if _adjacent(doc, i, head) and (size == 1 or doc.joined(head, last)):
                 name = doc.text[tokens[i].start:tokens[last].end]
                 doc.add("organization", name, i, last, kind=kind)
                 break
