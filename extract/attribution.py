@@ -215,6 +215,7 @@ class _ClaimFinder:
         self._mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
         self._last_person: Entity | None = None
+        self._overlaps: dict[tuple[int, int], list[_Mention]] = {}  # see _overlapping
 
     # --- sentences -------------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> None:
@@ -567,13 +568,18 @@ class _ClaimFinder:
         return True
 
     def _overlapping(self, start: int, end: int) -> list[_Mention]:
-        """Mentions overlapping [start, end) (mentions sorted by start; none is longer than 200)."""
+        """Mentions overlapping [start, end) (mentions sorted by start; none is longer than 200).
+        Remembered per span: a claimant's span is looked up for a person, an organisation and a place."""
+        out = self._overlaps.get((start, end))
+        if out is not None:
+            return out
         i = bisect.bisect_left(self._starts, start - 200)
         out = []
         while i < len(self._mentions) and self._mentions[i].start < end:
             if self._mentions[i].end > start:
                 out.append(self._mentions[i])
             i += 1
+        self._overlaps[(start, end)] = out
         return out
 
     def _person_at(self, start: int, end: int) -> Entity | None:
