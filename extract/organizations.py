@@ -87,9 +87,18 @@ def find_organizations(doc: Document) -> None:
     _find_groups(doc)
 
 
+# Every unit name ends in one of these words (``_UNIT``'s last group); an article without any has
+# none, and the regex, which tries every digit in the text, is not run.
+_UNIT_NOUNS = ("Brigade", "Division", "Regiment", "Battalion", "Corps", "Army", "Fleet", "Squadron",
+               "Company", "Detachment", "Group")
+
+
 def _find_units(doc: Document) -> None:
+    text = doc.text
+    if not any(noun in text for noun in _UNIT_NOUNS):
+        return
     for pattern in (_UNIT,):
-        for match in _word_matches(pattern, doc.text):
+        for match in _word_matches(pattern, text):
             first = doc.by_start.get(match.start(1))
             if first is None:
                 continue
