@@ -691,7 +691,9 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     pub = parse_published(published)
     paragraphs = _paragraph_starts(text)
     lines = datelines(text)
-    mentions = [m for m in _entity_mentions(entities) if not _inside_any(lines, m[0])]
+    mentions = _entity_mentions(entities)
+    if lines:
+        mentions = [m for m in mentions if not _inside_any(lines, m[0])]
     place_mentions = [m for m in mentions if m[2].type == "place"]
     place_starts = [m[0] for m in place_mentions]
     all_dates = find_dates(text, pub)
@@ -965,7 +967,7 @@ def _entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
 
 def _mentions_in(mentions: list[tuple[int, int, Entity]], start: int, end: int) -> list[tuple[int, int, Entity]]:
     """Mentions that lie inside [start, end) (mentions sorted by start)."""
-    i = bisect.bisect_left(mentions, start, key=lambda t: t[0])
+    i = bisect.bisect_left(mentions, (start,))  # (start,) sorts before every (start, end, entity)
     out = []
     while i < len(mentions) and mentions[i][0] < end:
         if mentions[i][1] <= end:
