@@ -333,12 +333,12 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if trimmed is None:
             continue
         a, b, title, common_stripped = trimmed
-        words = [t.text for t in tokens[a:b + 1]]
         name = doc.text[tokens[a].start:tokens[b].end]
+        folded = fold(name)
         if b > a + 1 and tokens[a].lower in _FEATURE_OF and tokens[a + 1].lower == "of":
             doc.add("place", name, a, b, feature="1")
             continue
-        if fold(name) in CONTINENTS:
+        if folded in CONTINENTS:
             doc.add("place", name, a, b, continent="1")
             continue
         if title is None:
@@ -373,14 +373,14 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
             doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
             continue
-        if title is None and b == a and (fold(name) in companies or _company_named(doc, a, surnames)):
-            doc.add("organization", companies.setdefault(fold(name), name), a, b, kind="other")
+        if title is None and b == a and (folded in companies or _company_named(doc, a, surnames)):
+            doc.add("organization", companies.setdefault(folded, name), a, b, kind="other")
             continue  # "energy company Ukrenergo", and "Ukrenergo" again later
         if title is not None:
             if not (b == a and (country_code(name) or _not_a_surname(doc, a))):
                 _add_person(doc, a, b, surnames, title=title)
                 continue
-        kind = org_head_kind(words)
+        kind = org_head_kind(doc.texts[a:b + 1])
         if kind and b > a:
             if tokens[b].lower in ("hospital", "airport", "prison", "camp"):
                 doc.add("place", name, a, b, facility="1")  # "Al-Shifa Hospital" is a place
@@ -399,8 +399,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
                 and (not common_stripped or is_first_name(tokens[a])):
             _add_person(doc, a, b, surnames)
             continue
-        if b == a and fold(name) in surnames:
-            doc.add("person", surnames[fold(name)], a, b)
+        if b == a and folded in surnames:
+            doc.add("person", surnames[folded], a, b)
             continue
         if b == a and is_first_name(tokens[a]) and role_after(doc, b):
             _add_person(doc, a, b, surnames)  # "Maksym, a 34-year-old soldier, said ..."

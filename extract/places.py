@@ -78,7 +78,7 @@ def cue_before(doc: Document, first: int) -> str | None:
         j -= 1
     for words in _STRONG_BY_LAST.get(tokens[j].lower, ()) if j >= 0 else ():
         n = len(words)
-        if j - n + 1 >= 0 and all(tokens[j - n + 1 + k].lower == words[k] for k in range(n)) \
+        if j - n + 1 >= 0 and (n == 1 or tuple(doc.lowers[j - n + 1:j + 1]) == words) \
                 and tokens[j - n + 1].sentence == tokens[first].sentence:
             return "strong"
     if j >= 0 and tokens[j].lower in WEAK_CUES and tokens[j].sentence == tokens[first].sentence:
@@ -119,7 +119,7 @@ def facility_after(doc: Document, last: int) -> int | None:
         return None
     for words in _FACILITIES_BY_FIRST.get(tokens[last + 1].lower, ()):
         n = len(words)
-        if last + n < len(tokens) and all(tokens[last + 1 + k].lower == words[k] for k in range(n)) \
+        if last + n < len(tokens) and tuple(doc.lowers[last + 1:last + n + 1]) == words \
                 and doc.joined(last, last + n):
             return last + n
     return None
