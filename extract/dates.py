@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from extract.numbers import word_trie
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -102,12 +104,16 @@ def dateline_day(text: str) -> str | None:
 
 
 # Relative expressions, matched on lower-cased text (IGNORECASE is several times slower in `re`).
+# The fixed phrases are written as a letter trie (no two of them match at one place: each must end
+# a word), so `re` tries one branch per letter instead of each phrase.
+_RELATIVE_PHRASES = word_trie(
+    "yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
+    "overnight|earlier today|the day before|over the weekend|this weekend|last weekend|"
+    "last week|this week|past week|earlier this week|the previous week|"
+    "last month|this month|earlier this month|past month|the previous month|"
+    "earlier this year|this year|last year|the previous year|past year".split("|"))
 _RELATIVE = re.compile(
-    r"\b(?:(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
-    r"overnight|earlier today|the day before|over the weekend|this weekend|last weekend|"
-    r"last week|this week|past week|earlier this week|the previous week|"
-    r"last month|this month|earlier this month|past month|the previous month|"
-    r"earlier this year|this year|last year|the previous year|past year|"
+    rf"\b(?:(?P<rel>{_RELATIVE_PHRASES}|"
     r"(?:(?P<n>\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+ago)))(?![\w])"
 )
