@@ -219,8 +219,8 @@ def _windows(text: str, start: int, end: int, anchor: re.Pattern[str], before: i
     for m in anchor.finditer(text, start, end):
         if anchor is _MONTH_ANCHOR and m.group(0).lower() not in MONTHS:
             continue  # "Marines", "Mayor"
-        if anchor is _RELATIVE_ANCHOR and m.group(0) == "day" and _day_inside_word(text, m.start()):
-            continue  # "Monday", "holiday": no relative expression holds them
+        if anchor is _RELATIVE_ANCHOR and _not_relative(text, m.start(), m.group(0)):
+            continue  # "Monday", "holiday", "64-year-old": no relative expression holds them
         a, b = max(start, m.start() - before), min(end, m.end() + after)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
@@ -229,13 +229,17 @@ def _windows(text: str, start: int, end: int, anchor: re.Pattern[str], before: i
     return out
 
 
-def _day_inside_word(text: str, at: int) -> bool:
-    """True when the "day" at ``at`` ends a longer word other than "today" and "yesterday" (the only
-    relative expressions with "day" inside a word)."""
-    if at == 0:
+_WORD_ENDS = {"day": ("to", "yester"), "night": ("to", "over")}  # "today", "overnight"
+
+
+def _not_relative(text: str, at: int, anchor: str) -> bool:
+    """True when the anchor word at ``at`` cannot be part of a relative expression: in every one of
+    them it follows a space ("last week", "two days ago"), except in "today", "yesterday",
+    "tonight" and "overnight"."""
+    if at > 0 and text[at - 1].isspace():
         return False
-    before = text[at - 1]
-    return (before.isalnum() or before == "_") and not text.endswith(("to", "yester"), 0, at)
+    ends = _WORD_ENDS.get(anchor)
+    return not (ends and text.endswith(ends, 0, at))
 
 
 def _month_num(name: str) -> int:
