@@ -950,7 +950,7 @@ def _paragraph_starts(text: str) -> list[int]:
     for m in _NEWLINES.finditer(text):
         line_end = text.find("\n", m.end())
         line = text[m.end():line_end if line_end >= 0 else len(text)]
-        if len(line.split()) >= 6 and not line.rstrip().endswith(":"):
+        if len(line.split(None, 5)) >= 6 and not line.rstrip().endswith(":"):  # six words or more
             starts.append(m.end())
     return starts
 
