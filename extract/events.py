@@ -1062,7 +1062,8 @@ def _fold(name: str) -> str:
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
     countries = {e.key for e in entities if e.type == "place" and _is_country_place(e)}
     # each place's name and first-level region, folded: places that share one are near each other
-    areas = {e.key: {_fold(x) for x in (e.name, e.admin1) if x} for e in entities if e.type == "place"}
+    # (worked out only for the places _elsewhere compares)
+    areas = _Areas({e.key: e for e in entities if e.type == "place"})
     merged: list[_Candidate] = []
     # (subtype, paragraph / place key / casualty group) -> indices in ``merged`` of the incidents
     # that have it: only those can take a candidate in, so merging stays linear on long texts
@@ -1125,7 +1126,23 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
     return merged
 
 
-def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: dict[str, set[str]]) -> bool:
+class _Areas:
+    """Place key -> the folded name and first-level region of that place (empty for other keys),
+    each worked out when first asked for."""
+
+    def __init__(self, places: dict[str, Entity]) -> None:
+        self._places = places
+        self._known: dict[str, set[str]] = {}
+
+    def get(self, key: str, default: set[str]) -> set[str]:
+        found = self._known.get(key)
+        if found is None:
+            e = self._places.get(key)
+            found = self._known[key] = {_fold(x) for x in (e.name, e.admin1) if x} if e is not None else default
+        return found
+
+
+def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas) -> bool:
     """True when c names places of its own in its sentence and m (an incident with places) has none of
     them, nor their region: "In Nikopol, a drone hit a house" after a strike on Kherson is another
     incident; villages of the Kursk region after "Kursk region" are not. A sentence that only counts
