@@ -36,6 +36,8 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_STATE_AS_VERB = re.compile(r"\s*(?:that\b|:)")
+_COLLECTIVE_HEADS = frozenset({"group", "groups", "movement", "militia", "organisation", "organization"})
 _COMPANY_BEFORE = re.compile(r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
                              r"producer|manufacturer|supplier|developer|giant|group)\s*,?\s*[\"“«']?\s*\Z",
                              re.IGNORECASE)
@@ -335,6 +337,8 @@ class _ClaimFinder:
         text = self.text
         cue = m.group(0)
         cue_start, cue_end = m.start(), m.end()
+        if cue in ("state", "states") and not _STATE_AS_VERB.match(text, cue_end):
+            return False  # "in Rakhine state after weeks", "Sudan's North Darfur state,": a noun
         if cue in _PARTICIPLES:
             # "X addressed the matter on Saturday, confirming that ..."
             if not text[start:cue_start].rstrip().endswith(","):
@@ -640,6 +644,13 @@ class _ClaimFinder:
                         m.entity.name.lower().split()[-1] in heads:
                     kind, _ = self._type_of(m.entity.name, m.start, m.end)
                     return self._register(m.entity.name, kind, m.entity.key)
+            if name.lower() in _COLLECTIVE_HEADS:
+                # "the Arakan Army said ... the group said": the organisation named last before
+                for m in reversed(self._mentions):
+                    if m.end <= start and m.entity.type == "organization" and \
+                            m.entity.attributes.get("kind") in ("military", "other"):
+                        kind, _ = self._type_of(m.entity.name, m.start, m.end)
+                        return self._register(m.entity.name, kind, m.entity.key)
         if self._entity_at(start, end) is None:
             person_name = _looks_like_person(name)
         else:

@@ -10,13 +10,13 @@ Rules and word lists only (deterministic, no model). Order of work:
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from functools import lru_cache
 
 from anyascii import anyascii
 
+from extract.gcpause import gc_paused
 from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loose
 from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon import (
@@ -41,17 +41,8 @@ _MAX_ALIASES = 12
 
 def find_entities(text: str, sentences: list[Span]) -> list[Entity]:
     """All people, organisations, groups and places in the article (keys "person:1", "place:3")."""
-    # The recognisers allocate thousands of short-lived objects per article (tokens, candidates,
-    # spans) and leave no reference cycles, so the cyclic garbage collector's passes during the call
-    # only cost time (about a tenth of it). It is paused for the call and resumed afterwards, only
-    # when it was running: the caller's setting is kept, and any garbage is collected on its next pass.
-    if not gc.isenabled():
+    with gc_paused():
         return _find_entities(text, sentences)
-    gc.disable()
-    try:
-        return _find_entities(text, sentences)
-    finally:
-        gc.enable()
 
 
 def _find_entities(text: str, sentences: list[Span]) -> list[Entity]:

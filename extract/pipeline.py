@@ -10,6 +10,7 @@ from extract.attribution import find_claims
 from extract.dates import dateline_day, parse_published
 from extract.entities import find_entities
 from extract.events import find_events
+from extract.gcpause import gc_paused
 from extract.model import Extraction
 from extract.sentences import split_sentences
 
@@ -24,8 +25,9 @@ def extract_article(text: str, published: str | None) -> Extraction:
     if parse_published(published) is None:
         # no publication date: a wire dateline that states its day and year stands for it
         published = dateline_day(text) or published
-    sentences = split_sentences(text)
-    entities = find_entities(text, sentences)
-    sources, claims = find_claims(text, sentences, entities)
-    events = find_events(text, sentences, entities, claims, published)
+    with gc_paused():
+        sentences = split_sentences(text)
+        entities = find_entities(text, sentences)
+        sources, claims = find_claims(text, sentences, entities)
+        events = find_events(text, sentences, entities, claims, published)
     return Extraction(entities=entities, sources=sources, claims=claims, events=events)

@@ -202,3 +202,24 @@ def test_a_name_in_quotation_marks_before_the_cue_is_the_claimant():
     rows = claims_of('The state grid company "Voltaris" announced that power would be cut in three regions.')
     assert [(name, kind) for name, kind, *_ in rows] == [("Voltaris", "other")]
     assert rows[0][3] == "power would be cut in three regions"
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes spread to Zamfara state overnight and dozens were displaced, the governor said.",
+    "Gunmen stormed a school in the capital of Borno state, killing four pupils, police said.",
+])
+def test_state_after_a_region_name_is_no_cue(text):
+    claims = claims_of(text)
+    assert claims and all(cue != "state" for _, _, cue, _, _, _ in claims)
+    assert not any("state" in name.lower() for name, *_ in claims)
+
+
+def test_state_that_is_a_cue():
+    [(name, _, cue, content, _, _)] = claims_of("UN monitors state that 12 civilians died in the raid.")
+    assert (name, cue, content) == ("UN monitors", "state", "12 civilians died in the raid")
+
+
+def test_the_group_said_is_the_armed_group_named_before():
+    claims = claims_of("The Kachin Independence Army said it had overrun a junta outpost near Bhamo. "
+                       "Forty soldiers were taken prisoner, the group said.")
+    assert [name for name, *_ in claims] == ["Kachin Independence Army", "Kachin Independence Army"]
