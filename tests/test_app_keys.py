@@ -430,17 +430,17 @@ async def test_very_long_article_and_line_stay_responsive(tmp_path):
         reader = app.screen.reader
         assert reader.article.text == text
         assert len(reader.article.spans) == 20_001 + 2
-        started = time.perf_counter()
+        started = time.process_time()
         reader.highlight(len(long_line) + 12, len(long_line) + 19)
         await pilot.pause()
-        assert time.perf_counter() - started < 2.0  # wrapping or scanning 1 MB per key would not be
+        assert time.process_time() - started < 2.0  # wrapping or scanning 1 MB per key would not be
         assert "Kharkiv" in reader.visible_text
         await pilot.press("3")
         reader.focus()
-        started = time.perf_counter()
+        started = time.process_time()
         await pilot.press("G", "pageup", "g", "pagedown")
         await pilot.pause()
-        assert time.perf_counter() - started < 2.0  # wrapping or scanning 1 MB per key would not be
+        assert time.process_time() - started < 2.0  # wrapping or scanning 1 MB per key would not be
 
 
 async def test_place_fact_opens_every_event_there_and_event_fact_opens_the_event(store):
