@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from dataclasses import dataclass
 
 from extract.dates import DATELINE_RE
@@ -57,6 +58,8 @@ _POSTMODIFIER_HINT = re.compile(r"briefed|familiar|close to|knowledge|involved|a
 # "..., officials said, in one of the deadliest attacks": the cue closes the statement
 _AFTER_SAID_CLAUSE = re.compile(r"(?:\s+(?:on|late|early|last)?\s*\w+day\b(?:\s+\w+)?)?\s*[,;—–]\s*(?!that\b)")
 _QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
+_SPACE = re.compile(r"\s")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s]")
 _PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "warning", "denying", "adding",
                 "noting", "reporting", "estimating"}
@@ -429,7 +432,7 @@ class _ClaimFinder:
             if _POSTMODIFIER_HINT.search(text, max(start, cue_start - 80), cue_start) else None
         if post is not None:
             cue_start = post.start()  # "two officials briefed on the negotiations told Reuters"
-        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, max(start, cue_start - 160), cue_start)]
+        tokens = self._tokens_before(cue_start, start)
         if len(tokens) >= 3 and tokens[-1][2] == ",":
             # "the head of the regional administration, Ivan Fedorov, reported": the name between commas
             k = len(tokens) - 2
@@ -443,8 +446,7 @@ class _ClaimFinder:
         # skip adverbs and time words right before the cue
         while i > 0:
             word = tokens[i - 1][2]
-            if word.lower() in _SKIP_BEFORE_CUE or word in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                                           "Saturday", "Sunday") or word.lower() in ("on", "last", "week"):
+            if word.lower() in _SKIP_BEFORE_CUE or word in _WEEKDAYS or word.lower() in ("on", "last", "week"):
                 i -= 1
                 continue
             break
@@ -497,9 +499,36 @@ class _ClaimFinder:
             return None
         return tokens[j][0], tokens[i - 1][1]
 
+    def _tokens_before(self, cue_start: int, start: int) -> list[tuple[int, int, str]]:
+        """The words of the 160 characters before a cue (from the sentence's start at most), as _subject reads
+        them. _subject looks at most 11 words before the adverbs and time words it skips, and 7 words before a
+        final comma; so the words of the last 100 characters, from a whitespace on, serve when they hold 8
+        words or more and 12 or more before the skipped ones. Otherwise the whole window is read."""
+        text = self.text
+        full_from = max(start, cue_start - 160)
+        short_from = max(start, cue_start - 100)
+        if short_from > full_from:
+            space = _SPACE.search(text, short_from, cue_start)
+            if space is not None:
+                # after a whitespace the words are the same as in the whole window: a suffix of its list
+                tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, space.end(), cue_start)]
+                i = len(tokens)
+                if i >= 12:
+                    while i > 0:
+                        word = tokens[i - 1][2]
+                        if word.lower() in _SKIP_BEFORE_CUE or word in _WEEKDAYS or word.lower() in ("on", "last", "week"):
+                            i -= 1
+                            continue
+                        break
+                    if i >= 12:
+                        return tokens
+        return [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, full_from, cue_start)]
+
     def _np_after(self, pos: int, end: int) -> tuple[int, int] | None:
         """A claimant right after a position: "according to Ukrainian officials,", "said Zelensky"."""
-        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text, pos, min(end, pos + 160))]
+        # at most the first 14 words are read (j < 12, then up to two modifiers): 16 is enough
+        tokens = [(t.start(), t.end(), t.group(0))
+                  for t in islice(_TOKEN_RE.finditer(self.text, pos, min(end, pos + 160)), 16)]
         j = 0
         while j < len(tokens) and j < 12:
             if _np_word(tokens[j][2]):
@@ -527,11 +556,11 @@ class _ClaimFinder:
 
     def _np_forward(self, pos: int, end: int) -> tuple[int, int] | None:
         """A claimant at a position: the subject at a sentence's start, or the speaker after a quotation."""
-        tokens = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(self.text, pos, min(end, pos + 160))]
-        if not tokens:
+        first = _TOKEN_RE.search(self.text, pos, min(end, pos + 160))
+        if first is None:
             return None
-        if tokens[0][2] in ("He", "She", "he", "she"):
-            return tokens[0][0], tokens[0][1]
+        if first.group(0) in ("He", "She", "he", "she"):
+            return first.start(), first.end()
         return self._np_after(pos, end)
 
     # --- sources ---------------------------------------------------------------------------
