@@ -159,16 +159,21 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     spans = {"iso": years, "year": years,
              "dmy": with_digits, "mdy": with_digits, "month": months,
              "weekday": _windows(text, start, end, _WEEKDAY_ANCHOR, 40, 40)}
-    seen: set[tuple[str, int, int]] = set()
+    # a pattern's windows never overlap (merged), so no match is found twice
+    resolved = _RESOLVED if len(_RESOLVED) < 50_000 else _RESOLVED.clear() or _RESOLVED
     for name, rx in _PATTERNS:
         for w_start, w_end in spans[name]:
             for m in rx.finditer(text, w_start, w_end):
-                if (name, m.start(), m.end()) in seen:
-                    continue
-                seen.add((name, m.start(), m.end()))
-                mention = _resolve(name, m, pub)
-                if mention is not None:
-                    candidates.append((mention.start, -(mention.end - mention.start), mention))
+                # what an expression resolves to depends only on its groups and the publication day
+                key = (name, m.groups(), pub)
+                value = resolved.get(key, _MISSING)
+                if value is _MISSING:
+                    mention = _resolve(name, m, pub)
+                    value = resolved[key] = None if mention is None else \
+                        (mention.date, mention.date_end, mention.precision, mention.relative)
+                if value is not None:
+                    start_, end_ = m.span()
+                    candidates.append((start_, start_ - end_, DateMention(start_, end_, *value)))
     window = text[start:end]
     low = window.lower()
     if pub is not None:
@@ -203,6 +208,8 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     return out
 
 
+_RESOLVED: dict[tuple[str, tuple[str | None, ...], date | None], tuple[str, str, str, bool] | None] = {}
+_MISSING = object()
 _RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
 # Fast scans (each starts with a literal, which `re` looks for quickly) for the words the patterns need.
 _MONTH_ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*)")
