@@ -788,13 +788,18 @@ def _modifier(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in _STOP and not word.endswith("ly") and len(word) > 2
 
 
+# capitalised words that start a sentence or clause rather than name a claimant
+_NOT_NAME_WORDS = frozenset((
+    "I", "It", "It’s", "It's", "In", "On", "At", "But", "And", "As", "When", "While",
+    "After", "Before", "If", "This", "That", "These", "Those", "There", "Their", "They",
+    "We", "He", "She", "His", "Her", "Its", "Our", "You", "Last", "Both", "However",
+    "Meanwhile", "Earlier", "Later", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday"))
+
+
 def _np_word(word: str) -> bool:
     if word[:1].isupper():
-        return word not in ("I", "It", "It’s", "It's", "In", "On", "At", "But", "And", "As", "When", "While",
-                            "After", "Before", "If", "This", "That", "These", "Those", "There", "Their", "They",
-                            "We", "He", "She", "His", "Her", "Its", "Our", "You", "Last", "Both", "However",
-                            "Meanwhile", "Earlier", "Later", "Monday", "Tuesday", "Wednesday", "Thursday",
-                            "Friday", "Saturday", "Sunday")
+        return word not in _NOT_NAME_WORDS
     return word.lower() in _NP_WORDS or word in ("’s", "'s")
 
 

@@ -111,6 +111,8 @@ _GROUP_BEFORE = re.compile(
     r"((?:[A-Z][\w\-]*(?<![’'])\s+){1,3})(soldiers|troops|forces|servicemen|fighters|units|reinforcements)\b"
 )
 
+_GROUP_NOUN = re.compile(r"soldiers|troops|forces|servicemen|fighters|units|reinforcements")
+
 
 _WHO_NEXT = re.compile(rf"\s+(?:{_WHO})\b", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
@@ -247,8 +249,9 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
         # a bare "soldiers": take the group named just before ("North Korean soldiers")
         window = text[max(0, at - 800):at]
         best = None
-        for g in _GROUP_BEFORE.finditer(window):
-            best = g
+        if _GROUP_NOUN.search(window):  # without a group noun _GROUP_BEFORE cannot match (a fast first test)
+            for g in _GROUP_BEFORE.finditer(window):
+                best = g
         if best is not None:
             qualifier = best.group(1).strip()
             first = qualifier.split()[0]
