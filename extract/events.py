@@ -725,8 +725,10 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):
             if weak and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
                 # "14 officers were injured" after a report of the protest: part of that incident
-                _absorb(candidates[-1], sentence, casualties, _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts)),
-                        _actors(text, sentence, mentions, content))
+                inside = _mentions_in(mentions, sentence.start, sentence.end)
+                _absorb(candidates[-1], sentence, casualties,
+                        _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside),
+                        _actors(text, sentence, mentions, content, inside))
                 dates_by_paragraph.setdefault(para, []).extend(event_dates)
                 continue
             # the date: in the sentence, else the one just before in the paragraph, else when it was
@@ -744,8 +746,9 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
                 date, level = None, 0
-            places = _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts))
-            actors = _actors(text, sentence, mentions, content)
+            inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
+            places = _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside)
+            actors = _actors(text, sentence, mentions, content, inside)
             if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
                 subtype = "Non-state actor overtakes territory"
             candidates.append(_Candidate(
@@ -968,21 +971,19 @@ def _entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
 def _mentions_in(mentions: list[tuple[int, int, Entity]], start: int, end: int) -> list[tuple[int, int, Entity]]:
     """Mentions that lie inside [start, end) (mentions sorted by start)."""
     i = bisect.bisect_left(mentions, (start,))  # (start,) sorts before every (start, end, entity)
-    out = []
-    while i < len(mentions) and mentions[i][0] < end:
-        if mentions[i][1] <= end:
-            out.append(mentions[i])
-        i += 1
-    return out
+    j = bisect.bisect_left(mentions, (end,), i)  # the first mention starting at or after end
+    return [m for m in mentions[i:j] if m[1] <= end]
 
 
 def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], paragraphs: list[int],
             para: int, contents: list[tuple[int, int]] = (),
-            place_index: tuple[list[tuple[int, int, Entity]], list[int]] | None = None) -> list[PlaceRef]:
+            place_index: tuple[list[tuple[int, int, Entity]], list[int]] | None = None,
+            inside: list[tuple[int, int, Entity]] | None = None) -> list[PlaceRef]:
     """Places named in the sentence (not in its claimant: "the Britain-based Observatory said"), else
     the nearest one named before it in the paragraph."""
     places = [PlaceRef(e.key, e.name, Span.of(text, s, t))
-              for s, t, e in _mentions_in(mentions, sentence.start, sentence.end) if e.type == "place"
+              for s, t, e in (_mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside)
+              if e.type == "place"
               and (not contents or any(a <= s < b for a, b in contents))]
     if places:
         return _dedupe_places(places)
@@ -1022,12 +1023,12 @@ _GROUP_WORD = re.compile(r"forces|troops|soldiers|army|military|militants|rebels
 
 
 def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
-            contents: list[tuple[int, int]] = ()) -> list[Actor]:
+            contents: list[tuple[int, int]] = (), inside: list[tuple[int, int, Entity]] | None = None) -> list[Actor]:
     """Groups, organisations and people acting or targeted in the sentence; when the sentence is a
     claim, the claimant ("..., the army said") is a source, not an actor."""
     actors: list[Actor] = []
     seen: set[str] = set()
-    for s, t, e in _mentions_in(mentions, sentence.start, sentence.end):
+    for s, t, e in (_mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside):
         if contents and not any(a <= s < b for a, b in contents):
             continue
         if e.type in ("group", "organization", "person"):
