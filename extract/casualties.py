@@ -197,9 +197,9 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         if verb in ("left", "leaving"):
             return None  # "left 5 dead" is read from the words after the figure
         return _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
-    window = lt[max(start, q.start - 160) - off:q.start - off]
-    toll = rx["toll"].search(lt, max(start, q.start - 160) - off, q.start - off) \
-        if "toll" in (window if lt is low else window.lower()) else None
+    w_start, w_end = max(start, q.start - 160) - off, q.start - off
+    has_toll = lt.find("toll", w_start, w_end) >= 0 if lt is low else "toll" in lt[w_start:w_end].lower()
+    toll = rx["toll"].search(lt, w_start, w_end) if has_toll else None
     if toll:
         # "the death toll from a week of protests over fuel prices rose to at least 105"
         return _active_record(text, q, end, lt, off, rx, "killed", toll.start() + off)

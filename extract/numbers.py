@@ -180,9 +180,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
             value = EXACT_PHRASES[exact.lower()]
             found.append(_with_qualifier(m_start, m_end, num_start, value, qualifier, False))
             continue
-        a = number_value(a_text)
-        if a is None:
-            continue
+        if a_text.isdecimal() and len(a_text) < 16:
+            a = int(a_text)  # plain digits: what number_value gives (exact below 2**53)
+        else:
+            a = number_value(a_text)
+            if a is None:
+                continue
         b_text = m.group("b")
         if b_text:
             b = number_value(b_text)
@@ -203,7 +206,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
                 continue
             found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
             continue
-        found.append(_with_qualifier(m_start, m_end, num_start, a, qualifier, _is_scaled(a_text)))
+        found.append(_with_qualifier(m_start, m_end, num_start, a, qualifier,
+                                     not a_text.isdecimal() and _is_scaled(a_text)))
     return found
 
 
