@@ -868,13 +868,12 @@ def _split_claimants(text: str, start: int, end: int) -> tuple[tuple[int, int], 
 
 def _strip_determiners(name: str) -> str:
     name = name.strip()
-    changed = True
-    while changed:
-        changed = False
+    # at most one determiner fits at a time ("the " is no prefix of "these "): strip while one does
+    while name.startswith(_DETERMINERS):
         for d in _DETERMINERS:
             if name.startswith(d):
                 name = name[len(d):].lstrip()
-                changed = True
+                break
     return name
 
 
