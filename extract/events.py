@@ -715,7 +715,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         event_dates = [d for d in dates if not _DATELINE.match(text, d.end) and not _SINCE.search(text, max(0, d.start - 20), d.start)
                        and not _inside_any(lines, d.start)
                        and (not any(a <= d.start < b for a, b in report_zone)
-                            or any(a <= d.start < b for a, b in content))]
+                            or any(a <= d.start < b for a, b in content))] if dates else []
         low = s_text.lower()
         words = _beginnings(low)
         subtype, weak = _classify(s_text, low, words)
@@ -847,7 +847,7 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
     if not has_figure and not has_date and ((words & _B_HYPOTHETICAL and HYPOTHETICAL.search(s_text)) or (words & _B_BACKGROUND and BACKGROUND.search(s_text))):
         return False
-    if (words & _B_LONG_PERIOD and LONG_PERIOD.search(s_text)) and not any(d.precision in ("day", "days") for d in dates):
+    if words & _B_LONG_PERIOD and not any(d.precision in ("day", "days") for d in dates) and LONG_PERIOD.search(s_text):
         return False
     return True
 
