@@ -27,7 +27,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import or_
+from operator import itemgetter, or_
 
 from extract.attribution import _COUNTRY_NAMES
 from extract.casualties import find_casualties
@@ -964,7 +964,7 @@ def _paragraph_of(starts: list[int], pos: int) -> int:
 
 def _entity_mentions(entities: list[Entity]) -> list[tuple[int, int, Entity]]:
     out = [(m.start, m.end, e) for e in entities for m in e.mentions]
-    out.sort(key=lambda t: (t[0], t[1]))
+    out.sort(key=itemgetter(0, 1))  # by start, then end (stable: entity order among equals)
     return out
 
 
