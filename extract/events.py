@@ -1171,8 +1171,11 @@ _PROTEST_RANK = {"Peaceful protest": 0, "Arrests": 1, "Protest with intervention
                  "Excessive force against protesters": 3}
 
 
+_FAMILY_PAIRS = frozenset((a, b) for f in _FAMILIES for a in f for b in f)
+
+
 def _same_family(a: str, b: str) -> bool:
-    return a == b or any(a in f and b in f for f in _FAMILIES)
+    return a == b or (a, b) in _FAMILY_PAIRS
 
 
 def _same_figure(a: Casualty, b: Casualty) -> bool:
