@@ -156,7 +156,8 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     months = _windows(text, start, end, _MONTH_ANCHOR, 40, 40)
     with_digits = [w for w in months if _DIGIT.search(text, w[0], w[1])]
     years = _windows(text, start, end, _YEAR_ANCHOR, 30, 10)
-    spans = {"iso": years, "year": years,
+    with_dash = [w for w in years if text.find("-", w[0], w[1]) >= 0]  # "2024-12-16" holds one
+    spans = {"iso": with_dash, "year": years,
              "dmy": with_digits, "mdy": with_digits, "month": months,
              "weekday": _windows(text, start, end, _WEEKDAY_ANCHOR, 40, 40)}
     # a pattern's windows never overlap (merged), so no match is found twice
