@@ -31,7 +31,7 @@ from extract.people import (
     is_first_name, is_title_only_abbreviation, looks_like_person, role_after, said_before, speech_after, title_at, title_before,
 )
 from extract.places import (
-    FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+    FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, article_admin1s, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
 )
 
 _KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
@@ -748,7 +748,8 @@ def _merge(doc: Document) -> list[Entity]:
 
     sentence_context = _mention_contexts(doc, kept)
     named, pointed = _article_countries(doc, kept)
-    article = (named, frozenset(fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region")), pointed)
+    regions = frozenset(fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region"))
+    article = (named, article_admin1s(regions), pointed)
     entities: list[Entity] = []
     counters: dict[str, int] = {}
     for key in order:
@@ -961,8 +962,8 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
     # Of the article's countries only those of this name's gazetteer places can change how it
     # resolves (the rest only by there being some): a smaller key that other articles share.
     where = _countries_of(name)
-    return _resolve_cached(name, frozenset(contexts), _relevant(article[0], where), frozenset(article[1]),
-                           _relevant(article[2], where), is_region, hinted)
+    return _resolve_cached(name, frozenset(contexts), _relevant(article[0], where),
+                           _relevant(article[1], _admin1s_of(name)), _relevant(article[2], where), is_region, hinted)
 
 
 _NO_CONTEXT: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -973,20 +974,27 @@ def _countries_of(name: str) -> frozenset[str]:
     return frozenset(p.country for p in lookup(name))
 
 
-_OTHER_COUNTRY = "*"  # stands for "some country none of the name's places is in"
+@lru_cache(maxsize=8192)
+def _admin1s_of(name: str) -> frozenset[str]:
+    return frozenset(fold(p.admin1) for p in lookup(name) if p.admin1)
 
 
-def _relevant(codes: set[str], where: frozenset[str]) -> frozenset[str]:
+_OTHER = "*"  # stands for "some country (or admin1) none of the name's places is in"
+
+
+def _relevant(codes: set[str] | frozenset[str], where: frozenset[str]) -> frozenset[str]:
+    """Of the article's countries (or admin1 names) those the name's gazetteer places are in, and
+    ``_OTHER`` for the rest: resolution reads only those, and whether there are others."""
     kept = where.intersection(codes)
-    return frozenset(kept | {_OTHER_COUNTRY}) if len(kept) < len(codes) else kept
+    return frozenset(kept | {_OTHER}) if len(kept) < len(codes) else kept
 
 
 @lru_cache(maxsize=8192)
-def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, regions: frozenset,
+def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, admin1s: frozenset,
                     pointed: frozenset, is_region: bool, hinted: bool) -> PlaceInfo:
     """``resolve`` memoised: the same name in the same context resolves the same way (read-only)."""
     return resolve(name, [(set(c), set(r)) for c, r in contexts],
-                   (set(countries), set(regions), set(pointed)), is_region, hinted=hinted)
+                   (set(countries), set(admin1s), set(pointed)), is_region, hinted=hinted)
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:

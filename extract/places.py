@@ -147,7 +147,7 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     return big.country, frozenset(names)
 
 
-def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], ...],
+def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str], set[str]],
             is_region: bool, hinted: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place; see ``_resolve``.
     A region no gazetteer town is named after ("Tigray", "Borno state") takes its country from
@@ -170,7 +170,7 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
     return info
 
 
-def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], ...],
+def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str], set[str]],
              is_region: bool, hinted: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
@@ -178,7 +178,8 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     and folded regions ("in Russia's Kursk region" -> ({"RU"}, {"kursk"})). Such context binds: a
     gazetteer place elsewhere is not taken. Without it, places in the countries and regions the
     article names are preferred, and a pin is given only to a unique, consistent or clearly
-    dominant place.
+    dominant place. ``article``: the countries the article names, the folded admin1 names of the
+    regions it names (see ``article_admin1s``), and the countries its demonyms point at.
     """
     info = PlaceInfo(is_region=is_region)
     code = country_code(name)
@@ -207,8 +208,7 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
         info.admin1 = name
     explicit = bool(countries or regions)
     pool = candidates
-    article_countries, article_regions = article[0], article[1]
-    pointed = article[2] if len(article) > 2 else set()
+    article_countries, article_admin1s, pointed = article
     if explicit:
         if countries:
             famous = _famous(pool)
@@ -231,7 +231,6 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
                 return info
             info.country = None
             pool = [famous]
-    article_admin1s = set().union(*(region_admin1(r)[1] for r in article_regions))
     if not explicit:
         if article_countries or pointed:
             pool = _in_article(pool, article_countries, pointed)
@@ -269,6 +268,11 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     info.population = best.population
     info.aliases = list(best.aliases)
     return info
+
+
+def article_admin1s(regions: set[str] | frozenset[str]) -> frozenset[str]:
+    """The folded admin1 names the gazetteer may use for the regions an article names."""
+    return frozenset().union(*(region_admin1(r)[1] for r in regions))
 
 
 def _own_key(name: str) -> str:
