@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import islice
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from extract.dates import DATELINE_RE
 from extract.model import Claim, Entity, Source, Span
@@ -713,32 +714,23 @@ class _ClaimFinder:
 
     def _type_of(self, name: str, start: int, end: int) -> tuple[str, str | None]:
         entity = self._entity_at(start, end)
-        low = name.lower()  # the case-blind type patterns run on it (see _LOWER)
-        if _LOWER[INTELLIGENCE].search(low):
+        first, anonymous, later, national = _kinds_by_words(name)
+        if first == "intelligence":
             return "intelligence", None
-        if _LOWER[MEDIA].search(low) and not _LOWER[ANONYMOUS].search(low.split()[-1] if low.split() else low):
+        if first == "media":
             return "media", entity.key if entity and entity.attributes.get("kind") == "media" else None
-        if entity is not None and entity.attributes.get("kind") in _SOURCE_KIND_FROM_ORG and \
-                not _LOWER[ANONYMOUS].search(low):
-            kind = _SOURCE_KIND_FROM_ORG[entity.attributes["kind"]]
-            if kind != "other":
+        if entity is not None and not anonymous:
+            kind = _SOURCE_KIND_FROM_ORG.get(entity.attributes.get("kind"))
+            if kind is not None and kind != "other":
                 return kind, entity.key
-        if INTERNATIONAL.search(name):
-            return "international", entity.key if entity else None
-        if _LOWER[CIVIL].search(low):
-            return "government", entity.key if entity else None
-        if _LOWER[ANONYMOUS].search(low):
+        if later == "anonymous":
             return "anonymous", None
-        if _LOWER[MILITARY].search(low):
-            return "military", entity.key if entity else None
-        if _LOWER[GOVERNMENT].search(low):
-            return "government", entity.key if entity else None
+        if later is not None:
+            return later, entity.key if entity else None
         place = self._place_at(start, end)
         if place is not None and place.attributes.get("feature") in (None, "country") and _is_country(place, name):
             return "government", None
-        if _COUNTRY_NAMES and name.lower() in _COUNTRY_NAMES:
-            return "government", None
-        if name.lower() in _DEMONYMS:
+        if national:
             return "government", None
         if entity is not None:
             return "other", entity.key
@@ -758,6 +750,36 @@ class _ClaimFinder:
             self._source_keys[ident] = key
             self.sources.append(Source(key=key, name=name, type=kind, entity_key=entity_key))
         return key
+
+
+@lru_cache(maxsize=16384)
+def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
+    """What a claimant's words alone say of its type (a pure function of the name: remembered).
+
+    (the kind that wins over the entity's own kind: intelligence or media; whether the name reads
+    as anonymous; the kind the words give when the entity's kind does not decide; whether the name
+    is a country's or a nation's)."""
+    low = name.lower()  # the case-blind type patterns run on it (see _LOWER)
+    anonymous = _LOWER[ANONYMOUS].search(low) is not None
+    first = None
+    if _LOWER[INTELLIGENCE].search(low):
+        first = "intelligence"
+    elif _LOWER[MEDIA].search(low) and not _LOWER[ANONYMOUS].search(low.split()[-1] if low.split() else low):
+        first = "media"
+    if INTERNATIONAL.search(name):
+        later = "international"
+    elif _LOWER[CIVIL].search(low):
+        later = "government"
+    elif anonymous:
+        later = "anonymous"
+    elif _LOWER[MILITARY].search(low):
+        later = "military"
+    elif _LOWER[GOVERNMENT].search(low):
+        later = "government"
+    else:
+        later = None
+    national = bool(_COUNTRY_NAMES) and low in _COUNTRY_NAMES or low in _DEMONYMS
+    return first, anonymous, later, national
 
 
 _ANAPHORIC = frozenset("""
