@@ -74,12 +74,13 @@ def entity_records(conn) -> Iterator[dict]:
 
 
 def source_records(conn) -> Iterator[dict]:
-    for id_, name, type_, reliability, entity_id, n_claims in conn.execute(
-        "SELECT id, name, type, reliability, entity_id, n_claims FROM sources ORDER BY id"
+    for id_, name, type_, reliability, entity_id, n_claims, n_relayed in conn.execute(
+        "SELECT id, name, type, reliability, entity_id, n_claims, n_relayed FROM sources ORDER BY id"
     ):
+        # "claims": claims the source makes; "relayed": claims of others it carries ("... told Reuters")
         yield {"kind": "source", "id": id_, "name": name, "type": type_,
                "aliases": _aliases(conn, "source", id_, name), "reliability": reliability,
-               "claims": n_claims, "entity_id": entity_id}
+               "claims": n_claims, "relayed": n_relayed, "entity_id": entity_id}
 
 
 def claim_records(conn) -> Iterator[dict]:
@@ -213,7 +214,8 @@ def _entity_rows(conn) -> Iterator[dict]:
 def _source_rows(conn) -> Iterator[dict]:
     for r in source_records(conn):
         yield {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": "; ".join(r["aliases"]),
-               "reliability": r["reliability"], "claims": r["claims"], "entity_id": r["entity_id"]}
+               "reliability": r["reliability"], "claims": r["claims"], "relayed": r["relayed"],
+               "entity_id": r["entity_id"]}
 
 
 def _claim_rows(conn) -> Iterator[dict]:
@@ -230,7 +232,7 @@ def _claim_rows(conn) -> Iterator[dict]:
 CSV_COLUMNS = {
     "article": ["id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text"],
     "entity": ["id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions", "events"],
-    "source": ["id", "name", "type", "aliases", "reliability", "claims", "entity_id"],
+    "source": ["id", "name", "type", "aliases", "reliability", "claims", "relayed", "entity_id"],
     "claim": ["id", "article_id", "source_id", "source", "via_source_id", "cue", "content", "quote",
               "credibility", "event_ids", "cue_start", "cue_end", "content_start", "content_end"],
     "event": EVENT_COLUMNS,

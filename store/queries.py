@@ -218,9 +218,10 @@ def events_query(descending: bool = True) -> ListQuery:
 def sources_query() -> ListQuery:
     return ListQuery(
         kind="sources",
-        select="s.id, s.name, s.type, s.reliability, s.n_claims",
+        select="s.id, s.name, s.type, s.reliability, s.n_claims, s.n_relayed",
         source="sources s",
-        order=(SortKey("s.n_claims", desc=True), SortKey("s.id")),
+        # the claims a source makes and those it relays, together (index sources_reports)
+        order=(SortKey("s.n_claims + s.n_relayed", desc=True), SortKey("s.id")),
         label="Sources",
     )
 
@@ -494,7 +495,7 @@ def entity_row(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] | Non
 
 def source_row(conn: sqlite3.Connection, source_id: int) -> dict[str, Any] | None:
     row = conn.execute(
-        "SELECT id, name, type, reliability, n_claims, entity_id FROM sources WHERE id = ?",
+        "SELECT id, name, type, reliability, n_claims, n_relayed, entity_id FROM sources WHERE id = ?",
         (source_id,),
     ).fetchone()
     return dict(row) if row else None

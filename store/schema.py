@@ -157,6 +157,15 @@ MIGRATIONS: list[str] = [
         VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
     END;
     """,
+    # 2: claims a source relays for another ("a security source told Reuters"), counted apart
+    # from the claims it makes itself; the Sources pane ranks sources by both together
+    """
+    ALTER TABLE sources ADD COLUMN n_relayed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX claims_via ON claims(via_source_id) WHERE via_source_id IS NOT NULL;
+    UPDATE sources SET n_relayed = (SELECT count(*) FROM claims c WHERE c.via_source_id = sources.id)
+        WHERE id IN (SELECT via_source_id FROM claims WHERE via_source_id IS NOT NULL);
+    CREATE INDEX sources_reports ON sources(n_claims + n_relayed DESC, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -200,6 +200,7 @@ def write_article(
     link_rows: list[tuple] = []
     n_mentions: Counter[int] = Counter()
     n_claims: Counter[int] = Counter()
+    n_relayed: Counter[int] = Counter()
     entity_events: Counter[int] = Counter()
 
     entity_ids: dict[str, int] = {}
@@ -231,11 +232,12 @@ def write_article(
             dropped.append(f"claim {claim.key!r}: unknown source or span off the text")
             continue
         credibility = claim.credibility if claim.credibility in tuple("123456") else "6"
+        via_id = source_ids.get(claim.via_source_key) if claim.via_source_key else None
         claim_id = conn.execute(
             "INSERT INTO claims (article_id, source_id, via_source_id, cue_start, cue_end, cue_text, "
             "content_start, content_end, content_text, quote, credibility) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, source_id, source_ids.get(claim.via_source_key) if claim.via_source_key else None,
+            (article_id, source_id, via_id,
              claim.cue.start, claim.cue.end, claim.cue.text,
              claim.content.start, claim.content.end, claim.content.text,
              int(bool(claim.quote)), credibility),
@@ -243,6 +245,8 @@ def write_article(
         claim_ids[claim.key] = claim_id
         claim_sources[claim_id] = source_id
         n_claims[source_id] += 1
+        if via_id is not None:
+            n_relayed[via_id] += 1
 
     n_events = 0
     for event in extraction.events:
@@ -306,6 +310,8 @@ def write_article(
                      sorted((n, i) for i, n in entity_events.items()))
     conn.executemany("UPDATE sources SET n_claims = n_claims + ? WHERE id = ?",
                      sorted((n, i) for i, n in n_claims.items()))
+    conn.executemany("UPDATE sources SET n_relayed = n_relayed + ? WHERE id = ?",
+                     sorted((n, i) for i, n in n_relayed.items()))
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
     return report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import subprocess
 import time
 
@@ -352,3 +353,34 @@ def test_an_article_whose_extraction_never_ends_is_rejected(db, monkeypatch):
                               on_reject=rejected.append, workers=0)
     assert (summary.added, summary.rejected) == (1, 1)
     assert str(rejected[0]) == "slow: extraction took longer than 0.3 s (article of 13 characters)"
+
+
+def test_a_relayed_claim_counts_for_the_medium_that_carries_it(db):
+    text = ("A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
+            "Another official told Reuters that the attack was repelled. Reuters said it could not verify the claims.")
+    ingest_articles(db, [RawArticle("a.txt", text, published="2024-12-16")], workers=0)
+    counts = {r[0]: (r[1], r[2]) for r in db.conn.execute("SELECT name, n_claims, n_relayed FROM sources")}
+    # Reuters makes one claim of its own and carries two for others; the others carry none
+    assert counts["Reuters"] == (1, 2)
+    assert sum(relayed for _, relayed in counts.values()) == 2
+    assert one(db, "SELECT count(*) FROM claims WHERE via_source_id = (SELECT id FROM sources WHERE name = 'Reuters')")[0] == 2
+
+
+def test_the_relayed_counts_of_an_older_store_are_filled_in_when_it_is_upgraded(tmp_path):
+    from store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN;{MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+    conn.executescript("""
+        INSERT INTO articles (id, ref, text, hash, ingested_at) VALUES (1, 'a', 'x', 'h', 'now');
+        INSERT INTO sources (id, name, merge_key, type, n_claims) VALUES (1, 'Reuters', 'reuters', 'media', 0),
+            (2, 'an official', 'an official', 'anonymous', 2);
+        INSERT INTO claims (article_id, source_id, via_source_id, cue_start, cue_end, cue_text, content_start,
+            content_end, content_text) VALUES (1, 2, 1, 0, 1, 'x', 0, 1, 'x'), (1, 2, NULL, 0, 1, 'x', 0, 1, 'x');
+    """)
+    conn.close()
+    upgraded = open_store(path)
+    assert upgraded.conn.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
+        (1, 0, 1), (2, 2, 0)]
+    upgraded.close()

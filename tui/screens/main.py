@@ -53,6 +53,7 @@ SOURCE_COLUMNS = [
     Column("type", "Type", 13, style="cyan"),
     Column("reliability", "Rel", 3, justify="center"),
     Column("n_claims", "Claims", 6, justify="right"),
+    Column("n_relayed", "Relayed", 7, justify="right"),
 ]
 FACT_COLUMNS = [
     Column("kind", "Kind", 8, style="magenta", shrink=False),
