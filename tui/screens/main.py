@@ -49,11 +49,11 @@ EVENT_COLUMNS = [
     Column("claimant_label", "Claimant"),
 ]
 SOURCE_COLUMNS = [
-    Column("name", "Source"),
+    Column("name", "Source", min_width=14),
     Column("type", "Type", 13, style="cyan"),
     Column("reliability", "Rel", 3, justify="center"),
-    Column("n_claims", "Claims", 6, justify="right"),
-    Column("n_relayed", "Relayed", 7, justify="right"),
+    Column("n_claims", "Claims", 6, justify="right", shrink=False),
+    Column("n_relayed", "Relayed", 7, justify="right", shrink=False),
 ]
 FACT_COLUMNS = [
     Column("kind", "Kind", 8, style="magenta", shrink=False),
