@@ -60,6 +60,7 @@ _POSTMODIFIER_HINT = re.compile(r"briefed|familiar|close to|knowledge|involved|a
 _AFTER_SAID_CLAUSE = re.compile(r"(?:\s+(?:on|late|early|last)?\s*\w+day\b(?:\s+\w+)?)?\s*[,;—–]\s*(?!that\b)")
 _QUOTE_RE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|«([^«»\n]{3,}?)»")
 _SPACE = re.compile(r"\s")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&-]{1,9}")  # "WHO", "UNRWA", "M23", "MoH"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s]")
 _PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "warning", "denying", "adding",
@@ -451,6 +452,8 @@ class _ClaimFinder:
                 i -= 1
                 continue
             break
+        if i >= 4 and tokens[i - 1][2] == ")" and tokens[i - 3][2] == "(" and _ACRONYM.fullmatch(tokens[i - 2][2]):
+            i -= 3  # "the World Health Organization (WHO) said": the name before its acronym
         if i == 0:
             return None
         if tokens[i - 1][2] in ('"', "”", "»") and i >= 3:

@@ -93,14 +93,16 @@ def who_after(doc: Document, last: int) -> bool:
 
 def role_before(doc: Document, first: int) -> bool:
     """A role named just before, set off by a comma: "Ukraine's envoy to the UN, Sergiy
-    Kyslytsya, said", "the head of the regional administration, Vadym Filashkin, ..."."""
+    Kyslytsya, said", "the head of the regional administration, Vadym Filashkin, ...", "the UN
+    Humanitarian Coordinator for Sudan, Clementine Nkweta-Salami, ..." (a role capitalised as a
+    title counts when "of", "for" ... follows it, or the comma)."""
     tokens = doc.tokens
     if first < 2 or tokens[first - 1].text != ",":
         return False
     for k in range(first - 2, max(-1, first - 8), -1):
         if tokens[k].sentence != tokens[first].sentence or tokens[k].text in (",", ";", ".", "“", '"'):
             return False
-        if tokens[k].lower in PERSON_ROLES and not tokens[k].cap:
+        if tokens[k].lower in PERSON_ROLES:
             return k == first - 2 or tokens[k + 1].lower in ("of", "for", "to", "at", "in")
     return False
 

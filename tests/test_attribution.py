@@ -223,3 +223,13 @@ def test_the_group_said_is_the_armed_group_named_before():
     claims = claims_of("The Kachin Independence Army said it had overrun a junta outpost near Bhamo. "
                        "Forty soldiers were taken prisoner, the group said.")
     assert [name for name, *_ in claims] == ["Kachin Independence Army", "Kachin Independence Army"]
+
+
+def test_an_acronym_in_brackets_between_the_claimant_and_the_cue():
+    [(name, kind, cue, content, _, _)] = claims_of(
+        "Five health workers were hurt when a drone hit the clinic, the World Health Organization (WHO) said.")
+    assert (name, kind, cue, content) == (
+        "World Health Organization", "international", "said", "Five health workers were hurt when a drone hit the clinic")
+    [(name, _, _, content, _, _)] = claims_of(
+        "The Office for the Coordination of Humanitarian Affairs (OCHA) said on Tuesday that 40 trucks crossed.")
+    assert name == "Office for the Coordination of Humanitarian Affairs" and content == "40 trucks crossed"

@@ -95,3 +95,12 @@ def test_sheikh_before_a_single_name_is_part_of_the_name():
     assert "Tamim bin Hamad Al Thani" in found
     assert found["Tamim bin Hamad Al Thani"].attributes["title"] == "Sheikh"
     assert "Sheikha Moza" in found
+
+
+def test_name_after_a_capitalised_role_set_off_by_commas():
+    text = ("The UN Humanitarian Coordinator for Yemen, Thandiwe Mbeki-Otieno, visited Marib on Sunday. "
+            "Kenya's Special Representative to the African Union, Wanjiru Kamau-Ndege, said aid was blocked. "
+            "The Ministry of Health, Labour and Welfare, Tokyo Office, issued figures.")
+    found = people(text)
+    assert {"Thandiwe Mbeki-Otieno", "Wanjiru Kamau-Ndege"} <= set(found)
+    assert "Tokyo Office" not in found and "Labour" not in found

@@ -38,6 +38,7 @@ adviser advisor aide envoy ambassador leader lawmaker senator officer soldier fi
 professor expert secretary deputy chairman founder author editor blogger witness doctor
 surgeon nurse medic volunteer father mother son daughter wife husband brother sister farmer
 teacher student pastor priest imam rabbi negotiator diplomat prosecutor judge lawyer
+coordinator commissioner representative rapporteur chancellor premier ombudsman administrator
 """.split())
 
 SPEECH_VERBS = frozenset("""
