@@ -84,6 +84,7 @@ authorities' russian-installed kremlin-installed pro-russian occupation occupyin
 militants fighters movement party state regime junta coalition alliance organisation organization
 monitor watchdog body reports report city region province town village area district capital country
 oblast territory north south east west northern southern eastern western central
+blogger bloggers milblogger milbloggers commentator commentators channel channels
 """.split())
 _SKIP_BEFORE_CUE = frozenset("""
 also has have had further later earlier then previously repeatedly reportedly recently again first
@@ -174,7 +175,9 @@ _ONE_WORD_LEFT = re.compile(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$")
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|,)")
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|at least|more than|about|\d)")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:to|for|about|with|by|in|on)\b")
-_DAY_THEN_THAT = re.compile(r"\s+(?:on|in)\s+\w+\s*(?:that|,|:)")
+# "stated on Sunday that", "reported on November 24, 2024, that", "wrote in a Telegram post that"
+_DAY_THEN_THAT = re.compile(r"\s+(?:on|in)\s+\w+\s*(?:,|:|that\b)|\s+(?:on|in)\s+(?:\w+\s+){1,2}?"
+                            r"(?:\w+|\d{1,2},\s+\d{4},?)\s*(?::|that\b)")
 _NAME_ENDS_CLAUSE = re.compile(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)")
 _GROUP_NOUN_END = re.compile(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$")
 _DEMONYM_END = re.compile(r"(?:ian|ese|ish|ans)$")

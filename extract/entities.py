@@ -161,6 +161,8 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
                 break
         if j > i and _is_heading(doc, tokens[i].sentence):
             runs.extend(_segment_heading(doc, i, j))
+        elif j > i + 1:
+            runs.extend(_split_at_title(doc, i, j))
         else:
             runs.append((i, j))
         after = j + 1
@@ -197,6 +199,20 @@ def _segment_heading(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j + 1
     return out
+
+
+def _split_at_title(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    """A run that names a place or body, then a person by title: "Kursk Oblast Governor Alexei
+    Smirnov", "Kharkiv Oblast Military Administration Head Oleh Syniehubov" -> the place or body,
+    and the titled name. Not after a demonym ("Russian Defence Minister ...": one title)."""
+    for k in range(a + 1, b):
+        n = title_at(doc, k, b + 1)
+        if not n or k + n > b or title_at(doc, k - 1, b + 1):
+            continue
+        if _match_demonym(doc, a) >= k - a:
+            return [(a, b)]
+        return [(a, k - 1), (k, b)]
+    return [(a, b)]
 
 
 _ORG_SKIP = frozenset({"the", "a", "an"})

@@ -592,6 +592,10 @@ def _place_follows(rx: re.Pattern[str], original: str) -> bool:
 # The helpers below read the lower-cased sentence: their patterns are lower-case, without IGNORECASE
 # (several times faster in `re`).
 _RELATIVE_HEAD = re.compile(r"\b(?:which|that|where|whose)\b[^,;]*$")
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|say|claimed|claims|claim|reported|reports|report|stated|states|announced|announces|"
+    r"confirmed|confirms|added|adds|noted|notes|wrote|writes|alleged|alleges|acknowledged|admitted|insisted|"
+    r"indicates?|indicated|shows?|showed|suggests?|suggested)\b[^,;]{0,30}?\bthat\b")
 _LOST_HEAD = re.compile(r"\b(?:lost|losing)\b[^,;.]*$")
 _SHELLING_WORDS = re.compile(r"\b(?:shell|artillery|missile|rocket|mortar|mlrs\b|grads?\b|himars\b|iskander|kalibr|"
                              r"kinzhal|cruise\b|ballistic|bombard|howitzer|projectiles?\b|s-300|tochka|atacms\b|"
@@ -610,9 +614,12 @@ _TAKEN_PRISONER = re.compile(r"\bwere captured\b|\btaken prisoner")
 
 
 def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
-    """True when rx matches outside a relative clause ("the region, which Ukraine has seized")."""
+    """True when rx matches outside a relative clause ("the region, which Ukraine has seized");
+    reported speech is no relative clause ("bloggers claimed that Russian forces seized Illinka")."""
     for m in rx.finditer(sentence):
         head = sentence[max(0, m.start() - 40):m.start()]
+        if "that" in head:
+            head = _REPORTED_THAT.sub(" ", head)
         if not _RELATIVE_HEAD.search(head) and not _LOST_HEAD.search(head):
             return True
     return False

@@ -130,10 +130,25 @@ def _find_lexicon(doc: Document) -> None:
                 if _possessive_ok(doc, i, last, words):
                     if n == 1 and _ambiguous_acronym(doc, i):
                         continue
+                    if _other_qualifier(doc, i, last, canonical):
+                        continue
                     doc.add("organization", canonical, i, last, kind=kind)
                     matched = n
                     break
         after = i + (matched or 1)
+
+
+def _other_qualifier(doc: Document, first: int, last: int, canonical: str) -> bool:
+    """A short form whose canonical name adds a qualifier ("Security Council" -> "UN Security
+    Council"), here under a qualifier of its own: "the National Security Council", "Russia's
+    Security Council" stays with its run, not the UN's."""
+    if first == 0 or not canonical.lower().endswith(" " + doc.span_text(first, last).lower()):
+        return False
+    before = doc.tokens[first - 1]
+    return before.cap and before.word and before.lower not in _NOT_QUALIFIERS and doc.joined(first - 1, first)
+
+
+_NOT_QUALIFIERS = frozenset("the a an this that these those its their his her our and or but".split())
 
 
 def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...]) -> bool:

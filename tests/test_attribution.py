@@ -233,3 +233,12 @@ def test_an_acronym_in_brackets_between_the_claimant_and_the_cue():
     [(name, _, _, content, _, _)] = claims_of(
         "The Office for the Coordination of Humanitarian Affairs (OCHA) said on Tuesday that 40 trucks crossed.")
     assert name == "Office for the Coordination of Humanitarian Affairs" and content == "40 trucks crossed"
+
+
+def test_a_date_of_several_words_between_the_cue_and_that():
+    [(name, _, cue, content, _, _)] = claims_of(
+        "The regional governor stated on March 3 that a drone damaged two houses in Sumy.")
+    assert (name, cue, content) == ("regional governor", "stated", "a drone damaged two houses in Sumy")
+    [(name, _, cue, content, _, _)] = claims_of(
+        "Pro-government military bloggers reported on Thursday that the bridge was hit again.")
+    assert (name, cue, content) == ("Pro-government military bloggers", "reported", "the bridge was hit again")

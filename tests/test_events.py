@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("Air defences shot down 15 drones over Kyiv.", "Disrupted weapons use"),
     ("The army retook the town of Kupiansk.", "Government regains territory"),
     ("Rebels captured the town of Bunagana.", "Non-state actor overtakes territory"),
+    ("Local bloggers claimed that the rebels had seized the town of Rubaya.", "Non-state actor overtakes territory"),
     ("Russia deployed additional troops to the border.", "Change to group/activity"),
     ("Militiamen looted shops and torched houses in the village.", "Looting/property destruction"),
 ])

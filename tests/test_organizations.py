@@ -100,3 +100,11 @@ def test_one_word_after_a_company_noun_is_an_organisation():
     people = found(text, "person")
     assert "Volterna" not in people and "Marlowska" not in people
     assert "Yuri Ignat" in people
+
+
+def test_a_short_form_under_a_qualifier_of_its_own_is_not_the_canonical_body():
+    orgs = found("The National Security Council met, then the Security Council voted. "
+                 "The United Nations Security Council and the U.N. Security Council are one.", "organization")
+    assert "National Security Council" in orgs
+    assert [m.text for m in orgs["UN Security Council"].mentions] == [
+        "Security Council", "United Nations Security Council", "U.N. Security Council"]

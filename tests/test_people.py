@@ -104,3 +104,13 @@ def test_name_after_a_capitalised_role_set_off_by_commas():
     found = people(text)
     assert {"Thandiwe Mbeki-Otieno", "Wanjiru Kamau-Ndege"} <= set(found)
     assert "Tokyo Office" not in found and "Labour" not in found
+
+
+def test_a_place_or_body_before_a_titled_name_is_cut_off():
+    text = ("Zaporizhzhia Oblast Governor Ivan Fedorov said a bus was hit. "
+            "Sumy City Military Administration Head Oleksii Drozdenko reported damage. "
+            "Russian Deputy Foreign Minister Sergei Ryabkov spoke later.")
+    found = people(text)
+    assert {"Ivan Fedorov", "Oleksii Drozdenko", "Sergei Ryabkov"} <= set(found)
+    assert found["Ivan Fedorov"].attributes["title"] == "Governor"
+    assert not any("Oblast" in name or "Administration" in name for name in found)

@@ -62,6 +62,7 @@ mon tue tues wed thu thur thurs fri sat sun
 # Capitalised words that are never a person's or place's name on their own.
 NOT_NAMES = frozenset("""
 a an the this that these those there here it its he she they we i you his her their our my your
+milbloggers milblogger bloggers blogger
 him them us me who whom whose which what when where why how while if as at by for from in into
 of on onto to with without within about above after against along among around before behind
 below beneath beside besides between beyond but despite down during except inside near off out
