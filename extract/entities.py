@@ -687,7 +687,9 @@ def _inherit_list(doc: Document, last: int, cue: str, inherited: dict[int, str])
     tokens = doc.tokens
     j = last + 1
     while j < len(tokens) and tokens[j].sentence == tokens[last].sentence:
-        if tokens[j].text in (",", "and", "or", "&"):
+        if tokens[j].text in (",", "and", "or", "&", ";"):
+            if tokens[j].text == ";":
+                cue = "weak"  # "from Kursk City; Millerovo, Rostov Oblast; and ...", or a new clause
             j += 1
             continue
         break

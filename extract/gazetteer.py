@@ -457,7 +457,14 @@ def _cities(path: Path):
 
 @lru_cache(maxsize=4096)
 def lookup(name: str) -> tuple[Place, ...]:
-    return tuple(gazetteer().lookup(name))
+    """Gazetteer places by this name; "Kursk City", "Kherson city" (a settlement word the
+    gazetteer does not write) are the places called "Kursk", "Kherson"."""
+    found = tuple(gazetteer().lookup(name))
+    if not found:
+        head, _, last = name.rpartition(" ")
+        if head and last.lower() in ("city", "town"):
+            return tuple(gazetteer().lookup(head))
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -300,3 +300,12 @@ def test_index_goes_to_the_temporary_directory_when_the_cache_is_not_writable(tm
     path = gazetteer_module._load_or_build()
     assert path == tmp_path / "tmp" / "sitrep" / "gazetteer-test.sqlite"
     assert gazetteer_module.Gazetteer(path).lookup("Testville")[0].lat == 50.0
+
+
+def test_a_city_named_with_city_after_it_and_a_list_split_by_semicolons():
+    found = places("Drones were launched from Belgorod City; Millerovo, Rostov Oblast; and Yeysk, Krasnodar Krai.")
+    assert {"Belgorod City", "Millerovo", "Yeysk"} <= set(found)
+    assert found["Belgorod City"].country == "RU" and found["Belgorod City"].lat is not None
+    assert found["Millerovo"].country == "RU"
+    # a clause after a semicolon passes on no strong cue: the governor is no place
+    assert "Governor" not in places("Russian forces shelled Kherson; Governor Oleksandr Prokudin said two were hurt.")
