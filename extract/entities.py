@@ -400,7 +400,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             _add_person(doc, a, b, surnames, known=WELL_KNOWN[name])  # "Shoigu and Gerasimov ..."
             continue
         if _decide_place(doc, a, b, name, cue) or _decide_region(doc, a, b, name, cue):
-            _inherit_list(doc, b, cue or "weak", inherited)
+            # a place that was itself a list item makes the list one of places: "attacked X, Y, Z and W"
+            _inherit_list(doc, b, "strong" if listed else cue or "weak", inherited)
             continue
         pending.append((a, b, common_stripped))
     return pending

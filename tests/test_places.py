@@ -300,3 +300,14 @@ def test_index_goes_to_the_temporary_directory_when_the_cache_is_not_writable(tm
     path = gazetteer_module._load_or_build()
     assert path == tmp_path / "tmp" / "sitrep" / "gazetteer-test.sqlite"
     assert gazetteer_module.Gazetteer(path).lookup("Testville")[0].lat == 50.0
+
+
+def test_settlements_listed_after_a_colon_are_places():
+    found = places("Shelling hit these villages of the district: Hrushkivka, Pidlisne, Zarichchia "
+                   "and Bortnyky.")
+    assert {"Hrushkivka", "Pidlisne", "Zarichchia", "Bortnyky"} <= set(found)
+
+
+def test_a_list_of_places_makes_its_unknown_items_places():
+    found = places("Drones attacked Kupiansk, Izium, Brusk, Tavil and Zorak overnight.")
+    assert {"Brusk", "Tavil", "Zorak"} <= set(found)
