@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from extract.dates import DATELINE_RE
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
+from extract.sentences import _TITLE_ABBREVIATIONS
 
 
 _CUES = (
@@ -82,6 +83,8 @@ authorities' russian-installed kremlin-installed pro-russian occupation occupyin
 militants fighters movement party state regime junta coalition alliance organisation organization
 monitor watchdog body reports report city region province town village area district capital country
 oblast territory north south east west northern southern eastern western central
+worker workers volunteer volunteers administrator administrators elder elders survivor survivors
+relative relatives nurse nurses paramedic paramedics
 """.split())
 _SKIP_BEFORE_CUE = frozenset("""
 also has have had further later earlier then previously repeatedly reportedly recently again first
@@ -436,12 +439,10 @@ class _ClaimFinder:
         if len(tokens) >= 3 and tokens[-1][2] == ",":
             # "the head of the regional administration, Ivan Fedorov, reported": the name between commas
             k = len(tokens) - 2
-            while k > 0 and tokens[k - 1][2] != "," and len(tokens) - k < 6:
+            while k > 0 and tokens[k - 1][2] != "," and len(tokens) - k < 11:
                 k -= 1
-            if k > 0 and tokens[k - 1][2] == "," and self._person_at(tokens[k][0], tokens[-2][1]) is not None:
-                return tokens[k][0], tokens[-2][1]
-            if k > 0 and tokens[k - 1][2] == "," and _looks_like_person(text[tokens[k][0]:tokens[-2][1]]):
-                return tokens[k][0], tokens[-2][1]
+            if k > 0 and tokens[k - 1][2] == ",":
+                return self._appositive(tokens, k, start)
         i = len(tokens)
         # skip adverbs and time words right before the cue
         while i > 0:
@@ -468,6 +469,8 @@ class _ClaimFinder:
             return tokens[i - 1][0], tokens[i - 1][1]
         if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
             return tokens[i - 1][0], tokens[i - 1][1]  # "It said ...": the organisation quoted just before
+        if tokens[i - 1][2] == ")" and i >= 4 and tokens[i - 3][2] == "(" and tokens[i - 2][2].isupper():
+            i -= 3  # "the Ta'ang National Liberation Army (TNLA) accused": the name before its acronym
         if tokens[i - 1][2] in ("which", "who") and i >= 3 and tokens[i - 2][2] == ",":
             # "..., the al-Qaida-linked JNIM group, which said its fighters ...": the group before the comma
             return self._subject(tokens[i - 2][0], start)
@@ -475,8 +478,8 @@ class _ClaimFinder:
         modifiers = 0
         while j > 0 and i - j < 10:
             word = tokens[j - 1][2]
-            if _np_word(word):
-                j -= 1
+            if _np_word(word) or (word == "." and j >= 2 and tokens[j - 2][2].lower() in _TITLE_ABBREVIATIONS):
+                j -= 1  # "spokesman Lt. Col. Guillaume Ndjike Kaiko": the dots of titles belong to the name
                 continue
             if j < i and modifiers < 2 and _modifier(word):
                 # "medical sources", "humanitarian office": a lower-case word before the head
@@ -498,6 +501,24 @@ class _ClaimFinder:
         if j > 0 and tokens[j - 1][2] in ("which", "who", "that", "what", "It", "it"):
             return None
         return tokens[j][0], tokens[i - 1][1]
+
+    def _appositive(self, tokens: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, int] | None:
+        """The claimant of "X, <appositive>, said" (the words from ``k`` to the last comma): a person or
+        name between the commas ("..., Ivan Fedorov, reported", "The UN agency for refugees, UNRWA, says",
+        "..., known as MONUSCO, said"), else the phrase before them ("Mahmoud Basal, a spokesman for the
+        civil defence agency, told")."""
+        text = self.text
+        inner = (tokens[k][0], tokens[-2][1])
+        words = [t[2] for t in tokens[k:-1]]
+        if words[:2] == ["known", "as"] or words[:3] == ["also", "known", "as"]:
+            inner = (tokens[k + words.index("as") + 1][0], inner[1])
+            words = words[words.index("as") + 1:]
+        if words and (self._person_at(*inner) is not None or _looks_like_person(text[inner[0]:inner[1]])
+                      or all(w[:1].isupper() or w in ("’s", "'s") for w in words)):
+            return inner
+        if words and words[0].lower() in ("a", "an", "the") or any(w[:1].isupper() for w in words):
+            return self._subject(tokens[k - 1][0], start)
+        return None
 
     def _tokens_before(self, cue_start: int, start: int) -> list[tuple[int, int, str]]:
         """The words of the 160 characters before a cue (from the sentence's start at most), as _subject reads
@@ -770,6 +791,7 @@ authorities police military army intelligence president governor commander analy
 residents diplomats diplomat reports agency office observers monitors investigators prosecutors
 groups group organisation organization members member witness resident doctor medic activist
 journalist correspondent commander soldier survivor villager spokesperson analyst expert
+worker workers volunteer volunteers administrator administrators elder elders survivors relative relatives
 """.split())
 
 
@@ -779,13 +801,14 @@ to for after before over under during while as when and but or nor if then than 
 upon about against between among through across near since until killed wounded injured attacked reported
 confirmed there here it its their his her our your my we they he she you i this these those what where
 why how all any some many much more most other such own same only just very still even again too already
-yet ago later earlier day night week month year people
+yet ago later earlier day night week month year people though although whereas because unless whether
 """.split())
 
 
 def _modifier(word: str) -> bool:
     """A lower-case word that may qualify a claimant's head noun ("medical", "humanitarian")."""
-    return word.isalpha() and word.islower() and word not in _STOP and not word.endswith("ly") and len(word) > 2
+    return (word.isalpha() or ("-" in word and word.replace("-", "").isalpha())) and word.islower() \
+        and word not in _STOP and not word.endswith("ly") and len(word) > 2
 
 
 # capitalised words that start a sentence or clause rather than name a claimant

@@ -223,3 +223,23 @@ def test_the_group_said_is_the_armed_group_named_before():
     claims = claims_of("The Kachin Independence Army said it had overrun a junta outpost near Bhamo. "
                        "Forty soldiers were taken prisoner, the group said.")
     assert [name for name, *_ in claims] == ["Kachin Independence Army", "Kachin Independence Army"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # an appositive between the claimant and the cue
+    ("Kateryna Bondar, a spokeswoman for the regional police, told Reuters that three cars burned.",
+     "Kateryna Bondar"),
+    ("The World Food Programme's country office, known as WFP Sudan, said convoys were stopped.", "WFP Sudan"),
+    ("The UN agency for migrants, IOM, says 40 boats were turned back.", "IOM"),
+    # title abbreviations with their dots, after the statement
+    ("The convoy was ambushed near the bridge, army spokesman Brig. Gen. Ahmed Khalil said.", "Ahmed Khalil"),
+    # a bracketed acronym after the name
+    ("The Kachin Independence Army (KIA) accused troops of burning the market.", "Kachin Independence Army"),
+    # lower-case and hyphenated modifiers, and nouns for people on the ground
+    ("Smoke rose over the port, the state-owned Ukrinform agency reported.", "state-owned Ukrinform agency"),
+    ("Five houses burned, according to a local volunteer who asked not to be named.", "local volunteer"),
+    # a conjunction is not part of the claimant
+    ("The town is calm, although aid workers say food is running out.", "aid workers"),
+])
+def test_appositives_titles_acronyms_and_modifiers(sentence, name):
+    assert name in [c[0] for c in claims_of(sentence)]
