@@ -27,7 +27,8 @@ _CUES = (
     "warning|denied|denies|deny|denying|added|adds|adding|noted|notes|noting|wrote|writes|insisted|"
     "insists|alleged|alleges|believes|believe|acknowledged|acknowledges|admitted|admits|declared|"
     "declares|asserted|asserts|explained|explains|revealed|reveals|posted|tweeted|assessed|assesses|"
-    "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs"
+    "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs|specified|specifies|"
+    "stressed|stresses|emphasised|emphasized|emphasises|emphasizes|clarified|clarifies"
 )
 
 
@@ -38,6 +39,12 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# "This was reported by the head of the regional administration": the claimant after "by"
+_REPORTED_BY = re.compile(r"\b(?:was|were|is|has been|have been)\s+(?:reported|announced|stated|confirmed|"
+                          r"informed|communicated)\s+by\s+")
+_THIS = frozenset({"This", "That", "It", "This information", "That information", "The information"})
+# what may end the words before "X said." when they are the statement (a dash in translated reports)
+_STATEMENT_END = (",", "”", "\"", ",”", ",\"", "-", "–", "—")
 _STATE_AS_VERB = re.compile(r"\s*(?:that\b|:)")
 _COLLECTIVE_HEADS = frozenset({"group", "groups", "movement", "militia", "organisation", "organization"})
 _COMPANY_BEFORE = re.compile(r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
@@ -139,7 +146,7 @@ GOVERNMENT = re.compile(
     r"\b(?:government|ministry|minister|president|presidency|Kremlin|White House|prime minister|"
     r"office|spokesman|spokeswoman|spokesperson|governor|mayor|authorities|administration|parliament|"
     r"council|State Department|Foreign Office|police|prosecutor|prosecutors|embassy|ambassador|"
-    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state)\b", re.I)
+    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b", re.I)
 _SOURCE_KIND_FROM_ORG = {
     "government": "government", "military": "military", "intelligence": "intelligence", "media": "media",
     "international": "international", "other": "other",
@@ -224,6 +231,7 @@ class _ClaimFinder:
         self._starts = [m.start for m in self._mentions]
         self._last_person: Entity | None = None
         self._overlaps: dict[tuple[int, int], list[_Mention]] = {}  # see _overlapping
+        self._previous: tuple[int, int] | None = None  # the sentence read before
 
     # --- sentences -------------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> None:
@@ -238,6 +246,10 @@ class _ClaimFinder:
         if text.find("ccording", start, end) >= 0:
             for m in _ACCORDING_RE.finditer(text, start, end):
                 if self._according(m, start, end):
+                    found_any = True
+        if text.find("ed by ", start, end) >= 0:
+            for m in _REPORTED_BY.finditer(text, start, end):
+                if self._reported_by(m, start, end):
                     found_any = True
         if text.find("quoted", start, end) >= 0 or text.find("cited", start, end) >= 0:
             for m in _QUOTED_AS.finditer(text, start, end):
@@ -255,6 +267,7 @@ class _ClaimFinder:
                 found_any = True
         if not found_any:
             self._remember_people(start, end)
+        self._previous = (start, end)
 
     def _claims_with_cue_in(self, start: int, end: int) -> list[Claim]:
         """Claims so far whose cue starts in [start, end), in the order they were found."""
@@ -325,6 +338,23 @@ class _ClaimFinder:
             return False
         return self._add(np, m.start(), m.end(), c_start, c_end)
 
+    # --- "This was reported by X" ----------------------------------------------------------
+    def _reported_by(self, m: re.Match[str], start: int, end: int) -> bool:
+        """The claimant after "was reported by"; what was reported is the words before, or the sentence
+        before when they are only "This" ("This was reported by the head of the administration")."""
+        np = self._np_after(m.end(), end)
+        if np is None:
+            return False
+        subject = self.text[start:m.start()].strip()
+        if subject in _THIS and self._previous is not None:
+            c_start, c_end = _trim_content(self.text, *self._previous)
+        else:
+            c_start, c_end = _trim_content(self.text, start, m.start())
+        if c_end - c_start < 3:
+            return False
+        cue = re.search(r"\S+(?=\s+by\s+$)", m.group(0))
+        return self._add(np, m.start() + cue.start(), m.start() + cue.end(), c_start, c_end)
+
     # --- "was quoted (by TASS) as saying" ---------------------------------------------------
     def _quoted_as(self, m: re.Match[str], start: int, end: int) -> bool:
         np = self._subject(m.start(), start)
@@ -377,7 +407,7 @@ class _ClaimFinder:
                         via = obj
                     content_from = obj[1]
             rest = text[content_from:end]
-            ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
+            ends_clause = text[start:np[0]].rstrip().endswith(_STATEMENT_END)
             tail = _WEEKDAY_OR_TIME.match(rest)
             only_time = tail is not None and (_ONLY_MARKS.fullmatch(rest[tail.end():]) is not None
                                               or _ANONYMITY.match(rest, tail.end()) is not None) \
@@ -387,7 +417,7 @@ class _ClaimFinder:
                     or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):
                 # "..., X said." — the content is what came before
                 before = text[start:np[0]].rstrip()
-                if not before.endswith((",", "”", "\"", ",”", ",\"")):
+                if not before.endswith(_STATEMENT_END):
                     return False
                 c_start, c_end = _trim_content(text, start, start + len(before))
             else:
@@ -413,8 +443,9 @@ class _ClaimFinder:
             return self._add(np, cue_start, cue_end, c_start, c_end, via=via, quote=quote)
         # "..., said X." / "..., said the ministry"
         before = text[start:cue_start].rstrip()
-        if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in ("said", "says", "added", "told", "wrote",
-                                                                     "reported", "stated", "noted", "warned"):
+        if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in (
+                "said", "says", "added", "told", "wrote", "reported", "stated", "noted", "warned", "informed",
+                "specified", "stressed", "emphasised", "emphasized", "clarified", "announced", "confirmed"):
             np = self._np_after(cue_end, end)
             if np and _NAME_ENDS_CLAUSE.match(text[np[1]:end]):
                 c_start, c_end = _trim_content(text, start, start + len(before))

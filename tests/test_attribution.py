@@ -243,3 +243,16 @@ def test_the_group_said_is_the_armed_group_named_before():
 ])
 def test_appositives_titles_acronyms_and_modifiers(sentence, name):
     assert name in [c[0] for c in claims_of(sentence)]
+
+
+def test_translated_report_forms():
+    text = ("Two private houses burned in Kozatske. This was reported by the head of the district "
+            "military administration Petro Sokil.")
+    [(name, kind, cue, content, _, _)] = claims_of(text)
+    assert (name, kind, cue, content) == ("Petro Sokil", "person", "reported", "Two private houses burned in Kozatske")
+    got = claims_of("A tractor driver was injured, - the Sumy OVA reported.")
+    assert [(c[0], c[1], c[3]) for c in got] == [("Sumy OVA", "government", "A tractor driver was injured")]
+    got = claims_of("The enemy fired 40 shells at the community, informed the head of the military "
+                    "administration Petro Sokil.")
+    assert [(c[0], c[2]) for c in got] == [("Petro Sokil", "informed")]
+    assert [c[:3] for c in claims_of("No one was hurt, Sokil specified.")] == [("Sokil", "person", "specified")]
