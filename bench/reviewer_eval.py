@@ -1,9 +1,10 @@
 """Score Sitrep end to end (``sitrep ingest`` then ``sitrep export``) on the reviewer's texts.
 
-    python bench/reviewer_eval.py
+    python bench/reviewer_eval.py [DIR] [--misses]
 
-Reads ``tests/eval/reviewer/``: each ``NAME.txt`` with its gold ``NAME.json``, and
-``acled_reports.jsonl``. Names are matched loosely (rapidfuzz token-set ratio >= 85, so
+Reads DIR (default ``tests/eval/reviewer/``): each ``NAME.txt`` with its gold ``NAME.json``, and
+``acled_reports.jsonl`` when DIR has one. ``--misses`` lists, per article, the gold items not found
+and the exported items not in the gold. Names are matched loosely (rapidfuzz token-set ratio >= 85, so
 "Zelenskiy" meets "Volodymyr Zelenskiy"); a casualty figure counts when its number appears among
 the exported figures; a gold event counts when an exported event has its subtype and a date range
 holding its date. Prints per-field precision and recall and the subtype weighted F1.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-HERE = Path(__file__).resolve().parent.parent / "tests" / "eval" / "reviewer"
+ROOT = Path(__file__).resolve().parent.parent
 SITREP = [sys.executable, "-m", "tui.cli"]
 
 
@@ -43,9 +44,16 @@ def precision_recall(predicted: list[str], gold: list[str]) -> tuple[int, int, i
             sum(any(same(p, g) for p in predicted) for g in gold), len(gold))
 
 
-def score_articles() -> None:
+def show_misses(name: str, field: str, predicted: list, gold: list, match) -> None:
+    missed = [g for g in gold if not any(match(p, g) for p in predicted)]
+    extra = [p for p in predicted if not any(match(p, g) for g in gold)]
+    if missed or extra:
+        print(f"  {name} {field}: missed {missed} extra {extra}")
+
+
+def score_articles(here: Path, misses: bool) -> None:
     totals: dict[str, list[int]] = {}
-    for gold_path in sorted(HERE.glob("*.json")):
+    for gold_path in sorted(here.glob("*.json")):
         gold = json.loads(gold_path.read_text())
         with tempfile.TemporaryDirectory() as tmp:
             db = str(Path(tmp) / "s.db")
@@ -71,17 +79,29 @@ def score_articles() -> None:
         counts["event subtypes"] = (sum(e["subtype"] in gold_subtypes for e in events), len(events),
                                     sum(found(s, d, False) for s, d in gold["events"]), len(gold["events"]))
         counts["event dates"] = (0, 0, sum(found(s, d, True) for s, d in gold["events"]), len(gold["events"]))
+        if misses:
+            show_misses(gold_path.stem, "places", [e["name"] for e in entities if e["type"] == "place"],
+                        gold["places"], same)
+            show_misses(gold_path.stem, "people", [e["name"] for e in entities if e["type"] == "person"],
+                        gold["people"], same)
+            show_misses(gold_path.stem, "claimants", sorted({sources[r["source_id"]] for r in records
+                                                             if r["kind"] == "claim"}), gold["claimants"], same)
+            show_misses(gold_path.stem, "casualties", [(c["kind"], c["min"]) for e in events for c in e["casualties"]],
+                        [tuple(c) for c in gold["casualties"]], lambda p, g: p[1] == g[1])
+            show_misses(gold_path.stem, "events", [(e["subtype"], e["date"], e["date_end"]) for e in events],
+                        [tuple(e) for e in gold["events"]],
+                        lambda p, g: p[0] == g[0] and bool(p[1]) and p[1] <= g[1] <= p[2])
         for field, values in counts.items():
             totals[field] = [a + b for a, b in zip(totals.get(field, [0, 0, 0, 0]), values)]
-    print(f"Articles: {len(list(HERE.glob('*.json')))} ({HERE})")
+    print(f"Articles: {len(list(here.glob('*.json')))} ({here})")
     print(f"{'field':18} {'P':>5} {'R':>5}")
     for field, (tp_p, n_p, tp_g, n_g) in totals.items():
         p = f"{tp_p / n_p:5.2f}" if n_p else "    -"
         print(f"{field:18} {p} {tp_g / n_g if n_g else 1:5.2f}")
 
 
-def score_reports() -> None:
-    reports = [json.loads(line) for line in (HERE / "acled_reports.jsonl").open()]
+def score_reports(path: Path) -> None:
+    reports = [json.loads(line) for line in path.open()]
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "s.db")
         sitrep("ingest", "-", "--db", db, stdin="".join(json.dumps(r) + "\n" for r in reports))
@@ -110,5 +130,8 @@ def score_reports() -> None:
 
 
 if __name__ == "__main__":
-    score_articles()
-    score_reports()
+    args = [a for a in sys.argv[1:] if a != "--misses"]
+    here = Path(args[0]).resolve() if args else ROOT / "tests" / "eval" / "reviewer"
+    score_articles(here, "--misses" in sys.argv[1:])
+    if (here / "acled_reports.jsonl").exists():
+        score_reports(here / "acled_reports.jsonl")

@@ -18,6 +18,7 @@ from itertools import islice
 from extract.dates import DATELINE_RE
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
+from extract.sentences import _TITLE_ABBREVIATIONS
 
 
 _CUES = (
@@ -27,7 +28,8 @@ _CUES = (
     "warning|denied|denies|deny|denying|added|adds|adding|noted|notes|noting|wrote|writes|insisted|"
     "insists|alleged|alleges|believes|believe|acknowledged|acknowledges|admitted|admits|declared|"
     "declares|asserted|asserts|explained|explains|revealed|reveals|posted|tweeted|assessed|assesses|"
-    "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs"
+    "accused|accuses|suggested|suggests|indicated|indicates|disclosed|informed|informs|specified|specifies|"
+    "stressed|stresses|emphasised|emphasized|emphasises|emphasizes|clarified|clarifies"
 )
 
 
@@ -38,6 +40,12 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# "This was reported by the head of the regional administration": the claimant after "by"
+_REPORTED_BY = re.compile(r"\b(?:was|were|is|has been|have been)\s+(?:reported|announced|stated|confirmed|"
+                          r"informed|communicated)\s+by\s+")
+_THIS = frozenset({"This", "That", "It", "This information", "That information", "The information"})
+# what may end the words before "X said." when they are the statement (a dash in translated reports)
+_STATEMENT_END = (",", "”", "\"", ",”", ",\"", "-", "–", "—")
 _STATE_AS_VERB = re.compile(r"\s*(?:that\b|:)")
 _COLLECTIVE_HEADS = frozenset({"group", "groups", "movement", "militia", "organisation", "organization"})
 _COMPANY_BEFORE = re.compile(r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
@@ -85,6 +93,8 @@ militants fighters movement party state regime junta coalition alliance organisa
 monitor watchdog body reports report city region province town village area district capital country
 oblast territory north south east west northern southern eastern western central
 blogger bloggers milblogger milbloggers commentator commentators channel channels
+worker workers volunteer volunteers administrator administrators elder elders survivor survivors
+relative relatives nurse nurses paramedic paramedics
 """.split())
 _SKIP_BEFORE_CUE = frozenset("""
 also has have had further later earlier then previously repeatedly reportedly recently again first
@@ -139,7 +149,7 @@ GOVERNMENT = re.compile(
     r"\b(?:government|ministry|minister|president|presidency|Kremlin|White House|prime minister|"
     r"office|spokesman|spokeswoman|spokesperson|governor|mayor|authorities|administration|parliament|"
     r"council|State Department|Foreign Office|police|prosecutor|prosecutors|embassy|ambassador|"
-    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state)\b", re.I)
+    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b", re.I)
 _SOURCE_KIND_FROM_ORG = {
     "government": "government", "military": "military", "intelligence": "intelligence", "media": "media",
     "international": "international", "other": "other",
@@ -226,6 +236,7 @@ class _ClaimFinder:
         self._starts = [m.start for m in self._mentions]
         self._last_person: Entity | None = None
         self._overlaps: dict[tuple[int, int], list[_Mention]] = {}  # see _overlapping
+        self._previous: tuple[int, int] | None = None  # the sentence read before
 
     # --- sentences -------------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> None:
@@ -240,6 +251,10 @@ class _ClaimFinder:
         if text.find("ccording", start, end) >= 0:
             for m in _ACCORDING_RE.finditer(text, start, end):
                 if self._according(m, start, end):
+                    found_any = True
+        if text.find("ed by ", start, end) >= 0:
+            for m in _REPORTED_BY.finditer(text, start, end):
+                if self._reported_by(m, start, end):
                     found_any = True
         if text.find("quoted", start, end) >= 0 or text.find("cited", start, end) >= 0:
             for m in _QUOTED_AS.finditer(text, start, end):
@@ -257,6 +272,7 @@ class _ClaimFinder:
                 found_any = True
         if not found_any:
             self._remember_people(start, end)
+        self._previous = (start, end)
 
     def _claims_with_cue_in(self, start: int, end: int) -> list[Claim]:
         """Claims so far whose cue starts in [start, end), in the order they were found."""
@@ -327,6 +343,23 @@ class _ClaimFinder:
             return False
         return self._add(np, m.start(), m.end(), c_start, c_end)
 
+    # --- "This was reported by X" ----------------------------------------------------------
+    def _reported_by(self, m: re.Match[str], start: int, end: int) -> bool:
+        """The claimant after "was reported by"; what was reported is the words before, or the sentence
+        before when they are only "This" ("This was reported by the head of the administration")."""
+        np = self._np_after(m.end(), end)
+        if np is None:
+            return False
+        subject = self.text[start:m.start()].strip()
+        if subject in _THIS and self._previous is not None:
+            c_start, c_end = _trim_content(self.text, *self._previous)
+        else:
+            c_start, c_end = _trim_content(self.text, start, m.start())
+        if c_end - c_start < 3:
+            return False
+        cue = re.search(r"\S+(?=\s+by\s+$)", m.group(0))
+        return self._add(np, m.start() + cue.start(), m.start() + cue.end(), c_start, c_end)
+
     # --- "was quoted (by TASS) as saying" ---------------------------------------------------
     def _quoted_as(self, m: re.Match[str], start: int, end: int) -> bool:
         np = self._subject(m.start(), start)
@@ -379,7 +412,7 @@ class _ClaimFinder:
                         via = obj
                     content_from = obj[1]
             rest = text[content_from:end]
-            ends_clause = text[start:np[0]].rstrip().endswith((",", "”", "\"", ",”", ",\""))
+            ends_clause = text[start:np[0]].rstrip().endswith(_STATEMENT_END)
             tail = _WEEKDAY_OR_TIME.match(rest)
             only_time = tail is not None and (_ONLY_MARKS.fullmatch(rest[tail.end():]) is not None
                                               or _ANONYMITY.match(rest, tail.end()) is not None) \
@@ -389,7 +422,7 @@ class _ClaimFinder:
                     or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):
                 # "..., X said." — the content is what came before
                 before = text[start:np[0]].rstrip()
-                if not before.endswith((",", "”", "\"", ",”", ",\"")):
+                if not before.endswith(_STATEMENT_END):
                     return False
                 c_start, c_end = _trim_content(text, start, start + len(before))
             else:
@@ -415,8 +448,9 @@ class _ClaimFinder:
             return self._add(np, cue_start, cue_end, c_start, c_end, via=via, quote=quote)
         # "..., said X." / "..., said the ministry"
         before = text[start:cue_start].rstrip()
-        if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in ("said", "says", "added", "told", "wrote",
-                                                                     "reported", "stated", "noted", "warned"):
+        if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in (
+                "said", "says", "added", "told", "wrote", "reported", "stated", "noted", "warned", "informed",
+                "specified", "stressed", "emphasised", "emphasized", "clarified", "announced", "confirmed"):
             np = self._np_after(cue_end, end)
             if np and _NAME_ENDS_CLAUSE.match(text[np[1]:end]):
                 c_start, c_end = _trim_content(text, start, start + len(before))
@@ -441,12 +475,10 @@ class _ClaimFinder:
         if len(tokens) >= 3 and tokens[-1][2] == ",":
             # "the head of the regional administration, Ivan Fedorov, reported": the name between commas
             k = len(tokens) - 2
-            while k > 0 and tokens[k - 1][2] != "," and len(tokens) - k < 6:
+            while k > 0 and tokens[k - 1][2] != "," and len(tokens) - k < 11:
                 k -= 1
-            if k > 0 and tokens[k - 1][2] == "," and self._person_at(tokens[k][0], tokens[-2][1]) is not None:
-                return tokens[k][0], tokens[-2][1]
-            if k > 0 and tokens[k - 1][2] == "," and _looks_like_person(text[tokens[k][0]:tokens[-2][1]]):
-                return tokens[k][0], tokens[-2][1]
+            if k > 0 and tokens[k - 1][2] == ",":
+                return self._appositive(tokens, k, start)
         i = len(tokens)
         # skip adverbs and time words right before the cue
         while i > 0:
@@ -456,7 +488,7 @@ class _ClaimFinder:
                 continue
             break
         if i >= 4 and tokens[i - 1][2] == ")" and tokens[i - 3][2] == "(" and _ACRONYM.fullmatch(tokens[i - 2][2]):
-            i -= 3  # "the World Health Organization (WHO) said": the name before its acronym
+            i -= 3  # "the World Health Organization (WHO) said", "the Arakan Army (AA) accused"
         if i == 0:
             return None
         if tokens[i - 1][2] in ('"', "”", "»") and i >= 3:
@@ -482,8 +514,8 @@ class _ClaimFinder:
         modifiers = 0
         while j > 0 and i - j < 10:
             word = tokens[j - 1][2]
-            if _np_word(word):
-                j -= 1
+            if _np_word(word) or (word == "." and j >= 2 and tokens[j - 2][2].lower() in _TITLE_ABBREVIATIONS):
+                j -= 1  # "spokesman Lt. Col. Guillaume Ndjike Kaiko": the dots of titles belong to the name
                 continue
             if j < i and modifiers < 2 and _modifier(word):
                 # "medical sources", "humanitarian office": a lower-case word before the head
@@ -505,6 +537,24 @@ class _ClaimFinder:
         if j > 0 and tokens[j - 1][2] in ("which", "who", "that", "what", "It", "it"):
             return None
         return tokens[j][0], tokens[i - 1][1]
+
+    def _appositive(self, tokens: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, int] | None:
+        """The claimant of "X, <appositive>, said" (the words from ``k`` to the last comma): a person or
+        name between the commas ("..., Ivan Fedorov, reported", "The UN agency for refugees, UNRWA, says",
+        "..., known as MONUSCO, said"), else the phrase before them ("Mahmoud Basal, a spokesman for the
+        civil defence agency, told")."""
+        text = self.text
+        inner = (tokens[k][0], tokens[-2][1])
+        words = [t[2] for t in tokens[k:-1]]
+        if words[:2] == ["known", "as"] or words[:3] == ["also", "known", "as"]:
+            inner = (tokens[k + words.index("as") + 1][0], inner[1])
+            words = words[words.index("as") + 1:]
+        if words and (self._person_at(*inner) is not None or _looks_like_person(text[inner[0]:inner[1]])
+                      or all(w[:1].isupper() or w in ("’s", "'s") for w in words)):
+            return inner
+        if words and words[0].lower() in ("a", "an", "the") or any(w[:1].isupper() for w in words):
+            return self._subject(tokens[k - 1][0], start)
+        return None
 
     def _tokens_before(self, cue_start: int, start: int) -> list[tuple[int, int, str]]:
         """The words of the 160 characters before a cue (from the sentence's start at most), as _subject reads
@@ -798,6 +848,7 @@ authorities police military army intelligence president governor commander analy
 residents diplomats diplomat reports agency office observers monitors investigators prosecutors
 groups group organisation organization members member witness resident doctor medic activist
 journalist correspondent commander soldier survivor villager spokesperson analyst expert
+worker workers volunteer volunteers administrator administrators elder elders survivors relative relatives
 """.split())
 
 
@@ -807,13 +858,14 @@ to for after before over under during while as when and but or nor if then than 
 upon about against between among through across near since until killed wounded injured attacked reported
 confirmed there here it its their his her our your my we they he she you i this these those what where
 why how all any some many much more most other such own same only just very still even again too already
-yet ago later earlier day night week month year people
+yet ago later earlier day night week month year people though although whereas because unless whether
 """.split())
 
 
 def _modifier(word: str) -> bool:
     """A lower-case word that may qualify a claimant's head noun ("medical", "humanitarian")."""
-    return word.isalpha() and word.islower() and word not in _STOP and not word.endswith("ly") and len(word) > 2
+    return (word.isalpha() or ("-" in word and word.replace("-", "").isalpha())) and word.islower() \
+        and word not in _STOP and not word.endswith("ly") and len(word) > 2
 
 
 # capitalised words that start a sentence or clause rather than name a claimant

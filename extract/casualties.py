@@ -31,7 +31,9 @@ WHO_NOUNS = (
 )
 _SINGULAR = ("soldier|civilian|child|boy|girl|man|woman|teenager|resident|villager|farmer|policeman|"
              "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
-             "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member")
+             "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
+             "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
+             "rescuer|firefighter")
 _ONE_VERBS = (r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
               r"abducted|kidnapped")
 _WHO = "|".join(re.escape(w) for w in sorted(WHO_NOUNS, key=len, reverse=True))
@@ -42,7 +44,7 @@ _MOD = (r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|f
 # Words after the figure that say what happened to them, with the kind they give.
 _KILLED = (r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
            r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated")
-_WOUNDED = r"wounded|injured|hurt|injuries|maimed"
+_WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed"
 _PASSIVE_KINDS = [
     (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
     (re.compile(rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)", re.I), "killed_or_wounded"),
@@ -57,29 +59,33 @@ _PASSIVE_KINDS = [
 _AUX = (r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
         r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
         r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been|"
-        r"remain|remains|remained|still)")
+        r"remain|remains|remained|still|lightly|slightly|seriously|critically|badly|severely|fatally|gravely|"
+        r"moderately|mortally|received|sustained|suffered)")
 _CAS_WORD = (rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
              rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
              rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
              r"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses")
-# figure [of] [who] [aux...] casualty-word
+# who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
+_FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?"
+# figure [of] [who [from ...]] [aux...] casualty-word ("dozens of wounded": "of" and the word alone)
 _AFTER = re.compile(
-    rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})))?"
+    rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})){_FROM}"
+    rf"|\s+of(?=\s+(?:wounded|injured|dead)\b))?"
     rf"(?:\s+(?:more|others|other people))?"
     rf"(?:,\s+including\s+[^,;]{{1,50}},)?"
     rf"(?:,?\s+(?:who|that)\b)?"
     rf"(?:\s+{_AUX}\b)*"
-    rf"\s+(?P<verb>{_CAS_WORD})(?![\w-])",
+    rf"\s+[\"“]?(?P<verb>{_CAS_WORD})(?![\w-])",
     re.I,
 )
 # "others" alone after an active verb: "wounding six others"
-_WHO_AFTER = re.compile(rf"\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
+_WHO_AFTER = re.compile(rf"[\"”]?\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
 _ACTIVE_BEFORE = re.compile(
     r"\b(?P<verb>shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"capturing|captured|captures|capture|took|taken|taking|lost|losing|claimed the lives of|claiming the lives of|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
-    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))\s+$",
+    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))\s+[\"“]?$",
     re.I,
 )
 # a death toll told with a longer phrase between it and its verb than _ACTIVE_BEFORE allows
@@ -119,7 +125,7 @@ _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", 
 
 # "A seven-year-old girl was seriously injured": one person
 _ONE = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR})\s+(?:(?:was|has been|had been|is|reportedly|"
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:was|has been|had been|is|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
     rf"|\b(?P<verb2>killed|killing|shot dead|shooting dead|wounded|wounding|injured|injuring|captured|capturing)"
@@ -219,6 +225,8 @@ def _active_record(text: str, q: Quantity, end: int, lt: str, off: int, rx: dict
 def _may_end_active(text: str, at: int, start: int) -> bool:
     """A fast test: can _ACTIVE_BEFORE end at ``at``? Its last word must be one of _ACTIVE_LAST, then space."""
     head = text[max(start, at - 24):at]
+    if head[-1:] in ('"', "“"):  # a quoted figure: killed "hundreds"
+        head = head[:-1]
     if not head or not head[-1].isspace():
         return False
     # the run of word characters (as \w in `re`) that ends where the trailing spaces start

@@ -205,6 +205,8 @@ def _split_at_title(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
     """A run that names a place or body, then a person by title: "Kursk Oblast Governor Alexei
     Smirnov", "Kharkiv Oblast Military Administration Head Oleh Syniehubov" -> the place or body,
     and the titled name. Not after a demonym ("Russian Defence Minister ...": one title)."""
+    if title_at(doc, a, b + 1):
+        return [(a, b)]  # titles first ("Brig. Gen. Ahmed Khalil"): _trim_run takes them all
     for k in range(a + 1, b):
         n = title_at(doc, k, b + 1)
         if not n or k + n > b or title_at(doc, k - 1, b + 1):
@@ -416,7 +418,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             _add_person(doc, a, b, surnames, known=WELL_KNOWN[name])  # "Shoigu and Gerasimov ..."
             continue
         if _decide_place(doc, a, b, name, cue) or _decide_region(doc, a, b, name, cue):
-            _inherit_list(doc, b, cue or "weak", inherited)
+            # a place that was itself a list item makes the list one of places: "attacked X, Y, Z and W"
+            _inherit_list(doc, b, "strong" if listed else cue or "weak", inherited)
             continue
         pending.append((a, b, common_stripped))
     return pending

@@ -26,6 +26,8 @@ VAGUE = {
     "hundreds of thousands": 100_000, "tens of thousands": 10_000, "thousands": 1000,
     "hundreds": 100, "dozens": 12, "scores": 20, "tens": 10, "several": 3, "a few": 2,
     "a number of": 2, "a handful of": 2, "multiple": 2,
+    "several dozen": 12, "a few dozen": 12, "several hundred": 100, "a few hundred": 100,
+    "several thousand": 1000, "a few thousand": 1000,
 }
 # Words that stand for an exact number.
 EXACT_PHRASES = {

@@ -76,6 +76,8 @@ def cue_before(doc: Document, first: int) -> str | None:
         j -= 1  # "toward *Sudzha*", "retook **Plekhovo**", "near “Avdiivka”"
     if j >= 0 and tokens[j].lower == "the":
         j -= 1
+    if j >= 0 and tokens[j].text == ":" and _settlements_before(doc, j):
+        return "strong"  # "these settlements came under fire: X, Y and Z"
     for words in _STRONG_BY_LAST.get(tokens[j].lower, ()) if j >= 0 else ():
         n = len(words)
         if j - n + 1 >= 0 and (n == 1 or tuple(doc.lowers[j - n + 1:j + 1]) == words) \
@@ -84,6 +86,20 @@ def cue_before(doc: Document, first: int) -> str | None:
     if j >= 0 and tokens[j].lower in WEAK_CUES and tokens[j].sentence == tokens[first].sentence:
         return "weak"
     return None
+
+
+_SETTLEMENT_NOUNS = frozenset("settlements villages towns cities localities communities hromadas".split())
+
+
+def _settlements_before(doc: Document, colon: int) -> bool:
+    """A plural settlement noun among the ten words before a colon, in its sentence."""
+    sentence = doc.tokens[colon].sentence
+    for k in range(colon - 1, max(-1, colon - 11), -1):
+        if doc.tokens[k].sentence != sentence:
+            return False
+        if doc.lowers[k] in _SETTLEMENT_NOUNS:
+            return True
+    return False
 
 
 SETTLEMENT_HEADS = frozenset({"city", "town", "village"})

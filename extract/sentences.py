@@ -93,7 +93,12 @@ def _continues(text: str, start: int, end: int, line: str) -> bool:
     if end == start or text[end - 1] in ".!?:;”\"'’…":
         return False
     first = line[0]
-    return first.islower() or (end - start >= 60 and first not in "#*-•")
+    if first.islower():
+        return True
+    last_line = end - max(start, text.rfind("\n", start, end) + 1)
+    # A wrapped line broke because the next word did not fit: a next line longer than this one plus
+    # its own first word shows that this line was not wrapped (a heading over its paragraph).
+    return end - start >= 60 and first not in "#*-•" and len(line) <= last_line + line.find(" ") + 1
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:

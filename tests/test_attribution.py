@@ -242,3 +242,36 @@ def test_a_date_of_several_words_between_the_cue_and_that():
     [(name, _, cue, content, _, _)] = claims_of(
         "Pro-government military bloggers reported on Thursday that the bridge was hit again.")
     assert (name, cue, content) == ("Pro-government military bloggers", "reported", "the bridge was hit again")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # an appositive between the claimant and the cue
+    ("Kateryna Bondar, a spokeswoman for the regional police, told Reuters that three cars burned.",
+     "Kateryna Bondar"),
+    ("The World Food Programme's country office, known as WFP Sudan, said convoys were stopped.", "WFP Sudan"),
+    ("The UN agency for migrants, IOM, says 40 boats were turned back.", "IOM"),
+    # title abbreviations with their dots, after the statement
+    ("The convoy was ambushed near the bridge, army spokesman Brig. Gen. Ahmed Khalil said.", "Ahmed Khalil"),
+    # a bracketed acronym after the name
+    ("The Kachin Independence Army (KIA) accused troops of burning the market.", "Kachin Independence Army"),
+    # lower-case and hyphenated modifiers, and nouns for people on the ground
+    ("Smoke rose over the port, the state-owned Ukrinform agency reported.", "state-owned Ukrinform agency"),
+    ("Five houses burned, according to a local volunteer who asked not to be named.", "local volunteer"),
+    # a conjunction is not part of the claimant
+    ("The town is calm, although aid workers say food is running out.", "aid workers"),
+])
+def test_appositives_titles_acronyms_and_modifiers(sentence, name):
+    assert name in [c[0] for c in claims_of(sentence)]
+
+
+def test_translated_report_forms():
+    text = ("Two private houses burned in Kozatske. This was reported by the head of the district "
+            "military administration Petro Sokil.")
+    [(name, kind, cue, content, _, _)] = claims_of(text)
+    assert (name, kind, cue, content) == ("Petro Sokil", "person", "reported", "Two private houses burned in Kozatske")
+    got = claims_of("A tractor driver was injured, - the Sumy OVA reported.")
+    assert [(c[0], c[1], c[3]) for c in got] == [("Sumy OVA", "government", "A tractor driver was injured")]
+    got = claims_of("The enemy fired 40 shells at the community, informed the head of the military "
+                    "administration Petro Sokil.")
+    assert [(c[0], c[2]) for c in got] == [("Petro Sokil", "informed")]
+    assert [c[:3] for c in claims_of("No one was hurt, Sokil specified.")] == [("Sokil", "person", "specified")]

@@ -77,3 +77,24 @@ def test_death_toll_with_a_long_phrase_before_its_verb():
     [cas] = find_casualties(text)
     assert (cas.kind, cas.min, cas.qualifier) == ("killed", 60, "more than")
     assert text[cas.span.start:cas.span.end] == cas.span.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun's origin between it and the verb
+    ("Four aid workers from Norway were killed when their vehicle hit a mine.",
+     [("killed", 4, 4, "exact", "aid workers")]),
+    ("A young lieutenant from the 3rd Brigade was killed near the river.",
+     [("killed", 1, 1, "exact", "lieutenant")]),
+    # an adverb before the verb, and injuries received or sustained
+    ("Nine people were seriously injured in the blast.", [("wounded", 9, 9, "exact", "people")]),
+    ("Seven residents sustained injuries and two others received wounds.",
+     [("wounded", 7, 7, "exact", "residents"), ("wounded", 2, 2, "exact", None)]),
+    # quoted verbs and figures
+    ('Police said 11 gunmen were "neutralized" after the raid.', [("killed", 11, 11, "exact", "gunmen")]),
+    ('The group said it had killed "dozens" of soldiers.', [("killed", 12, None, "vague", None)]),
+    # vague amounts of two words, and "of wounded"
+    ("The shelling killed several dozen civilians.", [("killed", 12, None, "vague", "civilians")]),
+    ("Medics treated hundreds of wounded overnight.", [("wounded", 100, None, "vague", None)]),
+])
+def test_origin_adverbs_quotes_and_vague_pairs(text, expected):
+    assert facts(text) == expected

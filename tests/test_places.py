@@ -309,3 +309,14 @@ def test_a_city_named_with_city_after_it_and_a_list_split_by_semicolons():
     assert found["Millerovo"].country == "RU"
     # a clause after a semicolon passes on no strong cue: the governor is no place
     assert "Governor" not in places("Russian forces shelled Kherson; Governor Oleksandr Prokudin said two were hurt.")
+
+
+def test_settlements_listed_after_a_colon_are_places():
+    found = places("Shelling hit these villages of the district: Hrushkivka, Pidlisne, Zarichchia "
+                   "and Bortnyky.")
+    assert {"Hrushkivka", "Pidlisne", "Zarichchia", "Bortnyky"} <= set(found)
+
+
+def test_a_list_of_places_makes_its_unknown_items_places():
+    found = places("Drones attacked Kupiansk, Izium, Brusk, Tavil and Zorak overnight.")
+    assert {"Brusk", "Tavil", "Zorak"} <= set(found)

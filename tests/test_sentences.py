@@ -117,3 +117,14 @@ def test_long_text_without_sentence_ends_is_split_in_linear_time():
     assert len(spans) == 1 and spans[0].text == no_ends.strip()
     assert len(split_sentences(wrapped)) == 1
     assert time.process_time() - started < 3.0  # about 0.05 s; quadratic took minutes
+
+
+def test_heading_over_a_longer_paragraph_line_stands_alone():
+    text = ("Intro.\n09:40 GMT — Shelling reported on the eastern edge of Kramatorsk city\n"
+            "Two apartment blocks were damaged when artillery shells hit the eastern edge of the city "
+            "early on Friday, the mayor said.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Intro.", "09:40 GMT — Shelling reported on the eastern edge of Kramatorsk city",
+        "Two apartment blocks were damaged when artillery shells hit the eastern edge of the city "
+        "early on Friday, the mayor said.",
+    ]
