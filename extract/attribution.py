@@ -507,6 +507,12 @@ class _ClaimFinder:
             return tokens[i - 1][0], tokens[i - 1][1]
         if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
             return tokens[i - 1][0], tokens[i - 1][1]  # "It said ...": the organisation quoted just before
+        if tokens[i - 1][2] in ("but", "and") and i >= 2:
+            # "Russia's defence ministry did not comment but said ...": the sentence's subject, unless
+            # its first verb was a cue already ("The RSF denied ... and said ...": one claim)
+            if self._claims_with_cue_in(start, cue_start):
+                return None
+            return self._opening_entity(start, tokens[i - 2][1])
         if tokens[i - 1][2] in ("which", "who") and i >= 3 and tokens[i - 2][2] == ",":
             # "..., the al-Qaida-linked JNIM group, which said its fighters ...": the group before the comma
             return self._subject(tokens[i - 2][0], start)
@@ -554,6 +560,16 @@ class _ClaimFinder:
             return inner
         if words and words[0].lower() in ("a", "an", "the") or any(w[:1].isupper() for w in words):
             return self._subject(tokens[k - 1][0], start)
+        return None
+
+    def _opening_entity(self, start: int, before: int) -> tuple[int, int] | None:
+        """The person, organisation or group whose mention opens the sentence at ``start`` (after
+        "The"), ending before ``before``: the subject of a verb joined by "and"/"but"."""
+        at = start + 4 if self.text.startswith(("The ", "the "), start) else start
+        for mention in self._overlapping(at, at + 1):
+            if mention.start == at and mention.end < before and \
+                    mention.entity.type in ("person", "organization", "group"):
+                return mention.start, mention.end
         return None
 
     def _tokens_before(self, cue_start: int, start: int) -> list[tuple[int, int, str]]:

@@ -275,3 +275,13 @@ def test_translated_report_forms():
                     "administration Petro Sokil.")
     assert [(c[0], c[2]) for c in got] == [("Petro Sokil", "informed")]
     assert [c[:3] for c in claims_of("No one was hurt, Sokil specified.")] == [("Sokil", "person", "specified")]
+
+
+def test_a_second_verb_joined_by_and_or_but_takes_the_subject_of_the_sentence():
+    [(name, kind, cue, content, _, _)] = claims_of(
+        "The Sudanese army did not comment on the raid but said its troops had repelled an attack on Babanusa.")
+    assert (name, kind, cue, content) == (
+        "Sudanese army", "military", "said", "its troops had repelled an attack on Babanusa")
+    assert claims_of("The shell hit a school and said nothing more.") == []
+    # the first verb a cue already: one claim for the sentence
+    assert len(claims_of("The RSF denied targeting civilians and said its fighters had clashed with army units.")) == 1
