@@ -108,7 +108,7 @@ def dateline_day(text: str) -> str | None:
 # a word), so `re` tries one branch per letter instead of each phrase.
 _RELATIVE_PHRASES = word_trie(
     "yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
-    "overnight|earlier today|the day before|over the weekend|this weekend|last weekend|"
+    "overnight|past day|past 24 hours|last 24 hours|earlier today|the day before|over the weekend|this weekend|last weekend|"
     "last week|this week|past week|earlier this week|the previous week|"
     "last month|this month|earlier this month|past month|the previous month|"
     "earlier this year|this year|last year|the previous year|past year".split("|"))
@@ -216,7 +216,7 @@ _RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
 _MONTH_ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*)")
 _WEEKDAY_ANCHOR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
-_RELATIVE_ANCHOR = re.compile(r"day|night|morning|afternoon|evening|week|month|year")
+_RELATIVE_ANCHOR = re.compile(r"day|night|morning|afternoon|evening|week|month|year|hours")
 _DIGIT = re.compile(r"\d")
 
 
@@ -344,7 +344,7 @@ def _relative(m: re.Match[str], pub: date) -> DateMention | None:
     if rel in ("yesterday", "last night", "the day before"):
         d = pub - timedelta(days=1)
         return _mk(m, d, d, "day", True)
-    if rel == "overnight":
+    if rel in ("overnight", "past day", "past 24 hours", "last 24 hours"):
         return _mk(m, pub - timedelta(days=1), pub, "days", True)
     if rel in ("over the weekend", "this weekend", "last weekend"):
         saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
