@@ -58,7 +58,7 @@ _DIGITS = re.compile(r"\d+")
 # live blog's time stamp: "10:45 GMT — ".
 # Its place and date say where and when the story was filed, not where the incident happened.
 DATELINE_RE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z .'’-]{1,40}[A-Z](?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30})?"
+    r"^[ \t]*(?:[A-Z][A-Z .'’/-]{1,40}[A-Z](?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30})?"
     r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
     r"[ \t]*(?:\([A-Z][^()\n]{0,39}\))?"
     r"|[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}?)?"
