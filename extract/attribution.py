@@ -501,7 +501,8 @@ class _ClaimFinder:
         if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
             return tokens[i - 1][0], tokens[i - 1][1]  # "It said ...": the organisation quoted just before
         if tokens[i - 1][2] == ")" and i >= 4 and tokens[i - 3][2] == "(" and tokens[i - 2][2].isupper():
-            i -= 3  # "the Ta'ang National Liberation Army (TNLA) accused": the name before its acronym
+            # "the Ta'ang National Liberation Army (TNLA) accused": the name before its acronym, else the acronym
+            return self._subject(tokens[i - 3][0], start) or (tokens[i - 2][0], tokens[i - 2][1])
         if tokens[i - 1][2] in ("which", "who") and i >= 3 and tokens[i - 2][2] == ",":
             # "..., the al-Qaida-linked JNIM group, which said its fighters ...": the group before the comma
             return self._subject(tokens[i - 2][0], start)

@@ -256,3 +256,8 @@ def test_translated_report_forms():
                     "administration Petro Sokil.")
     assert [(c[0], c[2]) for c in got] == [("Petro Sokil", "informed")]
     assert [c[:3] for c in claims_of("No one was hurt, Sokil specified.")] == [("Sokil", "person", "specified")]
+
+
+def test_an_acronym_stands_for_a_name_the_claimant_scan_cannot_read():
+    got = claims_of("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate, said it killed 20 soldiers.")
+    assert [c[:2] for c in got] == [("JNIM", "military")]

@@ -100,3 +100,16 @@ def test_one_word_after_a_company_noun_is_an_organisation():
     people = found(text, "person")
     assert "Volterna" not in people and "Marlowska" not in people
     assert "Yuri Ignat" in people
+
+
+def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant():
+    text = ("Jama'at Nusrat al-Islam wal-Muslimin ambushed FAMa troops; ISWAP and the ADF attacked villages. "
+            "MONUSCO and UNIFIL patrolled. The Arakan Army, the KNDF and the National Unity Government "
+            "spoke to Myanmar Now, Al-Masirah and the National News Agency. Magen David Adom treated the wounded.")
+    got = kinds(text)
+    assert got["JNIM"] == got["Malian Armed Forces"] == got["ISWAP"] == got["Allied Democratic Forces"] == "military"
+    assert got["Arakan Army"] == got["Karenni Nationalities Defence Force"] == "military"
+    assert got["MONUSCO"] == got["UNIFIL"] == "international"
+    assert got["National Unity Government"] == "government"
+    assert got["Myanmar Now"] == got["Al-Masirah"] == got["National News Agency"] == "media"
+    assert "Magen David Adom" in got and "Magen David Adom" not in found(text, "person")
