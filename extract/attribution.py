@@ -488,7 +488,8 @@ class _ClaimFinder:
                 continue
             break
         if i >= 4 and tokens[i - 1][2] == ")" and tokens[i - 3][2] == "(" and _ACRONYM.fullmatch(tokens[i - 2][2]):
-            i -= 3  # "the World Health Organization (WHO) said", "the Arakan Army (AA) accused"
+            # "the World Health Organization (WHO) said": the name before its acronym, else the acronym
+            return self._subject(tokens[i - 3][0], start) or (tokens[i - 2][0], tokens[i - 2][1])
         if i == 0:
             return None
         if tokens[i - 1][2] in ('"', "”", "»") and i >= 3:

@@ -58,7 +58,7 @@ _DIGITS = re.compile(r"\d+")
 # live blog's time stamp: "10:45 GMT — ".
 # Its place and date say where and when the story was filed, not where the incident happened.
 DATELINE_RE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z .'’-]{1,40}[A-Z](?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30})?"
+    r"^[ \t]*(?:[A-Z][A-Z .'’/-]{1,40}[A-Z](?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30})?"
     r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
     r"[ \t]*(?:\([A-Z][^()\n]{0,39}\))?"
     r"|[A-Z][A-Za-z .'’-]{1,40}?(?:,[ \t]*[A-Z][A-Za-z .'’-]{1,30}?)?"
@@ -108,7 +108,7 @@ def dateline_day(text: str) -> str | None:
 # a word), so `re` tries one branch per letter instead of each phrase.
 _RELATIVE_PHRASES = word_trie(
     "yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
-    "overnight|earlier today|the day before|over the weekend|this weekend|last weekend|"
+    "overnight|past day|past 24 hours|last 24 hours|earlier today|the day before|over the weekend|this weekend|last weekend|"
     "last week|this week|past week|earlier this week|the previous week|"
     "last month|this month|earlier this month|past month|the previous month|"
     "earlier this year|this year|last year|the previous year|past year".split("|"))
@@ -216,7 +216,7 @@ _RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
 _MONTH_ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*)")
 _WEEKDAY_ANCHOR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
-_RELATIVE_ANCHOR = re.compile(r"day|night|morning|afternoon|evening|week|month|year")
+_RELATIVE_ANCHOR = re.compile(r"day|night|morning|afternoon|evening|week|month|year|hours")
 _DIGIT = re.compile(r"\d")
 
 
@@ -344,7 +344,7 @@ def _relative(m: re.Match[str], pub: date) -> DateMention | None:
     if rel in ("yesterday", "last night", "the day before"):
         d = pub - timedelta(days=1)
         return _mk(m, d, d, "day", True)
-    if rel == "overnight":
+    if rel in ("overnight", "past day", "past 24 hours", "last 24 hours"):
         return _mk(m, pub - timedelta(days=1), pub, "days", True)
     if rel in ("over the weekend", "this weekend", "last weekend"):
         saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)

@@ -82,8 +82,9 @@ def _owner_countries(doc: Document) -> None:
                                             {"country": code, "nested": "1"}))
 
 
-# A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "JERUSALEM —".
-_DATELINE = re.compile(r"[*_]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?=[*_]*(?:,[^\n(—–]{0,40})?\s*(?:\(|—|–|-\s|--))")
+# A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "JERUSALEM —", "DUBAI/JERUSALEM (Reuters) -".
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+_DATELINE = re.compile(rf"[*_]*({_CAPS_NAME}(?:/{_CAPS_NAME})*)(?=[*_]*(?:,[^\n(—–]{{0,40}})?\s*(?:\(|—|–|-\s|--))")
 
 
 def _find_datelines(doc: Document) -> None:
@@ -91,25 +92,32 @@ def _find_datelines(doc: Document) -> None:
         match = _DATELINE.match(doc.text, sentence.start, sentence.end)
         if not match:
             continue
-        caps = match.group(1)
-        name = " ".join(w.capitalize() for w in caps.split())
-        first = doc.by_start.get(match.start(1))
-        if first is None:
-            continue
-        last = first
-        while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= match.end(1):
-            last += 1
-        if not doc.free(first, last) or doc.tokens[last].end != match.end(1):
-            continue
-        code = country_code(name)
-        places = lookup(name)
-        if code:
-            doc.add("place", name, first, last, country=code, locative="1")
-        elif is_big_place(places) or (places and len(caps) > 3):
-            best = max(places, key=lambda p: p.population)
-            if loose(fold(best.name)) == loose(fold(name)):
-                name = best.name if best.name.isascii() else anyascii(best.name)  # "Port-au-Prince"
-            doc.add("place", name, first, last)
+        at = match.start(1)
+        for caps in match.group(1).split("/"):
+            _dateline_place(doc, caps, at, at + len(caps))
+            at += len(caps) + 1
+
+
+def _dateline_place(doc: Document, caps: str, start: int, end: int) -> None:
+    """The place one name of a dateline gives ("DUBAI" in "DUBAI/JERUSALEM (Reuters) -")."""
+    name = " ".join(w.capitalize() for w in caps.split())
+    first = doc.by_start.get(start)
+    if first is None:
+        return
+    last = first
+    while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= end:
+        last += 1
+    if not doc.free(first, last) or doc.tokens[last].end != end:
+        return
+    code = country_code(name)
+    places = lookup(name)
+    if code:
+        doc.add("place", name, first, last, country=code, locative="1")
+    elif is_big_place(places) or (places and len(caps) > 3):
+        best = max(places, key=lambda p: p.population)
+        if loose(fold(best.name)) == loose(fold(name)):
+            name = best.name if best.name.isascii() else anyascii(best.name)  # "Port-au-Prince"
+        doc.add("place", name, first, last)
 
 
 # --- capitalised runs -------------------------------------------------------------------------

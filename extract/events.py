@@ -171,7 +171,8 @@ SEXUAL = _rx(r"\brap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:violence|assault|ab
 ABDUCTION = _rx(r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|forced disappearance|taken hostage|"
                 r"took (?:\w+ ){0,3}hostage|seized (?:\w+ ){0,3}hostages|hostage-taking|went missing after being "
                 r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)")
-REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ion|ing)\b|"
+REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ing)\b|"
+              r"\bliberation\b(?! (?:army|front|movement|forces|organi[sz]ation|council|tigers|party)\b)|"
               r"\btook back\b|\btaken back\b|\bwon back\b|\brecover(?:ed)? control|\breclaimed\b|\bregained control", grouped=False)
 OVERTAKES = _rx(r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
                 r"drugs|vehicles|livestock|cattle|equipment))|\b(?:took|taken|taking|takes|take) (?:full )?control|"
@@ -260,17 +261,19 @@ POLICY = _rx(r"\b(?:announced|announces|adopted|adopts|passed|approved|approves|
 HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
                    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
                    r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
-                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|trying to|tried to|"
-                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying|prepare|prepares|preparing|"
+                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|meant to|designed to|"
+                   r"tried to|"
+                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying(?<!soldiers trying)(?<!troops trying)(?<!forces trying)(?<!fighters trying)(?<!militants trying)"
+                   r"(?<!rebels trying)(?<!units trying)|prepare|prepares|preparing|"
                    r"in preparation|seeks|seeks to|permission|allowed to|wants to|want to|asked for|repeatedly|"
                    r"analysts?|experts?|assessed|assesses|believes?|intended to|aimed at)\b")
 # Figures and events over a long period: background, even with a number in them.
-LONG_PERIOD = _rx(r"\bsince (?:then|the (?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|(?:the )?(?:19|20)\d\d|the war|the invasion|"
+LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|(?:the )?(?:19|20)\d\d|the war|the invasion|"
                   r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
                   r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
-                  r"\bhave been killed since\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                  r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                   r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
@@ -381,7 +384,7 @@ _gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties l
 
 _ANY_KEY = sum(_BIT.values())  # the rules that classify (the gates below are not among them)
 # the first word of each alternative of the rules that leave a sentence out (or one word it needs)
-_gate(HYPOTHETICAL, "will would could might may should must shall plan plans planning aim aims intend intends "
+_gate(HYPOTHETICAL, "meant designed will would could might may should must shall plan plans planning aim aims intend intends "
                     "threaten threatens threatened expected likely unlikely if whether possible possibly seems seem "
                     "appear appears risk fear fears ready prepared vowed pledged called calls calling urged urging "
                     "can trying tried try seeking seek sought hoping hopes attempting prepare prepares preparing "
@@ -501,8 +504,9 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
         return "Chemical weapon"
     if words & _B_SUICIDE and SUICIDE.search(sentence):
         return "Suicide bomb"
-    if ((words & _B_DISRUPTED and DISRUPTED.search(sentence)) or (words & _B_INTERCEPTED and _INTERCEPTED.search(sentence)) and _WEAPONS.search(sentence)) \
-            and not _kills_on_ground(sentence):
+    stopped = _without_failed_interception(sentence) if words & (_B_DISRUPTED | _B_INTERCEPTED) else sentence
+    if ((words & _B_DISRUPTED and DISRUPTED.search(stopped)) or (words & _B_INTERCEPTED and _INTERCEPTED.search(stopped)) and _WEAPONS.search(stopped)) \
+            and not _kills_on_ground(stopped):
         return "Disrupted weapons use"
     if words & _B_IED and IED.search(sentence):
         return "Remote explosive/landmine/IED"
@@ -539,7 +543,7 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
         return "Arrests"
     if (words & _B_CLASH and CLASH.search(sentence)) and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)
                                                           and CIVILIANS.search(sentence)
-                                       and not MILITARY_VICTIMS.search(sentence)):
+                                       and not _military_victims(sentence)):
         return "Armed clash"
     if shelling and _STRUCK.search(sentence) and \
             ((words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence)) or _STRIKERS.search(sentence)):
@@ -611,6 +615,22 @@ _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|pri
                            r"civilians|people|members|commanders?|him|her|them|pows|weapons|vehicles|tanks|"
                            r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b")
 _TAKEN_PRISONER = re.compile(r"\bwere captured\b|\btaken prisoner")
+
+
+_FAILED_INTERCEPTION = re.compile(r"\b(?:failed to|fails to|fail to|unable to|did not|didn't|could not|couldn't|"
+                                  r"without being|not) (?:\w+ )?(?:intercept\w*|shoot down|shot down|down)\b")
+
+
+def _without_failed_interception(sentence: str) -> str:
+    """The sentence with "failed to intercept it", "could not shoot down" blanked out (same length)."""
+    if "intercept" not in sentence and "down" not in sentence:
+        return sentence
+    return _FAILED_INTERCEPTION.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def _military_victims(sentence: str) -> bool:
+    """MILITARY_VICTIMS other than "gunmen" (who are the perpetrators when civilians die)."""
+    return any(m.group(0) != "gunmen" for m in MILITARY_VICTIMS.finditer(sentence))
 
 
 def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
@@ -719,7 +739,10 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             dates.append(all_dates[next_date])
             next_date += 1
         report_zone, content = _report_zone(sentence, _claims_in(by_cue, cue_starts, sentence))
-        event_dates = [d for d in dates if not _DATELINE.match(text, d.end) and not _SINCE.search(text, max(0, d.start - 20), d.start)
+        if dates:
+            # "killed since Wednesday", "for the third time since Monday": the start of a period, no day of it
+            dates = [d for d in dates if not _SINCE.search(text, max(0, d.start - 20), d.start)]
+        event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
                        and not _inside_any(lines, d.start)
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))] if dates else []
@@ -753,6 +776,11 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
                 date, level = None, 0
+            if level == 2 and pub is not None and date.precision in ("month", "year") \
+                    and date.date_end < (pub - datetime.timedelta(days=366)).isoformat():
+                # "The rebels briefly captured Goma in 2012": history, not news (a day named in full stays)
+                dates_by_paragraph.setdefault(para, []).extend(event_dates)
+                continue
             inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
             places = _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside)
             actors = _actors(text, sentence, mentions, content, inside)

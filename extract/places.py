@@ -22,6 +22,7 @@ STRONG_CUES = (
     ("seizing",), ("capturing",), ("retaking",), ("recapturing",), ("liberating",), ("shelling",),
     ("airbase",), ("air", "base"), ("airport",), ("port",), ("suburbs", "of"), ("residents", "of"),
     ("coast", "of"), ("shores", "of"), ("streets", "of"), ("centre", "of"), ("center", "of"),
+    ("commune", "of"), ("township", "of"),
 )
 # Words before a name that make it a place when a gazetteer also knows it.
 WEAK_CUES = frozenset("""

@@ -285,3 +285,8 @@ def test_a_second_verb_joined_by_and_or_but_takes_the_subject_of_the_sentence():
     assert claims_of("The shell hit a school and said nothing more.") == []
     # the first verb a cue already: one claim for the sentence
     assert len(claims_of("The RSF denied targeting civilians and said its fighters had clashed with army units.")) == 1
+
+
+def test_an_acronym_stands_for_a_name_the_claimant_scan_cannot_read():
+    got = claims_of("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate, said it killed 20 soldiers.")
+    assert [c[:2] for c in got] == [("JNIM", "military")]

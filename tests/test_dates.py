@@ -60,3 +60,10 @@ def test_published_forms():
     assert str(parse_published("2024-12-16")) == "2024-12-16"
     assert parse_published("yesterday") is None
     assert parse_published(None) is None
+
+
+@pytest.mark.parametrize("text", ["Over the past day, the enemy fired 300 shells.",
+                                  "In the past 24 hours, 12 drones were shot down.",
+                                  "Over the last 24 hours two people were wounded."])
+def test_past_day_is_the_day_before_publication_and_that_day(text):
+    assert only(text) == ("2024-12-15", "2024-12-16", "days")

@@ -257,3 +257,33 @@ def test_a_dated_dateline_stands_for_a_missing_publication_date():
     assert event.date == "2024-03-02"
     undated = "ODESA, March 4 (AP) - Russian missiles struck the port of Odesa on Saturday, killing five."
     assert [e.date for e in _events(undated, None)] == [None]
+
+
+@pytest.mark.parametrize("sentence, subtype", [
+    # a failed interception is no disrupted weapons use: the missile hit
+    ("A rocket struck a school in Ashkelon after air defences failed to intercept it.",
+     "Shelling/artillery/missile attack"),
+    # "Liberation Army" is a name, not territory liberated
+    ("The Kachin Independence Army and the National Liberation Army shelled the town of Bhamo.",
+     "Shelling/artillery/missile attack"),
+    # gunmen who kill civilians attack them; they are not a military side of a clash
+    ("Gunmen stormed the village of Kwara on Sunday, killing 14 civilians.", "Attack"),
+])
+def test_failed_interception_names_and_gunmen(sentence, subtype):
+    assert classify(sentence) == subtype
+
+
+@pytest.mark.parametrize("text, subtype, day", [
+    ("Israeli jets struck the port of Latakia for the second time since Monday, the agency said.",
+     "Air/drone strike", "2024-09-10"),
+    ("The army said its troops clashed with militants trying to advance towards the village of Bouna.",
+     "Armed clash", "2024-09-10"),
+])
+def test_time_since_and_fighters_trying_to_advance_are_incidents(text, subtype, day):
+    assert [(e.subtype, e.date) for e in _events(text)] == [(subtype, day)]
+
+
+def test_history_a_year_back_or_more_is_no_event_and_purposes_are_none():
+    assert _events("The rebels captured the town of Rutshuru in 2012 before withdrawing.") == []
+    assert _events("The army said the raids were meant to disrupt attacks on shipping.") == []
+    assert [e.date for e in _events("On 3 March 2023, police arrested 12 activists in Dakar.")] == ["2023-03-03"]

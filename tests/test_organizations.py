@@ -108,3 +108,16 @@ def test_a_short_form_under_a_qualifier_of_its_own_is_not_the_canonical_body():
     assert "National Security Council" in orgs
     assert [m.text for m in orgs["UN Security Council"].mentions] == [
         "Security Council", "United Nations Security Council", "U.N. Security Council"]
+
+
+def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant():
+    text = ("Jama'at Nusrat al-Islam wal-Muslimin ambushed FAMa troops; ISWAP and the ADF attacked villages. "
+            "MONUSCO and UNIFIL patrolled. The Arakan Army, the KNDF and the National Unity Government "
+            "spoke to Myanmar Now, Al-Masirah and the National News Agency. Magen David Adom treated the wounded.")
+    got = kinds(text)
+    assert got["JNIM"] == got["Malian Armed Forces"] == got["ISWAP"] == got["Allied Democratic Forces"] == "military"
+    assert got["Arakan Army"] == got["Karenni Nationalities Defence Force"] == "military"
+    assert got["MONUSCO"] == got["UNIFIL"] == "international"
+    assert got["National Unity Government"] == "government"
+    assert got["Myanmar Now"] == got["Al-Masirah"] == got["National News Agency"] == "media"
+    assert "Magen David Adom" in got and "Magen David Adom" not in found(text, "person")

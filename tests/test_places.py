@@ -320,3 +320,13 @@ def test_settlements_listed_after_a_colon_are_places():
 def test_a_list_of_places_makes_its_unknown_items_places():
     found = places("Drones attacked Kupiansk, Izium, Brusk, Tavil and Zorak overnight.")
     assert {"Brusk", "Tavil", "Zorak"} <= set(found)
+
+
+def test_a_dateline_of_two_cities_names_both():
+    found = places("BEIRUT/AMMAN (Reuters) - Talks resumed on Monday.")
+    assert {"Beirut", "Amman"} <= set(found)
+
+
+def test_township_and_commune_are_place_heads():
+    found = places("Troops burned homes in Zeegone Township and gunmen raided the commune of Tillamara.")
+    assert {"Zeegone", "Tillamara"} <= set(found)

@@ -5,6 +5,9 @@ sources by it). Surface forms are matched case-sensitively on token boundaries.
 """
 
 _GOVERNMENT = """
+National Unity Government=National Unity Government
+NUG=National Unity Government
+State Administration Council=State Administration Council
 Kremlin=Kremlin
 Pentagon=Pentagon
 White House=White House
@@ -35,6 +38,36 @@ Houthi government=Houthi government
 """
 
 _MILITARY = """
+Jama'at Nusrat al-Islam wal-Muslimin=JNIM
+Jama’at Nusrat al-Islam wal-Muslimin=JNIM
+Jamaat Nusrat al-Islam wal-Muslimin=JNIM
+Islamic State Sahel Province=Islamic State Sahel Province
+ISSP=Islamic State Sahel Province
+Islamic State West Africa Province=ISWAP
+ISWAP=ISWAP
+FAMa=Malian Armed Forces
+Malian Armed Forces=Malian Armed Forces
+VDP=Volunteers for the Defence of the Homeland
+Volunteers for the Defence of the Homeland=Volunteers for the Defence of the Homeland
+FARDC=FARDC
+Wazalendo=Wazalendo
+Allied Democratic Forces=Allied Democratic Forces
+ADF=Allied Democratic Forces
+CODECO=CODECO
+Tatmadaw=Tatmadaw
+Arakan Army=Arakan Army
+Kachin Independence Army=Kachin Independence Army
+Ta'ang National Liberation Army=Ta'ang National Liberation Army
+Ta’ang National Liberation Army=Ta'ang National Liberation Army
+TNLA=Ta'ang National Liberation Army
+Myanmar National Democratic Alliance Army=MNDAA
+MNDAA=MNDAA
+Karenni Nationalities Defence Force=Karenni Nationalities Defence Force
+KNDF=Karenni Nationalities Defence Force
+Karen National Union=Karen National Union
+KNU=Karen National Union
+People's Defence Force=People's Defence Force
+People’s Defence Force=People's Defence Force
 IDF=Israel Defense Forces
 Israel Defense Forces=Israel Defense Forces
 Israel Defence Forces=Israel Defense Forces
@@ -160,6 +193,10 @@ Institute for the Study of War=Institute for the Study of War
 """
 
 _INTERNATIONAL = """
+MONUSCO=MONUSCO
+UNIFIL=UNIFIL
+MINUSMA=MINUSMA
+UNMISS=UNMISS
 UN=United Nations
 U.N.=United Nations
 United Nations=United Nations
@@ -222,6 +259,14 @@ Syrian Observatory=Syrian Observatory for Human Rights
 """
 
 _MEDIA = """
+Al-Masirah=Al-Masirah
+Al Masirah=Al-Masirah
+National News Agency=National News Agency
+Myanmar Now=Myanmar Now
+The Irrawaddy=The Irrawaddy
+MRTV=MRTV
+ORTM=ORTM
+Radio Okapi=Radio Okapi
 AFP=AFP
 Agence France-Presse=AFP
 Agence France Presse=AFP
@@ -322,6 +367,7 @@ New Voice of Ukraine=New Voice of Ukraine
 """
 
 _OTHER = """
+Magen David Adom=Magen David Adom
 Save the Children=Save the Children
 Oxfam=Oxfam
 Mercy Corps=Mercy Corps

@@ -182,5 +182,5 @@ eastern europe|western europe|central europe|persian gulf
 # Words after a capitalised name that make it a place ("Kursk region", "Donetsk Oblast").
 PLACE_HEADS = frozenset("""
 region oblast province governorate district state county raion municipality prefecture
-territory krai republic city town village
+territory krai republic city town village township commune
 """.split())
