@@ -504,7 +504,7 @@ class _ClaimFinder:
             return None
         if tokens[i - 1][2].lower() in _PASSIVE:
             return None
-        if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):
+        if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she", "they"):
             return tokens[i - 1][0], tokens[i - 1][1]
         if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
             return tokens[i - 1][0], tokens[i - 1][1]  # "It said ...": the organisation quoted just before
@@ -711,6 +711,13 @@ class _ClaimFinder:
                 return None
             source = next(x for x in self.sources if x.key == last_claim.source_key)
             return source.key if source.type not in ("person", "anonymous") else None
+        if raw in ("They", "they"):
+            # "Local officials said ... They said ...": the claimant quoted last, when it is no one person
+            last_claim = self.claims[-1] if self.claims else None
+            if last_claim is None:
+                return None
+            source = next(x for x in self.sources if x.key == last_claim.source_key)
+            return source.key if source.type != "person" else None
         if raw in ("he", "she", "He", "She", "him", "her"):
             person = self._person_before(start)
             last_claim = self.claims[-1] if self.claims else None

@@ -290,3 +290,11 @@ def test_a_second_verb_joined_by_and_or_but_takes_the_subject_of_the_sentence():
 def test_an_acronym_stands_for_a_name_the_claimant_scan_cannot_read():
     got = claims_of("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate, said it killed 20 soldiers.")
     assert [c[:2] for c in got] == [("JNIM", "military")]
+
+
+def test_they_said_is_the_claimant_quoted_just_before_unless_one_person():
+    got = claims_of("Local officials said the shelling lasted two hours. "
+                    "They said at least five houses were destroyed in Nikopol.")
+    assert [(c[0], c[3]) for c in got] == [("Local officials", "the shelling lasted two hours"),
+                                           ("Local officials", "at least five houses were destroyed in Nikopol")]
+    assert len(claims_of("Governor Ivan Fedorov said the front held. They said the bridge was hit.")) == 1
