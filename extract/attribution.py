@@ -184,6 +184,7 @@ _ENDS_HERE = re.compile(r'\s*[.!?”\"]*\s*$')
 _ONE_WORD_LEFT = re.compile(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$")
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|,)")
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|at least|more than|about|\d)")
+_TO_HAVE = re.compile(r"\s+to\s+have\s+\w")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:to|for|about|with|by|in|on)\b")
 # "stated on Sunday that", "reported on November 24, 2024, that", "wrote in a Telegram post that"
 _DAY_THEN_THAT = re.compile(r"\s+(?:on|in)\s+\w+\s*(?:,|:|that\b)|\s+(?:on|in)\s+(?:\w+\s+){1,2}?"
@@ -428,12 +429,12 @@ class _ClaimFinder:
             else:
                 if cue in ("report", "reports", "claims", "claim", "estimate", "estimates", "state", "states",
                            "notes") and not _THAT_NEXT.match(rest):
-                    # a noun more often than a verb, unless followed by "that"
-                    if not _OBJECT_NEXT.match(rest):
+                    # a noun more often than a verb, unless followed by "that" (or "to have")
+                    if not _OBJECT_NEXT.match(rest) and not (cue.startswith("claim") and _TO_HAVE.match(rest)):
                         return False
                 if _PREPOSITION_NEXT.match(rest) and cue not in ("said", "says"):
-                    if not _DAY_THEN_THAT.match(rest):
-                        return False
+                    if not _DAY_THEN_THAT.match(rest) and not (cue.startswith("claim") and _TO_HAVE.match(rest)):
+                        return False  # "reported to the police"; but "claimed to have downed a drone"
                 c_start, c_end = self._content_after(content_from, end)
             if c_end - c_start < 3:
                 return False

@@ -298,3 +298,11 @@ def test_they_said_is_the_claimant_quoted_just_before_unless_one_person():
     assert [(c[0], c[3]) for c in got] == [("Local officials", "the shelling lasted two hours"),
                                            ("Local officials", "at least five houses were destroyed in Nikopol")]
     assert len(claims_of("Governor Ivan Fedorov said the front held. They said the bridge was hit.")) == 1
+
+
+def test_claimed_to_have():
+    got = claims_of("The rebels claimed to have downed a helicopter near Kidal. "
+                    "The militants claim to have killed ten soldiers.")
+    assert [(c[0], c[2], c[3]) for c in got] == [
+        ("rebels", "claimed", "to have downed a helicopter near Kidal"),
+        ("militants", "claim", "to have killed ten soldiers")]
