@@ -189,7 +189,8 @@ _PREPOSITION_NEXT = re.compile(r"\s+(?:to|for|about|with|by|in|on)\b")
 # "stated on Sunday that", "reported on November 24, 2024, that", "wrote in a Telegram post that"
 _DAY_THEN_THAT = re.compile(r"\s+(?:on|in)\s+\w+\s*(?:,|:|that\b)|\s+(?:on|in)\s+(?:\w+\s+){1,2}?"
                             r"(?:\w+|\d{1,2},\s+\d{4},?)\s*(?::|that\b)")
-_NAME_ENDS_CLAUSE = re.compile(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)")
+# after "..., said X": the end, a time, or an appositive ("said Fares Abu Hamza, an official with ...")
+_NAME_ENDS_CLAUSE = re.compile(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)|\s*,\s*(?:an?|the|who|whose|\d+)\b")
 _GROUP_NOUN_END = re.compile(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$")
 _DEMONYM_END = re.compile(r"(?:ian|ese|ish|ans)$")
 

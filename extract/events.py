@@ -274,7 +274,10 @@ LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbr
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
                   r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                  r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b")
+                  r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
+                  r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)")
+# how the war began, told again: background whatever its date ("The war began when Hamas-led militants ...")
+_WAR_BEGAN = re.compile(r"\bthe (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) (?:when|with|after)\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -390,7 +393,7 @@ _gate(HYPOTHETICAL, "meant designed will would could might may should must shall
                     "can trying tried try seeking seek sought hoping hopes attempting prepare prepares preparing "
                     "preparation permission allowed wants want asked repeatedly analyst analysts expert experts "
                     "assessed assesses believe believes intended aimed")
-_gate(LONG_PERIOD, "since so total date throughout over began has have")
+_gate(LONG_PERIOD, "since so total date throughout over began has have war conflict")
 _gate(BACKGROUND, "since over throughout recent continue continues ongoing strategy significant escalation mark "
                   "marks war conflict generally usually often history historically effort efforts attempt "
                   "attempts part keep keeps")
@@ -727,6 +730,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     by_cue = sorted(claims, key=lambda c: c.cue.start)
     cue_starts = [c.cue.start for c in by_cue]
     next_date = 0
+    remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
     for sentence in sentences:
@@ -749,6 +753,12 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         low = s_text.lower()
         words = _beginnings(low)
         subtype, weak = _classify(s_text, low, words)
+        if subtype in _REMOTE_KINDS:
+            if subtype == "Shelling/artillery/missile attack" and not _shelling_words(low):
+                # "One strike hit a home": no weapon named; the kind of strike told before, if any
+                subtype = remote_kind or subtype
+            else:
+                remote_kind = subtype
         casualties = find_casualties(text, sentence.start, sentence.end, low) if subtype is not None else []
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
             subtype = None
@@ -799,6 +809,9 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     merged = _merge(candidates, entities)
     claims_of = _claims_by_sentence(sentences, claims)
     return [_to_event(i, c, claims, claims_of, pub) for i, c in enumerate(merged, 1)]
+
+
+_REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -879,6 +892,8 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
     s_text = low if low is not None else s_text.lower()
     if words is None:
         words = _beginnings(s_text)
+    if words & _B_LONG_PERIOD and _WAR_BEGAN.search(s_text):
+        return False
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
     if not has_figure and not has_date and ((words & _B_HYPOTHETICAL and HYPOTHETICAL.search(s_text)) or (words & _B_BACKGROUND and BACKGROUND.search(s_text))):
         return False
@@ -1135,6 +1150,9 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
+                if shared_places and not any(areas.is_site(k) for k in shared_places) \
+                        and _elsewhere(c, m, countries, areas):
+                    shared_places = set()  # only a region in common ("northern Gaza", "central Gaza")
                 if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places or (m.who & c.who):
                     target, target_i = m, i
                     break
@@ -1180,6 +1198,14 @@ class _Areas:
             found = self._known[key] = {_fold(x) for x in (e.name, e.admin1) if x} if e is not None else default
         return found
 
+    def is_site(self, key: str) -> bool:
+        """A settlement, district or facility (not a region, country, territory or feature)."""
+        e = self._places.get(key)
+        return e is not None and e.attributes.get("kind") not in _AREA_KINDS
+
+
+_AREA_KINDS = frozenset({"region", "country", "territory", "continent", "feature"})
+
 
 def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas) -> bool:
     """True when c names places of its own in its sentence and m (an incident with places) has none of
@@ -1188,7 +1214,15 @@ def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas)
     victims is not separated this way."""
     own = c.own_place_keys - countries
     theirs = m.place_keys - countries
-    if not own or c.weak or not theirs or own & theirs:
+    if not own or c.weak or not theirs:
+        return False
+    if c.casualties and m.casualties and not any(_same_figure(x, y) for x in c.casualties for y in m.casualties):
+        # victims counted at other sites: "a strike in Jabaliya killed 11 ... another in Gaza City killed six"
+        own_sites = {k for k in own if areas.is_site(k)}
+        their_sites = {k for k in theirs if areas.is_site(k)}
+        if own_sites and their_sites and not own_sites & their_sites:
+            return True
+    if own & theirs:
         return False
     own_areas = set().union(*(areas.get(k, set()) for k in own))
     their_areas = set().union(*(areas.get(k, set()) for k in theirs))

@@ -306,3 +306,9 @@ def test_claimed_to_have():
     assert [(c[0], c[2], c[3]) for c in got] == [
         ("rebels", "claimed", "to have downed a helicopter near Kidal"),
         ("militants", "claim", "to have killed ten soldiers")]
+
+
+def test_said_then_a_name_with_an_appositive():
+    [(name, kind, cue, content, _, _)] = claims_of(
+        "The shelling damaged a power line, said Oksana Melnyk, an official with the regional grid operator.")
+    assert (name, kind, cue, content) == ("Oksana Melnyk", "person", "said", "The shelling damaged a power line")

@@ -287,3 +287,20 @@ def test_history_a_year_back_or_more_is_no_event_and_purposes_are_none():
     assert _events("The rebels captured the town of Rutshuru in 2012 before withdrawing.") == []
     assert _events("The army said the raids were meant to disrupt attacks on shipping.") == []
     assert [e.date for e in _events("On 3 March 2023, police arrested 12 activists in Dakar.")] == ["2023-03-03"]
+
+
+def test_strikes_at_other_sites_with_their_own_dead_are_separate_incidents_of_the_kind_told_before():
+    text = ("Israeli air strikes killed at least 20 people across Gaza on Sunday, medics said.\n\n"
+            "One strike hit a house in Beit Lahiya, killing nine people, including four children.\n\n"
+            "Another strike on a school sheltering displaced families in Gaza City killed five, the civil defence said.\n\n"
+            "The health ministry says more than 40,000 people have been killed in the war.\n\n"
+            "The war began when gunmen stormed into Israel on Oct. 7, 2023, killing 1,200 people.")
+    events = extract_article(text, "2024-08-12").events
+    kinds = [(e.subtype, [p.name for p in e.places], [c.min for c in e.casualties]) for e in events]
+    # the lead's summary takes in the first strike; the strike elsewhere with its own dead stays apart
+    assert any("Beit Lahiya" in places and 9 in figures for _, places, figures in kinds)
+    assert any(places == ["Gaza City"] and figures == [5] for _, places, figures in kinds)
+    assert len(kinds) == 2
+    assert all(subtype == "Air/drone strike" for subtype, _, _ in kinds)
+    # the war's toll and how it began are background, not incidents
+    assert not any(40000 in figures or 1200 in figures for _, _, figures in kinds)
