@@ -742,7 +742,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         while next_date < len(all_dates) and all_dates[next_date].end <= sentence.end:
             dates.append(all_dates[next_date])
             next_date += 1
-        report_zone, content = _report_zone(sentence, _claims_in(by_cue, cue_starts, sentence))
+        said = _claims_in(by_cue, cue_starts, sentence)
+        report_zone, content = _report_zone(sentence, said)
         if dates:
             # "killed since Wednesday", "for the third time since Monday": the start of a period, no day of it
             dates = [d for d in dates if not _SINCE.search(text, max(0, d.start - 20), d.start)]
@@ -768,7 +769,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 inside = _mentions_in(mentions, sentence.start, sentence.end)
                 _absorb(candidates[-1], sentence, casualties,
                         _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside),
-                        _actors(text, sentence, mentions, content, inside))
+                        _actors(text, sentence, mentions, content, inside, said))
                 dates_by_paragraph.setdefault(para, []).extend(event_dates)
                 continue
             # the date: in the sentence, else the one just before in the paragraph, else when it was
@@ -793,7 +794,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 continue
             inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
             places = _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside)
-            actors = _actors(text, sentence, mentions, content, inside)
+            actors = _actors(text, sentence, mentions, content, inside, said)
             if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
                 subtype = "Non-state actor overtakes territory"
             candidates.append(_Candidate(
@@ -1073,13 +1074,27 @@ _GROUP_WORD = re.compile(r"forces|troops|soldiers|army|military|militants|rebels
 
 
 def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
-            contents: list[tuple[int, int]] = (), inside: list[tuple[int, int, Entity]] | None = None) -> list[Actor]:
+            contents: list[tuple[int, int]] = (), inside: list[tuple[int, int, Entity]] | None = None,
+            claims: list[Claim] = ()) -> list[Actor]:
     """Groups, organisations and people acting or targeted in the sentence; when the sentence is a
-    claim, the claimant ("..., the army said") is a source, not an actor."""
+    claim, the claimant ("..., the army said") is a source, not an actor, unless it speaks of
+    itself: "Hezbollah said it fired rockets at Haifa" (an armed group or body saying "it", "its
+    fighters", "they")."""
     actors: list[Actor] = []
     seen: set[str] = set()
-    for s, t, e in (_mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside):
-        if contents and not any(a <= s < b for a, b in contents):
+    inside = _mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside
+    claimants: dict[int, tuple[Claim, Entity, int]] = {}  # mention start -> its claim, entity, end
+    for claim in claims:
+        for s, t, e in inside:
+            if t <= claim.cue.start and _BEFORE_CUE.fullmatch(text, t, claim.cue.start):
+                claimants[s] = (claim, e, t)
+    for s, (claim, e, t) in claimants.items():
+        if e.type in ("group", "organization") and e.attributes.get("kind") != "media" and e.key not in seen \
+                and _SPEAKS_OF_ITSELF.match(text, claim.content.start, claim.content.end):
+            seen.add(e.key)
+            actors.append(Actor(e.name, Span.of(text, s, t), e.key))
+    for s, t, e in inside:
+        if s in claimants or (contents and not any(a <= s < b for a, b in contents)):
             continue
         if e.type in ("group", "organization", "person"):
             if e.type == "organization" and e.attributes.get("kind") == "media":
@@ -1097,6 +1112,12 @@ def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
                 seen.add(name.lower())
                 actors.append(Actor(name, Span.of(text, m.start(), m.end())))
     return actors
+
+
+# between a claimant and its cue: nothing, or an adverb ("the army also said")
+_BEFORE_CUE = re.compile(r"\s*(?:\w+ly\s+|also\s+)?")
+# a claim's content that opens with the claimant itself: "it fired", "its fighters", "they repelled"
+_SPEAKS_OF_ITSELF = re.compile(r"(?:that\s+)?(?:it|its|they|their)\s", re.I)
 
 
 def _is_country_place(e: Entity) -> bool:

@@ -304,3 +304,12 @@ def test_strikes_at_other_sites_with_their_own_dead_are_separate_incidents_of_th
     assert all(subtype == "Air/drone strike" for subtype, _, _ in kinds)
     # the war's toll and how it began are background, not incidents
     assert not any(40000 in figures or 1200 in figures for _, _, figures in kinds)
+
+
+def test_an_armed_group_that_speaks_of_itself_is_the_actor_and_other_claimants_are_not():
+    text = ("Hezbollah said it fired a barrage of rockets at a naval base near Haifa on Saturday, "
+            "and the Israeli military said sirens sounded in northern Israel.")
+    [event] = extract_article(text, "2024-11-10").events
+    assert [a.name for a in event.actors] == ["Hezbollah"]
+    for a in event.actors:
+        assert text[a.span.start:a.span.end] == a.span.text
