@@ -21,7 +21,7 @@ from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loo
 from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon import (
     CONTINENTS, DEMONYMS, LANGUAGES,
-    MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
+    MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, ORGANIZATIONS, PLACE_HEADS, SENTENCE_OPENERS,
     SURNAME_PREFIXES, WEEKDAYS,
 )
 from extract.mentions import Candidate, Document, Token
@@ -745,6 +745,7 @@ def _merge(doc: Document) -> list[Entity]:
             last_end = c.end
         elif c.attributes.get("nested") and c.end <= last_end:
             kept.append(c)  # a country inside an organisation's name
+    kept = [c for c in kept if not _group_word_as_person(doc.text, c)]
     _attach_surnames(kept)
     groups: dict[tuple[str, str], list[Candidate]] = {}
     order: list[tuple[str, str]] = []
@@ -778,6 +779,15 @@ def _merge(doc: Document) -> list[Entity]:
         counters[entity.type] = counters.get(entity.type, 0) + 1
         entity.key = f"{entity.type}:{counters[entity.type]}"
     return entities
+
+
+def _group_word_as_person(text: str, c: Candidate) -> bool:
+    """A one-word "person" that names a movement ("Houthi-run TV", "Houthi leader" beside the Houthis):
+    the word of a known organisation's name, or the first part of a hyphenated adjective."""
+    word = text[c.start:c.end]
+    if c.type != "person" or " " in word:
+        return False
+    return text.startswith("-", c.end) or word + "s" in ORGANIZATIONS or word in ORGANIZATIONS
 
 
 def _attach_surnames(candidates: list[Candidate]) -> None:

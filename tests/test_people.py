@@ -95,3 +95,11 @@ def test_sheikh_before_a_single_name_is_part_of_the_name():
     assert "Tamim bin Hamad Al Thani" in found
     assert found["Tamim bin Hamad Al Thani"].attributes["title"] == "Sheikh"
     assert "Sheikha Moza" in found
+
+
+def test_a_movement_named_like_a_surname_is_not_the_person():
+    text = ("Houthi leader Abdul Malik al-Houthi gave a speech. Houthi-run television showed a burning ship, "
+            "and the Houthis fired two drones. Al-Houthi said more would follow. Sinwar-era tunnels were found.")
+    got = {e.name: [m.text for m in e.mentions] for e in find_entities(text, split_sentences(text))
+           if e.type == "person"}
+    assert got == {"Abdul Malik al-Houthi": ["Abdul Malik al-Houthi", "Al-Houthi"]}
