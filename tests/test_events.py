@@ -286,3 +286,10 @@ def test_history_a_year_back_or_more_is_no_event_and_purposes_are_none():
     assert _events("The rebels captured the town of Rutshuru in 2012 before withdrawing.") == []
     assert _events("The army said the raids were meant to disrupt attacks on shipping.") == []
     assert [e.date for e in _events("On 3 March 2023, police arrested 12 activists in Dakar.")] == ["2023-03-03"]
+
+
+def test_figures_told_in_the_next_sentence_join_the_incident():
+    text = ("Russian drones struck a fuel depot in Kremenchuk on Sunday, killing two workers. "
+            "More than 12 others were hurt and 30 tanks were destroyed, the governor said.")
+    [event] = _events(text)
+    assert sorted((c.kind, c.min) for c in event.casualties) == [("killed", 2), ("wounded", 12)]
