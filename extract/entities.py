@@ -158,8 +158,8 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
             gap = doc.text[tokens[j].end:nxt.start]
             if gap not in (" ", "\u00a0") and not (tokens[j].text == "." and gap == " "):
                 break
-            if _namey(nxt):
-                j += 1
+            if _namey(nxt) and not (tokens[j].text.isupper() and len(tokens[j].text) > 1 and is_first_name(nxt)):
+                j += 1  # (an acronym before a first name ends the run: "the Sumy OVA Ihor Petrenko")
             elif nxt.lower in ("of", "and") and (bridge := _of_bridge(doc, i, j)):
                 j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
             elif nxt.lower in NAME_PARTICLES and j + 2 < n and _namey(tokens[j + 2]) \

@@ -103,3 +103,8 @@ def test_a_movement_named_like_a_surname_is_not_the_person():
     got = {e.name: [m.text for m in e.mentions] for e in find_entities(text, split_sentences(text))
            if e.type == "person"}
     assert got == {"Abdul Malik al-Houthi": ["Abdul Malik al-Houthi", "Al-Houthi"]}
+
+
+def test_an_acronym_before_a_first_name_ends_the_run():
+    text = "The drone hit a bus, the head of the Sumy OVA Ihor Petrenko wrote on Telegram."
+    assert "Ihor Petrenko" in people(text)
