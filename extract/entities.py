@@ -21,7 +21,7 @@ from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loo
 from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon import (
     CONTINENTS, DEMONYMS, LANGUAGES,
-    MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, PLACE_HEADS, SENTENCE_OPENERS,
+    MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, ORGANIZATIONS, PLACE_HEADS, SENTENCE_OPENERS,
     SURNAME_PREFIXES, WEEKDAYS,
 )
 from extract.mentions import Candidate, Document, Token
@@ -158,8 +158,8 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
             gap = doc.text[tokens[j].end:nxt.start]
             if gap not in (" ", "\u00a0") and not (tokens[j].text == "." and gap == " "):
                 break
-            if _namey(nxt):
-                j += 1
+            if _namey(nxt) and not (tokens[j].text.isupper() and len(tokens[j].text) > 1 and is_first_name(nxt)):
+                j += 1  # (an acronym before a first name ends the run: "the Sumy OVA Ihor Petrenko")
             elif nxt.lower in ("of", "and") and (bridge := _of_bridge(doc, i, j)):
                 j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
             elif nxt.lower in NAME_PARTICLES and j + 2 < n and _namey(tokens[j + 2]) \
@@ -765,6 +765,7 @@ def _merge(doc: Document) -> list[Entity]:
             last_end = c.end
         elif c.attributes.get("nested") and c.end <= last_end:
             kept.append(c)  # a country inside an organisation's name
+    kept = [c for c in kept if not _group_word_as_person(doc.text, c)]
     _attach_surnames(kept)
     groups: dict[tuple[str, str], list[Candidate]] = {}
     order: list[tuple[str, str]] = []
@@ -799,6 +800,15 @@ def _merge(doc: Document) -> list[Entity]:
         counters[entity.type] = counters.get(entity.type, 0) + 1
         entity.key = f"{entity.type}:{counters[entity.type]}"
     return entities
+
+
+def _group_word_as_person(text: str, c: Candidate) -> bool:
+    """A one-word "person" that names a movement ("Houthi-run TV", "Houthi leader" beside the Houthis):
+    the word of a known organisation's name, or the first part of a hyphenated adjective."""
+    word = text[c.start:c.end]
+    if c.type != "person" or " " in word:
+        return False
+    return text.startswith("-", c.end) or word + "s" in ORGANIZATIONS or word in ORGANIZATIONS
 
 
 def _attach_surnames(candidates: list[Candidate]) -> None:

@@ -412,6 +412,9 @@ _ATTACKING = re.compile(r"\battack|\bopened fire|\bfired\b|\braid|\bshot dead\b|
 _TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
 _gate(_TOLL, "toll casualty")
 _B_TOLL = _BIT[id(_TOLL)]
+# the words of a casualty figure told after its incident ("More than 20 others were injured")
+_FIGURE_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit)")
+_gate(_FIGURE_WORDS, "killed dead died deaths wounded injured injuries hurt captured missing casualties fatalities")
 # (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)
 _gate(PERPETRATORS, "gunmen assailant assailants unidentified armed bandit bandits settlers killer killers "
                     "attackers hitmen sicarios extrajudicial")
@@ -761,6 +764,12 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             else:
                 remote_kind = subtype
         casualties = find_casualties(text, sentence.start, sentence.end, low) if subtype is not None else []
+        if subtype is None and not event_dates and candidates and para - candidates[-1].paragraph <= 1 \
+                and _on(_FIGURE_WORDS, low, words):
+            # "More than 20 others were injured", said of the incident just told: its figures
+            more = find_casualties(text, sentence.start, sentence.end, low)
+            if more and _is_incident(s_text, True, [], low, words):
+                _absorb(candidates[-1], sentence, more, [], [])
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
             subtype = None
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):

@@ -248,7 +248,12 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
                 return info
             info.country = None
             pool = [famous]
-    if not explicit:
+    own_inside = [p for p in by_own_name if p.admin1 and fold(p.admin1) in article_admin1s] if not explicit else []
+    if own_inside and not any(p.population >= BARE_POPULATION for p in by_own_name if p not in own_inside):
+        # "Stanislav" in an article on the Kherson region is the village there, not the city elsewhere
+        # once called so (but "Odesa" stays the city, whatever village shares its name)
+        pool = own_inside
+    elif not explicit:
         if article_countries or pointed:
             pool = _in_article(pool, article_countries, pointed)
         else:

@@ -313,3 +313,10 @@ def test_an_armed_group_that_speaks_of_itself_is_the_actor_and_other_claimants_a
     assert [a.name for a in event.actors] == ["Hezbollah"]
     for a in event.actors:
         assert text[a.span.start:a.span.end] == a.span.text
+
+
+def test_figures_told_in_the_next_sentence_join_the_incident():
+    text = ("Russian drones struck a fuel depot in Kremenchuk on Sunday, killing two workers. "
+            "More than 12 others were hurt and 30 tanks were destroyed, the governor said.")
+    [event] = _events(text)
+    assert sorted((c.kind, c.min) for c in event.casualties) == [("killed", 2), ("wounded", 12)]

@@ -114,3 +114,16 @@ def test_a_place_or_body_before_a_titled_name_is_cut_off():
     assert {"Ivan Fedorov", "Oleksii Drozdenko", "Sergei Ryabkov"} <= set(found)
     assert found["Ivan Fedorov"].attributes["title"] == "Governor"
     assert not any("Oblast" in name or "Administration" in name for name in found)
+
+
+def test_a_movement_named_like_a_surname_is_not_the_person():
+    text = ("Houthi leader Abdul Malik al-Houthi gave a speech. Houthi-run television showed a burning ship, "
+            "and the Houthis fired two drones. Al-Houthi said more would follow. Sinwar-era tunnels were found.")
+    got = {e.name: [m.text for m in e.mentions] for e in find_entities(text, split_sentences(text))
+           if e.type == "person"}
+    assert got == {"Abdul Malik al-Houthi": ["Abdul Malik al-Houthi", "Al-Houthi"]}
+
+
+def test_an_acronym_before_a_first_name_ends_the_run():
+    text = "The drone hit a bus, the head of the Sumy OVA Ihor Petrenko wrote on Telegram."
+    assert "Ihor Petrenko" in people(text)

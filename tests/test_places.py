@@ -330,3 +330,8 @@ def test_a_dateline_of_two_cities_names_both():
 def test_township_and_commune_are_place_heads():
     found = places("Troops burned homes in Zeegone Township and gunmen raided the commune of Tillamara.")
     assert {"Zeegone", "Tillamara"} <= set(found)
+
+
+def test_a_village_of_the_named_region_beats_a_city_once_called_so():
+    got = places("The Kherson region came under fire again. Later, a drone hit a shop in Stanislav.")
+    assert "Stanislav" in got and got["Stanislav"].admin1 == "Kherson"
