@@ -92,7 +92,8 @@ authorities' russian-installed kremlin-installed pro-russian occupation occupyin
 militants fighters movement party state regime junta coalition alliance organisation organization
 monitor watchdog body reports report city region province town village area district capital country
 oblast territory north south east west northern southern eastern western central
-blogger bloggers milblogger milbloggers commentator commentators channel channels
+blogger bloggers milblogger milbloggers commentator commentators channel channels commission commissions
+observatory ombudsman
 worker workers volunteer volunteers administrator administrators elder elders survivor survivors
 relative relatives nurse nurses paramedic paramedics
 """.split())
@@ -545,7 +546,15 @@ class _ClaimFinder:
             return None
         if j > 0 and tokens[j - 1][2] in ("which", "who", "that", "what", "It", "it"):
             return None
-        return tokens[j][0], tokens[i - 1][1]
+        return self._whole_name(tokens[j][0], tokens[i - 1][1], start, cue_start)
+
+    def _whole_name(self, np_start: int, np_end: int, lo: int, hi: int) -> tuple[int, int]:
+        """The claimant widened to the organisation's name it cuts, within [lo, hi): "the Committee to
+        Protect Journalists said", "according to the Kenya National Commission on Human Rights"."""
+        for m in self._overlapping(np_start, np_end):
+            if m.entity.type == "organization" and lo <= m.start and m.end <= hi:
+                np_start, np_end = min(np_start, m.start), max(np_end, m.end)
+        return np_start, np_end
 
     def _appositive(self, tokens: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, int] | None:
         """The claimant of "X, <appositive>, said" (the words from ``k`` to the last comma): a person or
@@ -628,7 +637,7 @@ class _ClaimFinder:
         words = [t[2] for t in tokens[:j]]
         if not any(w[:1].isupper() or w.lower() in _NP_HEADS for w in words):
             return None
-        return tokens[0][0], tokens[j - 1][1]
+        return self._whole_name(tokens[0][0], tokens[j - 1][1], pos, end)
 
     def _np_forward(self, pos: int, end: int) -> tuple[int, int] | None:
         """A claimant at a position: the subject at a sentence's start, or the speaker after a quotation."""
@@ -748,12 +757,14 @@ class _ClaimFinder:
             heads = (name.lower(), name.lower() + "s", name.lower().rstrip("s"))
             for source in reversed(self.sources):
                 words = source.name.lower().split()
-                if words[-1] in heads or (words[0] in heads and source.type != "person"):
+                if words[-1] in heads or (words[0] in heads and source.type != "person") or \
+                        (heads[0] in _BODY_HEADS and source.type != "person" and heads[0] in words):
                     return source.key  # "Ministry of Defense of the Russian Federation" ... "the ministry"
             # "the ministry said" after "Russia's Defence Ministry did not comment"
             for m in reversed(self._mentions):
-                if m.end <= start and m.entity.type in ("organization", "group") and \
-                        m.entity.name.lower().split()[-1] in heads:
+                if m.end <= start and m.entity.type in ("organization", "group") and (
+                        m.entity.name.lower().split()[-1] in heads
+                        or (heads[0] in _BODY_HEADS and heads[0] in m.entity.name.lower().split())):
                     kind, _ = self._type_of(m.entity.name, m.start, m.end)
                     return self._register(m.entity.name, kind, m.entity.key)
             if name.lower() in _COLLECTIVE_HEADS:
@@ -867,7 +878,11 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
 _ANAPHORIC = frozenset("""
 source sources official officials spokesman spokeswoman spokesperson ministry army military agency
 witness witnesses group militants rebels government minister president governor commander
+commission committee council office mission observatory organisation organization
 """.split())
+# heads that may stand anywhere in a body's name: "the commission" is the "Kenya National Commission
+# on Human Rights", "the observatory" the "Syrian Observatory for Human Rights"
+_BODY_HEADS = frozenset("commission committee council office mission observatory ministry agency".split())
 _NP_HEADS = frozenset("""
 official officials source sources spokesman spokeswoman spokesperson ministry minister government
 authorities police military army intelligence president governor commander analysts experts witnesses

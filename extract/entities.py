@@ -242,8 +242,29 @@ def _org_run(doc: Document, a: int, b: int) -> bool:
     kind = org_head_kind([t.text for t in tokens[a:b + 1]])
     if not kind or country_code(doc.text[tokens[a].start:tokens[b].end]) or tokens[b].lower == "hospital":
         return False  # "Russian Federation" is a country, "Al-Shifa Hospital" a place
+    b = _org_complement(doc, b)
     doc.add("organization", doc.text[tokens[a].start:tokens[b].end], a, b, kind=kind)
     return True
+
+
+def _org_complement(doc: Document, b: int) -> int:
+    """The last token of an organisation's name that goes on after its head word with "on", "for"
+    or "of" and capitalised words: "Kenya National Commission on Human Rights", "Committee for the
+    Protection of Journalists". ``b`` when nothing follows."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    j = b + 1
+    if j >= n or tokens[j].lower not in ("on", "for", "of") or not doc.joined(b, j):
+        return b
+    k = j + 1
+    if k < n and tokens[k].lower == "the" and doc.joined(j, k):
+        k += 1
+    last = b
+    while k < n and not doc.taken[k] and doc.joined(k - 1, k) and (
+            _namey(tokens[k]) or (tokens[k].lower in ("of", "and", "the") and k + 1 < n and _namey(tokens[k + 1]))):
+        if _namey(tokens[k]):
+            last = k
+        k += 1
+    return last
 
 
 def _of_bridge(doc: Document, i: int, j: int) -> int | None:

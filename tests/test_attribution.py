@@ -312,3 +312,11 @@ def test_said_then_a_name_with_an_appositive():
     [(name, kind, cue, content, _, _)] = claims_of(
         "The shelling damaged a power line, said Oksana Melnyk, an official with the regional grid operator.")
     assert (name, kind, cue, content) == ("Oksana Melnyk", "person", "said", "The shelling damaged a power line")
+
+
+def test_a_body_named_with_on_or_to_is_claimant_whole_and_the_commission_refers_back_to_it():
+    got = claims_of("Four were hurt, according to the Uganda Human Rights Commission on Prisons and Detention. "
+                    "The commission said 12 people had been held without charge. "
+                    "The Committee to Protect Journalists said two reporters were detained.")
+    assert [c[0] for c in got] == ["Uganda Human Rights Commission on Prisons and Detention"] * 2 + [
+        "Committee to Protect Journalists"]

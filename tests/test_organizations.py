@@ -121,3 +121,8 @@ def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant
     assert got["National Unity Government"] == "government"
     assert got["Myanmar Now"] == got["Al-Masirah"] == got["National News Agency"] == "media"
     assert "Magen David Adom" in got and "Magen David Adom" not in found(text, "person")
+
+
+def test_an_organisation_name_goes_on_after_its_head_with_on_for_of():
+    orgs = found("The Zambia National Commission on Electoral Integrity met on Monday.", "organization")
+    assert "Zambia National Commission on Electoral Integrity" in orgs
