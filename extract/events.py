@@ -139,6 +139,7 @@ PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated 
               r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper spray\b|\bbaton-?charged?\b|"
               r"\bdispersed (?:a |the )?(?:crowd|gathering|sit-in|students)")
 EXCESSIVE_FORCE = _rx(r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
+                      r"fired (?:on|at|into)|firing (?:on|at|into)|"
                       r"gunned down|beaten to death|fatally|died|dead|massacre)")
 VIOLENT_DEMO = _rx(r"\briot(?!\s+(?:police|gear|squad|officers|control|units?|troops))|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
                    r"hurl(?:ed|ing) (?:stones|rocks|projectiles|bricks|bottles|petrol bombs)|molotov|petrol bombs?|"
@@ -257,6 +258,14 @@ CASUALTY_WORDS = _rx(r"\blost (?:up to |at least |about |more than |over |some |
 POLICY = _rx(r"\b(?:announced|announces|adopted|adopts|passed|approved|approves|signed|signs|introduced|introduces|"
              r"enacted|unveiled|issued|decreed|published) (?:\w+ ){0,4}?(?<!martial )(?:law|laws|bill|decree|"
              r"legislation|policy|regulations?|ordinance|reform)\b")
+# other non-violent steps by those in power (ACLED's "Other"), after troop movements in precedence
+OTHER_STEPS = _rx(r"\b(?:dissolved|dissolves|banned|bans|suspended|suspends|outlawed|outlaws) (?:\w+ ){0,3}?"
+             r"(?:parliament|government|parties|party|media|broadcasters?|newspapers?|ngos?|organi[sz]ations?|"
+             r"activities|associations?|unions?|assembly|council|internet)\b|"
+             r"\b(?:imposed|imposes|declared|declares|extended|extends|lifted|lifts) (?:\w+ ){0,2}?(?:a |the )?"
+             r"(?:curfew|state of emergency|martial law|state of siege)\b|"
+             r"\b(?:shut|shuts|cut|cuts) (?:down |off )?(?:the )?(?:internet|mobile networks?|telecommunications)\b|"
+             r"\bexpell?(?:ed|s)? (?:\w+ ){0,2}?(?:diplomats?|ambassadors?|envoys?)\b")
 # Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
 HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
                    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
@@ -381,6 +390,8 @@ _gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforc
               "exercise exercises retreat retreated surrender surrendered curfew emergency martial banned suspended")
 _gate(POLICY, "announced announces adopted adopts passed approved approves signed signs introduced introduces "
               "enacted unveiled issued decreed published")
+_gate(OTHER_STEPS, "dissolved dissolves banned bans suspended suspends outlawed outlaws imposed imposes declared "
+                   "declares extended extends lifted lifts shut shuts cut cuts expelled expels")
 _gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties losses death deaths fatalities "
                       "eliminated killing")
 
@@ -450,6 +461,7 @@ _B_LOOTING = _BIT[id(LOOTING)]
 _B_MOB = _BIT[id(MOB)]
 _B_OVERTAKES = _BIT[id(OVERTAKES)]
 _B_POLICY = _BIT[id(POLICY)]
+_B_OTHER_STEPS = _BIT[id(OTHER_STEPS)]
 _B_PROTEST = _BIT[id(PROTEST)]
 _B_REGAINS = _BIT[id(REGAINS)]
 _B_RIOT = _BIT[id(RIOT)]
@@ -502,6 +514,8 @@ def _classify(original: str, sentence: str | None = None,
         return "Other", False
     if words & _B_CHANGE and CHANGE.search(sentence):
         return "Change to group/activity", False
+    if words & _B_OTHER_STEPS and OTHER_STEPS.search(sentence):
+        return "Other", False
     return None, False
 
 

@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
     ("The army retook the town of Kupiansk.", "Government regains territory"),
     ("Rebels captured the town of Bunagana.", "Non-state actor overtakes territory"),
     ("Local bloggers claimed that the rebels had seized the town of Rubaya.", "Non-state actor overtakes territory"),
+    ("The military government dissolved all political parties by decree.", "Other"),
+    ("The authorities shut down the internet in the northern provinces.", "Other"),
+    ("Riot police fired on demonstrators outside the parliament in Nairobi.", "Excessive force against protesters"),
     ("Russia deployed additional troops to the border.", "Change to group/activity"),
     ("Militiamen looted shops and torched houses in the village.", "Looting/property destruction"),
 ])
