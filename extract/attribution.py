@@ -91,7 +91,8 @@ militants fighters movement party state regime junta coalition alliance organisa
 monitor watchdog body reports report city region province town village area district capital country
 oblast territory north south east west northern southern eastern western central
 worker workers volunteer volunteers administrator administrators elder elders survivor survivors
-relative relatives nurse nurses paramedic paramedics
+relative relatives nurse nurses paramedic paramedics doctor surgeon surgeons villager villagers presidency
+teacher teachers farmer farmers driver drivers imam priest
 """.split())
 _SKIP_BEFORE_CUE = frozenset("""
 also has have had further later earlier then previously repeatedly reportedly recently again first
@@ -824,6 +825,7 @@ residents diplomats diplomat reports agency office observers monitors investigat
 groups group organisation organization members member witness resident doctor medic activist
 journalist correspondent commander soldier survivor villager spokesperson analyst expert
 worker workers volunteer volunteers administrator administrators elder elders survivors relative relatives
+doctors surgeon surgeons nurse nurses paramedic paramedics presidency villagers teacher farmer driver imam priest
 """.split())
 
 

@@ -261,3 +261,12 @@ def test_translated_report_forms():
 def test_an_acronym_stands_for_a_name_the_claimant_scan_cannot_read():
     got = claims_of("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate, said it killed 20 soldiers.")
     assert [c[:2] for c in got] == [("JNIM", "military")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("A surgeon said most of the wounded were children.", "surgeon"),
+    ("The minister toured the site on Friday, the presidency said.", "presidency"),
+    ("A local teacher told AFP that the school was hit twice.", "local teacher"),
+])
+def test_people_on_the_ground_and_the_presidency_as_claimants(sentence, name):
+    assert [c[0] for c in claims_of(sentence)] == [name]
