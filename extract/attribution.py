@@ -728,7 +728,13 @@ class _ClaimFinder:
                     kind, _ = self._type_of(m.entity.name, m.start, m.end)
                     return self._register(m.entity.name, kind, m.entity.key)
             if name.lower() in _COLLECTIVE_HEADS:
-                # "the Arakan Army said ... the group said": the organisation named last before
+                # "the Arakan Army said ... the group said": the armed group that spoke just before, else
+                # the organisation named last before
+                last = self.claims[-1] if self.claims else None
+                if last is not None and start - last.cue.start < 400:
+                    source = next(x for x in self.sources if x.key == last.source_key)
+                    if source.type in ("military", "other") and source.entity_key is not None:
+                        return source.key
                 for m in reversed(self._mentions):
                     if m.end <= start and m.entity.type == "organization" and \
                             m.entity.attributes.get("kind") in ("military", "other"):

@@ -270,3 +270,9 @@ def test_an_acronym_stands_for_a_name_the_claimant_scan_cannot_read():
 ])
 def test_people_on_the_ground_and_the_presidency_as_claimants(sentence, name):
     assert [c[0] for c in claims_of(sentence)] == [name]
+
+
+def test_the_group_said_is_the_group_that_spoke_just_before():
+    text = ("The Arakan Army said in a statement that its fighters and allied Kachin Independence Army units took "
+            "the base on Sunday. Five fighters died in the battle, the group said.")
+    assert [c[0] for c in claims_of(text)] == ["Arakan Army", "Arakan Army"]
