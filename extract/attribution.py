@@ -95,7 +95,8 @@ oblast territory north south east west northern southern eastern western central
 blogger bloggers milblogger milbloggers commentator commentators channel channels commission commissions
 observatory ombudsman
 worker workers volunteer volunteers administrator administrators elder elders survivor survivors
-relative relatives nurse nurses paramedic paramedics
+relative relatives nurse nurses paramedic paramedics doctor surgeon surgeons villager villagers presidency
+teacher teachers farmer farmers driver drivers imam priest
 """.split())
 _SKIP_BEFORE_CUE = frozenset("""
 also has have had further later earlier then previously repeatedly reportedly recently again first
@@ -768,7 +769,13 @@ class _ClaimFinder:
                     kind, _ = self._type_of(m.entity.name, m.start, m.end)
                     return self._register(m.entity.name, kind, m.entity.key)
             if name.lower() in _COLLECTIVE_HEADS:
-                # "the Arakan Army said ... the group said": the organisation named last before
+                # "the Arakan Army said ... the group said": the armed group that spoke just before, else
+                # the organisation named last before
+                last = self.claims[-1] if self.claims else None
+                if last is not None and start - last.cue.start < 400:
+                    source = next(x for x in self.sources if x.key == last.source_key)
+                    if source.type in ("military", "other") and source.entity_key is not None:
+                        return source.key
                 for m in reversed(self._mentions):
                     if m.end <= start and m.entity.type == "organization" and \
                             m.entity.attributes.get("kind") in ("military", "other"):
@@ -890,6 +897,7 @@ residents diplomats diplomat reports agency office observers monitors investigat
 groups group organisation organization members member witness resident doctor medic activist
 journalist correspondent commander soldier survivor villager spokesperson analyst expert
 worker workers volunteer volunteers administrator administrators elder elders survivors relative relatives
+doctors surgeon surgeons nurse nurses paramedic paramedics presidency villagers teacher farmer driver imam priest
 """.split())
 
 

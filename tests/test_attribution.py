@@ -320,3 +320,18 @@ def test_a_body_named_with_on_or_to_is_claimant_whole_and_the_commission_refers_
                     "The Committee to Protect Journalists said two reporters were detained.")
     assert [c[0] for c in got] == ["Uganda Human Rights Commission on Prisons and Detention"] * 2 + [
         "Committee to Protect Journalists"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("A surgeon said most of the wounded were children.", "surgeon"),
+    ("The minister toured the site on Friday, the presidency said.", "presidency"),
+    ("A local teacher told AFP that the school was hit twice.", "local teacher"),
+])
+def test_people_on_the_ground_and_the_presidency_as_claimants(sentence, name):
+    assert [c[0] for c in claims_of(sentence)] == [name]
+
+
+def test_the_group_said_is_the_group_that_spoke_just_before():
+    text = ("The Arakan Army said in a statement that its fighters and allied Kachin Independence Army units took "
+            "the base on Sunday. Five fighters died in the battle, the group said.")
+    assert [c[0] for c in claims_of(text)] == ["Arakan Army", "Arakan Army"]

@@ -127,3 +127,7 @@ def test_a_movement_named_like_a_surname_is_not_the_person():
 def test_an_acronym_before_a_first_name_ends_the_run():
     text = "The drone hit a bus, the head of the Sumy OVA Ihor Petrenko wrote on Telegram."
     assert "Ihor Petrenko" in people(text)
+
+
+def test_media_nouns_before_a_speech_verb_are_no_people():
+    assert people("Footage posted online showed the bridge burning. Images posted by residents showed smoke.") == {}

@@ -108,6 +108,7 @@ ministers leaders commanders bloggers journalists reporters correspondents monit
 scientists agencies hospitals hospital ministry army military government staff everyone someone
 nobody people men women children many several some most few all none each one two three
 it he she they we i you this that these those there here what which who
+videos video images photos photographs footage pictures posts reports documents statements figures records
 """.split())
 
 # Nationality or side adjectives -> ISO country code ("" for sides with no single country).
