@@ -186,6 +186,7 @@ _ENDS_HERE = re.compile(r'\s*[.!?”\"]*\s*$')
 _ONE_WORD_LEFT = re.compile(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$")
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|,)")
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|at least|more than|about|\d)")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,;.]{3,120},")
 _TO_HAVE = re.compile(r"\s+to\s+have\s+\w")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:to|for|about|with|by|in|on)\b")
 # "stated on Sunday that", "reported on November 24, 2024, that", "wrote in a Telegram post that"
@@ -342,7 +343,9 @@ class _ClaimFinder:
         if before.endswith(",") or before.endswith("—") or before.endswith("("):
             c_start, c_end = _trim_content(text, start, m.start())
         else:
-            c_start, c_end = _trim_content(text, np[1], end)
+            # "According to X, a rights group that tracks killings, security forces have ...": past the appositive
+            appositive = _APPOSITIVE.match(text, np[1], end)
+            c_start, c_end = _trim_content(text, appositive.end() if appositive else np[1], end)
         if c_end - c_start < 3:
             return False
         return self._add(np, m.start(), m.end(), c_start, c_end)
@@ -753,9 +756,18 @@ class _ClaimFinder:
         name = _strip_determiners(raw)
         if not name:
             return None
-        if name.lower() in _ANAPHORIC and raw[:4].lower() in ("the ", "this"):
-            # "the source said": the source of that kind named just before
-            heads = (name.lower(), name.lower() + "s", name.lower().rstrip("s"))
+        head = name.split()[-1].lower()
+        if head in _ANAPHORIC and raw[:4].lower() in ("the ", "this") and (" " not in name or (
+                head in _COLLECTIVE_HEADS and all(w.isalpha() and w.islower() for w in name.split()))):
+            # "the group said", "the ethnic armed group said": the one of that kind named just before
+            heads = (head, head + "s", head.rstrip("s"))
+            if head in _COLLECTIVE_HEADS:
+                # "the Arakan Army said ... the group said": the armed group that spoke just before
+                last = self.claims[-1] if self.claims else None
+                if last is not None and start - last.cue.start < 400:
+                    source = next(x for x in self.sources if x.key == last.source_key)
+                    if source.type in ("military", "other") and source.entity_key is not None:
+                        return source.key
             for source in reversed(self.sources):
                 words = source.name.lower().split()
                 if words[-1] in heads or (words[0] in heads and source.type != "person") or \
@@ -768,14 +780,8 @@ class _ClaimFinder:
                         or (heads[0] in _BODY_HEADS and heads[0] in m.entity.name.lower().split())):
                     kind, _ = self._type_of(m.entity.name, m.start, m.end)
                     return self._register(m.entity.name, kind, m.entity.key)
-            if name.lower() in _COLLECTIVE_HEADS:
-                # "the Arakan Army said ... the group said": the armed group that spoke just before, else
-                # the organisation named last before
-                last = self.claims[-1] if self.claims else None
-                if last is not None and start - last.cue.start < 400:
-                    source = next(x for x in self.sources if x.key == last.source_key)
-                    if source.type in ("military", "other") and source.entity_key is not None:
-                        return source.key
+            if head in _COLLECTIVE_HEADS:
+                # else the organisation named last before
                 for m in reversed(self._mentions):
                     if m.end <= start and m.entity.type == "organization" and \
                             m.entity.attributes.get("kind") in ("military", "other"):

@@ -1169,7 +1169,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
 
     def register(i: int) -> None:
         m = merged[i]
-        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who)):
+        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who),
+                  *_figures(m)):
             index.setdefault((m.subtype, k), set()).add(i)
 
     for c in candidates:
@@ -1189,6 +1190,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 near |= index.get((c.subtype, ("p", key)), set())
             for w in c.who:
                 near |= index.get((c.subtype, ("w", w)), set())
+            for f in _figures(c):
+                near |= index.get((c.subtype, f), set())
             for i in sorted(near, reverse=True):
                 m = merged[i]
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
@@ -1197,7 +1200,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if shared_places and not any(areas.is_site(k) for k in shared_places) \
                         and _elsewhere(c, m, countries, areas):
                     shared_places = set()  # only a region in common ("northern Gaza", "central Gaza")
-                if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places or (m.who & c.who):
+                if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places \
+                        or (m.who & c.who) or (_figures(m) & _figures(c) and not _elsewhere(c, m, countries, areas)):
                     target, target_i = m, i
                     break
         if target is None:
@@ -1225,6 +1229,13 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         target.who |= c.who
         register(target_i)
     return merged
+
+
+def _figures(c: _Candidate) -> set[tuple[str, str, int]]:
+    """The casualty figures of three or more that an incident counts: the headline's "kills 14" and the
+    lead's "killed at least 14 civilians" tell one incident."""
+    return {("f", "killed" if x.kind == "killed_or_wounded" else x.kind, x.min)
+            for x in c.casualties if x.min is not None and x.min >= 3}
 
 
 class _Areas:
@@ -1258,8 +1269,8 @@ def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas)
     victims is not separated this way."""
     own = c.own_place_keys - countries
     theirs = m.place_keys - countries
-    if not own or c.weak or not theirs:
-        return False
+    if not own or c.weak or not theirs or _figures(c) & _figures(m):
+        return False  # (the same toll told again: the same incident, told with other places)
     if c.casualties and m.casualties and not any(_same_figure(x, y) for x in c.casualties for y in m.casualties):
         # victims counted at other sites: "a strike in Jabaliya killed 11 ... another in Gaza City killed six"
         own_sites = {k for k in own if areas.is_site(k)}

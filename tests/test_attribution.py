@@ -335,3 +335,12 @@ def test_the_group_said_is_the_group_that_spoke_just_before():
     text = ("The Arakan Army said in a statement that its fighters and allied Kachin Independence Army units took "
             "the base on Sunday. Five fighters died in the battle, the group said.")
     assert [c[0] for c in claims_of(text)] == ["Arakan Army", "Arakan Army"]
+
+
+def test_a_described_group_refers_back_and_an_appositive_after_according_to_is_skipped():
+    got = claims_of("The Kachin Independence Army said it had seized a border post. "
+                    "The ethnic armed group said its fighters captured 30 soldiers. "
+                    "According to the Syrian Network for Peace, a monitor that counts deaths, 40 people died.")
+    assert [c[0] for c in got] == ["Kachin Independence Army", "Kachin Independence Army",
+                                   "Syrian Network for Peace"]
+    assert got[2][3] == "40 people died"

@@ -323,3 +323,14 @@ def test_figures_told_in_the_next_sentence_join_the_incident():
             "More than 12 others were hurt and 30 tanks were destroyed, the governor said.")
     [event] = _events(text)
     assert sorted((c.kind, c.min) for c in event.casualties) == [("killed", 2), ("wounded", 12)]
+
+
+def test_the_headline_lead_and_detail_of_one_strike_with_one_toll_are_one_incident():
+    text = ("Army airstrike on village kills 9, rebels say\n\n"
+            "A military airstrike killed at least nine civilians in a village in Magway region on Friday, "
+            "a local rebel group said.\n\n"
+            "The jets bombed Kyauk Sin village in Pauk township at dawn, according to residents. "
+            "\"Nine people died and 12 were wounded,\" a villager said.")
+    events = extract_article(text, "2024-03-17").events
+    assert len(events) == 1
+    assert {p.name for p in events[0].places} >= {"Kyauk Sin"}
