@@ -1112,7 +1112,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
 
     def register(i: int) -> None:
         m = merged[i]
-        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who)):
+        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who),
+                  *(("f", f) for f in _figures(m))):
             index.setdefault((m.subtype, k), set()).add(i)
 
     for c in candidates:
@@ -1132,12 +1133,17 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 near |= index.get((c.subtype, ("p", key)), set())
             for w in c.who:
                 near |= index.get((c.subtype, ("w", w)), set())
+            figures = _figures(c)
+            for f in figures:
+                near |= index.get((c.subtype, ("f", f)), set())
             for i in sorted(near, reverse=True):
                 m = merged[i]
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
-                if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places or (m.who & c.who):
+                shared_figures = figures & _figures(m)
+                if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places \
+                        or (m.who & c.who) or len(shared_figures) >= 2 or any(n >= 10 for _, n in shared_figures):
                     target, target_i = m, i
                     break
         if target is None:
@@ -1165,6 +1171,12 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         target.who |= c.who
         register(target_i)
     return merged
+
+
+def _figures(c: _Candidate) -> set[tuple[str, int]]:
+    """The casualty figures of a candidate above one: the same two figures (or one of ten or more) told
+    twice are one incident told twice (a summary headline and its paragraph)."""
+    return {(cas.kind, cas.min) for cas in c.casualties if cas.min is not None and cas.min > 1}
 
 
 class _Areas:

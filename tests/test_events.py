@@ -293,3 +293,16 @@ def test_figures_told_in_the_next_sentence_join_the_incident():
             "More than 12 others were hurt and 30 tanks were destroyed, the governor said.")
     [event] = _events(text)
     assert sorted((c.kind, c.min) for c in event.casualties) == [("killed", 2), ("wounded", 12)]
+
+
+def test_the_same_figures_told_twice_are_one_incident():
+    text = ("Over the past day 4 civilians were killed and 11 were wounded in the Sumy region.\n\n"
+            "Shelling continued along the border.\n\n"
+            "As a result of the attacks, 4 civilians were killed and 11 people were wounded, the governor said.")
+    assert len([e for e in _events(text) if e.subtype == "Attack"]) == 1
+
+
+def test_one_shared_small_figure_keeps_two_incidents_apart():
+    text = ("On Monday 2 civilians were killed in Kherson.\n\n"
+            "On Tuesday gunmen killed 2 civilians in Sumy.")
+    assert len(_events(text)) == 2
