@@ -777,7 +777,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             elif len(event_dates) < len(dates):
                 date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
-                date, level = None, 0
+                # no day near it: the day of the first dated incident the article tells, else publication
+                date, level = next((c.date for c in candidates if c.explicit_date), None), 0
             if level == 2 and pub is not None and date.precision in ("month", "year") \
                     and date.date_end < (pub - datetime.timedelta(days=366)).isoformat():
                 # "The rebels briefly captured Goma in 2012": history, not news (a day named in full stays)

@@ -306,3 +306,11 @@ def test_one_shared_small_figure_keeps_two_incidents_apart():
     text = ("On Monday 2 civilians were killed in Kherson.\n\n"
             "On Tuesday gunmen killed 2 civilians in Sumy.")
     assert len(_events(text)) == 2
+
+
+def test_an_undated_paragraph_takes_the_day_of_the_article_s_first_dated_incident():
+    text = ("Russian missiles struck Odesa on Sunday, killing three people, the governor said.\n\n"
+            "Elsewhere, a drone hit a bus in Nikopol, wounding five passengers.")
+    events = _events(text, "2024-09-10")  # a Tuesday
+    assert [(e.subtype, e.date) for e in events] == [
+        ("Shelling/artillery/missile attack", "2024-09-08"), ("Air/drone strike", "2024-09-08")]
