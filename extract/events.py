@@ -542,8 +542,8 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
     if (words & _B_AGREEMENT and AGREEMENT.search(sentence)) and not (words & _B_CLASH and CLASH.search(sentence)) and not _only_proposed(sentence) \
             and not (words & _B_POLICY and POLICY.search(sentence)):
         return "Agreement"
-    if words & _B_ARRESTS and ARRESTS.search(sentence):
-        return "Arrests"
+    if words & _B_ARRESTS and (arrest := ARRESTS.search(sentence)):
+        return _arrest_kind(sentence, arrest.start())
     if (words & _B_CLASH and CLASH.search(sentence)) and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)
                                                           and CIVILIANS.search(sentence)
                                        and not _military_victims(sentence)):
@@ -673,6 +673,14 @@ def _nonstate_subject(sentence: str) -> bool:
     m = REGAINS.search(sentence)
     head = sentence[:m.start()] if m else sentence
     return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
+
+
+def _arrest_kind(sentence: str, at: int) -> str:
+    """People detained or rounded up by gunmen or an armed group are abducted; by the state, arrested."""
+    head = sentence[:at]
+    if (NONSTATE.search(head) or PERPETRATORS.search(head)) and not _STATE_FORCE.search(head):
+        return "Abduction/forced disappearance"
+    return "Arrests"
 
 
 def _people_captured(sentence: str) -> bool:

@@ -314,3 +314,12 @@ def test_an_undated_paragraph_takes_the_day_of_the_article_s_first_dated_inciden
     events = _events(text, "2024-09-10")  # a Tuesday
     assert [(e.subtype, e.date) for e in events] == [
         ("Shelling/artillery/missile attack", "2024-09-08"), ("Air/drone strike", "2024-09-08")]
+
+
+@pytest.mark.parametrize("sentence, subtype", [
+    ("Gunmen rounded up 30 men at the market and drove them into the forest.", "Abduction/forced disappearance"),
+    ("Militants detained four aid workers at a checkpoint near Menaka.", "Abduction/forced disappearance"),
+    ("Security forces detained two suspected militants near Gao.", "Arrests"),
+])
+def test_detained_by_armed_groups_is_abduction(sentence, subtype):
+    assert classify(sentence) == subtype
