@@ -276,3 +276,8 @@ def test_the_group_said_is_the_group_that_spoke_just_before():
     text = ("The Arakan Army said in a statement that its fighters and allied Kachin Independence Army units took "
             "the base on Sunday. Five fighters died in the battle, the group said.")
     assert [c[0] for c in claims_of(text)] == ["Arakan Army", "Arakan Army"]
+
+
+def test_a_person_inside_a_participle_appositive_is_not_the_claimant():
+    got = claims_of("Chad's army, commanded by Gen. Abakar Abdelkerim Daoud, said its jets struck rebel camps.")
+    assert [c[:2] for c in got] == [("Chad's army", "military")]
