@@ -571,10 +571,13 @@ class _ClaimFinder:
         if words[:2] == ["known", "as"] or words[:3] == ["also", "known", "as"]:
             inner = (tokens[k + words.index("as") + 1][0], inner[1])
             words = words[words.index("as") + 1:]
-        if words and (self._person_at(*inner) is not None or _looks_like_person(text[inner[0]:inner[1]])
-                      or all(w[:1].isupper() or w in ("’s", "'s") for w in words)):
+        if not words:
+            return None
+        if words[0][:1].isupper() and (self._person_at(*inner) is not None or _looks_like_person(text[inner[0]:inner[1]])
+                                       or all(w[:1].isupper() or w in ("’s", "'s") for w in words)):
             return inner
-        if words and words[0].lower() in ("a", "an", "the") or any(w[:1].isupper() for w in words):
+        if words[0].lower() in ("a", "an", "the") or any(w[:1].isupper() for w in words):
+            # "Mahmoud Basal, a spokesman for ...,", "Sudan's army, led by Gen. X,": the phrase before
             return self._subject(tokens[k - 1][0], start)
         return None
 

@@ -559,8 +559,8 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
     if (words & _B_AGREEMENT and AGREEMENT.search(sentence)) and not (words & _B_CLASH and CLASH.search(sentence)) and not _only_proposed(sentence) \
             and not (words & _B_POLICY and POLICY.search(sentence)):
         return "Agreement"
-    if words & _B_ARRESTS and ARRESTS.search(sentence):
-        return "Arrests"
+    if words & _B_ARRESTS and (arrest := ARRESTS.search(sentence)):
+        return _arrest_kind(sentence, arrest.start())
     if (words & _B_CLASH and CLASH.search(sentence)) and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)
                                                           and CIVILIANS.search(sentence)
                                        and not _military_victims(sentence)):
@@ -699,6 +699,14 @@ def _nonstate_subject(sentence: str) -> bool:
     return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
 
 
+def _arrest_kind(sentence: str, at: int) -> str:
+    """People detained or rounded up by gunmen or an armed group are abducted; by the state, arrested."""
+    head = sentence[:at]
+    if (NONSTATE.search(head) or PERPETRATORS.search(head)) and not _STATE_FORCE.search(head):
+        return "Abduction/forced disappearance"
+    return "Arrests"
+
+
 def _people_captured(sentence: str) -> bool:
     m = OVERTAKES.search(sentence)
     after = sentence[m.end():m.end() + 60] if m else ""
@@ -809,7 +817,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
             elif len(event_dates) < len(dates):
                 date, level = _best_date([d for d in dates if d not in event_dates]), 1
             else:
-                date, level = None, 0
+                # no day near it: the day of the first dated incident the article tells, else publication
+                date, level = next((c.date for c in candidates if c.explicit_date), None), 0
             if level == 2 and pub is not None and date.precision in ("month", "year") \
                     and date.date_end < (pub - datetime.timedelta(days=366)).isoformat():
                 # "The rebels briefly captured Goma in 2012": history, not news (a day named in full stays)
@@ -1170,7 +1179,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
     def register(i: int) -> None:
         m = merged[i]
         for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who),
-                  *_figures(m)):
+                  *(("f", f) for f in _figures(m))):
             index.setdefault((m.subtype, k), set()).add(i)
 
     for c in candidates:
@@ -1190,8 +1199,9 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 near |= index.get((c.subtype, ("p", key)), set())
             for w in c.who:
                 near |= index.get((c.subtype, ("w", w)), set())
-            for f in _figures(c):
-                near |= index.get((c.subtype, f), set())
+            figures = _figures(c)
+            for f in figures:
+                near |= index.get((c.subtype, ("f", f)), set())
             for i in sorted(near, reverse=True):
                 m = merged[i]
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
@@ -1200,8 +1210,9 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if shared_places and not any(areas.is_site(k) for k in shared_places) \
                         and _elsewhere(c, m, countries, areas):
                     shared_places = set()  # only a region in common ("northern Gaza", "central Gaza")
+                shared_figures = figures & _figures(m)
                 if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places \
-                        or (m.who & c.who) or (_figures(m) & _figures(c) and not _elsewhere(c, m, countries, areas)):
+                        or (m.who & c.who) or _told_again(shared_figures, c, m, countries, areas):
                     target, target_i = m, i
                     break
         if target is None:
@@ -1231,11 +1242,20 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
     return merged
 
 
-def _figures(c: _Candidate) -> set[tuple[str, str, int]]:
-    """The casualty figures of three or more that an incident counts: the headline's "kills 14" and the
-    lead's "killed at least 14 civilians" tell one incident."""
-    return {("f", "killed" if x.kind == "killed_or_wounded" else x.kind, x.min)
-            for x in c.casualties if x.min is not None and x.min >= 3}
+def _figures(c: _Candidate) -> set[tuple[str, int]]:
+    """The casualty figures of a candidate above one ("killed or wounded" counted with "killed")."""
+    return {("killed" if x.kind == "killed_or_wounded" else x.kind, x.min)
+            for x in c.casualties if x.min is not None and x.min > 1}
+
+
+def _told_again(shared: set[tuple[str, int]], c: _Candidate, m: _Candidate, countries: set[str],
+                areas: "_Areas") -> bool:
+    """Whether the figures two reports share say they tell one incident twice: two figures, or one of ten
+    or more (a summary headline and its paragraph), or one of three or more told of no other place
+    (the headline's "kills 14" and the lead's "killed at least 14 civilians")."""
+    if len(shared) >= 2 or any(n >= 10 for _, n in shared):
+        return True
+    return any(n >= 3 for _, n in shared) and not _elsewhere(c, m, countries, areas)
 
 
 class _Areas:
@@ -1269,7 +1289,7 @@ def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas)
     victims is not separated this way."""
     own = c.own_place_keys - countries
     theirs = m.place_keys - countries
-    if not own or c.weak or not theirs or _figures(c) & _figures(m):
+    if not own or c.weak or not theirs or any(n >= 3 for _, n in _figures(c) & _figures(m)):
         return False  # (the same toll told again: the same incident, told with other places)
     if c.casualties and m.casualties and not any(_same_figure(x, y) for x in c.casualties for y in m.casualties):
         # victims counted at other sites: "a strike in Jabaliya killed 11 ... another in Gaza City killed six"

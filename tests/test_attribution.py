@@ -344,3 +344,8 @@ def test_a_described_group_refers_back_and_an_appositive_after_according_to_is_s
     assert [c[0] for c in got] == ["Kachin Independence Army", "Kachin Independence Army",
                                    "Syrian Network for Peace"]
     assert got[2][3] == "40 people died"
+
+
+def test_a_person_inside_a_participle_appositive_is_not_the_claimant():
+    got = claims_of("Chad's army, commanded by Gen. Abakar Abdelkerim Daoud, said its jets struck rebel camps.")
+    assert [c[:2] for c in got] == [("Chad's army", "military")]

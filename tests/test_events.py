@@ -334,3 +334,33 @@ def test_the_headline_lead_and_detail_of_one_strike_with_one_toll_are_one_incide
     events = extract_article(text, "2024-03-17").events
     assert len(events) == 1
     assert {p.name for p in events[0].places} >= {"Kyauk Sin"}
+
+
+def test_the_same_figures_told_twice_are_one_incident():
+    text = ("Over the past day 4 civilians were killed and 11 were wounded in the Sumy region.\n\n"
+            "Shelling continued along the border.\n\n"
+            "As a result of the attacks, 4 civilians were killed and 11 people were wounded, the governor said.")
+    assert len([e for e in _events(text) if e.subtype == "Attack"]) == 1
+
+
+def test_one_shared_small_figure_keeps_two_incidents_apart():
+    text = ("On Monday 2 civilians were killed in Kherson.\n\n"
+            "On Tuesday gunmen killed 2 civilians in Sumy.")
+    assert len(_events(text)) == 2
+
+
+def test_an_undated_paragraph_takes_the_day_of_the_article_s_first_dated_incident():
+    text = ("Russian missiles struck Odesa on Sunday, killing three people, the governor said.\n\n"
+            "Elsewhere, a drone hit a bus in Nikopol, wounding five passengers.")
+    events = _events(text, "2024-09-10")  # a Tuesday
+    assert [(e.subtype, e.date) for e in events] == [
+        ("Shelling/artillery/missile attack", "2024-09-08"), ("Air/drone strike", "2024-09-08")]
+
+
+@pytest.mark.parametrize("sentence, subtype", [
+    ("Gunmen rounded up 30 men at the market and drove them into the forest.", "Abduction/forced disappearance"),
+    ("Militants detained four aid workers at a checkpoint near Menaka.", "Abduction/forced disappearance"),
+    ("Security forces detained two suspected militants near Gao.", "Arrests"),
+])
+def test_detained_by_armed_groups_is_abduction(sentence, subtype):
+    assert classify(sentence) == subtype
