@@ -238,7 +238,10 @@ CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)
             r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\binfiltrat|\bhostilities\b|"
             r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
             r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
-            r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b")
+            r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b|"
+            # daily staff reports: "the invaders attacked 36 times near X", "the enemy attacked our positions"
+            r"\b(?:invaders|occupiers|enemy|aggressor) (?:\w+ ){0,2}?attack(?:ed|s)? (?:near|around|towards?|in the)\b|"
+            r"\battack(?:ed|s)? \d+ times\b")
 CHANGE = _rx(r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatched\b|\bdespatched\b|"
              r"\bsent (?:\w+ ){0,3}(?:troops|soldiers|forces|reinforcements|units|fighters)|\bmobili[sz]|"
              r"\brecruit|\bconscript|\bwithdr(?:ew|awn|awal|awing)\b|\bpulled (?:out|back)\b|\brelocat|"
@@ -284,7 +287,8 @@ LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbr
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
                   r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
                   r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
-                  r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)")
+                  r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
+                  r"\btotal (?:combat )?losses\b")
 # how the war began, told again: background whatever its date ("The war began when Hamas-led militants ...")
 _WAR_BEGAN = re.compile(r"\bthe (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) (?:when|with|after)\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
@@ -927,6 +931,8 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
         words = _beginnings(s_text)
     if words & _B_LONG_PERIOD and _WAR_BEGAN.search(s_text):
         return False
+    if s_text.count("(+") >= 2:
+        return False  # a running tally with the day's additions: "tanks ‒ 8,989 (+11), MLRS ‒ 1,218 (+1)"
     has_date = any(d.precision in ("day", "days", "week") for d in dates)
     if not has_figure and not has_date and ((words & _B_HYPOTHETICAL and HYPOTHETICAL.search(s_text)) or (words & _B_BACKGROUND and BACKGROUND.search(s_text))):
         return False

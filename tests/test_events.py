@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("Rebels captured the town of Bunagana.", "Non-state actor overtakes territory"),
     ("Local bloggers claimed that the rebels had seized the town of Rubaya.", "Non-state actor overtakes territory"),
     ("The military government dissolved all political parties by decree.", "Other"),
+    ("In the Kupiansk direction, the invaders attacked 14 times near Synkivka and Petropavlivka.", "Armed clash"),
     ("The authorities shut down the internet in the northern provinces.", "Other"),
     ("Riot police fired on demonstrators outside the parliament in Nairobi.", "Excessive force against protesters"),
     ("Russia deployed additional troops to the border.", "Change to group/activity"),
@@ -364,3 +365,10 @@ def test_an_undated_paragraph_takes_the_day_of_the_article_s_first_dated_inciden
 ])
 def test_detained_by_armed_groups_is_abduction(sentence, subtype):
     assert classify(sentence) == subtype
+
+
+def test_a_running_tally_of_losses_is_no_incident():
+    text = ("The total combat losses of the enemy from 24.02.22 to 15.10.24 were approximately:\n\n"
+            "personnel ‒ about 669,120 (+1,640) persons were liquidated,\ntanks ‒ 8,989 (+11),\n"
+            "artillery systems – 19,146 (+39),\nMLRS – 1,218 (+1).")
+    assert extract_article(text, "2024-10-15").events == []
