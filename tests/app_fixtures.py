@@ -60,6 +60,20 @@ async def settle(pilot, most: int = 100) -> None:
             return
 
 
+async def until(pilot, check, most: int = 200) -> None:
+    """Pause until ``check()`` holds (a screen pushed by a key may take a few cycles on a busy
+    machine); fails with the check's name when it never does."""
+    for _ in range(most):
+        if check():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"never true: {getattr(check, '__name__', check)}")
+
+
+def has_filter_form(app) -> bool:
+    return type(app.screen).__name__ == "FilterScreen"
+
+
 def span(text: str, needle: str, nth: int = 0) -> Span:
     """The span of the ``nth`` occurrence of ``needle`` in ``text``."""
     start = -1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_fixtures import build_big_store, settle
+from app_fixtures import build_big_store, has_filter_form, settle, until
 from tui.app import make_app
 
 N = 100_000
@@ -86,7 +86,7 @@ async def test_filtering_a_big_store_counts_and_pages(big_store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("2", "f")
-        await pilot.pause()
+        await until(pilot, lambda: has_filter_form(app))
         place = app.screen.query_one("#filter-place")
         place.focus()
         await pilot.press(*"Kharkiv")

@@ -7,7 +7,7 @@ import time
 import pytest
 from textual.content import Content
 
-from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store, settle
+from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store, has_filter_form, settle, until
 from extract.model import Claim, Entity, Extraction, Source, Span
 from store.db import open_store
 from store.readers import RawArticle
@@ -259,14 +259,14 @@ async def test_filter_and_sort_events(store):
         await settle(pilot)
         screen = app.screen
         await pilot.press("2", "f")
-        await pilot.pause()
+        await until(pilot, lambda: has_filter_form(app))
         app.screen.query_one("#filter-place").value = "kharkiv"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert screen.events.total == 1
         assert "at kharkiv" in str(screen.events.border_subtitle)
         await pilot.press("f")
-        await pilot.pause()
+        await until(pilot, lambda: has_filter_form(app))
         app.screen.query_one("#filter-from").value = "last week"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -327,8 +327,7 @@ async def test_command_palette_offers_search_and_commands(store):
         await pilot.press(*"filter events")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "FilterScreen"
+        await until(pilot, lambda: has_filter_form(app))
 
 
 async def test_quit(store):
