@@ -315,7 +315,7 @@ async def test_command_palette_offers_search_and_commands(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
         await pilot.press(*"kharkiv")
         await pilot.pause(0.5)
         await settle(pilot)
@@ -324,6 +324,7 @@ async def test_command_palette_offers_search_and_commands(store):
         await settle(pilot)
         assert title(app.screen.facts) == "Place · Kharkiv"
         await pilot.press("ctrl+p")
+        await until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
         await pilot.press(*"filter events")
         await pilot.pause(0.5)
         await pilot.press("enter")
