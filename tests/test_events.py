@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("Local bloggers claimed that the rebels had seized the town of Rubaya.", "Non-state actor overtakes territory"),
     ("The military government dissolved all political parties by decree.", "Other"),
     ("In the Kupiansk direction, the invaders attacked 14 times near Synkivka and Petropavlivka.", "Armed clash"),
+    ("About 30 militants attacked an army position near Djibo.", "Armed clash"),
     ("The authorities shut down the internet in the northern provinces.", "Other"),
     ("Riot police fired on demonstrators outside the parliament in Nairobi.", "Excessive force against protesters"),
     ("Russia deployed additional troops to the border.", "Change to group/activity"),
