@@ -232,7 +232,8 @@ LOOTING = _rx(r"\bloot|\bpillag|\barson|\btorch(?:ed|ing)\b|set (?:fire|ablaze|a
               r"\bstolen\b|\brustl|\bsabotag")
 CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b|\bgun ?fights?\b|\bfirefights?\b|"
             r"exchange(?:d)? (?:of )?(?:gun)?fire|\bskirmish|\bambush|\bassaults?\b|\bassaulted\b|"
-            r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions?|base|bases|checkpoints?|convoys?|outposts?|camps?|"
+            r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions?|base|bases|checkpoints?|convoys?|outposts?|"
+            r"(?<!idp )(?<!refugee )(?<!displacement )(?<!displaced )camps?|"
             r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
             r"\bstorm(?:ed|ing)?\b(?! of\b)|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
             r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\binfiltrat|\bhostilities\b|"
@@ -548,7 +549,8 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
         return "Abduction/forced disappearance"
     if words & _B_TRANSFER and TRANSFER.search(sentence):
         return "Non-violent transfer of territory"
-    if (words & _B_REGAINS and REGAINS.search(sentence)) and _main_clause(REGAINS, sentence) and TERRITORY.search(sentence):
+    if (words & _B_REGAINS and REGAINS.search(sentence)) and _main_clause(REGAINS, sentence) \
+            and (TERRITORY.search(sentence) or _place_follows(REGAINS, original)):
         return "Non-state actor overtakes territory" if _nonstate_subject(sentence) else "Government regains territory"
     if (words & _B_OVERTAKES and OVERTAKES.search(sentence)) and _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
             and not _people_captured(sentence):
@@ -610,7 +612,7 @@ def _place_follows(rx: re.Pattern[str], original: str) -> bool:
     if len(low) != len(original):
         return False
     for m in rx.finditer(low):
-        if re.match(r"\s+(?:(?:the|control of|the town of|the city of|the village of|(?:most|much|all|the whole|"
+        if re.match(r"\w*\s+(?:(?:the|control of|the town of|the city of|the village of|(?:most|much|all|the whole|"
                     r"(?:large |several )?parts?) of)\s+)?[A-Z][a-z]",
                     original[m.end():m.end() + 40]):
             return True
