@@ -323,3 +323,12 @@ def test_an_undated_paragraph_takes_the_day_of_the_article_s_first_dated_inciden
 ])
 def test_detained_by_armed_groups_is_abduction(sentence, subtype):
     assert classify(sentence) == subtype
+
+
+def test_fighters_killed_near_a_school_is_a_clash_and_lives_lost_join_it():
+    assert classify("Troops killed about 20 militants in Rafah and found a tunnel near a school.") == "Armed clash"
+    assert classify("Gunmen killed at least 30 villagers and soldiers in the town.") != "Armed clash"
+    text = ("The army said its soldiers repelled an attack near Djibo on Monday. "
+            "Seven soldiers lost their lives, the army said.")
+    [event] = _events(text)
+    assert [(c.kind, c.min) for c in event.casualties] == [("killed", 7)]
