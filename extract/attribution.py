@@ -835,6 +835,8 @@ groups group organisation organization members member witness resident doctor me
 journalist correspondent commander soldier survivor villager spokesperson analyst expert
 worker workers volunteer volunteers administrator administrators elder elders survivors relative relatives
 doctors surgeon surgeons nurse nurses paramedic paramedics presidency villagers teacher farmer driver imam priest
+force forces navy command brigade battalion regiment unit guard fleet militia council committee mission service
+administration department
 """.split())
 
 

@@ -281,3 +281,11 @@ def test_the_group_said_is_the_group_that_spoke_just_before():
 def test_a_person_inside_a_participle_appositive_is_not_the_claimant():
     got = claims_of("Chad's army, commanded by Gen. Abakar Abdelkerim Daoud, said its jets struck rebel camps.")
     assert [c[:2] for c in got] == [("Chad's army", "military")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Twenty drones were shot down overnight, the air force said.", "air force"),
+    ("Two boats were seized in the strait, the navy said.", "navy"),
+])
+def test_service_nouns_are_claimants(sentence, name):
+    assert [c[0] for c in claims_of(sentence)] == [name]
