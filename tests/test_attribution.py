@@ -289,3 +289,8 @@ def test_a_person_inside_a_participle_appositive_is_not_the_claimant():
 ])
 def test_service_nouns_are_claimants(sentence, name):
     assert [c[0] for c in claims_of(sentence)] == [name]
+
+
+def test_where_a_claimant_is_based_is_no_part_of_its_name():
+    got = claims_of("Two rockets hit the base, according to the Britain-based Syrian Observatory for Human Rights.")
+    assert [c[0] for c in got] == ["Syrian Observatory for Human Rights"]
