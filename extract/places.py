@@ -37,7 +37,8 @@ FACILITY_HEADS = (
     ("nuclear", "power", "plant"), ("power", "plant"), ("power", "station"), ("airport",),
     ("air", "base"), ("airbase",), ("airfield",), ("refinery",), ("seaport",),
     ("railway", "station"), ("train", "station"), ("refugee", "camp"), ("border", "crossing"),
-    ("military", "base"), ("dam",), ("crossing",), ("hospital",), ("port",), ("bridge",),
+    ("military", "base"), ("naval", "base"), ("army", "base"), ("dam",), ("crossing",), ("hospital",), ("port",),
+    ("bridge",),
     ("camp",), ("station",), ("prison",), ("checkpoint",), ("mosque",), ("cathedral",),
 )
 _FACILITIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
