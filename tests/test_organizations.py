@@ -113,3 +113,8 @@ def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant
     assert got["National Unity Government"] == "government"
     assert got["Myanmar Now"] == got["Al-Masirah"] == got["National News Agency"] == "media"
     assert "Magen David Adom" in got and "Magen David Adom" not in found(text, "person")
+
+
+def test_a_quoted_name_before_group_is_the_group_not_a_place():
+    got = found('Units of the "Zapad" group of forces advanced near Kupiansk.', "organization")
+    assert "Zapad group" in got and "Zapad" not in found('Units of the "Zapad" group of forces advanced.', "place")
