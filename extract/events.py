@@ -1129,9 +1129,11 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
 
     def register(i: int) -> None:
         m = merged[i]
-        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who),
-                  *(("f", f) for f in _figures(m))):
+        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who)):
             index.setdefault((m.subtype, k), set()).add(i)
+        if m.casualties:
+            for f in _figures(m):
+                index.setdefault((m.subtype, ("f", f)), set()).add(i)
 
     for c in candidates:
         target = None
@@ -1150,7 +1152,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 near |= index.get((c.subtype, ("p", key)), set())
             for w in c.who:
                 near |= index.get((c.subtype, ("w", w)), set())
-            figures = _figures(c)
+            figures = _figures(c) if c.casualties else set()
             for f in figures:
                 near |= index.get((c.subtype, ("f", f)), set())
             for i in sorted(near, reverse=True):
@@ -1158,7 +1160,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
-                shared_figures = figures & _figures(m)
+                shared_figures = figures & _figures(m) if figures else figures
                 if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places \
                         or (m.who & c.who) or len(shared_figures) >= 2 or any(n >= 10 for _, n in shared_figures):
                     target, target_i = m, i
