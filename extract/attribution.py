@@ -40,6 +40,8 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# "the Britain-based Syrian Observatory": where it sits is no part of its name
+_BASED_IN = re.compile(r"^[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)*-based\s+(?=[A-Z])")
 # "This was reported by the head of the regional administration": the claimant after "by"
 _REPORTED_BY = re.compile(r"\b(?:was|were|is|has been|have been)\s+(?:reported|announced|stated|confirmed|"
                           r"informed|communicated)\s+by\s+")
@@ -756,7 +758,7 @@ class _ClaimFinder:
                                        and self._named_as_company(person.name, start, end)):
             self._last_person = person
             return self._register(person.name, "person", person.key)
-        name = _strip_determiners(raw)
+        name = _BASED_IN.sub("", _strip_determiners(raw))
         if not name:
             return None
         head = name.split()[-1].lower()
@@ -907,6 +909,8 @@ groups group organisation organization members member witness resident doctor me
 journalist correspondent commander soldier survivor villager spokesperson analyst expert
 worker workers volunteer volunteers administrator administrators elder elders survivors relative relatives
 doctors surgeon surgeons nurse nurses paramedic paramedics presidency villagers teacher farmer driver imam priest
+force forces navy command brigade battalion regiment unit guard fleet militia council committee mission service
+administration department
 """.split())
 
 

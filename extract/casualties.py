@@ -81,11 +81,12 @@ _AFTER = re.compile(
 # "others" alone after an active verb: "wounding six others"
 _WHO_AFTER = re.compile(rf"[\"”]?\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
 _ACTIVE_BEFORE = re.compile(
-    r"\b(?P<verb>shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
+    r"\b(?P<verb>shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
+    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"capturing|captured|captures|capture|took|taken|taking|lost|losing|claimed the lives of|claiming the lives of|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
-    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))\s+[\"“]?$",
+    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?\s+[\"“]?$",
     re.I,
 )
 # a death toll told with a longer phrase between it and its verb than _ACTIVE_BEFORE allows
@@ -96,12 +97,13 @@ _TOLL_ROSE = re.compile(
 )
 # the words _ACTIVE_BEFORE can end with (its verbs' last words)
 _ACTIVE_LAST = frozenset(
-    "dead down executed executing massacred killing killed kills kill wounding wounded wounds wound injuring "
+    "dead down executed executing massacred killing killed kills kill neutralised neutralized neutralising "
+    "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
     "to at is was reached hit totalled totaled were".split())
 _ACTIVE_KIND = {
     "bodies": "killed", "remains": "killed", "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
-    "kill": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
+    "kill": "killed", "neutral": "killed", "elimin": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
     "losses": "losses", "taken": "captured", "taking": "captured", "lost": "losses", "losing": "losses", "claim": "killed", "death": "killed", "toll": "killed",
 }
 _NOT_CASUALTY_AFTER = re.compile(
@@ -229,8 +231,10 @@ def _may_end_active(text: str, at: int, start: int) -> bool:
         head = head[:-1]
     if not head or not head[-1].isspace():
         return False
-    # the run of word characters (as \w in `re`) that ends where the trailing spaces start
+    # the run of word characters (as \w in `re`) that ends where the trailing spaces (and a closing quote) start
     word_end = len(head.rstrip())
+    if word_end and head[word_end - 1] in '"”':
+        word_end -= 1  # had "neutralised" 50
     i = word_end
     while i > 0 and (head[i - 1].isalnum() or head[i - 1] == "_"):
         i -= 1

@@ -429,8 +429,9 @@ _TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
 _gate(_TOLL, "toll casualty")
 _B_TOLL = _BIT[id(_TOLL)]
 # the words of a casualty figure told after its incident ("More than 20 others were injured")
-_FIGURE_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit)")
-_gate(_FIGURE_WORDS, "killed dead died deaths wounded injured injuries hurt captured missing casualties fatalities")
+_FIGURE_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit|lives\b)")
+_gate(_FIGURE_WORDS, "killed dead died deaths wounded injured injuries hurt captured missing casualties fatalities "
+                     "lives")
 # (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)
 _gate(PERPETRATORS, "gunmen assailant assailants unidentified armed bandit bandits settlers killer killers "
                     "attackers hitmen sicarios extrajudicial")
@@ -576,8 +577,8 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
         # "Israeli strikes killed 32": a strike with no weapon named; air forces strike from the air
         return "Air/drone strike" if _AIR_FORCES.search(sentence) else "Shelling/artillery/missile attack"
     if (words & _B_ATTACK_VERBS and ATTACK_VERBS.search(sentence)) and (CIVILIANS.search(sentence) or words & _B_PERPETRATORS and PERPETRATORS.search(sentence)):
-        if MILITARY_VICTIMS.search(sentence) and not CIVILIANS.search(sentence):
-            return "Armed clash"  # "troops shot dead two gunmen during a raid"
+        if (MILITARY_VICTIMS.search(sentence) and not CIVILIANS.search(sentence)) or _KILLED_FIGHTERS.search(sentence):
+            return "Armed clash"  # "troops shot dead two gunmen during a raid", "killed 20 militants near a school"
         if (words & _B_LOOTING and LOOTING.search(sentence)) and not _LETHAL.search(sentence):
             return "Looting/property destruction"
         return "Attack"
@@ -703,6 +704,13 @@ def _nonstate_subject(sentence: str) -> bool:
     m = REGAINS.search(sentence)
     head = sentence[:m.start()] if m else sentence
     return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
+
+
+# fighters as the ones killed: "troops killed about 20 Hamas militants"
+_KILLED_FIGHTERS = re.compile(
+    r"\b(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:about |around |at least |more than |some |over )?"
+    r"(?:\d[\d,]*|dozens|scores|several|hundreds)\s+(?:(?!and\b|or\b)[\w'-]+\s+){0,2}?(?:militants|fighters|soldiers|troops|"
+    r"terrorists|rebels|insurgents|jihadists|gunmen|attackers|servicemen)\b")
 
 
 def _arrest_kind(sentence: str, at: int) -> str:
@@ -1186,9 +1194,11 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
 
     def register(i: int) -> None:
         m = merged[i]
-        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who),
-                  *(("f", f) for f in _figures(m))):
+        for k in (m.paragraph, *(("p", key) for key in m.place_keys - countries), *(("w", w) for w in m.who)):
             index.setdefault((m.subtype, k), set()).add(i)
+        if m.casualties:
+            for f in _figures(m):
+                index.setdefault((m.subtype, ("f", f)), set()).add(i)
 
     for c in candidates:
         target = None
@@ -1207,7 +1217,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 near |= index.get((c.subtype, ("p", key)), set())
             for w in c.who:
                 near |= index.get((c.subtype, ("w", w)), set())
-            figures = _figures(c)
+            figures = _figures(c) if c.casualties else set()
             for f in figures:
                 near |= index.get((c.subtype, ("f", f)), set())
             for i in sorted(near, reverse=True):
@@ -1218,7 +1228,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if shared_places and not any(areas.is_site(k) for k in shared_places) \
                         and _elsewhere(c, m, countries, areas):
                     shared_places = set()  # only a region in common ("northern Gaza", "central Gaza")
-                shared_figures = figures & _figures(m)
+                shared_figures = figures & _figures(m) if figures else figures
                 if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places \
                         or (m.who & c.who) or _told_again(shared_figures, c, m, countries, areas):
                     target, target_i = m, i

@@ -37,7 +37,8 @@ FACILITY_HEADS = (
     ("nuclear", "power", "plant"), ("power", "plant"), ("power", "station"), ("airport",),
     ("air", "base"), ("airbase",), ("airfield",), ("refinery",), ("seaport",),
     ("railway", "station"), ("train", "station"), ("refugee", "camp"), ("border", "crossing"),
-    ("military", "base"), ("dam",), ("crossing",), ("hospital",), ("port",), ("bridge",),
+    ("military", "base"), ("naval", "base"), ("army", "base"), ("dam",), ("crossing",), ("hospital",), ("port",),
+    ("bridge",),
     ("camp",), ("station",), ("prison",), ("checkpoint",), ("mosque",), ("cathedral",),
 )
 _FACILITIES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -122,9 +123,12 @@ def head_after(doc: Document, last: int) -> tuple[str, int] | None:
     "Sever group"): (head, its index)."""
     j = last + 1
     tokens = doc.tokens
+    end = tokens[last].end
+    if j < len(tokens) and tokens[j].text in ('"', "”", "»") and tokens[j].start == end:
+        end, j = tokens[j].end, j + 1  # 'the "Sever" group of forces'
     if j < len(tokens) and (tokens[j].lower in PLACE_HEADS or tokens[j].lower in FEATURE_HEADS
                             or tokens[j].text in ORG_AFTER) and not tokens[last].possessive \
-            and doc.text[tokens[last].end:tokens[j].start] == " " and tokens[j].sentence == tokens[last].sentence:
+            and doc.text[end:tokens[j].start] == " " and tokens[j].sentence == tokens[last].sentence:
         return tokens[j].lower, j
     return None
 

@@ -349,3 +349,16 @@ def test_a_described_group_refers_back_and_an_appositive_after_according_to_is_s
 def test_a_person_inside_a_participle_appositive_is_not_the_claimant():
     got = claims_of("Chad's army, commanded by Gen. Abakar Abdelkerim Daoud, said its jets struck rebel camps.")
     assert [c[:2] for c in got] == [("Chad's army", "military")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Twenty drones were shot down overnight, the air force said.", "air force"),
+    ("Two boats were seized in the strait, the navy said.", "navy"),
+])
+def test_service_nouns_are_claimants(sentence, name):
+    assert [c[0] for c in claims_of(sentence)] == [name]
+
+
+def test_where_a_claimant_is_based_is_no_part_of_its_name():
+    got = claims_of("Two rockets hit the base, according to the Britain-based Syrian Observatory for Human Rights.")
+    assert [c[0] for c in got] == ["Syrian Observatory for Human Rights"]

@@ -98,3 +98,11 @@ def test_death_toll_with_a_long_phrase_before_its_verb():
 ])
 def test_origin_adverbs_quotes_and_vague_pairs(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army eliminated 12 militants near the border.", [("killed", 12, 12, "exact", "militants")]),
+    ('Troops had "neutralised" about 40 terrorists, the army said.', [("killed", 40, 40, "about", "terrorists")]),
+])
+def test_eliminated_and_neutralised_before_the_figure(text, expected):
+    assert facts(text) == expected

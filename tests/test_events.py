@@ -375,3 +375,12 @@ def test_a_running_tally_of_losses_is_no_incident():
             "personnel ‒ about 669,120 (+1,640) persons were liquidated,\ntanks ‒ 8,989 (+11),\n"
             "artillery systems – 19,146 (+39),\nMLRS – 1,218 (+1).")
     assert extract_article(text, "2024-10-15").events == []
+
+
+def test_fighters_killed_near_a_school_is_a_clash_and_lives_lost_join_it():
+    assert classify("Troops killed about 20 militants in Rafah and found a tunnel near a school.") == "Armed clash"
+    assert classify("Gunmen killed at least 30 villagers and soldiers in the town.") != "Armed clash"
+    text = ("The army said its soldiers repelled an attack near Djibo on Monday. "
+            "Seven soldiers lost their lives, the army said.")
+    [event] = _events(text)
+    assert [(c.kind, c.min) for c in event.casualties] == [("killed", 7)]

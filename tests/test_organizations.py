@@ -126,3 +126,8 @@ def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant
 def test_an_organisation_name_goes_on_after_its_head_with_on_for_of():
     orgs = found("The Zambia National Commission on Electoral Integrity met on Monday.", "organization")
     assert "Zambia National Commission on Electoral Integrity" in orgs
+
+
+def test_a_quoted_name_before_group_is_the_group_not_a_place():
+    got = found('Units of the "Zapad" group of forces advanced near Kupiansk.', "organization")
+    assert "Zapad group" in got and "Zapad" not in found('Units of the "Zapad" group of forces advanced.', "place")

@@ -335,3 +335,8 @@ def test_township_and_commune_are_place_heads():
 def test_a_village_of_the_named_region_beats_a_city_once_called_so():
     got = places("The Kherson region came under fire again. Later, a drone hit a shop in Stanislav.")
     assert "Stanislav" in got and got["Stanislav"].admin1 == "Kherson"
+
+
+def test_naval_and_army_bases_are_facilities():
+    found = places("Drones hit the Olenya naval base and the Kantemirovka army base overnight.")
+    assert {"Olenya naval base", "Kantemirovka army base"} <= set(found)
