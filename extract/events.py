@@ -161,7 +161,10 @@ AIR = _rx(r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?
           r"fighter jets?|\bjets\b|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|bombing|attacks?|strikes?)|"
           r"glide bombs?|guided (?:aerial )?bombs?|\bKABs?\b|\bshaheds?\b|kamikaze|loitering munitions?|"
           r"\bFPVs?\b|barrel bombs?|dropped (?:\w+ )?(?:bombs|explosives|munitions)|\baircraft\b|"
-          r"\bbombed\b|\bbombing\b|\bbombings\b|\bair force\b|\bsorties\b")
+          r"\bbombed\b|\bbombing\b|\bbombings\b|\bsorties\b|"
+          # the air force striking, not speaking ("the air force said Russia fired a ballistic missile")
+          r"\bair force\b(?!(?:'s|’s)? (?:(?:also|earlier|later) )?(?:said|says|reported|reports|added|spokes\w+|data|"
+          r"statement|command|commander|chief))")
 SHELLING = _rx(r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
                r"\bHIMARS\b|\bIskanders?\b|\bKalibrs?\b|\bKinzhals?\b|\bcruise\b|\bballistic\b|\bbombard|\bhowitzers?\b|"
                r"multiple (?:rocket )?launch|\bprojectiles?\b|\bS-300s?\b|\bTochka|\bATACMS\b|\bStorm Shadows?\b|"
@@ -1083,7 +1086,9 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
     places = [PlaceRef(e.key, e.name, Span.of(text, s, t))
               for s, t, e in (_mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside)
               if e.type == "place"
-              and (not contents or any(a <= s < b for a, b in contents))]
+              and (not contents or any(a <= s < b for a, b in contents))
+              and not (text.find("from", max(sentence.start, s - 60), s) >= 0
+                       and _LAUNCHED_FROM.search(text, max(sentence.start, s - 60), s))]
     if places:
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph
@@ -1100,6 +1105,11 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
             return [PlaceRef(e.key, e.name, Span.of(text, s, t))]
         i -= 1
     return []
+
+
+# where a weapon was fired or launched from is not where the incident happened
+_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|launching|firing|took off|shot)\b[^.;:]{0,40}?\bfrom (?:the )?"
+                            r"(?:(?:occupied|annexed|Russian|Russian-occupied|neighbouring|neighboring) )?\Z")
 
 
 def _dedupe_places(places: list[PlaceRef]) -> list[PlaceRef]:
@@ -1208,8 +1218,11 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
             kin = m.subtype == c.subtype or (_same_family(m.subtype, c.subtype) and (
                 c.weak or m.subtype in _PROTEST_RANK))
             if kin and not _elsewhere(c, m, countries, areas) and ((c.date_level == 0 and c.paragraph - m.paragraph <= 2)
-                                          or (c.date_level < 2 and c.paragraph == m.paragraph)):
-                # an undated sentence right after an incident of the same kind tells more of it
+                                          or (c.date_level < 2 and c.paragraph == m.paragraph)
+                                          or (len(merged) == 1 and m.date_level == 0 and m.paragraph == 0
+                                              and c.paragraph == 1)):
+                # an undated sentence right after an incident of the same kind tells more of it; an
+                # undated headline is told again by the lead that follows it
                 target = m
         if target is None:
             near: set[int] = set(index.get((c.subtype, c.paragraph), ()))

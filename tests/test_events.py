@@ -384,3 +384,13 @@ def test_fighters_killed_near_a_school_is_a_clash_and_lives_lost_join_it():
             "Seven soldiers lost their lives, the army said.")
     [event] = _events(text)
     assert [(c.kind, c.min) for c in event.casualties] == [("killed", 7)]
+
+
+def test_a_headline_is_told_again_by_its_lead_and_a_launch_site_is_not_the_place():
+    text = ("Russia fires new missile at Ukraine\n\n"
+            "Russia struck the city of Dnipro with a new ballistic missile on Thursday, officials said.\n\n"
+            "The air force said the missile was fired from the Astrakhan region.")
+    events = extract_article(text, "2024-11-21").events
+    assert [e.subtype for e in events] == ["Shelling/artillery/missile attack"]
+    names = [p.name for p in events[0].places]
+    assert "Dnipro" in names and "Astrakhan" not in names
