@@ -89,15 +89,19 @@ def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
     if mode.lower() != "wal":
         raise StoreError(f"{path}: cannot switch the store to WAL mode")
     conn.execute("PRAGMA synchronous = NORMAL")
-    if version < SCHEMA_VERSION:
+    # Another process opening the same store may be migrating it too: a migration that fails because
+    # the other ran it first (each is atomic, with its version bump) is skipped, and the version read again.
+    while version < SCHEMA_VERSION:
         try:
             migrate(conn, version)
+            break
         except sqlite3.OperationalError:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            # another process opening the same new store may have migrated it first
-            if _user_version(conn) != SCHEMA_VERSION:
-                raise
+            newer = _user_version(conn)
+            if newer == version:
+                raise  # no one else moved it on: the migration itself fails
+            version = newer
 
 
 def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_utils.Database:

@@ -142,3 +142,17 @@ def test_many_processes_creating_one_store_at_once(tmp_path):
     errors = [p.communicate(timeout=60)[1].decode() for p in procs]
     assert [p.returncode for p in procs] == [0] * 6, errors
     assert open_store(path).conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_store_another_process_migrated_part_way_is_finished(tmp_path, monkeypatch):
+    from store import db as db_module
+
+    path = tmp_path / "s.db"
+    other = sqlite3.connect(path)  # another process ran the first migration only
+    other.executescript(f"BEGIN;{MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+    other.close()
+    # this process read the version before the other one moved it on
+    monkeypatch.setattr(db_module, "_check_is_store", lambda conn, where: 0)
+    store = open_store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.close()
