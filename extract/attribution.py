@@ -39,6 +39,8 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# the verb right after a sentence's subject, past an appositive: "X, the foreign minister, called"
+_VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z]+)\b")
 # "the Britain-based Syrian Observatory": where it sits is no part of its name
 _BASED_IN = re.compile(r"^[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)*-based\s+(?=[A-Z])")
 # "This was reported by the head of the regional administration": the claimant after "by"
@@ -499,6 +501,10 @@ class _ClaimFinder:
             return None
         if tokens[i - 1][2].lower() in _PASSIVE:
             return None
+        if tokens[i - 1][2] == "and" and i >= 4:
+            # "The foreign minister condemned the attack and said ...": the subject both verbs share (once:
+            # "The RSF denied X and said Y" is one claim)
+            return None if self._claims_with_cue_in(start, cue_start) else self._shared_subject(start, cue_start)
         if tokens[i - 1][2] in _PRONOUNS or tokens[i - 1][2].lower() in ("he", "she"):
             return tokens[i - 1][0], tokens[i - 1][1]
         if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
@@ -536,6 +542,15 @@ class _ClaimFinder:
         if j > 0 and tokens[j - 1][2] in ("which", "who", "that", "what", "It", "it"):
             return None
         return tokens[j][0], tokens[i - 1][1]
+
+    def _shared_subject(self, start: int, cue_start: int) -> tuple[int, int] | None:
+        """The claimant that opens the sentence when its own verb follows it ("The ministry condemned the
+        attack and said", "Congo's foreign minister, X, called ... and said"): read as before that verb."""
+        np = self._np_forward(start, cue_start)
+        if np is None or np[0] != start:
+            return None
+        verb = _VERB_AFTER_SUBJECT.match(self.text, np[1], cue_start)
+        return self._subject(verb.start("verb"), start) if verb else None
 
     def _appositive(self, tokens: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, int] | None:
         """The claimant of "X, <appositive>, said" (the words from ``k`` to the last comma): a person or
