@@ -40,6 +40,8 @@ _QUOTED_AS = re.compile(
     r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+# the verb right after a sentence's subject, past an appositive: "X, the foreign minister, called"
+_VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z]+)\b")
 # "the Britain-based Syrian Observatory": where it sits is no part of its name
 _BASED_IN = re.compile(r"^[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)*-based\s+(?=[A-Z])")
 # "This was reported by the head of the regional administration": the claimant after "by"
@@ -518,11 +520,12 @@ class _ClaimFinder:
         if tokens[i - 1][2] == "It" and (i == 1 or tokens[i - 2][2] in (",", ";", "\u201d", '"')):
             return tokens[i - 1][0], tokens[i - 1][1]  # "It said ...": the organisation quoted just before
         if tokens[i - 1][2] in ("but", "and") and i >= 2:
-            # "Russia's defence ministry did not comment but said ...": the sentence's subject, unless
-            # its first verb was a cue already ("The RSF denied ... and said ...": one claim)
+            # "The foreign minister condemned the attack and said ...", "Russia's defence ministry did not
+            # comment but said ...": the subject both verbs share, unless the first verb was a cue already
+            # ("The RSF denied X and said Y" is one claim)
             if self._claims_with_cue_in(start, cue_start):
                 return None
-            return self._opening_entity(start, tokens[i - 2][1])
+            return self._shared_subject(start, cue_start) or self._opening_entity(start, tokens[i - 2][1])
         if tokens[i - 1][2] in ("which", "who") and i >= 3 and tokens[i - 2][2] == ",":
             # "..., the al-Qaida-linked JNIM group, which said its fighters ...": the group before the comma
             return self._subject(tokens[i - 2][0], start)
@@ -561,6 +564,15 @@ class _ClaimFinder:
             if m.entity.type == "organization" and lo <= m.start and m.end <= hi:
                 np_start, np_end = min(np_start, m.start), max(np_end, m.end)
         return np_start, np_end
+
+    def _shared_subject(self, start: int, cue_start: int) -> tuple[int, int] | None:
+        """The claimant that opens the sentence when its own verb follows it ("The ministry condemned the
+        attack and said", "Congo's foreign minister, X, called ... and said"): read as before that verb."""
+        np = self._np_forward(start, cue_start)
+        if np is None or np[0] != start:
+            return None
+        verb = _VERB_AFTER_SUBJECT.match(self.text, np[1], cue_start)
+        return self._subject(verb.start("verb"), start) if verb else None
 
     def _appositive(self, tokens: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, int] | None:
         """The claimant of "X, <appositive>, said" (the words from ``k`` to the last comma): a person or

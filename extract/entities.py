@@ -555,6 +555,17 @@ def _clean_name(doc: Document, a: int, b: int) -> str:
     return " ".join(doc.text[doc.tokens[a].start:doc.tokens[b].end].split())
 
 
+def _village_before(doc: Document, a: int) -> dict[str, str]:
+    """{"village": "1"} when "village of" or "hamlet of" names the place: no city of that name is meant."""
+    tokens = doc.tokens
+    for back in (2, 3):
+        j = a - back
+        if j >= 0 and tokens[j].lower in ("village", "hamlet") and tokens[a - 1].lower in ("of", "the") \
+                and tokens[j].sentence == tokens[a].sentence:
+            return {"village": "1"}
+    return {}
+
+
 def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
     tokens = doc.tokens
     if _match_demonym(doc, a) == b - a + 1 or (b == a and tokens[a].lower in LANGUAGES):
@@ -562,7 +573,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
     places = lookup(name)
     hint = _hint(doc, a)
     if cue == "strong" and b - a <= 3:
-        doc.add("place", name, a, b, **hint)
+        doc.add("place", name, a, b, **hint, **_village_before(doc, a))
         return True
     if not places:
         if cue == "weak" and b == a and not is_first_name(tokens[a]) and (
@@ -1010,6 +1021,7 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
         return info
     contexts = set()
     hinted = False
+    village = any(c.attributes.get("village") for c in members)
     own = fold(name)
     for c in members:
         countries, regions = sentence_context.get(id(c), _NO_CONTEXT)
@@ -1023,7 +1035,8 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
     # resolves (the rest only by there being some): a smaller key that other articles share.
     where = _countries_of(name)
     return _resolve_cached(name, frozenset(contexts), _relevant(article[0], where),
-                           _relevant(article[1], _admin1s_of(name)), _relevant(article[2], where), is_region, hinted)
+                           _relevant(article[1], _admin1s_of(name)), _relevant(article[2], where), is_region, hinted,
+                           village)
 
 
 _NO_CONTEXT: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -1051,10 +1064,10 @@ def _relevant(codes: set[str] | frozenset[str], where: frozenset[str]) -> frozen
 
 @lru_cache(maxsize=8192)
 def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, admin1s: frozenset,
-                    pointed: frozenset, is_region: bool, hinted: bool) -> PlaceInfo:
+                    pointed: frozenset, is_region: bool, hinted: bool, village: bool) -> PlaceInfo:
     """``resolve`` memoised: the same name in the same context resolves the same way (read-only)."""
     return resolve(name, [(set(c), set(r)) for c, r in contexts],
-                   (set(countries), set(admin1s), set(pointed)), is_region, hinted=hinted)
+                   (set(countries), set(admin1s), set(pointed)), is_region, hinted=hinted, village=village)
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:

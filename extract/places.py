@@ -169,7 +169,7 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
 
 
 def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str], set[str]],
-            is_region: bool, hinted: bool = False) -> PlaceInfo:
+            is_region: bool, hinted: bool = False, village: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place; see ``_resolve``.
     A region no gazetteer town is named after ("Tigray", "Borno state") takes its country from
     the list of first-level regions."""
@@ -179,7 +179,7 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
         if towns and all(p.country != code and p.population < BARE_POPULATION for p in towns):
             # "Texas" is the US state, not the Mexican village of that name.
             return PlaceInfo(country=code, admin1=name, is_region=True)
-    info = _resolve(name, contexts, article, is_region, hinted)
+    info = _resolve(name, contexts, article, is_region, hinted, village)
     if info.is_country or info.lat is not None:
         return info
     if code is not None and info.name is None:
@@ -192,7 +192,7 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
 
 
 def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str], set[str]],
-             is_region: bool, hinted: bool = False) -> PlaceInfo:
+             is_region: bool, hinted: bool = False, village: bool = False) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
     ``contexts`` holds, for each mention whose sentence names a country or region, those countries
@@ -207,7 +207,8 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     if code and not is_region:
         info.country, info.is_country = code, True
         return info
-    candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]  # pinless rows are countries
+    candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)  # pinless rows are countries
+                  and not (village and p.population >= BARE_POPULATION)]  # "the village of X" is no city
     key = loose(fold(name))
     by_own_name = [p for p in candidates if _own_key(p.name) == key]
     if by_own_name:

@@ -362,3 +362,12 @@ def test_service_nouns_are_claimants(sentence, name):
 def test_where_a_claimant_is_based_is_no_part_of_its_name():
     got = claims_of("Two rockets hit the base, according to the Britain-based Syrian Observatory for Human Rights.")
     assert [c[0] for c in got] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The interior ministry condemned the raid and said four officers were hurt.", "interior ministry"),
+    ("Kenya's foreign minister, Musalia Mudavadi, called the attack cowardly and said the border would close.",
+     "Musalia Mudavadi"),
+])
+def test_a_verb_after_and_shares_the_sentence_s_subject(sentence, name):
+    assert [c[0] for c in claims_of(sentence)] == [name]

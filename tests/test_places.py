@@ -340,3 +340,8 @@ def test_a_village_of_the_named_region_beats_a_city_once_called_so():
 def test_naval_and_army_bases_are_facilities():
     found = places("Drones hit the Olenya naval base and the Kantemirovka army base overnight.")
     assert {"Olenya naval base", "Kantemirovka army base"} <= set(found)
+
+
+def test_the_village_of_a_name_is_no_city_of_a_similar_name():
+    got = places("Fighting broke out near the southern village of Halab in Lebanon.")
+    assert "Halab" in got and got["Halab"].lat is None  # not Aleppo (Halab)
