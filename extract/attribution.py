@@ -51,7 +51,7 @@ _THIS = frozenset({"This", "That", "It", "This information", "That information",
 # what may end the words before "X said." when they are the statement (a dash in translated reports)
 _STATEMENT_END = (",", "”", "\"", ",”", ",\"", "-", "–", "—")
 _STATE_AS_VERB = re.compile(r"\s*(?:that\b|:)")
-_COLLECTIVE_HEADS = frozenset({"group", "groups", "movement", "militia", "organisation", "organization"})
+_COLLECTIVE_HEADS = frozenset({"group", "groups", "movement", "militia", "organisation", "organization", "paramilitary"})
 _COMPANY_BEFORE = re.compile(r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
                              r"producer|manufacturer|supplier|developer|giant|group)\s*,?\s*[\"“«']?\s*\Z",
                              re.IGNORECASE)
@@ -97,7 +97,7 @@ militants fighters movement party state regime junta coalition alliance organisa
 monitor watchdog body reports report city region province town village area district capital country
 oblast territory north south east west northern southern eastern western central
 blogger bloggers milblogger milbloggers commentator commentators channel channels commission commissions
-observatory ombudsman
+observatory ombudsman paramilitary paramilitaries
 worker workers volunteer volunteers administrator administrators elder elders survivor survivors
 relative relatives nurse nurses paramedic paramedics doctor surgeon surgeons villager villagers presidency
 teacher teachers farmer farmers driver drivers imam priest
@@ -908,7 +908,7 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
 _ANAPHORIC = frozenset("""
 source sources official officials spokesman spokeswoman spokesperson ministry army military agency
 witness witnesses group militants rebels government minister president governor commander
-commission committee council office mission observatory organisation organization
+commission committee council office mission observatory organisation organization paramilitary
 """.split())
 # heads that may stand anywhere in a body's name: "the commission" is the "Kenya National Commission
 # on Human Rights", "the observatory" the "Syrian Observatory for Human Rights"

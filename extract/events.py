@@ -574,6 +574,8 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
     if (words & _B_CLASH and CLASH.search(sentence)) and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)
                                                           and CIVILIANS.search(sentence)
                                        and not _military_victims(sentence)):
+        if _CIVILIANS_TARGETED.search(sentence) and not _TWO_SIDES.search(sentence):
+            return "Attack"  # "fighters stormed the town, shooting residents and looting homes": one-sided
         return "Armed clash"
     if shelling and _STRUCK.search(sentence) and \
             ((words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence)) or _STRIKERS.search(sentence)):
@@ -661,6 +663,14 @@ def _without_failed_interception(sentence: str) -> str:
 def _military_victims(sentence: str) -> bool:
     """MILITARY_VICTIMS other than "gunmen" (who are the perpetrators when civilians die)."""
     return any(m.group(0) != "gunmen" for m in MILITARY_VICTIMS.finditer(sentence))
+
+
+# civilians shot or killed by those who stormed or raided (no fighting between two sides told)
+_CIVILIANS_TARGETED = re.compile(
+    r"\b(?:shooting|shot|killing|killed|executing|executed|massacring|massacred|slaughtering|gunning down) "
+    r"(?:\w+ ){0,2}?(?:civilians|residents|villagers|worshippers|farmers|displaced|women|children|unarmed)\b")
+_TWO_SIDES = re.compile(r"\b(?:clash\w*|fighting|fought|battl\w+|exchange\w* (?:of )?(?:gun)?fire|firefight\w*|gunfight\w*|"
+                        r"repel\w*|repuls\w+|soldiers|troops|army|police)\b")
 
 
 def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:

@@ -371,3 +371,9 @@ def test_where_a_claimant_is_based_is_no_part_of_its_name():
 ])
 def test_a_verb_after_and_shares_the_sentence_s_subject(sentence, name):
     assert [c[0] for c in claims_of(sentence)] == [name]
+
+
+def test_the_paramilitary_is_the_armed_group_named_before():
+    got = claims_of("Sudan's Rapid Support Forces attacked Tamboul on Friday. "
+                    "The paramilitary has denied targeting civilians.")
+    assert [(c[0], c[2]) for c in got] == [("Rapid Support Forces", "denied")]

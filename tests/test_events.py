@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("In the Kupiansk direction, the invaders attacked 14 times near Synkivka and Petropavlivka.", "Armed clash"),
     ("About 30 militants attacked an army position near Djibo.", "Armed clash"),
     ("Militiamen attacked the Plaine Savo IDP camp, killing 12 displaced people.", "Attack"),
+    ("Fighters stormed the village of Wad Ashib, shooting residents and looting homes.", "Attack"),
+    ("Rebels stormed an army base, killing 12 soldiers.", "Armed clash"),
     ("Government troops and allied militias recaptured Masisi from the rebels.", "Government regains territory"),
     ("The authorities shut down the internet in the northern provinces.", "Other"),
     ("Riot police fired on demonstrators outside the parliament in Nairobi.", "Excessive force against protesters"),
