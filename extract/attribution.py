@@ -112,8 +112,10 @@ _DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "tha
 _WEEKDAY_OR_TIME = re.compile(
     r"(?:\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|"
     r"evening|night))?|yesterday|today|"
-    r"last\s+\w+|earlier|late|this\s+\w+|overnight|in\s+a\s+statement|in\s+an?\s+\w+(?:\s+\w+)?\s+"
-    r"(?:statement|post|interview|briefing|address|update|report)|on\s+(?:Telegram|X|Twitter|Facebook|"
+    r"last\s+\w+|earlier|late|this\s+\w+|overnight|in\s+a\s+statement|"
+    r"in\s+an?\s+(?:video|message|post|statement|audio\s+message)\s+(?:posted|published|shared|released)\s+on\s+"
+    r"(?:social\s+media|Telegram|X|Twitter|Facebook|YouTube)|in\s+an?\s+\w+(?:\s+\w+)?\s+"
+    r"(?:statement|post|interview|briefing|address|update|report)s?\b|on\s+(?:Telegram|X|Twitter|Facebook|"
     r"social\s+media|state\s+television|television)|in\s+its\s+\w+\s+(?:update|report|briefing)|"
     r"(?:to\s+)?reporters|to\s+journalists|at\s+a\s+(?:news\s+conference|press\s+conference|briefing)|"
     r"on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"

@@ -439,7 +439,7 @@ _gate(_FIGURE_WORDS, "killed dead died deaths wounded injured injuries hurt capt
 _gate(PERPETRATORS, "gunmen assailant assailants unidentified armed bandit bandits settlers killer killers "
                     "attackers hitmen sicarios extrajudicial")
 _B_PERPETRATORS = _BIT[id(PERPETRATORS)]
-_LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr")
+_LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr|\bopened fire\b|\bfired on\b")
 _STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
 _AIR_FORCES = re.compile(r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"
                          r"\bmyanmar military|\btatmadaw|\bsudanese (?:army|armed forces)|\bsaf\b|\bsyrian|\bregime|"
@@ -822,7 +822,10 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
             subtype = None
         if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):
-            if weak and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
+            if (weak or (" the " in low and _REFERS_BACK.search(low)
+                         and not _has_place(place_starts, sentence.start, sentence.end))) \
+                    and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
+                # or "the attack was revenge for ...": the incident told just before, told more of
                 # "14 officers were injured" after a report of the protest: part of that incident
                 inside = _mentions_in(mentions, sentence.start, sentence.end)
                 _absorb(candidates[-1], sentence, casualties,
@@ -872,6 +875,15 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
 
 
 _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# an incident named as one told already: "the attack was revenge for ...", "the massacre"
+_REFERS_BACK = re.compile(r"\bthe (?:attack|attacks|massacre|strike|strikes|raid|assault|bombing|shelling|killings?|"
+                          r"ambush|incident|rampage)\b(?! (?:on|in|at|near) )")
+
+
+def _has_place(place_starts: list[int], start: int, end: int) -> bool:
+    """Whether a place is named in [start, end) (place mention starts, sorted)."""
+    i = bisect.bisect_left(place_starts, start)
+    return i < len(place_starts) and place_starts[i] < end
 
 
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -377,3 +377,9 @@ def test_the_paramilitary_is_the_armed_group_named_before():
     got = claims_of("Sudan's Rapid Support Forces attacked Tamboul on Friday. "
                     "The paramilitary has denied targeting civilians.")
     assert [(c[0], c[2]) for c in got] == [("Rapid Support Forces", "denied")]
+
+
+def test_a_video_posted_on_social_media_is_not_part_of_the_content():
+    [(_, _, _, content, _, _)] = claims_of(
+        "The commander said in a video posted on social media that his men had taken the bridge.")
+    assert content == "his men had taken the bridge"

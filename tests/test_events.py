@@ -396,3 +396,11 @@ def test_a_headline_is_told_again_by_its_lead_and_a_launch_site_is_not_the_place
     assert [e.subtype for e in events] == ["Shelling/artillery/missile attack"]
     names = [p.name for p in events[0].places]
     assert "Dnipro" in names and "Astrakhan" not in names
+
+
+def test_a_sentence_naming_the_attack_told_before_adds_to_it():
+    text = ("Gang members killed at least 30 people in an attack on the town of Mirebalais on Monday, police said.\n\n"
+            "Gunmen opened fire on residents and set fire to dozens of houses, a witness said. "
+            "A gang leader said in a video posted on social media that the attack was revenge for support of a vigilante group.")
+    events = extract_article(text, "2024-10-09").events
+    assert [e.subtype for e in events] == ["Attack"]
