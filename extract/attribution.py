@@ -115,7 +115,8 @@ _WEEKDAY_OR_TIME = re.compile(
     r"last\s+\w+|earlier|late|this\s+\w+|overnight|in\s+a\s+statement|"
     r"in\s+an?\s+(?:video|message|post|statement|audio\s+message)\s+(?:posted|published|shared|released)\s+on\s+"
     r"(?:social\s+media|Telegram|X|Twitter|Facebook|YouTube)|in\s+an?\s+\w+(?:\s+\w+)?\s+"
-    r"(?:statement|post|interview|briefing|address|update|report)s?\b|on\s+(?:Telegram|X|Twitter|Facebook|"
+    r"(?:statement|post|interview|briefing|address|update|report|speech|remarks|message|broadcast|video)s?\b|"
+    r"on\s+(?:Telegram|X|Twitter|Facebook|"
     r"social\s+media|state\s+television|television)|in\s+its\s+\w+\s+(?:update|report|briefing)|"
     r"(?:to\s+)?reporters|to\s+journalists|at\s+a\s+(?:news\s+conference|press\s+conference|briefing)|"
     r"on\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
@@ -500,6 +501,9 @@ class _ClaimFinder:
                 i -= 1
                 continue
             break
+        if i >= 5 and tokens[i - 2][2] == ")" and tokens[i - 4][2] == "(" and _ACRONYM.fullmatch(tokens[i - 3][2]) \
+                and tokens[i - 1][2].lower() in _NP_HEADS:
+            i -= 1  # "the United Kingdom Maritime Trade Operations (UKMTO) agency said": the name, not "agency"
         if i >= 4 and tokens[i - 1][2] == ")" and tokens[i - 3][2] == "(" and _ACRONYM.fullmatch(tokens[i - 2][2]):
             # "the World Health Organization (WHO) said": the name before its acronym, else the acronym
             return self._subject(tokens[i - 3][0], start) or (tokens[i - 2][0], tokens[i - 2][1])

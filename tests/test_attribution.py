@@ -383,3 +383,10 @@ def test_a_video_posted_on_social_media_is_not_part_of_the_content():
     [(_, _, _, content, _, _)] = claims_of(
         "The commander said in a video posted on social media that his men had taken the bridge.")
     assert content == "his men had taken the bridge"
+
+
+def test_an_acronym_then_a_head_noun_and_a_speech_named_before_the_content():
+    got = claims_of("The United Kingdom Maritime Trade Operations (UKMTO) agency said a vessel was hit near Aden. "
+                    "The spokesman said in a televised speech that two ships were targeted.")
+    assert got[0][0].endswith("United Kingdom Maritime Trade Operations")
+    assert got[1][3] == "two ships were targeted"

@@ -38,6 +38,9 @@ Houthi government=Houthi government
 """
 
 _MILITARY = """
+United Kingdom Maritime Trade Operations=UKMTO
+UK Maritime Trade Operations=UKMTO
+UKMTO=UKMTO
 Jama'at Nusrat al-Islam wal-Muslimin=JNIM
 Jama’at Nusrat al-Islam wal-Muslimin=JNIM
 Jamaat Nusrat al-Islam wal-Muslimin=JNIM
