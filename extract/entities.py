@@ -219,10 +219,18 @@ def _split_at_title(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
         n = title_at(doc, k, b + 1)
         if not n or k + n > b or title_at(doc, k - 1, b + 1):
             continue
-        if _match_demonym(doc, a) >= k - a:
-            return [(a, b)]
+        if _match_demonym(doc, a) >= k - a or not _names_place_or_body(doc, a, k - 1):
+            return [(a, b)]  # "Senior General Min Aung Hlaing": a title's own word, not a place
         return [(a, k - 1), (k, b)]
     return [(a, b)]
+
+
+def _names_place_or_body(doc: Document, a: int, b: int) -> bool:
+    """Tokens a..b name a place the gazetteer knows, or end with a place or organisation head word
+    ("Kursk Oblast", "Belgorod", "Sumy City Military Administration")."""
+    name = doc.text[doc.tokens[a].start:doc.tokens[b].end]
+    return bool(country_code(name) or lookup(name) or gazetteer().region(name) is not None
+                or doc.tokens[b].lower in PLACE_HEADS or org_head_kind(doc.texts[a:b + 1]))
 
 
 _ORG_SKIP = frozenset({"the", "a", "an"})

@@ -131,3 +131,9 @@ def test_an_acronym_before_a_first_name_ends_the_run():
 
 def test_media_nouns_before_a_speech_verb_are_no_people():
     assert people("Footage posted online showed the bridge burning. Images posted by residents showed smoke.") == {}
+
+
+def test_a_title_word_before_a_title_is_no_place_to_cut_at():
+    found = people("Junta chief Senior General Min Aung Hlaing spoke on Monday.")
+    assert set(found) == {"Min Aung Hlaing"}
+    assert found["Min Aung Hlaing"].attributes["title"] == "Senior General"

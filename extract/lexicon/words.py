@@ -8,7 +8,7 @@ PERSON_TITLES = tuple(sorted(set([
     "secretary of state", "secretary-general", "secretary general", "defense secretary",
     "defence secretary", "foreign secretary", "home secretary", "secretary", "chancellor",
     "king", "queen", "prince", "crown prince", "sheikh", "sheikha", "emir", "sultan", "pope", "ayatollah",
-    "supreme leader", "general", "gen.", "gen", "lieutenant general", "lt. gen.", "lt gen",
+    "supreme leader", "general", "gen.", "gen", "senior general", "lieutenant general", "lt. gen.", "lt gen",
     "major general", "maj. gen.", "maj gen", "brigadier general", "brig. gen.", "brigadier",
     "colonel", "col.", "lieutenant colonel", "lt. col.", "major", "maj.", "captain", "capt.",
     "lieutenant", "lt.", "sergeant", "sgt.", "admiral", "adm.", "vice admiral", "rear admiral",
