@@ -290,7 +290,7 @@ LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbr
                   r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
                   r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
                   r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                  r"sunday|last week|last month|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
+                  r"sunday|last week|last month|last year|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
                   r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
                   r"\btotal (?:combat )?losses\b")
 # how the war began, told again: background whatever its date ("The war began when Hamas-led militants ...")
@@ -679,7 +679,8 @@ def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
     for m in rx.finditer(sentence):
         head = sentence[max(0, m.start() - 40):m.start()]
         if "that" in head:
-            head = _REPORTED_THAT.sub(" ", head)
+            # the cue may lie further back: "said in a statement on Sunday that its fighters had captured"
+            head = _REPORTED_THAT.sub(" ", sentence[max(0, m.start() - 90):m.start()])[-40:]
         if not _RELATIVE_HEAD.search(head) and not _LOST_HEAD.search(head):
             return True
     return False
@@ -821,12 +822,13 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 _absorb(candidates[-1], sentence, more, [], [])
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
             subtype = None
-        if subtype is not None and _is_incident(s_text, bool(casualties), event_dates, low, words):
-            if (weak or (" the " in low and _REFERS_BACK.search(low)
-                         and not _has_place(place_starts, sentence.start, sentence.end))) \
-                    and not event_dates and candidates and para - candidates[-1].paragraph <= 1:
-                # or "the attack was revenge for ...": the incident told just before, told more of
-                # "14 officers were injured" after a report of the protest: part of that incident
+        took_place = candidates and _TOOK_PLACE.match(low)  # where the incident told before happened
+        if subtype is not None and (took_place or _is_incident(s_text, bool(casualties), event_dates, low, words)):
+            if (weak or took_place or (" the " in low and _REFERS_BACK.search(low)
+                                       and not _has_place(place_starts, sentence.start, sentence.end))) \
+                    and not event_dates and candidates and para - candidates[-1].paragraph <= (3 if weak else 1):
+                # "14 officers were injured" after a report of the protest: part of that incident; so
+                # are "the attack was revenge for ..." and "The strike happened near the town of X"
                 inside = _mentions_in(mentions, sentence.start, sentence.end)
                 _absorb(candidates[-1], sentence, casualties,
                         _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside),
@@ -878,6 +880,9 @@ _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attac
 # an incident named as one told already: "the attack was revenge for ...", "the massacre"
 _REFERS_BACK = re.compile(r"\bthe (?:attack|attacks|massacre|strike|strikes|raid|assault|bombing|shelling|killings?|"
                           r"ambush|incident|rampage)\b(?! (?:on|in|at|near) )")
+# where the incident told just before took place: "The strike happened near the town of Debre Markos"
+_TOOK_PLACE = re.compile(r"^the (?:attack|massacre|strike|raid|assault|bombing|shelling|ambush|incident|explosion|"
+                         r"blast) (?:happened|occurred|took place|was carried out|hit|struck)\b")
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:

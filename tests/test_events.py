@@ -404,3 +404,15 @@ def test_a_sentence_naming_the_attack_told_before_adds_to_it():
             "A gang leader said in a video posted on social media that the attack was revenge for support of a vigilante group.")
     events = extract_article(text, "2024-10-09").events
     assert [e.subtype for e in events] == ["Attack"]
+
+
+def test_where_the_strike_happened_and_its_wounded_join_it_and_a_capture_said_in_a_statement_counts():
+    text = ("A drone strike on a bus killed around 30 people on Saturday, witnesses said.\n\n"
+            "The strike happened near the town of Bahir Dar, where troops have been fighting militiamen since last year.\n\n"
+            "\"I counted 28 bodies,\" one witness said.\n\n"
+            "A doctor at the main hospital said 14 wounded people had been admitted.\n\n"
+            "The militia said in a statement on Sunday that its fighters had captured the town of Lalibela.")
+    events = extract_article(text, "2024-05-20").events
+    assert [e.subtype for e in events] == ["Air/drone strike", "Non-state actor overtakes territory"]
+    assert "Bahir Dar" in [p.name for p in events[0].places]
+    assert 14 in [c.min for c in events[0].casualties]
