@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -19,7 +20,7 @@ from store.readers import RawArticle, Rejection
 from store.keys import search_key
 from store.writer import casualty_label, write_article
 from store_fixtures import (
-    FIXTURES, KURSK, SITREP, assert_spans_exact, assert_store_sound, kursk_article, kursk_extraction, span,
+    FIXTURES, KURSK, SITREP, assert_spans_exact, assert_store_sound, kursk_article, kursk_extraction, run_sitrep, span,
 )
 
 
@@ -384,3 +385,15 @@ def test_the_relayed_counts_of_an_older_store_are_filled_in_when_it_is_upgraded(
     assert upgraded.conn.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
         (1, 0, 1), (2, 2, 0)]
     upgraded.close()
+
+
+def test_the_probe_articles_ingest_whole_with_exact_spans(tmp_path):
+    folder = Path(__file__).resolve().parent / "eval" / "probe" / "articles"
+    store = tmp_path / "probe.db"
+    result = run_sitrep("ingest", str(folder), "--db", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "added 13" in result.stdout + result.stderr
+    assert_store_sound(store)
+    conn = sqlite3.connect(store)
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] >= 13
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] >= 40
