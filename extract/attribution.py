@@ -47,6 +47,7 @@ _BASED_IN = re.compile(r"^[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)*-based\s+(?=[A-Z])
 # "This was reported by the head of the regional administration": the claimant after "by"
 _REPORTED_BY = re.compile(r"\b(?:was|were|is|has been|have been)\s+(?:reported|announced|stated|confirmed|"
                           r"informed|communicated)\s+by\s+")
+_THIS_ONLY = re.compile(r"\s*(?:this|it|that|so)\s*[.!]?\s*$")
 _THIS = frozenset({"This", "That", "It", "This information", "That information", "The information"})
 # what may end the words before "X said." when they are the statement (a dash in translated reports)
 _STATEMENT_END = (",", "”", "\"", ",”", ",\"", "-", "–", "—")
@@ -431,6 +432,12 @@ class _ClaimFinder:
             only_time = tail is not None and (_ONLY_MARKS.fullmatch(rest[tail.end():]) is not None
                                               or _ANONYMITY.match(rest, tail.end()) is not None) \
                 and "that" not in rest[:tail.end()]
+            if _THIS_ONLY.match(rest) and self._previous is not None and not text[start:np[0]].strip():
+                # "Head of the Kherson OVA Oleksandr Prokudin reported this.": what the sentence before says
+                c_start, c_end = _trim_content(self.text, *self._previous)
+                if c_end - c_start < 3:
+                    return False
+                return self._add(np, cue_start, cue_end, c_start, c_end, via=via)
             if _ENDS_HERE.match(rest) or only_time \
                     or _ONE_WORD_LEFT.match(rest) \
                     or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):

@@ -84,7 +84,7 @@ _VAGUE = word_trie(VAGUE)
 _QUAL = word_trie(QUALIFIERS)
 
 QUANTITY_RE = re.compile(
-    rf"(?<![\w$€£.,])"
+    rf"(?<![\w$€£])(?<![\d.][.,])"  # not inside "1,000" or "2.5"; "drones,2 people" (no space) is fine
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?:between|from)\s+)?"
     rf"(?:"

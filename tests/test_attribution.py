@@ -390,3 +390,8 @@ def test_an_acronym_then_a_head_noun_and_a_speech_named_before_the_content():
                     "The spokesman said in a televised speech that two ships were targeted.")
     assert got[0][0].endswith("United Kingdom Maritime Trade Operations")
     assert got[1][3] == "two ships were targeted"
+
+
+def test_x_reported_this_claims_the_sentence_before():
+    got = claims_of("A drone hit a bus in Nikopol. Head of the regional administration Serhii Lysak reported this.")
+    assert [(c[0], c[2], c[3]) for c in got] == [("Serhii Lysak", "reported", "A drone hit a bus in Nikopol")]

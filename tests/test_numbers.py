@@ -55,3 +55,9 @@ def test_offsets_are_exact_inside_a_window():
     end = text.index(" After")
     (q,) = find_quantities(text, start, end)
     assert text[q.start:q.end] == "45"
+
+
+def test_a_figure_after_a_comma_with_no_space_is_read_but_not_inside_a_number():
+    assert [(q.min, q.max) for q in find_quantities("with drones,2 people were wounded")] == [(2, 2)]
+    assert [(q.min, q.max) for q in find_quantities("1,200 troops and 2.5 million people")] == [
+        (1200, 1200), (2500000, 2500000)]
