@@ -395,3 +395,9 @@ def test_an_acronym_then_a_head_noun_and_a_speech_named_before_the_content():
 def test_x_reported_this_claims_the_sentence_before():
     got = claims_of("A drone hit a bus in Nikopol. Head of the regional administration Serhii Lysak reported this.")
     assert [(c[0], c[2], c[3]) for c in got] == [("Serhii Lysak", "reported", "A drone hit a bus in Nikopol")]
+
+
+def test_where_it_was_said_is_no_content():
+    got = claims_of("Some people were trapped under rubble, the president said in a video on Telegram. "
+                    "The ministry said in its daily update that 40 drones were shot down.")
+    assert [c[3] for c in got] == ["Some people were trapped under rubble", "40 drones were shot down"]
