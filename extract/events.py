@@ -1115,7 +1115,9 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
               if e.type == "place"
               and (not contents or any(a <= s < b for a, b in contents))
               and not (text.find("from", max(sentence.start, s - 60), s) >= 0
-                       and _LAUNCHED_FROM.search(text, max(sentence.start, s - 60), s))]
+                       and _LAUNCHED_FROM.search(text, max(sentence.start, s - 60), s))
+              and not (text.find(" in ", max(sentence.start, s - 20), s) >= 0
+                       and _MADE_IN.search(text, max(sentence.start, s - 20), s))]
     if places:
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph
@@ -1137,6 +1139,10 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
 # where a weapon was fired or launched from is not where the incident happened
 _LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|launching|firing|took off|shot)\b[^.;:]{0,40}?\bfrom (?:the )?"
                             r"(?:(?:occupied|annexed|Russian|Russian-occupied|neighbouring|neighboring) )?\Z")
+
+
+# nor where its weapons were made: "a Leopard tank made in Germany"
+_MADE_IN = re.compile(r"\b(?:made|manufactured|produced|built) in (?:the )?\Z")
 
 
 def _dedupe_places(places: list[PlaceRef]) -> list[PlaceRef]:

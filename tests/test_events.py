@@ -416,3 +416,9 @@ def test_where_the_strike_happened_and_its_wounded_join_it_and_a_capture_said_in
     assert [e.subtype for e in events] == ["Air/drone strike", "Non-state actor overtakes territory"]
     assert "Bahir Dar" in [p.name for p in events[0].places]
     assert 14 in [c.min for c in events[0].casualties]
+
+
+def test_where_a_weapon_was_made_is_not_the_incident_place():
+    text = "Troops destroyed two tanks, including a Leopard tank made in Germany, near Robotyne on Monday."
+    [event] = extract_article(text, "2024-11-20").events
+    assert [p.name for p in event.places] == ["Robotyne"]
