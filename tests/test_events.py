@@ -419,6 +419,6 @@ def test_where_the_strike_happened_and_its_wounded_join_it_and_a_capture_said_in
 
 
 def test_where_a_weapon_was_made_is_not_the_incident_place():
-    text = "Troops destroyed two tanks, including a Leopard tank made in Germany, near Robotyne on Monday."
+    text = "Russian artillery shelled Ukrainian positions near Robotyne on Monday, hitting a Leopard tank made in Germany."
     [event] = extract_article(text, "2024-11-20").events
     assert [p.name for p in event.places] == ["Robotyne"]
