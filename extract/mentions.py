@@ -76,10 +76,17 @@ class Document:
                 at = find(chunk, at)
                 size = len(chunk)
                 if chunk.isalnum():  # most words: the Token made field by field, no call
+                    # (one statement per field: a four-name assignment would build and unpack a tuple)
                     token = new(Token)
-                    token.start, token.end, token.text, token.sentence = at, at + size, chunk, index
-                    token.first, token.possessive, token.lower = first, False, chunk.lower()
-                    token.cap, token.word = chunk[0].isupper(), True
+                    token.start = at
+                    token.end = at + size
+                    token.text = chunk
+                    token.sentence = index
+                    token.first = first
+                    token.possessive = False
+                    token.lower = chunk.lower()
+                    token.cap = chunk[0].isupper()
+                    token.word = True
                     append(token)
                     first = False
                     at += size
@@ -88,14 +95,26 @@ class Document:
                 if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U.": a word, then a mark
                     word, mark, end = chunk[:-1], chunk[-1], at + size
                     token = new(Token)
-                    token.start, token.end, token.text, token.sentence = at, end - 1, word, index
-                    token.first, token.possessive, token.lower = first, False, word.lower()
-                    token.cap, token.word = word[0].isupper(), True
+                    token.start = at
+                    token.end = end - 1
+                    token.text = word
+                    token.sentence = index
+                    token.first = first
+                    token.possessive = False
+                    token.lower = word.lower()
+                    token.cap = word[0].isupper()
+                    token.word = True
                     append(token)
                     token = new(Token)  # the mark is not alphanumeric: the chunk is not
-                    token.start, token.end, token.text, token.sentence = end - 1, end, mark, index
-                    token.first, token.possessive, token.lower = False, False, mark.lower()
-                    token.cap, token.word = mark.isupper(), False
+                    token.start = end - 1
+                    token.end = end
+                    token.text = mark
+                    token.sentence = index
+                    token.first = False
+                    token.possessive = False
+                    token.lower = mark.lower()
+                    token.cap = mark.isupper()
+                    token.word = False
                     append(token)
                 elif size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters": a mark, then a word
                     mark, word = chunk[0], chunk[1:]
@@ -140,8 +159,7 @@ class Document:
 
     def take(self, first: int, last: int) -> None:
         """Mark tokens first..last (inclusive) as part of a mention."""
-        for i in range(first, last + 1):
-            self.taken[i] = True
+        self.taken[first:last + 1] = [True] * (last + 1 - first)
 
     def free(self, first: int, last: int) -> bool:
         return not any(self.taken[first:last + 1])
@@ -163,8 +181,10 @@ class Document:
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by single spaces (or nothing)."""
+        text, tokens = self.text, self.tokens
         for i in range(first, last):
-            gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
-            if self.tokens[i].possessive or gap not in (" ", "", "\u00a0") or not self.same_sentence(i, i + 1):
+            token, after = tokens[i], tokens[i + 1]
+            if token.possessive or text[token.end:after.start] not in (" ", "", "\u00a0") \
+                    or token.sentence != after.sentence:
                 return False
         return True
