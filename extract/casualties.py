@@ -137,10 +137,19 @@ _ONE = re.compile(
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
-_HINT = re.compile(word_trie([w.replace("_", " ") for w in
-    "kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing unaccounted "
-    "disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow maim liquidat "
-    "burned_to lives shot bodies remains corpses".split()]))
+_HINT_WORDS = ("kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing "
+               "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
+               "maim liquidat burned_to lives shot bodies remains corpses").split()
+_HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
+# A hint's first word lies inside one whitespace-separated chunk of the sentence: a sentence none of
+# whose chunks holds one has no hint (``chunk_has_hint``: a test callers can cache per chunk).
+_HINT_IN_CHUNK = re.compile(word_trie([w.split("_")[0] for w in _HINT_WORDS]))
+
+
+def chunk_has_hint(chunk: str) -> bool:
+    """Whether a chunk (no whitespace) of a lower-cased sentence holds a hint's first word. When no
+    chunk of ``low`` does, ``find_casualties(..., low)`` finds nothing."""
+    return _HINT_IN_CHUNK.search(chunk) is not None
 
 
 def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Casualty]:
