@@ -942,7 +942,7 @@ def _build(doc: Document, type_: str, members: list[Candidate],
            sentence_context: dict[int, tuple[set[str], set[str]]],
            article: tuple[set[str], set[str], set[str]]) -> Entity | None:
     text = doc.text
-    mentions = [Span(c.start, c.end, text[c.start:c.end]) for c in members]
+    mentions = [Span.of(text, c.start, c.end) for c in members]
     seen_forms = []
     for m in mentions:
         if m.text not in seen_forms:
