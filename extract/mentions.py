@@ -188,10 +188,10 @@ class Document:
     def add(self, type_: str, name: str, first: int, last: int, **attributes: str) -> Candidate:
         """Record a mention over tokens first..last and take those tokens."""
         tokens = self.tokens
-        candidate = Candidate(type_, name, tokens[first].start, tokens[last].end,
-                              tokens[first].sentence, dict(attributes))
+        # (``attributes`` is a new dict at every call: the candidate keeps it, no copy)
+        candidate = Candidate(type_, name, tokens[first].start, tokens[last].end, tokens[first].sentence, attributes)
         self.candidates.append(candidate)
-        self.take(first, last)
+        self.taken[first:last + 1] = [True] * (last + 1 - first)  # self.take, inline
         return candidate
 
     def span_text(self, first: int, last: int) -> str:
