@@ -137,20 +137,36 @@ _ONE = re.compile(
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
-_HINT = re.compile(word_trie([w.replace("_", " ") for w in
-    "kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing unaccounted "
-    "disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow maim liquidat "
-    "burned_to lives shot bodies remains corpses".split()]))
+_HINT_WORDS = ("kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing "
+               "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
+               "maim liquidat burned_to lives shot bodies remains corpses").split()
+_HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
+# A hint word lies inside one whitespace-separated chunk of the sentence, and so does the first word
+# of a hint phrase ("burned" of "burned to"): ``chunk_hint``, a test callers can cache per chunk.
+_HINT_IN_CHUNK = re.compile(word_trie([w for w in _HINT_WORDS if "_" not in w]))
+_PHRASE_START_IN_CHUNK = re.compile(word_trie([w.split("_")[0] for w in _HINT_WORDS if "_" in w]))
+HINT, PHRASE_START = 2, 1
 
 
-def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Casualty]:
+def chunk_hint(chunk: str) -> int:
+    """HINT when a chunk (no whitespace) of a lower-cased sentence holds a hint word (then the sentence
+    passes find_casualties's first test), else PHRASE_START when it holds the first word of a hint
+    phrase (it may), else 0. When every chunk of ``low`` gives 0, ``find_casualties(..., low)`` finds
+    nothing."""
+    if _HINT_IN_CHUNK.search(chunk):
+        return HINT
+    return PHRASE_START if _PHRASE_START_IN_CHUNK.search(chunk) else 0
+
+
+def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None,
+                    hinted: bool = False) -> list[Casualty]:
     """Casualty records in ``text[start:end]`` (one sentence, usually). ``low``: ``text[start:end].lower()``
-    when the caller has it already."""
+    when the caller has it already; ``hinted``: the caller knows it holds a hint word (``chunk_hint``)."""
     end = len(text) if end is None else end
     found: list[Casualty] = []
     if low is None:
         low = text[start:end].lower()
-    if not _HINT.search(low):
+    if not hinted and not _HINT.search(low):
         return found
     for q in find_quantities(text, start, end, low):
         rec = _casualty_at(text, q, start, end, low)

@@ -153,13 +153,13 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     candidates: list[tuple[int, int, DateMention]] = []
     # each pattern runs only around the words it cannot match without (speed): a month name, a
     # weekday, a year; windows reach far enough on both sides for the longest expression
-    months = _windows(text, start, end, _MONTH_ANCHOR, 40, 40)
+    months = _windows(_month_anchors(text, start, end), start, end, 40, 40)
     with_digits = [w for w in months if _DIGIT.search(text, w[0], w[1])]
-    years = _windows(text, start, end, _YEAR_ANCHOR, 30, 10)
+    years = _windows(_year_anchors(text, start, end), start, end, 30, 10)
     with_dash = [w for w in years if text.find("-", w[0], w[1]) >= 0]  # "2024-12-16" holds one
     spans = {"iso": with_dash, "year": years,
              "dmy": with_digits, "mdy": with_digits, "month": months,
-             "weekday": _windows(text, start, end, _WEEKDAY_ANCHOR, 40, 40)}
+             "weekday": _windows([m.span() for m in _WEEKDAY_ANCHOR.finditer(text, start, end)], start, end, 40, 40)}
     # a pattern's windows never overlap (merged), so no match is found twice
     resolved = _RESOLVED if len(_RESOLVED) < 50_000 else _RESOLVED.clear() or _RESOLVED
     for name, rx in _PATTERNS:
@@ -181,8 +181,7 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
         same = len(low) == len(window)  # lower() keeps offsets unless a character like "İ" grows
         if same:
             shift = start
-            matches = (m for a, b in _windows(low, 0, len(low), _RELATIVE_ANCHOR, 25, 12)
-                       for m in _RELATIVE.finditer(low, a, b))
+            matches = (m for a, b in _relative_windows(low, 25, 12) for m in _RELATIVE.finditer(low, a, b))
         else:
             shift = 0
             matches = _RELATIVE_ANYCASE.finditer(text, start, end)
@@ -212,29 +211,68 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
 _RESOLVED: dict[tuple[str, tuple[str | None, ...], date | None], tuple[str, str, str, bool] | None] = {}
 _MISSING = object()
 _RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
-# Fast scans (each starts with a literal, which `re` looks for quickly) for the words the patterns need.
+# Scans for the words the patterns need: the month and weekday names by regex (each starts with a
+# capital letter, which `re` looks for quickly), years and the relative anchor words with str.find
+# (faster than a regex trying "1", "2" or a common letter at every place), those kept as re.finditer
+# would keep them: left to right, none overlapping the one kept before it.
 _MONTH_ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*)")
 _WEEKDAY_ANCHOR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
-_RELATIVE_ANCHOR = re.compile(r"day|night|morning|afternoon|evening|week|month|year|hours")
+# the words every relative expression holds (no two can match at one place, none overlaps itself)
+_RELATIVE_ANCHORS = ("day", "night", "morning", "afternoon", "evening", "week", "month", "year", "hours")
 _DIGIT = re.compile(r"\d")
 
 
-def _windows(text: str, start: int, end: int, anchor: re.Pattern[str], before: int,
-             after: int) -> list[tuple[int, int]]:
-    """Stretches of text around each anchor word, merged where they overlap."""
+def _occurrences(text: str, start: int, end: int, words: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(position, word) of every occurrence of the words inside text[start:end], by position."""
+    found = []
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            found.append((at, word))
+            at = text.find(word, at + 1, end)
+    found.sort()
+    return found
+
+
+def _month_anchors(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the month names ("Jan", "January"; not "Marines", "Mayor")."""
+    return [m.span() for m in _MONTH_ANCHOR.finditer(text, start, end) if m.group(0).lower() in MONTHS]
+
+
+def _year_anchors(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of four digits starting with 19 or 20 ("2024"), as ``(?:19|20)\\d\\d`` finds them."""
+    out = []
+    taken_to = start
+    for at, _ in _occurrences(text, start, end, ("19", "20")):
+        if at >= taken_to and at + 4 <= end and text[at + 2].isdecimal() and text[at + 3].isdecimal():
+            out.append((at, at + 4))
+            taken_to = at + 4
+    return out
+
+
+def _windows(anchors, start: int, end: int, before: int, after: int) -> list[tuple[int, int]]:
+    """Stretches of text around each anchor (its start and end), merged where they overlap."""
     out: list[tuple[int, int]] = []
-    for m in anchor.finditer(text, start, end):
-        if anchor is _MONTH_ANCHOR and m.group(0).lower() not in MONTHS:
-            continue  # "Marines", "Mayor"
-        if anchor is _RELATIVE_ANCHOR and _not_relative(text, m.start(), m.group(0)):
-            continue  # "Monday", "holiday", "64-year-old": no relative expression holds them
-        a, b = max(start, m.start() - before), min(end, m.end() + after)
+    for a, b in anchors:
+        a, b = max(start, a - before), min(end, b + after)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
+
+
+def _relative_windows(low: str, before: int, after: int) -> list[tuple[int, int]]:
+    """``_windows`` around the relative anchor words in the lower-cased text."""
+    anchors = []
+    taken_to = 0
+    for at, word in _occurrences(low, 0, len(low), _RELATIVE_ANCHORS):
+        if at < taken_to:
+            continue  # inside the anchor kept before ("dayear": "day" only)
+        taken_to = at + len(word)
+        if not _not_relative(low, at, word):  # not "Monday", "holiday", "64-year-old"
+            anchors.append((at, taken_to))
+    return _windows(anchors, 0, len(low), before, after)
 
 
 _WORD_ENDS = {"day": ("to", "yester"), "night": ("to", "over")}  # "today", "overnight"

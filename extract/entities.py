@@ -138,27 +138,27 @@ def _initial(token: Token) -> bool:
 
 
 def _runs(doc: Document) -> list[tuple[int, int]]:
-    tokens, n = doc.tokens, len(doc.tokens)
+    tokens, n, taken, text = doc.tokens, len(doc.tokens), doc.taken, doc.text
     runs = []
     after = 0  # tokens before this one are in a run already
     # A run starts at a capitalised token, or at a lower-case prefixed name ("al-Burhan").
     hyphenated = [k for k in doc.hyphenated if not tokens[k].cap]
     for i in sorted(doc.capitals + hyphenated) if hyphenated else doc.capitals:
-        if i < after or doc.taken[i] or not _namey(tokens[i]):
+        if i < after or taken[i] or not _namey(tokens[i]):
             continue
         j = i
-        while j + 1 < n and not doc.taken[j + 1]:
-            nxt = tokens[j + 1]
-            if tokens[j].possessive or not doc.same_sentence(j, j + 1):
+        while j + 1 < n and not taken[j + 1]:
+            token, nxt = tokens[j], tokens[j + 1]
+            if token.possessive or token.sentence != nxt.sentence:
                 break
-            if nxt.text == "." and (is_title_only_abbreviation(tokens[j].text) or _initial(tokens[j])) \
-                    and doc.text[tokens[j].end:nxt.start] == "" and j + 2 < n and _namey(tokens[j + 2]):
+            if nxt.text == "." and (is_title_only_abbreviation(token.text) or _initial(token)) \
+                    and text[token.end:nxt.start] == "" and j + 2 < n and _namey(tokens[j + 2]):
                 j += 1  # "Mr. Smith", "Lt. Gen. Syrskyi"
                 continue
-            gap = doc.text[tokens[j].end:nxt.start]
-            if gap not in (" ", "\u00a0") and not (tokens[j].text == "." and gap == " "):
+            gap = text[token.end:nxt.start]
+            if gap not in (" ", "\u00a0") and not (token.text == "." and gap == " "):
                 break
-            if _namey(nxt) and not (tokens[j].text.isupper() and len(tokens[j].text) > 1 and is_first_name(nxt)):
+            if _namey(nxt) and not (token.text.isupper() and len(token.text) > 1 and is_first_name(nxt)):
                 j += 1  # (an acronym before a first name ends the run: "the Sumy OVA Ihor Petrenko")
             elif nxt.lower in ("of", "and") and (bridge := _of_bridge(doc, i, j)):
                 j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
@@ -950,7 +950,7 @@ def _build(doc: Document, type_: str, members: list[Candidate],
            sentence_context: dict[int, tuple[set[str], set[str]]],
            article: tuple[set[str], set[str], set[str]]) -> Entity | None:
     text = doc.text
-    mentions = [Span(c.start, c.end, text[c.start:c.end]) for c in members]
+    mentions = [Span.of(text, c.start, c.end) for c in members]
     seen_forms = []
     for m in mentions:
         if m.text not in seen_forms:

@@ -30,7 +30,7 @@ from functools import reduce
 from operator import itemgetter, or_
 
 from extract.attribution import _COUNTRY_NAMES
-from extract.casualties import find_casualties
+from extract.casualties import HINT, PHRASE_START, chunk_hint, find_casualties
 from extract.dates import DateMention, datelines, find_dates, parse_published
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
@@ -321,19 +321,27 @@ def _gate(rx: re.Pattern[str], keys: str) -> None:
 
 def _beginnings(sentence: str) -> int:
     """The mask of the rules whose keys begin a word of the (lower-cased) sentence."""
-    return reduce(or_, map(_WORD_MASKS.__getitem__, _WORD_RE.findall(sentence)), 0)
+    # (words never span whitespace, so the sentence's mask is the union of its chunks' masks:
+    # str.split and a lookup per chunk instead of a regex scan of the sentence)
+    return reduce(or_, map(_WORD_MASKS.__getitem__, sentence.split()), 0)
 
 
 class _WordMasks(dict[str, int]):
-    """word -> its mask, remembered for words seen before (a pure function: a cache). A word not
-    seen yet is worked out by ``__missing__``, so a sentence's mask is one pass in C over its words."""
+    """chunk (a whitespace-separated piece of a sentence) -> the mask of its words, remembered for
+    chunks seen before (a pure function: a cache). A chunk not seen yet is worked out by
+    ``__missing__``, so a sentence's mask is one pass in C over its chunks."""
 
-    def __missing__(self, word: str) -> int:
+    def __missing__(self, chunk: str) -> int:
         get = _KEY_BITS.get
-        bits = get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
+        bits = 0
+        for word in _WORD_RE.findall(chunk):
+            bits |= get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
+        hint = chunk_hint(chunk)
+        if hint:
+            bits |= _B_CASUALTY_HINT if hint == HINT else _B_HINT_PHRASE
         if len(self) > 200_000:
             self.clear()  # bounded memory on long runs
-        self[word] = bits
+        self[chunk] = bits
         return bits
 
 
@@ -479,6 +487,11 @@ _B_SHELLING = _BIT[id(SHELLING)]
 _B_SUICIDE = _BIT[id(SUICIDE)]
 _B_TRANSFER = _BIT[id(TRANSFER)]
 _B_INTERCEPTED = _BIT[id(_INTERCEPTED)]
+# set when a chunk of the sentence holds a casualty hint word (a substring, not a word beginning), or
+# only the first word of a hint phrase: without either find_casualties finds nothing, and is not called
+_B_CASUALTY_HINT = _BIT.setdefault(id(HINT), 1 << len(_BIT))
+_B_HINT_PHRASE = _BIT.setdefault(id(PHRASE_START), 1 << len(_BIT))
+_B_MAY_HINT = _B_CASUALTY_HINT | _B_HINT_PHRASE
 
 # Ordered rules: the first that matches decides.
 _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
@@ -813,11 +826,13 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 subtype = remote_kind or subtype
             else:
                 remote_kind = subtype
-        casualties = find_casualties(text, sentence.start, sentence.end, low) if subtype is not None else []
+        hinted = bool(words & _B_CASUALTY_HINT)
+        casualties = find_casualties(text, sentence.start, sentence.end, low, hinted) \
+            if subtype is not None and words & _B_MAY_HINT else []
         if subtype is None and not event_dates and candidates and para - candidates[-1].paragraph <= 1 \
-                and _on(_FIGURE_WORDS, low, words):
+                and words & _B_MAY_HINT and _on(_FIGURE_WORDS, low, words):
             # "More than 20 others were injured", said of the incident just told: its figures
-            more = find_casualties(text, sentence.start, sentence.end, low)
+            more = find_casualties(text, sentence.start, sentence.end, low, hinted)
             if more and _is_incident(s_text, True, [], low, words):
                 _absorb(candidates[-1], sentence, more, [], [])
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from extract.model import Span
@@ -51,6 +52,26 @@ class Candidate:
     attributes: dict[str, str] = field(default_factory=dict)
 
 
+class _ByStart:
+    """Token start -> token index (``get``, ``[]``), found by bisection in the ascending starts: a
+    recogniser asks a few times an article, cheaper than a dict built over every token (speed)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, start: int, default: int | None = None) -> int | None:
+        i = bisect_left(self.starts, start)
+        return i if i < len(self.starts) and self.starts[i] == start else default
+
+    def __getitem__(self, start: int) -> int:
+        i = self.get(start)
+        if i is None:
+            raise KeyError(start)
+        return i
+
+
 class Document:
     """The text with its sentences and tokens, and which tokens recognisers have taken."""
 
@@ -76,10 +97,17 @@ class Document:
                 at = find(chunk, at)
                 size = len(chunk)
                 if chunk.isalnum():  # most words: the Token made field by field, no call
+                    # (one statement per field: a four-name assignment would build and unpack a tuple)
                     token = new(Token)
-                    token.start, token.end, token.text, token.sentence = at, at + size, chunk, index
-                    token.first, token.possessive, token.lower = first, False, chunk.lower()
-                    token.cap, token.word = chunk[0].isupper(), True
+                    token.start = at
+                    token.end = at + size
+                    token.text = chunk
+                    token.sentence = index
+                    token.first = first
+                    token.possessive = False
+                    token.lower = chunk.lower()
+                    token.cap = chunk[0].isupper()
+                    token.word = True
                     append(token)
                     first = False
                     at += size
@@ -88,14 +116,26 @@ class Document:
                 if size > 1 and chunk[:-1].isalnum():  # "said," "Kyiv." "U.": a word, then a mark
                     word, mark, end = chunk[:-1], chunk[-1], at + size
                     token = new(Token)
-                    token.start, token.end, token.text, token.sentence = at, end - 1, word, index
-                    token.first, token.possessive, token.lower = first, False, word.lower()
-                    token.cap, token.word = word[0].isupper(), True
+                    token.start = at
+                    token.end = end - 1
+                    token.text = word
+                    token.sentence = index
+                    token.first = first
+                    token.possessive = False
+                    token.lower = word.lower()
+                    token.cap = word[0].isupper()
+                    token.word = True
                     append(token)
                     token = new(Token)  # the mark is not alphanumeric: the chunk is not
-                    token.start, token.end, token.text, token.sentence = end - 1, end, mark, index
-                    token.first, token.possessive, token.lower = False, False, mark.lower()
-                    token.cap, token.word = mark.isupper(), False
+                    token.start = end - 1
+                    token.end = end
+                    token.text = mark
+                    token.sentence = index
+                    token.first = False
+                    token.possessive = False
+                    token.lower = mark.lower()
+                    token.cap = mark.isupper()
+                    token.word = False
                     append(token)
                 elif size > 1 and chunk[1:].isalnum():  # "“We" "(Reuters": a mark, then a word
                     mark, word = chunk[0], chunk[1:]
@@ -134,14 +174,13 @@ class Document:
         self.lowers = [t.lower for t in self.tokens]
         self.taken = [False] * len(self.tokens)
         self.starts = [t.start for t in self.tokens]  # ascending
-        self.by_start = dict(zip(self.starts, range(len(self.starts))))
+        self.by_start = _ByStart(self.starts)
         self.candidates: list[Candidate] = []
         self.memo: dict[str, dict] = {}  # per-document caches of recognisers
 
     def take(self, first: int, last: int) -> None:
         """Mark tokens first..last (inclusive) as part of a mention."""
-        for i in range(first, last + 1):
-            self.taken[i] = True
+        self.taken[first:last + 1] = [True] * (last + 1 - first)
 
     def free(self, first: int, last: int) -> bool:
         return not any(self.taken[first:last + 1])
@@ -149,10 +188,10 @@ class Document:
     def add(self, type_: str, name: str, first: int, last: int, **attributes: str) -> Candidate:
         """Record a mention over tokens first..last and take those tokens."""
         tokens = self.tokens
-        candidate = Candidate(type_, name, tokens[first].start, tokens[last].end,
-                              tokens[first].sentence, dict(attributes))
+        # (``attributes`` is a new dict at every call: the candidate keeps it, no copy)
+        candidate = Candidate(type_, name, tokens[first].start, tokens[last].end, tokens[first].sentence, attributes)
         self.candidates.append(candidate)
-        self.take(first, last)
+        self.taken[first:last + 1] = [True] * (last + 1 - first)  # self.take, inline
         return candidate
 
     def span_text(self, first: int, last: int) -> str:
@@ -163,8 +202,10 @@ class Document:
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by single spaces (or nothing)."""
+        text, tokens = self.text, self.tokens
         for i in range(first, last):
-            gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
-            if self.tokens[i].possessive or gap not in (" ", "", "\u00a0") or not self.same_sentence(i, i + 1):
+            token, after = tokens[i], tokens[i + 1]
+            if token.possessive or text[token.end:after.start] not in (" ", "", "\u00a0") \
+                    or token.sentence != after.sentence:
                 return False
         return True

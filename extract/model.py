@@ -20,7 +20,17 @@ class Span:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
-        return cls(start, end, text[start:end])
+        # Speed (hundreds of spans per article): the fields are set through their slots, which a frozen
+        # dataclass's __init__ does with three slower object.__setattr__ calls; the result is the same.
+        span = _new(cls)
+        _set_start(span, start)
+        _set_end(span, end)
+        _set_text(span, text[start:end])
+        return span
+
+
+_new = object.__new__
+_set_start, _set_end, _set_text = Span.start.__set__, Span.end.__set__, Span.text.__set__
 
 
 ENTITY_TYPES = ("place", "person", "organization", "group")

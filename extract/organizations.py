@@ -69,6 +69,20 @@ def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _lexicon_by_second() -> dict[str, tuple[list[tuple[tuple[str, ...], str, str]],
+                                            dict[str, list[tuple[tuple[str, ...], str, str]]]]]:
+    """first word -> (its one-word entries, second word -> the entries that can match with that second
+    word: its own and the one-word ones), each list in ``_lexicon_index``'s order. (Speed: a word like
+    "The" or "Ukraine" opens many entries, and most differ from the text at the second word.)"""
+    out = {}
+    for first, entries in _lexicon_index().items():
+        seconds = {e[0][1] for e in entries if len(e[0]) > 1}
+        out[first] = ([e for e in entries if len(e[0]) == 1],
+                      {w: [e for e in entries if len(e[0]) == 1 or e[0][1] == w] for w in seconds})
+    return out
+
+
 _DEMONYM_INDEX: dict[str, list[tuple[str, ...]]] = {}
 for _name in DEMONYMS:
     _words = (_name,) if "." in _name else tuple(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", _name))
@@ -110,14 +124,16 @@ def _find_units(doc: Document) -> None:
 
 
 def _find_lexicon(doc: Document) -> None:
-    index = _lexicon_index()
+    index = _lexicon_by_second()
     texts = doc.texts
     count = len(texts)
     after = 0  # tokens before this one are inside a match already
     for i in list(compress(range(count), map(index.__contains__, texts))):
         if i < after:
             continue
-        entries = index[texts[i]]
+        singles, by_second = index[texts[i]]
+        # (the entries of other second words cannot match here: the test below would skip each)
+        entries = by_second.get(texts[i + 1], singles) if i + 1 < count else singles
         matched = 0
         if not doc.taken[i]:
             for words, canonical, kind in entries:

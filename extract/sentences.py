@@ -51,7 +51,7 @@ def split_sentences(text: str) -> list[Span]:
         for s, e in _split_block(text, start, end):
             s, e = _trim(text, s, e)
             if s < e:
-                spans.append(Span(s, e, text[s:e]))
+                spans.append(Span.of(text, s, e))
     return spans
 
 
