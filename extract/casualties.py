@@ -115,8 +115,11 @@ _NOT_CASUALTY_AFTER = re.compile(
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:USD|EUR|GBP|aged|age|No\.|number)\s*$", re.I)
 _GENERIC_WHO = {"soldiers", "troops", "forces", "servicemen", "fighters", "military", "personnel"}
 # "North Korean soldiers", "Russian troops": capitalised words (no possessive) before a group noun
+# (the first word written out of the repeat, "X(?:X){0,2}" for "(?:X){1,3}": the pattern then opens with
+# a character class, and `re` skips to the next capital instead of trying every character)
+_CAPITALISED = r"[A-Z][\w\-]*(?<![’'])\s+"
 _GROUP_BEFORE = re.compile(
-    r"((?:[A-Z][\w\-]*(?<![’'])\s+){1,3})(soldiers|troops|forces|servicemen|fighters|units|reinforcements)\b"
+    rf"({_CAPITALISED}(?:{_CAPITALISED}){{0,2}})(soldiers|troops|forces|servicemen|fighters|units|reinforcements)\b"
 )
 
 _GROUP_NOUN = re.compile(r"soldiers|troops|forces|servicemen|fighters|units|reinforcements")

@@ -294,7 +294,9 @@ LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbr
                   r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
                   r"\btotal (?:combat )?losses\b")
 # how the war began, told again: background whatever its date ("The war began when Hamas-led militants ...")
-_WAR_BEGAN = re.compile(r"\bthe (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) (?:when|with|after)\b")
+# ("the" first, its word start checked behind it: `re` then looks for the literal "the" quickly)
+_WAR_BEGAN = re.compile(r"the(?<!\wthe) (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) "
+                        r"(?:when|with|after)\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
