@@ -1060,8 +1060,7 @@ def _is_country(place: Entity, name: str) -> bool:
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
-    dateline = DATELINE_RE.match(text, start, end)
-    if dateline and (start == 0 or text[start - 1] == "\n"):
+    if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE_RE.match(text, start, end)):
         start = dateline.end()  # "KYIV, Nov 18 (Reuters) - " is not part of what was said
     while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
         start += 1

@@ -115,8 +115,11 @@ _NOT_CASUALTY_AFTER = re.compile(
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:USD|EUR|GBP|aged|age|No\.|number)\s*$", re.I)
 _GENERIC_WHO = {"soldiers", "troops", "forces", "servicemen", "fighters", "military", "personnel"}
 # "North Korean soldiers", "Russian troops": capitalised words (no possessive) before a group noun
+# (the first word written out of the repeat, "X(?:X){0,2}" for "(?:X){1,3}": the pattern then opens with
+# a character class, and `re` skips to the next capital instead of trying every character)
+_CAPITALISED = r"[A-Z][\w\-]*(?<![’'])\s+"
 _GROUP_BEFORE = re.compile(
-    r"((?:[A-Z][\w\-]*(?<![’'])\s+){1,3})(soldiers|troops|forces|servicemen|fighters|units|reinforcements)\b"
+    rf"({_CAPITALISED}(?:{_CAPITALISED}){{0,2}})(soldiers|troops|forces|servicemen|fighters|units|reinforcements)\b"
 )
 
 _GROUP_NOUN = re.compile(r"soldiers|troops|forces|servicemen|fighters|units|reinforcements")
@@ -126,11 +129,12 @@ _WHO_NEXT = re.compile(rf"\s+(?:{_WHO})\b", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
 
 # "A seven-year-old girl was seriously injured": one person
+_VERB_FIRST = "killed|killing|shot dead|shooting dead|wounded|wounding|injured|injuring|captured|capturing"
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:was|has been|had been|is|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
-    rf"|\b(?P<verb2>killed|killing|shot dead|shooting dead|wounded|wounding|injured|injuring|captured|capturing)"
+    rf"|\b(?P<verb2>{_VERB_FIRST})"
     rf"\s+(?:an?|one)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
 )
 
@@ -141,38 +145,48 @@ _HINT_WORDS = ("kill dead died death wound injur casualt loss lost captur prison
                "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
                "maim liquidat burned_to lives shot bodies remains corpses").split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
-# A hint word lies inside one whitespace-separated chunk of the sentence, and so does the first word
-# of a hint phrase ("burned" of "burned to"): ``chunk_hint``, a test callers can cache per chunk.
+# What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can
+# cache per chunk and pass for a sentence (their union over its chunks) to find_casualties, which then
+# skips the scans that cannot match (speed). A hint word lies inside one chunk, and so does the first
+# word of a hint phrase ("burned" of "burned to"); _ONE needs one of its nouns and one of its verbs
+# (in lower case), each of which (or its first word: "police" of "police officer") lies inside a chunk.
+HINT, PHRASE_START, ONE_NOUN, ONE_VERB = 1, 2, 4, 8  # HINT: a hint word, sure; PHRASE_START: maybe
 _HINT_IN_CHUNK = re.compile(word_trie([w for w in _HINT_WORDS if "_" not in w]))
 _PHRASE_START_IN_CHUNK = re.compile(word_trie([w.split("_")[0] for w in _HINT_WORDS if "_" in w]))
-HINT, PHRASE_START = 2, 1
+_ONE_NOUN_IN_CHUNK = re.compile(word_trie({w.split()[0] for w in _SINGULAR.split("|")}))
+_ONE_VERB_IN_CHUNK = re.compile(word_trie({w.split()[0] for w in f"{_ONE_VERBS}|{_VERB_FIRST}".split("|")}))
 
 
-def chunk_hint(chunk: str) -> int:
-    """HINT when a chunk (no whitespace) of a lower-cased sentence holds a hint word (then the sentence
-    passes find_casualties's first test), else PHRASE_START when it holds the first word of a hint
-    phrase (it may), else 0. When every chunk of ``low`` gives 0, ``find_casualties(..., low)`` finds
-    nothing."""
-    if _HINT_IN_CHUNK.search(chunk):
-        return HINT
-    return PHRASE_START if _PHRASE_START_IN_CHUNK.search(chunk) else 0
+def chunk_flags(chunk: str) -> int:
+    """The flags (HINT, PHRASE_START, ONE_NOUN, ONE_VERB) of a chunk of a lower-cased sentence."""
+    flags = HINT if _HINT_IN_CHUNK.search(chunk) else PHRASE_START if _PHRASE_START_IN_CHUNK.search(chunk) else 0
+    if _ONE_NOUN_IN_CHUNK.search(chunk):
+        flags |= ONE_NOUN
+    if _ONE_VERB_IN_CHUNK.search(chunk):
+        flags |= ONE_VERB
+    return flags
 
 
 def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None,
-                    hinted: bool = False) -> list[Casualty]:
+                    flags: int | None = None) -> list[Casualty]:
     """Casualty records in ``text[start:end]`` (one sentence, usually). ``low``: ``text[start:end].lower()``
-    when the caller has it already; ``hinted``: the caller knows it holds a hint word (``chunk_hint``)."""
+    when the caller has it already; ``flags``: the union of ``chunk_flags`` over the chunks of ``low``,
+    when the caller has it."""
     end = len(text) if end is None else end
     found: list[Casualty] = []
     if low is None:
         low = text[start:end].lower()
-    if not hinted and not _HINT.search(low):
+    if flags is None:
+        if not _HINT.search(low):
+            return found
+        flags = ONE_NOUN | ONE_VERB  # not known: _ONE is tried
+    elif not flags & HINT and not (flags & PHRASE_START and _HINT.search(low)):
         return found
     for q in find_quantities(text, start, end, low):
         rec = _casualty_at(text, q, start, end, low)
         if rec is not None:
             found.append(rec)
-    for m in _ONE.finditer(text, start, end):
+    for m in _ONE.finditer(text, start, end) if flags & ONE_NOUN and flags & ONE_VERB else ():
         if any(c.span.start <= m.start() < c.span.end for c in found):
             continue
         verb = (m.group("verb") or m.group("verb2")).lower()

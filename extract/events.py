@@ -30,7 +30,7 @@ from functools import reduce
 from operator import itemgetter, or_
 
 from extract.attribution import _COUNTRY_NAMES
-from extract.casualties import HINT, PHRASE_START, chunk_hint, find_casualties
+from extract.casualties import HINT, PHRASE_START, chunk_flags, find_casualties
 from extract.dates import DateMention, datelines, find_dates, parse_published
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
@@ -294,7 +294,9 @@ LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbr
                   r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
                   r"\btotal (?:combat )?losses\b")
 # how the war began, told again: background whatever its date ("The war began when Hamas-led militants ...")
-_WAR_BEGAN = re.compile(r"\bthe (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) (?:when|with|after)\b")
+# ("the" first, its word start checked behind it: `re` then looks for the literal "the" quickly)
+_WAR_BEGAN = re.compile(r"the(?<!\wthe) (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) "
+                        r"(?:when|with|after)\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -336,9 +338,7 @@ class _WordMasks(dict[str, int]):
         bits = 0
         for word in _WORD_RE.findall(chunk):
             bits |= get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
-        hint = chunk_hint(chunk)
-        if hint:
-            bits |= _B_CASUALTY_HINT if hint == HINT else _B_HINT_PHRASE
+        bits |= chunk_flags(chunk) << _CASUALTY_SHIFT
         if len(self) > 200_000:
             self.clear()  # bounded memory on long runs
         self[chunk] = bits
@@ -487,11 +487,10 @@ _B_SHELLING = _BIT[id(SHELLING)]
 _B_SUICIDE = _BIT[id(SUICIDE)]
 _B_TRANSFER = _BIT[id(TRANSFER)]
 _B_INTERCEPTED = _BIT[id(_INTERCEPTED)]
-# set when a chunk of the sentence holds a casualty hint word (a substring, not a word beginning), or
-# only the first word of a hint phrase: without either find_casualties finds nothing, and is not called
-_B_CASUALTY_HINT = _BIT.setdefault(id(HINT), 1 << len(_BIT))
-_B_HINT_PHRASE = _BIT.setdefault(id(PHRASE_START), 1 << len(_BIT))
-_B_MAY_HINT = _B_CASUALTY_HINT | _B_HINT_PHRASE
+# A sentence's mask also holds, above the gates' bits, casualties' chunk flags (substrings, not word
+# beginnings): without a hint find_casualties finds nothing and is not called; the flags are passed on.
+_CASUALTY_SHIFT = 64  # more than the gates' bits (asserted at the end of the module)
+_B_MAY_HINT = (HINT | PHRASE_START) << _CASUALTY_SHIFT
 
 # Ordered rules: the first that matches decides.
 _REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
@@ -826,13 +825,13 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
                 subtype = remote_kind or subtype
             else:
                 remote_kind = subtype
-        hinted = bool(words & _B_CASUALTY_HINT)
-        casualties = find_casualties(text, sentence.start, sentence.end, low, hinted) \
+        flags = words >> _CASUALTY_SHIFT
+        casualties = find_casualties(text, sentence.start, sentence.end, low, flags) \
             if subtype is not None and words & _B_MAY_HINT else []
         if subtype is None and not event_dates and candidates and para - candidates[-1].paragraph <= 1 \
                 and words & _B_MAY_HINT and _on(_FIGURE_WORDS, low, words):
             # "More than 20 others were injured", said of the incident just told: its figures
-            more = find_casualties(text, sentence.start, sentence.end, low, hinted)
+            more = find_casualties(text, sentence.start, sentence.end, low, flags)
             if more and _is_incident(s_text, True, [], low, words):
                 _absorb(candidates[-1], sentence, more, [], [])
         if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
@@ -1453,3 +1452,6 @@ def _to_event(index: int, c: _Candidate, claims: list[Claim], claims_of: dict[in
         claim_keys=claim_keys,
         confidence=confidence,
     )
+
+
+assert len(_BIT) <= _CASUALTY_SHIFT  # the gates' bits stay below casualties' flags

@@ -36,7 +36,10 @@ one two three four five six seven eight nine ten some many most several both all
 _SPEAKER_AFTER = re.compile(
     r"(?:[\w.'’-]+\s+){1,3}(?:said|says|asked|asks|told|added|adds|wrote|writes|replied|stated|"
     r"declared|insisted|warned|explained|continued|shouted|tweeted)\b")
-_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
+# A run of ".!?" or one "…", then closing quotes and brackets; written to open with a character class
+# ("…" ends its own run: the lookbehind), which lets `re` skip to the next mark instead of trying
+# every character of the block (several times faster).
+_TERMINATOR = re.compile(r"[.!?…](?:(?<=…)|[.!?]*)[\"'”’»)\]]*")
 _BULLET = re.compile(r"(?:[-*•·▪●◦–—]|\d{1,3}[.)])[ \t]+")
 _SPACE = " \t\u00a0\u2009\u202f"
 _LONGEST_WORD = 80  # characters looked back for the word before a full stop
