@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from extract.dates import DATELINE_RE
+from extract.lexicon import SURNAME_PREFIXES
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
 from extract.sentences import _TITLE_ABBREVIATIONS
@@ -971,6 +972,9 @@ _NOT_NAME_WORDS = frozenset((
 def _np_word(word: str) -> bool:
     if word[:1].isupper():
         return word not in _NOT_NAME_WORDS
+    if word.startswith(SURNAME_PREFIXES):
+        rest = word.split("-", 1)[1]
+        return rest[:1].isupper() and "-" not in rest  # "al-Golani", "el-Sisi"; not "al-Qaida-linked"
     return word.lower() in _NP_WORDS or word in ("’s", "'s")
 
 

@@ -297,6 +297,9 @@ LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbr
 # ("the" first, its word start checked behind it: `re` then looks for the literal "the" quickly)
 _WAR_BEGAN = re.compile(r"the(?<!\wthe) (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) "
                         r"(?:when|with|after)\b")
+# a toll counted since a campaign began: "had been killed since the offensive began on Nov. 27"
+_SINCE_BEGAN = re.compile(r"since the (?:\w+ )?(?:war|conflict|invasion|fighting|offensive|escalation|operation|assault) "
+                          r"(?:began|started|erupted|broke out|was launched)\b")
 BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
                  r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
                  r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
@@ -983,7 +986,7 @@ def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: s
     s_text = low if low is not None else s_text.lower()
     if words is None:
         words = _beginnings(s_text)
-    if words & _B_LONG_PERIOD and _WAR_BEGAN.search(s_text):
+    if words & _B_LONG_PERIOD and (_WAR_BEGAN.search(s_text) or _SINCE_BEGAN.search(s_text)):
         return False
     if s_text.count("(+") >= 2:
         return False  # a running tally with the day's additions: "tanks ‒ 8,989 (+11), MLRS ‒ 1,218 (+1)"
@@ -1131,7 +1134,8 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
               and not (text.find("from", max(sentence.start, s - 60), s) >= 0
                        and _LAUNCHED_FROM.search(text, max(sentence.start, s - 60), s))
               and not (text.find(" in ", max(sentence.start, s - 20), s) >= 0
-                       and _MADE_IN.search(text, max(sentence.start, s - 20), s))]
+                       and _MADE_IN.search(text, max(sentence.start, s - 20), s))
+              and not _COMPOUND_AFTER.match(text, t)]
     if places:
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph
@@ -1155,6 +1159,8 @@ _LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|launching|firing|took off|shot
                             r"(?:(?:occupied|annexed|Russian|Russian-occupied|neighbouring|neighboring) )?\Z")
 
 
+# nor a place that only qualifies a name: "the Britain-based Observatory", "Iran-backed Houthis"
+_COMPOUND_AFTER = re.compile(r"-(?:based|backed|led|aligned|allied|funded|made|installed|linked|affiliated)\b")
 # nor where its weapons were made: "a Leopard tank made in Germany"
 _MADE_IN = re.compile(r"\b(?:made|manufactured|produced|built) in (?:the )?\Z")
 

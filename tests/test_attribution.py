@@ -401,3 +401,10 @@ def test_where_it_was_said_is_no_content():
     got = claims_of("Some people were trapped under rubble, the president said in a video on Telegram. "
                     "The ministry said in its daily update that 40 drones were shot down.")
     assert [c[3] for c in got] == ["Some people were trapped under rubble", "40 drones were shot down"]
+
+
+def test_a_name_with_an_arabic_particle_before_the_cue():
+    got = claims_of("Army chief Abdel Fattah al-Burhan said the war would go on. "
+                    "HTS leader Abu Mohammed al-Golani said in a video that the fighters would advance on Homs.")
+    assert [(c[0], c[3]) for c in got] == [("Abdel Fattah al-Burhan", "the war would go on"),
+                                           ("Abu Mohammed al-Golani", "the fighters would advance on Homs")]

@@ -422,3 +422,13 @@ def test_where_a_weapon_was_made_is_not_the_incident_place():
     text = "Russian artillery shelled Ukrainian positions near Robotyne on Monday, hitting a Leopard tank made in Germany."
     [event] = extract_article(text, "2024-11-20").events
     assert [p.name for p in event.places] == ["Robotyne"]
+
+
+def test_a_toll_since_the_offensive_began_is_background_and_a_based_place_is_no_incident_place():
+    text = ("Warplanes struck rebel positions near Hama overnight, killing at least 20 fighters, according to "
+            "the Britain-based Syrian Observatory for Human Rights. The monitor said more than 820 people had "
+            "been killed since the offensive began on Nov. 27.")
+    events = extract_article(text, "2024-12-06").events
+    assert [e.subtype for e in events] == ["Air/drone strike"]
+    assert [p.name for p in events[0].places] == ["Hamah"] or [p.name for p in events[0].places] == ["Hama"]
+    assert all(c.min != 820 for c in events[0].casualties)

@@ -392,7 +392,7 @@ def test_the_probe_articles_ingest_whole_with_exact_spans(tmp_path):
     store = tmp_path / "probe.db"
     result = run_sitrep("ingest", str(folder), "--db", str(store))
     assert result.returncode == 0, result.stderr
-    assert "added 14" in result.stdout + result.stderr
+    assert "added 15" in result.stdout + result.stderr
     assert_store_sound(store)
     conn = sqlite3.connect(store)
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] >= 13
