@@ -505,14 +505,7 @@ class _ClaimFinder:
                 k -= 1
             if k > 0 and tokens[k - 1][2] == ",":
                 return self._appositive(tokens, k, start)
-        i = len(tokens)
-        # skip adverbs and time words right before the cue
-        while i > 0:
-            word = tokens[i - 1][2]
-            if word.lower() in _SKIP_BEFORE_CUE or word in _WEEKDAYS or word.lower() in ("on", "last", "week"):
-                i -= 1
-                continue
-            break
+        i = _before_time_words(tokens, len(tokens))  # skip adverbs and time words right before the cue
         if i >= 5 and tokens[i - 2][2] == ")" and tokens[i - 4][2] == "(" and _ACRONYM.fullmatch(tokens[i - 3][2]) \
                 and tokens[i - 1][2].lower() in _NP_HEADS:
             i -= 1  # "the United Kingdom Maritime Trade Operations (UKMTO) agency said": the name, not "agency"
@@ -636,16 +629,8 @@ class _ClaimFinder:
             if space is not None:
                 # after a whitespace the words are the same as in the whole window: a suffix of its list
                 tokens = [(t.start(), t.end(), t[0]) for t in _TOKEN_RE.finditer(text, space.end(), cue_start)]
-                i = len(tokens)
-                if i >= 12:
-                    while i > 0:
-                        word = tokens[i - 1][2]
-                        if word.lower() in _SKIP_BEFORE_CUE or word in _WEEKDAYS or word.lower() in ("on", "last", "week"):
-                            i -= 1
-                            continue
-                        break
-                    if i >= 12:
-                        return tokens
+                if len(tokens) >= 12 and _before_time_words(tokens, len(tokens)) >= 12:
+                    return tokens
         return [(t.start(), t.end(), t[0]) for t in _TOKEN_RE.finditer(text, full_from, cue_start)]
 
     def _np_after(self, pos: int, end: int) -> tuple[int, int] | None:
@@ -967,6 +952,17 @@ _NOT_NAME_WORDS = frozenset((
     "We", "He", "She", "His", "Her", "Its", "Our", "You", "Last", "Both", "However",
     "Meanwhile", "Earlier", "Later", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday"))
+
+
+def _before_time_words(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """Where the words before index ``i`` stop being adverbs and time words ("also", "on Monday")."""
+    while i > 0:
+        word = tokens[i - 1][2]
+        if word.lower() in _SKIP_BEFORE_CUE or word in _WEEKDAYS or word.lower() in ("on", "last", "week"):
+            i -= 1
+            continue
+        break
+    return i
 
 
 def _np_word(word: str) -> bool:
