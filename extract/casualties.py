@@ -29,14 +29,15 @@ WHO_NOUNS = (
     "peacekeepers", "security forces", "forces", "officials", "victims", "bystanders", "shepherds",
     "herders", "traders", "patients", "detainees", "inmates", "crew", "crew members", "sailors",
 )
+_ONE_VERBS = (r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
+              r"abducted|kidnapped")
 _SINGULAR = ("soldier|civilian|child|boy|girl|man|woman|teenager|resident|villager|farmer|policeman|"
              "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
              "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
              "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
              "rescuer|firefighter")
-_ONE_VERBS = (r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
-              r"abducted|kidnapped")
-_WHO = "|".join(re.escape(w) for w in sorted(WHO_NOUNS, key=len, reverse=True))
+# the nouns after a figure, plural or (for "one student") singular
+_WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
 # a word that may qualify the noun ("North", "Korean", "unarmed"), not a verb or a linking word
 _MOD = (r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
         r"of|the|\w+ing)\b)[\w’'\-]+\s+")
@@ -228,12 +229,12 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         if _may_end_active(text, q.start, start) else None
     if before:
         verb = before.group("verb").lower()
+        if verb in ("left", "leaving"):
+            return None  # "left 5 dead" is read from the words after the figure
         kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
         if kind == "captured" and verb in ("took", "taken", "taking") and \
                 not rx["prisoner_next"].match(lt, q.end - off, end - off):
             return None
-        if verb in ("left", "leaving"):
-            return None  # "left 5 dead" is read from the words after the figure
         return _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
     w_start, w_end = max(start, q.start - 160) - off, q.start - off
     has_toll = lt.find("toll", w_start, w_end) >= 0 if lt is low else "toll" in lt[w_start:w_end].lower()

@@ -106,3 +106,11 @@ def test_origin_adverbs_quotes_and_vague_pairs(text, expected):
 ])
 def test_eliminated_and_neutralised_before_the_figure(text, expected):
     assert facts(text) == expected
+
+
+def test_has_left_before_a_figure_is_no_crash():
+    # "has left at least one student injured": the verb "left" before the figure has no kind of its own
+    # (the figure is read from the words after it); it had raised StopIteration and failed the ingest
+    text = ("An alleged ongoing confrontation near the campus between students and security forces "
+            "has left at least one student injured.")
+    assert facts(text) == [("wounded", 1, None, "at least", "student")]
