@@ -179,8 +179,9 @@ def _trafilatura_config(small: bool):
 _CONFIGS: dict[bool, object] = {}
 
 
-def extract_html(html: bytes | str) -> "object | None":
-    """trafilatura's main-text extraction with metadata; None when it finds no text."""
+def extract_html(html: bytes | str, *, metadata: bool = True) -> "object | None":
+    """trafilatura's main-text extraction (with the page's metadata unless ``metadata`` is False:
+    the same text, in half the time); None when it finds no text."""
     import trafilatura
 
     for small in (False, True):
@@ -188,7 +189,7 @@ def extract_html(html: bytes | str) -> "object | None":
             _CONFIGS[small] = _trafilatura_config(small)
         try:
             document = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=True,
+                html, with_metadata=metadata, include_comments=False, include_tables=True,
                 config=_CONFIGS[small],
             )
         except RecursionError:
@@ -331,7 +332,7 @@ def entry_body(entry) -> tuple[str, str, bool]:
 def body_text(body: str, kind: str) -> str:
     """An item's body as stored text: HTML read through the main-text extractor, else as it is."""
     if "html" in kind or _looks_like_html(body):
-        document = extract_html(f"<html><body>{body}</body></html>")
+        document = extract_html(f"<html><body>{body}</body></html>", metadata=False)  # only its text is used
         return normalise_text(document.text) if document is not None else ""
     return normalise_text(body)
 
