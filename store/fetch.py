@@ -80,10 +80,12 @@ class _Item:
 
     def article(self) -> RawArticle | Rejection:
         page = self.page if isinstance(self.page, RawArticle) else None
-        try:
-            text = page.text if page else body_text(self.body, self.kind) if self.body.strip() else ""
-        except Unreadable as error:
-            return Rejection(self.ref, str(error))
+        text = page.text if page else ""
+        if not text and self.body.strip():
+            try:
+                text = body_text(self.body, self.kind)
+            except Unreadable as error:
+                return Rejection(self.ref, str(error))
         if not text:
             failed = f" and its page could not be read ({self.page})" if isinstance(self.page, str) else ""
             return Rejection(self.ref, f"item has no content or summary{failed}")
