@@ -227,7 +227,7 @@ def _chunks(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]
 
 
 @contextmanager
-def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     """BEGIN IMMEDIATE: take the write lock first (waiting up to the busy timeout), so that a
     second writer waits its turn instead of failing halfway through a chunk."""
     conn.execute("BEGIN IMMEDIATE")
@@ -302,7 +302,7 @@ def ingest_articles(
         counts = IngestSummary()
         rejections: list[Rejection] = []
         try:
-            with _write_transaction(conn):
+            with write_transaction(conn):
                 for article, result in zip(chunk, results):
                     if isinstance(result, str):
                         counts.rejected += 1

@@ -14,6 +14,7 @@ import email.utils
 import json
 import re
 import unicodedata
+import xml.sax
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -178,8 +179,9 @@ def _trafilatura_config(small: bool):
 _CONFIGS: dict[bool, object] = {}
 
 
-def extract_html(html: bytes | str) -> "object | None":
-    """trafilatura's main-text extraction with metadata; None when it finds no text."""
+def extract_html(html: bytes | str, *, metadata: bool = True) -> "object | None":
+    """trafilatura's main-text extraction (with the page's metadata unless ``metadata`` is False:
+    the same text, in half the time); None when it finds no text."""
     import trafilatura
 
     for small in (False, True):
@@ -187,7 +189,7 @@ def extract_html(html: bytes | str) -> "object | None":
             _CONFIGS[small] = _trafilatura_config(small)
         try:
             document = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=True,
+                html, with_metadata=metadata, include_comments=False, include_tables=True,
                 config=_CONFIGS[small],
             )
         except RecursionError:
@@ -288,56 +290,87 @@ def _looks_like_html(text: str) -> bool:
     return bool(re.search(r"<[a-zA-Z][^>]*>", text))
 
 
-def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
+def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None = None):
+    """feedparser's reading of an RSS or Atom feed; for one fetched from ``url``, relative links
+    are resolved against it and the charset of its ``content_type`` is heeded.
+    Raises Unreadable for anything that is not a feed; a feed whose XML is broken counts only when
+    items could still be read from it."""
     import feedparser
 
     if not data.strip():
-        yield Rejection(ref, "empty file")
-        return
+        raise Unreadable("empty file")
     if b"\x00" in data[:8192]:
-        yield Rejection(ref, "binary file (not text)")
-        return
+        raise Unreadable("binary file (not text)")
     try:
-        feed = feedparser.parse(data)
+        headers = {"content-location": url, "content-type": content_type}
+        feed = feedparser.parse(data, response_headers={k: v for k, v in headers.items() if v} or None)
     except Exception as error:  # feedparser wraps most errors, but not all
-        yield Rejection(ref, f"unreadable feed ({type(error).__name__})")
+        raise Unreadable(f"unreadable feed ({type(error).__name__})") from None
+    if not feed.get("version"):
+        if b"<html" in data[:4096].lower():
+            raise Unreadable("an HTML page, not an RSS or Atom feed")
+        raise Unreadable("not an RSS or Atom feed")
+    problem = feed.get("bozo_exception")
+    if isinstance(problem, xml.sax.SAXParseException) and not feed.entries:
+        raise Unreadable(f"broken XML ({problem.getMessage()}, line {problem.getLineNumber()})")
+    return feed
+
+
+def feed_title(feed) -> str | None:
+    return (feed.feed.get("title") or "").strip() or None
+
+
+def entry_body(entry) -> tuple[str, str, bool]:
+    """An item's body, its type, and whether it is the whole content (not only a summary)."""
+    if entry.get("content"):
+        body, kind = entry.content[0].get("value", ""), entry.content[0].get("type", "")
+        if body.strip():
+            return body, kind, True
+    return entry.get("summary", ""), (entry.get("summary_detail") or {}).get("type", ""), False
+
+
+def body_text(body: str, kind: str) -> str:
+    """An item's body as stored text: HTML read through the main-text extractor, else as it is."""
+    if "html" in kind or _looks_like_html(body):
+        document = extract_html(f"<html><body>{body}</body></html>", metadata=False)  # only its text is used
+        return normalise_text(document.text) if document is not None else ""
+    return normalise_text(body)
+
+
+def entry_published(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return datetime(*parsed[:6], tzinfo=timezone.utc).date().isoformat() if parsed else None
+
+
+def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
+    try:
+        feed = parse_feed(data)
+    except Unreadable as error:
+        yield Rejection(ref, str(error))
         return
-    if not feed.get("version") or not feed.entries:
+    if not feed.entries:
         yield Rejection(ref, "not an RSS or Atom feed with items")
         return
-    outlet = (feed.feed.get("title") or "").strip() or None
+    outlet = feed_title(feed)
     for number, entry in enumerate(feed.entries, start=1):
         where = f"{ref}#{number}"
-        body, kind = "", ""
-        if entry.get("content"):
-            body, kind = entry.content[0].get("value", ""), entry.content[0].get("type", "")
-        if not body.strip():
-            body = entry.get("summary", "")
-            kind = (entry.get("summary_detail") or {}).get("type", "")
+        body, kind, _ = entry_body(entry)
         if not body.strip():
             yield Rejection(where, "item has no content or summary")
             continue
         try:
-            if "html" in kind or _looks_like_html(body):
-                document = extract_html(f"<html><body>{body}</body></html>")
-                text = normalise_text(document.text) if document is not None else ""
-            else:
-                text = normalise_text(body)
+            text = body_text(body, kind)
         except Unreadable as error:
             yield Rejection(where, str(error))
             continue
         if not text:
             yield Rejection(where, "item has no text")
             continue
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = None
-        if parsed:
-            published = datetime(*parsed[:6], tzinfo=timezone.utc).date().isoformat()
         yield RawArticle(
             ref=where, text=text,
             title=(entry.get("title") or "").strip() or derive_title(text),
             url=(entry.get("link") or "").strip() or None,
-            outlet=outlet, published=published,
+            outlet=outlet, published=entry_published(entry),
         )
 
 

@@ -166,6 +166,34 @@ MIGRATIONS: list[str] = [
         WHERE id IN (SELECT via_source_id FROM claims WHERE via_source_id IS NOT NULL);
     CREATE INDEX sources_reports ON sources(n_claims + n_relayed DESC, id);
     """,
+    # the feeds Sitrep follows (`sitrep feeds`, `sitrep fetch`), each with what polite fetching
+    # must remember between runs; and articles found by URL, so a feed item already stored is
+    # neither fetched nor added again
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,                      -- the feed's own title, from its last fetch or OPML
+        every INTEGER NOT NULL,          -- seconds between fetches
+        active INTEGER NOT NULL DEFAULT 1,  -- 0: the feed is gone (410); adding it again revives it
+        etag TEXT,                       -- validators for the next conditional GET
+        last_modified TEXT,
+        last_status INTEGER,             -- HTTP status of the last try (NULL: no answer)
+        last_error TEXT,                 -- why the last try failed (NULL: it did not)
+        errors INTEGER NOT NULL DEFAULT 0,  -- failures in a row, for the backoff
+        last_fetched TEXT,               -- ISO UTC time of the last good answer (200 or 304)
+        next_due TEXT NOT NULL,          -- ISO UTC; a new feed is due at once
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX feeds_due ON feeds(next_due) WHERE active;
+    CREATE TABLE feed_tags (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (feed_id, tag)
+    );
+    CREATE INDEX feed_tags_tag ON feed_tags(tag, feed_id);
+    CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

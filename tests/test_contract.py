@@ -28,7 +28,7 @@ def _option(subparser, flag):
 
 def test_commands_and_options_exist_as_documented():
     parser, commands = _subparsers()
-    assert set(commands) == {"ingest", "export", "search", "stats"}
+    assert set(commands) == {"ingest", "export", "search", "stats", "feeds", "fetch", "watch"}
     assert _option(parser, "--db")
     for name in commands:
         assert _option(commands[name], "--db"), name
@@ -40,6 +40,18 @@ def test_commands_and_options_exist_as_documented():
     assert {"any", "place", "person", "organization", "source"} <= set(_option(search, "--kind").choices)
     for flag in ("--limit", "--json", "--queries"):
         assert _option(search, flag)
+    feeds = next(a for a in commands["feeds"]._actions if a.dest == "feeds_command").choices
+    assert set(feeds) == {"add", "list", "remove", "import", "export"}
+    assert _option(feeds["add"], "--tag") and _option(feeds["add"], "--every") and _option(feeds["export"], "-o")
+    for flag in ("--tag", "--all", "--no-fulltext", "--json"):
+        assert _option(commands["fetch"], flag)
+    assert _option(commands["watch"], "--tag")
+
+
+def test_fetch_json_summary_keys():
+    from store.fetch import FetchSummary
+
+    assert list(FetchSummary().to_dict()) == ["feeds", "fetched", "not_modified", "failed", "added", "already_present"]
 
 
 def test_db_flag_and_env_var_name_the_same_store(tmp_path):

@@ -139,6 +139,19 @@ def test_xml_that_is_not_a_feed_is_rejected(tmp_path):
     assert isinstance(rejection, Rejection) and "not an RSS or Atom feed" in rejection.reason
 
 
+@pytest.mark.parametrize("content, reason", [
+    ("<!doctype html><html><body><p>News</p></body></html>", "an HTML page, not an RSS or Atom feed"),
+    ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</ti", "broken XML (unclosed token, line 1)"),
+    ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>",
+     "not an RSS or Atom feed with items"),
+])
+def test_a_feed_file_that_is_not_one_says_why(tmp_path, content, reason):
+    path = tmp_path / "feed.rss"
+    path.write_text(content)
+    (rejection,) = read_path(path, "feed.rss")
+    assert isinstance(rejection, Rejection) and rejection.reason == reason
+
+
 def test_non_utf8_text_is_detected():
     article = only_article("latin1.txt")
     assert article.text.startswith("Des manifestants se sont rassemblés à Bamako")

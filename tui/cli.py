@@ -71,6 +71,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", parents=[db_option], help="counts of articles, events, claims, entities, sources")
     stats.add_argument("--json", action="store_true")
+
+    feeds = commands.add_parser("feeds", parents=[db_option], help="the feeds Sitrep follows",
+                                description="The RSS and Atom feeds Sitrep follows, kept in the store.")
+    actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", parser_class=_Parser, required=True)
+    add = actions.add_parser("add", parents=[db_option], help="follow a feed (again: add tags, change its interval)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag for the feed (repeat for more)")
+    add.add_argument("--every", metavar="DURATION", help="how often to fetch it: 30m (the default), 2h, 1d, 1h30m")
+    listing = actions.add_parser("list", parents=[db_option], help="the feeds followed, with their state")
+    listing.add_argument("--tag", metavar="T", help="only the feeds with this tag")
+    listing.add_argument("--json", action="store_true", help="one JSON object a feed")
+    remove = actions.add_parser("remove", parents=[db_option], help="stop following a feed (its articles stay)")
+    remove.add_argument("feed", metavar="URL|ID")
+    opml_in = actions.add_parser("import", parents=[db_option], help="follow the feeds of an OPML file")
+    opml_in.add_argument("file", metavar="FILE.opml")
+    opml_out = actions.add_parser("export", parents=[db_option], help="write the feeds as OPML")
+    opml_out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    fetch = commands.add_parser("fetch", parents=[db_option], help="fetch the feeds that are due, once",
+                                description="Fetch the feeds that are due (every one with --all) once and "
+                                            "ingest their new items.")
+    fetch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
+    fetch.add_argument("--all", action="store_true", help="every feed, due or not")
+    fetch.add_argument("--no-fulltext", dest="fulltext", action="store_false",
+                       help="store items as the feed gives them, without fetching the pages of summaries")
+    fetch.add_argument("--json", action="store_true", help="print the summary as a JSON object")
+
+    watch = commands.add_parser("watch", parents=[db_option], help="fetch feeds as they come due, until Ctrl+C")
+    watch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
+    watch.add_argument("--no-fulltext", dest="fulltext", action="store_false",
+                       help="store items as the feed gives them, without fetching the pages of summaries")
     return parser
 
 
@@ -243,6 +274,20 @@ def run_search(args: argparse.Namespace) -> int:
     return status
 
 
+def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset(), widest: dict[int, int] | None = None) -> list[str]:
+    """Rows as aligned lines; a cell wider than its column's limit (40, or ``widest[i]``) is cut with …."""
+    limits = [(widest or {}).get(i, 40) for i in range(len(rows[0]))]
+    widths = [min(max(len(row[i]) for row in rows), limits[i]) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            cell = cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
+            cells.append(cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]))
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
 def format_results(query: str, results, many: bool = False) -> str:
     """A readable table of search results."""
     lines = [f"» {plain(query)}"] if many else []
@@ -254,15 +299,219 @@ def format_results(query: str, results, many: bool = False) -> str:
         kind = r.type if r.kind == "entity" else f"source/{r.type}"
         matched = "" if r.matched == r.name else plain(r.matched)
         rows.append((f"{r.score:.1f}", kind, plain(r.name), matched, str(r.mentions), str(r.events), str(r.id)))
-    widths = [min(max(len(row[i]) for row in rows), 40) for i in range(len(rows[0]))]
-    right = {0, 4, 5, 6}
-    for row in rows:
-        cells = []
-        for i, cell in enumerate(row):
-            cell = cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
-            cells.append(cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]))
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+    return "\n".join(lines + _table(rows, right={0, 4, 5, 6}))
+
+
+# --- feeds --------------------------------------------------------------------------------------
+
+def open_existing(args: argparse.Namespace):
+    """The store, which must exist already (the feeds commands that only read or fetch)."""
+    from store.db import StoreError, open_store
+
+    path, _ = store_path(args)
+    if not path.exists():
+        raise StoreError(f"{path}: no such store (follow a feed first: `sitrep feeds add URL`)")
+    return open_store(path)
+
+
+def _say(line: object) -> None:
+    print(f"sitrep: {plain(line)}", file=sys.stderr, flush=True)
+
+
+def _feed_status(feed) -> str:
+    if not feed.active:
+        return f"gone ({feed.last_status})" if feed.last_status else "gone"
+    if feed.errors:
+        return f"failing ×{feed.errors}: {feed.last_error}"
+    if feed.last_fetched is None:
+        return "new"
+    return f"ok ({feed.last_status})"
+
+
+def _local_time(moment: str) -> str:
+    from datetime import datetime, timezone
+
+    when = datetime.fromisoformat(moment)
+    return "now" if when <= datetime.now(timezone.utc) else f"{when.astimezone():%Y-%m-%d %H:%M}"
+
+
+def format_feeds(feeds) -> str:
+    """A readable table of feeds: id, interval, state, next due time, tags, title, URL."""
+    from store.feeds import format_every
+
+    if not feeds:
+        return "no feeds (add one with `sitrep feeds add URL`)"
+    rows = [("id", "every", "status", "next", "tags", "title", "url")]
+    for feed in feeds:
+        rows.append((str(feed.id), format_every(feed.every), plain(_feed_status(feed)),
+                     _local_time(feed.next_due) if feed.active else "-", plain(",".join(feed.tags)),
+                     plain(feed.title or ""), plain(feed.url)))
+    return "\n".join(_table(rows, right={0}, widest={6: 2000}))
+
+
+def run_feeds(args: argparse.Namespace) -> int:
+    return {"add": _feeds_add, "list": _feeds_list, "remove": _feeds_remove,
+            "import": _feeds_import, "export": _feeds_export}[args.feeds_command](args)
+
+
+def _feeds_add(args: argparse.Namespace) -> int:
+    from store.db import open_store
+    from store.feeds import add_feed, check_tag, check_url, format_every, parse_every
+    from store.ingest import write_transaction
+
+    every = parse_every(args.every) if args.every else None
+    check_url(args.url)  # before a store is created for nothing
+    for tag in args.tag:
+        check_tag(tag)
+    db = open_store(store_path(args)[0])
+    with write_transaction(db.conn):
+        feed, new = add_feed(db.conn, args.url, tags=args.tag, every=every)
+    tags = f", tags {', '.join(feed.tags)}" if feed.tags else ""
+    print(f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.url)} "
+          f"(every {format_every(feed.every)}{plain(tags)})")
+    return EXIT_OK
+
+
+def _feeds_list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from store.feeds import list_feeds
+
+    feeds = list_feeds(open_existing(args).conn, args.tag)
+    if args.json:
+        for feed in feeds:
+            print(json.dumps(asdict(feed), ensure_ascii=False))
+    else:
+        print(format_feeds(feeds))
+    return EXIT_OK
+
+
+def _feeds_remove(args: argparse.Namespace) -> int:
+    from store.feeds import remove_feed
+    from store.ingest import write_transaction
+
+    db = open_existing(args)
+    with write_transaction(db.conn):
+        feed = remove_feed(db.conn, args.feed)
+    print(f"no longer following feed {feed.id} {plain(feed.url)} (its articles stay)")
+    return EXIT_OK
+
+
+def _feeds_import(args: argparse.Namespace) -> int:
+    from store.db import open_store
+    from store.feeds import FeedError, add_feed
+    from store.ingest import write_transaction
+    from store.opml import NotOpml, read_opml
+
+    try:
+        outlines = read_opml(Path(args.file).read_bytes())
+    except OSError as error:
+        raise UsageError(f"{args.file}: cannot read ({error.strerror or error})") from None
+    except NotOpml as error:
+        _say(f"{args.file}: {error}")
+        return EXIT_REJECTED
+    db = open_store(store_path(args)[0])
+    new = known = rejected = 0
+    with write_transaction(db.conn):
+        for outline in outlines:
+            try:
+                _, added = add_feed(db.conn, outline.url, tags=outline.tags, title=outline.title)
+            except FeedError as error:
+                rejected += 1
+                _say(f"{args.file}: {error}")
+                continue
+            new, known = new + added, known + (not added)
+    print(f"following {new} new feeds, already following {known}, rejected {rejected}")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _feeds_export(args: argparse.Namespace) -> int:
+    from store.feeds import list_feeds
+    from store.opml import write_opml
+
+    document = write_opml(list_feeds(open_existing(args).conn))
+    if not args.output:
+        sys.stdout.write(document)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(document, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
+    return EXIT_OK
+
+
+def make_fetcher():
+    """The HTTP client of `fetch` and `watch` (tests replace it with one that does not pause)."""
+    from store.http import Fetcher
+
+    return Fetcher()
+
+
+def _check_feeds(db, tag: str | None) -> None:
+    """A usage error when there is nothing to fetch at all (as opposed to nothing due yet)."""
+    from store.feeds import list_feeds
+
+    if not list_feeds(db.conn, tag):
+        raise UsageError(f"no feed has the tag {tag!r}" if tag is not None
+                         else "no feeds followed (add one with `sitrep feeds add URL`)")
+
+
+_STAGES = {"feeds": "fetching feeds", "pages": "reading linked pages", "articles": "storing articles"}
+
+
+def _fetch_round(db, feeds, fetcher, fulltext: bool):
+    """One fetch of ``feeds``: progress on a terminal, failures on stderr, the summary returned."""
+    from store.fetch import fetch_feeds
+
+    if not sys.stderr.isatty():
+        return fetch_feeds(db, feeds, fetcher, fulltext=fulltext, on_failure=_say, on_reject=_say)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(_STAGES["feeds"], total=len(feeds))
+
+        def on_progress(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=_STAGES[stage], completed=done, total=total)
+
+        def say(line: object) -> None:
+            progress.console.print(Text(f"sitrep: {plain(line)}"), highlight=False)
+
+        return fetch_feeds(db, feeds, fetcher, fulltext=fulltext, on_failure=say, on_reject=say,
+                           on_progress=on_progress)
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    from store.feeds import due_feeds
+
+    db = open_existing(args)
+    _check_feeds(db, args.tag)
+    with make_fetcher() as fetcher:
+        summary = _fetch_round(db, due_feeds(db.conn, args.tag, everything=args.all), fetcher, args.fulltext)
+    print(json.dumps(summary.to_dict()) if args.json else summary.line())
+    return EXIT_REJECTED if summary.failed or summary.rejected else EXIT_OK
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from store.fetch import watch
+
+    db = open_existing(args)
+    _check_feeds(db, args.tag)
+
+    def fetch_round(feeds) -> None:
+        summary = _fetch_round(db, feeds, fetcher, args.fulltext)
+        print(f"{datetime.now():%Y-%m-%d %H:%M:%S} {summary.line()}", flush=True)
+
+    with make_fetcher() as fetcher:
+        try:
+            watch(db, fetch_round, tag=args.tag)
+        except KeyboardInterrupt:
+            print("sitrep: stopped watching", file=sys.stderr)
+    return EXIT_OK
 
 
 def run_browser(args: argparse.Namespace) -> int:
@@ -274,11 +523,13 @@ def run_browser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ingest": run_ingest, "export": run_export, "search": run_search, "stats": run_stats}
+COMMANDS = {"ingest": run_ingest, "export": run_export, "search": run_search, "stats": run_stats,
+            "feeds": run_feeds, "fetch": run_fetch, "watch": run_watch}
 
 
 def main(argv: list[str] | None = None) -> int:
     from store.db import StoreError
+    from store.feeds import FeedError
 
     try:
         args = build_parser().parse_args(argv)
@@ -288,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
         return EXIT_USAGE
-    except StoreError as error:
+    except (StoreError, FeedError) as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

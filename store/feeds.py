@@ -1,0 +1,227 @@
+"""The feeds Sitrep follows, kept in the store: their URLs, tags and intervals, and what polite
+fetching must remember between runs (validators for a conditional GET, the last status, failures
+in a row, the next due time).
+
+Times are ISO 8601 strings in UTC (``2024-12-16T09:30:00+00:00``), so they sort as text.
+A feed's next due time is its interval after the last try, with a jitter of ±10% so that feeds
+added together drift apart; after failures the interval doubles with each one in a row (at most a
+day), and never comes before what a server asked for with Retry-After.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Iterable
+from urllib.parse import urlsplit
+
+DEFAULT_EVERY = 30 * 60
+MIN_EVERY = 60  # a minute: more often is not polite to anyone's server
+MAX_BACKOFF = 24 * 3600
+JITTER = 0.1
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_EVERY = re.compile(r"(?:(\d+)([smhd]))+?", re.IGNORECASE)
+
+
+class FeedError(ValueError):
+    """Something the user asked of the feeds that cannot be done; ``str(error)`` is one line."""
+
+
+@dataclass
+class Feed:
+    id: int
+    url: str
+    title: str | None
+    every: int
+    active: bool
+    etag: str | None
+    last_modified: str | None
+    last_status: int | None
+    last_error: str | None
+    errors: int
+    last_fetched: str | None
+    next_due: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """What one try at a feed came to, for ``record_outcome``."""
+
+    status: int | None  # the HTTP status that decided it (None: no answer at all)
+    error: str | None = None  # why it failed; None when it answered 200 or 304
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None  # the URL a permanent redirect named
+    title: str | None = None  # the feed's own title, when it was read
+    retry_after: float | None = None  # seconds the server asked us to wait
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- what users type ------------------------------------------------------------------------
+
+def parse_every(text: str) -> int:
+    """``30m``, ``2h``, ``1d``, ``1h30m``, ``90s`` as seconds (at least a minute)."""
+    compact = text.strip().replace(" ", "")
+    if not compact or _EVERY.fullmatch(compact) is None:
+        raise FeedError(f"interval {text!r}: give a duration such as 30m, 2h, 1d or 1h30m")
+    seconds = sum(int(n) * _UNITS[unit.lower()] for n, unit in re.findall(r"(\d+)([smhd])", compact, re.IGNORECASE))
+    if seconds < MIN_EVERY:
+        raise FeedError(f"interval {text!r}: at least 1m between fetches")
+    return seconds
+
+
+def format_every(seconds: int) -> str:
+    """The shortest way to write an interval: ``30m``, ``2h``, ``1d``, ``1h30m``."""
+    parts = []
+    for unit in "dhms":
+        count, seconds = divmod(seconds, _UNITS[unit])
+        if count:
+            parts.append(f"{count}{unit}")
+    return "".join(parts) or "0s"
+
+
+def check_url(url: str) -> str:
+    """A feed address as given, refused unless it is http(s) with a host."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise FeedError(f"{url!r} is not an http:// or https:// address")
+    return url
+
+
+def check_tag(tag: str) -> str:
+    tag = tag.strip()
+    if not tag or "," in tag or not tag.isprintable():
+        raise FeedError(f"tag {tag!r}: a tag is a name without commas or control characters")
+    return tag
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+_COLUMNS = ("id, url, title, every, active, etag, last_modified, last_status, last_error, errors, "
+            "last_fetched, next_due")
+
+
+def _feeds(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> list[Feed]:
+    feeds = [Feed(*row[:4], bool(row[4]), *row[5:])
+             for row in conn.execute(f"SELECT {_COLUMNS} FROM feeds {where} ORDER BY id", params)]
+    if feeds:
+        by_id = {feed.id: feed for feed in feeds}
+        for feed_id, tag in conn.execute(
+                f"SELECT feed_id, tag FROM feed_tags WHERE feed_id IN (SELECT id FROM feeds {where}) "
+                "ORDER BY feed_id, tag", params):
+            by_id[feed_id].tags.append(tag)
+    return feeds
+
+
+def _tag_filter(tag: str | None) -> tuple[str, tuple]:
+    if tag is None:
+        return "", ()
+    return "id IN (SELECT feed_id FROM feed_tags WHERE tag = ?)", (tag,)
+
+
+def list_feeds(conn: sqlite3.Connection, tag: str | None = None) -> list[Feed]:
+    condition, params = _tag_filter(tag)
+    return _feeds(conn, f"WHERE {condition}" if condition else "", params)
+
+
+def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
+    """A feed by its id or its URL; FeedError when there is none."""
+    key = key.strip()
+    found = _feeds(conn, "WHERE id = ?", (int(key),)) if key.isdigit() else _feeds(conn, "WHERE url = ?", (key,))
+    if not found:
+        raise FeedError(f"no feed {key!r} (see `sitrep feeds list`)")
+    return found[0]
+
+
+def due_feeds(conn: sqlite3.Connection, tag: str | None = None, *, everything: bool = False,
+              now: datetime | None = None) -> list[Feed]:
+    """The active feeds whose next due time has come (every active one with ``everything``)."""
+    condition, params = _tag_filter(tag)
+    clauses = ["active"] + ([condition] if condition else [])
+    if not everything:
+        clauses.append("next_due <= ?")
+        params += (iso(now or now_utc()),)
+    return _feeds(conn, "WHERE " + " AND ".join(clauses), params)
+
+
+def next_due(conn: sqlite3.Connection, tag: str | None = None) -> datetime | None:
+    """When the next active feed (with ``tag``) comes due; None when there is none."""
+    condition, params = _tag_filter(tag)
+    row = conn.execute(f"SELECT min(next_due) FROM feeds WHERE active{' AND ' + condition if condition else ''}",
+                       params).fetchone()
+    return datetime.fromisoformat(row[0]) if row[0] else None
+
+
+# --- changing ---------------------------------------------------------------------------------
+
+def add_feed(conn: sqlite3.Connection, url: str, *, tags: Iterable[str] = (), every: int | None = None,
+             title: str | None = None) -> tuple[Feed, bool]:
+    """Follow ``url`` (call inside a transaction). Returns the feed and whether it is new; a feed
+    already followed gets the tags added, the interval given, and is revived if it was gone."""
+    url = check_url(url)
+    tags = [check_tag(tag) for tag in tags]
+    row = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+    if row is None:
+        now = iso(now_utc())
+        feed_id = conn.execute(
+            "INSERT INTO feeds (url, title, every, next_due, added_at) VALUES (?, ?, ?, ?, ?)",
+            (url, title, every or DEFAULT_EVERY, now, now),
+        ).lastrowid
+    else:
+        feed_id = row[0]
+        conn.execute("UPDATE feeds SET active = 1, every = coalesce(?, every), title = coalesce(title, ?) "
+                     "WHERE id = ?", (every, title, feed_id))
+    conn.executemany("INSERT OR IGNORE INTO feed_tags (feed_id, tag) VALUES (?, ?)", [(feed_id, t) for t in tags])
+    return _feeds(conn, "WHERE id = ?", (feed_id,))[0], row is None
+
+
+def remove_feed(conn: sqlite3.Connection, key: str) -> Feed:
+    """Stop following a feed (by id or URL); its articles stay in the store."""
+    feed = find_feed(conn, key)
+    conn.execute("DELETE FROM feeds WHERE id = ?", (feed.id,))
+    return feed
+
+
+def _delay(feed: Feed, outcome: Outcome, errors: int) -> float:
+    if outcome.error is None:
+        return feed.every
+    backoff = min(feed.every * 2 ** (errors - 1), MAX_BACKOFF)
+    return max(backoff, outcome.retry_after or 0)
+
+
+def record_outcome(conn: sqlite3.Connection, feed: Feed, outcome: Outcome, *, now: datetime | None = None,
+                   rng: random.Random | None = None) -> None:
+    """Remember how a try at ``feed`` went and when to try next (call inside a transaction)."""
+    now = now or now_utc()
+    errors = 0 if outcome.error is None else feed.errors + 1
+    delay = _delay(feed, outcome, errors) * (rng or random).uniform(1 - JITTER, 1 + JITTER)
+    values = {"last_status": outcome.status, "last_error": outcome.error, "errors": errors,
+              "next_due": iso(now + timedelta(seconds=delay))}
+    if outcome.error is None:
+        values["last_fetched"] = iso(now)
+        if outcome.status == 200:  # a new representation: its validators replace the old ones
+            values.update(etag=outcome.etag, last_modified=outcome.last_modified)
+        else:  # 304: the server may send fresher validators
+            values.update(etag=outcome.etag or feed.etag, last_modified=outcome.last_modified or feed.last_modified)
+        if outcome.title:
+            values["title"] = outcome.title
+        if outcome.moved_to and outcome.moved_to != feed.url and not conn.execute(
+                "SELECT 1 FROM feeds WHERE url = ?", (outcome.moved_to,)).fetchone():
+            values["url"] = outcome.moved_to
+    elif outcome.status == 410:
+        values["active"] = 0
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    conn.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", (*values.values(), feed.id))

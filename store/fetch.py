@@ -1,0 +1,219 @@
+"""Fetching the feeds that are due and storing their new items through the ``ingest`` pipeline.
+
+A run goes in four steps, so that whenever it stops nothing is half-written:
+
+1. the feeds are fetched (conditional GET, politely: ``store.http``), different hosts side by side;
+2. their items are read, and an item whose link is already stored is skipped unread;
+3. an item that carries only a summary has its linked page fetched and the page's main text
+   extracted (trafilatura), unless full text is off; when the page fails, the summary stands;
+4. the new articles go through ``ingest_articles`` (extraction, dedupe by text, one transaction a
+   chunk), and only then is each feed's state (validators, status, next due time) written: a run
+   cut short leaves the feeds due, and the next one fetches them in full and adds what is missing.
+
+An article from a feed has the item's link as its ``ref`` and ``url``, the feed's title (else the
+page's site name, else the host) as its outlet, and the item's date (else the page's).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import sqlite_utils
+
+from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
+from store.http import PAGE_ACCEPT, FetchError, Fetcher, by_host, host_of
+from store.ingest import IngestSummary, ingest_articles, write_transaction
+from store.readers import (
+    RawArticle, Rejection, Unreadable, body_text, derive_title, entry_body, entry_published, feed_title,
+    parse_feed, read_html,
+)
+
+
+@dataclass
+class FetchSummary:
+    feeds: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    added: int = 0
+    already_present: int = 0
+    rejected: int = 0  # items that could not be stored (each reported); not part of the JSON summary
+
+    def line(self) -> str:
+        text = (f"feeds {self.feeds}: fetched {self.fetched}, not modified {self.not_modified}, "
+                f"failed {self.failed}; added {self.added}, already present {self.already_present}")
+        return text + (f", rejected {self.rejected}" if self.rejected else "")
+
+    def to_dict(self) -> dict:
+        return {"feeds": self.feeds, "fetched": self.fetched, "not_modified": self.not_modified,
+                "failed": self.failed, "added": self.added, "already_present": self.already_present}
+
+
+@dataclass
+class FeedFailure:
+    feed: Feed
+    reason: str
+
+    def __str__(self) -> str:
+        return f"feed {self.feed.id} {self.feed.url}: {self.reason}"
+
+
+@dataclass
+class _Item:
+    """A new item of a feed, on its way to becoming an article."""
+
+    feed: Feed
+    outlet: str | None
+    ref: str
+    link: str | None
+    title: str | None
+    published: str | None
+    body: str
+    kind: str
+    full: bool  # the item carries its whole content, not only a summary
+    page: RawArticle | str | None = None  # the linked page's article, or why it could not be had
+
+    def wants_page(self) -> bool:
+        return not self.full and self.link is not None and self.link.lower().startswith(("http://", "https://"))
+
+    def article(self) -> RawArticle | Rejection:
+        page = self.page if isinstance(self.page, RawArticle) else None
+        text = page.text if page else ""
+        if not text and self.body.strip():
+            try:
+                text = body_text(self.body, self.kind)
+            except Unreadable as error:
+                return Rejection(self.ref, str(error))
+        if not text:
+            failed = f" and its page could not be read ({self.page})" if isinstance(self.page, str) else ""
+            return Rejection(self.ref, f"item has no content or summary{failed}")
+        return RawArticle(
+            ref=self.ref, text=text, url=self.link,
+            title=self.title or (page.title if page else None) or derive_title(text),
+            outlet=self.outlet or (page.outlet if page else None) or host_of(self.feed.url),
+            published=self.published or (page.published if page else None),
+        )
+
+
+def _fetch_feed(fetcher: Fetcher, feed: Feed) -> tuple[Outcome, object | None]:
+    """How fetching ``feed`` went, and the parsed feed when it brought one."""
+    try:
+        answer = fetcher.get(feed.url, max_bytes=fetcher.politeness.feed_bytes,
+                             etag=feed.etag, last_modified=feed.last_modified)
+    except FetchError as error:
+        reason = str(error) + ("; the feed is gone and no longer fetched" if error.status == 410 else "")
+        return Outcome(error.status, reason, retry_after=error.retry_after), None
+    outcome = Outcome(answer.status, etag=answer.etag, last_modified=answer.last_modified, moved_to=answer.moved_to)
+    if answer.status == 304:
+        return outcome, None
+    try:
+        parsed = parse_feed(answer.body, url=answer.url, content_type=answer.content_type)
+    except Unreadable as error:
+        return Outcome(answer.status, str(error)), None
+    outcome.title = feed_title(parsed)
+    return outcome, parsed
+
+
+def _fetch_page(fetcher: Fetcher, link: str) -> RawArticle | str:
+    """The article on the page at ``link``, or why there is none."""
+    try:
+        answer = fetcher.get(link, max_bytes=fetcher.politeness.page_bytes, accept=PAGE_ACCEPT)
+        return read_html(answer.body, link)
+    except (FetchError, Unreadable) as error:
+        return str(error)
+
+
+def _items(feed: Feed, parsed) -> list[_Item]:
+    outlet = feed_title(parsed)
+    items = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        link = (entry.get("link") or "").strip() or None
+        body, kind, full = entry_body(entry)
+        items.append(_Item(
+            feed=feed, outlet=outlet, ref=link or f"{feed.url}#{(entry.get('id') or '').strip() or number}",
+            link=link, title=(entry.get("title") or "").strip() or None, published=entry_published(entry),
+            body=body, kind=kind, full=full,
+        ))
+    return items
+
+
+def fetch_feeds(
+    db: sqlite_utils.Database,
+    feeds: list[Feed],
+    fetcher: Fetcher,
+    *,
+    fulltext: bool = True,
+    threads: int = 8,
+    workers: int | None = None,
+    on_failure: Callable[[FeedFailure], None] = lambda f: None,
+    on_reject: Callable[[Rejection], None] = lambda r: None,
+    on_progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
+) -> FetchSummary:
+    """Fetch ``feeds`` once and store their new items. ``on_progress(stage, done, total)`` tells
+    of the stages "feeds", "pages" and "articles"; ``workers`` is as for ``ingest_articles``."""
+    conn = db.conn
+    summary = FetchSummary(feeds=len(feeds))
+    outcomes: list[tuple[Feed, Outcome]] = []
+    items: list[_Item] = []
+    seen: set[str] = set()
+    for done, (feed, (outcome, parsed)) in enumerate(
+            by_host(lambda f: _fetch_feed(fetcher, f), feeds, lambda f: f.url, threads), start=1):
+        outcomes.append((feed, outcome))
+        if outcome.error is not None:
+            summary.failed += 1
+            on_failure(FeedFailure(feed, outcome.error))
+        elif parsed is None:
+            summary.not_modified += 1
+        else:
+            summary.fetched += 1
+            for item in _items(feed, parsed):
+                if item.link is not None and (item.link in seen or conn.execute(
+                        "SELECT 1 FROM articles WHERE url = ?", (item.link,)).fetchone()):
+                    summary.already_present += 1
+                    continue
+                if item.link is not None:
+                    seen.add(item.link)
+                items.append(item)
+        on_progress("feeds", done, len(feeds))
+
+    wanted = [item for item in items if item.wants_page()] if fulltext else []
+    for done, (item, page) in enumerate(
+            by_host(lambda i: _fetch_page(fetcher, i.link), wanted, lambda i: i.link, threads), start=1):
+        item.page = page
+        on_progress("pages", done, len(wanted))
+
+    def progress(counts: IngestSummary) -> None:
+        on_progress("articles", counts.added + counts.present + counts.rejected, len(items))
+
+    ingested = ingest_articles(db, (item.article() for item in items), on_reject=on_reject,
+                               on_progress=progress, workers=workers)
+    summary.added += ingested.added
+    summary.already_present += ingested.present
+    summary.rejected += ingested.rejected
+    with write_transaction(conn):
+        for feed, outcome in outcomes:
+            record_outcome(conn, feed, outcome)
+    return summary
+
+
+def watch(
+    db: sqlite_utils.Database,
+    fetch_round: Callable[[list[Feed]], object],
+    *,
+    tag: str | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    idle: float = 60.0,
+) -> None:
+    """Hand the feeds that are due to ``fetch_round`` (``fetch_feeds`` and the reporting around
+    it) as they come due, until interrupted: KeyboardInterrupt goes to the caller, and a round cut
+    short has written only whole articles. The store is looked at again at least every ``idle``
+    seconds, so that feeds added meanwhile (from another terminal) are noticed."""
+    while True:
+        feeds = due_feeds(db.conn, tag)
+        if feeds:
+            fetch_round(feeds)
+        upcoming = next_due(db.conn, tag)
+        wait = idle if upcoming is None else (upcoming - now_utc()).total_seconds()
+        sleep(min(max(wait, 1.0), idle))

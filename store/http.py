@@ -1,0 +1,297 @@
+"""Polite HTTP GET for feeds and the pages they link to (httpx).
+
+- One request at a time per host, with ``Politeness.pause`` seconds between two requests to it;
+  ``by_host`` runs work for many URLs, one host's after another and different hosts side by side.
+- Conditional GET: the stored ETag and Last-Modified go out as If-None-Match and
+  If-Modified-Since, so an unchanged feed costs a 304 and no body.
+- Redirects are followed by hand: at most ``max_redirects``, a loop caught at its first repeat;
+  a chain of permanent ones (301, 308) names the URL to remember.
+- 429 and 503 honour Retry-After (seconds or a date): a short wait is waited and the request
+  tried again (doubling from ``backoff`` when the server named no time); a long one fails at once,
+  holds the host for the rest of the run and tells the caller how long it asked for.
+- Timeouts to connect and for each read, a limit on a whole answer's time and on its size (the
+  size after decompression), and a User-Agent that says who is asking.
+
+Every failure is a ``FetchError`` whose text is one line for the user.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import queue
+import re
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+from store.readers import MAX_ARTICLE_BYTES, MAX_FEED_BYTES
+
+try:
+    _VERSION = metadata.version("sitrep")
+except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    _VERSION = "dev"
+if TYPE_CHECKING:
+    import httpx
+
+USER_AGENT = f"Sitrep/{_VERSION} (terminal situation browser; feed reader)"
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+_REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
+
+
+@dataclass(frozen=True)
+class Politeness:
+    pause: float = 1.0  # seconds between two requests to one host
+    timeout: float = 20.0  # to connect, and for each read
+    total: float = 60.0  # for a whole answer, however slowly it trickles in
+    max_redirects: int = 5
+    retries: int = 2  # tries again after a 429 or 503, within one run
+    max_wait: float = 30.0  # the longest Retry-After waited for within one run
+    backoff: float = 2.0  # the first wait after a 429 or 503 without Retry-After
+    feed_bytes: int = MAX_FEED_BYTES  # the largest feed read
+    page_bytes: int = MAX_ARTICLE_BYTES  # the largest linked page read for its full text
+
+
+@dataclass
+class Answer:
+    url: str  # where the answer came from, after redirects
+    status: int  # 2xx or 304
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None  # where a chain of permanent redirects from the asked URL ends
+
+
+class FetchError(Exception):
+    """A request that brought no usable answer; ``str(error)`` is one line for the user."""
+
+    def __init__(self, reason: str, *, status: int | None = None, retry_after: float | None = None):
+        super().__init__(reason)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class _Busy(Exception):
+    """A 429 or 503: the host asks us to come back later."""
+
+    def __init__(self, status: int, host: str, retry_after: float | None):
+        self.status, self.host, self.retry_after = status, host, retry_after
+
+
+class _Redirect(NamedTuple):
+    location: str
+    status: int
+
+
+@dataclass
+class _Host:
+    lock: threading.Lock
+    ready_at: float = float("-inf")  # no request to this host starts before this clock time
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _size(n: float) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds from now: a number of seconds or an HTTP date; None if unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return re.sub(r"^\[Errno -?\d+\] ", "", text)
+
+
+class Fetcher:
+    """GETs that keep to ``Politeness``; safe to share between threads. ``clock`` and ``sleep``
+    time the pauses and waits (tests pass their own, so no test waits for real)."""
+
+    def __init__(self, politeness: Politeness = Politeness(), *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep):
+        # httpx is imported here, not with this module: `import httpx` also loads its command-line
+        # client's packages (rich, click, pygments) when they are installed, and importing the
+        # store must not pull in rich (tests/test_import_hygiene.py)
+        import httpx
+
+        self.politeness = politeness
+        self._clock, self._sleep = clock, sleep
+        self._client = httpx.Client(headers={"User-Agent": USER_AGENT}, follow_redirects=False,
+                                    timeout=httpx.Timeout(politeness.timeout))
+        self._hosts: dict[str, _Host] = {}
+        self._hosts_lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, url: str, *, max_bytes: int, accept: str = FEED_ACCEPT, etag: str | None = None,
+            last_modified: str | None = None) -> Answer:
+        """The answer at ``url`` (200 or 304), or FetchError."""
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        manners, attempt = self.politeness, 0
+        while True:
+            try:
+                return self._follow(url, headers, max_bytes)
+            except _Busy as busy:
+                wait = busy.retry_after if busy.retry_after is not None else manners.backoff * 2 ** attempt
+                gate = self._gate(busy.host)
+                with gate.lock:  # for every request to that host
+                    gate.ready_at = max(gate.ready_at, self._clock() + wait)
+                if attempt == manners.retries or wait > manners.max_wait:
+                    phrase = HTTPStatus(busy.status).phrase
+                    raise FetchError(f"HTTP {busy.status} {phrase} (come back in {wait:.0f} s)",
+                                     status=busy.status, retry_after=wait) from None
+                attempt += 1
+
+    def _gate(self, host: str) -> _Host:
+        with self._hosts_lock:
+            return self._hosts.setdefault(host, _Host(threading.Lock()))
+
+    @contextmanager
+    def _turn(self, host: str) -> Iterator[None]:
+        """This host to ourselves, once its pause (or the wait it asked for) is over."""
+        gate = self._gate(host)
+        with gate.lock:
+            wait = gate.ready_at - self._clock()
+            if wait > self.politeness.max_wait:
+                raise FetchError(f"{host} asked to be left alone for {wait:.0f} s more", retry_after=wait)
+            if wait > 0:
+                self._sleep(wait)
+            try:
+                yield
+            finally:
+                gate.ready_at = max(gate.ready_at, self._clock() + self.politeness.pause)
+
+    def _follow(self, url: str, headers: dict[str, str], max_bytes: int) -> Answer:
+        seen = {url}
+        current, moved_to, still_moving = url, None, True
+        for _ in range(self.politeness.max_redirects + 1):
+            host = host_of(current)
+            with self._turn(host):
+                answer = self._one(current, host, headers, max_bytes)
+            if isinstance(answer, Answer):
+                answer.moved_to = moved_to
+                return answer
+            target = urljoin(current, answer.location)
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise FetchError(f"redirected to a non-HTTP address ({target[:200]})")
+            if target in seen:
+                raise FetchError(f"redirect loop (back to {target[:200]})")
+            seen.add(target)
+            still_moving = still_moving and answer.status in _PERMANENT
+            if still_moving:
+                moved_to = target
+            current = target
+        raise FetchError(f"more than {self.politeness.max_redirects} redirects")
+
+    def _one(self, url: str, host: str, headers: dict[str, str], max_bytes: int) -> Answer | _Redirect:
+        """One request and its answer."""
+        import httpx
+
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                status = response.status_code
+                if status in _REDIRECTS and "location" in response.headers:
+                    return _Redirect(response.headers["location"], status)
+                if status in (429, 503):
+                    raise _Busy(status, host, _retry_after(response.headers.get("retry-after")))
+                if status != 304 and not 200 <= status < 300:
+                    raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip(), status=status)
+                return Answer(url=url, status=status, body=b"" if status == 304 else self._read(response, max_bytes),
+                              content_type=response.headers.get("content-type", ""),
+                              etag=response.headers.get("etag"),
+                              last_modified=response.headers.get("last-modified"))
+        except httpx.TimeoutException:
+            raise FetchError(f"no answer within {self.politeness.timeout:g} s") from None
+        except httpx.ConnectError as error:
+            raise FetchError(f"cannot connect ({_reason(error)})") from None
+        except httpx.HTTPError as error:
+            raise FetchError(f"broken answer ({_reason(error)})") from None
+        except httpx.InvalidURL as error:
+            raise FetchError(f"invalid address ({_reason(error)})") from None
+
+    def _read(self, response: httpx.Response, max_bytes: int) -> bytes:
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > max_bytes:
+            raise FetchError(f"answer of {_size(int(length))} is over the {_size(max_bytes)} limit")
+        deadline = time.monotonic() + self.politeness.total
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(f"answer larger than the {_size(max_bytes)} limit")
+            if time.monotonic() > deadline:
+                raise FetchError(f"answer not complete after {self.politeness.total:g} s")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def by_host(work: Callable[[T], R], items: list[T], url_of: Callable[[T], str],
+            threads: int = 8) -> Iterator[tuple[T, R]]:
+    """``(item, work(item))`` for every item as each is done: the items of one host one after
+    another, different hosts side by side in up to ``threads`` threads. The threads are daemons,
+    so an interrupt never waits for a slow server; they never touch the store."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(host_of(url_of(item)), []).append(item)
+    todo: queue.SimpleQueue[list[T]] = queue.SimpleQueue()
+    for group in groups.values():
+        todo.put(group)
+    done: queue.SimpleQueue = queue.SimpleQueue()
+
+    def run() -> None:
+        while True:
+            try:
+                group = todo.get_nowait()
+            except queue.Empty:
+                return
+            for item in group:
+                try:
+                    done.put((item, work(item), None))
+                except Exception as error:  # handed to the caller, never lost with the thread
+                    done.put((item, None, error))
+
+    for _ in range(min(threads, len(groups))):
+        threading.Thread(target=run, daemon=True, name="sitrep-fetch").start()
+    for _ in range(len(items)):
+        item, result, error = done.get()
+        if error is not None:
+            raise error
+        yield item, result

@@ -1,0 +1,227 @@
+"""`sitrep feeds`, `sitrep fetch` and `sitrep watch` on the command line: output, exit status, one
+line per problem and never a traceback; Ctrl+C in watch ends it cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import signal
+import sqlite3
+import subprocess
+
+import pytest
+
+from feed_server import FakeTime, FeedServer, Reply, rss, wait_for
+from store.db import open_store
+from store.feeds import add_feed
+from store.http import Fetcher, Politeness
+from store_fixtures import REPO, SITREP, assert_store_sound, run_sitrep
+from tui import cli
+
+GOMA = "Heavy clashes broke out near Goma on Wednesday between M23 rebels and the army, officials said."
+DOHA = "Negotiators met in Doha on Monday to resume ceasefire talks, mediators said."
+NO_PROXY = {"NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1", "HTTP_PROXY": "", "http_proxy": ""}
+
+
+@pytest.fixture(autouse=True)
+def quick_fetcher(monkeypatch):
+    """In-process runs fetch without pausing (subprocess runs keep the real pause)."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    time = FakeTime()
+    monkeypatch.setattr(cli, "make_fetcher", lambda: Fetcher(Politeness(pause=0), clock=time.clock, sleep=time.sleep))
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        running.routes["/wire"] = Reply(200, rss("Example Wire", [
+            {"title": "Clashes", "link": running.url("/goma"), "content": f"<p>{GOMA}</p>"},
+            {"title": "Talks", "link": running.url("/doha"), "content": f"<p>{DOHA}</p>"},
+        ]), {"ETag": '"w1"'})
+        yield running
+
+
+def sitrep(capsys, *args: str) -> tuple[int, str, str]:
+    status = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_follow_list_export_import_and_remove(tmp_path, capsys):
+    db = str(tmp_path / "s.db")
+    status, out, _ = sitrep(capsys, "feeds", "add", "https://wire.example/rss", "--tag", "wire", "--tag", "ua",
+                            "--every", "2h", "--db", db)
+    assert status == 0 and out == "following feed 1 https://wire.example/rss (every 2h, tags ua, wire)\n"
+    sitrep(capsys, "feeds", "add", "https://kyiv.example/atom.xml", "--db", db)
+    status, out, _ = sitrep(capsys, "feeds", "add", "https://kyiv.example/atom.xml", "--tag", "ua", "--db", db)
+    assert status == 0 and out.startswith("already following feed 2 ")
+
+    status, out, _ = sitrep(capsys, "feeds", "list", "--db", db)
+    header, first, second = out.splitlines()
+    assert header.split() == ["id", "every", "status", "next", "tags", "title", "url"]
+    assert first.split() == ["1", "2h", "new", "now", "ua,wire", "https://wire.example/rss"]
+    _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--tag", "wire", "--db", db)
+    (listed,) = [json.loads(line) for line in out.splitlines()]
+    assert (listed["id"], listed["every"], listed["tags"], listed["active"]) == (1, 7200, ["ua", "wire"], True)
+
+    opml = tmp_path / "feeds.opml"
+    assert sitrep(capsys, "feeds", "export", "-o", str(opml), "--db", db)[0] == 0
+    other = str(tmp_path / "other.db")
+    status, out, _ = sitrep(capsys, "feeds", "import", str(opml), "--db", other)
+    assert status == 0 and out == "following 2 new feeds, already following 0, rejected 0\n"
+    _, exported, _ = sitrep(capsys, "feeds", "export", "--db", other)
+    assert exported.split("<body>")[1] == opml.read_text().split("<body>")[1]
+
+    status, out, _ = sitrep(capsys, "feeds", "remove", "1", "--db", db)
+    assert status == 0 and out == "no longer following feed 1 https://wire.example/rss (its articles stay)\n"
+    sitrep(capsys, "feeds", "remove", "https://kyiv.example/atom.xml", "--db", db)
+    assert sitrep(capsys, "feeds", "list", "--db", db)[1].startswith("no feeds")
+
+
+def test_feed_titles_are_shown_as_data(tmp_path, capsys):
+    db = open_store(tmp_path / "s.db")
+    with db.conn:
+        add_feed(db.conn, "https://evil.example/rss", title="Evil \x1b[2J\x07 [bold]x[/] <b>")
+    db.close()
+    _, out, _ = sitrep(capsys, "feeds", "list", "--db", str(tmp_path / "s.db"))
+    assert "\x1b" not in out and "\x07" not in out and "Evil \\x1b[2J\\x07 [bold]x[/] <b>" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["feeds", "add", "ftp://x.example/rss"], "not an http:// or https:// address"),
+    (["feeds", "add", "https://x.example/rss", "--every", "often"], "give a duration"),
+    (["feeds", "add", "https://x.example/rss", "--tag", "a,b"], "without commas"),
+    (["feeds", "remove", "7"], "no feed '7'"),
+    (["feeds"], "required: ACTION"),
+    (["fetch"], "no feeds followed"),
+    (["fetch", "--tag", "nope"], "no feed has the tag 'nope'"),
+    (["watch", "--tag", "nope"], "no feed has the tag 'nope'"),
+])
+def test_usage_errors_are_one_line_and_exit_2(tmp_path, capsys, args, message):
+    db = str(tmp_path / "s.db")
+    open_store(db).close()
+    status, out, err = sitrep(capsys, *args, "--db", db)
+    assert status == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_reading_commands_want_an_existing_store_and_a_bad_feed_creates_none(tmp_path, capsys):
+    for args in (["feeds", "list"], ["feeds", "export"], ["fetch"], ["watch"]):
+        status, _, err = sitrep(capsys, *args, "--db", str(tmp_path / "none.db"))
+        assert status == 2 and "no such store" in err
+    assert sitrep(capsys, "feeds", "add", "rss.example", "--db", str(tmp_path / "none.db"))[0] == 2
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_import_names_what_it_cannot_take(tmp_path, capsys):
+    db = str(tmp_path / "s.db")
+    mixed = tmp_path / "mixed.opml"
+    mixed.write_text('<opml version="2.0"><body><outline text="ok" xmlUrl="https://a.example/rss"/>'
+                     '<outline text="bad" xmlUrl="gopher://b.example/"/></body></opml>')
+    status, out, err = sitrep(capsys, "feeds", "import", str(mixed), "--db", db)
+    assert status == 1 and out == "following 1 new feeds, already following 0, rejected 1\n"
+    assert err == f"sitrep: {mixed}: 'gopher://b.example/' is not an http:// or https:// address\n"
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body>")
+    status, _, err = sitrep(capsys, "feeds", "import", str(broken), "--db", db)
+    assert status == 1 and err.startswith(f"sitrep: {broken}: not an OPML file (broken XML") and err.count("\n") == 1
+    status, _, err = sitrep(capsys, "feeds", "import", str(tmp_path / "missing.opml"), "--db", db)
+    assert status == 2 and "cannot read" in err
+
+
+def test_fetch_summary_json_and_exit_status(tmp_path, capsys, server):
+    db = str(tmp_path / "s.db")
+    sitrep(capsys, "feeds", "add", server.url("/wire"), "--tag", "wire", "--db", db)
+    sitrep(capsys, "feeds", "add", server.url("/vanished"), "--db", db)
+    status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
+    assert status == 1
+    assert json.loads(out) == {"feeds": 2, "fetched": 1, "not_modified": 0, "failed": 1, "added": 2,
+                               "already_present": 0}
+    assert err == f"sitrep: feed 2 {server.url('/vanished')}: HTTP 404 Not Found\n"
+    status, out, err = sitrep(capsys, "fetch", "--db", db)  # nothing is due yet
+    assert (status, out, err) == (0, "feeds 0: fetched 0, not modified 0, failed 0; added 0, already present 0\n", "")
+    status, out, _ = sitrep(capsys, "fetch", "--all", "--tag", "wire", "--db", db)
+    assert status == 0 and out == "feeds 1: fetched 1, not modified 0, failed 0; added 0, already present 2\n"
+
+
+@pytest.fixture
+def start():
+    """``start(*args, **popen)``: sitrep in a real process, killed at the end if a test failed first."""
+    started: list[subprocess.Popen] = []
+
+    def run(*args: str, **popen) -> subprocess.Popen:
+        started.append(subprocess.Popen([*SITREP, *args], cwd=REPO, env={**os.environ, **NO_PROXY}, **popen))
+        return started[-1]
+
+    yield run
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _line(stream, timeout: float = 60) -> str:
+    """The next line of a process's output, or "" when none comes within ``timeout``."""
+    return stream.readline() if select.select([stream], [], [], timeout)[0] else ""
+
+
+def test_fetch_in_a_real_process_never_shows_a_traceback(tmp_path, server):
+    server.routes["/broken"] = Reply(200, b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</ti")
+    db = str(tmp_path / "s.db")
+    run_sitrep("feeds", "add", server.url("/wire"), "--db", db)
+    run_sitrep("feeds", "add", server.url("/broken"), "--db", db)
+    result = run_sitrep("fetch", "--db", db, env=NO_PROXY)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout == "feeds 2: fetched 1, not modified 0, failed 1; added 2, already present 0\n"
+    assert result.stderr == f"sitrep: feed 2 {server.url('/broken')}: broken XML (unclosed token, line 1)\n"
+
+
+def test_watch_ends_cleanly_on_ctrl_c(tmp_path, server, start):
+    db = tmp_path / "s.db"
+    run_sitrep("feeds", "add", server.url("/wire"), "--db", str(db))
+    proc = start("watch", "--db", str(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = _line(proc.stdout)  # the first round's summary
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and first.endswith("feeds 1: fetched 1, not modified 0, failed 0; added 2, "
+                                                   "already present 0\n")
+    assert rest == "" and err == "sitrep: stopped watching\n"
+    assert_store_sound(db)
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_ctrl_c_in_the_middle_of_a_fetch_writes_nothing_half(tmp_path, server, start):
+    server.routes["/never"] = Reply(hold=True)
+    db = tmp_path / "s.db"
+    run_sitrep("feeds", "add", server.url("/never"), "--db", str(db))
+    before = sqlite3.connect(db).execute("SELECT * FROM feeds").fetchall()
+    proc = start("watch", "--db", str(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_for(lambda: "/never" in server.paths())
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and out == "" and err == "sitrep: stopped watching\n"
+    assert sqlite3.connect(db).execute("SELECT * FROM feeds").fetchall() == before
+    assert_store_sound(db)
+
+
+def test_fetch_shows_progress_on_a_terminal(tmp_path, server, start):
+    db = str(tmp_path / "s.db")
+    run_sitrep("feeds", "add", server.url("/wire"), "--db", db)
+    primary, secondary = pty.openpty()
+    proc = start("fetch", "--db", db, stdout=subprocess.PIPE, stderr=secondary, stdin=subprocess.DEVNULL)
+    os.close(secondary)
+    seen = b""
+    while select.select([primary], [], [], 60)[0]:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out, _ = proc.communicate(timeout=60)
+    os.close(primary)
+    assert proc.returncode == 0 and b"Traceback" not in seen
+    assert out == b"feeds 1: fetched 1, not modified 0, failed 0; added 2, already present 0\n"

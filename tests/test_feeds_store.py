@@ -1,0 +1,185 @@
+"""The feeds kept in the store: the migration that adds them, subscriptions, tags and fetch state
+(store/feeds.py)."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from store.db import open_store
+from store.feeds import (
+    MAX_BACKOFF, FeedError, Outcome, add_feed, due_feeds, find_feed, format_every, list_feeds, next_due,
+    now_utc, parse_every, record_outcome, remove_feed,
+)
+from store.schema import MIGRATIONS, SCHEMA_VERSION
+from store.writer import write_article
+from store_fixtures import kursk_article, kursk_extraction
+
+FEEDS_MIGRATION = next(n for n, script in enumerate(MIGRATIONS, start=1) if "CREATE TABLE feeds" in script)
+
+
+@pytest.fixture
+def conn(tmp_path):
+    db = open_store(tmp_path / "s.db")
+    yield db.conn
+    db.close()
+
+
+def test_a_store_with_data_from_before_feeds_is_migrated_and_keeps_it(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    for number in range(1, FEEDS_MIGRATION):
+        old.executescript(f"BEGIN;{MIGRATIONS[number - 1]}; PRAGMA user_version = {number}; COMMIT;")
+    old.execute("PRAGMA foreign_keys = ON")
+    with old:
+        write_article(old, kursk_article(), kursk_extraction())
+    before = {t: old.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "claims")}
+    old.close()
+
+    db = open_store(path)
+    conn = db.conn
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before} == before
+    plan = " ".join(row[3] for row in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM articles WHERE url = ?", ("https://example.org/x",)))
+    assert "articles_url" in plan
+    with conn:
+        feed, new = add_feed(conn, "https://example.org/rss", tags=["wire"])
+    assert new and [f.url for f in due_feeds(conn)] == ["https://example.org/rss"]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize("text, seconds", [("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400),
+                                           ("90s", 90), ("1H", 3600), (" 45m ", 2700)])
+def test_intervals(text, seconds):
+    assert parse_every(text) == seconds
+    assert parse_every(format_every(seconds)) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "30", "m", "30x", "-5m", "1.5h", "30s", "0m"])
+def test_bad_or_impolite_intervals_are_refused(text):
+    with pytest.raises(FeedError):
+        parse_every(text)
+
+
+def test_add_list_find_remove(conn):
+    with conn:
+        first, new1 = add_feed(conn, " https://a.example/rss ", tags=["wire", "Ukraine war"], every=3600)
+        second, new2 = add_feed(conn, "http://b.example/atom.xml")
+        again, new3 = add_feed(conn, "https://a.example/rss", tags=["ua"])
+    assert (new1, new2, new3) == (True, True, False)
+    assert first.url == "https://a.example/rss" and first.every == 3600 and second.every == 1800
+    assert again.id == first.id and again.tags == ["Ukraine war", "ua", "wire"] and again.every == 3600
+    assert [f.id for f in list_feeds(conn)] == [first.id, second.id]
+    assert [f.id for f in list_feeds(conn, "ua")] == [first.id] and list_feeds(conn, "none") == []
+    assert find_feed(conn, str(second.id)).url == second.url == find_feed(conn, second.url).url
+    with conn:
+        assert remove_feed(conn, "https://a.example/rss").id == first.id
+    assert conn.execute("SELECT count(*) FROM feed_tags").fetchone()[0] == 0  # tags go with the feed
+    with pytest.raises(FeedError, match="no feed"):
+        find_feed(conn, "99")
+
+
+@pytest.mark.parametrize("url", ["ftp://a.example/rss", "a.example/rss", "https://", "file:///etc/passwd", ""])
+def test_only_http_addresses_are_followed(conn, url):
+    with pytest.raises(FeedError, match="not an http"):
+        add_feed(conn, url)
+
+
+@pytest.mark.parametrize("tag", ["", "a,b", "new\nline", "\x1b[31m"])
+def test_bad_tags_are_refused(conn, tag):
+    with pytest.raises(FeedError, match="tag"):
+        add_feed(conn, "https://a.example/rss", tags=[tag])
+
+
+def _feed(conn, every=1800):
+    with conn:
+        feed, _ = add_feed(conn, "https://a.example/rss", every=every)
+    return feed
+
+
+def _record(conn, feed, outcome, now):
+    with conn:
+        record_outcome(conn, feed, outcome, now=now, rng=random.Random(7))
+    return find_feed(conn, str(feed.id))
+
+
+def _due_in(feed, now) -> float:
+    return (datetime.fromisoformat(feed.next_due) - now).total_seconds()
+
+
+def test_a_good_fetch_keeps_validators_and_comes_due_after_its_interval_with_jitter(conn):
+    now = now_utc()
+    feed = _record(conn, _feed(conn), Outcome(200, etag='"v1"', last_modified="Mon, 16 Dec 2024 09:00:00 GMT",
+                                              title="A Wire"), now)
+    assert (feed.etag, feed.last_modified, feed.title, feed.last_status, feed.errors) == (
+        '"v1"', "Mon, 16 Dec 2024 09:00:00 GMT", "A Wire", 200, 0)
+    assert 0.9 * 1800 <= _due_in(feed, now) <= 1.1 * 1800
+    assert due_feeds(conn, now=now) == [] and [f.id for f in due_feeds(conn, everything=True)] == [feed.id]
+    assert next_due(conn) == datetime.fromisoformat(feed.next_due)
+    # a 304 without validators keeps the old ones; a 200 without them drops them
+    feed = _record(conn, feed, Outcome(304), now)
+    assert (feed.etag, feed.last_status) == ('"v1"', 304)
+    feed = _record(conn, feed, Outcome(200), now)
+    assert (feed.etag, feed.last_modified) == (None, None)
+
+
+def test_jitter_spreads_feeds_added_together(conn):
+    now = now_utc()
+    with conn:
+        feeds = [add_feed(conn, f"https://a.example/{n}")[0] for n in range(20)]
+        for feed in feeds:
+            record_outcome(conn, feed, Outcome(200), now=now)
+    assert len({f.next_due for f in list_feeds(conn)}) > 1
+
+
+def test_failures_back_off_doubling_up_to_a_day_and_heed_retry_after(conn):
+    now = now_utc()
+    feed = _feed(conn, every=3600)
+    delays = []
+    for _ in range(7):
+        feed = _record(conn, feed, Outcome(None, "cannot connect (refused)"), now)
+        delays.append(_due_in(feed, now))
+    assert feed.errors == 7 and feed.last_error == "cannot connect (refused)" and feed.active
+    for n, delay in enumerate(delays):
+        assert 0.9 * min(3600 * 2 ** n, MAX_BACKOFF) <= delay <= 1.1 * min(3600 * 2 ** n, MAX_BACKOFF)
+    feed = _record(conn, feed, Outcome(200), now)
+    assert feed.errors == 0 and feed.last_error is None
+    feed = _record(conn, feed, Outcome(429, "HTTP 429", retry_after=5 * 3600), now)
+    assert _due_in(feed, now) >= 0.9 * 5 * 3600
+
+
+def test_410_retires_the_feed_and_adding_it_again_revives_it(conn):
+    now = now_utc()
+    feed = _record(conn, _feed(conn), Outcome(410, "HTTP 410 Gone"), now)
+    assert not feed.active and due_feeds(conn, everything=True) == [] and next_due(conn) is None
+    with conn:
+        revived, new = add_feed(conn, feed.url)
+    assert not new and revived.active
+
+
+def test_a_permanent_redirect_moves_the_feed_unless_another_feed_is_there(conn):
+    now = now_utc()
+    feed = _feed(conn)
+    with conn:
+        other, _ = add_feed(conn, "https://c.example/rss")
+    feed = _record(conn, feed, Outcome(200, moved_to="https://b.example/rss"), now)
+    assert feed.url == "https://b.example/rss"
+    feed = _record(conn, feed, Outcome(200, moved_to=other.url), now)
+    assert feed.url == "https://b.example/rss"
+    feed = _record(conn, feed, Outcome(404, "HTTP 404", moved_to="https://d.example/rss"), now)
+    assert feed.url == "https://b.example/rss"  # only an answer that worked moves a feed
+
+
+def test_due_feeds_by_tag_and_time(conn):
+    now = now_utc()
+    with conn:
+        wire, _ = add_feed(conn, "https://a.example/rss", tags=["wire"])
+        blog, _ = add_feed(conn, "https://b.example/rss")
+    assert [f.id for f in due_feeds(conn, "wire", now=now)] == [wire.id]
+    _record(conn, wire, Outcome(200), now)
+    assert [f.id for f in due_feeds(conn, now=now)] == [blog.id]
+    assert [f.id for f in due_feeds(conn, now=now + timedelta(days=1))] == [wire.id, blog.id]

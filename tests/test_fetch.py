@@ -1,0 +1,240 @@
+"""Fetching feeds into a real store from a real server on 127.0.0.1 (store/fetch.py): full text,
+dedupe, bad feeds that never stop a run, and runs cut short that leave nothing half-written."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from feed_server import FakeTime, FeedServer, Reply, closed_port_url, page, rss
+from store.db import open_store
+from store.feeds import add_feed, due_feeds, find_feed, list_feeds, now_utc
+from store.fetch import fetch_feeds, watch
+from store.http import Fetcher, Politeness
+from store_fixtures import assert_store_sound
+
+DOHA = "Negotiators met in Doha on Monday to resume ceasefire talks, mediators said."
+KHARKIV = ("A missile strike hit an apartment block in Kharkiv on Tuesday, killing three people and "
+           "wounding 12 others, the regional governor said.")
+KHARKIV_SUMMARY = "A missile strike hit Kharkiv."
+GOMA = "Heavy clashes broke out near Goma on Wednesday between M23 rebels and the army, officials said."
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as running:
+        yield running
+
+
+@pytest.fixture
+def db(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    yield store
+    store.close()
+
+
+def follow(db, *urls, **options):
+    with db.conn:
+        return [add_feed(db.conn, url, **options)[0] for url in urls]
+
+
+def run(db, feeds=None, time=None, manners=None, **options):
+    """One fetch of ``feeds`` (the due ones by default), collecting what it reports."""
+    time = time or FakeTime()
+    reported = {"failures": [], "rejections": []}
+    with Fetcher(Politeness(**{"pause": 0, **(manners or {})}), clock=time.clock, sleep=time.sleep) as client:
+        summary = fetch_feeds(db, due_feeds(db.conn) if feeds is None else feeds, client, workers=0,
+                              on_failure=reported["failures"].append, on_reject=reported["rejections"].append,
+                              **options)
+    return summary, reported
+
+
+def articles(db) -> dict[str, dict]:
+    return {row["ref"]: row for row in db.query("SELECT ref, url, title, outlet, published, text FROM articles")}
+
+
+def serve_wire(server, etag='"v1"'):
+    """A feed of three items: one with its whole content, one with only a summary whose page is on
+    the server, one with only a summary and no link."""
+    server.routes["/kharkiv"] = Reply(200, page("Strike on Kharkiv", [KHARKIV, "Rescuers worked through the night."]),
+                                      {"Content-Type": "text/html; charset=utf-8"})
+
+    def feed(request):
+        if etag and request.headers.get("if-none-match") == etag:
+            return Reply(304, headers={"ETag": etag})
+        return Reply(200, rss("Example Wire", [
+            {"title": "Ceasefire talks", "link": server.url("/doha"), "content": f"<p>{DOHA}</p>",
+             "description": "Talks.", "pubDate": "Tue, 14 May 2024 09:00:00 GMT"},
+            {"title": "Strike on Kharkiv", "link": server.url("/kharkiv"), "description": KHARKIV_SUMMARY,
+             "pubDate": "Wed, 15 May 2024 10:00:00 GMT"},
+            {"title": "Clashes near Goma", "guid": "goma-1", "description": GOMA},
+        ]), {"ETag": etag} if etag else {})
+
+    server.routes["/wire"] = feed
+    return server.url("/wire")
+
+
+def test_new_items_are_stored_with_full_text_link_outlet_and_date(server, db):
+    (feed,) = follow(db, serve_wire(server))
+    summary, reported = run(db)
+    assert summary.to_dict() == {"feeds": 1, "fetched": 1, "not_modified": 0, "failed": 0, "added": 3,
+                                 "already_present": 0}
+    assert reported == {"failures": [], "rejections": []}
+    stored = articles(db)
+    doha = stored[server.url("/doha")]
+    assert (doha["url"], doha["title"], doha["outlet"], doha["published"], doha["text"]) == (
+        server.url("/doha"), "Ceasefire talks", "Example Wire", "2024-05-14", DOHA)
+    kharkiv = stored[server.url("/kharkiv")]
+    assert KHARKIV in kharkiv["text"] and "Rescuers worked" in kharkiv["text"]  # the page, not the summary
+    assert "All rights reserved" not in kharkiv["text"] and "Home" not in kharkiv["text"]
+    assert (kharkiv["outlet"], kharkiv["published"]) == ("Example Wire", "2024-05-15")
+    goma = stored[f"{feed.url}#goma-1"]
+    assert goma["url"] is None and goma["text"] == GOMA
+    assert "/doha" not in server.paths()  # an item with its whole content needs no page
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] > 0  # through the extraction pipeline
+    state = find_feed(db.conn, str(feed.id))
+    assert (state.title, state.etag, state.last_status, state.errors) == ("Example Wire", '"v1"', 200, 0)
+    assert_store_sound(db.conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def test_an_unchanged_feed_costs_a_304_and_adds_nothing(server, db):
+    follow(db, serve_wire(server))
+    run(db)
+    before = len(server.log)
+    summary, _ = run(db, list_feeds(db.conn))
+    assert (summary.fetched, summary.not_modified, summary.added) == (0, 1, 0)
+    assert server.paths()[before:] == ["/wire"] and server.log[-1].headers["if-none-match"] == '"v1"'
+
+
+def test_items_already_stored_are_neither_fetched_nor_added_again(server, db):
+    follow(db, serve_wire(server, etag=None))
+    run(db)
+    pages = server.paths().count("/kharkiv")
+    summary, _ = run(db, list_feeds(db.conn))
+    assert (summary.fetched, summary.added, summary.already_present) == (1, 0, 3)
+    assert server.paths().count("/kharkiv") == pages  # known by its link: its page is not fetched again
+
+
+def test_the_same_text_under_another_link_is_already_present(server, db):
+    follow(db, serve_wire(server))
+    server.routes["/mirror"] = Reply(200, rss("Mirror", [{"title": "Copy", "link": server.url("/copy"),
+                                                          "content": f"<p>{DOHA}</p>"}]))
+    follow(db, server.url("/mirror"))
+    summary, _ = run(db)
+    assert (summary.added, summary.already_present) == (3, 1)
+
+
+def test_without_fulltext_the_summary_is_stored_and_no_page_fetched(server, db):
+    follow(db, serve_wire(server))
+    run(db, fulltext=False)
+    assert articles(db)[server.url("/kharkiv")]["text"] == KHARKIV_SUMMARY
+    assert "/kharkiv" not in server.paths()
+
+
+def test_a_page_that_fails_leaves_the_summary_and_an_item_with_nothing_is_rejected(server, db):
+    server.routes["/feed"] = Reply(200, rss("Wire", [
+        {"title": "Gone page", "link": server.url("/missing"), "description": KHARKIV_SUMMARY},
+        {"title": "Title only", "link": server.url("/missing-too")},
+    ]))
+    follow(db, server.url("/feed"))
+    summary, reported = run(db)
+    assert articles(db)[server.url("/missing")]["text"] == KHARKIV_SUMMARY
+    assert summary.added == 1 and summary.rejected == 1 and summary.failed == 0
+    (rejection,) = reported["rejections"]
+    assert rejection.where == server.url("/missing-too") and "HTTP 404 Not Found" in rejection.reason
+
+
+def test_bad_feeds_never_stop_the_run_each_is_named_once_with_its_reason(server, db):
+    good = serve_wire(server)
+    server.routes.update({
+        "/html": Reply(200, b"<!doctype html><html><body><p>Our news</p></body></html>", {"Content-Type": "text/html"}),
+        "/broken": Reply(200, b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</ti'),
+        "/huge": Reply(200, rss("Huge", [{"title": "x", "description": "y" * 200_000}])),
+        "/loop": Reply(302, headers={"Location": "/loop2"}),
+        "/loop2": Reply(302, headers={"Location": "/loop"}),
+        "/never": Reply(hold=True),
+        "/gone": Reply(410),
+    })
+    bad = {
+        closed_port_url(): "cannot connect",
+        server.url("/html"): "an HTML page, not an RSS or Atom feed",
+        server.url("/broken"): "broken XML (unclosed token, line 1)",
+        server.url("/huge"): "over the 64 KB limit",
+        server.url("/loop"): "redirect loop",
+        server.url("/never"): "no answer within 0.3 s",
+        server.url("/gone"): "HTTP 410 Gone; the feed is gone and no longer fetched",
+        server.url("/vanished"): "HTTP 404 Not Found",
+    }
+    follow(db, *bad, good)
+    summary, reported = run(db, manners={"feed_bytes": 64 * 1024, "timeout": 0.3})
+    assert (summary.feeds, summary.fetched, summary.failed, summary.added) == (9, 1, 8, 3)
+    reasons = {failure.feed.url: failure.reason for failure in reported["failures"]}
+    assert set(reasons) == set(bad)
+    for url, reason in bad.items():
+        assert reason in reasons[url]
+        assert str(next(f for f in reported["failures"] if f.feed.url == url)).startswith(f"feed ")
+    states = {feed.url: feed for feed in list_feeds(db.conn)}
+    assert not states[server.url("/gone")].active and states[server.url("/vanished")].active
+    assert all(states[url].errors == 1 and states[url].last_error for url in bad)
+    assert states[good].errors == 0
+
+
+def test_a_permanent_redirect_moves_the_stored_feed(server, db):
+    serve_wire(server)
+    server.routes["/old-wire"] = Reply(301, headers={"Location": "/wire"})
+    (feed,) = follow(db, server.url("/old-wire"))
+    summary, _ = run(db)
+    assert summary.added == 3 and find_feed(db.conn, str(feed.id)).url == server.url("/wire")
+
+
+def test_a_long_retry_after_puts_the_feed_off_until_then(server, db):
+    server.routes["/busy"] = Reply(429, headers={"Retry-After": "7200"})
+    (feed,) = follow(db, server.url("/busy"))
+    now = now_utc()
+    summary, reported = run(db)
+    assert summary.failed == 1 and "HTTP 429 Too Many Requests" in reported["failures"][0].reason
+    due = datetime.fromisoformat(find_feed(db.conn, str(feed.id)).next_due)
+    assert due >= now + timedelta(seconds=0.9 * 7200)
+
+
+@pytest.mark.parametrize("stage, stored", [("pages", 0), ("articles", 3)])
+def test_a_run_cut_short_writes_no_feed_state_and_the_next_run_completes_it(server, db, stage, stored):
+    follow(db, serve_wire(server))
+
+    def interrupt(at, done, total):
+        if at == stage:  # "articles": just after the first chunk of articles was committed
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run(db, on_progress=interrupt)
+    (feed,) = list_feeds(db.conn)
+    assert (feed.etag, feed.last_status, feed.last_fetched) == (None, None, None) and due_feeds(db.conn)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == stored
+    summary, _ = run(db)
+    assert summary.fetched == 1  # fetched in full again: no 304 for what may not have been stored
+    assert (summary.added, summary.already_present) == (3 - stored, stored)
+
+
+def test_watch_fetches_what_comes_due_until_interrupted(server, db):
+    follow(db, serve_wire(server))
+    rounds, waits = [], []
+
+    def fetch_round(feeds):
+        rounds.append(run(db, feeds)[0])
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        watch(db, fetch_round, sleep=sleep, idle=60)
+    assert [r.added for r in rounds] == [3]  # the second look found nothing due
+    assert waits == [60, 60]  # next due in ~30 minutes: looks again after `idle`
