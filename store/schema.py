@@ -194,6 +194,43 @@ MIGRATIONS: list[str] = [
     CREATE INDEX feed_tags_tag ON feed_tags(tag, feed_id);
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     """,
+    # 4: one row per real-world entity or source (store/merge.py): every merge key a row is known
+    # by, with how many articles named it so (the most used spelling is the row's name), and the
+    # block compared for near keys (a person's surname, else the whole key), looked up by its
+    # first half (head) or its last letters (tail)
+    """
+    CREATE TABLE merge_keys (
+        owner TEXT NOT NULL,          -- 'entity' or 'source'
+        type TEXT NOT NULL,           -- the entity's type; '' for sources
+        key TEXT NOT NULL,            -- store/keys.py merge_key of one of its names
+        owner_id INTEGER NOT NULL,
+        name TEXT NOT NULL,           -- the first spelling seen with this key
+        n INTEGER NOT NULL DEFAULT 0, -- articles that named it so
+        block TEXT NOT NULL,
+        blen INTEGER GENERATED ALWAYS AS (length(block)) VIRTUAL,
+        head TEXT GENERATED ALWAYS AS (substr(block, 1, length(block) / 2)) VIRTUAL,
+        tail TEXT GENERATED ALWAYS AS (substr(block, length(block) / 2 + 2)) VIRTUAL,
+        PRIMARY KEY (owner, type, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX merge_keys_head ON merge_keys(owner, type, blen, head);
+    CREATE INDEX merge_keys_tail ON merge_keys(owner, type, blen, tail);
+    CREATE INDEX merge_keys_owner ON merge_keys(owner, owner_id);
+    CREATE INDEX sources_entity ON sources(entity_id, type) WHERE entity_id IS NOT NULL;
+    INSERT OR IGNORE INTO merge_keys (owner, type, key, owner_id, name, n, block)
+        SELECT 'entity', type, merge_key, id, name,
+               (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id),
+               CASE WHEN type = 'person' AND instr(merge_key, ' ') > 0
+                    THEN substr(merge_key, length(rtrim(merge_key, replace(merge_key, ' ', ''))) + 1)
+                    ELSE merge_key END
+        FROM entities e;
+    INSERT OR IGNORE INTO merge_keys (owner, type, key, owner_id, name, n, block)
+        SELECT 'source', '', merge_key, id, name,
+               (SELECT count(DISTINCT c.article_id) FROM claims c WHERE c.source_id = s.id),
+               CASE WHEN type = 'person' AND instr(merge_key, ' ') > 0
+                    THEN substr(merge_key, length(rtrim(merge_key, replace(merge_key, ' ', ''))) + 1)
+                    ELSE merge_key END
+        FROM sources s;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

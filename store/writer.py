@@ -3,8 +3,10 @@
 ``write_article`` runs inside the caller's transaction (one around a batch of articles), so an
 article and every fact drawn from it land together or not at all.
 
-Entities merge across articles on ``(type, merge_key(name))`` and sources on ``merge_key(name)``;
-each of their names and aliases goes into ``names`` with its ``search_key``. Counters
+Entities merge across articles on ``(type, merge_key(name))`` and sources on ``merge_key(name)``,
+and a new key joins the row of a near key when the evidence agrees (``store/merge.py``); the
+spelling most articles use is a row's name. Each of their names and aliases goes into ``names``
+with its ``search_key``. Counters
 (``n_mentions``, ``n_events``, ``n_claims``, ``articles.n_events``) and the events' display labels
 are kept right as rows are written. A fact whose span does not match the article text, or whose
 type is outside the contract's vocabularies, is dropped and counted, never stored.
@@ -23,6 +25,7 @@ from extract.model import (
     CASUALTY_KINDS, ENTITY_TYPES, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, TAXONOMY,
     DATE_PRECISIONS, Extraction, Span,
 )
+from store import merge
 from store.keys import merge_key, search_key
 from store.readers import RawArticle
 
@@ -73,8 +76,8 @@ class WriteCache:
     sources, names already written), so that repeated names cost no lookups. Clear it when a
     transaction rolls back: ids it learned inside that transaction are gone."""
 
-    entities: dict[tuple[str, str], list] = field(default_factory=dict)  # -> [id, country, admin1, lat]
-    sources: dict[str, list] = field(default_factory=dict)  # merge key -> [id, entity_id, name]
+    entities: dict[tuple[str, str], list] = field(default_factory=dict)  # -> [id, country, admin1, lat, merge key]
+    sources: dict[str, list] = field(default_factory=dict)  # merge key -> [id, entity_id, name, merge key]
     source_names: dict[int, str] = field(default_factory=dict)
     names: set[tuple[str, int, str]] = field(default_factory=set)
 
@@ -109,37 +112,56 @@ def _add_names(conn: sqlite3.Connection, cache: WriteCache, owner: str, owner_id
         cache.names.add((owner, owner_id, name))
 
 
+def _known(conn: sqlite3.Connection, owner: str, type_: str, key: str) -> int | None:
+    """The row a merge key already belongs to (a key of a row written before merge_keys existed
+    is found by the row's own merge_key)."""
+    owner_id = merge.known_key(conn, owner, type_, key)
+    if owner_id is not None:
+        return owner_id
+    if owner == "entity":
+        row = conn.execute("SELECT id FROM entities WHERE type = ? AND merge_key = ?", (type_, key)).fetchone()
+    else:
+        row = conn.execute("SELECT id FROM sources WHERE merge_key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
 def _entity_id(conn: sqlite3.Connection, cache: WriteCache, entity) -> int | None:
     key = _merge_key(entity.name or "")
     if not key or entity.type not in ENTITY_TYPES:
         return None
     has_point = entity.lat is not None and entity.lon is not None
+    lat, lon = (entity.lat, entity.lon) if has_point else (None, None)
     known = cache.entities.get((entity.type, key))
     if known is None:
-        row = conn.execute(
-            "SELECT id, country, admin1, lat FROM entities WHERE type = ? AND merge_key = ?", (entity.type, key)
-        ).fetchone()
-        if row is None:
+        name = entity.name.strip()
+        entity_id = _known(conn, "entity", entity.type, key)
+        if entity_id is None:
+            # a new spelling: the row of the same real-world entity, if the evidence says there is one
+            entity_id = merge.find_entity(
+                conn, merge.Named(entity.type, name, entity.country, entity.admin1, lat, lon), key)
+        if entity_id is None:
             entity_id = conn.execute(
                 "INSERT INTO entities (type, name, merge_key, country, admin1, lat, lon) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (entity.type, entity.name.strip(), key, entity.country, entity.admin1,
-                 entity.lat if has_point else None, entity.lon if has_point else None),
+                (entity.type, name, key, entity.country, entity.admin1, lat, lon),
             ).lastrowid
-            row = (entity_id, entity.country, entity.admin1, entity.lat if has_point else None)
+            row = (entity_id, entity.country, entity.admin1, lat, key)
+        else:
+            row = conn.execute("SELECT id, country, admin1, lat, merge_key FROM entities WHERE id = ?",
+                               (entity_id,)).fetchone()
+        merge.add_key(conn, "entity", entity.type, key, entity_id, entity.type, name)
         known = cache.entities[(entity.type, key)] = list(row)
-    entity_id, country, admin1, lat = known
+    entity_id, country, admin1, lat_known, _ = known
     # a later article may know what an earlier one did not: fill the gaps, never overwrite
-    if (country is None and entity.country) or (admin1 is None and entity.admin1) or (lat is None and has_point):
+    if (country is None and entity.country) or (admin1 is None and entity.admin1) or (lat_known is None and has_point):
         conn.execute(
             "UPDATE entities SET country = coalesce(country, ?), admin1 = coalesce(admin1, ?), "
             "lat = CASE WHEN lat IS NULL THEN ? ELSE lat END, "
             "lon = CASE WHEN lat IS NULL THEN ? ELSE lon END WHERE id = ?",
-            (entity.country, entity.admin1, entity.lat if has_point else None,
-             entity.lon if has_point else None, entity_id),
+            (entity.country, entity.admin1, lat, lon, entity_id),
         )
-        known[1:] = [country or entity.country, admin1 or entity.admin1,
-                     lat if lat is not None else (entity.lat if has_point else None)]
+        known[1:4] = [country or entity.country, admin1 or entity.admin1,
+                      lat_known if lat_known is not None else lat]
     _add_names(conn, cache, "entity", entity_id, [entity.name, *entity.aliases])
     return entity_id
 
@@ -151,14 +173,21 @@ def _source_id(conn: sqlite3.Connection, cache: WriteCache, source, entity_ids: 
     entity_id = entity_ids.get(source.entity_key) if source.entity_key else None
     known = cache.sources.get(key)
     if known is None:
-        row = conn.execute("SELECT id, entity_id, name FROM sources WHERE merge_key = ?", (key,)).fetchone()
-        if row is None:
-            source_type = source.type if source.type in SOURCE_TYPES else "other"
+        name = source.name.strip()
+        source_type = source.type if source.type in SOURCE_TYPES else "other"
+        source_id = _known(conn, "source", "", key)
+        if source_id is None:
+            source_id = merge.find_source(conn, merge.Named(source_type, name, entity_id=entity_id), key)
+        if source_id is None:
             source_id = conn.execute(
                 "INSERT INTO sources (name, merge_key, type, entity_id) VALUES (?, ?, ?, ?)",
-                (source.name.strip(), key, source_type, entity_id),
+                (name, key, source_type, entity_id),
             ).lastrowid
-            row = (source_id, entity_id, source.name.strip())
+            row = (source_id, entity_id, name, key)
+        else:
+            row = conn.execute("SELECT id, entity_id, name, merge_key FROM sources WHERE id = ?",
+                               (source_id,)).fetchone()
+        merge.add_key(conn, "source", "", key, source_id, source_type, name)
         known = cache.sources[key] = list(row)
         cache.source_names[row[0]] = row[2]
     source_id = known[0]
@@ -167,6 +196,41 @@ def _source_id(conn: sqlite3.Connection, cache: WriteCache, source, entity_ids: 
         known[1] = entity_id
     _add_names(conn, cache, "source", source_id, [source.name, *source.aliases])
     return source_id
+
+
+def _count_spellings(conn: sqlite3.Connection, cache: WriteCache, entity_keys: dict[tuple[str, str], int],
+                     source_keys: dict[str, int]) -> None:
+    """One more article names these entities and sources by these keys; a row whose other spelling
+    is now used by more articles than its own name takes that spelling as its name."""
+    conn.executemany("UPDATE merge_keys SET n = n + 1 WHERE owner = 'entity' AND type = ? AND key = ?",
+                     sorted(entity_keys))
+    conn.executemany("UPDATE merge_keys SET n = n + 1 WHERE owner = 'source' AND type = '' AND key = ?",
+                     [(k,) for k in sorted(source_keys)])
+    # (the key is this row's, and more articles use it than the row's own merge key)
+    better = ("(SELECT owner_id FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key) = :id "
+              "AND (SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key) > "
+              "coalesce((SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = {table}.merge_key), 0)")
+    spelling = "(SELECT name FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key)"
+    for (type_, key), entity_id in sorted(entity_keys.items()):
+        if conn.execute(
+            f"UPDATE entities SET name = {spelling}, merge_key = :key WHERE id = :id AND merge_key != :key "
+            f"AND {better.format(table='entities')}",
+            {"owner": "entity", "type": type_, "key": key, "id": entity_id},
+        ).rowcount:
+            for other in cache.entities.values():
+                if other[0] == entity_id:
+                    other[4] = key
+    for key, source_id in sorted(source_keys.items()):
+        if conn.execute(
+            f"UPDATE sources SET name = {spelling}, merge_key = :key WHERE id = :id AND merge_key != :key "
+            f"AND {better.format(table='sources')}",
+            {"owner": "source", "type": "", "key": key, "id": source_id},
+        ).rowcount:
+            name = conn.execute("SELECT name FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
+            cache.source_names[source_id] = name
+            for other in cache.sources.values():
+                if other[0] == source_id:
+                    other[2], other[3] = name, key
 
 
 def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int = 0) -> int | None:
@@ -204,11 +268,13 @@ def write_article(
     entity_events: Counter[int] = Counter()
 
     entity_ids: dict[str, int] = {}
+    entity_keys: dict[tuple[str, str], int] = {}
     for entity in extraction.entities:
         entity_id = _entity_id(conn, cache, entity)
         if entity_id is None:
             dropped.append(f"entity {entity.name!r}: no usable name or type")
             continue
+        entity_keys[(entity.type, _merge_key(entity.name))] = entity_id
         entity_ids[entity.key] = entity_id
         good = [m for m in entity.mentions if _span_ok(text, m)]
         if len(good) < len(entity.mentions):
@@ -217,12 +283,15 @@ def write_article(
         n_mentions[entity_id] += len(good)
 
     source_ids: dict[str, int] = {}
+    source_keys: dict[str, int] = {}
     for source in extraction.sources:
         source_id = _source_id(conn, cache, source, entity_ids)
         if source_id is None:
             dropped.append(f"source {source.name!r}: no usable name")
             continue
         source_ids[source.key] = source_id
+        source_keys[_merge_key(source.name)] = source_id
+    _count_spellings(conn, cache, entity_keys, source_keys)
 
     claim_ids: dict[str, int] = {}
     claim_sources: dict[int, int] = {}
