@@ -10,6 +10,7 @@ A claim relayed by a medium ("an army source told AFP") keeps the medium in ``vi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -773,6 +774,11 @@ class _ClaimFinder:
                                        and self._named_as_company(person.name, start, end)):
             self._last_person = person
             return self._register(person.name, "person", person.key)
+        opened = _claimant_opening(raw)
+        if opened is None:
+            return None  # "move NATO officials", "in joint military drills": no claimant
+        start += opened
+        raw = text[start:end]
         name = _BASED_IN.sub("", _strip_determiners(raw))
         if not name:
             return None
@@ -868,7 +874,9 @@ class _ClaimFinder:
                 return m.entity
         return None
 
-    def _register(self, name: str, kind: str, entity_key: str | None) -> str:
+    def _register(self, name: str, kind: str, entity_key: str | None) -> str | None:
+        if not is_claimant(name):
+            return None  # "Against", "reports", a headline: no one to attribute the claim to
         ident = (kind, _fold(name))
         key = self._source_keys.get(ident)
         if key is None:
@@ -937,6 +945,99 @@ confirmed there here it its their his her our your my we they he she you i this 
 why how all any some many much more most other such own same only just very still even again too already
 yet ago later earlier day night week month year people though although whereas because unless whether
 """.split())
+
+
+# A claimant is named ("Volodymyr Zelensky", "the Kremlin") or described ("an army source", "western
+# officials", "the head of the regional administration"). Described ones open with a word of this
+# list (after a determiner): a number or quantifier, a qualifier of a role, or a role itself.
+_OPENERS = (frozenset(_NP_WORDS) | _NP_HEADS | frozenset("""
+one two three four five six seven eight nine ten dozens several some many multiple various few both other
+senior top former ex local permanent independent unnamed high high-ranking deputy vice acting chief prime special
+interior defense defence foreign head chairman chairwoman director archbishop founder owner leader
+secretary chancellor ambassador diplomat mayor governor speaker pro-russian pro-kremlin ukrainian-installed
+""".split())) - frozenset("""
+the a an of for from at in and 's ’s statement channel report reports city region province town village area
+district capital country oblast territory war matter familiar north south east west northern southern eastern
+central people this that these those
+""".split()) | frozenset({"people"})
+# nouns a described claimant has at least one of (who speaks, not what was said or where)
+_CLAIMANT_NOUNS = (_NP_HEADS - frozenset({"reports"})) | frozenset("""
+head chairman chairwoman director archbishop founder owner leader secretary chancellor ambassador mayor
+governor speaker spokesperson spokespeople official officials source sources insider insiders people person
+representative representatives minister ministers commander commanders analyst analysts expert experts
+diplomat diplomats lawmaker lawmakers activist activists correspondent correspondents reporter reporters
+journalist journalists blogger bloggers milblogger milbloggers institute observatory presidency cabinet
+embassy prosecutor prosecutors investigator investigators staff general officer officers president
+""".split()) | (_OPENERS - frozenset("""
+one two three four five six seven eight nine ten dozens several some many multiple various few both other
+senior top former ex local permanent independent unnamed high high-ranking deputy vice acting chief prime
+special interior foreign western senior regional russian-installed kremlin-installed pro-russian occupation
+occupying anonymous familiar
+""".split()))
+# capitalised words that open a clause, never a claimant's name ("Against overwhelming odds ...")
+_NOT_CLAIMANT_FIRST = (_STOP | frozenset("""
+speaking see perhaps shouldn't should would could will can must might please let asked despite however
+meanwhile also yet still indeed instead moreover furthermore nevertheless otherwise yes why how what where
+""".split())) - _OPENERS  # "Some sources", "Many analysts", "Other officials" are claimants
+# title-case function words inside a name make a headline ("... Won't Trigger War With Russia Kallas")
+_HEADLINE_WORDS = frozenset({"With", "In", "To", "For", "Of", "And", "The", "On", "At", "From", "By", "As", "Is",
+                             "Are", "Will", "Over", "After", "Amid", "Says", "Said"})
+_MAX_CLAIMANT_WORDS = 12
+# what introduces a name after lower-case words ("grid operator Voltaris", "psychiatrist Viktor Frankl")
+_NAME_INTRODUCERS = _CLAIMANT_NOUNS | frozenset("""
+operator company companies firm provider utility corporation producer manufacturer supplier developer giant
+group broadcaster outlet newspaper channel magazine website portal platform bank agency network daily
+psychiatrist economist historian professor researcher scientist lawyer author writer politician
+""".split())
+_OWNED = re.compile(r"\w-(?:owned|run|backed|based|controlled|affiliated|linked|installed|appointed|funded|led|"
+                    r"aligned)$")
+_DETERMINER_NEXT = re.compile(r"\s(?:the|a|an)\s+(?=\S)")
+
+
+def _claimant_opening(raw: str) -> int | None:
+    """Where the claimant starts in a noun phrase read before or after a cue: 0, or past words that
+    are no part of it ("tweet the Russian Ministry ..." -> "the Russian Ministry ...", "talks a
+    former Indian diplomat"), or None when it opens with a lower-case word no claimant opens with
+    ("move NATO officials", "in Kiev", "influence Russia")."""
+    words = _strip_determiners(raw).split()
+    if not words or not words[0][:1].islower():
+        return 0
+    first = words[0].lower().split("-")[0] if words[0].lower().startswith("ex-") else words[0].lower()
+    if first in _OPENERS or words[0].lower() in _OPENERS or words[0].startswith(SURNAME_PREFIXES):
+        return 0
+    if _OWNED.search(words[0]):
+        return 0  # "state-owned Ukrinform agency", "Kremlin-backed media"
+    lower = list(itertools.takewhile(lambda w: w[:1].islower(), words))
+    if len(lower) < len(words) and lower[-1].lower() in _NAME_INTRODUCERS:
+        return 0  # "grid operator Voltaris", "Telegram channel Rybar": a name introduced by what it is
+    if len(lower) == len(words) <= 4 and words[-1].lower() in _CLAIMANT_NOUNS and \
+            not any(w.lower() in _STOP or w.lower() in ("of", "the", "a", "an") for w in words):
+        return 0  # "aid workers", "the ethnic armed group", "state-owned media": described by their role
+    m = _DETERMINER_NEXT.match(raw, len(raw) - len(raw.lstrip()) + len(words[0]))
+    if m is None:
+        return None
+    return m.start() + 1 if _claimant_opening(raw[m.start() + 1:]) == 0 else None
+
+
+@lru_cache(maxsize=16384)
+def is_claimant(name: str) -> bool:
+    """A named or described claimant, not a stray word, a document or a headline: "Against",
+    "reports", "joint statement", "advice of Basta", "port city", "Russia's", "Troop Training in
+    Ukraine Won't Trigger War With Russia Kallas" are none."""
+    words = name.split()
+    if not words or len(words) > _MAX_CLAIMANT_WORDS:
+        return False
+    if words[0].lower() in _NOT_CLAIMANT_FIRST and words[0][:1].isupper():
+        return False
+    if any("n't" in w or "n’t" in w for w in words) or any(w in _HEADLINE_WORDS for w in words[1:]):
+        return False
+    if len(words) == 1 and words[0].endswith(("'s", "’s")):
+        return False  # "Russia's": the claimant's name is missing
+    if words[0][:1].islower() and not words[0].startswith(SURNAME_PREFIXES):
+        if _claimant_opening(name) != 0:
+            return False
+        return any(w.lower().strip(",.") in _CLAIMANT_NOUNS for w in words) or any(w[:1].isupper() for w in words)
+    return True
 
 
 def _modifier(word: str) -> bool:

@@ -7,6 +7,7 @@ deterministic and offline: the same text and date always give the same result.
 from __future__ import annotations
 
 from extract.attribution import find_claims
+from extract.boilerplate import masked
 from extract.dates import dateline_day, parse_published
 from extract.entities import find_entities
 from extract.events import find_events
@@ -25,6 +26,7 @@ def extract_article(text: str, published: str | None) -> Extraction:
     if parse_published(published) is None:
         # no publication date: a wire dateline that states its day and year stands for it
         published = dateline_day(text) or published
+    text = masked(text)  # site furniture ("Advertisement", teasers) is no article text: read as blank lines
     with gc_paused():
         sentences = split_sentences(text)
         entities = find_entities(text, sentences)

@@ -1,0 +1,84 @@
+"""Boilerplate: the lines of an article that are its site's, not its story.
+
+News pages come with furniture that ends up in the text: "Advertisement", "CLICK HERE TO GET THE
+FOX NEWS APP", "JOIN US ON TELEGRAM!", newsletter pleas, "Other Topics of Interest" teasers with
+another story's headline and lead, related-story headlines in capitals. Read as article text they
+make junk facts: a teaser's "..., Kallas said" became a source named after the teaser's headline,
+with a claim in every article of that outlet.
+
+``boilerplate_lines(text)`` finds whole lines of that furniture by their shape and wording, and
+``masked(text)`` gives the text extraction reads: those lines' characters replaced by newlines, so
+the text keeps its length and every offset still points into the stored text (nothing is
+extracted from a masked line, and a masked line is a paragraph break).
+
+Why here, from the article alone, and not from lines repeated across an outlet's articles at
+ingest: extraction stays a pure function of the text (re-extraction gives the same facts whatever
+else the store holds and in whatever order it was ingested), it works for the first article of an
+outlet and for articles without one (JSON Lines dumps often have no outlet), and it cannot wipe a
+wire story that several outlets reprint word for word, which repeated-line detection would take
+for boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+
+# wording of site furniture, at the start of a line (case-blind)
+_STARTS = re.compile(
+    r"(?:advertis(?:e?ment|ing)\b|sponsored\b|story continues\b|continue reading\b|"
+    r"(?:click|tap) here\b|join us on\b|follow (?:us|our|@)|subscribe\b|sign up\b|"
+    r"other topics of interest\b|(?:new[:!]?\s+)?you can now listen to\b|listen to (?:this|the) article\b|"
+    r"continuation of the material\b|(?:read|see) (?:more|also)\b|more (?:messages|important information|"
+    r"news|stories|on this story)\b|for more information,? (?:please )?visit\b|the views expressed in this\b|"
+    r"skip past newsletter\b|author/author:|(?:we are glad|thank you for being) (?:that you are )?with us\b|"
+    r"help ukraine, join the collection\b|you can (?:also )?(?:read|track|listen|watch|follow)\b|"
+    r"see the video\b|watch\b[^.!?]{0,60}\bon the internet\b|(?:share|tweet|email) (?:this|on)\b|"
+    r"copyright\b|©|all rights reserved\b|related(?: articles| stories| coverage)?:?$|"
+    r"most (?:read|popular)\b|top stories\b|trending\b|editor[’']s note\b|you[’']re reading an excerpt\b)",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]")
+_MIN_SHOUT = 12  # characters: "ADVERTISEMENT" and longer capitals lines
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether one line (without its newline) is site furniture."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _STARTS.match(stripped):
+        return True
+    letters = _LETTERS.findall(stripped)
+    if len(stripped) >= _MIN_SHOUT and len(letters) >= 8:
+        upper = sum(1 for ch in letters if ch.isupper())
+        if upper >= 0.85 * len(letters):
+            return True  # a headline of another story, a promotion in capitals
+    return False
+
+
+def boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that is site furniture (end: before its newline)."""
+    spans = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if end > start and is_boilerplate(text[start:end]):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def masked(text: str) -> str:
+    """``text`` with its boilerplate lines' characters replaced by newlines (same length)."""
+    spans = boilerplate_lines(text)
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(text[at:start])
+        parts.append("\n" * (end - start))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)

@@ -1,0 +1,97 @@
+"""Who may be a source: named or described claimants only, never a stray word, a document or a
+headline; and site furniture (boilerplate) is no article text to draw claims from."""
+
+import pytest
+
+from extract.attribution import find_claims, is_claimant
+from extract.boilerplate import boilerplate_lines, is_boilerplate, masked
+from extract.entities import find_entities
+from extract.pipeline import extract_article
+from extract.sentences import split_sentences
+
+
+def claimants(text: str) -> list[str]:
+    sentences = split_sentences(text)
+    sources, claims = find_claims(text, sentences, find_entities(text, sentences))
+    names = {s.key: s.name for s in sources}
+    return [names[c.source_key] for c in claims]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # words from the real corpus that became sources, and what the sentence's claimant is
+    ("Against overwhelming odds, Ukrainian forces pushed back the attackers and denied Russian President "
+     "Vladimir Putin one of his key early war aims.", None),
+    ("The reports also indicated that these activities were being coordinated from Minsk.", None),
+    ("Ships and fighter planes were sent to Eastern Europe, a move NATO officials say is aimed at reassuring allies.",
+     None),
+    ("Ukraine denied any hostile action, something Russia has repeatedly denied.", "Ukraine"),
+    ("In its turn Moscow insisted that Ukraine should recognize Crimea.", None),
+    ("The same percentage of Russians believe that Russia will win the war.", None),
+    ("Belarus is increasingly engaged in joint military drills and the army has warned that Minsk is testing it.",
+     "army"),
+    ("In a Tuesday tweet the Russian Ministry of Foreign Affairs said that the talks had ended.",
+     "Russian Ministry of Foreign Affairs"),
+    # described claimants stay
+    ("Two civilians were killed in Kherson, an army source said.", "army source"),
+    ("Western officials said the sanctions may have to go further.", "Western officials"),
+    ("The town is calm, although aid workers say food is running out.", "aid workers"),
+    ("Later, the grid operator Ukrenergo announced that power would be cut in three regions.",
+     "grid operator Ukrenergo"),
+])
+def test_only_named_or_described_claimants_are_sources(text, claimant):
+    assert claimants(text) == ([claimant] if claimant else [])
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Against", False), ("reports", False), ("talks a former Indian diplomat", False), ("latest reports", False), ("joint statement", False),
+    ("advice of Basta", False), ("port city", False), ("Russia's", False), ("Speaking", False),
+    ("Perhaps Russia", False), ("in Kiev", False), ("exiled Russian", False),
+    ("Troop Training in Ukraine Won't Trigger War With Russia Kallas", False),
+    ("Volodymyr Zelensky", True), ("senior official", True), ("Some sources", True),
+    ("head of the regional administration", True), ("one Belarusian commander", True),
+    ("ex-president of Poland", True), ("owner of Objective Travel Safety", True), ("Kremlin", True),
+])
+def test_is_claimant(name, ok):
+    assert is_claimant(name) is ok
+
+
+TEASER = ("Kyiv was shelled overnight, the regional military administration said.\n\n"
+          "Other Topics of Interest Estonia’s PM: NATO Troop Training in Ukraine Won't Trigger War With Russia "
+          "Kallas said that training Ukraine’s forces on their soil would not provoke Moscow.\n\n"
+          "ADVERTISEMENT\n"
+          "CLICK HERE TO GET THE FOX NEWS APP\n"
+          "JOIN US ON TELEGRAM! Follow our coverage of the war on the @Kyivpost_official.\n"
+          "Two people were wounded, police said.")
+
+
+def test_boilerplate_lines_are_found_by_their_shape_and_wording():
+    found = [TEASER[s:e] for s, e in boilerplate_lines(TEASER)]
+    assert [line[:24] for line in found] == ["Other Topics of Interest", "ADVERTISEMENT",
+                                             "CLICK HERE TO GET THE FO", "JOIN US ON TELEGRAM! Fol"]
+    assert not is_boilerplate("Two people were wounded, police said.")
+    assert not is_boilerplate("KYIV, Dec 16 (Reuters) - Ukraine said on Monday that 30 soldiers were killed.")
+    assert is_boilerplate("NEW You can now listen to Fox News articles!")
+    assert is_boilerplate("BIDEN WARNS RUSSIA OF 'SWIFT AND SEVERE CONSEQUENCES' IF THEY 'WALK AWAY'")
+
+
+def test_masked_text_keeps_every_offset():
+    shown = masked(TEASER)
+    assert len(shown) == len(TEASER)
+    for s, e in boilerplate_lines(TEASER):
+        assert set(shown[s:e]) == {"\n"}
+    kept = [i for i, ch in enumerate(shown) if ch != "\n"]
+    assert all(shown[i] == TEASER[i] for i in kept)
+
+
+def test_extraction_draws_nothing_from_boilerplate_and_spans_point_into_the_stored_text():
+    result = extract_article(TEASER, "2024-05-13")
+    names = {s.key: s.name for s in result.sources}
+    assert sorted(names[c.source_key] for c in result.claims) == ["police", "regional military administration"]
+    teaser_at = TEASER.index("Other Topics")
+    teaser_end = TEASER.index("Two people")
+    for claim in result.claims:
+        assert not teaser_at <= claim.cue.start < teaser_end
+        assert TEASER[claim.content.start:claim.content.end] == claim.content.text
+    for entity in result.entities:
+        for m in entity.mentions:
+            assert TEASER[m.start:m.end] == m.text and not teaser_at <= m.start < teaser_end
