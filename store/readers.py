@@ -105,15 +105,21 @@ def parse_published(value: object) -> str | None:
 
 
 def derive_title(text: str) -> str | None:
-    """The first line, or its first sentence when the line is long, shortened to a title."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    first = first.lstrip("#").strip()
+    """A title for an article that has none: its first line when that is a headline (short), else
+    that line's first sentence, shortened. Site furniture before the story ("NEW You can now
+    listen to Fox News articles!", "ADVERTISEMENT", an editor's note; extract/boilerplate.py) is
+    passed over."""
+    from extract.boilerplate import is_boilerplate
+    from extract.sentences import split_sentences
+
+    lines = (line.strip().lstrip("#").strip() for line in text.split("\n"))
+    first = next((line for line in lines if line and not is_boilerplate(line)), "")
     if not first:
         return None
     if len(first) > MAX_TITLE_CHARS:
-        sentence = re.match(r".{20,}?[.!?](?=\s|$)", first)  # not "U.S." or "Dr."
-        if sentence:
-            first = sentence.group(0)
+        sentences = [s.text for s in split_sentences(first)]
+        if sentences and len(sentences[0]) >= 20:  # ("U.S." or "Richard C. Levin" end no sentence)
+            first = sentences[0]
     if len(first) > MAX_TITLE_CHARS:
         cut = first[: MAX_TITLE_CHARS - 1]
         if " " in cut[MAX_TITLE_CHARS // 2:]:

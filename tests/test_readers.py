@@ -242,6 +242,16 @@ def test_titles_are_short():
     assert derive_title("\n\n  \n") is None
 
 
+def test_a_title_passes_over_site_furniture_and_an_editors_note():
+    assert derive_title("NEW You can now listen to Fox News articles!\nPutin met Xi in Beijing on Thursday.") == \
+        "Putin met Xi in Beijing on Thursday."
+    note = ("Editor’s Note: Timothy Snyder is the Richard C. Levin Professor of History at Yale. "
+            "The views expressed are his own.\nUkraine is winning the war of ideas, " + "and more " * 20)
+    assert derive_title(note).startswith("Ukraine is winning the war of ideas")
+    long = "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer. " + "More words. " * 20
+    assert derive_title(long) == "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer."
+
+
 def test_normalise_text():
     assert normalise_text("\ufeff  A\r\nB\rC  \n") == "A\nB\nC"
 
