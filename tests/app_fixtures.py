@@ -12,6 +12,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
+
 from extract.model import (
     Actor, Casualty, Claim, Entity, Event, Extraction, PlaceRef, Source, Span,
 )
@@ -51,7 +53,11 @@ async def settle(pilot, most: int = 100) -> None:
     quiet = 0
     for _ in range(most):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one while awaited
+            quiet = 0
+            continue
         await pilot.pause(0.005)
         main = next((s for s in app.screen_stack if hasattr(s, "idle")), None)
         busy = any(worker.is_running for worker in app.workers) or (main is not None and not main.idle)
