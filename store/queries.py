@@ -18,6 +18,8 @@ from typing import Any
 from extract.model import TAXONOMY
 from store.db import open_store
 from store.schema import MIGRATIONS
+from store.date_labels import date_label, marked_label
+from store.text_search import match_expression, sentence_around
 from store.writer import casualty_label
 
 
@@ -26,6 +28,9 @@ def connect_readonly(path: str) -> sqlite3.Connection:
     conn = open_store(path, readonly=True).conn
     conn.row_factory = sqlite3.Row
     conn.create_function("casualty_label", 4, casualty_label, deterministic=True)
+    conn.create_function("date_label", 3, date_label, deterministic=True)
+    conn.create_function("marked_date", 4, marked_label, deterministic=True)
+    conn.create_function("sentence_at", 3, sentence_around, deterministic=True)
     return conn
 
 
@@ -192,12 +197,12 @@ def last_rows(conn: sqlite3.Connection, query: ListQuery, limit: int) -> Page:
     return page
 
 
-def articles_query() -> ListQuery:
+def articles_query(descending: bool = True) -> ListQuery:
     return ListQuery(
         kind="articles",
-        select="a.id, a.published, a.outlet, a.title, a.ref, a.n_events",
+        select="a.id, a.published, a.outlet, a.title, a.ref, a.url, a.n_events",
         source="articles a",
-        order=(SortKey("a.published", desc=True, nullable=True), SortKey("a.id", desc=True)),
+        order=(SortKey("a.published", desc=descending, nullable=True), SortKey("a.id", desc=descending)),
         label="Articles",
     )
 
@@ -206,7 +211,7 @@ def events_query(descending: bool = True) -> ListQuery:
     return ListQuery(
         kind="events",
         select=(
-            "e.id, e.article_id, e.date, e.date_end, e.type, e.subtype, e.places_label, "
+            "e.id, e.article_id, e.date, e.date_end, e.date_precision, e.era, e.type, e.subtype, e.places_label, "
             "e.casualties_label, e.claimant_label, e.evidence_start, e.evidence_end"
         ),
         source="events e",
@@ -226,15 +231,31 @@ def sources_query() -> ListQuery:
     )
 
 
+def _dates(date_from: str, date_to: str) -> str:
+    """'2022-05', 'from 2022-05-01', 'to 2022', '2022-05-01 to 2022-06' (as typed, never a made-up day)."""
+    if date_from and date_from == date_to:
+        return date_from
+    if date_from and date_to:
+        return f"{date_from} to {date_to}"
+    return f"from {date_from}" if date_from else f"to {date_to}"
+
+
+def date_upper(date_to: str) -> str:
+    """The bound every date or date-time within ``date_to`` (a year, a month or a day) is below."""
+    return date_to + "~"  # '~' sorts after digits, '-' and 'T': "2022-05-31T10:00" < "2022-05~"
+
+
 @dataclass(frozen=True)
 class EventFilter:
-    """What `f` narrows the Events pane to. Empty fields do not filter."""
+    """What `f` narrows the Events pane to. Empty fields do not filter. History (events far from
+    their article's date, store/date_labels.py) is hidden unless ``history``."""
 
     subtype: str = ""
     date_from: str = ""
     date_to: str = ""
     place: str = ""
     source: str = ""
+    history: bool = False
 
     def is_empty(self) -> bool:
         return not (self.subtype or self.date_from or self.date_to or self.place or self.source)
@@ -244,7 +265,7 @@ class EventFilter:
         if self.subtype:
             parts.append(self.subtype)
         if self.date_from or self.date_to:
-            parts.append(f"{self.date_from or '…'} to {self.date_to or '…'}")
+            parts.append(_dates(self.date_from, self.date_to))
         if self.place:
             parts.append(f"at {self.place}")
         if self.source:
@@ -265,7 +286,7 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
     if flt.date_from:
         query = query.with_filter("coalesce(e.date_end, e.date) >= ?", flt.date_from)
     if flt.date_to:
-        query = query.with_filter("e.date <= ?", flt.date_to)
+        query = query.with_filter("e.date < ?", date_upper(flt.date_to))
     if flt.place:
         query = query.with_filter("e.places_label LIKE ? ESCAPE '\\'", _like(flt.place))
     if flt.source:
@@ -275,8 +296,52 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
             "WHERE s.name LIKE ? ESCAPE '\\')",
             _like(flt.source), _like(flt.source),
         )
+    if not flt.history:
+        query = query.with_filter("e.era IS NULL")
     if not flt.is_empty():
         query = replace(query, label=f"Events · {flt.describe()}")
+    return query
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """What `f` narrows the Articles pane to: published dates, outlet (or URL), words of the text."""
+
+    date_from: str = ""
+    date_to: str = ""
+    outlet: str = ""
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.date_from or self.date_to or self.outlet or self.text)
+
+    def describe(self) -> str:
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(_dates(self.date_from, self.date_to))
+        if self.outlet:
+            parts.append(f"from {self.outlet}")
+        if self.text:
+            parts.append(f"with “{self.text}”")
+        return ", ".join(parts)
+
+
+def filter_articles(query: ListQuery, flt: ArticleFilter) -> ListQuery:
+    if flt.date_from:
+        query = query.with_filter("a.published >= ?", flt.date_from)
+    if flt.date_to:
+        query = query.with_filter("a.published < ?", date_upper(flt.date_to))
+    if flt.outlet:
+        query = query.with_filter("a.outlet LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\'",
+                                  _like(flt.outlet), _like(flt.outlet))
+    if flt.text:
+        match = match_expression(flt.text)
+        if match:
+            query = query.with_filter("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", match)
+        else:
+            query = query.with_filter("0")  # no word to look for: nothing matches
+    if not flt.is_empty():
+        query = replace(query, label=f"Articles · {flt.describe()}")
     return query
 
 
@@ -293,116 +358,138 @@ def subtypes_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 _FACT_SELECT = "f.kind, f.label, f.detail, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id"
 
 
-def _facts(kind_label: str, union_sql: str, params: tuple[Any, ...], label: str) -> ListQuery:
+def _facts(kind_label: str, union_sql: str, params: tuple[Any, ...] | dict[str, Any], label: str) -> ListQuery:
+    """A fact list: by rank (the kind of fact), then newest day first (``day``: an event's date,
+    an article's publication; NULL keeps text order), then article and place in the text.
+    ``params`` as a dict {"id": x}: each ``:id`` in the SQL is that value (bound by position, as
+    the list's paging adds positional parameters after them)."""
+    if isinstance(params, dict):
+        for name, value in params.items():
+            count = union_sql.count(f":{name}")
+            union_sql = union_sql.replace(f":{name}", "?")
+            params = (value,) * count
     return ListQuery(
         kind="facts",
         select=_FACT_SELECT,
         source=f"({union_sql}) f",
-        order=(SortKey("f.rank"), SortKey("f.article_id"), SortKey("f.start"), SortKey("f.uid")),
+        order=(SortKey("f.rank"), SortKey("f.day", desc=True, nullable=True), SortKey("f.article_id"),
+               SortKey("f.start"), SortKey("f.uid")),
         params=params,
         label=label or kind_label,
     )
 
 
+_EVENT_DETAIL = ("trim(marked_date(e.date, e.date_end, e.date_precision, e.era) || ' ' || e.places_label || ' ' "
+                 "|| e.casualties_label)")
+
+
 def article_facts_query(article_id: int, title: str = "") -> ListQuery:
     """Events, claims, casualty figures and entity mentions of one article, in text order."""
-    sql = """
-        SELECT 0 AS rank, e.id AS uid, 'event' AS kind,
-               e.subtype AS label,
-               trim(coalesce(e.date, '') || ' ' || e.places_label || ' ' || e.casualties_label) AS detail,
+    sql = f"""
+        SELECT 0 AS rank, NULL AS day, e.id AS uid, 'event' AS kind,
+               e.subtype AS label, {_EVENT_DETAIL} AS detail,
                e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
                'event' AS link_kind, e.id AS link_id
         FROM events e WHERE e.article_id = ?
         UNION ALL
-        SELECT 1, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
+        SELECT 1, NULL, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
                c.article_id, c.content_start, c.content_end, 'source', c.source_id
         FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.article_id = ?
         UNION ALL
-        SELECT 2, k.id, 'casualty', k.text, casualty_label(k.kind, k.min, k.max, k.qualifier),
+        SELECT 2, NULL, k.id, 'casualty', k.text, casualty_label(k.kind, k.min, k.max, k.qualifier),
                e.article_id, k.start, k."end", 'event', e.id
         FROM casualties k JOIN events e ON e.id = k.event_id WHERE e.article_id = ?
         UNION ALL
-        SELECT 3, m.id, n.type, n.name, m.text, m.article_id, m.start, m."end", 'entity', n.id
+        SELECT 3, NULL, m.id, n.type, n.name, m.text, m.article_id, m.start, m."end", 'entity', n.id
         FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE m.article_id = ?
     """
     return _facts("Facts", sql, (article_id,) * 4, f"Facts · {title}" if title else "Facts")
 
 
+# the events of one incident reported by another source: the same date, a place in common that is
+# no whole country, and another article or another claimant (the incidents work may replace this
+# with incidents across articles)
+_SAME_INCIDENT = """
+    o.id IN (SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
+             JOIN entities pe ON pe.id = ep.entity_id
+             WHERE ep.event_id = :id AND NOT (pe.admin1 IS NULL AND pe.country IS NOT NULL))
+    AND o.date IS (SELECT date FROM events WHERE id = :id)
+    AND (o.article_id != (SELECT article_id FROM events WHERE id = :id)
+         OR o.claimant_label NOT IN ('', (SELECT claimant_label FROM events WHERE id = :id)))"""
+# who gives an event's figure: its claimant, else the article's outlet, else "unattributed"
+_WHO = "coalesce(nullif(o.claimant_label, ''), nullif(oa.outlet, ''), 'unattributed')"
+
+
 def event_facts_query(event_id: int, label: str = "") -> ListQuery:
-    """An event's evidence, its claims (with their sources), places, actors, casualty figures, and the figures
-    other events of the same incident (same date, a shared place) give: all of them side by side
-    in one row when they differ, and one row for each other event."""
-    sql = """
-        SELECT -1 AS rank, e.id AS uid, 'evidence' AS kind, e.subtype AS label,
+    """An event's evidence, its claims (with their sources), places, actors, casualty figures, and,
+    only when another event of the same incident (same date, a shared place) gives a figure too,
+    every figure with who gives it side by side in one row, then one row for each other figure."""
+    sql = f"""
+        SELECT -1 AS rank, NULL AS day, e.id AS uid, 'evidence' AS kind, e.subtype AS label,
                e.evidence_text AS detail, e.article_id, e.evidence_start AS start,
                e.evidence_end AS "end", NULL AS link_kind, NULL AS link_id
-        FROM events e WHERE e.id = ?
+        FROM events e WHERE e.id = :id
         UNION ALL
-        SELECT 0, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
+        SELECT 0, NULL, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
                c.article_id, c.content_start, c.content_end, 'source', s.id
         FROM claim_events ce JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id
-        WHERE ce.event_id = ?
+        WHERE ce.event_id = :id
         UNION ALL
-        SELECT 1, k.id, 'casualty', k.text, casualty_label(k.kind, k.min, k.max, k.qualifier),
+        SELECT 1, NULL, k.id, 'casualty', k.text, casualty_label(k.kind, k.min, k.max, k.qualifier),
                e.article_id, k.start, k."end", 'event', e.id
-        FROM casualties k JOIN events e ON e.id = k.event_id WHERE k.event_id = ?
+        FROM casualties k JOIN events e ON e.id = k.event_id WHERE k.event_id = :id
         UNION ALL
-        SELECT 2, p.rowid, 'place', p.name, p.text, e.article_id, p.start, p."end", 'entity', p.entity_id
-        FROM event_places p JOIN events e ON e.id = p.event_id WHERE p.event_id = ?
+        SELECT 2, NULL, p.rowid, 'place', p.name, p.text, e.article_id, p.start, p."end", 'entity', p.entity_id
+        FROM event_places p JOIN events e ON e.id = p.event_id WHERE p.event_id = :id
         UNION ALL
-        SELECT 3, a.rowid, 'actor', a.name, a.text, e.article_id, a.start, a."end",
+        SELECT 3, NULL, a.rowid, 'actor', a.name, a.text, e.article_id, a.start, a."end",
                CASE WHEN a.entity_id IS NULL THEN NULL ELSE 'entity' END, a.entity_id
-        FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.event_id = ?
+        FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.event_id = :id
         UNION ALL
-        SELECT -0.5, 0, 'figures', group_concat(o.casualties_label, ' vs '),
-               group_concat(coalesce(nullif(o.claimant_label, ''), 'unattributed'), ' vs '),
-               (SELECT article_id FROM events WHERE id = ?), (SELECT evidence_start FROM events WHERE id = ?),
-               (SELECT evidence_end FROM events WHERE id = ?), NULL, NULL
-        FROM events o
-        WHERE o.casualties_label != '' AND o.id IN (
-            SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
-            WHERE ep.event_id = ?)
-          AND o.date IS (SELECT date FROM events WHERE id = ?)
-        HAVING count(DISTINCT o.casualties_label) > 1
+        SELECT -0.5, NULL, 0, 'figures', group_concat({_WHO} || ': ' || o.casualties_label, ' · '), '',
+               (SELECT article_id FROM events WHERE id = :id), (SELECT evidence_start FROM events WHERE id = :id),
+               (SELECT evidence_end FROM events WHERE id = :id), NULL, NULL
+        FROM events o JOIN articles oa ON oa.id = o.article_id
+        WHERE o.casualties_label != '' AND (o.id = :id OR ({_SAME_INCIDENT}))
+        HAVING count(*) > 1 AND sum(o.id != :id) > 0
         UNION ALL
-        SELECT 4, o.id, 'figure', coalesce(nullif(o.claimant_label, ''), 'unattributed'),
-               coalesce(nullif(o.casualties_label, ''), 'no figure') || ' · ' || o.subtype
-               || ' · ' || coalesce(o.date, ''),
+        SELECT 4, o.date, o.id, 'figure', {_WHO},
+               o.casualties_label || ' · ' || o.subtype || ' · ' || date_label(o.date, o.date_end, o.date_precision),
                o.article_id, o.evidence_start, o.evidence_end, 'event', o.id
-        FROM events o
-        WHERE o.id IN (
-            SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
-            WHERE ep.event_id = ?)
-          AND o.date IS (SELECT date FROM events WHERE id = ?) AND o.id != ?
+        FROM events o JOIN articles oa ON oa.id = o.article_id
+        WHERE o.casualties_label != '' AND o.id != :id AND {_SAME_INCIDENT}
     """
-    return _facts("Event", sql, (event_id,) * 13, label)
+    return _facts("Event", sql, {"id": event_id}, label)
 
 
 def entity_facts_query(entity_id: int, label: str = "") -> ListQuery:
-    """Everything about one entity: events there or by it, claims it made (as a source), mentions."""
-    sql = """
-        SELECT 0 AS rank, e.id AS uid, 'event' AS kind, e.subtype AS label,
-               trim(coalesce(e.date, '') || ' ' || e.places_label || ' ' || e.casualties_label) AS detail,
+    """Everything about one entity: events there or by it (newest first), claims it made (as a
+    source), and every mention with its sentence (newest articles first)."""
+    sql = f"""
+        SELECT 0 AS rank, e.date AS day, e.id AS uid, 'event' AS kind, e.subtype AS label,
+               {_EVENT_DETAIL} AS detail,
                e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
                'event' AS link_kind, e.id AS link_id
         FROM events e WHERE e.id IN (
-            SELECT event_id FROM event_places WHERE entity_id = ?
-            UNION SELECT event_id FROM event_actors WHERE entity_id = ?)
+            SELECT event_id FROM event_places WHERE entity_id = :id
+            UNION SELECT event_id FROM event_actors WHERE entity_id = :id)
         UNION ALL
-        SELECT 1, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
+        SELECT 1, a.published, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
                c.article_id, c.content_start, c.content_end, 'source', s.id
-        FROM claims c JOIN sources s ON s.id = c.source_id WHERE s.entity_id = ?
+        FROM claims c JOIN sources s ON s.id = c.source_id JOIN articles a ON a.id = c.article_id
+        WHERE s.entity_id = :id
         UNION ALL
-        SELECT 2, m.id, 'mention', m.text, coalesce(a.title, a.ref), m.article_id, m.start, m."end", NULL, NULL
-        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
+        SELECT 2, a.published, m.id, 'mention', m.text, sentence_at(a.text, m.start, m."end"),
+               m.article_id, m.start, m."end", NULL, NULL
+        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = :id
     """
-    return _facts("Entity", sql, (entity_id,) * 4, label)
+    return _facts("Entity", sql, {"id": entity_id}, label)
 
 
 def source_facts_query(source_id: int, label: str = "") -> ListQuery:
     """Everything a source claimed, across articles."""
     sql = """
-        SELECT 0 AS rank, c.id AS uid, 'claim' AS kind,
+        SELECT 0 AS rank, a.published AS day, c.id AS uid, 'claim' AS kind,
                coalesce(a.published, '') || ' ' || coalesce(a.title, a.ref) AS label,
                c.cue_text || ': ' || c.content_text AS detail,
                c.article_id, c.content_start AS start, c.content_end AS "end",
@@ -478,7 +565,7 @@ def article(conn: sqlite3.Connection, article_id: int) -> ArticleView | None:
 
 def event_row(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
     row = conn.execute(
-        "SELECT id, article_id, type, subtype, date, date_end, places_label, casualties_label, "
+        "SELECT id, article_id, type, subtype, date, date_end, date_precision, era, places_label, casualties_label, "
         "claimant_label, evidence_start, evidence_end, evidence_text FROM events WHERE id = ?",
         (event_id,),
     ).fetchone()

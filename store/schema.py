@@ -194,11 +194,22 @@ MIGRATIONS: list[str] = [
     CREATE INDEX feed_tags_tag ON feed_tags(tag, feed_id);
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     """,
-    # 4: one row per real-world entity or source (store/merge.py): every merge key a row is known
-    # by, with how many articles named it so (the most used spelling is the row's name), and the
-    # block compared for near keys (a person's surname, else the whole key), looked up by its
-    # first half (head) or its last letters (tail)
+    # 4: the browser on a real corpus (issue 14). One row per real-world entity or source
+    # (store/merge.py): every merge key a row is known by, with how many articles named it so (the
+    # most used spelling is the row's name), and the block compared for near keys (a person's
+    # surname, else the whole key), looked up by its first half (head) or its last letters (tail).
+    # Events far from their article's date are history or later (store/date_labels.py: more than
+    # 30 days before publication, more than 7 after), which the Events pane can hide.
     """
+    ALTER TABLE events ADD COLUMN era TEXT;  -- 'history', 'later' or NULL
+    UPDATE events SET era = (
+        SELECT CASE
+            WHEN a.published IS NULL OR events.date IS NULL THEN NULL
+            WHEN julianday(substr(a.published, 1, 10)) - julianday(coalesce(events.date_end, events.date)) > 30
+                THEN 'history'
+            WHEN julianday(events.date) - julianday(substr(a.published, 1, 10)) > 7 THEN 'later'
+        END FROM articles a WHERE a.id = events.article_id);
+    CREATE INDEX events_current ON events(date, id) WHERE era IS NULL;
     CREATE TABLE merge_keys (
         owner TEXT NOT NULL,          -- 'entity' or 'source'
         type TEXT NOT NULL,           -- the entity's type; '' for sources

@@ -135,7 +135,9 @@ def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
     assert casualty["detail"] == "≥30 killed/wounded"  # worded as in the Events pane
     side_by_side = [r for r in rows if r["kind"] == "figures"]
     assert len(side_by_side) == 1 and rows[1] is side_by_side[0]  # right under the evidence
-    assert set(side_by_side[0]["label"].split(" vs ")) == {"≥30 killed/wounded", "12 killed"}
+    # who gives which figure, side by side
+    assert side_by_side[0]["label"] == ("Ukraine's military intelligence: ≥30 killed/wounded · "
+                                        "Russian defence ministry: 12 killed")
 
 
 def test_one_figure_is_not_a_comparison(conn):
