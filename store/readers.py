@@ -104,16 +104,19 @@ def parse_published(value: object) -> str | None:
         return None
 
 
+_DATELINE_ONLY = re.compile(r"^.{1,40}\s[—–-]$")  # "CNN —", "KYIV, Ukraine (AP) —": a dateline alone on its line
+
+
 def derive_title(text: str) -> str | None:
     """A title for an article that has none: its first line when that is a headline (short), else
     that line's first sentence, shortened. Site furniture before the story ("NEW You can now
-    listen to Fox News articles!", "ADVERTISEMENT", an editor's note; extract/boilerplate.py) is
-    passed over."""
+    listen to Fox News articles!", "ADVERTISEMENT", an editor's note; extract/boilerplate.py) and a
+    dateline alone on its line ("CNN —") are passed over."""
     from extract.boilerplate import is_boilerplate
     from extract.sentences import split_sentences
 
     lines = (line.strip().lstrip("#").strip() for line in text.split("\n"))
-    first = next((line for line in lines if line and not is_boilerplate(line)), "")
+    first = next((line for line in lines if line and not is_boilerplate(line) and not _DATELINE_ONLY.match(line)), "")
     if not first:
         return None
     if len(first) > MAX_TITLE_CHARS:
