@@ -248,6 +248,7 @@ def test_a_title_passes_over_site_furniture_and_an_editors_note():
     note = ("Editor’s Note: Timothy Snyder is the Richard C. Levin Professor of History at Yale. "
             "The views expressed are his own.\nUkraine is winning the war of ideas, " + "and more " * 20)
     assert derive_title(note).startswith("Ukraine is winning the war of ideas")
+    assert derive_title("CNN —\nRussia struck Kharkiv overnight.") == "Russia struck Kharkiv overnight."
     long = "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer. " + "More words. " * 20
     assert derive_title(long) == "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer."
 

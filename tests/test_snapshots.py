@@ -50,3 +50,51 @@ def test_help(snap_compare, app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=help_screen)
+
+
+# issue 14: the browser at the smallest and a large terminal, on a store with what a real corpus
+# has (articles without title or outlet, dates of a month, a year, history)
+
+
+@pytest.fixture
+def browser_app(tmp_path):
+    from browser_fixtures import build_browser_store
+
+    application = make_app(str(build_browser_store(tmp_path / "browser.db")))
+    application.animation_level = "none"
+    return application
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_main_screen_at_size(snap_compare, browser_app, size):
+    assert snap_compare(browser_app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_text_search_at_size(snap_compare, browser_app, size):
+    async def search(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"kyiv drone")
+        await settle(pilot)
+
+    assert snap_compare(browser_app, terminal_size=size, run_before=search)
+
+
+def test_help_at_80x24(snap_compare, browser_app):
+    async def help_screen(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(browser_app, terminal_size=(80, 24), run_before=help_screen)
+
+
+def test_place_view_at_80x24(snap_compare, browser_app):
+    async def place(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"kyiv")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(browser_app, terminal_size=(80, 24), run_before=place)

@@ -99,7 +99,7 @@ class SitrepApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         main = self.main
-        yield SystemCommand("Search names and places", "Fuzzy search (/)", self.action_search_names)
+        yield SystemCommand("Search names, places and text", "Fuzzy names, full text (/)", self.action_search_names)
         for pane, title in (("articles", "Articles"), ("events", "Events"), ("sources", "Sources")):
             yield SystemCommand(f"Focus {title}", f"Move to the {title} pane",
                                 partial(main.action_focus_pane, pane))

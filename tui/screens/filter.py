@@ -1,4 +1,5 @@
-"""`f`: narrow the Events pane by subtype, date range, place and source."""
+"""`f`: narrow the Events pane (subtype, dates, place, source, history) or the Articles pane
+(dates, outlet, words of the text)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.model import TAXONOMY
-from store.queries import EventFilter
+from store.queries import ArticleFilter, EventFilter
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -39,6 +40,8 @@ class FilterScreen(ModalScreen[EventFilter | None]):
             yield Input(self.current.place, placeholder="place (part of a name)", id="filter-place")
             yield Input(self.current.source, placeholder="source or claimant (part of a name)",
                         id="filter-source")
+            yield Checkbox("history too (⟲ long before the article, ⟳ after it)", self.current.history,
+                           id="filter-history")
             yield Static("", id="filter-error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="filter-apply")
@@ -58,14 +61,13 @@ class FilterScreen(ModalScreen[EventFilter | None]):
             if value and not DATE.match(value):
                 self.query_one("#filter-error", Static).update("Dates are YYYY, YYYY-MM or YYYY-MM-DD.")
                 return None
-        if date_to and len(date_to) < 10:
-            date_to += "-99" if len(date_to) == 7 else "-99-99"  # the end of that month or year
         return EventFilter(
             subtype="" if subtype is Select.NULL else str(subtype),
             date_from=date_from,
-            date_to=date_to,
+            date_to=date_to,  # as typed: "2022-05" is up to the end of May (store.queries.date_upper)
             place=self.query_one("#filter-place", Input).value.strip(),
             source=self.query_one("#filter-source", Input).value.strip(),
+            history=self.query_one("#filter-history", Checkbox).value,
         )
 
     def action_apply(self) -> None:
@@ -79,6 +81,65 @@ class FilterScreen(ModalScreen[EventFilter | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "filter-clear":
             self.dismiss(EventFilter())
+        else:
+            self.action_apply()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ArticleFilterScreen(ModalScreen[ArticleFilter | None]):
+    """`f` in the Articles pane: published between two dates, from an outlet (or a URL), with words."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="articles_filter.cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="articles_filter.apply"),
+    ]
+
+    def __init__(self, current: ArticleFilter) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="filter-box"):
+            with Horizontal(classes="dates"):
+                yield Input(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
+                yield Input(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
+            yield Input(self.current.outlet, placeholder="outlet or URL (part of it)", id="filter-outlet")
+            yield Input(self.current.text, placeholder="words in the text", id="filter-text")
+            yield Static("", id="filter-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="filter-apply")
+                yield Button("Clear", id="filter-clear")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#filter-box")
+        box.border_title = "Filter articles"
+        box.border_subtitle = "Enter or Ctrl+S applies · Esc cancels"
+        self.query_one("#filter-from").focus()
+
+    def _read(self) -> ArticleFilter | None:
+        date_from = self.query_one("#filter-from", Input).value.strip()
+        date_to = self.query_one("#filter-to", Input).value.strip()
+        for value in (date_from, date_to):
+            if value and not DATE.match(value):
+                self.query_one("#filter-error", Static).update("Dates are YYYY, YYYY-MM or YYYY-MM-DD.")
+                return None
+        return ArticleFilter(date_from=date_from, date_to=date_to,
+                             outlet=self.query_one("#filter-outlet", Input).value.strip(),
+                             text=self.query_one("#filter-text", Input).value.strip())
+
+    def action_apply(self) -> None:
+        result = self._read()
+        if result is not None:
+            self.dismiss(result)
+
+    def on_input_submitted(self) -> None:
+        self.action_apply()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "filter-clear":
+            self.dismiss(ArticleFilter())
         else:
             self.action_apply()
 

@@ -37,8 +37,8 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         from tui.app import SitrepApp
-        from tui.screens.filter import FilterScreen
-        from tui.screens.main import EventList, FactList, MainScreen
+        from tui.screens.filter import ArticleFilterScreen, FilterScreen
+        from tui.screens.main import ArticleList, EventList, FactList, MainScreen
         from tui.screens.search import SearchScreen
         from tui.widgets.reader import Reader
         from tui.widgets.row_list import RowList
@@ -46,11 +46,12 @@ class HelpScreen(ModalScreen[None]):
         groups = [
             ("Anywhere", [*MainScreen.BINDINGS, *SitrepApp.BINDINGS]),
             ("Lists", RowList.BINDINGS),
+            ("Articles", ArticleList.BINDINGS),
             ("Events", EventList.BINDINGS),
             ("Facts", FactList.BINDINGS),
             ("Reader", Reader.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
-            ("Filter", FilterScreen.BINDINGS),
+            ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
         ]
         keymap = dict(getattr(self.app, "_keymap", {}) or {})
         self.query_one("#help-table", Static).update(binding_table(groups, keymap))

@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import queries
-from store.queries import EventFilter, ListQuery
+from store.date_labels import marked_label
+from store.queries import ArticleFilter, EventFilter, ListQuery
 from tui.messages import ArticleLoaded
 from tui.screens.search import plural
 from tui.widgets.reader import Reader
@@ -31,29 +32,32 @@ READER_HINT = "Select an article, event, source or search result and press Enter
 
 
 def _event_date(row: dict[str, Any]) -> str:
-    date, end = row.get("date") or "", row.get("date_end") or ""
-    return f"{date}…" if end and end != date else date
+    """The date as precise as it is known, ⟲ for history, ⟳ for later (store/date_labels.py)."""
+    return marked_label(row.get("date"), row.get("date_end"), row.get("date_precision"), row.get("era"))
+
+
+DATE_WIDTH = 15  # "⟲14–15 Dec 2024", the longest label: dates are never cut
 
 
 ARTICLE_COLUMNS = [
     Column("published", "Date", 10, style="dim", shrink=False, min_width=10, format=lambda r: (r.get("published") or "")[:10]),
-    Column("outlet", "Outlet", 14, style="cyan"),
+    Column("outlet", "Outlet", 14, style="cyan", blank=("",), drop=2),
     Column("title", "Title", min_width=16, format=lambda r: r.get("title") or r.get("ref") or ""),
-    Column("n_events", "Ev", 3, justify="right"),
+    Column("n_events", "Ev", 3, justify="right", drop=1),
 ]
 EVENT_COLUMNS = [
-    Column("date", "Date", 11, style="dim", shrink=False, min_width=10, format=_event_date),
-    Column("subtype", "Subtype", 22, style="yellow"),
-    Column("places_label", "Place(s)", 16),
-    Column("casualties_label", "Casualties", 18, style="red", shrink=False),
-    Column("claimant_label", "Claimant"),
+    Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
+    Column("subtype", "Subtype", 22, style="yellow", min_width=10),
+    Column("places_label", "Place(s)", 16, min_width=8),
+    Column("casualties_label", "Casualties", 18, style="red", shrink=False, min_width=10, blank=("",), drop=2),
+    Column("claimant_label", "Claimant", drop=1),
 ]
 SOURCE_COLUMNS = [
     Column("name", "Source", min_width=14),
-    Column("type", "Type", 13, style="cyan"),
-    Column("reliability", "Rel", 3, justify="center"),
+    Column("type", "Type", 13, style="cyan", drop=2),
+    Column("reliability", "Rel", 3, justify="center", blank=("F",), drop=3),
     Column("n_claims", "Claims", 6, justify="right", shrink=False),
-    Column("n_relayed", "Relayed", 7, justify="right", shrink=False),
+    Column("n_relayed", "Relayed", 7, justify="right", shrink=False, blank=("0",), drop=1),
 ]
 FACT_COLUMNS = [
     Column("kind", "Kind", 8, style="magenta", shrink=False),
@@ -75,7 +79,16 @@ class EventList(RowList):
 
     BINDINGS = [
         Binding("f", "screen.filter_events", "Filter", id="events.filter"),
-        Binding("s", "screen.sort_events", "Sort by date", id="events.sort"),
+        Binding("s", "screen.sort_events", "Sort", id="events.sort"),
+    ]
+
+
+class ArticleList(RowList):
+    """The Articles pane: a RowList that can be filtered (dates, outlet, words) and sorted."""
+
+    BINDINGS = [
+        Binding("f", "screen.filter_articles", "Filter", id="articles.filter"),
+        Binding("s", "screen.sort_articles", "Sort", id="articles.sort"),
     ]
 
 
@@ -99,17 +112,22 @@ class MainScreen(Screen):
         Binding("2", "focus_pane('events')", "Events", show=False, id="pane.events"),
         Binding("3", "focus_pane('sources')", "Sources", show=False, id="pane.sources"),
         Binding("escape", "back", "Back", id="history.back"),
-        Binding("right_square_bracket", "forward", "Forward", key_display="]", id="history.forward"),
+        Binding("right_square_bracket", "forward", "Forward", key_display="]", show=False, id="history.forward"),
         Binding("slash", "search", "Search", key_display="/", id="search.open"),
-        Binding("r", "refresh", "Refresh", id="store.refresh"),
+        Binding("r", "refresh", "Refresh", show=False, id="store.refresh"),
         Binding("question_mark", "help", "Help", key_display="?", id="help.show"),
     ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
     def __init__(self, db_path: str) -> None:
         super().__init__()
         self.db_path = db_path
         self.event_filter = EventFilter()
         self.events_descending = True
+        self.article_filter = ArticleFilter()
+        self.articles_descending = True
         self.view = View("none", None, None, queries.article_facts_query(0))
         self.back_stack: list[View] = []
         self.forward_stack: list[View] = []
@@ -121,10 +139,10 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="lists"):
-                yield RowList(self.db_path, queries.articles_query(), ARTICLE_COLUMNS,
-                              empty_text=EMPTY_STORE, id="articles")
-                yield EventList(self.db_path, queries.events_query(), EVENT_COLUMNS,
-                                empty_text="No events.", id="events")
+                yield ArticleList(self.db_path, queries.articles_query(), ARTICLE_COLUMNS,
+                                  empty_text=EMPTY_STORE, id="articles")
+                yield EventList(self.db_path, queries.filter_events(queries.events_query(), self.event_filter),
+                                EVENT_COLUMNS, empty_text="No events.", id="events")
                 yield RowList(self.db_path, queries.sources_query(), SOURCE_COLUMNS,
                               empty_text="No sources.", id="sources")
             with Vertical(id="detail"):
@@ -133,6 +151,12 @@ class MainScreen(Screen):
                               empty_text="No facts here.", id="facts")
                 yield Static(id="fact-detail")
         yield Footer()
+
+    def on_resize(self) -> None:
+        # a narrow footer keeps its keys and leaves out the command palette's hint
+        footer = self.query_one(Footer)
+        footer.compact = self.size.width < 110
+        footer.show_command_palette = self.size.width >= 100
 
     def on_mount(self) -> None:
         for pane_id, title in (("articles", "Articles"), ("events", "Events"),
@@ -143,8 +167,8 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ panes and lists
 
     @property
-    def articles(self) -> RowList:
-        return self.query_one("#articles", RowList)
+    def articles(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
 
     @property
     def events(self) -> EventList:
@@ -181,7 +205,12 @@ class MainScreen(Screen):
             order = "newest first" if self.events_descending else "oldest first"
             described = self.event_filter.describe()
             subtitle = f"{described} · {subtitle}" if described else subtitle
-            subtitle = f"{subtitle} · {order}"
+            subtitle = f"{subtitle} · {order}" + ("" if self.event_filter.history else " · no history")
+        elif row_list.id == "articles":
+            described = self.article_filter.describe()
+            subtitle = f"{described} · {subtitle}" if described else subtitle
+            if not self.articles_descending:
+                subtitle += " · oldest first"
         row_list.border_subtitle = Content(one_line(subtitle))
         if row_list.id == "articles" and message.total == 0:
             self.reader.placeholder = row_list.error or EMPTY_STORE
@@ -252,7 +281,7 @@ class MainScreen(Screen):
 
     def _event_view(self, event_id: int, article_id: int, span: tuple[int, int],
                     row: dict[str, Any]) -> View:
-        label = " · ".join(x for x in (row.get("subtype"), row.get("date"), row.get("places_label")) if x)
+        label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label")) if x)
         return View("event", article_id, span, queries.event_facts_query(event_id, f"Event · {label}"))
 
     # Facts whose Enter shows their own span; the others open what they name.
@@ -260,11 +289,14 @@ class MainScreen(Screen):
 
     def _open_fact(self, row: dict[str, Any]) -> None:
         """Enter on a fact: a claim (or evidence, a figure, a mention) -> its span in the reader;
-        an event -> the event; a place, person or group -> the entity; a fact from another
-        article (in an entity's or a source's list) -> that article with the span highlighted."""
+        an event -> the event (in a place's or a person's list too); a place, person or group ->
+        the entity; a fact from another article (in an entity's or a source's list) -> that
+        article with the span highlighted."""
         span = (row["start"], row["end"])
         same_article = row.get("article_id") == self.view.article_id
-        if self.view.mode in ("entity", "source") or not same_article:
+        if row.get("kind") == "event" and row.get("link_kind") == "event":
+            self._open_event_by_id(row["link_id"])
+        elif self.view.mode in ("entity", "source") or not same_article:
             self.go(View("article", row["article_id"], span, queries.article_facts_query(row["article_id"])))
         elif row.get("kind") in self.SPAN_FACTS or not row.get("link_kind"):
             self.reader.highlight(*span)
@@ -382,8 +414,9 @@ class MainScreen(Screen):
             return
         reader.show(article, self._pending_highlight)
         reader.border_title = Content(one_line(article.title or article.ref))
+        # where it came from: its URL, else its ref (a file, a JSON Lines id)
         meta = " · ".join(x for x in ((article.published or "")[:10], article.outlet or "",
-                                      plural(article.n_events, "event")) if x)
+                                      article.url or article.ref, plural(article.n_events, "event")) if x)
         reader.border_subtitle = Content(one_line(meta))
 
     # ------------------------------------------------------------------ events: filter, sort
@@ -406,6 +439,26 @@ class MainScreen(Screen):
         query = queries.filter_events(queries.events_query(self.events_descending), self.event_filter)
         self.events.set_query(query)
 
+    # ------------------------------------------------------------------ articles: filter, sort
+
+    def action_filter_articles(self) -> None:
+        from tui.screens.filter import ArticleFilterScreen
+
+        def done(result: ArticleFilter | None) -> None:
+            if result is not None:
+                self.article_filter = result
+                self._requery_articles()
+
+        self.app.push_screen(ArticleFilterScreen(self.article_filter), done)
+
+    def action_sort_articles(self) -> None:
+        self.articles_descending = not self.articles_descending
+        self._requery_articles()
+
+    def _requery_articles(self) -> None:
+        query = queries.filter_articles(queries.articles_query(self.articles_descending), self.article_filter)
+        self.articles.set_query(query)
+
     # ------------------------------------------------------------------ search, help, refresh
 
     def action_search(self) -> None:
@@ -416,7 +469,11 @@ class MainScreen(Screen):
     def open_search_result(self, result: Any) -> None:
         if result is None:
             return
-        if result["kind"] == "source":
+        if result["kind"] == "article":  # found by its text: the article, scrolled to the match
+            self.go(View("article", result["id"], (result["start"], result["end"]),
+                         queries.article_facts_query(result["id"], result.get("title") or "")))
+            self.reader.focus()
+        elif result["kind"] == "source":
             self.open_source(result["id"], result["name"])
         else:
             self.open_entity(result["id"], result["name"], result["type"])

@@ -1,4 +1,8 @@
-"""`/`: fuzzy search over names and places. Results are typed and counted; Enter opens one."""
+"""`/`: fuzzy search over names and places, and full-text search over the articles.
+
+Names come first (typed and counted), then articles whose text holds the words, ranked, each
+with a snippet where the matching words are highlighted. Enter opens a name's view, or an article
+scrolled to the match."""
 
 from __future__ import annotations
 
@@ -14,10 +18,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import queries
+from store.text_search import search_text
 from tui.messages import SearchAnswered
 from tui.widgets.safe_text import one_line
 
 RESULT_LIMIT = 30
+TEXT_LIMIT = 30  # articles found by their text
+TITLE_CHARS = 56  # of an article's title in a result (one line at 80 columns)
 
 
 def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[str, Any]]:
@@ -38,6 +45,30 @@ def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[
         ]
     finally:
         conn.close()
+
+
+def run_text_search(db_path: str, text: str, limit: int = TEXT_LIMIT) -> list[dict[str, Any]]:
+    """Articles whose text holds the words typed (store/text_search.py), as plain dicts."""
+    conn = queries.connect_readonly(db_path)
+    try:
+        return [hit.to_dict() for hit in search_text(conn, text, limit)]
+    finally:
+        conn.close()
+
+
+def describe_hit(hit: dict[str, Any]) -> Content:
+    """An article found by its text: its date and title, then the snippet with the words that
+    matched highlighted (by offset: the text is data, never markup)."""
+    title = one_line(hit.get("title") or hit.get("ref") or "")
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    head = Content.assemble((f"{'article':<13}", "$accent"), ((hit.get("published") or "")[:10], "dim"), "  ",
+                            (title, "bold"))
+    snippet = one_line(hit.get("snippet") or "")
+    body = Content("  …" + snippet + "…")
+    for start, end in hit.get("marks") or []:
+        body = body.stylize("bold reverse", start + 3, end + 3)
+    return Content("\n").join([head, body])
 
 
 def plural(n: int, word: str) -> str:
@@ -61,6 +92,9 @@ def describe(result: dict[str, Any]) -> Content:
     )
 
 
+HINT = "Type a name, a place, or words of an article."
+
+
 class SearchScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="search.close"),
@@ -78,8 +112,9 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self.initial, placeholder="Search names and places…", id="search-input")
-            yield Static("Type a name or a place.", id="search-status")
+            yield Input(value=self.initial, placeholder="Search names, places and the articles' text…",
+                        id="search-input")
+            yield Static(HINT, id="search-status")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -98,14 +133,18 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             self.results = []
             self.answered = text
             self.query_one(OptionList).clear_options()
-            self.query_one("#search-status", Static).update("Type a name or a place.")
+            self.query_one("#search-status", Static).update(HINT)
             return
         self._search(text)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, text: str) -> None:
         try:
-            results = run_search(self.db_path, text)
+            try:
+                results = run_search(self.db_path, text)
+            except ValueError:  # a query no name is (a whole sentence): the text may hold it
+                results = []
+            results += run_text_search(self.db_path, text)
         except Exception as error:  # noqa: BLE001 - one line for the user
             self.app.call_from_thread(
                 self.query_one("#search-status", Static).update,
@@ -121,14 +160,16 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.answered = message.query
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(describe(r)) for r in message.results])
+        options.add_options([Option(describe_hit(r) if r["kind"] == "article" else describe(r))
+                             for r in message.results])
         status = self.query_one("#search-status", Static)
         if not message.results:
             status.update(Content.from_markup("No match for [b]$q[/b].", q=one_line(message.query)))
         else:
             kinds: dict[str, int] = {}
             for r in message.results:
-                kinds[r.get("type") or r["kind"]] = kinds.get(r.get("type") or r["kind"], 0) + 1
+                kind = "in text" if r["kind"] == "article" else (r.get("type") or r["kind"])
+                kinds[kind] = kinds.get(kind, 0) + 1
             summary = ", ".join(f"{n} {k}" for k, n in kinds.items())
             n = len(message.results)
             status.update(Content(f"{n} result{'s' if n != 1 else ''}: {summary}"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -44,6 +45,9 @@ class Column:
     shrink: bool = True  # gives way first when the pane is narrow
     min_width: int = 5  # never narrower than this
     format: Callable[[dict[str, Any]], str] | None = None
+    blank: tuple[str, ...] | None = None  # values that say nothing: hidden while every row read has one
+    drop: int = 0  # when the pane is too narrow for every column, higher ones are hidden first (0: never)
+    fit: bool = False  # as wide as the longest value read (at most ``width``), not always ``width``
 
     def value(self, row: dict[str, Any]) -> str:
         if self.format is not None:
@@ -133,7 +137,9 @@ class RowList(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
         self._wanted: set[int] = set()
         self._in_flight: set[int] = set()  # pages the current page worker is reading
-        self._widths: dict[int, list[int]] = {}
+        self._widths: dict[tuple, list[int]] = {}
+        self._said: set[int] = set()  # columns with a value that says something, in a row read
+        self._fitted: dict[int, int] = {}  # fit columns: the widest value read
         self._load_scheduled = False
         self._announce_pending = False
 
@@ -172,6 +178,8 @@ class RowList(ScrollView, can_focus=True):
         self._strips.clear()
         self._wanted.clear()
         self._in_flight.clear()
+        self._said.clear()
+        self._fitted.clear()
         self._announce_pending = True
         self.virtual_size = Size(0, 2)
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -251,6 +259,7 @@ class RowList(ScrollView, can_focus=True):
         self._in_flight.discard(message.page)
         self._pages[message.page] = message.rows
         self.rows_fetched += len(message.rows)
+        self._note_said(message.rows)
         if message.keys:
             self._anchors[message.page + 1] = message.keys[-1]
         self.refresh()
@@ -320,38 +329,89 @@ class RowList(ScrollView, can_focus=True):
     def _width(self) -> int:
         return self.scrollable_content_region.width
 
+    def _note_said(self, rows: list[dict[str, Any]]) -> None:
+        """Remember which columns that may hide have a value that says something in ``rows``."""
+        before = len(self._said)
+        for i, column in enumerate(self.columns):
+            if column.blank is not None and i not in self._said:
+                if any(column.value(row) not in column.blank for row in rows):
+                    self._said.add(i)
+        changed = len(self._said) != before
+        for i, column in enumerate(self.columns):
+            if column.fit:
+                widest = max((cell_len(one_line(column.value(row))) for row in rows), default=0)
+                if widest > self._fitted.get(i, 0):
+                    self._fitted[i] = widest
+                    changed = True
+        if changed:
+            self._strips.clear()  # a column comes back or widens: every line is drawn again
+
+    def visible_columns(self, width: int) -> list[int]:
+        """The columns drawn at ``width``: not those that say nothing in any row read (an Outlet
+        empty on every row, a reliability of F everywhere), and when the pane is too narrow for
+        the rest at their least widths, the ones with the highest ``drop`` go first."""
+        shown = [i for i, c in enumerate(self.columns) if c.blank is None or i in self._said]
+        least = lambda i: max(8, self.columns[i].min_width) if not self.columns[i].width else (  # noqa: E731
+            min(self._column_width(i), max(8 if self.columns[i].shrink else 0, self._floor(i))))
+        while sum(least(i) for i in shown) + len(shown) - 1 > width:
+            droppable = [i for i in shown if self.columns[i].drop]
+            if not droppable:
+                break
+            shown.remove(max(droppable, key=lambda i: (self.columns[i].drop, i)))
+        return shown
+
     def _layout(self, width: int) -> list[int]:
-        """Column widths for ``width`` cells. When narrow, shrinkable columns give way first
-        (widest first, down to 8), then the others (down to their ``min_width``); flexible columns
-        keep their ``min_width`` (at least 8)."""
-        cached = self._widths.get(width)
+        """Column widths for ``width`` cells (0 for a hidden column). When narrow, shrinkable
+        columns give way first (widest first, down to 8), then the others (down to their
+        ``min_width``); flexible columns keep their ``min_width`` (at least 8)."""
+        shown = self.visible_columns(width)
+        fitted = tuple(sorted(self._fitted.items()))
+        cached = self._widths.get((width, tuple(shown), fitted))
         if cached is not None:
             return cached
-        widths = [c.width for c in self.columns]
-        flexible = [i for i, c in enumerate(self.columns) if not c.width]
-        available = width - (len(self.columns) - 1) - sum(
+        widths = [self._column_width(i) if i in shown else 0 for i in range(len(self.columns))]
+        flexible = [i for i in shown if not self.columns[i].width]
+        available = width - (len(shown) - 1) - sum(
             max(8, self.columns[i].min_width) for i in flexible)
         for candidates, floor in (
-            ([i for i, c in enumerate(self.columns) if c.width and c.shrink], 8),
-            ([i for i, c in enumerate(self.columns) if c.width], 0),
+            ([i for i in shown if self.columns[i].width and self.columns[i].shrink], 8),
+            ([i for i in shown if self.columns[i].width], 0),
         ):
             while sum(widths) > available:
                 shrinkable = [i for i in candidates
-                              if widths[i] > max(floor, self.columns[i].min_width)]
+                              if widths[i] > max(floor, self._floor(i))]
                 if not shrinkable:
                     break
                 widths[max(shrinkable, key=lambda i: widths[i])] -= 1
-        rest = max(1, width - (len(self.columns) - 1) - sum(widths))
+        rest = max(1, width - (len(shown) - 1) - sum(widths))
         for i in flexible:
             widths[i] = rest // len(flexible)
-        self._widths[width] = widths
+        if not flexible and shown:  # no flexible column: the last one shown takes what is left
+            widths[shown[-1]] += max(0, rest - 1)
+        self._widths[(width, tuple(shown), fitted)] = widths
         return widths
+
+    def _floor(self, i: int) -> int:
+        """The least width of column ``i``: a column that fits its values and must not shrink
+        (dates) keeps the widest value read."""
+        column = self.columns[i]
+        return self._column_width(i) if column.fit and not column.shrink else column.min_width
+
+    def _column_width(self, i: int) -> int:
+        column = self.columns[i]
+        if not column.fit:
+            return column.width
+        return min(column.width, max(self._fitted.get(i, 0), cell_len(column.header), 1))
 
     def _line(self, cells: list[Text], width: int, style: Style) -> Strip:
         line = Text(no_wrap=True, end="")
-        for i, (text, column_width) in enumerate(zip(cells, self._layout(width))):
-            if i:
+        first = True
+        for text, column_width in zip(cells, self._layout(width)):
+            if not column_width:
+                continue  # a hidden column
+            if not first:
                 line.append(" ")
+            first = False
             text.truncate(column_width, overflow="ellipsis", pad=True)
             line.append_text(text)
         line.truncate(width, pad=True)
