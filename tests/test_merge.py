@@ -124,7 +124,7 @@ def test_the_index_lookups_find_every_key_one_edit_away(key, data):
     if not other or OSA.distance(key, other) > 1:
         return
     n = len(other)
-    stored = {(n, "head", other[: n // 2]), (n, "tail", other[n // 2 + 1:])}  # what migration 3 indexes
+    stored = {(n, "head", other[: n // 2]), (n, "tail", other[n // 2 + 1:])}  # what migration 4 indexes
     assert stored & set(_lookups(key))
 
 
