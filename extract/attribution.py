@@ -783,6 +783,11 @@ class _ClaimFinder:
         if not name:
             return None
         head = name.split()[-1].lower()
+        if head in _PERSON_ROLES and raw[:4].lower() == "the " and name.islower():
+            # "the president warned", "the foreign minister said": the person of that title named before
+            titled = self._titled_person_before(start, name.split())
+            if titled is not None:
+                return self._register(titled.name, "person", titled.key)
         if head in _ANAPHORIC and raw[:4].lower() in ("the ", "this") and (" " not in name or (
                 head in _COLLECTIVE_HEADS and all(w.isalpha() and w.islower() for w in name.split()))):
             # "the group said", "the ethnic armed group said": the one of that kind named just before
@@ -828,6 +833,18 @@ class _ClaimFinder:
             return self._register(person_name, "person", None)
         kind, entity_key = self._type_of(name, start, end)
         return self._register(name, kind, entity_key)
+
+    def _titled_person_before(self, pos: int, words: list[str]) -> Entity | None:
+        """The person last named before ``pos`` (within TITLE_REACH characters) whose title holds
+        every word of ``words`` ("president", "foreign minister"): a role that refers back."""
+        i = bisect.bisect_left(self._people_starts, pos) - 1
+        while i >= 0 and pos - self._people[i].start <= TITLE_REACH:
+            entity = self._people[i].entity
+            title = entity.attributes.get("title", "").lower().split()
+            if title and all(w in title for w in words):
+                return entity
+            i -= 1
+        return None
 
     def _named_as_company(self, name: str, start: int, end: int) -> bool:
         """True when ``name`` is introduced as a company, operator or agency ("grid operator X",
@@ -983,6 +1000,12 @@ meanwhile also yet still indeed instead moreover furthermore nevertheless otherw
 _HEADLINE_WORDS = frozenset({"With", "In", "To", "For", "Of", "And", "The", "On", "At", "From", "By", "As", "Is",
                              "Are", "Will", "Over", "After", "Amid", "Says", "Said"})
 _MAX_CLAIMANT_WORDS = 12
+# roles a person holds: "the president said" is the president named before, when there is one
+_PERSON_ROLES = frozenset("""
+president minister spokesman spokeswoman spokesperson governor commander mayor chancellor ambassador
+secretary premier chairman chairwoman envoy prosecutor
+""".split())
+TITLE_REACH = 3000  # characters back where the person a role refers to may be named
 # what introduces a name after lower-case words ("grid operator Voltaris", "psychiatrist Viktor Frankl")
 _NAME_INTRODUCERS = _CLAIMANT_NOUNS | frozenset("""
 operator company companies firm provider utility corporation producer manufacturer supplier developer giant

@@ -213,6 +213,9 @@ def _count_spellings(conn: sqlite3.Connection, cache: WriteCache, entity_keys: d
               "coalesce((SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = {table}.merge_key), 0)")
     spelling = "(SELECT name FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key)"
     for (type_, key), entity_id in sorted(entity_keys.items()):
+        known = cache.entities.get((type_, key))
+        if known is not None and known[4] == key:
+            continue  # the row's own spelling (most names, most of the time): nothing to compare
         if conn.execute(
             f"UPDATE entities SET name = {spelling}, merge_key = :key WHERE id = :id AND merge_key != :key "
             f"AND {better.format(table='entities')}",
@@ -222,6 +225,9 @@ def _count_spellings(conn: sqlite3.Connection, cache: WriteCache, entity_keys: d
                 if other[0] == entity_id:
                     other[4] = key
     for key, source_id in sorted(source_keys.items()):
+        known = cache.sources.get(key)
+        if known is not None and known[3] == key:
+            continue
         if conn.execute(
             f"UPDATE sources SET name = {spelling}, merge_key = :key WHERE id = :id AND merge_key != :key "
             f"AND {better.format(table='sources')}",

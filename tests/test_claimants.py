@@ -95,3 +95,10 @@ def test_extraction_draws_nothing_from_boilerplate_and_spans_point_into_the_stor
     for entity in result.entities:
         for m in entity.mentions:
             assert TEASER[m.start:m.end] == m.text and not teaser_at <= m.start < teaser_end
+
+
+def test_a_role_refers_back_to_the_person_of_that_title():
+    text = ('Russian President Vladimir Putin met the envoy on Monday. "We will respond," the president warned. '
+            "Foreign Minister Sergei Lavrov was there too. The minister said talks would go on. "
+            "The foreign minister added that more was to come. The governor said nothing was hit.")
+    assert claimants(text) == ["Vladimir Putin", "Sergei Lavrov", "Sergei Lavrov", "governor"]
