@@ -129,7 +129,8 @@ def person_parts(name: str) -> tuple[str, tuple[str, ...], str]:
     a one-letter name. Words before the first known first name that are no first name themselves
     are left out when they name a country or a body ("Russia Dmitry Krutoi", "European Council
     Charles Michel": extraction glued them to the name)."""
-    words = [w for w in fold(name.replace("-", "")).split() if w not in _TITLE_WORDS and w not in NAME_PARTICLES]
+    kept = [w for w in name.split() if not all(part in _TITLE_WORDS for part in fold(w).split())]  # "Colonel-General"
+    words = [w for w in fold(" ".join(kept).replace("-", "")).split() if w not in _TITLE_WORDS and w not in NAME_PARTICLES]
     if not words:
         return "", (), ""
     while len(words) > 2 and words[0] in _NOT_GIVEN:
