@@ -68,7 +68,7 @@ def same_person(a: str, b: str) -> bool:
 def group_names(names: list[str]) -> list[str]:
     """One name per person: the longest of the names that share a last word."""
     people: list[str] = []
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
         if not any(same_person(name, p) for p in people):
             people.append(name)
     return people

@@ -48,8 +48,10 @@ def is_boilerplate(line: str) -> bool:
         return False
     if _STARTS.match(stripped):
         return True
+    if len(stripped) < _MIN_SHOUT or sum(map(str.islower, stripped[:24])) > 3:
+        return False  # (most lines: prose, told from capitals by their first letters; no scan of the line)
     letters = _LETTERS.findall(stripped)
-    if len(stripped) >= _MIN_SHOUT and len(letters) >= 8:
+    if len(letters) >= 8:
         upper = sum(1 for ch in letters if ch.isupper())
         if upper >= 0.85 * len(letters):
             return True  # a headline of another story, a promotion in capitals

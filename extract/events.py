@@ -31,6 +31,7 @@ from operator import itemgetter, or_
 
 from extract.attribution import _COUNTRY_NAMES
 from extract.casualties import HINT, PHRASE_START, chunk_flags, find_casualties
+from extract import incident_model
 from extract.dates import DateMention, datelines, find_dates, parse_published
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
@@ -772,8 +773,10 @@ class _Candidate:
     who: set[str]
     sentences: list[Span] = field(default_factory=list)
     date_level: int = 0  # 2 stated for this incident, 1 inherited or the report's date, 0 none
-    weak: bool = False  # only casualty words made it an incident
+    weak: bool = False  # only casualty words made it an incident, or it tells more of the one before
     own_place_keys: set[str] = field(default_factory=set)  # places named in its own sentence
+    confidence: float = 0.5
+    members: list["_Candidate"] = field(default_factory=list)  # a group: the sentences' candidates
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -783,26 +786,75 @@ _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|t
 _HEADLINE_END = frozenset(".!?…:\"”’)]")  # a sentence ending with none of these may be a headline
 
 
-def find_events(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
-                published: str | None) -> list[Event]:
-    """One event per incident the article reports."""
+@dataclass(slots=True)
+class SentenceSignals:
+    """What the rules read in one sentence: the learned model's features and the events' facts come
+    from these (computed once per sentence)."""
+
+    span: Span
+    index: int  # the sentence's position in the article
+    paragraph: int
+    low: str  # the sentence lower-cased
+    words: int  # its mask (rule gates and casualty hints)
+    rule: str | None  # the keyword rules' subtype
+    weak: bool  # only casualty words made the rules see an incident
+    casualties: list[Casualty]  # figures told in it
+    dates: list[DateMention]  # dates in it (not the start of a period: "since Monday")
+    event_dates: list[DateMention]  # those that may date an incident (not a dateline, not when it was said)
+    claims: list[Claim]  # claims whose cue lies in it
+    report_zone: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+    places: int  # places named in it
+    sites: bool  # one of them a settlement, district or facility (not a country or region)
+    headline: bool  # a line without a final stop, mostly capitalised
+    question: bool
+    hypothetical: bool  # forecast, plan, threat, condition
+    background: bool  # "since the start", "ongoing", "strategy", ...
+    long_period: bool  # a tally over a long period
+    evaluative: bool  # the incident words only in a quotation that names nothing concrete
+    rules_keep: bool  # the rules' own verdict: an incident sentence
+    aggregate: bool  # a running tally ("tanks 8,989 (+11)") or a toll over a long period: never an incident
+
+
+def sentence_signals(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
+                     published: str | None) -> list[SentenceSignals]:
+    """The rules' reading of every sentence, in order (the model's input; also used to train it)."""
     pub = parse_published(published)
-    paragraphs = _paragraph_starts(text)
+    return _signals(text, sentences, _context(text, entities, claims, pub))
+
+
+@dataclass(slots=True)
+class _Context:
+    pub: datetime.date | None
+    paragraphs: list[int]
+    lines: list[tuple[int, int]]
+    mentions: list[tuple[int, int, Entity]]
+    place_mentions: list[tuple[int, int, Entity]]
+    place_starts: list[int]
+    all_dates: list[DateMention]
+    by_cue: list[Claim]
+    cue_starts: list[int]
+    sites: set[str]  # keys of the places that are settlements, districts or facilities (not areas or countries)
+
+
+def _context(text: str, entities: list[Entity], claims: list[Claim], pub: datetime.date | None) -> _Context:
     lines = datelines(text)
     mentions = _entity_mentions(entities)
     if lines:
         mentions = [m for m in mentions if not _inside_any(lines, m[0])]
     place_mentions = [m for m in mentions if m[2].type == "place"]
-    place_starts = [m[0] for m in place_mentions]
-    all_dates = find_dates(text, pub)
     by_cue = sorted(claims, key=lambda c: c.cue.start)
-    cue_starts = [c.cue.start for c in by_cue]
+    sites = {e.key for e in entities if e.type == "place" and e.attributes.get("kind") not in _AREA_KINDS
+             and not _is_country_place(e)}
+    return _Context(pub, _paragraph_starts(text), lines, mentions, place_mentions, [m[0] for m in place_mentions],
+                    find_dates(text, pub), by_cue, [c.cue.start for c in by_cue], sites)
+
+
+def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSignals]:
+    out = []
+    all_dates = ctx.all_dates
     next_date = 0
-    remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
-    dates_by_paragraph: dict[int, list[DateMention]] = {}
-    candidates: list[_Candidate] = []
-    for sentence in sentences:
-        para = _paragraph_of(paragraphs, sentence.start)
+    for index, sentence in enumerate(sentences):
         s_text = sentence.text
         while next_date < len(all_dates) and all_dates[next_date].start < sentence.start:
             next_date += 1
@@ -810,87 +862,150 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         while next_date < len(all_dates) and all_dates[next_date].end <= sentence.end:
             dates.append(all_dates[next_date])
             next_date += 1
-        said = _claims_in(by_cue, cue_starts, sentence)
+        said = _claims_in(ctx.by_cue, ctx.cue_starts, sentence)
         report_zone, content = _report_zone(sentence, said)
         if dates:
             # "killed since Wednesday", "for the third time since Monday": the start of a period, no day of it
             dates = [d for d in dates if not _SINCE.search(text, max(0, d.start - 20), d.start)]
         event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
-                       and not _inside_any(lines, d.start)
+                       and not _inside_any(ctx.lines, d.start)
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))] if dates else []
         low = s_text.lower()
         words = _beginnings(low)
-        subtype, weak = _classify(s_text, low, words)
-        if subtype in _REMOTE_KINDS:
-            if subtype == "Shelling/artillery/missile attack" and not _shelling_words(low):
-                # "One strike hit a home": no weapon named; the kind of strike told before, if any
-                subtype = remote_kind or subtype
-            else:
-                remote_kind = subtype
-        flags = words >> _CASUALTY_SHIFT
-        casualties = find_casualties(text, sentence.start, sentence.end, low, flags) \
-            if subtype is not None and words & _B_MAY_HINT else []
-        if subtype is None and not event_dates and candidates and para - candidates[-1].paragraph <= 1 \
-                and words & _B_MAY_HINT and _on(_FIGURE_WORDS, low, words):
-            # "More than 20 others were injured", said of the incident just told: its figures
-            more = find_casualties(text, sentence.start, sentence.end, low, flags)
-            if more and _is_incident(s_text, True, [], low, words):
-                _absorb(candidates[-1], sentence, more, [], [])
-        if subtype is not None and not casualties and _evaluative_quote(text, sentence, mentions, event_dates):
-            subtype = None
-        took_place = candidates and _TOOK_PLACE.match(low)  # where the incident told before happened
-        if subtype is not None and (took_place or _is_incident(s_text, bool(casualties), event_dates, low, words)):
-            if (weak or took_place or (" the " in low and _REFERS_BACK.search(low)
-                                       and not _has_place(place_starts, sentence.start, sentence.end))) \
-                    and not event_dates and candidates and para - candidates[-1].paragraph <= (3 if weak else 1):
-                # "14 officers were injured" after a report of the protest: part of that incident; so
-                # are "the attack was revenge for ..." and "The strike happened near the town of X"
-                inside = _mentions_in(mentions, sentence.start, sentence.end)
-                _absorb(candidates[-1], sentence, casualties,
-                        _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside),
-                        _actors(text, sentence, mentions, content, inside, said))
-                dates_by_paragraph.setdefault(para, []).extend(event_dates)
-                continue
-            # the date: in the sentence, else the one just before in the paragraph, else when it was
-            # reported (a "said on Sunday" in the sentence), else the publication date
-            later = _later(s_text, low, words) if not event_dates else None
-            if event_dates:
-                date, level = _best_date(event_dates), 2
-            elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
-                # "two days later": counted from the day named before in the paragraph
-                date, level = _shifted(dates_by_paragraph[para][-1], later, sentence.start), 2
-                dates_by_paragraph[para].append(date)
-            elif dates_by_paragraph.get(para):
-                date, level = dates_by_paragraph[para][-1], 1
-            elif len(event_dates) < len(dates):
-                date, level = _best_date([d for d in dates if d not in event_dates]), 1
-            else:
-                # no day near it: the day of the first dated incident the article tells, else publication
-                date, level = next((c.date for c in candidates if c.explicit_date), None), 0
-            if level == 2 and pub is not None and date.precision in ("month", "year") \
-                    and date.date_end < (pub - datetime.timedelta(days=366)).isoformat():
-                # "The rebels briefly captured Goma in 2012": history, not news (a day named in full stays)
-                dates_by_paragraph.setdefault(para, []).extend(event_dates)
-                continue
-            inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
-            places = _places(text, sentence, mentions, paragraphs, para, content, (place_mentions, place_starts), inside)
-            actors = _actors(text, sentence, mentions, content, inside, said)
-            if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
-                subtype = "Non-state actor overtakes territory"
-            candidates.append(_Candidate(
-                subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=level == 2,
-                places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
-                actors=actors, casualties=casualties,
-                who={c.who.lower() for c in casualties if c.who and " " in c.who},
-                sentences=[sentence], date_level=level, weak=weak,
-                own_place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")
-                                and sentence.start <= p.span.start < sentence.end},
-            ))
+        rule, weak = _classify(s_text, low, words)
+        # (figures are looked for where a rule saw an incident, or a casualty word: "7 soldiers lost their lives")
+        casualties = find_casualties(text, sentence.start, sentence.end, low, words >> _CASUALTY_SHIFT) \
+            if words & _B_MAY_HINT and (rule is not None or _on(_FIGURE_WORDS, low, words)) else []
+        inside = _mentions_in(ctx.place_mentions, sentence.start, sentence.end)
+        headline, question = _headline(s_text), s_text.rstrip().endswith("?")
+        hypothetical = bool(words & _B_HYPOTHETICAL and HYPOTHETICAL.search(low))
+        background = bool(words & _B_BACKGROUND and BACKGROUND.search(low))
+        long_period = bool(words & _B_LONG_PERIOD and LONG_PERIOD.search(low))
+        war_began = bool(words & _B_LONG_PERIOD and _WAR_BEGAN.search(low))
+        tally = low.count("(+") >= 2  # a running tally with the day's additions: "tanks ‒ 8,989 (+11)"
+        out.append(SentenceSignals(  # (positional: faster than 23 keywords, in the fields' order)
+            sentence, index, _paragraph_of(ctx.paragraphs, sentence.start), low, words, rule, weak, casualties,
+            dates, event_dates, said, report_zone, content, len(inside), any(e.key in ctx.sites for _, _, e in inside),
+            headline, question, hypothetical, background, long_period or war_began,
+            rule is not None and not casualties and _evaluative_quote(text, sentence, ctx.mentions, event_dates),
+            rule is not None and _rules_keep(s_text, bool(casualties), event_dates, headline, question, hypothetical,
+                                             background, long_period, war_began, tally),
+            tally or ((bool(casualties) or "losses" in low) and _aggregate(dates, long_period, war_began)),
+        ))
+    return out
+
+
+def _aggregate(dates: list[DateMention], long_period: bool, war_began: bool) -> bool:
+    """Figures counted over a long period with no day of their own ("more than 40,000 people have been
+    killed in the war", "820 killed since the offensive began on Nov. 27"): an aggregate, which the
+    labelling guide excludes (as it does running tallies)."""
+    if war_began:
+        return True
+    return long_period and not any(d.precision in ("day", "days") for d in dates)
+
+
+def find_events(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
+                published: str | None) -> list[Event]:
+    """One event per sentence that reports an incident; sentences that report the same incident share
+    its ``incident`` key, its date and its places.
+
+    The learned model (extract/incident_model.py) decides which sentences report an incident and
+    ranks their subtypes; the rules give each event its date, places, actors, casualties and claims.
+    """
+    pub = parse_published(published)
+    ctx = _context(text, entities, claims, pub)
+    signals = _signals(text, sentences, ctx)
+    model = incident_model.load()
+    article = incident_model.article_features(signals)
+    paragraphs, mentions = ctx.paragraphs, ctx.mentions
+    place_index = (ctx.place_mentions, ctx.place_starts)
+    remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
+    dates_by_paragraph: dict[int, list[DateMention]] = {}
+    candidates: list[_Candidate] = []
+    for i, sig in enumerate(signals):
+        sentence, para, s_text, low, words = sig.span, sig.paragraph, sig.span.text, sig.low, sig.words
+        dates, event_dates, said, content = sig.dates, sig.event_dates, sig.claims, sig.content
+        if sig.rule in _REMOTE_KINDS and _shelling_words(low) or sig.rule == "Air/drone strike":
+            remote_kind = sig.rule
+        if sig.aggregate:
+            dates_by_paragraph.setdefault(para, []).extend(event_dates)
+            continue
+        toks = incident_model.words(low)
+        p_incident, found = model.incident(toks, incident_model.other_features(signals, i, toks, pub, article))
+        if p_incident < model.threshold:
+            dates_by_paragraph.setdefault(para, []).extend(event_dates)
+            continue
+        subtypes = model.subtypes(found, sig.rule)
+        subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind)
+        previous = candidates[-1] if candidates else None
+        detail = previous is not None and not event_dates and para - previous.paragraph <= (3 if sig.weak else 1) \
+            and (sig.weak or _TOOK_PLACE.match(low) or sig.rule is None
+                 or (" the " in low and _REFERS_BACK.search(low)
+                     and not _has_place(ctx.place_starts, sentence.start, sentence.end))
+                 or (p_subtype < 0.5 and _same_family(previous.subtype, subtype)))
+        if detail:
+            # "14 officers were injured", "the attack was revenge for ...", "The strike happened near X":
+            # more of the incident just told, of its subtype
+            subtype, p_subtype = previous.subtype, max(p_subtype, subtypes.of(previous.subtype))
+        # the date: in the sentence, else the one just before in the paragraph, else when it was
+        # reported (a "said on Sunday" in the sentence), else the publication date
+        later = _later(s_text, low, words) if not event_dates else None
+        if event_dates:
+            date, level = _best_date(event_dates), 2
+        elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
+            # "two days later": counted from the day named before in the paragraph
+            date, level = _shifted(dates_by_paragraph[para][-1], later, sentence.start), 2
+            dates_by_paragraph[para].append(date)
+        elif dates_by_paragraph.get(para):
+            date, level = dates_by_paragraph[para][-1], 1
+        elif len(event_dates) < len(dates):
+            date, level = _best_date([d for d in dates if d not in event_dates]), 1
+        else:
+            # no day near it: the day of the first dated incident the article tells, else publication
+            date, level = next((c.date for c in candidates if c.explicit_date), None), 0
+        inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
+        places = _places(text, sentence, mentions, paragraphs, para, content, place_index, inside)
+        actors = _actors(text, sentence, mentions, content, inside, said)
+        if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
+            subtype = "Non-state actor overtakes territory"
+        candidates.append(_Candidate(
+            subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=level == 2,
+            places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
+            actors=actors, casualties=sig.casualties,
+            who={c.who.lower() for c in sig.casualties if c.who and " " in c.who},
+            sentences=[sentence], date_level=level, weak=sig.weak or detail,
+            own_place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")
+                            and sentence.start <= p.span.start < sentence.end},
+            confidence=round(model.confidence(p_incident, p_subtype), 3),
+        ))
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
-    merged = _merge(candidates, entities)
+    groups = _merge(candidates, entities)
     claims_of = _claims_by_sentence(sentences, claims)
-    return [_to_event(i, c, claims, claims_of, pub) for i, c in enumerate(merged, 1)]
+    events = []
+    for g, group in enumerate(groups, 1):
+        for c in group.members:
+            events.append(_to_event(len(events) + 1, f"i{g}", c, group, claims, claims_of, pub))
+    return events
+
+
+def _choose_subtype(sig: SentenceSignals, subtypes: incident_model.Subtypes,
+                    remote_kind: str | None) -> tuple[str, float]:
+    """The subtype of an incident sentence and its probability: the model's first, except that a bare
+    "strike" with no weapon named takes the kind of strike told before it."""
+    subtype, p = subtypes.best()
+    if subtype in _REMOTE_KINDS and remote_kind is not None and remote_kind != subtype \
+            and not _shelling_words(sig.low) and not (sig.words & _B_AIR and AIR.search(sig.low)):
+        return remote_kind, subtypes.of(remote_kind)
+    return subtype, p
+
+
+def _headline(s_text: str) -> bool:
+    """A line with no final stop, mostly capitalised words: a headline or a section title."""
+    if "\n" in s_text or s_text.rstrip()[-1:] in _HEADLINE_END:
+        return False
+    tokens = s_text.split()
+    return len(tokens) <= 14 and sum(1 for w in tokens if w[:1].isupper()) >= len(tokens) * 0.5
 
 
 _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -955,47 +1070,15 @@ def _foreign_force(sentence: str, places: list[PlaceRef], entities: list[Entity]
     return bool(countries) and force not in countries
 
 
-def _absorb(target: _Candidate, sentence: Span, casualties: list[Casualty], places: list[PlaceRef],
-            actors: list[Actor]) -> None:
-    target.sentences.append(sentence)
-    for cas in casualties:
-        if not any(_same_figure(cas, old) for old in target.casualties):
-            target.casualties.append(cas)
-    for p in places:
-        if p.entity_key not in {q.entity_key for q in target.places}:
-            target.places.append(p)
-            target.place_keys.add(p.entity_key)
-    for a in actors:
-        if (a.entity_key or a.name) not in {(b.entity_key or b.name) for b in target.actors}:
-            target.actors.append(a)
-
-
-def _is_incident(s_text: str, has_figure: bool, dates: list[DateMention], low: str | None = None,
-                 words: int | None = None) -> bool:
-    """Leave out headlines, forecasts, opinions and background. ``low``, ``words``: the lower-cased
-    sentence and its word beginnings, when the caller has them."""
-    if len(s_text) < 15:
+def _rules_keep(s_text: str, has_figure: bool, dates: list[DateMention], headline: bool, question: bool,
+                hypothetical: bool, background: bool, long_period: bool, war_began: bool, tally: bool) -> bool:
+    """The rules' verdict on a sentence they gave a subtype: not a headline, question, forecast, opinion,
+    background or tally (the flags: as read by ``_signals``)."""
+    if len(s_text) < 15 or headline or question or war_began or tally:
         return False
-    if "\n" not in s_text and s_text.rstrip()[-1:] not in _HEADLINE_END:
-        tokens = s_text.split()
-        capitals = sum(1 for w in tokens if w[:1].isupper())
-        if len(tokens) <= 14 and capitals >= len(tokens) * 0.5:
-            return False
-    if s_text.rstrip().endswith("?"):
+    if not has_figure and (hypothetical or background) and not any(d.precision in ("day", "days", "week") for d in dates):
         return False
-    s_text = low if low is not None else s_text.lower()
-    if words is None:
-        words = _beginnings(s_text)
-    if words & _B_LONG_PERIOD and _WAR_BEGAN.search(s_text):
-        return False
-    if s_text.count("(+") >= 2:
-        return False  # a running tally with the day's additions: "tanks ‒ 8,989 (+11), MLRS ‒ 1,218 (+1)"
-    has_date = any(d.precision in ("day", "days", "week") for d in dates)
-    if not has_figure and not has_date and ((words & _B_HYPOTHETICAL and HYPOTHETICAL.search(s_text)) or (words & _B_BACKGROUND and BACKGROUND.search(s_text))):
-        return False
-    if words & _B_LONG_PERIOD and not any(d.precision in ("day", "days") for d in dates) and LONG_PERIOD.search(s_text):
-        return False
-    return True
+    return not (long_period and not any(d.precision in ("day", "days") for d in dates))
 
 
 _QUOTED = re.compile(r"[“\"«][^“”\"«»\n]*(?:[”\"»]|\Z)")
@@ -1264,6 +1347,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 index.setdefault((m.subtype, ("f", f)), set()).add(i)
 
     for c in candidates:
+        c.members = [c]  # a group of one; copied before a second member changes it (``_grown``)
         target = None
         target_i = len(merged) - 1
         if merged:
@@ -1303,7 +1387,10 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
             merged.append(c)
             register(len(merged) - 1)
             continue
+        if len(target.members) == 1 and target.members[0] is target:
+            target = merged[target_i] = _grown(target)
         target.sentences.extend(c.sentences)  # with the sentences it had absorbed
+        target.members.extend(c.members)
         if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
             if _PROTEST_RANK[c.subtype] > _PROTEST_RANK[target.subtype]:
                 target.subtype = "Protest with intervention" if c.subtype == "Arrests" else c.subtype
@@ -1324,6 +1411,13 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         target.who |= c.who
         register(target_i)
     return merged
+
+
+def _grown(c: _Candidate) -> _Candidate:
+    """A group of one that takes in another member: its copy (the member keeps its own facts)."""
+    return _Candidate(c.subtype, c.sentence, c.paragraph, c.date, c.explicit_date, list(c.places), set(c.place_keys),
+                      list(c.actors), list(c.casualties), set(c.who), list(c.sentences), c.date_level, c.weak,
+                      c.own_place_keys, c.confidence, [c])
 
 
 def _figures(c: _Candidate) -> set[tuple[str, int]]:
@@ -1426,24 +1520,18 @@ def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
     return a.date.date <= b.date.date_end and b.date.date <= a.date.date_end
 
 
-def _to_event(index: int, c: _Candidate, claims: list[Claim], claims_of: dict[int, set[int]], pub) -> Event:
-    if c.date is not None:
-        date, date_end, precision = c.date.date, c.date.date_end, c.date.precision
+def _to_event(index: int, incident: str, c: _Candidate, group: _Candidate, claims: list[Claim],
+              claims_of: dict[int, set[int]], pub) -> Event:
+    """The event of one incident sentence: its own date, places and actors when it names them, else
+    those of the incident it belongs to; its own casualty figures and claims."""
+    dated = c if c.date_level == 2 or group.date is None else group
+    if dated.date is not None:
+        date, date_end, precision = dated.date.date, dated.date.date_end, dated.date.precision
     elif pub is not None:
         date, date_end, precision = pub.isoformat(), pub.isoformat(), "day"
     else:
         date = date_end = precision = None
-    linked: set[int] = set()
-    for s in c.sentences:
-        linked |= claims_of.get(s.start, set())
-    claim_keys = [claims[i].key for i in sorted(linked)]
-    confidence = 0.45
-    confidence += (-0.1, 0.05, 0.15)[c.date_level]
-    confidence += 0.1 if c.places else 0.0
-    confidence += 0.1 if c.casualties else 0.0
-    confidence += 0.1 if claim_keys else 0.0
-    confidence += min(0.1, 0.05 * (len(c.sentences) - 1))
-    confidence = round(max(0.05, min(0.95, confidence)), 2)
+    claim_keys = [claims[i].key for i in sorted(claims_of.get(c.sentence.start, ()))]
     return Event(
         key=f"e{index}",
         type=SUBTYPE_TO_TYPE[c.subtype],
@@ -1452,11 +1540,12 @@ def _to_event(index: int, c: _Candidate, claims: list[Claim], claims_of: dict[in
         date=date,
         date_end=date_end,
         date_precision=precision,
-        actors=c.actors,
-        places=c.places,
+        actors=c.actors or group.actors,
+        places=c.places if c.own_place_keys else group.places,
         casualties=c.casualties,
         claim_keys=claim_keys,
-        confidence=confidence,
+        confidence=c.confidence,
+        incident=incident,
     )
 
 

@@ -137,7 +137,8 @@ class Event:
     places: list[PlaceRef] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     claim_keys: list[str] = field(default_factory=list)
-    confidence: float = 0.5
+    confidence: float = 0.5  # the probability that the sentence reports an incident of this subtype
+    incident: str = ""  # events of one article with the same key report the same incident
 
 
 @dataclass(slots=True)

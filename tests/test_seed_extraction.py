@@ -29,17 +29,26 @@ def test_places_and_person(seed):
     assert "Volodymyr Zelensky" in {e.name for e in result.entities if e.type == "person"}
 
 
+def _clash(result):
+    """The events of the armed clash near the three villages (one incident, told in several sentences)."""
+    incidents = {}
+    for e in result.events:
+        incidents.setdefault(e.incident, []).append(e)
+    [clash] = [events for events in incidents.values()
+               if {"Plekhovo", "Vorozhba", "Martynovka"} <= {p.name for e in events for p in e.places}]
+    return clash
+
+
 def test_armed_clash_near_the_villages(seed):
     _, result = seed
-    clashes = [e for e in result.events if e.subtype == "Armed clash"]
-    [clash] = [e for e in clashes if {"Plekhovo", "Vorozhba", "Martynovka"} <= {p.name for p in e.places}]
-    assert clash.type == "Battles"
-    assert (clash.date, clash.date_end, clash.date_precision) == ("2024-12-14", "2024-12-15", "days")
-    figures = [(c.kind, c.min, c.qualifier, c.who) for c in clash.casualties]
+    clash = _clash(result)
+    assert {(e.type, e.subtype) for e in clash} == {("Battles", "Armed clash")}
+    assert {(e.date, e.date_end, e.date_precision) for e in clash} == {("2024-12-14", "2024-12-15", "days")}
+    figures = [(c.kind, c.min, c.qualifier, c.who) for e in clash for c in e.casualties]
     assert ("killed_or_wounded", 30, "at least", "North Korean soldiers") in figures
     sources = {s.key: s for s in result.sources}
     claimants = {(_fold(sources[c.source_key].name), sources[c.source_key].type)
-                 for c in result.claims if c.key in clash.claim_keys}
+                 for e in clash for c in result.claims if c.key in e.claim_keys}
     assert ("Ukraine's military intelligence", "intelligence") in claimants
 
 
@@ -79,10 +88,10 @@ def test_area_and_troop_numbers_are_not_casualties(seed):
 
 
 def test_the_clash_links_every_claim_that_reports_it(seed):
+    """Each sentence's event links the claims made in it; the clash's events link all of them."""
     _, result = seed
     sources = {s.key: s for s in result.sources}
-    [clash] = [e for e in result.events if e.subtype == "Armed clash"]
-    linked = {c.key for c in result.claims if c.key in clash.claim_keys}
+    linked = {k for e in _clash(result) for k in e.claim_keys}
     quote = next(c for c in result.claims if c.quote and "at least 30 soldiers" in c.content.text)
     assert quote.key in linked
     assert sources[quote.source_key].type == "intelligence"
