@@ -234,11 +234,20 @@ def _same_country(p: Place, q: Place) -> bool:
     return not p.country or not q.country or p.country == q.country
 
 
+_VOWELS = str.maketrans("", "", "aeiouy ")
+
+
 @lru_cache(maxsize=65536)
-def _spelled_alike(a: str, b: str) -> float:
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two search keys that are one name spelled two ways: close letter by letter, or the same
+    consonants (transliterations differ in vowels: Robotyne/Rabotino, Avdiivka/Avdeevka)."""
     from rapidfuzz.fuzz import ratio
 
-    return ratio(a, b)
+    score = ratio(a, b)
+    if score >= 85:
+        return True
+    skeleton = a.translate(_VOWELS)
+    return score >= 60 and len(skeleton) >= 3 and skeleton == b.translate(_VOWELS)
 
 
 def pair_strength(p: Place, q: Place) -> int:
@@ -254,7 +263,7 @@ def pair_strength(p: Place, q: Place) -> int:
             return 0
         if p.lat is not None and q.lat is not None:
             return 2 if _km(p, q) <= NEAR_KM else 0
-        if (not p.region or not q.region or p.region == q.region) and _spelled_alike(p.key, q.key) >= 85:
+        if (not p.region or not q.region or p.region == q.region) and _spelled_alike(p.key, q.key):
             return 2
         return 0
     if not _same_country(p, q):
@@ -795,14 +804,17 @@ class Grouper:
         if source == target:
             return
         if record:
-            a, b = _first_key(conn, source), _first_key(conn, target)
             source_keys = _member_keys(conn, source)
             target_keys = _member_keys(conn, target)
             conn.executemany(
                 "DELETE FROM incident_choices WHERE choice = 'apart' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
                 [(x, y, y, x) for x in source_keys for y in target_keys])
-            if a and b:
-                _record(conn, "together", a, b)
+            # every event of both is kept together with one of them (the target's first): regrouping
+            # then puts them all in one incident, whatever order their articles come in
+            anchor = target_keys[0] if target_keys else None
+            for key in [*source_keys, *target_keys[1:]]:
+                if anchor and key != anchor:
+                    _record(conn, "together", key, anchor)
         conn.execute("UPDATE events SET incident_id = ? WHERE incident_id = ?", (target, source))
         _delete_incident(conn, source)
         self.touched.discard(source)
