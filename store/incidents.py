@@ -25,7 +25,7 @@ Across articles, a report joins an incident when:
 - its casualty figures of each kind are within a factor of three (plus five) of the incident's;
 - no analyst's split keeps them apart;
 and then scores at least ``MIN_SCORE``: the place (3 the same town, 2 a near or respelled one, 1 a
-region), the same subtype (+1), actors that share a name (+1) or share none (-1), figures that
+region), the same subtype (+1), actors that share a name (+1), figures that
 agree within a third (+1). The best scoring incident wins, the lowest id on a tie.
 
 When the order differs. Greedy grouping depends on order only at the margins: a report that fits
@@ -64,6 +64,7 @@ CENTRE_DAYS = 1.5  # how far the centres of two reports' days may be (see Profil
 NEAR_KM = 15.0
 MIN_SCORE = 3
 HEADLINE_CHARS = 160  # a first paragraph this short is a headline
+DETAIL_PARAGRAPHS = 1  # an event with no place continues a report at most this many paragraphs above it
 BRIDGE_SCORE = 4  # two incidents that one report fits are merged when they fit each other this well
 MAX_CORE_DAYS = 33  # the widest core an incident can have (a month, widened by the tolerance)
 FIGURE_FACTOR, FIGURE_SLACK = 2, 3  # figures a, b (a <= b) are compatible when b <= 2a + 3
@@ -481,24 +482,33 @@ def score(report: Profile, incident: Profile) -> int | None:
     if set(report.subtypes) & set(incident.subtypes):
         total += 1
     if report.actors and incident.actors:
-        total += 1 if report.actors & incident.actors else -1
+        total += 1 if report.actors & incident.actors else 0
     return total
 
 
 def _fits_in_article(report: Profile, members: list[Item], item: Item, item_profile: Profile) -> bool:
     """Whether ``item`` continues ``report`` (of ``members``) of the same article: a compatible
-    subtype and days, and no conflicting place. An event with no place continues the latest report
-    it fits; an event with a place continues a report that has none only from its own paragraph,
-    or from a headline just before it (else a later incident of a roundup would join a first one
-    whose place the extraction missed)."""
+    subtype and days, no conflicting place (two towns that do not meet, or places in different
+    countries). An event with no place of its own continues the latest report of its family only
+    when it has no date of its own either (none, or the same days as the report's last event: the
+    extraction dates a sentence by the one before it) and follows it closely (the same or the next
+    paragraph). An event with a place continues a report
+    that has none only from its own paragraph, or from a headline just before it (else a later
+    incident of a roundup would join a first one whose place the extraction missed)."""
     if not all(compatible_subtypes(item.subtype, s) for s in report.subtypes):
         return False
     if not report.days_meet(item_profile):
         return False
+    mine = {p.country for p in item.places if p.country}
+    theirs = {p.country for p in report.places.values() if p.country}
+    if mine and theirs and not mine & theirs:
+        return False
+    last = members[-1]
     if not any(p.level for p in item.places):
-        return True
+        if item.paragraph - last.paragraph > DETAIL_PARAGRAPHS:
+            return False  # a detail follows its lead closely; far below it is another story
+        return item.lo is None or not item.joinable or (item.lo, item.hi) == (last.lo, last.hi)
     if not any(p.level for p in report.places.values()):
-        last = members[-1]
         headline = all(m.paragraph == 0 and m.end <= HEADLINE_CHARS for m in members) and item.paragraph == 1
         return last.paragraph == item.paragraph or headline
     return not place_match(item.places, report.places.values())[1]

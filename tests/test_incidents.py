@@ -265,3 +265,16 @@ def test_the_incident_profile_is_rebuilt_from_events(conn):
     assert (stored.centre, stored.day_n, set(stored.places), stored.figures) == (
         rebuilt.centre, rebuilt.day_n, set(rebuilt.places), rebuilt.figures)
     assert not incidents.has_pending(conn)
+
+
+def test_a_placeless_sentence_with_a_date_of_its_own_or_another_country_is_another_incident(conn):
+    story = Story("mixed", [
+        Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5),
+        Report("Air/drone strike", None, "2024-05-09"),                        # detail: same days
+        Report("Air/drone strike", None, "2024-05-02", precision="day"),      # its own date: a week before
+        Report("Air/drone strike", Place("Russia", "RU"), "2024-05-09"),       # another country
+    ])
+    write(conn, story)
+    first = incident_of(conn, "mixed", 0)
+    assert incident_of(conn, "mixed", 1) == first
+    assert incident_of(conn, "mixed", 2) != first and incident_of(conn, "mixed", 3) != first
