@@ -71,10 +71,12 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "writer.db")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--extracted", type=Path, help="extraction results kept by an earlier run (default: by "
+                                                       "the version of extract/ and the pool's output shape)")
     args = parser.parse_args()
 
     articles = read_corpus(args.corpus, args.articles)
-    cache = args.corpus.with_name(f"extracted-{len(articles)}-{_code_version()}.pickle")
+    cache = args.extracted or args.corpus.with_name(f"extracted-{len(articles)}-{_code_version()}.pickle")
     started = time.perf_counter()
     payloads = extracted(articles, cache)
     print(f"extraction: {'read from ' + cache.name if time.perf_counter() - started < 60 else 'done'} "
@@ -84,7 +86,10 @@ def main() -> None:
         Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     db = open_store(args.db)
     conn = db.conn
-    from store.ingest import _write_transaction
+    try:
+        from store.ingest import write_transaction as _write_transaction
+    except ImportError:  # before it was renamed
+        from store.ingest import _write_transaction
     from store.writer import WriteCache, write_article
 
     cache_ = WriteCache()
@@ -113,7 +118,7 @@ def main() -> None:
                     write_article(conn, article, extraction, cache_, signature)
             grouper = getattr(cache_, "grouper", None)
             if grouper is not None:
-                grouper.flush(conn)
+                grouper.flush(conn, summaries=None)  # as ingest does
         if in_last:
             profile.disable()
         t2 = time.process_time()
@@ -125,6 +130,12 @@ def main() -> None:
             n = done - (before // args.window) * args.window
             print(f"{done:>10} {window_cpu / n * 1000:>24.2f} {unpickle_cpu / n * 1000:>20.2f}", flush=True)
             window_cpu = unpickle_cpu = 0.0
+    grouper = getattr(cache_, "grouper", None)
+    if grouper is not None:  # the end of the run: what it left stale
+        t0 = time.process_time()
+        with _write_transaction(conn):
+            grouper.flush(conn, summaries=True)
+        print(f"final refresh of incidents left stale: {(time.process_time() - t0) / len(articles) * 1000:.2f} ms/article")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     print(f"store: {args.db.stat().st_size / 1e6:.0f} MB")
     print(f"\nthe writer's profile over the last {args.window} articles (CPU, cProfile's overhead included):")
@@ -138,8 +149,9 @@ def _code_version() -> str:
     import hashlib
 
     digest = hashlib.sha1()
-    for path in sorted((ROOT / "extract").rglob("*.py")) + [ROOT / "store" / "ingest.py"]:
+    for path in sorted((ROOT / "extract").rglob("*.py")):
         digest.update(path.read_bytes())
+    digest.update(b"sketch" if (ROOT / "store" / "sketch.py").exists() else b"")  # results with sketches
     return digest.hexdigest()[:10]
 
 

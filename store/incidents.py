@@ -41,8 +41,8 @@ moves an evidence span, the event of that article whose span overlaps the old on
 choice.
 
 The display fields of an incident (its date or range, places, casualty range across sources,
-independent sources) are recomputed once per written batch for the incidents it touched
-(``Grouper.flush``). No textual here.
+independent sources) are recomputed from its events when it is marked stale, at most every
+``REFRESH_SECONDS`` during an ingest and at its end (``Grouper.flush``). No textual here.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
+import time
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date as Date, datetime, timezone
 from functools import lru_cache
@@ -64,6 +65,8 @@ CENTRE_DAYS = 1.5  # how far the centres of two reports' days may be (see Profil
 NEAR_KM = 15.0
 MIN_SCORE = 3
 HEADLINE_CHARS = 160  # a first paragraph this short is a headline
+REFRESH_SECONDS = 2.0  # an ingest recomputes incidents' display fields at most this often
+PROFILE_CACHE = 50_000  # incident profiles a writer keeps in memory (about 1 KB each)
 DETAIL_PARAGRAPHS = 1  # an event with no place continues a report at most this many paragraphs above it
 BRIDGE_SCORE = 4  # two incidents that one report fits are merged when they fit each other this well
 MAX_CORE_DAYS = 33  # the widest core an incident can have (a month, widened by the tolerance)
@@ -100,6 +103,7 @@ def families(subtype: str) -> frozenset[str]:
     return _FAMILIES_OF.get(subtype) or frozenset({subtype})
 
 
+@lru_cache(maxsize=1024)
 def compatible_subtypes(a: str, b: str) -> bool:
     return a == b or bool(families(a) & families(b))
 
@@ -207,6 +211,7 @@ def _level(name: str, country: str | None, admin1: str | None, lat: float | None
     return 2
 
 
+@lru_cache(maxsize=65536)
 def make_place(row: tuple) -> Place:
     entity_id, name, country, admin1, lat, lon = row
     if lat is None or lon is None:
@@ -532,14 +537,31 @@ class Grouper:
         self._choices: dict[str, list[tuple[int, int, str, str]]] | None = None
         self._choices_version: tuple | None = None
         self.touched: set[int] = set()
-        self.dirty_keys: set[int] = set()
+        # incident -> (profile, what the store holds of it: core, lookup keys, places), the most
+        # recently used kept; dropped when another connection has written to the store since
+        # (``PRAGMA data_version``), or when a transaction rolls back (``clear``)
+        self._profiles: OrderedDict[int, tuple[Profile, tuple]] = OrderedDict()
+        self._data_version: int | None = None
+        self._dirty: set[int] = set()  # profiles whose incidents row is not written yet
+        self._refreshed = time.monotonic()
 
     def clear(self) -> None:
         self._places.clear()
         self._choices = None
         self._choices_version = None
         self.touched.clear()
-        self.dirty_keys.clear()
+        self._profiles.clear()
+        self._dirty.clear()
+        self._data_version = None
+
+    def _check_store(self, conn) -> None:
+        """Forget what was read when another connection has written since (its merges, splits,
+        its own ingest): ``PRAGMA data_version`` changes only for commits of other connections."""
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._profiles.clear()
+            self._places.clear()
+            self._data_version = version
 
     # ---------------------------------------------------------------- reading
 
@@ -635,6 +657,7 @@ class Grouper:
 
     def add_article(self, conn, article_id: int) -> list[int]:
         """Group the events of a newly written article; returns the incidents they joined."""
+        self._check_store(conn)
         items = self.load_items(conn, "e.article_id = ? AND e.incident_id IS NULL", (article_id,))
         return self.add_items(conn, items)
 
@@ -764,47 +787,93 @@ class Grouper:
             "AND lo BETWEEN ? AND ? AND hi >= ? ORDER BY incident_id",
             (*keys, core[0] - MAX_CORE_DAYS, core[1], core[0]),
         )]
-        return [(i, self.load_profile(conn, i)) for i in ids]
+        profiles = self.load_profiles(conn, ids)
+        return [(i, profiles[i]) for i in ids if i in profiles]
 
     def load_profile(self, conn, incident_id: int) -> Profile:
-        row = conn.execute(
-            "SELECT subtypes, dates, figures, actor_keys FROM incidents WHERE id = ?", (incident_id,)
-        ).fetchone()
-        profile = Profile()
-        if row is None:
-            return profile
-        subtypes, dates, figures, actors = row
-        profile.subtypes = Counter({s: 1 for s in subtypes.split("|") if s})
-        profile.load_dates(dates)
-        rows = conn.execute(
-            "SELECT entity_id, level FROM incident_places WHERE incident_id = ? ORDER BY entity_id, level",
-            (incident_id,)).fetchall()
-        known = self.places(conn, [r[0] for r in rows])
-        for entity_id, level in rows:
-            if entity_id in known:
-                place = known[entity_id]
-                place = _as_region(place) if level == 1 and place.level == 2 else place
-                profile.places[(entity_id, place.level)] = place
-        profile.actors = set(actors.split()) if actors else set()
-        profile.figures = {k: list(v) for k, v in json.loads(figures or "{}").items()}
-        return profile
+        return self.load_profiles(conn, [incident_id]).get(incident_id) or Profile()
 
-    def save_profile(self, conn, incident_id: int, profile: Profile) -> None:
-        lo, hi = profile.core or (None, None)
-        conn.execute(
-            "UPDATE incidents SET subtypes = ?, dates = ?, core_lo = ?, core_hi = ?, figures = ?, actor_keys = ? "
-            "WHERE id = ?",
-            ("|".join(sorted(profile.subtypes)), profile.dates_json(), lo, hi,
-             json.dumps(profile.figures, sort_keys=True), " ".join(sorted(profile.actors)), incident_id),
-        )
-        conn.executemany("INSERT OR IGNORE INTO incident_places (incident_id, entity_id, level) VALUES (?, ?, ?)",
-                         [(incident_id, i, level) for i, level in sorted(profile.places)])
-        conn.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
-        if lo is not None:
-            conn.executemany(
-                "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
-                [(k, lo, hi, incident_id) for k in sorted(_own_keys(profile.places.values()))],
-            )
+    def load_profiles(self, conn, ids: list[int]) -> dict[int, Profile]:
+        """The profiles of incidents ``ids`` (two queries for all those not read yet)."""
+        cache = self._profiles
+        for i in ids:
+            if i in cache:
+                cache.move_to_end(i)
+        missing = [i for i in ids if i not in cache]
+        for start in range(0, len(missing), 500):
+            batch = missing[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            profiles: dict[int, Profile] = {}
+            for incident_id, subtypes, dates, figures, actors in conn.execute(
+                f"SELECT id, subtypes, dates, figures, actor_keys FROM incidents WHERE id IN ({marks})", batch
+            ):
+                profile = profiles[incident_id] = Profile()
+                profile.subtypes = Counter({s: 1 for s in subtypes.split("|") if s})
+                profile.load_dates(dates)
+                profile.actors = set(actors.split()) if actors else set()
+                profile.figures = {k: list(v) for k, v in json.loads(figures or "{}").items()}
+            rows = conn.execute(
+                f"SELECT incident_id, entity_id, level FROM incident_places WHERE incident_id IN ({marks}) "
+                "ORDER BY incident_id, entity_id, level", batch).fetchall()
+            known = self.places(conn, [r[1] for r in rows])
+            for incident_id, entity_id, level in rows:
+                profile = profiles.get(incident_id)
+                if profile is not None and entity_id in known:
+                    place = known[entity_id]
+                    place = _as_region(place) if level == 1 and place.level == 2 else place
+                    profile.places[(entity_id, place.level)] = place
+            for incident_id, profile in profiles.items():
+                self._profiles[incident_id] = (profile, self._stored(profile))
+        while len(cache) > PROFILE_CACHE:
+            oldest = next(iter(cache))
+            if oldest in self._dirty:
+                break  # not written yet: kept until the flush
+            cache.popitem(last=False)
+        return {i: cache[i][0] for i in ids if i in cache}
+
+    @staticmethod
+    def _stored(profile: Profile) -> tuple:
+        core = profile.core
+        keys = frozenset(_own_keys(profile.places.values())) if core else frozenset()
+        return core, keys, frozenset(profile.places)
+
+    def save_profile(self, conn, incident_id: int, profile: Profile, *, rewrite: bool = False) -> None:
+        """Keep ``profile`` as the incident's: its places and lookup keys are written now (so the
+        next report finds it), only where they changed; its row when the batch is flushed."""
+        cached = self._profiles.get(incident_id)
+        stored = None if rewrite or cached is None else cached[1]
+        now = self._stored(profile)
+        core, keys, places = now
+        if stored is None:
+            conn.execute("DELETE FROM incident_places WHERE incident_id = ?", (incident_id,))
+        if stored is None or places != stored[2]:
+            new = places if stored is None else places - stored[2]
+            conn.executemany("INSERT OR IGNORE INTO incident_places (incident_id, entity_id, level) VALUES (?, ?, ?)",
+                             [(incident_id, i, level) for i, level in sorted(new)])
+        if stored is None or core != stored[0] or keys != stored[1]:
+            conn.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
+            if core is not None:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
+                    [(k, core[0], core[1], incident_id) for k in sorted(keys)])
+        self._profiles[incident_id] = (profile, now)
+        self._dirty.add(incident_id)
+
+    def _write_profiles(self, conn) -> None:
+        rows = []
+        for incident_id in sorted(self._dirty):
+            cached = self._profiles.get(incident_id)
+            if cached is None:
+                continue
+            profile = cached[0]
+            lo, hi = profile.core or (None, None)
+            rows.append(("|".join(sorted(profile.subtypes)), profile.dates_json(), lo, hi,
+                         json.dumps(profile.figures, sort_keys=True), " ".join(sorted(profile.actors)),
+                         incident_id))
+        conn.executemany(
+            "UPDATE incidents SET subtypes = ?, dates = ?, core_lo = ?, core_hi = ?, figures = ?, actor_keys = ?, "
+            "stale = 1 WHERE id = ?", rows)
+        self._dirty.clear()
 
     # ---------------------------------------------------------------- analyst: merge and split
 
@@ -828,6 +897,8 @@ class Grouper:
         conn.execute("UPDATE events SET incident_id = ? WHERE incident_id = ?", (target, source))
         _delete_incident(conn, source)
         self.touched.discard(source)
+        self._profiles.pop(source, None)
+        self._dirty.discard(source)
         self.rebuild(conn, target)
 
     def split(self, conn, event_id: int) -> int | None:
@@ -861,21 +932,31 @@ class Grouper:
         if not items:
             _delete_incident(conn, incident_id)
             self.touched.discard(incident_id)
+            self._profiles.pop(incident_id, None)
+            self._dirty.discard(incident_id)
             return
         profile = Profile()
         for item in items:
             profile.add(item)
-        conn.execute("DELETE FROM incident_places WHERE incident_id = ?", (incident_id,))
-        self.save_profile(conn, incident_id, profile)
+        self.save_profile(conn, incident_id, profile, rewrite=True)
         self.touched.add(incident_id)
 
     # ---------------------------------------------------------------- display fields
 
-    def flush(self, conn) -> None:
-        """Recompute the display fields of every incident touched since the last flush."""
-        for incident_id in sorted(self.touched):
-            refresh_summary(conn, incident_id)
+    def flush(self, conn, *, summaries: bool | None = True) -> None:
+        """Write the profiles kept since the last flush and (``summaries``) recompute the display
+        fields of every incident left stale. Call before committing. ``summaries=None``: only when
+        ``REFRESH_SECONDS`` have passed since this grouper last did (an ingest's batches): an
+        incident that many batches touch is then refreshed once in a while, not once a batch,
+        and the browser, which looks every 2 s, still sees fresh figures. Incidents left stale stay
+        marked in the store, so a later flush (or opening the store) refreshes them."""
+        self._write_profiles(conn)
         self.touched.clear()
+        if summaries is None:
+            summaries = time.monotonic() - self._refreshed >= REFRESH_SECONDS
+        if summaries:
+            refresh_stale(conn)
+            self._refreshed = time.monotonic()
 
 
 def _split_key(key: str) -> tuple[str, int, int]:
@@ -1041,39 +1122,66 @@ def _figure_label(kind: str, low: int | None, high: int | None, exact: bool) -> 
 
 def summarize(conn, incident_id: int) -> Summary | None:
     """Everything shown and exported about one incident, from its events."""
-    rows = conn.execute(
-        "SELECT e.id, e.article_id, e.subtype, e.date, e.date_end, e.date_precision, e.confidence, "
-        "a.outlet, a.title, a.ref, coalesce(k.copy_of, a.id) "
+    return summarize_many(conn, [incident_id]).get(incident_id)
+
+
+def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
+    """``summarize`` for several incidents, reading each table once for all of them."""
+    if not incident_ids:
+        return {}
+    marks = ",".join("?" * len(incident_ids))
+    by_incident: dict[int, list[tuple]] = {}
+    for row in conn.execute(
+        "SELECT e.incident_id, e.id, e.article_id, e.subtype, e.date, e.date_end, e.date_precision, e.confidence, "
+        "a.outlet, a.title, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN article_sketches k ON k.article_id = e.article_id "
-        "WHERE e.incident_id = ? ORDER BY e.id", (incident_id,),
-    ).fetchall()
-    if not rows:
-        return None
-    key_row = conn.execute("SELECT key FROM incidents WHERE id = ?", (incident_id,)).fetchone()
-    event_ids = [r[0] for r in rows]
-    marks = ",".join("?" * len(event_ids))
+        f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id", incident_ids,
+    ):
+        by_incident.setdefault(row[0], []).append(row[1:])
+    events_of = f"SELECT id FROM events WHERE incident_id IN ({marks})"
     claimants: dict[int, list[tuple[int, str, str, str]]] = {}
     for event_id, source_id, name, key, source_type in conn.execute(
         "SELECT ce.event_id, s.id, s.name, s.merge_key, s.type FROM claim_events ce "
         "JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id "
-        f"WHERE ce.event_id IN ({marks}) ORDER BY ce.event_id, c.id", event_ids,
+        f"WHERE ce.event_id IN ({events_of}) ORDER BY ce.event_id, c.id", incident_ids,
     ):
         claimants.setdefault(event_id, []).append((source_id, name, key, source_type))
     figures: dict[int, list[tuple[str, int | None, int | None, str]]] = {}
     for event_id, kind, low, high, qualifier in conn.execute(
-        f"SELECT event_id, kind, min, max, qualifier FROM casualties WHERE event_id IN ({marks}) ORDER BY id",
-        event_ids,
+        f"SELECT event_id, kind, min, max, qualifier FROM casualties WHERE event_id IN ({events_of}) ORDER BY id",
+        incident_ids,
     ):
         figures.setdefault(event_id, []).append((kind, low, high, qualifier))
+    places: dict[int, list[tuple]] = {}
+    for row in conn.execute(
+        "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id) "
+        "FROM event_places ep JOIN events e ON e.id = ep.event_id JOIN entities n ON n.id = ep.entity_id "
+        f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, ep.entity_id", incident_ids,
+    ):
+        places.setdefault(row[0], []).append(row[1:])
+    actors: dict[int, list[str]] = {}
+    for incident_id, name in conn.execute(
+        "SELECT e.incident_id, a.name FROM event_actors a JOIN events e ON e.id = a.event_id "
+        f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, a.name ORDER BY e.incident_id, min(a.rowid)",
+        incident_ids,
+    ):
+        actors.setdefault(incident_id, []).append(name)
+    outlet_ids: dict[str, int | None] = {}
+    return {incident_id: _summary(conn, incident_id, rows, claimants, figures, places.get(incident_id, []),
+                                  actors.get(incident_id, []), outlet_ids)
+            for incident_id, rows in by_incident.items()}
 
+
+def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures: dict, place_rows: list[tuple],
+             actors: list[str], outlet_ids: dict[str, int | None]) -> Summary:
+    event_ids = [r[0] for r in rows]
     # copies: articles of one group of reprints present here
     groups: dict[int, list[int]] = {}
     for row in rows:
         members = groups.setdefault(row[10], [])
         if row[1] not in members:
             members.append(row[1])
-    outlet_ids: dict[str, int | None] = {}
     voices: dict[str, Voice] = {}
 
     def voice(key: str, name: str, source_id: int | None, role: str) -> Voice:
@@ -1085,7 +1193,7 @@ def summarize(conn, incident_id: int) -> Summary | None:
     exact_kinds: set[str] = set()
     article_meta = {r[1]: (r[7], r[8], r[9]) for r in rows}
     group_first: dict[int, int] = {g: min(m) for g, m in groups.items()}
-    for event_id, article_id, subtype, date, date_end, precision, confidence, outlet, title, ref, group in rows:
+    for event_id, article_id, subtype, date, date_end, precision, confidence, outlet, title, ref, group, *_ in rows:
         speaking: list[Voice] = []
         for source_id, name, key, source_type in claimants.get(event_id, []):
             if source_type == "anonymous":  # "officials", "residents": the article's, not a shared one
@@ -1161,15 +1269,9 @@ def summarize(conn, incident_id: int) -> Summary | None:
     first_seen = {s: i for i, s in reversed(list(enumerate(r[2] for r in rows)))}
     subtype = max(subtype_counts, key=lambda s: (subtype_counts[s], -first_seen[s]))
 
-    place_rows = conn.execute(
-        "SELECT ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id) "
-        f"FROM event_places ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id IN ({marks}) "
-        "GROUP BY ep.entity_id", event_ids,
-    ).fetchall()
     ranked = sorted(place_rows, key=lambda r: (-make_place(r[:6]).level, -r[6], r[7], r[0]))
     places = [(r[0], r[1]) for r in ranked]
-    actors = [r[0] for r in conn.execute(
-        f"SELECT name FROM event_actors WHERE event_id IN ({marks}) GROUP BY name ORDER BY min(rowid)", event_ids)]
+    first = rows[0]
     return Summary(
         incident_id=incident_id, type=SUBTYPE_TO_TYPE.get(subtype, "Strategic developments"), subtype=subtype,
         date=date, date_end=date_end, date_precision=precision, event_ids=event_ids,
@@ -1177,8 +1279,32 @@ def summarize(conn, incident_id: int) -> Summary | None:
         copies=[sorted(m) for g, m in sorted(groups.items()) if len(m) > 1],
         voices=ordered_voices, places=places, casualties=casualties,
         confidence=max(r[6] or 0.0 for r in rows), conflict=conflict, actors=actors,
-        key=key_row[0] if key_row else "",
+        key=event_key(first[11], first[12], first[13]),
     )
+
+
+def refresh_stale(conn, batch: int = 400) -> int:
+    """Recompute the display fields of every incident marked stale (an index range), a batch of
+    incidents a read of each table."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM incidents WHERE stale ORDER BY id")]
+    for start in range(0, len(ids), batch):
+        refresh_summaries(conn, ids[start:start + batch])
+    return len(ids)
+
+
+def refresh_summaries(conn, ids: list[int]) -> None:
+    summaries = summarize_many(conn, ids)
+    for incident_id in ids:
+        if incident_id not in summaries:
+            _delete_incident(conn, incident_id)  # no event left
+    conn.executemany(
+        "UPDATE incidents SET type = ?, subtype = ?, date = ?, date_end = ?, date_precision = ?, "
+        "confidence = ?, fatalities = ?, conflict = ?, n_events = ?, n_articles = ?, n_sources = ?, "
+        "places_label = ?, casualties_label = ?, sources_label = ?, key = ?, stale = 0 WHERE id = ?",
+        [(s.type, s.subtype, s.date, s.date_end, s.date_precision, s.confidence, s.fatalities, int(s.conflict),
+          len(s.event_ids), len(s.article_ids), len(s.voices), places_label(s), casualties_label(s.casualties),
+          "; ".join(v.name for v in s.voices), s.key, incident_id)
+         for incident_id, s in sorted(summaries.items())])
 
 
 def casualties_label(casualties: list[dict]) -> str:
@@ -1191,22 +1317,7 @@ def places_label(summary: Summary, most: int = 3) -> str:
 
 
 def refresh_summary(conn, incident_id: int) -> None:
-    summary = summarize(conn, incident_id)
-    if summary is None:
-        _delete_incident(conn, incident_id)
-        return
-    conn.execute(
-        "UPDATE incidents SET type = ?, subtype = ?, date = ?, date_end = ?, date_precision = ?, "
-        "confidence = ?, fatalities = ?, conflict = ?, n_events = ?, n_articles = ?, n_sources = ?, "
-        "places_label = ?, casualties_label = ?, sources_label = ?, "
-        "key = (SELECT a.hash || ':' || e.evidence_start || ':' || e.evidence_end FROM events e "
-        "       JOIN articles a ON a.id = e.article_id WHERE e.id = ?) WHERE id = ?",
-        (summary.type, summary.subtype, summary.date, summary.date_end, summary.date_precision,
-         summary.confidence, summary.fatalities, int(summary.conflict), len(summary.event_ids),
-         len(summary.article_ids), len(summary.voices), places_label(summary),
-         casualties_label(summary.casualties), "; ".join(v.name for v in summary.voices),
-         summary.event_ids[0], incident_id),
-    )
+    refresh_summaries(conn, [incident_id])
 
 
 # --------------------------------------------------------------------------------------------
@@ -1306,12 +1417,20 @@ def backfill(conn, batch: int = 200) -> int:
                 items = grouper.load_items(conn, "e.article_id = ? AND e.incident_id IS NULL", (article_id,))
                 grouper.add_items(conn, items)
                 done += len(items)
-            grouper.flush(conn)
+            grouper.flush(conn, summaries=False)
         if not pending:
+            break
+    while True:  # display fields, a batch of incidents a transaction
+        with _immediate(conn):
+            ids = [r[0] for r in conn.execute("SELECT id FROM incidents WHERE stale ORDER BY id LIMIT ?", (batch,))]
+            refresh_summaries(conn, ids)
+        if not ids:
             break
     return done
 
 
 def has_pending(conn) -> bool:
-    """Whether some event has no incident yet (an index lookup)."""
-    return conn.execute("SELECT 1 FROM events WHERE incident_id IS NULL LIMIT 1").fetchone() is not None
+    """Whether some event has no incident yet, or some incident waits for its display fields
+    (index lookups)."""
+    return (conn.execute("SELECT 1 FROM events WHERE incident_id IS NULL LIMIT 1").fetchone() is not None
+            or conn.execute("SELECT 1 FROM incidents WHERE stale LIMIT 1").fetchone() is not None)

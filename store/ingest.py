@@ -317,7 +317,7 @@ def ingest_articles(
                     else:
                         counts.added += 1
                         counts.dropped_facts += len(report.dropped)
-                cache.grouper.flush(conn)  # the incidents this chunk touched, once each
+                cache.grouper.flush(conn, summaries=None)  # incidents' display fields every 2 s
         except BaseException:
             cache.clear()  # ids learned in the rolled-back transaction are gone
             raise
@@ -341,6 +341,7 @@ def ingest_articles(
     if sum(map(len, head)) < POOL_THRESHOLD or workers == 0:
         for chunk in _concat(head, chunks):
             write(chunk, extract_chunk(payload(chunk)))
+        _refresh_incidents(conn)
         return summary
 
     pool = workers if isinstance(workers, Workers) else Workers(workers)
@@ -366,7 +367,16 @@ def ingest_articles(
     finally:
         if pool is not workers:
             pool.close()
+    _refresh_incidents(conn)
     return summary
+
+
+def _refresh_incidents(conn: sqlite3.Connection) -> None:
+    """At the end of a run, the display fields of the incidents it left stale."""
+    from store.incidents import refresh_stale
+
+    with write_transaction(conn):
+        refresh_stale(conn)
 
 
 def _concat(head: list[list[RawArticle]], rest: Iterator[list[RawArticle]]) -> Iterator[list[RawArticle]]:

@@ -13,7 +13,7 @@ import sqlite3
 
 from store import sketch
 
-MAX_CANDIDATES = 64  # articles sharing the most bands are confirmed first; the rest are not looked at
+MAX_CANDIDATES = 8  # the articles sharing the most bands are confirmed; a copy shares most of its bands
 
 
 def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -> int | None:
@@ -35,7 +35,8 @@ def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -
             f"SELECT article_id, coalesce(copy_of, article_id), signature FROM article_sketches "
             f"WHERE article_id IN ({','.join('?' * len(ids))})", ids,
         ).fetchall()
-        groups = [group for _, group, other in rows if other is not None and sketch.is_copy(signature, other)]
+        mine = sketch.values(signature)
+        groups = [group for _, group, other in rows if other is not None and sketch.is_copy(signature, other, mine)]
         copy_of = min(groups) if groups else None
     conn.execute("INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, ?, ?)",
                  (article_id, copy_of, signature))

@@ -268,8 +268,10 @@ MIGRATIONS: list[str] = [
         n_sources INTEGER NOT NULL DEFAULT 0,   -- independent sources: claimants and outlets, copies once
         places_label TEXT NOT NULL DEFAULT '',
         casualties_label TEXT NOT NULL DEFAULT '',
-        sources_label TEXT NOT NULL DEFAULT ''
+        sources_label TEXT NOT NULL DEFAULT '',
+        stale INTEGER NOT NULL DEFAULT 1        -- its display fields wait to be recomputed
     );
+    CREATE INDEX incidents_stale ON incidents(id) WHERE stale;
     CREATE INDEX incidents_date ON incidents(date, id);
     CREATE INDEX incidents_confidence ON incidents(confidence, date, id);
     CREATE INDEX incidents_subtype ON incidents(subtype, date, id);

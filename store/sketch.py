@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import struct
 from hashlib import blake2b
+from operator import eq
 
 SHINGLE = 4  # words per shingle
 K = 64  # MinHash values in a sketch
@@ -99,18 +100,18 @@ def bands(signature: bytes) -> list[int]:
     return keys
 
 
-def similarity(a: bytes, b: bytes) -> float:
+def similarity(a: bytes, b: bytes, a_values: tuple[int, ...] | None = None) -> float:
     """Estimated Jaccard similarity of the shingle sets two sketches were made from."""
-    va, vb = values(a), values(b)
-    return sum(x == y for x, y in zip(va, vb)) / K
+    return sum(map(eq, a_values or values(a), values(b))) / K
 
 
-def containment(a: bytes, b: bytes) -> float:
+def containment(a: bytes, b: bytes, j: float | None = None) -> float:
     """Estimated share of the smaller text's shingles that the other has."""
-    j = similarity(a, b)
+    j = similarity(a, b) if j is None else j
     na, nb = size(a), size(b)
     return min(1.0, j / (1 + j) * (na + nb) / max(1, min(na, nb)))
 
 
-def is_copy(a: bytes, b: bytes) -> bool:
-    return similarity(a, b) >= COPY_JACCARD or containment(a, b) >= COPY_CONTAINMENT
+def is_copy(a: bytes, b: bytes, a_values: tuple[int, ...] | None = None) -> bool:
+    j = similarity(a, b, a_values)
+    return j >= COPY_JACCARD or containment(a, b, j) >= COPY_CONTAINMENT
