@@ -8,7 +8,7 @@ from incident_fixtures import CHUHUIV, Report, Story, build, write
 from store.db import open_store
 from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 from store.writer import write_article
-from store_fixtures import assert_store_sound
+from store_fixtures import BEFORE_INCIDENTS, assert_store_sound
 
 
 def strikes() -> list[Story]:
@@ -21,12 +21,7 @@ def strikes() -> list[Story]:
 def as_before_incidents(path) -> None:
     """The store as the version before incidents wrote it: the same rows, none of the new tables."""
     conn = sqlite3.connect(path)
-    conn.executescript(
-        """
-        DROP TABLE incident_choices; DROP TABLE article_bands; DROP TABLE article_sketches;
-        DROP TABLE incident_places; DROP TABLE incident_keys;
-        DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident_id; DROP TABLE incidents;
-        """)
+    conn.executescript(BEFORE_INCIDENTS)
     conn.execute(f"PRAGMA user_version = {INCIDENTS_VERSION - 1}")
     conn.commit()
     conn.close()
