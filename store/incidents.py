@@ -1098,6 +1098,7 @@ class Summary:
     conflict: bool
     actors: list[str]
     key: str
+    era: str | None = None  # 'history' or 'later' when every event is
 
     @property
     def fatalities(self) -> int:
@@ -1133,7 +1134,7 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     by_incident: dict[int, list[tuple]] = {}
     for row in conn.execute(
         "SELECT e.incident_id, e.id, e.article_id, e.subtype, e.date, e.date_end, e.date_precision, e.confidence, "
-        "a.outlet, a.title, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end "
+        "a.outlet, a.title, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN article_sketches k ON k.article_id = e.article_id "
         f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id", incident_ids,
@@ -1252,17 +1253,17 @@ def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures
             "_exact": kind in exact_kinds and not open_ended,
         })
 
-    # date: the most precise events decide; a range when they differ
+    # date: the events dated to a day or a few days give the range they span together (one source's
+    # "14 December", another's "14 and 15 December": 14-15 December); else the most precise decide
     best = min(PRECISION_RANK.get(r[5], 5) for r in rows)
-    precise = [r for r in rows if PRECISION_RANK.get(r[5], 5) == best and r[3]]
+    best = max(best, PRECISION_RANK["days"]) if best <= PRECISION_RANK["days"] else best
+    precise = [r for r in rows if PRECISION_RANK.get(r[5], 5) <= best and r[3]]
     if precise:
         date = min(r[3] for r in precise)
         date_end = max((r[4] or r[3]) for r in precise)
-        precision = precise[0][5]
-        if precision == "day" and date_end != date:
-            precision = "days"
-        if date_end == date:
-            date_end = None if precision == "day" else date_end
+        precision = "days" if best <= PRECISION_RANK["days"] else precise[0][5]
+        if precision == "days" and date_end == date:
+            precision, date_end = "day", None
     else:
         date = date_end = precision = None
     subtype_counts = Counter(r[2] for r in rows)
@@ -1280,6 +1281,7 @@ def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures
         voices=ordered_voices, places=places, casualties=casualties,
         confidence=max(r[6] or 0.0 for r in rows), conflict=conflict, actors=actors,
         key=event_key(first[11], first[12], first[13]),
+        era=first[14] if all(r[14] for r in rows) else None,
     )
 
 
@@ -1300,10 +1302,10 @@ def refresh_summaries(conn, ids: list[int]) -> None:
     conn.executemany(
         "UPDATE incidents SET type = ?, subtype = ?, date = ?, date_end = ?, date_precision = ?, "
         "confidence = ?, fatalities = ?, conflict = ?, n_events = ?, n_articles = ?, n_sources = ?, "
-        "places_label = ?, casualties_label = ?, sources_label = ?, key = ?, stale = 0 WHERE id = ?",
+        "places_label = ?, casualties_label = ?, sources_label = ?, key = ?, era = ?, stale = 0 WHERE id = ?",
         [(s.type, s.subtype, s.date, s.date_end, s.date_precision, s.confidence, s.fatalities, int(s.conflict),
           len(s.event_ids), len(s.article_ids), len(s.voices), places_label(s), casualties_label(s.casualties),
-          "; ".join(v.name for v in s.voices), s.key, incident_id)
+          "; ".join(v.name for v in s.voices), s.key, s.era, incident_id)
          for incident_id, s in sorted(summaries.items())])
 
 

@@ -225,7 +225,7 @@ def incidents_query(descending: bool = True) -> ListQuery:
     return ListQuery(
         kind="incidents",
         select=(
-            "i.id, i.date, i.date_end, i.date_precision, i.type, i.subtype, i.places_label, "
+            "i.id, i.date, i.date_end, i.date_precision, i.era, i.type, i.subtype, i.places_label, "
             "i.casualties_label, i.sources_label, i.n_sources, i.n_articles, i.n_events, i.conflict, "
             "i.confidence"
         ),

@@ -298,8 +298,12 @@ async def test_help_lists_every_key(store):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
+        app.screen.query_one("#help-box").scroll_end(animate=False)  # the list is longer than the box
+        await pilot.pause()
+        text += screen_text(app)
         for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward",
-                       "facts.follow", "app.command_palette"):
+                       "facts.follow", "app.command_palette", "events.toggle", "incidents.merge",
+                       "incidents.split"):
             assert needle in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -39,24 +39,6 @@ def _event_date(row: dict[str, Any]) -> str:
 DATE_WIDTH = 15  # "⟲14–15 Dec 2024", the longest label: dates are never cut
 
 
-def incident_date(row: dict[str, Any]) -> str:
-    """An incident's date by its precision: a day, a range of days, a week, a month, a year."""
-    date, end, precision = row.get("date") or "", row.get("date_end") or "", row.get("date_precision")
-    if not date:
-        return ""
-    if precision == "year":
-        return date[:4]
-    if precision == "month":
-        return date[:7]
-    if precision == "week":
-        return f"{date} wk"
-    if end and end != date:
-        if end[:7] == date[:7]:
-            return f"{date}–{end[8:10]}"
-        return f"{date}–{end[5:10]}"
-    return date
-
-
 ARTICLE_COLUMNS = [
     Column("published", "Date", 10, style="dim", shrink=False, min_width=10, format=lambda r: (r.get("published") or "")[:10]),
     Column("outlet", "Outlet", 14, style="cyan", blank=("",), drop=2),
@@ -64,12 +46,12 @@ ARTICLE_COLUMNS = [
     Column("n_events", "Ev", 3, justify="right", drop=1),
 ]
 INCIDENT_COLUMNS = [
-    Column("date", "Date", 13, style="dim", shrink=False, min_width=10, format=incident_date),
-    Column("subtype", "Subtype", 22, style="yellow"),
-    Column("places_label", "Place(s)", min_width=12),
-    Column("casualties_label", "Casualties", 16, style="red", shrink=False),
+    Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
+    Column("subtype", "Subtype", 22, style="yellow", min_width=10),
+    Column("places_label", "Place(s)", min_width=8),
+    Column("casualties_label", "Casualties", 16, style="red", shrink=False, min_width=10, blank=("",), drop=1),
     Column("n_sources", "Src", 3, justify="right", shrink=False, min_width=3),
-    Column("n_articles", "Art", 3, justify="right", shrink=False, min_width=3),
+    Column("n_articles", "Art", 3, justify="right", shrink=False, min_width=3, drop=2),
 ]
 EVENT_COLUMNS = [
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
@@ -337,7 +319,7 @@ class MainScreen(Screen):
 
     def _incident_view(self, row: dict[str, Any]) -> View:
         """An incident: each source's version side by side (the first one shown in the reader)."""
-        label = " · ".join(x for x in (row.get("subtype"), incident_date(row), row.get("places_label"),
+        label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label"),
                                        plural(row.get("n_sources") or 0, "source")) if x)
         return View("incident", None, None, queries.incident_versions_query(row["id"], f"Incident · {label}"))
 
