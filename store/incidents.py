@@ -243,6 +243,10 @@ def _same_country(p: Place, q: Place) -> bool:
 _VOWELS = str.maketrans("", "", "aeiouy ")
 
 
+def _skeleton(key: str) -> str:
+    return key.translate(_VOWELS) or key
+
+
 @lru_cache(maxsize=65536)
 def _spelled_alike(a: str, b: str) -> bool:
     """Two search keys that are one name spelled two ways: close letter by letter, or the same
@@ -1039,6 +1043,9 @@ def _own_keys(places: Iterable[Place]) -> set[str]:
         cell = p.cell
         if cell is not None:
             keys.add(f"g:{cell[0]}/{cell[1]}")
+        elif p.level == 2:
+            keys.add(f"n:{p.country or ''}/{_skeleton(p.key)}")
+            keys.add(f"n:/{_skeleton(p.key)}")  # found by a report that does not know the country
     return keys
 
 
@@ -1059,8 +1066,8 @@ def _lookup_keys(places: Iterable[Place]) -> list[str]:
             for dy in (-1, 0, 1):
                 for dx in (-1, 0, 1):
                     keys.add(f"g:{cell[0] + dy}/{cell[1] + dx}")
-        elif p.region:
-            keys.add(f"r:{p.country or ''}/{p.region}")  # a respelled name in the same region
+        else:  # the same name spelled otherwise: the same consonants (not every town of the region)
+            keys.add(f"n:{p.country or ''}/{_skeleton(p.key)}")
     return sorted(keys)
 
 
