@@ -1,4 +1,4 @@
-"""How fast the browser is on a store of 100k articles (and events). Prints three figures.
+"""How fast the browser is on a store of 100k articles, events and incidents. Prints the figures.
 
     /work/venv/bin/python bench/browser_speed.py [--db PATH] [--articles N]
 
@@ -8,7 +8,12 @@
    that need pages never read) timed from ``tmux send-keys`` until the Events pane shows the moved
    cursor with rows (not placeholders), and until the reader and facts previewing the event have
    settled; polling ``tmux capture-pane`` (so tmux's own latency, a few ms, is included);
-3. resident memory of the real process after scrolling (VmRSS from /proc).
+3. the same for the incident view: Enter on an incident until its versions are listed side by
+   side (the facts pane, on the right, shows "Claimant" and a version row), then j through them;
+4. resident memory of the real process after scrolling (VmRSS from /proc).
+
+The Events pane lists incidents (three events of three articles each, 33,334 incidents for 100k
+articles).
 
 Targets (issue 4): <= 1 s, <= 50 ms, <= 300 MB. The store is built once, by SQL, if missing.
 """
@@ -60,7 +65,11 @@ def measure_real_app(db: Path) -> dict[str, object]:
         """The left column (the list panes), plain text: where the Events cursor moves."""
         return "\n".join(line[:LEFT_COLUMNS] for line in screen.splitlines())
 
-    def repaint(key: str) -> tuple[float, float]:
+    def facts_pane(screen: str) -> str:
+        """The right column (the reader and the facts): where an incident's versions show."""
+        return "\n".join(line[LEFT_COLUMNS:] for line in screen.splitlines())
+
+    def repaint(key: str, region=events_pane, ready=lambda screen: True) -> tuple[float, float]:
         """Seconds from sending ``key`` until the Events pane is redrawn with rows, and until
         the whole screen (the reader and facts previewing the event) has settled."""
         capture = ("capture-pane", "-p", "-t", SESSION)
@@ -72,8 +81,8 @@ def measure_real_app(db: Path) -> dict[str, object]:
         while time.perf_counter() - sent < 5:
             screen = tmux(*capture)
             now = time.perf_counter()
-            if pane != pane and events_pane(screen) != events_pane(before) \
-                    and "loading…" not in events_pane(screen):
+            if pane != pane and region(screen) != region(before) \
+                    and "loading…" not in region(screen) and ready(screen):
                 pane = now - sent
             if screen != last:
                 last, last_change = screen, now
@@ -86,6 +95,19 @@ def measure_real_app(db: Path) -> dict[str, object]:
         times = [repaint(key) for key in keys]
         figures[name] = [t[0] for t in times]
         figures[f"{name}, reader and facts settled"] = [t[1] for t in times]
+    # the incident view: Enter on an incident (its versions side by side), then along the versions
+    opened, versions = [], []
+    for _ in range(5):
+        tmux("send-keys", "-t", SESSION, "2")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", SESSION, "j")
+        time.sleep(0.3)
+        opened.append(repaint("Enter", facts_pane, lambda screen: "Claimant" in facts_pane(screen)))
+        versions += [repaint("j", facts_pane) for _ in range(2)]
+        tmux("send-keys", "-t", SESSION, "Escape")
+        time.sleep(0.3)
+    figures["Enter on an incident: versions shown"] = [t[0] for t in opened]
+    figures["j in an incident's versions"] = [t[0] for t in versions]
     pid = tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip()
     figures["rss"] = _rss_mb(int(pid)) if pid else float("nan")
     tmux("send-keys", "-t", SESSION, "q")
@@ -113,12 +135,12 @@ def _rss_mb(pid: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/tmp/sitrep-bench-100k.db"))
+    parser.add_argument("--db", type=Path, default=Path("/tmp/sitrep-bench-100k-incidents.db"))
     parser.add_argument("--articles", type=int, default=100_000)
     args = parser.parse_args()
     if not args.db.exists():
         started = time.perf_counter()
-        build_big_store(args.db, args.articles)
+        build_big_store(args.db, args.articles, events_per_incident=3)
         print(f"built {args.articles:,} articles and events in {time.perf_counter() - started:.1f} s")
 
     if not shutil.which("tmux"):
@@ -129,7 +151,8 @@ def main() -> None:
     for key, values in figures.items():
         values_ms = sorted(v * 1000 for v in values)
         p95 = values_ms[max(0, int(len(values_ms) * 0.95) - 1)]
-        print(f"keypress to repaint, Events, {key}: median {statistics.median(values_ms):.1f} ms, "
+        where = "" if key.startswith(("Enter", "j in")) else "Events, "
+        print(f"keypress to repaint, {where}{key}: median {statistics.median(values_ms):.1f} ms, "
               f"p95 {p95:.1f} ms, max {values_ms[-1]:.1f} ms (target <= 50 ms)")
 
 

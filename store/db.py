@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
-from store.schema import MIGRATIONS, SCHEMA_VERSION
+from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 ENV_VAR = "SITREP_DB"
@@ -91,6 +91,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")
     # Another process opening the same store may be migrating it too: a migration that fails because
     # the other ran it first (each is atomic, with its version bump) is skipped, and the version read again.
+    before = version
     while version < SCHEMA_VERSION:
         try:
             migrate(conn, version)
@@ -102,6 +103,16 @@ def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
             if newer == version:
                 raise  # no one else moved it on: the migration itself fails
             version = newer
+    _group_events(conn, before)
+
+
+def _group_events(conn: sqlite3.Connection, before: int) -> None:
+    """Events stored before incidents existed (or written around the writer) are grouped now,
+    in batches that each commit: an interrupted run resumes at the next open."""
+    from store import incidents
+
+    if before < INCIDENTS_VERSION or incidents.has_pending(conn):
+        incidents.backfill(conn)
 
 
 def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_utils.Database:

@@ -15,8 +15,9 @@ from typing import Iterator, TextIO
 
 import sqlite_utils
 
-KINDS = ("article", "entity", "source", "claim", "event")  # --kind all writes them in this order
-TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events"}
+KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
+TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events",
+          "incident": "incidents"}
 
 
 @contextlib.contextmanager
@@ -99,11 +100,11 @@ def claim_records(conn) -> Iterator[dict]:
 def event_records(conn) -> Iterator[dict]:
     for row in conn.execute(
         "SELECT id, article_id, type, subtype, date, date_end, date_precision, confidence, "
-        "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label "
-        "FROM events ORDER BY id"
+        "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, "
+        "incident_id FROM events ORDER BY id"
     ):
         (id_, article_id, type_, subtype, date, date_end, precision, confidence,
-         es, ee, et, places_label, casualties_label, claimant_label) = row
+         es, ee, et, places_label, casualties_label, claimant_label, incident_id) = row
         actors = [
             {"name": n, "entity_id": ent, "start": s, "end": e, "text": t}
             for n, ent, s, e, t in conn.execute(
@@ -127,13 +128,40 @@ def event_records(conn) -> Iterator[dict]:
         yield {"kind": "event", "id": id_, "article_id": article_id, "type": type_, "subtype": subtype,
                "date": date, "date_end": date_end, "date_precision": precision,
                "actors": actors, "places": places, "casualties": casualties, "claim_ids": claim_ids,
-               "evidence": _span(es, ee, et), "confidence": confidence,
+               "evidence": _span(es, ee, et), "confidence": confidence, "incident_id": incident_id,
                "places_label": places_label, "casualties_label": casualties_label,
                "claimant_label": claimant_label}
 
 
+def incident_records(conn) -> Iterator[dict]:
+    """One record per incident (CONTRACT.md): its events and articles, the groups of reprints among
+    them, its independent sources, and each casualty kind's range across sources with every
+    source's own figure."""
+    from store.incidents import summarize
+
+    for (id_,) in conn.execute("SELECT id FROM incidents ORDER BY id").fetchall():
+        summary = summarize(conn, id_)
+        if summary is None:
+            continue
+        yield {
+            "kind": "incident", "id": id_, "type": summary.type, "subtype": summary.subtype,
+            "date": summary.date, "date_end": summary.date_end, "date_precision": summary.date_precision,
+            "places": [{"entity_id": entity_id, "name": name} for entity_id, name in summary.places],
+            "event_ids": summary.event_ids, "article_ids": summary.article_ids, "copies": summary.copies,
+            "sources": [{"source_id": v.source_id, "name": v.name, "role": v.role} for v in summary.voices],
+            "n_sources": len(summary.voices), "n_articles": len(summary.article_ids),
+            "n_events": len(summary.event_ids),
+            "casualties": [{"kind": c["kind"], "min": c["min"], "max": c["max"],
+                            "by_source": [{"source_id": b["source_id"], "name": b["name"], "min": b["min"],
+                                           "max": b["max"]} for b in c["by_source"]]}
+                           for c in summary.casualties],
+            "fatalities": summary.fatalities, "conflict": summary.conflict,
+            "actors": summary.actors, "confidence": summary.confidence, "key": summary.key,
+        }
+
+
 RECORDS = {"article": article_records, "entity": entity_records, "source": source_records,
-           "claim": claim_records, "event": event_records}
+           "claim": claim_records, "event": event_records, "incident": incident_records}
 
 
 def export_jsonl(db: sqlite_utils.Database, out: TextIO, kind: str = "all") -> int:
@@ -153,8 +181,8 @@ def export_jsonl(db: sqlite_utils.Database, out: TextIO, kind: str = "all") -> i
 EVENT_COLUMNS = [
     "event_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
-    "source", "notes", "article_id", "article_ref", "url", "published", "confidence", "places",
-    "casualties", "evidence_start", "evidence_end",
+    "source", "notes", "article_id", "article_ref", "url", "published", "confidence", "incident_id",
+    "places", "casualties", "evidence_start", "evidence_end",
 ]
 
 
@@ -194,8 +222,46 @@ def _event_rows(conn) -> Iterator[dict]:
             "fatalities": fatalities, "source": record["claimant_label"] or outlet or "",
             "notes": record["evidence"]["text"], "article_id": record["article_id"], "article_ref": ref,
             "url": url, "published": published, "confidence": record["confidence"],
+            "incident_id": record["incident_id"],
             "places": record["places_label"], "casualties": record["casualties_label"],
             "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
+        }
+
+
+INCIDENT_COLUMNS = [
+    "incident_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
+    "source", "notes", "n_sources", "n_articles", "n_events", "event_ids", "article_ids", "places",
+    "casualties", "conflict", "confidence",
+]
+
+
+def _incident_rows(conn) -> Iterator[dict]:
+    """One row per incident, ACLED's columns first: ``fatalities`` the most conservative killed
+    figure across its sources, ``source`` its independent sources joined by "; "."""
+    from store.incidents import casualties_label
+
+    for record in incident_records(conn):
+        places = _places_by_specificity(conn, record)
+        first = places[0] if places else None
+        actors = record["actors"]
+        notes = conn.execute("SELECT evidence_text FROM events WHERE id = ?", (record["event_ids"][0],)).fetchone()
+        yield {
+            "incident_id": record["id"], "event_date": record["date"], "event_date_end": record["date_end"],
+            "date_precision": record["date_precision"], "event_type": record["type"],
+            "sub_event_type": record["subtype"],
+            "actor1": actors[0] if actors else "", "actor2": actors[1] if len(actors) > 1 else "",
+            "country": first[1] if first else "", "admin1": first[2] if first else "",
+            "location": first[0] if first else "",
+            "latitude": first[3] if first else "", "longitude": first[4] if first else "",
+            "fatalities": record["fatalities"], "source": "; ".join(s["name"] for s in record["sources"]),
+            "notes": notes[0] if notes else "", "n_sources": record["n_sources"],
+            "n_articles": record["n_articles"], "n_events": record["n_events"],
+            "event_ids": ";".join(map(str, record["event_ids"])),
+            "article_ids": ";".join(map(str, record["article_ids"])),
+            "places": ", ".join(p["name"] for p in record["places"]),
+            "casualties": casualties_label(record["casualties"]), "conflict": int(record["conflict"]),
+            "confidence": record["confidence"],
         }
 
 
@@ -236,9 +302,10 @@ CSV_COLUMNS = {
     "claim": ["id", "article_id", "source_id", "source", "via_source_id", "cue", "content", "quote",
               "credibility", "event_ids", "cue_start", "cue_end", "content_start", "content_end"],
     "event": EVENT_COLUMNS,
+    "incident": INCIDENT_COLUMNS,
 }
 CSV_ROWS = {"article": _article_rows, "entity": _entity_rows, "source": _source_rows,
-            "claim": _claim_rows, "event": _event_rows}
+            "claim": _claim_rows, "event": _event_rows, "incident": _incident_rows}
 
 
 def export_csv(db: sqlite_utils.Database, out: TextIO, kind: str) -> int:

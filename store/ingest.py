@@ -28,6 +28,7 @@ import sqlite_utils
 
 from extract.model import Extraction
 from store.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
+from store.sketch import sketch
 from store.writer import WriteCache, text_hash, write_article
 
 CHUNK = 32  # articles per extraction task and per write transaction
@@ -81,19 +82,21 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def extract_chunk(items: list[tuple[str, str | None]]) -> list[Extraction | str]:
-    """Extraction of each (text, published); a failure becomes its one-line reason."""
+def extract_chunk(items: list[tuple[str, str | None]]) -> list[tuple[Extraction | str, bytes | None]]:
+    """Extraction of each (text, published), with the text's reprint sketch; a failure becomes
+    its one-line reason."""
     extract_article = _extractor()
-    results: list[Extraction | str] = []
+    results: list[tuple[Extraction | str, bytes | None]] = []
     for text, published in items:
         try:
             with _time_limit(EXTRACTION_SECONDS):
-                results.append(extract_article(text, published[:10] if published else None))
+                results.append((extract_article(text, published[:10] if published else None), sketch(text)))
         except ExtractionTimeout:
-            results.append(f"extraction took longer than {EXTRACTION_SECONDS:g} s (article of {len(text):,} characters)")
+            results.append((f"extraction took longer than {EXTRACTION_SECONDS:g} s (article of {len(text):,} characters)",
+                            None))
         except Exception as error:  # one bad article must not sink the chunk
             message = str(error).splitlines()[0][:200] if str(error) else ""
-            results.append(f"extraction failed ({type(error).__name__}{': ' + message if message else ''})")
+            results.append((f"extraction failed ({type(error).__name__}{': ' + message if message else ''})", None))
     return results
 
 
@@ -298,22 +301,23 @@ def ingest_articles(
 
     cache = WriteCache()
 
-    def write(chunk: list[RawArticle], results: list[Extraction | str]) -> None:
+    def write(chunk: list[RawArticle], results: list[tuple[Extraction | str, bytes | None]]) -> None:
         counts = IngestSummary()
         rejections: list[Rejection] = []
         try:
             with write_transaction(conn):
-                for article, result in zip(chunk, results):
+                for article, (result, signature) in zip(chunk, results):
                     if isinstance(result, str):
                         counts.rejected += 1
                         rejections.append(Rejection(article.ref, result))
                         continue
-                    report = write_article(conn, article, result, cache)
+                    report = write_article(conn, article, result, cache, signature)
                     if report.article_id is None:
                         counts.present += 1
                     else:
                         counts.added += 1
                         counts.dropped_facts += len(report.dropped)
+                cache.grouper.flush(conn, summaries=None)  # incidents' display fields every 2 s
         except BaseException:
             cache.clear()  # ids learned in the rolled-back transaction are gone
             raise
@@ -337,6 +341,7 @@ def ingest_articles(
     if sum(map(len, head)) < POOL_THRESHOLD or workers == 0:
         for chunk in _concat(head, chunks):
             write(chunk, extract_chunk(payload(chunk)))
+        _refresh_incidents(conn)
         return summary
 
     pool = workers if isinstance(workers, Workers) else Workers(workers)
@@ -362,7 +367,16 @@ def ingest_articles(
     finally:
         if pool is not workers:
             pool.close()
+    _refresh_incidents(conn)
     return summary
+
+
+def _refresh_incidents(conn: sqlite3.Connection) -> None:
+    """At the end of a run, the display fields of the incidents it left stale."""
+    from store.incidents import refresh_stale
+
+    with write_transaction(conn):
+        refresh_stale(conn)
 
 
 def _concat(head: list[list[RawArticle]], rest: Iterator[list[RawArticle]]) -> Iterator[list[RawArticle]]:

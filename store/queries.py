@@ -77,7 +77,7 @@ class ListQuery:
     The last sort key must be unique (an id) so that keyset paging is exact.
     """
 
-    kind: str  # 'articles', 'events', 'sources', 'claims', 'facts'
+    kind: str  # 'articles', 'events', 'incidents', 'sources', 'claims', 'facts', 'versions'
     select: str
     source: str
     order: tuple[SortKey, ...]
@@ -220,6 +220,21 @@ def events_query(descending: bool = True) -> ListQuery:
     )
 
 
+def incidents_query(descending: bool = True) -> ListQuery:
+    """The Events pane: one row per incident (keyset on the ``incidents_date`` index)."""
+    return ListQuery(
+        kind="incidents",
+        select=(
+            "i.id, i.date, i.date_end, i.date_precision, i.era, i.type, i.subtype, i.places_label, "
+            "i.casualties_label, i.sources_label, i.n_sources, i.n_articles, i.n_events, i.conflict, "
+            "i.confidence"
+        ),
+        source="incidents i",
+        order=(SortKey("i.date", desc=descending, nullable=True), SortKey("i.id", desc=descending)),
+        label="Incidents",
+    )
+
+
 def sources_query() -> ListQuery:
     return ListQuery(
         kind="sources",
@@ -345,6 +360,36 @@ def filter_articles(query: ListQuery, flt: ArticleFilter) -> ListQuery:
     return query
 
 
+def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
+    """The same filter on incidents: an incident matches when its subtype, or any of its events',
+    is the one asked for; its days meet the range; one of its places or sources is named."""
+    if flt.subtype in TAXONOMY:
+        query = query.with_filter("i.type = ?", flt.subtype)
+    elif flt.subtype:
+        query = query.with_filter("i.subtype = ? OR instr('|' || i.subtypes || '|', ?) > 0",
+                                  flt.subtype, f"|{flt.subtype}|")
+    if flt.date_from:
+        query = query.with_filter("coalesce(i.date_end, i.date) >= ?", flt.date_from)
+    if flt.date_to:
+        query = query.with_filter("i.date < ?", date_upper(flt.date_to))
+    if flt.place:
+        query = query.with_filter(
+            "i.places_label LIKE ? ESCAPE '\\' OR i.id IN (SELECT ip.incident_id FROM incident_places ip "
+            "JOIN entities n ON n.id = ip.entity_id WHERE n.name LIKE ? ESCAPE '\\')",
+            _like(flt.place), _like(flt.place))
+    if flt.source:
+        query = query.with_filter(
+            "i.sources_label LIKE ? ESCAPE '\\' OR i.id IN (SELECT e.incident_id FROM events e "
+            "JOIN claim_events ce ON ce.event_id = e.id JOIN claims c ON c.id = ce.claim_id "
+            "JOIN sources s ON s.id = c.source_id WHERE s.name LIKE ? ESCAPE '\\')",
+            _like(flt.source), _like(flt.source))
+    if not flt.history:
+        query = query.with_filter("i.era IS NULL")  # incidents whose every event is history are hidden too
+    if not flt.is_empty():
+        query = replace(query, label=f"Incidents · {flt.describe()}")
+    return query
+
+
 def subtypes_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """Event subtypes present in the store with their counts (walks the subtype index)."""
     return [(r[0], r[1]) for r in conn.execute(
@@ -410,10 +455,7 @@ def article_facts_query(article_id: int, title: str = "") -> ListQuery:
 # no whole country, and another article or another claimant (the incidents work may replace this
 # with incidents across articles)
 _SAME_INCIDENT = """
-    o.id IN (SELECT op.event_id FROM event_places ep JOIN event_places op ON op.entity_id = ep.entity_id
-             JOIN entities pe ON pe.id = ep.entity_id
-             WHERE ep.event_id = :id AND NOT (pe.admin1 IS NULL AND pe.country IS NOT NULL))
-    AND o.date IS (SELECT date FROM events WHERE id = :id)
+    o.incident_id = (SELECT incident_id FROM events WHERE id = :id)
     AND (o.article_id != (SELECT article_id FROM events WHERE id = :id)
          OR o.claimant_label NOT IN ('', (SELECT claimant_label FROM events WHERE id = :id)))"""
 # who gives an event's figure: its claimant, else the article's outlet, else "unattributed"
@@ -421,14 +463,21 @@ _WHO = "coalesce(nullif(o.claimant_label, ''), nullif(oa.outlet, ''), 'unattribu
 
 
 def event_facts_query(event_id: int, label: str = "") -> ListQuery:
-    """An event's evidence, its claims (with their sources), places, actors, casualty figures, and,
-    only when another event of the same incident (same date, a shared place) gives a figure too,
-    every figure with who gives it side by side in one row, then one row for each other figure."""
+    """An event's evidence, its incident, its claims (with their sources), places, actors, casualty
+    figures, and, only when another event of its incident gives a figure too, every figure with who
+    gives it side by side in one row, then one row for each other figure."""
     sql = f"""
         SELECT -1 AS rank, NULL AS day, e.id AS uid, 'evidence' AS kind, e.subtype AS label,
                e.evidence_text AS detail, e.article_id, e.evidence_start AS start,
                e.evidence_end AS "end", NULL AS link_kind, NULL AS link_id
         FROM events e WHERE e.id = :id
+        UNION ALL
+        SELECT -0.8, NULL, i.id, 'incident', i.subtype,
+               i.n_sources || ' source' || CASE WHEN i.n_sources = 1 THEN '' ELSE 's' END || ', '
+               || i.n_articles || ' article' || CASE WHEN i.n_articles = 1 THEN '' ELSE 's' END
+               || CASE WHEN i.casualties_label != '' THEN ' · ' || i.casualties_label ELSE '' END,
+               e.article_id, e.evidence_start, e.evidence_end, 'incident', i.id
+        FROM events e JOIN incidents i ON i.id = e.incident_id WHERE e.id = :id
         UNION ALL
         SELECT 0, NULL, c.id, 'claim', s.name, c.cue_text || ': ' || c.content_text,
                c.article_id, c.content_start, c.content_end, 'source', s.id
@@ -460,6 +509,48 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
         WHERE o.casualties_label != '' AND o.id != :id AND {_SAME_INCIDENT}
     """
     return _facts("Event", sql, {"id": event_id}, label)
+
+
+def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
+    """Each source's version of one incident, one row per event: its claimant, outlet, date,
+    figures and the claim's words (else the evidence sentence). ``mark`` is "≠" where the event's
+    figures cannot be squared with another version's (ranges of the same kind that do not meet);
+    ``copy`` where its article is a reprint of an earlier one. Rows also carry the fact-list
+    fields (kind, label, detail, article_id, start, end, link) so every fact key works on them."""
+    sql = """
+        SELECT e.id AS uid, e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
+               'event' AS link_kind, e.id AS link_id, e.subtype, e.date, e.date_end,
+               coalesce(nullif(e.claimant_label, ''), 'unattributed') AS claimant,
+               coalesce(a.outlet, a.title, a.ref) AS outlet,
+               CASE WHEN k.copy_of IS NOT NULL THEN 1 ELSE 0 END AS copy,
+               e.casualties_label AS figures,
+               coalesce((SELECT c.cue_text || ': ' || c.content_text FROM claim_events ce
+                         JOIN claims c ON c.id = ce.claim_id WHERE ce.event_id = e.id
+                         ORDER BY c.id LIMIT 1), e.evidence_text) AS words,
+               CASE WHEN EXISTS (
+                   SELECT 1 FROM casualties k1 JOIN casualties k2 ON k2.kind = k1.kind
+                   JOIN events o ON o.id = k2.event_id
+                   WHERE k1.event_id = e.id AND o.incident_id = e.incident_id AND o.id != e.id
+                     AND (coalesce(k1.max, 1e18) < coalesce(k2.min, k2.max, 0)
+                          OR coalesce(k2.max, 1e18) < coalesce(k1.min, k1.max, 0)))
+                    THEN '≠' ELSE '' END AS mark,
+               a.published
+        FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN article_sketches k ON k.article_id = e.article_id
+        WHERE e.incident_id = ?
+    """
+    return ListQuery(
+        kind="versions",
+        select=("f.uid, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id, f.subtype, f.date, "
+                "f.date_end, f.claimant, f.outlet, f.copy, f.figures, f.words, f.mark, "
+                "trim(f.mark || ' version') AS kind, f.claimant || ' · ' || f.outlet AS label, "
+                "trim(coalesce(f.date, '') || ' · ' || f.subtype || ' · ' || "
+                "coalesce(nullif(f.figures, ''), 'no figure') || ' · ' || f.words) AS detail"),
+        source=f"({sql}) f",
+        order=(SortKey("f.claimant COLLATE NOCASE"), SortKey("f.published", nullable=True), SortKey("f.uid")),
+        params=(incident_id,),
+        label=label or "Incident",
+    )
 
 
 def entity_facts_query(entity_id: int, label: str = "") -> ListQuery:
@@ -566,8 +657,17 @@ def article(conn: sqlite3.Connection, article_id: int) -> ArticleView | None:
 def event_row(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT id, article_id, type, subtype, date, date_end, date_precision, era, places_label, casualties_label, "
-        "claimant_label, evidence_start, evidence_end, evidence_text FROM events WHERE id = ?",
+        "claimant_label, evidence_start, evidence_end, evidence_text, incident_id FROM events WHERE id = ?",
         (event_id,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def incident_row(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, type, subtype, date, date_end, date_precision, places_label, casualties_label, "
+        "sources_label, n_sources, n_articles, n_events, conflict, confidence FROM incidents WHERE id = ?",
+        (incident_id,),
     ).fetchone()
     return dict(row) if row else None
 

@@ -242,6 +242,91 @@ MIGRATIONS: list[str] = [
                     ELSE merge_key END
         FROM sources s;
     """,
+    # 5: incidents (store/incidents.py): the events of several articles, and of one article, that
+    # report the same incident; reprints (store/sketch.py); the analyst's merges and splits.
+    # Events already stored are grouped when the store is next opened for writing (db.py).
+    """
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL DEFAULT '',        -- the stable identity of its first event (see events' keys)
+        type TEXT NOT NULL,
+        subtype TEXT NOT NULL,               -- the subtype most of its events give
+        subtypes TEXT NOT NULL DEFAULT '',   -- every subtype its events give, '|' between them
+        date TEXT,
+        date_end TEXT,
+        date_precision TEXT,
+        era TEXT,                            -- 'history' or 'later' when every event of it is (date_labels.py)
+        dates TEXT NOT NULL DEFAULT '{}',    -- what its events' dates say (store/incidents.py, Profile)
+        core_lo INTEGER,                     -- the days (proleptic ordinals) a report meeting it can fall on
+        core_hi INTEGER,
+        figures TEXT NOT NULL DEFAULT '{}',  -- casualty kind -> [lowest, highest] across its sources
+        actor_keys TEXT NOT NULL DEFAULT '',
+        confidence REAL NOT NULL DEFAULT 0,  -- the highest of its events' confidence
+        fatalities INTEGER NOT NULL DEFAULT 0,  -- the most conservative killed figure across sources
+        conflict INTEGER NOT NULL DEFAULT 0,    -- 1 when its sources' figures disagree
+        n_events INTEGER NOT NULL DEFAULT 0,
+        n_articles INTEGER NOT NULL DEFAULT 0,
+        n_sources INTEGER NOT NULL DEFAULT 0,   -- independent sources: claimants and outlets, copies once
+        places_label TEXT NOT NULL DEFAULT '',
+        casualties_label TEXT NOT NULL DEFAULT '',
+        sources_label TEXT NOT NULL DEFAULT '',
+        stale INTEGER NOT NULL DEFAULT 1        -- its display fields wait to be recomputed
+    );
+    CREATE INDEX incidents_stale ON incidents(id) WHERE stale;
+    CREATE INDEX incidents_date ON incidents(date, id);
+    CREATE INDEX incidents_confidence ON incidents(confidence, date, id);
+    CREATE INDEX incidents_subtype ON incidents(subtype, date, id);
+    CREATE INDEX incidents_type ON incidents(type, date, id);
+
+    ALTER TABLE events ADD COLUMN incident_id INTEGER REFERENCES incidents(id);
+    CREATE INDEX events_incident ON events(incident_id, id);
+
+    -- what finds the incidents an event may belong to: its places, their regions and map cells,
+    -- with the first day the incident allows, so a lookup is one index range
+    -- (the key's columns first: SQLite 3.40's integrity_check misreads a WITHOUT ROWID table otherwise)
+    CREATE TABLE incident_keys (
+        key TEXT NOT NULL,
+        lo INTEGER NOT NULL,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id),
+        hi INTEGER NOT NULL,
+        PRIMARY KEY (key, lo, incident_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX incident_keys_incident ON incident_keys(incident_id);
+
+    CREATE TABLE incident_places (
+        incident_id INTEGER NOT NULL REFERENCES incidents(id),
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        level INTEGER NOT NULL,  -- 0 a country or wider, 1 named as a region ("the Belgorod region"), 2 a town or site
+        PRIMARY KEY (incident_id, entity_id, level)
+    ) WITHOUT ROWID;
+    CREATE INDEX incident_places_entity ON incident_places(entity_id, incident_id);
+
+    -- reprints: each article's MinHash sketch, its LSH bands, and the article it is a copy of
+    CREATE TABLE article_sketches (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        copy_of INTEGER REFERENCES articles(id),  -- the first stored article of its group of copies
+        signature BLOB
+    );
+    CREATE INDEX article_sketches_copy ON article_sketches(copy_of) WHERE copy_of IS NOT NULL;
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID;
+
+    -- the analyst's merges ('together') and splits ('apart'), between two events named by their
+    -- stable keys (article hash ':' evidence start ':' evidence end), so they outlive row ids
+    CREATE TABLE incident_choices (
+        id INTEGER PRIMARY KEY,
+        choice TEXT NOT NULL CHECK (choice IN ('together', 'apart')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        UNIQUE (a, b)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# the migration that brought incidents: stores older than it have their events grouped on opening
+INCIDENTS_VERSION = next(n for n, sql in enumerate(MIGRATIONS, start=1) if "CREATE TABLE incidents" in sql)

@@ -25,10 +25,12 @@ from extract.model import (
     CASUALTY_KINDS, ENTITY_TYPES, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, TAXONOMY,
     DATE_PRECISIONS, Extraction, Span,
 )
-from store import merge
+from store import merge, reprints
 from store.date_labels import era
+from store.incidents import Grouper
 from store.keys import merge_key, search_key
 from store.readers import RawArticle
+from store.sketch import sketch as make_sketch
 
 CASUALTY_WORDS = {
     "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
@@ -81,12 +83,14 @@ class WriteCache:
     sources: dict[str, list] = field(default_factory=dict)  # merge key -> [id, entity_id, name, merge key]
     source_names: dict[int, str] = field(default_factory=dict)
     names: set[tuple[str, int, str]] = field(default_factory=set)
+    grouper: Grouper = field(default_factory=Grouper)  # incidents touched since the last flush
 
     def clear(self) -> None:
         self.entities.clear()
         self.sources.clear()
         self.source_names.clear()
         self.names.clear()
+        self.grouper.clear()
 
 
 @lru_cache(maxsize=65536)
@@ -251,11 +255,21 @@ def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int 
     return cursor.lastrowid if cursor.rowcount == 1 else None
 
 
+_COMPUTE = object()
+
+
 def write_article(
-    conn: sqlite3.Connection, article: RawArticle, extraction: Extraction, cache: WriteCache | None = None
+    conn: sqlite3.Connection, article: RawArticle, extraction: Extraction, cache: WriteCache | None = None,
+    signature: bytes | None | object = _COMPUTE,
 ) -> WriteReport:
-    """Store one article with its facts. Call inside a transaction; pass one ``cache`` for a run
-    of articles (and clear it if the transaction rolls back)."""
+    """Store one article with its facts, its reprint sketch, and its events grouped into incidents.
+
+    Call inside a transaction. Pass one ``cache`` for a run of articles (clear it if the
+    transaction rolls back, and call ``cache.grouper.flush(conn)`` before committing: the display
+    fields of the incidents touched are computed then, once). Without a cache the incidents are
+    complete when this returns. ``signature``: the article's sketch (``store.sketch.sketch``),
+    when the caller computed it already (ingest does, in its worker processes)."""
+    own_cache = cache is None
     cache = cache if cache is not None else WriteCache()
     text = article.text
     article_id = insert_article(conn, article)
@@ -390,4 +404,9 @@ def write_article(
                      sorted((n, i) for i, n in n_relayed.items()))
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
+    reprints.record(conn, article_id, make_sketch(text) if signature is _COMPUTE else signature)
+    if n_events:
+        cache.grouper.add_article(conn, article_id)
+    if own_cache:
+        cache.grouper.flush(conn)
     return report

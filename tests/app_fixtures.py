@@ -193,8 +193,9 @@ TYPES = {"Armed clash": "Battles", "Air/drone strike": "Explosions/Remote violen
 PLACES = ["Kharkiv", "Pokrovsk", "Kherson", "Zaporizhzhia", "Avdiivka", "Sumy", "Odesa", "Kursk"]
 
 
-def build_big_store(path: Path, n_articles: int = 100_000) -> Path:
-    """``n_articles`` synthetic articles, one event each, written by SQL in one transaction."""
+def build_big_store(path: Path, n_articles: int = 100_000, events_per_incident: int = 1) -> Path:
+    """``n_articles`` synthetic articles, one event each, grouped ``events_per_incident`` to an
+    incident (consecutive articles), written by SQL in one transaction."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = OFF")
@@ -202,7 +203,7 @@ def build_big_store(path: Path, n_articles: int = 100_000) -> Path:
         conn.executescript(sql)
         conn.execute(f"PRAGMA user_version = {number}")
     rng = random.Random(7)
-    articles, events = [], []
+    articles, events, incidents = [], [], []
     for i in range(1, n_articles + 1):
         day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
         place = PLACES[i % len(PLACES)]
@@ -213,15 +214,24 @@ def build_big_store(path: Path, n_articles: int = 100_000) -> Path:
                          "Synthetic Wire", day, text, hashlib.sha1(text.encode()).hexdigest(),
                          "2024-12-31T00:00:00", 1))
         start = text.index("Fighting")
+        incident = (i - 1) // events_per_incident + 1
         events.append((i, i, TYPES[subtype], subtype, day, "day", 0.5, start, len(text),
-                       text[start:], place, f"{killed} killed", "officials"))
+                       text[start:], place, f"{killed} killed", "officials", incident))
+        if (i - 1) % events_per_incident == 0:
+            incidents.append((incident, TYPES[subtype], subtype, subtype, day, "day", 0.5, killed, place,
+                              f"{killed} killed", "officials"))
     conn.executemany(
         "INSERT INTO articles (id, ref, title, url, outlet, published, text, hash, ingested_at, n_events) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
     conn.executemany(
+        "INSERT INTO incidents (id, type, subtype, subtypes, date, date_precision, confidence, fatalities, "
+        "places_label, casualties_label, sources_label, n_events, n_articles, n_sources, stale) "
+        f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {events_per_incident}, {events_per_incident}, 1, 0)",
+        incidents)
+    conn.executemany(
         "INSERT INTO events (id, article_id, type, subtype, date, date_precision, confidence, "
-        "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+        "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, "
+        "incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
     conn.executemany(
         "INSERT INTO sources (id, name, merge_key, type, n_claims) VALUES (?, ?, ?, ?, ?)",
         [(i, f"Source {i}", f"source {i}", "media", i % 50) for i in range(1, 501)])

@@ -71,6 +71,14 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
                       [battle, shelling])
 
 
+# What the migration that brought incidents added: dropped, a store is as the versions before it left it.
+BEFORE_INCIDENTS = """
+    DROP TABLE incident_choices; DROP TABLE article_bands; DROP TABLE article_sketches;
+    DROP TABLE incident_places; DROP TABLE incident_keys;
+    DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident_id; DROP TABLE incidents;
+"""
+
+
 def assert_store_sound(path: Path) -> None:
     """integrity_check passes, no foreign key is dangling and every stored span matches its text."""
     conn = sqlite3.connect(path)

@@ -242,7 +242,8 @@ async def test_other_sources_figures_side_by_side_only_when_another_source_gives
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2")
+        await pilot.press("2", "v")  # every article's events (the pane lists incidents)
+        await settle(pilot)
         events = rows(screen.events)
         kursk = next(i for i, r in enumerate(events) if r["casualties_label"].startswith("≥30"))
         screen.events.move_cursor(kursk)

@@ -57,10 +57,12 @@ async def test_panes_are_titled_and_show_rows(store):
         screen = app.screen
         assert [screen.query_one(f"#{p}").border_title for p in ("articles", "events", "sources")] == [
             "Articles", "Events", "Sources"]
-        assert screen.articles.total == 4 and screen.events.total == 3 and screen.sources.total == 3
+        # the Events pane lists incidents: the two articles on the fighting near Plekhovo are one
+        assert screen.articles.total == 4 and screen.events.total == 2 and screen.sources.total == 3
         text = screen_text(app)
         assert "Drone strike on Kharkiv kills three" in text
-        assert "≥30 killed/wounded" in text and "Air/drone strike" in text
+        assert "12 killed; ≥30" in text and "Air/drone strike" in text
+        assert "2 incidents" in str(screen.events.border_subtitle)
         assert "Ukraine's military intelligence" in text and "intelligence" in text
         # the first article is open in the reader at launch
         assert screen.reader.article is not None and screen.reader.article.text == KHARKIV
@@ -118,7 +120,9 @@ async def test_enter_on_event_opens_its_article_with_the_evidence_highlighted(st
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2")
+        await pilot.press("2", "v")  # every article's events, as extracted
+        await settle(pilot)
+        assert screen.events.total == 3 and "3 events" in str(screen.events.border_subtitle)
         index = row_index(screen.events, lambda r: r["casualties_label"].startswith("≥30"))
         screen.events.move_cursor(index)
         await pilot.press("enter")
@@ -131,6 +135,7 @@ async def test_enter_on_event_opens_its_article_with_the_evidence_highlighted(st
         assert title(screen.facts).startswith("Event · Armed clash")
         kinds = [screen.facts.row(i)["kind"] for i in range(screen.facts.total)]
         assert "claim" in kinds and kinds.count("figures") == 1 and kinds.count("figure") == 1
+        assert kinds.count("incident") == 1
         text = screen_text(app)
         assert "12 killed" in text and "≥30 killed/wounded" in text
 
@@ -140,12 +145,16 @@ async def test_claim_to_source_to_claims_and_back_and_forward(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2")
+        await pilot.press("2", "v")
+        await settle(pilot)
         screen.events.move_cursor(row_index(screen.events, lambda r: r["casualties_label"].startswith("≥30")))
         await pilot.press("enter")
         await settle(pilot)
         facts = screen.facts
         assert facts.current_row["kind"] == "evidence"
+        await pilot.press("j")
+        await settle(pilot)
+        assert facts.current_row["kind"] == "incident"
         await pilot.press("j")
         await settle(pilot)
         assert facts.current_row["kind"] == "figures"
@@ -274,7 +283,7 @@ async def test_filter_and_sort_events(store):
         assert "YYYY-MM-DD" in str(app.screen.query_one("#filter-error").render())
         await pilot.click("#filter-clear")
         await settle(pilot)
-        assert screen.events.total == 3
+        assert screen.events.total == 2
         first = screen.events.row(0)["date"]
         await pilot.press("s")
         await settle(pilot)
@@ -289,8 +298,12 @@ async def test_help_lists_every_key(store):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
+        app.screen.query_one("#help-box").scroll_end(animate=False)  # the list is longer than the box
+        await pilot.pause()
+        text += screen_text(app)
         for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward",
-                       "facts.follow", "app.command_palette"):
+                       "facts.follow", "app.command_palette", "events.toggle", "incidents.merge",
+                       "incidents.split"):
             assert needle in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -500,11 +513,12 @@ async def test_the_cursor_of_the_focused_list_drives_the_reader(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2", "G")  # the oldest event
+        await pilot.press("2", "G")  # the oldest incident: its first version is shown
         await settle(pilot)
-        assert screen.reader.article.text == KURSK
-        assert screen.reader.highlighted == (0, len(KURSK.split("\n")[0]))
-        assert title(screen.facts).startswith("Event · Armed clash")
+        assert title(screen.facts).startswith("Incident · Armed clash")
+        first = screen.facts.row(0)
+        assert screen.reader.article.id == first["article_id"]
+        assert screen.reader.highlighted == (first["start"], first["end"])
         await pilot.press("g")
         await settle(pilot)
         assert screen.reader.article.text == KHARKIV
@@ -524,19 +538,19 @@ async def test_enter_right_after_a_move_opens_once(store):
         await pilot.press("2", "j", "enter")  # no pause between the move and Enter
         await settle(pilot)
         screen = app.screen
-        assert title(screen.facts).startswith("Event · Armed clash")
+        assert title(screen.facts).startswith("Incident · Armed clash")
         assert screen.view.preview is False
         assert all(v.facts != screen.view.facts for v in screen.back_stack)  # not twice
         assert app.focused.id == "facts"
-        await pilot.press("enter")  # the evidence: its span, in the reader
-        await settle(pilot)
-        assert app.focused.id == "reader"
-        await pilot.press("tab", "j", "j", "o")  # back to the facts; the claim -> its source
-        await settle(pilot)
-        assert title(screen.facts).startswith("Claims by ")
-        await pilot.press("escape")
+        await pilot.press("o")  # a version -> its event, as its article tells it
         await settle(pilot)
         assert title(screen.facts).startswith("Event · Armed clash")
+        await pilot.press("j", "j", "j", "o")  # evidence, incident, figures, the claim -> its source
+        await settle(pilot)
+        assert title(screen.facts).startswith("Claims by ")
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert title(screen.facts).startswith("Incident · Armed clash")
 
 
 async def test_enter_before_the_search_answers_opens_the_best_result(store):

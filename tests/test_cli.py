@@ -101,7 +101,8 @@ def test_an_empty_default_store_is_rebuilt_from_the_seeds_but_an_empty_named_one
     (default,) = list(data.rglob("*.db"))
     db = open_store(default)
     with db.conn:  # as if the first build had been cut short before its articles were written
-        for table in ("claim_events", "casualties", "event_actors", "event_places", "events", "claims",
+        for table in ("incident_keys", "incident_places", "article_bands", "article_sketches", "claim_events",
+                      "casualties", "event_actors", "event_places", "events", "incidents", "claims",
                       "mentions", "names", "sources", "entities", "articles"):
             db.conn.execute(f"DELETE FROM {table}")
     db.close()

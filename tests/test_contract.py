@@ -33,7 +33,8 @@ def test_commands_and_options_exist_as_documented():
     for name in commands:
         assert _option(commands[name], "--db"), name
     export = commands["export"]
-    assert set(_option(export, "--kind").choices) == {"all", "article", "event", "claim", "entity", "source"}
+    assert set(_option(export, "--kind").choices) == {"all", "article", "event", "incident", "claim", "entity",
+                                                      "source"}
     assert set(_option(export, "--format").choices) == {"jsonl", "csv", "geojson"}
     assert _option(export, "-o")
     search = commands["search"]
@@ -129,7 +130,9 @@ CONTRACT_FIELDS = {
     "source": ["kind", "id", "name", "type", "aliases", "reliability", "claims"],
     "claim": ["kind", "id", "article_id", "source_id", "cue", "content", "quote", "credibility", "event_ids"],
     "event": ["kind", "id", "article_id", "type", "subtype", "date", "date_end", "date_precision", "actors",
-              "places", "casualties", "claim_ids", "evidence", "confidence"],
+              "places", "casualties", "claim_ids", "evidence", "confidence", "incident_id"],
+    "incident": ["kind", "id", "type", "subtype", "date", "date_end", "places", "event_ids", "article_ids",
+                 "copies", "sources", "n_sources", "n_articles", "casualties"],
 }
 
 
@@ -156,6 +159,12 @@ def test_export_records_carry_the_contract_fields(tmp_path):
     assert source["reliability"] in "ABCDEF" and isinstance(source["claims"], int)
     claim = next(r for r in records if r["kind"] == "claim")
     assert isinstance(claim["quote"], bool) and claim["credibility"] in "123456"
+    incidents = [r for r in records if r["kind"] == "incident"]
+    assert {e["incident_id"] for e in records if e["kind"] == "event"} == {r["id"] for r in incidents}
+    battle = next(r for r in incidents if r["subtype"] == "Armed clash")
+    assert set(battle["places"][0]) >= {"entity_id", "name"} and set(battle["sources"][0]) >= {"source_id", "name"}
+    assert {"kind", "min", "max", "by_source"} <= set(battle["casualties"][0])
+    assert {"source_id", "min", "max"} <= set(battle["casualties"][0]["by_source"][0])
 
 
 # --- Vocabularies ------------------------------------------------------------------------------------------

@@ -39,14 +39,16 @@ def test_jsonl_records_have_every_contract_field(store):
     for record in records:
         by_kind.setdefault(record["kind"], []).append(record)
     assert [r["kind"] for r in records] == sorted(
-        (r["kind"] for r in records), key=["article", "entity", "source", "claim", "event"].index)
+        (r["kind"] for r in records), key=["article", "entity", "source", "claim", "event", "incident"].index)
     required = {
         "article": {"kind", "id", "ref", "title", "url", "outlet", "published", "text"},
         "entity": {"kind", "id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions"},
         "source": {"kind", "id", "name", "type", "aliases", "reliability", "claims"},
         "claim": {"kind", "id", "article_id", "source_id", "cue", "content", "quote", "credibility", "event_ids"},
         "event": {"kind", "id", "article_id", "type", "subtype", "date", "date_end", "date_precision", "actors",
-                  "places", "casualties", "claim_ids", "evidence", "confidence"},
+                  "places", "casualties", "claim_ids", "evidence", "confidence", "incident_id"},
+        "incident": {"kind", "id", "type", "subtype", "date", "date_end", "places", "event_ids", "article_ids",
+                     "copies", "sources", "n_sources", "n_articles", "casualties"},
     }
     for kind, fields in required.items():
         assert by_kind[kind], kind
@@ -135,14 +137,16 @@ def test_event_csv_uses_acled_columns(store):
 
 def test_csv_all_writes_one_file_per_kind(store, tmp_path):
     written = export_csv_all(store, tmp_path / "out")
-    assert sorted(p.name for p in written) == ["articles.csv", "claims.csv", "entities.csv", "events.csv", "sources.csv"]
+    assert sorted(p.name for p in written) == ["articles.csv", "claims.csv", "entities.csv", "events.csv",
+                                               "incidents.csv", "sources.csv"]
     with open(tmp_path / "out" / "entities.csv", newline="") as f:
         assert len(list(csv.DictReader(f))) == 4
     with open(tmp_path / "out" / "articles.csv", newline="") as f:
         texts = [r["text"] for r in csv.DictReader(f)]
     assert texts[0] == KURSK
     assert [p.name for p in csv_targets(tmp_path / "all.csv").values()] == [
-        "all_articles.csv", "all_entities.csv", "all_sources.csv", "all_claims.csv", "all_events.csv"]
+        "all_articles.csv", "all_entities.csv", "all_sources.csv", "all_claims.csv", "all_events.csv",
+        "all_incidents.csv"]
 
 
 def test_geojson_has_events_with_coordinates_only(store):

@@ -134,7 +134,9 @@ def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
     casualty = next(r for r in rows if r["kind"] == "casualty")
     assert casualty["detail"] == "≥30 killed/wounded"  # worded as in the Events pane
     side_by_side = [r for r in rows if r["kind"] == "figures"]
-    assert len(side_by_side) == 1 and rows[1] is side_by_side[0]  # right under the evidence
+    assert rows[1]["kind"] == "incident" and rows[1]["link_kind"] == "incident"  # its incident, one key away
+    assert rows[1]["detail"].startswith("2 sources, 2 articles")
+    assert len(side_by_side) == 1 and rows[2] is side_by_side[0]  # right under the evidence
     # who gives which figure, side by side
     assert side_by_side[0]["label"] == ("Ukraine's military intelligence: ≥30 killed/wounded · "
                                         "Russian defence ministry: 12 killed")

@@ -26,12 +26,23 @@ def test_main_screen(snap_compare, app):
 def test_reader_with_a_highlighted_claim(snap_compare, app):
     async def open_claim(pilot):
         await settle(pilot)
-        await pilot.press("2", "G", "enter")  # the oldest event: >=30 killed/wounded near Plekhovo
+        await pilot.press("2", "v")  # every article's events
         await settle(pilot)
-        await pilot.press("j", "j")  # past the figures compared, to its claim, highlighted in the reader
+        await pilot.press("G", "enter")  # the oldest event: >=30 killed/wounded near Plekhovo
+        await settle(pilot)
+        await pilot.press("j", "j", "j")  # past its incident and the figures compared, to its claim
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_claim)
+
+
+def test_incident_versions_side_by_side(snap_compare, app):
+    async def open_incident(pilot):
+        await settle(pilot)
+        await pilot.press("2", "G", "enter")  # the fighting near Plekhovo, as Kyiv and as Moscow tell it
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_incident)
 
 
 def test_search_results(snap_compare, app):

@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[db_option], help="write the store out",
                                  description="Write the store out. JSON Lines is the lossless format.")
-    export.add_argument("--kind", default="all", choices=["all", "article", "event", "claim", "entity", "source"])
+    export.add_argument("--kind", default="all",
+                        choices=["all", "article", "event", "incident", "claim", "entity", "source"])
     export.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write here instead of stdout (for --kind all --format csv: a folder)")

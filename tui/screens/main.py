@@ -45,6 +45,14 @@ ARTICLE_COLUMNS = [
     Column("title", "Title", min_width=16, format=lambda r: r.get("title") or r.get("ref") or ""),
     Column("n_events", "Ev", 3, justify="right", drop=1),
 ]
+INCIDENT_COLUMNS = [
+    Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
+    Column("subtype", "Subtype", 22, style="yellow", min_width=10),
+    Column("places_label", "Place(s)", min_width=8),
+    Column("casualties_label", "Casualties", 16, style="red", shrink=False, min_width=10, blank=("",), drop=1),
+    Column("n_sources", "Src", 3, justify="right", shrink=False, min_width=3),
+    Column("n_articles", "Art", 3, justify="right", shrink=False, min_width=3, drop=2),
+]
 EVENT_COLUMNS = [
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
     Column("subtype", "Subtype", 22, style="yellow", min_width=10),
@@ -64,22 +72,37 @@ FACT_COLUMNS = [
     Column("label", "What"),
     Column("detail", "Detail", style="dim"),
 ]
+# an incident's versions, side by side: who says what, through which outlet, when, with which figures
+VERSION_COLUMNS = [
+    Column("mark", "≠", 1, style="bold red", shrink=False, min_width=1),
+    Column("claimant", "Claimant", 16, min_width=8),
+    Column("outlet", "Outlet", 12, style="cyan", min_width=6,
+           format=lambda r: f"{r.get('outlet') or ''}{' (copy)' if r.get('copy') else ''}"),
+    Column("date", "Date", 10, style="dim", shrink=False, min_width=10, format=_event_date),
+    Column("figures", "Figures", 14, style="red", min_width=8),
+    Column("words", "Claim", min_width=10),
+]
 
 
 class FactList(RowList):
-    """The facts under the reader: Enter shows or opens a fact, `o` follows its link."""
+    """The facts under the reader: Enter shows or opens a fact, `o` follows its link, `x` takes
+    an incident's version out of it."""
 
     BINDINGS = [
         Binding("o", "screen.follow_fact", "Follow link", id="facts.follow"),
+        Binding("x", "screen.split_event", "Split out of incident", id="incidents.split"),
     ]
 
 
 class EventList(RowList):
-    """The Events pane: a RowList that can be filtered and sorted."""
+    """The Events pane: incidents (or, with `v`, every article's events), filtered and sorted;
+    `m` on two incidents merges them."""
 
     BINDINGS = [
         Binding("f", "screen.filter_events", "Filter", id="events.filter"),
         Binding("s", "screen.sort_events", "Sort", id="events.sort"),
+        Binding("v", "screen.toggle_event_rows", "Incidents/events", id="events.toggle"),
+        Binding("m", "screen.merge_incident", "Merge incidents", id="incidents.merge"),
     ]
 
 
@@ -96,7 +119,7 @@ class ArticleList(RowList):
 class View:
     """What the reader and the facts pane show; one entry of the history."""
 
-    mode: str  # 'none', 'article', 'event', 'entity', 'source'
+    mode: str  # 'none', 'article', 'event', 'incident', 'entity', 'source'
     article_id: int | None
     highlight: tuple[int, int] | None
     facts: ListQuery
@@ -128,6 +151,8 @@ class MainScreen(Screen):
         self.events_descending = True
         self.article_filter = ArticleFilter()
         self.articles_descending = True
+        self.event_rows = "incidents"  # what the Events pane lists: 'incidents' or 'events'
+        self.merge_mark: dict[str, Any] | None = None  # the incident `m` marked for merging
         self.view = View("none", None, None, queries.article_facts_query(0))
         self.back_stack: list[View] = []
         self.forward_stack: list[View] = []
@@ -141,8 +166,8 @@ class MainScreen(Screen):
             with Vertical(id="lists"):
                 yield ArticleList(self.db_path, queries.articles_query(), ARTICLE_COLUMNS,
                                   empty_text=EMPTY_STORE, id="articles")
-                yield EventList(self.db_path, queries.filter_events(queries.events_query(), self.event_filter),
-                                EVENT_COLUMNS, empty_text="No events.", id="events")
+                yield EventList(self.db_path, queries.filter_incidents(queries.incidents_query(), self.event_filter),
+                                INCIDENT_COLUMNS, empty_text="No incidents.", id="events")
                 yield RowList(self.db_path, queries.sources_query(), SOURCE_COLUMNS,
                               empty_text="No sources.", id="sources")
             with Vertical(id="detail"):
@@ -192,6 +217,14 @@ class MainScreen(Screen):
         return self._pending_preview is None and all(
             row_list.idle for row_list in self.query(RowList))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that only make sense somewhere are shown only there (the footer hides the rest)."""
+        if action == "split_event":
+            return self.view.mode == "incident"
+        if action == "merge_incident":
+            return self.event_rows == "incidents"
+        return True
+
     def action_focus_pane(self, pane_id: str) -> None:
         self.query_one(f"#{pane_id}").focus()
 
@@ -204,8 +237,11 @@ class MainScreen(Screen):
         if row_list.id == "events":
             order = "newest first" if self.events_descending else "oldest first"
             described = self.event_filter.describe()
+            subtitle = f"{subtitle} {self.event_rows}"
             subtitle = f"{described} · {subtitle}" if described else subtitle
             subtitle = f"{subtitle} · {order}" + ("" if self.event_filter.history else " · no history")
+            if self.merge_mark is not None:
+                subtitle = f"m on another to merge #{self.merge_mark['id']} into it · {subtitle}"
         elif row_list.id == "articles":
             described = self.article_filter.describe()
             subtitle = f"{described} · {subtitle}" if described else subtitle
@@ -239,6 +275,8 @@ class MainScreen(Screen):
         if pane == "articles":
             return View("article", row["id"], None,
                         queries.article_facts_query(row["id"], row.get("title") or ""))
+        if pane == "events" and "article_id" not in row:
+            return self._incident_view(row)
         if pane == "events":
             return self._event_view(row["id"], row["article_id"],
                                     (row["evidence_start"], row["evidence_end"]), row)
@@ -279,6 +317,12 @@ class MainScreen(Screen):
             self.go(view)
         self.facts.focus()
 
+    def _incident_view(self, row: dict[str, Any]) -> View:
+        """An incident: each source's version side by side (the first one shown in the reader)."""
+        label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label"),
+                                       plural(row.get("n_sources") or 0, "source")) if x)
+        return View("incident", None, None, queries.incident_versions_query(row["id"], f"Incident · {label}"))
+
     def _event_view(self, event_id: int, article_id: int, span: tuple[int, int],
                     row: dict[str, Any]) -> View:
         label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label")) if x)
@@ -316,6 +360,8 @@ class MainScreen(Screen):
         link_kind, link_id = row.get("link_kind"), row.get("link_id")
         if link_kind == "event":
             self._open_event_by_id(link_id)
+        elif link_kind == "incident":
+            self._open_incident_by_id(link_id)
         elif link_kind == "source":
             self.open_source(link_id, row.get("label") or "")
         elif link_kind == "entity":
@@ -332,6 +378,20 @@ class MainScreen(Screen):
             self.app.call_from_thread(
                 self.go, self._event_view(event_id, row["article_id"],
                                           (row["evidence_start"], row["evidence_end"]), row))
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_incident_by_id(self, incident_id: int) -> None:
+        conn = queries.connect_readonly(self.db_path)
+        try:
+            row = queries.incident_row(conn, incident_id)
+        finally:
+            conn.close()
+        if row is not None:
+            self.app.call_from_thread(self._go_and_focus_facts, self._incident_view(row))
+
+    def _go_and_focus_facts(self, view: View) -> None:
+        self.go(view)
+        self.facts.focus()
 
     def open_entity(self, entity_id: int, name: str, kind: str) -> None:
         """Show everything about an entity: its events, claims it made, every mention."""
@@ -372,7 +432,9 @@ class MainScreen(Screen):
         self._apply_view(self.view)
 
     def _apply_view(self, view: View) -> None:
+        self.refresh_bindings()
         self.facts.border_title = Content(one_line(view.facts.label or "Facts"))
+        self.facts.set_columns(VERSION_COLUMNS if view.facts.kind == "versions" else FACT_COLUMNS)
         if view.facts != self.facts.query:
             self.query_one("#fact-detail", Static).update("")
         if view.facts != self.facts.query or view.facts_cursor != self.facts.cursor:
@@ -436,8 +498,78 @@ class MainScreen(Screen):
         self._requery_events()
 
     def _requery_events(self) -> None:
-        query = queries.filter_events(queries.events_query(self.events_descending), self.event_filter)
+        if self.event_rows == "incidents":
+            query = queries.filter_incidents(queries.incidents_query(self.events_descending), self.event_filter)
+        else:
+            query = queries.filter_events(queries.events_query(self.events_descending), self.event_filter)
         self.events.set_query(query)
+
+    def action_toggle_event_rows(self) -> None:
+        """`v`: the Events pane lists incidents, or every article's events as extracted."""
+        self.event_rows = "events" if self.event_rows == "incidents" else "incidents"
+        self.merge_mark = None
+        self.refresh_bindings()
+        self.events.set_columns(INCIDENT_COLUMNS if self.event_rows == "incidents" else EVENT_COLUMNS)
+        self.events.empty_text = "No incidents." if self.event_rows == "incidents" else "No events."
+        self._requery_events()
+
+    # ------------------------------------------------------------------ incidents: merge, split
+
+    def action_merge_incident(self) -> None:
+        """`m` on an incident marks it; `m` on another merges the marked one into it."""
+        if self.event_rows != "incidents":
+            self.notify("Merging works on incidents: press v to list them.", timeout=3)
+            return
+        row = self.events.current_row
+        if row is None:
+            return
+        mark = self.merge_mark
+        if mark is None or mark["id"] == row["id"]:
+            self.merge_mark = None if mark is not None else dict(row)
+            if self.merge_mark is not None:
+                self.notify(f"Incident #{row['id']} marked: press m on the incident to merge it into.", timeout=4)
+            else:
+                self.notify("Merge cancelled.", timeout=2)
+            self.events.reload()
+            return
+        self.merge_mark = None
+        self._write_incidents("merge", mark["id"], row["id"])
+
+    def action_split_event(self) -> None:
+        """`x` on a version of an incident: that event becomes an incident of its own."""
+        row = self.facts.current_row
+        if self.view.mode != "incident" or row is None or self.facts.query.kind != "versions":
+            self.notify("Open an incident (Enter in Events), then press x on a version to split it out.",
+                        timeout=3)
+            return
+        self._write_incidents("split", row["uid"], None)
+
+    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
+    def _write_incidents(self, what: str, first: int, second: int | None) -> None:
+        from store.db import open_store
+        from store.incidents import merge_incidents, split_event
+
+        try:
+            db = open_store(self.db_path)
+            try:
+                if what == "merge":
+                    merge_incidents(db.conn, first, second)
+                    message = f"Merged incident #{first} into #{second}; kept across re-ingest and regrouping."
+                else:
+                    new = split_event(db.conn, first)
+                    message = (f"Event {first} split out into incident #{new}; kept across re-ingest and regrouping."
+                               if new is not None else "That event is alone in its incident already.")
+            finally:
+                db.conn.close()
+        except Exception as error:  # noqa: BLE001 - one line for the user
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            self.app.call_from_thread(self.notify, f"Could not {what}: {reason}", severity="error", timeout=5)
+            return
+        self.app.call_from_thread(self._after_write, message, what == "merge")
+
+    def _after_write(self, message: str, merged: bool) -> None:
+        self.notify(message, timeout=4)
+        self.reload_all()
 
     # ------------------------------------------------------------------ articles: filter, sort
 

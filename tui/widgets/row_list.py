@@ -158,6 +158,15 @@ class RowList(ScrollView, can_focus=True):
         self._reload()
         self._announce_pending = not quiet
 
+    def set_columns(self, columns: list[Column]) -> None:
+        """Draw the rows with other columns (the facts pane shows an incident's versions so)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        self._widths.clear()
+        self._strips.clear()
+        self.refresh()
+
     def reload(self) -> None:
         """Read the list again (the store changed).
 

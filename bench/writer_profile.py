@@ -1,0 +1,159 @@
+"""Profile the single writer of ingest: where its time goes, article by article, up to 100k articles.
+
+    .venv/bin/python bench/make_corpus.py 100000 bench/out/corpus100k.jsonl
+    .venv/bin/python bench/writer_profile.py bench/out/corpus100k.jsonl [--articles 100000] [--window 10000]
+
+Extraction is done first, across the cores, and kept in ``bench/out/extracted-N.pickle`` (the
+same results serve every later run, before and after a change to the writer). Then the articles
+are written into a fresh store exactly as ``sitrep ingest`` writes them (chunks of 32, one
+transaction each, one ``WriteCache``; each chunk's results go through pickle as they come from the
+worker processes), in this one process, and the script prints:
+- the writer's CPU time per article for each window of ``--window`` articles (how it grows with
+  the store), and for the last window the cProfile of the writer: the functions and SQL
+  statements that take the time;
+- the bytes a chunk's results take through pickle, and the time to unpickle them (the writer's
+  share of the process pool's cost).
+CPU time (``time.process_time``), so that other work on the machine does not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pickle
+import pstats
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from store.db import open_store  # noqa: E402
+from store.ingest import CHUNK, Workers, extract_chunk  # noqa: E402
+from store.readers import RawArticle  # noqa: E402
+
+
+def read_corpus(path: Path, n: int) -> list[RawArticle]:
+    articles = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if len(articles) == n:
+                break
+            item = json.loads(line)
+            articles.append(RawArticle(item["id"], item["text"].strip(), title=item.get("title"),
+                                       url=item.get("url"), outlet=item.get("outlet"), published=item.get("published")))
+    return articles
+
+
+def extracted(articles: list[RawArticle], cache: Path) -> list[bytes]:
+    """Each chunk's extraction results, pickled as the process pool hands them over."""
+    if cache.exists():
+        with open(cache, "rb") as f:
+            return pickle.load(f)
+    pool = Workers()
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    futures = [pool.submit(extract_chunk, [(a.text, a.published) for a in chunk]) for chunk in chunks]
+    out = [pickle.dumps(f.result(), protocol=pickle.HIGHEST_PROTOCOL) for f in futures]
+    pool.close()
+    with open(cache, "wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--window", type=int, default=10_000)
+    parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "writer.db")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--extracted", type=Path, help="extraction results kept by an earlier run (default: by "
+                                                       "the version of extract/ and the pool's output shape)")
+    args = parser.parse_args()
+
+    articles = read_corpus(args.corpus, args.articles)
+    cache = args.extracted or args.corpus.with_name(f"extracted-{len(articles)}-{_code_version()}.pickle")
+    started = time.perf_counter()
+    payloads = extracted(articles, cache)
+    print(f"extraction: {'read from ' + cache.name if time.perf_counter() - started < 60 else 'done'} "
+          f"({len(payloads)} chunks, {sum(map(len, payloads)) / len(articles):.0f} pickled bytes/article)")
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+    db = open_store(args.db)
+    conn = db.conn
+    try:
+        from store.ingest import write_transaction as _write_transaction
+    except ImportError:  # before it was renamed
+        from store.ingest import _write_transaction
+    from store.writer import WriteCache, write_article
+
+    cache_ = WriteCache()
+    profile = cProfile.Profile()
+    window_cpu = 0.0
+    unpickle_cpu = 0.0
+    done = 0
+    last_window = (len(articles) - 1) // args.window
+    print(f"{'articles':>10} {'writer ms/article (CPU)':>24} {'unpickle ms/article':>20}")
+    for index, payload in enumerate(payloads):
+        chunk = articles[index * CHUNK:(index + 1) * CHUNK]
+        in_last = done // args.window == last_window
+        t0 = time.process_time()
+        results = pickle.loads(payload)
+        t1 = time.process_time()
+        if in_last:
+            profile.enable()
+        with _write_transaction(conn):
+            for article, result in zip(chunk, results):
+                extraction, signature = result if isinstance(result, tuple) else (result, None)
+                if isinstance(extraction, str):
+                    continue
+                if signature is None:
+                    write_article(conn, article, extraction, cache_)
+                else:
+                    write_article(conn, article, extraction, cache_, signature)
+            grouper = getattr(cache_, "grouper", None)
+            if grouper is not None:
+                grouper.flush(conn, summaries=None)  # as ingest does
+        if in_last:
+            profile.disable()
+        t2 = time.process_time()
+        window_cpu += t2 - t1
+        unpickle_cpu += t1 - t0
+        before = done
+        done += len(chunk)
+        if done // args.window != before // args.window or done == len(articles):
+            n = done - (before // args.window) * args.window
+            print(f"{done:>10} {window_cpu / n * 1000:>24.2f} {unpickle_cpu / n * 1000:>20.2f}", flush=True)
+            window_cpu = unpickle_cpu = 0.0
+    grouper = getattr(cache_, "grouper", None)
+    if grouper is not None:  # the end of the run: what it left stale
+        t0 = time.process_time()
+        with _write_transaction(conn):
+            grouper.flush(conn, summaries=True)
+        print(f"final refresh of incidents left stale: {(time.process_time() - t0) / len(articles) * 1000:.2f} ms/article")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(f"store: {args.db.stat().st_size / 1e6:.0f} MB")
+    print(f"\nthe writer's profile over the last {args.window} articles (CPU, cProfile's overhead included):")
+    stats = pstats.Stats(profile)
+    stats.sort_stats("tottime").print_stats(args.top)
+    conn.close()
+
+
+def _code_version() -> str:
+    """Extraction results are kept per version of extract/ and of the pool's output shape."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "extract").rglob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update(b"sketch" if (ROOT / "store" / "sketch.py").exists() else b"")  # results with sketches
+    return digest.hexdigest()[:10]
+
+
+if __name__ == "__main__":
+    main()

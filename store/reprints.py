@@ -1,0 +1,45 @@
+"""Reprints in the store: each article's MinHash sketch and LSH bands, and which earlier article
+it is a copy of (``article_sketches.copy_of``: the first stored article of its group of copies).
+
+A new article's candidate copies are the articles sharing one of its bands (an index lookup);
+each candidate is confirmed on the whole sketch (``store.sketch.is_copy``). The group is the
+earliest stored article among the confirmed ones' groups, so groups never depend on which copy is
+compared first. Runs inside the writer's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from store import sketch
+
+MAX_CANDIDATES = 8  # the articles sharing the most bands are confirmed; a copy shares most of its bands
+
+
+def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -> int | None:
+    """Store the sketch of a new article; returns the article it is a copy of (None: an original)."""
+    if signature is None:
+        conn.execute("INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, NULL, NULL)",
+                     (article_id,))
+        return None
+    bands = sketch.bands(signature)
+    marks = ",".join("?" * len(bands))
+    candidates = conn.execute(
+        f"SELECT b.article_id, count(*) AS shared FROM article_bands b WHERE b.band IN ({marks}) "
+        "GROUP BY b.article_id ORDER BY shared DESC, b.article_id LIMIT ?", (*bands, MAX_CANDIDATES),
+    ).fetchall()
+    copy_of = None
+    if candidates:
+        ids = [c[0] for c in candidates]
+        rows = conn.execute(
+            f"SELECT article_id, coalesce(copy_of, article_id), signature FROM article_sketches "
+            f"WHERE article_id IN ({','.join('?' * len(ids))})", ids,
+        ).fetchall()
+        mine = sketch.values(signature)
+        groups = [group for _, group, other in rows if other is not None and sketch.is_copy(signature, other, mine)]
+        copy_of = min(groups) if groups else None
+    conn.execute("INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, ?, ?)",
+                 (article_id, copy_of, signature))
+    conn.executemany("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
+                     [(band, article_id) for band in bands])
+    return copy_of

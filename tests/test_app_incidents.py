@@ -1,0 +1,203 @@
+"""The Events pane lists incidents; Enter opens one (each source's version side by side); m merges
+two incidents and x splits a version out, from the keyboard, and the choice is kept."""
+
+from __future__ import annotations
+
+import pytest
+from textual.content import Content
+
+from app_fixtures import KHARKIV, build_small_store, settle, span, until
+from extract.model import Casualty, Claim, Entity, Event, Extraction, PlaceRef, Source
+from store.db import open_store
+from store.incidents import regroup
+from store.readers import RawArticle
+from store.writer import write_article
+from tui.app import make_app
+from tui.screens.main import VERSION_COLUMNS
+
+SIZE = (140, 40)
+KHARKIV_AGAIN = ("Five people were killed when Russian drones hit Kharkiv overnight, the city's mayor Ihor "
+                 "Terekhov said. Firefighters worked through the night.")
+
+
+def _kharkiv_again():
+    t = KHARKIV_AGAIN
+    kharkiv = Entity("kharkiv", "place", "Kharkiv", [span(t, "Kharkiv")], country="UA")
+    mayor = Source("mayor", "Ihor Terekhov", "person")
+    claim = Claim("c1", "mayor", span(t, "said"), span(t, "Five people were killed when Russian drones hit Kharkiv overnight"))
+    event = Event("e1", "Explosions/Remote violence", "Air/drone strike",
+                  span(t, t[:t.index("said.") + 5]), date="2024-12-20", date_precision="day",
+                  places=[PlaceRef("kharkiv", "Kharkiv", span(t, "Kharkiv"))],
+                  casualties=[Casualty("killed", 5, 5, "exact", "people", span(t, "Five people were killed"))],
+                  claim_keys=["c1"], confidence=0.85)
+    return (RawArticle("fixtures/kharkiv-mayor.txt", t, title="Mayor: five killed in Kharkiv", outlet="AFP",
+                       published="2024-12-21"), Extraction([kharkiv], [mayor], [claim], [event]))
+
+
+@pytest.fixture
+def store(tmp_path):
+    path = build_small_store(tmp_path / "small.db")
+    db = open_store(path)
+    with db.conn:
+        write_article(db.conn, *_kharkiv_again())
+    db.close()
+    return str(path)
+
+
+def make(path):
+    app = make_app(path)
+    app.animation_level = "none"
+    return app
+
+
+def title(widget) -> str:
+    return Content.from_markup(widget.border_title).plain
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def index_of(row_list, predicate) -> int:
+    for index in range(row_list.total or 0):
+        row = row_list.row(index)
+        if row is not None and predicate(row):
+            return index
+    raise AssertionError("no such row")
+
+
+async def test_the_events_pane_lists_incidents_with_their_sources(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        events = screen.events
+        assert events.total == 2 and "2 incidents" in str(events.border_subtitle)
+        kharkiv = events.row(index_of(events, lambda r: r["subtype"] == "Air/drone strike"))
+        assert (kharkiv["n_sources"], kharkiv["n_articles"], kharkiv["casualties_label"]) == (2, 2, "3–5 killed")
+        text = screen_text(app)
+        assert "Src" in text and "Art" in text and "3–5 killed" in text
+        await pilot.press("2", "v")  # one keystroke: the events as each article gives them
+        await settle(pilot)
+        assert events.total == 4 and "4 events" in str(events.border_subtitle)
+        await pilot.press("v")
+        await settle(pilot)
+        assert events.total == 2
+
+
+async def test_enter_opens_the_versions_side_by_side_with_conflicts_marked(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Air/drone strike"))
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = screen.facts
+        assert app.focused is facts and title(facts).startswith("Incident · Air/drone strike")
+        assert facts.columns == VERSION_COLUMNS
+        rows = [facts.row(i) for i in range(facts.total)]
+        assert {(r["claimant"], r["outlet"], r["figures"], r["mark"]) for r in rows} == {
+            ("Oleh Syniehubov", "Reuters", "3 killed", "≠"), ("Ihor Terekhov", "AFP", "5 killed", "≠")}
+        text = screen_text(app)
+        assert "Claimant" in text and "Outlet" in text and "≠" in text, text
+        # the version under the cursor is shown in its article, its evidence highlighted
+        first = facts.current_row
+        assert screen.reader.article.id == first["article_id"]
+        assert screen.reader.highlighted == (first["start"], first["end"])
+        await pilot.press("j")
+        await settle(pilot)
+        second = facts.current_row
+        assert screen.reader.article.id == second["article_id"] != first["article_id"]
+        await pilot.press("enter")  # Enter: that article, the span highlighted
+        await settle(pilot)
+        assert screen.view.mode == "article" and screen.reader.article.id == second["article_id"]
+        assert screen.reader.highlighted == (second["start"], second["end"])
+        assert title(facts).startswith("Facts")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert title(facts).startswith("Incident · Air/drone strike") and facts.cursor == 1
+        await pilot.press("o")  # one keystroke to the event as its article gives it
+        await settle(pilot)
+        assert title(facts).startswith("Event · Air/drone strike")
+        kinds = [facts.row(i)["kind"] for i in range(facts.total)]
+        assert "incident" in kinds and "evidence" in kinds
+        assert facts.columns != VERSION_COLUMNS
+
+
+async def test_x_splits_a_version_out_and_the_split_survives_regrouping(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Armed clash"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.facts.total == 2
+        await pilot.press("j", "x")
+        await until(pilot, lambda: screen.events.total == 3)
+        await settle(pilot)
+        assert screen.facts.total == 1  # the incident shown keeps the other version
+    db = open_store(store)
+    assert db.conn.execute("SELECT choice FROM incident_choices").fetchall() == [("apart",)]
+    with db.conn:
+        regroup(db.conn)
+    assert db.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 3
+    db.close()
+
+
+async def test_m_on_two_incidents_merges_them_and_the_merge_is_kept(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        events = screen.events
+        await pilot.press("2")
+        events.move_cursor(index_of(events, lambda r: r["subtype"] == "Armed clash"))
+        await pilot.press("m")
+        await settle(pilot)
+        assert "m on another to merge" in str(events.border_subtitle)
+        events.move_cursor(index_of(events, lambda r: r["subtype"] == "Air/drone strike"))
+        await pilot.press("m")
+        await until(pilot, lambda: events.total == 1)
+        await settle(pilot)
+        assert events.row(0)["n_articles"] == 4
+    db = open_store(store)
+    # every event kept together with one of them: 4 events, 3 pairs
+    assert db.conn.execute("SELECT choice FROM incident_choices").fetchall() == [("together",)] * 3
+    with db.conn:
+        regroup(db.conn)
+    assert db.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+    db.close()
+
+
+async def test_m_twice_on_one_incident_cancels(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2", "m")
+        await settle(pilot)
+        assert screen.merge_mark is not None
+        await pilot.press("m")
+        await settle(pilot)
+        assert screen.merge_mark is None and screen.events.total == 2
+
+
+async def test_split_and_merge_keys_show_only_where_they_work(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.check_action("split_event", ()) is False  # no incident open
+        await pilot.press("2")
+        await settle(pilot)
+        assert "Merge incidents" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.check_action("split_event", ()) is True and "Split out" in screen_text(app)
+        await pilot.press("2", "v")
+        await settle(pilot)
+        assert screen.check_action("merge_incident", ()) is False

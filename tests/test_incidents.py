@@ -1,0 +1,280 @@
+"""Grouping events into incidents: across articles, within one article, incrementally, and the
+analyst's merges and splits, on real SQLite stores written through the writer."""
+
+from __future__ import annotations
+
+import pytest
+
+from incident_fixtures import (
+    CHUHUIV, KHARKIV, KHARKIV_SUBURB, RABOTINO, ROBOTYNE, Place, Report, Story, incident_of, write,
+)
+from store import incidents
+from store.db import open_store
+from store.incidents import (
+    Grouper, compatible_subtypes, interval, merge_incidents, regroup, resolve_key, split_event, summarize,
+)
+
+
+@pytest.fixture
+def conn(tmp_path):
+    db = open_store(tmp_path / "s.db")
+    yield db.conn
+    db.close()
+
+
+def strike(ref, place=KHARKIV, date="2024-05-09", killed=5, claimant="the regional governor", **kw):
+    outlet = kw.pop("outlet", None)
+    published = kw.pop("published", "2024-05-10")
+    return Story(ref, [Report("Air/drone strike", place, date, killed=killed, claimant=claimant, **kw)],
+                 outlet=outlet, published=published)
+
+
+def count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
+
+
+# --- compatibility ----------------------------------------------------------------------------------------
+
+
+def test_families_are_explicit():
+    assert compatible_subtypes("Air/drone strike", "Shelling/artillery/missile attack")
+    assert compatible_subtypes("Peaceful protest", "Protest with intervention")
+    assert compatible_subtypes("Armed clash", "Government regains territory")
+    assert not compatible_subtypes("Air/drone strike", "Armed clash")
+    assert not compatible_subtypes("Peaceful protest", "Air/drone strike")
+    assert not compatible_subtypes("Agreement", "Arrests")
+
+
+def test_intervals_follow_the_date_precision():
+    day = interval("2024-05-09", None, "day", None)
+    assert day[1] - day[0] == 0 and day[2]
+    week = interval("2024-05-06", None, "week", None)
+    assert week[1] - week[0] == 6 and week[2]
+    month = interval("2024-02-01", None, "month", None)
+    assert month[1] - month[0] == 28 and month[2]  # 2024 is a leap year
+    assert interval("2024-01-01", None, "year", None)[2] is False  # a year never meets other articles
+    assert interval(None, None, None, None)[2] is False
+
+
+# --- across articles --------------------------------------------------------------------------------------
+
+
+def test_two_outlets_a_day_apart_are_one_incident_with_the_range_of_their_figures(conn):
+    write(conn, strike("a", killed=5, claimant="the regional governor", outlet="Reuters"),
+          strike("b", date="2024-05-10", killed=7, claimant="the prosecutor's office", outlet="AFP",
+                 place=Place("Kharkov", "UA", "Kharkiv", 49.9818, 36.2548)))
+    assert count(conn) == 1
+    (row,) = conn.execute("SELECT n_sources, n_articles, casualties_label, fatalities, date, date_end "
+                          "FROM incidents").fetchall()
+    assert row == (2, 2, "5–7 killed", 5, "2024-05-09", "2024-05-10")  # fatalities: the conservative figure
+
+
+def test_different_towns_or_days_or_families_are_different_incidents(conn):
+    write(conn, strike("a"),
+          strike("far town", place=CHUHUIV),                      # 35 km away, the same day
+          strike("later", date="2024-05-14", published="2024-05-15"),  # five days later
+          Story("protest", [Report("Peaceful protest", KHARKIV, "2024-05-09")]),
+          strike("toll", killed=40))                               # 5 vs 40 killed
+    assert count(conn) == 5
+
+
+def test_near_towns_and_respellings_meet(conn):
+    write(conn, strike("a"), strike("suburb", place=KHARKIV_SUBURB))  # 7 km, coordinates
+    assert incident_of(conn, "a") == incident_of(conn, "suburb")
+    write(conn, Story("r1", [Report("Armed clash", ROBOTYNE, "2024-05-09", actor="Ukrainian forces")]),
+          Story("r2", [Report("Armed clash", RABOTINO, "2024-05-09", actor="Ukrainian troops")]))
+    assert incident_of(conn, "r1") == incident_of(conn, "r2")  # same region, no coordinates, respelled
+
+
+def test_a_town_meets_its_region_only_with_more_agreeing(conn):
+    write(conn, strike("town", actor="Russian drones"),
+          strike("region", region_word=True, actor="Russian forces"))  # same subtype, actors, figures
+    assert incident_of(conn, "town") == incident_of(conn, "region")
+    write(conn, strike("town2", date="2024-05-20", published="2024-05-21", killed=None, claimant=None),
+          Story("region2", [Report("Shelling/artillery/missile attack", KHARKIV, "2024-05-20", region_word=True)],
+                published="2024-05-21"))
+    assert incident_of(conn, "town2") != incident_of(conn, "region2")  # a region alone is not enough
+
+
+def test_countries_alone_never_group(conn):
+    ukraine = Place("Ukraine", "UA")
+    write(conn, strike("a", place=ukraine), strike("b", place=ukraine))
+    assert incident_of(conn, "a") != incident_of(conn, "b")
+
+
+def test_a_year_precise_report_stays_alone(conn):
+    write(conn, strike("a", date="2024-01-01", precision="year"), strike("b", date="2024-01-01", precision="year"))
+    assert incident_of(conn, "a") != incident_of(conn, "b")
+
+
+def test_a_week_precise_report_joins_a_day_inside_it(conn):
+    write(conn, strike("day"), strike("week", date="2024-05-06", precision="week", date_end="2024-05-12"))
+    assert incident_of(conn, "day") == incident_of(conn, "week")
+    (row,) = conn.execute("SELECT date, date_precision FROM incidents").fetchall()
+    assert row == ("2024-05-09", "day")  # the most precise report dates it
+
+
+def test_reports_two_days_from_where_most_put_it_start_another(conn):
+    write(conn, strike("a"), strike("b"), strike("c", date="2024-05-11", published="2024-05-12"))
+    assert incident_of(conn, "a") == incident_of(conn, "b") != incident_of(conn, "c")
+
+
+# --- within an article ------------------------------------------------------------------------------------
+
+
+def test_headline_lead_and_detail_of_one_strike_are_one_incident(conn):
+    story = Story("one", [
+        Report("Air/drone strike", None, None),                              # headline: no place, no date
+        Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5, claimant="the governor", paragraph_break=True),
+        Report("Attack", None, "2024-05-09"),                                # detail: no place of its own
+        Report("Shelling/artillery/missile attack", CHUHUIV, "2024-05-09", killed=2, paragraph_break=True),
+    ])
+    write(conn, story)
+    first = incident_of(conn, "one", 0)
+    assert incident_of(conn, "one", 1) == first and incident_of(conn, "one", 2) == first
+    assert incident_of(conn, "one", 3) != first  # a roundup: another town is another incident
+    assert count(conn) == 2
+
+
+def test_a_placed_event_far_after_a_placeless_one_is_not_its_continuation(conn):
+    story = Story("roundup", [
+        Report("Air/drone strike", None, "2024-05-09", killed=3),
+        Report("Air/drone strike", None, "2024-05-09", paragraph_break=True),
+        Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4, paragraph_break=True),
+    ])
+    write(conn, story)
+    assert incident_of(conn, "roundup", 0) == incident_of(conn, "roundup", 1)
+    assert incident_of(conn, "roundup", 2) != incident_of(conn, "roundup", 0)
+
+
+# --- incremental, deterministic ---------------------------------------------------------------------------
+
+
+def test_a_new_article_joins_and_leaves_other_incidents_alone(conn):
+    write(conn, strike("a"), strike("elsewhere", place=CHUHUIV))
+    before = conn.execute("SELECT id, n_articles FROM incidents ORDER BY id").fetchall()
+    write(conn, strike("b", outlet="AFP", claimant="the mayor"))
+    after = conn.execute("SELECT id, n_articles FROM incidents ORDER BY id").fetchall()
+    assert [r[0] for r in after] == [r[0] for r in before]  # no incident made again
+    assert dict(after)[incident_of(conn, "a")] == 2 and dict(after)[incident_of(conn, "elsewhere")] == 1
+
+
+def grouping(conn) -> set[frozenset[str]]:
+    groups: dict[int, set[str]] = {}
+    for ref, start, incident in conn.execute(
+            "SELECT a.ref, e.evidence_start, e.incident_id FROM events e JOIN articles a ON a.id = e.article_id"):
+        groups.setdefault(incident, set()).add(f"{ref}@{start}")
+    return {frozenset(g) for g in groups.values()}
+
+
+def corpus() -> list[Story]:
+    return [strike("a"), strike("b", date="2024-05-10"), strike("c", place=CHUHUIV), strike("d", killed=6),
+            Story("e", [Report("Armed clash", ROBOTYNE, "2024-05-09")]), strike("f", date="2024-05-08"),
+            Story("g", [Report("Armed clash", RABOTINO, "2024-05-10")])]
+
+
+def test_the_same_order_gives_the_same_incidents_and_a_clean_corpus_any_order(tmp_path):
+    results = []
+    for name, stories in (("one", corpus()), ("two", corpus()), ("reversed", corpus()[::-1])):
+        db = open_store(tmp_path / f"{name}.db")
+        write(db.conn, *stories)
+        results.append(grouping(db.conn))
+        db.close()
+    assert results[0] == results[1] == results[2]
+    assert len(results[0]) == 3
+
+
+# --- reprints ---------------------------------------------------------------------------------------------
+
+
+WIRE = (" Emergency workers searched the rubble of the apartment block through the night while residents "
+        "gathered outside, and the city's mayor said schools would stay closed for the rest of the week.")
+
+
+def test_a_reprint_is_a_copy_and_not_another_source(conn):
+    write(conn, strike("wire", claimant=None, outlet="Reuters") ,
+          strike("other", claimant=None, outlet="AFP"))
+    original = strike("wire2", date="2024-05-20", published="2024-05-21", claimant=None, outlet="Reuters")
+    original.extra = WIRE
+    reprint = strike("reprint", date="2024-05-20", published="2024-05-21", claimant=None, outlet="Yahoo News")
+    reprint.extra = WIRE + " (Reuters)"
+    write(conn, original, reprint)
+    copies = dict(conn.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
+    ids = dict(conn.execute("SELECT ref, id FROM articles"))
+    assert copies["reprint"] == ids["wire2"] and copies["wire2"] is None and copies["other"] is None
+    incident = incident_of(conn, "reprint")
+    assert incident == incident_of(conn, "wire2")
+    summary = summarize(conn, incident)
+    assert summary.copies == [[ids["wire2"], ids["reprint"]]]
+    assert [v.name for v in summary.voices] == ["Reuters"]  # Yahoo carried Reuters' story: one source
+    # two outlets with their own reports of the first strike are two sources
+    assert conn.execute("SELECT n_sources FROM incidents WHERE id = ?", (incident_of(conn, "wire"),)).fetchone() == (2,)
+
+
+# --- the analyst: merge and split -------------------------------------------------------------------------
+
+
+def test_split_and_merge_survive_regrouping_and_reingest(conn):
+    write(conn, strike("a"), strike("b", claimant="the mayor"), strike("c", place=CHUHUIV))
+    assert incident_of(conn, "a") == incident_of(conn, "b")
+    b_event = conn.execute("SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE ref = 'b'").fetchone()[0]
+    new = split_event(conn, b_event)
+    assert incident_of(conn, "b") == new != incident_of(conn, "a")
+    merge_incidents(conn, incident_of(conn, "c"), incident_of(conn, "a"))
+    assert incident_of(conn, "c") == incident_of(conn, "a")
+    assert conn.execute("SELECT choice FROM incident_choices ORDER BY id").fetchall() == [("apart",), ("together",)]
+    with conn:
+        regroup(conn)
+    assert incident_of(conn, "c") == incident_of(conn, "a") != incident_of(conn, "b")
+    # a report arriving later still respects them: it joins a+c, never b's
+    write(conn, strike("d", claimant="the police"))
+    assert incident_of(conn, "d") == incident_of(conn, "a") != incident_of(conn, "b")
+    # re-ingesting the same text changes nothing
+    write(conn, strike("a"))
+    assert count(conn) == 2
+
+
+def test_a_choice_follows_an_evidence_span_that_moved(conn):
+    write(conn, strike("a"))
+    digest, start, end = conn.execute(
+        "SELECT a.hash, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id").fetchone()
+    event_id = conn.execute("SELECT id FROM events").fetchone()[0]
+    assert resolve_key(conn, f"{digest}:{start}:{end}") == event_id
+    assert resolve_key(conn, f"{digest}:{start + 3}:{end + 10}") == event_id  # re-extraction moved it
+    assert resolve_key(conn, f"{digest}:{end + 50}:{end + 60}") is None
+
+
+def test_a_merge_needs_two_incidents(conn):
+    write(conn, strike("a"))
+    with pytest.raises(LookupError):
+        merge_incidents(conn, incident_of(conn, "a"), 999)
+    assert count(conn) == 1
+
+
+# --- the store after an older version ----------------------------------------------------------------------
+
+
+def test_the_incident_profile_is_rebuilt_from_events(conn):
+    write(conn, strike("a"), strike("b"))
+    incident = incident_of(conn, "a")
+    grouper = Grouper()
+    stored = grouper.load_profile(conn, incident)
+    with conn:
+        grouper.rebuild(conn, incident)
+    rebuilt = grouper.load_profile(conn, incident)
+    assert (stored.centre, stored.day_n, set(stored.places), stored.figures) == (
+        rebuilt.centre, rebuilt.day_n, set(rebuilt.places), rebuilt.figures)
+    assert not incidents.has_pending(conn)
+
+
+def test_a_placeless_sentence_with_a_date_of_its_own_or_another_country_is_another_incident(conn):
+    story = Story("mixed", [
+        Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5),
+        Report("Air/drone strike", None, "2024-05-09"),                        # detail: same days
+        Report("Air/drone strike", None, "2024-05-02", precision="day"),      # its own date: a week before
+        Report("Air/drone strike", Place("Russia", "RU"), "2024-05-09"),       # another country
+    ])
+    write(conn, story)
+    first = incident_of(conn, "mixed", 0)
+    assert incident_of(conn, "mixed", 1) == first
+    assert incident_of(conn, "mixed", 2) != first and incident_of(conn, "mixed", 3) != first
