@@ -580,6 +580,9 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return False  # "Russian", "North Korean": adjectives; "in English": a language
     places = lookup(name)
     hint = _hint(doc, a)
+    if cue is None and _ATTACKED_AFTER.match(doc.text, tokens[b].end) and not is_first_name(tokens[a]) \
+            and (places or (b == a and _toponym_shape(tokens[a]))):
+        cue = "strong"  # "Bhamo came under attack by fighter jets", "Shebekyne hit by artillery": a target
     if cue == "strong" and b - a <= 3:
         doc.add("place", name, a, b, **hint, **_village_before(doc, a))
         return True
@@ -682,6 +685,13 @@ def _area_after(doc: Document, a: int, b: int) -> str | None:
 
 _AREA_WORDS = frozenset("area neighbourhood neighborhood suburb district quarter camp enclave".split())
 _CUES_AFTER = frozenset("direction axis sector front border area outskirts suburbs".split())
+
+
+# what is said of a place hit: "X came under attack/fire", "X was shelled", "X hit by drones"
+_ATTACKED_AFTER = re.compile(
+    r"\s+(?:(?:came|comes|has come|was|is|were|are) under (?:\w+ )?(?:attack|fire|shelling|bombardment)|"
+    r"(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:shelled|hit|struck|attacked|bombed|targeted|"
+    r"raided|pounded)|(?:hit|struck|attacked|shelled|bombed|pounded|rocked) by)\b")
 
 
 def _cue_after(doc: Document, b: int) -> bool:

@@ -939,7 +939,8 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         subtypes = model.subtypes(found, sig.rule)
         subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind)
         previous = candidates[-1] if candidates else None
-        detail = previous is not None and not event_dates and para - previous.paragraph <= (3 if sig.weak else 1) \
+        detail = previous is not None and para - previous.paragraph <= (3 if sig.weak else 1) \
+            and (not event_dates or _within(previous.date, _best_date(event_dates))) \
             and (sig.weak or _TOOK_PLACE.match(low) or sig.rule is None
                  or (" the " in low and _REFERS_BACK.search(low)
                      and not _has_place(ctx.place_starts, sentence.start, sentence.end))
@@ -1353,12 +1354,16 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         if merged:
             m = merged[-1]
             kin = m.subtype == c.subtype or (_same_family(m.subtype, c.subtype) and (
-                c.weak or m.subtype in _PROTEST_RANK))
+                c.weak or m.subtype in _PROTEST_RANK or (len(merged) == 1 and m.paragraph == 0 and m.date_level == 0)))
+            # (an undated headline's "strike" may name no weapon: its lead's shelling is the same strike)
             if kin and not _elsewhere(c, m, countries, areas) and ((c.date_level == 0 and c.paragraph - m.paragraph <= 2)
                                           or (c.date_level < 2 and c.paragraph == m.paragraph)
+                                          or (c.weak and c.paragraph - m.paragraph <= 3
+                                              and (c.date_level < 2 or _within(m.date, c.date)))
                                           or (len(merged) == 1 and m.date_level == 0 and m.paragraph == 0
                                               and c.paragraph == 1)):
-                # an undated sentence right after an incident of the same kind tells more of it; an
+                # an undated sentence right after an incident of the same kind tells more of it (a detail
+                # that only counts victims or says what was hit, up to three paragraphs on); an
                 # undated headline is told again by the lead that follows it
                 target = m
         if target is None:
@@ -1514,6 +1519,13 @@ def _more_precise(a: DateMention | None, b: DateMention | None) -> bool:
     return rank[a.precision] < rank[b.precision]
 
 
+def _within(inner: DateMention | None, outer: DateMention | None) -> bool:
+    """Whether ``inner`` is a more precise date that lies inside ``outer`` (a day inside "this month")."""
+    rank = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
+    return inner is not None and outer is not None and inner is not outer and \
+        rank[inner.precision] < rank[outer.precision] and outer.date <= inner.date and inner.date_end <= outer.date_end
+
+
 def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
     if not a.explicit_date or not b.explicit_date or a.date is None or b.date is None:
         return True
@@ -1524,7 +1536,9 @@ def _to_event(index: int, incident: str, c: _Candidate, group: _Candidate, claim
               claims_of: dict[int, set[int]], pub) -> Event:
     """The event of one incident sentence: its own date, places and actors when it names them, else
     those of the incident it belongs to; its own casualty figures and claims."""
-    dated = c if c.date_level == 2 or group.date is None else group
+    # (a sentence's own date stands, unless it is only the month or year that holds its incident's day:
+    # "It was the third attack on the area this month")
+    dated = c if (c.date_level == 2 and not _within(group.date, c.date)) or group.date is None else group
     if dated.date is not None:
         date, date_end, precision = dated.date.date, dated.date.date_end, dated.date.precision
     elif pub is not None:

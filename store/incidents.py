@@ -7,7 +7,9 @@ incident it fits best, or starts a new one. Nothing already grouped is looked at
 cost of an article does not grow with the store; the same articles written in the same order
 always give the same incidents (every choice is ordered, ties go to the lowest id).
 
-Within an article, an event joins the latest earlier report that it is compatible with: a subtype
+Within an article, the extraction says which events tell one incident (their ``report`` key: it read
+the whole text, its paragraphs and figures told again); events stored before it said so (``report``
+NULL) join the latest earlier report that they are compatible with: a subtype
 of the same family, dates that overlap (each widened by ``TOLERANCE_DAYS``), and no conflicting
 place (two reports naming different towns conflict; a town and its region, or a report with no
 place at all, do not). An event with no place of its own joins the report of the preceding event
@@ -352,6 +354,7 @@ class Item:
     figures: dict[str, int]  # kind -> the largest lower bound it gives
     confidence: float
     paragraph: int = 0  # paragraph breaks (blank lines) before its evidence
+    report: str | None = None  # the extraction's incident key in its article (None: stored before it had one)
 
 
 @dataclass
@@ -584,7 +587,7 @@ class Grouper:
         """The events ``where`` (an SQL condition on ``e``) as Items, in article and text order."""
         rows = conn.execute(
             "SELECT e.id, e.article_id, a.hash, e.evidence_start, e.evidence_end, e.subtype, e.date, "
-            "e.date_end, e.date_precision, e.confidence, a.published, "
+            "e.date_end, e.date_precision, e.confidence, a.published, e.report, "
             "(length(substr(a.text, 1, e.evidence_start)) "
             " - length(replace(substr(a.text, 1, e.evidence_start), char(10) || char(10), ''))) / 2 "
             f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} "
@@ -621,14 +624,14 @@ class Grouper:
             mine[kind] = max(mine.get(kind, 0), value)
         items = []
         for (event_id, article_id, digest, start, end, subtype, date, date_end, precision,
-             confidence, published, paragraph) in rows:
+             confidence, published, report, paragraph) in rows:
             lo, hi, joinable = interval(date, date_end, precision, published)
             places = list(dict.fromkeys(
                 (_as_region(known[i]) if as_region else known[i])
                 for i, as_region in place_ids.get(event_id, ()) if i in known))
             items.append(Item(event_id, article_id, event_key(digest, start, end), start, end, subtype,
                               lo, hi, joinable, places, frozenset(actors.get(event_id, ())),
-                              figures.get(event_id, {}), confidence or 0.0, paragraph or 0))
+                              figures.get(event_id, {}), confidence or 0.0, paragraph or 0, report))
         return items
 
     # ---------------------------------------------------------------- the analyst's choices
@@ -685,7 +688,12 @@ class Grouper:
             for profile, members in reversed(reports):
                 if any(m.key in apart_keys[item.event_id] or item.key in apart_keys[m.event_id] for m in members):
                     continue
-                if _fits_in_article(profile, members, item, mine):
+                if item.report is not None and members[-1].report is not None:
+                    # the extraction said which sentences tell one incident (it read the whole text)
+                    if item.report == members[-1].report:
+                        home = (profile, members)
+                        break
+                elif _fits_in_article(profile, members, item, mine):
                     home = (profile, members)
                     break
             if home is None:

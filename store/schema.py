@@ -279,6 +279,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX incidents_type ON incidents(type, date, id);
 
     ALTER TABLE events ADD COLUMN incident_id INTEGER REFERENCES incidents(id);
+    ALTER TABLE events ADD COLUMN report TEXT;  -- the extraction's incident key within its article ("i3")
     CREATE INDEX events_incident ON events(incident_id, id);
 
     -- what finds the incidents an event may belong to: its places, their regions and map cells,

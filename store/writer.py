@@ -362,15 +362,15 @@ def write_article(
         confidence = float(event.confidence) if isinstance(event.confidence, (int, float)) else 0.5
         event_id = conn.execute(
             "INSERT INTO events (article_id, type, subtype, date, date_end, date_precision, confidence, "
-            "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, era) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, era, report) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, event_type, event.subtype, event.date, event.date_end,
              event.date_precision if event.date_precision in DATE_PRECISIONS else None,
              min(max(confidence, 0.0), 1.0),
              event.evidence.start, event.evidence.end, event.evidence.text,
              ", ".join(place_names),
              "; ".join(casualty_label(c.kind, c.min, c.max, c.qualifier) for c in casualties),
-             claimant, era(event.date, event.date_end, article.published)),
+             claimant, era(event.date, event.date_end, article.published), getattr(event, "incident", "") or None),
         ).lastrowid
         n_events += 1
         place_rows.extend((event_id, entity_ids[p.entity_key], p.name, p.span.start, p.span.end, p.span.text)

@@ -75,7 +75,8 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
 BEFORE_INCIDENTS = """
     DROP TABLE incident_choices; DROP TABLE article_bands; DROP TABLE article_sketches;
     DROP TABLE incident_places; DROP TABLE incident_keys;
-    DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident_id; DROP TABLE incidents;
+    DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident_id; ALTER TABLE events DROP COLUMN report;
+    DROP TABLE incidents;
 """
 
 
