@@ -271,9 +271,10 @@ class EventFilter:
     place: str = ""
     source: str = ""
     history: bool = False
+    confidence: float = 0.0  # only rows at or above this confidence (an incident: its most confident event)
 
     def is_empty(self) -> bool:
-        return not (self.subtype or self.date_from or self.date_to or self.place or self.source)
+        return not (self.subtype or self.date_from or self.date_to or self.place or self.source or self.confidence)
 
     def describe(self) -> str:
         parts = []
@@ -285,6 +286,8 @@ class EventFilter:
             parts.append(f"at {self.place}")
         if self.source:
             parts.append(f"by {self.source}")
+        if self.confidence:
+            parts.append(f"confidence ≥ {self.confidence:.1f}")
         return ", ".join(parts)
 
 
@@ -313,6 +316,8 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
         )
     if not flt.history:
         query = query.with_filter("e.era IS NULL")
+    if flt.confidence:
+        query = query.with_filter("e.confidence >= ?", flt.confidence)
     if not flt.is_empty():
         query = replace(query, label=f"Events · {flt.describe()}")
     return query
@@ -385,6 +390,8 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
             _like(flt.source), _like(flt.source))
     if not flt.history:
         query = query.with_filter("i.era IS NULL")  # incidents whose every event is history are hidden too
+    if flt.confidence:
+        query = query.with_filter("i.confidence >= ?", flt.confidence)
     if not flt.is_empty():
         query = replace(query, label=f"Incidents · {flt.describe()}")
     return query

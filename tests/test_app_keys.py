@@ -303,7 +303,7 @@ async def test_help_lists_every_key(store):
         text += screen_text(app)
         for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward",
                        "facts.follow", "app.command_palette", "events.toggle", "incidents.merge",
-                       "incidents.split"):
+                       "incidents.split", "events.confidence"):
             assert needle in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -561,3 +561,30 @@ async def test_enter_before_the_search_answers_opens_the_best_result(store):
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
         assert title(app.screen.facts) == "Place · Kharkiv"
+
+
+async def test_c_shows_only_confident_incidents_and_says_so_in_the_border(store):
+    import sqlite3
+
+    conn = sqlite3.connect(store)
+    with conn:  # two incidents, one below each threshold
+        conn.execute("UPDATE incidents SET confidence = CASE id WHEN 1 THEN 0.3 ELSE 0.6 END")
+    confidences = [r[0] for r in conn.execute("SELECT confidence FROM incidents WHERE era IS NULL")]
+    conn.close()
+    assert sorted(confidences) == [0.3, 0.6]
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        assert screen.events.total == len(confidences)
+        for step in (0.5, 0.8):
+            await pilot.press("c")
+            await settle(pilot)
+            assert screen.events.total == sum(c >= step for c in confidences)
+            assert f"confidence ≥ {step}" in str(screen.events.border_subtitle)
+            assert all(screen.events.row(i)["confidence"] >= step for i in range(screen.events.total))
+        await pilot.press("c")  # and all of them again
+        await settle(pilot)
+        assert screen.events.total == len(confidences)
+        assert "confidence" not in str(screen.events.border_subtitle)

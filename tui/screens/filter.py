@@ -68,6 +68,7 @@ class FilterScreen(ModalScreen[EventFilter | None]):
             place=self.query_one("#filter-place", Input).value.strip(),
             source=self.query_one("#filter-source", Input).value.strip(),
             history=self.query_one("#filter-history", Checkbox).value,
+            confidence=self.current.confidence,  # (set with `c` in the pane)
         )
 
     def action_apply(self) -> None:

@@ -7,7 +7,7 @@ Navigation is a browser's: every Enter that changes what the reader and the fact
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from textual import work
@@ -28,6 +28,8 @@ from tui.widgets.row_list import Column, RowList
 from tui.widgets.safe_text import one_line
 
 EMPTY_STORE = "No articles yet. Add some with: sitrep ingest PATH"
+# `c` in the Events pane: all rows, then those at or above each of these confidences
+CONFIDENCE_STEPS = (0.0, 0.5, 0.8)
 READER_HINT = "Select an article, event, source or search result and press Enter to read it here."
 
 
@@ -102,6 +104,7 @@ class EventList(RowList):
         Binding("f", "screen.filter_events", "Filter", id="events.filter"),
         Binding("s", "screen.sort_events", "Sort", id="events.sort"),
         Binding("v", "screen.toggle_event_rows", "Incidents/events", id="events.toggle"),
+        Binding("c", "screen.cycle_confidence", "Confidence", id="events.confidence"),
         Binding("m", "screen.merge_incident", "Merge incidents", id="incidents.merge"),
     ]
 
@@ -503,6 +506,14 @@ class MainScreen(Screen):
         else:
             query = queries.filter_events(queries.events_query(self.events_descending), self.event_filter)
         self.events.set_query(query)
+
+    def action_cycle_confidence(self) -> None:
+        """`c`: only the incidents (or events) at or above a confidence, 0.5 then 0.8, then all again."""
+        steps = CONFIDENCE_STEPS
+        after = steps[(steps.index(self.event_filter.confidence) + 1) % len(steps)] \
+            if self.event_filter.confidence in steps else steps[0]
+        self.event_filter = replace(self.event_filter, confidence=after)
+        self._requery_events()
 
     def action_toggle_event_rows(self) -> None:
         """`v`: the Events pane lists incidents, or every article's events as extracted."""
