@@ -14,9 +14,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from store import queries
+from tui.labels import describe
 from tui.messages import StoreChanged
+from tui.name_search import run_search
 from tui.screens.main import MainScreen
-from tui.screens.search import describe, run_search
 
 WATCH_SECONDS = 2.0
 KEYS_ENV = "SITREP_KEYS"

@@ -21,8 +21,11 @@ from textual.widgets import Footer, Static
 from store import queries
 from store.date_labels import marked_label
 from store.queries import ArticleFilter, EventFilter, ListQuery
+from tui.labels import plural
 from tui.messages import ArticleLoaded
-from tui.screens.search import plural
+from tui.screens.filter import ArticleFilterScreen, FilterScreen
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import Column, RowList
 from tui.widgets.safe_text import one_line
@@ -484,8 +487,6 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ events: filter, sort
 
     def action_filter_events(self) -> None:
-        from tui.screens.filter import FilterScreen
-
         def done(result: EventFilter | None) -> None:
             if result is not None:
                 self.event_filter = result
@@ -574,8 +575,6 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ articles: filter, sort
 
     def action_filter_articles(self) -> None:
-        from tui.screens.filter import ArticleFilterScreen
-
         def done(result: ArticleFilter | None) -> None:
             if result is not None:
                 self.article_filter = result
@@ -594,8 +593,6 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ search, help, refresh
 
     def action_search(self) -> None:
-        from tui.screens.search import SearchScreen
-
         self.app.push_screen(SearchScreen(self.db_path), self.open_search_result)
 
     def open_search_result(self, result: Any) -> None:
@@ -611,9 +608,20 @@ class MainScreen(Screen):
             self.open_entity(result["id"], result["name"], result["type"])
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        self.app.push_screen(HelpScreen(self.binding_groups(), self.reader.legend()))
 
-        self.app.push_screen(HelpScreen())
+    def binding_groups(self) -> list[tuple[str, list[Binding]]]:
+        """Every key of the browser, by where it works (for `?`)."""
+        return [
+            ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Lists", RowList.BINDINGS),
+            ("Articles", ArticleList.BINDINGS),
+            ("Events", EventList.BINDINGS),
+            ("Facts", FactList.BINDINGS),
+            ("Reader", Reader.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
+            ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
+        ]
 
     def action_refresh(self) -> None:
         self.reload_all()
