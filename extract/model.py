@@ -1,7 +1,7 @@
 """What extraction returns: plain dataclasses, every fact with the span it came from.
 
 Offsets are Python string indices (code points) into the article's stored text, end exclusive,
-and ``text[start:end] == span.text`` always (see CONTRACT.md, "Spans").
+and ``text[start:end] == span.text`` always (see docs/contract.md, "Spans").
 
 Within one article, entities and sources are referred to by ``key`` (a string unique in that
 article's result); the store turns keys into row ids and merges entities across articles.
@@ -41,7 +41,7 @@ CASUALTY_KINDS = ("killed", "wounded", "killed_or_wounded", "captured", "missing
 QUALIFIERS = ("exact", "at least", "more than", "about", "up to", "range", "vague")
 DATE_PRECISIONS = ("day", "days", "week", "month", "year")
 
-# ACLED's taxonomy, exactly (CONTRACT.md): event type -> its subtypes.
+# ACLED's taxonomy, exactly (docs/contract.md): event type -> its subtypes.
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": (
         "Armed clash", "Government regains territory", "Non-state actor overtakes territory",

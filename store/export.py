@@ -1,4 +1,4 @@
-"""Writing the store out: JSON Lines (lossless, CONTRACT.md's records), CSV, GeoJSON.
+"""Writing the store out: JSON Lines (lossless, docs/contract.md's records), CSV, GeoJSON.
 
 Everything streams: rows are read with cursors and written one at a time, never gathered into
 one list. Each export reads from one snapshot (a read transaction), so an ingest running at the

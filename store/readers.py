@@ -3,7 +3,7 @@
 Each reader yields ``RawArticle`` (an article ready to store) or ``Rejection`` (where, and why it
 was not read). Readers never raise for bad input: whatever a file holds, the run goes on.
 
-Stored text follows CONTRACT.md ("Spans"): the body as read, metadata removed (a leading
+Stored text follows docs/contract.md ("Spans"): the body as read, metadata removed (a leading
 ``date YYYY-MM-DD`` or a ``---`` front-matter block), line endings ``\\n``, Unicode NFC, and the
 whitespace around the body trimmed; nothing else is rewritten.
 """

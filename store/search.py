@@ -50,7 +50,7 @@ class SearchResult:
     events: int  # events the entity is involved in, or that the source's claims report
 
     def to_dict(self) -> dict:
-        """The result object of the contract (CONTRACT.md, ``sitrep search --json``)."""
+        """The result object of the contract (docs/contract.md, ``sitrep search --json``)."""
         return asdict(self)
 
 

@@ -1,4 +1,4 @@
-"""CONTRACT.md, line by line: commands, exit codes, input conventions, spans, export records, vocabularies."""
+"""docs/contract.md, line by line: commands, exit codes, input conventions, spans, export records, vocabularies."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ``sitrep`` command line (CONTRACT.md, "Commands").
+"""The ``sitrep`` command line (docs/contract.md, "Commands").
 
 Exit status: 0 all well; 1 some inputs were rejected (each named on stderr); 2 a usage error or an
 unusable store. Users never see a traceback: ``main`` turns every failure into one line.
