@@ -170,13 +170,6 @@ def test_source_facts_list_everything_it_claimed(conn):
     assert len({r["article_id"] for r in rows}) == 2
 
 
-def test_names_containing_finds_entities_and_sources(conn):
-    found = queries.names_containing(conn, "plekh")
-    assert [(r["kind"], r["type"], r["name"]) for r in found] == [("entity", "place", "Plekhovo")]
-    assert any(r["kind"] == "source" for r in queries.names_containing(conn, "ministry"))
-    assert queries.names_containing(conn, "zzzz") == []
-
-
 def test_data_version_changes_when_another_connection_commits(small, conn):
     before = queries.data_version(conn)
     db = open_store(small)

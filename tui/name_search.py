@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import sqlite_utils
+
 from store import queries
+from store.search import search
 from store.text_search import search_text
 
 RESULT_LIMIT = 30
@@ -16,15 +19,9 @@ TEXT_LIMIT = 30  # articles found by their text
 
 
 def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[str, Any]]:
-    """Ranked fuzzy search (``store.search``) as plain dicts; a substring match when it is absent."""
+    """Ranked fuzzy search (``store.search``) as plain dicts."""
     conn = queries.connect_readonly(db_path)
     try:
-        try:
-            from store.search import search
-        except ImportError:
-            return queries.names_containing(conn, text, limit)
-        import sqlite_utils
-
         results = search(sqlite_utils.Database(conn), text, kind="any", limit=limit)
         return [
             {"kind": r.kind, "id": r.id, "type": r.type, "name": r.name, "matched": r.matched,
