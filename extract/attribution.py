@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import islice
 
 from extract.dates import DATELINE_RE
+from extract.folding import fold
 from extract.lexicon import SURNAME_PREFIXES
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
@@ -894,7 +895,7 @@ class _ClaimFinder:
     def _register(self, name: str, kind: str, entity_key: str | None) -> str | None:
         if not is_claimant(name):
             return None  # "Against", "reports", a headline: no one to attribute the claim to
-        ident = (kind, _fold(name))
+        ident = (kind, fold(name, transliterate=False, joined=""))
         key = self._source_keys.get(ident)
         if key is None:
             key = f"s{len(self.sources) + 1}"
@@ -1172,15 +1173,8 @@ def _strip_determiners(name: str) -> str:
     return name
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(name: str) -> str:
-    return _NOT_ALNUM.sub(" ", name.lower().replace("’", "'")).strip()
-
-
 def _is_country(place: Entity, name: str) -> bool:
-    return place.admin1 is None and _fold(place.name) == _fold(name)
+    return place.admin1 is None and fold(place.name, transliterate=False, joined="") == fold(name, transliterate=False, joined="")
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:

@@ -33,6 +33,7 @@ from extract.attribution import _COUNTRY_NAMES
 from extract.casualties import HINT, PHRASE_START, chunk_flags, find_casualties
 from extract import incident_model
 from extract.dates import DateMention, datelines, find_dates, parse_published
+from extract.folding import fold
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
 
@@ -1318,14 +1319,7 @@ def _is_country_place(e: Entity) -> bool:
     """Countries are too wide to say two sentences report the same incident."""
     if e.attributes.get("feature") == "country" or e.attributes.get("kind") == "country":
         return True
-    return e.admin1 is None and _fold(e.name) in _COUNTRY_NAMES
-
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(name: str) -> str:
-    return _NOT_ALNUM.sub(" ", name.lower()).strip()
+    return e.admin1 is None and fold(e.name, transliterate=False, joined="") in _COUNTRY_NAMES
 
 
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
@@ -1448,7 +1442,7 @@ class _Areas:
         found = self._known.get(key)
         if found is None:
             e = self._places.get(key)
-            found = self._known[key] = {_fold(x) for x in (e.name, e.admin1) if x} if e is not None else default
+            found = self._known[key] = {fold(x, transliterate=False, joined="") for x in (e.name, e.admin1) if x} if e is not None else default
         return found
 
     def is_site(self, key: str) -> bool:

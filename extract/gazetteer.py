@@ -15,20 +15,20 @@ import re
 import sqlite3
 import tempfile
 import threading
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 
 from anyascii import anyascii
+
+from extract.folding import fold as fold_name
 
 FORMAT = 15  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 _CACHED_KEYS = 16384  # folded names whose places a process keeps in memory
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-()]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -52,14 +52,9 @@ def _loose(key: str) -> str:
     return _DOUBLED.sub(_first_group, key)
 
 
-def _fold(name: str) -> str:
-    """Lower-case ASCII key: diacritics and apostrophes dropped, other punctuation a space."""
-    if not name.isascii():
-        name = anyascii(unicodedata.normalize("NFKC", name))
-    text = name.lower().replace("'", "").replace("`", "")
-    if text.isalnum() and text.isascii():
-        return text  # one plain word: nothing to replace
-    return _NON_ALNUM.sub(" ", text).strip()
+# The index's key of a name: lower-case ASCII, diacritics and apostrophes dropped, other
+# punctuation a space (extract.folding; without case folding first, as the index was built).
+_fold = partial(fold_name, casefold=False, joined="'`")
 
 
 # Memoised for articles (the same names come again and again); the build calls the plain ones.
