@@ -21,7 +21,7 @@ from extract.folding import fold
 from extract.lexicon import SURNAME_PREFIXES
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
-from extract.sentences import _TITLE_ABBREVIATIONS
+from extract.lexicon.sentences import TITLE_ABBREVIATIONS
 
 
 _CUES = (
@@ -546,7 +546,7 @@ class _ClaimFinder:
         modifiers = 0
         while j > 0 and i - j < 10:
             word = tokens[j - 1][2]
-            if _np_word(word) or (word == "." and j >= 2 and tokens[j - 2][2].lower() in _TITLE_ABBREVIATIONS):
+            if _np_word(word) or (word == "." and j >= 2 and tokens[j - 2][2].lower() in TITLE_ABBREVIATIONS):
                 j -= 1  # "spokesman Lt. Col. Guillaume Ndjike Kaiko": the dots of titles belong to the name
                 continue
             if j < i and modifiers < 2 and _modifier(word):
@@ -930,7 +930,7 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
         later = "government"
     else:
         later = None
-    national = bool(_COUNTRY_NAMES) and low in _COUNTRY_NAMES or low in _DEMONYMS
+    national = bool(COUNTRY_NAMES) and low in COUNTRY_NAMES or low in _DEMONYMS
     return first, anonymous, later, national
 
 
@@ -1129,7 +1129,7 @@ def _looks_like_person(name: str) -> str | None:
     for rx in (INTELLIGENCE, MEDIA, INTERNATIONAL, ANONYMOUS, MILITARY, GOVERNMENT):
         if rx.search(person):
             return None
-    if person.lower() in _COUNTRY_NAMES or person.split()[0].lower() in _COUNTRY_NAMES:
+    if person.lower() in COUNTRY_NAMES or person.split()[0].lower() in COUNTRY_NAMES:
         return None
     if person.split()[0].lower() in _DEMONYMS:
         return None
@@ -1154,7 +1154,7 @@ def _split_claimants(text: str, start: int, end: int) -> tuple[tuple[int, int], 
 
     def named(part: str) -> bool:
         return any(rx.search(part) for rx in (ANONYMOUS, MILITARY, GOVERNMENT, INTERNATIONAL, INTELLIGENCE)) or \
-            MEDIA.fullmatch(part) is not None or part.lower() in _COUNTRY_NAMES or \
+            MEDIA.fullmatch(part) is not None or part.lower() in COUNTRY_NAMES or \
             part.split()[-1].lower() in _NP_HEADS or _looks_like_person(part) is not None
 
     if not (named(first) and named(second)):
@@ -1215,7 +1215,7 @@ def _country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_COUNTRY_NAMES = _country_names()
+COUNTRY_NAMES = _country_names()
 _DEMONYMS = frozenset("""
 israeli israelis iraqi iraqis pakistani pakistanis yemeni yemenis somali somalis saudi saudis kuwaiti qatari
 emirati omani bahraini afghan afghans thai thais nepali bangladeshi azerbaijani uzbek kazakh tajik kyrgyz

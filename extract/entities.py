@@ -26,7 +26,8 @@ from extract.lexicon import (
 )
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
-from extract.organizations import _match_demonym, find_organizations, org_head_kind
+from extract.organizations import find_organizations, org_head_kind
+from extract.organizations import match_demonym as _match_demonym  # public there; the local name keeps this file's lines
 from extract.people import (
     is_first_name, is_title_only_abbreviation, looks_like_person, role_after, said_before, speech_after, title_at, title_before,
 )

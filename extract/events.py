@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import itemgetter, or_
 
-from extract.attribution import _COUNTRY_NAMES
+from extract.attribution import COUNTRY_NAMES
 from extract.casualties import HINT, PHRASE_START, chunk_flags, find_casualties
 from extract import incident_model
 from extract.dates import DateMention, datelines, find_dates, parse_published
@@ -1319,7 +1319,7 @@ def _is_country_place(e: Entity) -> bool:
     """Countries are too wide to say two sentences report the same incident."""
     if e.attributes.get("feature") == "country" or e.attributes.get("kind") == "country":
         return True
-    return e.admin1 is None and fold(e.name, transliterate=False, joined="") in _COUNTRY_NAMES
+    return e.admin1 is None and fold(e.name, transliterate=False, joined="") in COUNTRY_NAMES
 
 
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:

@@ -126,3 +126,18 @@ def test_layers_import_downwards_only():
 def test_the_loop_check_finds_a_loop():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_private_name_is_imported_from_another_module():
+    """``from x import _name`` reaches into another module's internals: what two modules share
+    is public (word lists live in extract/lexicon/)."""
+    import ast
+
+    found = []
+    for package in PACKAGES + ("tests", "bench"):
+        for path in (REPO / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in PACKAGES:
+                    found += [f"{path.relative_to(REPO)}: {node.module}.{a.name}" for a in node.names
+                              if a.name.startswith("_") and not a.name.startswith("__")]
+    assert found == []

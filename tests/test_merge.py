@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 from extract.model import Entity, Extraction, Source, Span
 from store.db import open_store
 from store.merge import (
-    Named, _lookups, block_of, given_compatible, near_word, person_parts, same_entity, same_person,
+    Named, block_lookups, block_of, given_compatible, near_word, person_parts, same_entity, same_person,
 )
 from store.readers import RawArticle
 from store.schema import MIGRATIONS
@@ -125,7 +125,7 @@ def test_the_index_lookups_find_every_key_one_edit_away(key, data):
         return
     n = len(other)
     stored = {(n, "head", other[: n // 2]), (n, "tail", other[n // 2 + 1:])}  # what migration 4 indexes
-    assert stored & set(_lookups(key))
+    assert stored & set(block_lookups(key))
 
 
 # ---------------------------------------------------------------------------------------------
