@@ -25,8 +25,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib import metadata
 from http import HTTPStatus
+from importlib import metadata
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, TypeVar
 from urllib.parse import urljoin, urlsplit
 

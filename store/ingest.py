@@ -16,15 +16,13 @@ import sqlite3
 import sys
 import threading
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
-
-import sqlite_utils
 
 from extract.model import Extraction
 from store.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
@@ -268,7 +266,7 @@ class Workers:
 
 
 def ingest_articles(
-    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
     items: Iterable[RawArticle | Rejection],
     *,
     on_reject: Callable[[Rejection], None] = lambda r: None,
@@ -281,7 +279,6 @@ def ingest_articles(
     pool extracts in worker processes when there are more than a handful of new articles.
     """
     summary = IngestSummary()
-    conn = db.conn
     seen: set[str] = set()
 
     def new_articles() -> Iterator[RawArticle]:
@@ -385,18 +382,18 @@ def _concat(head: list[list[RawArticle]], rest: Iterator[list[RawArticle]]) -> I
 
 
 def ingest_paths(
-    db: sqlite_utils.Database, paths: Iterable[str], *, stdin: BinaryIO | None = None,
+    conn: sqlite3.Connection, paths: Iterable[str], *, stdin: BinaryIO | None = None,
     workers: int | None = None, **options
 ) -> IngestSummary:
     """Ingest files, folders and ``-`` (stdin); folders of many files are read in the pool too."""
     if workers == 0:
-        return ingest_articles(db, read_inputs(paths, stdin), workers=0, **options)
+        return ingest_articles(conn, read_inputs(paths, stdin), workers=0, **options)
     pool = Workers(workers)
     try:
-        return ingest_articles(db, read_inputs(paths, stdin, pool), workers=pool, **options)
+        return ingest_articles(conn, read_inputs(paths, stdin, pool), workers=pool, **options)
     finally:
         pool.close()
 
 
-def build_from_seeds(db: sqlite_utils.Database, **options) -> IngestSummary:
-    return ingest_articles(db, read_seeds(), **options)
+def build_from_seeds(conn: sqlite3.Connection, **options) -> IngestSummary:
+    return ingest_articles(conn, read_seeds(), **options)

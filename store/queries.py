@@ -24,7 +24,7 @@ from store.writer import casualty_label
 
 def connect_readonly(path: str) -> sqlite3.Connection:
     """A read-only connection of its own to the store at ``path`` (raises ``StoreError``)."""
-    conn = open_store(path, readonly=True).conn
+    conn = open_store(path, readonly=True)
     conn.row_factory = sqlite3.Row
     conn.create_function("casualty_label", 4, casualty_label, deterministic=True)
     conn.create_function("date_label", 3, date_label, deterministic=True)

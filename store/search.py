@@ -62,10 +62,6 @@ class _Candidate:
     key: str
 
 
-def _connection(db) -> sqlite3.Connection:
-    return db if isinstance(db, sqlite3.Connection) else db.conn
-
-
 def query_key(query: str) -> str:
     """The key a query is looked up by; raises ValueError for a query that is refused."""
     if not isinstance(query, str):
@@ -326,11 +322,10 @@ def _details(conn: sqlite3.Connection, owner: str, ids: list[int]) -> dict[int, 
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
-def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchResult]:
+def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int = 10) -> list[SearchResult]:
     """Entities and sources whose names match ``query``, best first.
 
-    kind: any|place|person|organization|group|source. db: a sqlite_utils.Database or
-    sqlite3.Connection. Raises ValueError (one-line message) for queries it refuses; returns []
+    kind: any|place|person|organization|group|source. Raises ValueError (one-line message) for queries it refuses; returns []
     for queries with nothing to find.
     """
     if kind not in KINDS:
@@ -341,7 +336,6 @@ def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchRes
     key = query_key(query)
     if not key:
         return []
-    conn = _connection(db)
     scored = score_names(key, plain_key(query), candidates(conn, key, kind, limit))
 
     # one result per owner, scored by its best name; the name shown as matched is, among its names

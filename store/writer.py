@@ -22,8 +22,15 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from extract.model import (
-    CASUALTY_KINDS, ENTITY_TYPES, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, TAXONOMY,
-    DATE_PRECISIONS, Extraction, Span,
+    CASUALTY_KINDS,
+    DATE_PRECISIONS,
+    ENTITY_TYPES,
+    QUALIFIERS,
+    SOURCE_TYPES,
+    SUBTYPE_TO_TYPE,
+    TAXONOMY,
+    Extraction,
+    Span,
 )
 from store import merge, reprints
 from store.date_labels import era

@@ -210,8 +210,8 @@ def missing_fields(documented: dict, actual: dict, where: str) -> list[str]:
 def kursk_store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("contract") / "kursk.db"
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, kursk_article(), kursk_extraction())
+    with db:
+        write_article(db, kursk_article(), kursk_extraction())
     db.close()
     return path
 

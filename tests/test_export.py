@@ -19,10 +19,10 @@ from store_fixtures import KURSK, kursk_article, kursk_extraction, run_sitrep
 def store(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, kursk_article("a.txt"), kursk_extraction(lat=51.25))
+    with db:
+        write_article(db, kursk_article("a.txt"), kursk_extraction(lat=51.25))
         other = KURSK + " Later, more shelling."
-        write_article(db.conn, kursk_article("b.txt", other), kursk_extraction(other))
+        write_article(db, kursk_article("b.txt", other), kursk_extraction(other))
     yield db
     db.close()
 
@@ -82,7 +82,7 @@ def _span_of(text: str, needle: str) -> dict:
 def test_jsonl_round_trip_matches_the_store_and_spans_are_exact(store):
     records = jsonl(store)
     articles = {r["id"]: r["text"] for r in records if r["kind"] == "article"}
-    conn = store.conn
+    conn = store
     assert len(articles) == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     for table, kind in (("entities", "entity"), ("sources", "source"), ("claims", "claim"), ("events", "event")):
         assert sum(r["kind"] == kind for r in records) == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -172,7 +172,7 @@ def test_empty_store_exports(tmp_path):
 
 
 def test_export_command_to_file_and_stdout(store, tmp_path):
-    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
+    path = store.execute("PRAGMA database_list").fetchone()[2]
     result = run_sitrep("export", "--db", path, "--kind", "event")
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 4
     target = tmp_path / "events.geojson"
@@ -231,8 +231,8 @@ def test_event_location_is_its_most_specific_place(tmp_path):
     event = Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
                   places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (ukraine, oblast, town)])
     db = open_store(tmp_path / "s.db")
-    with db.conn:
-        write_article(db.conn, RawArticle(ref="k.txt", text=text), Extraction([ukraine, oblast, town], events=[event]))
+    with db:
+        write_article(db, RawArticle(ref="k.txt", text=text), Extraction([ukraine, oblast, town], events=[event]))
     out = io.StringIO()
     export_csv(db, out, "event")
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))

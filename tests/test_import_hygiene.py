@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +142,11 @@ def test_no_private_name_is_imported_from_another_module():
                     found += [f"{path.relative_to(REPO)}: {node.module}.{a.name}" for a in node.names
                               if a.name.startswith("_") and not a.name.startswith("__")]
     assert found == []
+
+
+def test_store_has_one_connection_type():
+    """Every function of store/ takes a sqlite3.Connection (CONTRIBUTING.md says why): no module
+    there wraps it in sqlite_utils.Database or accepts either."""
+    offenders = [str(p.relative_to(REPO)) for p in (REPO / "store").rglob("*.py")
+                 if re.search(r"^\s*(import|from) sqlite_utils\b", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []

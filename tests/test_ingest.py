@@ -32,19 +32,19 @@ def db(tmp_path):
 
 
 def write(db, article, extraction):
-    with db.conn:
-        return write_article(db.conn, article, extraction)
+    with db:
+        return write_article(db, article, extraction)
 
 
 def one(db, sql, *params):
-    return db.conn.execute(sql, params).fetchone()
+    return db.execute(sql, params).fetchone()
 
 
 def test_article_and_facts_are_written_with_counters_and_labels(db):
     report = write(db, kursk_article(), kursk_extraction())
     assert report.article_id == 1 and report.dropped == []
     assert one(db, "SELECT n_events FROM articles")[0] == 2
-    battle = db.conn.execute(
+    battle = db.execute(
         "SELECT type, subtype, date, date_end, date_precision, places_label, casualties_label, claimant_label "
         "FROM events ORDER BY id").fetchall()
     assert battle[0] == ("Battles", "Armed clash", "2024-12-14", "2024-12-15", "days", "Plekhovo, Vorozhba",
@@ -55,7 +55,7 @@ def test_article_and_facts_are_written_with_counters_and_labels(db):
     assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'North Korean soldiers'") == (1, 1)
     assert one(db, "SELECT n_claims, type FROM sources WHERE name = ?", "Ukraine's military intelligence") == (1, "intelligence")
     assert one(db, "SELECT count(*) FROM claim_events")[0] == 2
-    assert assert_spans_exact(db.conn) == 4 + 2 * 2 + 2 + 3 + 2 + 1
+    assert assert_spans_exact(db) == 4 + 2 * 2 + 2 + 3 + 2 + 1
 
 
 def test_entities_and_sources_merge_across_articles(db):
@@ -71,15 +71,15 @@ def test_entities_and_sources_merge_across_articles(db):
     assert one(db, "SELECT count(*) FROM sources")[0] == 2
     assert one(db, "SELECT n_claims FROM sources WHERE name = ?", "Ukraine's military intelligence")[0] == 2
     plekhovo = one(db, "SELECT id FROM entities WHERE name = 'Plekhovo'")[0]
-    names = {r[0]: r[1] for r in db.conn.execute(
+    names = {r[0]: r[1] for r in db.execute(
         "SELECT name, key FROM names WHERE owner = 'entity' AND owner_id = ?", (plekhovo,))}
     assert set(names) == {"Plekhovo", "Плехово", "Plechowo"} and names["Plekhovo"] == search_key("Plekhovo")
     # the names are findable through the trigram index the search engine uses
     key = search_key("Plekhovo")
-    hits = db.conn.execute("SELECT rowid FROM names_fts WHERE names_fts MATCH ?", (f'"{key[1:5]}"',)).fetchall()
-    assert {r[0] for r in db.conn.execute("SELECT owner_id FROM names WHERE id IN (%s)" % ",".join(
+    hits = db.execute("SELECT rowid FROM names_fts WHERE names_fts MATCH ?", (f'"{key[1:5]}"',)).fetchall()
+    assert {r[0] for r in db.execute("SELECT owner_id FROM names WHERE id IN (%s)" % ",".join(
         str(h[0]) for h in hits))} == {plekhovo}
-    assert {r[0] for r in db.conn.execute(
+    assert {r[0] for r in db.execute(
         "SELECT name FROM names WHERE owner = 'source'")} == {"Ukraine's military intelligence", "HUR", "officials"}
 
 
@@ -106,9 +106,9 @@ def test_facts_with_bad_spans_or_vocabulary_are_dropped(db):
     assert one(db, "SELECT count(*) FROM mentions")[0] == 1
     assert one(db, "SELECT count(*) FROM entities")[0] == 1
     # a subtype decides its type: the contract's taxonomy is exact in the store
-    assert db.conn.execute("SELECT type, subtype FROM events").fetchall() == [
+    assert db.execute("SELECT type, subtype FROM events").fetchall() == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
-    assert_spans_exact(db.conn)
+    assert_spans_exact(db)
 
 
 def test_same_text_again_is_not_written(db):
@@ -147,7 +147,7 @@ def test_spans_survive_the_store_for_any_text(tmp_path_factory, text, data):
     store = open_store(path)
     ex = Extraction(entities=[Entity("e", "person", "Somebody", [Span.of(stored, start, end)])])
     write(store, RawArticle("x", stored), ex)
-    text_back, s, e, fragment = store.conn.execute(
+    text_back, s, e, fragment = store.execute(
         'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id').fetchone()
     assert text_back == stored and text_back[s:e] == fragment == stored[start:end]
     store.close()
@@ -163,7 +163,7 @@ def run(db, paths, **kw) -> tuple[IngestSummary, list[str]]:
 
 def test_ingest_every_fixture_and_then_again(db):
     summary, rejected = run(db, [str(FIXTURES)])
-    refs = {r[0] for r in db.conn.execute("SELECT ref FROM articles")}
+    refs = {r[0] for r in db.execute("SELECT ref FROM articles")}
     assert {"dated.txt", "front.md", "crlf.txt", "page.html", "wire-001", "lines.jsonl:2", "4", "feed.rss#1",
             "feed.rss#2", "feed.atom#1", "latin1.txt", "folder/a.txt", "folder/sub/b.md"} == refs
     assert summary.added == len(refs) and summary.present == 0
@@ -176,14 +176,14 @@ def test_ingest_every_fixture_and_then_again(db):
     again, _ = run(db, [str(FIXTURES)])
     assert (again.added, again.present, again.rejected) == (0, len(refs), 5)
     assert one(db, "SELECT count(*) FROM articles")[0] == len(refs)
-    assert_spans_exact(db.conn)
+    assert_spans_exact(db)
 
 
 def test_folder_refs_are_paths_below_the_folder_and_files_are_as_given(db, monkeypatch):
     monkeypatch.chdir(FIXTURES)
     summary, rejected = run(db, ["folder", "dated.txt", "./front.md"])
     assert summary.added == 4 and rejected == []
-    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"a.txt", "sub/b.md", "dated.txt", "./front.md"}
+    assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"a.txt", "sub/b.md", "dated.txt", "./front.md"}
 
 
 def test_a_folder_without_articles_is_a_rejection(db, tmp_path):
@@ -208,7 +208,7 @@ def test_stdin_jsonl(db):
     summary, rejected = run(db, ["-"], stdin=io.BytesIO(data))
     assert (summary.added, summary.rejected) == (2, 1)
     assert rejected == ["stdin:3: broken JSON (Expecting value)"]
-    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"g1", "stdin:2"}
+    assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"g1", "stdin:2"}
 
 
 def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
@@ -225,7 +225,7 @@ def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
     summary = ingest_articles(db, items, on_reject=rejected.append, workers=0)
     assert (summary.added, summary.rejected) == (1, 2)
     assert str(rejected[1]) == "bad: extraction failed (RuntimeError: cannot parse)"
-    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"ok"}
+    assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"ok"}
 
 
 def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
@@ -237,8 +237,8 @@ def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
     serial = open_store(tmp_path / "serial.db")
     ingest_articles(serial, list(articles), workers=0)
     dump = "SELECT a.ref, e.subtype, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.ref, e.id"
-    assert pooled.conn.execute(dump).fetchall() == serial.conn.execute(dump).fetchall()
-    assert [r[0] for r in pooled.conn.execute("SELECT ref FROM articles ORDER BY id")] == [a.ref for a in articles]
+    assert pooled.execute(dump).fetchall() == serial.execute(dump).fetchall()
+    assert [r[0] for r in pooled.execute("SELECT ref FROM articles ORDER BY id")] == [a.ref for a in articles]
     pooled.close()
     assert_store_sound(tmp_path / "pool.db")
 
@@ -259,15 +259,15 @@ def test_reads_during_a_write(tmp_path):
     seen = []
     try:
         while writer.poll() is None:
-            seen.append(reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-            reader.conn.execute("SELECT count(*) FROM events").fetchone()
+            seen.append(reader.execute("SELECT count(*) FROM articles").fetchone()[0])
+            reader.execute("SELECT count(*) FROM events").fetchone()
             time.sleep(0.02)
     finally:
         out, err = writer.communicate(timeout=120)
     assert writer.returncode == 0, err
     assert out.decode().strip() == "added 600, already present 0, rejected 0"
     assert seen and seen == sorted(seen)  # never went backwards, never blocked
-    assert reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
     assert_store_sound(path)
 
 
@@ -308,7 +308,7 @@ def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
         db = open_store(tmp_path / f"w{workers}.db")
         summary, rejected = run(db, [str(folder)], workers=workers)
         assert (summary.added, summary.rejected) == (91, 1) and rejected == [f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value)"]
-        stores[workers] = db.conn.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
+        stores[workers] = db.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
         db.close()
     assert stores[0] == stores[2]
     refs = [r[0] for r in stores[2]]
@@ -360,7 +360,7 @@ def test_a_relayed_claim_counts_for_the_medium_that_carries_it(db):
     text = ("A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
             "Another official told Reuters that the attack was repelled. Reuters said it could not verify the claims.")
     ingest_articles(db, [RawArticle("a.txt", text, published="2024-12-16")], workers=0)
-    counts = {r[0]: (r[1], r[2]) for r in db.conn.execute("SELECT name, n_claims, n_relayed FROM sources")}
+    counts = {r[0]: (r[1], r[2]) for r in db.execute("SELECT name, n_claims, n_relayed FROM sources")}
     # Reuters makes one claim of its own and carries two for others; the others carry none
     assert counts["Reuters"] == (1, 2)
     assert sum(relayed for _, relayed in counts.values()) == 2
@@ -382,7 +382,7 @@ def test_the_relayed_counts_of_an_older_store_are_filled_in_when_it_is_upgraded(
     """)
     conn.close()
     upgraded = open_store(path)
-    assert upgraded.conn.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
+    assert upgraded.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
         (1, 0, 1), (2, 2, 0)]
     upgraded.close()
 

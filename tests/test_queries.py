@@ -29,7 +29,7 @@ def paging_store(tmp_path):
     """300 events and articles with NULL dates and ties mixed in, to test keyset edges."""
     path = tmp_path / "paging.db"
     db = open_store(path)
-    c = db.conn
+    c = db
     with c:
         for i in range(1, 301):
             date = None if i % 7 == 0 else f"2024-01-{1 + i % 5:02d}"  # many ties, some NULLs
@@ -173,6 +173,6 @@ def test_source_facts_list_everything_it_claimed(conn):
 def test_data_version_changes_when_another_connection_commits(small, conn):
     before = queries.data_version(conn)
     db = open_store(small)
-    with db.conn:
-        db.conn.execute("INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('x', 'x', 'x', '')")
+    with db:
+        db.execute("INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('x', 'x', 'x', '')")
     assert queries.data_version(conn) != before

@@ -38,7 +38,7 @@ def sitrep(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def store(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     path = tmp_path_factory.mktemp("cli") / "store.db"
     db = open_store(path)
-    ids = fill(db.conn)
+    ids = fill(db)
     db.close()
     return path, ids
 

@@ -365,8 +365,8 @@ def _feeds_add(args: argparse.Namespace) -> int:
     for tag in args.tag:
         check_tag(tag)
     db = open_store(store_path(args)[0])
-    with write_transaction(db.conn):
-        feed, new = add_feed(db.conn, args.url, tags=args.tag, every=every)
+    with write_transaction(db):
+        feed, new = add_feed(db, args.url, tags=args.tag, every=every)
     tags = f", tags {', '.join(feed.tags)}" if feed.tags else ""
     print(f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.url)} "
           f"(every {format_every(feed.every)}{plain(tags)})")
@@ -378,7 +378,7 @@ def _feeds_list(args: argparse.Namespace) -> int:
 
     from store.feeds import list_feeds
 
-    feeds = list_feeds(open_existing(args).conn, args.tag)
+    feeds = list_feeds(open_existing(args), args.tag)
     if args.json:
         for feed in feeds:
             print(json.dumps(asdict(feed), ensure_ascii=False))
@@ -392,8 +392,8 @@ def _feeds_remove(args: argparse.Namespace) -> int:
     from store.ingest import write_transaction
 
     db = open_existing(args)
-    with write_transaction(db.conn):
-        feed = remove_feed(db.conn, args.feed)
+    with write_transaction(db):
+        feed = remove_feed(db, args.feed)
     print(f"no longer following feed {feed.id} {plain(feed.url)} (its articles stay)")
     return EXIT_OK
 
@@ -413,10 +413,10 @@ def _feeds_import(args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     db = open_store(store_path(args)[0])
     new = known = rejected = 0
-    with write_transaction(db.conn):
+    with write_transaction(db):
         for outline in outlines:
             try:
-                _, added = add_feed(db.conn, outline.url, tags=outline.tags, title=outline.title)
+                _, added = add_feed(db, outline.url, tags=outline.tags, title=outline.title)
             except FeedError as error:
                 rejected += 1
                 _say(f"{args.file}: {error}")
@@ -430,7 +430,7 @@ def _feeds_export(args: argparse.Namespace) -> int:
     from store.feeds import list_feeds
     from store.opml import write_opml
 
-    document = write_opml(list_feeds(open_existing(args).conn))
+    document = write_opml(list_feeds(open_existing(args)))
     if not args.output:
         sys.stdout.write(document)
         return EXIT_OK
@@ -452,7 +452,7 @@ def _check_feeds(db, tag: str | None) -> None:
     """A usage error when there is nothing to fetch at all (as opposed to nothing due yet)."""
     from store.feeds import list_feeds
 
-    if not list_feeds(db.conn, tag):
+    if not list_feeds(db, tag):
         raise UsageError(f"no feed has the tag {tag!r}" if tag is not None
                          else "no feeds followed (add one with `sitrep feeds add URL`)")
 
@@ -490,7 +490,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     db = open_existing(args)
     _check_feeds(db, args.tag)
     with make_fetcher() as fetcher:
-        summary = _fetch_round(db, due_feeds(db.conn, args.tag, everything=args.all), fetcher, args.fulltext)
+        summary = _fetch_round(db, due_feeds(db, args.tag, everything=args.all), fetcher, args.fulltext)
     print(json.dumps(summary.to_dict()) if args.json else summary.line())
     return EXIT_REJECTED if summary.failed or summary.rejected else EXIT_OK
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
 from store import queries
 from store.search import search
 from store.text_search import search_text
@@ -22,7 +20,7 @@ def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[
     """Ranked fuzzy search (``store.search``) as plain dicts."""
     conn = queries.connect_readonly(db_path)
     try:
-        results = search(sqlite_utils.Database(conn), text, kind="any", limit=limit)
+        results = search(conn, text, kind="any", limit=limit)
         return [
             {"kind": r.kind, "id": r.id, "type": r.type, "name": r.name, "matched": r.matched,
              "score": r.score, "mentions": r.mentions, "events": r.events}
