@@ -44,7 +44,7 @@ DATE_WIDTH = 15  # "⟲14–15 Dec 2024", the longest label: dates are never cut
 
 ARTICLE_COLUMNS = [
     Column("published", "Date", 10, style="dim", shrink=False, min_width=10, format=lambda r: (r.get("published") or "")[:10]),
-    Column("outlet", "Outlet", 14, style="cyan", blank=("",), drop=2),
+    Column("outlet", "Outlet", 14, style="$text-accent", blank=("",), drop=2),
     Column("title", "Title", min_width=16, format=lambda r: r.get("title") or r.get("ref") or ""),
     Column("n_events", "Ev", 3, justify="right", drop=1),
 ]
@@ -58,20 +58,20 @@ INCIDENT_COLUMNS = [
 ]
 EVENT_COLUMNS = [
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
-    Column("subtype", "Subtype", 22, style="yellow", min_width=10),
+    Column("subtype", "Subtype", 22, style="$text-warning", min_width=10),
     Column("places_label", "Place(s)", 16, min_width=8),
-    Column("casualties_label", "Casualties", 18, style="red", shrink=False, min_width=10, blank=("",), drop=2),
+    Column("casualties_label", "Casualties", 18, style="$text-error", shrink=False, min_width=10, blank=("",), drop=2),
     Column("claimant_label", "Claimant", drop=1),
 ]
 SOURCE_COLUMNS = [
     Column("name", "Source", min_width=14),
-    Column("type", "Type", 13, style="cyan", drop=2),
+    Column("type", "Type", 13, style="$text-accent", drop=2),
     Column("reliability", "Rel", 3, justify="center", blank=("F",), drop=3),
     Column("n_claims", "Claims", 6, justify="right", shrink=False),
     Column("n_relayed", "Relayed", 7, justify="right", shrink=False, blank=("0",), drop=1),
 ]
 FACT_COLUMNS = [
-    Column("kind", "Kind", 8, style="magenta", shrink=False),
+    Column("kind", "Kind", 8, style="$text-secondary", shrink=False),
     Column("label", "What"),
     Column("detail", "Detail", style="dim"),
 ]
