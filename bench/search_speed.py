@@ -1,6 +1,6 @@
 """Search benchmark: hit rates and speed on a store of 100k articles and >= 300k names, vs fzf.
 
-    /work/venv/bin/python bench/search_speed.py [--names 320000] [--articles 100000]
+    .venv/bin/python bench/search_speed.py [--names 320000] [--articles 100000]
         [--queries 1000] [--fzf-queries 200] [--ingest-articles 200] [--db PATH] [--seed 7]
 
 Builds a store (synthetic names from ``bench/search_names.py`` inserted straight into entities,

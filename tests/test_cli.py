@@ -16,16 +16,6 @@ from store_fixtures import FIXTURES, SITREP, kursk_article, kursk_extraction, ru
 from tui import cli
 
 
-@pytest.fixture
-def kursk_store(tmp_path):
-    path = tmp_path / "kursk.db"
-    db = open_store(path)
-    with db:
-        write_article(db, kursk_article(), kursk_extraction())
-    db.close()
-    return path
-
-
 def test_help_and_usage_errors():
     assert run_sitrep("--help").returncode == 0
     for args in (["ingest"], ["export", "--format", "pdf"], ["frobnicate"], ["search"],

@@ -206,16 +206,6 @@ def missing_fields(documented: dict, actual: dict, where: str) -> list[str]:
     return missing
 
 
-@pytest.fixture(scope="module")
-def kursk_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("contract") / "kursk.db"
-    db = open_store(path)
-    with db:
-        write_article(db, kursk_article(), kursk_extraction())
-    db.close()
-    return path
-
-
 def _export(path: Path, kind: str = "all") -> list[dict]:
     db = open_store(path)
     try:
@@ -265,7 +255,7 @@ def test_a_judged_record_carries_the_judgement_fields(kursk_store, monkeypatch, 
     assert set(fields) <= set(graded["judgement"]), sorted(set(fields) - set(graded["judgement"]))
 
 
-def test_the_fetch_summary_carries_the_contract_fields(tmp_path, capsys, monkeypatch):
+def test_the_fetch_summary_carries_the_contract_fields(tmp_path, capsys):
     row = next(line for line in section("Commands").splitlines() if "`sitrep fetch" in line)
     fields = re.findall(r'"(\w+)"', re.search(r"`(\{[^`]*\})`", row)[1])
     assert fields == ["feeds", "fetched", "not_modified", "failed", "added", "already_present"]
@@ -273,8 +263,6 @@ def test_the_fetch_summary_carries_the_contract_fields(tmp_path, capsys, monkeyp
         _missing("fetch", "no `fetch` command")
     from feed_server import FeedServer, Reply, rss
 
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
     db = str(tmp_path / "feeds.db")
     with FeedServer() as server:  # on 127.0.0.1
         server.routes["/wire"] = Reply(200, rss("Example Wire", [

@@ -20,10 +20,8 @@ FEEDS_MIGRATION = next(n for n, script in enumerate(MIGRATIONS, start=1) if "CRE
 
 
 @pytest.fixture
-def conn(tmp_path):
-    db = open_store(tmp_path / "s.db")
-    yield db
-    db.close()
+def conn(db):
+    return db
 
 
 def test_a_store_with_data_from_before_feeds_is_migrated_and_keeps_it(tmp_path):

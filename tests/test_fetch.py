@@ -21,25 +21,6 @@ KHARKIV_SUMMARY = "A missile strike hit Kharkiv."
 GOMA = "Heavy clashes broke out near Goma on Wednesday between M23 rebels and the army, officials said."
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture
-def db(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    yield store
-    store.close()
-
-
 def follow(db, *urls, **options):
     with db:
         return [add_feed(db, url, **options)[0] for url in urls]

@@ -14,18 +14,6 @@ from store.http import FetchError, Fetcher, Politeness, by_host
 LIMIT = 64 * 1024
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
-
-
 def fetcher(time: FakeTime | None = None, **manners) -> Fetcher:
     time = time or FakeTime()
     return Fetcher(Politeness(**{"pause": 0, **manners}), clock=time.clock, sleep=time.sleep)

@@ -150,3 +150,12 @@ def test_store_has_one_connection_type():
     offenders = [str(p.relative_to(REPO)) for p in (REPO / "store").rglob("*.py")
                  if re.search(r"^\s*(import|from) sqlite_utils\b", p.read_text(encoding="utf-8"), re.M)]
     assert offenders == []
+
+
+def test_bench_scripts_name_no_machine_specific_path():
+    """Benchmarks run anywhere: paths are relative to the project, given as arguments, or in
+    the user's temporary or data folders; none names this machine's folders."""
+    pattern = re.compile(r"""["'`(\s](/work|/tmp|/home|/root|/Users|[A-Z]:\\\\)[/\\\\]|\.\./shared""")
+    offenders = [f"{p.name}:{n}" for p in sorted((REPO / "bench").glob("*.py"))
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert offenders == []

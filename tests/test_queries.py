@@ -24,22 +24,26 @@ def conn(small):
     connection.close()
 
 
+def paging_date(i: int) -> str | None:
+    return None if i % 7 == 0 else f"2024-01-{1 + i % 5:02d}"  # many ties, some NULLs
+
+
 @pytest.fixture
 def paging_store(tmp_path):
-    """300 events and articles with NULL dates and ties mixed in, to test keyset edges."""
+    """300 events and articles (ids 1-300) with NULL dates and ties mixed in, to test keyset edges."""
     path = tmp_path / "paging.db"
     db = open_store(path)
     c = db
     with c:
         for i in range(1, 301):
-            date = None if i % 7 == 0 else f"2024-01-{1 + i % 5:02d}"  # many ties, some NULLs
+            date = paging_date(i)
             c.execute(
                 "INSERT INTO articles (id, ref, text, hash, ingested_at, published) "
                 "VALUES (?, ?, ?, ?, '', ?)", (i, f"a{i}", f"text {i}", f"h{i}", date))
             c.execute(
-                "INSERT INTO events (article_id, type, subtype, date, confidence, evidence_start, "
-                "evidence_end, evidence_text) VALUES (?, 'Battles', 'Armed clash', ?, 0.5, 0, 4, 'text')",
-                (i, date))
+                "INSERT INTO events (id, article_id, type, subtype, date, confidence, evidence_start, "
+                "evidence_end, evidence_text) VALUES (?, ?, 'Battles', 'Armed clash', ?, 0.5, 0, 4, 'text')",
+                (i, i, date))
     c.close()
     return str(path)
 
@@ -54,25 +58,36 @@ def walk(conn, query, page_size):
         after = page.keys[-1]
 
 
-@pytest.mark.parametrize("make", [
-    queries.articles_query, lambda: queries.events_query(True), lambda: queries.events_query(False),
+def newest_first() -> list[int]:
+    """Dated rows newest first, then the undated; ties by id, highest first (sorted in Python,
+    not by the query's own ORDER BY)."""
+    dated = sorted((i for i in range(1, 301) if paging_date(i)), key=lambda i: (paging_date(i), i), reverse=True)
+    return dated + sorted((i for i in range(1, 301) if not paging_date(i)), reverse=True)
+
+
+def oldest_first() -> list[int]:
+    """The undated first (SQLite's NULLs ascending), then oldest first; ties by id, lowest first."""
+    return list(reversed(newest_first()))
+
+
+@pytest.mark.parametrize("make, expected", [
+    (queries.articles_query, newest_first),
+    (lambda: queries.events_query(True), newest_first),
+    (lambda: queries.events_query(False), oldest_first),
 ])
 @pytest.mark.parametrize("page_size", [1, 7, 100, 1000])
-def test_keyset_walk_matches_a_plain_ordered_select(paging_store, make, page_size):
+def test_keyset_walk_matches_a_sorted_list(paging_store, make, expected, page_size):
     conn = queries.connect_readonly(paging_store)
     query = make()
-    expected = [r["id"] for r in conn.execute(
-        f"SELECT {query.select} FROM {query.source} ORDER BY {query._order_sql()}")]
-    assert len(expected) == 300
-    assert walk(conn, query, page_size) == expected
+    assert len(expected()) == 300 and newest_first()[:3] == [299, 289, 284] and newest_first()[-1] == 7
+    assert walk(conn, query, page_size) == expected()
     assert queries.count(conn, query) == 300
 
 
 def test_anchor_then_page_reads_from_any_row(paging_store):
     conn = queries.connect_readonly(paging_store)
     query = queries.events_query(True)
-    expected = [r["id"] for r in conn.execute(
-        f"SELECT e.id FROM events e ORDER BY {query._order_sql()}")]
+    expected = newest_first()
     for index in (0, 1, 41, 150, 299):
         anchor = queries.anchor_at(conn, query, index)
         page = queries.page_after(conn, query, anchor, 5)

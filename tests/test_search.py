@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from store.db import open_store
 from store.keys import merge_key
 from store.search import MAX_QUERY_CHARS, SCORE_CUTOFF, SearchResult, search
-from search_fixtures import _add, fill
+from search_fixtures import add_names, fill
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_equal_scores_rank_by_mentions_then_events(tmp_path):
             "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('place', ?, ?, ?, ?)",
             (name, f"{merge_key(name)} {mentions} {events}", mentions, events),
         ).lastrowid
-        _add(db, "entity", entity_id, [name])
+        add_names(db, "entity", entity_id, [name])
     db.commit()
     results = search(db, "Petrivka")
     assert [(r.mentions, r.events) for r in results] == [(9, 4), (9, 0), (1, 0)]
