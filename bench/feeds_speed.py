@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from feed_server import FeedServer, Reply, rss  # noqa: E402
 from make_corpus import make_article  # noqa: E402
 
+from feed_server import FeedServer, Reply, rss  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.feeds import add_feed, due_feeds  # noqa: E402
 from store.fetch import fetch_feeds  # noqa: E402

@@ -262,7 +262,7 @@ def main() -> None:
         print(f"    missed ({how}): {query!r} for {name.name!r}")
 
     pair_hits, pair_total, pair_misses = 0, 0, []
-    for type_, canonical, _, spellings in VARIANT_PAIRS:
+    for _type, canonical, _, spellings in VARIANT_PAIRS:
         for spelling in spellings:
             results = search(db, spelling, limit=10)
             found = any(r.kind == "entity" and r.id == entity_of[canonical] for r in results)

@@ -18,8 +18,8 @@ in the project. Each document goes through ``extract_article`` (as ``sitrep inge
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import sys
 from pathlib import Path
 

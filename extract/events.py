@@ -1421,7 +1421,7 @@ def _figures(c: _Candidate) -> set[tuple[str, int]]:
 
 
 def _told_again(shared: set[tuple[str, int]], c: _Candidate, m: _Candidate, countries: set[str],
-                areas: "_Areas") -> bool:
+                areas: _Areas) -> bool:
     """Whether the figures two reports share say they tell one incident twice: two figures, or one of ten
     or more (a summary headline and its paragraph), or one of three or more told of no other place
     (the headline's "kills 14" and the lead's "killed at least 14 civilians")."""

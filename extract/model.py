@@ -19,7 +19,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         # Speed (hundreds of spans per article): the fields are set through their slots, which a frozen
         # dataclass's __init__ does with three slower object.__setattr__ calls; the result is the same.
         span = _new(cls)

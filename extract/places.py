@@ -11,9 +11,7 @@ from extract.lexicon import PLACE_HEADS
 from extract.lexicon.places import (
     FACILITY_HEADS,
     FEATURE_HEADS,
-    GENERIC_FACILITIES,
     ORG_AFTER,
-    SETTLEMENT_HEADS,
     STRONG_CUES,
     WEAK_CUES,
 )

@@ -11,8 +11,9 @@ import contextlib
 import csv
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
 TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events",

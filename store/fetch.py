@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
 from store.http import PAGE_ACCEPT, Fetcher, FetchError, by_host, host_of

@@ -16,13 +16,14 @@ import sqlite3
 import sys
 import threading
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from extract.model import Extraction
 from store.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
@@ -120,7 +121,7 @@ def _read_file_batch(pairs: list[tuple[str, str]]) -> list[RawArticle | Rejectio
     return [item for path, ref in pairs for item in read_path(Path(path), ref)]
 
 
-def _read_files(pairs: list[tuple[Path, str]], workers: "Workers | None") -> Iterator[RawArticle | Rejection]:
+def _read_files(pairs: list[tuple[Path, str]], workers: Workers | None) -> Iterator[RawArticle | Rejection]:
     """Read files in order; a long run of non-JSON-Lines files is read across the worker pool."""
     if workers is None or len(pairs) < POOL_THRESHOLD:
         for path, ref in pairs:
@@ -158,7 +159,7 @@ def _read_files(pairs: list[tuple[Path, str]], workers: "Workers | None") -> Ite
 
 
 def read_inputs(
-    paths: Iterable[str], stdin: BinaryIO | None = None, workers: "Workers | None" = None
+    paths: Iterable[str], stdin: BinaryIO | None = None, workers: Workers | None = None
 ) -> Iterator[RawArticle | Rejection]:
     """Every article (or rejection) from the paths given on the command line, in order."""
     for given in paths:

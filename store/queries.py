@@ -77,13 +77,13 @@ class ListQuery:
     def _key_select(self) -> str:
         return ", ".join(f"{k.expr} AS _k{i}" for i, k in enumerate(self.order))
 
-    def with_filter(self, clause: str, *params: Any, label: str | None = None) -> "ListQuery":
+    def with_filter(self, clause: str, *params: Any, label: str | None = None) -> ListQuery:
         return replace(
             self, where=(*self.where, clause), params=(*self.params, *params),
             label=self.label if label is None else label,
         )
 
-    def reversed(self) -> "ListQuery":
+    def reversed(self) -> ListQuery:
         return replace(self, order=tuple(replace(k, desc=not k.desc) for k in self.order))
 
 

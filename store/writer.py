@@ -18,7 +18,7 @@ import hashlib
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from extract.model import (
@@ -257,7 +257,7 @@ def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int 
         "INSERT INTO articles (ref, title, url, outlet, published, text, hash, ingested_at, n_events) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
         (article.ref, article.title, article.url, article.outlet, article.published, article.text,
-         text_hash(article.text), datetime.now(timezone.utc).isoformat(timespec="seconds"), n_events),
+         text_hash(article.text), datetime.now(UTC).isoformat(timespec="seconds"), n_events),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from textual.worker import WorkerCancelled
 
 from extract.model import (
-    Actor, Casualty, Claim, Entity, Event, Extraction, PlaceRef, Source, Span,
+    Actor,
+    Casualty,
+    Claim,
+    Entity,
+    Event,
+    Extraction,
+    PlaceRef,
+    Source,
+    Span,
 )
 from store.db import open_store
 from store.readers import RawArticle

@@ -95,6 +95,7 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
         ids[f"source:{name}"] = source_id
         add_names(conn, "source", source_id, [name])
     staff = ids["source:Ukraine's General Staff"]
+    event = None
     for i in range(3):  # three claims of the General Staff, two of them about one event
         claim = conn.execute(
             "INSERT INTO claims (article_id, source_id, cue_start, cue_end, cue_text, content_start,"

@@ -8,11 +8,8 @@ import pty
 import select
 import subprocess
 
-import pytest
-
 from store.db import open_store
-from store.writer import write_article
-from store_fixtures import FIXTURES, SITREP, kursk_article, kursk_extraction, run_sitrep
+from store_fixtures import FIXTURES, SITREP, run_sitrep
 from tui import cli
 
 

@@ -20,8 +20,6 @@ import pytest
 from extract import model
 from store.db import open_store
 from store.export import export_jsonl
-from store.writer import write_article
-from store_fixtures import kursk_article, kursk_extraction
 from tui import cli
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "contract.md"

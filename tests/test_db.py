@@ -8,8 +8,8 @@ import pytest
 
 from store.db import StoreError, default_store_path, open_store
 from store.schema import MIGRATIONS, SCHEMA_VERSION
-from store_fixtures import KURSK, kursk_article, kursk_extraction, run_sitrep
 from store.writer import write_article
+from store_fixtures import KURSK, kursk_article, kursk_extraction, run_sitrep
 
 
 def test_new_store_is_migrated_with_pragmas(tmp_path):

@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from entities_fixtures import ANNOTATED
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from entities_fixtures import ANNOTATED
 from extract.entities import entity_at, find_entities
 from extract.model import Entity, Span
 from extract.sentences import split_sentences

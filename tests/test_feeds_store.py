@@ -11,8 +11,19 @@ import pytest
 
 from store.db import open_store
 from store.feeds import (
-    MAX_BACKOFF, FeedError, Outcome, add_feed, due_feeds, find_feed, format_every, list_feeds, next_due,
-    now_utc, parse_every, record_outcome, remove_feed,
+    MAX_BACKOFF,
+    FeedError,
+    Outcome,
+    add_feed,
+    due_feeds,
+    find_feed,
+    format_every,
+    list_feeds,
+    next_due,
+    now_utc,
+    parse_every,
+    record_outcome,
+    remove_feed,
 )
 from store.schema import MIGRATIONS, SCHEMA_VERSION
 

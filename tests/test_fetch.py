@@ -7,8 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from feed_server import FakeTime, FeedServer, Reply, closed_port_url, page, rss
-from store.db import open_store
+from feed_server import FakeTime, Reply, closed_port_url, page, rss
 from store.feeds import add_feed, due_feeds, find_feed, list_feeds, now_utc
 from store.fetch import fetch_feeds, watch
 from store.http import Fetcher, Politeness
@@ -162,7 +161,7 @@ def test_bad_feeds_never_stop_the_run_each_is_named_once_with_its_reason(server,
     assert set(reasons) == set(bad)
     for url, reason in bad.items():
         assert reason in reasons[url]
-        assert str(next(f for f in reported["failures"] if f.feed.url == url)).startswith(f"feed ")
+        assert str(next(f for f in reported["failures"] if f.feed.url == url)).startswith("feed ")
     states = {feed.url: feed for feed in list_feeds(db)}
     assert not states[server.url("/gone")].active and states[server.url("/vanished")].active
     assert all(states[url].errors == 1 and states[url].last_error for url in bad)

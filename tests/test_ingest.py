@@ -9,18 +9,17 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from extract.model import Entity, Event, Extraction, PlaceRef, Span
+from extract.model import Extraction
 from store import ingest as ingest_module
 from store.db import open_store
 from store.ingest import IngestSummary, ingest_articles, ingest_paths, read_inputs
 from store.readers import RawArticle, Rejection
-from store.keys import search_key
-from store.writer import casualty_label, write_article
 from store_fixtures import (
-    FIXTURES, KURSK, SITREP, assert_spans_exact, assert_store_sound, kursk_article, kursk_extraction, run_sitrep, span,
+    FIXTURES,
+    SITREP,
+    assert_spans_exact,
+    assert_store_sound,
+    run_sitrep,
 )
 
 

@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
+from app_fixtures import KHARKIV, KURSK, build_small_store
 from store import queries
 from store.db import open_store
 from store.queries import EventFilter
-from app_fixtures import KHARKIV, KURSK, build_small_store
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search_fixtures import add_names, fill
 from store.db import open_store
 from store.keys import merge_key
 from store.search import MAX_QUERY_CHARS, SCORE_CUTOFF, SearchResult, search
-from search_fixtures import add_names, fill
 
 
 @pytest.fixture(scope="module")

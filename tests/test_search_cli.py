@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from search_fixtures import fill
 
+from search_fixtures import fill
 from store.db import open_store
 
 REPO = Path(__file__).resolve().parent.parent

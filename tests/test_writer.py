@@ -4,7 +4,8 @@ across articles, counters, labels, dropped facts, exact spans)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract.model import Entity, Event, Extraction, PlaceRef, Span
 from store.db import open_store
@@ -60,8 +61,8 @@ def test_entities_and_sources_merge_across_articles(db):
     # the names are findable through the trigram index the search engine uses
     key = search_key("Plekhovo")
     hits = db.execute("SELECT rowid FROM names_fts WHERE names_fts MATCH ?", (f'"{key[1:5]}"',)).fetchall()
-    assert {r[0] for r in db.execute("SELECT owner_id FROM names WHERE id IN (%s)" % ",".join(
-        str(h[0]) for h in hits))} == {plekhovo}
+    ids = ",".join(str(h[0]) for h in hits)
+    assert {r[0] for r in db.execute(f"SELECT owner_id FROM names WHERE id IN ({ids})")} == {plekhovo}
     assert {r[0] for r in db.execute(
         "SELECT name FROM names WHERE owner = 'source'")} == {"Ukraine's military intelligence", "HUR", "officials"}
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from functools import partial
-from typing import Iterable
 
 from textual import work
 from textual.app import App, SystemCommand

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from tui.config import ConfigError, load_settings
@@ -112,9 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     """The store's path, and whether it was named explicitly with --db."""
-    from store.db import default_store_path
-
-    from store.db import ENV_VAR
+    from store.db import ENV_VAR, default_store_path
 
     if getattr(args, "db", None):
         return Path(args.db).expanduser(), True
@@ -352,10 +351,10 @@ def _feed_status(feed) -> str:
 
 
 def _local_time(moment: str) -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     when = datetime.fromisoformat(moment)
-    return "now" if when <= datetime.now(timezone.utc) else f"{when.astimezone():%Y-%m-%d %H:%M}"
+    return "now" if when <= datetime.now(UTC) else f"{when.astimezone():%Y-%m-%d %H:%M}"
 
 
 def format_feeds(feeds) -> str:

@@ -8,8 +8,9 @@ pages that come into view. Answers carry the query and a generation number; stal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -88,14 +89,14 @@ class RowList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor is on ``row`` (index ``index``)."""
 
-        def __init__(self, row_list: "RowList", index: int, row: dict[str, Any]) -> None:
+        def __init__(self, row_list: RowList, index: int, row: dict[str, Any]) -> None:
             super().__init__()
             self.row_list = row_list
             self.index = index
             self.row = row
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     class Opened(Highlighted):
@@ -104,13 +105,13 @@ class RowList(ScrollView, can_focus=True):
     class Counted(Message):
         """The list now knows it has ``total`` rows."""
 
-        def __init__(self, row_list: "RowList", total: int) -> None:
+        def __init__(self, row_list: RowList, total: int) -> None:
             super().__init__()
             self.row_list = row_list
             self.total = total
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     def __init__(
