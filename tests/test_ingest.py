@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from extract.model import Extraction
+from extract.model import Entity, Extraction, Span
 from store import ingest as ingest_module
 from store.db import open_store
 from store.ingest import IngestSummary, ingest_articles, ingest_paths, read_inputs
@@ -294,3 +294,42 @@ def test_the_probe_articles_ingest_whole_with_exact_spans(tmp_path):
     conn = sqlite3.connect(store)
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] >= 13
     assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] >= 40
+
+
+def test_extraction_gets_the_day_and_a_failure_reads_as_one_short_line(db, monkeypatch):
+    seen: list[str | None] = []
+
+    def extract(text, published):
+        seen.append(published)
+        if "long" in text:
+            raise ValueError("x" * 300 + "\nsecond line")
+        if "bare" in text:
+            raise KeyError()
+        return Extraction()
+
+    monkeypatch.setattr(ingest_module, "_extractor", lambda: extract)
+    rejected: list[Rejection] = []
+    items = [RawArticle("a", "Fine text.", published="2024-12-16T10:30:00+02:00"), RawArticle("b", "A long one."),
+             RawArticle("c", "A bare one.", published="2024-12-17")]
+    summary = ingest_articles(db, items, on_reject=rejected.append, workers=0)
+    assert seen == ["2024-12-16", None, "2024-12-17"]
+    assert (summary.added, summary.rejected) == (1, 2)
+    assert [str(r) for r in rejected] == [f"b: extraction failed (ValueError: {'x' * 200})",
+                                          "c: extraction failed (KeyError)"]
+
+
+def test_dropped_facts_and_progress_are_counted(db, monkeypatch):
+    def extract(text, published):  # one good mention and one whose span is off the text
+        return Extraction(entities=[Entity("e", "place", "Goma", [Span.of(text, 0, 4), Span(90, 99, "nowhere")])])
+
+    monkeypatch.setattr(ingest_module, "_extractor", lambda: extract)
+    progress: list[tuple[int, int, int, int]] = []
+    items = [RawArticle(f"{i}.txt", f"Goma report number {i}.") for i in range(3)] + [Rejection("x.txt", "empty file")]
+    summary = ingest_articles(db, items, workers=0, on_progress=lambda s: progress.append(
+        (s.added, s.present, s.rejected, s.dropped_facts)))
+    assert (summary.added, summary.present, summary.rejected, summary.dropped_facts) == (3, 0, 1, 3)
+    assert progress[-1] == (3, 0, 1, 3) and progress[0] == (0, 0, 1, 0)
+    again = ingest_articles(db, [RawArticle("0-copy.txt", "Goma report number 0.")], workers=0,
+                            on_progress=lambda s: progress.append((s.added, s.present, s.rejected, s.dropped_facts)))
+    assert (again.added, again.present, again.dropped_facts) == (0, 1, 0) and progress[-1] == (0, 1, 0, 0)
+    assert summary.to_dict() == {"added": 3, "already_present": 0, "rejected": 1}

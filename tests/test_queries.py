@@ -191,3 +191,52 @@ def test_data_version_changes_when_another_connection_commits(small, conn):
     with db:
         db.execute("INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('x', 'x', 'x', '')")
     assert queries.data_version(conn) != before
+
+
+def test_each_list_says_what_it_is(conn):
+    assert (queries.articles_query().kind, queries.articles_query().label) == ("articles", "Articles")
+    assert (queries.events_query().kind, queries.events_query(False).label) == ("events", "Events")
+    assert (queries.sources_query().kind, queries.sources_query().label) == ("sources", "Sources")
+    assert queries.article_facts_query(1).kind == queries.event_facts_query(1).kind == "facts"
+    assert queries.event_facts_query(1).label == "Event" and queries.event_facts_query(1, "Event · x").label == "Event · x"
+    assert queries.entity_facts_query(1).label == "Entity" and queries.source_facts_query(1).label == "Source"
+    assert queries.entity_facts_query(1, "Place · Kyiv").label == "Place · Kyiv"
+    assert queries.article_facts_query(1).label == "Facts"
+
+
+def test_sources_are_ranked_by_the_claims_they_make_and_relay(conn):
+    rows = walk_rows(conn, queries.sources_query())
+    # (claims + relayed) highest first, ties by id: 2+0 (id 1), 2+0 (id 3), 1+0 (id 2)
+    assert [(r["id"], r["n_claims"], r["n_relayed"]) for r in rows] == [(1, 2, 0), (3, 2, 0), (2, 1, 0)]
+    assert rows[0]["name"] == "Ukraine's military intelligence" and rows[0]["type"] == "intelligence"
+
+
+def test_an_articles_facts_list_its_event_claim_figure_and_names(conn):
+    rows = walk_rows(conn, queries.article_facts_query(1))
+    assert [(r["kind"], r["label"]) for r in rows] == [
+        ("event", "Armed clash"), ("claim", "Ukraine's military intelligence"),
+        ("casualty", "at least 30 North Korean soldiers were killed and wounded"),
+        ("group", "North Korean soldiers"), ("place", "Plekhovo"), ("place", "Kursk"), ("place", "Kyiv")]
+    assert all(r["article_id"] == 1 for r in rows)
+
+
+def test_event_row(conn):
+    row = queries.event_row(conn, 1)
+    assert (row["article_id"], row["subtype"], row["date"], row["date_end"], row["places_label"],
+            row["casualties_label"], row["claimant_label"], row["evidence_start"]) == (
+        1, "Armed clash", "2024-12-14", "2024-12-15", "Plekhovo", "≥30 killed/wounded",
+        "Ukraine's military intelligence", 0)
+    assert row["evidence_text"].startswith("Ukraine's military intelligence reported") and row["evidence_end"] == 162
+    assert queries.event_row(conn, 999) is None
+
+
+def test_data_version_holds_the_highest_ids(small, conn):
+    version, articles, events = queries.data_version(conn)
+    assert (articles, events) == (4, 3) and isinstance(version, int)
+
+
+def test_like_wildcards_typed_in_a_filter_are_literal(conn):
+    base = queries.events_query()
+    for place in ("Plek%ovo", "Plek_ovo", "%", "_"):
+        assert walk_rows(conn, queries.filter_events(base, EventFilter(place=place))) == [], place
+    assert len(walk_rows(conn, queries.filter_events(base, EventFilter(place="Plekhovo")))) == 2
