@@ -19,10 +19,9 @@ from itertools import islice
 from extract.dates import DATELINE_RE
 from extract.folding import fold
 from extract.lexicon import SURNAME_PREFIXES
+from extract.lexicon.sentences import TITLE_ABBREVIATIONS
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
-from extract.lexicon.sentences import TITLE_ABBREVIATIONS
-
 
 _CUES = (
     "said|says|say|saying|told|tells|tell|reported|reports|report|reporting|confirmed|confirms|confirm|"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extract.model import TAXONOMY
-from store.db import open_store
 from store.date_labels import date_label, marked_label
+from store.db import open_store
 from store.text_search import match_expression, sentence_around
 from store.writer import casualty_label
 
