@@ -15,7 +15,7 @@ from tui.app import make_app
 from tui.colours import contrast, readable_rgb
 from tui.widgets.reader import SPAN_KINDS
 
-THEMES = [name for name in BUILTIN_THEMES if not name.startswith("ansi")]
+THEMES = [name for name in BUILTIN_THEMES if "ansi" not in name]  # ansi-dark, textual-ansi (Textual 8.0), ...
 COLUMN_STYLES = ("$text-accent", "$text-warning", "$text-error", "$text-secondary")
 
 
