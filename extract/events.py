@@ -777,7 +777,7 @@ class _Candidate:
     weak: bool = False  # only casualty words made it an incident, or it tells more of the one before
     own_place_keys: set[str] = field(default_factory=set)  # places named in its own sentence
     confidence: float = 0.5
-    members: list["_Candidate"] = field(default_factory=list)  # a group: the sentences' candidates
+    members: list[_Candidate] = field(default_factory=list)  # a group: the sentences' candidates
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident

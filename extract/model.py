@@ -40,6 +40,11 @@ SOURCE_TYPES = (
 CASUALTY_KINDS = ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")
 QUALIFIERS = ("exact", "at least", "more than", "about", "up to", "range", "vague")
 DATE_PRECISIONS = ("day", "days", "week", "month", "year")
+# how a label writes each kind ("≥30 killed/wounded")
+CASUALTY_WORDS = {
+    "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
+    "captured": "captured", "missing": "missing", "losses": "losses",
+}
 
 # ACLED's taxonomy, exactly (docs/contract.md): event type -> its subtypes.
 TAXONOMY: dict[str, tuple[str, ...]] = {

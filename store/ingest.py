@@ -26,7 +26,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from extract.model import Extraction
-from store.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
+from store.readers import (
+    JSONL_SUFFIXES,
+    KNOWN_SUFFIXES,
+    RawArticle,
+    Rejection,
+    format_of,
+    read_data,
+    read_jsonl,
+    read_path,
+)
 from store.sketch import sketch
 from store.writer import WriteCache, text_hash, write_article
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from extract.model import (
     CASUALTY_KINDS,
+    CASUALTY_WORDS,
     DATE_PRECISIONS,
     ENTITY_TYPES,
     QUALIFIERS,
@@ -39,10 +40,6 @@ from store.keys import merge_key, search_key
 from store.readers import RawArticle
 from store.sketch import sketch as make_sketch
 
-CASUALTY_WORDS = {
-    "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
-    "captured": "captured", "missing": "missing", "losses": "losses",
-}
 QUALIFIER_SIGNS = {"exact": "", "at least": "≥", "more than": ">", "about": "~", "up to": "≤",
                    "vague": "≥"}
 

@@ -228,11 +228,13 @@ def test_every_earlier_version_with_data_is_migrated_to_what_todays_code_writes(
     assert _tables(db) == _tables(ref)
     for table in _tables(ref):
         cols = ", ".join(f'"{c}"' for c in _columns(ref, table))
-        key = "rowid" if table != "names" else "id"
-        want = ref.execute(f'SELECT {cols} FROM "{table}" ORDER BY {key}').fetchall()
-        got = db.execute(f'SELECT {cols} FROM "{table}" ORDER BY {key}').fetchall()
-        introduced_later = table not in _tables_at(version)  # its rows could not be in the old store
-        assert got == ([] if introduced_later else want), table
+        order = ", ".join(str(i + 1) for i in range(len(_columns(ref, table))))  # some tables have no rowid
+        want = ref.execute(f'SELECT {cols} FROM "{table}" ORDER BY {order}').fetchall()
+        got = db.execute(f'SELECT {cols} FROM "{table}" ORDER BY {order}').fetchall()
+        # a table the old version did not have is either filled by its migration as today's code
+        # fills it (incident sketches, relayed counts) or holds what only a user adds (feeds)
+        introduced_later = table not in _tables_at(version)
+        assert got == want or (introduced_later and got == []), table
     # the migrated store is searchable and takes new articles
     from store.search import search
 

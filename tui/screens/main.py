@@ -554,14 +554,14 @@ class MainScreen(Screen):
             db = open_store(self.db_path)
             try:
                 if what == "merge":
-                    merge_incidents(db.conn, first, second)
+                    merge_incidents(db, first, second)
                     message = f"Merged incident #{first} into #{second}; kept across re-ingest and regrouping."
                 else:
-                    new = split_event(db.conn, first)
+                    new = split_event(db, first)
                     message = (f"Event {first} split out into incident #{new}; kept across re-ingest and regrouping."
                                if new is not None else "That event is alone in its incident already.")
             finally:
-                db.conn.close()
+                db.close()
         except Exception as error:  # noqa: BLE001 - one line for the user
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             self.app.call_from_thread(self.notify, f"Could not {what}: {reason}", severity="error", timeout=5)
