@@ -1,6 +1,6 @@
 """How fast the browser is on a store of 100k articles, events and incidents. Prints the figures.
 
-    /work/venv/bin/python bench/browser_speed.py [--db PATH] [--articles N]
+    .venv/bin/python bench/browser_speed.py [--db PATH] [--articles N]
 
 1. launch to rows on screen: the real ``sitrep --db PATH`` in a tmux pane, timed from the
    command until a data row shows in the captured screen (includes Python start-up and imports);
@@ -135,7 +135,7 @@ def _rss_mb(pid: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/tmp/sitrep-bench-100k-incidents.db"))
+    parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "browser-100k-incidents.db")
     parser.add_argument("--articles", type=int, default=100_000)
     args = parser.parse_args()
     if not args.db.exists():

@@ -1,6 +1,6 @@
 """Extraction quality on the hand-written evaluation set in tests/eval/.
 
-    /work/venv/bin/python bench/extract_eval.py [--verbose]
+    .venv/bin/python bench/extract_eval.py [--verbose]
 
 Prints the ACLED subtype per-class precision/recall/F1 and the weighted F1 over the short
 event reports (tests/eval/acled_reports.jsonl), then per-field precision/recall/F1 for casualties,

@@ -1,6 +1,6 @@
 """Extraction speed: articles of about 700 words per second on one core.
 
-    /work/venv/bin/python bench/extract_speed.py [--articles N] [--long]
+    .venv/bin/python bench/extract_speed.py [--articles N] [--long]
 
 Builds N different articles of ~700 words from war-news sentences (the seed article, the evaluation
 paragraphs, the articles in tests/eval/articles/ and the short reports in tests/eval/, shuffled with

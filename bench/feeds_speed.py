@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from feed_server import FeedServer, Reply, rss  # noqa: E402
 from make_corpus import make_article  # noqa: E402
 
+from feed_server import FeedServer, Reply, rss  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.feeds import add_feed, due_feeds  # noqa: E402
 from store.fetch import fetch_feeds  # noqa: E402
@@ -67,7 +67,7 @@ def timed_fetch(db, fetcher: Fetcher) -> tuple[float, float, object]:
             marks["feeds"] = time.perf_counter()
 
     started = time.perf_counter()
-    summary = fetch_feeds(db, due_feeds(db.conn, everything=True), fetcher, on_progress=on_progress)
+    summary = fetch_feeds(db, due_feeds(db, everything=True), fetcher, on_progress=on_progress)
     ended = time.perf_counter()
     return ended - started, marks.get("feeds", ended) - started, summary
 
@@ -86,9 +86,9 @@ def main() -> None:
     with FeedServer() as server:
         urls = serve_feeds(server, args.feeds, args.items)
         db = open_store(path)
-        with db.conn:
+        with db:
             for url in urls:
-                add_feed(db.conn, url)
+                add_feed(db, url)
         with Fetcher(Politeness(pause=0)) as fetcher:
             first, first_feeds, one = timed_fetch(db, fetcher)
             second, _, two = timed_fetch(db, fetcher)

@@ -2,7 +2,7 @@
 
 The repo keeps labels only (``bench/labels/ukraine_war_news.jsonl``: article id, sentence offsets, a
 hash of the sentence, incident yes/no, subtypes, unsure, split), never the articles' text. This module
-joins them with the articles (``../shared/data/ukraine-war-news.jsonl`` beside the project, or a path
+joins them with the articles ($SITREP_ARTICLES, or a path
 given) and checks each sentence's hash, so a label can never silently move to another sentence.
 
     python bench/incident_data.py [ARTICLES.jsonl]    # prints the labelled counts per split and subtype
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "labels" / "ukraine_war_news.jsonl"
 REPORTS = ROOT / "bench" / "labels" / "acled_style_train.jsonl"
 TEAM = ROOT / "bench" / "labels" / "team_articles.jsonl"
-ARTICLES = ROOT.parent / "shared" / "data" / "ukraine-war-news.jsonl"
+ARTICLES = Path(os.environ.get("SITREP_ARTICLES", "ukraine-war-news.jsonl"))  # not part of the project
 
 
 @dataclass

@@ -372,7 +372,7 @@ def ingest(articles: list[Article], path: Path) -> float:
     started = time.perf_counter()
     ingest_articles(db, raws, workers=0)
     elapsed = time.perf_counter() - started
-    db.conn.close()
+    db.close()
     return elapsed
 
 
@@ -381,15 +381,15 @@ def labelled_events(path: Path, articles: list[Article], placed: bool = False) -
     ``placed``: only those of article reports in which the extraction found a place (town or region)."""
     by_ref = {a.ref: a for a in articles}
     db = open_store(path)
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT e.id, e.incident_id, a.ref, e.evidence_start, e.evidence_end, "
         "(SELECT count(*) FROM event_places p JOIN entities n ON n.id = p.entity_id "
         " WHERE p.event_id = e.id AND (n.admin1 IS NOT NULL OR n.lat IS NOT NULL)) "
         "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id").fetchall()
-    db.conn.close()
+    db.close()
     out = []
     has_place: set[tuple[str, int]] = set()
-    for event_id, incident_id, ref, start, end, n_places in rows:
+    for event_id, incident_id, ref, start, _end, n_places in rows:
         for s, e, gold in by_ref[ref].labels:
             if s <= start < e:
                 out.append((event_id, incident_id, ref, gold))
@@ -425,7 +425,7 @@ def evaluate(path: Path, articles: list[Article], misses: bool = False) -> dict:
     p, r, together, should = pairwise(events, lambda x: x[1], lambda x: x[3])
     # article reports: an article's events of one gold incident, placed where most of them are
     reports: dict[tuple[str, int], Counter] = defaultdict(Counter)
-    for event_id, incident_id, ref, gold in events:
+    for _event_id, incident_id, ref, gold in events:
         reports[(ref, gold)][incident_id] += 1
     units = [(ref, gold, counts.most_common(1)[0][0]) for (ref, gold), counts in reports.items()]
     rp, rr, _, _ = pairwise(units, lambda x: x[2], lambda x: x[1])
@@ -433,7 +433,7 @@ def evaluate(path: Path, articles: list[Article], misses: bool = False) -> dict:
                "report precision": rp, "report recall": rr, "placed": (len(placed), pp, pr)}
 
     db = open_store(path)
-    conn = db.conn
+    conn = db
     ref_of = dict(conn.execute("SELECT id, ref FROM articles"))
     # reprints found (among the articles stored: an article whose text is already stored is not)
     stored = set(ref_of.values())
@@ -531,9 +531,9 @@ def main() -> None:
 
 def _by_span(path: Path) -> dict[tuple[str, int, int], int]:
     db = open_store(path)
-    rows = db.conn.execute("SELECT a.ref, e.evidence_start, e.evidence_end, e.incident_id FROM events e "
+    rows = db.execute("SELECT a.ref, e.evidence_start, e.evidence_end, e.incident_id FROM events e "
                            "JOIN articles a ON a.id = e.article_id").fetchall()
-    db.conn.close()
+    db.close()
     return {(r[0], r[1], r[2]): r[3] for r in rows}
 
 

@@ -167,7 +167,7 @@ def clash_paragraph(rng, theatre, published) -> str:
         f"{b} said they had repelled {rng.randrange(2, 40)} assaults",
         f"{a} claimed to have captured the village of {rng.choice(theatre['places'])}",
         f"{b} regained control of positions near {place}",
-        f"fighting continued into the night",
+        "fighting continued into the night",
     ])
     return (f"Heavy fighting broke out between {a} and {b} near {place} {when(rng, published)}, "
             f"according to {source}. {outcome[0].upper() + outcome[1:]}.")
@@ -207,9 +207,9 @@ def background_paragraph(rng, theatre) -> str:
     return rng.choice([
         f"The conflict in {theatre['country']} has displaced millions of people, according to the United Nations.",
         f"{rng.choice(theatre['places'])} has been a frequent target in recent months.",
-        f"The claims could not be independently verified.",
+        "The claims could not be independently verified.",
         f"{rng.choice(OUTLETS)} was unable to confirm the figures.",
-        f"Talks on a ceasefire have stalled, diplomats said.",
+        "Talks on a ceasefire have stalled, diplomats said.",
     ])
 
 

@@ -86,7 +86,7 @@ def store_says(pair: Pair, folder: Path, number: int) -> bool:
     db = open_store(path)
     ids = []
     owner = "source" if pair.kind.startswith("source:") else "entity"
-    with db.conn:
+    with db:
         for which in ("a", "b"):
             named = pair.named(which)
             article, span = _article(named.name, len(ids) + 1)
@@ -95,11 +95,11 @@ def store_says(pair: Pair, folder: Path, number: int) -> bool:
             else:
                 extraction = Extraction(entities=[Entity("e", named.type, named.name, [span],
                                                          country=named.country, admin1=named.admin1)])
-            write_article(db.conn, article, extraction)
-            ids.append(db.conn.execute(
+            write_article(db, article, extraction)
+            ids.append(db.execute(
                 "SELECT owner_id FROM names WHERE owner = ? AND name = ? ORDER BY id DESC LIMIT 1",
                 (owner, named.name.strip())).fetchone()[0])
-    db.conn.close()
+    db.close()
     return ids[0] == ids[1]
 
 

@@ -57,13 +57,13 @@ def run(folder: Path, first: list[tuple[str, str]], second: list[tuple[str, str]
         for batch in (first, second):
             items = list(articles(batch, per_article, "a" if batch is first else "b"))
             for chunk in range(0, len(items), 32):
-                with db.conn:
+                with db:
                     for article, extraction in items[chunk:chunk + 32]:
-                        write_article(db.conn, article, extraction, cache)
+                        write_article(db, article, extraction, cache)
         elapsed = time.perf_counter() - started
     finally:
         merge.find_entity = saved
-    db.conn.close()
+    db.close()
     return elapsed, path
 
 
@@ -85,7 +85,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         plain, _ = run(Path(folder), first, second, args.per_article, merging=False)
         merged, path = run(Path(folder), first, second, args.per_article, merging=True)
-        conn = open_store(path).conn
+        conn = open_store(path)
         rows = {name: owner for name, owner in conn.execute(
             "SELECT name, owner_id FROM names WHERE owner = 'entity'")}
         distinct = len({rows[name] for _, name in first})

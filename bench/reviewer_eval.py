@@ -72,7 +72,7 @@ def score_articles(here: Path, misses: bool) -> None:
         gold_figures = [n for _, n in gold["casualties"]]
         counts["casualty figures"] = (sum(f in gold_figures for f in figures), len(figures),
                                       sum(n in figures for n in gold_figures), len(gold_figures))
-        def found(subtype: str, day: str, dated: bool) -> bool:
+        def found(subtype: str, day: str, dated: bool, events=events) -> bool:
             return any(e["subtype"] == subtype and (not dated or (e["date"] and e["date"] <= day <= e["date_end"]))
                        for e in events)
         gold_subtypes = {s for s, _ in gold["events"]}

@@ -1,6 +1,6 @@
 """Search benchmark: hit rates and speed on a store of 100k articles and >= 300k names, vs fzf.
 
-    /work/venv/bin/python bench/search_speed.py [--names 320000] [--articles 100000]
+    .venv/bin/python bench/search_speed.py [--names 320000] [--articles 100000]
         [--queries 1000] [--fzf-queries 200] [--ingest-articles 200] [--db PATH] [--seed 7]
 
 Builds a store (synthetic names from ``bench/search_names.py`` inserted straight into entities,
@@ -91,7 +91,7 @@ def build_store(path: Path, names: list[Name], n_articles: int, rng: random.Rand
     if not write:
         return entity_of
     db = open_store(path)
-    conn = db.conn
+    conn = db
     conn.execute("PRAGMA synchronous = OFF")
     with conn:
         conn.executemany(
@@ -242,9 +242,9 @@ def main() -> None:
     names = make_names(args.names, rng)
     entity_of = build_store(path, names, args.articles, rng, write=not reuse)
     db = open_store(path, readonly=True)
-    n_names = db.conn.execute("SELECT count(DISTINCT name) FROM names").fetchone()[0]
-    n_rows = db.conn.execute("SELECT count(*) FROM names").fetchone()[0]
-    n_articles = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_names = db.execute("SELECT count(DISTINCT name) FROM names").fetchone()[0]
+    n_rows = db.execute("SELECT count(*) FROM names").fetchone()[0]
+    n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     print(f"store: {n_articles} articles, {len(entity_of)} entities, {n_rows} name rows, "
           f"{n_names} distinct names; built in {time.perf_counter() - start:.0f} s")
 
@@ -262,7 +262,7 @@ def main() -> None:
         print(f"    missed ({how}): {query!r} for {name.name!r}")
 
     pair_hits, pair_total, pair_misses = 0, 0, []
-    for type_, canonical, _, spellings in VARIANT_PAIRS:
+    for _type, canonical, _, spellings in VARIANT_PAIRS:
         for spelling in spellings:
             results = search(db, spelling, limit=10)
             found = any(r.kind == "entity" and r.id == entity_of[canonical] for r in results)
@@ -275,7 +275,7 @@ def main() -> None:
 
     names_file = Path(folder.name) / "names.txt"
     names_file.write_text(
-        "\n".join(row[0] for row in db.conn.execute("SELECT DISTINCT name FROM names")) + "\n", encoding="utf-8"
+        "\n".join(row[0] for row in db.execute("SELECT DISTINCT name FROM names")) + "\n", encoding="utf-8"
     )
     sample = queries[: args.fzf_queries]
     fzf = run_fzf(names_file, sample) if sample else None

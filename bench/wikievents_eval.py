@@ -1,8 +1,8 @@
 """People and attack/death sentences on WikiEvents documents annotated by someone else.
 
-    python bench/wikievents_eval.py [FILE] [--misses]
+    python bench/wikievents_eval.py FILE [--misses]
 
-FILE (default ``../shared/data/wikievents-dev.jsonl``, beside the project): JSON Lines with ``text``,
+FILE (or $SITREP_WIKIEVENTS): JSON Lines with ``text``,
 ``entities`` (type, start, end, text) and ``events`` (type, sentence offsets). Nothing of it is stored
 in the project. Each document goes through ``extract_article`` (as ``sitrep ingest`` does, no date).
 
@@ -18,6 +18,7 @@ in the project. Each document goes through ``extract_article`` (as ``sitrep inge
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.pipeline import extract_article  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "data" / "wikievents-dev.jsonl"
+DEFAULT = os.environ.get("SITREP_WIKIEVENTS")  # the data set is not part of the project
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _GROUP_ENDINGS = ("s", "ish", "ist", "ese", "ian", "ean")
 # single capitalised words the annotation marks PER that are titles, faiths or peoples, not names
@@ -77,7 +78,10 @@ def group_names(names: list[str]) -> list[str]:
 def main(argv: list[str]) -> int:
     misses = "--misses" in argv
     args = [a for a in argv if not a.startswith("--")]
-    path = Path(args[0]) if args else DEFAULT
+    if not args and not DEFAULT:
+        print("usage: python bench/wikievents_eval.py FILE [--misses] (or set SITREP_WIKIEVENTS=FILE)", file=sys.stderr)
+        return 2
+    path = Path(args[0]) if args else Path(DEFAULT)
     if not path.exists():
         print(f"{path}: no such file (pass the WikiEvents JSON Lines file)", file=sys.stderr)
         return 2

@@ -21,10 +21,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
-import os
 import pickle
 import pstats
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -85,11 +83,8 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     db = open_store(args.db)
-    conn = db.conn
-    try:
-        from store.ingest import write_transaction as _write_transaction
-    except ImportError:  # before it was renamed
-        from store.ingest import _write_transaction
+    conn = db
+    from store.ingest import write_transaction as _write_transaction
     from store.writer import WriteCache, write_article
 
     cache_ = WriteCache()

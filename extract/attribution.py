@@ -17,11 +17,11 @@ from functools import lru_cache
 from itertools import islice
 
 from extract.dates import DATELINE_RE
+from extract.folding import fold
 from extract.lexicon import SURNAME_PREFIXES
+from extract.lexicon.sentences import TITLE_ABBREVIATIONS
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
-from extract.sentences import _TITLE_ABBREVIATIONS
-
 
 _CUES = (
     "said|says|say|saying|told|tells|tell|reported|reports|report|reporting|confirmed|confirms|confirm|"
@@ -545,7 +545,7 @@ class _ClaimFinder:
         modifiers = 0
         while j > 0 and i - j < 10:
             word = tokens[j - 1][2]
-            if _np_word(word) or (word == "." and j >= 2 and tokens[j - 2][2].lower() in _TITLE_ABBREVIATIONS):
+            if _np_word(word) or (word == "." and j >= 2 and tokens[j - 2][2].lower() in TITLE_ABBREVIATIONS):
                 j -= 1  # "spokesman Lt. Col. Guillaume Ndjike Kaiko": the dots of titles belong to the name
                 continue
             if j < i and modifiers < 2 and _modifier(word):
@@ -894,7 +894,7 @@ class _ClaimFinder:
     def _register(self, name: str, kind: str, entity_key: str | None) -> str | None:
         if not is_claimant(name):
             return None  # "Against", "reports", a headline: no one to attribute the claim to
-        ident = (kind, _fold(name))
+        ident = (kind, fold(name, transliterate=False, joined=""))
         key = self._source_keys.get(ident)
         if key is None:
             key = f"s{len(self.sources) + 1}"
@@ -929,7 +929,7 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
         later = "government"
     else:
         later = None
-    national = bool(_COUNTRY_NAMES) and low in _COUNTRY_NAMES or low in _DEMONYMS
+    national = bool(COUNTRY_NAMES) and low in COUNTRY_NAMES or low in _DEMONYMS
     return first, anonymous, later, national
 
 
@@ -1128,7 +1128,7 @@ def _looks_like_person(name: str) -> str | None:
     for rx in (INTELLIGENCE, MEDIA, INTERNATIONAL, ANONYMOUS, MILITARY, GOVERNMENT):
         if rx.search(person):
             return None
-    if person.lower() in _COUNTRY_NAMES or person.split()[0].lower() in _COUNTRY_NAMES:
+    if person.lower() in COUNTRY_NAMES or person.split()[0].lower() in COUNTRY_NAMES:
         return None
     if person.split()[0].lower() in _DEMONYMS:
         return None
@@ -1153,7 +1153,7 @@ def _split_claimants(text: str, start: int, end: int) -> tuple[tuple[int, int], 
 
     def named(part: str) -> bool:
         return any(rx.search(part) for rx in (ANONYMOUS, MILITARY, GOVERNMENT, INTERNATIONAL, INTELLIGENCE)) or \
-            MEDIA.fullmatch(part) is not None or part.lower() in _COUNTRY_NAMES or \
+            MEDIA.fullmatch(part) is not None or part.lower() in COUNTRY_NAMES or \
             part.split()[-1].lower() in _NP_HEADS or _looks_like_person(part) is not None
 
     if not (named(first) and named(second)):
@@ -1172,15 +1172,8 @@ def _strip_determiners(name: str) -> str:
     return name
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(name: str) -> str:
-    return _NOT_ALNUM.sub(" ", name.lower().replace("’", "'")).strip()
-
-
 def _is_country(place: Entity, name: str) -> bool:
-    return place.admin1 is None and _fold(place.name) == _fold(name)
+    return place.admin1 is None and fold(place.name, transliterate=False, joined="") == fold(name, transliterate=False, joined="")
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1221,7 +1214,7 @@ def _country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_COUNTRY_NAMES = _country_names()
+COUNTRY_NAMES = _country_names()
 _DEMONYMS = frozenset("""
 israeli israelis iraqi iraqis pakistani pakistanis yemeni yemenis somali somalis saudi saudis kuwaiti qatari
 emirati omani bahraini afghan afghans thai thais nepali bangladeshi azerbaijani uzbek kazakh tajik kyrgyz

@@ -26,12 +26,14 @@ from extract.lexicon import (
 )
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
-from extract.organizations import _match_demonym, find_organizations, org_head_kind
+from extract.organizations import find_organizations, org_head_kind
+from extract.organizations import match_demonym as _match_demonym  # public there; the local name keeps this file's lines
 from extract.people import (
     is_first_name, is_title_only_abbreviation, looks_like_person, role_after, said_before, speech_after, title_at, title_before,
 )
+from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS
 from extract.places import (
-    FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS, BARE_POPULATION, PlaceInfo, article_admin1s, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+    BARE_POPULATION, PlaceInfo, article_admin1s, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
 )
 
 _KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",

@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import itemgetter, or_
 
-from extract.attribution import _COUNTRY_NAMES
+from extract.attribution import COUNTRY_NAMES
 from extract.casualties import HINT, PHRASE_START, chunk_flags, find_casualties
 from extract import incident_model
 from extract.dates import DateMention, datelines, find_dates, parse_published
+from extract.folding import fold
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
 
@@ -776,7 +777,7 @@ class _Candidate:
     weak: bool = False  # only casualty words made it an incident, or it tells more of the one before
     own_place_keys: set[str] = field(default_factory=set)  # places named in its own sentence
     confidence: float = 0.5
-    members: list["_Candidate"] = field(default_factory=list)  # a group: the sentences' candidates
+    members: list[_Candidate] = field(default_factory=list)  # a group: the sentences' candidates
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -1319,14 +1320,7 @@ def _is_country_place(e: Entity) -> bool:
     """Countries are too wide to say two sentences report the same incident."""
     if e.attributes.get("feature") == "country" or e.attributes.get("kind") == "country":
         return True
-    return e.admin1 is None and _fold(e.name) in _COUNTRY_NAMES
-
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(name: str) -> str:
-    return _NOT_ALNUM.sub(" ", name.lower()).strip()
+    return e.admin1 is None and fold(e.name, transliterate=False, joined="") in COUNTRY_NAMES
 
 
 def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
@@ -1432,7 +1426,7 @@ def _figures(c: _Candidate) -> set[tuple[str, int]]:
 
 
 def _told_again(shared: set[tuple[str, int]], c: _Candidate, m: _Candidate, countries: set[str],
-                areas: "_Areas") -> bool:
+                areas: _Areas) -> bool:
     """Whether the figures two reports share say they tell one incident twice: two figures, or one of ten
     or more (a summary headline and its paragraph), or one of three or more told of no other place
     (the headline's "kills 14" and the lead's "killed at least 14 civilians")."""
@@ -1453,7 +1447,7 @@ class _Areas:
         found = self._known.get(key)
         if found is None:
             e = self._places.get(key)
-            found = self._known[key] = {_fold(x) for x in (e.name, e.admin1) if x} if e is not None else default
+            found = self._known[key] = {fold(x, transliterate=False, joined="") for x in (e.name, e.admin1) if x} if e is not None else default
         return found
 
     def is_site(self, key: str) -> bool:

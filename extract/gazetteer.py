@@ -15,20 +15,21 @@ import re
 import sqlite3
 import tempfile
 import threading
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 
 from anyascii import anyascii
+
+from extract.folding import fold as fold_name
+from extract.lexicon.countries import CONFLICT_REGIONS, EXTRA_COUNTRY_NAMES
 
 FORMAT = 15  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 _CACHED_KEYS = 16384  # folded names whose places a process keeps in memory
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-()]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -52,14 +53,9 @@ def _loose(key: str) -> str:
     return _DOUBLED.sub(_first_group, key)
 
 
-def _fold(name: str) -> str:
-    """Lower-case ASCII key: diacritics and apostrophes dropped, other punctuation a space."""
-    if not name.isascii():
-        name = anyascii(unicodedata.normalize("NFKC", name))
-    text = name.lower().replace("'", "").replace("`", "")
-    if text.isalnum() and text.isascii():
-        return text  # one plain word: nothing to replace
-    return _NON_ALNUM.sub(" ", text).strip()
+# The index's key of a name: lower-case ASCII, diacritics and apostrophes dropped, other
+# punctuation a space (extract.folding; without case folding first, as the index was built).
+_fold = partial(fold_name, casefold=False, joined="'`")
 
 
 # Memoised for articles (the same names come again and again); the build calls the plain ones.
@@ -326,7 +322,7 @@ def build_index() -> dict:
             value = getattr(country, attr, None)
             if value:
                 country_keys.setdefault(fold(value), country.alpha_2)
-    for name, code in _EXTRA_COUNTRY_NAMES.items():
+    for name, code in EXTRA_COUNTRY_NAMES.items():
         country_keys[fold(name)] = code
 
     admin1_keys = {fold(name): cc for (cc, _), name in admin1.items()}
@@ -337,7 +333,7 @@ def build_index() -> dict:
                 key = fold(name)
                 if len(key) >= 4 and not key.isdigit():
                     regions[key] = sub.country_code if regions.get(key, sub.country_code) == sub.country_code else ""
-    for name, code in _CONFLICT_REGIONS.items():
+    for name, code in CONFLICT_REGIONS.items():
         regions[fold(name)] = code
     packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     loose_keys: dict[str, list[int]] = {}
@@ -357,46 +353,7 @@ def build_index() -> dict:
             "country_names": country_names, "admin1_names": admin1_keys, "regions": regions}
 
 
-# Names the news uses for countries that ISO spells otherwise.
-_EXTRA_COUNTRY_NAMES = {
-    "Russia": "RU", "Syria": "SY", "Iran": "IR", "North Korea": "KP", "South Korea": "KR",
-    "Palestine": "PS", "Gaza": "PS", "Gaza Strip": "PS", "West Bank": "PS", "Moldova": "MD",
-    "Venezuela": "VE", "Bolivia": "BO", "Tanzania": "TZ", "Vietnam": "VN", "Laos": "LA",
-    "Taiwan": "TW", "Congo": "CG", "DR Congo": "CD", "DRC": "CD", "Democratic Republic of Congo": "CD",
-    "Democratic Republic of the Congo": "CD", "Ivory Coast": "CI", "Britain": "GB",
-    "Great Britain": "GB", "UK": "GB", "United Kingdom": "GB", "US": "US", "U.S.": "US", "USA": "US",
-    "United States": "US", "America": "US", "Czech Republic": "CZ", "Turkey": "TR", "Turkiye": "TR",
-    "Türkiye": "TR", "Burma": "MM", "Myanmar": "MM", "Kosovo": "XK", "East Timor": "TL",
-    "Macedonia": "MK", "North Macedonia": "MK", "Cape Verde": "CV", "Eswatini": "SZ",
-    "Swaziland": "SZ", "Vatican": "VA", "Holland": "NL", "Micronesia": "FM", "Brunei": "BN",
-    "Somaliland": "SO", "Western Sahara": "EH", "South Sudan": "SS", "Sudan": "SD",
-    "Central African Republic": "CF", "UAE": "AE", "Emirates": "AE", "Crimea": "UA",
-}
-
-
-# Regions the news names that no first-level subdivision list spells this way.
-_CONFLICT_REGIONS = {
-    "Donbas": "UA", "Donbass": "UA", "Darfur": "SD", "North Darfur": "SD", "South Darfur": "SD",
-    "West Darfur": "SD", "Central Darfur": "SD", "East Darfur": "SD", "Kordofan": "SD",
-    "North Kordofan": "SD", "South Kordofan": "SD", "West Kordofan": "SD", "Gezira": "SD",
-    "Al Jazirah": "SD", "Blue Nile": "SD", "Tigray": "ET", "Amhara": "ET", "Oromia": "ET",
-    "Afar": "ET", "Transnistria": "MD", "Nagorno-Karabakh": "AZ", "Karabakh": "AZ",
-    "Sinai": "EG", "North Sinai": "EG", "Galilee": "IL", "Negev": "IL", "Golan Heights": "SY",
-    "Golan": "SY", "Rakhine": "MM", "Kachin": "MM", "Shan": "MM", "Karen": "", "Borno": "NG",
-    "Cabo Delgado": "MZ", "Ituri": "CD", "North Kivu": "CD", "South Kivu": "CD",
-    "Balochistan": "PK", "Khyber Pakhtunkhwa": "PK", "Waziristan": "PK", "North Waziristan": "PK",
-    "Kashmir": "", "Jammu and Kashmir": "IN", "Azad Kashmir": "PK", "Sahel": "", "Kurdistan": "", "Iraqi Kurdistan": "IQ", "Rojava": "SY",
-    "Idlib": "SY", "Deir ez-Zor": "SY", "Deir el-Zour": "SY", "Daraa": "SY", "Sweida": "SY",
-    "Latakia": "SY", "Hadramout": "YE", "Marib": "YE", "Hodeidah": "YE", "Taiz": "YE",
-    "South Lebanon": "LB", "Bekaa": "LB", "Zaporizhzhia Oblast": "UA", "Kherson Oblast": "UA",
-    "Abkhazia": "GE", "South Ossetia": "GE", "Chechnya": "RU", "Dagestan": "RU", "Tuva": "RU",
-    "Jubaland": "SO", "Puntland": "SO", "Anglophone regions": "CM", "Cyrenaica": "LY",
-    "Tripolitania": "LY", "Fezzan": "LY", "Papua": "ID", "Mindanao": "PH", "Xinjiang": "CN",
-    "Tibet": "CN", "Gaza Strip": "PS", "West Bank": "PS",
-}
-
-
-CONFLICT_REGION_KEYS = frozenset(fold(name) for name in _CONFLICT_REGIONS)
+CONFLICT_REGION_KEYS = frozenset(fold(name) for name in CONFLICT_REGIONS)
 
 
 def _admin1_names(largest: dict[tuple[str, str], tuple[int, str, list[str]]], pycountry,

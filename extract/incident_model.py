@@ -18,10 +18,11 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -230,7 +231,7 @@ class Model:
         found = self._found(toks, others)
         return self._incident_table(self.bias + sum(found.values())), found
 
-    def subtypes(self, found: dict[int, float], rule: str | None) -> "Subtypes":
+    def subtypes(self, found: dict[int, float], rule: str | None) -> Subtypes:
         """The subtypes' probabilities given an incident (``found``: from ``incident``; ``rule``: the
         keyword rules' subtype, a prior)."""
         scores = self._subtype_weights.take(list(found), axis=0).sum(axis=0)

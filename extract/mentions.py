@@ -6,16 +6,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from extract.lexicon.names import NAME_SUFFIXES
 from extract.model import Span
 
 # Acronyms with dots ("U.S.", "U.N."), words with inner hyphens/apostrophes, digits, or one other char.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*|[^\s]")
-
-
-_NAME_SUFFIXES = frozenset("""
-based held controlled occupied backed led run installed appointed born bound area region era
-style linked aligned allied funded made
-""".split())
 
 
 class Token:
@@ -156,7 +151,7 @@ class Document:
                         possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
                         if possessive:
                             word, end = word[:-2], end - 2
-                        elif "-" in word and word.rsplit("-", 1)[1].lower() in _NAME_SUFFIXES:
+                        elif "-" in word and word.rsplit("-", 1)[1].lower() in NAME_SUFFIXES:
                             # "Kyiv-based", "Russian-occupied": the name is a token of its own.
                             head = word.rsplit("-", 1)[0]
                             append(Token(start, start + len(head), head, index, first, False))

@@ -1,7 +1,7 @@
 """What extraction returns: plain dataclasses, every fact with the span it came from.
 
 Offsets are Python string indices (code points) into the article's stored text, end exclusive,
-and ``text[start:end] == span.text`` always (see CONTRACT.md, "Spans").
+and ``text[start:end] == span.text`` always (see docs/contract.md, "Spans").
 
 Within one article, entities and sources are referred to by ``key`` (a string unique in that
 article's result); the store turns keys into row ids and merges entities across articles.
@@ -19,7 +19,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         # Speed (hundreds of spans per article): the fields are set through their slots, which a frozen
         # dataclass's __init__ does with three slower object.__setattr__ calls; the result is the same.
         span = _new(cls)
@@ -40,8 +40,13 @@ SOURCE_TYPES = (
 CASUALTY_KINDS = ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")
 QUALIFIERS = ("exact", "at least", "more than", "about", "up to", "range", "vague")
 DATE_PRECISIONS = ("day", "days", "week", "month", "year")
+# how a label writes each kind ("≥30 killed/wounded")
+CASUALTY_WORDS = {
+    "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
+    "captured": "captured", "missing": "missing", "losses": "losses",
+}
 
-# ACLED's taxonomy, exactly (CONTRACT.md): event type -> its subtypes.
+# ACLED's taxonomy, exactly (docs/contract.md): event type -> its subtypes.
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": (
         "Armed clash", "Government regains territory", "Non-state actor overtakes territory",

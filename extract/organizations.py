@@ -8,29 +8,9 @@ from functools import lru_cache
 from itertools import compress
 
 from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS, SPEECH_VERBS
+from extract.lexicon.organizations import NOT_QUALIFIERS, PEOPLE_AFTER, PERSON_AFTER, STATE_BRANCHES, UNIT_NOUNS
 from extract.mentions import Document
 
-# Branches of a country's state named by demonym or possessive ("Russian army", "Ukraine's navy").
-_STATE_BRANCHES = {
-    "army": "military", "military": "military", "navy": "military", "air force": "military",
-    "armed forces": "military", "general staff": "military", "air defence": "military",
-    "air defense": "military", "border guard": "military", "border service": "military",
-    "national guard": "military", "defence ministry": "military", "defense ministry": "military",
-    "ministry of defence": "military", "ministry of defense": "military",
-    "military intelligence": "intelligence", "intelligence": "intelligence",
-    "intelligence service": "intelligence", "security service": "intelligence",
-    "intelligence services": "intelligence", "security services": "intelligence",
-    "special services": "intelligence", "counterintelligence": "intelligence",
-    "defence intelligence": "intelligence", "defense intelligence": "intelligence",
-    "foreign ministry": "government", "interior ministry": "government",
-    "health ministry": "government", "energy ministry": "government",
-    "emergencies ministry": "government", "emergency service": "government",
-    "emergency services": "government", "justice ministry": "government",
-    "government": "government", "authorities": "government", "parliament": "government",
-    "prosecutor general's office": "government", "prosecutor's office": "government",
-    "embassy": "government", "police": "government", "presidential office": "government",
-    "president's office": "government", "cabinet": "government", "navy's": "military",
-}
 _UNIT = re.compile(
     r"(\d{1,4}(?:st|nd|rd|th)\s+(?:(?:Separate|Special|Independent|Guards?|Airborne|Air\s+Assault|"
     r"Mechani[sz]ed|Motori[sz]ed|Motor\s+Rifle|Tank|Marine|Naval|Infantry|Assault|Artillery|Rifle|"
@@ -101,15 +81,9 @@ def find_organizations(doc: Document) -> None:
     _find_groups(doc)
 
 
-# Every unit name ends in one of these words (``_UNIT``'s last group); an article without any has
-# none, and the regex, which tries every digit in the text, is not run.
-_UNIT_NOUNS = ("Brigade", "Division", "Regiment", "Battalion", "Corps", "Army", "Fleet", "Squadron",
-               "Company", "Detachment", "Group")
-
-
 def _find_units(doc: Document) -> None:
     text = doc.text
-    if not any(noun in text for noun in _UNIT_NOUNS):
+    if not any(noun in text for noun in UNIT_NOUNS):
         return
     for pattern in (_UNIT,):
         for match in _word_matches(pattern, text):
@@ -161,10 +135,7 @@ def _other_qualifier(doc: Document, first: int, last: int, canonical: str) -> bo
     if first == 0 or not canonical.lower().endswith(" " + doc.span_text(first, last).lower()):
         return False
     before = doc.tokens[first - 1]
-    return before.cap and before.word and before.lower not in _NOT_QUALIFIERS and doc.joined(first - 1, first)
-
-
-_NOT_QUALIFIERS = frozenset("the a an this that these those its their his her our and or but".split())
+    return before.cap and before.word and before.lower not in NOT_QUALIFIERS and doc.joined(first - 1, first)
 
 
 def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...]) -> bool:
@@ -192,7 +163,7 @@ def _ambiguous_acronym(doc: Document, i: int) -> bool:
     return False
 
 
-def _match_demonym(doc: Document, i: int) -> int:
+def match_demonym(doc: Document, i: int) -> int:
     """Number of tokens of a demonym/side phrase starting at token i (0 if none); memoised per doc."""
     if doc.tokens[i].lower not in _DEMONYM_INDEX:
         return 0
@@ -232,7 +203,7 @@ def _find_state_branches(doc: Document) -> None:
                 and gazetteer().country(f"{token.text} {tokens[i + 1].text}"):
             owner_len = 2
         elif token.lower in _DEMONYM_INDEX:
-            n = _match_demonym(doc, i)
+            n = match_demonym(doc, i)
             if n and DEMONYMS.get(" ".join(doc.lowers[i:i + n])):
                 owner_len = n  # a nation's: "Russian army", not "National Army" or "Government forces"
         if not owner_len:
@@ -242,26 +213,16 @@ def _find_state_branches(doc: Document) -> None:
             last = head + size - 1
             if last >= len(tokens) or not doc.free(i, last):
                 continue
-            kind = _STATE_BRANCHES.get(" ".join(doc.lowers[head:last + 1]))
+            kind = STATE_BRANCHES.get(" ".join(doc.lowers[head:last + 1]))
             if not kind:
                 continue
             following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
-            if following in _PEOPLE_AFTER or following in _PERSON_AFTER:
+            if following in PEOPLE_AFTER or following in PERSON_AFTER:
                 continue  # "Russian military bloggers", "army chief": people, not the body
             if _adjacent(doc, i, head) and (size == 1 or doc.joined(head, last)):
                 name = doc.text[tokens[i].start:tokens[last].end]
                 doc.add("organization", name, i, last, kind=kind)
                 break
-
-
-_PEOPLE_AFTER = frozenset("""
-bloggers officials sources analysts experts journalists correspondents commanders officers
-personnel veterans chiefs leaders
-""".split())
-_PERSON_AFTER = frozenset("""
-blogger official source analyst expert journalist correspondent commander officer spokesman
-spokeswoman spokesperson chief leader leadership
-""".split())
 
 
 def _adjacent(doc: Document, owner_last_plus_one_first: int, head: int) -> bool:
@@ -300,7 +261,7 @@ def _find_groups(doc: Document) -> None:
         if i < after or doc.taken[i]:
             continue
         low = lowers[i]
-        n = 1 if low.startswith(("pro-", "anti-")) else _match_demonym(doc, i)
+        n = 1 if low.startswith(("pro-", "anti-")) else match_demonym(doc, i)
         found = False
         if n:
             head = i + n
@@ -310,9 +271,9 @@ def _find_groups(doc: Document) -> None:
                     break
                 if tokens[last].lower in GROUP_NOUNS:
                     after = tokens[last + 1].lower if last + 1 < len(tokens) and doc.joined(last, last + 1) else ""
-                    if after in _PERSON_AFTER:
+                    if after in PERSON_AFTER:
                         break  # "Russian army chief Valery Gerasimov": a title, not a group
-                    if after in _PEOPLE_AFTER:
+                    if after in PEOPLE_AFTER:
                         last += 1  # "Russian military bloggers"
                     doc.add("group", doc.span_text(i, last), i, last)
                     after, found = last + 1, True

@@ -9,28 +9,10 @@ from __future__ import annotations
 
 import re
 
+from extract.lexicon.sentences import FINAL_ABBREVIATIONS, OTHER_ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS
 from extract.model import Span
 
-# Words that end with a full stop without ending the sentence (compared lower-case, no dot).
-_TITLE_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pte pvt adm cmdr cdr brig sen rep gov pres
-st mt ft rev hon fr sr jr messrs mme mlle gen lieut supt insp det amb
-""".split())
-_OTHER_ABBREVIATIONS = frozenset("""
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-no nos vs v approx est dept univ inc ltd co corp bros fig vol pp para art sect ch op cf al
-""".split())
-_ABBREVIATIONS = _OTHER_ABBREVIATIONS | _TITLE_ABBREVIATIONS
-# Abbreviations that may also end a sentence: split after them only before a word that typically
-# starts one ("at 10 a.m. The attack ...").
-_FINAL_ABBREVIATIONS = frozenset("""
-a.m p.m u.s u.k u.n e.u etc e.g i.e u.s.a
-""".split())
-_SENTENCE_STARTERS = frozenset("""
-the a an he she it they we i you this that these those there his her its their our in on at
-after before but and so however meanwhile earlier later while when if as according officials
-one two three four five six seven eight nine ten some many most several both all no none
-""".split())
+_ABBREVIATIONS = OTHER_ABBREVIATIONS | TITLE_ABBREVIATIONS
 
 # One to three words and a speech verb after a closing quote: the quote's own attribution.
 _SPEAKER_AFTER = re.compile(
@@ -138,22 +120,22 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
     if following in ",;:" or nxt in ",;:":
         return False
     if text[stop - 1] in "\"”’'»" and _SPEAKER_AFTER.match(text, gap, end) \
-            and _next_word(text, gap, end).lower() not in _SENTENCE_STARTERS:
+            and _next_word(text, gap, end).lower() not in SENTENCE_STARTERS:
         return False  # “Why?” Zelensky asked. / "Enough!" the minister said.
     if text[mark] != "." or text[mark:stop].startswith(".."):
         return True
     core = before.rstrip(".").lower()
     if not core:
         return True
-    if core in _TITLE_ABBREVIATIONS:
+    if core in TITLE_ABBREVIATIONS:
         return False
-    if core in _OTHER_ABBREVIATIONS:
-        return not following.isdigit() and _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
-    if core in _FINAL_ABBREVIATIONS or _INITIALS.fullmatch(core):
-        return _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
+    if core in OTHER_ABBREVIATIONS:
+        return not following.isdigit() and _next_word(text, gap, end).lower() in SENTENCE_STARTERS
+    if core in FINAL_ABBREVIATIONS or _INITIALS.fullmatch(core):
+        return _next_word(text, gap, end).lower() in SENTENCE_STARTERS
     if len(core) == 1 and core.isalpha() and before.rstrip(".").isupper():
         # an initial ("George W. Bush") unless a typical sentence opener follows ("Plan B. The")
-        return _next_word(text, gap, end).lower() in _SENTENCE_STARTERS
+        return _next_word(text, gap, end).lower() in SENTENCE_STARTERS
     return True
 
 

@@ -1,7 +1,7 @@
 """Opening a store: where it lives, pragmas, forward migrations, and refusing what is not one.
 
-``open_store(path)`` returns a ``sqlite_utils.Database`` with foreign keys on, WAL journaling and
-a busy timeout, migrated to ``SCHEMA_VERSION``. ``open_store(path, readonly=True)`` opens an
+``open_store(path)`` returns a ``sqlite3.Connection`` (a ``StoreConnection``) with foreign keys
+on, WAL journaling and a busy timeout, migrated to ``SCHEMA_VERSION``. ``open_store(path, readonly=True)`` opens an
 existing, up-to-date store read-only (``file:...?mode=ro``) so that reader threads can have
 connections of their own while an ingest writes.
 
@@ -17,8 +17,6 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import sqlite_utils
-
 from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -27,6 +25,19 @@ ENV_VAR = "SITREP_DB"
 
 class StoreError(Exception):
     """A store that cannot be used; ``str(error)`` is one line for the user."""
+
+
+class StoreConnection(sqlite3.Connection):
+    """A connection to a store: a plain ``sqlite3.Connection``, the one type every function of
+    store/ takes (see CONTRIBUTING.md).
+
+    ``conn`` is the connection itself. open_store once returned a ``sqlite_utils.Database``,
+    whose ``.conn`` this was; code written then still runs. New code uses the connection.
+    """
+
+    @property
+    def conn(self) -> StoreConnection:
+        return self
 
 
 def default_store_path() -> Path:
@@ -42,8 +53,10 @@ def default_store_path() -> Path:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                               factory=StoreConnection)
+    return sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                           factory=StoreConnection)
 
 
 def _user_version(conn: sqlite3.Connection) -> int:
@@ -115,7 +128,7 @@ def _group_events(conn: sqlite3.Connection, before: int) -> None:
         incidents.backfill(conn)
 
 
-def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_utils.Database:
+def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConnection:
     """Open (creating and migrating when writable) the store at ``path``."""
     path = Path(path)
     if path.exists() and path.is_dir():
@@ -149,4 +162,4 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> sqlite_uti
         except sqlite3.DatabaseError as error:
             conn.close()
             raise StoreError(f"{path}: unusable store ({error})") from None
-    return sqlite_utils.Database(conn)
+    return conn

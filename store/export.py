@@ -1,4 +1,4 @@
-"""Writing the store out: JSON Lines (lossless, CONTRACT.md's records), CSV, GeoJSON.
+"""Writing the store out: JSON Lines (lossless, docs/contract.md's records), CSV, GeoJSON.
 
 Everything streams: rows are read with cursors and written one at a time, never gathered into
 one list. Each export reads from one snapshot (a read transaction), so an ingest running at the
@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, TextIO
-
-import sqlite_utils
+from typing import TextIO
 
 KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
 TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events",
@@ -21,9 +21,8 @@ TABLES = {"article": "articles", "entity": "entities", "source": "sources", "cla
 
 
 @contextlib.contextmanager
-def snapshot(db: sqlite_utils.Database):
+def snapshot(conn: sqlite3.Connection):
     """One read transaction around an export (WAL lets writers go on meanwhile)."""
-    conn = db.conn
     if conn.in_transaction:
         yield conn
         return
@@ -164,10 +163,10 @@ RECORDS = {"article": article_records, "entity": entity_records, "source": sourc
            "claim": claim_records, "event": event_records, "incident": incident_records}
 
 
-def export_jsonl(db: sqlite_utils.Database, out: TextIO, kind: str = "all") -> int:
+def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all") -> int:
     """Write the records of ``kind`` (or all kinds) as JSON Lines; returns how many."""
     count = 0
-    with snapshot(db) as conn:
+    with snapshot(conn) as conn:
         for each in KINDS if kind == "all" else (kind,):
             for record in RECORDS[each](conn):
                 out.write(json.dumps(record, ensure_ascii=False))
@@ -308,12 +307,12 @@ CSV_ROWS = {"article": _article_rows, "entity": _entity_rows, "source": _source_
             "claim": _claim_rows, "event": _event_rows, "incident": _incident_rows}
 
 
-def export_csv(db: sqlite_utils.Database, out: TextIO, kind: str) -> int:
+def export_csv(conn: sqlite3.Connection, out: TextIO, kind: str) -> int:
     """One kind as CSV (events with ACLED's column names); returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     count = 0
-    with snapshot(db) as conn:
+    with snapshot(conn) as conn:
         for row in CSV_ROWS[kind](conn):
             writer.writerow(row)
             count += 1
@@ -328,22 +327,22 @@ def csv_targets(target: Path) -> dict[str, Path]:
     return {k: target / f"{TABLES[k]}.csv" for k in KINDS}
 
 
-def export_csv_all(db: sqlite_utils.Database, target: Path) -> list[Path]:
+def export_csv_all(conn: sqlite3.Connection, target: Path) -> list[Path]:
     paths = csv_targets(target)
     next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
     for kind, path in paths.items():
         with open(path, "w", encoding="utf-8", newline="") as out:
-            export_csv(db, out, kind)
+            export_csv(conn, out, kind)
     return list(paths.values())
 
 
 # --- GeoJSON -----------------------------------------------------------------------------------------
 
-def export_geojson(db: sqlite_utils.Database, out: TextIO) -> int:
+def export_geojson(conn: sqlite3.Connection, out: TextIO) -> int:
     """Events with coordinates (their first place that has some) as a FeatureCollection."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
-    with snapshot(db) as conn:
+    with snapshot(conn) as conn:
         for row in _event_rows(conn):
             point = row["_pinned"]  # the most specific place that has coordinates
             if point is None:

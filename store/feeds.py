@@ -13,9 +13,9 @@ from __future__ import annotations
 import random
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Iterable
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 DEFAULT_EVERY = 30 * 60
@@ -62,11 +62,11 @@ class Outcome:
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 # --- what users type ------------------------------------------------------------------------

@@ -16,18 +16,25 @@ page's site name, else the host) as its outlet, and the item's date (else the pa
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
-
-import sqlite_utils
 
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
-from store.http import PAGE_ACCEPT, FetchError, Fetcher, by_host, host_of
+from store.http import PAGE_ACCEPT, Fetcher, FetchError, by_host, host_of
 from store.ingest import IngestSummary, ingest_articles, write_transaction
 from store.readers import (
-    RawArticle, Rejection, Unreadable, body_text, derive_title, entry_body, entry_published, feed_title,
-    parse_feed, read_html,
+    RawArticle,
+    Rejection,
+    Unreadable,
+    body_text,
+    derive_title,
+    entry_body,
+    entry_published,
+    feed_title,
+    parse_feed,
+    read_html,
 )
 
 
@@ -140,7 +147,7 @@ def _items(feed: Feed, parsed) -> list[_Item]:
 
 
 def fetch_feeds(
-    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
     feeds: list[Feed],
     fetcher: Fetcher,
     *,
@@ -153,7 +160,6 @@ def fetch_feeds(
 ) -> FetchSummary:
     """Fetch ``feeds`` once and store their new items. ``on_progress(stage, done, total)`` tells
     of the stages "feeds", "pages" and "articles"; ``workers`` is as for ``ingest_articles``."""
-    conn = db.conn
     summary = FetchSummary(feeds=len(feeds))
     outcomes: list[tuple[Feed, Outcome]] = []
     items: list[_Item] = []
@@ -187,7 +193,7 @@ def fetch_feeds(
     def progress(counts: IngestSummary) -> None:
         on_progress("articles", counts.added + counts.present + counts.rejected, len(items))
 
-    ingested = ingest_articles(db, (item.article() for item in items), on_reject=on_reject,
+    ingested = ingest_articles(conn, (item.article() for item in items), on_reject=on_reject,
                                on_progress=progress, workers=workers)
     summary.added += ingested.added
     summary.already_present += ingested.present
@@ -199,7 +205,7 @@ def fetch_feeds(
 
 
 def watch(
-    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
     fetch_round: Callable[[list[Feed]], object],
     *,
     tag: str | None = None,
@@ -211,9 +217,9 @@ def watch(
     short has written only whole articles. The store is looked at again at least every ``idle``
     seconds, so that feeds added meanwhile (from another terminal) are noticed."""
     while True:
-        feeds = due_feeds(db.conn, tag)
+        feeds = due_feeds(conn, tag)
         if feeds:
             fetch_round(feeds)
-        upcoming = next_due(db.conn, tag)
+        upcoming = next_due(conn, tag)
         wait = idle if upcoming is None else (upcoming - now_utc()).total_seconds()
         sleep(min(max(wait, 1.0), idle))

@@ -54,12 +54,13 @@ import math
 import re
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date as Date, datetime, timezone
+from datetime import UTC, datetime
+from datetime import date as Date
 from functools import lru_cache
-from typing import Iterable
 
-from extract.model import SUBTYPE_TO_TYPE
+from extract.model import CASUALTY_WORDS, SUBTYPE_TO_TYPE
 from store.keys import fold, merge_key, search_key
 
 TOLERANCE_DAYS = 1  # outlets date an incident a day apart ("overnight", time zones, "on Monday")
@@ -410,7 +411,7 @@ class Profile:
             self.wide = (max(self.wide[0], lo), min(self.wide[1], hi))
         # (wide days that do not meet, put together by an analyst's merge, leave it as it is)
 
-    def add(self, item: "Item | Profile") -> None:
+    def add(self, item: Item | Profile) -> None:
         """Take in an event or another profile. An event dated by a year, or not at all, adds its
         subtype, places, actors and figures, not days."""
         if isinstance(item, Profile):
@@ -437,7 +438,7 @@ class Profile:
             else:
                 known[0], known[1] = min(known[0], flo), max(known[1], fhi)
 
-    def days_meet(self, other: "Profile") -> bool:
+    def days_meet(self, other: Profile) -> bool:
         """Whether the two could be dated alike (True when either has no days to go by)."""
         if not self.joinable or not other.joinable:
             return True
@@ -450,10 +451,10 @@ class Profile:
             return self.wide[0] - TOLERANCE_DAYS <= b <= self.wide[1] + TOLERANCE_DAYS
         return max(self.wide[0], other.wide[0]) <= min(self.wide[1], other.wide[1]) + TOLERANCE_DAYS
 
-    def subtypes_fit(self, other: "Profile") -> bool:
+    def subtypes_fit(self, other: Profile) -> bool:
         return all(compatible_subtypes(a, b) for a in self.subtypes for b in other.subtypes)
 
-    def figures_fit(self, other: "Profile") -> tuple[bool, int]:
+    def figures_fit(self, other: Profile) -> tuple[bool, int]:
         """(compatible, score): +1 when a common kind agrees closely, -1 when none does."""
         common = [k for k in self.figures if k in other.figures]
         close = False
@@ -1027,7 +1028,7 @@ def _record(conn, choice: str, a: str, b: str) -> None:
     conn.execute(
         "INSERT INTO incident_choices (choice, a, b, made_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (a, b) DO UPDATE SET choice = excluded.choice, made_at = excluded.made_at",
-        (choice, a, b, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        (choice, a, b, datetime.now(UTC).isoformat(timespec="seconds")),
     )
 
 
@@ -1122,7 +1123,6 @@ class Summary:
 
 
 def _figure_label(kind: str, low: int | None, high: int | None, exact: bool) -> str:
-    from store.writer import CASUALTY_WORDS
 
     word = CASUALTY_WORDS.get(kind, kind)
     if low is None and high is None:
@@ -1209,7 +1209,7 @@ def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures
     exact_kinds: set[str] = set()
     article_meta = {r[1]: (r[7], r[8], r[9]) for r in rows}
     group_first: dict[int, int] = {g: min(m) for g, m in groups.items()}
-    for event_id, article_id, subtype, date, date_end, precision, confidence, outlet, title, ref, group, *_ in rows:
+    for event_id, _article, _subtype, _date, _date_end, _precision, _confidence, outlet, title, ref, group, *_ in rows:
         speaking: list[Voice] = []
         for source_id, name, key, source_type in claimants.get(event_id, []):
             if source_type == "anonymous":  # "officials", "residents": the article's, not a shared one

@@ -16,18 +16,26 @@ import sqlite3
 import sys
 import threading
 from collections import deque
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
-
-import sqlite_utils
+from typing import BinaryIO
 
 from extract.model import Extraction
-from store.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, RawArticle, Rejection, format_of, read_data, read_jsonl, read_path
+from store.readers import (
+    JSONL_SUFFIXES,
+    KNOWN_SUFFIXES,
+    RawArticle,
+    Rejection,
+    format_of,
+    read_data,
+    read_jsonl,
+    read_path,
+)
 from store.sketch import sketch
 from store.writer import WriteCache, text_hash, write_article
 
@@ -122,7 +130,7 @@ def _read_file_batch(pairs: list[tuple[str, str]]) -> list[RawArticle | Rejectio
     return [item for path, ref in pairs for item in read_path(Path(path), ref)]
 
 
-def _read_files(pairs: list[tuple[Path, str]], workers: "Workers | None") -> Iterator[RawArticle | Rejection]:
+def _read_files(pairs: list[tuple[Path, str]], workers: Workers | None) -> Iterator[RawArticle | Rejection]:
     """Read files in order; a long run of non-JSON-Lines files is read across the worker pool."""
     if workers is None or len(pairs) < POOL_THRESHOLD:
         for path, ref in pairs:
@@ -160,7 +168,7 @@ def _read_files(pairs: list[tuple[Path, str]], workers: "Workers | None") -> Ite
 
 
 def read_inputs(
-    paths: Iterable[str], stdin: BinaryIO | None = None, workers: "Workers | None" = None
+    paths: Iterable[str], stdin: BinaryIO | None = None, workers: Workers | None = None
 ) -> Iterator[RawArticle | Rejection]:
     """Every article (or rejection) from the paths given on the command line, in order."""
     for given in paths:
@@ -268,7 +276,7 @@ class Workers:
 
 
 def ingest_articles(
-    db: sqlite_utils.Database,
+    conn: sqlite3.Connection,
     items: Iterable[RawArticle | Rejection],
     *,
     on_reject: Callable[[Rejection], None] = lambda r: None,
@@ -281,7 +289,6 @@ def ingest_articles(
     pool extracts in worker processes when there are more than a handful of new articles.
     """
     summary = IngestSummary()
-    conn = db.conn
     seen: set[str] = set()
 
     def new_articles() -> Iterator[RawArticle]:
@@ -385,18 +392,18 @@ def _concat(head: list[list[RawArticle]], rest: Iterator[list[RawArticle]]) -> I
 
 
 def ingest_paths(
-    db: sqlite_utils.Database, paths: Iterable[str], *, stdin: BinaryIO | None = None,
+    conn: sqlite3.Connection, paths: Iterable[str], *, stdin: BinaryIO | None = None,
     workers: int | None = None, **options
 ) -> IngestSummary:
     """Ingest files, folders and ``-`` (stdin); folders of many files are read in the pool too."""
     if workers == 0:
-        return ingest_articles(db, read_inputs(paths, stdin), workers=0, **options)
+        return ingest_articles(conn, read_inputs(paths, stdin), workers=0, **options)
     pool = Workers(workers)
     try:
-        return ingest_articles(db, read_inputs(paths, stdin, pool), workers=pool, **options)
+        return ingest_articles(conn, read_inputs(paths, stdin, pool), workers=pool, **options)
     finally:
         pool.close()
 
 
-def build_from_seeds(db: sqlite_utils.Database, **options) -> IngestSummary:
-    return ingest_articles(db, read_seeds(), **options)
+def build_from_seeds(conn: sqlite3.Connection, **options) -> IngestSummary:
+    return ingest_articles(conn, read_seeds(), **options)

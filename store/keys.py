@@ -3,7 +3,7 @@
 A key is computed once, when a name is written, and the same function folds every query, so two
 spellings of one name meet wherever their keys meet. Three steps:
 
-1. ``fold``: Unicode NFKC, case folding, other scripts transliterated with ``anyascii`` (Cyrillic,
+1. ``fold`` (``extract.folding``): Unicode NFKC, case folding, other scripts transliterated with ``anyascii`` (Cyrillic,
    Greek, Arabic, ...), diacritics dropped, apostrophes and soft signs joined (``Mariupol'``,
    ``Pod'yachiy``), everything else that is not a letter or digit becomes a space.
 2. ``GENERIC_WORDS`` that do not carry the name ("Kursk oblast", "the city of Kharkiv") are dropped
@@ -20,10 +20,9 @@ Keys hold only ``a-z``, ``0-9`` and single spaces, so they are safe to quote in 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from anyascii import anyascii
+from extract.folding import fold
 
 # Words that name the kind of place, not the place. Dropped from search keys (and so from
 # queries) unless nothing else is left. Matched on folded, not yet phonetic, tokens.
@@ -76,15 +75,6 @@ _VOWEL_CLASS = str.maketrans({"e": "i", "y": "i", "j": "i"})
 # Ukrainian -tsia, Russian -tsa: Vinnytsia/Vinnitsa
 _TS_GLIDE = re.compile(r"tsi(?=[aou])")
 _DOUBLED = re.compile(r"([a-z])\1+")  # letters only: the 33rd brigade is not the 3rd
-_APOSTROPHES = re.compile(r"['\"`\u00b4\u02b9-\u02bc\u2018\u2019\u201c\u201d]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def fold(name: str) -> str:
-    """Case, diacritics and script folded; words separated by single spaces."""
-    text = anyascii(unicodedata.normalize("NFKC", name).casefold()).lower()
-    text = _APOSTROPHES.sub("", text)
-    return _NON_ALNUM.sub(" ", text).strip()
 
 
 def _sound_rule(match: re.Match[str]) -> str:
@@ -110,10 +100,16 @@ def drop_generic(words: list[str]) -> list[str]:
     return kept or words
 
 
+def plain_key(name: str) -> str:
+    """A name folded, generic words dropped: the search key before the phonetic step (search
+    scores spellings on it)."""
+    return " ".join(drop_generic(fold(name).split()))
+
+
 @lru_cache(maxsize=65536)
 def search_key(name: str) -> str:
     """The key a name is found by: folded, generic words dropped, phonetically normalised."""
-    return sound(" ".join(drop_generic(fold(name).split())))
+    return sound(plain_key(name))
 
 
 @lru_cache(maxsize=65536)

@@ -233,7 +233,7 @@ def block_of(kind: str, key: str) -> str:
     return key.rsplit(" ", 1)[-1] if kind == "person" else key
 
 
-def _lookups(block: str) -> list[tuple[int, str, str]]:
+def block_lookups(block: str) -> list[tuple[int, str, str]]:
     """Index lookups that find every block within one edit of ``block``: a candidate of length n
     (len - 1 .. len + 1) has either its first half (n // 2 letters: ``head``) intact, or, the edit
     being in that half, its last n - n // 2 - 1 letters (``tail``)."""
@@ -276,7 +276,7 @@ def _near_keys(conn: sqlite3.Connection, owner: str, type_: str, block: str) -> 
     if len(block) < MIN_NEAR_WORD - 1:  # too short for a slip: only the same block
         lookups = [(len(block), "head", block[: len(block) // 2])]
     else:
-        lookups = _lookups(block)
+        lookups = block_lookups(block)
     # one SELECT a lookup, each an index search (an OR of them, SQLite reads the whole type)
     sql = " UNION ALL ".join(
         f"SELECT * FROM (SELECT name, owner_id, block FROM merge_keys INDEXED BY merge_keys_{column} "

@@ -16,39 +16,21 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extract.model import TAXONOMY
-from store.db import open_store
-from store.schema import MIGRATIONS
 from store.date_labels import date_label, marked_label
+from store.db import open_store
 from store.text_search import match_expression, sentence_around
 from store.writer import casualty_label
 
 
 def connect_readonly(path: str) -> sqlite3.Connection:
     """A read-only connection of its own to the store at ``path`` (raises ``StoreError``)."""
-    conn = open_store(path, readonly=True).conn
+    conn = open_store(path, readonly=True)
     conn.row_factory = sqlite3.Row
     conn.create_function("casualty_label", 4, casualty_label, deterministic=True)
     conn.create_function("date_label", 3, date_label, deterministic=True)
     conn.create_function("marked_date", 4, marked_label, deterministic=True)
     conn.create_function("sentence_at", 3, sentence_around, deterministic=True)
     return conn
-
-
-def has_schema(conn: sqlite3.Connection) -> bool:
-    """Whether the store has the tables the browser reads."""
-    row = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-        "('articles', 'events', 'sources', 'claims', 'entities', 'mentions')"
-    ).fetchone()
-    return row[0] == 6
-
-
-def create_schema(conn: sqlite3.Connection) -> None:
-    """Run the migrations on an empty database (used for test stores before the writer existed)."""
-    for number, sql in enumerate(MIGRATIONS, start=1):
-        conn.executescript(sql)
-        conn.execute(f"PRAGMA user_version = {number}")
-    conn.commit()
 
 
 def data_version(conn: sqlite3.Connection) -> tuple[int, int, int]:
@@ -95,13 +77,13 @@ class ListQuery:
     def _key_select(self) -> str:
         return ", ".join(f"{k.expr} AS _k{i}" for i, k in enumerate(self.order))
 
-    def with_filter(self, clause: str, *params: Any, label: str | None = None) -> "ListQuery":
+    def with_filter(self, clause: str, *params: Any, label: str | None = None) -> ListQuery:
         return replace(
             self, where=(*self.where, clause), params=(*self.params, *params),
             label=self.label if label is None else label,
         )
 
-    def reversed(self) -> "ListQuery":
+    def reversed(self) -> ListQuery:
         return replace(self, order=tuple(replace(k, desc=not k.desc) for k in self.order))
 
 
@@ -397,12 +379,6 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
     return query
 
 
-def subtypes_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """Event subtypes present in the store with their counts (walks the subtype index)."""
-    return [(r[0], r[1]) for r in conn.execute(
-        "SELECT subtype, count(*) FROM events GROUP BY subtype ORDER BY count(*) DESC")]
-
-
 # --------------------------------------------------------------------------------------------
 # Fact lists: the rows under the reader. Every row has a kind, a label, the article and span it
 # points at, and optionally a link (another thing Enter opens).
@@ -677,56 +653,3 @@ def incident_row(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] |
         (incident_id,),
     ).fetchone()
     return dict(row) if row else None
-
-
-def entity_row(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] | None:
-    row = conn.execute(
-        "SELECT id, type, name, country, admin1, n_mentions, n_events FROM entities WHERE id = ?",
-        (entity_id,),
-    ).fetchone()
-    return dict(row) if row else None
-
-
-def source_row(conn: sqlite3.Connection, source_id: int) -> dict[str, Any] | None:
-    row = conn.execute(
-        "SELECT id, name, type, reliability, n_claims, n_relayed, entity_id FROM sources WHERE id = ?",
-        (source_id,),
-    ).fetchone()
-    return dict(row) if row else None
-
-
-def first_mention(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any] | None:
-    row = conn.execute(
-        "SELECT article_id, start, \"end\" FROM mentions WHERE entity_id = ? "
-        "ORDER BY article_id, start LIMIT 1", (entity_id,),
-    ).fetchone()
-    return dict(row) if row else None
-
-
-def totals(conn: sqlite3.Connection) -> dict[str, int]:
-    """Row counts of the main tables (``COUNT(*)`` each)."""
-    return {
-        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("articles", "events", "claims", "entities", "sources")
-    }
-
-
-def names_containing(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Entities and sources whose name contains ``text`` (case-insensitive), most mentioned first.
-
-    A plain substring match, for when ranked fuzzy search (``store.search``) is not available.
-    """
-    pattern = _like(text.strip())
-    rows = conn.execute(
-        """
-        SELECT 'entity' AS kind, n.id, n.type, n.name, n.name AS matched, n.n_mentions AS mentions,
-               n.n_events AS events
-        FROM entities n WHERE n.name LIKE ? ESCAPE '\\'
-        UNION ALL
-        SELECT 'source', s.id, s.type, s.name, s.name, s.n_claims, 0
-        FROM sources s WHERE s.name LIKE ? ESCAPE '\\'
-        ORDER BY mentions DESC LIMIT ?
-        """,
-        (pattern, pattern, limit),
-    )
-    return [dict(r) for r in rows]

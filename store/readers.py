@@ -3,7 +3,7 @@
 Each reader yields ``RawArticle`` (an article ready to store) or ``Rejection`` (where, and why it
 was not read). Readers never raise for bad input: whatever a file holds, the run goes on.
 
-Stored text follows CONTRACT.md ("Spans"): the body as read, metadata removed (a leading
+Stored text follows docs/contract.md ("Spans"): the body as read, metadata removed (a leading
 ``date YYYY-MM-DD`` or a ``---`` front-matter block), line endings ``\\n``, Unicode NFC, and the
 whitespace around the body trimmed; nothing else is rewritten.
 """
@@ -15,10 +15,11 @@ import json
 import re
 import unicodedata
 import xml.sax
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
 MAX_FEED_BYTES = 50 * 1024 * 1024  # one RSS/Atom file
@@ -188,7 +189,7 @@ def _trafilatura_config(small: bool):
 _CONFIGS: dict[bool, object] = {}
 
 
-def extract_html(html: bytes | str, *, metadata: bool = True) -> "object | None":
+def extract_html(html: bytes | str, *, metadata: bool = True) -> object | None:
     """trafilatura's main-text extraction (with the page's metadata unless ``metadata`` is False:
     the same text, in half the time); None when it finds no text."""
     import trafilatura
@@ -348,7 +349,7 @@ def body_text(body: str, kind: str) -> str:
 
 def entry_published(entry) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime(*parsed[:6], tzinfo=timezone.utc).date().isoformat() if parsed else None
+    return datetime(*parsed[:6], tzinfo=UTC).date().isoformat() if parsed else None
 
 
 def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:

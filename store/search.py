@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz, process
 
-from store.keys import drop_generic, fold, search_key
+from store.keys import plain_key, search_key
 
 KINDS = ("any", "place", "person", "organization", "group", "source")
 MAX_QUERY_CHARS = 1000  # longer input is not a name: refused with a clear message
@@ -50,7 +50,7 @@ class SearchResult:
     events: int  # events the entity is involved in, or that the source's claims report
 
     def to_dict(self) -> dict:
-        """The result object of the contract (CONTRACT.md, ``sitrep search --json``)."""
+        """The result object of the contract (docs/contract.md, ``sitrep search --json``)."""
         return asdict(self)
 
 
@@ -60,10 +60,6 @@ class _Candidate:
     owner_id: int
     name: str
     key: str
-
-
-def _connection(db) -> sqlite3.Connection:
-    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
 def query_key(query: str) -> str:
@@ -275,10 +271,6 @@ def similarity(query: str, name: str) -> float:
     return max(whole, fuzz.token_sort_ratio(query, name) * 0.95, _word_score(q_words, n_words))
 
 
-def _folded(name: str) -> str:
-    return " ".join(drop_generic(fold(name).split()))
-
-
 def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tuple[float, _Candidate]]:
     """Scores for the candidates at or above SCORE_CUTOFF.
 
@@ -303,7 +295,7 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
         by_key = similarity(key, candidate.key)
         if by_key < SCORE_CUTOFF * 0.9:
             continue
-        by_spelling = similarity(folded_query, _folded(candidate.name))
+        by_spelling = similarity(folded_query, plain_key(candidate.name))
         score = 0.8 * by_key + 0.2 * max(by_spelling, by_key - 15.0)
         if score >= SCORE_CUTOFF:
             scored.append((round(score, 1), candidate))
@@ -330,11 +322,10 @@ def _details(conn: sqlite3.Connection, owner: str, ids: list[int]) -> dict[int, 
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
-def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchResult]:
+def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int = 10) -> list[SearchResult]:
     """Entities and sources whose names match ``query``, best first.
 
-    kind: any|place|person|organization|group|source. db: a sqlite_utils.Database or
-    sqlite3.Connection. Raises ValueError (one-line message) for queries it refuses; returns []
+    kind: any|place|person|organization|group|source. Raises ValueError (one-line message) for queries it refuses; returns []
     for queries with nothing to find.
     """
     if kind not in KINDS:
@@ -345,8 +336,7 @@ def search(db, query: str, kind: str = "any", limit: int = 10) -> list[SearchRes
     key = query_key(query)
     if not key:
         return []
-    conn = _connection(db)
-    scored = score_names(key, _folded(query), candidates(conn, key, kind, limit))
+    scored = score_names(key, plain_key(query), candidates(conn, key, kind, limit))
 
     # one result per owner, scored by its best name; the name shown as matched is, among its names
     # within MATCHED_SLACK points of the best, the one written most like the query (same script and

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
 
 KINDS = ("articles", "events", "claims", "entities", "sources")
 
 
-def store_stats(db: sqlite_utils.Database) -> dict[str, int]:
+def store_stats(conn: sqlite3.Connection) -> dict[str, int]:
     """``{"articles": n, "events": n, "claims": n, "entities": n, "sources": n, ...}``."""
-    conn = db.conn
     counts = {kind: conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0] for kind in KINDS}
     counts["mentions"] = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
     for entity_type in ("place", "person", "organization", "group"):

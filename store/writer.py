@@ -18,12 +18,20 @@ import hashlib
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from extract.model import (
-    CASUALTY_KINDS, ENTITY_TYPES, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, TAXONOMY,
-    DATE_PRECISIONS, Extraction, Span,
+    CASUALTY_KINDS,
+    CASUALTY_WORDS,
+    DATE_PRECISIONS,
+    ENTITY_TYPES,
+    QUALIFIERS,
+    SOURCE_TYPES,
+    SUBTYPE_TO_TYPE,
+    TAXONOMY,
+    Extraction,
+    Span,
 )
 from store import merge, reprints
 from store.date_labels import era
@@ -32,10 +40,6 @@ from store.keys import merge_key, search_key
 from store.readers import RawArticle
 from store.sketch import sketch as make_sketch
 
-CASUALTY_WORDS = {
-    "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
-    "captured": "captured", "missing": "missing", "losses": "losses",
-}
 QUALIFIER_SIGNS = {"exact": "", "at least": "≥", "more than": ">", "about": "~", "up to": "≤",
                    "vague": "≥"}
 
@@ -250,7 +254,7 @@ def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int 
         "INSERT INTO articles (ref, title, url, outlet, published, text, hash, ingested_at, n_events) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
         (article.ref, article.title, article.url, article.outlet, article.published, article.text,
-         text_hash(article.text), datetime.now(timezone.utc).isoformat(timespec="seconds"), n_events),
+         text_hash(article.text), datetime.now(UTC).isoformat(timespec="seconds"), n_events),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from textual.worker import WorkerCancelled
 
 from extract.model import (
-    Actor, Casualty, Claim, Entity, Event, Extraction, PlaceRef, Source, Span,
+    Actor,
+    Casualty,
+    Claim,
+    Entity,
+    Event,
+    Extraction,
+    PlaceRef,
+    Source,
+    Span,
 )
 from store.db import open_store
 from store.readers import RawArticle
@@ -168,20 +176,20 @@ def build_small_store(path: Path, with_injection: bool = True) -> Path:
     items = [_kursk(), _kursk_other(), _kharkiv()]
     if with_injection:
         items.append(_injection())
-    with db.conn:
+    with db:
         for article, extraction in items:
-            write_article(db.conn, article, extraction)
-    db.conn.close()
+            write_article(db, article, extraction)
+    db.close()
     return path
 
 
 def add_article(path: Path, text: str, title: str, published: str) -> None:
     """One more article, written through another connection (as a live ingest would)."""
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, RawArticle(f"fixtures/{title}.txt", text, title=title,
+    with db:
+        write_article(db, RawArticle(f"fixtures/{title}.txt", text, title=title,
                                           published=published), Extraction())
-    db.conn.close()
+    db.close()
 
 
 SUBTYPES = ["Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Attack",

@@ -51,7 +51,7 @@ def _museum() -> tuple[RawArticle, Extraction]:
 def build_browser_store(path: Path) -> Path:
     build_small_store(path)
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, *_museum())
-    db.conn.close()
+    with db:
+        write_article(db, *_museum())
+    db.close()
     return path

@@ -11,11 +11,11 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 from xml.sax.saxutils import escape
 
 
@@ -53,7 +53,7 @@ class FeedServer:
     def paths(self) -> list[str]:
         return [request.path for request in self.log]
 
-    def __enter__(self) -> "FeedServer":
+    def __enter__(self) -> FeedServer:
         self._thread.start()
         return self
 
@@ -130,7 +130,7 @@ class FakeTime:
 
 
 def http_date(moment: datetime | None = None) -> str:
-    return format_datetime(moment or datetime.now(timezone.utc), usegmt=True)
+    return format_datetime(moment or datetime.now(UTC), usegmt=True)
 
 
 def rss(title: str, items: list[dict], extra: str = "") -> bytes:
@@ -159,7 +159,7 @@ def page(title: str, paragraphs: list[str]) -> bytes:
             f'<meta property="og:site_name" content="Page Site"></head><body>'
             f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
             f"<article><h1>{escape(title)}</h1>{body}</article>"
-            f"<footer>Copyright Page Site. All rights reserved.</footer></body></html>").encode("utf-8")
+            f"<footer>Copyright Page Site. All rights reserved.</footer></body></html>").encode()
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> bool:

@@ -56,7 +56,7 @@ PERSON_PARTS = (["Ivan", "Oleh", "Olena", "Serhii", "Mohammed", "Amara"],
                 ["Zelen", "Shevch", "Synehub", "Kovalen", "Petr", "Bondar"], ["ko", "enko", "skyi", "ov", "uk"])
 
 
-def _add(conn, owner: str, owner_id: int, names: list[str]) -> None:
+def add_names(conn, owner: str, owner_id: int, names: list[str]) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO names (owner, owner_id, name, key) VALUES (?, ?, ?, ?)",
         [(owner, owner_id, n, search_key(n)) for n in names],
@@ -71,7 +71,7 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
             "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
             (type_, name, merge_key(name), mentions, events),
         ).lastrowid
-        _add(conn, "entity", ids[name], [name, *aliases])
+        add_names(conn, "entity", ids[name], [name, *aliases])
     seen = {(t, merge_key(n)) for t, n, *_ in ENTITIES}
     fillers = [("place", "".join(p).strip().title().replace(" ", " ")) for p in itertools.product(*PLACE_PARTS)]
     fillers += [("person", f"{a} {b}{c}") for a, b, c in itertools.product(*PERSON_PARTS)]
@@ -83,7 +83,7 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
             "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
             (type_, name, merge_key(name), number % 7, number % 3),
         ).lastrowid
-        _add(conn, "entity", entity_id, [name])
+        add_names(conn, "entity", entity_id, [name])
     article = conn.execute(
         "INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('a.txt', 'text', 'h', '2024-12-16')"
     ).lastrowid
@@ -93,8 +93,9 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
             (name, merge_key(name), type_, claims),
         ).lastrowid
         ids[f"source:{name}"] = source_id
-        _add(conn, "source", source_id, [name])
+        add_names(conn, "source", source_id, [name])
     staff = ids["source:Ukraine's General Staff"]
+    event = None
     for i in range(3):  # three claims of the General Staff, two of them about one event
         claim = conn.execute(
             "INSERT INTO claims (article_id, source_id, cue_start, cue_end, cue_text, content_start,"

@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 
 from extract.model import (
-    Actor, Casualty, Claim, Entity, Event, Extraction, PlaceRef, Source, Span,
+    Actor,
+    Casualty,
+    Claim,
+    Entity,
+    Event,
+    Extraction,
+    PlaceRef,
+    Source,
+    Span,
 )
 from store.readers import RawArticle
 
@@ -147,4 +155,4 @@ def make_corpus(path, n: int) -> None:
             text = (f"Russian forces shelled {place} on Monday, killing {i % 9 + 1} civilians and wounding "
                     f"at least {i % 13 + 2} others, {source}. Fighting continued near {other} on Tuesday, "
                     f"where Ukrainian troops repelled {i % 5 + 2} assaults. Report number {i}.")
-            out.write(json.dumps({"id": f"r{i:05d}", "published": "2024-10-0%d" % (i % 9 + 1), "text": text}) + "\n")
+            out.write(json.dumps({"id": f"r{i:05d}", "published": f"2024-10-0{i % 9 + 1}", "text": text}) + "\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from app_fixtures import build_big_store, has_filter_form, settle, until

@@ -4,10 +4,10 @@ search, views that follow the cursor, articles without metadata, any terminal si
 from __future__ import annotations
 
 import pytest
+from browser_fixtures import DUMP_REF, build_browser_store
 from textual.content import Content
 
-from app_fixtures import KURSK, settle, until
-from browser_fixtures import DUMP_REF, MUSEUM, build_browser_store
+from app_fixtures import settle, until
 from tui.app import make_app
 from tui.screens.filter import ArticleFilterScreen, FilterScreen
 from tui.screens.help import HelpScreen
@@ -201,7 +201,7 @@ async def test_at_80x24_nothing_is_cut_and_dialogs_fit(store):
         assert " Rel " not in header
         for key, kind in (("question_mark", HelpScreen), ("slash", SearchScreen)):
             await pilot.press(key)
-            await until(pilot, lambda: isinstance(app.screen, kind))
+            await until(pilot, lambda kind=kind: isinstance(app.screen, kind))
             await settle(pilot)
             box = app.screen.query_one("#help-box" if kind is HelpScreen else "#search-box").region
             assert box.x >= 0 and box.right <= 80 and box.y >= 0 and box.bottom <= 24
@@ -217,20 +217,20 @@ async def test_columns_that_say_nothing_hide_and_come_back_when_a_row_says_somet
 
     path = tmp_path / "bare.db"
     db = open_store(path)
-    with db.conn:
+    with db:
         for n in range(3):
-            write_article(db.conn, RawArticle(f"dump:{n}", f"Text {n} of a dump.", published="2024-01-0" + str(n + 1)),
+            write_article(db, RawArticle(f"dump:{n}", f"Text {n} of a dump.", published="2024-01-0" + str(n + 1)),
                           Extraction())
-    db.conn.close()
+    db.close()
     app = make(str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         header = app.screen.articles.render_line(0).text
         assert "Outlet" not in header and "Title" in header
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, RawArticle("wire:1", "A wire story.", outlet="Wire", published="2024-01-09"), Extraction())
-    db.conn.close()
+    with db:
+        write_article(db, RawArticle("wire:1", "A wire story.", outlet="Wire", published="2024-01-09"), Extraction())
+    db.close()
     app = make(str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

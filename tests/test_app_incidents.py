@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.content import Content
 
-from app_fixtures import KHARKIV, build_small_store, settle, span, until
+from app_fixtures import build_small_store, settle, span, until
 from extract.model import Casualty, Claim, Entity, Event, Extraction, PlaceRef, Source
 from store.db import open_store
 from store.incidents import regroup
@@ -38,8 +38,8 @@ def _kharkiv_again():
 def store(tmp_path):
     path = build_small_store(tmp_path / "small.db")
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, *_kharkiv_again())
+    with db:
+        write_article(db, *_kharkiv_again())
     db.close()
     return str(path)
 
@@ -141,10 +141,10 @@ async def test_x_splits_a_version_out_and_the_split_survives_regrouping(store):
         await settle(pilot)
         assert screen.facts.total == 1  # the incident shown keeps the other version
     db = open_store(store)
-    assert db.conn.execute("SELECT choice FROM incident_choices").fetchall() == [("apart",)]
-    with db.conn:
-        regroup(db.conn)
-    assert db.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 3
+    assert db.execute("SELECT choice FROM incident_choices").fetchall() == [("apart",)]
+    with db:
+        regroup(db)
+    assert db.execute("SELECT count(*) FROM incidents").fetchone()[0] == 3
     db.close()
 
 
@@ -166,10 +166,10 @@ async def test_m_on_two_incidents_merges_them_and_the_merge_is_kept(store):
         assert events.row(0)["n_articles"] == 4
     db = open_store(store)
     # every event kept together with one of them: 4 events, 3 pairs
-    assert db.conn.execute("SELECT choice FROM incident_choices").fetchall() == [("together",)] * 3
-    with db.conn:
-        regroup(db.conn)
-    assert db.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+    assert db.execute("SELECT choice FROM incident_choices").fetchall() == [("together",)] * 3
+    with db:
+        regroup(db)
+    assert db.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
     db.close()
 
 

@@ -382,7 +382,7 @@ async def test_live_ingest_shows_up(store):
 
 async def test_empty_store_says_how_to_ingest(tmp_path):
     path = tmp_path / "empty.db"
-    open_store(path).conn.close()
+    open_store(path).close()
     app = make(str(path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -435,9 +435,9 @@ async def test_very_long_article_and_line_stay_responsive(tmp_path):
         sources=[Source("s", "Someone", "person")],
         claims=[Claim("c", "s", Span.of(text, 0, 4), Span.of(text, 5, len(long_line) - 1))],
     )
-    with db.conn:
-        write_article(db.conn, RawArticle("long.txt", text, title="Long", published="2024-01-01"), extraction)
-    db.conn.close()
+    with db:
+        write_article(db, RawArticle("long.txt", text, title="Long", published="2024-01-01"), extraction)
+    db.close()
     app = make(str(path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -114,3 +114,47 @@ def test_has_left_before_a_figure_is_no_crash():
     text = ("An alleged ongoing confrontation near the campus between students and security forces "
             "has left at least one student injured.")
     assert facts(text) == [("wounded", 1, None, "at least", "student")]
+
+
+# Each figure's span, written out by hand: the offsets must give exactly this text (comparing a
+# span with the slice it was cut from could not fail; a span one character short fails here).
+@pytest.mark.parametrize("text, spans", [
+    ("at least 30 soldiers were killed or wounded", ["at least 30 soldiers were killed or wounded"]),
+    ("Ukraine says at least 30 North Korean soldiers were killed or wounded in Kursk.",
+     ["at least 30 North Korean soldiers were killed or wounded"]),
+    ("The strike hit a market, killing at least one and wounding six others.",
+     ["killing at least one", "wounding six others"]),
+    ("Russia has suffered 70 to 80,000 losses.", ["70 to 80,000 losses"]),
+    ("Dozens of civilians were killed.", ["Dozens of civilians were killed"]),
+    ("Over the past day, 1,260 Russian military were eliminated.", ["1,260 Russian military were eliminated"]),
+    ("A dozen people died.", ["A dozen people died"]),
+    ("The army reported 50 casualties.", ["50 casualties"]),
+    ("Two soldiers were taken prisoner and three went missing.", ["Two soldiers were taken prisoner", "three went missing"]),
+    ("The attack left 12 dead and 30 wounded.", ["12 dead", "30 wounded"]),
+    ("The death toll rose to 15.", ["death toll rose to 15"]),
+    ("A seven-year-old girl was seriously injured.", ["A seven-year-old girl was seriously injured"]),
+    ("The bodies of 40 people were found in a mass grave.", ["bodies of 40 people"]),
+    ("At least five civilians, including a child, were killed.", ["At least five civilians, including a child, were killed"]),
+    ("Gunmen killed a policeman and wounded two others.", ["killed a policeman", "wounded two others"]),
+    ("Ukraine lost about 2,000 troops in the battle.", ["lost about 2,000 troops"]),
+    ("Russian losses over the past day amounted to 1,630 personnel.",
+     ["losses over the past day amounted to 1,630 personnel"]),
+    ("Three were killed and nine more were wounded.", ["Three were killed", "nine more were wounded"]),
+    ("A young lieutenant from the 3rd Brigade was killed near the river.",
+     ["A young lieutenant from the 3rd Brigade was killed"]),
+    ("Seven residents sustained injuries and two others received wounds.",
+     ["Seven residents sustained injuries", "two others received wounds"]),
+    ("Medics treated hundreds of wounded overnight.", ["hundreds of wounded"]),
+    ("The army eliminated 12 militants near the border.", ["eliminated 12 militants"]),
+    ("The death toll from three days of clashes between herders and farmers climbed to more than 60.",
+     ["death toll from three days of clashes between herders and farmers climbed to more than 60"]),
+    ("An alleged ongoing confrontation near the campus between students and security forces "
+     "has left at least one student injured.", ["at least one student injured"]),
+    # as they are today: a closing quotation mark after a quoted verb or figure is left out
+    ('Police said 11 gunmen were "neutralized" after the raid.', ['11 gunmen were "neutralized']),
+    ('The group said it had killed "dozens" of soldiers.', ['killed "dozens']),
+])
+def test_casualty_spans_are_exactly_the_words(text, spans):
+    found = find_casualties(text)
+    assert [text[c.span.start:c.span.end] for c in found] == spans
+    assert [c.span.text for c in found] == spans

@@ -8,22 +8,9 @@ import pty
 import select
 import subprocess
 
-import pytest
-
 from store.db import open_store
-from store.writer import write_article
-from store_fixtures import FIXTURES, SITREP, kursk_article, kursk_extraction, run_sitrep
+from store_fixtures import FIXTURES, SITREP, run_sitrep
 from tui import cli
-
-
-@pytest.fixture
-def kursk_store(tmp_path):
-    path = tmp_path / "kursk.db"
-    db = open_store(path)
-    with db.conn:
-        write_article(db.conn, kursk_article(), kursk_extraction())
-    db.close()
-    return path
 
 
 def test_help_and_usage_errors():
@@ -100,11 +87,11 @@ def test_an_empty_default_store_is_rebuilt_from_the_seeds_but_an_empty_named_one
     assert first.returncode == 0 and "from the bundled articles" in first.stderr
     (default,) = list(data.rglob("*.db"))
     db = open_store(default)
-    with db.conn:  # as if the first build had been cut short before its articles were written
+    with db:  # as if the first build had been cut short before its articles were written
         for table in ("incident_keys", "incident_places", "article_bands", "article_sketches", "claim_events",
                       "casualties", "event_actors", "event_places", "events", "incidents", "claims",
                       "mentions", "names", "sources", "entities", "articles"):
-            db.conn.execute(f"DELETE FROM {table}")
+            db.execute(f"DELETE FROM {table}")
     db.close()
     again = run_sitrep("stats", "--json", env=env)
     assert json.loads(again.stdout)["articles"] >= 1
@@ -129,7 +116,7 @@ def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypa
     db = tmp_path / "fresh.db"
     assert cli.main(["--db", str(db)]) == 0
     assert opened == [str(db)]
-    conn = open_store(db, readonly=True).conn
+    conn = open_store(db, readonly=True)
     assert conn.execute("SELECT count(*) FROM articles WHERE ref LIKE 'seeds/%'").fetchone()[0] >= 1
 
 

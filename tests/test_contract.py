@@ -1,4 +1,4 @@
-"""CONTRACT.md, line by line: commands, exit codes, input conventions, spans, export records, vocabularies."""
+"""docs/contract.md, line by line: commands, exit codes, input conventions, spans, export records, vocabularies."""
 
 from __future__ import annotations
 
@@ -139,8 +139,8 @@ CONTRACT_FIELDS = {
 def test_export_records_carry_the_contract_fields(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, kursk_article(), kursk_extraction())
+    with db:
+        write_article(db, kursk_article(), kursk_extraction())
     db.close()
     records = [json.loads(line) for line in run_sitrep("export", "--db", str(path)).stdout.splitlines()]
     kinds = {r["kind"] for r in records}
@@ -200,8 +200,8 @@ def test_vocabularies(name, values):
 def test_search_json_line_shape(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, kursk_article(), kursk_extraction())
+    with db:
+        write_article(db, kursk_article(), kursk_extraction())
     db.close()
     line = run_sitrep("search", "Plehovo", "--json", "--db", str(path)).stdout.splitlines()
     assert len(line) == 1

@@ -62,13 +62,14 @@ def test_migration_marks_the_history_of_an_older_store(tmp_path):
     """)
     conn.close()
     db = open_store(path)
-    assert [r[0] for r in db.conn.execute("SELECT era FROM events ORDER BY id")] == ["history", None, "later"]
-    assert count(db.conn, filter_events(events_query(), EventFilter())) == 1
-    assert count(db.conn, filter_events(events_query(), EventFilter(history=True))) == 3
+    assert [r[0] for r in db.execute("SELECT era FROM events ORDER BY id")] == ["history", None, "later"]
+    assert count(db, filter_events(events_query(), EventFilter())) == 1
+    assert count(db, filter_events(events_query(), EventFilter(history=True))) == 3
 
 
 def test_a_places_events_are_listed_newest_first_with_their_dates_as_known(tmp_path):
     from browser_fixtures import build_browser_store
+
     from store import queries
 
     conn = queries.connect_readonly(str(build_browser_store(tmp_path / "b.db")))

@@ -110,7 +110,7 @@ def test_weighted_f1_on_the_evaluation_set():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     _, weighted, _, _ = module.subtype_scores(module.load("acled_reports.jsonl"))
-    assert weighted >= 0.55
+    assert weighted >= 0.96  # today (2026-12) 0.981: the floor sits just under it
 
 
 def test_dateline_place_and_date_are_not_the_incident():

@@ -19,10 +19,10 @@ from store_fixtures import KURSK, kursk_article, kursk_extraction, run_sitrep
 def store(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    with db.conn:
-        write_article(db.conn, kursk_article("a.txt"), kursk_extraction(lat=51.25))
+    with db:
+        write_article(db, kursk_article("a.txt"), kursk_extraction(lat=51.25))
         other = KURSK + " Later, more shelling."
-        write_article(db.conn, kursk_article("b.txt", other), kursk_extraction(other))
+        write_article(db, kursk_article("b.txt", other), kursk_extraction(other))
     yield db
     db.close()
 
@@ -82,7 +82,7 @@ def _span_of(text: str, needle: str) -> dict:
 def test_jsonl_round_trip_matches_the_store_and_spans_are_exact(store):
     records = jsonl(store)
     articles = {r["id"]: r["text"] for r in records if r["kind"] == "article"}
-    conn = store.conn
+    conn = store
     assert len(articles) == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     for table, kind in (("entities", "entity"), ("sources", "source"), ("claims", "claim"), ("events", "event")):
         assert sum(r["kind"] == kind for r in records) == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -172,7 +172,7 @@ def test_empty_store_exports(tmp_path):
 
 
 def test_export_command_to_file_and_stdout(store, tmp_path):
-    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
+    path = store.execute("PRAGMA database_list").fetchone()[2]
     result = run_sitrep("export", "--db", path, "--kind", "event")
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 4
     target = tmp_path / "events.geojson"
@@ -231,8 +231,8 @@ def test_event_location_is_its_most_specific_place(tmp_path):
     event = Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
                   places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (ukraine, oblast, town)])
     db = open_store(tmp_path / "s.db")
-    with db.conn:
-        write_article(db.conn, RawArticle(ref="k.txt", text=text), Extraction([ukraine, oblast, town], events=[event]))
+    with db:
+        write_article(db, RawArticle(ref="k.txt", text=text), Extraction([ukraine, oblast, town], events=[event]))
     out = io.StringIO()
     export_csv(db, out, "event")
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
@@ -241,3 +241,80 @@ def test_event_location_is_its_most_specific_place(tmp_path):
     assert export_geojson(db, out) == 1  # pinned at the most specific place that has coordinates
     (feature,) = json.loads(out.getvalue())["features"]
     assert feature["properties"]["location"] == "Kharkiv" and feature["geometry"]["coordinates"] == [36.23, 49.99]
+
+
+# --- every CSV kind and GeoJSON, value by value ----------------------------------------------------
+
+def csv_rows(db, kind) -> list[dict]:
+    out = io.StringIO()
+    count = export_csv(db, out, kind)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert count == len(rows)
+    return rows
+
+
+def test_entity_source_claim_and_article_csv_rows(tmp_path):
+    db = open_store(tmp_path / "s.db")
+    extraction = kursk_extraction(lat=51.25)
+    extraction.entities[0].aliases.append("Plechowo")
+    with db:
+        write_article(db, kursk_article("a.txt"), extraction)
+    entity = csv_rows(db, "entity")[0]
+    assert entity == {"id": "1", "type": "place", "name": "Plekhovo", "aliases": "Плехово; Plechowo", "country": "RU",
+                      "admin1": "Kursk", "lat": "51.25", "lon": "35.1", "mentions": "1", "events": "1"}
+    source = csv_rows(db, "source")[0]
+    assert source == {"id": "1", "name": "Ukraine's military intelligence", "type": "intelligence", "aliases": "HUR",
+                      "reliability": "F", "claims": "1", "relayed": "0", "entity_id": ""}
+    claim = csv_rows(db, "claim")[0]
+    cue, content = KURSK.index("reported"), KURSK.index("that at least")
+    assert claim == {
+        "id": "1", "article_id": "1", "source_id": "1", "source": "Ukraine's military intelligence",
+        "via_source_id": "", "cue": "reported",
+        "content": "that at least 30 North Korean soldiers were killed or wounded near Plekhovo and Vorozhba "
+                   "in Russia's Kursk region on December 14 and 15.",
+        "quote": "0", "credibility": "6", "event_ids": "1", "cue_start": str(cue), "cue_end": str(cue + 8),
+        "content_start": str(content), "content_end": str(KURSK.index(" Russian troops")),
+    }
+    article = csv_rows(db, "article")[0]
+    assert (article["id"], article["ref"], article["title"], article["published"], article["n_events"]) == (
+        "1", "a.txt", "Kursk", "2024-12-16", "2")
+    assert article["text"] == KURSK and len(article["hash"]) == 64
+    db.close()
+
+
+def test_a_claim_about_two_events_lists_both(store):
+    rows = {r["id"]: r for r in csv_rows(store, "claim")}
+    assert rows["2"]["event_ids"] == "2" and {r["event_ids"] for r in rows.values()} >= {"1", "2"}
+    store.execute("INSERT INTO claim_events (claim_id, event_id) VALUES (1, 2)")
+    assert {r["id"]: r for r in csv_rows(store, "claim")}["1"]["event_ids"] == "1;2"
+
+
+def test_jsonl_counts_its_lines_and_writes_other_scripts_as_they_are(store):
+    out = io.StringIO()
+    count = export_jsonl(store, out)
+    lines = out.getvalue().splitlines()
+    kinds = [json.loads(line)["kind"] for line in lines]
+    assert count == len(lines) and kinds.count("article") == 2 and kinds.count("event") == 4
+    assert "Плехово" in out.getvalue() and "\\u" not in out.getvalue()
+
+
+def test_geojson_features_are_points_with_their_places_fields(store):
+    out = io.StringIO()
+    count = export_geojson(store, out)
+    collection = json.loads(out.getvalue())
+    assert count == len(collection["features"]) == 2  # the battle of each article, at Plekhovo
+    feature = collection["features"][0]
+    assert feature["type"] == "Feature" and feature["geometry"] == {"type": "Point", "coordinates": [35.1, 51.25]}
+    assert feature["id"] == feature["properties"]["event_id"] == 1
+    props = feature["properties"]
+    assert (props["location"], props["country"], props["admin1"]) == ("Plekhovo", "RU", "Kursk")
+    assert "latitude" not in props and "longitude" not in props
+
+
+def test_csv_all_makes_missing_folders_writes_utf8_and_can_write_again(store, tmp_path):
+    target = tmp_path / "deep" / "er" / "tables"
+    written = export_csv_all(store, target)
+    assert [p.name for p in written][:5] == ["articles.csv", "entities.csv", "sources.csv", "claims.csv", "events.csv"]
+    assert "Плехово" in (target / "entities.csv").read_bytes().decode("utf-8")
+    assert b"\r\n" not in (target / "claims.csv").read_bytes()
+    assert export_csv_all(store, target) == written  # the folder exists now: written over

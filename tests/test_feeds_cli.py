@@ -83,8 +83,8 @@ def test_follow_list_export_import_and_remove(tmp_path, capsys):
 
 def test_feed_titles_are_shown_as_data(tmp_path, capsys):
     db = open_store(tmp_path / "s.db")
-    with db.conn:
-        add_feed(db.conn, "https://evil.example/rss", title="Evil \x1b[2J\x07 [bold]x[/] <b>")
+    with db:
+        add_feed(db, "https://evil.example/rss", title="Evil \x1b[2J\x07 [bold]x[/] <b>")
     db.close()
     _, out, _ = sitrep(capsys, "feeds", "list", "--db", str(tmp_path / "s.db"))
     assert "\x1b" not in out and "\x07" not in out and "Evil \\x1b[2J\\x07 [bold]x[/] <b>" in out

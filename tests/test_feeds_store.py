@@ -11,8 +11,19 @@ import pytest
 
 from store.db import open_store
 from store.feeds import (
-    MAX_BACKOFF, FeedError, Outcome, add_feed, due_feeds, find_feed, format_every, list_feeds, next_due,
-    now_utc, parse_every, record_outcome, remove_feed,
+    MAX_BACKOFF,
+    FeedError,
+    Outcome,
+    add_feed,
+    due_feeds,
+    find_feed,
+    format_every,
+    list_feeds,
+    next_due,
+    now_utc,
+    parse_every,
+    record_outcome,
+    remove_feed,
 )
 from store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -20,10 +31,8 @@ FEEDS_MIGRATION = next(n for n, script in enumerate(MIGRATIONS, start=1) if "CRE
 
 
 @pytest.fixture
-def conn(tmp_path):
-    db = open_store(tmp_path / "s.db")
-    yield db.conn
-    db.close()
+def conn(db):
+    return db
 
 
 def test_a_store_with_data_from_before_feeds_is_migrated_and_keeps_it(tmp_path):
@@ -45,7 +54,7 @@ def test_a_store_with_data_from_before_feeds_is_migrated_and_keeps_it(tmp_path):
     old.close()
 
     db = open_store(path)
-    conn = db.conn
+    conn = db
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before} == before
     plan = " ".join(row[3] for row in conn.execute(

@@ -7,8 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from feed_server import FakeTime, FeedServer, Reply, closed_port_url, page, rss
-from store.db import open_store
+from feed_server import FakeTime, Reply, closed_port_url, page, rss
 from store.feeds import add_feed, due_feeds, find_feed, list_feeds, now_utc
 from store.fetch import fetch_feeds, watch
 from store.http import Fetcher, Politeness
@@ -21,28 +20,9 @@ KHARKIV_SUMMARY = "A missile strike hit Kharkiv."
 GOMA = "Heavy clashes broke out near Goma on Wednesday between M23 rebels and the army, officials said."
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture
-def db(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    yield store
-    store.close()
-
-
 def follow(db, *urls, **options):
-    with db.conn:
-        return [add_feed(db.conn, url, **options)[0] for url in urls]
+    with db:
+        return [add_feed(db, url, **options)[0] for url in urls]
 
 
 def run(db, feeds=None, time=None, manners=None, **options):
@@ -50,14 +30,16 @@ def run(db, feeds=None, time=None, manners=None, **options):
     time = time or FakeTime()
     reported = {"failures": [], "rejections": []}
     with Fetcher(Politeness(**{"pause": 0, **(manners or {})}), clock=time.clock, sleep=time.sleep) as client:
-        summary = fetch_feeds(db, due_feeds(db.conn) if feeds is None else feeds, client, workers=0,
+        summary = fetch_feeds(db, due_feeds(db) if feeds is None else feeds, client, workers=0,
                               on_failure=reported["failures"].append, on_reject=reported["rejections"].append,
                               **options)
     return summary, reported
 
 
 def articles(db) -> dict[str, dict]:
-    return {row["ref"]: row for row in db.query("SELECT ref, url, title, outlet, published, text FROM articles")}
+    cursor = db.execute("SELECT ref, url, title, outlet, published, text FROM articles")
+    names = [column[0] for column in cursor.description]
+    return {row[0]: dict(zip(names, row)) for row in cursor}
 
 
 def serve_wire(server, etag='"v1"'):
@@ -99,16 +81,16 @@ def test_new_items_are_stored_with_full_text_link_outlet_and_date(server, db):
     assert goma["url"] is None and goma["text"] == GOMA
     assert "/doha" not in server.paths()  # an item with its whole content needs no page
     assert db.execute("SELECT count(*) FROM events").fetchone()[0] > 0  # through the extraction pipeline
-    state = find_feed(db.conn, str(feed.id))
+    state = find_feed(db, str(feed.id))
     assert (state.title, state.etag, state.last_status, state.errors) == ("Example Wire", '"v1"', 200, 0)
-    assert_store_sound(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert_store_sound(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 def test_an_unchanged_feed_costs_a_304_and_adds_nothing(server, db):
     follow(db, serve_wire(server))
     run(db)
     before = len(server.log)
-    summary, _ = run(db, list_feeds(db.conn))
+    summary, _ = run(db, list_feeds(db))
     assert (summary.fetched, summary.not_modified, summary.added) == (0, 1, 0)
     assert server.paths()[before:] == ["/wire"] and server.log[-1].headers["if-none-match"] == '"v1"'
 
@@ -117,7 +99,7 @@ def test_items_already_stored_are_neither_fetched_nor_added_again(server, db):
     follow(db, serve_wire(server, etag=None))
     run(db)
     pages = server.paths().count("/kharkiv")
-    summary, _ = run(db, list_feeds(db.conn))
+    summary, _ = run(db, list_feeds(db))
     assert (summary.fetched, summary.added, summary.already_present) == (1, 0, 3)
     assert server.paths().count("/kharkiv") == pages  # known by its link: its page is not fetched again
 
@@ -179,8 +161,8 @@ def test_bad_feeds_never_stop_the_run_each_is_named_once_with_its_reason(server,
     assert set(reasons) == set(bad)
     for url, reason in bad.items():
         assert reason in reasons[url]
-        assert str(next(f for f in reported["failures"] if f.feed.url == url)).startswith(f"feed ")
-    states = {feed.url: feed for feed in list_feeds(db.conn)}
+        assert str(next(f for f in reported["failures"] if f.feed.url == url)).startswith("feed ")
+    states = {feed.url: feed for feed in list_feeds(db)}
     assert not states[server.url("/gone")].active and states[server.url("/vanished")].active
     assert all(states[url].errors == 1 and states[url].last_error for url in bad)
     assert states[good].errors == 0
@@ -191,7 +173,7 @@ def test_a_permanent_redirect_moves_the_stored_feed(server, db):
     server.routes["/old-wire"] = Reply(301, headers={"Location": "/wire"})
     (feed,) = follow(db, server.url("/old-wire"))
     summary, _ = run(db)
-    assert summary.added == 3 and find_feed(db.conn, str(feed.id)).url == server.url("/wire")
+    assert summary.added == 3 and find_feed(db, str(feed.id)).url == server.url("/wire")
 
 
 def test_a_long_retry_after_puts_the_feed_off_until_then(server, db):
@@ -200,7 +182,7 @@ def test_a_long_retry_after_puts_the_feed_off_until_then(server, db):
     now = now_utc()
     summary, reported = run(db)
     assert summary.failed == 1 and "HTTP 429 Too Many Requests" in reported["failures"][0].reason
-    due = datetime.fromisoformat(find_feed(db.conn, str(feed.id)).next_due)
+    due = datetime.fromisoformat(find_feed(db, str(feed.id)).next_due)
     assert due >= now + timedelta(seconds=0.9 * 7200)
 
 
@@ -214,8 +196,8 @@ def test_a_run_cut_short_writes_no_feed_state_and_the_next_run_completes_it(serv
 
     with pytest.raises(KeyboardInterrupt):
         run(db, on_progress=interrupt)
-    (feed,) = list_feeds(db.conn)
-    assert (feed.etag, feed.last_status, feed.last_fetched) == (None, None, None) and due_feeds(db.conn)
+    (feed,) = list_feeds(db)
+    assert (feed.etag, feed.last_status, feed.last_fetched) == (None, None, None) and due_feeds(db)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == stored
     summary, _ = run(db)
     assert summary.fetched == 1  # fetched in full again: no 304 for what may not have been stored

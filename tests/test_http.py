@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import gzip
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from feed_server import FakeTime, FeedServer, Reply, closed_port_url, http_date
-from store.http import FetchError, Fetcher, Politeness, by_host
+from feed_server import FakeTime, Reply, closed_port_url, http_date
+from store.http import Fetcher, FetchError, Politeness, by_host
 
 LIMIT = 64 * 1024
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def fetcher(time: FakeTime | None = None, **manners) -> Fetcher:
@@ -72,7 +60,7 @@ def test_503_without_retry_after_backs_off_doubling_then_gives_up(server):
 @pytest.mark.parametrize("retry_after", ["3600", "date"])
 def test_a_long_retry_after_fails_at_once_and_holds_the_host_for_the_run(server, retry_after):
     if retry_after == "date":
-        retry_after = http_date(datetime.now(timezone.utc) + timedelta(hours=1))
+        retry_after = http_date(datetime.now(UTC) + timedelta(hours=1))
     server.routes["/feed"] = Reply(429, headers={"Retry-After": retry_after})
     server.routes["/other"] = Reply(200, b"fine")
     time = FakeTime()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from incident_fixtures import CHUHUIV, Report, Story, build, write
+
 from store.db import open_store
 from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 from store.writer import write_article
@@ -30,8 +31,8 @@ def as_before_incidents(path) -> None:
 def test_an_older_store_gets_its_events_grouped_on_opening(tmp_path):
     path = tmp_path / "old.db"
     db = open_store(path)
-    write(db.conn, *strikes())
-    expected = {r[0]: r[1] for r in db.conn.execute("SELECT a.ref, e.incident_id FROM events e "
+    write(db, *strikes())
+    expected = {r[0]: r[1] for r in db.execute("SELECT a.ref, e.incident_id FROM events e "
                                                      "JOIN articles a ON a.id = e.article_id")}
     db.close()
     as_before_incidents(path)
@@ -41,7 +42,7 @@ def test_an_older_store_gets_its_events_grouped_on_opening(tmp_path):
     conn.close()
 
     db = open_store(path)  # migrates, then groups what was there
-    conn = db.conn
+    conn = db
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     got = {r[0]: r[1] for r in conn.execute("SELECT a.ref, e.incident_id FROM events e "
                                             "JOIN articles a ON a.id = e.article_id")}
@@ -63,16 +64,16 @@ def test_an_older_store_gets_its_events_grouped_on_opening(tmp_path):
 def test_events_written_around_the_writer_are_grouped_at_the_next_open(tmp_path):
     path = tmp_path / "s.db"
     db = open_store(path)
-    write(db.conn, *strikes())
-    with db.conn:
-        db.conn.execute("UPDATE events SET incident_id = NULL")
-        db.conn.execute("DELETE FROM incident_keys")
-        db.conn.execute("DELETE FROM incident_places")
-        db.conn.execute("DELETE FROM incidents")
+    write(db, *strikes())
+    with db:
+        db.execute("UPDATE events SET incident_id = NULL")
+        db.execute("DELETE FROM incident_keys")
+        db.execute("DELETE FROM incident_places")
+        db.execute("DELETE FROM incidents")
     db.close()
     db = open_store(path)
-    assert db.conn.execute("SELECT count(*) FROM events WHERE incident_id IS NULL").fetchone()[0] == 0
-    assert db.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM events WHERE incident_id IS NULL").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
     db.close()
 
 

@@ -4,21 +4,37 @@ analyst's merges and splits, on real SQLite stores written through the writer.""
 from __future__ import annotations
 
 import pytest
-
 from incident_fixtures import (
-    CHUHUIV, KHARKIV, KHARKIV_SUBURB, RABOTINO, ROBOTYNE, Place, Report, Story, incident_of, write,
+    CHUHUIV,
+    KHARKIV,
+    KHARKIV_SUBURB,
+    RABOTINO,
+    ROBOTYNE,
+    Place,
+    Report,
+    Story,
+    incident_of,
+    write,
 )
+
 from store import incidents
 from store.db import open_store
 from store.incidents import (
-    Grouper, compatible_subtypes, interval, merge_incidents, regroup, resolve_key, split_event, summarize,
+    Grouper,
+    compatible_subtypes,
+    interval,
+    merge_incidents,
+    regroup,
+    resolve_key,
+    split_event,
+    summarize,
 )
 
 
 @pytest.fixture
 def conn(tmp_path):
     db = open_store(tmp_path / "s.db")
-    yield db.conn
+    yield db
     db.close()
 
 
@@ -177,8 +193,8 @@ def test_the_same_order_gives_the_same_incidents_and_a_clean_corpus_any_order(tm
     results = []
     for name, stories in (("one", corpus()), ("two", corpus()), ("reversed", corpus()[::-1])):
         db = open_store(tmp_path / f"{name}.db")
-        write(db.conn, *stories)
-        results.append(grouping(db.conn))
+        write(db, *stories)
+        results.append(grouping(db))
         db.close()
     assert results[0] == results[1] == results[2]
     assert len(results[0]) == 3

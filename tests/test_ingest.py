@@ -1,4 +1,4 @@
-"""The writer (merging, counters, labels, spans) and ingest runs (dedupe, folders, stdin, pool)."""
+"""Ingest runs: dedupe, folders, stdin, the process pool, rejections (the writer: test_writer.py)."""
 
 from __future__ import annotations
 
@@ -9,148 +9,22 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from extract.model import Entity, Event, Extraction, PlaceRef, Span
+from extract.model import Entity, Extraction, Span
 from store import ingest as ingest_module
 from store.db import open_store
 from store.ingest import IngestSummary, ingest_articles, ingest_paths, read_inputs
 from store.readers import RawArticle, Rejection
-from store.keys import search_key
-from store.writer import casualty_label, write_article
 from store_fixtures import (
-    FIXTURES, KURSK, SITREP, assert_spans_exact, assert_store_sound, kursk_article, kursk_extraction, run_sitrep, span,
+    FIXTURES,
+    SITREP,
+    assert_spans_exact,
+    assert_store_sound,
+    run_sitrep,
 )
 
 
-@pytest.fixture
-def db(tmp_path):
-    store = open_store(tmp_path / "s.db")
-    yield store
-    store.close()
-
-
-def write(db, article, extraction):
-    with db.conn:
-        return write_article(db.conn, article, extraction)
-
-
 def one(db, sql, *params):
-    return db.conn.execute(sql, params).fetchone()
-
-
-def test_article_and_facts_are_written_with_counters_and_labels(db):
-    report = write(db, kursk_article(), kursk_extraction())
-    assert report.article_id == 1 and report.dropped == []
-    assert one(db, "SELECT n_events FROM articles")[0] == 2
-    battle = db.conn.execute(
-        "SELECT type, subtype, date, date_end, date_precision, places_label, casualties_label, claimant_label "
-        "FROM events ORDER BY id").fetchall()
-    assert battle[0] == ("Battles", "Armed clash", "2024-12-14", "2024-12-15", "days", "Plekhovo, Vorozhba",
-                         "≥30 killed/wounded", "Ukraine's military intelligence")
-    assert battle[1][0:2] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-    assert battle[1][5:] == ("Martynovka", "", "officials")
-    assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'Plekhovo'") == (1, 1)
-    assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'North Korean soldiers'") == (1, 1)
-    assert one(db, "SELECT n_claims, type FROM sources WHERE name = ?", "Ukraine's military intelligence") == (1, "intelligence")
-    assert one(db, "SELECT count(*) FROM claim_events")[0] == 2
-    assert assert_spans_exact(db.conn) == 4 + 2 * 2 + 2 + 3 + 2 + 1
-
-
-def test_entities_and_sources_merge_across_articles(db):
-    write(db, kursk_article("a.txt"), kursk_extraction())
-    other = KURSK.replace("December 14 and 15", "December 20") + " More fighting near Plekhovo was reported."
-    ex = kursk_extraction(other, lat=51.2)
-    ex.entities[0].mentions.append(span(other, "Plekhovo", 1))
-    ex.entities[0].aliases.append("Plechowo")
-    write(db, kursk_article("b.txt", other), ex)
-    assert one(db, "SELECT count(*) FROM entities WHERE name = 'Plekhovo'")[0] == 1
-    assert one(db, "SELECT n_mentions, n_events, lat, lon, country, admin1 FROM entities WHERE name = 'Plekhovo'") == (
-        3, 2, 51.2, 35.1, "RU", "Kursk")
-    assert one(db, "SELECT count(*) FROM sources")[0] == 2
-    assert one(db, "SELECT n_claims FROM sources WHERE name = ?", "Ukraine's military intelligence")[0] == 2
-    plekhovo = one(db, "SELECT id FROM entities WHERE name = 'Plekhovo'")[0]
-    names = {r[0]: r[1] for r in db.conn.execute(
-        "SELECT name, key FROM names WHERE owner = 'entity' AND owner_id = ?", (plekhovo,))}
-    assert set(names) == {"Plekhovo", "Плехово", "Plechowo"} and names["Plekhovo"] == search_key("Plekhovo")
-    # the names are findable through the trigram index the search engine uses
-    key = search_key("Plekhovo")
-    hits = db.conn.execute("SELECT rowid FROM names_fts WHERE names_fts MATCH ?", (f'"{key[1:5]}"',)).fetchall()
-    assert {r[0] for r in db.conn.execute("SELECT owner_id FROM names WHERE id IN (%s)" % ",".join(
-        str(h[0]) for h in hits))} == {plekhovo}
-    assert {r[0] for r in db.conn.execute(
-        "SELECT name FROM names WHERE owner = 'source'")} == {"Ukraine's military intelligence", "HUR", "officials"}
-
-
-def test_later_articles_fill_missing_coordinates_but_never_overwrite(db):
-    write(db, kursk_article("a.txt"), kursk_extraction())
-    assert one(db, "SELECT lat FROM entities WHERE name = 'Plekhovo'")[0] is None
-    write(db, kursk_article("b.txt", KURSK + " Again."), kursk_extraction(KURSK + " Again.", lat=51.0))
-    write(db, kursk_article("c.txt", KURSK + " Third."), kursk_extraction(KURSK + " Third.", lat=99.0))
-    assert one(db, "SELECT lat, lon FROM entities WHERE name = 'Plekhovo'") == (51.0, 35.1)
-
-
-def test_facts_with_bad_spans_or_vocabulary_are_dropped(db):
-    text = "Shelling hit Kherson on Monday."
-    bad = Extraction(
-        entities=[Entity("p", "place", "Kherson", [Span(13, 20, "Kherson"), Span(0, 3, "XYZ")]),
-                  Entity("q", "planet", "Mars", [span(text, "Monday")])],
-        events=[Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span(0, 99, text)),
-                Event("v2", "Battles", "Skirmish", Span.of(text, 0, len(text))),
-                Event("v3", "Battles", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
-                      places=[PlaceRef("p", "Kherson", Span(13, 20, "Kherson"))])],
-    )
-    report = write(db, RawArticle("k.txt", text), bad)
-    assert len(report.dropped) == 4
-    assert one(db, "SELECT count(*) FROM mentions")[0] == 1
-    assert one(db, "SELECT count(*) FROM entities")[0] == 1
-    # a subtype decides its type: the contract's taxonomy is exact in the store
-    assert db.conn.execute("SELECT type, subtype FROM events").fetchall() == [
-        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
-    assert_spans_exact(db.conn)
-
-
-def test_same_text_again_is_not_written(db):
-    assert write(db, kursk_article("a.txt"), kursk_extraction()).article_id == 1
-    assert write(db, kursk_article("copy.txt"), kursk_extraction()).article_id is None
-    assert one(db, "SELECT count(*) FROM articles")[0] == 1
-    assert one(db, "SELECT count(*) FROM mentions")[0] == 4
-
-
-@pytest.mark.parametrize("args, label", [
-    (("killed", 3, None, "exact"), "3 killed"),
-    (("killed_or_wounded", 30, None, "at least"), "≥30 killed/wounded"),
-    (("wounded", 3, 5, "range"), "3–5 wounded"),
-    (("captured", 12, None, "vague"), "≥12 captured"),
-    (("missing", None, None, "vague"), "missing"),
-    (("killed", 100, None, "about"), "~100 killed"),
-    (("killed", 10, None, "more than"), ">10 killed"),
-    (("losses", None, 40, "up to"), "≤40 losses"),
-])
-def test_casualty_labels(args, label):
-    assert casualty_label(*args) == label
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(min_size=1, max_size=300), data=st.data())
-def test_spans_survive_the_store_for_any_text(tmp_path_factory, text, data):
-    """Whatever the text (NUL, emoji, combining marks, CR), a stored span reads back exactly."""
-    from store.readers import normalise_text
-
-    stored = normalise_text(text)
-    if not stored:
-        return
-    start = data.draw(st.integers(0, len(stored) - 1))
-    end = data.draw(st.integers(start + 1, len(stored)))
-    path = tmp_path_factory.mktemp("h") / "s.db"
-    store = open_store(path)
-    ex = Extraction(entities=[Entity("e", "person", "Somebody", [Span.of(stored, start, end)])])
-    write(store, RawArticle("x", stored), ex)
-    text_back, s, e, fragment = store.conn.execute(
-        'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id').fetchone()
-    assert text_back == stored and text_back[s:e] == fragment == stored[start:end]
-    store.close()
+    return db.execute(sql, params).fetchone()
 
 
 # --- ingest runs -----------------------------------------------------------------------------------
@@ -163,7 +37,7 @@ def run(db, paths, **kw) -> tuple[IngestSummary, list[str]]:
 
 def test_ingest_every_fixture_and_then_again(db):
     summary, rejected = run(db, [str(FIXTURES)])
-    refs = {r[0] for r in db.conn.execute("SELECT ref FROM articles")}
+    refs = {r[0] for r in db.execute("SELECT ref FROM articles")}
     assert {"dated.txt", "front.md", "crlf.txt", "page.html", "wire-001", "lines.jsonl:2", "4", "feed.rss#1",
             "feed.rss#2", "feed.atom#1", "latin1.txt", "folder/a.txt", "folder/sub/b.md"} == refs
     assert summary.added == len(refs) and summary.present == 0
@@ -176,14 +50,37 @@ def test_ingest_every_fixture_and_then_again(db):
     again, _ = run(db, [str(FIXTURES)])
     assert (again.added, again.present, again.rejected) == (0, len(refs), 5)
     assert one(db, "SELECT count(*) FROM articles")[0] == len(refs)
-    assert_spans_exact(db.conn)
+    assert_spans_exact(db)
+
+
+def test_reingest_runs_no_extraction_and_writes_nothing(db, monkeypatch):
+    """Dedupe happens before extraction: the second run extracts no article and changes no row."""
+    calls: list[str] = []
+    real = ingest_module._extractor()
+
+    def counting(text, published):
+        calls.append(text)
+        return real(text, published)
+
+    monkeypatch.setattr(ingest_module, "_extractor", lambda: counting)
+    first = ingest_paths(db, [str(FIXTURES / "folder"), str(FIXTURES / "dated.txt")], workers=0)
+    assert first.added == 3 and len(calls) == 3
+    tables = ("articles", "events", "claims", "mentions", "entities", "sources", "names")
+    before = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    again = ingest_paths(db, [str(FIXTURES / "folder"), str(FIXTURES / "dated.txt")], workers=0)
+    assert (again.added, again.present) == (0, 3)
+    assert len(calls) == 3  # nothing extracted again
+    assert {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables} == before
+    # the same text under another name is a duplicate too, and is not extracted either
+    copy = ingest_articles(db, [RawArticle("copy.txt", (FIXTURES / "folder" / "a.txt").read_text().strip())], workers=0)
+    assert (copy.added, copy.present, len(calls)) == (0, 1, 3)
 
 
 def test_folder_refs_are_paths_below_the_folder_and_files_are_as_given(db, monkeypatch):
     monkeypatch.chdir(FIXTURES)
     summary, rejected = run(db, ["folder", "dated.txt", "./front.md"])
     assert summary.added == 4 and rejected == []
-    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"a.txt", "sub/b.md", "dated.txt", "./front.md"}
+    assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"a.txt", "sub/b.md", "dated.txt", "./front.md"}
 
 
 def test_a_folder_without_articles_is_a_rejection(db, tmp_path):
@@ -208,7 +105,7 @@ def test_stdin_jsonl(db):
     summary, rejected = run(db, ["-"], stdin=io.BytesIO(data))
     assert (summary.added, summary.rejected) == (2, 1)
     assert rejected == ["stdin:3: broken JSON (Expecting value)"]
-    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"g1", "stdin:2"}
+    assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"g1", "stdin:2"}
 
 
 def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
@@ -225,7 +122,7 @@ def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
     summary = ingest_articles(db, items, on_reject=rejected.append, workers=0)
     assert (summary.added, summary.rejected) == (1, 2)
     assert str(rejected[1]) == "bad: extraction failed (RuntimeError: cannot parse)"
-    assert {r[0] for r in db.conn.execute("SELECT ref FROM articles")} == {"ok"}
+    assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"ok"}
 
 
 def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
@@ -237,8 +134,8 @@ def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
     serial = open_store(tmp_path / "serial.db")
     ingest_articles(serial, list(articles), workers=0)
     dump = "SELECT a.ref, e.subtype, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.ref, e.id"
-    assert pooled.conn.execute(dump).fetchall() == serial.conn.execute(dump).fetchall()
-    assert [r[0] for r in pooled.conn.execute("SELECT ref FROM articles ORDER BY id")] == [a.ref for a in articles]
+    assert pooled.execute(dump).fetchall() == serial.execute(dump).fetchall()
+    assert [r[0] for r in pooled.execute("SELECT ref FROM articles ORDER BY id")] == [a.ref for a in articles]
     pooled.close()
     assert_store_sound(tmp_path / "pool.db")
 
@@ -259,15 +156,15 @@ def test_reads_during_a_write(tmp_path):
     seen = []
     try:
         while writer.poll() is None:
-            seen.append(reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-            reader.conn.execute("SELECT count(*) FROM events").fetchone()
+            seen.append(reader.execute("SELECT count(*) FROM articles").fetchone()[0])
+            reader.execute("SELECT count(*) FROM events").fetchone()
             time.sleep(0.02)
     finally:
         out, err = writer.communicate(timeout=120)
     assert writer.returncode == 0, err
     assert out.decode().strip() == "added 600, already present 0, rejected 0"
     assert seen and seen == sorted(seen)  # never went backwards, never blocked
-    assert reader.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
     assert_store_sound(path)
 
 
@@ -308,7 +205,7 @@ def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
         db = open_store(tmp_path / f"w{workers}.db")
         summary, rejected = run(db, [str(folder)], workers=workers)
         assert (summary.added, summary.rejected) == (91, 1) and rejected == [f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value)"]
-        stores[workers] = db.conn.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
+        stores[workers] = db.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
         db.close()
     assert stores[0] == stores[2]
     refs = [r[0] for r in stores[2]]
@@ -360,7 +257,7 @@ def test_a_relayed_claim_counts_for_the_medium_that_carries_it(db):
     text = ("A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
             "Another official told Reuters that the attack was repelled. Reuters said it could not verify the claims.")
     ingest_articles(db, [RawArticle("a.txt", text, published="2024-12-16")], workers=0)
-    counts = {r[0]: (r[1], r[2]) for r in db.conn.execute("SELECT name, n_claims, n_relayed FROM sources")}
+    counts = {r[0]: (r[1], r[2]) for r in db.execute("SELECT name, n_claims, n_relayed FROM sources")}
     # Reuters makes one claim of its own and carries two for others; the others carry none
     assert counts["Reuters"] == (1, 2)
     assert sum(relayed for _, relayed in counts.values()) == 2
@@ -382,7 +279,7 @@ def test_the_relayed_counts_of_an_older_store_are_filled_in_when_it_is_upgraded(
     """)
     conn.close()
     upgraded = open_store(path)
-    assert upgraded.conn.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
+    assert upgraded.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
         (1, 0, 1), (2, 2, 0)]
     upgraded.close()
 
@@ -397,3 +294,42 @@ def test_the_probe_articles_ingest_whole_with_exact_spans(tmp_path):
     conn = sqlite3.connect(store)
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] >= 13
     assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] >= 40
+
+
+def test_extraction_gets_the_day_and_a_failure_reads_as_one_short_line(db, monkeypatch):
+    seen: list[str | None] = []
+
+    def extract(text, published):
+        seen.append(published)
+        if "long" in text:
+            raise ValueError("x" * 300 + "\nsecond line")
+        if "bare" in text:
+            raise KeyError()
+        return Extraction()
+
+    monkeypatch.setattr(ingest_module, "_extractor", lambda: extract)
+    rejected: list[Rejection] = []
+    items = [RawArticle("a", "Fine text.", published="2024-12-16T10:30:00+02:00"), RawArticle("b", "A long one."),
+             RawArticle("c", "A bare one.", published="2024-12-17")]
+    summary = ingest_articles(db, items, on_reject=rejected.append, workers=0)
+    assert seen == ["2024-12-16", None, "2024-12-17"]
+    assert (summary.added, summary.rejected) == (1, 2)
+    assert [str(r) for r in rejected] == [f"b: extraction failed (ValueError: {'x' * 200})",
+                                          "c: extraction failed (KeyError)"]
+
+
+def test_dropped_facts_and_progress_are_counted(db, monkeypatch):
+    def extract(text, published):  # one good mention and one whose span is off the text
+        return Extraction(entities=[Entity("e", "place", "Goma", [Span.of(text, 0, 4), Span(90, 99, "nowhere")])])
+
+    monkeypatch.setattr(ingest_module, "_extractor", lambda: extract)
+    progress: list[tuple[int, int, int, int]] = []
+    items = [RawArticle(f"{i}.txt", f"Goma report number {i}.") for i in range(3)] + [Rejection("x.txt", "empty file")]
+    summary = ingest_articles(db, items, workers=0, on_progress=lambda s: progress.append(
+        (s.added, s.present, s.rejected, s.dropped_facts)))
+    assert (summary.added, summary.present, summary.rejected, summary.dropped_facts) == (3, 0, 1, 3)
+    assert progress[-1] == (3, 0, 1, 3) and progress[0] == (0, 0, 1, 0)
+    again = ingest_articles(db, [RawArticle("0-copy.txt", "Goma report number 0.")], workers=0,
+                            on_progress=lambda s: progress.append((s.added, s.present, s.rejected, s.dropped_facts)))
+    assert (again.added, again.present, again.dropped_facts) == (0, 1, 0) and progress[-1] == (0, 1, 0, 0)
+    assert summary.to_dict() == {"added": 3, "already_present": 0, "rejected": 1}

@@ -14,7 +14,14 @@ from rapidfuzz.distance import OSA
 from extract.model import Entity, Extraction, Source, Span
 from store.db import open_store
 from store.merge import (
-    Named, _lookups, block_of, given_compatible, near_word, person_parts, same_entity, same_person,
+    Named,
+    block_lookups,
+    block_of,
+    given_compatible,
+    near_word,
+    person_parts,
+    same_entity,
+    same_person,
 )
 from store.readers import RawArticle
 from store.schema import MIGRATIONS
@@ -125,7 +132,7 @@ def test_the_index_lookups_find_every_key_one_edit_away(key, data):
         return
     n = len(other)
     stored = {(n, "head", other[: n // 2]), (n, "tail", other[n // 2 + 1:])}  # what migration 4 indexes
-    assert stored & set(_lookups(key))
+    assert stored & set(block_lookups(key))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,14 +151,14 @@ def _article(number: int, *names: tuple[str, str], sources: tuple[tuple[str, str
 
 
 def _write(db, *articles):
-    with db.conn:
+    with db:
         for article, extraction in articles:
-            write_article(db.conn, article, extraction)
+            write_article(db, article, extraction)
 
 
 def _rows(db, type_: str) -> dict[str, str]:
     """name -> the row's name, for every name an entity of ``type_`` is known by."""
-    return dict(db.conn.execute(
+    return dict(db.execute(
         "SELECT n.name, e.name FROM names n JOIN entities e ON e.id = n.owner_id "
         "WHERE n.owner = 'entity' AND e.type = ?", (type_,)))
 
@@ -165,7 +172,7 @@ def test_spellings_across_articles_are_one_row_named_as_most_articles_name_it(tm
     people = _rows(db, "person")
     assert set(people.values()) == {"Volodymyr Zelensky"}  # the spelling three articles use
     assert set(people) == {"Wołodymyr Zelanski", "Volodymyr Zelensky", "Zelnski"}
-    assert db.conn.execute("SELECT n_mentions FROM entities WHERE type = 'person'").fetchone()[0] == 5
+    assert db.execute("SELECT n_mentions FROM entities WHERE type = 'person'").fetchone()[0] == 5
     # every spelling still finds it
     assert [r.name for r in search(db, "Zelanski", kind="person")] == ["Volodymyr Zelensky"]
     # two unplaced places are two rows: nothing says Kharkhiv is Kharkiv
@@ -192,7 +199,7 @@ def test_sources_of_one_person_merge_and_ministries_of_two_countries_do_not(tmp_
                     sources=(("military", "UK Ministry of Defence"),)),
            _article(4, ("organization", "Ministry of Defence"),
                     sources=(("military", "Ministry of Defense of Ukraine"),)))
-    sources = dict(db.conn.execute(
+    sources = dict(db.execute(
         "SELECT n.name, s.id FROM names n JOIN sources s ON s.id = n.owner_id WHERE n.owner = 'source'"))
     assert sources["Volodymyr Zelenskyy"] == sources["Wołodymyr Zelanski"]
     assert sources["UK Ministry of Defence"] != sources["Ministry of Defense of Ukraine"]
@@ -215,7 +222,7 @@ def test_a_store_of_schema_2_is_migrated_and_new_spellings_join_its_rows(tmp_pat
     """)
     conn.close()
     db = open_store(path)
-    keys = db.conn.execute("SELECT owner, key, owner_id, block, n FROM merge_keys ORDER BY owner, key").fetchall()
+    keys = db.execute("SELECT owner, key, owner_id, block, n FROM merge_keys ORDER BY owner, key").fetchall()
     assert ("entity", "volodimir zilinski", 1, "zilinski", 1) in keys  # a person's block is the surname
     assert ("entity", "harkiv", 2, "harkiv", 1) in keys
     assert ("source", "volodimir zilinski", 1, "zilinski", 0) in keys
@@ -227,11 +234,11 @@ def test_a_store_of_schema_2_is_migrated_and_new_spellings_join_its_rows(tmp_pat
 def test_keys_of_deleted_rows_do_not_hold_new_ones(tmp_path):
     db = open_store(tmp_path / "s.db")
     _write(db, _article(1, ("person", "Volodymyr Zelensky")))
-    with db.conn:
+    with db:
         for table in ("mentions", "names", "entities"):
-            db.conn.execute(f"DELETE FROM {table}")
+            db.execute(f"DELETE FROM {table}")
     _write(db, _article(2, ("person", "Volodymyr Zelensky")), _article(3, ("person", "Volodymyr Zelensky")))
-    assert db.conn.execute("SELECT count(*), sum(n_mentions) FROM entities").fetchone() == (1, 2)
+    assert db.execute("SELECT count(*), sum(n_mentions) FROM entities").fetchone() == (1, 2)
 
 
 def test_block_of_a_person_is_the_surname():

@@ -61,3 +61,33 @@ def test_a_figure_after_a_comma_with_no_space_is_read_but_not_inside_a_number():
     assert [(q.min, q.max) for q in find_quantities("with drones,2 people were wounded")] == [(2, 2)]
     assert [(q.min, q.max) for q in find_quantities("1,200 troops and 2.5 million people")] == [
         (1200, 1200), (2500000, 2500000)]
+
+
+# Every qualifying phrase, with the qualifier it must give, written out here (not read from
+# extract.lexicon.numbers: a wrong entry there must fail this table).
+QUALIFIED = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "not less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "in excess of": "more than",
+    "upwards of": "more than", "greater than": "more than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "an estimated": "about", "estimated": "about", "approx.": "about", "circa": "about",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "no more than": "up to",
+    "fewer than": "up to", "less than": "up to", "under": "up to", "at most": "up to",
+}
+BOUNDS = {"at least": (40, None), "more than": (40, None), "about": (40, 40), "up to": (None, 40)}
+
+
+def test_the_table_holds_every_phrase():
+    from extract.lexicon.numbers import QUALIFIERS
+
+    assert set(QUALIFIED) == set(QUALIFIERS)
+
+
+@pytest.mark.parametrize("phrase, qualifier", sorted(QUALIFIED.items()))
+def test_every_qualifier_phrase_with_a_figure(phrase, qualifier):
+    low, high = BOUNDS[qualifier]
+    assert one(f"Officials said {phrase} 40 people fled.") == (f"{phrase} 40", low, high, qualifier)
+    capitalised = phrase[0].upper() + phrase[1:]
+    assert one(f"{capitalised} 40 people fled.") == (f"{capitalised} 40", low, high, qualifier)

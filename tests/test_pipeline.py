@@ -3,8 +3,7 @@
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 
-from extract.model import (CASUALTY_KINDS, DATE_PRECISIONS, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE,
-                           Extraction)
+from extract.model import CASUALTY_KINDS, DATE_PRECISIONS, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, Extraction
 from extract.pipeline import extract_article
 
 TEXT = (
@@ -123,8 +122,8 @@ def test_same_result_whatever_the_hash_seed():
 
 def _repeated_news(size: int) -> str:
     """News text of ``size`` characters: the evaluation articles and paragraphs, repeated."""
-    from pathlib import Path
     import json
+    from pathlib import Path
     eval_dir = Path(__file__).parent / "eval"
     parts = [p.read_text(encoding="utf-8") for p in sorted((eval_dir / "articles").glob("*.txt"))]
     with open(eval_dir / "news.jsonl", encoding="utf-8") as f:

@@ -14,4 +14,4 @@ def test_probe_reports_get_their_subtype():
     misses = [(r["id"], r["subtype"], [e.subtype for e in extract_article(r["text"], r["published"]).events])
               for r in rows]
     misses = [m for m in misses if m[1] not in m[2]]
-    assert len(misses) <= len(rows) // 10, misses
+    assert len(misses) <= 2, misses  # today (2026-12) one of 62 (p38)

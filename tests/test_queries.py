@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
+from app_fixtures import KHARKIV, KURSK, build_small_store
 from store import queries
 from store.db import open_store
 from store.queries import EventFilter
-from app_fixtures import KHARKIV, KURSK, build_small_store
 
 
 @pytest.fixture
@@ -24,22 +24,26 @@ def conn(small):
     connection.close()
 
 
+def paging_date(i: int) -> str | None:
+    return None if i % 7 == 0 else f"2024-01-{1 + i % 5:02d}"  # many ties, some NULLs
+
+
 @pytest.fixture
 def paging_store(tmp_path):
-    """300 events and articles with NULL dates and ties mixed in, to test keyset edges."""
+    """300 events and articles (ids 1-300) with NULL dates and ties mixed in, to test keyset edges."""
     path = tmp_path / "paging.db"
     db = open_store(path)
-    c = db.conn
+    c = db
     with c:
         for i in range(1, 301):
-            date = None if i % 7 == 0 else f"2024-01-{1 + i % 5:02d}"  # many ties, some NULLs
+            date = paging_date(i)
             c.execute(
                 "INSERT INTO articles (id, ref, text, hash, ingested_at, published) "
                 "VALUES (?, ?, ?, ?, '', ?)", (i, f"a{i}", f"text {i}", f"h{i}", date))
             c.execute(
-                "INSERT INTO events (article_id, type, subtype, date, confidence, evidence_start, "
-                "evidence_end, evidence_text) VALUES (?, 'Battles', 'Armed clash', ?, 0.5, 0, 4, 'text')",
-                (i, date))
+                "INSERT INTO events (id, article_id, type, subtype, date, confidence, evidence_start, "
+                "evidence_end, evidence_text) VALUES (?, ?, 'Battles', 'Armed clash', ?, 0.5, 0, 4, 'text')",
+                (i, i, date))
     c.close()
     return str(path)
 
@@ -54,25 +58,36 @@ def walk(conn, query, page_size):
         after = page.keys[-1]
 
 
-@pytest.mark.parametrize("make", [
-    queries.articles_query, lambda: queries.events_query(True), lambda: queries.events_query(False),
+def newest_first() -> list[int]:
+    """Dated rows newest first, then the undated; ties by id, highest first (sorted in Python,
+    not by the query's own ORDER BY)."""
+    dated = sorted((i for i in range(1, 301) if paging_date(i)), key=lambda i: (paging_date(i), i), reverse=True)
+    return dated + sorted((i for i in range(1, 301) if not paging_date(i)), reverse=True)
+
+
+def oldest_first() -> list[int]:
+    """The undated first (SQLite's NULLs ascending), then oldest first; ties by id, lowest first."""
+    return list(reversed(newest_first()))
+
+
+@pytest.mark.parametrize("make, expected", [
+    (queries.articles_query, newest_first),
+    (lambda: queries.events_query(True), newest_first),
+    (lambda: queries.events_query(False), oldest_first),
 ])
 @pytest.mark.parametrize("page_size", [1, 7, 100, 1000])
-def test_keyset_walk_matches_a_plain_ordered_select(paging_store, make, page_size):
+def test_keyset_walk_matches_a_sorted_list(paging_store, make, expected, page_size):
     conn = queries.connect_readonly(paging_store)
     query = make()
-    expected = [r["id"] for r in conn.execute(
-        f"SELECT {query.select} FROM {query.source} ORDER BY {query._order_sql()}")]
-    assert len(expected) == 300
-    assert walk(conn, query, page_size) == expected
+    assert len(expected()) == 300 and newest_first()[:3] == [299, 289, 284] and newest_first()[-1] == 7
+    assert walk(conn, query, page_size) == expected()
     assert queries.count(conn, query) == 300
 
 
 def test_anchor_then_page_reads_from_any_row(paging_store):
     conn = queries.connect_readonly(paging_store)
     query = queries.events_query(True)
-    expected = [r["id"] for r in conn.execute(
-        f"SELECT e.id FROM events e ORDER BY {query._order_sql()}")]
+    expected = newest_first()
     for index in (0, 1, 41, 150, 299):
         anchor = queries.anchor_at(conn, query, index)
         page = queries.page_after(conn, query, anchor, 5)
@@ -170,16 +185,58 @@ def test_source_facts_list_everything_it_claimed(conn):
     assert len({r["article_id"] for r in rows}) == 2
 
 
-def test_names_containing_finds_entities_and_sources(conn):
-    found = queries.names_containing(conn, "plekh")
-    assert [(r["kind"], r["type"], r["name"]) for r in found] == [("entity", "place", "Plekhovo")]
-    assert any(r["kind"] == "source" for r in queries.names_containing(conn, "ministry"))
-    assert queries.names_containing(conn, "zzzz") == []
-
-
 def test_data_version_changes_when_another_connection_commits(small, conn):
     before = queries.data_version(conn)
     db = open_store(small)
-    with db.conn:
-        db.conn.execute("INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('x', 'x', 'x', '')")
+    with db:
+        db.execute("INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('x', 'x', 'x', '')")
     assert queries.data_version(conn) != before
+
+
+def test_each_list_says_what_it_is(conn):
+    assert (queries.articles_query().kind, queries.articles_query().label) == ("articles", "Articles")
+    assert (queries.events_query().kind, queries.events_query(False).label) == ("events", "Events")
+    assert (queries.sources_query().kind, queries.sources_query().label) == ("sources", "Sources")
+    assert queries.article_facts_query(1).kind == queries.event_facts_query(1).kind == "facts"
+    assert queries.event_facts_query(1).label == "Event" and queries.event_facts_query(1, "Event · x").label == "Event · x"
+    assert queries.entity_facts_query(1).label == "Entity" and queries.source_facts_query(1).label == "Source"
+    assert queries.entity_facts_query(1, "Place · Kyiv").label == "Place · Kyiv"
+    assert queries.article_facts_query(1).label == "Facts"
+
+
+def test_sources_are_ranked_by_the_claims_they_make_and_relay(conn):
+    rows = walk_rows(conn, queries.sources_query())
+    # (claims + relayed) highest first, ties by id: 2+0 (id 1), 2+0 (id 3), 1+0 (id 2)
+    assert [(r["id"], r["n_claims"], r["n_relayed"]) for r in rows] == [(1, 2, 0), (3, 2, 0), (2, 1, 0)]
+    assert rows[0]["name"] == "Ukraine's military intelligence" and rows[0]["type"] == "intelligence"
+
+
+def test_an_articles_facts_list_its_event_claim_figure_and_names(conn):
+    rows = walk_rows(conn, queries.article_facts_query(1))
+    assert [(r["kind"], r["label"]) for r in rows] == [
+        ("event", "Armed clash"), ("claim", "Ukraine's military intelligence"),
+        ("casualty", "at least 30 North Korean soldiers were killed and wounded"),
+        ("group", "North Korean soldiers"), ("place", "Plekhovo"), ("place", "Kursk"), ("place", "Kyiv")]
+    assert all(r["article_id"] == 1 for r in rows)
+
+
+def test_event_row(conn):
+    row = queries.event_row(conn, 1)
+    assert (row["article_id"], row["subtype"], row["date"], row["date_end"], row["places_label"],
+            row["casualties_label"], row["claimant_label"], row["evidence_start"]) == (
+        1, "Armed clash", "2024-12-14", "2024-12-15", "Plekhovo", "≥30 killed/wounded",
+        "Ukraine's military intelligence", 0)
+    assert row["evidence_text"].startswith("Ukraine's military intelligence reported") and row["evidence_end"] == 162
+    assert queries.event_row(conn, 999) is None
+
+
+def test_data_version_holds_the_highest_ids(small, conn):
+    version, articles, events = queries.data_version(conn)
+    assert (articles, events) == (4, 3) and isinstance(version, int)
+
+
+def test_like_wildcards_typed_in_a_filter_are_literal(conn):
+    base = queries.events_query()
+    for place in ("Plek%ovo", "Plek_ovo", "%", "_"):
+        assert walk_rows(conn, queries.filter_events(base, EventFilter(place=place))) == [], place
+    assert len(walk_rows(conn, queries.filter_events(base, EventFilter(place="Plekhovo")))) == 2

@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 
 from store.readers import (
-    MAX_ARTICLE_BYTES, RawArticle, Rejection, derive_title, normalise_text, parse_published,
-    read_data, read_jsonl, read_path,
+    MAX_ARTICLE_BYTES,
+    RawArticle,
+    Rejection,
+    derive_title,
+    normalise_text,
+    parse_published,
+    read_data,
+    read_jsonl,
+    read_path,
 )
 from store_fixtures import FIXTURES
 
@@ -269,7 +276,8 @@ def test_a_json_array_is_rejected_with_a_hint(tmp_path):
     assert isinstance(item, Rejection) and "JSON Lines" in item.reason
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 _MARKUP = st.sampled_from([b"<html>", b"<body>", b"<p>", b"</p>", b"<script>", b"<rss version='2.0'>", b"<item>",
                            b"<description>", b"<feed xmlns='http://www.w3.org/2005/Atom'>", b"<entry>", b"---\n",

@@ -15,17 +15,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search_fixtures import add_names, fill
 from store.db import open_store
 from store.keys import merge_key
 from store.search import MAX_QUERY_CHARS, SCORE_CUTOFF, SearchResult, search
-from search_fixtures import _add, fill
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "store.db"
     db = open_store(path)
-    ids = fill(db.conn)
+    ids = fill(db)
     db.close()
     db = open_store(path, readonly=True)
     yield db, ids, path
@@ -134,12 +134,12 @@ def test_exact_name_beats_a_more_mentioned_partial_match(store):
 def test_equal_scores_rank_by_mentions_then_events(tmp_path):
     db = open_store(tmp_path / "ties.db")
     for name, mentions, events in [("Petrivka", 1, 0), ("Petrivka", 9, 0), ("Petrivka", 9, 4)]:
-        entity_id = db.conn.execute(
+        entity_id = db.execute(
             "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('place', ?, ?, ?, ?)",
             (name, f"{merge_key(name)} {mentions} {events}", mentions, events),
         ).lastrowid
-        _add(db.conn, "entity", entity_id, [name])
-    db.conn.commit()
+        add_names(db, "entity", entity_id, [name])
+    db.commit()
     results = search(db, "Petrivka")
     assert [(r.mentions, r.events) for r in results] == [(9, 4), (9, 0), (1, 0)]
     assert len({r.score for r in results}) == 1

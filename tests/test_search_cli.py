@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from search_fixtures import fill
 
+from search_fixtures import fill
 from store.db import open_store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,7 +38,7 @@ def sitrep(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def store(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     path = tmp_path_factory.mktemp("cli") / "store.db"
     db = open_store(path)
-    ids = fill(db.conn)
+    ids = fill(db)
     db.close()
     return path, ids
 

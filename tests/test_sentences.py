@@ -1,6 +1,7 @@
 """Sentence splitting on news text: abbreviations, missing spaces, quotes, headings, bullets."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.sentences import split_sentences
 

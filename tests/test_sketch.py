@@ -5,11 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from extract.model import Extraction
 from store import sketch
 from store.db import open_store
 from store.readers import RawArticle
 from store.writer import write_article
-from extract.model import Extraction
 
 STORY = (
     "Russian drones struck an apartment block in Kharkiv overnight, killing five people and wounding "
@@ -51,13 +51,13 @@ def test_sketches_and_bands_are_the_same_in_every_process():
 
 def test_the_store_marks_a_reprint_as_a_copy_of_the_first_stored(tmp_path):
     db = open_store(tmp_path / "s.db")
-    with db.conn:
+    with db:
         for ref, text in (("orig", STORY), ("other", OTHER), ("copy", STORY + " (AFP)"),
                           ("copy2", STORY.replace("Tuesday", "Monday"))):
-            write_article(db.conn, RawArticle(ref, text), Extraction())
-    rows = dict(db.conn.execute(
+            write_article(db, RawArticle(ref, text), Extraction())
+    rows = dict(db.execute(
         "SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
-    ids = dict(db.conn.execute("SELECT ref, id FROM articles"))
+    ids = dict(db.execute("SELECT ref, id FROM articles"))
     assert rows == {"orig": None, "other": None, "copy": ids["orig"], "copy2": ids["orig"]}
-    assert db.conn.execute("SELECT count(*) FROM article_bands").fetchone()[0] == 4 * sketch.BANDS
+    assert db.execute("SELECT count(*) FROM article_bands").fetchone()[0] == 4 * sketch.BANDS
     db.close()

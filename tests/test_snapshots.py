@@ -109,3 +109,18 @@ def test_place_view_at_80x24(snap_compare, browser_app):
         await settle(pilot)
 
     assert snap_compare(browser_app, terminal_size=(80, 24), run_before=place)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "atom-one-light"])
+def test_reader_with_a_highlighted_claim_on_a_light_theme(snap_compare, app, theme):
+    """Light themes: spans, claims, the selected fact and the lists' colours stay readable
+    (atom-one-light's own success and warning colours are too faint on its background)."""
+    async def open_claim(pilot):
+        pilot.app.theme = theme
+        await settle(pilot)
+        await pilot.press("2", "G", "enter")
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_claim)

@@ -20,15 +20,15 @@ TEXTS = {
 @pytest.fixture
 def db(tmp_path):
     store = open_store(tmp_path / "s.db")
-    with store.conn:
+    with store:
         for ref, text in TEXTS.items():
-            write_article(store.conn, RawArticle(ref, text, title=ref.capitalize(), url=f"https://{ref}.example/a",
+            write_article(store, RawArticle(ref, text, title=ref.capitalize(), url=f"https://{ref}.example/a",
                                                  published="2024-03-22"), Extraction())
     return store
 
 
 def test_a_phrase_ranks_first_and_its_words_are_located(db):
-    hits = search_text(db.conn, "190 children have been killed")
+    hits = search_text(db, "190 children have been killed")
     assert [h.ref for h in hits] == ["sudan", "kyiv"]  # the phrase, then all the words apart
     sudan = hits[0]
     assert TEXTS["sudan"][sudan.start:sudan.end] == "190 children have been killed"
@@ -38,16 +38,16 @@ def test_a_phrase_ranks_first_and_its_words_are_located(db):
 
 
 def test_words_being_typed_and_titles_are_found(db):
-    assert [h.ref for h in search_text(db.conn, "croc")] == ["crocus"]
-    assert [h.ref for h in search_text(db.conn, "crocus", prefix_last=False)] == ["crocus"]
-    assert search_text(db.conn, "Odd")[0].ref == "odd"  # the title
+    assert [h.ref for h in search_text(db, "croc")] == ["crocus"]
+    assert [h.ref for h in search_text(db, "crocus", prefix_last=False)] == ["crocus"]
+    assert search_text(db, "Odd")[0].ref == "odd"  # the title
 
 
 @pytest.mark.parametrize("typed", ['NOT', '"', 'filter*', 'text:odd', '(brackets', "NEAR(a b)", "'; DROP TABLE articles; --"])
 def test_what_is_typed_is_data(db, typed):
-    hits = search_text(db.conn, typed)  # no FTS syntax error, no injection
+    hits = search_text(db, typed)  # no FTS syntax error, no injection
     assert all(h.ref in TEXTS for h in hits)
-    assert db.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
 
 
 def test_match_expression_quotes_every_word():
@@ -64,11 +64,11 @@ def test_locate_prefers_the_phrase_then_the_words_close_together():
 
 def test_articles_filter_by_dates_outlet_and_words(db):
     query = articles_query()
-    assert count(db.conn, filter_articles(query, ArticleFilter(text="children killed"))) == 2
-    assert count(db.conn, filter_articles(query, ArticleFilter(outlet="crocus.example"))) == 1
-    assert count(db.conn, filter_articles(query, ArticleFilter(date_from="2024-03", date_to="2024-03"))) == 4
-    assert count(db.conn, filter_articles(query, ArticleFilter(date_to="2024-02"))) == 0
-    assert count(db.conn, filter_articles(query, ArticleFilter(text="!!!"))) == 0
+    assert count(db, filter_articles(query, ArticleFilter(text="children killed"))) == 2
+    assert count(db, filter_articles(query, ArticleFilter(outlet="crocus.example"))) == 1
+    assert count(db, filter_articles(query, ArticleFilter(date_from="2024-03", date_to="2024-03"))) == 4
+    assert count(db, filter_articles(query, ArticleFilter(date_to="2024-02"))) == 0
+    assert count(db, filter_articles(query, ArticleFilter(text="!!!"))) == 0
 
 
 def test_the_sentence_of_a_mention():

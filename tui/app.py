@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-import os
 import threading
+from collections.abc import Iterable
 from functools import partial
-from typing import Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from store import queries
+from tui.config import ConfigError, Settings, check_keymap, load_settings
+from tui.labels import describe
 from tui.messages import StoreChanged
-from tui.screens.main import MainScreen
-from tui.screens.search import describe, run_search
+from tui.name_search import run_search
+from tui.screens.filter import FilterScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import EventList, FactList, MainScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.reader import Reader
+from tui.widgets.row_list import RowList
 
 WATCH_SECONDS = 2.0
-KEYS_ENV = "SITREP_KEYS"
-
-
-def keymap_from_env(value: str) -> dict[str, str]:
-    """``"pane.events=e;history.forward=ctrl+f,l"`` -> ``{"pane.events": "e", ...}``."""
-    keymap: dict[str, str] = {}
-    for item in value.split(";"):
-        binding_id, _, keys = item.partition("=")
-        if binding_id.strip() and keys.strip():
-            keymap[binding_id.strip()] = keys.strip()
-    return keymap
 
 
 class SearchCommands(Provider):
@@ -72,9 +68,10 @@ class SitrepApp(App):
                 id="app.command_palette"),
     ]
 
-    def __init__(self, db_path: str) -> None:
+    def __init__(self, db_path: str, settings: Settings | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.settings = settings or Settings()
         self._watch_lock = threading.Lock()
         self._watch_conn = None
         self._store_version: tuple[int, int, int] | None = None
@@ -83,9 +80,10 @@ class SitrepApp(App):
         return MainScreen(self.db_path)
 
     def on_mount(self) -> None:
-        keymap = keymap_from_env(os.environ.get(KEYS_ENV, ""))
-        if keymap:
-            self.update_keymap(keymap)
+        if self.settings.keymap:
+            self.update_keymap(self.settings.keymap)
+        if self.settings.theme:
+            self.theme = self.settings.theme
         self.check_store()  # the version to compare against
         self.set_interval(WATCH_SECONDS, self.check_store)
 
@@ -146,6 +144,18 @@ class SitrepApp(App):
         self.main.reload_all()
 
 
-def make_app(db_path: str) -> SitrepApp:
-    """The browser on the store at ``db_path``."""
-    return SitrepApp(str(db_path))
+def binding_ids() -> set[str]:
+    """The id of every key binding of the browser (what a key map may name)."""
+    owners = (SitrepApp, MainScreen, RowList, EventList, FactList, Reader, SearchScreen, FilterScreen, HelpScreen)
+    return {binding.id for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding) and binding.id}
+
+
+def make_app(db_path: str, settings: Settings | None = None) -> SitrepApp:
+    """The browser on the store at ``db_path``, with ``settings`` (default: the config file and
+    the environment). Raises ConfigError for a key map id or theme it does not know."""
+    settings = load_settings() if settings is None else settings
+    check_keymap(settings, binding_ids())
+    if settings.theme and settings.theme not in BUILTIN_THEMES:
+        raise ConfigError(f"{settings.theme_source}: unknown theme {settings.theme!r} "
+                          f"(one of: {', '.join(BUILTIN_THEMES)})")
+    return SitrepApp(str(db_path), settings)

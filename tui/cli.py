@@ -1,4 +1,4 @@
-"""The ``sitrep`` command line (CONTRACT.md, "Commands").
+"""The ``sitrep`` command line (docs/contract.md, "Commands").
 
 Exit status: 0 all well; 1 some inputs were rejected (each named on stderr); 2 a usage error or an
 unusable store. Users never see a traceback: ``main`` turns every failure into one line.
@@ -12,7 +12,10 @@ import json
 import os
 import re
 import sys
+from datetime import UTC
 from pathlib import Path
+
+from tui.config import ConfigError, load_settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -95,13 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
                                             "ingest their new items.")
     fetch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
     fetch.add_argument("--all", action="store_true", help="every feed, due or not")
-    fetch.add_argument("--no-fulltext", dest="fulltext", action="store_false",
+    fetch.add_argument("--no-fulltext", dest="fulltext", action="store_false", default=None,
                        help="store items as the feed gives them, without fetching the pages of summaries")
     fetch.add_argument("--json", action="store_true", help="print the summary as a JSON object")
 
     watch = commands.add_parser("watch", parents=[db_option], help="fetch feeds as they come due, until Ctrl+C")
     watch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
-    watch.add_argument("--no-fulltext", dest="fulltext", action="store_false",
+    watch.add_argument("--no-fulltext", dest="fulltext", action="store_false", default=None,
                        help="store items as the feed gives them, without fetching the pages of summaries")
     return parser
 
@@ -110,11 +113,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     """The store's path, and whether it was named explicitly with --db."""
-    from store.db import default_store_path
+    from store.db import ENV_VAR, default_store_path
 
     if getattr(args, "db", None):
         return Path(args.db).expanduser(), True
+    if not os.environ.get(ENV_VAR) and (configured := load_settings().store) is not None:
+        return configured, False  # the config file's store: like $SITREP_DB, built when missing
     return default_store_path(), False
+
+
+def fulltext(args: argparse.Namespace) -> bool:
+    """Whether fetch reads each item's page: --no-fulltext, else the config file's [feeds] fulltext."""
+    return load_settings().feed_fulltext if args.fulltext is None else args.fulltext
+
+
+def default_every() -> int | None:
+    """The config file's [feeds] every, in seconds (None: the store's default)."""
+    from store.feeds import FeedError, parse_every
+
+    every = load_settings().feed_every
+    try:
+        return parse_every(every) if every else None
+    except FeedError as error:
+        raise ConfigError(f"[feeds] every in the config file: {error}") from None
 
 
 def ensure_store(path: Path, *, explicit: bool = False):
@@ -330,10 +351,10 @@ def _feed_status(feed) -> str:
 
 
 def _local_time(moment: str) -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     when = datetime.fromisoformat(moment)
-    return "now" if when <= datetime.now(timezone.utc) else f"{when.astimezone():%Y-%m-%d %H:%M}"
+    return "now" if when <= datetime.now(UTC) else f"{when.astimezone():%Y-%m-%d %H:%M}"
 
 
 def format_feeds(feeds) -> str:
@@ -360,13 +381,13 @@ def _feeds_add(args: argparse.Namespace) -> int:
     from store.feeds import add_feed, check_tag, check_url, format_every, parse_every
     from store.ingest import write_transaction
 
-    every = parse_every(args.every) if args.every else None
+    every = parse_every(args.every) if args.every else default_every()
     check_url(args.url)  # before a store is created for nothing
     for tag in args.tag:
         check_tag(tag)
     db = open_store(store_path(args)[0])
-    with write_transaction(db.conn):
-        feed, new = add_feed(db.conn, args.url, tags=args.tag, every=every)
+    with write_transaction(db):
+        feed, new = add_feed(db, args.url, tags=args.tag, every=every)
     tags = f", tags {', '.join(feed.tags)}" if feed.tags else ""
     print(f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.url)} "
           f"(every {format_every(feed.every)}{plain(tags)})")
@@ -378,7 +399,7 @@ def _feeds_list(args: argparse.Namespace) -> int:
 
     from store.feeds import list_feeds
 
-    feeds = list_feeds(open_existing(args).conn, args.tag)
+    feeds = list_feeds(open_existing(args), args.tag)
     if args.json:
         for feed in feeds:
             print(json.dumps(asdict(feed), ensure_ascii=False))
@@ -392,8 +413,8 @@ def _feeds_remove(args: argparse.Namespace) -> int:
     from store.ingest import write_transaction
 
     db = open_existing(args)
-    with write_transaction(db.conn):
-        feed = remove_feed(db.conn, args.feed)
+    with write_transaction(db):
+        feed = remove_feed(db, args.feed)
     print(f"no longer following feed {feed.id} {plain(feed.url)} (its articles stay)")
     return EXIT_OK
 
@@ -413,10 +434,10 @@ def _feeds_import(args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     db = open_store(store_path(args)[0])
     new = known = rejected = 0
-    with write_transaction(db.conn):
+    with write_transaction(db):
         for outline in outlines:
             try:
-                _, added = add_feed(db.conn, outline.url, tags=outline.tags, title=outline.title)
+                _, added = add_feed(db, outline.url, tags=outline.tags, title=outline.title)
             except FeedError as error:
                 rejected += 1
                 _say(f"{args.file}: {error}")
@@ -430,7 +451,7 @@ def _feeds_export(args: argparse.Namespace) -> int:
     from store.feeds import list_feeds
     from store.opml import write_opml
 
-    document = write_opml(list_feeds(open_existing(args).conn))
+    document = write_opml(list_feeds(open_existing(args)))
     if not args.output:
         sys.stdout.write(document)
         return EXIT_OK
@@ -452,7 +473,7 @@ def _check_feeds(db, tag: str | None) -> None:
     """A usage error when there is nothing to fetch at all (as opposed to nothing due yet)."""
     from store.feeds import list_feeds
 
-    if not list_feeds(db.conn, tag):
+    if not list_feeds(db, tag):
         raise UsageError(f"no feed has the tag {tag!r}" if tag is not None
                          else "no feeds followed (add one with `sitrep feeds add URL`)")
 
@@ -490,7 +511,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     db = open_existing(args)
     _check_feeds(db, args.tag)
     with make_fetcher() as fetcher:
-        summary = _fetch_round(db, due_feeds(db.conn, args.tag, everything=args.all), fetcher, args.fulltext)
+        summary = _fetch_round(db, due_feeds(db, args.tag, everything=args.all), fetcher, fulltext(args))
     print(json.dumps(summary.to_dict()) if args.json else summary.line())
     return EXIT_REJECTED if summary.failed or summary.rejected else EXIT_OK
 
@@ -504,7 +525,7 @@ def run_watch(args: argparse.Namespace) -> int:
     _check_feeds(db, args.tag)
 
     def fetch_round(feeds) -> None:
-        summary = _fetch_round(db, feeds, fetcher, args.fulltext)
+        summary = _fetch_round(db, feeds, fetcher, fulltext(args))
         print(f"{datetime.now():%Y-%m-%d %H:%M:%S} {summary.line()}", flush=True)
 
     with make_fetcher() as fetcher:
@@ -516,11 +537,12 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def run_browser(args: argparse.Namespace) -> int:
-    path, explicit = store_path(args)
-    ensure_store(path, explicit=explicit).close()
     from tui.app import make_app
 
-    make_app(str(path)).run()
+    path, explicit = store_path(args)
+    app = make_app(str(path))  # the settings first: a bad key map or theme is reported before a build
+    ensure_store(path, explicit=explicit).close()
+    app.run()
     return EXIT_OK
 
 
@@ -540,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
         return EXIT_USAGE
-    except (StoreError, FeedError) as error:
+    except (StoreError, FeedError, ConfigError) as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -1,13 +1,14 @@
-"""Word lists for entity recognition: compact, hand-written, loaded once with the module."""
+"""Word lists: names, titles, speech verbs, organisations, places, countries, numbers, sentence ends;
+compact, hand-written, loaded once with the module. Code elsewhere in extract/ holds rules, not words."""
 
 from extract.lexicon.names import FIRST_NAMES, NAME_PARTICLES, SURNAME_PREFIXES
 from extract.lexicon.organizations import ORG_HEADS, ORGANIZATIONS
 from extract.lexicon.words import (
     CONTINENTS,
-    LANGUAGES,
     DEMONYMS,
     GROUP_NOUNS,
     GROUP_WORDS_ALONE,
+    LANGUAGES,
     MONTHS,
     NOT_NAMES,
     NOT_SPEAKER_NAMES,

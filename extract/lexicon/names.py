@@ -110,3 +110,8 @@ al el bin ibn bint abu von van der den de da di du la le dos das del ter
 
 # Prefixes glued to a surname with a hyphen ("al-Burhan", "el-Sisi", "bin-Salman").
 SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "abu-", "Abu-")
+
+NAME_SUFFIXES = frozenset("""
+based held controlled occupied backed led run installed appointed born bound area region era
+style linked aligned allied funded made
+""".split())

@@ -441,3 +441,42 @@ ORG_HEADS: dict[str, str] = {
     "foundation": "other", "watch": "other", "observatory": "other", "center": "other",
     "centre": "other", "hospital": "other", "association": "other", "federation": "other",
 }
+
+# Branches of a country's state named by demonym or possessive ("Russian army", "Ukraine's navy").
+STATE_BRANCHES = {
+    "army": "military", "military": "military", "navy": "military", "air force": "military",
+    "armed forces": "military", "general staff": "military", "air defence": "military",
+    "air defense": "military", "border guard": "military", "border service": "military",
+    "national guard": "military", "defence ministry": "military", "defense ministry": "military",
+    "ministry of defence": "military", "ministry of defense": "military",
+    "military intelligence": "intelligence", "intelligence": "intelligence",
+    "intelligence service": "intelligence", "security service": "intelligence",
+    "intelligence services": "intelligence", "security services": "intelligence",
+    "special services": "intelligence", "counterintelligence": "intelligence",
+    "defence intelligence": "intelligence", "defense intelligence": "intelligence",
+    "foreign ministry": "government", "interior ministry": "government",
+    "health ministry": "government", "energy ministry": "government",
+    "emergencies ministry": "government", "emergency service": "government",
+    "emergency services": "government", "justice ministry": "government",
+    "government": "government", "authorities": "government", "parliament": "government",
+    "prosecutor general's office": "government", "prosecutor's office": "government",
+    "embassy": "government", "police": "government", "presidential office": "government",
+    "president's office": "government", "cabinet": "government", "navy's": "military",
+}
+
+# Every unit name ends in one of these words (``_UNIT``'s last group); an article without any has
+# none, and the regex, which tries every digit in the text, is not run.
+UNIT_NOUNS = ("Brigade", "Division", "Regiment", "Battalion", "Corps", "Army", "Fleet", "Squadron",
+               "Company", "Detachment", "Group")
+
+NOT_QUALIFIERS = frozenset("the a an this that these those its their his her our and or but".split())
+
+PEOPLE_AFTER = frozenset("""
+bloggers officials sources analysts experts journalists correspondents commanders officers
+personnel veterans chiefs leaders
+""".split())
+
+PERSON_AFTER = frozenset("""
+blogger official source analyst expert journalist correspondent commander officer spokesman
+spokeswoman spokesperson chief leader leadership
+""".split())

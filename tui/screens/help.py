@@ -26,9 +26,17 @@ def binding_table(groups: list[tuple[str, list[Binding]]], keymap: dict[str, str
 
 
 class HelpScreen(ModalScreen[None]):
+    """Every key, grouped by where it works. The screen that opens it says which bindings are
+    where (``groups``) and passes the reader's colour legend, so this module imports no screen."""
+
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]], legend: Text) -> None:
+        super().__init__()
+        self.groups = groups
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
@@ -36,27 +44,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-table")
 
     def on_mount(self) -> None:
-        from tui.app import SitrepApp
-        from tui.screens.filter import ArticleFilterScreen, FilterScreen
-        from tui.screens.main import ArticleList, EventList, FactList, MainScreen
-        from tui.screens.search import SearchScreen
-        from tui.widgets.reader import Reader
-        from tui.widgets.row_list import RowList
-
-        groups = [
-            ("Anywhere", [*MainScreen.BINDINGS, *SitrepApp.BINDINGS]),
-            ("Lists", RowList.BINDINGS),
-            ("Articles", ArticleList.BINDINGS),
-            ("Events", EventList.BINDINGS),
-            ("Facts", FactList.BINDINGS),
-            ("Reader", Reader.BINDINGS),
-            ("Search", SearchScreen.BINDINGS),
-            ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
-        ]
         keymap = dict(getattr(self.app, "_keymap", {}) or {})
-        self.query_one("#help-table", Static).update(binding_table(groups, keymap))
+        self.query_one("#help-table", Static).update(binding_table(self.groups, keymap))
         legend = Text("Reader colours: ", style="bold")
-        legend.append_text(self.app.main.reader.legend())
+        legend.append_text(self.legend)
         self.query_one("#help-legend", Static).update(legend)
         box = self.query_one("#help-box")
         box.border_title = "Keys"

@@ -21,8 +21,11 @@ from textual.widgets import Footer, Static
 from store import queries
 from store.date_labels import marked_label
 from store.queries import ArticleFilter, EventFilter, ListQuery
+from tui.labels import plural
 from tui.messages import ArticleLoaded
-from tui.screens.search import plural
+from tui.screens.filter import ArticleFilterScreen, FilterScreen
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import Column, RowList
 from tui.widgets.safe_text import one_line
@@ -43,7 +46,7 @@ DATE_WIDTH = 15  # "⟲14–15 Dec 2024", the longest label: dates are never cut
 
 ARTICLE_COLUMNS = [
     Column("published", "Date", 10, style="dim", shrink=False, min_width=10, format=lambda r: (r.get("published") or "")[:10]),
-    Column("outlet", "Outlet", 14, style="cyan", blank=("",), drop=2),
+    Column("outlet", "Outlet", 14, style="$text-accent", blank=("",), drop=2),
     Column("title", "Title", min_width=16, format=lambda r: r.get("title") or r.get("ref") or ""),
     Column("n_events", "Ev", 3, justify="right", drop=1),
 ]
@@ -57,20 +60,20 @@ INCIDENT_COLUMNS = [
 ]
 EVENT_COLUMNS = [
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
-    Column("subtype", "Subtype", 22, style="yellow", min_width=10),
+    Column("subtype", "Subtype", 22, style="$text-warning", min_width=10),
     Column("places_label", "Place(s)", 16, min_width=8),
-    Column("casualties_label", "Casualties", 18, style="red", shrink=False, min_width=10, blank=("",), drop=2),
+    Column("casualties_label", "Casualties", 18, style="$text-error", shrink=False, min_width=10, blank=("",), drop=2),
     Column("claimant_label", "Claimant", drop=1),
 ]
 SOURCE_COLUMNS = [
     Column("name", "Source", min_width=14),
-    Column("type", "Type", 13, style="cyan", drop=2),
+    Column("type", "Type", 13, style="$text-accent", drop=2),
     Column("reliability", "Rel", 3, justify="center", blank=("F",), drop=3),
     Column("n_claims", "Claims", 6, justify="right", shrink=False),
     Column("n_relayed", "Relayed", 7, justify="right", shrink=False, blank=("0",), drop=1),
 ]
 FACT_COLUMNS = [
-    Column("kind", "Kind", 8, style="magenta", shrink=False),
+    Column("kind", "Kind", 8, style="$text-secondary", shrink=False),
     Column("label", "What"),
     Column("detail", "Detail", style="dim"),
 ]
@@ -487,8 +490,6 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ events: filter, sort
 
     def action_filter_events(self) -> None:
-        from tui.screens.filter import FilterScreen
-
         def done(result: EventFilter | None) -> None:
             if result is not None:
                 self.event_filter = result
@@ -564,14 +565,14 @@ class MainScreen(Screen):
             db = open_store(self.db_path)
             try:
                 if what == "merge":
-                    merge_incidents(db.conn, first, second)
+                    merge_incidents(db, first, second)
                     message = f"Merged incident #{first} into #{second}; kept across re-ingest and regrouping."
                 else:
-                    new = split_event(db.conn, first)
+                    new = split_event(db, first)
                     message = (f"Event {first} split out into incident #{new}; kept across re-ingest and regrouping."
                                if new is not None else "That event is alone in its incident already.")
             finally:
-                db.conn.close()
+                db.close()
         except Exception as error:  # noqa: BLE001 - one line for the user
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             self.app.call_from_thread(self.notify, f"Could not {what}: {reason}", severity="error", timeout=5)
@@ -585,8 +586,6 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ articles: filter, sort
 
     def action_filter_articles(self) -> None:
-        from tui.screens.filter import ArticleFilterScreen
-
         def done(result: ArticleFilter | None) -> None:
             if result is not None:
                 self.article_filter = result
@@ -605,8 +604,6 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ search, help, refresh
 
     def action_search(self) -> None:
-        from tui.screens.search import SearchScreen
-
         self.app.push_screen(SearchScreen(self.db_path), self.open_search_result)
 
     def open_search_result(self, result: Any) -> None:
@@ -622,9 +619,20 @@ class MainScreen(Screen):
             self.open_entity(result["id"], result["name"], result["type"])
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        self.app.push_screen(HelpScreen(self.binding_groups(), self.reader.legend()))
 
-        self.app.push_screen(HelpScreen())
+    def binding_groups(self) -> list[tuple[str, list[Binding]]]:
+        """Every key of the browser, by where it works (for `?`)."""
+        return [
+            ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Lists", RowList.BINDINGS),
+            ("Articles", ArticleList.BINDINGS),
+            ("Events", EventList.BINDINGS),
+            ("Facts", FactList.BINDINGS),
+            ("Reader", Reader.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
+            ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
+        ]
 
     def action_refresh(self) -> None:
         self.reload_all()

@@ -17,80 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import queries
-from store.text_search import search_text
+from tui.labels import describe, describe_hit
 from tui.messages import SearchAnswered
+from tui.name_search import run_search, run_text_search
 from tui.widgets.safe_text import one_line
-
-RESULT_LIMIT = 30
-TEXT_LIMIT = 30  # articles found by their text
-TITLE_CHARS = 56  # of an article's title in a result (one line at 80 columns)
-
-
-def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[str, Any]]:
-    """Ranked fuzzy search (``store.search``) as plain dicts; a substring match when it is absent."""
-    conn = queries.connect_readonly(db_path)
-    try:
-        try:
-            from store.search import search
-        except ImportError:
-            return queries.names_containing(conn, text, limit)
-        import sqlite_utils
-
-        results = search(sqlite_utils.Database(conn), text, kind="any", limit=limit)
-        return [
-            {"kind": r.kind, "id": r.id, "type": r.type, "name": r.name, "matched": r.matched,
-             "score": r.score, "mentions": r.mentions, "events": r.events}
-            for r in results
-        ]
-    finally:
-        conn.close()
-
-
-def run_text_search(db_path: str, text: str, limit: int = TEXT_LIMIT) -> list[dict[str, Any]]:
-    """Articles whose text holds the words typed (store/text_search.py), as plain dicts."""
-    conn = queries.connect_readonly(db_path)
-    try:
-        return [hit.to_dict() for hit in search_text(conn, text, limit)]
-    finally:
-        conn.close()
-
-
-def describe_hit(hit: dict[str, Any]) -> Content:
-    """An article found by its text: its date and title, then the snippet with the words that
-    matched highlighted (by offset: the text is data, never markup)."""
-    title = one_line(hit.get("title") or hit.get("ref") or "")
-    if len(title) > TITLE_CHARS:
-        title = title[: TITLE_CHARS - 1].rstrip() + "…"
-    head = Content.assemble((f"{'article':<13}", "$accent"), ((hit.get("published") or "")[:10], "dim"), "  ",
-                            (title, "bold"))
-    snippet = one_line(hit.get("snippet") or "")
-    body = Content("  …" + snippet + "…")
-    for start, end in hit.get("marks") or []:
-        body = body.stylize("bold reverse", start + 3, end + 3)
-    return Content("\n").join([head, body])
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-def describe(result: dict[str, Any]) -> Content:
-    """One result as a line: type, name (and the alias that matched), counts. Names are data."""
-    matched = result.get("matched") or ""
-    alias = f" (as {matched})" if matched and matched != result["name"] else ""
-    if result["kind"] == "source":
-        counts = plural(result.get("mentions") or 0, "claim")
-    else:
-        counts = (f"{plural(result.get('mentions') or 0, 'mention')}, "
-                  f"{plural(result.get('events') or 0, 'event')}")
-    return Content.assemble(
-        (f"{result.get('type') or result['kind']:<13}", "$accent"),
-        (one_line(result["name"]), "bold"),
-        one_line(alias),
-        (f"  {counts}", "dim"),
-    )
-
 
 HINT = "Type a name, a place, or words of an article."
 

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.queries import ArticleSpan, ArticleView
+from tui.colours import readable
 from tui.widgets.safe_text import visible
 
 LONG_SPAN = 400  # characters; longer spans are few and checked on every line
@@ -125,6 +126,7 @@ class Reader(ScrollView, can_focus=True):
         self._short_starts: list[int] = []
         self._long: list[ArticleSpan] = []
         self._strips: LRUCache[tuple[int, int, tuple[int, int] | None], Strip] = LRUCache(512)
+        self._span_styles: dict[str, Style] = {}  # per theme: cleared when styles change
 
     def show(self, article: ArticleView | None, highlight: tuple[int, int] | None = None) -> None:
         """Show ``article`` (None: the placeholder), with ``highlight`` marked and in view."""
@@ -224,7 +226,7 @@ class Reader(ScrollView, can_focus=True):
             h_start, h_end = self.highlighted
             if h_start < end and h_end > start or (h_start == h_end == start):
                 text.stylize(
-                    self.get_component_rich_style("reader--highlight"),
+                    self._highlight_style(),
                     max(h_start, start) - start, min(h_end, end) - start,
                 )
         segments = list(text.render(self.app.console, end=""))
@@ -241,9 +243,30 @@ class Reader(ScrollView, can_focus=True):
         for kind, name in names.items():
             legend.append(name, self._style(kind))
             legend.append("  ")
-        legend.append("selected fact", self.get_component_rich_style("reader--highlight"))
+        legend.append("selected fact", self._highlight_style())
         return legend
 
     def _style(self, kind: str) -> Style:
-        name = f"reader--{kind}" if kind in SPAN_KINDS else "reader--organization"
-        return self.get_component_rich_style(name, partial=True)
+        """A span's style: the theme's colour for its kind, made readable on the reader's
+        background and on a claim's (where most spans sit)."""
+        style = self._span_styles.get(kind)
+        if style is None:
+            name = f"reader--{kind}" if kind in SPAN_KINDS else "reader--organization"
+            style = self.get_component_rich_style(name, partial=True)
+            claim = self.get_component_rich_style("reader--claim", partial=True).bgcolor
+            style = self._span_styles[kind] = readable(style, [self.rich_style.bgcolor, claim])
+        return style
+
+    def _highlight_style(self) -> Style:
+        """The selected fact: the theme's highlight, its text made readable on it."""
+        style = self._span_styles.get("-highlight")
+        if style is None:
+            style = self.get_component_rich_style("reader--highlight")
+            style = self._span_styles["-highlight"] = readable(style, [style.bgcolor])
+        return style
+
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: draw every line again in the new colours."""
+        super().notify_style_update()
+        self._span_styles.clear()
+        self._strips.clear()

@@ -8,8 +8,9 @@ pages that come into view. Answers carry the query and a generation number; stal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -18,6 +19,7 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -27,6 +29,7 @@ from textual.worker import get_current_worker
 from store import queries
 from store.db import StoreError
 from store.queries import ListQuery
+from tui.colours import readable
 from tui.messages import CountLoaded, PageLoaded, QueryFailed
 from tui.widgets.safe_text import one_line
 
@@ -40,7 +43,7 @@ class Column:
     key: str
     header: str
     width: int = 0
-    style: str = ""
+    style: str = ""  # a Rich style ("dim"), or a theme colour by its variable name ("$text-error")
     justify: str = "left"
     shrink: bool = True  # gives way first when the pane is narrow
     min_width: int = 5  # never narrower than this
@@ -86,14 +89,14 @@ class RowList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor is on ``row`` (index ``index``)."""
 
-        def __init__(self, row_list: "RowList", index: int, row: dict[str, Any]) -> None:
+        def __init__(self, row_list: RowList, index: int, row: dict[str, Any]) -> None:
             super().__init__()
             self.row_list = row_list
             self.index = index
             self.row = row
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     class Opened(Highlighted):
@@ -102,13 +105,13 @@ class RowList(ScrollView, can_focus=True):
     class Counted(Message):
         """The list now knows it has ``total`` rows."""
 
-        def __init__(self, row_list: "RowList", total: int) -> None:
+        def __init__(self, row_list: RowList, total: int) -> None:
             super().__init__()
             self.row_list = row_list
             self.total = total
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.row_list
 
     def __init__(
@@ -135,6 +138,7 @@ class RowList(ScrollView, can_focus=True):
         self._pages: LRUCache[int, list[dict[str, Any]]] = LRUCache(64)
         self._anchors: dict[int, tuple[Any, ...]] = {}
         self._strips: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        self._column_styles: dict[str, Style] = {}  # per theme: cleared when styles change
         self._wanted: set[int] = set()
         self._in_flight: set[int] = set()  # pages the current page worker is reading
         self._widths: dict[tuple, list[int]] = {}
@@ -472,12 +476,34 @@ class RowList(ScrollView, can_focus=True):
                 "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
             )
         cells = [
-            Text(one_line(c.value(row)), style=c.style, justify=c.justify, no_wrap=True)
+            # the cursor row is drawn in the cursor's colours: a column colour could vanish on it
+            Text(one_line(c.value(row)), style="" if selected and c.style.startswith("$") else self.column_style(c.style),
+                 justify=c.justify, no_wrap=True)
             for c in self.columns
         ]
         strip = self._line(cells, width, style)
         self._strips[key] = strip
         return strip
+
+    def column_style(self, style: str) -> Style | str:
+        """A column's style; a theme colour ("$text-warning") made readable on the list's background."""
+        if not style.startswith("$"):
+            return style
+        resolved = self._column_styles.get(style)
+        if resolved is None:
+            background = self.styles.background
+            colour = Color.parse(self.app.theme_variables[style[1:]])
+            if colour.a < 1:
+                colour = background + colour
+            resolved = readable(Style(color=colour.rich_color), [self.rich_style.bgcolor])
+            self._column_styles[style] = resolved
+        return resolved
+
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: draw every row again in the new colours."""
+        super().notify_style_update()
+        self._column_styles.clear()
+        self._strips.clear()
 
     def on_resize(self) -> None:
         self._strips.clear()

@@ -1,0 +1,146 @@
+"""The config file, the environment and flags: each wins over the one before; anything Sitrep
+cannot use is one line naming where it is, never ignored."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app_fixtures import build_small_store, settle
+from store_fixtures import FIXTURES, run_sitrep
+from tui import cli
+from tui.app import binding_ids, make_app
+from tui.config import ConfigError, load_settings, parse_keymap, read_file
+
+CONFIG = """\
+store = "~/war/sitrep.db"
+theme = "textual-light"
+analyst = "J. Doe"
+
+[keys]
+"pane.events" = "e"
+
+[feeds]
+every = "2h"
+fulltext = false
+"""
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch):
+    path = tmp_path / "config.toml"
+    monkeypatch.setenv("SITREP_CONFIG", str(path))
+    return path
+
+
+def test_the_file_is_read_whole(config, monkeypatch):
+    config.write_text(CONFIG, encoding="utf-8")
+    monkeypatch.setenv("HOME", "/home/someone")
+    settings = load_settings()
+    assert str(settings.store) == "/home/someone/war/sitrep.db"
+    assert (settings.theme, settings.analyst, settings.keymap) == ("textual-light", "J. Doe", {"pane.events": "e"})
+    assert (settings.feed_every, settings.feed_fulltext) == ("2h", False)
+
+
+def test_no_file_is_no_settings(config):
+    settings = load_settings()
+    assert (settings.store, settings.theme, settings.analyst, settings.keymap) == (None, None, None, {})
+    assert settings.feed_fulltext is True
+
+
+def test_the_environment_wins_over_the_file(config, monkeypatch):
+    config.write_text(CONFIG, encoding="utf-8")
+    monkeypatch.setenv("SITREP_THEME", "nord")
+    monkeypatch.setenv("SITREP_ANALYST", "A. N. Other")
+    monkeypatch.setenv("SITREP_KEYS", "pane.events=x;history.forward=ctrl+f,l;")
+    settings = load_settings()
+    assert (settings.theme, settings.analyst) == ("nord", "A. N. Other")
+    assert settings.keymap == {"pane.events": "x", "history.forward": "ctrl+f,l"}
+    assert settings.keymap_sources["pane.events"] == "SITREP_KEYS"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("theme = \n", "not valid TOML: Invalid value (at line 1, column 9)"),
+    ('colour = "red"\n', "unknown setting 'colour' (known: store, theme, analyst, keys, feeds)"),
+    ("store = 3\n", "store must be a non-empty string, not 3"),
+    ('[keys]\n"pane.events" = 5\n', "[keys] 'pane.events' must be keys such as \"ctrl+f,l\", not 5"),
+    ('[feeds]\nfulltext = "no"\n', "[feeds] fulltext must be true or false, not 'no'"),
+    ('[feeds]\nevry = "2h"\n', "unknown setting feeds.evry (known: every, fulltext)"),
+    ("keys = 1\n", "[keys] must be a table of binding id = keys"),
+])
+def test_a_bad_file_is_one_line_naming_it(config, text, message):
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        read_file(config)
+    assert str(error.value) == f"{config}: {message}"
+
+
+@pytest.mark.parametrize("value, bad", [("pane.events", "'pane.events'"), ("=e", "'=e'"), ("pane.events=", "'pane.events='"),
+                                        ("a=b;c", "'c'")])
+def test_a_malformed_keys_item_is_reported(value, bad):
+    with pytest.raises(ConfigError, match=f"SITREP_KEYS: {bad} is not ID=KEYS"):
+        parse_keymap(value)
+
+
+def test_an_unknown_key_id_or_theme_is_reported_not_ignored(config, monkeypatch, tmp_path):
+    store = build_small_store(tmp_path / "s.db")
+    monkeypatch.setenv("SITREP_KEYS", "pane.evnts=e")
+    with pytest.raises(ConfigError, match="SITREP_KEYS: unknown key id 'pane.evnts'"):
+        make_app(str(store))
+    monkeypatch.delenv("SITREP_KEYS")
+    config.write_text('[keys]\n"history.fwd" = "l"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"{config}: unknown key id 'history.fwd'"):
+        make_app(str(store))
+    config.write_text('theme = "solarised"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"{config}: unknown theme 'solarised'"):
+        make_app(str(store))
+    assert {"pane.events", "history.forward", "app.quit", "filter.apply", "reader.top"} <= binding_ids()
+
+
+def test_the_browser_reports_bad_settings_in_one_line_and_exit_2(tmp_path, config):
+    config.write_text('[keys]\n"pane.evnts" = "e"\n', encoding="utf-8")
+    result = run_sitrep("--db", str(build_small_store(tmp_path / "s.db")))
+    assert result.returncode == 2
+    assert result.stderr == f"sitrep: {config}: unknown key id 'pane.evnts' (`?` in the browser lists every id)\n"
+
+
+async def test_the_browser_takes_its_theme_and_keys_from_the_file(tmp_path, config):
+    config.write_text('theme = "textual-light"\n[keys]\n"pane.events" = "e"\n', encoding="utf-8")
+    app = make_app(str(build_small_store(tmp_path / "s.db")))
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("e")
+        assert app.focused.id == "events"
+
+
+def test_the_store_comes_from_flag_then_environment_then_file(tmp_path, config, monkeypatch):
+    configured, env, flag = tmp_path / "configured.db", tmp_path / "env.db", tmp_path / "flag.db"
+    config.write_text(f'store = "{configured}"\n', encoding="utf-8")
+    for path in (configured, env, flag):
+        assert run_sitrep("ingest", str(FIXTURES / "dated.txt"), "--db", str(path)).returncode == 0
+    run_sitrep("ingest", str(FIXTURES / "front.md"), "--db", str(configured))
+    run_sitrep("ingest", str(FIXTURES / "folder"), "--db", str(env))
+    articles = lambda *args, **kw: json.loads(run_sitrep("stats", "--json", *args, **kw).stdout)["articles"]  # noqa: E731
+    assert articles() == 2  # the config file's store
+    assert articles(env={"SITREP_DB": str(env)}) == 3
+    assert articles("--db", str(flag), env={"SITREP_DB": str(env)}) == 1
+
+
+def test_feed_defaults_come_from_the_file_and_flags_win(tmp_path, config, capsys):
+    config.write_text('[feeds]\nevery = "2h"\nfulltext = false\n', encoding="utf-8")
+    db = str(tmp_path / "feeds.db")
+    assert cli.main(["feeds", "add", "https://wire.example/rss", "--db", db]) == 0
+    assert "(every 2h)" in capsys.readouterr().out
+    assert cli.main(["feeds", "add", "https://kyiv.example/rss", "--every", "45m", "--db", db]) == 0
+    assert "(every 45m)" in capsys.readouterr().out
+    parser = cli.build_parser()
+    assert cli.fulltext(parser.parse_args(["fetch"])) is False
+    config.write_text("", encoding="utf-8")
+    assert cli.fulltext(parser.parse_args(["fetch"])) is True
+    assert cli.fulltext(parser.parse_args(["fetch", "--no-fulltext"])) is False
+    config.write_text('[feeds]\nevery = "often"\n', encoding="utf-8")
+    assert cli.main(["feeds", "add", "https://x.example/rss", "--db", db]) == 2
+    assert "[feeds] every in the config file: interval 'often'" in capsys.readouterr().err

@@ -1,0 +1,51 @@
+"""How the browser words things: counts (``plural``), a name found (``describe``) and an article
+found by its text (``describe_hit``), each on its line.
+
+Names, titles and snippets are data: they go into ``Content`` as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+
+from tui.widgets.safe_text import one_line
+
+TITLE_CHARS = 56  # of an article's title in a result (one line at 80 columns)
+
+
+def describe_hit(hit: dict[str, Any]) -> Content:
+    """An article found by its text: its date and title, then the snippet with the words that
+    matched highlighted (by offset: the text is data, never markup)."""
+    title = one_line(hit.get("title") or hit.get("ref") or "")
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    head = Content.assemble((f"{'article':<13}", "$accent"), ((hit.get("published") or "")[:10], "dim"), "  ",
+                            (title, "bold"))
+    snippet = one_line(hit.get("snippet") or "")
+    body = Content("  …" + snippet + "…")
+    for start, end in hit.get("marks") or []:
+        body = body.stylize("bold reverse", start + 3, end + 3)
+    return Content("\n").join([head, body])
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def describe(result: dict[str, Any]) -> Content:
+    """One result as a line: type, name (and the alias that matched), counts. Names are data."""
+    matched = result.get("matched") or ""
+    alias = f" (as {matched})" if matched and matched != result["name"] else ""
+    if result["kind"] == "source":
+        counts = plural(result.get("mentions") or 0, "claim")
+    else:
+        counts = (f"{plural(result.get('mentions') or 0, 'mention')}, "
+                  f"{plural(result.get('events') or 0, 'event')}")
+    return Content.assemble(
+        (f"{result.get('type') or result['kind']:<13}", "$accent"),
+        (one_line(result["name"]), "bold"),
+        one_line(alias),
+        (f"  {counts}", "dim"),
+    )
