@@ -227,8 +227,12 @@ def test_every_earlier_version_with_data_is_migrated_to_what_todays_code_writes(
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert _tables(db) == _tables(ref)
     for table in _tables(ref):
-        cols = ", ".join(f'"{c}"' for c in _columns(ref, table))
-        order = ", ".join(str(i + 1) for i in range(len(_columns(ref, table))))  # some tables have no rowid
+        # (a column only extraction can fill stays empty in a store older than it: events.report, the
+        # extraction's incident key within an article; grouping then falls back to its own rules)
+        names = [c for c in _columns(ref, table) if not (table == "events" and c == "report"
+                                                         and "report" not in _columns_at(version, table))]
+        cols = ", ".join(f'"{c}"' for c in names)
+        order = ", ".join(str(i + 1) for i in range(len(names)))  # some tables have no rowid
         want = ref.execute(f'SELECT {cols} FROM "{table}" ORDER BY {order}').fetchall()
         got = db.execute(f'SELECT {cols} FROM "{table}" ORDER BY {order}').fetchall()
         # a table the old version did not have is either filled by its migration as today's code
@@ -251,3 +255,10 @@ def _tables_at(version: int) -> list[str]:
     for number in range(1, version + 1):
         conn.executescript(MIGRATIONS[number - 1])
     return _tables(conn)
+
+
+def _columns_at(version: int, table: str) -> list[str]:
+    conn = sqlite3.connect(":memory:")
+    for number in range(1, version + 1):
+        conn.executescript(MIGRATIONS[number - 1])
+    return _columns(conn, table) if table in _tables(conn) else []
