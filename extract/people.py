@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from anyascii import anyascii
 
-from extract.lexicon import FIRST_NAMES, NAME_PARTICLES, PERSON_ROLES, PERSON_TITLES, SPEECH_VERBS
+from extract.lexicon import (
+    DEMONYMS, EXTRA_FIRST_NAMES, FIRST_NAMES, NAME_PARTICLES, PERSON_ROLES, PERSON_TITLES, ROLES_BEFORE_NAME,
+    SPEECH_VERBS,
+)
+from extract.places import country_code
 from extract.mentions import Document, Token
 
 _TITLE_WORDS: dict[str, list[tuple[str, ...]]] = {}
@@ -74,9 +78,41 @@ def looks_like_person(doc: Document, first: int, last: int) -> bool:
     if first >= 2 and tokens[first - 1].lower in ("of", "for", "and") and tokens[first - 2].cap:
         return False  # "the Office for the Coordination of Humanitarian Affairs said"
     if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)
-                                 or who_after(doc, last) or role_before(doc, first)):
+                                 or who_after(doc, last) or role_before(doc, first) or role_word_before(doc, first)
+                                 or age_after(doc, last) or _extra_named(words)):
         return all(w.text[:1].isupper() and (not w.text.isupper() or "." in w.text) for w in words)
     return False
+
+
+def _extra_named(words: list[Token]) -> bool:
+    """A first name of the larger list and one or two more words, none of them a country or a people
+    ("Brayan Oropeza", not "German Leopard" or "Nazi Germany")."""
+    return len(words) <= 3 and is_extra_first_name(words[0]) and not any(
+        w.lower in DEMONYMS or country_code(w.text) for w in words[1:])
+
+
+def is_extra_first_name(token: Token) -> bool:
+    """A first name of the larger list (weaker evidence than ``is_first_name``: "Brayan", "Eldon")."""
+    return token.lower in EXTRA_FIRST_NAMES or (not token.lower.isascii() and anyascii(token.lower) in EXTRA_FIRST_NAMES)
+
+
+def role_word_before(doc: Document, first: int) -> bool:
+    """A lower-case role noun just before the name: "radical preacher Anjem Choudary", "pilot Bernardo
+    Badell", "suspected bomber Dzhokhar Tsarnaev"."""
+    tokens = doc.tokens
+    return first >= 1 and tokens[first - 1].lower in ROLES_BEFORE_NAME and tokens[first - 1].text.islower() \
+        and tokens[first - 1].sentence == tokens[first].sentence
+
+
+def age_after(doc: Document, last: int) -> bool:
+    """An age set off after the name: "Yanelis Banco, 36 years old, said", "Tamerlan, 26, died"."""
+    tokens = doc.tokens
+    j = last + 1
+    if j + 2 >= len(tokens) or tokens[j].text != "," or not tokens[j + 1].text.isdigit() \
+            or not 1 <= int(tokens[j + 1].text) <= 110 or tokens[j + 1].sentence != tokens[last].sentence:
+        return False
+    after = tokens[j + 2]
+    return after.text == "," or (after.lower == "years" and j + 3 < len(tokens) and tokens[j + 3].lower == "old")
 
 
 def who_after(doc: Document, last: int) -> bool:

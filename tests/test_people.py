@@ -137,3 +137,18 @@ def test_a_title_word_before_a_title_is_no_place_to_cut_at():
     found = people("Junta chief Senior General Min Aung Hlaing spoke on Monday.")
     assert set(found) == {"Min Aung Hlaing"}
     assert found["Min Aung Hlaing"].attributes["title"] == "Senior General"
+
+
+def test_names_in_no_list_found_by_their_position():
+    # none of these first names is in the core list: a role noun before the name, an age after it,
+    # an apposition ("owner of ...") or a first name of the larger list with a surname make a person
+    text = ("Police questioned radical preacher Anjem Choudary on Monday. "
+            "Yanelis Banco, 36 years old, said her boss had threatened her. "
+            "\"I was looking right at him,\" declared Eldon Elliott, owner of a body shop. "
+            "The court indicted Brayan Oropeza and three others.")
+    assert {"Anjem Choudary", "Yanelis Banco", "Eldon Elliott", "Brayan Oropeza"} <= set(people(text))
+
+
+def test_a_first_name_of_the_larger_list_before_a_country_or_people_is_no_person():
+    text = "Nazi Germany invaded Poland in 1939. A German Leopard tank was hit near Robotyne."
+    assert set(people(text)) == set()

@@ -1,7 +1,7 @@
 """Word lists: names, titles, speech verbs, organisations, places, countries, numbers, sentence ends;
 compact, hand-written, loaded once with the module. Code elsewhere in extract/ holds rules, not words."""
 
-from extract.lexicon.names import FIRST_NAMES, NAME_PARTICLES, SURNAME_PREFIXES
+from extract.lexicon.names import EXTRA_FIRST_NAMES, FIRST_NAMES, NAME_PARTICLES, SURNAME_PREFIXES
 from extract.lexicon.organizations import ORG_HEADS, ORGANIZATIONS
 from extract.lexicon.words import (
     CONTINENTS,
@@ -13,6 +13,7 @@ from extract.lexicon.words import (
     NOT_NAMES,
     NOT_SPEAKER_NAMES,
     PERSON_ROLES,
+    ROLES_BEFORE_NAME,
     PERSON_TITLES,
     PLACE_HEADS,
     SENTENCE_OPENERS,
@@ -22,7 +23,7 @@ from extract.lexicon.words import (
 
 __all__ = [
     "CONTINENTS", "LANGUAGES",
-    "DEMONYMS", "FIRST_NAMES", "GROUP_NOUNS", "GROUP_WORDS_ALONE", "MONTHS", "NAME_PARTICLES",
-    "NOT_NAMES", "NOT_SPEAKER_NAMES", "ORGANIZATIONS", "ORG_HEADS", "PERSON_ROLES", "PERSON_TITLES", "PLACE_HEADS",
+    "DEMONYMS", "EXTRA_FIRST_NAMES", "FIRST_NAMES", "GROUP_NOUNS", "GROUP_WORDS_ALONE", "MONTHS", "NAME_PARTICLES",
+    "NOT_NAMES", "NOT_SPEAKER_NAMES", "ORGANIZATIONS", "ORG_HEADS", "PERSON_ROLES", "PERSON_TITLES", "PLACE_HEADS", "ROLES_BEFORE_NAME",
     "SENTENCE_OPENERS", "SPEECH_VERBS", "SURNAME_PREFIXES", "WEEKDAYS",
 ]

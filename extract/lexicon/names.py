@@ -1,5 +1,7 @@
 """Common first names of many nationalities (a cue, not a whitelist: titles and verbs find others)."""
 
+from pathlib import Path
+
 _NAMES = """
 aaron abbas abdel abdul abdullah abdulla abdelaziz abdelfattah abdel-fattah abu adam adel adnan
 ahmad ahmed aisha akram alaa alain alan albert aleksandr aleksander aleksei alexei alexey alex
@@ -115,3 +117,14 @@ NAME_SUFFIXES = frozenset("""
 based held controlled occupied backed led run installed appointed born bound area region era
 style linked aligned allied funded made
 """.split())
+
+
+def _extra_first_names() -> frozenset[str]:
+    """First names of many countries beyond the core list (first_names.txt, built by
+    bench/build_first_names.py): weaker evidence, a name needs a second word with them."""
+    path = Path(__file__).with_name("first_names.txt")
+    with path.open(encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+EXTRA_FIRST_NAMES: frozenset[str] = _extra_first_names()

@@ -39,6 +39,24 @@ professor expert secretary deputy chairman founder author editor blogger witness
 surgeon nurse medic volunteer father mother son daughter wife husband brother sister farmer
 teacher student pastor priest imam rabbi negotiator diplomat prosecutor judge lawyer
 coordinator commissioner representative rapporteur chancellor premier ombudsman administrator
+owner manager activist worker driver pilot engineer
+""".split())
+
+# Lower-case role nouns that, right before a capitalised name, say it is a person: "radical preacher
+# Anjem Choudary", "pilot Bernardo Badell", "suspected bomber Dzhokhar Tsarnaev".
+ROLES_BEFORE_NAME = frozenset("""
+preacher pilot bomber playwright actress actor singer writer poet novelist priest imam cleric rabbi
+pastor activist lawyer attorney prosecutor judge businessman businesswoman owner student teacher
+driver engineer scientist artist photographer footballer player coach suspect gunman attacker killer
+victim survivor refugee defendant prisoner detainee hostage militant rapper filmmaker producer banker
+economist historian dissident politician candidate diplomat tycoon oligarch billionaire
+entrepreneur investor composer musician dancer athlete boxer cosmonaut astronaut blogger journalist
+reporter correspondent photojournalist spokesman spokeswoman spokesperson commander colonel general
+analyst researcher professor lawmaker senator congressman congresswoman envoy ambassador
+negotiator chairman chairwoman ceo founder director mayor governor minister premier chancellor
+soldier sergeant lieutenant captain major private officer volunteer medic doctor nurse surgeon
+resident farmer worker witness neighbour neighbor brother sister son daughter wife husband father
+mother uncle aunt cousin friend colleague
 """.split())
 
 SPEECH_VERBS = frozenset("""
