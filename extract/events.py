@@ -1,10 +1,10 @@
 """Events: which sentences report an incident, its ACLED subtype, and one event per incident.
 
-``classify(sentence)`` decides an ACLED subtype from the whole sentence with ordered keyword rules
-(the more specific weapon or form of violence wins over the general one), or None.
-``find_events(...)`` keeps the sentences that report an incident (not opinion, forecast or
-background), dates them, attaches places, actors, casualties and claims, and merges sentences that
-report the same incident.
+``sentence_signals(...)`` reads every sentence with the rules (extract/event_rules.py: the keyword
+rules' subtype, forecast and background words; casualty figures, dates, claims, places).
+``find_events(...)`` asks the learned model (extract/incident_model.py) which sentences report an
+incident and of which subtype, makes one event of each, dates them, attaches places, actors,
+casualties and claims, and groups the sentences that report the same incident (their ``incident``).
 
 Dating: a date stated in the sentence (not a dateline, not the "said on Monday" of the report),
 else "two days later" counted from the day named before, else the date named last in the paragraph,
@@ -14,9 +14,7 @@ sentence that only counts victims ("A man was killed in Bilozerka") or tells mor
 just reported without a date of its own joins that incident.
 A sentence naming a place of its own, in another region than the incident before it, starts a new
 incident (unless it only counts victims).
-Speed: every rule is matched on lower-cased text and runs only when a word of the sentence starts
-like one of the words it cannot match without (its gate: one bit of a per-sentence mask). Nothing
-scans the whole article per sentence: claims, mentions, datelines and earlier incidents are found by
+Speed: the rules are gated (extract/event_rules.py). Nothing scans the whole article per sentence: claims, mentions, datelines and earlier incidents are found by
 bisect or by index, so time grows linearly with the article's length.
 """
 
@@ -26,736 +24,23 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from extract.attribution import COUNTRY_NAMES
-from extract.casualties import HINT, PHRASE_START, chunk_flags, find_casualties
 from extract import incident_model
+from extract.casualties import find_casualties
+from extract.event_rules import (
+    AIR, BACKGROUND, CASUALTY_SHIFT, FIGURE_WORDS, HYPOTHETICAL, LONG_PERIOD, MAY_HINT, WAR_BEGAN, beginnings, bit,
+    classify, classify_sentence, gate, on, shelling_words,
+)
 from extract.dates import DateMention, datelines, find_dates, parse_published
 from extract.folding import fold
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
+__all__ = ["SentenceSignals", "classify", "find_events", "sentence_signals"]
 
-def _rx(pattern: str, grouped: bool = True) -> re.Pattern[str]:
-    """Compile a rule for lower-cased text, every match starting at a word start.
-
-    Speed: `re` tries each top-level alternative at each position; one leading ``\\b`` in front of
-    the group (instead of one per alternative) and no IGNORECASE make the rules several times faster.
-    ``grouped``: alternatives that begin with the same letter are tried under that letter ("shell|
-    shot" as "s(?:hell|hot)"). A rule so compiled matches at the same places, but where two
-    alternatives match at one place it may end elsewhere: rules whose match ends are read keep
-    their alternatives as written (grouped=False).
-    """
-    alternatives = [a[2:] if a.startswith("\\b") else a for a in _top_level_split(pattern.lower())]
-    if grouped:
-        alternatives = _by_first_letter(alternatives)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
-
-
-def _by_first_letter(alternatives: list[str]) -> list[str]:
-    """Alternatives that begin with the same plain character, under one branch for it (in first-seen
-    order; each keeps its place among those of its letter)."""
-    groups: dict[str, list[str]] = {}
-    order: list[tuple[str | None, list[str]]] = []
-    for alt in alternatives:
-        plain = alt[:1].isalnum() or alt[:1] in (" ", "-", "'", "’")
-        if not plain or alt[1:2] in ("?", "*", "+", "{"):
-            order.append((None, [alt]))  # a group, a class or an escape first: as written
-            continue
-        if alt[0] not in groups:
-            groups[alt[0]] = []
-            order.append((alt[0], groups[alt[0]]))
-        groups[alt[0]].append(alt[1:])
-    out = []
-    for first, rests in order:
-        if first is None:
-            out.append(rests[0])
-        elif len(rests) == 1:
-            out.append(re.escape(first) + rests[0])
-        else:
-            out.append(re.escape(first) + "(?:" + "|".join(rests) + ")")
-    return out
-
-
-def _top_level_split(pattern: str) -> list[str]:
-    parts, depth, current, i = [], 0, [], 0
-    in_class = False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            current.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(ch)
-        i += 1
-    parts.append("".join(current))
-    return parts
-
-
-_W = r"(?:[\w’'-]+\s+)"  # any one word and its space
-
-CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|substances?)|\bchlorine\b|\bsarin\b|mustard gas|"
-               r"nerve agent|toxic (?:gas|substances?)|poison(?:ous)? gas|chloropicrin|\bCS gas\b")
-SUICIDE = _rx(r"suicide (?:bomb|bomber|bombers|bombing|bombings|attacks?|attackers?|vests?|car|blasts?|truck)|"
-              r"blew (?:himself|herself|themselves) up|self-detonat|detonated (?:his|her|their) (?:explosive )?vest")
-DISRUPTED = _rx(
-    rf"\b(?:intercepted|intercepting|intercept|shot down|shooting down|downed|neutrali[sz]ed|destroyed)\s+{_W}{{0,5}}?"
-    r"(?:drones?|missiles?|UAVs?|rockets?|shaheds?|projectiles|aerial targets|aircraft|helicopters?|jets?|"
-    r"warplanes?|glide bombs?)\b|"
-    rf"\b(?:drones?|missiles?|UAVs?|rockets?|shaheds?|projectiles|aircraft|helicopters?)\s+{_W}{{0,3}}?"
-    r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:intercepted|shot down|downed|neutrali[sz]ed|destroyed|jammed)|"
-    r"\bair defen[cs]es? (?:\w+ ){0,3}(?:intercepted|shot down|downed|destroyed|repelled|repulsed|neutrali[sz]ed)|"
-    r"\bdefused\b|\bdefusing\b|\bdisarmed (?:an?|the) (?:\w+ )?(?:bomb|device|mine|IED)|"
-    r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
-    r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)"
-)
-IED = _rx(r"\bIEDs?\b|improvised explosive|\bblew up\b|\bblown up\b|\bblowing up\b|\bdynamited\b|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
-          r"roadside bombs?|car bombs?|vehicle-borne|\bVBIEDs?\b|explosive devices?|booby[- ]trap|"
-          r"(?:stepped on|hit|struck|ran over|triggered|detonated) an? (?:\w+ )?mine\b|mine (?:explosion|blast)|"
-          r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
-          r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
-          r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)")
-PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated (?:against|in|outside|for|near|at|"
-              r"in front)\b|\bdemonstrating\b|\bin solidarity with\b|\bencampments?\b|"
-              r"\boccupied (?:a|the) (?:\w+ )?(?:building|campus|university|square|lecture hall|office)|"
-              r"\brall(?:y|ies|ied)\b|\bmarchers\b|"
-              r"(?<!troops )(?<!soldiers )(?<!forces )\bmarch(?:ed|ing)\b|"
-              r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
-              r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
-              r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)|"
-              # crowd control means a crowd gathered: "police fired rubber bullets at students"
-              r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper spray\b|\bbaton-?charged?\b|"
-              r"\bdispersed (?:a |the )?(?:crowd|gathering|sit-in|students)")
-EXCESSIVE_FORCE = _rx(r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
-                      r"fired (?:on|at|into)|firing (?:on|at|into)|"
-                      r"gunned down|beaten to death|fatally|died|dead|massacre)")
-VIOLENT_DEMO = _rx(r"\briot(?!\s+(?:police|gear|squad|officers|control|units?|troops))|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
-                   r"hurl(?:ed|ing) (?:stones|rocks|projectiles|bricks|bottles|petrol bombs)|molotov|petrol bombs?|"
-                   r"set (?:fire|ablaze|alight)|torched|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles|"
-                   r"buildings|police|barricades)|vandali[sz]|clash(?:ed|es)? with (?:the )?(?:police|security|riot|"
-                   r"officers|soldiers|troops)|looted|stormed|ransacked|smashed|attacked (?:police|officers|security)|"
-                   r"injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)|violent")
-INTERVENTION = _rx(r"tear ?gas|water cannons?|rubber bullets|\bdispers(?:ed|e|ing)\b|broke up|\bdetain|\barrest|"
-                   r"\bbatons?\b|pepper spray|stun grenades?|flash-?bangs?|police (?:intervened|charged)|forcibly "
-                   r"(?:removed|evicted|dispersed)|\bcleared\b|\bkettled\b|\bbeat(?:en)?\b|crack(?:ed)? ?down|"
-                   r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)")
-RIOT = _rx(r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)")
-MOB = _rx(r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
-          r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.*\b(?:beat|lynch|"
-          r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.*\b(?:beat|"
-          r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
-          r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death")
-AIR = _rx(r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bair attacks?\b|\bwarplanes?\b|"
-          r"fighter jets?|\bjets\b|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|bombing|attacks?|strikes?)|"
-          r"glide bombs?|guided (?:aerial )?bombs?|\bKABs?\b|\bshaheds?\b|kamikaze|loitering munitions?|"
-          r"\bFPVs?\b|barrel bombs?|dropped (?:\w+ )?(?:bombs|explosives|munitions)|\baircraft\b|"
-          r"\bbombed\b|\bbombing\b|\bbombings\b|\bsorties\b|"
-          # the air force striking, not speaking ("the air force said Russia fired a ballistic missile")
-          r"\bair force\b(?!(?:'s|’s)? (?:(?:also|earlier|later) )?(?:said|says|reported|reports|added|spokes\w+|data|"
-          r"statement|command|commander|chief))")
-SHELLING = _rx(r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
-               r"\bHIMARS\b|\bIskanders?\b|\bKalibrs?\b|\bKinzhals?\b|\bcruise\b|\bballistic\b|\bbombard|\bhowitzers?\b|"
-               r"multiple (?:rocket )?launch|\bprojectiles?\b|\bS-300s?\b|\bTochka|\bATACMS\b|\bStorm Shadows?\b|"
-               r"\bQassam|\bKatyusha|\bmunitions\b|\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b|\bblasts?\b|\bexplosions?\b")
-GRENADE = _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b")
-SEXUAL = _rx(r"\brap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:violence|assault|abuse|exploitation|assaulted|abused|"
-             r"slavery)|gang-?raped|sexual violence")
-ABDUCTION = _rx(r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|forced disappearance|taken hostage|"
-                r"took (?:\w+ ){0,3}hostage|seized (?:\w+ ){0,3}hostages|hostage-taking|went missing after being "
-                r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)")
-REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ing)\b|"
-              r"\bliberation\b(?! (?:army|front|movement|forces|organi[sz]ation|council|tigers|party)\b)|"
-              r"\btook back\b|\btaken back\b|\bwon back\b|\brecover(?:ed)? control|\breclaimed\b|\bregained control", grouped=False)
-OVERTAKES = _rx(r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
-                r"drugs|vehicles|livestock|cattle|equipment))|\b(?:took|taken|taking|takes|take) (?:full )?control|"
-                r"\bovers?r[au]n\b|\boverran\b|\bfell to\b|\bfallen to\b|\bseized control|\bgained control|"
-                r"\btook over\b|\btaken over\b|\boccupied (?:the|a|an|several|two|three|\d+)\b|\bentered and (?:took|seized)", grouped=False)
-TERRITORY = _rx(r"\b(?:village|villages|town|towns|city|cities|settlement|settlements|territory|area|areas|"
-                r"district|districts|region|locality|hamlet|base|bases|positions?|airport|airfield|hill|"
-                r"checkpoint|outpost|camp|headquarters|garrison|stronghold|control|capital|county|province|"
-                r"state|border crossing|crossing|port|bridge|neighbou?rhood|suburb|oblast|municipality|"
-                r"commune|mine|oilfield|oil field|dam|island)\b")
-NONSTATE = _rx(r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF\b|Rapid Support Forces|\bJNIM\b|"
-               r"al-Shabaab|al-Shabab|Islamic State|\bISIS\b|\bISIL\b|\bISWAP\b|\bHTS\b|Hayat Tahrir|\bM23\b|"
-               r"Arakan Army|\bPDF\b|People's Defen[cs]e Force|\bKIA\b|\bTNLA\b|\bMNDAA\b|\bELN\b|\bFARC\b|"
-               r"Clan del Golfo|Gulf Clan|\bgangs?\b|armed groups?|militias?|militiamen|\bfighters\b|resistance|"
-               r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
-               r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar")
-TRANSFER = _rx(r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
-               r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
-               r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
-               r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
-               r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
-               r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)")
-BASE = _rx(r"(?:established|set up|setting up|build|built|building|opened|erected|constructed|installed|"
-           r"establish(?:ing|es)?) (?:\w+ ){0,4}?(?:base|bases|headquarters|outpost|outposts|camp|camps|"
-           r"checkpoints?|garrison|command post|command centre|command center|military post|position)\b|"
-           r"new (?:military )?(?:base|headquarters|outpost)")
-AGREEMENT = _rx(r"\bcease-?fire\b|\btruce\b|peace (?:deal|agreement|accord|treaty|plan|talks)|"
-                r"\bsigned\b|\bagreement\b|\bagreed\b|prisoner (?:exchange|swap)s?|exchange of (?:prisoners|"
-                r"bodies|POWs)|swap(?:ped)? (?:of )?(?:prisoners|POWs|detainees)|exchanged (?:\w+ ){0,3}"
-                r"(?:prisoners|POWs|bodies|detainees)|\baccord\b|\bdeal\b|memorandum|\bnegotiated\b|"
-                r"\breleased (?:\w+ ){0,3}(?:hostages|prisoners|detainees|POWs)\b")
-ARRESTS = _rx(r"\barrest|\bdetain(?!ees)|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
-              r"\bremanded\b|\bhandcuffed\b|\bcustody\b")
-CIVILIANS = _rx(r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
-                r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
-                r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
-                r"\bminers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
-                r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
-                r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
-                r"\belders?\b|\bcouncillor\b|\bactivists?\b|\bhuman rights defenders?\b|\blocal leader\b|"
-                r"\bPalestinians\b|\bRohingya\b|\bdelivery\b|\bwedding\b|\bfuneral\b|\bleaders?\b|\bpoliticians?\b|"
-                r"\bcandidates?\b|\blawyers?\b|\bjudges?\b|\bbusinessm[ae]n\b|\bmayors?\b|\bshopkeepers?\b|"
-                r"\bdrivers?\b|\bvendors?\b|\bmerchants?\b|\bclerics?\b|\bmonks?\b|\bnuns?\b|\bpersons?\b")
-ATTACK_VERBS = _rx(r"\bkill(?:ed|ing|s)?\b|\bshot\b|\bshooting\b|\bexecut(?:ed|ion|ions)\b|\bmassacr|\bmurder|"
-                   r"\bstabb|\bbeat(?:en|ing)?\b|\battack(?:ed|ing|s)?\b|gunned down|\btortur|burn(?:ed|t) alive|"
-                   r"\bhacked\b|\bslaughter|\bassault(?:ed)?\b|opened fire|fired (?:on|at)|\braided\b|\btargeted\b|"
-                   r"\bmachete|\bdied\b|\bdead\b|\bbodies\b|\bbeheaded\b|\bdecapitated\b|\bslain\b")
-PERPETRATORS = _rx(r"\bgunmen\b|\bassailants?\b|unidentified (?:armed )?(?:men|individuals|attackers|persons)|"
-                   r"armed men|\bbandits?\b|\bsettlers\b|\bkillers?\b|\battackers\b|\bhitmen\b|\bsicarios\b|"
-                   r"\bextrajudicial")
-LOOTING = _rx(r"\bloot|\bpillag|\barson|\btorch(?:ed|ing)\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
-              r"ablaze|alight)|burn(?:ed|t|ing) down|\bburn(?:ed|t) (?:\w+ ){0,3}(?:homes|houses|huts|shops|"
-              r"villages?|property|crops|vehicles)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
-              r"destroyed (?:\w+ ){0,3}(?:homes|houses|property|shops|crops|buildings|huts|granaries)|ransacked|"
-              r"plunder|confiscat|seized (?:\w+ ){0,3}(?:property|livestock|cattle|goods|land)|\bstole\b|"
-              r"\bstolen\b|\brustl|\bsabotag")
-CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b|\bgun ?fights?\b|\bfirefights?\b|"
-            r"exchange(?:d)? (?:of )?(?:gun)?fire|\bskirmish|\bambush|\bassaults?\b|\bassaulted\b|"
-            r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions?|base|bases|checkpoints?|convoys?|outposts?|"
-            r"(?<!idp )(?<!refugee )(?<!displacement )(?<!displaced )camps?|"
-            r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
-            r"\bstorm(?:ed|ing)?\b(?! of\b)|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
-            r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\binfiltrat|\bhostilities\b|"
-            r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
-            r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
-            r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b|"
-            # daily staff reports: "the invaders attacked 36 times near X", "the enemy attacked our positions"
-            r"\b(?:invaders|occupiers|enemy|aggressor) (?:\w+ ){0,2}?attack(?:ed|s)? (?:near|around|towards?|in the)\b|"
-            r"\battack(?:ed|s)? \d+ times\b")
-CHANGE = _rx(r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatched\b|\bdespatched\b|"
-             r"\bsent (?:\w+ ){0,3}(?:troops|soldiers|forces|reinforcements|units|fighters)|\bmobili[sz]|"
-             r"\brecruit|\bconscript|\bwithdr(?:ew|awn|awal|awing)\b|\bpulled (?:out|back)\b|\brelocat|"
-             r"\bstationed\b|\bmassing\b|\bamass|\bbuild-?up\b|\btraining\b|\btrained\b|\bmerged\b|"
-             r"joined forces|\bdefected\b|\bformed (?:a |an )?(?:new )?(?:militia|group|unit|brigade|alliance|"
-             r"coalition)|\bdisband|troop movements?|\bmoved (?:\w+ ){0,2}(?:troops|forces|equipment|units)|"
-             r"military (?:exercises?|drills?)|\bdrills\b|\bretreat(?:ed)?\b|"
-             r"\bsurrender(?:ed)?\b|\bcurfew\b|\bstate of emergency\b|\bmartial law\b|\bbanned\b|\bsuspended\b")
-MILITARY_VICTIMS = _rx(r"\boccupiers\b|\binvaders\b|\benemy\b|\bgunmen\b|\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
-                       r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
-                       r"\bjihadists?\b|\bpolice(?:men)?\b|\bofficers\b|\bmilitia|\bcombatants\b|\bgendarmes?\b|"
-                       r"\bmercenaries\b|\binfantry")
-CASUALTY_WORDS = _rx(r"\blost (?:up to |at least |about |more than |over |some |around )?\d|\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
-                     r"\bdeaths?\b|\bfatalities\b|\beliminated\b|\bkilling\b")
-# Non-violent policy steps: a law, decree or order announced, adopted or signed (not martial law, which is
-# a change to activity).
-POLICY = _rx(r"\b(?:announced|announces|adopted|adopts|passed|approved|approves|signed|signs|introduced|introduces|"
-             r"enacted|unveiled|issued|decreed|published) (?:\w+ ){0,4}?(?<!martial )(?:law|laws|bill|decree|"
-             r"legislation|policy|regulations?|ordinance|reform)\b")
-# other non-violent steps by those in power (ACLED's "Other"), after troop movements in precedence
-OTHER_STEPS = _rx(r"\b(?:dissolved|dissolves|banned|bans|suspended|suspends|outlawed|outlaws) (?:\w+ ){0,3}?"
-             r"(?:parliament|government|parties|party|media|broadcasters?|newspapers?|ngos?|organi[sz]ations?|"
-             r"activities|associations?|unions?|assembly|council|internet)\b|"
-             r"\b(?:imposed|imposes|declared|declares|extended|extends|lifted|lifts) (?:\w+ ){0,2}?(?:a |the )?"
-             r"(?:curfew|state of emergency|martial law|state of siege)\b|"
-             r"\b(?:shut|shuts|cut|cuts) (?:down |off )?(?:the )?(?:internet|mobile networks?|telecommunications)\b|"
-             r"\bexpell?(?:ed|s)? (?:\w+ ){0,2}?(?:diplomats?|ambassadors?|envoys?)\b")
-# Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
-HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
-                   r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
-                   r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
-                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|meant to|designed to|"
-                   r"tried to|"
-                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying(?<!soldiers trying)(?<!troops trying)(?<!forces trying)(?<!fighters trying)(?<!militants trying)"
-                   r"(?<!rebels trying)(?<!units trying)|prepare|prepares|preparing|"
-                   r"in preparation|seeks|seeks to|permission|allowed to|wants to|want to|asked for|repeatedly|"
-                   r"analysts?|experts?|assessed|assesses|believes?|intended to|aimed at)\b")
-# Figures and events over a long period: background, even with a number in them.
-LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|(?:the )?(?:19|20)\d\d|the war|the invasion|"
-                  r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
-                  r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
-                  r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
-                  r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
-                  r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                  r"sunday|last week|last month|last year|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
-                  r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
-                  r"\btotal (?:combat )?losses\b")
-# background whatever its date: how the war began, told again ("The war began when Hamas-led militants
-# ..."), and a toll counted since a campaign began ("killed since the offensive began on Nov. 27")
-# (each branch opens with a literal, its word start checked behind it: `re` finds the literals quickly)
-_WAR_BEGAN = re.compile(r"the(?<!\wthe) (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) "
-                        r"(?:when|with|after)\b|"
-                        r"since(?<!\wsince) the (?:\w+ )?(?:war|conflict|invasion|fighting|offensive|escalation|"
-                        r"operation|assault) (?:began|started|erupted|broke out|was launched)\b")
-BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
-                 r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
-                 r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
-                 r"\bongoing\b|\bstrategy\b|\bsignifican|\bescalation\b|"
-                 r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
-                 r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b")
-
-# --- gates: a rule runs only when a word of the sentence starts like one of its keys (speed) ---
-
-_WORD_RE = re.compile(r"[a-z0-9]+")
-# Each gated rule has one bit; each key (a word beginning of 1 to 5 letters) the bits of the rules it opens.
-# A sentence's mask is the union over the 3-, 4- and 5-letter beginnings of its words: a rule runs only
-# when its bit is in the mask (one integer test instead of a set intersection per rule).
-_BIT: dict[int, int] = {}
-_KEY_BITS: dict[str, int] = {}
-
-
-def _gate(rx: re.Pattern[str], keys: str) -> None:
-    """Register the word beginnings (at most 5 letters) without which ``rx`` cannot match."""
-    bit = _BIT.setdefault(id(rx), 1 << len(_BIT))
-    for k in keys.split():
-        _KEY_BITS[k[:5]] = _KEY_BITS.get(k[:5], 0) | bit
-
-
-def _beginnings(sentence: str) -> int:
-    """The mask of the rules whose keys begin a word of the (lower-cased) sentence."""
-    # (words never span whitespace, so the sentence's mask is the union of its chunks' masks:
-    # str.split and a lookup per chunk instead of a regex scan of the sentence)
-    return reduce(or_, map(_WORD_MASKS.__getitem__, sentence.split()), 0)
-
-
-class _WordMasks(dict[str, int]):
-    """chunk (a whitespace-separated piece of a sentence) -> the mask of its words, remembered for
-    chunks seen before (a pure function: a cache). A chunk not seen yet is worked out by
-    ``__missing__``, so a sentence's mask is one pass in C over its chunks."""
-
-    def __missing__(self, chunk: str) -> int:
-        get = _KEY_BITS.get
-        bits = 0
-        for word in _WORD_RE.findall(chunk):
-            bits |= get(word[:3], 0) | get(word[:4], 0) | get(word[:5], 0)
-        bits |= chunk_flags(chunk) << _CASUALTY_SHIFT
-        if len(self) > 200_000:
-            self.clear()  # bounded memory on long runs
-        self[chunk] = bits
-        return bits
-
-
-_WORD_MASKS = _WordMasks()
-
-
-_gate(CHEMICAL, "chemical chlorine sarin mustard nerve toxic poison poisonous chloropicrin cs")
-_gate(SUICIDE, "suicide blew self detonated")
-_gate(DISRUPTED, "intercepted intercepting intercept shot shooting downed neutralised neutralized destroyed defence "
-                 "defused defusing disarmed thwarted foiled seized confiscated found discovered dismantled jammed")
-_gate(IED, "blew blown blowing dynamited ied ieds improvised landmine landmines land mine mines roadside vehicle "
-           "vbied vbieds explosive explosives booby unexploded uxo bomb bombs magnetic sticky remote explosion")
-_gate(PROTEST, "protest protests protested protesters protestors protesting demonstrators demonstrator "
-               "demonstrations demonstration demonstrated demonstrating rally rallies rallied marchers march marched "
-               "marching marches sit picket picketed picketing streets strike striking walkout vigil solidarity "
-               "encampment encampments occupied tear teargas cannon cannons rubber pepper baton dispersed")
-_gate(RIOT, "riot riots rioters rioting rioted unrest")
-_gate(MOB, "mob mobs lynch lynched lynching vigilante vigilantes angry crowd crowds jungle stoned death accused "
-           "suspected alleged")
-_gate(AIR, "drone drones uav uavs air airstrike airstrikes warplane warplanes fighter jets helicopter "
-           "helicopters aerial glide guided kab kabs shahed shaheds kamikaze loitering fpv fpvs barrel dropped "
-           "aircraft bombed bombing bombings sorties")
-_gate(SEXUAL, "rape raped rapes raping rapist rapists sexual sexually gang")
-# ("forcibly/enforced/forced disappeared" needs "disappear...": "forced" alone would open it on "forces")
-_gate(ABDUCTION, "abduct abducted abducting abduction abductions kidnap kidnapped kidnapping disappeared "
-                 "disappearance hostage hostages missing taken seized")
-_gate(TRANSFER, "handed handover handed without transferred peacefully withdrew withdrawn agreed agreement")
-_gate(REGAINS, "recaptured recapture recapturing retook retaken retake regain regained regains liberated liberation "
-               "liberating back recovered recover reclaimed")
-_gate(OVERTAKES, "captured capture capturing seized seize seizing control over overran overrun fell fallen occupied "
-                 "entered")
-_gate(BASE, "established establish establishing establishes set setting build built building opened erected "
-            "constructed installed new")
-_gate(SHELLING, "shell shelled shelling shells shellfire artillery missile missiles rocket rockets mortar mortars "
-                "mlrs grad grads himars iskander iskanders kalibr kalibrs kinzhal kinzhals cruise ballistic "
-                "bombard bombarded bombardment howitzer howitzers multiple projectile projectiles s tochka "
-                "atacms storm qassam katyusha munitions struck strike strikes hit pounded blast blasts explosion "
-                "explosions")
-_gate(GRENADE, "grenade grenades")
-_gate(AGREEMENT, "ceasefire cease truce peace signed agreement agreed prisoner exchange swap swapped exchanged "
-                 "accord deal memorandum negotiated released")
-_gate(ARRESTS, "detains arrest arrested arrests arresting detain detained detaining detention taken rounded apprehend "
-               "apprehended jailed remanded handcuffed custody")
-_gate(CLASH, "clash clashed clashes fighting fought battle battles battled battling gun gunfight gunfights "
-             "firefight firefights exchange exchanged skirmish skirmishes ambush ambushed ambushes assault "
-             "assaults assaulted attack attacked attacks offensive storm stormed storming repel repelled repels "
-             "repulsed counter counterattack counteroffensive combat engaged engaging engagement engagements "
-             "killed raid raided raids infiltrated infiltration hostilities operation operations advance "
-             "advanced advances advancing contact pushed encircled encirclement shootout shoot fought")
-_gate(ATTACK_VERBS, "kill killed killing kills shot shooting execute executed execution executions massacre "
-                    "massacred murder murdered stabbed stabbing beat beaten beating attack attacked attacking "
-                    "attacks gunned tortured torture burned burnt hacked slaughter slaughtered assault assaulted "
-                    "opened fired raided targeted machete died dead bodies beheaded decapitated slain")
-_gate(LOOTING, "loot looted looting pillage pillaged arson torched set burn burned burnt burning demolish "
-               "demolished demolition bulldozed bulldozer razed vandalised vandalized destroyed ransacked "
-               "plunder plundered confiscated seized stole stolen rustled rustling sabotage sabotaged")
-_gate(CHANGE, "deploy deployed deploying deployment redeploy redeployed reinforce reinforced reinforcement "
-              "reinforcements arrived arrival dispatched despatched sent mobilise mobilised mobilize mobilized "
-              "mobilisation mobilization recruit recruited recruitment conscript conscripted conscription withdrew "
-              "withdrawn withdrawal withdrawing pulled relocate relocated stationed massing amass amassed buildup "
-              "build training trained merged joined defected formed disband disbanded troop moved drills drill "
-              "exercise exercises retreat retreated surrender surrendered curfew emergency martial banned suspended")
-_gate(POLICY, "announced announces adopted adopts passed approved approves signed signs introduced introduces "
-              "enacted unveiled issued decreed published")
-_gate(OTHER_STEPS, "dissolved dissolves banned bans suspended suspends outlawed outlaws imposed imposes declared "
-                   "declares extended extends lifted lifts shut shuts cut cuts expelled expels")
-_gate(CASUALTY_WORDS, "lost killed wounded injured dead died bodies casualties losses death deaths fatalities "
-                      "eliminated killing")
-
-
-_ANY_KEY = sum(_BIT.values())  # the rules that classify (the gates below are not among them)
-# the first word of each alternative of the rules that leave a sentence out (or one word it needs)
-_gate(HYPOTHETICAL, "meant designed will would could might may should must shall plan plans planning aim aims intend intends "
-                    "threaten threatens threatened expected likely unlikely if whether possible possibly seems seem "
-                    "appear appears risk fear fears ready prepared vowed pledged called calls calling urged urging "
-                    "can trying tried try seeking seek sought hoping hopes attempting prepare prepares preparing "
-                    "preparation permission allowed wants want asked repeatedly analyst analysts expert experts "
-                    "assessed assesses believe believes intended aimed")
-_gate(LONG_PERIOD, "since so total date throughout over began has have war conflict")
-_gate(BACKGROUND, "since over throughout recent continue continues ongoing strategy significant escalation mark "
-                  "marks war conflict generally usually often history historically effort efforts attempt "
-                  "attempts part keep keeps")
-
-
-def _on(rx: re.Pattern[str], sentence: str, words: int) -> re.Match[str] | None:
-    bit = _BIT.get(id(rx))
-    if bit is not None and not bit & words:
-        return None
-    return rx.search(sentence)
-
-
-_ATTACKING = re.compile(r"\battack|\bopened fire|\bfired\b|\braid|\bshot dead\b|\bexecut|\bmassacr|\bstorm|"
-                        r"\bgunned|\bstabb|\bbeat|\btortur|\bhacked|\bslaughter|\bkilled (?:a|an|\d|two|three|four|five|six|"
-                        r"seven|eight|nine|ten|at least|more than|dozens|several|scores)\b|\bkilling\b")
-_TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
-_gate(_TOLL, "toll casualty")
-_B_TOLL = _BIT[id(_TOLL)]
-# the words of a casualty figure told after its incident ("More than 20 others were injured")
-_FIGURE_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit|lives\b)")
-_gate(_FIGURE_WORDS, "killed dead died deaths wounded injured injuries hurt captured missing casualties fatalities "
-                     "lives")
-# (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)
-_gate(PERPETRATORS, "gunmen assailant assailants unidentified armed bandit bandits settlers killer killers "
-                    "attackers hitmen sicarios extrajudicial")
-_B_PERPETRATORS = _BIT[id(PERPETRATORS)]
-_LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr|\bopened fire\b|\bfired on\b")
-_STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
-_AIR_FORCES = re.compile(r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"
-                         r"\bmyanmar military|\btatmadaw|\bsudanese (?:army|armed forces)|\bsaf\b|\bsyrian|\bregime|"
-                         r"\bethiopian|\bnigerian (?:air|military)|\bpakistani|\bjordanian|\bemirati|\bnato\b")
-_STRIKERS = re.compile(r"\brussian|\bisraeli|\bforces\b")
-_INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
-_WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
-_gate(_INTERCEPTED, "intercept shot downed")
-
-# each gated rule's bit, named, for the inline tests ``words & _B_X and X.search(sentence)`` (as _on)
-_B_ABDUCTION = _BIT[id(ABDUCTION)]
-_B_AGREEMENT = _BIT[id(AGREEMENT)]
-_B_AIR = _BIT[id(AIR)]
-_B_ARRESTS = _BIT[id(ARRESTS)]
-_B_ATTACK_VERBS = _BIT[id(ATTACK_VERBS)]
-_B_BACKGROUND = _BIT[id(BACKGROUND)]
-_B_BASE = _BIT[id(BASE)]
-_B_CASUALTY_WORDS = _BIT[id(CASUALTY_WORDS)]
-_B_CHANGE = _BIT[id(CHANGE)]
-_B_CHEMICAL = _BIT[id(CHEMICAL)]
-_B_CLASH = _BIT[id(CLASH)]
-_B_DISRUPTED = _BIT[id(DISRUPTED)]
-_B_GRENADE = _BIT[id(GRENADE)]
-_B_HYPOTHETICAL = _BIT[id(HYPOTHETICAL)]
-_B_IED = _BIT[id(IED)]
-_B_LONG_PERIOD = _BIT[id(LONG_PERIOD)]
-_B_LOOTING = _BIT[id(LOOTING)]
-_B_MOB = _BIT[id(MOB)]
-_B_OVERTAKES = _BIT[id(OVERTAKES)]
-_B_POLICY = _BIT[id(POLICY)]
-_B_OTHER_STEPS = _BIT[id(OTHER_STEPS)]
-_B_PROTEST = _BIT[id(PROTEST)]
-_B_REGAINS = _BIT[id(REGAINS)]
-_B_RIOT = _BIT[id(RIOT)]
-_B_SEXUAL = _BIT[id(SEXUAL)]
-_B_SHELLING = _BIT[id(SHELLING)]
-_B_SUICIDE = _BIT[id(SUICIDE)]
-_B_TRANSFER = _BIT[id(TRANSFER)]
-_B_INTERCEPTED = _BIT[id(_INTERCEPTED)]
-# A sentence's mask also holds, above the gates' bits, casualties' chunk flags (substrings, not word
-# beginnings): without a hint find_casualties finds nothing and is not called; the flags are passed on.
-_CASUALTY_SHIFT = 64  # more than the gates' bits (asserted at the end of the module)
-_B_MAY_HINT = (HINT | PHRASE_START) << _CASUALTY_SHIFT
-
-# Ordered rules: the first that matches decides.
-_REMOTE = ("Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED")
-
-
-def classify(sentence: str) -> str | None:
-    """The ACLED subtype a sentence reports, or None when it reports no incident."""
-    return _classify(sentence)[0]
-
-
-def _classify(original: str, sentence: str | None = None,
-              words: int | None = None) -> tuple[str | None, bool]:
-    """(subtype, weak): weak when only casualty words suggest an incident. ``sentence`` and ``words``:
-    the lower-cased sentence and its word beginnings, when the caller has them already."""
-    if sentence is None:
-        sentence = original.lower()
-    if "scrambl" in sentence or "on patrol" in sentence or "took off" in sentence:
-        # "Poland scrambled fighter jets": aircraft sent up on alert are no strike; read the rest
-        sentence = _SCRAMBLED.sub(lambda m: " " * len(m.group(0)), sentence)
-        words = None
-    if words is None:
-        words = _beginnings(sentence)
-    if not _ANY_KEY & words:
-        return None, False  # no word of any rule: no incident (the common case, decided fast)
-    subtype = _strong_subtype(original, sentence, words)
-    if subtype == "Attack" and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)) \
-            and not _ATTACKING.search(sentence):
-        return subtype, True  # "A 64-year-old man was killed in Bilozerka": a victim of something told before
-    if subtype is not None and not (subtype in ("Attack", "Armed clash") and words & _B_TOLL and _TOLL.search(sentence)
-                                    and not (words & _B_CLASH and CLASH.search(sentence))):
-        return subtype, False
-    if subtype is not None:
-        # "The army put the toll at eight dead": a count of an incident told before
-        return subtype, True
-    if words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence):
-        if MILITARY_VICTIMS.search(sentence):
-            return "Armed clash", True
-        if CIVILIANS.search(sentence):
-            return "Attack", True
-    if words & _B_POLICY and POLICY.search(sentence):
-        # "the government announced a nationwide conscription law": a non-violent policy step
-        return "Other", False
-    if words & _B_CHANGE and CHANGE.search(sentence):
-        return "Change to group/activity", False
-    if words & _B_OTHER_STEPS and OTHER_STEPS.search(sentence):
-        return "Other", False
-    return None, False
-
-
-def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
-    if words & _B_CHEMICAL and CHEMICAL.search(sentence):
-        return "Chemical weapon"
-    if words & _B_SUICIDE and SUICIDE.search(sentence):
-        return "Suicide bomb"
-    stopped = _without_failed_interception(sentence) if words & (_B_DISRUPTED | _B_INTERCEPTED) else sentence
-    if ((words & _B_DISRUPTED and DISRUPTED.search(stopped)) or (words & _B_INTERCEPTED and _INTERCEPTED.search(stopped)) and _WEAPONS.search(stopped)) \
-            and not _kills_on_ground(stopped):
-        return "Disrupted weapons use"
-    if words & _B_IED and IED.search(sentence):
-        return "Remote explosive/landmine/IED"
-    if words & _B_PROTEST and PROTEST.search(sentence):
-        return _protest_kind(sentence)
-    if words & _B_RIOT and RIOT.search(sentence):
-        return "Mob violence" if (words & _B_MOB and MOB.search(sentence)) else "Violent demonstration"
-    if words & _B_MOB and MOB.search(sentence):
-        return "Mob violence"
-    if (words & _B_AIR and AIR.search(sentence)) and not _air_is_incidental(sentence):
-        return "Air/drone strike"
-    if words & _B_SEXUAL and SEXUAL.search(sentence):
-        return "Sexual violence"
-    if words & _B_ABDUCTION and ABDUCTION.search(sentence):
-        return "Abduction/forced disappearance"
-    if words & _B_TRANSFER and TRANSFER.search(sentence):
-        return "Non-violent transfer of territory"
-    if (words & _B_REGAINS and REGAINS.search(sentence)) and _main_clause(REGAINS, sentence) \
-            and (TERRITORY.search(sentence) or _place_follows(REGAINS, original)):
-        return "Non-state actor overtakes territory" if _nonstate_subject(sentence) else "Government regains territory"
-    if (words & _B_OVERTAKES and OVERTAKES.search(sentence)) and _main_clause(OVERTAKES, sentence) and (TERRITORY.search(sentence) or _place_follows(OVERTAKES, original)) \
-            and not _people_captured(sentence):
-        return "Non-state actor overtakes territory"
-    if words & _B_BASE and BASE.search(sentence):
-        return "Headquarters or base established"
-    shelling = words & _B_SHELLING and SHELLING.search(sentence)  # read again below
-    if shelling and _shelling_words(sentence):
-        return "Shelling/artillery/missile attack"
-    if words & _B_GRENADE and GRENADE.search(sentence):
-        return "Grenade"
-    if (words & _B_AGREEMENT and AGREEMENT.search(sentence)) and not (words & _B_CLASH and CLASH.search(sentence)) and not _only_proposed(sentence) \
-            and not (words & _B_POLICY and POLICY.search(sentence)):
-        return "Agreement"
-    if words & _B_ARRESTS and (arrest := ARRESTS.search(sentence)):
-        return _arrest_kind(sentence, arrest.start())
-    if (words & _B_CLASH and CLASH.search(sentence)) and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)
-                                                          and CIVILIANS.search(sentence)
-                                       and not _military_victims(sentence)):
-        if _CIVILIANS_TARGETED.search(sentence) and not _TWO_SIDES.search(sentence):
-            return "Attack"  # "fighters stormed the town, shooting residents and looting homes": one-sided
-        return "Armed clash"
-    if shelling and _STRUCK.search(sentence) and \
-            ((words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence)) or _STRIKERS.search(sentence)):
-        # "Israeli strikes killed 32": a strike with no weapon named; air forces strike from the air
-        return "Air/drone strike" if _AIR_FORCES.search(sentence) else "Shelling/artillery/missile attack"
-    if (words & _B_ATTACK_VERBS and ATTACK_VERBS.search(sentence)) and (CIVILIANS.search(sentence) or words & _B_PERPETRATORS and PERPETRATORS.search(sentence)):
-        if (MILITARY_VICTIMS.search(sentence) and not CIVILIANS.search(sentence)) or _KILLED_FIGHTERS.search(sentence):
-            return "Armed clash"  # "troops shot dead two gunmen during a raid", "killed 20 militants near a school"
-        if (words & _B_LOOTING and LOOTING.search(sentence)) and not _LETHAL.search(sentence):
-            return "Looting/property destruction"
-        return "Attack"
-    if words & _B_LOOTING and LOOTING.search(sentence):
-        return "Looting/property destruction"
-    if shelling and _STRUCK.search(sentence) and \
-            ((words & _B_CASUALTY_WORDS and CASUALTY_WORDS.search(sentence)) or _STRIKERS.search(sentence)):
-        return "Shelling/artillery/missile attack"
-    return None
-
-
-# aircraft sent up on alert or on patrol: no strike by themselves
-_SCRAMBLED = re.compile(r"\b(?:scrambl\w*|took off|on patrol)\b(?:(?:\s+[\w-]+){0,4}?\s+(?:jets?|aircraft|"
-                        r"warplanes?|planes?|helicopters?|fighters|interceptors?)\b)?")
-# proposals, calls and offers of talks or a truce: no agreement yet, unless one was reached or signed
-_PROPOSED = re.compile(r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|propos(?:ed|es|ing|als?)|push(?:ed|es|ing)? "
-                       r"for|appeal(?:ed|s|ing)? for|offer(?:ed|s|ing)? to|invit(?:ed|es|ing)|demand(?:ed|s|ing)?|"
-                       r"press(?:ed|es|ing)? for|hope(?:d|s)? (?:for|to)|plan(?:s|ned)? to|expected to)\b")
-_CONCLUDED = re.compile(r"\b(?:signed|reached|struck|concluded|sealed|clinched|agreed (?:to|on|a)|exchanged|swapped|"
-                        r"released|took effect|came into (?:effect|force)|went into effect|entered into force)\b")
-
-
-def _only_proposed(sentence: str) -> bool:
-    """True when a truce or talks are only called for, proposed or planned ("mediators have called for
-    new ceasefire talks to begin on Thursday"), not agreed."""
-    return bool(_PROPOSED.search(sentence)) and not _CONCLUDED.search(sentence)
-
-
-def _place_follows(rx: re.Pattern[str], original: str) -> bool:
-    """True when a capitalised name follows the verb: "rebels seized Damascus"."""
-    low = original.lower()
-    if len(low) != len(original):
-        return False
-    for m in rx.finditer(low):
-        if re.match(r"\w*\s+(?:(?:the|control of|the town of|the city of|the village of|(?:most|much|all|the whole|"
-                    r"(?:large |several )?parts?) of)\s+)?[A-Z][a-z]",
-                    original[m.end():m.end() + 40]):
-            return True
-    return False
-
-
-# The helpers below read the lower-cased sentence: their patterns are lower-case, without IGNORECASE
-# (several times faster in `re`).
-_RELATIVE_HEAD = re.compile(r"\b(?:which|that|where|whose)\b[^,;]*$")
-_REPORTED_THAT = re.compile(
-    r"\b(?:said|says|say|claimed|claims|claim|reported|reports|report|stated|states|announced|announces|"
-    r"confirmed|confirms|added|adds|noted|notes|wrote|writes|alleged|alleges|acknowledged|admitted|insisted|"
-    r"indicates?|indicated|shows?|showed|suggests?|suggested)\b[^,;]{0,30}?\bthat\b")
-_LOST_HEAD = re.compile(r"\b(?:lost|losing)\b[^,;.]*$")
-_SHELLING_WORDS = re.compile(r"\b(?:shell|artillery|missile|rocket|mortar|mlrs\b|grads?\b|himars\b|iskander|kalibr|"
-                             r"kinzhal|cruise\b|ballistic|bombard|howitzer|projectiles?\b|s-300|tochka|atacms\b|"
-                             r"storm shadow|qassam|katyusha)|multiple (?:rocket )?launch")
-_GROUND_HIT = re.compile(r"\b(?:air ?strikes?\b|airstrikes?\b|struck\b|hit\b)|drone strikes?")
-_STOPPED = re.compile(r"intercept|shot down|downed|defused|thwarted|foiled")
-_GUNS = re.compile(r"\b(?:missiles?|artillery|shell(?:ed|ing|s)|mortars?)\b")
-_FROM_THE_AIR = re.compile(r"\b(?:air ?strikes?|airstrikes?|warplanes?|glide bombs?|kabs?|air raids?)\b")
-_SECURITY = re.compile(r"\b(?:police|security forces|soldiers|troops|officers|army\b|junta\b|forces\b|"
-                       r"protesters? (?:were|was) (?:killed|shot)|killed (?:\w+ ){0,3}protest)")
-_STATE_FORCE = re.compile(r"\b(?:army|government|military|troops|soldiers|saf|junta)\b")
-_PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
-                           r"civilians|people|members|commanders?|him|her|them|pows|weapons|vehicles|tanks|"
-                           r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b")
-_TAKEN_PRISONER = re.compile(r"\bwere captured\b|\btaken prisoner")
-
-
-_FAILED_INTERCEPTION = re.compile(r"\b(?:failed to|fails to|fail to|unable to|did not|didn't|could not|couldn't|"
-                                  r"without being|not) (?:\w+ )?(?:intercept\w*|shoot down|shot down|down)\b")
-
-
-def _without_failed_interception(sentence: str) -> str:
-    """The sentence with "failed to intercept it", "could not shoot down" blanked out (same length)."""
-    if "intercept" not in sentence and "down" not in sentence:
-        return sentence
-    return _FAILED_INTERCEPTION.sub(lambda m: " " * len(m.group(0)), sentence)
-
-
-def _military_victims(sentence: str) -> bool:
-    """MILITARY_VICTIMS other than "gunmen" (who are the perpetrators when civilians die)."""
-    return any(m.group(0) != "gunmen" for m in MILITARY_VICTIMS.finditer(sentence))
-
-
-# civilians shot or killed by those who stormed or raided (no fighting between two sides told)
-_CIVILIANS_TARGETED = re.compile(
-    r"\b(?:shooting|shot|killing|killed|executing|executed|massacring|massacred|slaughtering|gunning down) "
-    r"(?:\w+ ){0,2}?(?:civilians|residents|villagers|worshippers|farmers|displaced|women|children|unarmed)\b")
-_TWO_SIDES = re.compile(r"\b(?:clash\w*|fighting|fought|battl\w+|exchange\w* (?:of )?(?:gun)?fire|firefight\w*|gunfight\w*|"
-                        r"repel\w*|repuls\w+|soldiers|troops|army|police)\b")
-
-
-def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
-    """True when rx matches outside a relative clause ("the region, which Ukraine has seized");
-    reported speech is no relative clause ("bloggers claimed that Russian forces seized Illinka")."""
-    for m in rx.finditer(sentence):
-        head = sentence[max(0, m.start() - 40):m.start()]
-        if "that" in head:
-            # the cue may lie further back: "said in a statement on Sunday that its fighters had captured"
-            head = _REPORTED_THAT.sub(" ", sentence[max(0, m.start() - 90):m.start()])[-40:]
-        if not _RELATIVE_HEAD.search(head) and not _LOST_HEAD.search(head):
-            return True
-    return False
-
-
-def _shelling_words(sentence: str) -> bool:
-    """True when a real artillery/missile word is present (not only "struck" or "hit")."""
-    return bool(_SHELLING_WORDS.search(sentence))
-
-
-def _kills_on_ground(sentence: str) -> bool:
-    # "air defences shot down 20 drones, but debris killed two" is still a disrupted attack;
-    # "a drone strike killed two despite air defence" is a strike.
-    return bool(_GROUND_HIT.search(sentence)) and not _STOPPED.search(sentence)
-
-
-def _air_is_incidental(sentence: str) -> bool:
-    # missiles and drones together: ACLED codes the combined strike by its missiles
-    guns = _GUNS.search(sentence)
-    return guns is not None and not _FROM_THE_AIR.search(sentence) and guns.start() < AIR.search(sentence).start()
-
-
-def _protest_kind(sentence: str) -> str:
-    force = EXCESSIVE_FORCE.search(sentence)
-    if force and _SECURITY.search(sentence):
-        return "Excessive force against protesters"
-    if VIOLENT_DEMO.search(sentence):
-        return "Violent demonstration"
-    if INTERVENTION.search(sentence):
-        return "Protest with intervention"
-    return "Peaceful protest"
-
-
-def _nonstate_subject(sentence: str) -> bool:
-    m = REGAINS.search(sentence)
-    head = sentence[:m.start()] if m else sentence
-    return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
-
-
-# fighters as the ones killed: "troops killed about 20 Hamas militants"
-_KILLED_FIGHTERS = re.compile(
-    r"\b(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:about |around |at least |more than |some |over )?"
-    r"(?:\d[\d,]*|dozens|scores|several|hundreds)\s+(?:(?!and\b|or\b)[\w'-]+\s+){0,2}?(?:militants|fighters|soldiers|troops|"
-    r"terrorists|rebels|insurgents|jihadists|gunmen|attackers|servicemen)\b")
-
-
-def _arrest_kind(sentence: str, at: int) -> str:
-    """People detained or rounded up by gunmen or an armed group are abducted; by the state, arrested."""
-    head = sentence[:at]
-    if (NONSTATE.search(head) or PERPETRATORS.search(head)) and not _STATE_FORCE.search(head):
-        return "Abduction/forced disappearance"
-    return "Arrests"
-
-
-def _people_captured(sentence: str) -> bool:
-    m = OVERTAKES.search(sentence)
-    after = sentence[m.end():m.end() + 60] if m else ""
-    return bool(_PEOPLE_AFTER.match(after)) or bool(_TAKEN_PRISONER.search(sentence)) and not TERRITORY.search(after)
+_B_AIR, _B_BACKGROUND, _B_HYPOTHETICAL = bit(AIR), bit(BACKGROUND), bit(HYPOTHETICAL)
+_B_LONG_PERIOD, _B_WAR_BEGAN = bit(LONG_PERIOD), bit(WAR_BEGAN)
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -873,17 +158,17 @@ def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSi
                        and (not any(a <= d.start < b for a, b in report_zone)
                             or any(a <= d.start < b for a, b in content))] if dates else []
         low = s_text.lower()
-        words = _beginnings(low)
-        rule, weak = _classify(s_text, low, words)
+        words = beginnings(low)
+        rule, weak = classify_sentence(s_text, low, words)
         # (figures are looked for where a rule saw an incident, or a casualty word: "7 soldiers lost their lives")
-        casualties = find_casualties(text, sentence.start, sentence.end, low, words >> _CASUALTY_SHIFT) \
-            if words & _B_MAY_HINT and (rule is not None or _on(_FIGURE_WORDS, low, words)) else []
+        casualties = find_casualties(text, sentence.start, sentence.end, low, words >> CASUALTY_SHIFT) \
+            if words & MAY_HINT and (rule is not None or on(FIGURE_WORDS, low, words)) else []
         inside = _mentions_in(ctx.place_mentions, sentence.start, sentence.end)
         headline, question = _headline(s_text), s_text.rstrip().endswith("?")
         hypothetical = bool(words & _B_HYPOTHETICAL and HYPOTHETICAL.search(low))
         background = bool(words & _B_BACKGROUND and BACKGROUND.search(low))
         long_period = bool(words & _B_LONG_PERIOD and LONG_PERIOD.search(low))
-        war_began = bool(words & _B_LONG_PERIOD and _WAR_BEGAN.search(low))
+        war_began = bool(words & _B_WAR_BEGAN and WAR_BEGAN.search(low))
         tally = low.count("(+") >= 2  # a running tally with the day's additions: "tanks ‒ 8,989 (+11)"
         out.append(SentenceSignals(  # (positional: faster than 23 keywords, in the fields' order)
             sentence, index, _paragraph_of(ctx.paragraphs, sentence.start), low, words, rule, weak, casualties,
@@ -927,7 +212,7 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     for i, sig in enumerate(signals):
         sentence, para, s_text, low, words = sig.span, sig.paragraph, sig.span.text, sig.low, sig.words
         dates, event_dates, said, content = sig.dates, sig.event_dates, sig.claims, sig.content
-        if sig.rule in _REMOTE_KINDS and _shelling_words(low) or sig.rule == "Air/drone strike":
+        if sig.rule in _REMOTE_KINDS and shelling_words(low) or sig.rule == "Air/drone strike":
             remote_kind = sig.rule
         if sig.aggregate:
             dates_by_paragraph.setdefault(para, []).extend(event_dates)
@@ -997,7 +282,7 @@ def _choose_subtype(sig: SentenceSignals, subtypes: incident_model.Subtypes,
     "strike" with no weapon named takes the kind of strike told before it."""
     subtype, p = subtypes.best()
     if subtype in _REMOTE_KINDS and remote_kind is not None and remote_kind != subtype \
-            and not _shelling_words(sig.low) and not (sig.words & _B_AIR and AIR.search(sig.low)):
+            and not shelling_words(sig.low) and not (sig.words & _B_AIR and AIR.search(sig.low)):
         return remote_kind, subtypes.of(remote_kind)
     return subtype, p
 
@@ -1103,7 +388,7 @@ def _evaluative_quote(text: str, sentence: Span, mentions: list[tuple[int, int, 
     outside = list(s_text)
     for q in quotes:
         outside[q.start():q.end()] = " " * (q.end() - q.start())
-    if _classify("".join(outside))[0] is not None:
+    if classify_sentence("".join(outside))[0] is not None:
         return False  # the narrative around the quotation reports the incident
     if any(d.precision in ("day", "days") for d in dates):
         return False
@@ -1112,14 +397,13 @@ def _evaluative_quote(text: str, sentence: Span, mentions: list[tuple[int, int, 
     return not any(_HIT_VERBS.search(q.group(0).lower()) for q in quotes)
 
 
-_LATER = re.compile(
+LATER = re.compile(
     r"\b(?:(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?) (?P<dir>later|earlier|"
     r"before|after(?:wards)?)|the (?P<next>next|following|previous) day|the day (?P<dayafter>after|before))\b",
     re.IGNORECASE,
 )
-_gate(_LATER, "later earlier before after afterwards next following previous")
-_B_LATER = _BIT[id(_LATER)]
-_LATER_LOW = re.compile(_LATER.pattern)  # the same, for the lower-cased sentence (no IGNORECASE: faster)
+_B_LATER = gate(LATER)
+_LATER_LOW = re.compile(LATER.pattern)  # the same, for the lower-cased sentence (no IGNORECASE: faster)
 
 
 def _later(original: str, low: str, words: int) -> re.Match[str] | None:
@@ -1128,7 +412,7 @@ def _later(original: str, low: str, words: int) -> re.Match[str] | None:
         return None
     if len(low) == len(original):  # same offsets: read the lower-cased text
         return _LATER_LOW.search(low)
-    return _LATER.search(original)
+    return LATER.search(original)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 
@@ -1556,5 +840,3 @@ def _to_event(index: int, incident: str, c: _Candidate, group: _Candidate, claim
         incident=incident,
     )
 
-
-assert len(_BIT) <= _CASUALTY_SHIFT  # the gates' bits stay below casualties' flags
