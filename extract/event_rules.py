@@ -36,9 +36,15 @@ def _rx(pattern: str, grouped: bool = True) -> re.Pattern[str]:
     their alternatives as written (grouped=False).
     """
     alternatives = [a[2:] if a.startswith("\\b") else a for a in _top_level_split(pattern.lower())]
+    as_written = r"\b(?:" + "|".join(alternatives) + ")"
     if grouped:
         alternatives = _by_first_letter(alternatives)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+    compiled = re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+    _AS_WRITTEN[id(compiled)] = as_written  # (its gate is read off the alternatives as written: gate_words)
+    return compiled
+
+
+_AS_WRITTEN: dict[int, str] = {}
 
 
 def _by_first_letter(alternatives: list[str]) -> list[str]:
@@ -328,8 +334,10 @@ def gate_words(rx: re.Pattern[str]) -> set[str] | None:
     """Word beginnings, one of which every match of ``rx`` holds: at most five letters of a word, or a
     whole shorter word ("cs" of "cs gas"); None when the pattern shows none. Read off the parsed pattern:
     the literal beginnings of the alternatives at a word start (through groups, alternatives and
-    optional parts), else a word that a mandatory part of the match must begin with."""
-    return _required(list(sre_parse.parse(rx.pattern, rx.flags)))
+    optional parts), or a word that a mandatory part of the match must begin with, whichever opens
+    the gate least often. A rule compiled by ``_rx`` is read as written (its alternatives not yet
+    grouped under their first letters: the same matches start at the same places)."""
+    return _required(list(sre_parse.parse(_AS_WRITTEN.get(id(rx), rx.pattern), rx.flags)))
 
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -376,11 +384,13 @@ def _starts(items: list, prefix: str = "") -> set[str] | None:
 
 
 def _required(items: list, word_start: bool = False) -> set[str] | None:
-    """Beginnings one of which every match of ``items`` holds (a mandatory part's, the first found)."""
+    """Beginnings one of which every match of ``items`` holds: of all the mandatory parts that give
+    some, the most telling (``_cost``: "in preparation" is gated on "prepa", not "in")."""
+    found: list[set[str]] = []
     i = 0
     while i < len(items):
-        if word_start and (found := _starts(items[i:])) is not None:
-            return found
+        if word_start and (starts := _starts(items[i:])) is not None:
+            found.append(starts)
         op, av = items[i]
         if op is sre.SUBPATTERN:
             items[i:i + 1] = list(av[3])
@@ -390,16 +400,28 @@ def _required(items: list, word_start: bool = False) -> set[str] | None:
         elif op is sre.LITERAL:
             word_start = not chr(av).isalnum()
         elif op is sre.BRANCH:
-            each = [_required(list(branch), word_start) for branch in av[1]]
-            if all(found is not None for found in each):
-                return set().union(*each)
+            each = [_required(list(branch) + items[i + 1:], word_start) for branch in av[1]]  # (then what follows)
+            if all(words is not None for words in each):
+                found.append(set().union(*each))
             word_start = False
-        elif op in _REPEATS and av[0] >= 1 and (found := _required(list(av[2]), word_start)) is not None:
-            return found
+        elif op in _REPEATS and av[0] >= 1:
+            if (words := _required(list(av[2]), word_start)) is not None:
+                found.append(words)
+            word_start = False
         elif op not in (sre.ASSERT, sre.ASSERT_NOT):
             word_start = False
         i += 1
-    return None
+    return min(found, key=_cost) if found else None
+
+
+# words so common that a gate on them opens for nearly every sentence
+_COMMON = frozenset("a an the in on at to of so as is it by or and for has have had was were be been "
+                    "this that with from".split())
+
+
+def _cost(words: set[str]) -> tuple[int, int]:
+    """How often a gate on ``words`` opens, roughly: a common word is worst, a short beginning bad."""
+    return max(100 if w in _COMMON else 5 - len(w) for w in words), len(words)
 
 
 def beginnings(sentence: str) -> int:
