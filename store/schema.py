@@ -326,6 +326,107 @@ MIGRATIONS: list[str] = [
         UNIQUE (a, b)
     );
     """,
+    # 6: the analyst's judgements (store/judgements.py). Kept apart from what extraction writes and
+    # keyed by identities that outlive its rows: an article's content hash (plus the judged span for an
+    # event or a claim), a source's merge key. ``target_id`` is the row judged now; NULL while the thing
+    # judged is not in the store (re-extraction dropped it: the judgement is kept and shown as
+    # orphaned) or after the analyst deleted an event. The status columns added to events and claims,
+    # and an event's corrected values, are copies written through from here for the panes' indexes.
+    """
+    CREATE TABLE judgements (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'claim', 'source', 'article', 'incident')),
+        article_hash TEXT,            -- event, claim, article: the judged article's sha256
+        source_key TEXT,              -- source: its merge key
+        start INTEGER, "end" INTEGER, span_text TEXT,  -- event: its evidence; claim: its content
+        anchor TEXT,                  -- event: the subtype extraction gave; claim: its source's merge key
+        target_id INTEGER,            -- events.id, claims.id, sources.id or articles.id; NULL: not there now
+        added INTEGER NOT NULL DEFAULT 0,    -- an event the analyst added from a sentence
+        deleted INTEGER NOT NULL DEFAULT 0,  -- an event the analyst deleted as false
+        status TEXT CHECK (status IN ('unverified', 'verified', 'disputed', 'false')),
+        grade TEXT,                   -- source: reliability A-F; claim: credibility 1-6
+        corrected TEXT NOT NULL DEFAULT '{}',  -- JSON {field: the analyst's value}
+        extracted TEXT NOT NULL DEFAULT '{}',  -- JSON {field: extraction's value}, for each corrected field
+        mark TEXT NOT NULL DEFAULT '',         -- a short summary for the lists ("✓ 2 #sumy ¶")
+        by TEXT NOT NULL,             -- who changed it last, and when (UTC)
+        at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX judgements_target ON judgements(kind, target_id) WHERE target_id IS NOT NULL;
+    CREATE UNIQUE INDEX judgements_source ON judgements(source_key) WHERE kind = 'source';
+    CREATE UNIQUE INDEX judgements_article ON judgements(article_hash) WHERE kind = 'article';
+    CREATE INDEX judgements_article_hash ON judgements(article_hash, kind);
+    CREATE INDEX judgements_waiting ON judgements(kind) WHERE target_id IS NULL;
+
+    CREATE TABLE judgement_notes (
+        id INTEGER PRIMARY KEY,
+        judgement_id INTEGER NOT NULL REFERENCES judgements(id),
+        text TEXT NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX judgement_notes_judgement ON judgement_notes(judgement_id, id);
+
+    CREATE TABLE judgement_tags (
+        judgement_id INTEGER NOT NULL REFERENCES judgements(id),
+        tag TEXT NOT NULL COLLATE NOCASE,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (judgement_id, tag)
+    );
+    CREATE INDEX judgement_tags_tag ON judgement_tags(tag, judgement_id);
+
+    -- every judgement ever made, in order: what, old and new value, when, who and why. Append-only.
+    CREATE TABLE judgement_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        judgement_id INTEGER NOT NULL REFERENCES judgements(id),
+        kind TEXT NOT NULL,
+        target_id INTEGER,            -- the row's id at the time
+        what TEXT NOT NULL,           -- status, grade, subtype, date, place, killed, deleted, added, note, tag, ...
+        old TEXT,
+        new TEXT,
+        reason TEXT
+    );
+    CREATE INDEX judgement_log_judgement ON judgement_log(judgement_id, id);
+    CREATE TRIGGER judgement_log_no_update BEFORE UPDATE ON judgement_log BEGIN
+        SELECT RAISE(ABORT, 'the judgement log is append-only');
+    END;
+    CREATE TRIGGER judgement_log_no_delete BEFORE DELETE ON judgement_log BEGIN
+        SELECT RAISE(ABORT, 'the judgement log is append-only');
+    END;
+
+    ALTER TABLE events ADD COLUMN status TEXT;
+    ALTER TABLE events ADD COLUMN judged TEXT NOT NULL DEFAULT '';  -- corrected fields ('subtype date'), 'added'
+    ALTER TABLE claims ADD COLUMN status TEXT;
+    CREATE INDEX events_status ON events(status, date, id) WHERE status IS NOT NULL;
+
+    -- a judged row that goes away leaves its judgement waiting for its successor (never pointing at
+    -- an id SQLite may hand out again); one that comes (back) under a known identity is joined at once
+    CREATE TRIGGER events_unjudge AFTER DELETE ON events BEGIN
+        UPDATE judgements SET target_id = NULL WHERE kind = 'event' AND target_id = old.id;
+    END;
+    CREATE TRIGGER claims_unjudge AFTER DELETE ON claims BEGIN
+        UPDATE judgements SET target_id = NULL WHERE kind = 'claim' AND target_id = old.id;
+    END;
+    CREATE TRIGGER sources_unjudge AFTER DELETE ON sources BEGIN
+        UPDATE judgements SET target_id = NULL WHERE kind = 'source' AND target_id = old.id;
+    END;
+    CREATE TRIGGER articles_unjudge AFTER DELETE ON articles BEGIN
+        UPDATE judgements SET target_id = NULL WHERE kind = 'article' AND target_id = old.id;
+    END;
+    CREATE TRIGGER sources_judge AFTER INSERT ON sources
+    WHEN EXISTS (SELECT 1 FROM judgements WHERE kind = 'source' AND source_key = new.merge_key) BEGIN
+        UPDATE judgements SET target_id = new.id WHERE kind = 'source' AND source_key = new.merge_key;
+        UPDATE sources SET reliability = coalesce(
+            (SELECT grade FROM judgements WHERE kind = 'source' AND source_key = new.merge_key), reliability)
+        WHERE id = new.id;
+    END;
+    CREATE TRIGGER articles_judge AFTER INSERT ON articles
+    WHEN EXISTS (SELECT 1 FROM judgements WHERE kind = 'article' AND article_hash = new.hash) BEGIN
+        UPDATE judgements SET target_id = new.id WHERE kind = 'article' AND article_hash = new.hash;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

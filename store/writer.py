@@ -264,7 +264,7 @@ _COMPUTE = object()
 
 def write_article(
     conn: sqlite3.Connection, article: RawArticle, extraction: Extraction, cache: WriteCache | None = None,
-    signature: bytes | None | object = _COMPUTE,
+    signature: bytes | None | object = _COMPUTE, *, article_id: int | None = None,
 ) -> WriteReport:
     """Store one article with its facts, its reprint sketch, and its events grouped into incidents.
 
@@ -272,11 +272,15 @@ def write_article(
     transaction rolls back, and call ``cache.grouper.flush(conn)`` before committing: the display
     fields of the incidents touched are computed then, once). Without a cache the incidents are
     complete when this returns. ``signature``: the article's sketch (``store.sketch.sketch``),
-    when the caller computed it already (ingest does, in its worker processes)."""
+    when the caller computed it already (ingest does, in its worker processes). ``article_id``: the
+    facts of an article already stored (re-extraction, after ``store.retract.retract_article``);
+    its row and sketch stay as they are."""
     own_cache = cache is None
+    rewriting = article_id is not None
     cache = cache if cache is not None else WriteCache()
     text = article.text
-    article_id = insert_article(conn, article)
+    if article_id is None:
+        article_id = insert_article(conn, article)
     report = WriteReport(article_id)
     if article_id is None:
         return report
@@ -408,8 +412,13 @@ def write_article(
                      sorted((n, i) for i, n in n_relayed.items()))
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
-    reprints.record(conn, article_id, make_sketch(text) if signature is _COMPUTE else signature)
-    if n_events:
+    from store.judgements import anchor_article  # (store.judgements imports this module)
+
+    # the analyst's judgements of these facts, if any: first, so that corrections shape the grouping
+    anchor_article(conn, article_id, text_hash(text))
+    if not rewriting:
+        reprints.record(conn, article_id, make_sketch(text) if signature is _COMPUTE else signature)
+    if n_events or conn.execute("SELECT 1 FROM events WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
         cache.grouper.add_article(conn, article_id)
     if own_cache:
         cache.grouper.flush(conn)

@@ -1,0 +1,627 @@
+"""The analyst's judgements: grades, statuses, corrections, notes and tags, and the log of them all.
+
+Sitrep proposes; the analyst decides. A judgement lives in ``judgements`` (with its notes and tags
+in tables of their own), never in the rows extraction writes, and is keyed by what outlives those
+rows:
+
+- an article: the sha256 of its stored text (``articles.hash``);
+- an event: its article's hash, its evidence span and the subtype extraction gave it;
+- a claim: its article's hash, its content span and its source's merge key;
+- a source: its merge key.
+
+``target_id`` links a judgement to the row it is about now. Re-ingesting an article changes
+nothing. Re-extracting one (a newer extractor) deletes its rows, which detaches their judgements
+(a trigger), and writes new ones; ``anchor_article`` (called by the writer) then finds each
+judgement's row again:
+
+1. the same span and the same extracted subtype (claims: the same source);
+2. else the same span, any subtype (one candidate left);
+3. else an event (claim) whose span overlaps the judged one by at least half the shorter of the two,
+   the same subtype (source) first, then the largest overlap.
+
+A judgement that finds its row again follows it (a moved span is logged as ``reanchored``). One
+that finds none is kept, unchanged, as *orphaned*: ``sitrep log`` records it, the browser lists it
+(key ``J``) with its span in the article, and the JSON Lines export writes it. It joins a row again
+if a later extraction finds one. Nothing is dropped.
+
+The event's corrected values, statuses and grades are written through to ``events``, ``claims`` and
+``sources`` so that panes, filters, search and export read them with the indexes they have; the
+value extraction gave is kept in the judgement (``extracted``) beside the analyst's (``corrected``).
+
+Every change appends to ``judgement_log`` (what, old value, new value, when, who, why), which
+triggers keep append-only.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from extract.model import SUBTYPE_TO_TYPE
+from store.admiralty import (
+    CORRECTED_MARK, GRADED, NOTED, STATUS_MARKS, WITH_STATUS, JudgementError, parse_date, parse_grade,
+    parse_killed, parse_note, parse_place, parse_status, parse_subtype, parse_tag,
+)
+from store.retract import delete_events
+from store.schema import MIGRATIONS
+from store.writer import casualty_label, text_hash
+
+# the number of store/schema.py's migration that adds these tables
+JUDGEMENTS_MIGRATION = next(n for n, sql in enumerate(MIGRATIONS, start=1) if "CREATE TABLE judgements" in sql)
+ANALYST_ENV = "SITREP_ANALYST"
+SYSTEM = "sitrep"  # who the log names for what Sitrep itself did to a judgement (re-anchoring it)
+CORRECTABLE = ("subtype", "date", "place", "killed")
+TABLES = {"event": "events", "claim": "claims", "source": "sources", "article": "articles"}
+
+
+def default_analyst(explicit: str | None = None) -> str:
+    """``--analyst``, else ``$SITREP_ANALYST``, else the OS user (else "analyst")."""
+    for name in (explicit, os.environ.get(ANALYST_ENV)):
+        if name and name.strip():
+            return " ".join(name.split())[:80]
+    try:
+        return getpass.getuser() or "analyst"
+    except Exception:  # noqa: BLE001 - no user name in this environment
+        return "analyst"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class Change:
+    """One logged change, as the CLI reports it."""
+
+    kind: str
+    target_id: int | None
+    what: str
+    old: str | None
+    new: str | None
+
+    def line(self) -> str:
+        target = f"{self.kind} {self.target_id}" if self.target_id is not None else self.kind
+        if self.what in ("note", "tag", "added"):
+            return f"{target}: {self.what} {self.new}"
+        if self.what == "untag":
+            return f"{target}: tag {self.old} removed"
+        if self.what == "deleted":
+            return f"{target}: deleted ({self.old})"
+        return f"{target}: {self.what} {self.old if self.old is not None else 'none'} -> {self.new}"
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT: a judgement is written whole or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _row(conn: sqlite3.Connection, sql: str, params: tuple) -> dict[str, Any] | None:
+    cursor = conn.execute(sql, params)
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row))
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+# --- an event's values: what extraction gave, what the analyst set -------------------------------
+
+def _extracted_killed(conn: sqlite3.Connection, event_id: int) -> int | None:
+    """The event's extracted figure of killed (the sum of lower bounds, as the CSV's fatalities)."""
+    rows = conn.execute("SELECT min FROM casualties WHERE event_id = ? AND kind = 'killed'", (event_id,)).fetchall()
+    return sum(r[0] or 0 for r in rows) if rows else None
+
+
+def _extracted_value(conn: sqlite3.Connection, event: dict[str, Any], field: str) -> Any:
+    if field == "subtype":
+        return event["subtype"]
+    if field == "date":
+        return event["date"]
+    if field == "place":
+        return event["places_label"] or None
+    return _extracted_killed(conn, event["id"])
+
+
+def _killed_label(conn: sqlite3.Connection, event_id: int, killed: int) -> str:
+    """The casualties label with the analyst's figure of killed in place of extraction's."""
+    others = [casualty_label(kind, low, high, qualifier) for kind, low, high, qualifier in conn.execute(
+        "SELECT kind, min, max, qualifier FROM casualties WHERE event_id = ? AND kind != 'killed' ORDER BY id",
+        (event_id,))]
+    return "; ".join([f"{killed} killed", *others])
+
+
+def _shown(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# --- the summary the lists show ------------------------------------------------------------------
+
+def _mark(conn: sqlite3.Connection, judgement: dict[str, Any]) -> str:
+    parts = []
+    if judgement["status"]:
+        parts.append(STATUS_MARKS[judgement["status"]] or "unverified")
+    if judgement["grade"]:
+        parts.append(judgement["grade"])
+    if judgement["added"]:
+        parts.append("+added")
+    elif json.loads(judgement["corrected"]):
+        parts.append(CORRECTED_MARK)
+    parts += [f"#{t}" for (t,) in conn.execute(
+        "SELECT tag FROM judgement_tags WHERE judgement_id = ? ORDER BY tag", (judgement["id"],))]
+    if conn.execute("SELECT 1 FROM judgement_notes WHERE judgement_id = ?", (judgement["id"],)).fetchone():
+        parts.append("¶")
+    return " ".join(p for p in parts if p)
+
+
+class Judge:
+    """Records judgements in a store as one analyst. Every method checks all its input first and
+    writes in one transaction: a bad ID or value raises ``JudgementError`` and changes nothing."""
+
+    def __init__(self, conn: sqlite3.Connection, analyst: str | None = None) -> None:
+        self.conn = conn
+        self.analyst = default_analyst(analyst)
+
+    # ---------------------------------------------------------------- the judgement of a row
+
+    def _target(self, kind: str, target_id: int) -> dict[str, Any]:
+        """The row judged, with what identifies it beyond its id."""
+        if kind == "event":
+            row = _row(self.conn, "SELECT e.*, a.hash FROM events e JOIN articles a ON a.id = e.article_id "
+                                  "WHERE e.id = ?", (target_id,))
+        elif kind == "claim":
+            row = _row(self.conn, "SELECT c.*, a.hash, s.merge_key FROM claims c JOIN articles a ON a.id = c.article_id "
+                                  "JOIN sources s ON s.id = c.source_id WHERE c.id = ?", (target_id,))
+        elif kind == "source":
+            row = _row(self.conn, "SELECT * FROM sources WHERE id = ?", (target_id,))
+        elif kind == "article":
+            row = _row(self.conn, "SELECT id, hash, title, ref FROM articles WHERE id = ?", (target_id,))
+        else:
+            raise JudgementError(f"no {kind}s in this store to judge")
+        if row is None:
+            raise JudgementError(f"{kind} {target_id}: no such {kind} in this store")
+        return row
+
+    def _judgement(self, kind: str, target_id: int, target: dict[str, Any]) -> dict[str, Any]:
+        """The judgement of a row, made (empty) when it has none yet. Inside a transaction."""
+        found = _row(self.conn, "SELECT * FROM judgements WHERE kind = ? AND target_id = ?", (kind, target_id))
+        if found is not None:
+            return found
+        identity: dict[str, Any] = {}
+        if kind == "event":
+            identity = dict(article_hash=target["hash"], start=target["evidence_start"], end=target["evidence_end"],
+                            span_text=target["evidence_text"], anchor=target["subtype"])
+        elif kind == "claim":
+            identity = dict(article_hash=target["hash"], start=target["content_start"], end=target["content_end"],
+                            span_text=target["content_text"], anchor=target["merge_key"])
+        elif kind == "source":
+            identity = dict(source_key=target["merge_key"])
+        elif kind == "article":
+            identity = dict(article_hash=target["hash"])
+        columns = ["kind", "target_id", "by", "at", *identity]
+        values = [kind, target_id, self.analyst, now(), *identity.values()]
+        judgement_id = self.conn.execute(
+            f"INSERT INTO judgements ({', '.join(map(_q, columns))}) "
+            f"VALUES ({', '.join('?' * len(columns))})", values).lastrowid
+        return _row(self.conn, "SELECT * FROM judgements WHERE id = ?", (judgement_id,))
+
+    def _log(self, judgement: dict[str, Any], what: str, old: Any, new: Any, reason: str | None,
+             by: str | None = None) -> Change:
+        self.conn.execute(
+            "INSERT INTO judgement_log (at, by, judgement_id, kind, target_id, what, old, new, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (now(), by or self.analyst, judgement["id"], judgement["kind"], judgement["target_id"], what,
+             _shown(old), _shown(new), reason or None))
+        return Change(judgement["kind"], judgement["target_id"], what, _shown(old), _shown(new))
+
+    def _save(self, judgement: dict[str, Any], **values: Any) -> dict[str, Any]:
+        values.update(by=self.analyst, at=now())
+        judgement.update(values)
+        self.conn.execute(
+            f"UPDATE judgements SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+            [*values.values(), judgement["id"]])
+        self._remark(judgement)
+        return judgement
+
+    def _remark(self, judgement: dict[str, Any]) -> None:
+        self.conn.execute("UPDATE judgements SET mark = ? WHERE id = ?", (_mark(self.conn, judgement), judgement["id"]))
+
+    # ---------------------------------------------------------------- grades and statuses
+
+    def grade(self, kind: str, target_id: int, value: str, reason: str | None = None) -> list[Change]:
+        """A source's reliability (A-F) or a claim's credibility (1-6)."""
+        if kind not in GRADED:
+            raise JudgementError(f"only sources and claims are graded, not {kind}s")
+        grade = parse_grade(kind, value)
+        with write_transaction(self.conn):
+            target = self._target(kind, target_id)
+            judgement = self._judgement(kind, target_id, target)
+            old = target["reliability"] if kind == "source" else target["credibility"]
+            if old == grade and judgement["grade"] == grade:
+                return []
+            self._save(judgement, grade=grade)
+            _apply(self.conn, judgement)
+            return [self._log(judgement, "grade", old, grade, reason)]
+
+    def set_status(self, kind: str, target_id: int, value: str, reason: str | None = None) -> list[Change]:
+        """unverified, verified, disputed or false."""
+        if kind not in WITH_STATUS:
+            raise JudgementError(f"a status is for events, claims and incidents, not {kind}s")
+        status = parse_status(value)
+        with write_transaction(self.conn):
+            target = self._target(kind, target_id)
+            judgement = self._judgement(kind, target_id, target)
+            old = judgement["status"] or "unverified"
+            if judgement["status"] == status:
+                return []
+            self._save(judgement, status=status)
+            _apply(self.conn, judgement)
+            return [self._log(judgement, "status", old, status, reason)]
+
+    # ---------------------------------------------------------------- corrections
+
+    def correct_event(self, event_id: int, *, subtype: str | None = None, date: str | None = None,
+                      place: str | None = None, killed: str | int | None = None,
+                      reason: str | None = None) -> list[Change]:
+        """Set the event's subtype, date, place or figure of killed; extraction's values are kept."""
+        changes: dict[str, Any] = {}
+        if subtype is not None:
+            changes["subtype"] = parse_subtype(subtype)
+        if date is not None:
+            changes["date"] = parse_date(date)
+        if place is not None:
+            changes["place"] = parse_place(place)
+        if killed is not None:
+            changes["killed"] = parse_killed(killed)
+        if not changes:
+            raise JudgementError("nothing to correct: give --subtype, --date, --place, --killed or --delete")
+        with write_transaction(self.conn):
+            target = self._target("event", event_id)
+            judgement = self._judgement("event", event_id, target)
+            corrected, extracted = json.loads(judgement["corrected"]), json.loads(judgement["extracted"])
+            logged: list[tuple[str, Any, Any]] = []
+            for field, new in changes.items():
+                old = corrected[field] if field in corrected else _extracted_value(self.conn, target, field)
+                if old == new:
+                    continue
+                if field not in corrected and not judgement["added"]:
+                    extracted[field] = _extracted_value(self.conn, target, field)
+                corrected[field] = new
+                logged.append((field, old, new))
+            if not logged:
+                return []
+            self._save(judgement, corrected=json.dumps(corrected, ensure_ascii=False),
+                       extracted=json.dumps(extracted, ensure_ascii=False))
+            _apply(self.conn, judgement)
+            return [self._log(judgement, field, old, new, reason) for field, old, new in logged]
+
+    def delete_event(self, event_id: int, reason: str | None = None) -> list[Change]:
+        """Take a false event out of the store; its judgement keeps it deleted through re-extraction."""
+        with write_transaction(self.conn):
+            target = self._target("event", event_id)
+            judgement = self._judgement("event", event_id, target)
+            change = self._log(judgement, "deleted", describe_event(target), "deleted", reason)
+            self._save(judgement, deleted=1)
+            delete_events(self.conn, [event_id])  # the trigger detaches the judgement
+            return [change]
+
+    def add_event(self, article_id: int, start: int, end: int, *, subtype: str, date: str | None = None,
+                  place: str | None = None, killed: str | int | None = None,
+                  reason: str | None = None) -> tuple[int, list[Change]]:
+        """An event extraction missed, from a span of the article (the sentence it is told in)."""
+        values: dict[str, Any] = {"subtype": parse_subtype(subtype)}
+        if date not in (None, ""):
+            values["date"] = parse_date(date)
+        if place not in (None, ""):
+            values["place"] = parse_place(place)
+        if killed not in (None, ""):
+            values["killed"] = parse_killed(killed)
+        with write_transaction(self.conn):
+            article = _row(self.conn, "SELECT id, hash, text FROM articles WHERE id = ?", (article_id,))
+            if article is None:
+                raise JudgementError(f"article {article_id}: no such article in this store")
+            text = article["text"]
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+                raise JudgementError(f"span {start}-{end} is not within article {article_id}'s text")
+            if self.conn.execute(
+                "SELECT 1 FROM judgements WHERE kind = 'event' AND added = 1 AND article_hash = ? AND start = ? "
+                "AND \"end\" = ? AND json_extract(corrected, '$.subtype') = ? AND deleted = 0",
+                (article["hash"], start, end, values["subtype"]),
+            ).fetchone():
+                raise JudgementError(f"an event '{values['subtype']}' was already added from this sentence")
+            judgement_id = self.conn.execute(
+                'INSERT INTO judgements (kind, article_hash, start, "end", span_text, anchor, added, corrected, '
+                "by, at) VALUES ('event', ?, ?, ?, ?, '', 1, ?, ?, ?)",
+                (article["hash"], start, end, text[start:end], json.dumps(values, ensure_ascii=False),
+                 self.analyst, now())).lastrowid
+            judgement = _row(self.conn, "SELECT * FROM judgements WHERE id = ?", (judgement_id,))
+            event_id = _insert_added_event(self.conn, article_id, judgement)
+            judgement["target_id"] = event_id
+            self._remark(judgement)
+            described = describe_event(_row(self.conn, "SELECT * FROM events WHERE id = ?", (event_id,)))
+            return event_id, [self._log(judgement, "added", None, described, reason)]
+
+    # ---------------------------------------------------------------- notes and tags
+
+    def note(self, kind: str, target_id: int, text: str) -> list[Change]:
+        if kind not in NOTED:
+            raise JudgementError(f"notes are for {', '.join(NOTED)}, not {kind}s")
+        text = parse_note(text)
+        with write_transaction(self.conn):
+            judgement = self._judgement(kind, target_id, self._target(kind, target_id))
+            self.conn.execute("INSERT INTO judgement_notes (judgement_id, text, by, at) VALUES (?, ?, ?, ?)",
+                              (judgement["id"], text, self.analyst, now()))
+            self._save(judgement)
+            return [self._log(judgement, "note", None, text, None)]
+
+    def tag(self, kind: str, target_id: int, tag: str) -> list[Change]:
+        if kind not in NOTED:
+            raise JudgementError(f"tags are for {', '.join(NOTED)}, not {kind}s")
+        tag = parse_tag(tag)
+        with write_transaction(self.conn):
+            judgement = self._judgement(kind, target_id, self._target(kind, target_id))
+            added = self.conn.execute(
+                "INSERT OR IGNORE INTO judgement_tags (judgement_id, tag, by, at) VALUES (?, ?, ?, ?)",
+                (judgement["id"], tag, self.analyst, now())).rowcount
+            if not added:
+                return []
+            self._save(judgement)
+            return [self._log(judgement, "tag", None, tag, None)]
+
+    def untag(self, kind: str, target_id: int, tag: str) -> list[Change]:
+        tag = parse_tag(tag)
+        with write_transaction(self.conn):
+            target = self._target(kind, target_id)
+            judgement = self._judgement(kind, target_id, target)
+            removed = self.conn.execute("DELETE FROM judgement_tags WHERE judgement_id = ? AND tag = ?",
+                                        (judgement["id"], tag)).rowcount
+            if not removed:
+                return []
+            self._save(judgement)
+            return [self._log(judgement, "untag", tag, None, None)]
+
+
+def describe_event(event: dict[str, Any]) -> str:
+    """'Armed clash 2024-12-14 at Plekhovo, ≥30 killed/wounded' (for the log)."""
+    parts = [event["subtype"]]
+    if event.get("date"):
+        parts.append(event["date"])
+    if event.get("places_label"):
+        parts.append(f"at {event['places_label']}")
+    text = " ".join(parts)
+    return f"{text}, {event['casualties_label']}" if event.get("casualties_label") else text
+
+
+# --- writing a judgement through to its row -----------------------------------------------------
+
+def _insert_added_event(conn: sqlite3.Connection, article_id: int, judgement: dict[str, Any]) -> int:
+    values = json.loads(judgement["corrected"])
+    killed = values.get("killed")
+    event_id = conn.execute(
+        "INSERT INTO events (article_id, type, subtype, date, date_precision, confidence, evidence_start, "
+        "evidence_end, evidence_text, places_label, casualties_label, claimant_label) "
+        "VALUES (?, ?, ?, ?, ?, 1.0, ?, ?, ?, ?, ?, '')",
+        (article_id, SUBTYPE_TO_TYPE[values["subtype"]], values["subtype"], values.get("date"),
+         "day" if values.get("date") else None, judgement["start"], judgement["end"], judgement["span_text"],
+         values.get("place") or "", f"{killed} killed" if killed is not None else ""),
+    ).lastrowid
+    conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (event_id, judgement["id"]))
+    conn.execute("UPDATE articles SET n_events = n_events + 1 WHERE id = ?", (article_id,))
+    _apply(conn, {**judgement, "target_id": event_id})
+    return event_id
+
+
+def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
+    """Write a judgement through to the row it is about."""
+    kind, target_id = judgement["kind"], judgement["target_id"]
+    if target_id is None:
+        return
+    if kind == "source" and judgement["grade"]:
+        conn.execute("UPDATE sources SET reliability = ? WHERE id = ?", (judgement["grade"], target_id))
+    elif kind == "claim":
+        conn.execute("UPDATE claims SET status = ?, credibility = coalesce(?, credibility) WHERE id = ?",
+                     (judgement["status"], judgement["grade"], target_id))
+    elif kind == "event":
+        corrected = json.loads(judgement["corrected"])
+        sets = {"status": judgement["status"],
+                "judged": "added" if judgement["added"] else " ".join(sorted(corrected))}
+        if "subtype" in corrected:
+            sets.update(subtype=corrected["subtype"], type=SUBTYPE_TO_TYPE[corrected["subtype"]])
+        if "date" in corrected:
+            sets.update(date=corrected["date"], date_end=None, date_precision="day")
+        if "place" in corrected:
+            sets["places_label"] = corrected["place"]
+        if "killed" in corrected:
+            sets["casualties_label"] = _killed_label(conn, target_id, corrected["killed"])
+        conn.execute(f"UPDATE events SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                     [*sets.values(), target_id])
+
+
+# --- finding a judgement's row again after re-extraction -----------------------------------------
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _best_match(judgement: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    span = (judgement["start"], judgement["end"])
+    anchor = judgement["anchor"]
+    exact = [c for c in candidates if (c["start"], c["end"]) == span]
+    same = [c for c in exact if c["anchor"] == anchor]
+    if same:
+        return same[0]
+    if len(exact) == 1:
+        return exact[0]
+    close = [c for c in candidates
+             if _overlap(span, (c["start"], c["end"])) * 2 >= min(span[1] - span[0], c["end"] - c["start"]) > 0]
+    if not close:
+        return None
+    return max(close, key=lambda c: (c["anchor"] == anchor, _overlap(span, (c["start"], c["end"])), -c["id"]))
+
+
+def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None = None) -> list[Change]:
+    """Link the waiting judgements of an article's events and claims to its rows (see the module's
+    doc); call after writing the article's facts, inside the same transaction. Cheap when the
+    article has no judgement: one indexed lookup."""
+    if digest is None:
+        row = conn.execute("SELECT hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return []
+        digest = row[0]
+    waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind IN ('event', 'claim') "
+                          "AND target_id IS NULL ORDER BY added DESC, deleted DESC, id", (digest,))
+    if not waiting:
+        return []
+    judge = Judge(conn, SYSTEM)
+    taken = {(k, t) for k, t in conn.execute(
+        "SELECT kind, target_id FROM judgements WHERE article_hash = ? AND target_id IS NOT NULL", (digest,))}
+    events = [c for c in _rows(conn, "SELECT id, evidence_start AS start, evidence_end AS \"end\", subtype AS anchor "
+                                     "FROM events WHERE article_id = ? ORDER BY id", (article_id,))
+              if ("event", c["id"]) not in taken]
+    claims = [c for c in _rows(conn, "SELECT c.id, c.content_start AS start, c.content_end AS \"end\", "
+                                     "s.merge_key AS anchor FROM claims c JOIN sources s ON s.id = c.source_id "
+                                     "WHERE c.article_id = ? ORDER BY c.id", (article_id,))
+              if ("claim", c["id"]) not in taken]
+    changes: list[Change] = []
+    for judgement in waiting:
+        if judgement["added"]:
+            if not judgement["deleted"]:
+                _insert_added_event(conn, article_id, judgement)
+            continue
+        candidates = events if judgement["kind"] == "event" else claims
+        match = _best_match(judgement, candidates)
+        if match is None:
+            if not judgement["deleted"] and _last_logged(conn, judgement["id"]) != "orphaned":
+                changes.append(judge._log(judgement, "orphaned", _span_label(judgement), None,
+                                          "no such fact in the article after re-extraction", by=SYSTEM))
+            continue
+        candidates.remove(match)
+        if judgement["deleted"]:  # the analyst deleted this event as false: it stays deleted
+            delete_events(conn, [match["id"]])
+            continue
+        fresh = _row(conn, f"SELECT * FROM {TABLES[judgement['kind']]} WHERE id = ?", (match["id"],))
+        moved = (match["start"], match["end"]) != (judgement["start"], judgement["end"])
+        updates: dict[str, Any] = {"target_id": match["id"]}
+        if moved:
+            text_column = "evidence_text" if judgement["kind"] == "event" else "content_text"
+            updates.update(start=match["start"], end=match["end"], span_text=fresh[text_column])
+        if judgement["kind"] == "event":
+            corrected = json.loads(judgement["corrected"])
+            fresh["hash"] = digest
+            updates["extracted"] = json.dumps(
+                {f: _extracted_value(conn, fresh, f) for f in corrected}, ensure_ascii=False)
+        before = _span_label(judgement)
+        judgement.update(updates)
+        conn.execute(f"UPDATE judgements SET {', '.join(f'{_q(k)} = ?' for k in updates)} WHERE id = ?",
+                     [*updates.values(), judgement["id"]])
+        _apply(conn, judgement)
+        if moved or _last_logged(conn, judgement["id"]) == "orphaned":
+            changes.append(judge._log(judgement, "reanchored", before, _span_label(judgement),
+                                      "found again after re-extraction", by=SYSTEM))
+    return changes
+
+
+def anchor_waiting(conn: sqlite3.Connection) -> list[Change]:
+    """Try every waiting (orphaned) judgement of events and claims again, article by article."""
+    changes: list[Change] = []
+    for article_id, digest in conn.execute(
+        "SELECT DISTINCT a.id, a.hash FROM judgements j JOIN articles a ON a.hash = j.article_hash "
+        "WHERE j.target_id IS NULL AND j.kind IN ('event', 'claim')"
+    ).fetchall():
+        changes += anchor_article(conn, article_id, digest)
+    return changes
+
+
+def _q(column: str) -> str:
+    return '"end"' if column == "end" else column
+
+
+def _span_label(judgement: dict[str, Any]) -> str:
+    return f"{judgement['start']}-{judgement['end']} {judgement['anchor'] or 'added'}".strip()
+
+
+def _last_logged(conn: sqlite3.Connection, judgement_id: int) -> str | None:
+    row = conn.execute("SELECT what FROM judgement_log WHERE judgement_id = ? ORDER BY id DESC LIMIT 1",
+                       (judgement_id,)).fetchone()
+    return row[0] if row else None
+
+
+def article_hash(text: str) -> str:
+    return text_hash(text)
+
+
+# --- reading judgements (export, the log, the browser) -------------------------------------------
+
+def record(conn: sqlite3.Connection, judgement: dict[str, Any]) -> dict[str, Any]:
+    """The contract's ``"judgement"`` object: status, grade, notes, tags, corrected, extracted, by, at."""
+    notes = [{"text": t, "by": b, "at": a} for t, b, a in conn.execute(
+        "SELECT text, by, at FROM judgement_notes WHERE judgement_id = ? ORDER BY id", (judgement["id"],))]
+    tags = [t for (t,) in conn.execute(
+        "SELECT tag FROM judgement_tags WHERE judgement_id = ? ORDER BY tag", (judgement["id"],))]
+    out = {"status": judgement["status"], "grade": judgement["grade"], "notes": notes, "tags": tags,
+           "corrected": json.loads(judgement["corrected"]), "extracted": json.loads(judgement["extracted"]),
+           "by": judgement["by"], "at": judgement["at"]}
+    if judgement["added"]:
+        out["added"] = True
+    return out
+
+
+def records_by_target(conn: sqlite3.Connection, kind: str) -> dict[int, dict[str, Any]]:
+    """Every judgement of ``kind`` with a row now, by the row's id (judgements are few: one pass)."""
+    return {j["target_id"]: record(conn, j) for j in _rows(
+        conn, "SELECT * FROM judgements WHERE kind = ? AND target_id IS NOT NULL", (kind,))}
+
+
+def detached(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Judgements whose row is not in the store: orphaned ones, and the events the analyst deleted."""
+    for judgement in _rows(conn, "SELECT * FROM judgements WHERE target_id IS NULL ORDER BY id"):
+        article = conn.execute("SELECT id FROM articles WHERE hash = ?",
+                               (judgement["article_hash"],)).fetchone() if judgement["article_hash"] else None
+        item: dict[str, Any] = {
+            "kind": "judgement", "of": judgement["kind"],
+            "state": "deleted" if judgement["deleted"] else "orphaned",
+            "article_id": article[0] if article else None, "article_hash": judgement["article_hash"],
+        }
+        if judgement["kind"] in ("event", "claim"):
+            item["span"] = {"start": judgement["start"], "end": judgement["end"], "text": judgement["span_text"]}
+            item["extracted_subtype" if judgement["kind"] == "event" else "source_key"] = judgement["anchor"] or None
+        if judgement["source_key"]:
+            item["source_key"] = judgement["source_key"]
+        item["judgement"] = record(conn, judgement)
+        yield item
+
+
+LOG_FIELDS = ("id", "at", "by", "kind", "target_id", "what", "old", "new", "reason")
+
+
+def log_entries(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    cursor = conn.execute(f"SELECT {', '.join(LOG_FIELDS)} FROM judgement_log ORDER BY id")
+    for row in cursor:
+        yield dict(zip(LOG_FIELDS, row))
+
+
+def tags_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    return [(t, n) for t, n in conn.execute(
+        "SELECT tag, count(*) FROM judgement_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag")]
+
+
+__all__ = ["Judge", "JudgementError", "Change", "anchor_article", "anchor_waiting", "default_analyst",
+           "record", "records_by_target", "detached", "log_entries", "tags_in_use", "describe_event",
+           "CORRECTABLE"]
