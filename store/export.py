@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from store.judgements import detached, records_by_target
+
 KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
 TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events",
           "incident": "incidents"}
@@ -37,6 +39,33 @@ def _span(start: int, end: int, text: str) -> dict:
     return {"start": start, "end": end, "text": text}
 
 
+# `--verified-only`: events and claims the analyst verified, and what they refer to (their articles,
+# the sources of the claims, the places and actors of the events), so the file stands on its own.
+VERIFIED = {
+    "event": "status = 'verified'",
+    "claim": "status = 'verified'",
+    "article": "id IN (SELECT article_id FROM events WHERE status = 'verified' "
+               "UNION SELECT article_id FROM claims WHERE status = 'verified')",
+    "source": "id IN (SELECT source_id FROM claims WHERE status = 'verified' "
+              "UNION SELECT via_source_id FROM claims WHERE status = 'verified')",
+    "entity": "id IN (SELECT entity_id FROM event_places WHERE event_id IN "
+              "(SELECT id FROM events WHERE status = 'verified') UNION SELECT entity_id FROM event_actors "
+              "WHERE event_id IN (SELECT id FROM events WHERE status = 'verified'))",
+}
+
+
+def _where(kind: str, verified_only: bool) -> str:
+    return f" WHERE {VERIFIED[kind]}" if verified_only else ""
+
+
+def _judged(record: dict, judgements: dict[int, dict]) -> dict:
+    """The record with its ``"judgement"`` when the analyst judged it (CONTRACT.md)."""
+    judgement = judgements.get(record["id"])
+    if judgement is not None:
+        record["judgement"] = judgement
+    return record
+
+
 def _aliases(conn, owner: str, owner_id: int, name: str) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT name FROM names WHERE owner = ? AND owner_id = ? AND name != ? ORDER BY id",
@@ -46,19 +75,22 @@ def _aliases(conn, owner: str, owner_id: int, name: str) -> list[str]:
 
 # --- records (the contract's JSON Lines objects) ----------------------------------------------
 
-def article_records(conn) -> Iterator[dict]:
+def article_records(conn, verified_only: bool = False) -> Iterator[dict]:
+    judgements = records_by_target(conn, "article")
     for row in conn.execute(
-        "SELECT id, ref, title, url, outlet, published, text, hash, ingested_at, n_events FROM articles ORDER BY id"
+        "SELECT id, ref, title, url, outlet, published, text, hash, ingested_at, n_events FROM articles"
+        f"{_where('article', verified_only)} ORDER BY id"
     ):
         id_, ref, title, url, outlet, published, text, digest, ingested_at, n_events = row
-        yield {"kind": "article", "id": id_, "ref": ref, "title": title, "url": url, "outlet": outlet,
-               "published": published, "text": text, "hash": digest, "ingested_at": ingested_at,
-               "n_events": n_events}
+        yield _judged({"kind": "article", "id": id_, "ref": ref, "title": title, "url": url, "outlet": outlet,
+                       "published": published, "text": text, "hash": digest, "ingested_at": ingested_at,
+                       "n_events": n_events}, judgements)
 
 
-def entity_records(conn) -> Iterator[dict]:
+def entity_records(conn, verified_only: bool = False) -> Iterator[dict]:
     for row in conn.execute(
-        "SELECT id, type, name, country, admin1, lat, lon, n_mentions, n_events FROM entities ORDER BY id"
+        "SELECT id, type, name, country, admin1, lat, lon, n_mentions, n_events FROM entities"
+        f"{_where('entity', verified_only)} ORDER BY id"
     ):
         id_, type_, name, country, admin1, lat, lon, n_mentions, n_events = row
         mentions = [
@@ -73,37 +105,43 @@ def entity_records(conn) -> Iterator[dict]:
                "lat": lat, "lon": lon, "mentions": mentions, "n_mentions": n_mentions, "n_events": n_events}
 
 
-def source_records(conn) -> Iterator[dict]:
+def source_records(conn, verified_only: bool = False) -> Iterator[dict]:
+    judgements = records_by_target(conn, "source")
     for id_, name, type_, reliability, entity_id, n_claims, n_relayed in conn.execute(
-        "SELECT id, name, type, reliability, entity_id, n_claims, n_relayed FROM sources ORDER BY id"
+        "SELECT id, name, type, reliability, entity_id, n_claims, n_relayed FROM sources"
+        f"{_where('source', verified_only)} ORDER BY id"
     ):
         # "claims": claims the source makes; "relayed": claims of others it carries ("... told Reuters")
-        yield {"kind": "source", "id": id_, "name": name, "type": type_,
-               "aliases": _aliases(conn, "source", id_, name), "reliability": reliability,
-               "claims": n_claims, "relayed": n_relayed, "entity_id": entity_id}
+        yield _judged({"kind": "source", "id": id_, "name": name, "type": type_,
+                       "aliases": _aliases(conn, "source", id_, name), "reliability": reliability,
+                       "claims": n_claims, "relayed": n_relayed, "entity_id": entity_id}, judgements)
 
 
-def claim_records(conn) -> Iterator[dict]:
+def claim_records(conn, verified_only: bool = False) -> Iterator[dict]:
+    judgements = records_by_target(conn, "claim")
     for row in conn.execute(
         "SELECT id, article_id, source_id, via_source_id, cue_start, cue_end, cue_text, "
-        "content_start, content_end, content_text, quote, credibility FROM claims ORDER BY id"
+        "content_start, content_end, content_text, quote, credibility, status FROM claims"
+        f"{_where('claim', verified_only)} ORDER BY id"
     ):
-        id_, article_id, source_id, via, cs, ce, ct, ns, ne, nt, quote, credibility = row
+        id_, article_id, source_id, via, cs, ce, ct, ns, ne, nt, quote, credibility, status = row
         event_ids = [r[0] for r in conn.execute(
             "SELECT event_id FROM claim_events WHERE claim_id = ? ORDER BY event_id", (id_,))]
-        yield {"kind": "claim", "id": id_, "article_id": article_id, "source_id": source_id,
-               "via_source_id": via, "cue": _span(cs, ce, ct), "content": _span(ns, ne, nt),
-               "quote": bool(quote), "credibility": credibility, "event_ids": event_ids}
+        yield _judged({"kind": "claim", "id": id_, "article_id": article_id, "source_id": source_id,
+                       "via_source_id": via, "cue": _span(cs, ce, ct), "content": _span(ns, ne, nt),
+                       "quote": bool(quote), "credibility": credibility, "event_ids": event_ids,
+                       "status": status or "unverified"}, judgements)
 
 
-def event_records(conn) -> Iterator[dict]:
+def event_records(conn, verified_only: bool = False) -> Iterator[dict]:
+    judgements = records_by_target(conn, "event")
     for row in conn.execute(
         "SELECT id, article_id, type, subtype, date, date_end, date_precision, confidence, "
         "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, "
-        "incident_id FROM events ORDER BY id"
+        f"incident_id, status FROM events{_where('event', verified_only)} ORDER BY id"
     ):
         (id_, article_id, type_, subtype, date, date_end, precision, confidence,
-         es, ee, et, places_label, casualties_label, claimant_label, incident_id) = row
+         es, ee, et, places_label, casualties_label, claimant_label, incident_id, status) = row
         actors = [
             {"name": n, "entity_id": ent, "start": s, "end": e, "text": t}
             for n, ent, s, e, t in conn.execute(
@@ -124,20 +162,31 @@ def event_records(conn) -> Iterator[dict]:
         ]
         claim_ids = [r[0] for r in conn.execute(
             "SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id", (id_,))]
-        yield {"kind": "event", "id": id_, "article_id": article_id, "type": type_, "subtype": subtype,
-               "date": date, "date_end": date_end, "date_precision": precision,
-               "actors": actors, "places": places, "casualties": casualties, "claim_ids": claim_ids,
-               "evidence": _span(es, ee, et), "confidence": confidence, "incident_id": incident_id,
-               "places_label": places_label, "casualties_label": casualties_label,
-               "claimant_label": claimant_label}
+        record = {"kind": "event", "id": id_, "article_id": article_id, "type": type_, "subtype": subtype,
+                  "date": date, "date_end": date_end, "date_precision": precision,
+                  "actors": actors, "places": places, "casualties": casualties, "claim_ids": claim_ids,
+                  "evidence": _span(es, ee, et), "confidence": confidence, "incident_id": incident_id,
+                  "places_label": places_label, "casualties_label": casualties_label,
+                  "claimant_label": claimant_label, "status": status or "unverified"}
+        yield _judged(record, judgements)
 
 
-def incident_records(conn) -> Iterator[dict]:
+def detached_records(conn, verified_only: bool = False) -> Iterator[dict]:
+    """Judgements whose fact is not in the store now (orphaned by re-extraction, or an event the
+    analyst deleted): written by ``--kind all`` so that the export loses no judgement."""
+    for item in detached(conn):
+        if not verified_only or item["judgement"]["status"] == "verified":
+            yield item
+
+
+def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
     """One record per incident (CONTRACT.md): its events and articles, the groups of reprints among
     them, its independent sources, and each casualty kind's range across sources with every
     source's own figure."""
     from store.incidents import summarize
 
+    if verified_only:
+        return
     for (id_,) in conn.execute("SELECT id FROM incidents ORDER BY id").fetchall():
         summary = summarize(conn, id_)
         if summary is None:
@@ -163,12 +212,18 @@ RECORDS = {"article": article_records, "entity": entity_records, "source": sourc
            "claim": claim_records, "event": event_records, "incident": incident_records}
 
 
-def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all") -> int:
-    """Write the records of ``kind`` (or all kinds) as JSON Lines; returns how many."""
+def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all", verified_only: bool = False) -> int:
+    """Write the records of ``kind`` (or all kinds) as JSON Lines; returns how many.
+    ``verified_only``: only what the analyst verified (and what it refers to)."""
     count = 0
     with snapshot(conn) as conn:
         for each in KINDS if kind == "all" else (kind,):
-            for record in RECORDS[each](conn):
+            for record in RECORDS[each](conn, verified_only):
+                out.write(json.dumps(record, ensure_ascii=False))
+                out.write("\n")
+                count += 1
+        if kind == "all":
+            for record in detached_records(conn, verified_only):
                 out.write(json.dumps(record, ensure_ascii=False))
                 out.write("\n")
                 count += 1
@@ -177,12 +232,28 @@ def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all") -> in
 
 # --- CSV ------------------------------------------------------------------------------------------
 
+# the analyst's judgement, after each kind's own columns (corrected/extracted: JSON objects;
+# tags joined by "; ", notes one a line)
+JUDGEMENT_COLUMNS = ["tags", "analyst_notes", "judged_by", "judged_at"]
 EVENT_COLUMNS = [
     "event_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
     "source", "notes", "article_id", "article_ref", "url", "published", "confidence", "incident_id",
-    "places", "casualties", "evidence_start", "evidence_end",
+    "places", "casualties", "evidence_start", "evidence_end", "status", "corrected", "extracted",
+    *JUDGEMENT_COLUMNS,
 ]
+
+
+def _judgement_cells(record: dict) -> dict:
+    judgement = record.get("judgement")
+    if judgement is None:
+        return {}
+    cells = {"tags": "; ".join(judgement["tags"]), "analyst_notes": "\n".join(n["text"] for n in judgement["notes"]),
+             "judged_by": judgement["by"], "judged_at": judgement["at"]}
+    if judgement["corrected"]:
+        cells["corrected"] = json.dumps(judgement["corrected"], ensure_ascii=False)
+        cells["extracted"] = json.dumps(judgement["extracted"], ensure_ascii=False)
+    return cells
 
 
 def _specificity(place: tuple) -> int:
@@ -199,9 +270,22 @@ def _places_by_specificity(conn, record: dict) -> list[tuple]:
     return sorted(places, key=_specificity, reverse=True)
 
 
-def _event_rows(conn) -> Iterator[dict]:
-    for record in event_records(conn):
+def _corrected_place(conn, name: str) -> tuple:
+    """The analyst's place as (name, country, admin1, lat, lon): a known place of that name lends
+    its country, region and coordinates."""
+    from store.keys import merge_key
+
+    row = conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE type = 'place' AND merge_key = ?",
+                       (merge_key(name),)).fetchone()
+    return (name, *row[1:]) if row else (name, None, None, None, None)
+
+
+def _event_rows(conn, verified_only: bool = False) -> Iterator[dict]:
+    for record in event_records(conn, verified_only):
+        corrected = record.get("judgement", {}).get("corrected", {})
         places = _places_by_specificity(conn, record)
+        if "place" in corrected:
+            places = [_corrected_place(conn, corrected["place"])]
         first = places[0] if places else None
         pinned = next((p for p in places if p[3] is not None and p[4] is not None), None)
         ref, url, published, outlet = conn.execute(
@@ -209,6 +293,8 @@ def _event_rows(conn) -> Iterator[dict]:
         ).fetchone()
         actors = [a["name"] for a in record["actors"]]
         fatalities = sum(c["min"] or 0 for c in record["casualties"] if c["kind"] == "killed")
+        if "killed" in corrected:
+            fatalities = corrected["killed"]
         yield {
             "event_id": record["id"], "event_date": record["date"], "event_date_end": record["date_end"],
             "date_precision": record["date_precision"], "event_type": record["type"],
@@ -224,6 +310,7 @@ def _event_rows(conn) -> Iterator[dict]:
             "incident_id": record["incident_id"],
             "places": record["places_label"], "casualties": record["casualties_label"],
             "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
+            "status": record["status"], **_judgement_cells(record),
         }
 
 
@@ -235,12 +322,12 @@ INCIDENT_COLUMNS = [
 ]
 
 
-def _incident_rows(conn) -> Iterator[dict]:
+def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     """One row per incident, ACLED's columns first: ``fatalities`` the most conservative killed
     figure across its sources, ``source`` its independent sources joined by "; "."""
     from store.incidents import casualties_label
 
-    for record in incident_records(conn):
+    for record in incident_records(conn, verified_only):
         places = _places_by_specificity(conn, record)
         first = places[0] if places else None
         actors = record["actors"]
@@ -264,42 +351,45 @@ def _incident_rows(conn) -> Iterator[dict]:
         }
 
 
-def _article_rows(conn) -> Iterator[dict]:
-    for r in article_records(conn):
-        yield {k: r[k] for k in ("id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text")}
+def _article_rows(conn, verified_only: bool = False) -> Iterator[dict]:
+    for r in article_records(conn, verified_only):
+        yield {**{k: r[k] for k in ("id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text")},
+               **_judgement_cells(r)}
 
 
-def _entity_rows(conn) -> Iterator[dict]:
-    for r in entity_records(conn):
+def _entity_rows(conn, verified_only: bool = False) -> Iterator[dict]:
+    for r in entity_records(conn, verified_only):
         yield {"id": r["id"], "type": r["type"], "name": r["name"], "aliases": "; ".join(r["aliases"]),
                "country": r["country"], "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"],
                "mentions": r["n_mentions"], "events": r["n_events"]}
 
 
-def _source_rows(conn) -> Iterator[dict]:
-    for r in source_records(conn):
+def _source_rows(conn, verified_only: bool = False) -> Iterator[dict]:
+    for r in source_records(conn, verified_only):
         yield {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": "; ".join(r["aliases"]),
                "reliability": r["reliability"], "claims": r["claims"], "relayed": r["relayed"],
-               "entity_id": r["entity_id"]}
+               "entity_id": r["entity_id"], **_judgement_cells(r)}
 
 
-def _claim_rows(conn) -> Iterator[dict]:
-    for r in claim_records(conn):
+def _claim_rows(conn, verified_only: bool = False) -> Iterator[dict]:
+    for r in claim_records(conn, verified_only):
         source = conn.execute("SELECT name FROM sources WHERE id = ?", (r["source_id"],)).fetchone()[0]
         yield {"id": r["id"], "article_id": r["article_id"], "source_id": r["source_id"], "source": source,
                "via_source_id": r["via_source_id"], "cue": r["cue"]["text"], "content": r["content"]["text"],
                "quote": int(r["quote"]), "credibility": r["credibility"],
                "event_ids": ";".join(map(str, r["event_ids"])),
                "cue_start": r["cue"]["start"], "cue_end": r["cue"]["end"],
-               "content_start": r["content"]["start"], "content_end": r["content"]["end"]}
+               "content_start": r["content"]["start"], "content_end": r["content"]["end"],
+               "status": r["status"], **_judgement_cells(r)}
 
 
 CSV_COLUMNS = {
-    "article": ["id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text"],
+    "article": ["id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text", *JUDGEMENT_COLUMNS],
     "entity": ["id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions", "events"],
-    "source": ["id", "name", "type", "aliases", "reliability", "claims", "relayed", "entity_id"],
+    "source": ["id", "name", "type", "aliases", "reliability", "claims", "relayed", "entity_id", *JUDGEMENT_COLUMNS],
     "claim": ["id", "article_id", "source_id", "source", "via_source_id", "cue", "content", "quote",
-              "credibility", "event_ids", "cue_start", "cue_end", "content_start", "content_end"],
+              "credibility", "event_ids", "cue_start", "cue_end", "content_start", "content_end", "status",
+              *JUDGEMENT_COLUMNS],
     "event": EVENT_COLUMNS,
     "incident": INCIDENT_COLUMNS,
 }
@@ -307,13 +397,13 @@ CSV_ROWS = {"article": _article_rows, "entity": _entity_rows, "source": _source_
             "claim": _claim_rows, "event": _event_rows, "incident": _incident_rows}
 
 
-def export_csv(conn: sqlite3.Connection, out: TextIO, kind: str) -> int:
+def export_csv(conn: sqlite3.Connection, out: TextIO, kind: str, verified_only: bool = False) -> int:
     """One kind as CSV (events with ACLED's column names); returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     count = 0
     with snapshot(conn) as conn:
-        for row in CSV_ROWS[kind](conn):
+        for row in CSV_ROWS[kind](conn, verified_only):
             writer.writerow(row)
             count += 1
     return count
@@ -327,27 +417,27 @@ def csv_targets(target: Path) -> dict[str, Path]:
     return {k: target / f"{TABLES[k]}.csv" for k in KINDS}
 
 
-def export_csv_all(conn: sqlite3.Connection, target: Path) -> list[Path]:
+def export_csv_all(conn: sqlite3.Connection, target: Path, verified_only: bool = False) -> list[Path]:
     paths = csv_targets(target)
     next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
     for kind, path in paths.items():
         with open(path, "w", encoding="utf-8", newline="") as out:
-            export_csv(conn, out, kind)
+            export_csv(conn, out, kind, verified_only)
     return list(paths.values())
 
 
 # --- GeoJSON -----------------------------------------------------------------------------------------
 
-def export_geojson(conn: sqlite3.Connection, out: TextIO) -> int:
+def export_geojson(conn: sqlite3.Connection, out: TextIO, verified_only: bool = False) -> int:
     """Events with coordinates (their first place that has some) as a FeatureCollection."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     with snapshot(conn) as conn:
-        for row in _event_rows(conn):
+        for row in _event_rows(conn, verified_only):
             point = row["_pinned"]  # the most specific place that has coordinates
             if point is None:
                 continue
-            properties = {k: row[k] for k in EVENT_COLUMNS if k not in ("latitude", "longitude")}
+            properties = {k: row.get(k, "") for k in EVENT_COLUMNS if k not in ("latitude", "longitude")}
             properties.update(location=point[0], country=point[1], admin1=point[2])
             feature = {"type": "Feature", "id": row["event_id"],
                        "geometry": {"type": "Point", "coordinates": [point[4], point[3]]},

@@ -104,18 +104,19 @@ def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypa
     opened = []
 
     class FakeApp:
-        def __init__(self, path):
+        def __init__(self, path, analyst=None):
             self.path = path
+            self.analyst = analyst
 
         def run(self):
-            opened.append(self.path)
+            opened.append((self.path, self.analyst))
 
     import tui.app
 
     monkeypatch.setattr(tui.app, "make_app", FakeApp)
     db = tmp_path / "fresh.db"
-    assert cli.main(["--db", str(db)]) == 0
-    assert opened == [str(db)]
+    assert cli.main(["--db", str(db), "--analyst", "Dana"]) == 0
+    assert opened == [(str(db), "Dana")]  # judgements made in the browser are recorded as Dana
     conn = open_store(db, readonly=True)
     assert conn.execute("SELECT count(*) FROM articles WHERE ref LIKE 'seeds/%'").fetchone()[0] >= 1
 

@@ -28,7 +28,8 @@ def _option(subparser, flag):
 
 def test_commands_and_options_exist_as_documented():
     parser, commands = _subparsers()
-    assert set(commands) == {"ingest", "export", "search", "stats", "feeds", "fetch", "watch"}
+    assert set(commands) == {"ingest", "export", "search", "stats", "feeds", "fetch", "watch",
+                             "grade", "status", "correct", "note", "tag", "log"}
     assert _option(parser, "--db")
     for name in commands:
         assert _option(commands[name], "--db"), name
@@ -37,6 +38,12 @@ def test_commands_and_options_exist_as_documented():
                                                       "source"}
     assert set(_option(export, "--format").choices) == {"jsonl", "csv", "geojson"}
     assert _option(export, "-o")
+    assert _option(export, "--verified-only")
+    correct = commands["correct"]
+    for flag in ("--subtype", "--date", "--place", "--killed", "--delete"):
+        assert _option(correct, flag)
+    assert _option(commands["status"], "--reason")
+    assert _option(commands["log"], "--json")
     search = commands["search"]
     assert {"any", "place", "person", "organization", "source"} <= set(_option(search, "--kind").choices)
     for flag in ("--limit", "--json", "--queries"):

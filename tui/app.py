@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from collections.abc import Iterable
 from functools import partial
 
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
 from store import queries
+from store.judgements import default_analyst
 from tui.config import ConfigError, Settings, check_keymap, load_settings
 from tui.labels import describe
 from tui.messages import StoreChanged
@@ -72,6 +74,7 @@ class SitrepApp(App):
         super().__init__()
         self.db_path = db_path
         self.settings = settings or Settings()
+        self.analyst = default_analyst(self.settings.analyst)  # who the judgements made here are by
         self._watch_lock = threading.Lock()
         self._watch_conn = None
         self._store_version: tuple[int, int, int] | None = None
@@ -150,10 +153,14 @@ def binding_ids() -> set[str]:
     return {binding.id for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding) and binding.id}
 
 
-def make_app(db_path: str, settings: Settings | None = None) -> SitrepApp:
+def make_app(db_path: str, settings: Settings | None = None, analyst: str | None = None) -> SitrepApp:
     """The browser on the store at ``db_path``, with ``settings`` (default: the config file and
-    the environment). Raises ConfigError for a key map id or theme it does not know."""
+    the environment); judgements made in it are by ``analyst`` (``--analyst``), else the settings'
+    analyst ($SITREP_ANALYST, then the config file), else the OS user. Raises ConfigError for a key
+    map id or theme it does not know."""
     settings = load_settings() if settings is None else settings
+    if analyst:
+        settings = replace(settings, analyst=analyst)
     check_keymap(settings, binding_ids())
     if settings.theme and settings.theme not in BUILTIN_THEMES:
         raise ConfigError(f"{settings.theme_source}: unknown theme {settings.theme!r} "

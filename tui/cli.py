@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", default=None,
                         help="the store (an SQLite file); default $SITREP_DB or the user data folder")
+    parser.add_argument("--analyst", metavar="NAME", default=None,
+                        help="who records judgements; default $SITREP_ANALYST or the OS user")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     ingest = commands.add_parser("ingest", parents=[db_option], help="add articles from files, folders or stdin",
@@ -63,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write here instead of stdout (for --kind all --format csv: a folder)")
+    export.add_argument("--verified-only", action="store_true",
+                        help="only the events and claims an analyst verified (and what they refer to)")
 
     search = commands.add_parser("search", parents=[db_option], help="fuzzy search over names and places",
                                  description="Fuzzy search over the names of places, people, organisations, "
@@ -106,7 +110,56 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
     watch.add_argument("--no-fulltext", dest="fulltext", action="store_false", default=None,
                        help="store items as the feed gives them, without fetching the pages of summaries")
+    _add_judging_commands(commands, db_option)
     return parser
+
+
+def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
+    """grade, status, correct, note, tag, log: the analyst's judgements (CONTRACT.md)."""
+    judging = argparse.ArgumentParser(add_help=False)
+    judging.add_argument("--analyst", metavar="NAME", default=argparse.SUPPRESS,
+                         help="who decides; default $SITREP_ANALYST or the OS user")
+    parents = [db_option, judging]
+    reason = {"metavar": "TEXT", "default": None, "help": "why (kept in the log)"}
+
+    grade = commands.add_parser("grade", parents=parents, help="grade a source (A-F) or a claim (1-6)",
+                                description="The NATO Admiralty code: a source's reliability A (completely "
+                                            "reliable) to F (cannot be judged); a claim's credibility 1 "
+                                            "(confirmed by other sources) to 6 (cannot be judged).")
+    grade.add_argument("kind", metavar="source|claim")
+    grade.add_argument("id", type=int, metavar="ID")
+    grade.add_argument("grade", metavar="GRADE", help="A-F for a source, 1-6 for a claim")
+    grade.add_argument("--reason", **reason)
+
+    status = commands.add_parser("status", parents=parents, help="verify, dispute or reject an event, claim or incident")
+    status.add_argument("kind", metavar="event|claim|incident")
+    status.add_argument("id", type=int, metavar="ID")
+    status.add_argument("status", metavar="unverified|verified|disputed|false")
+    status.add_argument("--reason", **reason)
+
+    correct = commands.add_parser("correct", parents=parents, help="correct an extracted event (extracted values are kept)")
+    correct.add_argument("kind", metavar="event")
+    correct.add_argument("id", type=int, metavar="ID")
+    correct.add_argument("--subtype", metavar="S", help="one of ACLED's subtypes, e.g. 'Air/drone strike'")
+    correct.add_argument("--date", metavar="D", help="YYYY-MM-DD")
+    correct.add_argument("--place", metavar="NAME")
+    correct.add_argument("--killed", metavar="N", help="the number killed")
+    correct.add_argument("--delete", action="store_true", help="delete the event as false")
+    correct.add_argument("--reason", **reason)
+
+    note = commands.add_parser("note", parents=parents, help="add a note to an event, claim, source or article")
+    note.add_argument("kind", metavar="event|claim|source|article")
+    note.add_argument("id", type=int, metavar="ID")
+    note.add_argument("text", metavar="TEXT")
+
+    tag = commands.add_parser("tag", parents=parents, help="tag an event, claim, source or article")
+    tag.add_argument("kind", metavar="event|claim|source|article")
+    tag.add_argument("id", type=int, metavar="ID")
+    tag.add_argument("tag", metavar="TAG")
+    tag.add_argument("--remove", action="store_true", help="take the tag off instead")
+
+    log = commands.add_parser("log", parents=[db_option], help="the append-only log of every judgement")
+    log.add_argument("--json", action="store_true", help="one JSON object a line")
 
 
 # --- stores ------------------------------------------------------------------------------------
@@ -164,6 +217,20 @@ def open_for_reading(args: argparse.Namespace):
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
     if not os.access(path, os.W_OK):  # a store on read-only media or shared read-only: just read it
         return open_store(path, readonly=True)
+    return open_store(path)
+
+
+def open_for_writing(args: argparse.Namespace):
+    """An existing store to record judgements in (the default one is built from the seeds when missing)."""
+    from store.db import StoreError, open_store
+
+    path, explicit = store_path(args)
+    if not explicit:
+        return ensure_store(path)
+    if not path.exists():
+        raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
+    if not os.access(path, os.W_OK):
+        raise StoreError(f"{path}: the store is read-only here; judgements cannot be recorded")
     return open_store(path)
 
 
@@ -232,7 +299,7 @@ def run_export(args: argparse.Namespace) -> int:
     db = open_for_reading(args)
     if args.format == "csv" and args.kind == "all":
         try:
-            written = export.export_csv_all(db, Path(args.output))
+            written = export.export_csv_all(db, Path(args.output), args.verified_only)
         except OSError as error:
             raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
         for path in written:
@@ -244,11 +311,11 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
     try:
         if args.format == "jsonl":
-            export.export_jsonl(db, out, args.kind)
+            export.export_jsonl(db, out, args.kind, args.verified_only)
         elif args.format == "csv":
-            export.export_csv(db, out, args.kind)
+            export.export_csv(db, out, args.kind, args.verified_only)
         else:
-            export.export_geojson(db, out)
+            export.export_geojson(db, out, args.verified_only)
     finally:
         if args.output:
             out.close()
@@ -540,17 +607,127 @@ def run_browser(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
     path, explicit = store_path(args)
-    app = make_app(str(path))  # the settings first: a bad key map or theme is reported before a build
+    # the settings first: a bad key map or theme is reported before a build
+    app = make_app(str(path), analyst=args.analyst)
     ensure_store(path, explicit=explicit).close()
     app.run()
     return EXIT_OK
 
 
+# --- judgements --------------------------------------------------------------------------------
+
+def _judge(args: argparse.Namespace):
+    from store.judgements import Judge
+
+    # --analyst, else $SITREP_ANALYST, else the config file's analyst, else the OS user
+    return Judge(open_for_writing(args), getattr(args, "analyst", None) or load_settings().analyst)
+
+
+def _report(changes, nothing: str) -> int:
+    for change in changes:
+        print(plain(change.line()))
+    if not changes and nothing:
+        print(plain(nothing))
+    return EXIT_OK
+
+
+def _kind(value: str, allowed: tuple[str, ...]) -> str:
+    from store.admiralty import parse_kind
+
+    return parse_kind(value, allowed)
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    from store.admiralty import parse_grade
+
+    if args.kind.strip().lower() in ("event", "article", "incident"):
+        raise UsageError(f"only sources (A-F) and claims (1-6) are graded, not {args.kind.strip().lower()}s")
+    kind = _kind(args.kind, ("source", "claim"))
+    grade = parse_grade(kind, args.grade)  # a bad value is refused before the store is opened
+    return _report(_judge(args).grade(kind, args.id, grade, args.reason), f"{kind} {args.id}: already {grade}")
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from store.admiralty import parse_status
+
+    kind = _kind(args.kind, ("event", "claim", "incident"))
+    status = parse_status(args.status)
+    return _report(_judge(args).set_status(kind, args.id, status, args.reason),
+                   f"{kind} {args.id}: already {status}")
+
+
+def run_correct(args: argparse.Namespace) -> int:
+    _kind(args.kind, ("event",))
+    fields = {"subtype": args.subtype, "date": args.date, "place": args.place, "killed": args.killed}
+    given = {k: v for k, v in fields.items() if v is not None}
+    if args.delete:
+        if given:
+            raise UsageError("--delete takes no other correction")
+        return _report(_judge(args).delete_event(args.id, args.reason), "")
+    if not given:
+        raise UsageError("nothing to correct: give --subtype, --date, --place, --killed or --delete")
+    from store.admiralty import parse_date, parse_killed, parse_place, parse_subtype
+
+    checks = {"subtype": parse_subtype, "date": parse_date, "place": parse_place, "killed": parse_killed}
+    for field, value in given.items():
+        checks[field](value)
+    return _report(_judge(args).correct_event(args.id, reason=args.reason, **given),
+                   f"event {args.id}: already so (nothing changed)")
+
+
+def run_note(args: argparse.Namespace) -> int:
+    from store.admiralty import NOTED, parse_note
+
+    kind = _kind(args.kind, NOTED)
+    text = parse_note(args.text)
+    return _report(_judge(args).note(kind, args.id, text), "")
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    from store.admiralty import NOTED, parse_tag
+
+    kind = _kind(args.kind, NOTED)
+    tag = parse_tag(args.tag)
+    judge = _judge(args)
+    if args.remove:
+        return _report(judge.untag(kind, args.id, tag), f"{kind} {args.id}: had no tag {tag}")
+    return _report(judge.tag(kind, args.id, tag), f"{kind} {args.id}: already tagged {tag}")
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from store.judgements import log_entries
+
+    db = open_for_reading(args)
+    for entry in log_entries(db):
+        if args.json:
+            print(json.dumps(entry, ensure_ascii=False))
+        else:
+            print(plain(format_log_entry(entry)))
+    return EXIT_OK
+
+
+def format_log_entry(entry: dict) -> str:
+    """'2024-12-16T10:02:11Z  alice  event 12  status  unverified -> verified  (two sources agree)'."""
+    target = f"{entry['kind']} {entry['target_id']}" if entry["target_id"] is not None else entry["kind"]
+    if entry["what"] in ("note", "tag", "added"):
+        change = entry["new"] or ""
+    elif entry["what"] == "untag":
+        change = f"{entry['old']} removed"
+    elif entry["what"] in ("deleted", "orphaned"):
+        change = entry["old"] or ""
+    else:
+        change = f"{entry['old'] if entry['old'] is not None else 'none'} -> {entry['new'] if entry['new'] is not None else 'none'}"
+    line = f"{entry['at']}  {entry['by']}  {target}  {entry['what']}  {change}"
+    return f"{line}  ({entry['reason']})" if entry["reason"] else line
+
+
 COMMANDS = {"ingest": run_ingest, "export": run_export, "search": run_search, "stats": run_stats,
-            "feeds": run_feeds, "fetch": run_fetch, "watch": run_watch}
+            "feeds": run_feeds, "fetch": run_fetch, "watch": run_watch, "grade": run_grade, "status": run_status, "correct": run_correct, "note": run_note,
+            "tag": run_tag, "log": run_log}
 
 
 def main(argv: list[str] | None = None) -> int:
+    from store.admiralty import JudgementError
     from store.db import StoreError
     from store.feeds import FeedError
 
@@ -560,6 +737,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.reconfigure(encoding="utf-8")  # exports and JSON are UTF-8 whatever the locale
         return COMMANDS.get(args.command, run_browser)(args)
     except UsageError as error:
+        print(f"sitrep: {plain(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except JudgementError as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
         return EXIT_USAGE
     except (StoreError, FeedError, ConfigError) as error:
