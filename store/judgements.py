@@ -48,9 +48,9 @@ from store.admiralty import (
     CORRECTED_MARK, GRADED, NOTED, STATUS_MARKS, WITH_STATUS, JudgementError, parse_date, parse_grade,
     parse_killed, parse_note, parse_place, parse_status, parse_subtype, parse_tag,
 )
+from store.labels import casualty_label
 from store.retract import delete_events
 from store.schema import MIGRATIONS
-from store.writer import casualty_label, text_hash
 
 # the number of store/schema.py's migration that adds these tables
 JUDGEMENTS_MIGRATION = next(n for n, sql in enumerate(MIGRATIONS, start=1) if "CREATE TABLE judgements" in sql)
@@ -561,10 +561,6 @@ def _last_logged(conn: sqlite3.Connection, judgement_id: int) -> str | None:
     row = conn.execute("SELECT what FROM judgement_log WHERE judgement_id = ? ORDER BY id DESC LIMIT 1",
                        (judgement_id,)).fetchone()
     return row[0] if row else None
-
-
-def article_hash(text: str) -> str:
-    return text_hash(text)
 
 
 # --- reading judgements (export, the log, the browser) -------------------------------------------

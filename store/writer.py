@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from extract.model import (
     CASUALTY_KINDS,
-    CASUALTY_WORDS,
     DATE_PRECISIONS,
     ENTITY_TYPES,
     QUALIFIERS,
@@ -36,12 +35,11 @@ from extract.model import (
 from store import merge, reprints
 from store.date_labels import era
 from store.incidents import Grouper
+from store.judgements import anchor_article
 from store.keys import merge_key, search_key
+from store.labels import casualty_label
 from store.readers import RawArticle
 from store.sketch import sketch as make_sketch
-
-QUALIFIER_SIGNS = {"exact": "", "at least": "≥", "more than": ">", "about": "~", "up to": "≤",
-                   "vague": "≥"}
 
 
 def text_hash(text: str) -> str:
@@ -61,20 +59,6 @@ def _span_ok(text: str, span: Span | None) -> bool:
         and 0 <= span.start <= span.end <= len(text)
         and text[span.start:span.end] == span.text
     )
-
-
-def casualty_label(kind: str, low: int | None, high: int | None, qualifier: str) -> str:
-    """'≥30 killed/wounded', '3–5 killed', 'killed' (no number given)."""
-    word = CASUALTY_WORDS.get(kind, kind)
-    if qualifier == "range" and low is not None and high is not None:
-        number = f"{low}–{high}"
-    elif low is not None:
-        number = f"{QUALIFIER_SIGNS.get(qualifier, '')}{low}"
-    elif high is not None:
-        number = f"≤{high}"
-    else:
-        return word
-    return f"{number} {word}"
 
 
 @dataclass
@@ -412,8 +396,6 @@ def write_article(
                      sorted((n, i) for i, n in n_relayed.items()))
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
-    from store.judgements import anchor_article  # (store.judgements imports this module)
-
     # the analyst's judgements of these facts, if any: first, so that corrections shape the grouping
     anchor_article(conn, article_id, text_hash(text))
     if not rewriting:
