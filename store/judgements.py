@@ -604,6 +604,49 @@ def detached(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield item
 
 
+def context(conn: sqlite3.Connection, kind: str, target_id: int) -> dict[str, Any] | None:
+    """What a form about a row shows: its current values, a description, its status, grade, notes and
+    tags. None when the row is not in the store."""
+    if kind == "event":
+        row = _row(conn, "SELECT * FROM events WHERE id = ?", (target_id,))
+        if row is None:
+            return None
+        what = f"event {target_id}: {describe_event(row)}"
+    elif kind == "claim":
+        row = _row(conn, "SELECT c.*, s.name AS source_name FROM claims c JOIN sources s ON s.id = c.source_id "
+                         "WHERE c.id = ?", (target_id,))
+        if row is None:
+            return None
+        what = f"claim {target_id} by {row['source_name']}: {row['content_text']}"
+    elif kind == "source":
+        row = _row(conn, "SELECT * FROM sources WHERE id = ?", (target_id,))
+        if row is None:
+            return None
+        what = f"source {target_id}: {row['name']} ({row['type']})"
+    elif kind == "article":
+        row = _row(conn, "SELECT id, ref, title, published FROM articles WHERE id = ?", (target_id,))
+        if row is None:
+            return None
+        what = f"article {target_id}: {row['title'] or row['ref']}"
+    else:
+        return None
+    judgement = _row(conn, "SELECT * FROM judgements WHERE kind = ? AND target_id = ?", (kind, target_id))
+    found = record(conn, judgement) if judgement else None
+    out: dict[str, Any] = {
+        "kind": kind, "id": target_id, "what": what,
+        "status": (found or {}).get("status") or "unverified",
+        "notes": [n["text"] for n in (found or {}).get("notes", [])],
+        "tags": (found or {}).get("tags", []),
+        "grade": row.get("reliability") if kind == "source" else row.get("credibility"),
+    }
+    if kind == "event":
+        corrected = (found or {}).get("corrected", {})
+        killed = corrected.get("killed", _extracted_killed(conn, target_id))
+        out["values"] = {"subtype": row["subtype"], "date": row["date"], "place": row["places_label"] or None,
+                         "killed": killed}
+    return out
+
+
 LOG_FIELDS = ("id", "at", "by", "kind", "target_id", "what", "old", "new", "reason")
 
 
@@ -619,5 +662,5 @@ def tags_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 
 __all__ = ["Judge", "JudgementError", "Change", "anchor_article", "anchor_waiting", "default_analyst",
-           "record", "records_by_target", "detached", "log_entries", "tags_in_use", "describe_event",
+           "record", "records_by_target", "detached", "log_entries", "tags_in_use", "describe_event", "context",
            "CORRECTABLE"]

@@ -194,7 +194,7 @@ def events_query(descending: bool = True) -> ListQuery:
         kind="events",
         select=(
             "e.id, e.article_id, e.date, e.date_end, e.date_precision, e.era, e.type, e.subtype, e.places_label, "
-            "e.casualties_label, e.claimant_label, e.evidence_start, e.evidence_end"
+            "e.casualties_label, e.claimant_label, e.evidence_start, e.evidence_end, e.status, e.judged"
         ),
         source="events e",
         order=(SortKey("e.date", desc=descending, nullable=True), SortKey("e.id", desc=descending)),
@@ -254,9 +254,12 @@ class EventFilter:
     source: str = ""
     history: bool = False
     confidence: float = 0.0  # only rows at or above this confidence (an incident: its most confident event)
+    status: str = ""  # the analyst's verdict (unverified takes in the never judged)
+    tag: str = ""
 
     def is_empty(self) -> bool:
-        return not (self.subtype or self.date_from or self.date_to or self.place or self.source or self.confidence)
+        return not (self.subtype or self.date_from or self.date_to or self.place or self.source or self.confidence
+                    or self.status or self.tag)
 
     def describe(self) -> str:
         parts = []
@@ -270,6 +273,10 @@ class EventFilter:
             parts.append(f"by {self.source}")
         if self.confidence:
             parts.append(f"confidence ≥ {self.confidence:.1f}")
+        if self.status:
+            parts.append(self.status)
+        if self.tag:
+            parts.append(f"#{self.tag}")
         return ", ".join(parts)
 
 
@@ -300,6 +307,14 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
         query = query.with_filter("e.era IS NULL")
     if flt.confidence:
         query = query.with_filter("e.confidence >= ?", flt.confidence)
+    if flt.status == "unverified":
+        query = query.with_filter("e.status IS NULL OR e.status = 'unverified'")
+    elif flt.status:
+        query = query.with_filter("e.status = ?", flt.status)  # (index events_status)
+    if flt.tag:
+        query = query.with_filter(
+            "e.id IN (SELECT j.target_id FROM judgement_tags t JOIN judgements j ON j.id = t.judgement_id "
+            "WHERE t.tag = ? AND j.kind = 'event' AND j.target_id IS NOT NULL)", flt.tag)
     if not flt.is_empty():
         query = replace(query, label=f"Events · {flt.describe()}")
     return query
@@ -383,7 +398,12 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
 # Fact lists: the rows under the reader. Every row has a kind, a label, the article and span it
 # points at, and optionally a link (another thing Enter opens).
 
-_FACT_SELECT = "f.kind, f.label, f.detail, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id"
+_FACT_SELECT = (
+    "f.kind, f.label, f.detail, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id, f.uid, "
+    # the analyst's judgement of the fact, summed up (store/judgements.py); events and claims only
+    "(SELECT j.mark FROM judgements j WHERE j.target_id = f.uid AND j.kind = CASE "
+    "WHEN f.kind IN ('event', 'evidence', 'figure') THEN 'event' WHEN f.kind = 'claim' THEN 'claim' END) AS judgement"
+)
 
 
 def _facts(kind_label: str, union_sql: str, params: tuple[Any, ...] | dict[str, Any], label: str) -> ListQuery:

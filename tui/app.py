@@ -22,7 +22,8 @@ from tui.messages import StoreChanged
 from tui.name_search import run_search
 from tui.screens.filter import FilterScreen
 from tui.screens.help import HelpScreen
-from tui.screens.main import EventList, FactList, MainScreen
+from tui.screens.judge import JudgeForm
+from tui.screens.main import ArticleList, EventList, FactList, MainScreen, SourceList
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import RowList
@@ -111,6 +112,10 @@ class SitrepApp(App):
         yield SystemCommand("Forward", "Go forward (])", main.action_forward)
         yield SystemCommand("Refresh", "Read the store again (r)", main.action_refresh)
         yield SystemCommand("Help: keys", "Every key (?)", main.action_help)
+        yield SystemCommand("Judgements", "List what was judged: by kind, status, tag, orphaned (J)",
+                            main.action_judgements)
+        yield SystemCommand("Add an event from the reader's sentence", "The sentence under the reader's "
+                            "cursor; ( and ) move it (a, in the reader)", main.action_add_event)
 
     def action_search_names(self) -> None:
         self.main.action_search()
@@ -149,7 +154,8 @@ class SitrepApp(App):
 
 def binding_ids() -> set[str]:
     """The id of every key binding of the browser (what a key map may name)."""
-    owners = (SitrepApp, MainScreen, RowList, EventList, FactList, Reader, SearchScreen, FilterScreen, HelpScreen)
+    owners = (SitrepApp, MainScreen, RowList, ArticleList, EventList, SourceList, FactList, Reader, SearchScreen,
+              FilterScreen, HelpScreen, JudgeForm)
     return {binding.id for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding) and binding.id}
 
 

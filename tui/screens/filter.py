@@ -1,5 +1,5 @@
-"""`f`: narrow the Events pane (subtype, dates, place, source, history) or the Articles pane
-(dates, outlet, words of the text)."""
+"""`f`: narrow the Events pane (subtype, dates, place, source, history, the analyst's status and
+tag) or the Articles pane (dates, outlet, words of the text)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.model import TAXONOMY
+from store.admiralty import STATUSES
 from store.queries import ArticleFilter, EventFilter
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -42,6 +43,10 @@ class FilterScreen(ModalScreen[EventFilter | None]):
                         id="filter-source")
             yield Checkbox("history too (⟲ long before the article, ⟳ after it)", self.current.history,
                            id="filter-history")
+            with Horizontal(classes="dates"):
+                yield Select([(s, s) for s in STATUSES], value=self.current.status or Select.NULL,
+                             prompt="any status", id="filter-status")
+                yield Input(self.current.tag, placeholder="tag", id="filter-tag")
             yield Static("", id="filter-error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="filter-apply")
@@ -55,6 +60,7 @@ class FilterScreen(ModalScreen[EventFilter | None]):
 
     def _read(self) -> EventFilter | None:
         subtype = self.query_one("#filter-subtype", Select).value
+        status = self.query_one("#filter-status", Select).value
         date_from = self.query_one("#filter-from", Input).value.strip()
         date_to = self.query_one("#filter-to", Input).value.strip()
         for value in (date_from, date_to):
@@ -69,6 +75,8 @@ class FilterScreen(ModalScreen[EventFilter | None]):
             source=self.query_one("#filter-source", Input).value.strip(),
             history=self.query_one("#filter-history", Checkbox).value,
             confidence=self.current.confidence,  # (set with `c` in the pane)
+            status="" if status is Select.NULL else str(status),
+            tag=self.query_one("#filter-tag", Input).value.strip().lstrip("#"),
         )
 
     def action_apply(self) -> None:

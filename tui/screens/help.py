@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 def binding_table(groups: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> Table:
     table = Table(box=None, expand=True, show_header=True, header_style="bold")
-    table.add_column("Where", style="dim", no_wrap=True)
+    table.add_column("Where", style="dim", max_width=22)
     table.add_column("Keys", style="bold", no_wrap=True)
-    table.add_column("Does")
+    table.add_column("Does", min_width=18)
     table.add_column("Id (remap)", style="dim", no_wrap=True)
     for where, bindings in groups:
         for binding in bindings:
@@ -23,6 +23,23 @@ def binding_table(groups: list[tuple[str, list[Binding]]], keymap: dict[str, str
             shown = binding.key_display if binding.key_display and keys == binding.key else keys
             table.add_row(where, shown.replace("_", " "), binding.description, binding.id or "")
     return table
+
+
+def gather_shared(groups: list[tuple[str, list[Binding]]], prefix: str = "judge.") -> list[tuple[str, list[Binding]]]:
+    """The groups with the bindings whose id starts with ``prefix`` (the judgement keys, the same in
+    several panes) taken out and listed once each, after the others, where = every pane it works in."""
+    shared: dict[str, tuple[list[str], Binding]] = {}
+    kept: list[tuple[str, list[Binding]]] = []
+    for where, bindings in groups:
+        own = []
+        for binding in bindings:
+            if binding.id and binding.id.startswith(prefix):
+                shared.setdefault(binding.id, ([], binding))[0].append(where)
+            else:
+                own.append(binding)
+        if own:
+            kept.append((where, own))
+    return kept + [(", ".join(wheres), [binding]) for wheres, binding in shared.values()]
 
 
 class HelpScreen(ModalScreen[None]):

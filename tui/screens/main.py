@@ -19,12 +19,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import queries
+from store.admiralty import CORRECTED_MARK, STATUS_MARKS
 from store.date_labels import marked_label
 from store.queries import ArticleFilter, EventFilter, ListQuery
 from tui.labels import plural
 from tui.messages import ArticleLoaded
 from tui.screens.filter import ArticleFilterScreen, FilterScreen
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, gather_shared
+from tui.screens.judge import JudgeForm
+from tui.screens.judging import JudgingMixin
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import Column, RowList
@@ -37,11 +40,25 @@ READER_HINT = "Select an article, event, source or search result and press Enter
 
 
 def _event_date(row: dict[str, Any]) -> str:
-    """The date as precise as it is known, ⟲ for history, ⟳ for later (store/date_labels.py)."""
-    return marked_label(row.get("date"), row.get("date_end"), row.get("date_precision"), row.get("era"))
+    """The date as precise as it is known, ⟲ for history, ⟳ for later (store/date_labels.py); ✎ when
+    the analyst corrected it."""
+    return _marked("date", row, marked_label(row.get("date"), row.get("date_end"), row.get("date_precision"),
+                                             row.get("era")))
 
 
-DATE_WIDTH = 15  # "⟲14–15 Dec 2024", the longest label: dates are never cut
+DATE_WIDTH = 16  # "✎⟲14–15 Dec 2024", the longest label: dates are never cut
+
+
+def _marked(field: str, row: dict[str, Any], text: str) -> str:
+    """``text`` after a mark when the analyst corrected ``field`` (or added the event)."""
+    judged = (row.get("judged") or "").split()
+    if "added" in judged:
+        return f"+{text}" if field == "subtype" else text
+    return f"{CORRECTED_MARK}{text}" if field in judged else text
+
+
+def _status(row: dict[str, Any]) -> str:
+    return STATUS_MARKS.get(row.get("status") or "", "")
 
 
 ARTICLE_COLUMNS = [
@@ -59,10 +76,13 @@ INCIDENT_COLUMNS = [
     Column("n_articles", "Art", 3, justify="right", shrink=False, min_width=3, drop=2),
 ]
 EVENT_COLUMNS = [
+    Column("status", "✓", 1, style="bold", shrink=False, min_width=1, format=_status, blank=("",)),
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
-    Column("subtype", "Subtype", 22, style="$text-warning", min_width=10),
-    Column("places_label", "Place(s)", 16, min_width=8),
-    Column("casualties_label", "Casualties", 18, style="$text-error", shrink=False, min_width=10, blank=("",), drop=2),
+    Column("subtype", "Subtype", 22, style="$text-warning", min_width=10,
+           format=lambda r: _marked("subtype", r, r.get("subtype") or "")),
+    Column("places_label", "Place(s)", 16, min_width=8, format=lambda r: _marked("place", r, r.get("places_label") or "")),
+    Column("casualties_label", "Casualties", 18, style="$text-error", shrink=False, min_width=10, blank=("",), drop=2,
+           format=lambda r: _marked("killed", r, r.get("casualties_label") or "")),
     Column("claimant_label", "Claimant", drop=1),
 ]
 SOURCE_COLUMNS = [
@@ -76,6 +96,7 @@ FACT_COLUMNS = [
     Column("kind", "Kind", 8, style="$text-secondary", shrink=False),
     Column("label", "What"),
     Column("detail", "Detail", style="dim"),
+    Column("judgement", "Judged", 9, style="bold", blank=("",)),
 ]
 # an incident's versions, side by side: who says what, through which outlet, when, with which figures
 VERSION_COLUMNS = [
@@ -89,6 +110,20 @@ VERSION_COLUMNS = [
 ]
 
 
+def _judge_keys(pane: str, *actions: str) -> list[Binding]:
+    """The judgement keys of a pane; one id per key everywhere, so a remap applies in every pane."""
+    keys = {
+        "verify": ("v", "judge_verify", "Verified"),
+        "status": ("S", "judge_status", "Status…"),
+        "grade": ("R", "judge_grade", "Grade (Admiralty)…"),
+        "correct": ("e", "judge_correct", "Correct event…"),
+        "note": ("n", "judge_note", "Note…"),
+        "tag": ("t", "judge_tag", "Tag…"),
+    }
+    return [Binding(keys[a][0], f"screen.{keys[a][1]}('{pane}')", keys[a][2], show=False, id=f"judge.{a}")
+            for a in actions]
+
+
 class FactList(RowList):
     """The facts under the reader: Enter shows or opens a fact, `o` follows its link, `x` takes
     an incident's version out of it."""
@@ -96,6 +131,7 @@ class FactList(RowList):
     BINDINGS = [
         Binding("o", "screen.follow_fact", "Follow link", id="facts.follow"),
         Binding("x", "screen.split_event", "Split out of incident", id="incidents.split"),
+        *_judge_keys("facts", "verify", "status", "grade", "correct", "note", "tag"),
     ]
 
 
@@ -109,23 +145,32 @@ class EventList(RowList):
         Binding("v", "screen.toggle_event_rows", "Incidents/events", id="events.toggle"),
         Binding("c", "screen.cycle_confidence", "Confidence", id="events.confidence"),
         Binding("m", "screen.merge_incident", "Merge incidents", id="incidents.merge"),
+        *_judge_keys("events", "verify", "status", "correct", "note", "tag"),
     ]
 
 
 class ArticleList(RowList):
-    """The Articles pane: a RowList that can be filtered (dates, outlet, words) and sorted."""
+    """The Articles pane: a RowList that can be filtered (dates, outlet, words) and sorted; articles
+    are noted and tagged."""
 
     BINDINGS = [
         Binding("f", "screen.filter_articles", "Filter", id="articles.filter"),
         Binding("s", "screen.sort_articles", "Sort", id="articles.sort"),
+        *_judge_keys("articles", "note", "tag"),
     ]
+
+
+class SourceList(RowList):
+    """The Sources pane: sources are graded, noted and tagged."""
+
+    BINDINGS = _judge_keys("sources", "grade", "note", "tag")
 
 
 @dataclass
 class View:
     """What the reader and the facts pane show; one entry of the history."""
 
-    mode: str  # 'none', 'article', 'event', 'incident', 'entity', 'source'
+    mode: str  # 'none', 'article', 'event', 'incident', 'entity', 'source', 'judgements'
     article_id: int | None
     highlight: tuple[int, int] | None
     facts: ListQuery
@@ -133,7 +178,7 @@ class View:
     preview: bool = False  # shown because a list's cursor is on it (the next move replaces it)
 
 
-class MainScreen(Screen):
+class MainScreen(JudgingMixin, Screen):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
@@ -145,6 +190,7 @@ class MainScreen(Screen):
         Binding("slash", "search", "Search", key_display="/", id="search.open"),
         Binding("r", "refresh", "Refresh", show=False, id="store.refresh"),
         Binding("question_mark", "help", "Help", key_display="?", id="help.show"),
+        Binding("J", "judgements", "Judgements…", show=False, id="judgements.list"),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -174,8 +220,8 @@ class MainScreen(Screen):
                                   empty_text=EMPTY_STORE, id="articles")
                 yield EventList(self.db_path, queries.filter_incidents(queries.incidents_query(), self.event_filter),
                                 INCIDENT_COLUMNS, empty_text="No incidents.", id="events")
-                yield RowList(self.db_path, queries.sources_query(), SOURCE_COLUMNS,
-                              empty_text="No sources.", id="sources")
+                yield SourceList(self.db_path, queries.sources_query(), SOURCE_COLUMNS,
+                                 empty_text="No sources.", id="sources")
             with Vertical(id="detail"):
                 yield Reader(placeholder=READER_HINT, id="reader")
                 yield FactList(self.db_path, self.view.facts, FACT_COLUMNS,
@@ -344,9 +390,13 @@ class MainScreen(Screen):
         article with the span highlighted."""
         span = (row["start"], row["end"])
         same_article = row.get("article_id") == self.view.article_id
+        if self.view.mode == "judgements" and row.get("article_id") is None:
+            if row.get("link_kind") == "source":  # a source's judgement: what it claimed
+                self.open_source(row["link_id"], row.get("label") or "")
+            return
         if row.get("kind") == "event" and row.get("link_kind") == "event":
             self._open_event_by_id(row["link_id"])
-        elif self.view.mode in ("entity", "source") or not same_article:
+        elif self.view.mode in ("entity", "source", "judgements") or not same_article:
             self.go(View("article", row["article_id"], span, queries.article_facts_query(row["article_id"])))
         elif row.get("kind") in self.SPAN_FACTS or not row.get("link_kind"):
             self.reader.highlight(*span)
@@ -405,6 +455,11 @@ class MainScreen(Screen):
                      queries.entity_facts_query(entity_id, f"{kind.capitalize()} · {name}".strip(" ·"))))
         self.facts.focus()
 
+    def go_judgements(self, query: ListQuery) -> None:
+        """Show what the analyst judged (key `J`) in the facts pane."""
+        self.go(View("judgements", self.view.article_id, None, query))
+        self.facts.focus()
+
     def open_source(self, source_id: int, name: str) -> None:
         self.go(View("source", self.view.article_id, None,
                      queries.source_facts_query(source_id, f"Claims by {name}")))
@@ -451,9 +506,10 @@ class MainScreen(Screen):
 
     # ------------------------------------------------------------------ the reader
 
-    def _show_article(self, article_id: int, highlight: tuple[int, int] | None) -> None:
+    def _show_article(self, article_id: int, highlight: tuple[int, int] | None, *, again: bool = False) -> None:
+        """Show an article in the reader (``again``: read it again even when it is shown)."""
         reader = self.reader
-        if reader.article is not None and reader.article.id == article_id:
+        if reader.article is not None and reader.article.id == article_id and not again:
             if highlight is not None:
                 reader.highlight(*highlight)
             return
@@ -622,8 +678,9 @@ class MainScreen(Screen):
         self.app.push_screen(HelpScreen(self.binding_groups(), self.reader.legend()))
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
-        """Every key of the browser, by where it works (for `?`)."""
-        return [
+        """Every key of the browser, by where it works (for `?`); a judgement key, the same in several
+        panes, once."""
+        return gather_shared([
             ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
             ("Lists", RowList.BINDINGS),
             ("Articles", ArticleList.BINDINGS),
@@ -632,7 +689,9 @@ class MainScreen(Screen):
             ("Reader", Reader.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
             ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
-        ]
+            ("Sources", SourceList.BINDINGS),
+            ("Forms", JudgeForm.BINDINGS),
+        ])
 
     def action_refresh(self) -> None:
         self.reload_all()

@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from extract.sentences import split_sentences
 from store.queries import ArticleSpan, ArticleView
 from tui.colours import readable
 from tui.widgets.safe_text import visible
@@ -109,6 +110,13 @@ class Reader(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("right_parenthesis", "next_sentence", "Next sentence", key_display=")", show=False,
+                id="reader.next_sentence"),
+        Binding("left_parenthesis", "previous_sentence", "Previous sentence", key_display="(", show=False,
+                id="reader.previous_sentence"),
+        Binding("a", "screen.add_event", "Add an event from this sentence", id="judge.add_event"),
+        Binding("n", "screen.judge_note('reader')", "Note on the article", show=False, id="judge.note"),
+        Binding("t", "screen.judge_tag('reader')", "Tag the article", show=False, id="judge.tag"),
     ]
 
     def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
@@ -127,10 +135,12 @@ class Reader(ScrollView, can_focus=True):
         self._long: list[ArticleSpan] = []
         self._strips: LRUCache[tuple[int, int, tuple[int, int] | None], Strip] = LRUCache(512)
         self._span_styles: dict[str, Style] = {}  # per theme: cleared when styles change
+        self._sentences: list[tuple[int, int]] | None = None  # of the article shown, found when first asked
 
     def show(self, article: ArticleView | None, highlight: tuple[int, int] | None = None) -> None:
         """Show ``article`` (None: the placeholder), with ``highlight`` marked and in view."""
         self.article = article
+        self._sentences = None
         self._shown = visible(article.text) if article else ""  # same offsets, controls shown
         self.highlighted = None
         self._wrap_width = -1
@@ -157,6 +167,47 @@ class Reader(ScrollView, can_focus=True):
         if line < top or last >= top + height:
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
         self.refresh()
+
+    # ---------------------------------------------------------------- the sentence cursor
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The article's sentences as (start, end) offsets, in order."""
+        if self._sentences is None:
+            self._sentences = [(s.start, s.end) for s in split_sentences(self.article.text)] if self.article else []
+        return self._sentences
+
+    @property
+    def cursor_offset(self) -> int:
+        """Where the reader's cursor is: the start of the highlighted span, else of the top line on screen."""
+        if self.highlighted is not None:
+            return self.highlighted[0]
+        top = int(self.scroll_y)
+        return self._lines[top][0] if top < len(self._lines) else 0
+
+    def sentence_at_cursor(self) -> tuple[int, int] | None:
+        """The sentence holding the cursor (the next one when the cursor is between sentences)."""
+        offset = self.cursor_offset
+        for start, end in self.sentences:
+            if end > offset:
+                return (start, end)
+        return self.sentences[-1] if self.sentences else None
+
+    def action_next_sentence(self) -> None:
+        """`)`: highlight the sentence after the cursor's."""
+        offset = self.cursor_offset
+        following = [s for s in self.sentences if s[0] > offset]
+        if self.highlighted is None:
+            following = [s for s in self.sentences if s[0] >= offset]
+        if following:
+            self.highlight(*following[0])
+
+    def action_previous_sentence(self) -> None:
+        """`(`: highlight the sentence before the cursor (the start of its own, inside one)."""
+        offset = self.cursor_offset
+        before = [s for s in self.sentences if s[0] < offset]
+        if before:
+            self.highlight(*before[-1])
 
     def line_of(self, offset: int) -> int:
         """The screen line holding text offset ``offset``."""

@@ -1,0 +1,237 @@
+"""The analyst's judgements from the keyboard, for the main screen.
+
+A key names what it judges by the pane it was pressed in: the row under the cursor of Events,
+Sources or Articles, the fact under the cursor of the facts list (an event, its evidence or a
+figure -> the event; a casualty figure -> its event; a claim -> the claim), or the article in the
+reader. ``v`` verifies at once; the other keys open a small form (tui/screens/judge.py) filled from
+the store; what the form answers is recorded by a worker with a writable connection of its own,
+and the panes are read again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from textual import work
+from textual.message import Message
+
+from store import judgements as judging
+from store.admiralty import JudgementError
+from store.db import open_store
+from store.judged import JudgementFilter, judgements_query
+from store.queries import connect_readonly
+from tui.screens.judge import EventForm, GradeForm, JudgementsForm, NoteForm, StatusForm, TagForm
+
+# facts-list rows that stand for something judged: row kind -> (kind judged, field holding its id)
+FACT_TARGETS = {
+    "event": ("event", "uid"), "evidence": ("event", "uid"), "figure": ("event", "uid"),
+    "casualty": ("event", "link_id"), "claim": ("claim", "uid"),
+}
+PANE_KINDS = {"events": "event", "sources": "source", "articles": "article"}
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # event, claim, source, article
+    id: int
+
+
+class JudgementRecorded(Message):
+    """What a judgement changed (``changes``: store.judgements.Change); ``facts_changed``: events
+    were added or deleted, so the reader's spans are stale."""
+
+    def __init__(self, changes: list[judging.Change], facts_changed: bool) -> None:
+        super().__init__()
+        self.changes = changes
+        self.facts_changed = facts_changed
+
+
+class JudgementFailed(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class JudgingMixin:
+    """Actions of the judgement keys; mixed into the main screen (which has the panes)."""
+
+    db_path: str
+
+    # ---------------------------------------------------------------- what a key is about
+
+    def judgement_target(self, pane: str) -> Target | None:
+        if pane == "reader":
+            article = self.reader.article
+            return Target("article", article.id) if article is not None else None
+        if pane in PANE_KINDS:
+            row = self.query_one(f"#{pane}").current_row
+            return Target(PANE_KINDS[pane], row["id"]) if row is not None else None
+        if pane == "facts":
+            row = self.facts.current_row
+            if row is None or row.get("kind") not in FACT_TARGETS:
+                return None
+            kind, field = FACT_TARGETS[row["kind"]]
+            return Target(kind, row[field]) if row.get(field) else None
+        return None
+
+    def _target_or_say(self, pane: str, kinds: tuple[str, ...], what: str) -> Target | None:
+        target = self.judgement_target(pane)
+        if target is None or target.kind not in kinds:
+            names = " or ".join(f"{k}s" for k in kinds)
+            self.notify(f"Nothing to {what} here: {what} applies to {names}.", timeout=3, markup=False)
+            return None
+        return target
+
+    # ---------------------------------------------------------------- the keys
+
+    def action_judge_verify(self, pane: str) -> None:
+        """`v`: verified, at once."""
+        target = self._target_or_say(pane, ("event", "claim"), "verify")
+        if target is not None:
+            self._record(lambda judge: judge.set_status(target.kind, target.id, "verified"))
+
+    def action_judge_status(self, pane: str) -> None:
+        target = self._target_or_say(pane, ("event", "claim"), "set a status")
+        if target is not None:
+            self._open_form("status", target)
+
+    def action_judge_grade(self, pane: str) -> None:
+        target = self._target_or_say(pane, ("source", "claim"), "grade")
+        if target is not None:
+            self._open_form("grade", target)
+
+    def action_judge_correct(self, pane: str) -> None:
+        target = self._target_or_say(pane, ("event",), "correct")
+        if target is not None:
+            self._open_form("correct", target)
+
+    def action_judge_note(self, pane: str) -> None:
+        target = self._target_or_say(pane, ("event", "claim", "source", "article"), "note")
+        if target is not None:
+            self._open_form("note", target)
+
+    def action_judge_tag(self, pane: str) -> None:
+        target = self._target_or_say(pane, ("event", "claim", "source", "article"), "tag")
+        if target is not None:
+            self._open_form("tag", target)
+
+    def action_add_event(self) -> None:
+        """`a` in the reader: an event from the sentence under the reader's cursor."""
+        reader = self.reader
+        sentence = reader.sentence_at_cursor() if reader.article is not None else None
+        if sentence is None:
+            self.notify("Open an article first: an event is added from a sentence in the reader.",
+                        timeout=3, markup=False)
+            return
+        reader.highlight(*sentence)
+        article = reader.article
+        start, end = sentence
+        what = f"article {article.id}: {article.text[start:end]}"
+
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            reason = values.pop("reason", "") or None
+            self._record(lambda judge: judge.add_event(article.id, start, end, reason=reason, **values)[1],
+                         facts_changed=True)
+
+        self.app.push_screen(EventForm(what, {}, adding=True), added)
+
+    def action_judgements(self) -> None:
+        """`J`: list what was judged (by kind, status, tag; orphaned ones too)."""
+        self._open_form("judgements", None)
+
+    # ---------------------------------------------------------------- forms
+
+    @work(thread=True, group="judge-form", exclusive=True, exit_on_error=False)
+    def _open_form(self, form: str, target: Target | None) -> None:
+        """Read what the form shows, then open it (on the app's thread)."""
+        conn = connect_readonly(self.db_path)
+        try:
+            known = [t for t, _ in judging.tags_in_use(conn)]
+            found = judging.context(conn, target.kind, target.id) if target is not None else None
+        finally:
+            conn.close()
+        if target is not None and found is None:
+            self.app.call_from_thread(self.notify, f"{target.kind} {target.id} is no longer in the store.",
+                                      severity="warning", markup=False)
+            return
+        self.app.call_from_thread(self._show_form, form, target, found, known)
+
+    def _show_form(self, form: str, target: Target | None, found: dict[str, Any] | None, known: list[str]) -> None:
+        push: Callable = self.app.push_screen
+        if form == "judgements":
+            push(JudgementsForm(self.judgement_filter, known), self.show_judgements)
+        elif form == "grade":
+            push(GradeForm(target.kind, found["what"], found["grade"]),
+                 lambda grade: grade and self._record(lambda judge: judge.grade(target.kind, target.id, grade)))
+        elif form == "status":
+            def chosen(answer: tuple[str, str] | None) -> None:
+                if answer:
+                    status, reason = answer
+                    self._record(lambda judge: judge.set_status(target.kind, target.id, status, reason or None))
+            push(StatusForm(found["what"], found["status"]), chosen)
+        elif form == "correct":
+            def corrected(values: dict[str, Any] | None) -> None:
+                if not values:
+                    return
+                reason = values.pop("reason", "") or None
+                if values.pop("delete", False):
+                    self._record(lambda judge: judge.delete_event(target.id, reason), facts_changed=True)
+                else:
+                    self._record(lambda judge: judge.correct_event(target.id, reason=reason, **values))
+            push(EventForm(found["what"], found["values"]), corrected)
+        elif form == "note":
+            push(NoteForm(found["what"], found["notes"]),
+                 lambda text: text and self._record(lambda judge: judge.note(target.kind, target.id, text)))
+        elif form == "tag":
+            def tagged(answer: tuple[str, str] | None) -> None:
+                if answer:
+                    how, tag = answer
+                    if how == "remove":
+                        self._record(lambda judge: judge.untag(target.kind, target.id, tag))
+                    else:
+                        self._record(lambda judge: judge.tag(target.kind, target.id, tag))
+            push(TagForm(found["what"], found["tags"], known), tagged)
+
+    # ---------------------------------------------------------------- recording
+
+    @work(thread=True, group="judge", exit_on_error=False)
+    def _record(self, act: Callable[[judging.Judge], list[judging.Change]], facts_changed: bool = False) -> None:
+        try:
+            db = open_store(self.db_path)
+        except Exception as error:  # noqa: BLE001 - one line for the user
+            self.post_message(JudgementFailed(str(error)))
+            return
+        try:
+            changes = act(judging.Judge(db.conn, self.app.analyst))
+        except JudgementError as problem:
+            self.post_message(JudgementFailed(str(problem)))
+            return
+        except Exception as error:  # noqa: BLE001
+            self.post_message(JudgementFailed(f"{type(error).__name__}: {error}"))
+            return
+        finally:
+            db.close()
+        self.post_message(JudgementRecorded(changes, facts_changed))
+
+    def on_judgement_recorded(self, message: JudgementRecorded) -> None:
+        text = "; ".join(change.line() for change in message.changes) or "Nothing changed."
+        self.notify(text, title="Recorded" if message.changes else "", timeout=4, markup=False)
+        self.reload_all()
+        if message.facts_changed and self.view.article_id is not None:  # its event spans changed
+            self._show_article(self.view.article_id, self.reader.highlighted, again=True)
+
+    def on_judgement_failed(self, message: JudgementFailed) -> None:
+        self.notify(message.reason, title="Not recorded", severity="error", timeout=6, markup=False)
+
+    # ---------------------------------------------------------------- the list of judgements
+
+    judgement_filter: JudgementFilter = JudgementFilter()
+
+    def show_judgements(self, flt: JudgementFilter | None) -> None:
+        if flt is None:
+            return
+        self.judgement_filter = flt
+        self.go_judgements(judgements_query(flt))
