@@ -119,7 +119,8 @@ class StatusForm(JudgeForm):
         self.current = current or "unverified"
 
     def compose_form(self) -> ComposeResult:
-        yield OptionList(*[Option(status, id=status) for status in STATUSES], id="status-options")
+        yield OptionList(*[Option(f"{status}  (now)" if status == self.current else status, id=status)
+                           for status in STATUSES], id="status-options")
         yield Input(placeholder="reason (optional, kept in the log)", id="status-reason", compact=True)
 
     def on_mount(self) -> None:

@@ -353,6 +353,7 @@ class MainScreen(JudgingMixin, Screen):
         detail = Content.assemble(
             (one_line(row.get("kind") or ""), "bold $accent"), "  ",
             (one_line(row.get("label") or ""), "bold"), "  ", one_line(row.get("detail") or ""),
+            ("  " + one_line(row["judgement"]) if row.get("judgement") else "", "bold $success"),
         )
         self.query_one("#fact-detail", Static).update(detail)
 
