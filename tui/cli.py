@@ -722,7 +722,8 @@ def format_log_entry(entry: dict) -> str:
 
 
 COMMANDS = {"ingest": run_ingest, "export": run_export, "search": run_search, "stats": run_stats,
-            "feeds": run_feeds, "fetch": run_fetch, "watch": run_watch, "grade": run_grade, "status": run_status, "correct": run_correct, "note": run_note,
+            "feeds": run_feeds, "fetch": run_fetch, "watch": run_watch,
+            "grade": run_grade, "status": run_status, "correct": run_correct, "note": run_note,
             "tag": run_tag, "log": run_log}
 
 
