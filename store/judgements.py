@@ -485,8 +485,13 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
         if row is None:
             return []
         digest = row[0]
-    waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind IN ('event', 'claim') "
-                          "AND target_id IS NULL ORDER BY added DESC, deleted DESC, id", (digest,))
+    try:
+        waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind IN ('event', 'claim') "
+                              "AND target_id IS NULL ORDER BY added DESC, deleted DESC, id", (digest,))
+    except sqlite3.OperationalError as error:
+        if "no such table: judgements" in str(error):
+            return []  # a store from before judgements (written as an older Sitrep would): none to find
+        raise
     if not waiting:
         return []
     judge = Judge(conn, SYSTEM)
