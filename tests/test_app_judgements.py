@@ -71,14 +71,14 @@ async def type_into(pilot, selector, text):
     await pilot.press(*text) if text else await pilot.pause()
 
 
-async def test_v_verifies_the_event_under_the_cursor(store):
+async def test_shift_v_verifies_the_event_under_the_cursor(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("2")  # Events: the Kharkiv strike is first (newest)
         await settle(pilot)
         assert app.screen.events.current_row["subtype"] == "Air/drone strike"
-        await pilot.press("v")
+        await pilot.press("V")
         await settle(pilot)
         assert one(store, "SELECT status FROM events WHERE subtype = 'Air/drone strike'") == ("verified",)
         assert app.screen.events.current_row["status"] == "verified"
@@ -152,7 +152,7 @@ async def test_grade_and_verify_a_claim_in_the_facts(store):
         await type_into(pilot, "#grade-input", "2")
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("v")
+        await pilot.press("V")
         await settle(pilot)
         claim_id = facts.current_row["uid"]
         assert one(store, "SELECT credibility, status FROM claims WHERE id = ?", claim_id) == ("2", "verified")
@@ -346,7 +346,7 @@ async def test_orphaned_judgements_are_listed_with_their_span(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "v")
+        await pilot.press("2", "V")
         await settle(pilot)
         database = open_store(store)
         reextract(database, [3], extractor=lambda text, published: Extraction())  # a newer extractor: no event
@@ -371,7 +371,7 @@ async def test_events_filter_by_status_and_tag(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "v", "j")
+        await pilot.press("2", "V", "j")
         await settle(pilot)
         await open_form(pilot, "t", TagForm)
         await type_into(pilot, "#tag-input", "plekhovo")
@@ -413,14 +413,14 @@ async def test_help_lists_the_judgement_keys_and_they_can_be_remapped(store, mon
                        "judge.tag", "judge.add_event", "judgements.list", "reader.next_sentence",
                        "reader.previous_sentence", "Grade (Admiralty)"):
             assert needle in text, needle
-    monkeypatch.setenv("SITREP_KEYS", "judge.verify=V")
+    monkeypatch.setenv("SITREP_KEYS", "judge.verify=ctrl+y")
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "v")
+        await pilot.press("2", "V")
         await settle(pilot)
         assert one(store, "SELECT count(*) FROM judgement_log") == (0,)
-        await pilot.press("V")
+        await pilot.press("ctrl+y")
         await settle(pilot)
         assert one(store, "SELECT status FROM events WHERE article_id = 3") == ("verified",)
 
@@ -430,7 +430,7 @@ async def test_the_analyst_recorded_is_the_apps(store, monkeypatch):
     app = make(store, analyst=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "v")
+        await pilot.press("2", "V")
         await settle(pilot)
     assert one(store, "SELECT by FROM judgement_log") == ("bob",)
 
@@ -448,7 +448,7 @@ async def test_an_event_gone_meanwhile_is_said_not_recorded(store):
                 conn.execute(f"DELETE FROM {table} WHERE event_id = (SELECT id FROM events WHERE article_id = 3)")
             conn.execute("DELETE FROM events WHERE article_id = 3")  # another process took it away
         conn.close()
-        await pilot.press("v")
+        await pilot.press("V")
         await settle(pilot)
         assert one(store, "SELECT count(*) FROM judgements") == (0,)
         assert app.is_running

@@ -3,7 +3,7 @@
 A key names what it judges by the pane it was pressed in: the row under the cursor of Events,
 Sources or Articles, the fact under the cursor of the facts list (an event, its evidence or a
 figure -> the event; a casualty figure -> its event; a claim -> the claim), or the article in the
-reader. ``v`` verifies at once; the other keys open a small form (tui/screens/judge.py) filled from
+reader. ``V`` verifies at once; the other keys open a small form (tui/screens/judge.py) filled from
 the store; what the form answers is recorded by a worker with a writable connection of its own,
 and the panes are read again.
 """
@@ -86,7 +86,7 @@ class JudgingMixin:
     # ---------------------------------------------------------------- the keys
 
     def action_judge_verify(self, pane: str) -> None:
-        """`v`: verified, at once."""
+        """`V`: verified, at once."""
         target = self._target_or_say(pane, ("event", "claim"), "verify")
         if target is not None:
             self._record(lambda judge: judge.set_status(target.kind, target.id, "verified"))

@@ -113,7 +113,7 @@ VERSION_COLUMNS = [
 def _judge_keys(pane: str, *actions: str) -> list[Binding]:
     """The judgement keys of a pane; one id per key everywhere, so a remap applies in every pane."""
     keys = {
-        "verify": ("v", "judge_verify", "Verified"),
+        "verify": ("V", "judge_verify", "Verified"),
         "status": ("S", "judge_status", "Status…"),
         "grade": ("R", "judge_grade", "Grade (Admiralty)…"),
         "correct": ("e", "judge_correct", "Correct event…"),
