@@ -18,13 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from store_fixtures import KURSK, kursk_article, kursk_extraction  # noqa: E402
-
 from store import judgements, writer  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.export import export_jsonl  # noqa: E402
 from store.judgements import Judge  # noqa: E402
 from store.reextract import reextract  # noqa: E402
+from store_fixtures import KURSK, kursk_article, kursk_extraction  # noqa: E402
 
 
 def write_all(path: Path, n: int, hook: bool) -> float:

@@ -38,15 +38,28 @@ import getpass
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from extract.model import SUBTYPE_TO_TYPE
 from store.admiralty import (
-    CORRECTED_MARK, GRADED, NOTED, STATUS_MARKS, WITH_STATUS, JudgementError, parse_date, parse_grade,
-    parse_killed, parse_note, parse_place, parse_status, parse_subtype, parse_tag,
+    CORRECTED_MARK,
+    GRADED,
+    NOTED,
+    STATUS_MARKS,
+    WITH_STATUS,
+    JudgementError,
+    parse_date,
+    parse_grade,
+    parse_killed,
+    parse_note,
+    parse_place,
+    parse_status,
+    parse_subtype,
+    parse_tag,
 )
 from store.labels import casualty_label
 from store.retract import delete_events
@@ -72,7 +85,7 @@ def default_analyst(explicit: str | None = None) -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass

@@ -9,7 +9,7 @@ writer); those that find none are kept as orphaned.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def _marks(ids: Iterable[int]) -> tuple[str, list[int]]:

@@ -21,8 +21,17 @@ from textual.widgets.option_list import Option
 
 from extract.model import SUBTYPE_TO_TYPE
 from store.admiralty import (
-    CREDIBILITY, RELIABILITY, STATUSES, JudgementError, parse_date, parse_grade, parse_killed, parse_note,
-    parse_place, parse_subtype, parse_tag,
+    CREDIBILITY,
+    RELIABILITY,
+    STATUSES,
+    JudgementError,
+    parse_date,
+    parse_grade,
+    parse_killed,
+    parse_note,
+    parse_place,
+    parse_subtype,
+    parse_tag,
 )
 from store.judged import JudgementFilter
 from tui.widgets.safe_text import one_line

@@ -10,8 +10,9 @@ and the panes are read again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from textual import work
 from textual.message import Message
