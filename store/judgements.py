@@ -499,6 +499,7 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
             return []
         digest = row[0]
     try:
+        _anchor_sources(conn)
         waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind IN ('event', 'claim') "
                               "AND target_id IS NULL ORDER BY added DESC, deleted DESC, id", (digest,))
     except sqlite3.OperationalError as error:
@@ -556,8 +557,28 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
     return changes
 
 
+def _anchor_sources(conn: sqlite3.Connection) -> None:
+    """Source judgements whose row went (re-extraction left the source with no claim) join the row
+    that now has their key, under any spelling the store knows it by (merge_keys), and grade it."""
+    if conn.execute("SELECT 1 FROM judgements WHERE kind = 'source' AND target_id IS NULL LIMIT 1").fetchone() is None:
+        return
+    for judgement_id, key, grade in conn.execute(
+        "SELECT id, source_key, grade FROM judgements WHERE kind = 'source' AND target_id IS NULL"
+    ).fetchall():
+        row = conn.execute(
+            "SELECT s.id FROM merge_keys k JOIN sources s ON s.id = k.owner_id "
+            "WHERE k.owner = 'source' AND k.type = '' AND k.key = ? "
+            "AND NOT EXISTS (SELECT 1 FROM judgements j WHERE j.kind = 'source' AND j.target_id = s.id)",
+            (key,)).fetchone()
+        if row is not None:
+            conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (row[0], judgement_id))
+            if grade:
+                conn.execute("UPDATE sources SET reliability = ? WHERE id = ?", (grade, row[0]))
+
+
 def anchor_waiting(conn: sqlite3.Connection) -> list[Change]:
     """Try every waiting (orphaned) judgement of events and claims again, article by article."""
+    _anchor_sources(conn)
     changes: list[Change] = []
     for article_id, digest in conn.execute(
         "SELECT DISTINCT a.id, a.hash FROM judgements j JOIN articles a ON a.hash = j.article_hash "

@@ -80,7 +80,8 @@ def retract_article(conn: sqlite3.Connection, article_id: int) -> tuple[set[int]
 
 
 def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterable[int]) -> None:
-    """Remove the sources and entities among these that nothing refers to any more (with their names)."""
+    """Remove the sources and entities among these that nothing refers to any more (with their names
+    and merge keys)."""
     for source_id in sorted(set(source_ids)):
         unused = conn.execute(
             "SELECT n_claims + n_relayed = 0 AND NOT EXISTS (SELECT 1 FROM claims WHERE source_id = ?) "
@@ -88,6 +89,7 @@ def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterab
             (source_id, source_id, source_id)).fetchone()
         if unused == (1,):
             conn.execute("DELETE FROM names WHERE owner = 'source' AND owner_id = ?", (source_id,))
+            conn.execute("DELETE FROM merge_keys WHERE owner = 'source' AND owner_id = ?", (source_id,))
             conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
     for entity_id in sorted(set(entity_ids)):
         unused = conn.execute(
@@ -98,4 +100,5 @@ def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterab
             (entity_id,) * 5).fetchone()
         if unused == (1,):
             conn.execute("DELETE FROM names WHERE owner = 'entity' AND owner_id = ?", (entity_id,))
+            conn.execute("DELETE FROM merge_keys WHERE owner = 'entity' AND owner_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))

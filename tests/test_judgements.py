@@ -378,7 +378,11 @@ def test_reextraction_keeps_counts_and_spans_sound(db, tmp_path):
 
     reextract(db, extractor=lambda text, published: Extraction())
     assert db.conn.execute("SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM sources), "
-                           "(SELECT count(*) FROM names), (SELECT count(*) FROM events)").fetchone() == (0, 0, 0, 0)
+                           "(SELECT count(*) FROM names), (SELECT count(*) FROM merge_keys), "
+                           "(SELECT count(*) FROM events)").fetchone() == (0, 0, 0, 0, 0)
+    # and the same facts come back whole
+    reextract(db, extractor=lambda text, published: kursk_extraction(text))
+    assert db.conn.execute("SELECT name, n_mentions, n_events FROM entities ORDER BY name").fetchall() == before
     assert_store_sound(tmp_path / "s.db")
 
 
@@ -410,3 +414,23 @@ def test_the_writer_finds_judgements_again_whoever_rewrites_the_facts(db):
     assert db.conn.execute("SELECT status FROM events WHERE subtype = 'Armed clash'").fetchone() == ("disputed",)
     assert db.conn.execute("SELECT credibility FROM claims WHERE content_start = ?",
                            (KURSK.index("that at least"),)).fetchone() == ("4",)
+
+
+def test_a_source_judgement_finds_its_row_under_another_spelling(db):
+    """A source row gone and back under another spelling the store knows is the same (merge_keys)."""
+    from store.judgements import anchor_waiting, write_transaction
+
+    Judge(db.conn, "alice").grade("source", 2, "D")  # "officials", key 'ofitsials'
+    key = db.conn.execute("SELECT source_key FROM judgements").fetchone()[0]
+    without = dataclasses.replace(kursk_extraction(), claims=kursk_extraction().claims[:1],
+                                  sources=kursk_extraction().sources[:1], events=kursk_extraction().events[:1])
+    reextract(db, extractor=lambda text, published: without)
+    with write_transaction(db.conn):
+        new_id = db.conn.execute("INSERT INTO sources (name, merge_key, type) VALUES ('Officials', 'other spelling', "
+                                 "'anonymous')").lastrowid
+        for spelling in ("other spelling", key):
+            db.conn.execute("INSERT INTO merge_keys (owner, type, key, owner_id, name, block) "
+                            "VALUES ('source', '', ?, ?, 'Officials', ?)", (spelling, new_id, spelling))
+        anchor_waiting(db.conn)
+    assert db.conn.execute("SELECT reliability FROM sources WHERE id = ?", (new_id,)).fetchone() == ("D",)
+    assert list(detached(db.conn)) == []
