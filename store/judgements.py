@@ -153,12 +153,23 @@ def _extracted_value(conn: sqlite3.Connection, event: dict[str, Any], field: str
     return _extracted_killed(conn, event["id"])
 
 
-def _killed_label(conn: sqlite3.Connection, event_id: int, killed: int) -> str:
-    """The casualties label with the analyst's figure of killed in place of extraction's."""
-    others = [casualty_label(kind, low, high, qualifier) for kind, low, high, qualifier in conn.execute(
-        "SELECT kind, min, max, qualifier FROM casualties WHERE event_id = ? AND kind != 'killed' ORDER BY id",
-        (event_id,))]
-    return "; ".join([f"{killed} killed", *others])
+def _set_killed(conn: sqlite3.Connection, event_id: int, killed: int) -> str:
+    """The analyst's figure of killed in the event's casualty figures: the first 'killed' figure
+    becomes it (exactly; the others of that kind go, their total is the extracted value kept in the
+    judgement), or one is added over the evidence when extraction found none. Returns the
+    casualties label. Incidents, labels and exports then all read the analyst's figure."""
+    rows = [r[0] for r in conn.execute(
+        "SELECT id FROM casualties WHERE event_id = ? AND kind = 'killed' ORDER BY id", (event_id,))]
+    if rows:
+        conn.execute("UPDATE casualties SET min = ?, max = ?, qualifier = 'exact' WHERE id = ?", (killed, killed, rows[0]))
+        conn.executemany("DELETE FROM casualties WHERE id = ?", [(r,) for r in rows[1:]])
+    else:
+        conn.execute(
+            'INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
+            "SELECT id, 'killed', ?, ?, 'exact', NULL, evidence_start, evidence_end, evidence_text "
+            "FROM events WHERE id = ?", (killed, killed, event_id))
+    return "; ".join(casualty_label(kind, low, high, qualifier) for kind, low, high, qualifier in conn.execute(
+        "SELECT kind, min, max, qualifier FROM casualties WHERE event_id = ? ORDER BY id", (event_id,)))
 
 
 def _shown(value: Any) -> str | None:
@@ -206,6 +217,14 @@ class Judge:
             row = _row(self.conn, "SELECT * FROM sources WHERE id = ?", (target_id,))
         elif kind == "article":
             row = _row(self.conn, "SELECT id, hash, title, ref FROM articles WHERE id = ?", (target_id,))
+        elif kind == "incident":
+            row = _row(self.conn, "SELECT * FROM incidents WHERE id = ?", (target_id,))
+            if row is not None:  # its key event: the one its key names, else its first
+                row["key_event"] = _row(
+                    self.conn, "SELECT a.hash, e.evidence_start, e.evidence_end, e.evidence_text FROM events e "
+                               "JOIN articles a ON a.id = e.article_id WHERE e.incident_id = ? "
+                               "ORDER BY (a.hash || ':' || e.evidence_start || ':' || e.evidence_end) != ?, e.id LIMIT 1",
+                    (target_id, row.get("key") or ""))
         else:
             raise JudgementError(f"no {kind}s in this store to judge")
         if row is None:
@@ -228,6 +247,10 @@ class Judge:
             identity = dict(source_key=target["merge_key"])
         elif kind == "article":
             identity = dict(article_hash=target["hash"])
+        elif kind == "incident" and target.get("key_event"):
+            key = target["key_event"]
+            identity = dict(article_hash=key["hash"], start=key["evidence_start"], end=key["evidence_end"],
+                            span_text=key["evidence_text"], anchor=target["subtype"])
         columns = ["kind", "target_id", "by", "at", *identity]
         values = [kind, target_id, self.analyst, now(), *identity.values()]
         judgement_id = self.conn.execute(
@@ -323,6 +346,7 @@ class Judge:
             self._save(judgement, corrected=json.dumps(corrected, ensure_ascii=False),
                        extracted=json.dumps(extracted, ensure_ascii=False))
             _apply(self.conn, judgement)
+            regroup_event(self.conn, event_id)
             return [self._log(judgement, field, old, new, reason) for field, old, new in logged]
 
     def delete_event(self, event_id: int, reason: str | None = None) -> list[Change]:
@@ -368,6 +392,7 @@ class Judge:
             event_id = _insert_added_event(self.conn, article_id, judgement)
             judgement["target_id"] = event_id
             self._remark(judgement)
+            group_article(self.conn, article_id)
             described = describe_event(_row(self.conn, "SELECT * FROM events WHERE id = ?", (event_id,)))
             return event_id, [self._log(judgement, "added", None, described, reason)]
 
@@ -448,6 +473,8 @@ def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
         return
     if kind == "source" and judgement["grade"]:
         conn.execute("UPDATE sources SET reliability = ? WHERE id = ?", (judgement["grade"], target_id))
+    elif kind == "incident":
+        conn.execute("UPDATE incidents SET status = ? WHERE id = ?", (judgement["status"], target_id))
     elif kind == "claim":
         conn.execute("UPDATE claims SET status = ?, credibility = coalesce(?, credibility) WHERE id = ?",
                      (judgement["status"], judgement["grade"], target_id))
@@ -462,9 +489,57 @@ def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
         if "place" in corrected:
             sets["places_label"] = corrected["place"]
         if "killed" in corrected:
-            sets["casualties_label"] = _killed_label(conn, target_id, corrected["killed"])
+            sets["casualties_label"] = _set_killed(conn, target_id, corrected["killed"])
         conn.execute(f"UPDATE events SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                      [*sets.values(), target_id])
+
+
+# --- incidents: the analyst's corrections and added events in the grouping -----------------------
+
+def regroup_event(conn: sqlite3.Connection, event_id: int) -> None:
+    """The event's incident recomputed from its events (a corrected subtype, date or figure)."""
+    from store.incidents import Grouper
+
+    row = conn.execute("SELECT incident_id FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None or row[0] is None:
+        return
+    grouper = Grouper()
+    grouper.rebuild(conn, row[0])
+    grouper.flush(conn)
+
+
+def group_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """An article's events that belong to no incident yet (one the analyst added) grouped."""
+    from store.incidents import Grouper
+
+    grouper = Grouper()
+    if grouper.add_article(conn, article_id):
+        grouper.flush(conn)
+
+
+def anchor_incidents(conn: sqlite3.Connection, article_id: int, digest: str) -> None:
+    """Incident judgements keyed by an event of this article whose incident went (regrouping,
+    re-extraction) join the incident that event is in now; a key event that moved is found by the
+    largest overlap. (Merges and regrouping are followed by the store's triggers.)"""
+    try:
+        waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind = 'incident' "
+                              "AND target_id IS NULL", (digest,))
+    except sqlite3.OperationalError as error:
+        if "no such table: judgements" in str(error):
+            return  # a store from before judgements
+        raise
+    for judgement in waiting:
+        found = conn.execute(
+            "SELECT incident_id, evidence_start, evidence_end FROM events WHERE article_id = ? AND incident_id IS NOT NULL "
+            "AND incident_id NOT IN (SELECT target_id FROM judgements WHERE kind = 'incident' AND target_id IS NOT NULL)",
+            (article_id,)).fetchall()
+        span = (judgement["start"], judgement["end"])
+        best = max(((_overlap(span, (s, e)), incident) for incident, s, e in found if _overlap(span, (s, e)) > 0),
+                   default=None)
+        if best is not None:
+            judgement["target_id"] = best[1]
+            conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (best[1], judgement["id"]))
+            _apply(conn, judgement)
 
 
 # --- finding a judgement's row again after re-extraction -----------------------------------------
@@ -585,6 +660,12 @@ def anchor_waiting(conn: sqlite3.Connection) -> list[Change]:
         "WHERE j.target_id IS NULL AND j.kind IN ('event', 'claim')"
     ).fetchall():
         changes += anchor_article(conn, article_id, digest)
+        group_article(conn, article_id)  # events the analyst added, written again just now
+    for article_id, digest in conn.execute(
+        "SELECT DISTINCT a.id, a.hash FROM judgements j JOIN articles a ON a.hash = j.article_hash "
+        "WHERE j.target_id IS NULL AND j.kind = 'incident'"
+    ).fetchall():
+        anchor_incidents(conn, article_id, digest)
     return changes
 
 
@@ -678,12 +759,28 @@ def context(conn: sqlite3.Connection, kind: str, target_id: int) -> dict[str, An
         "tags": (found or {}).get("tags", []),
         "grade": row.get("reliability") if kind == "source" else row.get("credibility"),
     }
+    if kind == "claim":
+        out["suggestion"] = credibility_suggestion(conn, target_id)
     if kind == "event":
         corrected = (found or {}).get("corrected", {})
         killed = corrected.get("killed", _extracted_killed(conn, target_id))
         out["values"] = {"subtype": row["subtype"], "date": row["date"], "place": row["places_label"] or None,
                          "killed": killed}
     return out
+
+
+def credibility_suggestion(conn: sqlite3.Connection, claim_id: int) -> str:
+    """'Suggested: 1 ...' when the incident the claim reports is told by two or more independent
+    sources (reprints counted once) whose figures agree; '' otherwise. Only ever shown: grading is
+    the analyst's."""
+    row = conn.execute(
+        "SELECT i.id, i.n_sources FROM claim_events ce JOIN events e ON e.id = ce.event_id "
+        "JOIN incidents i ON i.id = e.incident_id WHERE ce.claim_id = ? AND i.n_sources >= 2 AND i.conflict = 0 "
+        "ORDER BY i.n_sources DESC, i.id LIMIT 1", (claim_id,)).fetchone()
+    if row is None:
+        return ""
+    return (f"Suggested: 1 (confirmed by other sources): incident {row[0]} is told by {row[1]} independent "
+            "sources whose figures agree")
 
 
 LOG_FIELDS = ("id", "at", "by", "kind", "target_id", "what", "old", "new", "reason")

@@ -15,6 +15,8 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
+from store.incidents import Grouper
+
 
 def _marks(ids: Iterable[int]) -> tuple[str, list[int]]:
     ids = sorted(set(ids))
@@ -40,6 +42,8 @@ def delete_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> set[int
     marks = ",".join("?" * len(ids))
     involved = _entity_events(conn, ids)
     articles = [r[0] for r in conn.execute(f"SELECT DISTINCT article_id FROM events WHERE id IN ({marks})", ids)]
+    incidents = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT incident_id FROM events WHERE id IN ({marks}) AND incident_id IS NOT NULL", ids)]
     for table in ("event_places", "event_actors", "casualties", "claim_events"):
         conn.execute(f"DELETE FROM {table} WHERE event_id IN ({marks})", ids)
     conn.execute(f"DELETE FROM events WHERE id IN ({marks})", ids)
@@ -48,6 +52,11 @@ def delete_events(conn: sqlite3.Connection, event_ids: Iterable[int]) -> set[int
     conn.executemany(
         "UPDATE articles SET n_events = (SELECT count(*) FROM events WHERE article_id = articles.id) WHERE id = ?",
         [(a,) for a in articles])
+    if incidents:  # what is left of their incidents (an incident left with no event goes)
+        grouper = Grouper()
+        for incident_id in incidents:
+            grouper.rebuild(conn, incident_id)
+        grouper.flush(conn)
     return set(involved)
 
 
@@ -96,8 +105,9 @@ def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterab
             "SELECT n_mentions = 0 AND n_events = 0 AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?) "
             "AND NOT EXISTS (SELECT 1 FROM event_places WHERE entity_id = ?) "
             "AND NOT EXISTS (SELECT 1 FROM event_actors WHERE entity_id = ?) "
+            "AND NOT EXISTS (SELECT 1 FROM incident_places WHERE entity_id = ?) "
             "AND NOT EXISTS (SELECT 1 FROM sources WHERE entity_id = ?) FROM entities WHERE id = ?",
-            (entity_id,) * 5).fetchone()
+            (entity_id,) * 6).fetchone()
         if unused == (1,):
             conn.execute("DELETE FROM names WHERE owner = 'entity' AND owner_id = ?", (entity_id,))
             conn.execute("DELETE FROM merge_keys WHERE owner = 'entity' AND owner_id = ?", (entity_id,))

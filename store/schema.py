@@ -426,6 +426,38 @@ MIGRATIONS: list[str] = [
     WHEN EXISTS (SELECT 1 FROM judgements WHERE kind = 'article' AND article_hash = new.hash) BEGIN
         UPDATE judgements SET target_id = new.id WHERE kind = 'article' AND article_hash = new.hash;
     END;
+
+    -- an incident's verdict is keyed by one of its events (article hash and evidence span): when the
+    -- incident goes (merged into another, regrouped), the verdict follows that event to its incident
+    -- now, unless that incident has a verdict of its own (then it waits, listed as orphaned)
+    ALTER TABLE incidents ADD COLUMN status TEXT;
+    CREATE INDEX incidents_status ON incidents(status, date, id) WHERE status IS NOT NULL;
+    CREATE TRIGGER incidents_unjudge AFTER DELETE ON incidents
+    WHEN EXISTS (SELECT 1 FROM judgements WHERE kind = 'incident' AND target_id = old.id) BEGIN
+        UPDATE judgements SET target_id = (
+            SELECT e.incident_id FROM articles a JOIN events e ON e.article_id = a.id
+            WHERE a.hash = judgements.article_hash AND e.evidence_start = judgements.start
+              AND e.evidence_end = judgements."end" AND e.incident_id IS NOT NULL AND e.incident_id != old.id
+              AND NOT EXISTS (SELECT 1 FROM judgements o WHERE o.kind = 'incident' AND o.target_id = e.incident_id)
+            LIMIT 1)
+        WHERE kind = 'incident' AND target_id = old.id;
+        UPDATE incidents SET status = (SELECT j.status FROM judgements j WHERE j.kind = 'incident'
+                                       AND j.target_id = incidents.id)
+        WHERE id IN (SELECT target_id FROM judgements WHERE kind = 'incident' AND target_id IS NOT NULL);
+    END;
+    CREATE TRIGGER events_incident_judge AFTER UPDATE OF incident_id ON events
+    WHEN new.incident_id IS NOT NULL
+     AND EXISTS (SELECT 1 FROM judgements WHERE kind = 'incident' AND target_id IS NULL) BEGIN
+        UPDATE judgements SET target_id = new.incident_id
+        WHERE kind = 'incident' AND target_id IS NULL
+          AND article_hash = (SELECT hash FROM articles WHERE id = new.article_id)
+          AND start = new.evidence_start AND "end" = new.evidence_end
+          AND NOT EXISTS (SELECT 1 FROM judgements o WHERE o.kind = 'incident' AND o.target_id = new.incident_id);
+        UPDATE incidents SET status = (SELECT j.status FROM judgements j WHERE j.kind = 'incident'
+                                       AND j.target_id = incidents.id)
+        WHERE id = new.incident_id
+          AND EXISTS (SELECT 1 FROM judgements j WHERE j.kind = 'incident' AND j.target_id = new.incident_id);
+    END;
     """,
 ]
 

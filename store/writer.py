@@ -35,7 +35,7 @@ from extract.model import (
 from store import merge, reprints
 from store.date_labels import era
 from store.incidents import Grouper
-from store.judgements import anchor_article
+from store.judgements import anchor_article, anchor_incidents
 from store.keys import merge_key, search_key
 from store.labels import casualty_label
 from store.readers import RawArticle
@@ -397,11 +397,13 @@ def write_article(
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
     # the analyst's judgements of these facts, if any: first, so that corrections shape the grouping
-    anchor_article(conn, article_id, text_hash(text))
+    digest = text_hash(text)
+    anchor_article(conn, article_id, digest)
     if not rewriting:
         reprints.record(conn, article_id, make_sketch(text) if signature is _COMPUTE else signature)
     if n_events or conn.execute("SELECT 1 FROM events WHERE article_id = ? LIMIT 1", (article_id,)).fetchone():
         cache.grouper.add_article(conn, article_id)
+        anchor_incidents(conn, article_id, digest)  # the analyst's verdicts on incidents this article is in
     if own_cache:
         cache.grouper.flush(conn)
     return report

@@ -146,7 +146,7 @@ def test_export_verified_only(store):
     (["status", "event", "1", "true"], "unknown status 'true'"),
     (["status", "event", "42", "verified"], "event 42: no such event"),
     (["status", "source", "1", "verified"], "unknown kind 'source'"),
-    (["status", "incident", "1", "verified"], "no incidents"),
+    (["status", "incident", "99", "verified"], "incident 99: no such incident"),
     (["correct", "event", "1", "--date", "2024-13-45"], "2024-13-45"),
     (["correct", "event", "1", "--subtype", ""], "subtype is empty"),
     (["correct", "event", "1", "--subtype", "Attack", "--killed", "many"], "not a whole number"),
