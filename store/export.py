@@ -41,16 +41,22 @@ def _span(start: int, end: int, text: str) -> dict:
 
 # `--verified-only`: events and claims the analyst verified, and what they refer to (their articles,
 # the sources of the claims, the places and actors of the events), so the file stands on its own.
+# `--verified-only`: the events, claims and incidents the analyst verified (an event of a verified
+# incident counts as verified; an incident holding a verified event is written, so that every
+# event's incident_id resolves), and what they refer to (their articles, the claims' sources, the
+# events' places and actors), so the file stands on its own.
+_VERIFIED_EVENTS = ("SELECT id FROM events WHERE status = 'verified' "
+                    "OR incident_id IN (SELECT id FROM incidents WHERE status = 'verified')")
 VERIFIED = {
-    "event": "status = 'verified'",
+    "event": f"id IN ({_VERIFIED_EVENTS})",
     "claim": "status = 'verified'",
-    "article": "id IN (SELECT article_id FROM events WHERE status = 'verified' "
+    "incident": "status = 'verified' OR id IN (SELECT incident_id FROM events WHERE status = 'verified')",
+    "article": f"id IN (SELECT article_id FROM events WHERE id IN ({_VERIFIED_EVENTS}) "
                "UNION SELECT article_id FROM claims WHERE status = 'verified')",
     "source": "id IN (SELECT source_id FROM claims WHERE status = 'verified' "
               "UNION SELECT via_source_id FROM claims WHERE status = 'verified')",
-    "entity": "id IN (SELECT entity_id FROM event_places WHERE event_id IN "
-              "(SELECT id FROM events WHERE status = 'verified') UNION SELECT entity_id FROM event_actors "
-              "WHERE event_id IN (SELECT id FROM events WHERE status = 'verified'))",
+    "entity": f"id IN (SELECT entity_id FROM event_places WHERE event_id IN ({_VERIFIED_EVENTS}) "
+              f"UNION SELECT entity_id FROM event_actors WHERE event_id IN ({_VERIFIED_EVENTS}))",
 }
 
 
@@ -185,13 +191,14 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
     source's own figure."""
     from store.incidents import summarize
 
-    if verified_only:
-        return
-    for (id_,) in conn.execute("SELECT id FROM incidents ORDER BY id").fetchall():
+    judgements = records_by_target(conn, "incident")
+    for id_, status in conn.execute(
+        f"SELECT id, status FROM incidents{_where('incident', verified_only)} ORDER BY id"
+    ).fetchall():
         summary = summarize(conn, id_)
         if summary is None:
             continue
-        yield {
+        yield _judged({
             "kind": "incident", "id": id_, "type": summary.type, "subtype": summary.subtype,
             "date": summary.date, "date_end": summary.date_end, "date_precision": summary.date_precision,
             "places": [{"entity_id": entity_id, "name": name} for entity_id, name in summary.places],
@@ -205,7 +212,8 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
                            for c in summary.casualties],
             "fatalities": summary.fatalities, "conflict": summary.conflict,
             "actors": summary.actors, "confidence": summary.confidence, "key": summary.key,
-        }
+            "status": status or "unverified",
+        }, judgements)
 
 
 RECORDS = {"article": article_records, "entity": entity_records, "source": source_records,
@@ -318,7 +326,7 @@ INCIDENT_COLUMNS = [
     "incident_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
     "source", "notes", "n_sources", "n_articles", "n_events", "event_ids", "article_ids", "places",
-    "casualties", "conflict", "confidence",
+    "casualties", "conflict", "confidence", "status", *JUDGEMENT_COLUMNS,
 ]
 
 
@@ -347,7 +355,7 @@ def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
             "article_ids": ";".join(map(str, record["article_ids"])),
             "places": ", ".join(p["name"] for p in record["places"]),
             "casualties": casualties_label(record["casualties"]), "conflict": int(record["conflict"]),
-            "confidence": record["confidence"],
+            "confidence": record["confidence"], "status": record["status"], **_judgement_cells(record),
         }
 
 

@@ -21,21 +21,24 @@ _LISTED = """
              WHEN j.kind = 'claim' AND c.id IS NOT NULL THEN cs.name
              WHEN j.kind = 'source' THEN coalesce(s.name, j.source_key)
              WHEN j.kind = 'article' THEN coalesce(a.title, a.ref, 'article')
+             WHEN j.kind = 'incident' THEN coalesce(inc.subtype, j.anchor)
              WHEN j.kind = 'event' THEN coalesce(nullif(j.anchor, ''), json_extract(j.corrected, '$.subtype'))
              ELSE j.kind || ' by ' || coalesce(j.anchor, '?')
            END AS label,
            CASE
              WHEN e.id IS NOT NULL THEN trim(coalesce(e.date, '') || ' ' || e.places_label || ' ' || e.casualties_label)
              WHEN c.id IS NOT NULL THEN c.cue_text || ': ' || c.content_text
-             WHEN j.kind IN ('event', 'claim') THEN j.span_text
+             WHEN inc.id IS NOT NULL THEN trim(coalesce(inc.date, '') || ' ' || inc.places_label || ' '
+                                               || inc.casualties_label || ' · ' || inc.n_sources || ' sources')
+             WHEN j.kind IN ('event', 'claim', 'incident') THEN j.span_text
              ELSE ''
            END AS detail,
            coalesce(e.article_id, c.article_id, a.id, ja.id) AS article_id,
            coalesce(e.evidence_start, c.content_start, j.start, 0) AS start,
            coalesce(e.evidence_end, c.content_end, j."end", 0) AS "end",
            CASE WHEN e.id IS NOT NULL THEN 'event' WHEN s.id IS NOT NULL THEN 'source'
-                WHEN c.id IS NOT NULL THEN 'source' END AS link_kind,
-           coalesce(e.id, s.id, c.source_id) AS link_id
+                WHEN c.id IS NOT NULL THEN 'source' WHEN inc.id IS NOT NULL THEN 'incident' END AS link_kind,
+           coalesce(e.id, s.id, c.source_id, inc.id) AS link_id
     FROM judgements j
     LEFT JOIN events e ON j.kind = 'event' AND e.id = j.target_id
     LEFT JOIN claims c ON j.kind = 'claim' AND c.id = j.target_id
@@ -43,6 +46,7 @@ _LISTED = """
     LEFT JOIN sources s ON j.kind = 'source' AND s.id = j.target_id
     LEFT JOIN articles a ON j.kind = 'article' AND a.id = j.target_id
     LEFT JOIN articles ja ON ja.hash = j.article_hash
+    LEFT JOIN incidents inc ON j.kind = 'incident' AND inc.id = j.target_id
 """
 
 
@@ -50,7 +54,7 @@ _LISTED = """
 class JudgementFilter:
     """What `J` lists. Empty fields do not filter."""
 
-    kind: str = ""  # event, claim, source, article
+    kind: str = ""  # event, claim, source, article, incident
     status: str = ""
     tag: str = ""
     detached_only: bool = False  # only judgements whose fact is gone (orphaned or deleted)

@@ -715,9 +715,10 @@ def detached(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "state": "deleted" if judgement["deleted"] else "orphaned",
             "article_id": article[0] if article else None, "article_hash": judgement["article_hash"],
         }
-        if judgement["kind"] in ("event", "claim"):
+        if judgement["kind"] in ("event", "claim", "incident"):  # (an incident's: the span of its key event)
             item["span"] = {"start": judgement["start"], "end": judgement["end"], "text": judgement["span_text"]}
-            item["extracted_subtype" if judgement["kind"] == "event" else "source_key"] = judgement["anchor"] or None
+            name = {"event": "extracted_subtype", "claim": "source_key", "incident": "subtype"}[judgement["kind"]]
+            item[name] = judgement["anchor"] or None
         if judgement["source_key"]:
             item["source_key"] = judgement["source_key"]
         item["judgement"] = record(conn, judgement)
@@ -748,6 +749,12 @@ def context(conn: sqlite3.Connection, kind: str, target_id: int) -> dict[str, An
         if row is None:
             return None
         what = f"article {target_id}: {row['title'] or row['ref']}"
+    elif kind == "incident":
+        row = _row(conn, "SELECT * FROM incidents WHERE id = ?", (target_id,))
+        if row is None:
+            return None
+        told = " ".join(x for x in (row["subtype"], row["date"] or "", row["places_label"], row["casualties_label"]) if x)
+        what = f"incident {target_id}: {told} ({row['n_sources']} independent sources)"
     else:
         return None
     judgement = _row(conn, "SELECT * FROM judgements WHERE kind = ? AND target_id = ?", (kind, target_id))

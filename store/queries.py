@@ -209,7 +209,7 @@ def incidents_query(descending: bool = True) -> ListQuery:
         select=(
             "i.id, i.date, i.date_end, i.date_precision, i.era, i.type, i.subtype, i.places_label, "
             "i.casualties_label, i.sources_label, i.n_sources, i.n_articles, i.n_events, i.conflict, "
-            "i.confidence"
+            "i.confidence, i.status"
         ),
         source="incidents i",
         order=(SortKey("i.date", desc=descending, nullable=True), SortKey("i.id", desc=descending)),
@@ -389,6 +389,14 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
         query = query.with_filter("i.era IS NULL")  # incidents whose every event is history are hidden too
     if flt.confidence:
         query = query.with_filter("i.confidence >= ?", flt.confidence)
+    if flt.status == "unverified":
+        query = query.with_filter("i.status IS NULL OR i.status = 'unverified'")
+    elif flt.status:
+        query = query.with_filter("i.status = ?", flt.status)  # (index incidents_status)
+    if flt.tag:  # an incident one of whose events carries the tag
+        query = query.with_filter(
+            "i.id IN (SELECT e.incident_id FROM judgement_tags t JOIN judgements j ON j.id = t.judgement_id "
+            "JOIN events e ON e.id = j.target_id WHERE t.tag = ? AND j.kind = 'event')", flt.tag)
     if not flt.is_empty():
         query = replace(query, label=f"Incidents · {flt.describe()}")
     return query
@@ -546,6 +554,7 @@ def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
         kind="versions",
         select=("f.uid, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id, f.subtype, f.date, "
                 "f.date_end, f.claimant, f.outlet, f.copy, f.figures, f.words, f.mark, "
+                "(SELECT j.mark FROM judgements j WHERE j.kind = 'event' AND j.target_id = f.uid) AS judgement, "
                 "trim(f.mark || ' version') AS kind, f.claimant || ' · ' || f.outlet AS label, "
                 "trim(coalesce(f.date, '') || ' · ' || f.subtype || ' · ' || "
                 "coalesce(nullif(f.figures, ''), 'no figure') || ' · ' || f.words) AS detail"),

@@ -64,6 +64,14 @@ async def open_form(pilot, key, kind):
     await pilot.pause()
 
 
+async def to_events(pilot):
+    """Focus the Events pane listing every article's events (it lists incidents first; v switches)."""
+    await pilot.press("2")
+    if pilot.app.screen.event_rows == "incidents":
+        await pilot.press("v")
+    await settle(pilot)
+
+
 async def type_into(pilot, selector, text):
     field = pilot.app.screen.query_one(selector)
     field.value = ""
@@ -75,8 +83,7 @@ async def test_shift_v_verifies_the_event_under_the_cursor(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2")  # Events: the Kharkiv strike is first (newest)
-        await settle(pilot)
+        await to_events(pilot)  # the Kharkiv strike is first (newest)
         assert app.screen.events.current_row["subtype"] == "Air/drone strike"
         await pilot.press("V")
         await settle(pilot)
@@ -90,8 +97,7 @@ async def test_status_form_with_a_reason(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2")
-        await settle(pilot)
+        await to_events(pilot)
         await open_form(pilot, "S", StatusForm)
         await pilot.press("down", "down")  # unverified -> verified -> disputed
         await type_into(pilot, "#status-reason", "figures differ")
@@ -138,7 +144,8 @@ async def test_grade_and_verify_a_claim_in_the_facts(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "enter")  # the Kharkiv event: evidence, figures, claim, ...
+        await to_events(pilot)
+        await pilot.press("enter")  # the Kharkiv event: evidence, figures, claim, ...
         await settle(pilot)
         facts = app.screen.facts
         index = next(i for i in range(facts.total) if facts.row(i)["kind"] == "claim")
@@ -158,9 +165,16 @@ async def test_grade_and_verify_a_claim_in_the_facts(store):
         assert one(store, "SELECT credibility, status FROM claims WHERE id = ?", claim_id) == ("2", "verified")
         assert facts.current_row["judgement"] == "✓ 2"  # the Judged column
         assert "✓ 2" in screen_text(app)
-        # R on the event's evidence row: nothing to grade, said so, nothing changes
-        before = judged_state(store)
+        # R on the event's evidence row grades the claim that reports it
         facts.move_cursor(0)
+        await settle(pilot)
+        await open_form(pilot, "R", GradeForm)
+        assert app.screen.query_one("#grade-input").value == "2" and f"claim {claim_id} " in str(
+            app.screen.query_one(".judge-what").render())
+        await pilot.press("escape")
+        # on a place, nothing to grade: said so, and nothing opens or changes
+        before = judged_state(store)
+        facts.move_cursor(next(i for i in range(facts.total) if facts.row(i)["kind"] == "place"))
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
@@ -171,8 +185,7 @@ async def test_correct_an_event_with_bad_then_good_input(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2")
-        await settle(pilot)
+        await to_events(pilot)
         await open_form(pilot, "e", EventForm)
         form = app.screen
         assert form.query_one("#event-subtype").value == "Air/drone strike"
@@ -209,8 +222,7 @@ async def test_delete_an_event_asks_twice(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2")
-        await settle(pilot)
+        await to_events(pilot)
         await open_form(pilot, "e", EventForm)
         await pilot.click("#event-delete")
         await pilot.pause()
@@ -229,6 +241,8 @@ async def test_notes_and_tags_from_every_pane(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for pane, key_pane in (("1", "article"), ("2", "event"), ("3", "source")):
+            if pane == "2":
+                await to_events(pilot)  # (notes are for events; the pane lists incidents first)
             await pilot.press(pane)
             await settle(pilot)
             await open_form(pilot, "n", NoteForm)
@@ -301,17 +315,19 @@ async def test_add_an_event_from_the_sentence_under_the_readers_cursor(store):
         await settle(pilot)
         row = one(store, "SELECT subtype, date, evidence_start, evidence_end, judged FROM events WHERE judged = 'added'")
         assert row == ("Looting/property destruction", "2024-12-20", second, len(KHARKIV), "added")
+        assert any(s.kind == "event" and s.start == second for s in reader.article.spans)  # the reader knows it
+        assert one(store, "SELECT subtype FROM incidents WHERE id = (SELECT incident_id FROM events "
+                          "WHERE judged = 'added')") == ("Looting/property destruction",)  # grouped as any event
+        await to_events(pilot)
         assert app.screen.events.total == 4
         assert "+Looting/" in screen_text(app)
-        assert any(s.kind == "event" and s.start == second for s in reader.article.spans)  # the reader knows it
 
 
 async def test_j_lists_judgements_filtered_and_enter_opens_one(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2")
-        await settle(pilot)
+        await to_events(pilot)
         await open_form(pilot, "t", TagForm)
         await type_into(pilot, "#tag-input", "desk")
         await pilot.press("enter")
@@ -346,7 +362,8 @@ async def test_orphaned_judgements_are_listed_with_their_span(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "V")
+        await to_events(pilot)
+        await pilot.press("V")
         await settle(pilot)
         database = open_store(store)
         reextract(database, [3], extractor=lambda text, published: Extraction())  # a newer extractor: no event
@@ -371,7 +388,8 @@ async def test_events_filter_by_status_and_tag(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "V", "j")
+        await to_events(pilot)
+        await pilot.press("V", "j")
         await settle(pilot)
         await open_form(pilot, "t", TagForm)
         await type_into(pilot, "#tag-input", "plekhovo")
@@ -417,7 +435,8 @@ async def test_help_lists_the_judgement_keys_and_they_can_be_remapped(store, mon
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "V")
+        await to_events(pilot)
+        await pilot.press("V")
         await settle(pilot)
         assert one(store, "SELECT count(*) FROM judgement_log") == (0,)
         await pilot.press("ctrl+y")
@@ -430,7 +449,8 @@ async def test_the_analyst_recorded_is_the_apps(store, monkeypatch):
     app = make(store, analyst=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2", "V")
+        await to_events(pilot)
+        await pilot.press("V")
         await settle(pilot)
     assert one(store, "SELECT by FROM judgement_log") == ("bob",)
 
@@ -439,8 +459,7 @@ async def test_an_event_gone_meanwhile_is_said_not_recorded(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("2")
-        await settle(pilot)
+        await to_events(pilot)
         conn = db(store)
         with conn:
             conn.execute("PRAGMA foreign_keys = OFF")
@@ -454,3 +473,57 @@ async def test_an_event_gone_meanwhile_is_said_not_recorded(store):
         assert app.is_running
         assert any("no such event" in str(n.message) for n in app._notifications)
 
+
+
+async def test_incident_keys_in_the_events_pane_and_the_incident_view(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        events = app.screen.events
+        assert app.screen.event_rows == "incidents" and events.total == 2
+        kharkiv = events.current_row["id"]
+        await pilot.press("V")  # verifies the incident under the cursor
+        await settle(pilot)
+        assert one(store, "SELECT status FROM incidents WHERE id = ?", kharkiv) == ("verified",)
+        assert events.current_row["status"] == "verified" and "✓ " in screen_text(app)
+        await pilot.press("j")
+        await settle(pilot)
+        await open_form(pilot, "S", StatusForm)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        plekhovo = events.current_row["id"]
+        assert one(store, "SELECT status FROM incidents WHERE id = ?", plekhovo) == ("disputed",)
+        # n on an incident: notes are for events, claims, sources and articles; nothing opens
+        await pilot.press("n")
+        await settle(pilot)
+        assert not form_is(app, NoteForm)
+        # the incident view: its versions side by side; the keys judge the version's event and claim
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = app.screen.facts
+        assert facts.query.kind == "versions" and facts.total == 2
+        await pilot.press("V")
+        await settle(pilot)
+        version_event = facts.current_row["uid"]
+        assert one(store, "SELECT status FROM events WHERE id = ?", version_event) == ("verified",)
+        assert facts.current_row["judgement"] == "✓" and "✓" in screen_text(app)
+        # R on a version: its claim's credibility, with 1 suggested (two independent sources agree)
+        await open_form(pilot, "R", GradeForm)
+        suggestion = str(app.screen.query_one("#grade-suggestion").render())
+        assert suggestion.startswith("Suggested: 1") and "2 independent sources" in suggestion
+        assert app.screen.query_one("#grade-input").value == "6"  # suggested, never set
+        await pilot.press("escape")
+        await settle(pilot)
+        assert one(store, "SELECT count(*) FROM claims WHERE credibility = '1'") == (0,)
+        await open_form(pilot, "e", EventForm)
+        assert app.screen.query_one("#event-subtype").value == "Armed clash"
+        await pilot.press("escape")
+        # the filter finds incidents by status
+        await pilot.press("2", "f")
+        await until(pilot, lambda: type(app.screen).__name__ == "FilterScreen")
+        app.screen.query_one("#filter-status").value = "disputed"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert events.total == 1 and events.row(0)["id"] == plekhovo

@@ -279,7 +279,7 @@ class JudgementsForm(JudgeForm):
         self.known_tags = known_tags
 
     def compose_form(self) -> ComposeResult:
-        kinds = [(k, k) for k in ("event", "claim", "source", "article")]
+        kinds = [(k, k) for k in ("incident", "event", "claim", "source", "article")]
         yield Select(kinds, value=self.current.kind or Select.NULL, prompt="any kind", id="judgements-kind",
                      compact=True)
         yield Select([(s, s) for s in STATUSES], value=self.current.status or Select.NULL, prompt="any status",

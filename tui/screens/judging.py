@@ -28,6 +28,7 @@ from tui.screens.judge import EventForm, GradeForm, JudgementsForm, NoteForm, St
 FACT_TARGETS = {
     "event": ("event", "uid"), "evidence": ("event", "uid"), "figure": ("event", "uid"),
     "casualty": ("event", "link_id"), "claim": ("claim", "uid"),
+    "version": ("event", "uid"), "≠ version": ("event", "uid"),  # an incident's versions
 }
 PANE_KINDS = {"events": "event", "sources": "source", "articles": "article"}
 
@@ -67,7 +68,11 @@ class JudgingMixin:
             return Target("article", article.id) if article is not None else None
         if pane in PANE_KINDS:
             row = self.query_one(f"#{pane}").current_row
-            return Target(PANE_KINDS[pane], row["id"]) if row is not None else None
+            if row is None:
+                return None
+            if pane == "events" and "article_id" not in row:  # the pane lists incidents
+                return Target("incident", row["id"])
+            return Target(PANE_KINDS[pane], row["id"])
         if pane == "facts":
             row = self.facts.current_row
             if row is None or row.get("kind") not in FACT_TARGETS:
@@ -88,17 +93,18 @@ class JudgingMixin:
 
     def action_judge_verify(self, pane: str) -> None:
         """`V`: verified, at once."""
-        target = self._target_or_say(pane, ("event", "claim"), "verify")
+        target = self._target_or_say(pane, ("event", "claim", "incident"), "verify")
         if target is not None:
             self._record(lambda judge: judge.set_status(target.kind, target.id, "verified"))
 
     def action_judge_status(self, pane: str) -> None:
-        target = self._target_or_say(pane, ("event", "claim"), "set a status")
+        target = self._target_or_say(pane, ("event", "claim", "incident"), "set a status")
         if target is not None:
             self._open_form("status", target)
 
     def action_judge_grade(self, pane: str) -> None:
-        target = self._target_or_say(pane, ("source", "claim"), "grade")
+        # (on an event or an incident's version: the claim that reports it)
+        target = self._target_or_say(pane, ("source", "claim", "event"), "grade")
         if target is not None:
             self._open_form("grade", target)
 
@@ -150,6 +156,14 @@ class JudgingMixin:
         """Read what the form shows, then open it (on the app's thread)."""
         conn = connect_readonly(self.db_path)
         try:
+            if form == "grade" and target is not None and target.kind == "event":
+                claim = conn.execute("SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id LIMIT 1",
+                                     (target.id,)).fetchone()
+                if claim is None:
+                    self.app.call_from_thread(self.notify, "No claim reports this event: there is nothing to grade.",
+                                              timeout=3, markup=False)
+                    return
+                target = Target("claim", claim[0])
             known = [t for t, _ in judging.tags_in_use(conn)]
             found = judging.context(conn, target.kind, target.id) if target is not None else None
         finally:
@@ -165,7 +179,7 @@ class JudgingMixin:
         if form == "judgements":
             push(JudgementsForm(self.judgement_filter, known), self.show_judgements)
         elif form == "grade":
-            push(GradeForm(target.kind, found["what"], found["grade"]),
+            push(GradeForm(target.kind, found["what"], found["grade"], found.get("suggestion", "")),
                  lambda grade: grade and self._record(lambda judge: judge.grade(target.kind, target.id, grade)))
         elif form == "status":
             def chosen(answer: tuple[str, str] | None) -> None:

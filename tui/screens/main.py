@@ -68,6 +68,7 @@ ARTICLE_COLUMNS = [
     Column("n_events", "Ev", 3, justify="right", drop=1),
 ]
 INCIDENT_COLUMNS = [
+    Column("status", "✓", 1, style="bold", shrink=False, min_width=1, format=_status, blank=("",)),
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
     Column("subtype", "Subtype", 22, style="yellow", min_width=10),
     Column("places_label", "Place(s)", min_width=8),
@@ -107,6 +108,7 @@ VERSION_COLUMNS = [
     Column("date", "Date", 10, style="dim", shrink=False, min_width=10, format=_event_date),
     Column("figures", "Figures", 14, style="red", min_width=8),
     Column("words", "Claim", min_width=10),
+    Column("judgement", "Judged", 9, style="bold", blank=("",)),
 ]
 
 
@@ -391,6 +393,9 @@ class MainScreen(JudgingMixin, Screen):
         article with the span highlighted."""
         span = (row["start"], row["end"])
         same_article = row.get("article_id") == self.view.article_id
+        if self.view.mode == "judgements" and row.get("link_kind") == "incident":
+            self._open_incident_by_id(row["link_id"])
+            return
         if self.view.mode == "judgements" and row.get("article_id") is None:
             if row.get("link_kind") == "source":  # a source's judgement: what it claimed
                 self.open_source(row["link_id"], row.get("label") or "")
