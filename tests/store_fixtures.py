@@ -79,8 +79,21 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
                       [battle, shelling])
 
 
-# What the migration that brought incidents added: dropped, a store is as the versions before it left it.
-BEFORE_INCIDENTS = """
+# What the judgements' migration added (it came after incidents): dropped, a store is as the
+# versions before it left it.
+BEFORE_JUDGEMENTS = """
+    DROP TRIGGER incidents_unjudge; DROP TRIGGER events_incident_judge;
+    DROP INDEX incidents_status; ALTER TABLE incidents DROP COLUMN status;
+    DROP TRIGGER events_unjudge; DROP TRIGGER claims_unjudge; DROP TRIGGER sources_unjudge;
+    DROP TRIGGER articles_unjudge; DROP TRIGGER sources_judge; DROP TRIGGER articles_judge;
+    DROP INDEX events_status; ALTER TABLE events DROP COLUMN status; ALTER TABLE events DROP COLUMN judged;
+    ALTER TABLE claims DROP COLUMN status;
+    DROP TABLE judgement_log; DROP TABLE judgement_tags; DROP TABLE judgement_notes; DROP TABLE judgements;
+"""
+
+# What the migration that brought incidents added: dropped (after what came later), a store is as
+# the versions before it left it.
+BEFORE_INCIDENTS = BEFORE_JUDGEMENTS + """
     DROP TABLE incident_choices; DROP TABLE article_bands; DROP TABLE article_sketches;
     DROP TABLE incident_places; DROP TABLE incident_keys;
     DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident_id; ALTER TABLE events DROP COLUMN report;

@@ -8,7 +8,8 @@ import sqlite3
 from store.db import open_store
 from store.judgements import JUDGEMENTS_MIGRATION, Judge, records_by_target
 from store.schema import MIGRATIONS, SCHEMA_VERSION
-from store_fixtures import KURSK, assert_store_sound
+from store.writer import write_article
+from store_fixtures import BEFORE_JUDGEMENTS, KURSK, assert_store_sound, kursk_article, kursk_extraction
 
 
 def old_store(path, version: int) -> None:
@@ -58,3 +59,32 @@ def test_the_migration_keeps_the_data_and_judging_works_on_it(tmp_path):
     again = open_store(path)
     assert again.conn.execute("SELECT status FROM events").fetchone() == ("verified",)
 
+
+
+def test_a_store_written_before_judgements_is_migrated_with_its_data(tmp_path):
+    """Written by today's writer, then taken back to the version before judgements."""
+    path = tmp_path / "old.db"
+    db = open_store(path)
+    with db.conn:
+        write_article(db.conn, kursk_article(), kursk_extraction())
+    counts = {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "events", "claims", "sources", "entities", "incidents")}
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.executescript(BEFORE_JUDGEMENTS)
+    conn.execute(f"PRAGMA user_version = {JUDGEMENTS_MIGRATION - 1}")
+    conn.commit()
+    assert "judgements" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    db = open_store(path)
+    conn = db.conn
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
+    judge = Judge(conn, "alice")
+    incident = conn.execute("SELECT incident_id FROM events ORDER BY id LIMIT 1").fetchone()[0]
+    judge.set_status("incident", incident, "verified")
+    judge.correct_event(1, subtype="Attack")
+    assert conn.execute("SELECT status FROM incidents WHERE id = ?", (incident,)).fetchone() == ("verified",)
+    assert conn.execute("SELECT subtype, judged FROM events WHERE id = 1").fetchone() == ("Attack", "subtype")
+    db.close()
+    assert_store_sound(path)
