@@ -1,8 +1,8 @@
 """Judgements through a change of extractor, on real articles.
 
-    git archive 1c88fbd~1 extract | tar -x -C /tmp/old      # an older extract/ package (here: the rules
+    git archive 1c88fbd~1 extract | tar -x -C OLD_DIR       # an older extract/ package (here: the rules
                                                             # before the learned event model)
-    .venv/bin/python bench/judgements_reextract.py ARTICLES.jsonl /tmp/old [N]
+    .venv/bin/python bench/judgements_reextract.py ARTICLES.jsonl OLD_DIR [N]
 
 The first N articles (default 120) are extracted by the older extractor (in a subprocess that imports
 it), stored, and judged as an analyst would: every event verified, and corrected (date, killed) where

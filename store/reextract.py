@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import sqlite_utils
+import sqlite3
 
 from extract.model import Extraction
 from store.judgements import anchor_waiting, write_transaction
@@ -28,10 +28,9 @@ def _default_extractor() -> Extractor:
     return extract_article
 
 
-def reextract(db: sqlite_utils.Database, article_ids: Iterable[int] | None = None, *,
+def reextract(conn: sqlite3.Connection, article_ids: Iterable[int] | None = None, *,
               extractor: Extractor | None = None) -> int:
     """Extract the articles again (all of them when ``article_ids`` is None); returns how many."""
-    conn = db.conn
     extract_article = extractor or _default_extractor()
     ids = list(article_ids) if article_ids is not None else [
         r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]

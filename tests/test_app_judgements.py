@@ -20,7 +20,7 @@ def store(tmp_path):
 
 
 def make(path, analyst="alice"):
-    app = make_app(path, analyst)
+    app = make_app(path, analyst=analyst)
     app.animation_level = "none"
     return app
 

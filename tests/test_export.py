@@ -263,8 +263,9 @@ def test_entity_source_claim_and_article_csv_rows(tmp_path):
     assert entity == {"id": "1", "type": "place", "name": "Plekhovo", "aliases": "Плехово; Plechowo", "country": "RU",
                       "admin1": "Kursk", "lat": "51.25", "lon": "35.1", "mentions": "1", "events": "1"}
     source = csv_rows(db, "source")[0]
+    unjudged = {"tags": "", "analyst_notes": "", "judged_by": "", "judged_at": ""}  # (the analyst's columns)
     assert source == {"id": "1", "name": "Ukraine's military intelligence", "type": "intelligence", "aliases": "HUR",
-                      "reliability": "F", "claims": "1", "relayed": "0", "entity_id": ""}
+                      "reliability": "F", "claims": "1", "relayed": "0", "entity_id": "", **unjudged}
     claim = csv_rows(db, "claim")[0]
     cue, content = KURSK.index("reported"), KURSK.index("that at least")
     assert claim == {
@@ -274,6 +275,7 @@ def test_entity_source_claim_and_article_csv_rows(tmp_path):
                    "in Russia's Kursk region on December 14 and 15.",
         "quote": "0", "credibility": "6", "event_ids": "1", "cue_start": str(cue), "cue_end": str(cue + 8),
         "content_start": str(content), "content_end": str(KURSK.index(" Russian troops")),
+        "status": "unverified", **unjudged,
     }
     article = csv_rows(db, "article")[0]
     assert (article["id"], article["ref"], article["title"], article["published"], article["n_events"]) == (
