@@ -9,9 +9,8 @@ writer); those that find none are kept as orphaned.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 import sqlite3
+from collections.abc import Callable, Iterable
 
 from extract.model import Extraction
 from store.judgements import anchor_waiting, write_transaction

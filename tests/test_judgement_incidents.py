@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from incident_fixtures import CHUHUIV, KHARKIV, Report, Story, build, incident_of, write
+
 from store.admiralty import JudgementError
 from store.db import open_store
 from store.incidents import merge_incidents, regroup, split_event
