@@ -444,15 +444,24 @@ async def test_help_lists_the_judgement_keys_and_they_can_be_remapped(store, mon
         assert one(store, "SELECT status FROM events WHERE article_id = 3") == ("verified",)
 
 
-async def test_the_analyst_recorded_is_the_apps(store, monkeypatch):
-    monkeypatch.setenv("SITREP_ANALYST", "bob")
-    app = make(store, analyst=None)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await to_events(pilot)
-        await pilot.press("V")
-        await settle(pilot)
-    assert one(store, "SELECT by FROM judgement_log") == ("bob",)
+async def test_the_analyst_recorded_is_the_apps(store, monkeypatch, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('analyst = "erin"\n', encoding="utf-8")
+    monkeypatch.setenv("SITREP_CONFIG", str(config))
+    for env, expected in ((None, "erin"), ("bob", "bob")):  # the config file's, then $SITREP_ANALYST's
+        if env:
+            monkeypatch.setenv("SITREP_ANALYST", env)
+        else:
+            monkeypatch.delenv("SITREP_ANALYST", raising=False)
+        app = make(store, analyst=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await to_events(pilot)
+            await pilot.press("S")
+            await until(pilot, lambda: form_is(app, StatusForm))
+            await pilot.press("down", "down", "down" if env else "up", "enter")
+            await settle(pilot)
+        assert one(store, "SELECT by FROM judgement_log ORDER BY id DESC LIMIT 1") == (expected,)
 
 
 async def test_an_event_gone_meanwhile_is_said_not_recorded(store):

@@ -179,6 +179,19 @@ def test_the_analyst_is_named_by_flag_environment_or_os(store):
     assert [e["by"] for e in log] == ["bob", "carol", "dave"]
 
 
+def test_the_config_files_analyst_comes_after_the_flag_and_the_environment(store, tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('analyst = "erin"\n', encoding="utf-8")
+    monkeypatch.setenv("SITREP_CONFIG", str(config))
+    monkeypatch.delenv("SITREP_ANALYST")
+    sitrep(store, "tag", "event", "1", "from-config")
+    sitrep(store, "tag", "event", "1", "from-env", env={"SITREP_ANALYST": "frank"})
+    sitrep(store, "tag", "event", "1", "from-flag", "--analyst", "gina")
+    log = [json.loads(line) for line in sitrep(store, "log", "--json").stdout.splitlines()]
+    assert [(e["new"], e["by"]) for e in log] == [("from-config", "erin"), ("from-env", "frank"),
+                                                   ("from-flag", "gina")]
+
+
 def test_a_read_only_store_is_refused_for_judging(store, tmp_path):
     import os
 
