@@ -458,7 +458,7 @@ async def test_the_analyst_recorded_is_the_apps(store, monkeypatch, tmp_path):
             await settle(pilot)
             await to_events(pilot)
             await pilot.press("S")
-            await until(pilot, lambda: form_is(app, StatusForm))
+            await until(pilot, lambda: form_is(pilot.app, StatusForm))
             await pilot.press("down", "down", "down" if env else "up", "enter")
             await settle(pilot)
         assert one(store, "SELECT by FROM judgement_log ORDER BY id DESC LIMIT 1") == (expected,)
