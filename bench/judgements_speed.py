@@ -3,17 +3,20 @@ writes, judging, re-extraction with judgements to find again, and export.
 
     .venv/bin/python bench/judgements_speed.py [N_ARTICLES]
 
-Articles are short reports with hand-built facts (two events, two claims, four places each), written
-through the store's writer, so the figures are the store's and not extraction's. Prints one line a
+Articles are short reports with hand-built facts (two events, two claims, four places each; seven
+reports a day, so incidents of a few reports), written through the store's writer, so the figures
+are the store's (with its incident grouping) and not extraction's. Prints one line a
 figure. Not a test: nothing here fails on a slow machine.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -24,6 +27,15 @@ from store.export import export_jsonl  # noqa: E402
 from store.judgements import Judge  # noqa: E402
 from store.reextract import reextract  # noqa: E402
 from store_fixtures import KURSK, kursk_article, kursk_extraction  # noqa: E402
+
+
+def dated(extraction, i: int):
+    """The report's events on a day of their own (a week of reports a day): incidents of a few
+    reports each, as a real store has, not one incident of every article."""
+    day = date(2024, 1, 1) + timedelta(days=i // 7)
+    events = [dataclasses.replace(e, date=day.isoformat(), date_end=None, date_precision="day")
+              for e in extraction.events]
+    return dataclasses.replace(extraction, events=events)
 
 
 def write_all(path: Path, n: int, hook: bool) -> float:
@@ -39,7 +51,7 @@ def write_all(path: Path, n: int, hook: bool) -> float:
             conn.execute("BEGIN IMMEDIATE")
             for i in range(first, min(n, first + 32)):
                 text = f"{KURSK} Report number {i}."
-                writer.write_article(conn, kursk_article(f"r{i}", text), kursk_extraction(text))
+                writer.write_article(conn, kursk_article(f"r{i}", text), dated(kursk_extraction(text), i))
             conn.execute("COMMIT")
     finally:
         writer.anchor_article = saved
@@ -68,18 +80,19 @@ def main() -> None:
     print(f"  the look alone (hash and one indexed query): "
           f"{(time.perf_counter() - started) / len(texts) * 1e6:.1f} us/article")
     judge = Judge(conn, "bench")
-    events = [r[0] for r in conn.execute("SELECT id FROM events ORDER BY id LIMIT ?", (n // 2,))]
+    events = conn.execute("SELECT id, date FROM events ORDER BY id LIMIT ?", (n // 2,)).fetchall()
     started = time.perf_counter()
-    for event_id in events:
+    for event_id, day in events:  # each a day later than extraction said, and a figure of killed
         judge.set_status("event", event_id, "verified")
-        judge.correct_event(event_id, date="2024-12-13", killed=4)
+        judge.correct_event(event_id, date=(date.fromisoformat(day) + timedelta(days=1)).isoformat(), killed=4)
     elapsed = time.perf_counter() - started
     print(f"judging: {elapsed / (2 * len(events)) * 1e3:.2f} ms a judgement "
           f"({len(events)} events verified and corrected, each in its own transaction)")
 
     some = list(range(1, n // 10 + 1))
     started = time.perf_counter()
-    reextract(db, some, extractor=lambda text, published: kursk_extraction(text))
+    number = {text: i for i, (text,) in enumerate(conn.execute("SELECT text FROM articles ORDER BY id"))}
+    reextract(db, some, extractor=lambda text, published: dated(kursk_extraction(text), number[text]))
     elapsed = time.perf_counter() - started
     found = conn.execute("SELECT count(*) FROM judgements WHERE kind = 'event' AND target_id IS NOT NULL").fetchone()[0]
     print(f"re-extraction (facts given): {elapsed / len(some) * 1e3:.2f} ms/article for {len(some)} articles; "
