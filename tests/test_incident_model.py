@@ -1,0 +1,132 @@
+"""The learned incident model: inference reads exactly the features training wrote, its probabilities
+are calibrated tables, and the labels it is trained on keep to the labelling guide's format."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from extract import incident_model
+from extract.attribution import find_claims
+from extract.entities import find_entities
+from extract.events import sentence_signals
+from extract.model import SUBTYPE_TO_TYPE
+from extract.pipeline import extract_article
+from extract.sentences import split_sentences
+
+LABELS = Path(__file__).resolve().parent.parent / "bench" / "labels"
+
+# written for this test (no article of the development corpus)
+ARTICLE = """Missile strike on Dnipro apartment block kills 12
+
+DNIPRO, March 3 (Reuters) - Russian missiles struck an apartment block in Dnipro on Saturday, killing 12
+people and wounding 31, the regional governor said. Rescuers were still searching the rubble on Sunday.
+
+Analysts said the war could last for years.
+"We will never give up," the mayor said in a video address. The rules that the world agreed on decades
+ago no longer work, he added.
+"""
+
+
+def _signals(text: str, published: str):
+    sentences = split_sentences(text)
+    entities = find_entities(text, sentences)
+    _, claims = find_claims(text, sentences, entities)
+    return sentence_signals(text, sentences, entities, claims, published)
+
+
+def test_inference_finds_exactly_the_features_training_writes():
+    model = incident_model.load()
+    with np.load(incident_model.MODEL_PATH) as arrays:
+        names = str(arrays["features"]).split("\n")
+        weights = arrays["incident_weights"].tolist()
+    row_of = {name: row for row, name in enumerate(names)}
+    signals = _signals(ARTICLE, "2024-03-03")
+    article = incident_model.article_features(signals)
+    checked = 0
+    for i, sig in enumerate(signals):
+        toks = incident_model.words(sig.low)
+        p, found = model.incident(toks, incident_model.other_features(signals, i, toks, None, article))
+        trained = {row_of[f] for f in incident_model.features(signals, i, None) if f in row_of}
+        assert set(found) == trained, sig.span.text
+        assert found == {row: pytest.approx(weights[row]) for row in trained}
+        assert 0.0 <= p <= 1.0
+        checked += bool(trained)
+    assert checked == len(signals)
+
+
+def test_calibration_tables_are_monotone_and_bounded():
+    model = incident_model.load()
+    for table in (model._incident_table, model._confidence_table):
+        assert table.x == sorted(table.x)
+        assert table.y == sorted(table.y)
+        assert 0.0 <= table.y[0] and table.y[-1] <= 1.0
+        # below, above and between the breakpoints
+        assert table(table.x[0] - 100) == table.y[0] and table(table.x[-1] + 100) == table.y[-1]
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_subtype_probabilities_sum_to_one_and_name_the_taxonomy():
+    model = incident_model.load()
+    assert set(model.subtype_names) <= set(SUBTYPE_TO_TYPE)
+    _, found = model.incident(["missiles", "struck", "an", "apartment", "block"], [])
+    ranked = model.subtypes(found, None).ranked()
+    assert sum(p for _, p in ranked) == pytest.approx(1.0)
+    assert ranked[0][0] == "Shelling/artillery/missile attack"
+
+
+def test_a_strike_with_its_toll_is_an_event_and_opinion_is_not():
+    result = extract_article(ARTICLE, "2024-03-03")
+    evidence = {e.evidence.text.split()[0]: e for e in result.events}
+    strike = next(e for e in result.events if "Russian missiles struck" in e.evidence.text)
+    assert strike.subtype == "Shelling/artillery/missile attack"
+    assert 0.0 < strike.confidence <= 1.0
+    for opinion in ("Analysts", '"We', "The"):
+        assert opinion not in evidence, evidence[opinion].evidence.text
+
+
+def _rows(name: str) -> list[dict]:
+    with (LABELS / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def test_real_news_labels_are_well_formed_and_the_held_out_split_is_whole_articles():
+    rows = _rows("ukraine_war_news.jsonl")
+    assert len(rows) >= 3000
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        assert set(r) == {"article", "start", "end", "sha1", "split", "incident", "subtypes", "unsure"}
+        assert r["split"] in ("train", "heldout") and 0 <= r["start"] < r["end"]
+        assert len(r["sha1"]) == 12 and int(r["sha1"], 16) >= 0
+        assert set(r["subtypes"]) <= set(SUBTYPE_TO_TYPE)
+        assert bool(r["subtypes"]) == r["incident"]  # an incident names its subtypes; nothing else has one
+        by_article[r["article"]].append(r)
+    for article, sentences in by_article.items():
+        assert len({r["split"] for r in sentences}) == 1, article
+        spans = [(r["start"], r["end"]) for r in sentences]
+        assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), article
+    assert sum(r["split"] == "heldout" for r in rows) >= 1000
+
+
+def test_second_labelling_covers_whole_articles_of_the_first():
+    first = {(r["article"], r["start"], r["end"]): r for r in _rows("ukraine_war_news.jsonl")}
+    second = _rows("second_labeller.jsonl")
+    assert len(second) >= 300
+    for r in second:
+        key = (r["article"], r["start"], r["end"])
+        assert key in first and first[key]["sha1"] == r["sha1"]
+    articles = {r["article"] for r in second}
+    assert len(second) == sum(1 for k in first if k[0] in articles)
+
+
+def test_team_texts_carry_taxonomy_subtypes():
+    for r in _rows("acled_style_train.jsonl"):
+        assert r["text"].strip() and set(r["subtypes"]) <= set(SUBTYPE_TO_TYPE)
+    for art in _rows("team_articles.jsonl"):
+        for s in art["sentences"]:
+            assert set(s["subtypes"]) <= set(SUBTYPE_TO_TYPE)
+            assert 0 <= s["start"] < s["end"] <= len(art["text"])
