@@ -209,6 +209,14 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
+    # the model's verdict on every sentence but the aggregates, and the subtypes of those it keeps
+    scored: list[tuple[float, dict[int, float]] | None] = [None] * len(signals)
+    for i, sig in enumerate(signals):
+        if not sig.aggregate:
+            toks = incident_model.words(sig.low)
+            scored[i] = model.incident(toks, incident_model.other_features(signals, i, toks, pub, article))
+    kept = [i for i, s in enumerate(scored) if s is not None and s[0] >= model.threshold]
+    subtypes_at = dict(zip(kept, model.subtypes_of([scored[i][1] for i in kept], [signals[i].rule for i in kept])))
     for i, sig in enumerate(signals):
         sentence, para, s_text, low, words = sig.span, sig.paragraph, sig.span.text, sig.low, sig.words
         dates, event_dates, said, content = sig.dates, sig.event_dates, sig.claims, sig.content
@@ -217,12 +225,11 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         if sig.aggregate:
             dates_by_paragraph.setdefault(para, []).extend(event_dates)
             continue
-        toks = incident_model.words(low)
-        p_incident, found = model.incident(toks, incident_model.other_features(signals, i, toks, pub, article))
-        if p_incident < model.threshold:
+        subtypes = subtypes_at.get(i)
+        if subtypes is None:
             dates_by_paragraph.setdefault(para, []).extend(event_dates)
             continue
-        subtypes = model.subtypes(found, sig.rule)
+        p_incident = scored[i][0]
         subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind)
         previous = candidates[-1] if candidates else None
         detail = previous is not None and para - previous.paragraph <= (3 if sig.weak else 1) \

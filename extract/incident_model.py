@@ -234,12 +234,25 @@ class Model:
     def subtypes(self, found: dict[int, float], rule: str | None) -> Subtypes:
         """The subtypes' probabilities given an incident (``found``: from ``incident``; ``rule``: the
         keyword rules' subtype, a prior)."""
-        scores = self._subtype_weights.take(list(found), axis=0).sum(axis=0)
+        return self.subtypes_of([found], [rule])[0]
+
+    def subtypes_of(self, founds: Sequence[dict[int, float]], rules: Sequence[str | None]) -> list[Subtypes]:
+        """``subtypes`` for several sentences at once (one numpy pass for an article's incidents)."""
+        if not founds:
+            return []
+        rows = list(chain.from_iterable(founds))
+        ends = np.cumsum([len(f) for f in founds])
+        # the sum of each sentence's rows: differences of running sums at the sentences' ends
+        running = np.zeros((len(rows) + 1, len(self.subtype_names)))
+        np.cumsum(self._subtype_weights.take(rows, axis=0), axis=0, out=running[1:])
+        scores = running[ends] - running[ends - [len(f) for f in founds]]
         scores += self._subtype_bias
-        if rule in self._index:
-            scores[self._index[rule]] += self._rule_prior
-        exp = np.exp(scores - scores.max())
-        return Subtypes(self.subtype_names, self._index, (exp / exp.sum()).tolist())
+        for k, rule in enumerate(rules):
+            if rule in self._index:
+                scores[k, self._index[rule]] += self._rule_prior
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probs = (exp / exp.sum(axis=1, keepdims=True)).tolist()
+        return [Subtypes(self.subtype_names, self._index, p) for p in probs]
 
     def confidence(self, p_incident: float, p_subtype: float) -> float:
         """The calibrated probability that an event is right: an incident, of that subtype."""
