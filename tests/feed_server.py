@@ -75,12 +75,20 @@ class FeedServer:
                     server.log.append(request)
                     server._active += 1
                     server.most_at_once = max(server.most_at_once, server._active)
+                self._counted = True
                 try:
                     route = server.routes.get(self.path, Reply(404, b"not here"))
                     self._send(route(request) if callable(route) else route)
                 except OSError:  # the client gave up (a timeout under test): fine
                     pass
                 finally:
+                    self._done()
+
+            def _done(self) -> None:
+                """The request no longer counts as in progress (once: before the reply's last bytes go,
+                since the client may send its next request the moment it has them)."""
+                if self._counted:
+                    self._counted = False
                     with server._lock:
                         server._active -= 1
 
@@ -94,12 +102,14 @@ class FeedServer:
                 if reply.length and not reply.drip:
                     self.send_header("Content-Length", str(len(reply.body)))
                 self.send_header("Connection", "close")
-                self.end_headers()
                 if reply.drip:
+                    self.end_headers()
                     while not server.release.wait(0.02):
                         self.wfile.write(b" ")
                         self.wfile.flush()
                     return
+                self._done()
+                self.end_headers()
                 self.wfile.write(reply.body)
 
         return Handler
