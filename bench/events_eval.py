@@ -1,6 +1,9 @@
 """Events against the labelled sentences of real news, end to end through ``extract_article``.
 
-    python bench/events_eval.py [--split heldout|train|all] [--articles FILE] [--misses]
+    python bench/events_eval.py [--split heldout|train|all] [--articles FILE] [--labels FILE] [--misses]
+
+``--labels`` names another label file in the same format (default: bench/labels/ukraine_war_news.jsonl),
+e.g. ``--articles wikievents-dev.jsonl --labels bench/labels/wikievents_dev.jsonl --split all``.
 
 For each labelled article (see bench/incident_data.py) the whole pipeline runs as at ingest. A sentence
 is predicted an incident when an event's evidence lies in it. Prints:
@@ -25,13 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from incident_data import ARTICLES, articles  # noqa: E402
+from incident_data import ARTICLES, LABELS, articles  # noqa: E402
 
 from extract.pipeline import extract_article  # noqa: E402
 
 
-def evaluate(split: str, path: Path, misses: bool = False, threshold: float = 0.0) -> dict[str, float]:
-    arts = [a for a in articles(path) if split == "all" or a.split == split]
+def evaluate(split: str, path: Path, misses: bool = False, threshold: float = 0.0,
+             labels: Path = LABELS) -> dict[str, float]:
+    arts = [a for a in articles(path, labels) if split == "all" or a.split == split]
     tp = fp = fn = 0
     tp_s = fp_s = fn_s = 0
     found = right_subtype = 0
@@ -78,17 +82,18 @@ def evaluate(split: str, path: Path, misses: bool = False, threshold: float = 0.
 def main(argv: list[str]) -> int:
     split = argv[argv.index("--split") + 1] if "--split" in argv else "heldout"
     path = Path(argv[argv.index("--articles") + 1]) if "--articles" in argv else ARTICLES
+    labels = Path(argv[argv.index("--labels") + 1]) if "--labels" in argv else LABELS
     if split == "heldout" and "--misses" in argv:
         print("--misses reads faults off the held-out split: use --split train", file=sys.stderr)
         return 2
-    out = evaluate(split, path, "--misses" in argv)
+    out = evaluate(split, path, "--misses" in argv, labels=labels)
     print(f"split {split}: {out['articles']} articles, {out['events']} events")
     print(f"sentences: precision {out['precision']:.3f} recall {out['recall']:.3f} "
           f"(sure labels only: precision {out['precision_sure']:.3f} recall {out['recall_sure']:.3f})")
     print(f"events: {out['event_precision']:.3f} are incidents; right subtype for {out['subtype']:.3f} "
           "of the incident sentences found")
     for t in (0.5, 0.6, 0.7, 0.8, 0.9):
-        o = evaluate(split, path, threshold=t)
+        o = evaluate(split, path, threshold=t, labels=labels)
         print(f"  confidence >= {t:.1f}: {o['events']:4} events, {o['event_precision']:.3f} are incidents, "
               f"recall {o['recall']:.3f}, subtype {o['subtype']:.3f}")
     return 0

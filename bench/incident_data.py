@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "labels" / "ukraine_war_news.jsonl"
 REPORTS = ROOT / "bench" / "labels" / "acled_style_train.jsonl"
 TEAM = ROOT / "bench" / "labels" / "team_articles.jsonl"
+WIKIEVENTS = ROOT / "bench" / "labels" / "wikievents_dev.jsonl"  # labels of wikievents-dev.jsonl's documents
 ARTICLES = Path(os.environ.get("SITREP_ARTICLES", "ukraine-war-news.jsonl"))  # not part of the project
 
 

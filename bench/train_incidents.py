@@ -1,11 +1,13 @@
 """Train the incident model from the labelled sentences; print its held-out figures; write its weights.
 
-    python bench/train_incidents.py [--articles FILE] [--write] [--cv]
+    python bench/train_incidents.py [--articles FILE] [--wikievents FILE] [--write] [--cv]
 
 Needs scikit-learn (a development tool: ``pip install scikit-learn``); the shipped model needs none of it.
 
 - Data: the labelled sentences of real news (bench/incident_data.py; the ``train`` split only) and the
-  team's own ACLED-style reports and near-miss texts (bench/labels/acled_style_train.jsonl).
+  team's own ACLED-style reports and near-miss texts (bench/labels/acled_style_train.jsonl); with
+  ``--wikievents FILE`` (``wikievents-dev.jsonl``) also its 20 documents (terrorism, unrest, other
+  wars), labelled by the same guide (bench/labels/wikievents_dev.jsonl).
 - Features: extract/incident_model.py, from the rules' reading of each sentence (as at ingest).
 - Incident model: L2 logistic regression; its raw scores are calibrated by isotonic regression fitted
   on the out-of-fold scores of the real news (5 folds grouped by article), and the threshold is the
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import numpy as np  # noqa: E402
-from incident_data import ARTICLES, articles, reports, team_articles  # noqa: E402
+from incident_data import ARTICLES, WIKIEVENTS, articles, reports, team_articles  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.isotonic import IsotonicRegression  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -83,11 +85,14 @@ def rows_of(text: str, published: str | None, labels: list | None, group: str, s
     return out
 
 
-def load_rows(path: Path) -> tuple[list[dict], list[dict]]:
+def load_rows(path: Path, wikievents: Path | None = None) -> tuple[list[dict], list[dict]]:
     train, heldout = [], []
     for art in articles(path):
         rows = rows_of(art.text, art.published, art.sentences, art.id, "news")
         (heldout if art.split == "heldout" else train).extend(rows)
+    if wikievents is not None:
+        for art in articles(wikievents, WIKIEVENTS):
+            train.extend(rows_of(art.text, art.published, art.sentences, art.id, "wiki"))
     for art in team_articles():
         train.extend(rows_of(art.text, art.published, art.sentences, art.id, "team"))
     for rep in reports():
@@ -261,13 +266,14 @@ def export(vec, model, cal, threshold: float, svec, smodel, conf) -> dict[str, n
 
 def main(argv: list[str]) -> int:
     path = Path(argv[argv.index("--articles") + 1]) if "--articles" in argv else ARTICLES
-    train, heldout = load_rows(path)
+    wikievents = Path(argv[argv.index("--wikievents") + 1]) if "--wikievents" in argv else None
+    train, heldout = load_rows(path, wikievents)
     y_train = np.array([bool(r["y"]) for r in train])
     weights = np.array([r["w"] for r in train])
     news = np.array([r["source"] == "news" for r in train])
     counts = Counter(r["source"] for r in train)
     print(f"training sentences: {len(train)} ({int(y_train.sum())} incident): real news {counts['news']}, "
-          f"team's articles {counts['team']}, team's reports {counts['report']}; "
+          f"team's articles {counts['team']}, team's reports {counts['report']}, WikiEvents {counts['wiki']}; "
           f"held-out real news: {len(heldout)} ({sum(bool(r['y']) for r in heldout)} incident)")
 
     # out of fold (5 folds grouped by article): calibration, threshold, confidence calibration
@@ -281,7 +287,10 @@ def main(argv: list[str]) -> int:
     raw, right, _ = event_outcomes(oof_p[news], oof_sub[news], news_rows, threshold)
     conf = isotonic(raw, right)
     if "--cv" in argv:
-        for name, sel in (("real news", news), ("team's texts", ~news)):
+        wiki = np.array([r["source"] == "wiki" for r in train])
+        for name, sel in (("real news", news), ("WikiEvents documents", wiki), ("team's texts", ~news & ~wiki)):
+            if not sel.any():
+                continue
             p, r = pr(oof_p[sel] >= threshold, y_train[sel])
             print(f"out of fold, {name}: at the threshold {threshold:.2f}: precision {p:.3f} recall {r:.3f}")
 
