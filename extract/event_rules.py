@@ -693,11 +693,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# each rule with its gate bit, read once (a sentence opens few gates: the others cost one "&")
+_GATED = tuple((bit(rule.pattern), rule) for rule in RULES)
+
+
 def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
-    for rule in RULES:
-        subtype = rule.decide(original, sentence, words)
-        if subtype is not None:
-            return subtype
+    for gate, rule in _GATED:
+        if words & gate:
+            subtype = rule.decide(original, sentence, words)
+            if subtype is not None:
+                return subtype
     return None
 
 
