@@ -112,6 +112,18 @@ def test_real_news_labels_are_well_formed_and_the_held_out_split_is_whole_articl
     assert sum(r["split"] == "heldout" for r in rows) >= 1000
 
 
+def test_wikievents_labels_cover_every_sentence_of_their_documents_in_order():
+    rows = _rows("wikievents_dev.jsonl")
+    assert len(rows) >= 400 and sum(r["incident"] for r in rows) >= 100
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in rows:
+        assert set(r["subtypes"]) <= set(SUBTYPE_TO_TYPE) and bool(r["subtypes"]) == r["incident"]
+        by_article[r["article"]].append((r["start"], r["end"]))
+    assert len(by_article) == 20
+    for spans in by_article.values():
+        assert spans[0][0] == 0 and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
 def test_second_labelling_covers_whole_articles_of_the_first():
     first = {(r["article"], r["start"], r["end"]): r for r in _rows("ukraine_war_news.jsonl")}
     second = _rows("second_labeller.jsonl")
