@@ -84,7 +84,7 @@ def main() -> None:
         Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     db = open_store(args.db)
     conn = db
-    from store.ingest import write_transaction as _write_transaction
+    from store.db import write_transaction as _write_transaction
     from store.writer import WriteCache, write_article
 
     cache_ = WriteCache()

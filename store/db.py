@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -163,3 +165,16 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConne
             conn.close()
             raise StoreError(f"{path}: unusable store ({error})") from None
     return conn
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT: take the write lock first (waiting up to the busy timeout), so that a
+    second writer waits its turn instead of failing halfway, and what is written goes whole or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

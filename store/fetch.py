@@ -21,9 +21,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from store.db import write_transaction
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
 from store.http import PAGE_ACCEPT, Fetcher, FetchError, by_host, host_of
-from store.ingest import IngestSummary, ingest_articles, write_transaction
+from store.ingest import IngestSummary, ingest_articles
 from store.readers import (
     RawArticle,
     Rejection,

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from extract.model import Extraction
+from store.db import write_transaction
 from store.readers import (
     JSONL_SUFFIXES,
     KNOWN_SUFFIXES,
@@ -235,19 +236,6 @@ def _chunks(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]
             chunk = []
     if chunk:
         yield chunk
-
-
-@contextmanager
-def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE: take the write lock first (waiting up to the busy timeout), so that a
-    second writer waits its turn instead of failing halfway through a chunk."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 class Workers:

@@ -39,7 +39,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -61,6 +60,7 @@ from store.admiralty import (
     parse_subtype,
     parse_tag,
 )
+from store.db import write_transaction
 from store.labels import casualty_label
 from store.retract import delete_events
 from store.schema import MIGRATIONS
@@ -107,18 +107,6 @@ class Change:
         if self.what == "deleted":
             return f"{target}: deleted ({self.old})"
         return f"{target}: {self.what} {self.old if self.old is not None else 'none'} -> {self.new}"
-
-
-@contextmanager
-def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT: a judgement is written whole or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _row(conn: sqlite3.Connection, sql: str, params: tuple) -> dict[str, Any] | None:

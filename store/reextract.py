@@ -13,7 +13,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from extract.model import Extraction
-from store.judgements import anchor_waiting, write_transaction
+from store.db import write_transaction
+from store.judgements import anchor_waiting
 from store.readers import RawArticle
 from store.retract import retract_article, tidy
 from store.writer import WriteCache, write_article

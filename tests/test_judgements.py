@@ -421,7 +421,8 @@ def test_the_writer_finds_judgements_again_whoever_rewrites_the_facts(db):
 
 def test_a_source_judgement_finds_its_row_under_another_spelling(db):
     """A source row gone and back under another spelling the store knows is the same (merge_keys)."""
-    from store.judgements import anchor_waiting, write_transaction
+    from store.db import write_transaction
+    from store.judgements import anchor_waiting
 
     Judge(db.conn, "alice").grade("source", 2, "D")  # "officials", key 'ofitsials'
     key = db.conn.execute("SELECT source_key FROM judgements").fetchone()[0]

@@ -444,9 +444,8 @@ def run_feeds(args: argparse.Namespace) -> int:
 
 
 def _feeds_add(args: argparse.Namespace) -> int:
-    from store.db import open_store
+    from store.db import open_store, write_transaction
     from store.feeds import add_feed, check_tag, check_url, format_every, parse_every
-    from store.ingest import write_transaction
 
     every = parse_every(args.every) if args.every else default_every()
     check_url(args.url)  # before a store is created for nothing
@@ -476,8 +475,8 @@ def _feeds_list(args: argparse.Namespace) -> int:
 
 
 def _feeds_remove(args: argparse.Namespace) -> int:
+    from store.db import write_transaction
     from store.feeds import remove_feed
-    from store.ingest import write_transaction
 
     db = open_existing(args)
     with write_transaction(db):
@@ -487,9 +486,8 @@ def _feeds_remove(args: argparse.Namespace) -> int:
 
 
 def _feeds_import(args: argparse.Namespace) -> int:
-    from store.db import open_store
+    from store.db import open_store, write_transaction
     from store.feeds import FeedError, add_feed
-    from store.ingest import write_transaction
     from store.opml import NotOpml, read_opml
 
     try:
