@@ -43,8 +43,10 @@ def main() -> None:
     subtype = [((first[k]["subtypes"] or ["none"])[0], (second[k]["subtypes"] or ["none"])[0]) for k in keys]
     both = [k for k in keys if first[k]["incident"] and second[k]["incident"]]
     k_incident, agree = kappa(incident)
-    print(f"{len(keys)} sentences of {len({k[0] for k in keys})} articles; incident by the first labeller "
-          f"{sum(a for a, _ in incident)}, by the second {sum(b for _, b in incident)}, by both {len(both)}")
+    print(
+        f"{len(keys)} sentences of {len({k[0] for k in keys})} articles; incident by the first labeller "
+        f"{sum(a for a, _ in incident)}, by the second {sum(b for _, b in incident)}, by both {len(both)}"
+    )
     print(f"incident: kappa {k_incident:.3f}, observed agreement {agree:.3f}")
     print(f"subtype (none or the first given): kappa {kappa(subtype)[0]:.3f}")
     overlap = sum(bool(set(first[k]["subtypes"]) & set(second[k]["subtypes"])) for k in both)

@@ -45,8 +45,11 @@ def tmux(*args: str) -> str:
 def measure_real_app(db: Path) -> dict[str, object]:
     """Launch time, keypress-to-repaint times and memory of the real app in a tmux pane."""
     sitrep = Path(sys.executable).with_name("sitrep")
-    command = f"{sitrep} --db {db}" if sitrep.exists() else (
-        f"{sys.executable} -c \"from tui.app import make_app; make_app('{db}').run()\"")
+    command = (
+        f"{sitrep} --db {db}"
+        if sitrep.exists()
+        else (f"{sys.executable} -c \"from tui.app import make_app; make_app('{db}').run()\"")
+    )
     tmux("kill-session", "-t", SESSION)
     started = time.perf_counter()
     tmux("new-session", "-d", "-s", SESSION, "-x", "160", "-y", "45", command)
@@ -81,8 +84,7 @@ def measure_real_app(db: Path) -> dict[str, object]:
         while time.perf_counter() - sent < 5:
             screen = tmux(*capture)
             now = time.perf_counter()
-            if pane != pane and region(screen) != region(before) \
-                    and "loading…" not in region(screen) and ready(screen):
+            if pane != pane and region(screen) != region(before) and "loading…" not in region(screen) and ready(screen):
                 pane = now - sent
             if screen != last:
                 last, last_change = screen, now
@@ -152,8 +154,10 @@ def main() -> None:
         values_ms = sorted(v * 1000 for v in values)
         p95 = values_ms[max(0, int(len(values_ms) * 0.95) - 1)]
         where = "" if key.startswith(("Enter", "j in")) else "Events, "
-        print(f"keypress to repaint, {where}{key}: median {statistics.median(values_ms):.1f} ms, "
-              f"p95 {p95:.1f} ms, max {values_ms[-1]:.1f} ms (target <= 50 ms)")
+        print(
+            f"keypress to repaint, {where}{key}: median {statistics.median(values_ms):.1f} ms, "
+            f"p95 {p95:.1f} ms, max {values_ms[-1]:.1f} ms (target <= 50 ms)"
+        )
 
 
 if __name__ == "__main__":

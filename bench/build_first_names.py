@@ -61,12 +61,21 @@ def main(argv: list[str]) -> int:
         low = name.lower()
         if len(name) <= 2 or not all(ord(c) < 0x250 for c in name) or low in FIRST_NAMES:
             continue
-        if low in common or low in DEMONYMS or fold(name) in CONTINENTS or country_code(name) \
-                or fold(name) in admin1 or is_big_place(lookup(name)):
+        if (
+            low in common
+            or low in DEMONYMS
+            or fold(name) in CONTINENTS
+            or country_code(name)
+            or fold(name) in admin1
+            or is_big_place(lookup(name))
+        ):
             continue
         kept.append(low)
-    OUT.write_text("# first names of many countries (bench/build_first_names.py, from Faker's MIT-licensed "
-                   "lists)\n" + "\n".join(kept) + "\n", encoding="utf-8")
+    OUT.write_text(
+        "# first names of many countries (bench/build_first_names.py, from Faker's MIT-licensed "
+        "lists)\n" + "\n".join(kept) + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {OUT.relative_to(ROOT)}: {len(kept)} names")
     return 0
 

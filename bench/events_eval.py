@@ -33,8 +33,9 @@ from incident_data import ARTICLES, LABELS, articles  # noqa: E402
 from extract.pipeline import extract_article  # noqa: E402
 
 
-def evaluate(split: str, path: Path, misses: bool = False, threshold: float = 0.0,
-             labels: Path = LABELS) -> dict[str, float]:
+def evaluate(
+    split: str, path: Path, misses: bool = False, threshold: float = 0.0, labels: Path = LABELS
+) -> dict[str, float]:
     arts = [a for a in articles(path, labels) if split == "all" or a.split == split]
     tp = fp = fn = 0
     tp_s = fp_s = fn_s = 0
@@ -65,16 +66,22 @@ def evaluate(split: str, path: Path, misses: bool = False, threshold: float = 0.
                 found += 1
                 right_subtype += any(e.subtype in s.subtypes for e in by_sentence[i])
             if misses and predicted != s.incident:
-                what = f"FALSE {by_sentence[i][0].subtype} {by_sentence[i][0].confidence:.2f}" if predicted \
+                what = (
+                    f"FALSE {by_sentence[i][0].subtype} {by_sentence[i][0].confidence:.2f}"
+                    if predicted
                     else f"MISSED {s.subtypes}{' unsure' if s.unsure else ''}"
-                print(f"{art.id} {what}: {art.text[s.start:s.end][:200]!r}")
+                )
+                print(f"{art.id} {what}: {art.text[s.start : s.end][:200]!r}")
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {
-        "articles": len(arts), "precision": p, "recall": r,
+        "articles": len(arts),
+        "precision": p,
+        "recall": r,
         "precision_sure": tp_s / (tp_s + fp_s) if tp_s + fp_s else 0.0,
         "recall_sure": tp_s / (tp_s + fn_s) if tp_s + fn_s else 0.0,
-        "events": n_events, "event_precision": good_events / n_events if n_events else 0.0,
+        "events": n_events,
+        "event_precision": good_events / n_events if n_events else 0.0,
         "subtype": right_subtype / found if found else 0.0,
     }
 
@@ -88,14 +95,20 @@ def main(argv: list[str]) -> int:
         return 2
     out = evaluate(split, path, "--misses" in argv, labels=labels)
     print(f"split {split}: {out['articles']} articles, {out['events']} events")
-    print(f"sentences: precision {out['precision']:.3f} recall {out['recall']:.3f} "
-          f"(sure labels only: precision {out['precision_sure']:.3f} recall {out['recall_sure']:.3f})")
-    print(f"events: {out['event_precision']:.3f} are incidents; right subtype for {out['subtype']:.3f} "
-          "of the incident sentences found")
+    print(
+        f"sentences: precision {out['precision']:.3f} recall {out['recall']:.3f} "
+        f"(sure labels only: precision {out['precision_sure']:.3f} recall {out['recall_sure']:.3f})"
+    )
+    print(
+        f"events: {out['event_precision']:.3f} are incidents; right subtype for {out['subtype']:.3f} "
+        "of the incident sentences found"
+    )
     for t in (0.5, 0.6, 0.7, 0.8, 0.9):
         o = evaluate(split, path, threshold=t, labels=labels)
-        print(f"  confidence >= {t:.1f}: {o['events']:4} events, {o['event_precision']:.3f} are incidents, "
-              f"recall {o['recall']:.3f}, subtype {o['subtype']:.3f}")
+        print(
+            f"  confidence >= {t:.1f}: {o['events']:4} events, {o['event_precision']:.3f} are incidents, "
+            f"recall {o['recall']:.3f}, subtype {o['subtype']:.3f}"
+        )
     return 0
 
 

@@ -72,6 +72,7 @@ def report_dates(reports: list[dict]) -> float:
         if not m or not result.events:
             continue
         from datetime import datetime
+
         want = datetime.strptime(" ".join(m.groups()), "%d %B %Y").date().isoformat()
         first = min(result.events, key=lambda e: e.evidence.start)
         right += first.date == want
@@ -108,8 +109,7 @@ def news_scores(items: list[dict], verbose: bool = False) -> dict[str, tuple[flo
         pred_claims = [(sources[c.source_key].name, sources[c.source_key].type) for c in result.claims]
         gold_claims = [(c["source"], c["type"]) for c in gold["claims"]]
         _count(counts["claims"], pred_claims, gold_claims, lambda p, g: _same_source(p[0], g[0]))
-        _count(counts["claim types"], pred_claims, gold_claims,
-               lambda p, g: _same_source(p[0], g[0]) and p[1] == g[1])
+        _count(counts["claim types"], pred_claims, gold_claims, lambda p, g: _same_source(p[0], g[0]) and p[1] == g[1])
         # events: the right subtype; dates: right subtype and right first and last day
         pred_events = [(e.subtype, e.date, e.date_end) for e in result.events]
         gold_events = [(e["subtype"], e["date"], e["date_end"]) for e in gold["events"]]

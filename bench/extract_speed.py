@@ -84,8 +84,10 @@ def measure(articles: list[str], label: str) -> None:
     for text in articles:
         extract_article(text, "2024-12-16")
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"[{label}] {n} articles, {words:.0f} words on average: "
-          f"{n / cpu:.0f} articles/s (CPU time), {n / wall:.0f} articles/s (wall time)")
+    print(
+        f"[{label}] {n} articles, {words:.0f} words on average: "
+        f"{n / cpu:.0f} articles/s (CPU time), {n / wall:.0f} articles/s (wall time)"
+    )
     stages = {"sentences": 0.0, "entities": 0.0, "claims": 0.0, "events": 0.0}
     k = min(n, 50)
     for text in articles[:k]:

@@ -45,8 +45,14 @@ def serve_feeds(server: FeedServer, feeds: int, items: int) -> list[str]:
         for index in range(number * items, (number + 1) * items):
             article = make_article(rng, index, start)
             body = "".join(f"<p>{paragraph}</p>" for paragraph in article["text"].split("\n\n"))
-            entries.append({"title": article["title"], "link": server.url(f"/article/{index}"), "content": body,
-                            "pubDate": f"{article['published']}T08:00:00Z"})
+            entries.append(
+                {
+                    "title": article["title"],
+                    "link": server.url(f"/article/{index}"),
+                    "content": body,
+                    "pubDate": f"{article['published']}T08:00:00Z",
+                }
+            )
         etag = f'"feed-{number}"'
         full = Reply(200, rss(f"Bench Wire {number}", entries), {"ETag": etag, "Content-Type": "application/rss+xml"})
 
@@ -94,8 +100,10 @@ def main() -> None:
             second, _, two = timed_fetch(db, fetcher)
         db.close()
     print(f"{args.feeds} feeds x {args.items} items on 127.0.0.1, no pause between requests")
-    print(f"first fetch:  {first:8.2f} s  (feeds fetched and read {first_feeds:.2f} s, articles extracted and "
-          f"stored {first - first_feeds:.2f} s): {one.line()}")
+    print(
+        f"first fetch:  {first:8.2f} s  (feeds fetched and read {first_feeds:.2f} s, articles extracted and "
+        f"stored {first - first_feeds:.2f} s): {one.line()}"
+    )
     print(f"second fetch: {second:8.2f} s  (every feed answers 304): {two.line()}")
     print(f"second / first: {second / first:.2%}  ({first / second:.0f}x faster)")
 

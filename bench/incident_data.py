@@ -64,9 +64,11 @@ def articles(path: Path = ARTICLES, labels: Path = LABELS) -> list[Article]:
     for line in labels.open(encoding="utf-8"):
         rec = json.loads(line)
         text, published = texts[rec["article"]]
-        if sentence_hash(text[rec["start"]:rec["end"]]) != rec["sha1"]:
-            raise SystemExit(f"{labels}: sentence {rec['start']}:{rec['end']} of {rec['article']} "
-                             "does not match its hash (another version of the articles?)")
+        if sentence_hash(text[rec["start"] : rec["end"]]) != rec["sha1"]:
+            raise SystemExit(
+                f"{labels}: sentence {rec['start']}:{rec['end']} of {rec['article']} "
+                "does not match its hash (another version of the articles?)"
+            )
         art = out.get(rec["article"])
         if art is None:
             art = out[rec["article"]] = Article(rec["article"], published, text, rec["split"], [])
@@ -80,9 +82,15 @@ def team_articles(path: Path = TEAM) -> list[Article]:
     out = []
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
-        out.append(Article(row["id"], row["published"], row["text"], "train",
-                           [Labelled(s["start"], s["end"], s["incident"], s["subtypes"], s["unsure"])
-                            for s in row["sentences"]]))
+        out.append(
+            Article(
+                row["id"],
+                row["published"],
+                row["text"],
+                "train",
+                [Labelled(s["start"], s["end"], s["incident"], s["subtypes"], s["unsure"]) for s in row["sentences"]],
+            )
+        )
     return out
 
 
@@ -96,8 +104,10 @@ def main(argv: list[str]) -> int:
     for split in ("train", "heldout"):
         sents = [s for a in arts if a.split == split for s in a.sentences]
         pos = [s for s in sents if s.incident]
-        print(f"{split}: {sum(a.split == split for a in arts)} articles, {len(sents)} sentences, "
-              f"{len(pos)} incident ({sum(s.unsure for s in pos)} marked unsure)")
+        print(
+            f"{split}: {sum(a.split == split for a in arts)} articles, {len(sents)} sentences, "
+            f"{len(pos)} incident ({sum(s.unsure for s in pos)} marked unsure)"
+        )
     subtypes = Counter(t for a in arts for s in a.sentences for t in s.subtypes)
     print("incident sentences per subtype (a sentence may report several):")
     for name, n in subtypes.most_common():

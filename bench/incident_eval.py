@@ -42,12 +42,43 @@ from store.ingest import ingest_articles  # noqa: E402
 from store.readers import RawArticle  # noqa: E402
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-OUTLETS = ["Reuters", "AFP", "Associated Press", "BBC News", "Al Jazeera", "Kyiv Independent", "The Guardian",
-           "Le Monde", "Deutsche Welle", "Radio Free Europe", "Ukrainska Pravda", "Meduza", "Sudan Tribune",
-           "Radio France Internationale", "The Irrawaddy", "Mizzima", "Le Figaro", "CNN", "NHK", "Anadolu"]
+OUTLETS = [
+    "Reuters",
+    "AFP",
+    "Associated Press",
+    "BBC News",
+    "Al Jazeera",
+    "Kyiv Independent",
+    "The Guardian",
+    "Le Monde",
+    "Deutsche Welle",
+    "Radio Free Europe",
+    "Ukrainska Pravda",
+    "Meduza",
+    "Sudan Tribune",
+    "Radio France Internationale",
+    "The Irrawaddy",
+    "Mizzima",
+    "Le Figaro",
+    "CNN",
+    "NHK",
+    "Anadolu",
+]
 
 
 @dataclass(frozen=True)
@@ -74,8 +105,14 @@ THEATRES = {
         ],
         "attackers": ["Russian forces", "Russian troops", "Russia's army"],
         "defenders": ["Ukrainian forces", "Ukrainian troops", "the 47th Mechanized Brigade"],
-        "claimants": ["the regional governor", "Ukraine's general staff", "the Ukrainian Air Force",
-                      "President Volodymyr Zelensky", "the prosecutor's office", "the State Emergency Service"],
+        "claimants": [
+            "the regional governor",
+            "Ukraine's general staff",
+            "the Ukrainian Air Force",
+            "President Volodymyr Zelensky",
+            "the prosecutor's office",
+            "the State Emergency Service",
+        ],
         "weapons": ["drones", "missiles", "glide bombs", "artillery"],
     },
     "Russia": {
@@ -88,8 +125,12 @@ THEATRES = {
         ],
         "attackers": ["Ukrainian forces", "Ukraine's army"],
         "defenders": ["Russian troops", "Russian forces"],
-        "claimants": ["Governor Vyacheslav Gladkov", "Russia's defence ministry", "the TASS news agency",
-                      "local authorities"],
+        "claimants": [
+            "Governor Vyacheslav Gladkov",
+            "Russia's defence ministry",
+            "the TASS news agency",
+            "local authorities",
+        ],
         "weapons": ["drones", "rockets", "artillery"],
     },
     "Sudan": {
@@ -102,8 +143,13 @@ THEATRES = {
         ],
         "attackers": ["the Rapid Support Forces", "RSF fighters", "the Sudanese army"],
         "defenders": ["the Sudanese Armed Forces", "the army", "allied militias"],
-        "claimants": ["the Sudan Doctors Network", "the United Nations", "a local resistance committee",
-                      "the army spokesman Nabil Abdallah", "Doctors Without Borders"],
+        "claimants": [
+            "the Sudan Doctors Network",
+            "the United Nations",
+            "a local resistance committee",
+            "the army spokesman Nabil Abdallah",
+            "Doctors Without Borders",
+        ],
         "weapons": ["artillery", "drones", "air strikes"],
     },
     "Mali": {
@@ -128,15 +174,25 @@ THEATRES = {
         ],
         "attackers": ["the military junta", "junta aircraft", "the Arakan Army"],
         "defenders": ["resistance forces", "the Kachin Independence Army"],
-        "claimants": ["the National Unity Government", "a rescue worker", "the junta spokesman Zaw Min Tun",
-                      "Radio Free Asia"],
+        "claimants": [
+            "the National Unity Government",
+            "a rescue worker",
+            "the junta spokesman Zaw Min Tun",
+            "Radio Free Asia",
+        ],
         "weapons": ["air strikes", "artillery", "fighter jets"],
     },
 }
 PROTEST_CLAIMANTS = ["the police", "the organisers", "the interior ministry", "rights groups"]
 PROTEST_TOPICS = ["the disputed election", "rising fuel prices", "a new foreign agents law", "police violence"]
-PROTEST_CITIES = [Town(("Tbilisi",), "Georgia"), Town(("Nairobi",), "Kenya"), Town(("Dhaka",), "Bangladesh"),
-                  Town(("Belgrade",), "Serbia"), Town(("Dakar",), "Senegal"), Town(("Caracas",), "Venezuela")]
+PROTEST_CITIES = [
+    Town(("Tbilisi",), "Georgia"),
+    Town(("Nairobi",), "Kenya"),
+    Town(("Dhaka",), "Bangladesh"),
+    Town(("Belgrade",), "Serbia"),
+    Town(("Dakar",), "Senegal"),
+    Town(("Caracas",), "Venezuela"),
+]
 
 
 @dataclass
@@ -203,53 +259,68 @@ def incident_paragraph(rng: random.Random, inc: Incident, published: date, told:
     attacker = inc.attacker
     Attacker = attacker[0].upper() + attacker[1:]
     if inc.kind == "strike":
-        headline = rng.choice([f"Strike on {place} kills {inc.killed}", f"{place} hit by {inc.weapon}",
-                               f"Deadly attack on {place}"])
-        lead = rng.choice([
-            f"{Attacker} struck {place} in {inc.town.region} {day}, {figure(rng, inc.killed, 'civilians', 'killing')}, "
-            f"{claimant} {say}.",
-            f"A {rng.choice(['missile', 'drone', 'rocket'])} strike on {place} {day} killed "
-            f"{rng.choice([str(inc.killed), 'at least ' + str(inc.killed)])} people, {claimant} {say}.",
-            f"{Attacker} shelled {place} {day}, {figure(rng, inc.killed, 'people', 'killing')}, according to {claimant}.",
-            f"{place} came under attack by {inc.weapon} {day}. {figure(rng, inc.killed, 'civilians', 'killed')}, "
-            f"{claimant} {say}.",
-        ])
-        detail = rng.choice([
-            f"The attack damaged {rng.choice(['homes', 'a hospital', 'a school', 'power lines', 'an apartment block'])}.",
-            f"{figure(rng, inc.wounded, 'others', 'wounded')}.",
-            "Rescue workers searched the rubble for survivors.",
-            f"It was the {rng.choice(['second', 'third', 'latest'])} attack on the area this month.",
-        ])
+        headline = rng.choice(
+            [f"Strike on {place} kills {inc.killed}", f"{place} hit by {inc.weapon}", f"Deadly attack on {place}"]
+        )
+        lead = rng.choice(
+            [
+                f"{Attacker} struck {place} in {inc.town.region} {day}, {figure(rng, inc.killed, 'civilians', 'killing')}, "
+                f"{claimant} {say}.",
+                f"A {rng.choice(['missile', 'drone', 'rocket'])} strike on {place} {day} killed "
+                f"{rng.choice([str(inc.killed), 'at least ' + str(inc.killed)])} people, {claimant} {say}.",
+                f"{Attacker} shelled {place} {day}, {figure(rng, inc.killed, 'people', 'killing')}, according to {claimant}.",
+                f"{place} came under attack by {inc.weapon} {day}. {figure(rng, inc.killed, 'civilians', 'killed')}, "
+                f"{claimant} {say}.",
+            ]
+        )
+        detail = rng.choice(
+            [
+                f"The attack damaged {rng.choice(['homes', 'a hospital', 'a school', 'power lines', 'an apartment block'])}.",
+                f"{figure(rng, inc.wounded, 'others', 'wounded')}.",
+                "Rescue workers searched the rubble for survivors.",
+                f"It was the {rng.choice(['second', 'third', 'latest'])} attack on the area this month.",
+            ]
+        )
     elif inc.kind == "clash":
         headline = rng.choice([f"Fighting near {place}", f"Assault repelled near {place}"])
-        lead = rng.choice([
-            f"Heavy fighting broke out between {attacker} and {inc.other} near {place} {day}, according to {claimant}.",
-            f"{inc.other[0].upper() + inc.other[1:]} repelled an assault by {attacker} near {place} {day}, "
-            f"{claimant} {say}.",
-            f"Clashes erupted near {place} in {inc.town.region} {day}, {claimant} {say}.",
-        ])
-        detail = rng.choice([
-            f"{figure(rng, inc.killed, 'soldiers', 'killed')} in the fighting.",
-            "Fighting continued into the night.",
-            f"The {rng.choice(['army', 'brigade', 'unit'])} said its positions were holding.",
-        ])
+        lead = rng.choice(
+            [
+                f"Heavy fighting broke out between {attacker} and {inc.other} near {place} {day}, according to {claimant}.",
+                f"{inc.other[0].upper() + inc.other[1:]} repelled an assault by {attacker} near {place} {day}, "
+                f"{claimant} {say}.",
+                f"Clashes erupted near {place} in {inc.town.region} {day}, {claimant} {say}.",
+            ]
+        )
+        detail = rng.choice(
+            [
+                f"{figure(rng, inc.killed, 'soldiers', 'killed')} in the fighting.",
+                "Fighting continued into the night.",
+                f"The {rng.choice(['army', 'brigade', 'unit'])} said its positions were holding.",
+            ]
+        )
     elif inc.kind == "abduction":
         headline = rng.choice([f"Villagers abducted near {place}", f"Kidnapping near {place}"])
-        lead = rng.choice([
-            f"Gunmen abducted {inc.wounded} villagers near {place} {day}, {claimant} {say}.",
-            f"{inc.wounded} people were kidnapped near {place} in {inc.town.region} {day}, according to {claimant}.",
-        ])
+        lead = rng.choice(
+            [
+                f"Gunmen abducted {inc.wounded} villagers near {place} {day}, {claimant} {say}.",
+                f"{inc.wounded} people were kidnapped near {place} in {inc.town.region} {day}, according to {claimant}.",
+            ]
+        )
         detail = "Their whereabouts remain unknown."
     else:  # protest
         headline = rng.choice([f"Protest in {place}", f"Thousands march in {place}"])
-        lead = rng.choice([
-            f"Thousands of protesters marched through {place} {day} against {inc.topic}, {claimant} {say}.",
-            f"Demonstrators rallied in {place} {day} against {inc.topic}.",
-        ])
-        detail = rng.choice([
-            f"Police used tear gas and arrested {inc.wounded} people, {claimant} {say}.",
-            "The protest ended peacefully.",
-        ])
+        lead = rng.choice(
+            [
+                f"Thousands of protesters marched through {place} {day} against {inc.topic}, {claimant} {say}.",
+                f"Demonstrators rallied in {place} {day} against {inc.topic}.",
+            ]
+        )
+        detail = rng.choice(
+            [
+                f"Police used tear gas and arrested {inc.wounded} people, {claimant} {say}.",
+                "The protest ended peacefully.",
+            ]
+        )
     return headline, f"{lead} {detail}"
 
 
@@ -284,9 +355,20 @@ def make_corpus(n_incidents: int, seed: int) -> tuple[list[Article], dict[int, I
     def new_incident(kind: str, theatre: str, town: Town, day: date) -> Incident:
         th = THEATRES.get(theatre, THEATRES["Ukraine"])
         claimants = PROTEST_CLAIMANTS if kind == "protest" else th["claimants"]
-        inc = Incident(len(incidents) + 1, kind, theatre, town, day, rng.randrange(1, 30), rng.randrange(2, 40),
-                       rng.choice(th["attackers"]), rng.choice(th["defenders"]), rng.choice(th["weapons"]),
-                       rng.sample(claimants, k=2), rng.choice(PROTEST_TOPICS))
+        inc = Incident(
+            len(incidents) + 1,
+            kind,
+            theatre,
+            town,
+            day,
+            rng.randrange(1, 30),
+            rng.randrange(2, 40),
+            rng.choice(th["attackers"]),
+            rng.choice(th["defenders"]),
+            rng.choice(th["weapons"]),
+            rng.sample(claimants, k=2),
+            rng.choice(PROTEST_TOPICS),
+        )
         incidents[inc.id] = inc
         return inc
 
@@ -335,7 +417,7 @@ def make_corpus(n_incidents: int, seed: int) -> tuple[list[Article], dict[int, I
                     other = rng.choice(others)
                     parts.append((incident_paragraph(rng, other, published, min(other.day, published))[1], other.id))
             if rng.random() < 0.7:
-                parts.append((f"\"{rng.choice(QUOTES)},\" {rng.choice(SPEAKERS)} told {article.outlet}.", None))
+                parts.append((f'"{rng.choice(QUOTES)}," {rng.choice(SPEAKERS)} told {article.outlet}.', None))
             parts.append((" ".join(rng.sample(BACKGROUND, k=rng.randrange(1, 4))), None))
             text, labels = "", []
             for body, label in parts:
@@ -358,8 +440,14 @@ def make_corpus(n_incidents: int, seed: int) -> tuple[list[Article], dict[int, I
                     text = text.rsplit("\n\n", 1)[0]
                 else:  # lightly edited
                     text = text.replace(" said", " stated", 1).replace("people", "persons", 1)
-                copy = Article(f"{original.ref}-copy{n}", rng.choice(OUTLETS), original.published, text,
-                               [(s, e, i) for s, e, i in original.labels if e <= len(text)], original.ref)
+                copy = Article(
+                    f"{original.ref}-copy{n}",
+                    rng.choice(OUTLETS),
+                    original.published,
+                    text,
+                    [(s, e, i) for s, e, i in original.labels if e <= len(text)],
+                    original.ref,
+                )
                 articles.append(copy)
     rng.shuffle(articles)
     return articles, incidents
@@ -367,8 +455,7 @@ def make_corpus(n_incidents: int, seed: int) -> tuple[list[Article], dict[int, I
 
 def ingest(articles: list[Article], path: Path) -> float:
     db = open_store(path)
-    raws = [RawArticle(a.ref, a.text, title=None, outlet=a.outlet, published=a.published.isoformat())
-            for a in articles]
+    raws = [RawArticle(a.ref, a.text, title=None, outlet=a.outlet, published=a.published.isoformat()) for a in articles]
     started = time.perf_counter()
     ingest_articles(db, raws, workers=0)
     elapsed = time.perf_counter() - started
@@ -385,7 +472,8 @@ def labelled_events(path: Path, articles: list[Article], placed: bool = False) -
         "SELECT e.id, e.incident_id, a.ref, e.evidence_start, e.evidence_end, "
         "(SELECT count(*) FROM event_places p JOIN entities n ON n.id = p.entity_id "
         " WHERE p.event_id = e.id AND (n.admin1 IS NOT NULL OR n.lat IS NOT NULL)) "
-        "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id").fetchall()
+        "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+    ).fetchall()
     db.close()
     out = []
     has_place: set[tuple[str, int]] = set()
@@ -429,8 +517,15 @@ def evaluate(path: Path, articles: list[Article], misses: bool = False) -> dict:
         reports[(ref, gold)][incident_id] += 1
     units = [(ref, gold, counts.most_common(1)[0][0]) for (ref, gold), counts in reports.items()]
     rp, rr, _, _ = pairwise(units, lambda x: x[2], lambda x: x[1])
-    figures = {"events": len(events), "pairs": (together, should), "precision": p, "recall": r,
-               "report precision": rp, "report recall": rr, "placed": (len(placed), pp, pr)}
+    figures = {
+        "events": len(events),
+        "pairs": (together, should),
+        "precision": p,
+        "recall": r,
+        "report precision": rp,
+        "report recall": rr,
+        "placed": (len(placed), pp, pr),
+    }
 
     db = open_store(path)
     conn = db
@@ -463,20 +558,22 @@ def evaluate(path: Path, articles: list[Article], misses: bool = False) -> dict:
         gold_of = {e[0]: e[3] for e in events}
         inc_of = {e[0]: e[1] for e in events}
         wrong = Counter()
-        for (a, b) in itertools.combinations(events, 2):
+        for a, b in itertools.combinations(events, 2):
             if a[3] == b[3] and a[1] != b[1]:
                 wrong[("split", a[3])] += 1
             elif a[3] != b[3] and a[1] == b[1]:
                 wrong[("merged", a[1])] += 1
         for (what, which), n in wrong.most_common(12):
             print(f"  {what} {which}: {n} pairs")
-            ids = [e[0] for e in events if (e[3] if what == 'split' else e[1]) == which]
+            ids = [e[0] for e in events if (e[3] if what == "split" else e[1]) == which]
             for event_id in ids[:12]:
                 row = conn.execute(
                     "SELECT e.id, e.incident_id, e.subtype, e.date, e.date_precision, e.places_label, "
                     "e.casualties_label, e.actor_count, substr(e.evidence_text, 1, 90) FROM (SELECT *, "
                     "(SELECT group_concat(name, '/') FROM event_actors WHERE event_id = events.id) AS actor_count "
-                    "FROM events) e WHERE e.id = ?", (event_id,)).fetchone()
+                    "FROM events) e WHERE e.id = ?",
+                    (event_id,),
+                ).fetchone()
                 print(f"    gold {gold_of[event_id]} inc {inc_of[event_id]}: {row}")
     conn.close()
     return figures
@@ -490,25 +587,35 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the worst split and merged incidents")
     args = parser.parse_args()
     articles, incidents = make_corpus(args.incidents, args.seed)
-    print(f"corpus: {len(incidents)} incidents, {len(articles)} articles "
-          f"({sum(1 for a in articles if a.copy_of)} reprints)")
+    print(
+        f"corpus: {len(incidents)} incidents, {len(articles)} articles "
+        f"({sum(1 for a in articles if a.copy_of)} reprints)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         first = Path(tmp) / "order0.db"
         elapsed = ingest(articles, first)
         figures = evaluate(first, articles, args.misses)
         print(f"ingest: {elapsed:.1f} s in-process")
-        print(f"events scored: {figures['events']}, pairs grouped {figures['pairs'][0]}, "
-              f"pairs that belong together {figures['pairs'][1]}")
+        print(
+            f"events scored: {figures['events']}, pairs grouped {figures['pairs'][0]}, "
+            f"pairs that belong together {figures['pairs'][1]}"
+        )
         print(f"pairwise precision {figures['precision']:.3f}, recall {figures['recall']:.3f} (targets >= 0.9)")
         n, pp, pr = figures["placed"]
-        print(f"  of which the {n} events of article reports where extraction found a town or region: "
-              f"precision {pp:.3f}, recall {pr:.3f}")
-        print(f"article reports: pairwise precision {figures['report precision']:.3f}, "
-              f"recall {figures['report recall']:.3f}")
+        print(
+            f"  of which the {n} events of article reports where extraction found a town or region: "
+            f"precision {pp:.3f}, recall {pr:.3f}"
+        )
+        print(
+            f"article reports: pairwise precision {figures['report precision']:.3f}, "
+            f"recall {figures['report recall']:.3f}"
+        )
         right, found, gold = figures["copy pairs"]
         print(f"reprints: {right} of {gold} copy pairs found, {found - right} pairs wrongly called copies")
-        print(f"reprints counted as independent sources: {figures['sources only from reprints']} "
-              f"(in {figures['multi-article incidents']} incidents with several articles; target 0)")
+        print(
+            f"reprints counted as independent sources: {figures['sources only from reprints']} "
+            f"(in {figures['multi-article incidents']} incidents with several articles; target 0)"
+        )
         base = {e[0]: e for e in labelled_events(first, articles)}
         for order in range(1, args.orders):
             shuffled = list(articles)
@@ -524,15 +631,19 @@ def main() -> None:
             b = _by_span(other)
             common = sorted(set(a) & set(b))
             agree_p, agree_r, _, _ = pairwise([(a[k], b[k]) for k in common], lambda x: x[1], lambda x: x[0])
-            print(f"  grouping agreement with the first order: {agree_p:.3f} / {agree_r:.3f} "
-                  f"(pairwise precision / recall of one against the other)")
+            print(
+                f"  grouping agreement with the first order: {agree_p:.3f} / {agree_r:.3f} "
+                f"(pairwise precision / recall of one against the other)"
+            )
         del base
 
 
 def _by_span(path: Path) -> dict[tuple[str, int, int], int]:
     db = open_store(path)
-    rows = db.execute("SELECT a.ref, e.evidence_start, e.evidence_end, e.incident_id FROM events e "
-                           "JOIN articles a ON a.id = e.article_id").fetchall()
+    rows = db.execute(
+        "SELECT a.ref, e.evidence_start, e.evidence_end, e.incident_id FROM events e "
+        "JOIN articles a ON a.id = e.article_id"
+    ).fetchall()
     db.close()
     return {(r[0], r[1], r[2]): r[3] for r in rows}
 

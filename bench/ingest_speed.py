@@ -32,8 +32,16 @@ def main() -> None:
     if not args.keep:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-    command = [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())",
-               "ingest", *args.corpus, "--db", str(db), "--json"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from tui.cli import main; sys.exit(main())",
+        "ingest",
+        *args.corpus,
+        "--db",
+        str(db),
+        "--json",
+    ]
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "SITREP_DB": str(db)})
     elapsed = time.perf_counter() - started
@@ -43,18 +51,24 @@ def main() -> None:
 
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "events", "claims", "entities", "sources", "mentions")}
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "events", "claims", "entities", "sources", "mentions")
+    }
     text_bytes = conn.execute("SELECT sum(length(CAST(text AS BLOB))) FROM articles").fetchone()[0] or 0
     conn.close()
     size = db.stat().st_size
     handled = summary["added"] + summary["already_present"]
     print(f"ingest: {summary}")
-    print(f"time: {elapsed:.1f} s, {handled / elapsed:.0f} articles/s ({summary['added'] / elapsed:.0f} added/s), "
-          f"{os.cpu_count()} cores")
+    print(
+        f"time: {elapsed:.1f} s, {handled / elapsed:.0f} articles/s ({summary['added'] / elapsed:.0f} added/s), "
+        f"{os.cpu_count()} cores"
+    )
     if counts["articles"]:
-        print(f"store: {size / 1e6:.1f} MB, {size / counts['articles']:.0f} bytes/article "
-              f"(article text itself {text_bytes / counts['articles']:.0f} bytes/article)")
+        print(
+            f"store: {size / 1e6:.1f} MB, {size / counts['articles']:.0f} bytes/article "
+            f"(article text itself {text_bytes / counts['articles']:.0f} bytes/article)"
+        )
     print("counts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 

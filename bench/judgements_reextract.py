@@ -42,8 +42,9 @@ sys.stdout.buffer.write(pickle.dumps([extract_article(text, published) for text,
 
 
 def old_extractions(folder: str, items: list[tuple[str, str | None]]) -> list:
-    done = subprocess.run([sys.executable, "-c", OLD, folder], input=json.dumps(items).encode(),
-                          capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", OLD, folder], input=json.dumps(items).encode(), capture_output=True, check=True
+    )
     extractions = pickle.loads(done.stdout)  # today's classes, filled with the old fields
     for extraction in extractions:
         for event in extraction.events:
@@ -85,16 +86,20 @@ def main() -> None:
     for (source_id,) in conn.execute("SELECT id FROM sources ORDER BY id").fetchall():
         judge.grade("source", source_id, "C")
         made["source"] += 1
-    before = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("judgements", "judgement_notes", "judgement_log")}
-    spans = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, start, \"end\" FROM judgements")}
+    before = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("judgements", "judgement_notes", "judgement_log")
+    }
+    spans = {r[0]: (r[1], r[2]) for r in conn.execute('SELECT id, start, "end" FROM judgements')}
 
     started = time.perf_counter()
     reextract(db)
     elapsed = time.perf_counter() - started
 
-    after = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-             for t in ("judgements", "judgement_notes", "judgement_log")}
+    after = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("judgements", "judgement_notes", "judgement_log")
+    }
     outcome: dict[str, Counter] = {"event": Counter(), "claim": Counter(), "source": Counter()}
     for judgement_id, kind, target, start, end in conn.execute(
         "SELECT id, kind, target_id, start, \"end\" FROM judgements WHERE kind IN ('event', 'claim', 'source')"
@@ -105,21 +110,27 @@ def main() -> None:
             outcome[kind]["same span"] += 1
         else:
             outcome[kind]["moved (reanchored)"] += 1
-    print(f"{n} articles; old extraction: {made['event']} events, {made['claim']} claims, {made['source']} sources "
-          f"judged ({before['judgements']} judgements, {before['judgement_notes']} notes, "
-          f"{before['judgement_log']} log entries)")
-    print(f"re-extraction with today's extractor: {elapsed:.1f} s; today's extraction finds "
-          f"{conn.execute('SELECT count(*) FROM events').fetchone()[0]} events, "
-          f"{conn.execute('SELECT count(*) FROM claims').fetchone()[0]} claims")
+    print(
+        f"{n} articles; old extraction: {made['event']} events, {made['claim']} claims, {made['source']} sources "
+        f"judged ({before['judgements']} judgements, {before['judgement_notes']} notes, "
+        f"{before['judgement_log']} log entries)"
+    )
+    print(
+        f"re-extraction with today's extractor: {elapsed:.1f} s; today's extraction finds "
+        f"{conn.execute('SELECT count(*) FROM events').fetchone()[0]} events, "
+        f"{conn.execute('SELECT count(*) FROM claims').fetchone()[0]} claims"
+    )
     for kind, counts in outcome.items():
         total = sum(counts.values())
         shown = ", ".join(f"{what} {count} ({count / total:.0%})" for what, count in counts.most_common())
         print(f"  {kind} judgements: {shown}")
     listed = sum(1 for item in detached(conn) if item["state"] == "orphaned")
-    print(f"nothing lost: judgements {before['judgements']} -> {after['judgements']}, notes "
-          f"{before['judgement_notes']} -> {after['judgement_notes']}, log {before['judgement_log']} -> "
-          f"{after['judgement_log']} (+ Sitrep's orphaned/reanchored entries); {listed} orphaned listed by J "
-          "and exported")
+    print(
+        f"nothing lost: judgements {before['judgements']} -> {after['judgements']}, notes "
+        f"{before['judgement_notes']} -> {after['judgement_notes']}, log {before['judgement_log']} -> "
+        f"{after['judgement_log']} (+ Sitrep's orphaned/reanchored entries); {listed} orphaned listed by J "
+        "and exported"
+    )
     db.close()
 
 

@@ -33,8 +33,9 @@ def dated(extraction, i: int):
     """The report's events on a day of their own (a week of reports a day): incidents of a few
     reports each, as a real store has, not one incident of every article."""
     day = date(2024, 1, 1) + timedelta(days=i // 7)
-    events = [dataclasses.replace(e, date=day.isoformat(), date_end=None, date_precision="day")
-              for e in extraction.events]
+    events = [
+        dataclasses.replace(e, date=day.isoformat(), date_end=None, date_precision="day") for e in extraction.events
+    ]
     return dataclasses.replace(extraction, events=events)
 
 
@@ -68,8 +69,10 @@ def main() -> None:
         for hook in (False, True):
             runs[hook].append(write_all(folder / f"{'hook' if hook else 'plain'}{k}.db", n, hook))
     without, with_hook = min(runs[False]), min(runs[True])
-    print(f"writer, {n} articles: {without / n * 1e3:.3f} ms/article without the judgements' look, "
-          f"{with_hook / n * 1e3:.3f} ms with it ({(with_hook / without - 1) * 100:+.1f}%)")
+    print(
+        f"writer, {n} articles: {without / n * 1e3:.3f} ms/article without the judgements' look, "
+        f"{with_hook / n * 1e3:.3f} ms with it ({(with_hook / without - 1) * 100:+.1f}%)"
+    )
 
     db = open_store(folder / "hook0.db")
     conn = db.conn
@@ -77,8 +80,10 @@ def main() -> None:
     started = time.perf_counter()
     for article_id, text in texts:
         judgements.anchor_article(conn, article_id, writer.text_hash(text))
-    print(f"  the look alone (hash and one indexed query): "
-          f"{(time.perf_counter() - started) / len(texts) * 1e6:.1f} us/article")
+    print(
+        f"  the look alone (hash and one indexed query): "
+        f"{(time.perf_counter() - started) / len(texts) * 1e6:.1f} us/article"
+    )
     judge = Judge(conn, "bench")
     events = conn.execute("SELECT id, date FROM events ORDER BY id LIMIT ?", (n // 2,)).fetchall()
     started = time.perf_counter()
@@ -86,8 +91,10 @@ def main() -> None:
         judge.set_status("event", event_id, "verified")
         judge.correct_event(event_id, date=(date.fromisoformat(day) + timedelta(days=1)).isoformat(), killed=4)
     elapsed = time.perf_counter() - started
-    print(f"judging: {elapsed / (2 * len(events)) * 1e3:.2f} ms a judgement "
-          f"({len(events)} events verified and corrected, each in its own transaction)")
+    print(
+        f"judging: {elapsed / (2 * len(events)) * 1e3:.2f} ms a judgement "
+        f"({len(events)} events verified and corrected, each in its own transaction)"
+    )
 
     some = list(range(1, n // 10 + 1))
     started = time.perf_counter()
@@ -95,8 +102,10 @@ def main() -> None:
     reextract(db, some, extractor=lambda text, published: dated(kursk_extraction(text), number[text]))
     elapsed = time.perf_counter() - started
     found = conn.execute("SELECT count(*) FROM judgements WHERE kind = 'event' AND target_id IS NOT NULL").fetchone()[0]
-    print(f"re-extraction (facts given): {elapsed / len(some) * 1e3:.2f} ms/article for {len(some)} articles; "
-          f"{found} of {len(events)} event judgements attached afterwards")
+    print(
+        f"re-extraction (facts given): {elapsed / len(some) * 1e3:.2f} ms/article for {len(some)} articles; "
+        f"{found} of {len(events)} event judgements attached afterwards"
+    )
 
     out = io.StringIO()
     started = time.perf_counter()

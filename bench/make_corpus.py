@@ -20,18 +20,53 @@ from pathlib import Path
 THEATRES = [
     {
         "country": "Ukraine",
-        "places": ["Pokrovsk", "Avdiivka", "Kupiansk", "Vovchansk", "Chasiv Yar", "Toretsk", "Kherson",
-                   "Zaporizhzhia", "Kharkiv", "Sumy", "Kramatorsk", "Sloviansk", "Huliaipole", "Velyka Novosilka",
-                   "Odesa", "Dnipro", "Nikopol", "Bakhmut", "Siversk", "Lyman"],
+        "places": [
+            "Pokrovsk",
+            "Avdiivka",
+            "Kupiansk",
+            "Vovchansk",
+            "Chasiv Yar",
+            "Toretsk",
+            "Kherson",
+            "Zaporizhzhia",
+            "Kharkiv",
+            "Sumy",
+            "Kramatorsk",
+            "Sloviansk",
+            "Huliaipole",
+            "Velyka Novosilka",
+            "Odesa",
+            "Dnipro",
+            "Nikopol",
+            "Bakhmut",
+            "Siversk",
+            "Lyman",
+        ],
         "regions": ["Donetsk region", "Kharkiv region", "Zaporizhzhia region", "Kherson region", "Sumy region"],
         "attackers": ["Russian forces", "Russian troops", "Russian artillery", "Russia's army"],
-        "defenders": ["Ukrainian forces", "Ukraine's armed forces", "the 47th Mechanized Brigade",
-                      "Ukrainian troops", "the National Guard"],
-        "sources": [("the regional governor", "government"), ("Ukraine's general staff", "military"),
-                    ("President Volodymyr Zelensky", "person"), ("the Ukrainian Air Force", "military"),
-                    ("Ukraine's military intelligence", "intelligence"), ("the prosecutor's office", "government")],
+        "defenders": [
+            "Ukrainian forces",
+            "Ukraine's armed forces",
+            "the 47th Mechanized Brigade",
+            "Ukrainian troops",
+            "the National Guard",
+        ],
+        "sources": [
+            ("the regional governor", "government"),
+            ("Ukraine's general staff", "military"),
+            ("President Volodymyr Zelensky", "person"),
+            ("the Ukrainian Air Force", "military"),
+            ("Ukraine's military intelligence", "intelligence"),
+            ("the prosecutor's office", "government"),
+        ],
         "other_side": [("Russia's defence ministry", "military"), ("the Kremlin spokesman Dmitry Peskov", "person")],
-        "weapons": ["Shahed drones", "glide bombs", "Iskander missiles", "artillery shells", "multiple rocket launchers"],
+        "weapons": [
+            "Shahed drones",
+            "glide bombs",
+            "Iskander missiles",
+            "artillery shells",
+            "multiple rocket launchers",
+        ],
     },
     {
         "country": "Russia",
@@ -39,21 +74,39 @@ THEATRES = [
         "regions": ["Belgorod region", "Kursk region", "Bryansk region"],
         "attackers": ["Ukrainian drones", "Ukrainian forces", "Ukraine's army"],
         "defenders": ["Russian air defences", "Russian troops", "North Korean soldiers"],
-        "sources": [("Governor Vyacheslav Gladkov", "person"), ("Russia's defence ministry", "military"),
-                    ("the TASS news agency", "media"), ("local authorities", "government")],
+        "sources": [
+            ("Governor Vyacheslav Gladkov", "person"),
+            ("Russia's defence ministry", "military"),
+            ("the TASS news agency", "media"),
+            ("local authorities", "government"),
+        ],
         "other_side": [("Ukraine's general staff", "military"), ("a Ukrainian security source", "anonymous")],
         "weapons": ["drones", "HIMARS rockets", "ATACMS missiles", "artillery"],
     },
     {
         "country": "Sudan",
-        "places": ["El Fasher", "Khartoum", "Omdurman", "Wad Madani", "Nyala", "El Obeid", "Sennar", "Kadugli",
-                   "Al-Jazira", "Geneina"],
+        "places": [
+            "El Fasher",
+            "Khartoum",
+            "Omdurman",
+            "Wad Madani",
+            "Nyala",
+            "El Obeid",
+            "Sennar",
+            "Kadugli",
+            "Al-Jazira",
+            "Geneina",
+        ],
         "regions": ["North Darfur", "Khartoum state", "Gezira state", "South Kordofan"],
         "attackers": ["the Rapid Support Forces", "RSF fighters", "the Sudanese army", "army warplanes"],
         "defenders": ["the Sudanese Armed Forces", "the army", "allied militias", "the RSF"],
-        "sources": [("the Sudan Doctors Network", "other"), ("the United Nations", "international"),
-                    ("a local resistance committee", "other"), ("the army spokesman Nabil Abdallah", "person"),
-                    ("Doctors Without Borders", "international")],
+        "sources": [
+            ("the Sudan Doctors Network", "other"),
+            ("the United Nations", "international"),
+            ("a local resistance committee", "other"),
+            ("the army spokesman Nabil Abdallah", "person"),
+            ("Doctors Without Borders", "international"),
+        ],
         "other_side": [("the RSF in a statement", "military"), ("residents", "anonymous")],
         "weapons": ["artillery", "drones", "airstrikes", "heavy weapons"],
     },
@@ -61,13 +114,25 @@ THEATRES = [
         "country": "Mali",
         "places": ["Gao", "Timbuktu", "Kidal", "Mopti", "Menaka", "Segou", "Bamako", "Djenne", "Tessalit"],
         "regions": ["Mopti region", "Gao region", "the Menaka region"],
-        "attackers": ["jihadists linked to al-Qaeda", "JNIM fighters", "Islamic State Sahel militants",
-                      "gunmen on motorbikes"],
-        "defenders": ["the Malian army", "the army and its Russian allies", "Wagner Group mercenaries",
-                      "local self-defence militias"],
-        "sources": [("the Malian army", "military"), ("a local official", "anonymous"),
-                    ("the United Nations", "international"), ("Human Rights Watch", "international"),
-                    ("AFP", "media")],
+        "attackers": [
+            "jihadists linked to al-Qaeda",
+            "JNIM fighters",
+            "Islamic State Sahel militants",
+            "gunmen on motorbikes",
+        ],
+        "defenders": [
+            "the Malian army",
+            "the army and its Russian allies",
+            "Wagner Group mercenaries",
+            "local self-defence militias",
+        ],
+        "sources": [
+            ("the Malian army", "military"),
+            ("a local official", "anonymous"),
+            ("the United Nations", "international"),
+            ("Human Rights Watch", "international"),
+            ("AFP", "media"),
+        ],
         "other_side": [("JNIM in a statement", "other"), ("witnesses", "anonymous")],
         "weapons": ["improvised explosive devices", "rockets", "mortars", "drones"],
     },
@@ -76,10 +141,18 @@ THEATRES = [
         "places": ["Lashio", "Myawaddy", "Sittwe", "Mandalay", "Bhamo", "Hpakant", "Loikaw", "Kyaukphyu"],
         "regions": ["Shan state", "Rakhine state", "Kachin state", "Sagaing region"],
         "attackers": ["the military junta", "junta aircraft", "the Arakan Army", "resistance forces"],
-        "defenders": ["the Myanmar National Democratic Alliance Army", "the Kachin Independence Army",
-                      "People's Defence Forces", "junta troops"],
-        "sources": [("the National Unity Government", "government"), ("a rescue worker", "anonymous"),
-                    ("the junta spokesman Zaw Min Tun", "person"), ("Radio Free Asia", "media")],
+        "defenders": [
+            "the Myanmar National Democratic Alliance Army",
+            "the Kachin Independence Army",
+            "People's Defence Forces",
+            "junta troops",
+        ],
+        "sources": [
+            ("the National Unity Government", "government"),
+            ("a rescue worker", "anonymous"),
+            ("the junta spokesman Zaw Min Tun", "person"),
+            ("Radio Free Asia", "media"),
+        ],
         "other_side": [("state media", "media"), ("residents", "anonymous")],
         "weapons": ["airstrikes", "artillery", "drones", "fighter jets"],
     },
@@ -89,20 +162,54 @@ THEATRES = [
         "regions": ["North Kivu", "South Kivu", "Ituri province"],
         "attackers": ["M23 rebels", "the Allied Democratic Forces", "CODECO militiamen", "Rwandan-backed rebels"],
         "defenders": ["the Congolese army", "FARDC soldiers", "Wazalendo militias", "UN peacekeepers"],
-        "sources": [("the provincial governor", "government"), ("MONUSCO", "international"),
-                    ("a civil society leader", "person"), ("the Congolese government", "government")],
+        "sources": [
+            ("the provincial governor", "government"),
+            ("MONUSCO", "international"),
+            ("a civil society leader", "person"),
+            ("the Congolese government", "government"),
+        ],
         "other_side": [("M23 spokesman Lawrence Kanyuka", "person"), ("Rwanda's government", "government")],
         "weapons": ["mortar bombs", "heavy artillery", "machetes", "drones"],
     },
 ]
 
-PROTEST_CITIES = [("Tbilisi", "Georgia"), ("Nairobi", "Kenya"), ("Dhaka", "Bangladesh"), ("Lagos", "Nigeria"),
-                  ("Belgrade", "Serbia"), ("Dakar", "Senegal"), ("Caracas", "Venezuela"), ("Islamabad", "Pakistan")]
-OUTLETS = ["Reuters", "AFP", "Associated Press", "BBC News", "Al Jazeera", "Kyiv Independent", "The Guardian",
-           "Le Monde", "Deutsche Welle", "Radio France Internationale"]
+PROTEST_CITIES = [
+    ("Tbilisi", "Georgia"),
+    ("Nairobi", "Kenya"),
+    ("Dhaka", "Bangladesh"),
+    ("Lagos", "Nigeria"),
+    ("Belgrade", "Serbia"),
+    ("Dakar", "Senegal"),
+    ("Caracas", "Venezuela"),
+    ("Islamabad", "Pakistan"),
+]
+OUTLETS = [
+    "Reuters",
+    "AFP",
+    "Associated Press",
+    "BBC News",
+    "Al Jazeera",
+    "Kyiv Independent",
+    "The Guardian",
+    "Le Monde",
+    "Deutsche Welle",
+    "Radio France Internationale",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SAY = ["said", "said on Telegram", "told reporters", "said in a statement", "reported", "claimed", "wrote on X"]
 VAGUE = ["dozens of", "scores of", "several", "hundreds of", "at least a dozen"]
 
@@ -154,70 +261,88 @@ def attack_paragraph(rng, theatre, published) -> str:
     verb = rng.choice(["shelled", "struck", "attacked", "bombed", "launched a drone attack on", "hit"])
     weapon = rng.choice(theatre["weapons"])
     region = rng.choice(theatre["regions"])
-    return (f"{attacker[0].upper() + attacker[1:]} {verb} {place} in the {region} {when(rng, published)}, "
-            f"{casualty_phrase(rng)}, {source} {rng.choice(SAY)}. The attack involved {weapon} and damaged "
-            f"{rng.choice(['homes', 'a hospital', 'a school', 'power lines', 'a market', 'an apartment block'])}.")
+    return (
+        f"{attacker[0].upper() + attacker[1:]} {verb} {place} in the {region} {when(rng, published)}, "
+        f"{casualty_phrase(rng)}, {source} {rng.choice(SAY)}. The attack involved {weapon} and damaged "
+        f"{rng.choice(['homes', 'a hospital', 'a school', 'power lines', 'a market', 'an apartment block'])}."
+    )
 
 
 def clash_paragraph(rng, theatre, published) -> str:
     place = rng.choice(theatre["places"])
     a, b = rng.choice(theatre["attackers"]), rng.choice(theatre["defenders"])
     source, _ = rng.choice(theatre["sources"] + theatre["other_side"])
-    outcome = rng.choice([
-        f"{b} said they had repelled {rng.randrange(2, 40)} assaults",
-        f"{a} claimed to have captured the village of {rng.choice(theatre['places'])}",
-        f"{b} regained control of positions near {place}",
-        "fighting continued into the night",
-    ])
-    return (f"Heavy fighting broke out between {a} and {b} near {place} {when(rng, published)}, "
-            f"according to {source}. {outcome[0].upper() + outcome[1:]}.")
+    outcome = rng.choice(
+        [
+            f"{b} said they had repelled {rng.randrange(2, 40)} assaults",
+            f"{a} claimed to have captured the village of {rng.choice(theatre['places'])}",
+            f"{b} regained control of positions near {place}",
+            "fighting continued into the night",
+        ]
+    )
+    return (
+        f"Heavy fighting broke out between {a} and {b} near {place} {when(rng, published)}, "
+        f"according to {source}. {outcome[0].upper() + outcome[1:]}."
+    )
 
 
 def abduction_paragraph(rng, theatre, published) -> str:
     place = rng.choice(theatre["places"])
-    return (f"Gunmen abducted {rng.randrange(3, 60)} villagers near {place} {when(rng, published)}, "
-            f"{rng.choice(theatre['sources'])[0]} {rng.choice(SAY)}. Their whereabouts remain unknown.")
+    return (
+        f"Gunmen abducted {rng.randrange(3, 60)} villagers near {place} {when(rng, published)}, "
+        f"{rng.choice(theatre['sources'])[0]} {rng.choice(SAY)}. Their whereabouts remain unknown."
+    )
 
 
 def protest_paragraph(rng, published) -> str:
     city, country = rng.choice(PROTEST_CITIES)
     crowd = rng.choice(["Thousands of protesters", "Hundreds of demonstrators", "Students", "Opposition supporters"])
     topic = rng.choice(["the disputed election", "rising fuel prices", "a new foreign agents law", "police violence"])
-    ending = rng.choice([
-        "The protest ended peacefully.",
-        f"Police used tear gas and water cannon, and {rng.randrange(2, 90)} people were arrested, the interior ministry said.",
-        f"Security forces opened fire, killing {rng.randrange(1, 9)} protesters, rights groups said.",
-        "Some protesters set cars on fire and looted shops.",
-    ])
+    ending = rng.choice(
+        [
+            "The protest ended peacefully.",
+            f"Police used tear gas and water cannon, and {rng.randrange(2, 90)} people were arrested, the interior ministry said.",
+            f"Security forces opened fire, killing {rng.randrange(1, 9)} protesters, rights groups said.",
+            "Some protesters set cars on fire and looted shops.",
+        ]
+    )
     return f"{crowd} marched through {city}, {country}, {when(rng, published)} against {topic}. {ending}"
 
 
 def quote_paragraph(rng, theatre) -> str:
     speaker, _ = rng.choice(theatre["sources"])
-    line = rng.choice([
-        "The situation remains extremely difficult, but our positions are holding",
-        "This was a deliberate strike on civilians",
-        "We are doing everything we can to evacuate the wounded",
-        "The enemy suffered heavy losses",
-    ])
-    return f"\"{line},\" {speaker} {rng.choice(['said', 'told reporters', 'added'])}."
+    line = rng.choice(
+        [
+            "The situation remains extremely difficult, but our positions are holding",
+            "This was a deliberate strike on civilians",
+            "We are doing everything we can to evacuate the wounded",
+            "The enemy suffered heavy losses",
+        ]
+    )
+    return f'"{line}," {speaker} {rng.choice(["said", "told reporters", "added"])}.'
 
 
 def background_paragraph(rng, theatre) -> str:
-    return rng.choice([
-        f"The conflict in {theatre['country']} has displaced millions of people, according to the United Nations.",
-        f"{rng.choice(theatre['places'])} has been a frequent target in recent months.",
-        "The claims could not be independently verified.",
-        f"{rng.choice(OUTLETS)} was unable to confirm the figures.",
-        "Talks on a ceasefire have stalled, diplomats said.",
-    ])
+    return rng.choice(
+        [
+            f"The conflict in {theatre['country']} has displaced millions of people, according to the United Nations.",
+            f"{rng.choice(theatre['places'])} has been a frequent target in recent months.",
+            "The claims could not be independently verified.",
+            f"{rng.choice(OUTLETS)} was unable to confirm the figures.",
+            "Talks on a ceasefire have stalled, diplomats said.",
+        ]
+    )
 
 
 def make_article(rng: random.Random, index: int, start: date) -> dict:
     published = start + timedelta(days=rng.randrange(0, 540))
     theatre = rng.choice(THEATRES)
-    builders = [lambda: attack_paragraph(rng, theatre, published), lambda: clash_paragraph(rng, theatre, published),
-                lambda: abduction_paragraph(rng, theatre, published), lambda: protest_paragraph(rng, published)]
+    builders = [
+        lambda: attack_paragraph(rng, theatre, published),
+        lambda: clash_paragraph(rng, theatre, published),
+        lambda: abduction_paragraph(rng, theatre, published),
+        lambda: protest_paragraph(rng, published),
+    ]
     weights = [5, 4, 1, 1]
     paragraphs = [rng.choices(builders, weights)[0]()]
     for _ in range(rng.randrange(4, 10)):
@@ -230,9 +355,14 @@ def make_article(rng: random.Random, index: int, start: date) -> dict:
             paragraphs.append(background_paragraph(rng, theatre))
     text = "\n\n".join(paragraphs) + f"\n\n(Report {index})"
     title = paragraphs[0].split(",")[0][:90]
-    return {"id": f"bench-{index:06d}", "title": title, "outlet": rng.choice(OUTLETS),
-            "url": f"https://news.example.org/{published:%Y/%m/%d}/{index}", "published": published.isoformat(),
-            "text": text}
+    return {
+        "id": f"bench-{index:06d}",
+        "title": title,
+        "outlet": rng.choice(OUTLETS),
+        "url": f"https://news.example.org/{published:%Y/%m/%d}/{index}",
+        "published": published.isoformat(),
+        "text": text,
+    }
 
 
 def write_folder(articles, folder: Path) -> None:
@@ -242,19 +372,24 @@ def write_folder(articles, folder: Path) -> None:
         sub.mkdir(exist_ok=True)
         form = number % 3
         if form == 0:
-            (sub / f"{article['id']}.txt").write_text(f"date {article['published']} {article['text']}\n", encoding="utf-8")
+            (sub / f"{article['id']}.txt").write_text(
+                f"date {article['published']} {article['text']}\n", encoding="utf-8"
+            )
         elif form == 1:
             (sub / f"{article['id']}.md").write_text(
                 f"---\ntitle: {article['title']}\ndate: {article['published']}\nurl: {article['url']}\n"
-                f"outlet: {article['outlet']}\n---\n{article['text']}\n", encoding="utf-8")
+                f"outlet: {article['outlet']}\n---\n{article['text']}\n",
+                encoding="utf-8",
+            )
         else:
             body = "".join(f"<p>{p}</p>\n" for p in article["text"].split("\n\n"))
             (sub / f"{article['id']}.html").write_text(
                 f"<!doctype html><html><head><title>{article['title']}</title>"
-                f"<meta name=\"date\" content=\"{article['published']}\"></head><body>"
+                f'<meta name="date" content="{article["published"]}"></head><body>'
                 f"<nav>Home | World | Sport</nav><article><h1>{article['title']}</h1>\n{body}</article>"
                 f"<footer>Copyright {article['outlet']}</footer><script>track()</script></body></html>",
-                encoding="utf-8")
+                encoding="utf-8",
+            )
 
 
 def main() -> None:

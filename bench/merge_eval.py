@@ -65,7 +65,9 @@ def read_pairs(path: Path = PAIRS) -> list[Pair]:
             continue
         fields = line.split("\t")
         if len(fields) != 7 or fields[0] not in ("same", "different"):
-            raise SystemExit(f"{path}:{number}: expected 7 tab-separated fields (same|different, kind, a, b, where a, where b, origin)")
+            raise SystemExit(
+                f"{path}:{number}: expected 7 tab-separated fields (same|different, kind, a, b, where a, where b, origin)"
+            )
         pairs.append(Pair(*fields))
     return pairs
 
@@ -93,12 +95,16 @@ def store_says(pair: Pair, folder: Path, number: int) -> bool:
             if owner == "source":
                 extraction = Extraction(sources=[Source("s", named.name, named.type)])
             else:
-                extraction = Extraction(entities=[Entity("e", named.type, named.name, [span],
-                                                         country=named.country, admin1=named.admin1)])
+                extraction = Extraction(
+                    entities=[Entity("e", named.type, named.name, [span], country=named.country, admin1=named.admin1)]
+                )
             write_article(db, article, extraction)
-            ids.append(db.execute(
-                "SELECT owner_id FROM names WHERE owner = ? AND name = ? ORDER BY id DESC LIMIT 1",
-                (owner, named.name.strip())).fetchone()[0])
+            ids.append(
+                db.execute(
+                    "SELECT owner_id FROM names WHERE owner = ? AND name = ? ORDER BY id DESC LIMIT 1",
+                    (owner, named.name.strip()),
+                ).fetchone()[0]
+            )
     db.close()
     return ids[0] == ids[1]
 
@@ -110,8 +116,9 @@ def corpus_says(conn: sqlite3.Connection, pair: Pair) -> bool | None:
     kind = "" if owner == "source" else pair.kind
     rows = []
     for name in (pair.a, pair.b):
-        row = conn.execute("SELECT owner_id FROM merge_keys WHERE owner = ? AND type = ? AND key = ?",
-                           (owner, kind, merge_key(name))).fetchone()
+        row = conn.execute(
+            "SELECT owner_id FROM merge_keys WHERE owner = ? AND type = ? AND key = ?", (owner, kind, merge_key(name))
+        ).fetchone()
         if row is None:
             return None
         rows.append(row[0])
@@ -133,8 +140,10 @@ def tally(pairs: list[Pair], says: list[bool | None]) -> dict[str, int]:
 def line(name: str, counts: dict[str, int]) -> str:
     same = counts["merged right"] + counts["missed"]
     different = counts["wrongly merged"] + counts["kept apart"]
-    text = (f"{name:<8} merged right {counts['merged right']}/{same}, missed {counts['missed']}, "
-            f"wrongly merged {counts['wrongly merged']}/{different}, kept apart {counts['kept apart']}")
+    text = (
+        f"{name:<8} merged right {counts['merged right']}/{same}, missed {counts['missed']}, "
+        f"wrongly merged {counts['wrongly merged']}/{different}, kept apart {counts['kept apart']}"
+    )
     return text + (f", absent {counts['absent']}" if counts["absent"] else "")
 
 
@@ -145,8 +154,10 @@ def main() -> None:
     parser.add_argument("--list", action="store_true", help="list the pairs each measure gets wrong")
     args = parser.parse_args()
     pairs = read_pairs()
-    print(f"{len(pairs)} pairs: {sum(p.same for p in pairs)} same, {sum(not p.same for p in pairs)} different "
-          f"({sum(p.origin == 'corpus' for p in pairs)} from the corpus)")
+    print(
+        f"{len(pairs)} pairs: {sum(p.same for p in pairs)} same, {sum(not p.same for p in pairs)} different "
+        f"({sum(p.origin == 'corpus' for p in pairs)} from the corpus)"
+    )
     with tempfile.TemporaryDirectory() as folder:
         measures = {
             "rules": [rule_says(p) for p in pairs],

@@ -35,7 +35,7 @@ from store.writer import WriteCache, write_article  # noqa: E402
 
 def articles(names: list[tuple[str, str]], per_article: int, tag: str):
     for start in range(0, len(names), per_article):
-        chunk = names[start:start + per_article]
+        chunk = names[start : start + per_article]
         text = "; ".join(name for _, name in chunk) + f". ({tag} {start})"
         entities, at = [], 0
         for i, (type_, name) in enumerate(chunk):
@@ -44,8 +44,9 @@ def articles(names: list[tuple[str, str]], per_article: int, tag: str):
         yield RawArticle(f"{tag}/{start}", text, published="2024-01-01"), Extraction(entities=entities)
 
 
-def run(folder: Path, first: list[tuple[str, str]], second: list[tuple[str, str]], per_article: int,
-        merging: bool) -> tuple[float, Path]:
+def run(
+    folder: Path, first: list[tuple[str, str]], second: list[tuple[str, str]], per_article: int, merging: bool
+) -> tuple[float, Path]:
     path = folder / ("merge.db" if merging else "plain.db")
     db = open_store(path)
     cache = WriteCache()
@@ -58,7 +59,7 @@ def run(folder: Path, first: list[tuple[str, str]], second: list[tuple[str, str]
             items = list(articles(batch, per_article, "a" if batch is first else "b"))
             for chunk in range(0, len(items), 32):
                 with db:
-                    for article, extraction in items[chunk:chunk + 32]:
+                    for article, extraction in items[chunk : chunk + 32]:
                         write_article(db, article, extraction, cache)
         elapsed = time.perf_counter() - started
     finally:
@@ -86,19 +87,24 @@ def main() -> None:
         plain, _ = run(Path(folder), first, second, args.per_article, merging=False)
         merged, path = run(Path(folder), first, second, args.per_article, merging=True)
         conn = open_store(path)
-        rows = {name: owner for name, owner in conn.execute(
-            "SELECT name, owner_id FROM names WHERE owner = 'entity'")}
+        rows = {name: owner for name, owner in conn.execute("SELECT name, owner_id FROM names WHERE owner = 'entity'")}
         distinct = len({rows[name] for _, name in first})
         joined = sum(rows.get(name) == rows.get(made[i].name) for i, name in second_of.items())
         conn.close()
     total = len(first) + len(second)
-    print(f"{len(first):,} distinct names, then {len(second):,} other spellings of 5% of them, "
-          f"{args.per_article} names an article")
+    print(
+        f"{len(first):,} distinct names, then {len(second):,} other spellings of 5% of them, "
+        f"{args.per_article} names an article"
+    )
     print(f"writer without near-key lookups: {plain:.1f} s ({total / plain:,.0f} names/s)")
-    print(f"writer with merging:             {merged:.1f} s ({total / merged:,.0f} names/s), "
-          f"{(merged - plain) / max(1, len(first) + len(second)) * 1e6:.0f} us more a name")
-    print(f"distinct names merged into another: {len(first) - distinct:,} of {len(first):,} "
-          f"({(len(first) - distinct) / len(first):.2%})")
+    print(
+        f"writer with merging:             {merged:.1f} s ({total / merged:,.0f} names/s), "
+        f"{(merged - plain) / max(1, len(first) + len(second)) * 1e6:.0f} us more a name"
+    )
+    print(
+        f"distinct names merged into another: {len(first) - distinct:,} of {len(first):,} "
+        f"({(len(first) - distinct) / len(first):.2%})"
+    )
     print(f"other spellings that joined their name: {joined:,} of {len(second):,} ({joined / max(1, len(second)):.0%})")
 
 

@@ -40,8 +40,12 @@ def same(a: str, b: str) -> bool:
 
 def precision_recall(predicted: list[str], gold: list[str]) -> tuple[int, int, int, int]:
     """(predicted that match, predicted, gold that are matched, gold)."""
-    return (sum(any(same(p, g) for g in gold) for p in predicted), len(predicted),
-            sum(any(same(p, g) for p in predicted) for g in gold), len(gold))
+    return (
+        sum(any(same(p, g) for g in gold) for p in predicted),
+        len(predicted),
+        sum(any(same(p, g) for p in predicted) for g in gold),
+        len(gold),
+    )
 
 
 def show_misses(name: str, field: str, predicted: list, gold: list, match) -> None:
@@ -67,30 +71,59 @@ def score_articles(here: Path, misses: bool) -> None:
             "places": precision_recall([e["name"] for e in entities if e["type"] == "place"], gold["places"]),
             "people": precision_recall([e["name"] for e in entities if e["type"] == "person"], gold["people"]),
             "claimants": precision_recall(
-                sorted({sources[r["source_id"]] for r in records if r["kind"] == "claim"}), gold["claimants"]),
+                sorted({sources[r["source_id"]] for r in records if r["kind"] == "claim"}), gold["claimants"]
+            ),
         }
         gold_figures = [n for _, n in gold["casualties"]]
-        counts["casualty figures"] = (sum(f in gold_figures for f in figures), len(figures),
-                                      sum(n in figures for n in gold_figures), len(gold_figures))
+        counts["casualty figures"] = (
+            sum(f in gold_figures for f in figures),
+            len(figures),
+            sum(n in figures for n in gold_figures),
+            len(gold_figures),
+        )
+
         def found(subtype: str, day: str, dated: bool, events=events) -> bool:
-            return any(e["subtype"] == subtype and (not dated or (e["date"] and e["date"] <= day <= e["date_end"]))
-                       for e in events)
+            return any(
+                e["subtype"] == subtype and (not dated or (e["date"] and e["date"] <= day <= e["date_end"]))
+                for e in events
+            )
+
         gold_subtypes = {s for s, _ in gold["events"]}
-        counts["event subtypes"] = (sum(e["subtype"] in gold_subtypes for e in events), len(events),
-                                    sum(found(s, d, False) for s, d in gold["events"]), len(gold["events"]))
+        counts["event subtypes"] = (
+            sum(e["subtype"] in gold_subtypes for e in events),
+            len(events),
+            sum(found(s, d, False) for s, d in gold["events"]),
+            len(gold["events"]),
+        )
         counts["event dates"] = (0, 0, sum(found(s, d, True) for s, d in gold["events"]), len(gold["events"]))
         if misses:
-            show_misses(gold_path.stem, "places", [e["name"] for e in entities if e["type"] == "place"],
-                        gold["places"], same)
-            show_misses(gold_path.stem, "people", [e["name"] for e in entities if e["type"] == "person"],
-                        gold["people"], same)
-            show_misses(gold_path.stem, "claimants", sorted({sources[r["source_id"]] for r in records
-                                                             if r["kind"] == "claim"}), gold["claimants"], same)
-            show_misses(gold_path.stem, "casualties", [(c["kind"], c["min"]) for e in events for c in e["casualties"]],
-                        [tuple(c) for c in gold["casualties"]], lambda p, g: p[1] == g[1])
-            show_misses(gold_path.stem, "events", [(e["subtype"], e["date"], e["date_end"]) for e in events],
-                        [tuple(e) for e in gold["events"]],
-                        lambda p, g: p[0] == g[0] and bool(p[1]) and p[1] <= g[1] <= p[2])
+            show_misses(
+                gold_path.stem, "places", [e["name"] for e in entities if e["type"] == "place"], gold["places"], same
+            )
+            show_misses(
+                gold_path.stem, "people", [e["name"] for e in entities if e["type"] == "person"], gold["people"], same
+            )
+            show_misses(
+                gold_path.stem,
+                "claimants",
+                sorted({sources[r["source_id"]] for r in records if r["kind"] == "claim"}),
+                gold["claimants"],
+                same,
+            )
+            show_misses(
+                gold_path.stem,
+                "casualties",
+                [(c["kind"], c["min"]) for e in events for c in e["casualties"]],
+                [tuple(c) for c in gold["casualties"]],
+                lambda p, g: p[1] == g[1],
+            )
+            show_misses(
+                gold_path.stem,
+                "events",
+                [(e["subtype"], e["date"], e["date_end"]) for e in events],
+                [tuple(e) for e in gold["events"]],
+                lambda p, g: p[0] == g[0] and bool(p[1]) and p[1] <= g[1] <= p[2],
+            )
         for field, values in counts.items():
             totals[field] = [a + b for a, b in zip(totals.get(field, [0, 0, 0, 0]), values)]
     print(f"Articles: {len(list(here.glob('*.json')))} ({here})")
@@ -122,8 +155,10 @@ def score_reports(path: Path) -> None:
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / n
         weighted += n * (2 * p * r / (p + r) if p + r else 0.0)
-    print(f"\nShort reports: {len(gold)}; subtype weighted F1 {weighted / len(gold):.3f}, "
-          f"accuracy {sum(gold[r] == predicted[r] for r in gold) / len(gold):.3f}")
+    print(
+        f"\nShort reports: {len(gold)}; subtype weighted F1 {weighted / len(gold):.3f}, "
+        f"accuracy {sum(gold[r] == predicted[r] for r in gold) / len(gold):.3f}"
+    )
     for ref in gold:
         if gold[ref] != predicted[ref]:
             print(f"  {ref}: {gold[ref]} -> {predicted[ref]}")

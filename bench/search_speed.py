@@ -55,7 +55,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def build_store(path: Path, names: list[Name], n_articles: int, rng: random.Random, write: bool = True) -> dict[str, int]:
+def build_store(
+    path: Path, names: list[Name], n_articles: int, rng: random.Random, write: bool = True
+) -> dict[str, int]:
     """Insert the names as entities (and some as sources) and n_articles short articles.
 
     With write=False only the entity ids are worked out (for a store built before by the same
@@ -107,10 +109,17 @@ def build_store(path: Path, names: list[Name], n_articles: int, rng: random.Rand
     article_rows = []
     for i in range(n_articles):
         text = ARTICLE_TEMPLATE.format(
-            place=rng.choice(places), day=rng.choice(DAYS), region=rng.choice(places),
-            person=rng.choice(people), n=rng.randint(1, 40), m=rng.randint(1, 90),
-            person2=rng.choice(people), place2=rng.choice(places), unit=rng.choice(units),
-            person3=rng.choice(people), place3=rng.choice(places),
+            place=rng.choice(places),
+            day=rng.choice(DAYS),
+            region=rng.choice(places),
+            person=rng.choice(people),
+            n=rng.randint(1, 40),
+            m=rng.randint(1, 90),
+            person2=rng.choice(people),
+            place2=rng.choice(places),
+            unit=rng.choice(units),
+            person3=rng.choice(people),
+            place3=rng.choice(places),
         )
         digest = hashlib.sha256(f"{i}:{text}".encode()).hexdigest()
         article_rows.append((f"bench/{i}.txt", text, digest, "2024-12-16", "2024-12-16T00:00:00"))
@@ -189,17 +198,26 @@ def ingest_overhead(n_articles: int, names: list[Name], rng: random.Random) -> t
 
         for i in range(n_articles):
             made = make_article(rng, i, date(2024, 1, 1))
-            articles.append(RawArticle(f"ingest/{i}.txt", made["text"], title=made["title"], published=made["published"]))
+            articles.append(
+                RawArticle(f"ingest/{i}.txt", made["text"], title=made["title"], published=made["published"])
+            )
     except ImportError:  # or short articles full of the synthetic names
         places = [n.name for n in names if n.type == "place"]
         people = [n.name for n in names if n.type == "person"]
         units = [n.name for n in names if n.type == "organization"]
         for i in range(n_articles):
             text = ARTICLE_TEMPLATE.format(
-                place=rng.choice(places), day=rng.choice(DAYS), region=rng.choice(places),
-                person=rng.choice(people), n=rng.randint(1, 40), m=rng.randint(1, 90),
-                person2=rng.choice(people), place2=rng.choice(places), unit=rng.choice(units),
-                person3=rng.choice(people), place3=rng.choice(places),
+                place=rng.choice(places),
+                day=rng.choice(DAYS),
+                region=rng.choice(places),
+                person=rng.choice(people),
+                n=rng.randint(1, 40),
+                m=rng.randint(1, 90),
+                person2=rng.choice(people),
+                place2=rng.choice(places),
+                unit=rng.choice(units),
+                person3=rng.choice(people),
+                place3=rng.choice(places),
             )
             articles.append(RawArticle(ref=f"ingest/{i}.txt", text=text, published="2024-12-16"))
     seed = Path(__file__).resolve().parent.parent / "seeds"
@@ -245,18 +263,24 @@ def main() -> None:
     n_names = db.execute("SELECT count(DISTINCT name) FROM names").fetchone()[0]
     n_rows = db.execute("SELECT count(*) FROM names").fetchone()[0]
     n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    print(f"store: {n_articles} articles, {len(entity_of)} entities, {n_rows} name rows, "
-          f"{n_names} distinct names; built in {time.perf_counter() - start:.0f} s")
+    print(
+        f"store: {n_articles} articles, {len(entity_of)} entities, {n_rows} name rows, "
+        f"{n_names} distinct names; built in {time.perf_counter() - start:.0f} s"
+    )
 
     queries = make_queries(names, entity_of, args.queries, rng)
     search(db, "warm up", limit=10)
     hits, times = run_engine(db, queries)
     by_how = {how: [h for h, q in zip(hits, queries) if q[2] == how] for how in ("typo", "variant")}
-    print(f"sitrep search: top-10 hit rate {100 * sum(hits) / len(hits):.1f}% of {len(hits)} queries "
-          f"(one typo {100 * sum(by_how['typo']) / len(by_how['typo']):.1f}%, one transliteration "
-          f"difference {100 * sum(by_how['variant']) / len(by_how['variant']):.1f}%)")
-    print(f"sitrep search: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms "
-          f"per query (one process, {len(times)} queries)")
+    print(
+        f"sitrep search: top-10 hit rate {100 * sum(hits) / len(hits):.1f}% of {len(hits)} queries "
+        f"(one typo {100 * sum(by_how['typo']) / len(by_how['typo']):.1f}%, one transliteration "
+        f"difference {100 * sum(by_how['variant']) / len(by_how['variant']):.1f}%)"
+    )
+    print(
+        f"sitrep search: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms "
+        f"per query (one process, {len(times)} queries)"
+    )
     misses = [q for h, q in zip(hits, queries) if not h][:8]
     for query, _, how, name in misses:
         print(f"    missed ({how}): {query!r} for {name.name!r}")
@@ -270,8 +294,10 @@ def main() -> None:
             pair_total += 1
             if not found:
                 pair_misses.append(f"{spelling} -> {canonical}")
-    print(f"variant pairs: {pair_hits}/{pair_total} found in the top 10 ({100 * pair_hits / pair_total:.1f}%)"
-          + (f"; missed: {', '.join(pair_misses)}" if pair_misses else ""))
+    print(
+        f"variant pairs: {pair_hits}/{pair_total} found in the top 10 ({100 * pair_hits / pair_total:.1f}%)"
+        + (f"; missed: {', '.join(pair_misses)}" if pair_misses else "")
+    )
 
     names_file = Path(folder.name) / "names.txt"
     names_file.write_text(
@@ -286,9 +312,11 @@ def main() -> None:
     else:
         fzf_hits, fzf_times = fzf
         _, our_times = run_engine(db, sample)
-        print(f"fzf --filter: median {statistics.median(fzf_times):.1f} ms, p95 "
-              f"{percentile(fzf_times, 0.95):.1f} ms per query ({len(sample)} queries over {n_names} names); "
-              f"top-10 hit rate {100 * sum(fzf_hits) / len(fzf_hits):.1f}%")
+        print(
+            f"fzf --filter: median {statistics.median(fzf_times):.1f} ms, p95 "
+            f"{percentile(fzf_times, 0.95):.1f} ms per query ({len(sample)} queries over {n_names} names); "
+            f"top-10 hit rate {100 * sum(fzf_hits) / len(fzf_hits):.1f}%"
+        )
         print(f"sitrep search on the same {len(sample)} queries: median {statistics.median(our_times):.1f} ms")
     db.close()
 
@@ -301,9 +329,11 @@ def main() -> None:
     if args.no_ingest:
         return
     total, in_keys, calls = ingest_overhead(args.ingest_articles, names, rng)
-    print(f"ingest: {args.ingest_articles + 1} articles in {total:.2f} s ({1000 * total / (args.ingest_articles + 1):.1f} "
-          f"ms/article); search_key + merge_key (uncached) {in_keys * 1000:.0f} ms over {calls} calls "
-          f"= {100 * in_keys / (total - in_keys):.1f}% added to ingest")
+    print(
+        f"ingest: {args.ingest_articles + 1} articles in {total:.2f} s ({1000 * total / (args.ingest_articles + 1):.1f} "
+        f"ms/article); search_key + merge_key (uncached) {in_keys * 1000:.0f} ms over {calls} calls "
+        f"= {100 * in_keys / (total - in_keys):.1f}% added to ingest"
+    )
     folder.cleanup()
 
 

@@ -77,11 +77,22 @@ def rows_of(text: str, published: str | None, labels: list | None, group: str, s
             incident, subtypes, weight = lab.incident, lab.subtypes, UNSURE_WEIGHT if lab.unsure else 1.0
         else:
             incident, subtypes, weight = None, None, 1.0
-        out.append({"f": features(signals, i, pub), "y": incident, "subtypes": subtypes, "w": weight,
-                    "group": group, "source": source, "rule": sig.rule, "text": sig.span.text})
+        out.append(
+            {
+                "f": features(signals, i, pub),
+                "y": incident,
+                "subtypes": subtypes,
+                "w": weight,
+                "group": group,
+                "source": source,
+                "rule": sig.rule,
+                "text": sig.span.text,
+            }
+        )
     if len(missing) > max(2, len(signals) // 10):
-        raise SystemExit(f"{group}: {len(missing)} sentences have no label "
-                         "(the sentence splitter changed since labelling?)")
+        raise SystemExit(
+            f"{group}: {len(missing)} sentences have no label (the sentence splitter changed since labelling?)"
+        )
     return out
 
 
@@ -225,11 +236,13 @@ def subtype_report(rows: list[dict], predicted: list[str], title: str) -> None:
 
 def calibration_table(probs: np.ndarray, right: np.ndarray, title: str) -> None:
     print(f"{title} (per band of the calibrated probability: how many, and the share that is right)")
-    for lo, hi in ((0, .1), (.1, .2), (.2, .4), (.4, .6), (.6, .8), (.8, .9), (.9, 1.01)):
+    for lo, hi in ((0, 0.1), (0.1, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 0.9), (0.9, 1.01)):
         band = (probs >= lo) & (probs < hi)
         if band.sum():
-            print(f"  {lo:.1f}-{min(hi, 1):.1f}: {int(band.sum()):5}, right {right[band].mean():.3f}, "
-                  f"mean predicted {probs[band].mean():.3f}")
+            print(
+                f"  {lo:.1f}-{min(hi, 1):.1f}: {int(band.sum()):5}, right {right[band].mean():.3f}, "
+                f"mean predicted {probs[band].mean():.3f}"
+            )
 
 
 def isotonic(x: np.ndarray, y: np.ndarray, w=None) -> IsotonicRegression:
@@ -246,17 +259,21 @@ def export(vec, model, cal, threshold: float, svec, smodel, conf) -> dict[str, n
     incident = dict(zip(vec.get_feature_names_out(), model.coef_[0]))
     classes = [str(c) for c in smodel.classes_]
     sub = dict(zip(svec.get_feature_names_out(), smodel.coef_.T))
-    names = sorted(n for n in set(incident) | set(sub)
-                   if abs(incident.get(n, 0.0)) >= MIN_WEIGHT
-                   or (n in sub and np.abs(sub[n]).max() >= MIN_WEIGHT))
+    names = sorted(
+        n
+        for n in set(incident) | set(sub)
+        if abs(incident.get(n, 0.0)) >= MIN_WEIGHT or (n in sub and np.abs(sub[n]).max() >= MIN_WEIGHT)
+    )
     zeros = np.zeros(len(classes))
     return {
         "features": np.array("\n".join(names)),
         "incident_weights": np.array([incident.get(n, 0.0) for n in names], dtype=np.float32),
         "incident_bias": np.array(model.intercept_[0], dtype=np.float64),
         "threshold": np.array(threshold),
-        "calibration_x": cal.X_thresholds_, "calibration_y": cal.y_thresholds_,
-        "confidence_x": conf.X_thresholds_, "confidence_y": conf.y_thresholds_,
+        "calibration_x": cal.X_thresholds_,
+        "calibration_y": cal.y_thresholds_,
+        "confidence_x": conf.X_thresholds_,
+        "confidence_y": conf.y_thresholds_,
         "subtype_names": np.array("\n".join(classes)),
         "subtype_weights": np.array([sub.get(n, zeros) for n in names], dtype=np.float32),
         "subtype_bias": smodel.intercept_.astype(np.float64),
@@ -272,9 +289,11 @@ def main(argv: list[str]) -> int:
     weights = np.array([r["w"] for r in train])
     news = np.array([r["source"] == "news" for r in train])
     counts = Counter(r["source"] for r in train)
-    print(f"training sentences: {len(train)} ({int(y_train.sum())} incident): real news {counts['news']}, "
-          f"team's articles {counts['team']}, team's reports {counts['report']}, WikiEvents {counts['wiki']}; "
-          f"held-out real news: {len(heldout)} ({sum(bool(r['y']) for r in heldout)} incident)")
+    print(
+        f"training sentences: {len(train)} ({int(y_train.sum())} incident): real news {counts['news']}, "
+        f"team's articles {counts['team']}, team's reports {counts['report']}, WikiEvents {counts['wiki']}; "
+        f"held-out real news: {len(heldout)} ({sum(bool(r['y']) for r in heldout)} incident)"
+    )
 
     # out of fold (5 folds grouped by article): calibration, threshold, confidence calibration
     # (calibrated on the real news only: the team's texts hold far more incidents than news does)
@@ -304,8 +323,10 @@ def main(argv: list[str]) -> int:
     p_held = cal.predict(model.decision_function(matrix(vec, heldout)))
     p, r = pr(p_held >= threshold, y_held)
     print(f"\nHELD-OUT real news: {len(heldout)} sentences of {len({r['group'] for r in heldout})} articles")
-    print(f"incident sentences at the threshold {threshold:.2f}: precision {p:.3f} recall {r:.3f} "
-          f"F1 {2 * p * r / (p + r) if p + r else 0:.3f}")
+    print(
+        f"incident sentences at the threshold {threshold:.2f}: precision {p:.3f} recall {r:.3f} "
+        f"F1 {2 * p * r / (p + r) if p + r else 0:.3f}"
+    )
     for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         p, r = pr(p_held >= t, y_held)
         print(f"  at {t:.1f}: precision {p:.3f} recall {r:.3f}")
@@ -315,16 +336,21 @@ def main(argv: list[str]) -> int:
     calibration_table(conf.predict(raw_h), right_h, "calibration of event confidence on held-out events")
     pos = [i for i, r in enumerate(heldout) if r["y"]]
     subtype_report([heldout[i] for i in pos], [top[i] for i in pos], "held-out incident sentences, model")
-    subtype_report([heldout[i] for i in pos], [heldout[i]["rule"] or "(none)" for i in pos],
-                   "held-out incident sentences, keyword rules alone")
+    subtype_report(
+        [heldout[i] for i in pos],
+        [heldout[i]["rule"] or "(none)" for i in pos],
+        "held-out incident sentences, keyword rules alone",
+    )
 
     if "--write" in argv:
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         arrays = export(vec, model, cal, threshold, svec, smodel, conf)
         with MODEL_PATH.open("wb") as f:
             np.savez_compressed(f, **arrays)
-        print(f"\nwrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size // 1024} KB, "
-              f"{len(arrays['incident_weights'])} features)")
+        print(
+            f"\nwrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size // 1024} KB, "
+            f"{len(arrays['incident_weights'])} features)"
+        )
     return 0
 
 

@@ -34,8 +34,25 @@ DEFAULT = os.environ.get("SITREP_WIKIEVENTS")  # the data set is not part of the
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _GROUP_ENDINGS = ("s", "ish", "ist", "ese", "ian", "ean")
 # single capitalised words the annotation marks PER that are titles, faiths or peoples, not names
-_NOT_NAMES = {"col", "sir", "judge", "magistrate", "sergeant", "muslim", "catholic", "protestant", "chechen",
-              "afghani", "guardsmen", "mummy", "enditem", "nogai", "agent", "minister", "president"}
+_NOT_NAMES = {
+    "col",
+    "sir",
+    "judge",
+    "magistrate",
+    "sergeant",
+    "muslim",
+    "catholic",
+    "protestant",
+    "chechen",
+    "afghani",
+    "guardsmen",
+    "mummy",
+    "enditem",
+    "nogai",
+    "agent",
+    "minister",
+    "president",
+}
 _PARTICLES = {"al", "bin", "ibn", "de", "del", "der", "van", "von", "da", "la", "le", "abu", "el", "al-"}
 
 
@@ -50,8 +67,7 @@ def is_name(mention: str, lowered: set[str]) -> bool:
     words = [w for w in _WORD.findall(mention) if w.lower() not in _PARTICLES]
     if not words or not all(w[:1].isupper() for w in words) or any(len(w) > 1 and w.isupper() for w in words):
         return False
-    if len(words) == 1 and (len(words[0]) < 2 or words[0].endswith(_GROUP_ENDINGS)
-                            or words[0].lower() in _NOT_NAMES):
+    if len(words) == 1 and (len(words[0]) < 2 or words[0].endswith(_GROUP_ENDINGS) or words[0].lower() in _NOT_NAMES):
         return False
     return any(w.lower() not in lowered for w in words)
 
@@ -101,10 +117,18 @@ def main(argv: list[str]) -> int:
         gold_p += len(gold)
         matched_p += len(hit)
         evidence = [(e.evidence.start, e.evidence.end) for e in result.events]
-        spans = evidence + [(s.span.start, s.span.end) for e in result.events for s in e.casualties] \
+        spans = (
+            evidence
+            + [(s.span.start, s.span.end) for e in result.events for s in e.casualties]
             + [(p.span.start, p.span.end) for e in result.events for p in e.places]
-        sentences = sorted({(e["sentence"]["start"], e["sentence"]["end"]) for e in doc["events"]
-                            if e["type"].startswith(("Conflict.Attack", "Life.Die"))})
+        )
+        sentences = sorted(
+            {
+                (e["sentence"]["start"], e["sentence"]["end"])
+                for e in doc["events"]
+                if e["type"].startswith(("Conflict.Attack", "Life.Die"))
+            }
+        )
         missed_sentences = []
         for a, b in sentences:
             sent_total += 1
@@ -120,10 +144,14 @@ def main(argv: list[str]) -> int:
             for s in missed_sentences:
                 print(f"  sentence missed: {s[:160]}")
     print(f"Documents: {len(docs)} ({path.name})")
-    print(f"people: precision {right_p / found_p if found_p else 0:.2f} ({right_p}/{found_p}), "
-          f"recall {matched_p / gold_p if gold_p else 0:.2f} ({matched_p}/{gold_p})")
-    print(f"attack/death sentences found: {sent_ev / sent_total:.2f} by evidence ({sent_ev}/{sent_total}), "
-          f"{sent_any / sent_total:.2f} by any event span ({sent_any}/{sent_total})")
+    print(
+        f"people: precision {right_p / found_p if found_p else 0:.2f} ({right_p}/{found_p}), "
+        f"recall {matched_p / gold_p if gold_p else 0:.2f} ({matched_p}/{gold_p})"
+    )
+    print(
+        f"attack/death sentences found: {sent_ev / sent_total:.2f} by evidence ({sent_ev}/{sent_total}), "
+        f"{sent_any / sent_total:.2f} by any event span ({sent_any}/{sent_total})"
+    )
     return 0
 
 

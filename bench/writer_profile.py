@@ -42,8 +42,16 @@ def read_corpus(path: Path, n: int) -> list[RawArticle]:
             if len(articles) == n:
                 break
             item = json.loads(line)
-            articles.append(RawArticle(item["id"], item["text"].strip(), title=item.get("title"),
-                                       url=item.get("url"), outlet=item.get("outlet"), published=item.get("published")))
+            articles.append(
+                RawArticle(
+                    item["id"],
+                    item["text"].strip(),
+                    title=item.get("title"),
+                    url=item.get("url"),
+                    outlet=item.get("outlet"),
+                    published=item.get("published"),
+                )
+            )
     return articles
 
 
@@ -53,7 +61,7 @@ def extracted(articles: list[RawArticle], cache: Path) -> list[bytes]:
         with open(cache, "rb") as f:
             return pickle.load(f)
     pool = Workers()
-    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
     futures = [pool.submit(extract_chunk, [(a.text, a.published) for a in chunk]) for chunk in chunks]
     out = [pickle.dumps(f.result(), protocol=pickle.HIGHEST_PROTOCOL) for f in futures]
     pool.close()
@@ -69,16 +77,22 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "writer.db")
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--extracted", type=Path, help="extraction results kept by an earlier run (default: by "
-                                                       "the version of extract/ and the pool's output shape)")
+    parser.add_argument(
+        "--extracted",
+        type=Path,
+        help="extraction results kept by an earlier run (default: by "
+        "the version of extract/ and the pool's output shape)",
+    )
     args = parser.parse_args()
 
     articles = read_corpus(args.corpus, args.articles)
     cache = args.extracted or args.corpus.with_name(f"extracted-{len(articles)}-{_code_version()}.pickle")
     started = time.perf_counter()
     payloads = extracted(articles, cache)
-    print(f"extraction: {'read from ' + cache.name if time.perf_counter() - started < 60 else 'done'} "
-          f"({len(payloads)} chunks, {sum(map(len, payloads)) / len(articles):.0f} pickled bytes/article)")
+    print(
+        f"extraction: {'read from ' + cache.name if time.perf_counter() - started < 60 else 'done'} "
+        f"({len(payloads)} chunks, {sum(map(len, payloads)) / len(articles):.0f} pickled bytes/article)"
+    )
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{args.db}{suffix}").unlink(missing_ok=True)
@@ -95,7 +109,7 @@ def main() -> None:
     last_window = (len(articles) - 1) // args.window
     print(f"{'articles':>10} {'writer ms/article (CPU)':>24} {'unpickle ms/article':>20}")
     for index, payload in enumerate(payloads):
-        chunk = articles[index * CHUNK:(index + 1) * CHUNK]
+        chunk = articles[index * CHUNK : (index + 1) * CHUNK]
         in_last = done // args.window == last_window
         t0 = time.process_time()
         results = pickle.loads(payload)
@@ -130,7 +144,9 @@ def main() -> None:
         t0 = time.process_time()
         with _write_transaction(conn):
             grouper.flush(conn, summaries=True)
-        print(f"final refresh of incidents left stale: {(time.process_time() - t0) / len(articles) * 1000:.2f} ms/article")
+        print(
+            f"final refresh of incidents left stale: {(time.process_time() - t0) / len(articles) * 1000:.2f} ms/article"
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     print(f"store: {args.db.stat().st_size / 1e6:.0f} MB")
     print(f"\nthe writer's profile over the last {args.window} articles (CPU, cProfile's overhead included):")

@@ -39,7 +39,8 @@ _CUES_TRIE = word_trie(_CUES.split("|"))
 _CUE_RE = re.compile(rf"\b{_CUES_TRIE}\b")
 _QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:quoted|cited)(?:\s+by\s+(?:the\s+)?(?P<via>[A-Z][^,.;]{1,40}?))?"
-    r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b")
+    r"\s+as\s+(?P<cue>saying|telling|stating|claiming)\b"
+)
 _CUE_BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_CUES_TRIE})\b(?P<gap>[^“”\"]{{0,60}}?)[,:]?\s*(?:that\s+)?$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 # the verb right after a sentence's subject, past an appositive: "X, the foreign minister, called"
@@ -47,28 +48,41 @@ _VERB_AFTER_SUBJECT = re.compile(r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z]+)\b")
 # "the Britain-based Syrian Observatory": where it sits is no part of its name
 _BASED_IN = re.compile(r"^[A-Z][\w.'’]*(?:-[A-Z][\w.'’]*)*-based\s+(?=[A-Z])")
 # "This was reported by the head of the regional administration": the claimant after "by"
-_REPORTED_BY = re.compile(r"\b(?:was|were|is|has been|have been)\s+(?:reported|announced|stated|confirmed|"
-                          r"informed|communicated)\s+by\s+")
+_REPORTED_BY = re.compile(
+    r"\b(?:was|were|is|has been|have been)\s+(?:reported|announced|stated|confirmed|"
+    r"informed|communicated)\s+by\s+"
+)
 _THIS_ONLY = re.compile(r"\s*(?:this|it|that|so)\s*[.!]?\s*$")
 _THIS = frozenset({"This", "That", "It", "This information", "That information", "The information"})
 # what may end the words before "X said." when they are the statement (a dash in translated reports)
-_STATEMENT_END = (",", "”", "\"", ",”", ",\"", "-", "–", "—")
+_STATEMENT_END = (",", "”", '"', ",”", ',"', "-", "–", "—")
 _STATE_AS_VERB = re.compile(r"\s*(?:that\b|:)")
-_COLLECTIVE_HEADS = frozenset({"group", "groups", "movement", "militia", "organisation", "organization", "paramilitary"})
-_COMPANY_BEFORE = re.compile(r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
-                             r"producer|manufacturer|supplier|developer|giant|group)\s*,?\s*[\"“«']?\s*\Z",
-                             re.IGNORECASE)
+_COLLECTIVE_HEADS = frozenset(
+    {"group", "groups", "movement", "militia", "organisation", "organization", "paramilitary"}
+)
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:company|companies|operator|agency|firm|provider|utility|corporation|concern|"
+    r"producer|manufacturer|supplier|developer|giant|group)\s*,?\s*[\"“«']?\s*\Z",
+    re.IGNORECASE,
+)
 # "according to a statement from the Ministry of Defence": the claimant is the ministry
-_DOCUMENT_OF = re.compile(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:statement|report|tally|tallies|figures|data|estimates?|"
-                          r"count|assessment|post|update|bulletin|communiqu[ée])\s+(?:from|by|of|issued by)\b")
+_DOCUMENT_OF = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:statement|report|tally|tallies|figures|data|estimates?|"
+    r"count|assessment|post|update|bulletin|communiqu[ée])\s+(?:from|by|of|issued by)\b"
+)
 _CITING = re.compile(r"(?:\s+on\s+\w+)?\s*,?\s*(?:citing|quoting)\b")
-_TOLD_AUDIENCE = re.compile(r"\s+(?:reporters|journalists|the press|a (?:news|press) conference|a briefing|"
-                            r"lawmakers|parliament|the (?:nation|country)|state (?:media|television|TV))\b")
-_ANONYMITY = re.compile(r",?\s*(?:speaking\s+)?on (?:the )?condition of anonymity\b|,?\s*who (?:asked|declined) not to be")
+_TOLD_AUDIENCE = re.compile(
+    r"\s+(?:reporters|journalists|the press|a (?:news|press) conference|a briefing|"
+    r"lawmakers|parliament|the (?:nation|country)|state (?:media|television|TV))\b"
+)
+_ANONYMITY = re.compile(
+    r",?\s*(?:speaking\s+)?on (?:the )?condition of anonymity\b|,?\s*who (?:asked|declined) not to be"
+)
 _POSTMODIFIER = re.compile(
     r",?\s*(?:who (?:was|were|is|are) )?(?:briefed on|familiar with|close to|with (?:direct )?knowledge of|"
     r"involved in|speaking on (?:the )?condition of anonymity|who (?:asked|declined) not to be (?:named|identified)|"
-    r"who spoke on condition of anonymity)[^,.;“”\"]{0,50}?,?\s*$")
+    r"who spoke on condition of anonymity)[^,.;“”\"]{0,50}?,?\s*$"
+)
 # a word every post-modifier holds (a fast first test: a literal scan)
 _POSTMODIFIER_HINT = re.compile(r"briefed|familiar|close to|knowledge|involved|anonymity|not to be")
 # "..., officials said, in one of the deadliest attacks": the cue closes the statement
@@ -78,10 +92,22 @@ _SPACE = re.compile(r"\s")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&-]{1,9}")  # "WHO", "UNRWA", "M23", "MoH"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s]")
-_PARTICIPLES = {"saying", "confirming", "claiming", "announcing", "stating", "warning", "denying", "adding",
-                "noting", "reporting", "estimating"}
+_PARTICIPLES = {
+    "saying",
+    "confirming",
+    "claiming",
+    "announcing",
+    "stating",
+    "warning",
+    "denying",
+    "adding",
+    "noting",
+    "reporting",
+    "estimating",
+}
 # Words that may appear in a claimant's name besides capitalised words.
-_NP_WORDS = frozenset("""
+_NP_WORDS = frozenset(
+    """
 the a an of for from at in 's ’s and
 official officials source sources military intelligence army spokesman spokeswoman spokesperson
 ministry minister government authorities authority police forces force president governor commander
@@ -104,11 +130,14 @@ observatory ombudsman paramilitary paramilitaries
 worker workers volunteer volunteers administrator administrators elder elders survivor survivors
 relative relatives nurse nurses paramedic paramedics doctor surgeon surgeons villager villagers presidency
 teacher teachers farmer farmers driver drivers imam priest
-""".split())
-_SKIP_BEFORE_CUE = frozenset("""
+""".split()
+)
+_SKIP_BEFORE_CUE = frozenset(
+    """
 also has have had further later earlier then previously repeatedly reportedly recently again first
 separately publicly already initially subsequently meanwhile since now once officially
-""".split())
+""".split()
+)
 _PASSIVE = frozenset({"been", "be", "is", "was", "were", "being", "are"})
 _PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}
 _DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "that ", "That ", "these ", "These ")
@@ -128,8 +157,11 @@ _WEEKDAY_OR_TIME = re.compile(
     r"[,]?)*\s*(?:that\b|:)?\s*",
 )
 
-INTELLIGENCE = re.compile(r"\bintelligence\b|\bGUR\b|\bHUR\b|\bSBU\b|\bFSB\b|\bCIA\b|\bMI6\b|\bMossad\b|\bspy\b|"
-                          r"\bspies\b|\bNIS\b", re.I)
+INTELLIGENCE = re.compile(
+    r"\bintelligence\b|\bGUR\b|\bHUR\b|\bSBU\b|\bFSB\b|\bCIA\b|\bMI6\b|\bMossad\b|\bspy\b|"
+    r"\bspies\b|\bNIS\b",
+    re.I,
+)
 MEDIA = re.compile(
     r"^(?:AFP|Reuters|AP|Associated Press|BBC|CNN|Al Jazeera|TASS|Tass|RIA(?: Novosti)?|Interfax(?:-Ukraine)?|"
     r"Ukrinform|Ukrainska Pravda|Kyiv Independent|Kyiv Post|New York Times|Washington Post|Guardian|"
@@ -139,34 +171,49 @@ MEDIA = re.compile(
     r"Times of Israel|Haaretz|Al Arabiya|France 24|Deutsche Welle|DW|Radio Free Europe|RFE/RL|"
     r"Voice of America|VOA|The Times|Telegraph|Independent|Times|Economist|Ria|Sputnik|RT|Izvestia)$"
     r"|\b(?:news agency|press agency|newspaper|outlet|broadcaster|television|TV|radio|media|channel|daily|"
-    r"news|magazine|correspondent|reporter|journalist)s?\b", re.I)
-CIVIL = re.compile(r"\bcivil (?:defen[cs]e|protection)|\bemergency (?:services|ministry|service)|\brescue|"
-                   r"\bhealth (?:ministry|authorities|officials|ministry's)|\bministry of health|\bfire (?:service|brigade)",
-                   re.I)
+    r"news|magazine|correspondent|reporter|journalist)s?\b",
+    re.I,
+)
+CIVIL = re.compile(
+    r"\bcivil (?:defen[cs]e|protection)|\bemergency (?:services|ministry|service)|\brescue|"
+    r"\bhealth (?:ministry|authorities|officials|ministry's)|\bministry of health|\bfire (?:service|brigade)",
+    re.I,
+)
 INTERNATIONAL = re.compile(
     r"\b(?:UN|U\.N\.|United Nations|NATO|OSCE|EU|European Union|European Commission|ICRC|Red Cross|"
     r"Red Crescent|WHO|World Health Organi[sz]ation|IAEA|UNHCR|OCHA|UNICEF|WFP|World Food Programme|"
     r"African Union|ECOWAS|IOM|Security Council|World Bank|IMF|Amnesty(?: International)?|"
     r"Human Rights Watch|MSF|Doctors Without Borders|International Criminal Court|ICC|"
-    r"Arab League|ASEAN|G7|UNRWA|MONUSCO|MINUSMA|UNMISS|Interpol)\b")
+    r"Arab League|ASEAN|G7|UNRWA|MONUSCO|MINUSMA|UNMISS|Interpol)\b"
+)
 ANONYMOUS = re.compile(
     r"\b(?:source|sources|official|officials|diplomat|diplomats|insider|insiders|reports|witness|"
     r"witnesses|residents|resident|analysts|experts|observers|people familiar|person familiar|"
-    r"someone|spokespeople|activists|medics|doctors|investigators|bloggers|monitors|locals|member|members)\b", re.I)
+    r"someone|spokespeople|activists|medics|doctors|investigators|bloggers|monitors|locals|member|members)\b",
+    re.I,
+)
 MILITARY = re.compile(
     r"\b(?:army|military|armed forces|forces|general staff|defen[cs]e ministry|ministry of defen[cs]e|"
     r"defen[cs]e|MoD|Pentagon|command|commander|brigade|battalion|regiment|navy|air force|troops|IDF|"
     r"Wagner|militia|national guard|border guard|marines|paratroopers|RSF|Rapid Support Forces|SAF|"
     r"Tatmadaw|junta|rebels|rebel|militants|fighters|Hamas|Hezbollah|Houthis?|al-Shabaab|JNIM|M23|"
-    r"Islamic State|ISIS|Taliban)\b", re.I)
+    r"Islamic State|ISIS|Taliban)\b",
+    re.I,
+)
 GOVERNMENT = re.compile(
     r"\b(?:government|ministry|minister|president|presidency|Kremlin|White House|prime minister|"
     r"office|spokesman|spokeswoman|spokesperson|governor|mayor|authorities|administration|parliament|"
     r"council|State Department|Foreign Office|police|prosecutor|prosecutors|embassy|ambassador|"
-    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b", re.I)
+    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b",
+    re.I,
+)
 _SOURCE_KIND_FROM_ORG = {
-    "government": "government", "military": "military", "intelligence": "intelligence", "media": "media",
-    "international": "international", "other": "other",
+    "government": "government",
+    "military": "military",
+    "intelligence": "intelligence",
+    "media": "media",
+    "international": "international",
+    "other": "other",
 }
 
 
@@ -193,8 +240,8 @@ _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {
 _GAP_AFTER_QUOTE = re.compile(r"\s*[,:]?\s*")
 _ADVERBS_AFTER_NAME = re.compile(r"\s+(?:(?:also|then|later|has|had|further)\s+)*")
 _SENTENCE_MARK = re.compile(r"[.;!?]")
-_ONLY_MARKS = re.compile(r'[\s.!?”\"]*')
-_ENDS_HERE = re.compile(r'\s*[.!?”\"]*\s*$')
+_ONLY_MARKS = re.compile(r"[\s.!?”\"]*")
+_ENDS_HERE = re.compile(r"\s*[.!?”\"]*\s*$")
 _ONE_WORD_LEFT = re.compile(r"\s*,?\s*(?:on|in|last|this)?\s*\w*\s*[.!?]\s*$")
 _THAT_NEXT = re.compile(r"\s*(?:that\b|:|,)")
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|at least|more than|about|\d)")
@@ -202,8 +249,10 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,;.]{3,120},")
 _TO_HAVE = re.compile(r"\s+to\s+have\s+\w")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:to|for|about|with|by|in|on)\b")
 # "stated on Sunday that", "reported on November 24, 2024, that", "wrote in a Telegram post that"
-_DAY_THEN_THAT = re.compile(r"\s+(?:on|in)\s+\w+\s*(?:,|:|that\b)|\s+(?:on|in)\s+(?:\w+\s+){1,2}?"
-                            r"(?:\w+|\d{1,2},\s+\d{4},?)\s*(?::|that\b)")
+_DAY_THEN_THAT = re.compile(
+    r"\s+(?:on|in)\s+\w+\s*(?:,|:|that\b)|\s+(?:on|in)\s+(?:\w+\s+){1,2}?"
+    r"(?:\w+|\d{1,2},\s+\d{4},?)\s*(?::|that\b)"
+)
 # after "..., said X": the end, a time, or an appositive ("said Fares Abu Hamza, an official with ...")
 _NAME_ENDS_CLAUSE = re.compile(r"\s*[.,;!?]?\s*(?:$|on\b|in\b|\w+day\b)|\s*,\s*(?:an?|the|who|whose|\d+)\b")
 _GROUP_NOUN_END = re.compile(r"(?:ers|ors|ists|ents|ants|ies|ians|ites)$")
@@ -321,7 +370,7 @@ class _ClaimFinder:
         if c_end - c_start < 3 or len(text[c_start:c_end].split()) < 3:
             return False
         # speaker after: “...,” Zelensky said / “...,” said Zelensky
-        after = _GAP_AFTER_QUOTE.match(text[q.end():end])
+        after = _GAP_AFTER_QUOTE.match(text[q.end() : end])
         pos = q.end() + after.end()
         cue = _CUE_RE.match(text, pos, end)
         if cue:
@@ -330,13 +379,13 @@ class _ClaimFinder:
                 return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
         np = self._np_forward(pos, end)
         if np:
-            tail = _ADVERBS_AFTER_NAME.match(text[np[1]:end])
+            tail = _ADVERBS_AFTER_NAME.match(text[np[1] : end])
             cue = _CUE_RE.match(text, np[1] + (tail.end() if tail else 0), end)
             if cue:
                 return self._add(np, cue.start(), cue.end(), c_start, c_end, quote=True)
         # speaker before: Zelensky said: “...”
         window = max(start, q.start() - 120)  # the cue sits just before the quotation
-        before = text[window:q.start()]
+        before = text[window : q.start()]
         m = _CUE_BEFORE_QUOTE.search(before)
         if m and not _SENTENCE_MARK.search(m.group("gap")):
             cue_start = window + m.start("cue")
@@ -353,7 +402,7 @@ class _ClaimFinder:
         np = self._np_after(doc.end() if doc else m.end(), end)
         if not np:
             return False
-        before = text[start:m.start()].rstrip()
+        before = text[start : m.start()].rstrip()
         if before.endswith(",") or before.endswith("—") or before.endswith("("):
             c_start, c_end = _trim_content(text, start, m.start())
         else:
@@ -371,7 +420,7 @@ class _ClaimFinder:
         np = self._np_after(m.end(), end)
         if np is None:
             return False
-        subject = self.text[start:m.start()].strip()
+        subject = self.text[start : m.start()].strip()
         if subject in _THIS and self._previous is not None:
             c_start, c_end = _trim_content(self.text, *self._previous)
         else:
@@ -387,7 +436,7 @@ class _ClaimFinder:
         if np is None:
             return False
         via = (m.start("via"), m.end("via")) if m.group("via") else None
-        if via is not None and self._type_of(self.text[via[0]:via[1]], via[0], via[1])[0] != "media":
+        if via is not None and self._type_of(self.text[via[0] : via[1]], via[0], via[1])[0] != "media":
             via = None
         c_start, c_end = self._content_after(m.end("cue"), end)
         if c_end - c_start < 3:
@@ -428,33 +477,50 @@ class _ClaimFinder:
                     if not _TOLD_AUDIENCE.match(text, cue_end, end):
                         return False
                 else:
-                    via_type = self._type_of(text[obj[0]:obj[1]], obj[0], obj[1])[0]
+                    via_type = self._type_of(text[obj[0] : obj[1]], obj[0], obj[1])[0]
                     if via_type == "media":
                         via = obj
                     content_from = obj[1]
             rest = text[content_from:end]
-            ends_clause = text[start:np[0]].rstrip().endswith(_STATEMENT_END)
+            ends_clause = text[start : np[0]].rstrip().endswith(_STATEMENT_END)
             tail = _WEEKDAY_OR_TIME.match(rest)
-            only_time = tail is not None and (_ONLY_MARKS.fullmatch(rest[tail.end():]) is not None
-                                              or _ANONYMITY.match(rest, tail.end()) is not None) \
-                and "that" not in rest[:tail.end()]
-            if _THIS_ONLY.match(rest) and self._previous is not None and not text[start:np[0]].strip():
+            only_time = (
+                tail is not None
+                and (
+                    _ONLY_MARKS.fullmatch(rest[tail.end() :]) is not None
+                    or _ANONYMITY.match(rest, tail.end()) is not None
+                )
+                and "that" not in rest[: tail.end()]
+            )
+            if _THIS_ONLY.match(rest) and self._previous is not None and not text[start : np[0]].strip():
                 # "Head of the Kherson OVA Oleksandr Prokudin reported this.": what the sentence before says
                 c_start, c_end = _trim_content(self.text, *self._previous)
                 if c_end - c_start < 3:
                     return False
                 return self._add(np, cue_start, cue_end, c_start, c_end, via=via)
-            if _ENDS_HERE.match(rest) or only_time \
-                    or _ONE_WORD_LEFT.match(rest) \
-                    or (ends_clause and _AFTER_SAID_CLAUSE.match(rest)):
+            if (
+                _ENDS_HERE.match(rest)
+                or only_time
+                or _ONE_WORD_LEFT.match(rest)
+                or (ends_clause and _AFTER_SAID_CLAUSE.match(rest))
+            ):
                 # "..., X said." — the content is what came before
-                before = text[start:np[0]].rstrip()
+                before = text[start : np[0]].rstrip()
                 if not before.endswith(_STATEMENT_END):
                     return False
                 c_start, c_end = _trim_content(text, start, start + len(before))
             else:
-                if cue in ("report", "reports", "claims", "claim", "estimate", "estimates", "state", "states",
-                           "notes") and not _THAT_NEXT.match(rest):
+                if cue in (
+                    "report",
+                    "reports",
+                    "claims",
+                    "claim",
+                    "estimate",
+                    "estimates",
+                    "state",
+                    "states",
+                    "notes",
+                ) and not _THAT_NEXT.match(rest):
                     # a noun more often than a verb, unless followed by "that" (or "to have")
                     if not _OBJECT_NEXT.match(rest) and not (cue.startswith("claim") and _TO_HAVE.match(rest)):
                         return False
@@ -464,25 +530,41 @@ class _ClaimFinder:
                 c_start, c_end = self._content_after(content_from, end)
             if c_end - c_start < 3:
                 return False
-            quote = text[c_start - 1:c_start] in ("“", "\"") and text[c_end:c_end + 1] in ("”", "\"")
+            quote = text[c_start - 1 : c_start] in ("“", '"') and text[c_end : c_end + 1] in ("”", '"')
             citing = _CITING.match(text, cue_end, end)
             cited = self._np_after(citing.end(), end) if citing else None
             if cited is not None:
                 # "TASS reported, citing the defence ministry": the ministry said it, TASS relayed it
-                if self._type_of(text[np[0]:np[1]], np[0], np[1])[0] == "media":
+                if self._type_of(text[np[0] : np[1]], np[0], np[1])[0] == "media":
                     via = np
                 np = cited
             return self._add(np, cue_start, cue_end, c_start, c_end, via=via, quote=quote)
         # "..., said X." / "..., said the ministry"
         before = text[start:cue_start].rstrip()
-        if before.endswith((",", "”", "\"", ",”", ",\"")) and cue in (
-                "said", "says", "added", "told", "wrote", "reported", "stated", "noted", "warned", "informed",
-                "specified", "stressed", "emphasised", "emphasized", "clarified", "announced", "confirmed"):
+        if before.endswith((",", "”", '"', ",”", ',"')) and cue in (
+            "said",
+            "says",
+            "added",
+            "told",
+            "wrote",
+            "reported",
+            "stated",
+            "noted",
+            "warned",
+            "informed",
+            "specified",
+            "stressed",
+            "emphasised",
+            "emphasized",
+            "clarified",
+            "announced",
+            "confirmed",
+        ):
             np = self._np_after(cue_end, end)
-            if np and _NAME_ENDS_CLAUSE.match(text[np[1]:end]):
+            if np and _NAME_ENDS_CLAUSE.match(text[np[1] : end]):
                 c_start, c_end = _trim_content(text, start, start + len(before))
                 if c_end - c_start >= 3:
-                    quote = text[c_start - 1:c_start] in ("“", "\"")
+                    quote = text[c_start - 1 : c_start] in ("“", '"')
                     return self._add(np, cue_start, cue_end, c_start, c_end, quote=quote)
         return False
 
@@ -494,8 +576,11 @@ class _ClaimFinder:
     def _subject(self, cue_start: int, start: int) -> tuple[int, int] | None:
         """The claimant just before a cue: "Ukraine's military intelligence (also) reported"."""
         text = self.text
-        post = _POSTMODIFIER.search(text, max(start, cue_start - 80), cue_start) \
-            if _POSTMODIFIER_HINT.search(text, max(start, cue_start - 80), cue_start) else None
+        post = (
+            _POSTMODIFIER.search(text, max(start, cue_start - 80), cue_start)
+            if _POSTMODIFIER_HINT.search(text, max(start, cue_start - 80), cue_start)
+            else None
+        )
         if post is not None:
             cue_start = post.start()  # "two officials briefed on the negotiations told Reuters"
         tokens = self._tokens_before(cue_start, start)
@@ -507,8 +592,13 @@ class _ClaimFinder:
             if k > 0 and tokens[k - 1][2] == ",":
                 return self._appositive(tokens, k, start)
         i = _before_time_words(tokens, len(tokens))  # skip adverbs and time words right before the cue
-        if i >= 5 and tokens[i - 2][2] == ")" and tokens[i - 4][2] == "(" and _ACRONYM.fullmatch(tokens[i - 3][2]) \
-                and tokens[i - 1][2].lower() in _NP_HEADS:
+        if (
+            i >= 5
+            and tokens[i - 2][2] == ")"
+            and tokens[i - 4][2] == "("
+            and _ACRONYM.fullmatch(tokens[i - 3][2])
+            and tokens[i - 1][2].lower() in _NP_HEADS
+        ):
             i -= 1  # "the United Kingdom Maritime Trade Operations (UKMTO) agency said": the name, not "agency"
         if i >= 4 and tokens[i - 1][2] == ")" and tokens[i - 3][2] == "(" and _ACRONYM.fullmatch(tokens[i - 2][2]):
             # "the World Health Organization (WHO) said": the name before its acronym, else the acronym
@@ -521,8 +611,7 @@ class _ClaimFinder:
             k = i - 2
             while k > 0 and i - 1 - k < 4 and tokens[k][2][:1].isupper():
                 k -= 1
-            if k < i - 2 and tokens[k][2] in ('"', "“", "«") and \
-                    all(t[2][:1].isupper() for t in tokens[k + 1:i - 1]):
+            if k < i - 2 and tokens[k][2] in ('"', "“", "«") and all(t[2][:1].isupper() for t in tokens[k + 1 : i - 1]):
                 return tokens[k + 1][0], tokens[i - 2][1]
             return None
         if tokens[i - 1][2].lower() in _PASSIVE:
@@ -554,7 +643,20 @@ class _ClaimFinder:
                 modifiers += 1
                 continue
             break
-        while j < i and tokens[j][2].lower() in ("the", "a", "an", "of", "for", "from", "at", "and", "'s", "’s", "this", "that"):
+        while j < i and tokens[j][2].lower() in (
+            "the",
+            "a",
+            "an",
+            "of",
+            "for",
+            "from",
+            "at",
+            "and",
+            "'s",
+            "’s",
+            "this",
+            "that",
+        ):
             if tokens[j][2].lower() in ("the", "a", "an") and j + 1 < i:
                 break
             j += 1
@@ -596,11 +698,14 @@ class _ClaimFinder:
         words = [t[2] for t in tokens[k:-1]]
         if words[:2] == ["known", "as"] or words[:3] == ["also", "known", "as"]:
             inner = (tokens[k + words.index("as") + 1][0], inner[1])
-            words = words[words.index("as") + 1:]
+            words = words[words.index("as") + 1 :]
         if not words:
             return None
-        if words[0][:1].isupper() and (self._person_at(*inner) is not None or _looks_like_person(text[inner[0]:inner[1]])
-                                       or all(w[:1].isupper() or w in ("’s", "'s") for w in words)):
+        if words[0][:1].isupper() and (
+            self._person_at(*inner) is not None
+            or _looks_like_person(text[inner[0] : inner[1]])
+            or all(w[:1].isupper() or w in ("’s", "'s") for w in words)
+        ):
             return inner
         if words[0].lower() in ("a", "an", "the") or any(w[:1].isupper() for w in words):
             # "Mahmoud Basal, a spokesman for ...,", "Sudan's army, led by Gen. X,": the phrase before
@@ -612,8 +717,11 @@ class _ClaimFinder:
         "The"), ending before ``before``: the subject of a verb joined by "and"/"but"."""
         at = start + 4 if self.text.startswith(("The ", "the "), start) else start
         for mention in self._overlapping(at, at + 1):
-            if mention.start == at and mention.end < before and \
-                    mention.entity.type in ("person", "organization", "group"):
+            if (
+                mention.start == at
+                and mention.end < before
+                and mention.entity.type in ("person", "organization", "group")
+            ):
                 return mention.start, mention.end
         return None
 
@@ -637,8 +745,9 @@ class _ClaimFinder:
     def _np_after(self, pos: int, end: int) -> tuple[int, int] | None:
         """A claimant right after a position: "according to Ukrainian officials,", "said Zelensky"."""
         # at most the first 14 words are read (j < 12, then up to two modifiers): 16 is enough
-        tokens = [(t.start(), t.end(), t[0])
-                  for t in islice(_TOKEN_RE.finditer(self.text, pos, min(end, pos + 160)), 16)]
+        tokens = [
+            (t.start(), t.end(), t[0]) for t in islice(_TOKEN_RE.finditer(self.text, pos, min(end, pos + 160)), 16)
+        ]
         j = 0
         while j < len(tokens) and j < 12:
             if _np_word(tokens[j][2]):
@@ -648,8 +757,12 @@ class _ClaimFinder:
             k = j
             while k < len(tokens) and k - j < 2 and _modifier(tokens[k][2]) and not _np_word(tokens[k][2]):
                 k += 1
-            if k > j and k < len(tokens) and _np_word(tokens[k][2]) and tokens[k][2].lower() not in (
-                    "of", "for", "from", "at", "and", "the", "a", "an", "'s", "’s"):
+            if (
+                k > j
+                and k < len(tokens)
+                and _np_word(tokens[k][2])
+                and tokens[k][2].lower() not in ("of", "for", "from", "at", "and", "the", "a", "an", "'s", "’s")
+            ):
                 j = k
                 continue
             break
@@ -674,8 +787,16 @@ class _ClaimFinder:
         return self._np_after(pos, end)
 
     # --- sources ---------------------------------------------------------------------------
-    def _add(self, np: tuple[int, int], cue_start: int, cue_end: int, c_start: int, c_end: int,
-             quote: bool = False, via: tuple[int, int] | None = None) -> bool:
+    def _add(
+        self,
+        np: tuple[int, int],
+        cue_start: int,
+        cue_end: int,
+        c_start: int,
+        c_end: int,
+        quote: bool = False,
+        via: tuple[int, int] | None = None,
+    ) -> bool:
         text = self.text
         if c_end <= c_start:
             return False
@@ -689,23 +810,29 @@ class _ClaimFinder:
         if source_key is None:
             return False
         via_key = self._source_for(via[0], via[1]) if via else None
-        self.claims.append(Claim(
-            key=f"c{len(self.claims) + 1}",
-            source_key=source_key,
-            cue=Span.of(text, cue_start, cue_end),
-            content=Span.of(text, c_start, c_end),
-            quote=quote,
-            via_source_key=via_key,
-        ))
+        self.claims.append(
+            Claim(
+                key=f"c{len(self.claims) + 1}",
+                source_key=source_key,
+                cue=Span.of(text, cue_start, cue_end),
+                content=Span.of(text, c_start, c_end),
+                quote=quote,
+                via_source_key=via_key,
+            )
+        )
         bisect.insort(self._cue_index, (cue_start, len(self.claims) - 1))
         self._used_cues.add(cue_start)
         return True
 
     def _add_for(self, source_key: str, cue_start: int, cue_end: int, c_start: int, c_end: int) -> bool:
-        self.claims.append(Claim(
-            key=f"c{len(self.claims) + 1}", source_key=source_key, cue=Span.of(self.text, cue_start, cue_end),
-            content=Span.of(self.text, c_start, c_end),
-        ))
+        self.claims.append(
+            Claim(
+                key=f"c{len(self.claims) + 1}",
+                source_key=source_key,
+                cue=Span.of(self.text, cue_start, cue_end),
+                content=Span.of(self.text, c_start, c_end),
+            )
+        )
         bisect.insort(self._cue_index, (cue_start, len(self.claims) - 1))
         self._used_cues.add(cue_start)
         return True
@@ -757,21 +884,34 @@ class _ClaimFinder:
         if raw in ("he", "she", "He", "She", "him", "her"):
             person = self._person_before(start)
             last_claim = self.claims[-1] if self.claims else None
-            person_at = max((m.start for m in self._people if m.start < start
-                             and self.text[m.start:m.end] not in ("he", "she", "He", "She", "him", "her")),
-                            default=-1)
+            person_at = max(
+                (
+                    m.start
+                    for m in self._people
+                    if m.start < start and self.text[m.start : m.end] not in ("he", "she", "He", "She", "him", "her")
+                ),
+                default=-1,
+            )
             if last_claim is not None and last_claim.cue.start > person_at:
                 # "a member of the local militia told AFP. He said ...": the source quoted just before
                 source = next(x for x in self.sources if x.key == last_claim.source_key)
-                if source.type in ("person", "anonymous", "other", "military", "government") and \
-                        not source.name.lower().endswith(("s", "forces", "authorities")):
+                if source.type in (
+                    "person",
+                    "anonymous",
+                    "other",
+                    "military",
+                    "government",
+                ) and not source.name.lower().endswith(("s", "forces", "authorities")):
                     return source.key
             if person is None:
                 return None
             return self._register(person.name, "person", person.key)
         person = self._person_at(start, end)
-        if person is not None and not (" " not in person.name and "title" not in person.attributes
-                                       and self._named_as_company(person.name, start, end)):
+        if person is not None and not (
+            " " not in person.name
+            and "title" not in person.attributes
+            and self._named_as_company(person.name, start, end)
+        ):
             self._last_person = person
             return self._register(person.name, "person", person.key)
         opened = _claimant_opening(raw)
@@ -788,8 +928,14 @@ class _ClaimFinder:
             titled = self._titled_person_before(start, name.split())
             if titled is not None:
                 return self._register(titled.name, "person", titled.key)
-        if head in _ANAPHORIC and raw[:4].lower() in ("the ", "this") and (" " not in name or (
-                head in _COLLECTIVE_HEADS and all(w.isalpha() and w.islower() for w in name.split()))):
+        if (
+            head in _ANAPHORIC
+            and raw[:4].lower() in ("the ", "this")
+            and (
+                " " not in name
+                or (head in _COLLECTIVE_HEADS and all(w.isalpha() and w.islower() for w in name.split()))
+            )
+        ):
             # "the group said", "the ethnic armed group said": the one of that kind named just before
             heads = (head, head + "s", head.rstrip("s"))
             if head in _COLLECTIVE_HEADS:
@@ -801,21 +947,32 @@ class _ClaimFinder:
                         return source.key
             for source in reversed(self.sources):
                 words = source.name.lower().split()
-                if words[-1] in heads or (words[0] in heads and source.type != "person") or \
-                        (heads[0] in _BODY_HEADS and source.type != "person" and heads[0] in words):
+                if (
+                    words[-1] in heads
+                    or (words[0] in heads and source.type != "person")
+                    or (heads[0] in _BODY_HEADS and source.type != "person" and heads[0] in words)
+                ):
                     return source.key  # "Ministry of Defense of the Russian Federation" ... "the ministry"
             # "the ministry said" after "Russia's Defence Ministry did not comment"
             for m in reversed(self._mentions):
-                if m.end <= start and m.entity.type in ("organization", "group") and (
+                if (
+                    m.end <= start
+                    and m.entity.type in ("organization", "group")
+                    and (
                         m.entity.name.lower().split()[-1] in heads
-                        or (heads[0] in _BODY_HEADS and heads[0] in m.entity.name.lower().split())):
+                        or (heads[0] in _BODY_HEADS and heads[0] in m.entity.name.lower().split())
+                    )
+                ):
                     kind, _ = self._type_of(m.entity.name, m.start, m.end)
                     return self._register(m.entity.name, kind, m.entity.key)
             if head in _COLLECTIVE_HEADS:
                 # else the organisation named last before
                 for m in reversed(self._mentions):
-                    if m.end <= start and m.entity.type == "organization" and \
-                            m.entity.attributes.get("kind") in ("military", "other"):
+                    if (
+                        m.end <= start
+                        and m.entity.type == "organization"
+                        and m.entity.attributes.get("kind") in ("military", "other")
+                    ):
                         kind, _ = self._type_of(m.entity.name, m.start, m.end)
                         return self._register(m.entity.name, kind, m.entity.key)
         if self._entity_at(start, end) is None:
@@ -933,15 +1090,18 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
     return first, anonymous, later, national
 
 
-_ANAPHORIC = frozenset("""
+_ANAPHORIC = frozenset(
+    """
 source sources official officials spokesman spokeswoman spokesperson ministry army military agency
 witness witnesses group militants rebels government minister president governor commander
 commission committee council office mission observatory organisation organization paramilitary
-""".split())
+""".split()
+)
 # heads that may stand anywhere in a body's name: "the commission" is the "Kenya National Commission
 # on Human Rights", "the observatory" the "Syrian Observatory for Human Rights"
 _BODY_HEADS = frozenset("commission committee council office mission observatory ministry agency".split())
-_NP_HEADS = frozenset("""
+_NP_HEADS = frozenset(
+    """
 official officials source sources spokesman spokeswoman spokesperson ministry minister government
 authorities police military army intelligence president governor commander analysts experts witnesses
 residents diplomats diplomat reports agency office observers monitors investigators prosecutors
@@ -951,69 +1111,124 @@ worker workers volunteer volunteers administrator administrators elder elders su
 doctors surgeon surgeons nurse nurses paramedic paramedics presidency villagers teacher farmer driver imam priest
 force forces navy command brigade battalion regiment unit guard fleet militia council committee mission service
 administration department
-""".split())
+""".split()
+)
 
 
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 was were is are has have had be been being said says told tells that which who whom whose in on at by with
 to for after before over under during while as when and but or nor if then than also not no so into onto
 upon about against between among through across near since until killed wounded injured attacked reported
 confirmed there here it its their his her our your my we they he she you i this these those what where
 why how all any some many much more most other such own same only just very still even again too already
 yet ago later earlier day night week month year people though although whereas because unless whether
-""".split())
+""".split()
+)
 
 
 # A claimant is named ("Volodymyr Zelensky", "the Kremlin") or described ("an army source", "western
 # officials", "the head of the regional administration"). Described ones open with a word of this
 # list (after a determiner): a number or quantifier, a qualifier of a role, or a role itself.
-_OPENERS = (frozenset(_NP_WORDS) | _NP_HEADS | frozenset("""
+_OPENERS = (
+    frozenset(_NP_WORDS)
+    | _NP_HEADS
+    | frozenset(
+        """
 one two three four five six seven eight nine ten dozens several some many multiple various few both other
 senior top former ex local permanent independent unnamed high high-ranking deputy vice acting chief prime special
 interior defense defence foreign head chairman chairwoman director archbishop founder owner leader
 secretary chancellor ambassador diplomat mayor governor speaker pro-russian pro-kremlin ukrainian-installed
-""".split())) - frozenset("""
+""".split()
+    )
+) - frozenset(
+    """
 the a an of for from at in and 's ’s statement channel report reports city region province town village area
 district capital country oblast territory war matter familiar north south east west northern southern eastern
 central people this that these those
-""".split()) | frozenset({"people"})
+""".split()
+) | frozenset({"people"})
 # nouns a described claimant has at least one of (who speaks, not what was said or where)
-_CLAIMANT_NOUNS = (_NP_HEADS - frozenset({"reports"})) | frozenset("""
+_CLAIMANT_NOUNS = (
+    (_NP_HEADS - frozenset({"reports"}))
+    | frozenset(
+        """
 head chairman chairwoman director archbishop founder owner leader secretary chancellor ambassador mayor
 governor speaker spokesperson spokespeople official officials source sources insider insiders people person
 representative representatives minister ministers commander commanders analyst analysts expert experts
 diplomat diplomats lawmaker lawmakers activist activists correspondent correspondents reporter reporters
 journalist journalists blogger bloggers milblogger milbloggers institute observatory presidency cabinet
 embassy prosecutor prosecutors investigator investigators staff general officer officers president
-""".split()) | (_OPENERS - frozenset("""
+""".split()
+    )
+    | (
+        _OPENERS
+        - frozenset(
+            """
 one two three four five six seven eight nine ten dozens several some many multiple various few both other
 senior top former ex local permanent independent unnamed high high-ranking deputy vice acting chief prime
 special interior foreign western senior regional russian-installed kremlin-installed pro-russian occupation
 occupying anonymous familiar
-""".split()))
+""".split()
+        )
+    )
+)
 # capitalised words that open a clause, never a claimant's name ("Against overwhelming odds ...")
-_NOT_CLAIMANT_FIRST = (_STOP | frozenset("""
+_NOT_CLAIMANT_FIRST = (
+    _STOP
+    | frozenset(
+        """
 speaking see perhaps shouldn't should would could will can must might please let asked despite however
 meanwhile also yet still indeed instead moreover furthermore nevertheless otherwise yes why how what where
-""".split())) - _OPENERS  # "Some sources", "Many analysts", "Other officials" are claimants
+""".split()
+    )
+) - _OPENERS  # "Some sources", "Many analysts", "Other officials" are claimants
 # title-case function words inside a name make a headline ("... Won't Trigger War With Russia Kallas")
-_HEADLINE_WORDS = frozenset({"With", "In", "To", "For", "Of", "And", "The", "On", "At", "From", "By", "As", "Is",
-                             "Are", "Will", "Over", "After", "Amid", "Says", "Said"})
+_HEADLINE_WORDS = frozenset(
+    {
+        "With",
+        "In",
+        "To",
+        "For",
+        "Of",
+        "And",
+        "The",
+        "On",
+        "At",
+        "From",
+        "By",
+        "As",
+        "Is",
+        "Are",
+        "Will",
+        "Over",
+        "After",
+        "Amid",
+        "Says",
+        "Said",
+    }
+)
 _MAX_CLAIMANT_WORDS = 12
 # roles a person holds: "the president said" is the president named before, when there is one
-_PERSON_ROLES = frozenset("""
+_PERSON_ROLES = frozenset(
+    """
 president minister spokesman spokeswoman spokesperson governor commander mayor chancellor ambassador
 secretary premier chairman chairwoman envoy prosecutor
-""".split())
+""".split()
+)
 TITLE_REACH = 3000  # characters back where the person a role refers to may be named
 # what introduces a name after lower-case words ("grid operator Voltaris", "psychiatrist Viktor Frankl")
-_NAME_INTRODUCERS = _CLAIMANT_NOUNS | frozenset("""
+_NAME_INTRODUCERS = _CLAIMANT_NOUNS | frozenset(
+    """
 operator company companies firm provider utility corporation producer manufacturer supplier developer giant
 group broadcaster outlet newspaper channel magazine website portal platform bank agency network daily
 psychiatrist economist historian professor researcher scientist lawyer author writer politician
-""".split())
-_OWNED = re.compile(r"\w-(?:owned|run|backed|based|controlled|affiliated|linked|installed|appointed|funded|led|"
-                    r"aligned)$")
+""".split()
+)
+_OWNED = re.compile(
+    r"\w-(?:owned|run|backed|based|controlled|affiliated|linked|installed|appointed|funded|led|"
+    r"aligned)$"
+)
 _DETERMINER_NEXT = re.compile(r"\s(?:the|a|an)\s+(?=\S)")
 
 
@@ -1033,13 +1248,16 @@ def _claimant_opening(raw: str) -> int | None:
     lower = list(itertools.takewhile(lambda w: w[:1].islower(), words))
     if len(lower) < len(words) and lower[-1].lower() in _NAME_INTRODUCERS:
         return 0  # "grid operator Voltaris", "Telegram channel Rybar": a name introduced by what it is
-    if len(lower) == len(words) <= 4 and words[-1].lower() in _CLAIMANT_NOUNS and \
-            not any(w.lower() in _STOP or w.lower() in ("of", "the", "a", "an") for w in words):
+    if (
+        len(lower) == len(words) <= 4
+        and words[-1].lower() in _CLAIMANT_NOUNS
+        and not any(w.lower() in _STOP or w.lower() in ("of", "the", "a", "an") for w in words)
+    ):
         return 0  # "aid workers", "the ethnic armed group", "state-owned media": described by their role
     m = _DETERMINER_NEXT.match(raw, len(raw) - len(raw.lstrip()) + len(words[0]))
     if m is None:
         return None
-    return m.start() + 1 if _claimant_opening(raw[m.start() + 1:]) == 0 else None
+    return m.start() + 1 if _claimant_opening(raw[m.start() + 1 :]) == 0 else None
 
 
 @lru_cache(maxsize=16384)
@@ -1065,17 +1283,63 @@ def is_claimant(name: str) -> bool:
 
 def _modifier(word: str) -> bool:
     """A lower-case word that may qualify a claimant's head noun ("medical", "humanitarian")."""
-    return (word.isalpha() or ("-" in word and word.replace("-", "").isalpha())) and word.islower() \
-        and word not in _STOP and not word.endswith("ly") and len(word) > 2
+    return (
+        (word.isalpha() or ("-" in word and word.replace("-", "").isalpha()))
+        and word.islower()
+        and word not in _STOP
+        and not word.endswith("ly")
+        and len(word) > 2
+    )
 
 
 # capitalised words that start a sentence or clause rather than name a claimant
-_NOT_NAME_WORDS = frozenset((
-    "I", "It", "It’s", "It's", "In", "On", "At", "But", "And", "As", "When", "While",
-    "After", "Before", "If", "This", "That", "These", "Those", "There", "Their", "They",
-    "We", "He", "She", "His", "Her", "Its", "Our", "You", "Last", "Both", "However",
-    "Meanwhile", "Earlier", "Later", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday"))
+_NOT_NAME_WORDS = frozenset(
+    (
+        "I",
+        "It",
+        "It’s",
+        "It's",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "If",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "They",
+        "We",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "You",
+        "Last",
+        "Both",
+        "However",
+        "Meanwhile",
+        "Earlier",
+        "Later",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    )
+)
 
 
 def _before_time_words(tokens: list[tuple[int, int, str]], i: int) -> int:
@@ -1114,7 +1378,8 @@ _ORG_WORDS = re.compile(
     r"Regiment|Corps|Division|Fleet|Navy|Authority|Authorities|Commission|Court|Parliament|Assembly|Party|"
     r"Front|Movement|Union|Organi[sz]ation|Foundation|Network|Media|News|Times|Post|Press|Radio|TV|"
     r"Television|Agency|Company|Group|Bank|University|Hospital|Headquarters|Cabinet|Government|State|"
-    r"Republic|Kingdom|Region|Province|Oblast|District|City|Town|Village)\b")
+    r"Republic|Kingdom|Region|Province|Oblast|District|City|Town|Village)\b"
+)
 
 
 def _looks_like_person(name: str) -> str | None:
@@ -1146,15 +1411,19 @@ def _split_claimants(text: str, start: int, end: int) -> tuple[tuple[int, int], 
     at = text.rfind(" and ", start, end)
     if at < 0:
         return None
-    second = _strip_determiners(text[at + 5:end])
+    second = _strip_determiners(text[at + 5 : end])
     first = _strip_determiners(text[start:at])
     if not first or not second:
         return None
 
     def named(part: str) -> bool:
-        return any(rx.search(part) for rx in (ANONYMOUS, MILITARY, GOVERNMENT, INTERNATIONAL, INTELLIGENCE)) or \
-            MEDIA.fullmatch(part) is not None or part.lower() in COUNTRY_NAMES or \
-            part.split()[-1].lower() in _NP_HEADS or _looks_like_person(part) is not None
+        return (
+            any(rx.search(part) for rx in (ANONYMOUS, MILITARY, GOVERNMENT, INTERNATIONAL, INTELLIGENCE))
+            or MEDIA.fullmatch(part) is not None
+            or part.lower() in COUNTRY_NAMES
+            or part.split()[-1].lower() in _NP_HEADS
+            or _looks_like_person(part) is not None
+        )
 
     if not (named(first) and named(second)):
         return None
@@ -1167,13 +1436,15 @@ def _strip_determiners(name: str) -> str:
     while name.startswith(_DETERMINERS):
         for d in _DETERMINERS:
             if name.startswith(d):
-                name = name[len(d):].lstrip()
+                name = name[len(d) :].lstrip()
                 break
     return name
 
 
 def _is_country(place: Entity, name: str) -> bool:
-    return place.admin1 is None and fold(place.name, transliterate=False, joined="") == fold(name, transliterate=False, joined="")
+    return place.admin1 is None and fold(place.name, transliterate=False, joined="") == fold(
+        name, transliterate=False, joined=""
+    )
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1184,9 +1455,13 @@ def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
         end -= 1
     # balance a quote mark that opens or closes the content on one side only
-    if start < end and text[start] in "“\"" and text.count(text[start] if text[start] == "\"" else "”", start + 1, end) == 0:
+    if (
+        start < end
+        and text[start] in '“"'
+        and text.count(text[start] if text[start] == '"' else "”", start + 1, end) == 0
+    ):
         start += 1
-    if start < end and text[end - 1] in "”\"" and text.count("“" if text[end - 1] == "”" else "\"", start, end - 1) == 0:
+    if start < end and text[end - 1] in '”"' and text.count("“" if text[end - 1] == "”" else '"', start, end - 1) == 0:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
@@ -1207,15 +1482,50 @@ def _country_names() -> frozenset[str]:
             value = getattr(c, attr, None)
             if value:
                 names.add(value.lower())
-    names.update({"russia", "iran", "syria", "south korea", "north korea", "moscow", "kyiv", "kiev", "washington",
-                  "beijing", "tehran", "pyongyang", "seoul", "jerusalem", "damascus", "ankara", "london", "paris",
-                  "berlin", "khartoum", "the kremlin", "us", "u.s.", "the united states", "united states", "britain",
-                  "uk", "the uk", "israel", "ukraine", "taiwan", "venezuela", "bolivia", "the us"})
+    names.update(
+        {
+            "russia",
+            "iran",
+            "syria",
+            "south korea",
+            "north korea",
+            "moscow",
+            "kyiv",
+            "kiev",
+            "washington",
+            "beijing",
+            "tehran",
+            "pyongyang",
+            "seoul",
+            "jerusalem",
+            "damascus",
+            "ankara",
+            "london",
+            "paris",
+            "berlin",
+            "khartoum",
+            "the kremlin",
+            "us",
+            "u.s.",
+            "the united states",
+            "united states",
+            "britain",
+            "uk",
+            "the uk",
+            "israel",
+            "ukraine",
+            "taiwan",
+            "venezuela",
+            "bolivia",
+            "the us",
+        }
+    )
     return frozenset(names)
 
 
 COUNTRY_NAMES = _country_names()
-_DEMONYMS = frozenset("""
+_DEMONYMS = frozenset(
+    """
 israeli israelis iraqi iraqis pakistani pakistanis yemeni yemenis somali somalis saudi saudis kuwaiti qatari
 emirati omani bahraini afghan afghans thai thais nepali bangladeshi azerbaijani uzbek kazakh tajik kyrgyz
 turkish turk turks french dutch swiss polish danish swedish finnish greek czech slovak croat croatian serb
@@ -1224,4 +1534,5 @@ rwandan burundian tanzanian mozambican libyan tunisian algerian moroccan egyptia
 palestinian palestinians iranian iranians russian ukrainian belarusian georgian armenian american british
 german italian spanish chinese japanese korean indian myanmar burmese colombian venezuelan mexican haitian
 western european nato
-""".split())
+""".split()
+)

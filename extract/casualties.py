@@ -15,36 +15,136 @@ from extract.numbers import Quantity, find_quantities, word_trie
 
 # Nouns naming the people a figure counts.
 WHO_NOUNS = (
-    "soldiers", "soldier", "troops", "servicemen", "servicewomen", "service members", "servicemembers",
-    "fighters", "militants", "militiamen", "civilians", "civilian", "people", "persons", "person",
-    "children", "child", "kids", "women", "men", "man", "woman", "residents", "villagers",
-    "protesters", "protestors", "demonstrators", "police", "policemen", "police officers", "officers",
-    "personnel", "military", "rebels", "insurgents", "combatants", "workers", "students", "members",
-    "occupiers", "invaders", "enemy soldiers", "enemy", "others", "migrants", "refugees", "farmers", "miners", "worshippers", "passengers", "journalists",
-    "hostages", "prisoners", "jihadists", "terrorists", "attackers", "gunmen", "guards", "staff",
-    "individuals", "family members", "relatives", "medics", "doctors", "aid workers", "volunteers",
-    "Palestinians", "Israelis", "Ukrainians", "Russians", "Syrians", "Sudanese", "Afghans", "Iraqis",
-    "Yemenis", "Lebanese", "pilgrims", "teenagers", "infants", "babies", "pupils", "boys", "girls",
-    "infantrymen", "paratroopers", "marines", "mercenaries", "recruits", "conscripts", "gendarmes",
-    "peacekeepers", "security forces", "forces", "officials", "victims", "bystanders", "shepherds",
-    "herders", "traders", "patients", "detainees", "inmates", "crew", "crew members", "sailors",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "servicewomen",
+    "service members",
+    "servicemembers",
+    "fighters",
+    "militants",
+    "militiamen",
+    "civilians",
+    "civilian",
+    "people",
+    "persons",
+    "person",
+    "children",
+    "child",
+    "kids",
+    "women",
+    "men",
+    "man",
+    "woman",
+    "residents",
+    "villagers",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "police",
+    "policemen",
+    "police officers",
+    "officers",
+    "personnel",
+    "military",
+    "rebels",
+    "insurgents",
+    "combatants",
+    "workers",
+    "students",
+    "members",
+    "occupiers",
+    "invaders",
+    "enemy soldiers",
+    "enemy",
+    "others",
+    "migrants",
+    "refugees",
+    "farmers",
+    "miners",
+    "worshippers",
+    "passengers",
+    "journalists",
+    "hostages",
+    "prisoners",
+    "jihadists",
+    "terrorists",
+    "attackers",
+    "gunmen",
+    "guards",
+    "staff",
+    "individuals",
+    "family members",
+    "relatives",
+    "medics",
+    "doctors",
+    "aid workers",
+    "volunteers",
+    "Palestinians",
+    "Israelis",
+    "Ukrainians",
+    "Russians",
+    "Syrians",
+    "Sudanese",
+    "Afghans",
+    "Iraqis",
+    "Yemenis",
+    "Lebanese",
+    "pilgrims",
+    "teenagers",
+    "infants",
+    "babies",
+    "pupils",
+    "boys",
+    "girls",
+    "infantrymen",
+    "paratroopers",
+    "marines",
+    "mercenaries",
+    "recruits",
+    "conscripts",
+    "gendarmes",
+    "peacekeepers",
+    "security forces",
+    "forces",
+    "officials",
+    "victims",
+    "bystanders",
+    "shepherds",
+    "herders",
+    "traders",
+    "patients",
+    "detainees",
+    "inmates",
+    "crew",
+    "crew members",
+    "sailors",
 )
-_ONE_VERBS = (r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
-              r"abducted|kidnapped")
-_SINGULAR = ("soldier|civilian|child|boy|girl|man|woman|teenager|resident|villager|farmer|policeman|"
-             "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
-             "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
-             "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
-             "rescuer|firefighter")
+_ONE_VERBS = (
+    r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
+    r"abducted|kidnapped"
+)
+_SINGULAR = (
+    "soldier|civilian|child|boy|girl|man|woman|teenager|resident|villager|farmer|policeman|"
+    "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
+    "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
+    "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
+    "rescuer|firefighter"
+)
 # the nouns after a figure, plural or (for "one student") singular
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
 # a word that may qualify the noun ("North", "Korean", "unarmed"), not a verb or a linking word
-_MOD = (r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
-        r"of|the|\w+ing)\b)[\w’'\-]+\s+")
+_MOD = (
+    r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
+    r"of|the|\w+ing)\b)[\w’'\-]+\s+"
+)
 
 # Words after the figure that say what happened to them, with the kind they give.
-_KILLED = (r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
-           r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated")
+_KILLED = (
+    r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
+    r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated"
+)
 _WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed"
 _PASSIVE_KINDS = [
     (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
@@ -52,20 +152,26 @@ _PASSIVE_KINDS = [
     (re.compile(r"casualties|killed or injured|dead or wounded", re.I), "killed_or_wounded"),
     (re.compile(rf"(?:{_KILLED})", re.I), "killed"),
     (re.compile(rf"(?:{_WOUNDED})", re.I), "wounded"),
-    (re.compile(r"captured|taken prisoner|taken captive|surrendered|held captive|prisoners of war|POWs", re.I),
-     "captured"),
+    (
+        re.compile(r"captured|taken prisoner|taken captive|surrendered|held captive|prisoners of war|POWs", re.I),
+        "captured",
+    ),
     (re.compile(r"missing|unaccounted for|went missing|disappeared", re.I), "missing"),
     (re.compile(r"losses|lost", re.I), "losses"),
 ]
-_AUX = (r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
-        r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
-        r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been|"
-        r"remain|remains|remained|still|lightly|slightly|seriously|critically|badly|severely|fatally|gravely|"
-        r"moderately|mortally|received|sustained|suffered)")
-_CAS_WORD = (rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
-             rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
-             rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
-             r"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses")
+_AUX = (
+    r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
+    r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
+    r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been|"
+    r"remain|remains|remained|still|lightly|slightly|seriously|critically|badly|severely|fatally|gravely|"
+    r"moderately|mortally|received|sustained|suffered)"
+)
+_CAS_WORD = (
+    rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
+    rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
+    rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
+    r"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses"
+)
 # who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
 _FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?"
 # figure [of] [who [from ...]] [aux...] casualty-word ("dozens of wounded": "of" and the word alone)
@@ -101,11 +207,31 @@ _ACTIVE_LAST = frozenset(
     "dead down executed executing massacred killing killed kills kill neutralised neutralized neutralising "
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
-    "to at is was reached hit totalled totaled were".split())
+    "to at is was reached hit totalled totaled were".split()
+)
 _ACTIVE_KIND = {
-    "bodies": "killed", "remains": "killed", "shot": "killed", "shooting": "killed", "gunned": "killed", "execut": "killed", "massacr": "killed",
-    "kill": "killed", "neutral": "killed", "elimin": "killed", "wound": "wounded", "injur": "wounded", "captur": "captured", "took": "captured",
-    "losses": "losses", "taken": "captured", "taking": "captured", "lost": "losses", "losing": "losses", "claim": "killed", "death": "killed", "toll": "killed",
+    "bodies": "killed",
+    "remains": "killed",
+    "shot": "killed",
+    "shooting": "killed",
+    "gunned": "killed",
+    "execut": "killed",
+    "massacr": "killed",
+    "kill": "killed",
+    "neutral": "killed",
+    "elimin": "killed",
+    "wound": "wounded",
+    "injur": "wounded",
+    "captur": "captured",
+    "took": "captured",
+    "losses": "losses",
+    "taken": "captured",
+    "taking": "captured",
+    "lost": "losses",
+    "losing": "losses",
+    "claim": "killed",
+    "death": "killed",
+    "toll": "killed",
 }
 _NOT_CASUALTY_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?\b|%|percent|per cent|square|sq\b|km|kilomet|"
@@ -142,9 +268,11 @@ _ONE = re.compile(
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
-_HINT_WORDS = ("kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing "
-               "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-               "maim liquidat burned_to lives shot bodies remains corpses").split()
+_HINT_WORDS = (
+    "kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing "
+    "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
+    "maim liquidat burned_to lives shot bodies remains corpses"
+).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can
 # cache per chunk and pass for a sentence (their union over its chunks) to find_casualties, which then
@@ -168,8 +296,9 @@ def chunk_flags(chunk: str) -> int:
     return flags
 
 
-def find_casualties(text: str, start: int = 0, end: int | None = None, low: str | None = None,
-                    flags: int | None = None) -> list[Casualty]:
+def find_casualties(
+    text: str, start: int = 0, end: int | None = None, low: str | None = None, flags: int | None = None
+) -> list[Casualty]:
     """Casualty records in ``text[start:end]`` (one sentence, usually). ``low``: ``text[start:end].lower()``
     when the caller has it already; ``flags``: the union of ``chunk_flags`` over the chunks of ``low``,
     when the caller has it."""
@@ -192,10 +321,18 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, low: str 
             continue
         verb = (m.group("verb") or m.group("verb2")).lower()
         if verb.endswith("ing"):
-            verb = {"killing": "killed", "shooting dead": "shot dead", "wounding": "wounded", "injuring": "injured",
-                    "capturing": "captured"}[verb]
-        kind = ("killed_or_wounded" if " or " in verb or " and " in verb else
-                next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb)))
+            verb = {
+                "killing": "killed",
+                "shooting dead": "shot dead",
+                "wounding": "wounded",
+                "injuring": "injured",
+                "capturing": "captured",
+            }[verb]
+        kind = (
+            "killed_or_wounded"
+            if " or " in verb or " and " in verb
+            else next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb))
+        )
         who = m.group("who") or m.group("who2")
         found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
     found.sort(key=lambda c: c.span.start)
@@ -210,8 +347,9 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         lt, off, rx = low, start, _LOWER
     else:
         lt, off, rx = text, 0, _ANYCASE
-    if rx["not_after"].match(lt, q.end - off, end - off) or \
-            rx["money"].search(lt, max(start, q.start - 6) - off, q.start - off):
+    if rx["not_after"].match(lt, q.end - off, end - off) or rx["money"].search(
+        lt, max(start, q.start - 6) - off, q.start - off
+    ):
         return None
     if q.qualifier == "exact" and q.min is not None and 1900 <= q.min <= 2100 and not q.scaled:
         # a year, unless a casualty word follows at once ("2000 people were killed" stays)
@@ -221,19 +359,25 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
     if m:
         verb = m.group("verb")
         kind = next(k for pattern, k in _PASSIVE_KINDS if pattern.fullmatch(verb))
-        who = text[m.start("who") + off:m.end("who") + off] if m.group("who") else None
+        who = text[m.start("who") + off : m.end("who") + off] if m.group("who") else None
         if kind == "losses" and verb.lower() == "lost":
             return None
         return _record(text, q, m.end() + off, kind, _clean_who(text, who, m.start("who") + off if who else q.start))
-    before = rx["active_before"].search(lt, max(start, q.start - 60) - off, q.start - off) \
-        if _may_end_active(text, q.start, start) else None
+    before = (
+        rx["active_before"].search(lt, max(start, q.start - 60) - off, q.start - off)
+        if _may_end_active(text, q.start, start)
+        else None
+    )
     if before:
         verb = before.group("verb").lower()
         if verb in ("left", "leaving"):
             return None  # "left 5 dead" is read from the words after the figure
         kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
-        if kind == "captured" and verb in ("took", "taken", "taking") and \
-                not rx["prisoner_next"].match(lt, q.end - off, end - off):
+        if (
+            kind == "captured"
+            and verb in ("took", "taken", "taking")
+            and not rx["prisoner_next"].match(lt, q.end - off, end - off)
+        ):
             return None
         return _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
     w_start, w_end = max(start, q.start - 160) - off, q.start - off
@@ -245,19 +389,26 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
     return None
 
 
-def _active_record(text: str, q: Quantity, end: int, lt: str, off: int, rx: dict[str, re.Pattern[str]], kind: str,
-                   span_start: int) -> Casualty:
+def _active_record(
+    text: str, q: Quantity, end: int, lt: str, off: int, rx: dict[str, re.Pattern[str]], kind: str, span_start: int
+) -> Casualty:
     """A record read from the words before the figure ("killing 5 civilians"): who follows the figure."""
     w = rx["who_after"].match(lt, q.end - off, end - off)
-    who = text[w.start("who") + off:w.end("who") + off] if w else None
+    who = text[w.start("who") + off : w.end("who") + off] if w else None
     span_end = w.end() + off if w else q.end
-    return Casualty(kind, q.min, q.max, q.qualifier, _clean_who(text, who, w.start("who") + off if w else q.start),
-                    Span.of(text, span_start, span_end))
+    return Casualty(
+        kind,
+        q.min,
+        q.max,
+        q.qualifier,
+        _clean_who(text, who, w.start("who") + off if w else q.start),
+        Span.of(text, span_start, span_end),
+    )
 
 
 def _may_end_active(text: str, at: int, start: int) -> bool:
     """A fast test: can _ACTIVE_BEFORE end at ``at``? Its last word must be one of _ACTIVE_LAST, then space."""
-    head = text[max(start, at - 24):at]
+    head = text[max(start, at - 24) : at]
     if head[-1:] in ('"', "“"):  # a quoted figure: killed "hundreds"
         head = head[:-1]
     if not head or not head[-1].isspace():
@@ -282,15 +433,27 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
     who = who.strip()
     words = who.split()
     # drop leading words that are not part of the noun phrase
-    while words and words[0].lower() in ("the", "of", "their", "our", "its", "his", "her", "other", "more", "were",
-                                         "and", "those"):
+    while words and words[0].lower() in (
+        "the",
+        "of",
+        "their",
+        "our",
+        "its",
+        "his",
+        "her",
+        "other",
+        "more",
+        "were",
+        "and",
+        "those",
+    ):
         words = words[1:]
     who = " ".join(words)
     if who.lower() in ("others", "people", "persons", "person", "individuals", "members", "other", ""):
         return None if who.lower() in ("others", "other", "") else who
     if who.lower() in _GENERIC_WHO:
         # a bare "soldiers": take the group named just before ("North Korean soldiers")
-        window = text[max(0, at - 800):at]
+        window = text[max(0, at - 800) : at]
         best = None
         if _GROUP_NOUN.search(window):  # without a group noun _GROUP_BEFORE cannot match (a fast first test)
             for g in _GROUP_BEFORE.finditer(window):
@@ -303,15 +466,20 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
     return who
 
 
-
 def _lower_pattern(pattern: str) -> str:
     """The pattern with its letters lower-cased (escapes such as \\Z kept), for lower-cased text."""
     return re.sub(r"\\.|\(\?P[<=]|[A-Z]", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), pattern)
 
 
 _ANYCASE: dict[str, re.Pattern[str]] = {
-    "not_after": _NOT_CASUALTY_AFTER, "money": _MONEY_BEFORE, "who_next": _WHO_NEXT, "after": _AFTER,
-    "active_before": _ACTIVE_BEFORE, "prisoner_next": _PRISONER_NEXT, "who_after": _WHO_AFTER, "toll": _TOLL_ROSE,
+    "not_after": _NOT_CASUALTY_AFTER,
+    "money": _MONEY_BEFORE,
+    "who_next": _WHO_NEXT,
+    "after": _AFTER,
+    "active_before": _ACTIVE_BEFORE,
+    "prisoner_next": _PRISONER_NEXT,
+    "who_after": _WHO_AFTER,
+    "toll": _TOLL_ROSE,
 }
 # the same patterns for lower-cased sentences, without IGNORECASE
 _LOWER: dict[str, re.Pattern[str]] = {

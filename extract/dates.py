@@ -17,18 +17,60 @@ from datetime import date, datetime, timedelta
 from extract.numbers import word_trie
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 3,
+}
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-       r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _JOIN = r"\s*(?:and|-|–|—|to|&|through|until)\s*"
@@ -37,18 +79,36 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
-    ("dmy", re.compile(
-        rf"(?<![\w])(?:{_WD},?\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:{_JOIN}(?:the\s+)?(?P<d2>{_DAY}))?\s+(?:of\s+)?"
-        rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])")),
-    ("mdy", re.compile(
-        rf"(?<![\w])(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:{_JOIN}(?P<d2>{_DAY}))?"
-        rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\w:.,]?\d)")),
-    ("month", re.compile(
-        rf"(?<![\w])(?:(?P<lead>in|since|during|early|late|mid-?|until|from|by|of|last|this|throughout|"
-        rf"In|Since|During|Early|Late|Mid-?|Until|From|By|Last|This|Throughout)\s*)?"
-        rf"(?P<mon>{_MON})(?:\s+(?P<y>{_YEAR}))?(?![\w])")),
-    ("year", re.compile(rf"(?<![\w])(?P<lead>in|since|during|of|throughout|until|In|Since|During)\s+(?P<y>{_YEAR})(?![\w])")),
-    ("weekday", re.compile(rf"(?<![\w])(?:(?P<rel>last|this|past|on|On|Last|This|Past)\s+)?(?P<wd>{_WD}){_PART}(?![\w])")),
+    (
+        "dmy",
+        re.compile(
+            rf"(?<![\w])(?:{_WD},?\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:{_JOIN}(?:the\s+)?(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+            rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"(?<![\w])(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:{_JOIN}(?P<d2>{_DAY}))?"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\w:.,]?\d)"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"(?<![\w])(?:(?P<lead>in|since|during|early|late|mid-?|until|from|by|of|last|this|throughout|"
+            rf"In|Since|During|Early|Late|Mid-?|Until|From|By|Last|This|Throughout)\s*)?"
+            rf"(?P<mon>{_MON})(?:\s+(?P<y>{_YEAR}))?(?![\w])"
+        ),
+    ),
+    (
+        "year",
+        re.compile(rf"(?<![\w])(?P<lead>in|since|during|of|throughout|until|In|Since|During)\s+(?P<y>{_YEAR})(?![\w])"),
+    ),
+    (
+        "weekday",
+        re.compile(rf"(?<![\w])(?:(?P<rel>last|this|past|on|On|Last|This|Past)\s+)?(?P<wd>{_WD}){_PART}(?![\w])"),
+    ),
 ]
 
 
@@ -111,7 +171,8 @@ _RELATIVE_PHRASES = word_trie(
     "overnight|past day|past 24 hours|last 24 hours|earlier today|the day before|over the weekend|this weekend|last weekend|"
     "last week|this week|past week|earlier this week|the previous week|"
     "last month|this month|earlier this month|past month|the previous month|"
-    "earlier this year|this year|last year|the previous year|past year".split("|"))
+    "earlier this year|this year|last year|the previous year|past year".split("|")
+)
 _RELATIVE = re.compile(
     rf"\b(?:(?P<rel>{_RELATIVE_PHRASES}|"
     r"(?:(?P<n>\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
@@ -157,9 +218,14 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     with_digits = [w for w in months if _DIGIT.search(text, w[0], w[1])]
     years = _windows(_year_anchors(text, start, end), start, end, 30, 10)
     with_dash = [w for w in years if text.find("-", w[0], w[1]) >= 0]  # "2024-12-16" holds one
-    spans = {"iso": with_dash, "year": years,
-             "dmy": with_digits, "mdy": with_digits, "month": months,
-             "weekday": _windows([m.span() for m in _WEEKDAY_ANCHOR.finditer(text, start, end)], start, end, 40, 40)}
+    spans = {
+        "iso": with_dash,
+        "year": years,
+        "dmy": with_digits,
+        "mdy": with_digits,
+        "month": months,
+        "weekday": _windows([m.span() for m in _WEEKDAY_ANCHOR.finditer(text, start, end)], start, end, 40, 40),
+    }
     # a pattern's windows never overlap (merged), so no match is found twice
     resolved = _RESOLVED if len(_RESOLVED) < 50_000 else _RESOLVED.clear() or _RESOLVED
     for name, rx in _PATTERNS:
@@ -170,8 +236,11 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
                 value = resolved.get(key, _MISSING)
                 if value is _MISSING:
                     mention = _resolve(name, m, pub)
-                    value = resolved[key] = None if mention is None else \
-                        (mention.date, mention.date_end, mention.precision, mention.relative)
+                    value = resolved[key] = (
+                        None
+                        if mention is None
+                        else (mention.date, mention.date_end, mention.precision, mention.relative)
+                    )
                 if value is not None:
                     start_, end_ = m.span()
                     candidates.append((start_, start_ - end_, DateMention(start_, end_, *value)))
@@ -192,8 +261,9 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
             relative_seen.add((m.start(), m.end()))
             mention = _relative(m, pub)
             if mention is not None:
-                mention = DateMention(mention.start + shift, mention.end + shift, mention.date, mention.date_end,
-                                      mention.precision, True)
+                mention = DateMention(
+                    mention.start + shift, mention.end + shift, mention.date, mention.date_end, mention.precision, True
+                )
                 candidates.append((mention.start, -(mention.end - mention.start), mention))
     # where expressions overlap, the most precise wins ("of November 12" is a day, not a month)
     candidates.sort(key=lambda c: (_RANK[c[2].precision], c[1], c[0]))

@@ -16,28 +16,66 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from extract.gcpause import gc_paused
 from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loose
-from extract.lexicon.people import WELL_KNOWN
+from extract.gcpause import gc_paused
 from extract.lexicon import (
-    CONTINENTS, DEMONYMS, LANGUAGES,
-    MONTHS, NAME_PARTICLES, NOT_NAMES, NOT_SPEAKER_NAMES, ORGANIZATIONS, PLACE_HEADS, SENTENCE_OPENERS,
-    SURNAME_PREFIXES, WEEKDAYS,
+    CONTINENTS,
+    DEMONYMS,
+    LANGUAGES,
+    MONTHS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    NOT_SPEAKER_NAMES,
+    ORGANIZATIONS,
+    PLACE_HEADS,
+    SENTENCE_OPENERS,
+    SURNAME_PREFIXES,
+    WEEKDAYS,
 )
+from extract.lexicon.people import WELL_KNOWN
+from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
 from extract.organizations import find_organizations, org_head_kind
-from extract.organizations import match_demonym as _match_demonym  # public there; the local name keeps this file's lines
+from extract.organizations import (
+    match_demonym as _match_demonym,
+)  # public there; the local name keeps this file's lines
 from extract.people import (
-    is_first_name, is_title_only_abbreviation, looks_like_person, role_after, said_before, speech_after, title_at, title_before,
+    is_first_name,
+    is_title_only_abbreviation,
+    looks_like_person,
+    role_after,
+    said_before,
+    speech_after,
+    title_at,
+    title_before,
 )
-from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS
 from extract.places import (
-    BARE_POPULATION, PlaceInfo, article_admin1s, country_code, cue_before, facility_after, head_after, is_big_place, resolve,
+    BARE_POPULATION,
+    PlaceInfo,
+    article_admin1s,
+    country_code,
+    cue_before,
+    facility_after,
+    head_after,
+    is_big_place,
+    resolve,
 )
 
-_KEEP_COUNTRY_SPELLING = frozenset({"gaza", "gaza strip", "west bank", "crimea", "somaliland",
-                                    "western sahara", "palestine", "donbas", "kosovo", "taiwan"})
+_KEEP_COUNTRY_SPELLING = frozenset(
+    {
+        "gaza",
+        "gaza strip",
+        "west bank",
+        "crimea",
+        "somaliland",
+        "western sahara",
+        "palestine",
+        "donbas",
+        "kosovo",
+        "taiwan",
+    }
+)
 _MAX_ALIASES = 12
 
 
@@ -69,7 +107,7 @@ def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
 
 
 def _owner_countries(doc: Document) -> None:
-    """"Israel's military", "Sudan's foreign ministry": the country is also a place mention, nested
+    """ "Israel's military", "Sudan's foreign ministry": the country is also a place mention, nested
     in the organisation's span."""
     for c in list(doc.candidates):
         if c.type != "organization":
@@ -79,9 +117,16 @@ def _owner_countries(doc: Document) -> None:
             continue
         code = country_code(doc.tokens[i].text)
         if code:
-            doc.candidates.append(Candidate("place", doc.tokens[i].text, doc.tokens[i].start,
-                                            doc.tokens[i].end, doc.tokens[i].sentence,
-                                            {"country": code, "nested": "1"}))
+            doc.candidates.append(
+                Candidate(
+                    "place",
+                    doc.tokens[i].text,
+                    doc.tokens[i].start,
+                    doc.tokens[i].end,
+                    doc.tokens[i].sentence,
+                    {"country": code, "nested": "1"},
+                )
+            )
 
 
 # A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "JERUSALEM —", "DUBAI/JERUSALEM (Reuters) -".
@@ -124,6 +169,7 @@ def _dateline_place(doc: Document, caps: str, start: int, end: int) -> None:
 
 # --- capitalised runs -------------------------------------------------------------------------
 
+
 def _namey(token: Token) -> bool:
     """Could start or continue a name: "Kyiv", "O'Brien", "al-Burhan" (not "UKRAINE", not "the")."""
     text = token.text
@@ -153,19 +199,29 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
             token, nxt = tokens[j], tokens[j + 1]
             if token.possessive or token.sentence != nxt.sentence:
                 break
-            if nxt.text == "." and (is_title_only_abbreviation(token.text) or _initial(token)) \
-                    and text[token.end:nxt.start] == "" and j + 2 < n and _namey(tokens[j + 2]):
+            if (
+                nxt.text == "."
+                and (is_title_only_abbreviation(token.text) or _initial(token))
+                and text[token.end : nxt.start] == ""
+                and j + 2 < n
+                and _namey(tokens[j + 2])
+            ):
                 j += 1  # "Mr. Smith", "Lt. Gen. Syrskyi"
                 continue
-            gap = text[token.end:nxt.start]
+            gap = text[token.end : nxt.start]
             if gap not in (" ", "\u00a0") and not (token.text == "." and gap == " "):
                 break
             if _namey(nxt) and not (token.text.isupper() and len(token.text) > 1 and is_first_name(nxt)):
                 j += 1  # (an acronym before a first name ends the run: "the Sumy OVA Ihor Petrenko")
             elif nxt.lower in ("of", "and") and (bridge := _of_bridge(doc, i, j)):
                 j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
-            elif nxt.lower in NAME_PARTICLES and j + 2 < n and _namey(tokens[j + 2]) \
-                    and doc.text[nxt.end:tokens[j + 2].start] == " " and not doc.taken[j + 2]:
+            elif (
+                nxt.lower in NAME_PARTICLES
+                and j + 2 < n
+                and _namey(tokens[j + 2])
+                and doc.text[nxt.end : tokens[j + 2].start] == " "
+                and not doc.taken[j + 2]
+            ):
                 j += 2
             else:
                 break
@@ -187,8 +243,12 @@ def _is_heading(doc: Document, sentence: int) -> bool:
     if found is None:
         span = doc.sentences[sentence] if doc.sentences else None
         words = [w for w in span.text.split() if w[:1].isalpha()] if span else []
-        found = bool(span) and span.text[-1] not in ".!?:;\"”'’" and len(words) >= 3 \
+        found = (
+            bool(span)
+            and span.text[-1] not in ".!?:;\"”'’"
+            and len(words) >= 3
             and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        )
         memo[sentence] = found
     return found
 
@@ -201,9 +261,13 @@ def _segment_heading(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
     while i <= b:
         j = i
         for end in range(min(b, i + 3), i, -1):
-            name = doc.text[tokens[i].start:tokens[end].end]
-            if country_code(name) or lookup(name) or gazetteer().region(name) is not None \
-                    or (end == i + 1 and (is_first_name(tokens[i]) or tokens[end].lower in PLACE_HEADS)):
+            name = doc.text[tokens[i].start : tokens[end].end]
+            if (
+                country_code(name)
+                or lookup(name)
+                or gazetteer().region(name) is not None
+                or (end == i + 1 and (is_first_name(tokens[i]) or tokens[end].lower in PLACE_HEADS))
+            ):
                 j = end
                 break
         out.append((i, j))
@@ -230,9 +294,14 @@ def _split_at_title(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
 def _names_place_or_body(doc: Document, a: int, b: int) -> bool:
     """Tokens a..b name a place the gazetteer knows, or end with a place or organisation head word
     ("Kursk Oblast", "Belgorod", "Sumy City Military Administration")."""
-    name = doc.text[doc.tokens[a].start:doc.tokens[b].end]
-    return bool(country_code(name) or lookup(name) or gazetteer().region(name) is not None
-                or doc.tokens[b].lower in PLACE_HEADS or org_head_kind(doc.texts[a:b + 1]))
+    name = doc.text[doc.tokens[a].start : doc.tokens[b].end]
+    return bool(
+        country_code(name)
+        or lookup(name)
+        or gazetteer().region(name) is not None
+        or doc.tokens[b].lower in PLACE_HEADS
+        or org_head_kind(doc.texts[a : b + 1])
+    )
 
 
 _ORG_SKIP = frozenset({"the", "a", "an"})
@@ -244,16 +313,20 @@ _NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shaikh", "sheik"})
 def _org_run(doc: Document, a: int, b: int) -> bool:
     """A capitalised name ending in an organisation word: "the State Emergency Service"."""
     tokens = doc.tokens
-    while a < b and (tokens[a].lower in _ORG_SKIP or tokens[a].lower in SENTENCE_OPENERS
-                     or tokens[a].lower in MONTHS or tokens[a].lower in WEEKDAYS):
+    while a < b and (
+        tokens[a].lower in _ORG_SKIP
+        or tokens[a].lower in SENTENCE_OPENERS
+        or tokens[a].lower in MONTHS
+        or tokens[a].lower in WEEKDAYS
+    ):
         a += 1
     if b <= a or title_at(doc, a, b + 1):
         return False
-    kind = org_head_kind([t.text for t in tokens[a:b + 1]])
-    if not kind or country_code(doc.text[tokens[a].start:tokens[b].end]) or tokens[b].lower == "hospital":
+    kind = org_head_kind([t.text for t in tokens[a : b + 1]])
+    if not kind or country_code(doc.text[tokens[a].start : tokens[b].end]) or tokens[b].lower == "hospital":
         return False  # "Russian Federation" is a country, "Al-Shifa Hospital" a place
     b = _org_complement(doc, b)
-    doc.add("organization", doc.text[tokens[a].start:tokens[b].end], a, b, kind=kind)
+    doc.add("organization", doc.text[tokens[a].start : tokens[b].end], a, b, kind=kind)
     return True
 
 
@@ -269,8 +342,12 @@ def _org_complement(doc: Document, b: int) -> int:
     if k < n and tokens[k].lower == "the" and doc.joined(j, k):
         k += 1
     last = b
-    while k < n and not doc.taken[k] and doc.joined(k - 1, k) and (
-            _namey(tokens[k]) or (tokens[k].lower in ("of", "and", "the") and k + 1 < n and _namey(tokens[k + 1]))):
+    while (
+        k < n
+        and not doc.taken[k]
+        and doc.joined(k - 1, k)
+        and (_namey(tokens[k]) or (tokens[k].lower in ("of", "and", "the") and k + 1 < n and _namey(tokens[k + 1])))
+    ):
         if _namey(tokens[k]):
             last = k
         k += 1
@@ -285,20 +362,28 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
         k += 1
     if tokens[j + 1].lower == "and":  # "Jammu and Kashmir", "Bosnia and Herzegovina": known names only
         for last in range(min(n - 1, k + 2), k - 1, -1):
-            name = doc.text[tokens[i].start:tokens[last].end]
-            if doc.joined(j, last) and all(_namey(t) for t in tokens[k:last + 1]) and (
-                    country_code(name) or gazetteer().region(name) is not None or lookup(name)):
+            name = doc.text[tokens[i].start : tokens[last].end]
+            if (
+                doc.joined(j, last)
+                and all(_namey(t) for t in tokens[k : last + 1])
+                and (country_code(name) or gazetteer().region(name) is not None or lookup(name))
+            ):
                 return last
         return None
     end = k
     limit = min(n, k + _LONGEST_PLACE_NAME)  # "Republic of" and a thousand capitalised words
-    while end < limit and _namey(tokens[end]) and not doc.taken[end] and doc.joined(end - 1, end) \
-            and (end > k or doc.joined(j, k)):
+    while (
+        end < limit
+        and _namey(tokens[end])
+        and not doc.taken[end]
+        and doc.joined(end - 1, end)
+        and (end > k or doc.joined(j, k))
+    ):
         end += 1
     if end > k and tokens[j].lower in _FEATURE_OF:
         return end - 1  # "Gulf of Aden", "Strait of Hormuz", "Sea of Azov"
     for last in range(end - 1, k - 1, -1):
-        name = doc.text[tokens[i].start:tokens[last].end]
+        name = doc.text[tokens[i].start : tokens[last].end]
         if country_code(name) or lookup(name):
             return last
     return None
@@ -327,17 +412,25 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
             if a + n == b and tokens[a].lower in _NAME_HONORIFICS:
                 title = title or tokens[a].text  # "Sheikh Hasina" is how she is named
                 break
-            title = doc.text[tokens[a].start:tokens[a + n - 1].end].rstrip(".")
+            title = doc.text[tokens[a].start : tokens[a + n - 1].end].rstrip(".")
             a += n
             continue
         n = _match_demonym(doc, a)
-        if n and a + n <= b and not _known_place_name(doc, a, b) and (
-                title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian")):
+        if (
+            n
+            and a + n <= b
+            and not _known_place_name(doc, a, b)
+            and (title_at(doc, a + n, b + 1) or tokens[a + n - 1].lower in ("russian", "ukrainian"))
+        ):
             a += n
             continue
         low = tokens[a].lower
-        if a < b and tokens[a].first and not is_first_name(tokens[a]) and (
-                low in SENTENCE_OPENERS or (len(low) > 5 and low.endswith(("ly", "ing")))):
+        if (
+            a < b
+            and tokens[a].first
+            and not is_first_name(tokens[a])
+            and (low in SENTENCE_OPENERS or (len(low) > 5 and low.endswith(("ly", "ing"))))
+        ):
             a += 1  # "Later Zelensky flew", "Speaking Tuesday, ..."
             continue
         if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
@@ -381,7 +474,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if trimmed is None:
             continue
         a, b, title, common_stripped = trimmed
-        name = doc.text[tokens[a].start:tokens[b].end]
+        name = doc.text[tokens[a].start : tokens[b].end]
         folded = fold(name)
         if b > a + 1 and tokens[a].lower in _FEATURE_OF and tokens[a + 1].lower == "of":
             doc.add("place", name, a, b, feature="1")
@@ -397,10 +490,14 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         demonym = _match_demonym(doc, a) == b - a + 1
         facility = None if demonym else facility_after(doc, b)
         if facility is not None and title is None:
-            if facility == b + 1 and tokens[facility].lower in GENERIC_FACILITIES and (lookup(name) or country_code(name)):
+            if (
+                facility == b + 1
+                and tokens[facility].lower in GENERIC_FACILITIES
+                and (lookup(name) or country_code(name))
+            ):
                 doc.add("place", name, a, b, **_hint(doc, a))  # "Odesa port": the place is Odesa
             else:
-                doc.add("place", doc.text[tokens[a].start:tokens[facility].end], a, facility, facility="1")
+                doc.add("place", doc.text[tokens[a].start : tokens[facility].end], a, facility, facility="1")
             continue
         code = country_code(name) if title is None else None
         if code:
@@ -419,7 +516,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley"
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
-            doc.add("place", doc.text[tokens[a].start:tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
+            doc.add("place", doc.text[tokens[a].start : tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
             continue
         if title is None and b == a and (folded in companies or _company_named(doc, a, surnames)):
             doc.add("organization", companies.setdefault(folded, name), a, b, kind="other")
@@ -428,7 +525,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             if not (b == a and (country_code(name) or _not_a_surname(doc, a))):
                 _add_person(doc, a, b, surnames, title=title)
                 continue
-        kind = org_head_kind(doc.texts[a:b + 1])
+        kind = org_head_kind(doc.texts[a : b + 1])
         if kind and b > a:
             if tokens[b].lower in ("hospital", "airport", "prison", "camp"):
                 doc.add("place", name, a, b, facility="1")  # "Al-Shifa Hospital" is a place
@@ -443,8 +540,12 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if _plural_demonym(doc, a, b):
             doc.add("group", name, a, b)  # "North Koreans", "the Russians"
             continue
-        if not strong_place and looks_like_person(doc, a, b) and not _famous_place(doc, a, b, name) \
-                and (not common_stripped or is_first_name(tokens[a])):
+        if (
+            not strong_place
+            and looks_like_person(doc, a, b)
+            and not _famous_place(doc, a, b, name)
+            and (not common_stripped or is_first_name(tokens[a]))
+        ):
             _add_person(doc, a, b, surnames)
             continue
         if b == a and folded in surnames:
@@ -464,9 +565,11 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     return pending
 
 
-_COMPANY_NOUNS = frozenset("""
+_COMPANY_NOUNS = frozenset(
+    """
 company operator agency firm utility manufacturer maker producer provider carrier conglomerate
-""".split())
+""".split()
+)
 
 
 def _company_named(doc: Document, a: int, surnames: dict[str, str]) -> bool:
@@ -476,13 +579,21 @@ def _company_named(doc: Document, a: int, surnames: dict[str, str]) -> bool:
     if a == 0 or not doc.joined(a - 1, a):
         return False
     before, token = tokens[a - 1], tokens[a]
-    return before.lower in _COMPANY_NOUNS and before.text.islower() and not token.possessive \
-        and not is_first_name(token) and token.text not in WELL_KNOWN and fold(token.text) not in surnames \
-        and not country_code(token.text) and not token.text.isdigit()
+    return (
+        before.lower in _COMPANY_NOUNS
+        and before.text.islower()
+        and not token.possessive
+        and not is_first_name(token)
+        and token.text not in WELL_KNOWN
+        and fold(token.text) not in surnames
+        and not country_code(token.text)
+        and not token.text.isdigit()
+    )
 
 
-def _add_person(doc: Document, a: int, b: int, surnames: dict[str, str], known: str | None = None,
-                **attributes: str) -> None:
+def _add_person(
+    doc: Document, a: int, b: int, surnames: dict[str, str], known: str | None = None, **attributes: str
+) -> None:
     name = known or _clean_name(doc, a, b)
     if b == a and name in WELL_KNOWN:
         name = WELL_KNOWN[name]  # "Mr Putin" -> "Vladimir Putin"
@@ -504,10 +615,12 @@ def surname_keys(name: str) -> list[str]:
 
 
 _LONGEST_PLACE_NAME = 8  # tokens: "United Kingdom of Great Britain and Northern Ireland"
-_PLACE_NAME_OPENERS = frozenset("""
+_PLACE_NAME_OPENERS = frozenset(
+    """
 north south east west northern southern eastern western central upper lower greater new old
 great united grand little
-""".split())
+""".split()
+)
 
 
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure")
@@ -523,7 +636,7 @@ def _not_a_surname(doc: Document, a: int) -> bool:
 
 
 def _plural_demonym(doc: Document, a: int, b: int) -> bool:
-    words = " ".join(t.lower for t in doc.tokens[a:b + 1])
+    words = " ".join(t.lower for t in doc.tokens[a : b + 1])
     return words.endswith("s") and (words[:-1] in DEMONYMS or words[:-1].replace("'", "") in DEMONYMS)
 
 
@@ -536,7 +649,7 @@ _DISTRICT_HEADS = frozenset({"district", "raion", "county", "municipality"})
 
 
 def _head_kind(head: str) -> dict[str, str]:
-    """"Kursk region" is a first-level region (context for places near it); "Hodan district" a
+    """ "Kursk region" is a first-level region (context for places near it); "Hodan district" a
     district; "Bekaa valley" a feature; "Kherson city" just the place."""
     if head in SETTLEMENT_HEADS:
         return {}
@@ -550,7 +663,7 @@ def _head_kind(head: str) -> dict[str, str]:
 def _known_place_name(doc: Document, a: int, b: int) -> bool:
     """Whether a run that opens with a common word is still a place name ("North Korea")."""
     if b - a < _LONGEST_PLACE_NAME:  # a longer run is no one name: don't look it up (a run of
-        name = doc.text[doc.tokens[a].start:doc.tokens[b].end]  # a thousand words stays linear)
+        name = doc.text[doc.tokens[a].start : doc.tokens[b].end]  # a thousand words stays linear)
         if country_code(name) or lookup(name) or fold(name) in CONFLICT_REGION_KEYS:
             return True
     return doc.tokens[a].lower in _PLACE_NAME_OPENERS and head_after(doc, b) is not None
@@ -562,7 +675,7 @@ def _place_like(name: str) -> bool:
 
 def _clean_name(doc: Document, a: int, b: int) -> str:
     """The name as written, spaces normalised ("John F. Kennedy")."""
-    return " ".join(doc.text[doc.tokens[a].start:doc.tokens[b].end].split())
+    return " ".join(doc.text[doc.tokens[a].start : doc.tokens[b].end].split())
 
 
 def _village_before(doc: Document, a: int) -> dict[str, str]:
@@ -570,8 +683,12 @@ def _village_before(doc: Document, a: int) -> dict[str, str]:
     tokens = doc.tokens
     for back in (2, 3):
         j = a - back
-        if j >= 0 and tokens[j].lower in ("village", "hamlet") and tokens[a - 1].lower in ("of", "the") \
-                and tokens[j].sentence == tokens[a].sentence:
+        if (
+            j >= 0
+            and tokens[j].lower in ("village", "hamlet")
+            and tokens[a - 1].lower in ("of", "the")
+            and tokens[j].sentence == tokens[a].sentence
+        ):
             return {"village": "1"}
     return {}
 
@@ -582,25 +699,39 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return False  # "Russian", "North Korean": adjectives; "in English": a language
     places = lookup(name)
     hint = _hint(doc, a)
-    if cue is None and _ATTACKED_AFTER.match(doc.text, tokens[b].end) and not is_first_name(tokens[a]) \
-            and (places or (b == a and _toponym_shape(tokens[a]))):
+    if (
+        cue is None
+        and _ATTACKED_AFTER.match(doc.text, tokens[b].end)
+        and not is_first_name(tokens[a])
+        and (places or (b == a and _toponym_shape(tokens[a])))
+    ):
         cue = "strong"  # "Bhamo came under attack by fighter jets", "Shebekyne hit by artillery": a target
     if cue == "strong" and b - a <= 3:
         doc.add("place", name, a, b, **hint, **_village_before(doc, a))
         return True
     if not places:
-        if cue == "weak" and b == a and not is_first_name(tokens[a]) and (
-                _toponym_shape(tokens[a]) or (_arabic_article(tokens[a]) and _locative_before(doc, a))):
+        if (
+            cue == "weak"
+            and b == a
+            and not is_first_name(tokens[a])
+            and (_toponym_shape(tokens[a]) or (_arabic_article(tokens[a]) and _locative_before(doc, a)))
+        ):
             doc.add("place", name, a, b, **hint)  # "in Kurakhivka", "in al-Mawasi": shapes of place names
             return True
         return False
     single_first_name = b == a and is_first_name(tokens[a])
-    if (cue == "weak" or _cue_after(doc, b)) and (not speech_after(doc, b) or _locative_before(doc, a)) \
-            and (not single_first_name or is_big_place(places)):  # "in Sofia", not "to Ali"
+    if (
+        (cue == "weak" or _cue_after(doc, b))
+        and (not speech_after(doc, b) or _locative_before(doc, a))
+        and (not single_first_name or is_big_place(places))
+    ):  # "in Sofia", not "to Ali"
         doc.add("place", name, a, b, **hint)
         return True
-    if is_big_place(places) and not single_first_name \
-            and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES):
+    if (
+        is_big_place(places)
+        and not single_first_name
+        and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES)
+    ):
         doc.add("place", name, a, b, **hint)
         return True
     if fold(name) in gazetteer().admin1_names and not single_first_name:
@@ -610,9 +741,38 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
 
 
 # Endings of East Slavic settlement names: "Novoselivka", "Robotyne", "Plekhovo", "Kurakhove".
-_TOPONYM_ENDINGS = ("ivka", "ovka", "evka", "yivka", "ivske", "ovske", "ove", "ovo", "evo", "yevo",
-                    "ino", "yne", "ine", "sk", "grad", "hrad", "pol", "pil", "ivtsi", "ovtsi",
-                    "ychi", "ichi", "yany", "any", "ynka", "inka", "ivka", "yivske", "ske", "tsi")
+_TOPONYM_ENDINGS = (
+    "ivka",
+    "ovka",
+    "evka",
+    "yivka",
+    "ivske",
+    "ovske",
+    "ove",
+    "ovo",
+    "evo",
+    "yevo",
+    "ino",
+    "yne",
+    "ine",
+    "sk",
+    "grad",
+    "hrad",
+    "pol",
+    "pil",
+    "ivtsi",
+    "ovtsi",
+    "ychi",
+    "ichi",
+    "yany",
+    "any",
+    "ynka",
+    "inka",
+    "ivka",
+    "yivske",
+    "ske",
+    "tsi",
+)
 
 
 def _arabic_article(token: Token) -> bool:
@@ -628,8 +788,13 @@ def _locative_before(doc: Document, a: int) -> bool:
 
 def _toponym_shape(token: Token) -> bool:
     low = token.lower
-    return len(low) >= 6 and low.isalpha() and low.endswith(_TOPONYM_ENDINGS) and token.text[0].isupper() \
+    return (
+        len(low) >= 6
+        and low.isalpha()
+        and low.endswith(_TOPONYM_ENDINGS)
+        and token.text[0].isupper()
         and not token.text.isupper()
+    )
 
 
 def _decide_region(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
@@ -647,21 +812,23 @@ _COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower"})
 
 
 def _compass_name(doc: Document, a: int, b: int) -> str | None:
-    """"North Kordofan", "South Waziristan": a compass word opening a name makes it a place."""
+    """ "North Kordofan", "South Waziristan": a compass word opening a name makes it a place."""
     if b > a and doc.tokens[a].lower in _COMPASS:
         return "strong"
     return None
 
 
 _LOCATIVE_BEFORE = frozenset("in inside within of across into throughout , near from".split())
-_COMPASS_ADJECTIVES = frozenset("""
+_COMPASS_ADJECTIVES = frozenset(
+    """
 north south east west northern southern eastern western central northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern the
-""".split())
+""".split()
+)
 
 
 def _locative(doc: Document, a: int, b: int) -> str:
-    """"1" when a country names where things are ("in Russia's Kursk region", "Tarkwa, Nigeria",
+    """ "1" when a country names where things are ("in Russia's Kursk region", "Tarkwa, Nigeria",
     "in northern Syria"), "" when it is an actor ("Russia attacked Sumy")."""
     tokens = doc.tokens
     if tokens[b].possessive and b + 1 < len(tokens) and tokens[b + 1].cap:
@@ -677,10 +844,15 @@ def _locative(doc: Document, a: int, b: int) -> str:
 
 
 def _area_after(doc: Document, a: int, b: int) -> str | None:
-    """"in the Sayyida Zeinab area", "the Shujaiya neighbourhood": a place whatever the gazetteer says."""
+    """ "in the Sayyida Zeinab area", "the Shujaiya neighbourhood": a place whatever the gazetteer says."""
     tokens = doc.tokens
-    if a > 0 and tokens[a - 1].lower == "the" and b + 1 < len(tokens) \
-            and tokens[b + 1].lower in _AREA_WORDS and doc.same_sentence(b, b + 1):
+    if (
+        a > 0
+        and tokens[a - 1].lower == "the"
+        and b + 1 < len(tokens)
+        and tokens[b + 1].lower in _AREA_WORDS
+        and doc.same_sentence(b, b + 1)
+    ):
         return "strong"
     return None
 
@@ -693,19 +865,22 @@ _CUES_AFTER = frozenset("direction axis sector front border area outskirts subur
 _ATTACKED_AFTER = re.compile(
     r"\s+(?:(?:came|comes|has come|was|is|were|are) under (?:\w+ )?(?:attack|fire|shelling|bombardment)|"
     r"(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:shelled|hit|struck|attacked|bombed|targeted|"
-    r"raided|pounded)|(?:hit|struck|attacked|shelled|bombed|pounded|rocked) by)\b")
+    r"raided|pounded)|(?:hit|struck|attacked|shelled|bombed|pounded|rocked) by)\b"
+)
 
 
 def _cue_after(doc: Document, b: int) -> bool:
-    """"the Kharkiv direction", "the Pokrovsk axis", "Kherson outskirts"."""
+    """ "the Kharkiv direction", "the Pokrovsk axis", "Kherson outskirts"."""
     tokens = doc.tokens
     return b + 1 < len(tokens) and tokens[b + 1].lower in _CUES_AFTER and doc.same_sentence(b, b + 1)
 
 
-_HINT_NOUNS = frozenset("""
+_HINT_NOUNS = frozenset(
+    """
 city town village villages region province district port capital border-town settlement
 town's city's region's base airfield airport
-""".split())
+""".split()
+)
 
 
 def _hint(doc: Document, a: int) -> dict[str, str]:
@@ -730,10 +905,12 @@ def _hint(doc: Document, a: int) -> dict[str, str]:
     return {}
 
 
-_LIST_FOLLOWERS = frozenset("""
+_LIST_FOLLOWERS = frozenset(
+    """
 and or in near on at of by from to along district region oblast province governorate state
 villages village towns town areas area was were had have has is are
-""".split())
+""".split()
+)
 
 
 def _verb_after(doc: Document, b: int) -> bool:
@@ -778,15 +955,16 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
     tokens = doc.tokens
     people = [c for c in doc.candidates if c.type == "person"]
     full_names = {fold(c.name): c.name for c in people}
-    place_names = {fold(c.name): c.name for c in doc.candidates
-                   if c.type == "place" and not c.attributes.get("facility")}
+    place_names = {
+        fold(c.name): c.name for c in doc.candidates if c.type == "place" and not c.attributes.get("facility")
+    }
     surnames: dict[str, str] = {}
     for c in people:
         for key in surname_keys(c.name):
             surnames.setdefault(key, c.name)
     place_starts = {c.start for c in doc.candidates if c.type == "place"}
     for a, b, common_stripped in pending:
-        name = doc.text[tokens[a].start:tokens[b].end]
+        name = doc.text[tokens[a].start : tokens[b].end]
         if _listed_with_place(doc, a, b, place_starts):
             doc.add("place", name, a, b)  # "around Maungdaw and Buthidaung": listed with a place
             continue
@@ -797,14 +975,21 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
             doc.add("place", place_names[key], a, b)  # a place named again: "Later Vorozhba was hit"
         elif b == a and key in surnames:
             doc.add("person", surnames[key], a, b)
-        elif b == a and not common_stripped and (speech_after(doc, b) or said_before(doc, a)) \
-                and tokens[a].lower not in NOT_NAMES and tokens[a].lower not in DEMONYMS \
-                and tokens[a].lower not in NOT_SPEAKER_NAMES \
-                and not lookup(name) and not tokens[a].text.isupper():
+        elif (
+            b == a
+            and not common_stripped
+            and (speech_after(doc, b) or said_before(doc, a))
+            and tokens[a].lower not in NOT_NAMES
+            and tokens[a].lower not in DEMONYMS
+            and tokens[a].lower not in NOT_SPEAKER_NAMES
+            and not lookup(name)
+            and not tokens[a].text.isupper()
+        ):
             doc.add("person", name, a, b)
 
 
 # --- merging ----------------------------------------------------------------------------------
+
 
 def _merge(doc: Document) -> list[Entity]:
     candidates = sorted(doc.candidates, key=lambda c: (c.start, -c.end))
@@ -857,7 +1042,7 @@ def _merge(doc: Document) -> list[Entity]:
 def _group_word_as_person(text: str, c: Candidate) -> bool:
     """A one-word "person" that names a movement ("Houthi-run TV", "Houthi leader" beside the Houthis):
     the word of a known organisation's name, or the first part of a hyphenated adjective."""
-    word = text[c.start:c.end]
+    word = text[c.start : c.end]
     if c.type != "person" or " " in word:
         return False
     return text.startswith("-", c.end) or word + "s" in ORGANIZATIONS or word in ORGANIZATIONS
@@ -916,8 +1101,11 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
             distance = o_first - last if o_first > last else first - o_last
             if other.attributes.get("country") and other.attributes.get("locative") and distance <= _COUNTRY_WINDOW:
                 countries.add(other.attributes["country"])
-            elif other.attributes.get("region") and distance <= _REGION_WINDOW and (
-                    _tight(doc, last, o_first) if o_first > last else _tight(doc, o_last, first)):
+            elif (
+                other.attributes.get("region")
+                and distance <= _REGION_WINDOW
+                and (_tight(doc, last, o_first) if o_first > last else _tight(doc, o_last, first))
+            ):
                 regions.add(fold(other.name))
         contexts[id(c)] = (countries, regions)
     return contexts
@@ -926,16 +1114,18 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
 # Words that may stand between a place and the region it lies in: "near the villages of A, B,
 # and C in the Kursk region", "Russia's Kursk region, near Sudzha". Any other word (a verb, "while")
 # means the region belongs to another clause, and only the article-wide preference applies.
-_BETWEEN_PLACE_AND_REGION = frozenset("""
+_BETWEEN_PLACE_AND_REGION = frozenset(
+    """
 , ( ) in the of and or near outside around villages village towns town settlements settlement cities
 city border western eastern northern southern central neighbouring neighboring district areas
 area frontline front line part parts
-""".split())
+""".split()
+)
 
 
 def _tight(doc: Document, left: int, right: int) -> bool:
     """Whether tokens strictly between ``left`` and ``right`` are only place-list words and names."""
-    for token in doc.tokens[left + 1:right]:
+    for token in doc.tokens[left + 1 : right]:
         if not (token.lower in _BETWEEN_PLACE_AND_REGION or token.cap):
             return False
     return True
@@ -952,15 +1142,19 @@ def _article_countries(doc: Document, kept: list[Candidate]) -> tuple[set[str], 
         token = doc.tokens[i]
         if token.lower in DEMONYMS:
             size = _match_demonym(doc, i)
-            code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i:i + size])) if size else None
+            code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i : i + size])) if size else None
             if code:
                 weak.add(code)
     return codes, weak - codes
 
 
-def _build(doc: Document, type_: str, members: list[Candidate],
-           sentence_context: dict[int, tuple[set[str], set[str]]],
-           article: tuple[set[str], set[str], set[str]]) -> Entity | None:
+def _build(
+    doc: Document,
+    type_: str,
+    members: list[Candidate],
+    sentence_context: dict[int, tuple[set[str], set[str]]],
+    article: tuple[set[str], set[str], set[str]],
+) -> Entity | None:
     text = doc.text
     mentions = [Span.of(text, c.start, c.end) for c in members]
     seen_forms = []
@@ -1018,14 +1212,22 @@ def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
     name as written (a transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays, and so do
     "Gaza City" for "Gaza" and "Nabatieh" for "Nabatiye et Tahta")."""
     written = members[0].name
-    if info.name and info.lat is not None and loose(fold(info.name)) != loose(fold(written)) \
-            and info.population >= BARE_POPULATION and len(info.name.split()) == len(written.split()):
+    if (
+        info.name
+        and info.lat is not None
+        and loose(fold(info.name)) != loose(fold(written))
+        and info.population >= BARE_POPULATION
+        and len(info.name.split()) == len(written.split())
+    ):
         return info.name if info.name.isascii() else anyascii(info.name)
     return written
 
 
-def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[set[str], set[str]]],
-                   article: tuple[set[str], set[str], set[str]]) -> PlaceInfo:
+def _resolve_place(
+    members: list[Candidate],
+    sentence_context: dict[int, tuple[set[str], set[str]]],
+    article: tuple[set[str], set[str], set[str]],
+) -> PlaceInfo:
     name = members[0].name
     if members[0].attributes.get("country"):
         return PlaceInfo(country=members[0].attributes["country"], is_country=True)
@@ -1054,9 +1256,16 @@ def _resolve_place(members: list[Candidate], sentence_context: dict[int, tuple[s
     # Of the article's countries only those of this name's gazetteer places can change how it
     # resolves (the rest only by there being some): a smaller key that other articles share.
     where = _countries_of(name)
-    return _resolve_cached(name, frozenset(contexts), _relevant(article[0], where),
-                           _relevant(article[1], _admin1s_of(name)), _relevant(article[2], where), is_region, hinted,
-                           village)
+    return _resolve_cached(
+        name,
+        frozenset(contexts),
+        _relevant(article[0], where),
+        _relevant(article[1], _admin1s_of(name)),
+        _relevant(article[2], where),
+        is_region,
+        hinted,
+        village,
+    )
 
 
 _NO_CONTEXT: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -1083,11 +1292,25 @@ def _relevant(codes: set[str] | frozenset[str], where: frozenset[str]) -> frozen
 
 
 @lru_cache(maxsize=8192)
-def _resolve_cached(name: str, contexts: frozenset, countries: frozenset, admin1s: frozenset,
-                    pointed: frozenset, is_region: bool, hinted: bool, village: bool) -> PlaceInfo:
+def _resolve_cached(
+    name: str,
+    contexts: frozenset,
+    countries: frozenset,
+    admin1s: frozenset,
+    pointed: frozenset,
+    is_region: bool,
+    hinted: bool,
+    village: bool,
+) -> PlaceInfo:
     """``resolve`` memoised: the same name in the same context resolves the same way (read-only)."""
-    return resolve(name, [(set(c), set(r)) for c, r in contexts],
-                   (set(countries), set(admin1s), set(pointed)), is_region, hinted=hinted, village=village)
+    return resolve(
+        name,
+        [(set(c), set(r)) for c, r in contexts],
+        (set(countries), set(admin1s), set(pointed)),
+        is_region,
+        hinted=hinted,
+        village=village,
+    )
 
 
 def _merge_same_names(entities: list[Entity]) -> list[Entity]:
@@ -1126,7 +1349,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--bench" in args:
         at = args.index("--bench")
         rounds = int(args[at + 1])
-        del args[at:at + 2]
+        del args[at : at + 2]
     texts = []
     for name in args:
         text = Path(name).read_text(encoding="utf-8")
@@ -1152,8 +1375,10 @@ def main(argv: list[str] | None = None) -> int:
             find_entities(text, split_sentences(text))
     per_article = (time.process_time() - started) / (rounds * len(texts))
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"gazetteer load {loaded:.2f} s CPU; {len(texts)} articles of {words:.0f} words on average: "
-          f"{per_article * 1000:.2f} ms CPU per article (split_sentences + find_entities)")
+    print(
+        f"gazetteer load {loaded:.2f} s CPU; {len(texts)} articles of {words:.0f} words on average: "
+        f"{per_article * 1000:.2f} ms CPU per article (split_sentences + find_entities)"
+    )
     return 0
 
 

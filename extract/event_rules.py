@@ -78,7 +78,7 @@ def _top_level_split(pattern: str) -> list[str]:
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
-            current.append(pattern[i:i + 2])
+            current.append(pattern[i : i + 2])
             i += 2
             continue
         if in_class:
@@ -102,10 +102,14 @@ def _top_level_split(pattern: str) -> list[str]:
 
 _W = r"(?:[\w’'-]+\s+)"  # any one word and its space
 
-CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|substances?)|\bchlorine\b|\bsarin\b|mustard gas|"
-               r"nerve agent|toxic (?:gas|substances?)|poison(?:ous)? gas|chloropicrin|\bCS gas\b")
-SUICIDE = _rx(r"suicide (?:bomb|bomber|bombers|bombing|bombings|attacks?|attackers?|vests?|car|blasts?|truck)|"
-              r"blew (?:himself|herself|themselves) up|self-detonat|detonated (?:his|her|their) (?:explosive )?vest")
+CHEMICAL = _rx(
+    r"\bchemical (?:weapons?|attacks?|agents?|munitions?|substances?)|\bchlorine\b|\bsarin\b|mustard gas|"
+    r"nerve agent|toxic (?:gas|substances?)|poison(?:ous)? gas|chloropicrin|\bCS gas\b"
+)
+SUICIDE = _rx(
+    r"suicide (?:bomb|bomber|bombers|bombing|bombings|attacks?|attackers?|vests?|car|blasts?|truck)|"
+    r"blew (?:himself|herself|themselves) up|self-detonat|detonated (?:his|her|their) (?:explosive )?vest"
+)
 DISRUPTED = _rx(
     rf"\b(?:intercepted|intercepting|intercept|shot down|shooting down|downed|neutrali[sz]ed|destroyed)\s+{_W}{{0,5}}?"
     r"(?:drones?|missiles?|UAVs?|rockets?|shaheds?|projectiles|aerial targets|aircraft|helicopters?|jets?|"
@@ -117,191 +121,259 @@ DISRUPTED = _rx(
     r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
     r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)"
 )
-IED = _rx(r"\bIEDs?\b|improvised explosive|\bblew up\b|\bblown up\b|\bblowing up\b|\bdynamited\b|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
-          r"roadside bombs?|car bombs?|vehicle-borne|\bVBIEDs?\b|explosive devices?|booby[- ]trap|"
-          r"(?:stepped on|hit|struck|ran over|triggered|detonated) an? (?:\w+ )?mine\b|mine (?:explosion|blast)|"
-          r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
-          r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
-          r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)")
-PROTEST = _rx(r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated (?:against|in|outside|for|near|at|"
-              r"in front)\b|\bdemonstrating\b|\bin solidarity with\b|\bencampments?\b|"
-              r"\boccupied (?:a|the) (?:\w+ )?(?:building|campus|university|square|lecture hall|office)|"
-              r"\brall(?:y|ies|ied)\b|\bmarchers\b|"
-              r"(?<!troops )(?<!soldiers )(?<!forces )\bmarch(?:ed|ing)\b|"
-              r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
-              r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
-              r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)|"
-              # crowd control means a crowd gathered: "police fired rubber bullets at students"
-              r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper spray\b|\bbaton-?charged?\b|"
-              r"\bdispersed (?:a |the )?(?:crowd|gathering|sit-in|students)")
-EXCESSIVE_FORCE = _rx(r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
-                      r"fired (?:on|at|into)|firing (?:on|at|into)|"
-                      r"gunned down|beaten to death|fatally|died|dead|massacre)")
-VIOLENT_DEMO = _rx(r"\briot(?!\s+(?:police|gear|squad|officers|control|units?|troops))|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
-                   r"hurl(?:ed|ing) (?:stones|rocks|projectiles|bricks|bottles|petrol bombs)|molotov|petrol bombs?|"
-                   r"set (?:fire|ablaze|alight)|torched|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles|"
-                   r"buildings|police|barricades)|vandali[sz]|clash(?:ed|es)? with (?:the )?(?:police|security|riot|"
-                   r"officers|soldiers|troops)|looted|stormed|ransacked|smashed|attacked (?:police|officers|security)|"
-                   r"injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)|violent")
-INTERVENTION = _rx(r"tear ?gas|water cannons?|rubber bullets|\bdispers(?:ed|e|ing)\b|broke up|\bdetain|\barrest|"
-                   r"\bbatons?\b|pepper spray|stun grenades?|flash-?bangs?|police (?:intervened|charged)|forcibly "
-                   r"(?:removed|evicted|dispersed)|\bcleared\b|\bkettled\b|\bbeat(?:en)?\b|crack(?:ed)? ?down|"
-                   r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)")
-RIOT = _rx(r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)")
-MOB = _rx(r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
-          r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.*\b(?:beat|lynch|"
-          r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.*\b(?:beat|"
-          r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
-          r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death")
-AIR = _rx(r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bair attacks?\b|\bwarplanes?\b|"
-          r"fighter jets?|\bjets\b|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|bombing|attacks?|strikes?)|"
-          r"glide bombs?|guided (?:aerial )?bombs?|\bKABs?\b|\bshaheds?\b|kamikaze|loitering munitions?|"
-          r"\bFPVs?\b|barrel bombs?|dropped (?:\w+ )?(?:bombs|explosives|munitions)|\baircraft\b|"
-          r"\bbombed\b|\bbombing\b|\bbombings\b|\bsorties\b|"
-          # the air force striking, not speaking ("the air force said Russia fired a ballistic missile")
-          r"\bair force\b(?!(?:'s|’s)? (?:(?:also|earlier|later) )?(?:said|says|reported|reports|added|spokes\w+|data|"
-          r"statement|command|commander|chief))")
-SHELLING = _rx(r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
-               r"\bHIMARS\b|\bIskanders?\b|\bKalibrs?\b|\bKinzhals?\b|\bcruise\b|\bballistic\b|\bbombard|\bhowitzers?\b|"
-               r"multiple (?:rocket )?launch|\bprojectiles?\b|\bS-300s?\b|\bTochka|\bATACMS\b|\bStorm Shadows?\b|"
-               r"\bQassam|\bKatyusha|\bmunitions\b|\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b|\bblasts?\b|\bexplosions?\b")
+IED = _rx(
+    r"\bIEDs?\b|improvised explosive|\bblew up\b|\bblown up\b|\bblowing up\b|\bdynamited\b|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
+    r"roadside bombs?|car bombs?|vehicle-borne|\bVBIEDs?\b|explosive devices?|booby[- ]trap|"
+    r"(?:stepped on|hit|struck|ran over|triggered|detonated) an? (?:\w+ )?mine\b|mine (?:explosion|blast)|"
+    r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
+    r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
+    r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)"
+)
+PROTEST = _rx(
+    r"\bprotest|\bdemonstrators?\b|\bdemonstrations?\b|\bdemonstrated (?:against|in|outside|for|near|at|"
+    r"in front)\b|\bdemonstrating\b|\bin solidarity with\b|\bencampments?\b|"
+    r"\boccupied (?:a|the) (?:\w+ )?(?:building|campus|university|square|lecture hall|office)|"
+    r"\brall(?:y|ies|ied)\b|\bmarchers\b|"
+    r"(?<!troops )(?<!soldiers )(?<!forces )\bmarch(?:ed|ing)\b|"
+    r"\bmarch(?:ed|es)? (?:through|to|in|against|on)\b|\bsit-ins?\b|\bpicket|took to the streets|"
+    r"went on strike|general strike|hunger strike|\bstrik(?:e|ing) workers|workers (?:went|go) on strike|"
+    r"\bvigil\b|\bstaged (?:a|an) (?:\w+ )?(?:strike|walkout)|"
+    # crowd control means a crowd gathered: "police fired rubber bullets at students"
+    r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper spray\b|\bbaton-?charged?\b|"
+    r"\bdispersed (?:a |the )?(?:crowd|gathering|sit-in|students)"
+)
+EXCESSIVE_FORCE = _rx(
+    r"\b(?:killed|killing|shot dead|shot|opened fire|live (?:ammunition|rounds|fire|bullets)|fired live|"
+    r"fired (?:on|at|into)|firing (?:on|at|into)|"
+    r"gunned down|beaten to death|fatally|died|dead|massacre)"
+)
+VIOLENT_DEMO = _rx(
+    r"\briot(?!\s+(?:police|gear|squad|officers|control|units?|troops))|threw (?:stones|rocks|petrol bombs|molotov|bottles|fireworks|objects|projectiles|bricks)|"
+    r"hurl(?:ed|ing) (?:stones|rocks|projectiles|bricks|bottles|petrol bombs)|molotov|petrol bombs?|"
+    r"set (?:fire|ablaze|alight)|torched|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles|"
+    r"buildings|police|barricades)|vandali[sz]|clash(?:ed|es)? with (?:the )?(?:police|security|riot|"
+    r"officers|soldiers|troops)|looted|stormed|ransacked|smashed|attacked (?:police|officers|security)|"
+    r"injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)|violent"
+)
+INTERVENTION = _rx(
+    r"tear ?gas|water cannons?|rubber bullets|\bdispers(?:ed|e|ing)\b|broke up|\bdetain|\barrest|"
+    r"\bbatons?\b|pepper spray|stun grenades?|flash-?bangs?|police (?:intervened|charged)|forcibly "
+    r"(?:removed|evicted|dispersed)|\bcleared\b|\bkettled\b|\bbeat(?:en)?\b|crack(?:ed)? ?down|"
+    r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)"
+)
+RIOT = _rx(
+    r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)"
+)
+MOB = _rx(
+    r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
+    r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.*\b(?:beat|lynch|"
+    r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.*\b(?:beat|"
+    r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
+    r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death"
+)
+AIR = _rx(
+    r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bair attacks?\b|\bwarplanes?\b|"
+    r"fighter jets?|\bjets\b|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|bombing|attacks?|strikes?)|"
+    r"glide bombs?|guided (?:aerial )?bombs?|\bKABs?\b|\bshaheds?\b|kamikaze|loitering munitions?|"
+    r"\bFPVs?\b|barrel bombs?|dropped (?:\w+ )?(?:bombs|explosives|munitions)|\baircraft\b|"
+    r"\bbombed\b|\bbombing\b|\bbombings\b|\bsorties\b|"
+    # the air force striking, not speaking ("the air force said Russia fired a ballistic missile")
+    r"\bair force\b(?!(?:'s|’s)? (?:(?:also|earlier|later) )?(?:said|says|reported|reports|added|spokes\w+|data|"
+    r"statement|command|commander|chief))"
+)
+SHELLING = _rx(
+    r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
+    r"\bHIMARS\b|\bIskanders?\b|\bKalibrs?\b|\bKinzhals?\b|\bcruise\b|\bballistic\b|\bbombard|\bhowitzers?\b|"
+    r"multiple (?:rocket )?launch|\bprojectiles?\b|\bS-300s?\b|\bTochka|\bATACMS\b|\bStorm Shadows?\b|"
+    r"\bQassam|\bKatyusha|\bmunitions\b|\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b|\bblasts?\b|\bexplosions?\b"
+)
 GRENADE = _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b")
-SEXUAL = _rx(r"\brap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:violence|assault|abuse|exploitation|assaulted|abused|"
-             r"slavery)|gang-?raped|sexual violence")
-ABDUCTION = _rx(r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|forced disappearance|taken hostage|"
-                r"took (?:\w+ ){0,3}hostage|seized (?:\w+ ){0,3}hostages|hostage-taking|went missing after being "
-                r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)")
-REGAINS = _rx(r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ing)\b|"
-              r"\bliberation\b(?! (?:army|front|movement|forces|organi[sz]ation|council|tigers|party)\b)|"
-              r"\btook back\b|\btaken back\b|\bwon back\b|\brecover(?:ed)? control|\breclaimed\b|\bregained control", grouped=False)
-OVERTAKES = _rx(r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
-                r"drugs|vehicles|livestock|cattle|equipment))|\b(?:took|taken|taking|takes|take) (?:full )?control|"
-                r"\bovers?r[au]n\b|\boverran\b|\bfell to\b|\bfallen to\b|\bseized control|\bgained control|"
-                r"\btook over\b|\btaken over\b|\boccupied (?:the|a|an|several|two|three|\d+)\b|\bentered and (?:took|seized)", grouped=False)
-TERRITORY = _rx(r"\b(?:village|villages|town|towns|city|cities|settlement|settlements|territory|area|areas|"
-                r"district|districts|region|locality|hamlet|base|bases|positions?|airport|airfield|hill|"
-                r"checkpoint|outpost|camp|headquarters|garrison|stronghold|control|capital|county|province|"
-                r"state|border crossing|crossing|port|bridge|neighbou?rhood|suburb|oblast|municipality|"
-                r"commune|mine|oilfield|oil field|dam|island)\b")
-NONSTATE = _rx(r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF\b|Rapid Support Forces|\bJNIM\b|"
-               r"al-Shabaab|al-Shabab|Islamic State|\bISIS\b|\bISIL\b|\bISWAP\b|\bHTS\b|Hayat Tahrir|\bM23\b|"
-               r"Arakan Army|\bPDF\b|People's Defen[cs]e Force|\bKIA\b|\bTNLA\b|\bMNDAA\b|\bELN\b|\bFARC\b|"
-               r"Clan del Golfo|Gulf Clan|\bgangs?\b|armed groups?|militias?|militiamen|\bfighters\b|resistance|"
-               r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
-               r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar")
-TRANSFER = _rx(r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
-               r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
-               r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
-               r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
-               r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
-               r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)")
-BASE = _rx(r"(?:established|set up|setting up|build|built|building|opened|erected|constructed|installed|"
-           r"establish(?:ing|es)?) (?:\w+ ){0,4}?(?:base|bases|headquarters|outpost|outposts|camp|camps|"
-           r"checkpoints?|garrison|command post|command centre|command center|military post|position)\b|"
-           r"new (?:military )?(?:base|headquarters|outpost)")
-AGREEMENT = _rx(r"\bcease-?fire\b|\btruce\b|peace (?:deal|agreement|accord|treaty|plan|talks)|"
-                r"\bsigned\b|\bagreement\b|\bagreed\b|prisoner (?:exchange|swap)s?|exchange of (?:prisoners|"
-                r"bodies|POWs)|swap(?:ped)? (?:of )?(?:prisoners|POWs|detainees)|exchanged (?:\w+ ){0,3}"
-                r"(?:prisoners|POWs|bodies|detainees)|\baccord\b|\bdeal\b|memorandum|\bnegotiated\b|"
-                r"\breleased (?:\w+ ){0,3}(?:hostages|prisoners|detainees|POWs)\b")
-ARRESTS = _rx(r"\barrest|\bdetain(?!ees)|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
-              r"\bremanded\b|\bhandcuffed\b|\bcustody\b")
-CIVILIANS = _rx(r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
-                r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
-                r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
-                r"\bminers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
-                r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
-                r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
-                r"\belders?\b|\bcouncillor\b|\bactivists?\b|\bhuman rights defenders?\b|\blocal leader\b|"
-                r"\bPalestinians\b|\bRohingya\b|\bdelivery\b|\bwedding\b|\bfuneral\b|\bleaders?\b|\bpoliticians?\b|"
-                r"\bcandidates?\b|\blawyers?\b|\bjudges?\b|\bbusinessm[ae]n\b|\bmayors?\b|\bshopkeepers?\b|"
-                r"\bdrivers?\b|\bvendors?\b|\bmerchants?\b|\bclerics?\b|\bmonks?\b|\bnuns?\b|\bpersons?\b")
-ATTACK_VERBS = _rx(r"\bkill(?:ed|ing|s)?\b|\bshot\b|\bshooting\b|\bexecut(?:ed|ion|ions)\b|\bmassacr|\bmurder|"
-                   r"\bstabb|\bbeat(?:en|ing)?\b|\battack(?:ed|ing|s)?\b|gunned down|\btortur|burn(?:ed|t) alive|"
-                   r"\bhacked\b|\bslaughter|\bassault(?:ed)?\b|opened fire|fired (?:on|at)|\braided\b|\btargeted\b|"
-                   r"\bmachete|\bdied\b|\bdead\b|\bbodies\b|\bbeheaded\b|\bdecapitated\b|\bslain\b")
-PERPETRATORS = _rx(r"\bgunmen\b|\bassailants?\b|unidentified (?:armed )?(?:men|individuals|attackers|persons)|"
-                   r"armed men|\bbandits?\b|\bsettlers\b|\bkillers?\b|\battackers\b|\bhitmen\b|\bsicarios\b|"
-                   r"\bextrajudicial")
-LOOTING = _rx(r"\bloot|\bpillag|\barson|\btorch(?:ed|ing)\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
-              r"ablaze|alight)|burn(?:ed|t|ing) down|\bburn(?:ed|t) (?:\w+ ){0,3}(?:homes|houses|huts|shops|"
-              r"villages?|property|crops|vehicles)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
-              r"destroyed (?:\w+ ){0,3}(?:homes|houses|property|shops|crops|buildings|huts|granaries)|ransacked|"
-              r"plunder|confiscat|seized (?:\w+ ){0,3}(?:property|livestock|cattle|goods|land)|\bstole\b|"
-              r"\bstolen\b|\brustl|\bsabotag")
-CLASH = _rx(r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b|\bgun ?fights?\b|\bfirefights?\b|"
-            r"exchange(?:d)? (?:of )?(?:gun)?fire|\bskirmish|\bambush|\bassaults?\b|\bassaulted\b|"
-            r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions?|base|bases|checkpoints?|convoys?|outposts?|"
-            r"(?<!idp )(?<!refugee )(?<!displacement )(?<!displaced )camps?|"
-            r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
-            r"\bstorm(?:ed|ing)?\b(?! of\b)|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
-            r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\binfiltrat|\bhostilities\b|"
-            r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
-            r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
-            r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b|"
-            # daily staff reports: "the invaders attacked 36 times near X", "the enemy attacked our positions"
-            r"\b(?:invaders|occupiers|enemy|aggressor) (?:\w+ ){0,2}?attack(?:ed|s)? (?:near|around|towards?|in the)\b|"
-            r"\battack(?:ed|s)? \d+ times\b")
-CHANGE = _rx(r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatched\b|\bdespatched\b|"
-             r"\bsent (?:\w+ ){0,3}(?:troops|soldiers|forces|reinforcements|units|fighters)|\bmobili[sz]|"
-             r"\brecruit|\bconscript|\bwithdr(?:ew|awn|awal|awing)\b|\bpulled (?:out|back)\b|\brelocat|"
-             r"\bstationed\b|\bmassing\b|\bamass|\bbuild-?up\b|\btraining\b|\btrained\b|\bmerged\b|"
-             r"joined forces|\bdefected\b|\bformed (?:a |an )?(?:new )?(?:militia|group|unit|brigade|alliance|"
-             r"coalition)|\bdisband|troop movements?|\bmoved (?:\w+ ){0,2}(?:troops|forces|equipment|units)|"
-             r"military (?:exercises?|drills?)|\bdrills\b|\bretreat(?:ed)?\b|"
-             r"\bsurrender(?:ed)?\b|\bcurfew\b|\bstate of emergency\b|\bmartial law\b|\bbanned\b|\bsuspended\b")
-MILITARY_VICTIMS = _rx(r"\boccupiers\b|\binvaders\b|\benemy\b|\bgunmen\b|\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
-                       r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
-                       r"\bjihadists?\b|\bpolice(?:men)?\b|\bofficers\b|\bmilitia|\bcombatants\b|\bgendarmes?\b|"
-                       r"\bmercenaries\b|\binfantry")
-CASUALTY_WORDS = _rx(r"\blost (?:up to |at least |about |more than |over |some |around )?\d|\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
-                     r"\bdeaths?\b|\bfatalities\b|\beliminated\b|\bkilling\b")
+SEXUAL = _rx(
+    r"\brap(?:e|ed|es|ing|ists?)\b|sexual(?:ly)? (?:violence|assault|abuse|exploitation|assaulted|abused|"
+    r"slavery)|gang-?raped|sexual violence"
+)
+ABDUCTION = _rx(
+    r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|forced disappearance|taken hostage|"
+    r"took (?:\w+ ){0,3}hostage|seized (?:\w+ ){0,3}hostages|hostage-taking|went missing after being "
+    r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)"
+)
+REGAINS = _rx(
+    r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ing)\b|"
+    r"\bliberation\b(?! (?:army|front|movement|forces|organi[sz]ation|council|tigers|party)\b)|"
+    r"\btook back\b|\btaken back\b|\bwon back\b|\brecover(?:ed)? control|\breclaimed\b|\bregained control",
+    grouped=False,
+)
+OVERTAKES = _rx(
+    r"\bcaptur(?:ed|e|ing)\b|\bseiz(?:ed|e|ing)\b(?! (?:\w+ ){0,3}(?:weapons|property|goods|cash|assets|"
+    r"drugs|vehicles|livestock|cattle|equipment))|\b(?:took|taken|taking|takes|take) (?:full )?control|"
+    r"\bovers?r[au]n\b|\boverran\b|\bfell to\b|\bfallen to\b|\bseized control|\bgained control|"
+    r"\btook over\b|\btaken over\b|\boccupied (?:the|a|an|several|two|three|\d+)\b|\bentered and (?:took|seized)",
+    grouped=False,
+)
+TERRITORY = _rx(
+    r"\b(?:village|villages|town|towns|city|cities|settlement|settlements|territory|area|areas|"
+    r"district|districts|region|locality|hamlet|base|bases|positions?|airport|airfield|hill|"
+    r"checkpoint|outpost|camp|headquarters|garrison|stronghold|control|capital|county|province|"
+    r"state|border crossing|crossing|port|bridge|neighbou?rhood|suburb|oblast|municipality|"
+    r"commune|mine|oilfield|oil field|dam|island)\b"
+)
+NONSTATE = _rx(
+    r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF\b|Rapid Support Forces|\bJNIM\b|"
+    r"al-Shabaab|al-Shabab|Islamic State|\bISIS\b|\bISIL\b|\bISWAP\b|\bHTS\b|Hayat Tahrir|\bM23\b|"
+    r"Arakan Army|\bPDF\b|People's Defen[cs]e Force|\bKIA\b|\bTNLA\b|\bMNDAA\b|\bELN\b|\bFARC\b|"
+    r"Clan del Golfo|Gulf Clan|\bgangs?\b|armed groups?|militias?|militiamen|\bfighters\b|resistance|"
+    r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
+    r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar"
+)
+TRANSFER = _rx(
+    r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
+    r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
+    r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
+    r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
+    r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
+    r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)"
+)
+BASE = _rx(
+    r"(?:established|set up|setting up|build|built|building|opened|erected|constructed|installed|"
+    r"establish(?:ing|es)?) (?:\w+ ){0,4}?(?:base|bases|headquarters|outpost|outposts|camp|camps|"
+    r"checkpoints?|garrison|command post|command centre|command center|military post|position)\b|"
+    r"new (?:military )?(?:base|headquarters|outpost)"
+)
+AGREEMENT = _rx(
+    r"\bcease-?fire\b|\btruce\b|peace (?:deal|agreement|accord|treaty|plan|talks)|"
+    r"\bsigned\b|\bagreement\b|\bagreed\b|prisoner (?:exchange|swap)s?|exchange of (?:prisoners|"
+    r"bodies|POWs)|swap(?:ped)? (?:of )?(?:prisoners|POWs|detainees)|exchanged (?:\w+ ){0,3}"
+    r"(?:prisoners|POWs|bodies|detainees)|\baccord\b|\bdeal\b|memorandum|\bnegotiated\b|"
+    r"\breleased (?:\w+ ){0,3}(?:hostages|prisoners|detainees|POWs)\b"
+)
+ARRESTS = _rx(
+    r"\barrest|\bdetain(?!ees)|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
+    r"\bremanded\b|\bhandcuffed\b|\bcustody\b"
+)
+CIVILIANS = _rx(
+    r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
+    r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
+    r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
+    r"\bminers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
+    r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
+    r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
+    r"\belders?\b|\bcouncillor\b|\bactivists?\b|\bhuman rights defenders?\b|\blocal leader\b|"
+    r"\bPalestinians\b|\bRohingya\b|\bdelivery\b|\bwedding\b|\bfuneral\b|\bleaders?\b|\bpoliticians?\b|"
+    r"\bcandidates?\b|\blawyers?\b|\bjudges?\b|\bbusinessm[ae]n\b|\bmayors?\b|\bshopkeepers?\b|"
+    r"\bdrivers?\b|\bvendors?\b|\bmerchants?\b|\bclerics?\b|\bmonks?\b|\bnuns?\b|\bpersons?\b"
+)
+ATTACK_VERBS = _rx(
+    r"\bkill(?:ed|ing|s)?\b|\bshot\b|\bshooting\b|\bexecut(?:ed|ion|ions)\b|\bmassacr|\bmurder|"
+    r"\bstabb|\bbeat(?:en|ing)?\b|\battack(?:ed|ing|s)?\b|gunned down|\btortur|burn(?:ed|t) alive|"
+    r"\bhacked\b|\bslaughter|\bassault(?:ed)?\b|opened fire|fired (?:on|at)|\braided\b|\btargeted\b|"
+    r"\bmachete|\bdied\b|\bdead\b|\bbodies\b|\bbeheaded\b|\bdecapitated\b|\bslain\b"
+)
+PERPETRATORS = _rx(
+    r"\bgunmen\b|\bassailants?\b|unidentified (?:armed )?(?:men|individuals|attackers|persons)|"
+    r"armed men|\bbandits?\b|\bsettlers\b|\bkillers?\b|\battackers\b|\bhitmen\b|\bsicarios\b|"
+    r"\bextrajudicial"
+)
+LOOTING = _rx(
+    r"\bloot|\bpillag|\barson|\btorch(?:ed|ing)\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
+    r"ablaze|alight)|burn(?:ed|t|ing) down|\bburn(?:ed|t) (?:\w+ ){0,3}(?:homes|houses|huts|shops|"
+    r"villages?|property|crops|vehicles)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
+    r"destroyed (?:\w+ ){0,3}(?:homes|houses|property|shops|crops|buildings|huts|granaries)|ransacked|"
+    r"plunder|confiscat|seized (?:\w+ ){0,3}(?:property|livestock|cattle|goods|land)|\bstole\b|"
+    r"\bstolen\b|\brustl|\bsabotag"
+)
+CLASH = _rx(
+    r"\bclash(?:ed|es)?\b|\bfighting\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b|\bgun ?fights?\b|\bfirefights?\b|"
+    r"exchange(?:d)? (?:of )?(?:gun)?fire|\bskirmish|\bambush|\bassaults?\b|\bassaulted\b|"
+    r"attack(?:ed|s)? (?:on )?(?:\w+ ){0,3}(?:positions?|base|bases|checkpoints?|convoys?|outposts?|"
+    r"(?<!idp )(?<!refugee )(?<!displacement )(?<!displaced )camps?|"
+    r"patrols?|troops|soldiers|forces|military|army|police station|barracks|post|units?)|\boffensive\b|"
+    r"\bstorm(?:ed|ing)?\b(?! of\b)|\brepel(?:led|s)?\b|\brepulsed\b|counter-?attack|counter-?offensive|\bcombat\b|"
+    r"\bengag(?:ed|ing) (?:in )?(?:combat|fighting|battle|clashes)|\bengagements?\b|killed in action|\binfiltrat|\bhostilities\b|"
+    r"\boperations? (?:near|in|around|against|on)\b|\badvanc(?:e|ed|es|ing)\b|"
+    r"\bcontact\b|\bpushed back\b|\bencircl|\bshootout\b|\bshoot-out\b|attacked (?:the )?(?:\w+ )?"
+    r"(?:forces|troops|army|military|soldiers)|\bfought off\b|\bassault operations\b|"
+    # daily staff reports: "the invaders attacked 36 times near X", "the enemy attacked our positions"
+    r"\b(?:invaders|occupiers|enemy|aggressor) (?:\w+ ){0,2}?attack(?:ed|s)? (?:near|around|towards?|in the)\b|"
+    r"\battack(?:ed|s)? \d+ times\b"
+)
+CHANGE = _rx(
+    r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatched\b|\bdespatched\b|"
+    r"\bsent (?:\w+ ){0,3}(?:troops|soldiers|forces|reinforcements|units|fighters)|\bmobili[sz]|"
+    r"\brecruit|\bconscript|\bwithdr(?:ew|awn|awal|awing)\b|\bpulled (?:out|back)\b|\brelocat|"
+    r"\bstationed\b|\bmassing\b|\bamass|\bbuild-?up\b|\btraining\b|\btrained\b|\bmerged\b|"
+    r"joined forces|\bdefected\b|\bformed (?:a |an )?(?:new )?(?:militia|group|unit|brigade|alliance|"
+    r"coalition)|\bdisband|troop movements?|\bmoved (?:\w+ ){0,2}(?:troops|forces|equipment|units)|"
+    r"military (?:exercises?|drills?)|\bdrills\b|\bretreat(?:ed)?\b|"
+    r"\bsurrender(?:ed)?\b|\bcurfew\b|\bstate of emergency\b|\bmartial law\b|\bbanned\b|\bsuspended\b"
+)
+MILITARY_VICTIMS = _rx(
+    r"\boccupiers\b|\binvaders\b|\benemy\b|\bgunmen\b|\bsoldiers?\b|\btroops\b|\bunits?\b|\bforces\b|\bfighters\b|\bmilitants?\b|"
+    r"\bservice ?(?:men|members)\b|\binsurgents?\b|\brebels?\b|\bmilitary\b|\bpersonnel\b|"
+    r"\bjihadists?\b|\bpolice(?:men)?\b|\bofficers\b|\bmilitia|\bcombatants\b|\bgendarmes?\b|"
+    r"\bmercenaries\b|\binfantry"
+)
+CASUALTY_WORDS = _rx(
+    r"\blost (?:up to |at least |about |more than |over |some |around )?\d|\bkilled\b|\bwounded\b|\binjured\b|\bdead\b|\bdied\b|\bbodies\b|\bcasualties\b|\blosses\b|"
+    r"\bdeaths?\b|\bfatalities\b|\beliminated\b|\bkilling\b"
+)
 # Non-violent policy steps: a law, decree or order announced, adopted or signed (not martial law, which is
 # a change to activity).
-POLICY = _rx(r"\b(?:announced|announces|adopted|adopts|passed|approved|approves|signed|signs|introduced|introduces|"
-             r"enacted|unveiled|issued|decreed|published) (?:\w+ ){0,4}?(?<!martial )(?:law|laws|bill|decree|"
-             r"legislation|policy|regulations?|ordinance|reform)\b")
+POLICY = _rx(
+    r"\b(?:announced|announces|adopted|adopts|passed|approved|approves|signed|signs|introduced|introduces|"
+    r"enacted|unveiled|issued|decreed|published) (?:\w+ ){0,4}?(?<!martial )(?:law|laws|bill|decree|"
+    r"legislation|policy|regulations?|ordinance|reform)\b"
+)
 # other non-violent steps by those in power (ACLED's "Other"), after troop movements in precedence
-OTHER_STEPS = _rx(r"\b(?:dissolved|dissolves|banned|bans|suspended|suspends|outlawed|outlaws) (?:\w+ ){0,3}?"
-             r"(?:parliament|government|parties|party|media|broadcasters?|newspapers?|ngos?|organi[sz]ations?|"
-             r"activities|associations?|unions?|assembly|council|internet)\b|"
-             r"\b(?:imposed|imposes|declared|declares|extended|extends|lifted|lifts) (?:\w+ ){0,2}?(?:a |the )?"
-             r"(?:curfew|state of emergency|martial law|state of siege)\b|"
-             r"\b(?:shut|shuts|cut|cuts) (?:down |off )?(?:the )?(?:internet|mobile networks?|telecommunications)\b|"
-             r"\bexpell?(?:ed|s)? (?:\w+ ){0,2}?(?:diplomats?|ambassadors?|envoys?)\b")
+OTHER_STEPS = _rx(
+    r"\b(?:dissolved|dissolves|banned|bans|suspended|suspends|outlawed|outlaws) (?:\w+ ){0,3}?"
+    r"(?:parliament|government|parties|party|media|broadcasters?|newspapers?|ngos?|organi[sz]ations?|"
+    r"activities|associations?|unions?|assembly|council|internet)\b|"
+    r"\b(?:imposed|imposes|declared|declares|extended|extends|lifted|lifts) (?:\w+ ){0,2}?(?:a |the )?"
+    r"(?:curfew|state of emergency|martial law|state of siege)\b|"
+    r"\b(?:shut|shuts|cut|cuts) (?:down |off )?(?:the )?(?:internet|mobile networks?|telecommunications)\b|"
+    r"\bexpell?(?:ed|s)? (?:\w+ ){0,2}?(?:diplomats?|ambassadors?|envoys?)\b"
+)
 # Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
-HYPOTHETICAL = _rx(r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
-                   r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
-                   r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
-                   r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|meant to|designed to|"
-                   r"tried to|"
-                   r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying(?<!soldiers trying)(?<!troops trying)(?<!forces trying)(?<!fighters trying)(?<!militants trying)"
-                   r"(?<!rebels trying)(?<!units trying)|prepare|prepares|preparing|"
-                   r"in preparation|seeks|seeks to|permission|allowed to|wants to|want to|asked for|repeatedly|"
-                   r"analysts?|experts?|assessed|assesses|believes?|intended to|aimed at)\b")
+HYPOTHETICAL = _rx(
+    r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
+    r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
+    r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
+    r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|meant to|designed to|"
+    r"tried to|"
+    r"try to|seeking|seek to|sought to|hoping|hopes to|attempting|trying(?<!soldiers trying)(?<!troops trying)(?<!forces trying)(?<!fighters trying)(?<!militants trying)"
+    r"(?<!rebels trying)(?<!units trying)|prepare|prepares|preparing|"
+    r"in preparation|seeks|seeks to|permission|allowed to|wants to|want to|asked for|repeatedly|"
+    r"analysts?|experts?|assessed|assesses|believes?|intended to|aimed at)\b"
+)
 # Figures and events over a long period: background, even with a number in them.
-LONG_PERIOD = _rx(r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|(?:the )?(?:19|20)\d\d|the war|the invasion|"
-                  r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
-                  r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
-                  r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
-                  r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
-                  r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                  r"sunday|last week|last month|last year|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
-                  r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
-                  r"\btotal (?:combat )?losses\b")
+LONG_PERIOD = _rx(
+    r"\bsince (?<!time since )(?:then|the (?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|(?:the )?(?:19|20)\d\d|the war|the invasion|"
+    r"the \w+ (?:coup|war|invasion|offensive|conflict|uprising|takeover)|"
+    r"the conflict|(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))|\bso far\b|\bin total\b|\bto date\b|\bthroughout the (?:war|conflict|year)|"
+    r"\bover the (?:past|last) (?:year|years|months|decade)|\bwar, which began\b|\bhas killed\b|"
+    r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|last week|last month|last year|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
+    r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
+    r"\btotal (?:combat )?losses\b"
+)
 # background whatever its date: how the war began, told again ("The war began when Hamas-led militants
 # ..."), and a toll counted since a campaign began ("killed since the offensive began on Nov. 27")
 # (each branch opens with a literal, its word start checked behind it: `re` finds the literals quickly)
-WAR_BEGAN = re.compile(r"the(?<!\wthe) (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) "
-                        r"(?:when|with|after)\b|"
-                        r"since(?<!\wsince) the (?:\w+ )?(?:war|conflict|invasion|fighting|offensive|escalation|"
-                        r"operation|assault) (?:began|started|erupted|broke out|was launched)\b")
-BACKGROUND = _rx(r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
-                 r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
-                 r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
-                 r"\bongoing\b|\bstrategy\b|\bsignifican|\bescalation\b|"
-                 r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
-                 r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b")
+WAR_BEGAN = re.compile(
+    r"the(?<!\wthe) (?:war|conflict|invasion|fighting) (?:began|started|erupted|broke out) "
+    r"(?:when|with|after)\b|"
+    r"since(?<!\wsince) the (?:\w+ )?(?:war|conflict|invasion|fighting|offensive|escalation|"
+    r"operation|assault) (?:began|started|erupted|broke out|was launched)\b"
+)
+BACKGROUND = _rx(
+    r"\bsince (?:the )?(?:start|beginning|outbreak)(?! of (?:the|this) (?:day|morning|night|evening))|\bsince (?:19|20)\d\d|\bsince (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)|over the past (?:year|"
+    r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
+    r"\bongoing\b|\bstrategy\b|\bsignifican|\bescalation\b|"
+    r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
+    r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b"
+)
 
 # --- gates: a rule runs only when a word of the sentence starts like one of its keys (speed) ---
 
@@ -346,7 +418,7 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 def _starts(items: list, prefix: str = "") -> set[str] | None:
     """The beginnings (<= 5 letters) of the word a match of ``items`` opens with, ``prefix`` read already."""
     for i, (op, av) in enumerate(items):
-        rest = items[i + 1:]
+        rest = items[i + 1 :]
         if op is sre.LITERAL:
             ch = chr(av)
             if not ch.isalnum():
@@ -393,14 +465,14 @@ def _required(items: list, word_start: bool = False) -> set[str] | None:
             found.append(starts)
         op, av = items[i]
         if op is sre.SUBPATTERN:
-            items[i:i + 1] = list(av[3])
+            items[i : i + 1] = list(av[3])
             continue
         if op is sre.AT:
             word_start = word_start or av is sre.AT_BOUNDARY
         elif op is sre.LITERAL:
             word_start = not chr(av).isalnum()
         elif op is sre.BRANCH:
-            each = [_required(list(branch) + items[i + 1:], word_start) for branch in av[1]]  # (then what follows)
+            each = [_required(list(branch) + items[i + 1 :], word_start) for branch in av[1]]  # (then what follows)
             if all(words is not None for words in each):
                 found.append(set().union(*each))
             word_start = False
@@ -415,8 +487,9 @@ def _required(items: list, word_start: bool = False) -> set[str] | None:
 
 
 # words so common that a gate on them opens for nearly every sentence
-_COMMON = frozenset("a an the in on at to of so as is it by or and for has have had was were be been "
-                    "this that with from".split())
+_COMMON = frozenset(
+    "a an the in on at to of so as is it by or and for has have had was were be been this that with from".split()
+)
 
 
 def _cost(words: set[str]) -> tuple[int, int]:
@@ -493,9 +566,11 @@ def on(rx: re.Pattern[str], sentence: str, words: int) -> re.Match[str] | None:
     return rx.search(sentence)
 
 
-_ATTACKING = re.compile(r"\battack|\bopened fire|\bfired\b|\braid|\bshot dead\b|\bexecut|\bmassacr|\bstorm|"
-                        r"\bgunned|\bstabb|\bbeat|\btortur|\bhacked|\bslaughter|\bkilled (?:a|an|\d|two|three|four|five|six|"
-                        r"seven|eight|nine|ten|at least|more than|dozens|several|scores)\b|\bkilling\b")
+_ATTACKING = re.compile(
+    r"\battack|\bopened fire|\bfired\b|\braid|\bshot dead\b|\bexecut|\bmassacr|\bstorm|"
+    r"\bgunned|\bstabb|\bbeat|\btortur|\bhacked|\bslaughter|\bkilled (?:a|an|\d|two|three|four|five|six|"
+    r"seven|eight|nine|ten|at least|more than|dozens|several|scores)\b|\bkilling\b"
+)
 _TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
 gate(_TOLL)
 _B_TOLL = _BIT[id(_TOLL)]
@@ -507,9 +582,11 @@ gate(PERPETRATORS)
 _B_PERPETRATORS = _BIT[id(PERPETRATORS)]
 _LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr|\bopened fire\b|\bfired on\b")
 _STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
-_AIR_FORCES = re.compile(r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"
-                         r"\bmyanmar military|\btatmadaw|\bsudanese (?:army|armed forces)|\bsaf\b|\bsyrian|\bregime|"
-                         r"\bethiopian|\bnigerian (?:air|military)|\bpakistani|\bjordanian|\bemirati|\bnato\b")
+_AIR_FORCES = re.compile(
+    r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"
+    r"\bmyanmar military|\btatmadaw|\bsudanese (?:army|armed forces)|\bsaf\b|\bsyrian|\bregime|"
+    r"\bethiopian|\bnigerian (?:air|military)|\bpakistani|\bjordanian|\bemirati|\bnato\b"
+)
 _STRIKERS = re.compile(r"\brussian|\bisraeli|\bforces\b")
 _INTERCEPTED = re.compile(r"\bintercept|\bshot down\b|\bdowned\b")
 _WEAPONS = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|projectiles)\b")
@@ -559,8 +636,7 @@ def classify(sentence: str) -> str | None:
     return classify_sentence(sentence)[0]
 
 
-def classify_sentence(original: str, sentence: str | None = None,
-              words: int | None = None) -> tuple[str | None, bool]:
+def classify_sentence(original: str, sentence: str | None = None, words: int | None = None) -> tuple[str | None, bool]:
     """(subtype, weak): weak when only casualty words suggest an incident. ``sentence`` and ``words``:
     the lower-cased sentence and its word beginnings, when the caller has them already."""
     if sentence is None:
@@ -574,11 +650,18 @@ def classify_sentence(original: str, sentence: str | None = None,
     if not _ANY_KEY & words:
         return None, False  # no word of any rule: no incident (the common case, decided fast)
     subtype = _strong_subtype(original, sentence, words)
-    if subtype == "Attack" and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence)) \
-            and not _ATTACKING.search(sentence):
+    if (
+        subtype == "Attack"
+        and not (words & _B_PERPETRATORS and PERPETRATORS.search(sentence))
+        and not _ATTACKING.search(sentence)
+    ):
         return subtype, True  # "A 64-year-old man was killed in Bilozerka": a victim of something told before
-    if subtype is not None and not (subtype in ("Attack", "Armed clash") and words & _B_TOLL and _TOLL.search(sentence)
-                                    and not (words & _B_CLASH and CLASH.search(sentence))):
+    if subtype is not None and not (
+        subtype in ("Attack", "Armed clash")
+        and words & _B_TOLL
+        and _TOLL.search(sentence)
+        and not (words & _B_CLASH and CLASH.search(sentence))
+    ):
         return subtype, False
     if subtype is not None:
         # "The army put the toll at eight dead": a count of an incident told before
@@ -634,7 +717,9 @@ def _regained_by(original: str, low: str, words: int, match: re.Match[str]) -> s
 
 def _took_territory(rx: re.Pattern[str]) -> Callable[[str, str, int], bool]:
     """The place taken is named: "retook the village", "rebels seized Damascus" (not in a relative clause)."""
-    return lambda original, low, words: _main_clause(rx, low) and bool(TERRITORY.search(low) or _place_follows(rx, original))
+    return lambda original, low, words: (
+        _main_clause(rx, low) and bool(TERRITORY.search(low) or _place_follows(rx, original))
+    )
 
 
 def _clash_kind(original: str, low: str, words: int, match: re.Match[str]) -> str:
@@ -663,8 +748,12 @@ RULES: tuple[Rule, ...] = (
     # a failed interception ("failed to intercept it") is blanked first; debris that still killed on the
     # ground makes it a strike
     Rule("Disrupted weapons use", DISRUPTED, lambda o, low, w: not _kills_on_ground(low), _stopped),
-    Rule("Disrupted weapons use", _INTERCEPTED, lambda o, low, w: bool(_WEAPONS.search(low)) and not _kills_on_ground(low),
-         _stopped),
+    Rule(
+        "Disrupted weapons use",
+        _INTERCEPTED,
+        lambda o, low, w: bool(_WEAPONS.search(low)) and not _kills_on_ground(low),
+        _stopped,
+    ),
     Rule("Remote explosive/landmine/IED", IED),
     Rule(lambda o, low, w, m: _protest_kind(low), PROTEST),
     Rule(_riot_kind, RIOT),
@@ -674,20 +763,32 @@ RULES: tuple[Rule, ...] = (
     Rule("Abduction/forced disappearance", ABDUCTION),
     Rule("Non-violent transfer of territory", TRANSFER),
     Rule(_regained_by, REGAINS, _took_territory(REGAINS)),
-    Rule("Non-state actor overtakes territory", OVERTAKES,
-         lambda o, low, w: _took_territory(OVERTAKES)(o, low, w) and not _people_captured(low)),
+    Rule(
+        "Non-state actor overtakes territory",
+        OVERTAKES,
+        lambda o, low, w: _took_territory(OVERTAKES)(o, low, w) and not _people_captured(low),
+    ),
     Rule("Headquarters or base established", BASE),
     Rule("Shelling/artillery/missile attack", SHELLING, lambda o, low, w: shelling_words(low)),
     Rule("Grenade", GRENADE),
     # a truce called for or proposed is no agreement; nor a policy adopted, nor fighting
-    Rule("Agreement", AGREEMENT, lambda o, low, w: not on(CLASH, low, w) and not _only_proposed(low)
-         and not on(POLICY, low, w)),
+    Rule(
+        "Agreement",
+        AGREEMENT,
+        lambda o, low, w: not on(CLASH, low, w) and not _only_proposed(low) and not on(POLICY, low, w),
+    ),
     Rule(lambda o, low, w, m: _arrest_kind(low, m.start()), ARRESTS),
     # gunmen killing civilians are no side of a clash
-    Rule(_clash_kind, CLASH, lambda o, low, w: not (on(PERPETRATORS, low, w) and CIVILIANS.search(low)
-                                                   and not _military_victims(low))),
-    Rule(_strike_kind, SHELLING, lambda o, low, w: bool(_STRUCK.search(low))
-         and bool(on(CASUALTY_WORDS, low, w) or _STRIKERS.search(low))),
+    Rule(
+        _clash_kind,
+        CLASH,
+        lambda o, low, w: not (on(PERPETRATORS, low, w) and CIVILIANS.search(low) and not _military_victims(low)),
+    ),
+    Rule(
+        _strike_kind,
+        SHELLING,
+        lambda o, low, w: bool(_STRUCK.search(low)) and bool(on(CASUALTY_WORDS, low, w) or _STRIKERS.search(low)),
+    ),
     Rule(_attack_kind, ATTACK_VERBS, lambda o, low, w: bool(CIVILIANS.search(low) or on(PERPETRATORS, low, w))),
     Rule("Looting/property destruction", LOOTING),
 )
@@ -707,14 +808,20 @@ def _strong_subtype(original: str, sentence: str, words: int) -> str | None:
 
 
 # aircraft sent up on alert or on patrol: no strike by themselves
-_SCRAMBLED = re.compile(r"\b(?:scrambl\w*|took off|on patrol)\b(?:(?:\s+[\w-]+){0,4}?\s+(?:jets?|aircraft|"
-                        r"warplanes?|planes?|helicopters?|fighters|interceptors?)\b)?")
+_SCRAMBLED = re.compile(
+    r"\b(?:scrambl\w*|took off|on patrol)\b(?:(?:\s+[\w-]+){0,4}?\s+(?:jets?|aircraft|"
+    r"warplanes?|planes?|helicopters?|fighters|interceptors?)\b)?"
+)
 # proposals, calls and offers of talks or a truce: no agreement yet, unless one was reached or signed
-_PROPOSED = re.compile(r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|propos(?:ed|es|ing|als?)|push(?:ed|es|ing)? "
-                       r"for|appeal(?:ed|s|ing)? for|offer(?:ed|s|ing)? to|invit(?:ed|es|ing)|demand(?:ed|s|ing)?|"
-                       r"press(?:ed|es|ing)? for|hope(?:d|s)? (?:for|to)|plan(?:s|ned)? to|expected to)\b")
-_CONCLUDED = re.compile(r"\b(?:signed|reached|struck|concluded|sealed|clinched|agreed (?:to|on|a)|exchanged|swapped|"
-                        r"released|took effect|came into (?:effect|force)|went into effect|entered into force)\b")
+_PROPOSED = re.compile(
+    r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|propos(?:ed|es|ing|als?)|push(?:ed|es|ing)? "
+    r"for|appeal(?:ed|s|ing)? for|offer(?:ed|s|ing)? to|invit(?:ed|es|ing)|demand(?:ed|s|ing)?|"
+    r"press(?:ed|es|ing)? for|hope(?:d|s)? (?:for|to)|plan(?:s|ned)? to|expected to)\b"
+)
+_CONCLUDED = re.compile(
+    r"\b(?:signed|reached|struck|concluded|sealed|clinched|agreed (?:to|on|a)|exchanged|swapped|"
+    r"released|took effect|came into (?:effect|force)|went into effect|entered into force)\b"
+)
 
 
 def _only_proposed(sentence: str) -> bool:
@@ -729,9 +836,11 @@ def _place_follows(rx: re.Pattern[str], original: str) -> bool:
     if len(low) != len(original):
         return False
     for m in rx.finditer(low):
-        if re.match(r"\w*\s+(?:(?:the|control of|the town of|the city of|the village of|(?:most|much|all|the whole|"
-                    r"(?:large |several )?parts?) of)\s+)?[A-Z][a-z]",
-                    original[m.end():m.end() + 40]):
+        if re.match(
+            r"\w*\s+(?:(?:the|control of|the town of|the city of|the village of|(?:most|much|all|the whole|"
+            r"(?:large |several )?parts?) of)\s+)?[A-Z][a-z]",
+            original[m.end() : m.end() + 40],
+        ):
             return True
     return False
 
@@ -742,26 +851,35 @@ _RELATIVE_HEAD = re.compile(r"\b(?:which|that|where|whose)\b[^,;]*$")
 _REPORTED_THAT = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|report|stated|states|announced|announces|"
     r"confirmed|confirms|added|adds|noted|notes|wrote|writes|alleged|alleges|acknowledged|admitted|insisted|"
-    r"indicates?|indicated|shows?|showed|suggests?|suggested)\b[^,;]{0,30}?\bthat\b")
+    r"indicates?|indicated|shows?|showed|suggests?|suggested)\b[^,;]{0,30}?\bthat\b"
+)
 _LOST_HEAD = re.compile(r"\b(?:lost|losing)\b[^,;.]*$")
-_SHELLING_WORDS = re.compile(r"\b(?:shell|artillery|missile|rocket|mortar|mlrs\b|grads?\b|himars\b|iskander|kalibr|"
-                             r"kinzhal|cruise\b|ballistic|bombard|howitzer|projectiles?\b|s-300|tochka|atacms\b|"
-                             r"storm shadow|qassam|katyusha)|multiple (?:rocket )?launch")
+_SHELLING_WORDS = re.compile(
+    r"\b(?:shell|artillery|missile|rocket|mortar|mlrs\b|grads?\b|himars\b|iskander|kalibr|"
+    r"kinzhal|cruise\b|ballistic|bombard|howitzer|projectiles?\b|s-300|tochka|atacms\b|"
+    r"storm shadow|qassam|katyusha)|multiple (?:rocket )?launch"
+)
 _GROUND_HIT = re.compile(r"\b(?:air ?strikes?\b|airstrikes?\b|struck\b|hit\b)|drone strikes?")
 _STOPPED = re.compile(r"intercept|shot down|downed|defused|thwarted|foiled")
 _GUNS = re.compile(r"\b(?:missiles?|artillery|shell(?:ed|ing|s)|mortars?)\b")
 _FROM_THE_AIR = re.compile(r"\b(?:air ?strikes?|airstrikes?|warplanes?|glide bombs?|kabs?|air raids?)\b")
-_SECURITY = re.compile(r"\b(?:police|security forces|soldiers|troops|officers|army\b|junta\b|forces\b|"
-                       r"protesters? (?:were|was) (?:killed|shot)|killed (?:\w+ ){0,3}protest)")
+_SECURITY = re.compile(
+    r"\b(?:police|security forces|soldiers|troops|officers|army\b|junta\b|forces\b|"
+    r"protesters? (?:were|was) (?:killed|shot)|killed (?:\w+ ){0,3}protest)"
+)
 _STATE_FORCE = re.compile(r"\b(?:army|government|military|troops|soldiers|saf|junta)\b")
-_PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
-                           r"civilians|people|members|commanders?|him|her|them|pows|weapons|vehicles|tanks|"
-                           r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b")
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
+    r"civilians|people|members|commanders?|him|her|them|pows|weapons|vehicles|tanks|"
+    r"equipment|drugs|cash|ammunition|boats?|vessels?|ships?)\b"
+)
 _TAKEN_PRISONER = re.compile(r"\bwere captured\b|\btaken prisoner")
 
 
-_FAILED_INTERCEPTION = re.compile(r"\b(?:failed to|fails to|fail to|unable to|did not|didn't|could not|couldn't|"
-                                  r"without being|not) (?:\w+ )?(?:intercept\w*|shoot down|shot down|down)\b")
+_FAILED_INTERCEPTION = re.compile(
+    r"\b(?:failed to|fails to|fail to|unable to|did not|didn't|could not|couldn't|"
+    r"without being|not) (?:\w+ )?(?:intercept\w*|shoot down|shot down|down)\b"
+)
 
 
 def _without_failed_interception(sentence: str) -> str:
@@ -779,19 +897,22 @@ def _military_victims(sentence: str) -> bool:
 # civilians shot or killed by those who stormed or raided (no fighting between two sides told)
 _CIVILIANS_TARGETED = re.compile(
     r"\b(?:shooting|shot|killing|killed|executing|executed|massacring|massacred|slaughtering|gunning down) "
-    r"(?:\w+ ){0,2}?(?:civilians|residents|villagers|worshippers|farmers|displaced|women|children|unarmed)\b")
-_TWO_SIDES = re.compile(r"\b(?:clash\w*|fighting|fought|battl\w+|exchange\w* (?:of )?(?:gun)?fire|firefight\w*|gunfight\w*|"
-                        r"repel\w*|repuls\w+|soldiers|troops|army|police)\b")
+    r"(?:\w+ ){0,2}?(?:civilians|residents|villagers|worshippers|farmers|displaced|women|children|unarmed)\b"
+)
+_TWO_SIDES = re.compile(
+    r"\b(?:clash\w*|fighting|fought|battl\w+|exchange\w* (?:of )?(?:gun)?fire|firefight\w*|gunfight\w*|"
+    r"repel\w*|repuls\w+|soldiers|troops|army|police)\b"
+)
 
 
 def _main_clause(rx: re.Pattern[str], sentence: str) -> bool:
     """True when rx matches outside a relative clause ("the region, which Ukraine has seized");
     reported speech is no relative clause ("bloggers claimed that Russian forces seized Illinka")."""
     for m in rx.finditer(sentence):
-        head = sentence[max(0, m.start() - 40):m.start()]
+        head = sentence[max(0, m.start() - 40) : m.start()]
         if "that" in head:
             # the cue may lie further back: "said in a statement on Sunday that its fighters had captured"
-            head = _REPORTED_THAT.sub(" ", sentence[max(0, m.start() - 90):m.start()])[-40:]
+            head = _REPORTED_THAT.sub(" ", sentence[max(0, m.start() - 90) : m.start()])[-40:]
         if not _RELATIVE_HEAD.search(head) and not _LOST_HEAD.search(head):
             return True
     return False
@@ -827,7 +948,7 @@ def _protest_kind(sentence: str) -> str:
 
 def _nonstate_subject(sentence: str) -> bool:
     m = REGAINS.search(sentence)
-    head = sentence[:m.start()] if m else sentence
+    head = sentence[: m.start()] if m else sentence
     return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
 
 
@@ -835,7 +956,8 @@ def _nonstate_subject(sentence: str) -> bool:
 _KILLED_FIGHTERS = re.compile(
     r"\b(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:about |around |at least |more than |some |over )?"
     r"(?:\d[\d,]*|dozens|scores|several|hundreds)\s+(?:(?!and\b|or\b)[\w'-]+\s+){0,2}?(?:militants|fighters|soldiers|troops|"
-    r"terrorists|rebels|insurgents|jihadists|gunmen|attackers|servicemen)\b")
+    r"terrorists|rebels|insurgents|jihadists|gunmen|attackers|servicemen)\b"
+)
 
 
 def _arrest_kind(sentence: str, at: int) -> str:
@@ -848,8 +970,9 @@ def _arrest_kind(sentence: str, at: int) -> str:
 
 def _people_captured(sentence: str) -> bool:
     m = OVERTAKES.search(sentence)
-    after = sentence[m.end():m.end() + 60] if m else ""
+    after = sentence[m.end() : m.end() + 60] if m else ""
     return bool(_PEOPLE_AFTER.match(after)) or bool(_TAKEN_PRISONER.search(sentence)) and not TERRITORY.search(after)
+
 
 gate(WAR_BEGAN)  # (not among the classifying rules: after _ANY_KEY)
 assert len(_BIT) <= CASUALTY_SHIFT  # the gates' bits stay below casualties' flags

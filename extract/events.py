@@ -26,14 +26,27 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from extract.attribution import COUNTRY_NAMES
 from extract import incident_model
+from extract.attribution import COUNTRY_NAMES
 from extract.casualties import find_casualties
-from extract.event_rules import (
-    AIR, BACKGROUND, CASUALTY_SHIFT, FIGURE_WORDS, HYPOTHETICAL, LONG_PERIOD, MAY_HINT, WAR_BEGAN, beginnings, bit,
-    classify, classify_sentence, gate, on, shelling_words,
-)
 from extract.dates import DateMention, datelines, find_dates, parse_published
+from extract.event_rules import (
+    AIR,
+    BACKGROUND,
+    CASUALTY_SHIFT,
+    FIGURE_WORDS,
+    HYPOTHETICAL,
+    LONG_PERIOD,
+    MAY_HINT,
+    WAR_BEGAN,
+    beginnings,
+    bit,
+    classify,
+    classify_sentence,
+    gate,
+    on,
+    shelling_words,
+)
 from extract.folding import fold
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
@@ -44,6 +57,7 @@ _B_LONG_PERIOD, _B_WAR_BEGAN = bit(LONG_PERIOD), bit(WAR_BEGAN)
 
 
 # --- events ------------------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Candidate:
@@ -69,7 +83,7 @@ class _Candidate:
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
 # "killed since Wednesday": the start of a period, not the day of an incident
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|the\s+)?\Z")
-_HEADLINE_END = frozenset(".!?…:\"”’)]")  # a sentence ending with none of these may be a headline
+_HEADLINE_END = frozenset('.!?…:"”’)]')  # a sentence ending with none of these may be a headline
 
 
 @dataclass(slots=True)
@@ -102,8 +116,9 @@ class SentenceSignals:
     aggregate: bool  # a running tally ("tanks 8,989 (+11)") or a toll over a long period: never an incident
 
 
-def sentence_signals(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
-                     published: str | None) -> list[SentenceSignals]:
+def sentence_signals(
+    text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim], published: str | None
+) -> list[SentenceSignals]:
     """The rules' reading of every sentence, in order (the model's input; also used to train it)."""
     pub = parse_published(published)
     return _signals(text, sentences, _context(text, entities, claims, pub))
@@ -130,10 +145,23 @@ def _context(text: str, entities: list[Entity], claims: list[Claim], pub: dateti
         mentions = [m for m in mentions if not _inside_any(lines, m[0])]
     place_mentions = [m for m in mentions if m[2].type == "place"]
     by_cue = sorted(claims, key=lambda c: c.cue.start)
-    sites = {e.key for e in entities if e.type == "place" and e.attributes.get("kind") not in _AREA_KINDS
-             and not _is_country_place(e)}
-    return _Context(pub, _paragraph_starts(text), lines, mentions, place_mentions, [m[0] for m in place_mentions],
-                    find_dates(text, pub), by_cue, [c.cue.start for c in by_cue], sites)
+    sites = {
+        e.key
+        for e in entities
+        if e.type == "place" and e.attributes.get("kind") not in _AREA_KINDS and not _is_country_place(e)
+    }
+    return _Context(
+        pub,
+        _paragraph_starts(text),
+        lines,
+        mentions,
+        place_mentions,
+        [m[0] for m in place_mentions],
+        find_dates(text, pub),
+        by_cue,
+        [c.cue.start for c in by_cue],
+        sites,
+    )
 
 
 def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSignals]:
@@ -153,16 +181,26 @@ def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSi
         if dates:
             # "killed since Wednesday", "for the third time since Monday": the start of a period, no day of it
             dates = [d for d in dates if not _SINCE.search(text, max(0, d.start - 20), d.start)]
-        event_dates = [d for d in dates if not _DATELINE.match(text, d.end)
-                       and not _inside_any(ctx.lines, d.start)
-                       and (not any(a <= d.start < b for a, b in report_zone)
-                            or any(a <= d.start < b for a, b in content))] if dates else []
+        event_dates = (
+            [
+                d
+                for d in dates
+                if not _DATELINE.match(text, d.end)
+                and not _inside_any(ctx.lines, d.start)
+                and (not any(a <= d.start < b for a, b in report_zone) or any(a <= d.start < b for a, b in content))
+            ]
+            if dates
+            else []
+        )
         low = s_text.lower()
         words = beginnings(low)
         rule, weak = classify_sentence(s_text, low, words)
         # (figures are looked for where a rule saw an incident, or a casualty word: "7 soldiers lost their lives")
-        casualties = find_casualties(text, sentence.start, sentence.end, low, words >> CASUALTY_SHIFT) \
-            if words & MAY_HINT and (rule is not None or on(FIGURE_WORDS, low, words)) else []
+        casualties = (
+            find_casualties(text, sentence.start, sentence.end, low, words >> CASUALTY_SHIFT)
+            if words & MAY_HINT and (rule is not None or on(FIGURE_WORDS, low, words))
+            else []
+        )
         inside = _mentions_in(ctx.place_mentions, sentence.start, sentence.end)
         headline, question = _headline(s_text), s_text.rstrip().endswith("?")
         hypothetical = bool(words & _B_HYPOTHETICAL and HYPOTHETICAL.search(low))
@@ -170,15 +208,45 @@ def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSi
         long_period = bool(words & _B_LONG_PERIOD and LONG_PERIOD.search(low))
         war_began = bool(words & _B_WAR_BEGAN and WAR_BEGAN.search(low))
         tally = low.count("(+") >= 2  # a running tally with the day's additions: "tanks ‒ 8,989 (+11)"
-        out.append(SentenceSignals(  # (positional: faster than 23 keywords, in the fields' order)
-            sentence, index, _paragraph_of(ctx.paragraphs, sentence.start), low, words, rule, weak, casualties,
-            dates, event_dates, said, report_zone, content, len(inside), any(e.key in ctx.sites for _, _, e in inside),
-            headline, question, hypothetical, background, long_period or war_began,
-            rule is not None and not casualties and _evaluative_quote(text, sentence, ctx.mentions, event_dates),
-            rule is not None and _rules_keep(s_text, bool(casualties), event_dates, headline, question, hypothetical,
-                                             background, long_period, war_began, tally),
-            tally or ((bool(casualties) or "losses" in low) and _aggregate(dates, long_period, war_began)),
-        ))
+        out.append(
+            SentenceSignals(  # (positional: faster than 23 keywords, in the fields' order)
+                sentence,
+                index,
+                _paragraph_of(ctx.paragraphs, sentence.start),
+                low,
+                words,
+                rule,
+                weak,
+                casualties,
+                dates,
+                event_dates,
+                said,
+                report_zone,
+                content,
+                len(inside),
+                any(e.key in ctx.sites for _, _, e in inside),
+                headline,
+                question,
+                hypothetical,
+                background,
+                long_period or war_began,
+                rule is not None and not casualties and _evaluative_quote(text, sentence, ctx.mentions, event_dates),
+                rule is not None
+                and _rules_keep(
+                    s_text,
+                    bool(casualties),
+                    event_dates,
+                    headline,
+                    question,
+                    hypothetical,
+                    background,
+                    long_period,
+                    war_began,
+                    tally,
+                ),
+                tally or ((bool(casualties) or "losses" in low) and _aggregate(dates, long_period, war_began)),
+            )
+        )
     return out
 
 
@@ -191,8 +259,9 @@ def _aggregate(dates: list[DateMention], long_period: bool, war_began: bool) -> 
     return long_period and not any(d.precision in ("day", "days") for d in dates)
 
 
-def find_events(text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim],
-                published: str | None) -> list[Event]:
+def find_events(
+    text: str, sentences: list[Span], entities: list[Entity], claims: list[Claim], published: str | None
+) -> list[Event]:
     """One event per sentence that reports an incident; sentences that report the same incident share
     its ``incident`` key, its date and its places.
 
@@ -232,12 +301,22 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         p_incident = scored[i][0]
         subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind)
         previous = candidates[-1] if candidates else None
-        detail = previous is not None and para - previous.paragraph <= (3 if sig.weak else 1) \
-            and (not event_dates or _within(previous.date, _best_date(event_dates))) \
-            and (sig.weak or _TOOK_PLACE.match(low) or sig.rule is None
-                 or (" the " in low and _REFERS_BACK.search(low)
-                     and not _has_place(ctx.place_starts, sentence.start, sentence.end))
-                 or (p_subtype < 0.5 and _same_family(previous.subtype, subtype)))
+        detail = (
+            previous is not None
+            and para - previous.paragraph <= (3 if sig.weak else 1)
+            and (not event_dates or _within(previous.date, _best_date(event_dates)))
+            and (
+                sig.weak
+                or _TOOK_PLACE.match(low)
+                or sig.rule is None
+                or (
+                    " the " in low
+                    and _REFERS_BACK.search(low)
+                    and not _has_place(ctx.place_starts, sentence.start, sentence.end)
+                )
+                or (p_subtype < 0.5 and _same_family(previous.subtype, subtype))
+            )
+        )
         if detail:
             # "14 officers were injured", "the attack was revenge for ...", "The strike happened near X":
             # more of the incident just told, of its subtype
@@ -263,16 +342,29 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
         actors = _actors(text, sentence, mentions, content, inside, said)
         if subtype == "Government regains territory" and _foreign_force(s_text, places, entities):
             subtype = "Non-state actor overtakes territory"
-        candidates.append(_Candidate(
-            subtype=subtype, sentence=sentence, paragraph=para, date=date, explicit_date=level == 2,
-            places=places, place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
-            actors=actors, casualties=sig.casualties,
-            who={c.who.lower() for c in sig.casualties if c.who and " " in c.who},
-            sentences=[sentence], date_level=level, weak=sig.weak or detail,
-            own_place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")
-                            and sentence.start <= p.span.start < sentence.end},
-            confidence=round(model.confidence(p_incident, p_subtype), 3),
-        ))
+        candidates.append(
+            _Candidate(
+                subtype=subtype,
+                sentence=sentence,
+                paragraph=para,
+                date=date,
+                explicit_date=level == 2,
+                places=places,
+                place_keys={p.entity_key for p in places if not p.entity_key.startswith("~")},
+                actors=actors,
+                casualties=sig.casualties,
+                who={c.who.lower() for c in sig.casualties if c.who and " " in c.who},
+                sentences=[sentence],
+                date_level=level,
+                weak=sig.weak or detail,
+                own_place_keys={
+                    p.entity_key
+                    for p in places
+                    if not p.entity_key.startswith("~") and sentence.start <= p.span.start < sentence.end
+                },
+                confidence=round(model.confidence(p_incident, p_subtype), 3),
+            )
+        )
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     groups = _merge(candidates, entities)
     claims_of = _claims_by_sentence(sentences, claims)
@@ -283,13 +375,19 @@ def find_events(text: str, sentences: list[Span], entities: list[Entity], claims
     return events
 
 
-def _choose_subtype(sig: SentenceSignals, subtypes: incident_model.Subtypes,
-                    remote_kind: str | None) -> tuple[str, float]:
+def _choose_subtype(
+    sig: SentenceSignals, subtypes: incident_model.Subtypes, remote_kind: str | None
+) -> tuple[str, float]:
     """The subtype of an incident sentence and its probability: the model's first, except that a bare
     "strike" with no weapon named takes the kind of strike told before it."""
     subtype, p = subtypes.best()
-    if subtype in _REMOTE_KINDS and remote_kind is not None and remote_kind != subtype \
-            and not shelling_words(sig.low) and not (sig.words & _B_AIR and AIR.search(sig.low)):
+    if (
+        subtype in _REMOTE_KINDS
+        and remote_kind is not None
+        and remote_kind != subtype
+        and not shelling_words(sig.low)
+        and not (sig.words & _B_AIR and AIR.search(sig.low))
+    ):
         return remote_kind, subtypes.of(remote_kind)
     return subtype, p
 
@@ -304,11 +402,15 @@ def _headline(s_text: str) -> bool:
 
 _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # an incident named as one told already: "the attack was revenge for ...", "the massacre"
-_REFERS_BACK = re.compile(r"\bthe (?:attack|attacks|massacre|strike|strikes|raid|assault|bombing|shelling|killings?|"
-                          r"ambush|incident|rampage)\b(?! (?:on|in|at|near) )")
+_REFERS_BACK = re.compile(
+    r"\bthe (?:attack|attacks|massacre|strike|strikes|raid|assault|bombing|shelling|killings?|"
+    r"ambush|incident|rampage)\b(?! (?:on|in|at|near) )"
+)
 # where the incident told just before took place: "The strike happened near the town of Debre Markos"
-_TOOK_PLACE = re.compile(r"^the (?:attack|massacre|strike|raid|assault|bombing|shelling|ambush|incident|explosion|"
-                         r"blast) (?:happened|occurred|took place|was carried out|hit|struck)\b")
+_TOOK_PLACE = re.compile(
+    r"^the (?:attack|massacre|strike|raid|assault|bombing|shelling|ambush|incident|explosion|"
+    r"blast) (?:happened|occurred|took place|was carried out|hit|struck)\b"
+)
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:
@@ -341,12 +443,40 @@ def _claims_by_sentence(sentences: list[Span], claims: list[Claim]) -> dict[int,
 
 
 _NATIONS = {
-    "russian": "RU", "russia": "RU", "ukrainian": "UA", "ukraine": "UA", "israeli": "IL", "israel": "IL",
-    "sudanese": "SD", "syrian": "SY", "turkish": "TR", "malian": "ML", "burkinabe": "BF", "nigerien": "NE",
-    "somali": "SO", "ethiopian": "ET", "congolese": "CD", "rwandan": "RW", "iraqi": "IQ", "iranian": "IR",
-    "lebanese": "LB", "yemeni": "YE", "saudi": "SA", "afghan": "AF", "pakistani": "PK", "indian": "IN",
-    "azerbaijani": "AZ", "armenian": "AM", "colombian": "CO", "venezuelan": "VE", "myanmar": "MM",
-    "chinese": "CN", "american": "US", "eritrean": "ER", "chadian": "TD", "libyan": "LY",
+    "russian": "RU",
+    "russia": "RU",
+    "ukrainian": "UA",
+    "ukraine": "UA",
+    "israeli": "IL",
+    "israel": "IL",
+    "sudanese": "SD",
+    "syrian": "SY",
+    "turkish": "TR",
+    "malian": "ML",
+    "burkinabe": "BF",
+    "nigerien": "NE",
+    "somali": "SO",
+    "ethiopian": "ET",
+    "congolese": "CD",
+    "rwandan": "RW",
+    "iraqi": "IQ",
+    "iranian": "IR",
+    "lebanese": "LB",
+    "yemeni": "YE",
+    "saudi": "SA",
+    "afghan": "AF",
+    "pakistani": "PK",
+    "indian": "IN",
+    "azerbaijani": "AZ",
+    "armenian": "AM",
+    "colombian": "CO",
+    "venezuelan": "VE",
+    "myanmar": "MM",
+    "chinese": "CN",
+    "american": "US",
+    "eritrean": "ER",
+    "chadian": "TD",
+    "libyan": "LY",
 }
 _NATION_RE = re.compile(r"\b(" + "|".join(_NATIONS) + r")(?:'s|’s)?\b", re.IGNORECASE)
 
@@ -359,30 +489,50 @@ def _foreign_force(sentence: str, places: list[PlaceRef], entities: list[Entity]
         return False
     force = _NATIONS[m.group(1).lower()]
     by_key = {e.key: e for e in entities}
-    countries = {by_key[p.entity_key].country for p in places
-                 if p.entity_key in by_key and by_key[p.entity_key].country and p.span.start > m.end()}
+    countries = {
+        by_key[p.entity_key].country
+        for p in places
+        if p.entity_key in by_key and by_key[p.entity_key].country and p.span.start > m.end()
+    }
     return bool(countries) and force not in countries
 
 
-def _rules_keep(s_text: str, has_figure: bool, dates: list[DateMention], headline: bool, question: bool,
-                hypothetical: bool, background: bool, long_period: bool, war_began: bool, tally: bool) -> bool:
+def _rules_keep(
+    s_text: str,
+    has_figure: bool,
+    dates: list[DateMention],
+    headline: bool,
+    question: bool,
+    hypothetical: bool,
+    background: bool,
+    long_period: bool,
+    war_began: bool,
+    tally: bool,
+) -> bool:
     """The rules' verdict on a sentence they gave a subtype: not a headline, question, forecast, opinion,
     background or tally (the flags: as read by ``_signals``)."""
     if len(s_text) < 15 or headline or question or war_began or tally:
         return False
-    if not has_figure and (hypothetical or background) and not any(d.precision in ("day", "days", "week") for d in dates):
+    if (
+        not has_figure
+        and (hypothetical or background)
+        and not any(d.precision in ("day", "days", "week") for d in dates)
+    ):
         return False
     return not (long_period and not any(d.precision in ("day", "days") for d in dates))
 
 
 _QUOTED = re.compile(r"[“\"«][^“”\"«»\n]*(?:[”\"»]|\Z)")
-_HIT_VERBS = re.compile(r"\b(?:struck|hit|hits|shelled|bombed|fired|launched|exploded|destroyed|damaged|attacked|"
-                        r"killed|killing|wounded|wounding|injured|injuring|shot down|downed|intercepted|captured|"
-                        r"seized|arrested|detained|abducted|kidnapped)\b")
+_HIT_VERBS = re.compile(
+    r"\b(?:struck|hit|hits|shelled|bombed|fired|launched|exploded|destroyed|damaged|attacked|"
+    r"killed|killing|wounded|wounding|injured|injuring|shot down|downed|intercepted|captured|"
+    r"seized|arrested|detained|abducted|kidnapped)\b"
+)
 
 
-def _evaluative_quote(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
-                      dates: list[DateMention]) -> bool:
+def _evaluative_quote(
+    text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], dates: list[DateMention]
+) -> bool:
     """True when the words that make the sentence an incident are all inside a quotation that names no
     concrete incident: no place, no day, no weapon hitting anything ("'Like most previous strikes, this
     one was vile,' X wrote" is an opinion, not an event)."""
@@ -394,7 +544,7 @@ def _evaluative_quote(text: str, sentence: Span, mentions: list[tuple[int, int, 
         return False
     outside = list(s_text)
     for q in quotes:
-        outside[q.start():q.end()] = " " * (q.end() - q.start())
+        outside[q.start() : q.end()] = " " * (q.end() - q.start())
     if classify_sentence("".join(outside))[0] is not None:
         return False  # the narrative around the quotation reports the incident
     if any(d.precision in ("day", "days") for d in dates):
@@ -414,14 +564,27 @@ _LATER_LOW = re.compile(LATER.pattern)  # the same, for the lower-cased sentence
 
 
 def _later(original: str, low: str, words: int) -> re.Match[str] | None:
-    """"two days later", "the next day" in the sentence (``low``: it lower-cased; ``words``: its mask)."""
+    """ "two days later", "the next day" in the sentence (``low``: it lower-cased; ``words``: its mask)."""
     if not _B_LATER & words:
         return None
     if len(low) == len(original):  # same offsets: read the lower-cased text
         return _LATER_LOW.search(low)
     return LATER.search(original)
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                  "nine": 9, "ten": 10}
+
+
+_SMALL_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention:
@@ -474,7 +637,7 @@ def _paragraph_starts(text: str) -> list[int]:
     starts = [0]
     for m in _NEWLINES.finditer(text):
         line_end = text.find("\n", m.end())
-        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        line = text[m.end() : line_end if line_end >= 0 else len(text)]
         if len(line.split(None, 5)) >= 6 and not line.rstrip().endswith(":"):  # six words or more
             starts.append(m.end())
     return starts
@@ -497,21 +660,33 @@ def _mentions_in(mentions: list[tuple[int, int, Entity]], start: int, end: int) 
     return [m for m in mentions[i:j] if m[1] <= end]
 
 
-def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], paragraphs: list[int],
-            para: int, contents: list[tuple[int, int]] = (),
-            place_index: tuple[list[tuple[int, int, Entity]], list[int]] | None = None,
-            inside: list[tuple[int, int, Entity]] | None = None) -> list[PlaceRef]:
+def _places(
+    text: str,
+    sentence: Span,
+    mentions: list[tuple[int, int, Entity]],
+    paragraphs: list[int],
+    para: int,
+    contents: list[tuple[int, int]] = (),
+    place_index: tuple[list[tuple[int, int, Entity]], list[int]] | None = None,
+    inside: list[tuple[int, int, Entity]] | None = None,
+) -> list[PlaceRef]:
     """Places named in the sentence (not in its claimant: "the Britain-based Observatory said"), else
     the nearest one named before it in the paragraph."""
-    places = [PlaceRef(e.key, e.name, Span.of(text, s, t))
-              for s, t, e in (_mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside)
-              if e.type == "place"
-              and (not contents or any(a <= s < b for a, b in contents))
-              and not (text.find("from", max(sentence.start, s - 60), s) >= 0
-                       and _LAUNCHED_FROM.search(text, max(sentence.start, s - 60), s))
-              and not (text.find(" in ", max(sentence.start, s - 20), s) >= 0
-                       and _MADE_IN.search(text, max(sentence.start, s - 20), s))
-              and not _COMPOUND_AFTER.match(text, t)]
+    places = [
+        PlaceRef(e.key, e.name, Span.of(text, s, t))
+        for s, t, e in (_mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside)
+        if e.type == "place"
+        and (not contents or any(a <= s < b for a, b in contents))
+        and not (
+            text.find("from", max(sentence.start, s - 60), s) >= 0
+            and _LAUNCHED_FROM.search(text, max(sentence.start, s - 60), s)
+        )
+        and not (
+            text.find(" in ", max(sentence.start, s - 20), s) >= 0
+            and _MADE_IN.search(text, max(sentence.start, s - 20), s)
+        )
+        and not _COMPOUND_AFTER.match(text, t)
+    ]
     if places:
         return _dedupe_places(places)
     # no place in the sentence: the nearest one named before it in the same paragraph
@@ -531,8 +706,10 @@ def _places(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]], 
 
 
 # where a weapon was fired or launched from is not where the incident happened
-_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|launching|firing|took off|shot)\b[^.;:]{0,40}?\bfrom (?:the )?"
-                            r"(?:(?:occupied|annexed|Russian|Russian-occupied|neighbouring|neighboring) )?\Z")
+_LAUNCHED_FROM = re.compile(
+    r"\b(?:fired|launched|launching|firing|took off|shot)\b[^.;:]{0,40}?\bfrom (?:the )?"
+    r"(?:(?:occupied|annexed|Russian|Russian-occupied|neighbouring|neighboring) )?\Z"
+)
 
 
 # nor a place that only qualifies a name: "the Britain-based Observatory", "Iran-backed Houthis"
@@ -554,15 +731,23 @@ def _dedupe_places(places: list[PlaceRef]) -> list[PlaceRef]:
 _GROUP_RE = re.compile(
     r"\b(?:(?:[A-Z][\w’'-]+\s+){1,3}(?:forces|troops|soldiers|army|military|militants|rebels|fighters|police|"
     r"units|militia|gunmen)|(?:government|security|rebel|armed) forces|civilians|gunmen|protesters|"
-    r"militants|rebels|insurgents|jihadists)\b")
+    r"militants|rebels|insurgents|jihadists)\b"
+)
 # every branch of _GROUP_RE ends with one of these words: a sentence without any is not scanned (speed)
-_GROUP_WORD = re.compile(r"forces|troops|soldiers|army|military|militants|rebels|fighters|police|units|militia|"
-                         r"gunmen|civilians|protesters|insurgents|jihadists")
+_GROUP_WORD = re.compile(
+    r"forces|troops|soldiers|army|military|militants|rebels|fighters|police|units|militia|"
+    r"gunmen|civilians|protesters|insurgents|jihadists"
+)
 
 
-def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
-            contents: list[tuple[int, int]] = (), inside: list[tuple[int, int, Entity]] | None = None,
-            claims: list[Claim] = ()) -> list[Actor]:
+def _actors(
+    text: str,
+    sentence: Span,
+    mentions: list[tuple[int, int, Entity]],
+    contents: list[tuple[int, int]] = (),
+    inside: list[tuple[int, int, Entity]] | None = None,
+    claims: list[Claim] = (),
+) -> list[Actor]:
     """Groups, organisations and people acting or targeted in the sentence; when the sentence is a
     claim, the claimant ("..., the army said") is a source, not an actor, unless it speaks of
     itself: "Hezbollah said it fired rockets at Haifa" (an armed group or body saying "it", "its
@@ -576,8 +761,12 @@ def _actors(text: str, sentence: Span, mentions: list[tuple[int, int, Entity]],
             if t <= claim.cue.start and _BEFORE_CUE.fullmatch(text, t, claim.cue.start):
                 claimants[s] = (claim, e, t)
     for s, (claim, e, t) in claimants.items():
-        if e.type in ("group", "organization") and e.attributes.get("kind") != "media" and e.key not in seen \
-                and _SPEAKS_OF_ITSELF.match(text, claim.content.start, claim.content.end):
+        if (
+            e.type in ("group", "organization")
+            and e.attributes.get("kind") != "media"
+            and e.key not in seen
+            and _SPEAKS_OF_ITSELF.match(text, claim.content.start, claim.content.end)
+        ):
             seen.add(e.key)
             actors.append(Actor(e.name, Span.of(text, s, t), e.key))
     for s, t, e in inside:
@@ -638,15 +827,25 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         target_i = len(merged) - 1
         if merged:
             m = merged[-1]
-            kin = m.subtype == c.subtype or (_same_family(m.subtype, c.subtype) and (
-                c.weak or m.subtype in _PROTEST_RANK or (len(merged) == 1 and m.paragraph == 0 and m.date_level == 0)))
+            kin = m.subtype == c.subtype or (
+                _same_family(m.subtype, c.subtype)
+                and (
+                    c.weak
+                    or m.subtype in _PROTEST_RANK
+                    or (len(merged) == 1 and m.paragraph == 0 and m.date_level == 0)
+                )
+            )
             # (an undated headline's "strike" may name no weapon: its lead's shelling is the same strike)
-            if kin and not _elsewhere(c, m, countries, areas) and ((c.date_level == 0 and c.paragraph - m.paragraph <= 2)
-                                          or (c.date_level < 2 and c.paragraph == m.paragraph)
-                                          or (c.weak and c.paragraph - m.paragraph <= 3
-                                              and (c.date_level < 2 or _within(m.date, c.date)))
-                                          or (len(merged) == 1 and m.date_level == 0 and m.paragraph == 0
-                                              and c.paragraph == 1)):
+            if (
+                kin
+                and not _elsewhere(c, m, countries, areas)
+                and (
+                    (c.date_level == 0 and c.paragraph - m.paragraph <= 2)
+                    or (c.date_level < 2 and c.paragraph == m.paragraph)
+                    or (c.weak and c.paragraph - m.paragraph <= 3 and (c.date_level < 2 or _within(m.date, c.date)))
+                    or (len(merged) == 1 and m.date_level == 0 and m.paragraph == 0 and c.paragraph == 1)
+                )
+            ):
                 # an undated sentence right after an incident of the same kind tells more of it (a detail
                 # that only counts victims or says what was hit, up to three paragraphs on); an
                 # undated headline is told again by the lead that follows it
@@ -665,12 +864,19 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 if m.subtype != c.subtype or not _dates_compatible(m, c):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
-                if shared_places and not any(areas.is_site(k) for k in shared_places) \
-                        and _elsewhere(c, m, countries, areas):
+                if (
+                    shared_places
+                    and not any(areas.is_site(k) for k in shared_places)
+                    and _elsewhere(c, m, countries, areas)
+                ):
                     shared_places = set()  # only a region in common ("northern Gaza", "central Gaza")
                 shared_figures = figures & _figures(m) if figures else figures
-                if (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas)) or shared_places \
-                        or (m.who & c.who) or _told_again(shared_figures, c, m, countries, areas):
+                if (
+                    (m.paragraph == c.paragraph and not _elsewhere(c, m, countries, areas))
+                    or shared_places
+                    or (m.who & c.who)
+                    or _told_again(shared_figures, c, m, countries, areas)
+                ):
                     target, target_i = m, i
                     break
         if target is None:
@@ -684,8 +890,9 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
         if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
             if _PROTEST_RANK[c.subtype] > _PROTEST_RANK[target.subtype]:
                 target.subtype = "Protest with intervention" if c.subtype == "Arrests" else c.subtype
-        if c.date_level > target.date_level or (c.date_level == target.date_level
-                                                and _more_precise(c.date, target.date)):
+        if c.date_level > target.date_level or (
+            c.date_level == target.date_level and _more_precise(c.date, target.date)
+        ):
             target.date, target.date_level = c.date, c.date_level
             target.explicit_date = c.date_level == 2
         for p in c.places:
@@ -705,19 +912,36 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
 
 def _grown(c: _Candidate) -> _Candidate:
     """A group of one that takes in another member: its copy (the member keeps its own facts)."""
-    return _Candidate(c.subtype, c.sentence, c.paragraph, c.date, c.explicit_date, list(c.places), set(c.place_keys),
-                      list(c.actors), list(c.casualties), set(c.who), list(c.sentences), c.date_level, c.weak,
-                      c.own_place_keys, c.confidence, [c])
+    return _Candidate(
+        c.subtype,
+        c.sentence,
+        c.paragraph,
+        c.date,
+        c.explicit_date,
+        list(c.places),
+        set(c.place_keys),
+        list(c.actors),
+        list(c.casualties),
+        set(c.who),
+        list(c.sentences),
+        c.date_level,
+        c.weak,
+        c.own_place_keys,
+        c.confidence,
+        [c],
+    )
 
 
 def _figures(c: _Candidate) -> set[tuple[str, int]]:
     """The casualty figures of a candidate above one ("killed or wounded" counted with "killed")."""
-    return {("killed" if x.kind == "killed_or_wounded" else x.kind, x.min)
-            for x in c.casualties if x.min is not None and x.min > 1}
+    return {
+        ("killed" if x.kind == "killed_or_wounded" else x.kind, x.min)
+        for x in c.casualties
+        if x.min is not None and x.min > 1
+    }
 
 
-def _told_again(shared: set[tuple[str, int]], c: _Candidate, m: _Candidate, countries: set[str],
-                areas: _Areas) -> bool:
+def _told_again(shared: set[tuple[str, int]], c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas) -> bool:
     """Whether the figures two reports share say they tell one incident twice: two figures, or one of ten
     or more (a summary headline and its paragraph), or one of three or more told of no other place
     (the headline's "kills 14" and the lead's "killed at least 14 civilians")."""
@@ -738,7 +962,9 @@ class _Areas:
         found = self._known.get(key)
         if found is None:
             e = self._places.get(key)
-            found = self._known[key] = {fold(x, transliterate=False, joined="") for x in (e.name, e.admin1) if x} if e is not None else default
+            found = self._known[key] = (
+                {fold(x, transliterate=False, joined="") for x in (e.name, e.admin1) if x} if e is not None else default
+            )
         return found
 
     def is_site(self, key: str) -> bool:
@@ -775,12 +1001,24 @@ def _elsewhere(c: _Candidate, m: _Candidate, countries: set[str], areas: _Areas)
 _FAMILIES = (
     frozenset({"Armed clash", "Attack"}),
     frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use"}),
-    frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-               "Violent demonstration", "Arrests"}),
+    frozenset(
+        {
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Arrests",
+        }
+    ),
 )
 # Within a protest, the strongest subtype any of its sentences shows is the event's.
-_PROTEST_RANK = {"Peaceful protest": 0, "Arrests": 1, "Protest with intervention": 1, "Violent demonstration": 2,
-                 "Excessive force against protesters": 3}
+_PROTEST_RANK = {
+    "Peaceful protest": 0,
+    "Arrests": 1,
+    "Protest with intervention": 1,
+    "Violent demonstration": 2,
+    "Excessive force against protesters": 3,
+}
 
 
 _FAMILY_PAIRS = frozenset((a, b) for f in _FAMILIES for a in f for b in f)
@@ -807,8 +1045,14 @@ def _more_precise(a: DateMention | None, b: DateMention | None) -> bool:
 def _within(inner: DateMention | None, outer: DateMention | None) -> bool:
     """Whether ``inner`` is a more precise date that lies inside ``outer`` (a day inside "this month")."""
     rank = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
-    return inner is not None and outer is not None and inner is not outer and \
-        rank[inner.precision] < rank[outer.precision] and outer.date <= inner.date and inner.date_end <= outer.date_end
+    return (
+        inner is not None
+        and outer is not None
+        and inner is not outer
+        and rank[inner.precision] < rank[outer.precision]
+        and outer.date <= inner.date
+        and inner.date_end <= outer.date_end
+    )
 
 
 def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
@@ -817,8 +1061,15 @@ def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:
     return a.date.date <= b.date.date_end and b.date.date <= a.date.date_end
 
 
-def _to_event(index: int, incident: str, c: _Candidate, group: _Candidate, claims: list[Claim],
-              claims_of: dict[int, set[int]], pub) -> Event:
+def _to_event(
+    index: int,
+    incident: str,
+    c: _Candidate,
+    group: _Candidate,
+    claims: list[Claim],
+    claims_of: dict[int, set[int]],
+    pub,
+) -> Event:
     """The event of one incident sentence: its own date, places and actors when it names them, else
     those of the incident it belongs to; its own casualty figures and claims."""
     # (a sentence's own date stands, unless it is only the month or year that holds its incident's day:
@@ -846,4 +1097,3 @@ def _to_event(index: int, incident: str, c: _Candidate, group: _Candidate, claim
         confidence=c.confidence,
         incident=incident,
     )
-

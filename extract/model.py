@@ -35,37 +35,63 @@ _set_start, _set_end, _set_text = Span.start.__set__, Span.end.__set__, Span.tex
 
 ENTITY_TYPES = ("place", "person", "organization", "group")
 SOURCE_TYPES = (
-    "person", "government", "military", "intelligence", "media", "international", "anonymous", "other",
+    "person",
+    "government",
+    "military",
+    "intelligence",
+    "media",
+    "international",
+    "anonymous",
+    "other",
 )
 CASUALTY_KINDS = ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")
 QUALIFIERS = ("exact", "at least", "more than", "about", "up to", "range", "vague")
 DATE_PRECISIONS = ("day", "days", "week", "month", "year")
 # how a label writes each kind ("≥30 killed/wounded")
 CASUALTY_WORDS = {
-    "killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed/wounded",
-    "captured": "captured", "missing": "missing", "losses": "losses",
+    "killed": "killed",
+    "wounded": "wounded",
+    "killed_or_wounded": "killed/wounded",
+    "captured": "captured",
+    "missing": "missing",
+    "losses": "losses",
 }
 
 # ACLED's taxonomy, exactly (docs/contract.md): event type -> its subtypes.
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": (
-        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
     ),
     "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     ),
     "Violence against civilians": (
-        "Sexual violence", "Attack", "Abduction/forced disappearance",
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
     ),
     "Protests": (
-        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
     ),
     "Riots": ("Violent demonstration", "Mob violence"),
     "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     ),
 }
 SUBTYPE_TO_TYPE: dict[str, str] = {sub: typ for typ, subs in TAXONOMY.items() for sub in subs}

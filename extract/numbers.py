@@ -37,9 +37,7 @@ def word_trie(words) -> str:
 
 _WORD = word_trie([*UNITS, *TENS, "hundred", "thousand", "million", "billion"])
 _FIRST = word_trie([*UNITS, *TENS])
-_WORD_RUN = (
-    rf"(?:{_FIRST})(?:(?:-|\s+)(?:{_WORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_WORD}))*"
-)
+_WORD_RUN = rf"(?:{_FIRST})(?:(?:-|\s+)(?:{_WORD})|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?"
 _SCALE_WORD = r"(?:\s+(?:million|billion|thousand))"
 _NUM = rf"(?:(?:{_DIGITS}){_SCALE_WORD}?|{_WORD_RUN})"
@@ -156,9 +154,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
         if b_text:
             b = number_value(b_text)
             a_end = m.end("a") + shift
-            joiner = text[a_end:m.start("b") + shift].strip().lower()
-            if b is None or (joiner in ("and", "or") and not re.search(r"between|from", m.group(0), re.I)
-                             and b <= a):
+            joiner = text[a_end : m.start("b") + shift].strip().lower()
+            if b is None or (joiner in ("and", "or") and not re.search(r"between|from", m.group(0), re.I) and b <= a):
                 # "5 and 6 others" reads as two numbers; keep the first only
                 found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
                 continue
@@ -172,8 +169,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
                 continue
             found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
             continue
-        found.append(_with_qualifier(m_start, m_end, num_start, a, qualifier,
-                                     not a_text.isdecimal() and _is_scaled(a_text)))
+        found.append(
+            _with_qualifier(m_start, m_end, num_start, a, qualifier, not a_text.isdecimal() and _is_scaled(a_text))
+        )
     return found
 
 

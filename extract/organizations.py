@@ -18,7 +18,9 @@ _UNIT = re.compile(
     r"Rocket|Reconnaissance|Spetsnaz|Airmobile|Coastal|Defen[cs]e|[A-Z][a-z]+)\s+){0,4}"
     r"(?:Brigade|Division|Regiment|Battalion|Corps|Army|Fleet|Squadron|Company|Detachment|Group))\b"
 )
-_MINISTRY_OF = re.compile(r"(?:Ministry|Minister|Department|Office)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}")
+_MINISTRY_OF = re.compile(
+    r"(?:Ministry|Minister|Department|Office)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}"
+)
 
 # Neither pattern opens with "\b", so that the regex engine can skip ahead to a possible first
 # character; a match must still start a word (``_word_matches``).
@@ -50,16 +52,19 @@ def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon_by_second() -> dict[str, tuple[list[tuple[tuple[str, ...], str, str]],
-                                            dict[str, list[tuple[tuple[str, ...], str, str]]]]]:
+def _lexicon_by_second() -> dict[
+    str, tuple[list[tuple[tuple[str, ...], str, str]], dict[str, list[tuple[tuple[str, ...], str, str]]]]
+]:
     """first word -> (its one-word entries, second word -> the entries that can match with that second
     word: its own and the one-word ones), each list in ``_lexicon_index``'s order. (Speed: a word like
     "The" or "Ukraine" opens many entries, and most differ from the text at the second word.)"""
     out = {}
     for first, entries in _lexicon_index().items():
         seconds = {e[0][1] for e in entries if len(e[0]) > 1}
-        out[first] = ([e for e in entries if len(e[0]) == 1],
-                      {w: [e for e in entries if len(e[0]) == 1 or e[0][1] == w] for w in seconds})
+        out[first] = (
+            [e for e in entries if len(e[0]) == 1],
+            {w: [e for e in entries if len(e[0]) == 1 or e[0][1] == w] for w in seconds},
+        )
     return out
 
 
@@ -114,8 +119,11 @@ def _find_lexicon(doc: Document) -> None:
                 n = len(words)
                 last = i + n - 1
                 # (the second word is compared first: most entries differ there, no slice made)
-                if last >= count or (n > 1 and (texts[i + 1] != words[1] or tuple(texts[i:last + 1]) != words)) \
-                        or not doc.free(i, last):
+                if (
+                    last >= count
+                    or (n > 1 and (texts[i + 1] != words[1] or tuple(texts[i : last + 1]) != words))
+                    or not doc.free(i, last)
+                ):
                     continue
                 if _possessive_ok(doc, i, last, words):
                     if n == 1 and _ambiguous_acronym(doc, i):
@@ -141,7 +149,7 @@ def _other_qualifier(doc: Document, first: int, last: int, canonical: str) -> bo
 def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...]) -> bool:
     """Tokens must be adjacent; a split possessive is only allowed where the surface had one."""
     for k in range(first, last):
-        gap = doc.text[doc.tokens[k].end:doc.tokens[k + 1].start]
+        gap = doc.text[doc.tokens[k].end : doc.tokens[k + 1].start]
         if doc.tokens[k].possessive:
             if gap[2:] != " ":
                 return False
@@ -182,13 +190,13 @@ def _demonym_length(doc: Document, i: int) -> int:
     lowers = doc.lowers
     for words in entries:
         n = len(words)
-        if n == 1 or (i + n <= len(tokens) and tuple(lowers[i:i + n]) == words and doc.joined(i, i + n - 1)):
+        if n == 1 or (i + n <= len(tokens) and tuple(lowers[i : i + n]) == words and doc.joined(i, i + n - 1)):
             return n
     return 0
 
 
 def _find_state_branches(doc: Document) -> None:
-    """"Ukraine's military intelligence", "the Russian army", "Israel's defence ministry"."""
+    """ "Ukraine's military intelligence", "the Russian army", "Israel's defence ministry"."""
     from extract.gazetteer import gazetteer
 
     tokens = doc.tokens
@@ -199,12 +207,16 @@ def _find_state_branches(doc: Document) -> None:
         owner_len = 0
         if token.possessive and gazetteer().country(token.text):
             owner_len = 1
-        elif i + 1 < len(tokens) and tokens[i + 1].possessive and doc.joined(i, i + 1) \
-                and gazetteer().country(f"{token.text} {tokens[i + 1].text}"):
+        elif (
+            i + 1 < len(tokens)
+            and tokens[i + 1].possessive
+            and doc.joined(i, i + 1)
+            and gazetteer().country(f"{token.text} {tokens[i + 1].text}")
+        ):
             owner_len = 2
         elif token.lower in _DEMONYM_INDEX:
             n = match_demonym(doc, i)
-            if n and DEMONYMS.get(" ".join(doc.lowers[i:i + n])):
+            if n and DEMONYMS.get(" ".join(doc.lowers[i : i + n])):
                 owner_len = n  # a nation's: "Russian army", not "National Army" or "Government forces"
         if not owner_len:
             continue
@@ -213,21 +225,21 @@ def _find_state_branches(doc: Document) -> None:
             last = head + size - 1
             if last >= len(tokens) or not doc.free(i, last):
                 continue
-            kind = STATE_BRANCHES.get(" ".join(doc.lowers[head:last + 1]))
+            kind = STATE_BRANCHES.get(" ".join(doc.lowers[head : last + 1]))
             if not kind:
                 continue
             following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
             if following in PEOPLE_AFTER or following in PERSON_AFTER:
                 continue  # "Russian military bloggers", "army chief": people, not the body
             if _adjacent(doc, i, head) and (size == 1 or doc.joined(head, last)):
-                name = doc.text[tokens[i].start:tokens[last].end]
+                name = doc.text[tokens[i].start : tokens[last].end]
                 doc.add("organization", name, i, last, kind=kind)
                 break
 
 
 def _adjacent(doc: Document, owner_last_plus_one_first: int, head: int) -> bool:
     prev = doc.tokens[head - 1]
-    gap = doc.text[prev.end:doc.tokens[head].start]
+    gap = doc.text[prev.end : doc.tokens[head].start]
     return (gap[2:] if prev.possessive else gap) in (" ", "") and doc.same_sentence(head - 1, head)
 
 
@@ -243,10 +255,12 @@ def _find_ministries(doc: Document) -> None:
             doc.add("organization", match.group(), first, last, kind="government")
 
 
-_NOT_MODIFIERS = SPEECH_VERBS | frozenset("""
+_NOT_MODIFIERS = SPEECH_VERBS | frozenset(
+    """
 is are was were be been has have had will would could should may might can did does do and or
 but nor of to in on at by for with from that which who whom the a an as than then also not
-""".split())
+""".split()
+)
 
 
 def _find_groups(doc: Document) -> None:

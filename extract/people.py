@@ -5,11 +5,17 @@ from __future__ import annotations
 from anyascii import anyascii
 
 from extract.lexicon import (
-    DEMONYMS, EXTRA_FIRST_NAMES, FIRST_NAMES, NAME_PARTICLES, PERSON_ROLES, PERSON_TITLES, ROLES_BEFORE_NAME,
+    DEMONYMS,
+    EXTRA_FIRST_NAMES,
+    FIRST_NAMES,
+    NAME_PARTICLES,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    ROLES_BEFORE_NAME,
     SPEECH_VERBS,
 )
-from extract.places import country_code
 from extract.mentions import Document, Token
+from extract.places import country_code
 
 _TITLE_WORDS: dict[str, list[tuple[str, ...]]] = {}
 for _title in PERSON_TITLES:
@@ -20,8 +26,27 @@ for _entries in _TITLE_WORDS.values():
     _entries.sort(key=len, reverse=True)
 
 _TITLE_LAST = frozenset(words[-1] for entries in _TITLE_WORDS.values() for words in entries)
-_CAPITAL_TITLE_ONLY = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
-                                 "adm", "cmdr", "sen", "rep", "gov", "prof", "brig"})
+_CAPITAL_TITLE_ONLY = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "brig",
+    }
+)
 
 
 def title_at(doc: Document, i: int, limit: int) -> int:
@@ -62,24 +87,31 @@ def title_before(doc: Document, first: int) -> tuple[str, int] | None:
         if start < 0 or tokens[start].sentence != tokens[first].sentence:
             continue
         n = title_at(doc, start, first)
-        if n == size and doc.text[tokens[first - 1].end:tokens[first].start] in (" ", ""):
-            return doc.text[tokens[start].start:tokens[first - 1].end], start
+        if n == size and doc.text[tokens[first - 1].end : tokens[first].start] in (" ", ""):
+            return doc.text[tokens[start].start : tokens[first - 1].end], start
     return None
 
 
 def looks_like_person(doc: Document, first: int, last: int) -> bool:
     """Shape and context say person: a known first name, a speech verb after, ", a spokesman"."""
     tokens = doc.tokens
-    words = [t for t in tokens[first:last + 1] if t.lower not in NAME_PARTICLES]
+    words = [t for t in tokens[first : last + 1] if t.lower not in NAME_PARTICLES]
     if not words:
         return False
     if len(words) >= 2 and is_first_name(words[0]):
         return True
     if first >= 2 and tokens[first - 1].lower in ("of", "for", "and") and tokens[first - 2].cap:
         return False  # "the Office for the Coordination of Humanitarian Affairs said"
-    if 2 <= len(words) <= 4 and (speech_after(doc, last) or role_after(doc, last) or said_before(doc, first)
-                                 or who_after(doc, last) or role_before(doc, first) or role_word_before(doc, first)
-                                 or age_after(doc, last) or _extra_named(words)):
+    if 2 <= len(words) <= 4 and (
+        speech_after(doc, last)
+        or role_after(doc, last)
+        or said_before(doc, first)
+        or who_after(doc, last)
+        or role_before(doc, first)
+        or role_word_before(doc, first)
+        or age_after(doc, last)
+        or _extra_named(words)
+    ):
         return all(w.text[:1].isupper() and (not w.text.isupper() or "." in w.text) for w in words)
     return False
 
@@ -87,36 +119,50 @@ def looks_like_person(doc: Document, first: int, last: int) -> bool:
 def _extra_named(words: list[Token]) -> bool:
     """A first name of the larger list and one or two more words, none of them a country or a people
     ("Brayan Oropeza", not "German Leopard" or "Nazi Germany")."""
-    return len(words) <= 3 and is_extra_first_name(words[0]) and not any(
-        w.lower in DEMONYMS or country_code(w.text) for w in words[1:])
+    return (
+        len(words) <= 3
+        and is_extra_first_name(words[0])
+        and not any(w.lower in DEMONYMS or country_code(w.text) for w in words[1:])
+    )
 
 
 def is_extra_first_name(token: Token) -> bool:
     """A first name of the larger list (weaker evidence than ``is_first_name``: "Brayan", "Eldon")."""
-    return token.lower in EXTRA_FIRST_NAMES or (not token.lower.isascii() and anyascii(token.lower) in EXTRA_FIRST_NAMES)
+    return token.lower in EXTRA_FIRST_NAMES or (
+        not token.lower.isascii() and anyascii(token.lower) in EXTRA_FIRST_NAMES
+    )
 
 
 def role_word_before(doc: Document, first: int) -> bool:
     """A lower-case role noun just before the name: "radical preacher Anjem Choudary", "pilot Bernardo
     Badell", "suspected bomber Dzhokhar Tsarnaev"."""
     tokens = doc.tokens
-    return first >= 1 and tokens[first - 1].lower in ROLES_BEFORE_NAME and tokens[first - 1].text.islower() \
+    return (
+        first >= 1
+        and tokens[first - 1].lower in ROLES_BEFORE_NAME
+        and tokens[first - 1].text.islower()
         and tokens[first - 1].sentence == tokens[first].sentence
+    )
 
 
 def age_after(doc: Document, last: int) -> bool:
     """An age set off after the name: "Yanelis Banco, 36 years old, said", "Tamerlan, 26, died"."""
     tokens = doc.tokens
     j = last + 1
-    if j + 2 >= len(tokens) or tokens[j].text != "," or not tokens[j + 1].text.isdigit() \
-            or not 1 <= int(tokens[j + 1].text) <= 110 or tokens[j + 1].sentence != tokens[last].sentence:
+    if (
+        j + 2 >= len(tokens)
+        or tokens[j].text != ","
+        or not tokens[j + 1].text.isdigit()
+        or not 1 <= int(tokens[j + 1].text) <= 110
+        or tokens[j + 1].sentence != tokens[last].sentence
+    ):
         return False
     after = tokens[j + 2]
     return after.text == "," or (after.lower == "years" and j + 3 < len(tokens) and tokens[j + 3].lower == "old")
 
 
 def who_after(doc: Document, last: int) -> bool:
-    """"Sergiy Kyslytsya, who ..." or "Jens Laerke, 54, who ...": only people are "who"."""
+    """ "Sergiy Kyslytsya, who ..." or "Jens Laerke, 54, who ...": only people are "who"."""
     tokens = doc.tokens
     j = last + 1
     if j < len(tokens) and tokens[j].text == ",":
@@ -161,11 +207,15 @@ def speech_after(doc: Document, last: int) -> bool:
 def said_before(doc: Document, first: int) -> bool:
     tokens = doc.tokens
     j = first - 1
-    return j >= 0 and tokens[j].lower in ("said", "says", "told", "added", "wrote") and tokens[j].sentence == tokens[first].sentence
+    return (
+        j >= 0
+        and tokens[j].lower in ("said", "says", "told", "added", "wrote")
+        and tokens[j].sentence == tokens[first].sentence
+    )
 
 
 def role_after(doc: Document, last: int) -> bool:
-    """"Ivan Petrov, a spokesman for ...", "Maria Ivanova, 45, a resident of ..."."""
+    """ "Ivan Petrov, a spokesman for ...", "Maria Ivanova, 45, a resident of ..."."""
     tokens = doc.tokens
     j = last + 1
     if j >= len(tokens) or tokens[j].text != ",":
@@ -181,10 +231,12 @@ def role_after(doc: Document, last: int) -> bool:
     return False
 
 
-_NOT_BEFORE_ROLE = frozenset("""
+_NOT_BEFORE_ROLE = frozenset(
+    """
 while and but as when which who whom where whose after before since though although if or nor
 said says told
-""".split())
+""".split()
+)
 
 
 def is_title_only_abbreviation(word: str) -> bool:

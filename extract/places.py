@@ -47,7 +47,7 @@ _MARKUP = frozenset({"*", "_", "[", "(", "“", '"', "‘", "'", "«"})
 
 
 def cue_before(doc: Document, first: int) -> str | None:
-    """"strong", "weak" or None: what the words just before token ``first`` say."""
+    """ "strong", "weak" or None: what the words just before token ``first`` say."""
     tokens = doc.tokens
     j = first - 1
     while j >= 0 and tokens[j].text in _MARKUP:
@@ -58,8 +58,11 @@ def cue_before(doc: Document, first: int) -> str | None:
         return "strong"  # "these settlements came under fire: X, Y and Z"
     for words in _STRONG_BY_LAST.get(tokens[j].lower, ()) if j >= 0 else ():
         n = len(words)
-        if j - n + 1 >= 0 and (n == 1 or tuple(doc.lowers[j - n + 1:j + 1]) == words) \
-                and tokens[j - n + 1].sentence == tokens[first].sentence:
+        if (
+            j - n + 1 >= 0
+            and (n == 1 or tuple(doc.lowers[j - n + 1 : j + 1]) == words)
+            and tokens[j - n + 1].sentence == tokens[first].sentence
+        ):
             return "strong"
     if j >= 0 and tokens[j].lower in WEAK_CUES and tokens[j].sentence == tokens[first].sentence:
         return "weak"
@@ -88,9 +91,13 @@ def head_after(doc: Document, last: int) -> tuple[str, int] | None:
     end = tokens[last].end
     if j < len(tokens) and tokens[j].text in ('"', "”", "»") and tokens[j].start == end:
         end, j = tokens[j].end, j + 1  # 'the "Sever" group of forces'
-    if j < len(tokens) and (tokens[j].lower in PLACE_HEADS or tokens[j].lower in FEATURE_HEADS
-                            or tokens[j].text in ORG_AFTER) and not tokens[last].possessive \
-            and doc.text[end:tokens[j].start] == " " and tokens[j].sentence == tokens[last].sentence:
+    if (
+        j < len(tokens)
+        and (tokens[j].lower in PLACE_HEADS or tokens[j].lower in FEATURE_HEADS or tokens[j].text in ORG_AFTER)
+        and not tokens[last].possessive
+        and doc.text[end : tokens[j].start] == " "
+        and tokens[j].sentence == tokens[last].sentence
+    ):
         return tokens[j].lower, j
     return None
 
@@ -102,8 +109,11 @@ def facility_after(doc: Document, last: int) -> int | None:
         return None
     for words in _FACILITIES_BY_FIRST.get(tokens[last + 1].lower, ()):
         n = len(words)
-        if last + n < len(tokens) and tuple(doc.lowers[last + 1:last + n + 1]) == words \
-                and doc.joined(last, last + n):
+        if (
+            last + n < len(tokens)
+            and tuple(doc.lowers[last + 1 : last + n + 1]) == words
+            and doc.joined(last, last + n)
+        ):
             return last + n
     return None
 
@@ -130,8 +140,14 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     return big.country, frozenset(names)
 
 
-def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str], set[str]],
-            is_region: bool, hinted: bool = False, village: bool = False) -> PlaceInfo:
+def resolve(
+    name: str,
+    contexts: list[tuple[set[str], set[str]]],
+    article: tuple[set[str], set[str], set[str]],
+    is_region: bool,
+    hinted: bool = False,
+    village: bool = False,
+) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place; see ``_resolve``.
     A region no gazetteer town is named after ("Tigray", "Borno state") takes its country from
     the list of first-level regions."""
@@ -153,8 +169,14 @@ def resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple
     return info
 
 
-def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tuple[set[str], set[str], set[str]],
-             is_region: bool, hinted: bool = False, village: bool = False) -> PlaceInfo:
+def _resolve(
+    name: str,
+    contexts: list[tuple[set[str], set[str]]],
+    article: tuple[set[str], set[str], set[str]],
+    is_region: bool,
+    hinted: bool = False,
+    village: bool = False,
+) -> PlaceInfo:
     """Country, admin1 and (only when unambiguous) coordinates for a place.
 
     ``contexts`` holds, for each mention whose sentence names a country or region, those countries
@@ -169,8 +191,12 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
     if code and not is_region:
         info.country, info.is_country = code, True
         return info
-    candidates = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)  # pinless rows are countries
-                  and not (village and p.population >= BARE_POPULATION)]  # "the village of X" is no city
+    candidates = [
+        p
+        for p in lookup(name)
+        if not (p.lat == 0.0 and p.lon == 0.0)  # pinless rows are countries
+        and not (village and p.population >= BARE_POPULATION)
+    ]  # "the village of X" is no city
     key = loose(fold(name))
     by_own_name = [p for p in candidates if _own_key(p.name) == key]
     if by_own_name:
@@ -197,8 +223,13 @@ def _resolve(name: str, contexts: list[tuple[set[str], set[str]]], article: tupl
         if countries:
             famous = _famous(pool)
             pool = [p for p in pool if p.country in countries]
-            if famous is not None and famous not in pool and not admin1s and not hinted \
-                    and famous.population >= 10 * max([1] + [p.population for p in pool]):
+            if (
+                famous is not None
+                and famous not in pool
+                and not admin1s
+                and not hinted
+                and famous.population >= 10 * max([1] + [p.population for p in pool])
+            ):
                 pool = [famous]  # "Berlin" near a mention of Russia is still Germany's capital
                 countries = {famous.country}
         elif article_countries or pointed:
@@ -280,8 +311,11 @@ def _in_article(pool: list[Place], named: set[str], pointed: set[str]) -> list[P
     famous = _famous(pool)
     inside = [p for p in pool if p.country in named]
     if inside:
-        if famous is not None and famous not in inside \
-                and famous.population >= 10 * max(1, max(p.population for p in inside)):
+        if (
+            famous is not None
+            and famous not in inside
+            and famous.population >= 10 * max(1, max(p.population for p in inside))
+        ):
             return [famous]
         return inside
     biggest = max((p.population for p in pool), default=0)

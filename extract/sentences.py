@@ -17,7 +17,8 @@ _ABBREVIATIONS = OTHER_ABBREVIATIONS | TITLE_ABBREVIATIONS
 # One to three words and a speech verb after a closing quote: the quote's own attribution.
 _SPEAKER_AFTER = re.compile(
     r"(?:[\w.'’-]+\s+){1,3}(?:said|says|asked|asks|told|added|adds|wrote|writes|replied|stated|"
-    r"declared|insisted|warned|explained|continued|shouted|tweeted)\b")
+    r"declared|insisted|warned|explained|continued|shouted|tweeted)\b"
+)
 # A run of ".!?" or one "…", then closing quotes and brackets; written to open with a character class
 # ("…" ends its own run: the lookbehind), which lets `re` skip to the next mark instead of trying
 # every character of the block (several times faster).
@@ -119,8 +120,11 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
         return False  # lower-case continuation: "?” he asked", "e.g. the"
     if following in ",;:" or nxt in ",;:":
         return False
-    if text[stop - 1] in "\"”’'»" and _SPEAKER_AFTER.match(text, gap, end) \
-            and _next_word(text, gap, end).lower() not in SENTENCE_STARTERS:
+    if (
+        text[stop - 1] in "\"”’'»"
+        and _SPEAKER_AFTER.match(text, gap, end)
+        and _next_word(text, gap, end).lower() not in SENTENCE_STARTERS
+    ):
         return False  # “Why?” Zelensky asked. / "Enough!" the minister said.
     if text[mark] != "." or text[mark:stop].startswith(".."):
         return True

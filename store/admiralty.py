@@ -79,8 +79,10 @@ def parse_subtype(value: str) -> str:
     for subtype in SUBTYPE_TO_TYPE:
         if subtype.casefold() == wanted:
             return subtype
-    raise JudgementError(f"unknown subtype {value.strip()!r}: not one of ACLED's subtypes (e.g. 'Armed clash', "
-                         f"'Air/drone strike', 'Shelling/artillery/missile attack')")
+    raise JudgementError(
+        f"unknown subtype {value.strip()!r}: not one of ACLED's subtypes (e.g. 'Armed clash', "
+        f"'Air/drone strike', 'Shelling/artillery/missile attack')"
+    )
 
 
 def parse_date(value: str) -> str:
@@ -108,8 +110,11 @@ def parse_place(value: str) -> str:
 def parse_killed(value: str | int) -> int:
     text = str(value).strip()
     if not text.isdigit() or not text.isascii():
-        raise JudgementError(f"killed {text!r} is not a whole number of people (0 or more)"
-                             if text else "the number killed is empty: give a whole number")
+        raise JudgementError(
+            f"killed {text!r} is not a whole number of people (0 or more)"
+            if text
+            else "the number killed is empty: give a whole number"
+        )
     number = int(text)
     if number > MAX_KILLED:
         raise JudgementError(f"killed {number:,} is more than {MAX_KILLED:,}")

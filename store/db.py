@@ -55,10 +55,10 @@ def default_store_path() -> Path:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
-                               factory=StoreConnection)
-    return sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
-                           factory=StoreConnection)
+        return sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, factory=StoreConnection
+        )
+    return sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, factory=StoreConnection)
 
 
 def _user_version(conn: sqlite3.Connection) -> int:

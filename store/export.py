@@ -18,8 +18,14 @@ from typing import TextIO
 from store.judgements import detached, records_by_target
 
 KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
-TABLES = {"article": "articles", "entity": "entities", "source": "sources", "claim": "claims", "event": "events",
-          "incident": "incidents"}
+TABLES = {
+    "article": "articles",
+    "entity": "entities",
+    "source": "sources",
+    "claim": "claims",
+    "event": "events",
+    "incident": "incidents",
+}
 
 
 @contextlib.contextmanager
@@ -45,18 +51,20 @@ def _span(start: int, end: int, text: str) -> dict:
 # incident counts as verified; an incident holding a verified event is written, so that every
 # event's incident_id resolves), and what they refer to (their articles, the claims' sources, the
 # events' places and actors), so the file stands on its own.
-_VERIFIED_EVENTS = ("SELECT id FROM events WHERE status = 'verified' "
-                    "OR incident_id IN (SELECT id FROM incidents WHERE status = 'verified')")
+_VERIFIED_EVENTS = (
+    "SELECT id FROM events WHERE status = 'verified' "
+    "OR incident_id IN (SELECT id FROM incidents WHERE status = 'verified')"
+)
 VERIFIED = {
     "event": f"id IN ({_VERIFIED_EVENTS})",
     "claim": "status = 'verified'",
     "incident": "status = 'verified' OR id IN (SELECT incident_id FROM events WHERE status = 'verified')",
     "article": f"id IN (SELECT article_id FROM events WHERE id IN ({_VERIFIED_EVENTS}) "
-               "UNION SELECT article_id FROM claims WHERE status = 'verified')",
+    "UNION SELECT article_id FROM claims WHERE status = 'verified')",
     "source": "id IN (SELECT source_id FROM claims WHERE status = 'verified' "
-              "UNION SELECT via_source_id FROM claims WHERE status = 'verified')",
+    "UNION SELECT via_source_id FROM claims WHERE status = 'verified')",
     "entity": f"id IN (SELECT entity_id FROM event_places WHERE event_id IN ({_VERIFIED_EVENTS}) "
-              f"UNION SELECT entity_id FROM event_actors WHERE event_id IN ({_VERIFIED_EVENTS}))",
+    f"UNION SELECT entity_id FROM event_actors WHERE event_id IN ({_VERIFIED_EVENTS}))",
 }
 
 
@@ -73,13 +81,17 @@ def _judged(record: dict, judgements: dict[int, dict]) -> dict:
 
 
 def _aliases(conn, owner: str, owner_id: int, name: str) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM names WHERE owner = ? AND owner_id = ? AND name != ? ORDER BY id",
-        (owner, owner_id, name),
-    )]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM names WHERE owner = ? AND owner_id = ? AND name != ? ORDER BY id",
+            (owner, owner_id, name),
+        )
+    ]
 
 
 # --- records (the contract's JSON Lines objects) ----------------------------------------------
+
 
 def article_records(conn, verified_only: bool = False) -> Iterator[dict]:
     judgements = records_by_target(conn, "article")
@@ -88,9 +100,22 @@ def article_records(conn, verified_only: bool = False) -> Iterator[dict]:
         f"{_where('article', verified_only)} ORDER BY id"
     ):
         id_, ref, title, url, outlet, published, text, digest, ingested_at, n_events = row
-        yield _judged({"kind": "article", "id": id_, "ref": ref, "title": title, "url": url, "outlet": outlet,
-                       "published": published, "text": text, "hash": digest, "ingested_at": ingested_at,
-                       "n_events": n_events}, judgements)
+        yield _judged(
+            {
+                "kind": "article",
+                "id": id_,
+                "ref": ref,
+                "title": title,
+                "url": url,
+                "outlet": outlet,
+                "published": published,
+                "text": text,
+                "hash": digest,
+                "ingested_at": ingested_at,
+                "n_events": n_events,
+            },
+            judgements,
+        )
 
 
 def entity_records(conn, verified_only: bool = False) -> Iterator[dict]:
@@ -106,9 +131,20 @@ def entity_records(conn, verified_only: bool = False) -> Iterator[dict]:
                 (id_,),
             )
         ]
-        yield {"kind": "entity", "id": id_, "type": type_, "name": name,
-               "aliases": _aliases(conn, "entity", id_, name), "country": country, "admin1": admin1,
-               "lat": lat, "lon": lon, "mentions": mentions, "n_mentions": n_mentions, "n_events": n_events}
+        yield {
+            "kind": "entity",
+            "id": id_,
+            "type": type_,
+            "name": name,
+            "aliases": _aliases(conn, "entity", id_, name),
+            "country": country,
+            "admin1": admin1,
+            "lat": lat,
+            "lon": lon,
+            "mentions": mentions,
+            "n_mentions": n_mentions,
+            "n_events": n_events,
+        }
 
 
 def source_records(conn, verified_only: bool = False) -> Iterator[dict]:
@@ -118,9 +154,20 @@ def source_records(conn, verified_only: bool = False) -> Iterator[dict]:
         f"{_where('source', verified_only)} ORDER BY id"
     ):
         # "claims": claims the source makes; "relayed": claims of others it carries ("... told Reuters")
-        yield _judged({"kind": "source", "id": id_, "name": name, "type": type_,
-                       "aliases": _aliases(conn, "source", id_, name), "reliability": reliability,
-                       "claims": n_claims, "relayed": n_relayed, "entity_id": entity_id}, judgements)
+        yield _judged(
+            {
+                "kind": "source",
+                "id": id_,
+                "name": name,
+                "type": type_,
+                "aliases": _aliases(conn, "source", id_, name),
+                "reliability": reliability,
+                "claims": n_claims,
+                "relayed": n_relayed,
+                "entity_id": entity_id,
+            },
+            judgements,
+        )
 
 
 def claim_records(conn, verified_only: bool = False) -> Iterator[dict]:
@@ -131,12 +178,25 @@ def claim_records(conn, verified_only: bool = False) -> Iterator[dict]:
         f"{_where('claim', verified_only)} ORDER BY id"
     ):
         id_, article_id, source_id, via, cs, ce, ct, ns, ne, nt, quote, credibility, status = row
-        event_ids = [r[0] for r in conn.execute(
-            "SELECT event_id FROM claim_events WHERE claim_id = ? ORDER BY event_id", (id_,))]
-        yield _judged({"kind": "claim", "id": id_, "article_id": article_id, "source_id": source_id,
-                       "via_source_id": via, "cue": _span(cs, ce, ct), "content": _span(ns, ne, nt),
-                       "quote": bool(quote), "credibility": credibility, "event_ids": event_ids,
-                       "status": status or "unverified"}, judgements)
+        event_ids = [
+            r[0] for r in conn.execute("SELECT event_id FROM claim_events WHERE claim_id = ? ORDER BY event_id", (id_,))
+        ]
+        yield _judged(
+            {
+                "kind": "claim",
+                "id": id_,
+                "article_id": article_id,
+                "source_id": source_id,
+                "via_source_id": via,
+                "cue": _span(cs, ce, ct),
+                "content": _span(ns, ne, nt),
+                "quote": bool(quote),
+                "credibility": credibility,
+                "event_ids": event_ids,
+                "status": status or "unverified",
+            },
+            judgements,
+        )
 
 
 def event_records(conn, verified_only: bool = False) -> Iterator[dict]:
@@ -146,34 +206,68 @@ def event_records(conn, verified_only: bool = False) -> Iterator[dict]:
         "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, "
         f"incident_id, status FROM events{_where('event', verified_only)} ORDER BY id"
     ):
-        (id_, article_id, type_, subtype, date, date_end, precision, confidence,
-         es, ee, et, places_label, casualties_label, claimant_label, incident_id, status) = row
+        (
+            id_,
+            article_id,
+            type_,
+            subtype,
+            date,
+            date_end,
+            precision,
+            confidence,
+            es,
+            ee,
+            et,
+            places_label,
+            casualties_label,
+            claimant_label,
+            incident_id,
+            status,
+        ) = row
         actors = [
             {"name": n, "entity_id": ent, "start": s, "end": e, "text": t}
             for n, ent, s, e, t in conn.execute(
-                'SELECT name, entity_id, start, "end", text FROM event_actors WHERE event_id = ? ORDER BY rowid',
-                (id_,))
+                'SELECT name, entity_id, start, "end", text FROM event_actors WHERE event_id = ? ORDER BY rowid', (id_,)
+            )
         ]
         places = [
             {"entity_id": ent, "name": n, "start": s, "end": e, "text": t}
             for ent, n, s, e, t in conn.execute(
-                'SELECT entity_id, name, start, "end", text FROM event_places WHERE event_id = ? ORDER BY rowid',
-                (id_,))
+                'SELECT entity_id, name, start, "end", text FROM event_places WHERE event_id = ? ORDER BY rowid', (id_,)
+            )
         ]
         casualties = [
             {"kind": k, "min": lo, "max": hi, "qualifier": q, "who": w, "start": s, "end": e, "text": t}
             for k, lo, hi, q, w, s, e, t in conn.execute(
                 'SELECT kind, min, max, qualifier, who, start, "end", text FROM casualties '
-                "WHERE event_id = ? ORDER BY id", (id_,))
+                "WHERE event_id = ? ORDER BY id",
+                (id_,),
+            )
         ]
-        claim_ids = [r[0] for r in conn.execute(
-            "SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id", (id_,))]
-        record = {"kind": "event", "id": id_, "article_id": article_id, "type": type_, "subtype": subtype,
-                  "date": date, "date_end": date_end, "date_precision": precision,
-                  "actors": actors, "places": places, "casualties": casualties, "claim_ids": claim_ids,
-                  "evidence": _span(es, ee, et), "confidence": confidence, "incident_id": incident_id,
-                  "places_label": places_label, "casualties_label": casualties_label,
-                  "claimant_label": claimant_label, "status": status or "unverified"}
+        claim_ids = [
+            r[0] for r in conn.execute("SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id", (id_,))
+        ]
+        record = {
+            "kind": "event",
+            "id": id_,
+            "article_id": article_id,
+            "type": type_,
+            "subtype": subtype,
+            "date": date,
+            "date_end": date_end,
+            "date_precision": precision,
+            "actors": actors,
+            "places": places,
+            "casualties": casualties,
+            "claim_ids": claim_ids,
+            "evidence": _span(es, ee, et),
+            "confidence": confidence,
+            "incident_id": incident_id,
+            "places_label": places_label,
+            "casualties_label": casualties_label,
+            "claimant_label": claimant_label,
+            "status": status or "unverified",
+        }
         yield _judged(record, judgements)
 
 
@@ -198,26 +292,54 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
         summary = summarize(conn, id_)
         if summary is None:
             continue
-        yield _judged({
-            "kind": "incident", "id": id_, "type": summary.type, "subtype": summary.subtype,
-            "date": summary.date, "date_end": summary.date_end, "date_precision": summary.date_precision,
-            "places": [{"entity_id": entity_id, "name": name} for entity_id, name in summary.places],
-            "event_ids": summary.event_ids, "article_ids": summary.article_ids, "copies": summary.copies,
-            "sources": [{"source_id": v.source_id, "name": v.name, "role": v.role} for v in summary.voices],
-            "n_sources": len(summary.voices), "n_articles": len(summary.article_ids),
-            "n_events": len(summary.event_ids),
-            "casualties": [{"kind": c["kind"], "min": c["min"], "max": c["max"],
-                            "by_source": [{"source_id": b["source_id"], "name": b["name"], "min": b["min"],
-                                           "max": b["max"]} for b in c["by_source"]]}
-                           for c in summary.casualties],
-            "fatalities": summary.fatalities, "conflict": summary.conflict,
-            "actors": summary.actors, "confidence": summary.confidence, "key": summary.key,
-            "status": status or "unverified",
-        }, judgements)
+        yield _judged(
+            {
+                "kind": "incident",
+                "id": id_,
+                "type": summary.type,
+                "subtype": summary.subtype,
+                "date": summary.date,
+                "date_end": summary.date_end,
+                "date_precision": summary.date_precision,
+                "places": [{"entity_id": entity_id, "name": name} for entity_id, name in summary.places],
+                "event_ids": summary.event_ids,
+                "article_ids": summary.article_ids,
+                "copies": summary.copies,
+                "sources": [{"source_id": v.source_id, "name": v.name, "role": v.role} for v in summary.voices],
+                "n_sources": len(summary.voices),
+                "n_articles": len(summary.article_ids),
+                "n_events": len(summary.event_ids),
+                "casualties": [
+                    {
+                        "kind": c["kind"],
+                        "min": c["min"],
+                        "max": c["max"],
+                        "by_source": [
+                            {"source_id": b["source_id"], "name": b["name"], "min": b["min"], "max": b["max"]}
+                            for b in c["by_source"]
+                        ],
+                    }
+                    for c in summary.casualties
+                ],
+                "fatalities": summary.fatalities,
+                "conflict": summary.conflict,
+                "actors": summary.actors,
+                "confidence": summary.confidence,
+                "key": summary.key,
+                "status": status or "unverified",
+            },
+            judgements,
+        )
 
 
-RECORDS = {"article": article_records, "entity": entity_records, "source": source_records,
-           "claim": claim_records, "event": event_records, "incident": incident_records}
+RECORDS = {
+    "article": article_records,
+    "entity": entity_records,
+    "source": source_records,
+    "claim": claim_records,
+    "event": event_records,
+    "incident": incident_records,
+}
 
 
 def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all", verified_only: bool = False) -> int:
@@ -244,10 +366,35 @@ def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all", verif
 # tags joined by "; ", notes one a line)
 JUDGEMENT_COLUMNS = ["tags", "analyst_notes", "judged_by", "judged_at"]
 EVENT_COLUMNS = [
-    "event_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
-    "source", "notes", "article_id", "article_ref", "url", "published", "confidence", "incident_id",
-    "places", "casualties", "evidence_start", "evidence_end", "status", "corrected", "extracted",
+    "event_id",
+    "event_date",
+    "event_date_end",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "source",
+    "notes",
+    "article_id",
+    "article_ref",
+    "url",
+    "published",
+    "confidence",
+    "incident_id",
+    "places",
+    "casualties",
+    "evidence_start",
+    "evidence_end",
+    "status",
+    "corrected",
+    "extracted",
     *JUDGEMENT_COLUMNS,
 ]
 
@@ -256,8 +403,12 @@ def _judgement_cells(record: dict) -> dict:
     judgement = record.get("judgement")
     if judgement is None:
         return {}
-    cells = {"tags": "; ".join(judgement["tags"]), "analyst_notes": "\n".join(n["text"] for n in judgement["notes"]),
-             "judged_by": judgement["by"], "judged_at": judgement["at"]}
+    cells = {
+        "tags": "; ".join(judgement["tags"]),
+        "analyst_notes": "\n".join(n["text"] for n in judgement["notes"]),
+        "judged_by": judgement["by"],
+        "judged_at": judgement["at"],
+    }
     if judgement["corrected"]:
         cells["corrected"] = json.dumps(judgement["corrected"], ensure_ascii=False)
         cells["extracted"] = json.dumps(judgement["extracted"], ensure_ascii=False)
@@ -273,8 +424,10 @@ def _specificity(place: tuple) -> int:
 
 def _places_by_specificity(conn, record: dict) -> list[tuple]:
     """The event's places as (name, country, admin1, lat, lon), most specific first, then in text order."""
-    places = [conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?",
-                           (p["entity_id"],)).fetchone() for p in record["places"]]
+    places = [
+        conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?", (p["entity_id"],)).fetchone()
+        for p in record["places"]
+    ]
     return sorted(places, key=_specificity, reverse=True)
 
 
@@ -283,8 +436,10 @@ def _corrected_place(conn, name: str) -> tuple:
     its country, region and coordinates."""
     from store.keys import merge_key
 
-    row = conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE type = 'place' AND merge_key = ?",
-                       (merge_key(name),)).fetchone()
+    row = conn.execute(
+        "SELECT name, country, admin1, lat, lon FROM entities WHERE type = 'place' AND merge_key = ?",
+        (merge_key(name),),
+    ).fetchone()
     return (name, *row[1:]) if row else (name, None, None, None, None)
 
 
@@ -304,29 +459,66 @@ def _event_rows(conn, verified_only: bool = False) -> Iterator[dict]:
         if "killed" in corrected:
             fatalities = corrected["killed"]
         yield {
-            "event_id": record["id"], "event_date": record["date"], "event_date_end": record["date_end"],
-            "date_precision": record["date_precision"], "event_type": record["type"],
+            "event_id": record["id"],
+            "event_date": record["date"],
+            "event_date_end": record["date_end"],
+            "date_precision": record["date_precision"],
+            "event_type": record["type"],
             "sub_event_type": record["subtype"],
-            "actor1": actors[0] if actors else "", "actor2": actors[1] if len(actors) > 1 else "",
-            "country": first[1] if first else "", "admin1": first[2] if first else "",
+            "actor1": actors[0] if actors else "",
+            "actor2": actors[1] if len(actors) > 1 else "",
+            "country": first[1] if first else "",
+            "admin1": first[2] if first else "",
             "location": first[0] if first else "",
-            "latitude": first[3] if first else "", "longitude": first[4] if first else "",
+            "latitude": first[3] if first else "",
+            "longitude": first[4] if first else "",
             "_pinned": pinned,
-            "fatalities": fatalities, "source": record["claimant_label"] or outlet or "",
-            "notes": record["evidence"]["text"], "article_id": record["article_id"], "article_ref": ref,
-            "url": url, "published": published, "confidence": record["confidence"],
+            "fatalities": fatalities,
+            "source": record["claimant_label"] or outlet or "",
+            "notes": record["evidence"]["text"],
+            "article_id": record["article_id"],
+            "article_ref": ref,
+            "url": url,
+            "published": published,
+            "confidence": record["confidence"],
             "incident_id": record["incident_id"],
-            "places": record["places_label"], "casualties": record["casualties_label"],
-            "evidence_start": record["evidence"]["start"], "evidence_end": record["evidence"]["end"],
-            "status": record["status"], **_judgement_cells(record),
+            "places": record["places_label"],
+            "casualties": record["casualties_label"],
+            "evidence_start": record["evidence"]["start"],
+            "evidence_end": record["evidence"]["end"],
+            "status": record["status"],
+            **_judgement_cells(record),
         }
 
 
 INCIDENT_COLUMNS = [
-    "incident_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "fatalities",
-    "source", "notes", "n_sources", "n_articles", "n_events", "event_ids", "article_ids", "places",
-    "casualties", "conflict", "confidence", "status", *JUDGEMENT_COLUMNS,
+    "incident_id",
+    "event_date",
+    "event_date_end",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "source",
+    "notes",
+    "n_sources",
+    "n_articles",
+    "n_events",
+    "event_ids",
+    "article_ids",
+    "places",
+    "casualties",
+    "conflict",
+    "confidence",
+    "status",
+    *JUDGEMENT_COLUMNS,
 ]
 
 
@@ -341,68 +533,131 @@ def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
         actors = record["actors"]
         notes = conn.execute("SELECT evidence_text FROM events WHERE id = ?", (record["event_ids"][0],)).fetchone()
         yield {
-            "incident_id": record["id"], "event_date": record["date"], "event_date_end": record["date_end"],
-            "date_precision": record["date_precision"], "event_type": record["type"],
+            "incident_id": record["id"],
+            "event_date": record["date"],
+            "event_date_end": record["date_end"],
+            "date_precision": record["date_precision"],
+            "event_type": record["type"],
             "sub_event_type": record["subtype"],
-            "actor1": actors[0] if actors else "", "actor2": actors[1] if len(actors) > 1 else "",
-            "country": first[1] if first else "", "admin1": first[2] if first else "",
+            "actor1": actors[0] if actors else "",
+            "actor2": actors[1] if len(actors) > 1 else "",
+            "country": first[1] if first else "",
+            "admin1": first[2] if first else "",
             "location": first[0] if first else "",
-            "latitude": first[3] if first else "", "longitude": first[4] if first else "",
-            "fatalities": record["fatalities"], "source": "; ".join(s["name"] for s in record["sources"]),
-            "notes": notes[0] if notes else "", "n_sources": record["n_sources"],
-            "n_articles": record["n_articles"], "n_events": record["n_events"],
+            "latitude": first[3] if first else "",
+            "longitude": first[4] if first else "",
+            "fatalities": record["fatalities"],
+            "source": "; ".join(s["name"] for s in record["sources"]),
+            "notes": notes[0] if notes else "",
+            "n_sources": record["n_sources"],
+            "n_articles": record["n_articles"],
+            "n_events": record["n_events"],
             "event_ids": ";".join(map(str, record["event_ids"])),
             "article_ids": ";".join(map(str, record["article_ids"])),
             "places": ", ".join(p["name"] for p in record["places"]),
-            "casualties": casualties_label(record["casualties"]), "conflict": int(record["conflict"]),
-            "confidence": record["confidence"], "status": record["status"], **_judgement_cells(record),
+            "casualties": casualties_label(record["casualties"]),
+            "conflict": int(record["conflict"]),
+            "confidence": record["confidence"],
+            "status": record["status"],
+            **_judgement_cells(record),
         }
 
 
 def _article_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     for r in article_records(conn, verified_only):
-        yield {**{k: r[k] for k in ("id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text")},
-               **_judgement_cells(r)}
+        yield {
+            **{k: r[k] for k in ("id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text")},
+            **_judgement_cells(r),
+        }
 
 
 def _entity_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     for r in entity_records(conn, verified_only):
-        yield {"id": r["id"], "type": r["type"], "name": r["name"], "aliases": "; ".join(r["aliases"]),
-               "country": r["country"], "admin1": r["admin1"], "lat": r["lat"], "lon": r["lon"],
-               "mentions": r["n_mentions"], "events": r["n_events"]}
+        yield {
+            "id": r["id"],
+            "type": r["type"],
+            "name": r["name"],
+            "aliases": "; ".join(r["aliases"]),
+            "country": r["country"],
+            "admin1": r["admin1"],
+            "lat": r["lat"],
+            "lon": r["lon"],
+            "mentions": r["n_mentions"],
+            "events": r["n_events"],
+        }
 
 
 def _source_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     for r in source_records(conn, verified_only):
-        yield {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": "; ".join(r["aliases"]),
-               "reliability": r["reliability"], "claims": r["claims"], "relayed": r["relayed"],
-               "entity_id": r["entity_id"], **_judgement_cells(r)}
+        yield {
+            "id": r["id"],
+            "name": r["name"],
+            "type": r["type"],
+            "aliases": "; ".join(r["aliases"]),
+            "reliability": r["reliability"],
+            "claims": r["claims"],
+            "relayed": r["relayed"],
+            "entity_id": r["entity_id"],
+            **_judgement_cells(r),
+        }
 
 
 def _claim_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     for r in claim_records(conn, verified_only):
         source = conn.execute("SELECT name FROM sources WHERE id = ?", (r["source_id"],)).fetchone()[0]
-        yield {"id": r["id"], "article_id": r["article_id"], "source_id": r["source_id"], "source": source,
-               "via_source_id": r["via_source_id"], "cue": r["cue"]["text"], "content": r["content"]["text"],
-               "quote": int(r["quote"]), "credibility": r["credibility"],
-               "event_ids": ";".join(map(str, r["event_ids"])),
-               "cue_start": r["cue"]["start"], "cue_end": r["cue"]["end"],
-               "content_start": r["content"]["start"], "content_end": r["content"]["end"],
-               "status": r["status"], **_judgement_cells(r)}
+        yield {
+            "id": r["id"],
+            "article_id": r["article_id"],
+            "source_id": r["source_id"],
+            "source": source,
+            "via_source_id": r["via_source_id"],
+            "cue": r["cue"]["text"],
+            "content": r["content"]["text"],
+            "quote": int(r["quote"]),
+            "credibility": r["credibility"],
+            "event_ids": ";".join(map(str, r["event_ids"])),
+            "cue_start": r["cue"]["start"],
+            "cue_end": r["cue"]["end"],
+            "content_start": r["content"]["start"],
+            "content_end": r["content"]["end"],
+            "status": r["status"],
+            **_judgement_cells(r),
+        }
 
 
 CSV_COLUMNS = {
     "article": ["id", "ref", "title", "url", "outlet", "published", "n_events", "hash", "text", *JUDGEMENT_COLUMNS],
     "entity": ["id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions", "events"],
     "source": ["id", "name", "type", "aliases", "reliability", "claims", "relayed", "entity_id", *JUDGEMENT_COLUMNS],
-    "claim": ["id", "article_id", "source_id", "source", "via_source_id", "cue", "content", "quote",
-              "credibility", "event_ids", "cue_start", "cue_end", "content_start", "content_end", "status",
-              *JUDGEMENT_COLUMNS],
+    "claim": [
+        "id",
+        "article_id",
+        "source_id",
+        "source",
+        "via_source_id",
+        "cue",
+        "content",
+        "quote",
+        "credibility",
+        "event_ids",
+        "cue_start",
+        "cue_end",
+        "content_start",
+        "content_end",
+        "status",
+        *JUDGEMENT_COLUMNS,
+    ],
     "event": EVENT_COLUMNS,
     "incident": INCIDENT_COLUMNS,
 }
-CSV_ROWS = {"article": _article_rows, "entity": _entity_rows, "source": _source_rows,
-            "claim": _claim_rows, "event": _event_rows, "incident": _incident_rows}
+CSV_ROWS = {
+    "article": _article_rows,
+    "entity": _entity_rows,
+    "source": _source_rows,
+    "claim": _claim_rows,
+    "event": _event_rows,
+    "incident": _incident_rows,
+}
 
 
 def export_csv(conn: sqlite3.Connection, out: TextIO, kind: str, verified_only: bool = False) -> int:
@@ -436,6 +691,7 @@ def export_csv_all(conn: sqlite3.Connection, target: Path, verified_only: bool =
 
 # --- GeoJSON -----------------------------------------------------------------------------------------
 
+
 def export_geojson(conn: sqlite3.Connection, out: TextIO, verified_only: bool = False) -> int:
     """Events with coordinates (their first place that has some) as a FeatureCollection."""
     out.write('{"type": "FeatureCollection", "features": [\n')
@@ -447,9 +703,12 @@ def export_geojson(conn: sqlite3.Connection, out: TextIO, verified_only: bool = 
                 continue
             properties = {k: row.get(k, "") for k in EVENT_COLUMNS if k not in ("latitude", "longitude")}
             properties.update(location=point[0], country=point[1], admin1=point[2])
-            feature = {"type": "Feature", "id": row["event_id"],
-                       "geometry": {"type": "Point", "coordinates": [point[4], point[3]]},
-                       "properties": properties}
+            feature = {
+                "type": "Feature",
+                "id": row["event_id"],
+                "geometry": {"type": "Point", "coordinates": [point[4], point[3]]},
+                "properties": properties,
+            }
             out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
             count += 1
     out.write("\n]}\n")

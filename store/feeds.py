@@ -71,6 +71,7 @@ def iso(moment: datetime) -> str:
 
 # --- what users type ------------------------------------------------------------------------
 
+
 def parse_every(text: str) -> int:
     """``30m``, ``2h``, ``1d``, ``1h30m``, ``90s`` as seconds (at least a minute)."""
     compact = text.strip().replace(" ", "")
@@ -110,18 +111,20 @@ def check_tag(tag: str) -> str:
 
 # --- reading ----------------------------------------------------------------------------------
 
-_COLUMNS = ("id, url, title, every, active, etag, last_modified, last_status, last_error, errors, "
-            "last_fetched, next_due")
+_COLUMNS = "id, url, title, every, active, etag, last_modified, last_status, last_error, errors, last_fetched, next_due"
 
 
 def _feeds(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> list[Feed]:
-    feeds = [Feed(*row[:4], bool(row[4]), *row[5:])
-             for row in conn.execute(f"SELECT {_COLUMNS} FROM feeds {where} ORDER BY id", params)]
+    feeds = [
+        Feed(*row[:4], bool(row[4]), *row[5:])
+        for row in conn.execute(f"SELECT {_COLUMNS} FROM feeds {where} ORDER BY id", params)
+    ]
     if feeds:
         by_id = {feed.id: feed for feed in feeds}
         for feed_id, tag in conn.execute(
-                f"SELECT feed_id, tag FROM feed_tags WHERE feed_id IN (SELECT id FROM feeds {where}) "
-                "ORDER BY feed_id, tag", params):
+            f"SELECT feed_id, tag FROM feed_tags WHERE feed_id IN (SELECT id FROM feeds {where}) ORDER BY feed_id, tag",
+            params,
+        ):
             by_id[feed_id].tags.append(tag)
     return feeds
 
@@ -146,8 +149,9 @@ def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
     return found[0]
 
 
-def due_feeds(conn: sqlite3.Connection, tag: str | None = None, *, everything: bool = False,
-              now: datetime | None = None) -> list[Feed]:
+def due_feeds(
+    conn: sqlite3.Connection, tag: str | None = None, *, everything: bool = False, now: datetime | None = None
+) -> list[Feed]:
     """The active feeds whose next due time has come (every active one with ``everything``)."""
     condition, params = _tag_filter(tag)
     clauses = ["active"] + ([condition] if condition else [])
@@ -160,15 +164,18 @@ def due_feeds(conn: sqlite3.Connection, tag: str | None = None, *, everything: b
 def next_due(conn: sqlite3.Connection, tag: str | None = None) -> datetime | None:
     """When the next active feed (with ``tag``) comes due; None when there is none."""
     condition, params = _tag_filter(tag)
-    row = conn.execute(f"SELECT min(next_due) FROM feeds WHERE active{' AND ' + condition if condition else ''}",
-                       params).fetchone()
+    row = conn.execute(
+        f"SELECT min(next_due) FROM feeds WHERE active{' AND ' + condition if condition else ''}", params
+    ).fetchone()
     return datetime.fromisoformat(row[0]) if row[0] else None
 
 
 # --- changing ---------------------------------------------------------------------------------
 
-def add_feed(conn: sqlite3.Connection, url: str, *, tags: Iterable[str] = (), every: int | None = None,
-             title: str | None = None) -> tuple[Feed, bool]:
+
+def add_feed(
+    conn: sqlite3.Connection, url: str, *, tags: Iterable[str] = (), every: int | None = None, title: str | None = None
+) -> tuple[Feed, bool]:
     """Follow ``url`` (call inside a transaction). Returns the feed and whether it is new; a feed
     already followed gets the tags added, the interval given, and is revived if it was gone."""
     url = check_url(url)
@@ -182,8 +189,10 @@ def add_feed(conn: sqlite3.Connection, url: str, *, tags: Iterable[str] = (), ev
         ).lastrowid
     else:
         feed_id = row[0]
-        conn.execute("UPDATE feeds SET active = 1, every = coalesce(?, every), title = coalesce(title, ?) "
-                     "WHERE id = ?", (every, title, feed_id))
+        conn.execute(
+            "UPDATE feeds SET active = 1, every = coalesce(?, every), title = coalesce(title, ?) WHERE id = ?",
+            (every, title, feed_id),
+        )
     conn.executemany("INSERT OR IGNORE INTO feed_tags (feed_id, tag) VALUES (?, ?)", [(feed_id, t) for t in tags])
     return _feeds(conn, "WHERE id = ?", (feed_id,))[0], row is None
 
@@ -202,14 +211,24 @@ def _delay(feed: Feed, outcome: Outcome, errors: int) -> float:
     return max(backoff, outcome.retry_after or 0)
 
 
-def record_outcome(conn: sqlite3.Connection, feed: Feed, outcome: Outcome, *, now: datetime | None = None,
-                   rng: random.Random | None = None) -> None:
+def record_outcome(
+    conn: sqlite3.Connection,
+    feed: Feed,
+    outcome: Outcome,
+    *,
+    now: datetime | None = None,
+    rng: random.Random | None = None,
+) -> None:
     """Remember how a try at ``feed`` went and when to try next (call inside a transaction)."""
     now = now or now_utc()
     errors = 0 if outcome.error is None else feed.errors + 1
     delay = _delay(feed, outcome, errors) * (rng or random).uniform(1 - JITTER, 1 + JITTER)
-    values = {"last_status": outcome.status, "last_error": outcome.error, "errors": errors,
-              "next_due": iso(now + timedelta(seconds=delay))}
+    values = {
+        "last_status": outcome.status,
+        "last_error": outcome.error,
+        "errors": errors,
+        "next_due": iso(now + timedelta(seconds=delay)),
+    }
     if outcome.error is None:
         values["last_fetched"] = iso(now)
         if outcome.status == 200:  # a new representation: its validators replace the old ones
@@ -218,8 +237,11 @@ def record_outcome(conn: sqlite3.Connection, feed: Feed, outcome: Outcome, *, no
             values.update(etag=outcome.etag or feed.etag, last_modified=outcome.last_modified or feed.last_modified)
         if outcome.title:
             values["title"] = outcome.title
-        if outcome.moved_to and outcome.moved_to != feed.url and not conn.execute(
-                "SELECT 1 FROM feeds WHERE url = ?", (outcome.moved_to,)).fetchone():
+        if (
+            outcome.moved_to
+            and outcome.moved_to != feed.url
+            and not conn.execute("SELECT 1 FROM feeds WHERE url = ?", (outcome.moved_to,)).fetchone()
+        ):
             values["url"] = outcome.moved_to
     elif outcome.status == 410:
         values["active"] = 0

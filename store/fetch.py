@@ -50,13 +50,21 @@ class FetchSummary:
     rejected: int = 0  # items that could not be stored (each reported); not part of the JSON summary
 
     def line(self) -> str:
-        text = (f"feeds {self.feeds}: fetched {self.fetched}, not modified {self.not_modified}, "
-                f"failed {self.failed}; added {self.added}, already present {self.already_present}")
+        text = (
+            f"feeds {self.feeds}: fetched {self.fetched}, not modified {self.not_modified}, "
+            f"failed {self.failed}; added {self.added}, already present {self.already_present}"
+        )
         return text + (f", rejected {self.rejected}" if self.rejected else "")
 
     def to_dict(self) -> dict:
-        return {"feeds": self.feeds, "fetched": self.fetched, "not_modified": self.not_modified,
-                "failed": self.failed, "added": self.added, "already_present": self.already_present}
+        return {
+            "feeds": self.feeds,
+            "fetched": self.fetched,
+            "not_modified": self.not_modified,
+            "failed": self.failed,
+            "added": self.added,
+            "already_present": self.already_present,
+        }
 
 
 @dataclass
@@ -98,7 +106,9 @@ class _Item:
             failed = f" and its page could not be read ({self.page})" if isinstance(self.page, str) else ""
             return Rejection(self.ref, f"item has no content or summary{failed}")
         return RawArticle(
-            ref=self.ref, text=text, url=self.link,
+            ref=self.ref,
+            text=text,
+            url=self.link,
             title=self.title or (page.title if page else None) or derive_title(text),
             outlet=self.outlet or (page.outlet if page else None) or host_of(self.feed.url),
             published=self.published or (page.published if page else None),
@@ -108,8 +118,9 @@ class _Item:
 def _fetch_feed(fetcher: Fetcher, feed: Feed) -> tuple[Outcome, object | None]:
     """How fetching ``feed`` went, and the parsed feed when it brought one."""
     try:
-        answer = fetcher.get(feed.url, max_bytes=fetcher.politeness.feed_bytes,
-                             etag=feed.etag, last_modified=feed.last_modified)
+        answer = fetcher.get(
+            feed.url, max_bytes=fetcher.politeness.feed_bytes, etag=feed.etag, last_modified=feed.last_modified
+        )
     except FetchError as error:
         reason = str(error) + ("; the feed is gone and no longer fetched" if error.status == 410 else "")
         return Outcome(error.status, reason, retry_after=error.retry_after), None
@@ -139,11 +150,19 @@ def _items(feed: Feed, parsed) -> list[_Item]:
     for number, entry in enumerate(parsed.entries, start=1):
         link = (entry.get("link") or "").strip() or None
         body, kind, full = entry_body(entry)
-        items.append(_Item(
-            feed=feed, outlet=outlet, ref=link or f"{feed.url}#{(entry.get('id') or '').strip() or number}",
-            link=link, title=(entry.get("title") or "").strip() or None, published=entry_published(entry),
-            body=body, kind=kind, full=full,
-        ))
+        items.append(
+            _Item(
+                feed=feed,
+                outlet=outlet,
+                ref=link or f"{feed.url}#{(entry.get('id') or '').strip() or number}",
+                link=link,
+                title=(entry.get("title") or "").strip() or None,
+                published=entry_published(entry),
+                body=body,
+                kind=kind,
+                full=full,
+            )
+        )
     return items
 
 
@@ -166,7 +185,8 @@ def fetch_feeds(
     items: list[_Item] = []
     seen: set[str] = set()
     for done, (feed, (outcome, parsed)) in enumerate(
-            by_host(lambda f: _fetch_feed(fetcher, f), feeds, lambda f: f.url, threads), start=1):
+        by_host(lambda f: _fetch_feed(fetcher, f), feeds, lambda f: f.url, threads), start=1
+    ):
         outcomes.append((feed, outcome))
         if outcome.error is not None:
             summary.failed += 1
@@ -176,8 +196,9 @@ def fetch_feeds(
         else:
             summary.fetched += 1
             for item in _items(feed, parsed):
-                if item.link is not None and (item.link in seen or conn.execute(
-                        "SELECT 1 FROM articles WHERE url = ?", (item.link,)).fetchone()):
+                if item.link is not None and (
+                    item.link in seen or conn.execute("SELECT 1 FROM articles WHERE url = ?", (item.link,)).fetchone()
+                ):
                     summary.already_present += 1
                     continue
                 if item.link is not None:
@@ -187,15 +208,17 @@ def fetch_feeds(
 
     wanted = [item for item in items if item.wants_page()] if fulltext else []
     for done, (item, page) in enumerate(
-            by_host(lambda i: _fetch_page(fetcher, i.link), wanted, lambda i: i.link, threads), start=1):
+        by_host(lambda i: _fetch_page(fetcher, i.link), wanted, lambda i: i.link, threads), start=1
+    ):
         item.page = page
         on_progress("pages", done, len(wanted))
 
     def progress(counts: IngestSummary) -> None:
         on_progress("articles", counts.added + counts.present + counts.rejected, len(items))
 
-    ingested = ingest_articles(conn, (item.article() for item in items), on_reject=on_reject,
-                               on_progress=progress, workers=workers)
+    ingested = ingest_articles(
+        conn, (item.article() for item in items), on_reject=on_reject, on_progress=progress, workers=workers
+    )
     summary.added += ingested.added
     summary.already_present += ingested.present
     summary.rejected += ingested.rejected

@@ -131,8 +131,13 @@ class Fetcher:
     """GETs that keep to ``Politeness``; safe to share between threads. ``clock`` and ``sleep``
     time the pauses and waits (tests pass their own, so no test waits for real)."""
 
-    def __init__(self, politeness: Politeness = Politeness(), *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        politeness: Politeness = Politeness(),
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         # httpx is imported here, not with this module: `import httpx` also loads its command-line
         # client's packages (rich, click, pygments) when they are installed, and importing the
         # store must not pull in rich (tests/test_import_hygiene.py)
@@ -140,8 +145,9 @@ class Fetcher:
 
         self.politeness = politeness
         self._clock, self._sleep = clock, sleep
-        self._client = httpx.Client(headers={"User-Agent": USER_AGENT}, follow_redirects=False,
-                                    timeout=httpx.Timeout(politeness.timeout))
+        self._client = httpx.Client(
+            headers={"User-Agent": USER_AGENT}, follow_redirects=False, timeout=httpx.Timeout(politeness.timeout)
+        )
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
 
@@ -154,8 +160,15 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def get(self, url: str, *, max_bytes: int, accept: str = FEED_ACCEPT, etag: str | None = None,
-            last_modified: str | None = None) -> Answer:
+    def get(
+        self,
+        url: str,
+        *,
+        max_bytes: int,
+        accept: str = FEED_ACCEPT,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> Answer:
         """The answer at ``url`` (200 or 304), or FetchError."""
         headers = {"Accept": accept}
         if etag:
@@ -167,14 +180,15 @@ class Fetcher:
             try:
                 return self._follow(url, headers, max_bytes)
             except _Busy as busy:
-                wait = busy.retry_after if busy.retry_after is not None else manners.backoff * 2 ** attempt
+                wait = busy.retry_after if busy.retry_after is not None else manners.backoff * 2**attempt
                 gate = self._gate(busy.host)
                 with gate.lock:  # for every request to that host
                     gate.ready_at = max(gate.ready_at, self._clock() + wait)
                 if attempt == manners.retries or wait > manners.max_wait:
                     phrase = HTTPStatus(busy.status).phrase
-                    raise FetchError(f"HTTP {busy.status} {phrase} (come back in {wait:.0f} s)",
-                                     status=busy.status, retry_after=wait) from None
+                    raise FetchError(
+                        f"HTTP {busy.status} {phrase} (come back in {wait:.0f} s)", status=busy.status, retry_after=wait
+                    ) from None
                 attempt += 1
 
     def _gate(self, host: str) -> _Host:
@@ -231,10 +245,14 @@ class Fetcher:
                     raise _Busy(status, host, _retry_after(response.headers.get("retry-after")))
                 if status != 304 and not 200 <= status < 300:
                     raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip(), status=status)
-                return Answer(url=url, status=status, body=b"" if status == 304 else self._read(response, max_bytes),
-                              content_type=response.headers.get("content-type", ""),
-                              etag=response.headers.get("etag"),
-                              last_modified=response.headers.get("last-modified"))
+                return Answer(
+                    url=url,
+                    status=status,
+                    body=b"" if status == 304 else self._read(response, max_bytes),
+                    content_type=response.headers.get("content-type", ""),
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                )
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {self.politeness.timeout:g} s") from None
         except httpx.ConnectError as error:
@@ -264,8 +282,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def by_host(work: Callable[[T], R], items: list[T], url_of: Callable[[T], str],
-            threads: int = 8) -> Iterator[tuple[T, R]]:
+def by_host(
+    work: Callable[[T], R], items: list[T], url_of: Callable[[T], str], threads: int = 8
+) -> Iterator[tuple[T, R]]:
     """``(item, work(item))`` for every item as each is done: the items of one host one after
     another, different hosts side by side in up to ``threads`` threads. The threads are daemons,
     so an interrupt never waits for a slow server; they never touch the store."""

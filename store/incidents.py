@@ -79,21 +79,38 @@ CELL_DEGREES = 0.25  # map cells for finding near places (about 28 km north-sout
 # Families of subtypes that outlets use for one incident. A subtype may be in several families;
 # two subtypes are compatible when they share one.
 FAMILIES: dict[str, frozenset[str]] = {
-    "strike": frozenset({
-        "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
-        "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
-        "Disrupted weapons use",  # the same attack told as its interception ("drones shot down")
-        "Attack",  # a strike on civilians told as an attack on them
-    }),
-    "battle": frozenset({
-        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-        "Non-violent transfer of territory",
-    }),
+    "strike": frozenset(
+        {
+            "Air/drone strike",
+            "Shelling/artillery/missile attack",
+            "Chemical weapon",
+            "Remote explosive/landmine/IED",
+            "Suicide bomb",
+            "Grenade",
+            "Disrupted weapons use",  # the same attack told as its interception ("drones shot down")
+            "Attack",  # a strike on civilians told as an attack on them
+        }
+    ),
+    "battle": frozenset(
+        {
+            "Armed clash",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            "Non-violent transfer of territory",
+        }
+    ),
     "violence against civilians": frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"}),
-    "demonstration": frozenset({
-        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-        "Violent demonstration", "Mob violence", "Arrests", "Looting/property destruction",
-    }),
+    "demonstration": frozenset(
+        {
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Mob violence",
+            "Arrests",
+            "Looting/property destruction",
+        }
+    ),
 }
 _FAMILIES_OF: dict[str, frozenset[str]] = {}
 for _name, _members in FAMILIES.items():
@@ -112,13 +129,34 @@ def compatible_subtypes(a: str, b: str) -> bool:
 
 
 # Names too wide to place an incident (countries are recognised through the gazetteer).
-_WIDE_PLACES = frozenset({
-    "europe", "africa", "asia", "middle east", "the west", "west", "east", "balkans", "caucasus",
-    "sahel", "latin america", "north america", "south america", "black sea", "sea", "baltic",
-    "world", "donbas", "donbass", "gaza strip", "west bank",
-})
+_WIDE_PLACES = frozenset(
+    {
+        "europe",
+        "africa",
+        "asia",
+        "middle east",
+        "the west",
+        "west",
+        "east",
+        "balkans",
+        "caucasus",
+        "sahel",
+        "latin america",
+        "north america",
+        "south america",
+        "black sea",
+        "sea",
+        "baltic",
+        "world",
+        "donbas",
+        "donbass",
+        "gaza strip",
+        "west bank",
+    }
+)
 # Words that say what an actor is rather than who: dropped before comparing actors.
-_ACTOR_GENERIC = frozenset("""
+_ACTOR_GENERIC = frozenset(
+    """
 the a an of and or in on at by from for to with its their his her s
 force forces troop troops army armed military soldier soldiers fighter fighters unit units militant militants
 militia militias rebel rebels drone drones aircraft artillery jet jets warplane warplanes plane planes
@@ -126,7 +164,8 @@ police officer officers men gunmen people civilian civilians official officials 
 regime side sides attacker attackers unknown some several local allied backed led linked supported
 protester protesters demonstrator demonstrators villager villagers resident residents student students
 crowd crowds worker workers
-""".split())
+""".split()
+)
 # a place named as a region in the text ("the Belgorod region", "Kherson oblast"), though its entity is a city
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|district|prefecture)\b", re.I)
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|governorate|state|district|prefecture)\b", re.I)
@@ -153,8 +192,9 @@ def _day(ordinal: int) -> str:
     return Date.fromordinal(ordinal).isoformat()
 
 
-def interval(date: str | None, date_end: str | None, precision: str | None,
-             published: str | None) -> tuple[int | None, int | None, bool]:
+def interval(
+    date: str | None, date_end: str | None, precision: str | None, published: str | None
+) -> tuple[int | None, int | None, bool]:
     """The days an event's date allows, and whether it is precise enough to meet other articles'
     reports (a year, or no date at all, is not)."""
     lo = _ordinal(date)
@@ -229,8 +269,17 @@ def _as_region(place: Place) -> Place:
     """The place as a region: the text names its region ("the Belgorod region"), not the city."""
     if place.level != 2:
         return place
-    return Place(place.id, place.name, place.country, place.admin1 or place.name, None, None, 1,
-                 place.key, place.region or place.key)
+    return Place(
+        place.id,
+        place.name,
+        place.country,
+        place.admin1 or place.name,
+        None,
+        None,
+        1,
+        place.key,
+        place.region or place.key,
+    )
 
 
 def _km(p: Place, q: Place) -> float:
@@ -576,7 +625,7 @@ class Grouper:
     def places(self, conn, ids: Iterable[int]) -> dict[int, Place]:
         missing = [i for i in set(ids) if i not in self._places]
         for start in range(0, len(missing), 500):
-            batch = missing[start:start + 500]
+            batch = missing[start : start + 500]
             marks = ",".join("?" * len(batch))
             for row in conn.execute(
                 f"SELECT id, name, country, admin1, lat, lon FROM entities WHERE id IN ({marks})", batch
@@ -592,7 +641,8 @@ class Grouper:
             "(length(substr(a.text, 1, e.evidence_start)) "
             " - length(replace(substr(a.text, 1, e.evidence_start), char(10) || char(10), ''))) / 2 "
             f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} "
-            "ORDER BY e.article_id, e.evidence_start, e.id", params,
+            "ORDER BY e.article_id, e.evidence_start, e.id",
+            params,
         ).fetchall()
         if not rows:
             return []
@@ -603,16 +653,16 @@ class Grouper:
             'SELECT p.event_id, p.entity_id, p.text, substr(a.text, p."end" + 1, 14), '
             "substr(a.text, max(1, p.start - 17), min(p.start, 18)) FROM event_places p "
             "JOIN events e ON e.id = p.event_id JOIN articles a ON a.id = e.article_id "
-            f"WHERE p.event_id IN ({marks}) ORDER BY p.rowid", ids
+            f"WHERE p.event_id IN ({marks}) ORDER BY p.rowid",
+            ids,
         ):
-            as_region = bool(_REGION_WORD.search(span) or _REGION_AFTER.match(after or "")
-                             or _REGION_BEFORE.search(before or ""))
+            as_region = bool(
+                _REGION_WORD.search(span) or _REGION_AFTER.match(after or "") or _REGION_BEFORE.search(before or "")
+            )
             place_ids.setdefault(event_id, []).append((entity_id, as_region))
         known = self.places(conn, [i for v in place_ids.values() for i, _ in v])
         actors: dict[int, set[str]] = {}
-        for event_id, name in conn.execute(
-            f"SELECT event_id, name FROM event_actors WHERE event_id IN ({marks})", ids
-        ):
+        for event_id, name in conn.execute(f"SELECT event_id, name FROM event_actors WHERE event_id IN ({marks})", ids):
             actors.setdefault(event_id, set()).update(actor_tokens(name))
         figures: dict[int, dict[str, int]] = {}
         for event_id, kind, low, high in conn.execute(
@@ -624,15 +674,48 @@ class Grouper:
             mine = figures.setdefault(event_id, {})
             mine[kind] = max(mine.get(kind, 0), value)
         items = []
-        for (event_id, article_id, digest, start, end, subtype, date, date_end, precision,
-             confidence, published, report, paragraph) in rows:
+        for (
+            event_id,
+            article_id,
+            digest,
+            start,
+            end,
+            subtype,
+            date,
+            date_end,
+            precision,
+            confidence,
+            published,
+            report,
+            paragraph,
+        ) in rows:
             lo, hi, joinable = interval(date, date_end, precision, published)
-            places = list(dict.fromkeys(
-                (_as_region(known[i]) if as_region else known[i])
-                for i, as_region in place_ids.get(event_id, ()) if i in known))
-            items.append(Item(event_id, article_id, event_key(digest, start, end), start, end, subtype,
-                              lo, hi, joinable, places, frozenset(actors.get(event_id, ())),
-                              figures.get(event_id, {}), confidence or 0.0, paragraph or 0, report))
+            places = list(
+                dict.fromkeys(
+                    (_as_region(known[i]) if as_region else known[i])
+                    for i, as_region in place_ids.get(event_id, ())
+                    if i in known
+                )
+            )
+            items.append(
+                Item(
+                    event_id,
+                    article_id,
+                    event_key(digest, start, end),
+                    start,
+                    end,
+                    subtype,
+                    lo,
+                    hi,
+                    joinable,
+                    places,
+                    frozenset(actors.get(event_id, ())),
+                    figures.get(event_id, {}),
+                    confidence or 0.0,
+                    paragraph or 0,
+                    report,
+                )
+            )
         return items
 
     # ---------------------------------------------------------------- the analyst's choices
@@ -658,8 +741,11 @@ class Grouper:
         exact = [(c, o) for s, e, c, o in entries if s == item.start and e == item.end]
         if exact:
             return exact
-        return [(c, o) for s, e, c, o in entries
-                if min(e, item.end) > max(s, item.start) and _best_overlap(conn, digest, s, e) == item.event_id]
+        return [
+            (c, o)
+            for s, e, c, o in entries
+            if min(e, item.end) > max(s, item.start) and _best_overlap(conn, digest, s, e) == item.event_id
+        ]
 
     # ---------------------------------------------------------------- grouping an article
 
@@ -710,8 +796,9 @@ class Grouper:
             joined.append(incident_id)
         return joined
 
-    def _place_report(self, conn, profile: Profile, members: list[Item],
-                      choices: dict[int, list[tuple[str, str]]], used: set[int]) -> int:
+    def _place_report(
+        self, conn, profile: Profile, members: list[Item], choices: dict[int, list[tuple[str, str]]], used: set[int]
+    ) -> int:
         together: list[int] = []
         apart: set[int] = set(used)
         for item in members:
@@ -743,8 +830,7 @@ class Grouper:
         else:
             incident_profile = self.load_profile(conn, target)
         ids = [m.event_id for m in members]
-        conn.execute(f"UPDATE events SET incident_id = ? WHERE id IN ({','.join('?' * len(ids))})",
-                     (target, *ids))
+        conn.execute(f"UPDATE events SET incident_id = ? WHERE id IN ({','.join('?' * len(ids))})", (target, *ids))
         incident_profile.add(profile)
         self.save_profile(conn, target, incident_profile)
         # several together-choices name other incidents: they are one incident now
@@ -766,17 +852,23 @@ class Grouper:
         of events the analyst split."""
         shared = conn.execute(
             "SELECT 1 FROM events x JOIN events y ON y.article_id = x.article_id "
-            "WHERE x.incident_id = ? AND y.incident_id = ? LIMIT 1", (a, b)).fetchone()
+            "WHERE x.incident_id = ? AND y.incident_id = ? LIMIT 1",
+            (a, b),
+        ).fetchone()
         if shared:
             return True
         if not any(c == "apart" for entries in self.choices(conn).values() for _, _, c, _ in entries):
             return False
         keys_a, keys_b = set(_member_keys(conn, a)), set(_member_keys(conn, b))
-        return conn.execute(
-            "SELECT 1 FROM incident_choices WHERE choice = 'apart' AND "
-            f"((a IN ({','.join('?' * len(keys_a))}) AND b IN ({','.join('?' * len(keys_b))})) OR "
-            f"(b IN ({','.join('?' * len(keys_a))}) AND a IN ({','.join('?' * len(keys_b))}))) LIMIT 1",
-            (*keys_a, *keys_b, *keys_a, *keys_b)).fetchone() is not None
+        return (
+            conn.execute(
+                "SELECT 1 FROM incident_choices WHERE choice = 'apart' AND "
+                f"((a IN ({','.join('?' * len(keys_a))}) AND b IN ({','.join('?' * len(keys_b))})) OR "
+                f"(b IN ({','.join('?' * len(keys_a))}) AND a IN ({','.join('?' * len(keys_b))}))) LIMIT 1",
+                (*keys_a, *keys_b, *keys_a, *keys_b),
+            ).fetchone()
+            is not None
+        )
 
     def _new_incident(self, conn, first: Item) -> int:
         subtype = first.subtype
@@ -795,11 +887,14 @@ class Grouper:
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        ids = [r[0] for r in conn.execute(
-            f"SELECT DISTINCT incident_id FROM incident_keys WHERE key IN ({marks}) "
-            "AND lo BETWEEN ? AND ? AND hi >= ? ORDER BY incident_id",
-            (*keys, core[0] - MAX_CORE_DAYS, core[1], core[0]),
-        )]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT incident_id FROM incident_keys WHERE key IN ({marks}) "
+                "AND lo BETWEEN ? AND ? AND hi >= ? ORDER BY incident_id",
+                (*keys, core[0] - MAX_CORE_DAYS, core[1], core[0]),
+            )
+        ]
         profiles = self.load_profiles(conn, ids)
         return [(i, profiles[i]) for i in ids if i in profiles]
 
@@ -814,7 +909,7 @@ class Grouper:
                 cache.move_to_end(i)
         missing = [i for i in ids if i not in cache]
         for start in range(0, len(missing), 500):
-            batch = missing[start:start + 500]
+            batch = missing[start : start + 500]
             marks = ",".join("?" * len(batch))
             profiles: dict[int, Profile] = {}
             for incident_id, subtypes, dates, figures, actors in conn.execute(
@@ -827,7 +922,9 @@ class Grouper:
                 profile.figures = {k: list(v) for k, v in json.loads(figures or "{}").items()}
             rows = conn.execute(
                 f"SELECT incident_id, entity_id, level FROM incident_places WHERE incident_id IN ({marks}) "
-                "ORDER BY incident_id, entity_id, level", batch).fetchall()
+                "ORDER BY incident_id, entity_id, level",
+                batch,
+            ).fetchall()
             known = self.places(conn, [r[1] for r in rows])
             for incident_id, entity_id, level in rows:
                 profile = profiles.get(incident_id)
@@ -861,14 +958,17 @@ class Grouper:
             conn.execute("DELETE FROM incident_places WHERE incident_id = ?", (incident_id,))
         if stored is None or places != stored[2]:
             new = places if stored is None else places - stored[2]
-            conn.executemany("INSERT OR IGNORE INTO incident_places (incident_id, entity_id, level) VALUES (?, ?, ?)",
-                             [(incident_id, i, level) for i, level in sorted(new)])
+            conn.executemany(
+                "INSERT OR IGNORE INTO incident_places (incident_id, entity_id, level) VALUES (?, ?, ?)",
+                [(incident_id, i, level) for i, level in sorted(new)],
+            )
         if stored is None or core != stored[0] or keys != stored[1]:
             conn.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
             if core is not None:
                 conn.executemany(
                     "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
-                    [(k, core[0], core[1], incident_id) for k in sorted(keys)])
+                    [(k, core[0], core[1], incident_id) for k in sorted(keys)],
+                )
         self._profiles[incident_id] = (profile, now)
         self._dirty.add(incident_id)
 
@@ -880,12 +980,22 @@ class Grouper:
                 continue
             profile = cached[0]
             lo, hi = profile.core or (None, None)
-            rows.append(("|".join(sorted(profile.subtypes)), profile.dates_json(), lo, hi,
-                         json.dumps(profile.figures, sort_keys=True), " ".join(sorted(profile.actors)),
-                         incident_id))
+            rows.append(
+                (
+                    "|".join(sorted(profile.subtypes)),
+                    profile.dates_json(),
+                    lo,
+                    hi,
+                    json.dumps(profile.figures, sort_keys=True),
+                    " ".join(sorted(profile.actors)),
+                    incident_id,
+                )
+            )
         conn.executemany(
             "UPDATE incidents SET subtypes = ?, dates = ?, core_lo = ?, core_hi = ?, figures = ?, actor_keys = ?, "
-            "stale = 1 WHERE id = ?", rows)
+            "stale = 1 WHERE id = ?",
+            rows,
+        )
         self._dirty.clear()
 
     # ---------------------------------------------------------------- analyst: merge and split
@@ -900,7 +1010,8 @@ class Grouper:
             target_keys = _member_keys(conn, target)
             conn.executemany(
                 "DELETE FROM incident_choices WHERE choice = 'apart' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
-                [(x, y, y, x) for x in source_keys for y in target_keys])
+                [(x, y, y, x) for x in source_keys for y in target_keys],
+            )
             # every event of both is kept together with one of them (the target's first): regrouping
             # then puts them all in one incident, whatever order their articles come in
             anchor = target_keys[0] if target_keys else None
@@ -929,7 +1040,8 @@ class Grouper:
         key = mine[0]
         conn.executemany(
             "DELETE FROM incident_choices WHERE choice = 'together' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
-            [(key, o, o, key) for o in others])
+            [(key, o, o, key) for o in others],
+        )
         for other in others:
             _record(conn, "apart", key, other)
         item = self.load_items(conn, "e.id = ?", (event_id,))[0]
@@ -982,7 +1094,8 @@ def _best_overlap(conn, digest: str, start: int, end: int) -> int | None:
     best = None
     for event_id, s, e in conn.execute(
         "SELECT e.id, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE a.hash = ? AND e.evidence_start < ? AND e.evidence_end > ? ORDER BY e.id", (digest, end, start)
+        "WHERE a.hash = ? AND e.evidence_start < ? AND e.evidence_end > ? ORDER BY e.id",
+        (digest, end, start),
     ):
         overlap = min(e, end) - max(s, start)
         if best is None or overlap > best[0]:
@@ -996,7 +1109,8 @@ def resolve_key(conn, key: str) -> int | None:
     row = conn.execute(
         "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
         "WHERE a.hash = ? AND e.evidence_start = ? AND e.evidence_end = ? ORDER BY e.id LIMIT 1",
-        (digest, start, end)).fetchone()
+        (digest, start, end),
+    ).fetchone()
     return row[0] if row else _best_overlap(conn, digest, start, end)
 
 
@@ -1009,9 +1123,14 @@ def _incident_of_key(conn, key: str) -> int | None:
 
 
 def _event_keys(conn, where: str, params: tuple) -> list[str]:
-    return [event_key(h, s, e) for h, s, e in conn.execute(
-        f"SELECT a.hash, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE {where} ORDER BY e.id", params)]
+    return [
+        event_key(h, s, e)
+        for h, s, e in conn.execute(
+            f"SELECT a.hash, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} ORDER BY e.id",
+            params,
+        )
+    ]
 
 
 def _member_keys(conn, incident_id: int) -> list[str]:
@@ -1152,7 +1271,8 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
         "a.outlet, a.title, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN article_sketches k ON k.article_id = e.article_id "
-        f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id", incident_ids,
+        f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id",
+        incident_ids,
     ):
         by_incident.setdefault(row[0], []).append(row[1:])
     events_of = f"SELECT id FROM events WHERE incident_id IN ({marks})"
@@ -1160,7 +1280,8 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     for event_id, source_id, name, key, source_type in conn.execute(
         "SELECT ce.event_id, s.id, s.name, s.merge_key, s.type FROM claim_events ce "
         "JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id "
-        f"WHERE ce.event_id IN ({events_of}) ORDER BY ce.event_id, c.id", incident_ids,
+        f"WHERE ce.event_id IN ({events_of}) ORDER BY ce.event_id, c.id",
+        incident_ids,
     ):
         claimants.setdefault(event_id, []).append((source_id, name, key, source_type))
     figures: dict[int, list[tuple[str, int | None, int | None, str]]] = {}
@@ -1173,7 +1294,8 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     for row in conn.execute(
         "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id) "
         "FROM event_places ep JOIN events e ON e.id = ep.event_id JOIN entities n ON n.id = ep.entity_id "
-        f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, ep.entity_id", incident_ids,
+        f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, ep.entity_id",
+        incident_ids,
     ):
         places.setdefault(row[0], []).append(row[1:])
     actors: dict[int, list[str]] = {}
@@ -1184,13 +1306,31 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     ):
         actors.setdefault(incident_id, []).append(name)
     outlet_ids: dict[str, int | None] = {}
-    return {incident_id: _summary(conn, incident_id, rows, claimants, figures, places.get(incident_id, []),
-                                  actors.get(incident_id, []), outlet_ids)
-            for incident_id, rows in by_incident.items()}
+    return {
+        incident_id: _summary(
+            conn,
+            incident_id,
+            rows,
+            claimants,
+            figures,
+            places.get(incident_id, []),
+            actors.get(incident_id, []),
+            outlet_ids,
+        )
+        for incident_id, rows in by_incident.items()
+    }
 
 
-def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures: dict, place_rows: list[tuple],
-             actors: list[str], outlet_ids: dict[str, int | None]) -> Summary:
+def _summary(
+    conn,
+    incident_id: int,
+    rows: list[tuple],
+    claimants: dict,
+    figures: dict,
+    place_rows: list[tuple],
+    actors: list[str],
+    outlet_ids: dict[str, int | None],
+) -> Summary:
     event_ids = [r[0] for r in rows]
     # copies: articles of one group of reprints present here
     groups: dict[int, list[int]] = {}
@@ -1255,18 +1395,24 @@ def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures
         open_ended = any(f[1] is None for _, f in by_source)
         # sources disagree when their figures cannot both be right
         for i, (_, a) in enumerate(by_source):
-            for _, b in by_source[i + 1:]:
+            for _, b in by_source[i + 1 :]:
                 a_hi = a[1] if a[1] is not None else math.inf
                 b_hi = b[1] if b[1] is not None else math.inf
                 a_lo = a[0] if a[0] is not None else 0
                 b_lo = b[0] if b[0] is not None else 0
                 if a_hi < b_lo or b_hi < a_lo:
                     conflict = True
-        casualties.append({
-            "kind": kind, "min": low, "max": None if open_ended and high == low else high,
-            "by_source": [{"source_id": v.source_id, "name": v.name, "min": f[0], "max": f[1]} for v, f in by_source],
-            "_exact": kind in exact_kinds and not open_ended,
-        })
+        casualties.append(
+            {
+                "kind": kind,
+                "min": low,
+                "max": None if open_ended and high == low else high,
+                "by_source": [
+                    {"source_id": v.source_id, "name": v.name, "min": f[0], "max": f[1]} for v, f in by_source
+                ],
+                "_exact": kind in exact_kinds and not open_ended,
+            }
+        )
 
     # date: the events dated to a day or a few days give the range they span together (one source's
     # "14 December", another's "14 and 15 December": 14-15 December); else the most precise decide
@@ -1289,12 +1435,21 @@ def _summary(conn, incident_id: int, rows: list[tuple], claimants: dict, figures
     places = [(r[0], r[1]) for r in ranked]
     first = rows[0]
     return Summary(
-        incident_id=incident_id, type=SUBTYPE_TO_TYPE.get(subtype, "Strategic developments"), subtype=subtype,
-        date=date, date_end=date_end, date_precision=precision, event_ids=event_ids,
+        incident_id=incident_id,
+        type=SUBTYPE_TO_TYPE.get(subtype, "Strategic developments"),
+        subtype=subtype,
+        date=date,
+        date_end=date_end,
+        date_precision=precision,
+        event_ids=event_ids,
         article_ids=sorted(a for members in groups.values() for a in members),
         copies=[sorted(m) for g, m in sorted(groups.items()) if len(m) > 1],
-        voices=ordered_voices, places=places, casualties=casualties,
-        confidence=max(r[6] or 0.0 for r in rows), conflict=conflict, actors=actors,
+        voices=ordered_voices,
+        places=places,
+        casualties=casualties,
+        confidence=max(r[6] or 0.0 for r in rows),
+        conflict=conflict,
+        actors=actors,
         key=event_key(first[11], first[12], first[13]),
         era=first[14] if all(r[14] for r in rows) else None,
     )
@@ -1305,7 +1460,7 @@ def refresh_stale(conn, batch: int = 400) -> int:
     incidents a read of each table."""
     ids = [r[0] for r in conn.execute("SELECT id FROM incidents WHERE stale ORDER BY id")]
     for start in range(0, len(ids), batch):
-        refresh_summaries(conn, ids[start:start + batch])
+        refresh_summaries(conn, ids[start : start + batch])
     return len(ids)
 
 
@@ -1318,10 +1473,29 @@ def refresh_summaries(conn, ids: list[int]) -> None:
         "UPDATE incidents SET type = ?, subtype = ?, date = ?, date_end = ?, date_precision = ?, "
         "confidence = ?, fatalities = ?, conflict = ?, n_events = ?, n_articles = ?, n_sources = ?, "
         "places_label = ?, casualties_label = ?, sources_label = ?, key = ?, era = ?, stale = 0 WHERE id = ?",
-        [(s.type, s.subtype, s.date, s.date_end, s.date_precision, s.confidence, s.fatalities, int(s.conflict),
-          len(s.event_ids), len(s.article_ids), len(s.voices), places_label(s), casualties_label(s.casualties),
-          "; ".join(v.name for v in s.voices), s.key, s.era, incident_id)
-         for incident_id, s in sorted(summaries.items())])
+        [
+            (
+                s.type,
+                s.subtype,
+                s.date,
+                s.date_end,
+                s.date_precision,
+                s.confidence,
+                s.fatalities,
+                int(s.conflict),
+                len(s.event_ids),
+                len(s.article_ids),
+                len(s.voices),
+                places_label(s),
+                casualties_label(s.casualties),
+                "; ".join(v.name for v in s.voices),
+                s.key,
+                s.era,
+                incident_id,
+            )
+            for incident_id, s in sorted(summaries.items())
+        ],
+    )
 
 
 def casualties_label(casualties: list[dict]) -> str:
@@ -1349,9 +1523,14 @@ def group_pending(conn, grouper: Grouper | None = None, batch: int = 200) -> int
     done = 0
     last = 0
     while True:
-        articles = [r[0] for r in conn.execute(
-            "SELECT DISTINCT article_id FROM events WHERE incident_id IS NULL AND article_id > ? "
-            "ORDER BY article_id LIMIT ?", (last, batch))]
+        articles = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT article_id FROM events WHERE incident_id IS NULL AND article_id > ? "
+                "ORDER BY article_id LIMIT ?",
+                (last, batch),
+            )
+        ]
         if not articles:
             break
         for article_id in articles:
@@ -1419,7 +1598,9 @@ def backfill(conn, batch: int = 200) -> int:
         with _immediate(conn):
             articles = conn.execute(
                 "SELECT a.id, a.text FROM articles a LEFT JOIN article_sketches k ON k.article_id = a.id "
-                "WHERE k.article_id IS NULL ORDER BY a.id LIMIT ?", (batch,)).fetchall()
+                "WHERE k.article_id IS NULL ORDER BY a.id LIMIT ?",
+                (batch,),
+            ).fetchall()
             for article_id, text in articles:
                 reprints.record(conn, article_id, sketch(text))
         if not articles:
@@ -1427,9 +1608,13 @@ def backfill(conn, batch: int = 200) -> int:
     grouper = Grouper()
     while True:
         with _immediate(conn):
-            pending = [r[0] for r in conn.execute(
-                "SELECT DISTINCT article_id FROM events WHERE incident_id IS NULL ORDER BY article_id LIMIT ?",
-                (batch,))]
+            pending = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT article_id FROM events WHERE incident_id IS NULL ORDER BY article_id LIMIT ?",
+                    (batch,),
+                )
+            ]
             for article_id in pending:
                 items = grouper.load_items(conn, "e.article_id = ? AND e.incident_id IS NULL", (article_id,))
                 grouper.add_items(conn, items)
@@ -1449,5 +1634,7 @@ def backfill(conn, batch: int = 200) -> int:
 def has_pending(conn) -> bool:
     """Whether some event has no incident yet, or some incident waits for its display fields
     (index lookups)."""
-    return (conn.execute("SELECT 1 FROM events WHERE incident_id IS NULL LIMIT 1").fetchone() is not None
-            or conn.execute("SELECT 1 FROM incidents WHERE stale LIMIT 1").fetchone() is not None)
+    return (
+        conn.execute("SELECT 1 FROM events WHERE incident_id IS NULL LIMIT 1").fetchone() is not None
+        or conn.execute("SELECT 1 FROM incidents WHERE stale LIMIT 1").fetchone() is not None
+    )

@@ -62,6 +62,7 @@ class IngestSummary:
 
 # --- extraction, in the worker processes ------------------------------------------------------
 
+
 def _extractor() -> Callable[[str, str | None], Extraction]:
     from extract.pipeline import extract_article
 
@@ -101,8 +102,9 @@ def extract_chunk(items: list[tuple[str, str | None]]) -> list[tuple[Extraction 
             with _time_limit(EXTRACTION_SECONDS):
                 results.append((extract_article(text, published[:10] if published else None), sketch(text)))
         except ExtractionTimeout:
-            results.append((f"extraction took longer than {EXTRACTION_SECONDS:g} s (article of {len(text):,} characters)",
-                            None))
+            results.append(
+                (f"extraction took longer than {EXTRACTION_SECONDS:g} s (article of {len(text):,} characters)", None)
+            )
         except Exception as error:  # one bad article must not sink the chunk
             message = str(error).splitlines()[0][:200] if str(error) else ""
             results.append((f"extraction failed ({type(error).__name__}{': ' + message if message else ''})", None))
@@ -110,6 +112,7 @@ def extract_chunk(items: list[tuple[str, str | None]]) -> list[tuple[Extraction 
 
 
 # --- inputs -------------------------------------------------------------------------------------
+
 
 def _folder_files(folder: Path) -> Iterator[Path | Rejection]:
     errors: list[OSError] = []
@@ -185,8 +188,9 @@ def read_inputs(
                 else:
                     pairs.append((item, item.relative_to(path).as_posix()))
             if not pairs:
-                yield Rejection(given, "no article files found in this folder "
-                                       "(.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)")
+                yield Rejection(
+                    given, "no article files found in this folder (.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)"
+                )
             for item in _read_files(pairs, workers):  # a rejection names the file as the user can find it
                 yield Rejection(os.path.join(given, item.where), item.reason) if isinstance(item, Rejection) else item
         elif not path.exists() and not path.is_symlink():
@@ -226,6 +230,7 @@ def read_seeds() -> Iterator[RawArticle | Rejection]:
 
 
 # --- the run -----------------------------------------------------------------------------------
+
 
 def _chunks(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]]:
     chunk: list[RawArticle] = []
@@ -380,8 +385,12 @@ def _concat(head: list[list[RawArticle]], rest: Iterator[list[RawArticle]]) -> I
 
 
 def ingest_paths(
-    conn: sqlite3.Connection, paths: Iterable[str], *, stdin: BinaryIO | None = None,
-    workers: int | None = None, **options
+    conn: sqlite3.Connection,
+    paths: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    workers: int | None = None,
+    **options,
 ) -> IngestSummary:
     """Ingest files, folders and ``-`` (stdin); folders of many files are read in the pool too."""
     if workers == 0:

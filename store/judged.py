@@ -60,8 +60,12 @@ class JudgementFilter:
     detached_only: bool = False  # only judgements whose fact is gone (orphaned or deleted)
 
     def describe(self) -> str:
-        parts = [f"{self.kind}s" if self.kind else "", self.status, f"#{self.tag}" if self.tag else "",
-                 "orphaned or deleted" if self.detached_only else ""]
+        parts = [
+            f"{self.kind}s" if self.kind else "",
+            self.status,
+            f"#{self.tag}" if self.tag else "",
+            "orphaned or deleted" if self.detached_only else "",
+        ]
         return ", ".join(p for p in parts if p)
 
 
@@ -76,8 +80,9 @@ def judgements_query(flt: JudgementFilter = JudgementFilter()) -> ListQuery:
     if flt.kind:
         query = query.with_filter("f.jkind = ?", flt.kind)
     if flt.status == "unverified":
-        query = query.with_filter("f.jkind IN ('event', 'claim', 'incident') "
-                                  "AND (f.status IS NULL OR f.status = 'unverified')")
+        query = query.with_filter(
+            "f.jkind IN ('event', 'claim', 'incident') AND (f.status IS NULL OR f.status = 'unverified')"
+        )
     elif flt.status:
         query = query.with_filter("f.status = ?", flt.status)
     if flt.tag:

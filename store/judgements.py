@@ -125,6 +125,7 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict[s
 
 # --- an event's values: what extraction gave, what the analyst set -------------------------------
 
+
 def _extracted_killed(conn: sqlite3.Connection, event_id: int) -> int | None:
     """The event's extracted figure of killed (the sum of lower bounds, as the CSV's fatalities)."""
     rows = conn.execute("SELECT min FROM casualties WHERE event_id = ? AND kind = 'killed'", (event_id,)).fetchall()
@@ -146,18 +147,30 @@ def _set_killed(conn: sqlite3.Connection, event_id: int, killed: int) -> str:
     becomes it (exactly; the others of that kind go, their total is the extracted value kept in the
     judgement), or one is added over the evidence when extraction found none. Returns the
     casualties label. Incidents, labels and exports then all read the analyst's figure."""
-    rows = [r[0] for r in conn.execute(
-        "SELECT id FROM casualties WHERE event_id = ? AND kind = 'killed' ORDER BY id", (event_id,))]
+    rows = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM casualties WHERE event_id = ? AND kind = 'killed' ORDER BY id", (event_id,)
+        )
+    ]
     if rows:
-        conn.execute("UPDATE casualties SET min = ?, max = ?, qualifier = 'exact' WHERE id = ?", (killed, killed, rows[0]))
+        conn.execute(
+            "UPDATE casualties SET min = ?, max = ?, qualifier = 'exact' WHERE id = ?", (killed, killed, rows[0])
+        )
         conn.executemany("DELETE FROM casualties WHERE id = ?", [(r,) for r in rows[1:]])
     else:
         conn.execute(
             'INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
             "SELECT id, 'killed', ?, ?, 'exact', NULL, evidence_start, evidence_end, evidence_text "
-            "FROM events WHERE id = ?", (killed, killed, event_id))
-    return "; ".join(casualty_label(kind, low, high, qualifier) for kind, low, high, qualifier in conn.execute(
-        "SELECT kind, min, max, qualifier FROM casualties WHERE event_id = ? ORDER BY id", (event_id,)))
+            "FROM events WHERE id = ?",
+            (killed, killed, event_id),
+        )
+    return "; ".join(
+        casualty_label(kind, low, high, qualifier)
+        for kind, low, high, qualifier in conn.execute(
+            "SELECT kind, min, max, qualifier FROM casualties WHERE event_id = ? ORDER BY id", (event_id,)
+        )
+    )
 
 
 def _shown(value: Any) -> str | None:
@@ -165,6 +178,7 @@ def _shown(value: Any) -> str | None:
 
 
 # --- the summary the lists show ------------------------------------------------------------------
+
 
 def _mark(conn: sqlite3.Connection, judgement: dict[str, Any]) -> str:
     parts = []
@@ -176,8 +190,12 @@ def _mark(conn: sqlite3.Connection, judgement: dict[str, Any]) -> str:
         parts.append("+added")
     elif json.loads(judgement["corrected"]):
         parts.append(CORRECTED_MARK)
-    parts += [f"#{t}" for (t,) in conn.execute(
-        "SELECT tag FROM judgement_tags WHERE judgement_id = ? ORDER BY tag", (judgement["id"],))]
+    parts += [
+        f"#{t}"
+        for (t,) in conn.execute(
+            "SELECT tag FROM judgement_tags WHERE judgement_id = ? ORDER BY tag", (judgement["id"],)
+        )
+    ]
     if conn.execute("SELECT 1 FROM judgement_notes WHERE judgement_id = ?", (judgement["id"],)).fetchone():
         parts.append("¶")
     return " ".join(p for p in parts if p)
@@ -196,11 +214,18 @@ class Judge:
     def _target(self, kind: str, target_id: int) -> dict[str, Any]:
         """The row judged, with what identifies it beyond its id."""
         if kind == "event":
-            row = _row(self.conn, "SELECT e.*, a.hash FROM events e JOIN articles a ON a.id = e.article_id "
-                                  "WHERE e.id = ?", (target_id,))
+            row = _row(
+                self.conn,
+                "SELECT e.*, a.hash FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+                (target_id,),
+            )
         elif kind == "claim":
-            row = _row(self.conn, "SELECT c.*, a.hash, s.merge_key FROM claims c JOIN articles a ON a.id = c.article_id "
-                                  "JOIN sources s ON s.id = c.source_id WHERE c.id = ?", (target_id,))
+            row = _row(
+                self.conn,
+                "SELECT c.*, a.hash, s.merge_key FROM claims c JOIN articles a ON a.id = c.article_id "
+                "JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
+                (target_id,),
+            )
         elif kind == "source":
             row = _row(self.conn, "SELECT * FROM sources WHERE id = ?", (target_id,))
         elif kind == "article":
@@ -209,10 +234,12 @@ class Judge:
             row = _row(self.conn, "SELECT * FROM incidents WHERE id = ?", (target_id,))
             if row is not None:  # its key event: the one its key names, else its first
                 row["key_event"] = _row(
-                    self.conn, "SELECT a.hash, e.evidence_start, e.evidence_end, e.evidence_text FROM events e "
-                               "JOIN articles a ON a.id = e.article_id WHERE e.incident_id = ? "
-                               "ORDER BY (a.hash || ':' || e.evidence_start || ':' || e.evidence_end) != ?, e.id LIMIT 1",
-                    (target_id, row.get("key") or ""))
+                    self.conn,
+                    "SELECT a.hash, e.evidence_start, e.evidence_end, e.evidence_text FROM events e "
+                    "JOIN articles a ON a.id = e.article_id WHERE e.incident_id = ? "
+                    "ORDER BY (a.hash || ':' || e.evidence_start || ':' || e.evidence_end) != ?, e.id LIMIT 1",
+                    (target_id, row.get("key") or ""),
+                )
         else:
             raise JudgementError(f"no {kind}s in this store to judge")
         if row is None:
@@ -226,33 +253,59 @@ class Judge:
             return found
         identity: dict[str, Any] = {}
         if kind == "event":
-            identity = dict(article_hash=target["hash"], start=target["evidence_start"], end=target["evidence_end"],
-                            span_text=target["evidence_text"], anchor=target["subtype"])
+            identity = dict(
+                article_hash=target["hash"],
+                start=target["evidence_start"],
+                end=target["evidence_end"],
+                span_text=target["evidence_text"],
+                anchor=target["subtype"],
+            )
         elif kind == "claim":
-            identity = dict(article_hash=target["hash"], start=target["content_start"], end=target["content_end"],
-                            span_text=target["content_text"], anchor=target["merge_key"])
+            identity = dict(
+                article_hash=target["hash"],
+                start=target["content_start"],
+                end=target["content_end"],
+                span_text=target["content_text"],
+                anchor=target["merge_key"],
+            )
         elif kind == "source":
             identity = dict(source_key=target["merge_key"])
         elif kind == "article":
             identity = dict(article_hash=target["hash"])
         elif kind == "incident" and target.get("key_event"):
             key = target["key_event"]
-            identity = dict(article_hash=key["hash"], start=key["evidence_start"], end=key["evidence_end"],
-                            span_text=key["evidence_text"], anchor=target["subtype"])
+            identity = dict(
+                article_hash=key["hash"],
+                start=key["evidence_start"],
+                end=key["evidence_end"],
+                span_text=key["evidence_text"],
+                anchor=target["subtype"],
+            )
         columns = ["kind", "target_id", "by", "at", *identity]
         values = [kind, target_id, self.analyst, now(), *identity.values()]
         judgement_id = self.conn.execute(
-            f"INSERT INTO judgements ({', '.join(map(_q, columns))}) "
-            f"VALUES ({', '.join('?' * len(columns))})", values).lastrowid
+            f"INSERT INTO judgements ({', '.join(map(_q, columns))}) VALUES ({', '.join('?' * len(columns))})", values
+        ).lastrowid
         return _row(self.conn, "SELECT * FROM judgements WHERE id = ?", (judgement_id,))
 
-    def _log(self, judgement: dict[str, Any], what: str, old: Any, new: Any, reason: str | None,
-             by: str | None = None) -> Change:
+    def _log(
+        self, judgement: dict[str, Any], what: str, old: Any, new: Any, reason: str | None, by: str | None = None
+    ) -> Change:
         self.conn.execute(
             "INSERT INTO judgement_log (at, by, judgement_id, kind, target_id, what, old, new, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (now(), by or self.analyst, judgement["id"], judgement["kind"], judgement["target_id"], what,
-             _shown(old), _shown(new), reason or None))
+            (
+                now(),
+                by or self.analyst,
+                judgement["id"],
+                judgement["kind"],
+                judgement["target_id"],
+                what,
+                _shown(old),
+                _shown(new),
+                reason or None,
+            ),
+        )
         return Change(judgement["kind"], judgement["target_id"], what, _shown(old), _shown(new))
 
     def _save(self, judgement: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -260,7 +313,8 @@ class Judge:
         judgement.update(values)
         self.conn.execute(
             f"UPDATE judgements SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-            [*values.values(), judgement["id"]])
+            [*values.values(), judgement["id"]],
+        )
         self._remark(judgement)
         return judgement
 
@@ -301,9 +355,16 @@ class Judge:
 
     # ---------------------------------------------------------------- corrections
 
-    def correct_event(self, event_id: int, *, subtype: str | None = None, date: str | None = None,
-                      place: str | None = None, killed: str | int | None = None,
-                      reason: str | None = None) -> list[Change]:
+    def correct_event(
+        self,
+        event_id: int,
+        *,
+        subtype: str | None = None,
+        date: str | None = None,
+        place: str | None = None,
+        killed: str | int | None = None,
+        reason: str | None = None,
+    ) -> list[Change]:
         """Set the event's subtype, date, place or figure of killed; extraction's values are kept."""
         changes: dict[str, Any] = {}
         if subtype is not None:
@@ -331,8 +392,11 @@ class Judge:
                 logged.append((field, old, new))
             if not logged:
                 return []
-            self._save(judgement, corrected=json.dumps(corrected, ensure_ascii=False),
-                       extracted=json.dumps(extracted, ensure_ascii=False))
+            self._save(
+                judgement,
+                corrected=json.dumps(corrected, ensure_ascii=False),
+                extracted=json.dumps(extracted, ensure_ascii=False),
+            )
             _apply(self.conn, judgement)
             regroup_event(self.conn, event_id)
             return [self._log(judgement, field, old, new, reason) for field, old, new in logged]
@@ -347,9 +411,18 @@ class Judge:
             delete_events(self.conn, [event_id])  # the trigger detaches the judgement
             return [change]
 
-    def add_event(self, article_id: int, start: int, end: int, *, subtype: str, date: str | None = None,
-                  place: str | None = None, killed: str | int | None = None,
-                  reason: str | None = None) -> tuple[int, list[Change]]:
+    def add_event(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        subtype: str,
+        date: str | None = None,
+        place: str | None = None,
+        killed: str | int | None = None,
+        reason: str | None = None,
+    ) -> tuple[int, list[Change]]:
         """An event extraction missed, from a span of the article (the sentence it is told in)."""
         values: dict[str, Any] = {"subtype": parse_subtype(subtype)}
         if date not in (None, ""):
@@ -374,8 +447,16 @@ class Judge:
             judgement_id = self.conn.execute(
                 'INSERT INTO judgements (kind, article_hash, start, "end", span_text, anchor, added, corrected, '
                 "by, at) VALUES ('event', ?, ?, ?, ?, '', 1, ?, ?, ?)",
-                (article["hash"], start, end, text[start:end], json.dumps(values, ensure_ascii=False),
-                 self.analyst, now())).lastrowid
+                (
+                    article["hash"],
+                    start,
+                    end,
+                    text[start:end],
+                    json.dumps(values, ensure_ascii=False),
+                    self.analyst,
+                    now(),
+                ),
+            ).lastrowid
             judgement = _row(self.conn, "SELECT * FROM judgements WHERE id = ?", (judgement_id,))
             event_id = _insert_added_event(self.conn, article_id, judgement)
             judgement["target_id"] = event_id
@@ -392,8 +473,10 @@ class Judge:
         text = parse_note(text)
         with write_transaction(self.conn):
             judgement = self._judgement(kind, target_id, self._target(kind, target_id))
-            self.conn.execute("INSERT INTO judgement_notes (judgement_id, text, by, at) VALUES (?, ?, ?, ?)",
-                              (judgement["id"], text, self.analyst, now()))
+            self.conn.execute(
+                "INSERT INTO judgement_notes (judgement_id, text, by, at) VALUES (?, ?, ?, ?)",
+                (judgement["id"], text, self.analyst, now()),
+            )
             self._save(judgement)
             return [self._log(judgement, "note", None, text, None)]
 
@@ -405,7 +488,8 @@ class Judge:
             judgement = self._judgement(kind, target_id, self._target(kind, target_id))
             added = self.conn.execute(
                 "INSERT OR IGNORE INTO judgement_tags (judgement_id, tag, by, at) VALUES (?, ?, ?, ?)",
-                (judgement["id"], tag, self.analyst, now())).rowcount
+                (judgement["id"], tag, self.analyst, now()),
+            ).rowcount
             if not added:
                 return []
             self._save(judgement)
@@ -416,8 +500,9 @@ class Judge:
         with write_transaction(self.conn):
             target = self._target(kind, target_id)
             judgement = self._judgement(kind, target_id, target)
-            removed = self.conn.execute("DELETE FROM judgement_tags WHERE judgement_id = ? AND tag = ?",
-                                        (judgement["id"], tag)).rowcount
+            removed = self.conn.execute(
+                "DELETE FROM judgement_tags WHERE judgement_id = ? AND tag = ?", (judgement["id"], tag)
+            ).rowcount
             if not removed:
                 return []
             self._save(judgement)
@@ -437,6 +522,7 @@ def describe_event(event: dict[str, Any]) -> str:
 
 # --- writing a judgement through to its row -----------------------------------------------------
 
+
 def _insert_added_event(conn: sqlite3.Connection, article_id: int, judgement: dict[str, Any]) -> int:
     values = json.loads(judgement["corrected"])
     killed = values.get("killed")
@@ -444,9 +530,18 @@ def _insert_added_event(conn: sqlite3.Connection, article_id: int, judgement: di
         "INSERT INTO events (article_id, type, subtype, date, date_precision, confidence, evidence_start, "
         "evidence_end, evidence_text, places_label, casualties_label, claimant_label) "
         "VALUES (?, ?, ?, ?, ?, 1.0, ?, ?, ?, ?, ?, '')",
-        (article_id, SUBTYPE_TO_TYPE[values["subtype"]], values["subtype"], values.get("date"),
-         "day" if values.get("date") else None, judgement["start"], judgement["end"], judgement["span_text"],
-         values.get("place") or "", f"{killed} killed" if killed is not None else ""),
+        (
+            article_id,
+            SUBTYPE_TO_TYPE[values["subtype"]],
+            values["subtype"],
+            values.get("date"),
+            "day" if values.get("date") else None,
+            judgement["start"],
+            judgement["end"],
+            judgement["span_text"],
+            values.get("place") or "",
+            f"{killed} killed" if killed is not None else "",
+        ),
     ).lastrowid
     conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (event_id, judgement["id"]))
     conn.execute("UPDATE articles SET n_events = n_events + 1 WHERE id = ?", (article_id,))
@@ -464,12 +559,13 @@ def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
     elif kind == "incident":
         conn.execute("UPDATE incidents SET status = ? WHERE id = ?", (judgement["status"], target_id))
     elif kind == "claim":
-        conn.execute("UPDATE claims SET status = ?, credibility = coalesce(?, credibility) WHERE id = ?",
-                     (judgement["status"], judgement["grade"], target_id))
+        conn.execute(
+            "UPDATE claims SET status = ?, credibility = coalesce(?, credibility) WHERE id = ?",
+            (judgement["status"], judgement["grade"], target_id),
+        )
     elif kind == "event":
         corrected = json.loads(judgement["corrected"])
-        sets = {"status": judgement["status"],
-                "judged": "added" if judgement["added"] else " ".join(sorted(corrected))}
+        sets = {"status": judgement["status"], "judged": "added" if judgement["added"] else " ".join(sorted(corrected))}
         if "subtype" in corrected:
             sets.update(subtype=corrected["subtype"], type=SUBTYPE_TO_TYPE[corrected["subtype"]])
         if "date" in corrected:
@@ -478,11 +574,13 @@ def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
             sets["places_label"] = corrected["place"]
         if "killed" in corrected:
             sets["casualties_label"] = _set_killed(conn, target_id, corrected["killed"])
-        conn.execute(f"UPDATE events SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
-                     [*sets.values(), target_id])
+        conn.execute(
+            f"UPDATE events SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), target_id]
+        )
 
 
 # --- incidents: the analyst's corrections and added events in the grouping -----------------------
+
 
 def regroup_event(conn: sqlite3.Connection, event_id: int) -> None:
     """The event's incident recomputed from its events (a corrected subtype, date or figure)."""
@@ -510,8 +608,11 @@ def anchor_incidents(conn: sqlite3.Connection, article_id: int, digest: str) -> 
     re-extraction) join the incident that event is in now; a key event that moved is found by the
     largest overlap. (Merges and regrouping are followed by the store's triggers.)"""
     try:
-        waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind = 'incident' "
-                              "AND target_id IS NULL", (digest,))
+        waiting = _rows(
+            conn,
+            "SELECT * FROM judgements WHERE article_hash = ? AND kind = 'incident' AND target_id IS NULL",
+            (digest,),
+        )
     except sqlite3.OperationalError as error:
         if "no such table: judgements" in str(error):
             return  # a store from before judgements
@@ -520,10 +621,12 @@ def anchor_incidents(conn: sqlite3.Connection, article_id: int, digest: str) -> 
         found = conn.execute(
             "SELECT incident_id, evidence_start, evidence_end FROM events WHERE article_id = ? AND incident_id IS NOT NULL "
             "AND incident_id NOT IN (SELECT target_id FROM judgements WHERE kind = 'incident' AND target_id IS NOT NULL)",
-            (article_id,)).fetchall()
+            (article_id,),
+        ).fetchall()
         span = (judgement["start"], judgement["end"])
-        best = max(((_overlap(span, (s, e)), incident) for incident, s, e in found if _overlap(span, (s, e)) > 0),
-                   default=None)
+        best = max(
+            ((_overlap(span, (s, e)), incident) for incident, s, e in found if _overlap(span, (s, e)) > 0), default=None
+        )
         if best is not None:
             judgement["target_id"] = best[1]
             conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (best[1], judgement["id"]))
@@ -531,6 +634,7 @@ def anchor_incidents(conn: sqlite3.Connection, article_id: int, digest: str) -> 
 
 
 # --- finding a judgement's row again after re-extraction -----------------------------------------
+
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
@@ -545,8 +649,11 @@ def _best_match(judgement: dict[str, Any], candidates: list[dict[str, Any]]) -> 
         return same[0]
     if len(exact) == 1:
         return exact[0]
-    close = [c for c in candidates
-             if _overlap(span, (c["start"], c["end"])) * 2 >= min(span[1] - span[0], c["end"] - c["start"]) > 0]
+    close = [
+        c
+        for c in candidates
+        if _overlap(span, (c["start"], c["end"])) * 2 >= min(span[1] - span[0], c["end"] - c["start"]) > 0
+    ]
     if not close:
         return None
     return max(close, key=lambda c: (c["anchor"] == anchor, _overlap(span, (c["start"], c["end"])), -c["id"]))
@@ -563,8 +670,12 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
         digest = row[0]
     try:
         _anchor_sources(conn)
-        waiting = _rows(conn, "SELECT * FROM judgements WHERE article_hash = ? AND kind IN ('event', 'claim') "
-                              "AND target_id IS NULL ORDER BY added DESC, deleted DESC, id", (digest,))
+        waiting = _rows(
+            conn,
+            "SELECT * FROM judgements WHERE article_hash = ? AND kind IN ('event', 'claim') "
+            "AND target_id IS NULL ORDER BY added DESC, deleted DESC, id",
+            (digest,),
+        )
     except sqlite3.OperationalError as error:
         if "no such table: judgements" in str(error):
             return []  # a store from before judgements (written as an older Sitrep would): none to find
@@ -572,15 +683,33 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
     if not waiting:
         return []
     judge = Judge(conn, SYSTEM)
-    taken = {(k, t) for k, t in conn.execute(
-        "SELECT kind, target_id FROM judgements WHERE article_hash = ? AND target_id IS NOT NULL", (digest,))}
-    events = [c for c in _rows(conn, "SELECT id, evidence_start AS start, evidence_end AS \"end\", subtype AS anchor "
-                                     "FROM events WHERE article_id = ? ORDER BY id", (article_id,))
-              if ("event", c["id"]) not in taken]
-    claims = [c for c in _rows(conn, "SELECT c.id, c.content_start AS start, c.content_end AS \"end\", "
-                                     "s.merge_key AS anchor FROM claims c JOIN sources s ON s.id = c.source_id "
-                                     "WHERE c.article_id = ? ORDER BY c.id", (article_id,))
-              if ("claim", c["id"]) not in taken]
+    taken = {
+        (k, t)
+        for k, t in conn.execute(
+            "SELECT kind, target_id FROM judgements WHERE article_hash = ? AND target_id IS NOT NULL", (digest,)
+        )
+    }
+    events = [
+        c
+        for c in _rows(
+            conn,
+            'SELECT id, evidence_start AS start, evidence_end AS "end", subtype AS anchor '
+            "FROM events WHERE article_id = ? ORDER BY id",
+            (article_id,),
+        )
+        if ("event", c["id"]) not in taken
+    ]
+    claims = [
+        c
+        for c in _rows(
+            conn,
+            'SELECT c.id, c.content_start AS start, c.content_end AS "end", '
+            "s.merge_key AS anchor FROM claims c JOIN sources s ON s.id = c.source_id "
+            "WHERE c.article_id = ? ORDER BY c.id",
+            (article_id,),
+        )
+        if ("claim", c["id"]) not in taken
+    ]
     changes: list[Change] = []
     for judgement in waiting:
         if judgement["added"]:
@@ -591,8 +720,16 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
         match = _best_match(judgement, candidates)
         if match is None:
             if not judgement["deleted"] and _last_logged(conn, judgement["id"]) != "orphaned":
-                changes.append(judge._log(judgement, "orphaned", _span_label(judgement), None,
-                                          "no such fact in the article after re-extraction", by=SYSTEM))
+                changes.append(
+                    judge._log(
+                        judgement,
+                        "orphaned",
+                        _span_label(judgement),
+                        None,
+                        "no such fact in the article after re-extraction",
+                        by=SYSTEM,
+                    )
+                )
             continue
         candidates.remove(match)
         if judgement["deleted"]:  # the analyst deleted this event as false: it stays deleted
@@ -608,15 +745,26 @@ def anchor_article(conn: sqlite3.Connection, article_id: int, digest: str | None
             corrected = json.loads(judgement["corrected"])
             fresh["hash"] = digest
             updates["extracted"] = json.dumps(
-                {f: _extracted_value(conn, fresh, f) for f in corrected}, ensure_ascii=False)
+                {f: _extracted_value(conn, fresh, f) for f in corrected}, ensure_ascii=False
+            )
         before = _span_label(judgement)
         judgement.update(updates)
-        conn.execute(f"UPDATE judgements SET {', '.join(f'{_q(k)} = ?' for k in updates)} WHERE id = ?",
-                     [*updates.values(), judgement["id"]])
+        conn.execute(
+            f"UPDATE judgements SET {', '.join(f'{_q(k)} = ?' for k in updates)} WHERE id = ?",
+            [*updates.values(), judgement["id"]],
+        )
         _apply(conn, judgement)
         if moved or _last_logged(conn, judgement["id"]) == "orphaned":
-            changes.append(judge._log(judgement, "reanchored", before, _span_label(judgement),
-                                      "found again after re-extraction", by=SYSTEM))
+            changes.append(
+                judge._log(
+                    judgement,
+                    "reanchored",
+                    before,
+                    _span_label(judgement),
+                    "found again after re-extraction",
+                    by=SYSTEM,
+                )
+            )
     return changes
 
 
@@ -632,7 +780,8 @@ def _anchor_sources(conn: sqlite3.Connection) -> None:
             "SELECT s.id FROM merge_keys k JOIN sources s ON s.id = k.owner_id "
             "WHERE k.owner = 'source' AND k.type = '' AND k.key = ? "
             "AND NOT EXISTS (SELECT 1 FROM judgements j WHERE j.kind = 'source' AND j.target_id = s.id)",
-            (key,)).fetchone()
+            (key,),
+        ).fetchone()
         if row is not None:
             conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (row[0], judgement_id))
             if grade:
@@ -666,22 +815,39 @@ def _span_label(judgement: dict[str, Any]) -> str:
 
 
 def _last_logged(conn: sqlite3.Connection, judgement_id: int) -> str | None:
-    row = conn.execute("SELECT what FROM judgement_log WHERE judgement_id = ? ORDER BY id DESC LIMIT 1",
-                       (judgement_id,)).fetchone()
+    row = conn.execute(
+        "SELECT what FROM judgement_log WHERE judgement_id = ? ORDER BY id DESC LIMIT 1", (judgement_id,)
+    ).fetchone()
     return row[0] if row else None
 
 
 # --- reading judgements (export, the log, the browser) -------------------------------------------
 
+
 def record(conn: sqlite3.Connection, judgement: dict[str, Any]) -> dict[str, Any]:
     """The contract's ``"judgement"`` object: status, grade, notes, tags, corrected, extracted, by, at."""
-    notes = [{"text": t, "by": b, "at": a} for t, b, a in conn.execute(
-        "SELECT text, by, at FROM judgement_notes WHERE judgement_id = ? ORDER BY id", (judgement["id"],))]
-    tags = [t for (t,) in conn.execute(
-        "SELECT tag FROM judgement_tags WHERE judgement_id = ? ORDER BY tag", (judgement["id"],))]
-    out = {"status": judgement["status"], "grade": judgement["grade"], "notes": notes, "tags": tags,
-           "corrected": json.loads(judgement["corrected"]), "extracted": json.loads(judgement["extracted"]),
-           "by": judgement["by"], "at": judgement["at"]}
+    notes = [
+        {"text": t, "by": b, "at": a}
+        for t, b, a in conn.execute(
+            "SELECT text, by, at FROM judgement_notes WHERE judgement_id = ? ORDER BY id", (judgement["id"],)
+        )
+    ]
+    tags = [
+        t
+        for (t,) in conn.execute(
+            "SELECT tag FROM judgement_tags WHERE judgement_id = ? ORDER BY tag", (judgement["id"],)
+        )
+    ]
+    out = {
+        "status": judgement["status"],
+        "grade": judgement["grade"],
+        "notes": notes,
+        "tags": tags,
+        "corrected": json.loads(judgement["corrected"]),
+        "extracted": json.loads(judgement["extracted"]),
+        "by": judgement["by"],
+        "at": judgement["at"],
+    }
     if judgement["added"]:
         out["added"] = True
     return out
@@ -689,19 +855,26 @@ def record(conn: sqlite3.Connection, judgement: dict[str, Any]) -> dict[str, Any
 
 def records_by_target(conn: sqlite3.Connection, kind: str) -> dict[int, dict[str, Any]]:
     """Every judgement of ``kind`` with a row now, by the row's id (judgements are few: one pass)."""
-    return {j["target_id"]: record(conn, j) for j in _rows(
-        conn, "SELECT * FROM judgements WHERE kind = ? AND target_id IS NOT NULL", (kind,))}
+    return {
+        j["target_id"]: record(conn, j)
+        for j in _rows(conn, "SELECT * FROM judgements WHERE kind = ? AND target_id IS NOT NULL", (kind,))
+    }
 
 
 def detached(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Judgements whose row is not in the store: orphaned ones, and the events the analyst deleted."""
     for judgement in _rows(conn, "SELECT * FROM judgements WHERE target_id IS NULL ORDER BY id"):
-        article = conn.execute("SELECT id FROM articles WHERE hash = ?",
-                               (judgement["article_hash"],)).fetchone() if judgement["article_hash"] else None
+        article = (
+            conn.execute("SELECT id FROM articles WHERE hash = ?", (judgement["article_hash"],)).fetchone()
+            if judgement["article_hash"]
+            else None
+        )
         item: dict[str, Any] = {
-            "kind": "judgement", "of": judgement["kind"],
+            "kind": "judgement",
+            "of": judgement["kind"],
             "state": "deleted" if judgement["deleted"] else "orphaned",
-            "article_id": article[0] if article else None, "article_hash": judgement["article_hash"],
+            "article_id": article[0] if article else None,
+            "article_hash": judgement["article_hash"],
         }
         if judgement["kind"] in ("event", "claim", "incident"):  # (an incident's: the span of its key event)
             item["span"] = {"start": judgement["start"], "end": judgement["end"], "text": judgement["span_text"]}
@@ -722,8 +895,11 @@ def context(conn: sqlite3.Connection, kind: str, target_id: int) -> dict[str, An
             return None
         what = f"event {target_id}: {describe_event(row)}"
     elif kind == "claim":
-        row = _row(conn, "SELECT c.*, s.name AS source_name FROM claims c JOIN sources s ON s.id = c.source_id "
-                         "WHERE c.id = ?", (target_id,))
+        row = _row(
+            conn,
+            "SELECT c.*, s.name AS source_name FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
+            (target_id,),
+        )
         if row is None:
             return None
         what = f"claim {target_id} by {row['source_name']}: {row['content_text']}"
@@ -741,14 +917,18 @@ def context(conn: sqlite3.Connection, kind: str, target_id: int) -> dict[str, An
         row = _row(conn, "SELECT * FROM incidents WHERE id = ?", (target_id,))
         if row is None:
             return None
-        told = " ".join(x for x in (row["subtype"], row["date"] or "", row["places_label"], row["casualties_label"]) if x)
+        told = " ".join(
+            x for x in (row["subtype"], row["date"] or "", row["places_label"], row["casualties_label"]) if x
+        )
         what = f"incident {target_id}: {told} ({row['n_sources']} independent sources)"
     else:
         return None
     judgement = _row(conn, "SELECT * FROM judgements WHERE kind = ? AND target_id = ?", (kind, target_id))
     found = record(conn, judgement) if judgement else None
     out: dict[str, Any] = {
-        "kind": kind, "id": target_id, "what": what,
+        "kind": kind,
+        "id": target_id,
+        "what": what,
         "status": (found or {}).get("status") or "unverified",
         "notes": [n["text"] for n in (found or {}).get("notes", [])],
         "tags": (found or {}).get("tags", []),
@@ -759,8 +939,12 @@ def context(conn: sqlite3.Connection, kind: str, target_id: int) -> dict[str, An
     if kind == "event":
         corrected = (found or {}).get("corrected", {})
         killed = corrected.get("killed", _extracted_killed(conn, target_id))
-        out["values"] = {"subtype": row["subtype"], "date": row["date"], "place": row["places_label"] or None,
-                         "killed": killed}
+        out["values"] = {
+            "subtype": row["subtype"],
+            "date": row["date"],
+            "place": row["places_label"] or None,
+            "killed": killed,
+        }
     return out
 
 
@@ -771,11 +955,15 @@ def credibility_suggestion(conn: sqlite3.Connection, claim_id: int) -> str:
     row = conn.execute(
         "SELECT i.id, i.n_sources FROM claim_events ce JOIN events e ON e.id = ce.event_id "
         "JOIN incidents i ON i.id = e.incident_id WHERE ce.claim_id = ? AND i.n_sources >= 2 AND i.conflict = 0 "
-        "ORDER BY i.n_sources DESC, i.id LIMIT 1", (claim_id,)).fetchone()
+        "ORDER BY i.n_sources DESC, i.id LIMIT 1",
+        (claim_id,),
+    ).fetchone()
     if row is None:
         return ""
-    return (f"Suggested: 1 (confirmed by other sources): incident {row[0]} is told by {row[1]} independent "
-            "sources whose figures agree")
+    return (
+        f"Suggested: 1 (confirmed by other sources): incident {row[0]} is told by {row[1]} independent "
+        "sources whose figures agree"
+    )
 
 
 LOG_FIELDS = ("id", "at", "by", "kind", "target_id", "what", "old", "new", "reason")
@@ -788,10 +976,27 @@ def log_entries(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 
 def tags_in_use(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    return [(t, n) for t, n in conn.execute(
-        "SELECT tag, count(*) FROM judgement_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag")]
+    return [
+        (t, n)
+        for t, n in conn.execute(
+            "SELECT tag, count(*) FROM judgement_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag"
+        )
+    ]
 
 
-__all__ = ["Judge", "JudgementError", "Change", "anchor_article", "anchor_waiting", "default_analyst",
-           "record", "records_by_target", "detached", "log_entries", "tags_in_use", "describe_event", "context",
-           "CORRECTABLE"]
+__all__ = [
+    "Judge",
+    "JudgementError",
+    "Change",
+    "anchor_article",
+    "anchor_waiting",
+    "default_analyst",
+    "record",
+    "records_by_target",
+    "detached",
+    "log_entries",
+    "tags_in_use",
+    "describe_event",
+    "context",
+    "CORRECTABLE",
+]

@@ -29,10 +29,27 @@ from extract.folding import fold
 GENERIC_WORDS: frozenset[str] = frozenset(
     {
         # English
-        "the", "of", "oblast", "oblasts", "region", "province", "district", "raion", "rayon",
-        "city", "village", "town", "settlement", "municipality", "hromada", "governorate",
+        "the",
+        "of",
+        "oblast",
+        "oblasts",
+        "region",
+        "province",
+        "district",
+        "raion",
+        "rayon",
+        "city",
+        "village",
+        "town",
+        "settlement",
+        "municipality",
+        "hromada",
+        "governorate",
         # Russian / Ukrainian, as anyascii renders them (область, район, город, місто, село)
-        "oblasti", "gorod", "misto", "selo",
+        "oblasti",
+        "gorod",
+        "misto",
+        "selo",
     }
 )
 

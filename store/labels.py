@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from extract.model import CASUALTY_WORDS
 
-QUALIFIER_SIGNS = {"exact": "", "at least": "≥", "more than": ">", "about": "~", "up to": "≤",
-                   "vague": "≥"}
+QUALIFIER_SIGNS = {"exact": "", "at least": "≥", "more than": ">", "about": "~", "up to": "≤", "vague": "≥"}
 
 
 def casualty_label(kind: str, low: int | None, high: int | None, qualifier: str) -> str:

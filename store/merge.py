@@ -47,25 +47,70 @@ MAX_PEOPLE = 20  # rows of people whose every spelling is compared
 
 # folded words of titles and honorifics, never part of a personal name ("President", "Mr")
 _TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in fold(t).split()) | frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady gen lt col maj capt sgt adm sen rep gov st".split())
+    "mr mrs ms miss dr prof sir dame lord lady gen lt col maj capt sgt adm sen rep gov st".split()
+)
 
 # first names that are one person's name written another way: English short forms, Slavic
 # Russian/Ukrainian/Polish pairs (in the sound keys of store/keys.py, computed below)
 _GIVEN_GROUPS = [
-    "vladimir volodymyr wladimir wlodzimierz", "alexander aleksandr oleksandr alexandr aleksander alex",
-    "sergei sergey serhiy serhii serhij", "dmitry dmytro dmitri", "oleg oleh", "yuri yuriy yurii jurij",
-    "andrei andriy andrii andrij andrzej", "mikhail mykhailo michail", "nikolai mykola nikolay mikolaj",
-    "yevgeny yevhen evgeny evgeniy jewgienij", "alexei oleksiy oleksii aleksei alexey",
-    "pavel pavlo pawel", "pyotr petro piotr", "grigory hryhoriy", "vasily vasyl wasyl",
-    "anatoly anatolii anatoliy", "victor viktor wiktor", "denis denys", "ilya illia", "kirill kyrylo",
-    "maxim maksym", "vadim vadym wadim", "vitaly vitalii vitaliy", "yulia yuliia julia",
-    "olga olha", "tatiana tetiana tatyana", "natalia nataliya natalya", "elena olena yelena",
-    "irina iryna", "anton antoni", "ivan iwan",
-    "matthew matt", "jacob jake", "joseph joe", "william bill", "robert bob rob", "michael mike",
-    "anthony antony tony", "james jim jimmy", "richard dick rick", "thomas tom", "daniel dan",
-    "benjamin ben", "edward ed ted", "christopher chris", "samuel sam", "jennifer jen",
-    "elizabeth liz", "katherine kate", "stephen steve", "charles charlie", "nicholas nick",
-    "jonathan jon", "lawrence larry", "ronald ron", "donald don", "kenneth ken", "gregory greg",
+    "vladimir volodymyr wladimir wlodzimierz",
+    "alexander aleksandr oleksandr alexandr aleksander alex",
+    "sergei sergey serhiy serhii serhij",
+    "dmitry dmytro dmitri",
+    "oleg oleh",
+    "yuri yuriy yurii jurij",
+    "andrei andriy andrii andrij andrzej",
+    "mikhail mykhailo michail",
+    "nikolai mykola nikolay mikolaj",
+    "yevgeny yevhen evgeny evgeniy jewgienij",
+    "alexei oleksiy oleksii aleksei alexey",
+    "pavel pavlo pawel",
+    "pyotr petro piotr",
+    "grigory hryhoriy",
+    "vasily vasyl wasyl",
+    "anatoly anatolii anatoliy",
+    "victor viktor wiktor",
+    "denis denys",
+    "ilya illia",
+    "kirill kyrylo",
+    "maxim maksym",
+    "vadim vadym wadim",
+    "vitaly vitalii vitaliy",
+    "yulia yuliia julia",
+    "olga olha",
+    "tatiana tetiana tatyana",
+    "natalia nataliya natalya",
+    "elena olena yelena",
+    "irina iryna",
+    "anton antoni",
+    "ivan iwan",
+    "matthew matt",
+    "jacob jake",
+    "joseph joe",
+    "william bill",
+    "robert bob rob",
+    "michael mike",
+    "anthony antony tony",
+    "james jim jimmy",
+    "richard dick rick",
+    "thomas tom",
+    "daniel dan",
+    "benjamin ben",
+    "edward ed ted",
+    "christopher chris",
+    "samuel sam",
+    "jennifer jen",
+    "elizabeth liz",
+    "katherine kate",
+    "stephen steve",
+    "charles charlie",
+    "nicholas nick",
+    "jonathan jon",
+    "lawrence larry",
+    "ronald ron",
+    "donald don",
+    "kenneth ken",
+    "gregory greg",
 ]
 
 
@@ -82,11 +127,16 @@ def _country_words() -> frozenset[str]:
 
 
 # words that open a person's name only when extraction glued a country or a body to it
-_NOT_GIVEN = (_country_words() | frozenset(
-    "russia ukraine belarus poland europe european union council office administration ministry "
-    "government department commission committee parliament kremlin nato".split())) - frozenset(FIRST_NAMES)
+_NOT_GIVEN = (
+    _country_words()
+    | frozenset(
+        "russia ukraine belarus poland europe european union council office administration ministry "
+        "government department commission committee parliament kremlin nato".split()
+    )
+) - frozenset(FIRST_NAMES)
 _FIRST_KEYS = frozenset(sound(fold(n)) for n in FIRST_NAMES) | frozenset(
-    sound(n) for group in _GIVEN_GROUPS for n in group.split())
+    sound(n) for group in _GIVEN_GROUPS for n in group.split()
+)
 _GIVEN_SAME: dict[str, int] = {}
 for _number, _group in enumerate(_GIVEN_GROUPS):
     for _name in _group.split():
@@ -130,7 +180,9 @@ def person_parts(name: str) -> tuple[str, tuple[str, ...], str]:
     are left out when they name a country or a body ("Russia Dmitry Krutoi", "European Council
     Charles Michel": extraction glued them to the name)."""
     kept = [w for w in name.split() if not all(part in _TITLE_WORDS for part in fold(w).split())]  # "Colonel-General"
-    words = [w for w in fold(" ".join(kept).replace("-", "")).split() if w not in _TITLE_WORDS and w not in NAME_PARTICLES]
+    words = [
+        w for w in fold(" ".join(kept).replace("-", "")).split() if w not in _TITLE_WORDS and w not in NAME_PARTICLES
+    ]
     if not words:
         return "", (), ""
     while len(words) > 2 and words[0] in _NOT_GIVEN:
@@ -241,12 +293,11 @@ def block_lookups(block: str) -> list[tuple[int, str, str]]:
     for n in range(len(block) - 1, len(block) + 2):
         lookups.append((n, "head", block[: n // 2]))
         tail = n - n // 2 - 1
-        lookups.append((n, "tail", block[len(block) - tail:] if tail else ""))
+        lookups.append((n, "tail", block[len(block) - tail :] if tail else ""))
     return lookups
 
 
-def add_key(conn: sqlite3.Connection, owner: str, type_: str, key: str, owner_id: int, kind: str,
-            name: str) -> None:
+def add_key(conn: sqlite3.Connection, owner: str, type_: str, key: str, owner_id: int, kind: str, name: str) -> None:
     """Remember that ``key`` (of type ``type_``; '' for sources) is a name of ``owner_id``."""
     table = _TABLES[owner]
     conn.execute(
@@ -264,7 +315,8 @@ def known_key(conn: sqlite3.Connection, owner: str, type_: str, key: str) -> int
     """The row ``key`` is a name of (None when unknown, or when that row is gone)."""
     row = conn.execute(
         f"SELECT k.owner_id FROM merge_keys k JOIN {_TABLES[owner]} t ON t.id = k.owner_id "
-        "WHERE k.owner = ? AND k.type = ? AND k.key = ?", (owner, type_, key)
+        "WHERE k.owner = ? AND k.type = ? AND k.key = ?",
+        (owner, type_, key),
     ).fetchone()
     return row[0] if row else None
 
@@ -281,7 +333,8 @@ def _near_keys(conn: sqlite3.Connection, owner: str, type_: str, block: str) -> 
     sql = " UNION ALL ".join(
         f"SELECT * FROM (SELECT name, owner_id, block FROM merge_keys INDEXED BY merge_keys_{column} "
         f"WHERE owner = ? AND type = ? AND blen = ? AND {column} = ? LIMIT {MAX_CANDIDATES})"
-        for _, column, _ in lookups)
+        for _, column, _ in lookups
+    )
     params: list = []
     for length, _, part in lookups:
         params += [owner, type_, length, part]
@@ -294,8 +347,12 @@ def _near_keys(conn: sqlite3.Connection, owner: str, type_: str, block: str) -> 
 
 def _spellings(conn: sqlite3.Connection, owner: str, owner_id: int) -> list[str]:
     """Every spelling a row is known by (one for each of its merge keys)."""
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM merge_keys WHERE owner = ? AND owner_id = ? LIMIT 50", (owner, owner_id))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM merge_keys WHERE owner = ? AND owner_id = ? LIMIT 50", (owner, owner_id)
+        )
+    ]
 
 
 def _people(conn: sqlite3.Connection, owner: str, new: Named, found: dict[int, list[str]]) -> list[tuple]:
@@ -304,8 +361,9 @@ def _people(conn: sqlite3.Connection, owner: str, new: Named, found: dict[int, l
     close = [(owner_id, names) for owner_id, names in found.items() if any(same_person(new.name, n) for n in names)]
     if close:
         marks = ",".join("?" * len(close))
-        alive = {r[0] for r in conn.execute(
-            f"SELECT id FROM {_TABLES[owner]} WHERE id IN ({marks})", [i for i, _ in close])}
+        alive = {
+            r[0] for r in conn.execute(f"SELECT id FROM {_TABLES[owner]} WHERE id IN ({marks})", [i for i, _ in close])
+        }
         close = [(i, names) for i, names in close if i in alive]
     passing = []
     for owner_id, _ in close[:MAX_PEOPLE]:
@@ -349,8 +407,11 @@ def find_source(conn: sqlite3.Connection, new: Named, key: str) -> int | None:
     found = {i: names for i, names in found.items() if types.get(i) == new.type}
     if new.type == "person":
         return _choose(new, _people(conn, "source", new, found))
-    passing = [(0, 0, source_id, names) for source_id, names in found.items()
-               if any(same_source(new, Named(new.type, n)) for n in names)]
+    passing = [
+        (0, 0, source_id, names)
+        for source_id, names in found.items()
+        if any(same_source(new, Named(new.type, n)) for n in names)
+    ]
     return _choose(new, passing)
 
 
@@ -360,8 +421,11 @@ def _closeness(name: str, names: list[str]) -> int:
     score = 0
     for other in names:
         o_first, o_middle, _ = person_parts(other)
-        score = max(score, (2 if first and o_first and given_match(first, o_first) else 0)
-                    + (1 if middle and o_middle and given_match(middle[0], o_middle[0]) else 0))
+        score = max(
+            score,
+            (2 if first and o_first and given_match(first, o_first) else 0)
+            + (1 if middle and o_middle and given_match(middle[0], o_middle[0]) else 0),
+        )
     return score
 
 
@@ -374,7 +438,6 @@ def _choose(new: Named, passing: list[tuple[int, int, int, list[str]]]) -> int |
     if new.type == "person" and not person_parts(new.name)[0] and len(passing) > 1:
         best = passing[0][3]
         for other in passing[1:]:
-            if not any(same_person(a, b) and person_parts(a)[0] and person_parts(b)[0]
-                       for a in best for b in other[3]):
+            if not any(same_person(a, b) and person_parts(a)[0] and person_parts(b)[0] for a in best for b in other[3]):
                 return None  # "Johnson": Boris or Lyndon?
     return passing[0][2]

@@ -79,7 +79,9 @@ class ListQuery:
 
     def with_filter(self, clause: str, *params: Any, label: str | None = None) -> ListQuery:
         return replace(
-            self, where=(*self.where, clause), params=(*self.params, *params),
+            self,
+            where=(*self.where, clause),
+            params=(*self.params, *params),
             label=self.label if label is None else label,
         )
 
@@ -130,9 +132,7 @@ def count(conn: sqlite3.Connection, query: ListQuery) -> int:
     return conn.execute(sql, query.params).fetchone()[0]
 
 
-def page_after(
-    conn: sqlite3.Connection, query: ListQuery, after: tuple[Any, ...] | None, limit: int
-) -> Page:
+def page_after(conn: sqlite3.Connection, query: ListQuery, after: tuple[Any, ...] | None, limit: int) -> Page:
     """The ``limit`` rows that follow sort key ``after`` (from the start when None)."""
     extra: list[str] = []
     params = list(query.params)
@@ -258,8 +258,16 @@ class EventFilter:
     tag: str = ""
 
     def is_empty(self) -> bool:
-        return not (self.subtype or self.date_from or self.date_to or self.place or self.source or self.confidence
-                    or self.status or self.tag)
+        return not (
+            self.subtype
+            or self.date_from
+            or self.date_to
+            or self.place
+            or self.source
+            or self.confidence
+            or self.status
+            or self.tag
+        )
 
     def describe(self) -> str:
         parts = []
@@ -301,7 +309,8 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
             "e.claimant_label LIKE ? ESCAPE '\\' OR e.id IN (SELECT ce.event_id FROM claim_events ce "
             "JOIN claims c ON c.id = ce.claim_id JOIN sources s ON s.id = c.source_id "
             "WHERE s.name LIKE ? ESCAPE '\\')",
-            _like(flt.source), _like(flt.source),
+            _like(flt.source),
+            _like(flt.source),
         )
     if not flt.history:
         query = query.with_filter("e.era IS NULL")
@@ -314,7 +323,9 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
     if flt.tag:
         query = query.with_filter(
             "e.id IN (SELECT j.target_id FROM judgement_tags t JOIN judgements j ON j.id = t.judgement_id "
-            "WHERE t.tag = ? AND j.kind = 'event' AND j.target_id IS NOT NULL)", flt.tag)
+            "WHERE t.tag = ? AND j.kind = 'event' AND j.target_id IS NOT NULL)",
+            flt.tag,
+        )
     if not flt.is_empty():
         query = replace(query, label=f"Events · {flt.describe()}")
     return query
@@ -349,8 +360,9 @@ def filter_articles(query: ListQuery, flt: ArticleFilter) -> ListQuery:
     if flt.date_to:
         query = query.with_filter("a.published < ?", date_upper(flt.date_to))
     if flt.outlet:
-        query = query.with_filter("a.outlet LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\'",
-                                  _like(flt.outlet), _like(flt.outlet))
+        query = query.with_filter(
+            "a.outlet LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\'", _like(flt.outlet), _like(flt.outlet)
+        )
     if flt.text:
         match = match_expression(flt.text)
         if match:
@@ -368,8 +380,9 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
     if flt.subtype in TAXONOMY:
         query = query.with_filter("i.type = ?", flt.subtype)
     elif flt.subtype:
-        query = query.with_filter("i.subtype = ? OR instr('|' || i.subtypes || '|', ?) > 0",
-                                  flt.subtype, f"|{flt.subtype}|")
+        query = query.with_filter(
+            "i.subtype = ? OR instr('|' || i.subtypes || '|', ?) > 0", flt.subtype, f"|{flt.subtype}|"
+        )
     if flt.date_from:
         query = query.with_filter("coalesce(i.date_end, i.date) >= ?", flt.date_from)
     if flt.date_to:
@@ -378,13 +391,17 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
         query = query.with_filter(
             "i.places_label LIKE ? ESCAPE '\\' OR i.id IN (SELECT ip.incident_id FROM incident_places ip "
             "JOIN entities n ON n.id = ip.entity_id WHERE n.name LIKE ? ESCAPE '\\')",
-            _like(flt.place), _like(flt.place))
+            _like(flt.place),
+            _like(flt.place),
+        )
     if flt.source:
         query = query.with_filter(
             "i.sources_label LIKE ? ESCAPE '\\' OR i.id IN (SELECT e.incident_id FROM events e "
             "JOIN claim_events ce ON ce.event_id = e.id JOIN claims c ON c.id = ce.claim_id "
             "JOIN sources s ON s.id = c.source_id WHERE s.name LIKE ? ESCAPE '\\')",
-            _like(flt.source), _like(flt.source))
+            _like(flt.source),
+            _like(flt.source),
+        )
     if not flt.history:
         query = query.with_filter("i.era IS NULL")  # incidents whose every event is history are hidden too
     if flt.confidence:
@@ -396,7 +413,9 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
     if flt.tag:  # an incident one of whose events carries the tag
         query = query.with_filter(
             "i.id IN (SELECT e.incident_id FROM judgement_tags t JOIN judgements j ON j.id = t.judgement_id "
-            "JOIN events e ON e.id = j.target_id WHERE t.tag = ? AND j.kind = 'event')", flt.tag)
+            "JOIN events e ON e.id = j.target_id WHERE t.tag = ? AND j.kind = 'event')",
+            flt.tag,
+        )
     if not flt.is_empty():
         query = replace(query, label=f"Incidents · {flt.describe()}")
     return query
@@ -407,7 +426,7 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
 # points at, and optionally a link (another thing Enter opens).
 
 _FACT_SELECT = (
-    "f.kind, f.label, f.detail, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id, f.uid, "
+    'f.kind, f.label, f.detail, f.article_id, f.start, f."end", f.link_kind, f.link_id, f.uid, '
     # the analyst's judgement of the fact, summed up (store/judgements.py); events and claims only
     "(SELECT j.mark FROM judgements j WHERE j.target_id = f.uid AND j.kind = CASE "
     "WHEN f.kind IN ('event', 'evidence', 'figure') THEN 'event' WHEN f.kind = 'claim' THEN 'claim' END) AS judgement"
@@ -428,15 +447,22 @@ def _facts(kind_label: str, union_sql: str, params: tuple[Any, ...] | dict[str, 
         kind="facts",
         select=_FACT_SELECT,
         source=f"({union_sql}) f",
-        order=(SortKey("f.rank"), SortKey("f.day", desc=True, nullable=True), SortKey("f.article_id"),
-               SortKey("f.start"), SortKey("f.uid")),
+        order=(
+            SortKey("f.rank"),
+            SortKey("f.day", desc=True, nullable=True),
+            SortKey("f.article_id"),
+            SortKey("f.start"),
+            SortKey("f.uid"),
+        ),
         params=params,
         label=label or kind_label,
     )
 
 
-_EVENT_DETAIL = ("trim(marked_date(e.date, e.date_end, e.date_precision, e.era) || ' ' || e.places_label || ' ' "
-                 "|| e.casualties_label)")
+_EVENT_DETAIL = (
+    "trim(marked_date(e.date, e.date_end, e.date_precision, e.era) || ' ' || e.places_label || ' ' "
+    "|| e.casualties_label)"
+)
 
 
 def article_facts_query(article_id: int, title: str = "") -> ListQuery:
@@ -552,12 +578,14 @@ def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
     """
     return ListQuery(
         kind="versions",
-        select=("f.uid, f.article_id, f.start, f.\"end\", f.link_kind, f.link_id, f.subtype, f.date, "
-                "f.date_end, f.claimant, f.outlet, f.copy, f.figures, f.words, f.mark, "
-                "(SELECT j.mark FROM judgements j WHERE j.kind = 'event' AND j.target_id = f.uid) AS judgement, "
-                "trim(f.mark || ' version') AS kind, f.claimant || ' · ' || f.outlet AS label, "
-                "trim(coalesce(f.date, '') || ' · ' || f.subtype || ' · ' || "
-                "coalesce(nullif(f.figures, ''), 'no figure') || ' · ' || f.words) AS detail"),
+        select=(
+            'f.uid, f.article_id, f.start, f."end", f.link_kind, f.link_id, f.subtype, f.date, '
+            "f.date_end, f.claimant, f.outlet, f.copy, f.figures, f.words, f.mark, "
+            "(SELECT j.mark FROM judgements j WHERE j.kind = 'event' AND j.target_id = f.uid) AS judgement, "
+            "trim(f.mark || ' version') AS kind, f.claimant || ' · ' || f.outlet AS label, "
+            "trim(coalesce(f.date, '') || ' · ' || f.subtype || ' · ' || "
+            "coalesce(nullif(f.figures, ''), 'no figure') || ' · ' || f.words) AS detail"
+        ),
         source=f"({sql}) f",
         order=(SortKey("f.claimant COLLATE NOCASE"), SortKey("f.published", nullable=True), SortKey("f.uid")),
         params=(incident_id,),
@@ -636,9 +664,7 @@ def article(conn: sqlite3.Connection, article_id: int) -> ArticleView | None:
     if row is None:
         return None
     spans: list[ArticleSpan] = []
-    for s, e in conn.execute(
-        "SELECT evidence_start, evidence_end FROM events WHERE article_id = ?", (article_id,)
-    ):
+    for s, e in conn.execute("SELECT evidence_start, evidence_end FROM events WHERE article_id = ?", (article_id,)):
         spans.append(ArticleSpan(s, e, "event"))
     for cs, ce, ks, ke in conn.execute(
         "SELECT cue_start, cue_end, content_start, content_end FROM claims WHERE article_id = ?",
@@ -647,21 +673,27 @@ def article(conn: sqlite3.Connection, article_id: int) -> ArticleView | None:
         spans.append(ArticleSpan(ks, ke, "claim"))
         spans.append(ArticleSpan(cs, ce, "cue"))
     for s, e in conn.execute(
-        "SELECT k.start, k.\"end\" FROM casualties k JOIN events e ON e.id = k.event_id "
-        "WHERE e.article_id = ?", (article_id,),
+        'SELECT k.start, k."end" FROM casualties k JOIN events e ON e.id = k.event_id WHERE e.article_id = ?',
+        (article_id,),
     ):
         spans.append(ArticleSpan(s, e, "casualty"))
     for s, e, kind in conn.execute(
-        "SELECT m.start, m.\"end\", n.type FROM mentions m JOIN entities n ON n.id = m.entity_id "
-        "WHERE m.article_id = ?", (article_id,),
+        'SELECT m.start, m."end", n.type FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE m.article_id = ?',
+        (article_id,),
     ):
         spans.append(ArticleSpan(s, e, kind))
     text = row["text"]
     spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     spans.sort(key=lambda s: (s.start, -s.end))
     return ArticleView(
-        id=row["id"], ref=row["ref"], title=row["title"], outlet=row["outlet"],
-        published=row["published"], url=row["url"], text=text, n_events=row["n_events"],
+        id=row["id"],
+        ref=row["ref"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=row["published"],
+        url=row["url"],
+        text=text,
+        n_events=row["n_events"],
         spans=spans,
     )
 

@@ -57,6 +57,7 @@ class Unreadable(Exception):
 
 # --- text ---------------------------------------------------------------------------------
 
+
 def normalise_text(text: str) -> str:
     """Line endings to ``\\n``, NFC, a byte-order mark and the surrounding whitespace removed."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -126,7 +127,7 @@ def derive_title(text: str) -> str | None:
             first = sentences[0]
     if len(first) > MAX_TITLE_CHARS:
         cut = first[: MAX_TITLE_CHARS - 1]
-        if " " in cut[MAX_TITLE_CHARS // 2:]:
+        if " " in cut[MAX_TITLE_CHARS // 2 :]:
             cut = cut[: cut.rindex(" ")]
         first = cut.rstrip(" ,;:") + "…"
     return first
@@ -162,18 +163,20 @@ def read_text(data: bytes, ref: str) -> RawArticle:
         url = fields.get("url") or fields.get("link") or None
         outlet = fields.get("outlet") or fields.get("source") or None
         published = parse_published(fields.get("date") or fields.get("published"))
-        raw = raw[front.end():]
+        raw = raw[front.end() :]
     elif dated and parse_published(dated.group(1)):
         published = dated.group(1)
-        raw = raw[dated.end():]
+        raw = raw[dated.end() :]
     text = normalise_text(raw)
     if not text:
         raise Unreadable("no article text (only metadata)")
-    return RawArticle(ref=ref, text=text, title=title or derive_title(text), url=url,
-                      outlet=outlet, published=published)
+    return RawArticle(
+        ref=ref, text=text, title=title or derive_title(text), url=url, outlet=outlet, published=published
+    )
 
 
 # --- HTML -----------------------------------------------------------------------------------
+
 
 def _trafilatura_config(small: bool):
     from trafilatura.settings import use_config
@@ -199,7 +202,10 @@ def extract_html(html: bytes | str, *, metadata: bool = True) -> object | None:
             _CONFIGS[small] = _trafilatura_config(small)
         try:
             document = trafilatura.bare_extraction(
-                html, with_metadata=metadata, include_comments=False, include_tables=True,
+                html,
+                with_metadata=metadata,
+                include_comments=False,
+                include_tables=True,
                 config=_CONFIGS[small],
             )
         except RecursionError:
@@ -218,7 +224,8 @@ def read_html(data: bytes, ref: str) -> RawArticle:
         raise Unreadable("no article text found in the HTML")
     text = normalise_text(document.text)
     return RawArticle(
-        ref=ref, text=text,
+        ref=ref,
+        text=text,
         title=(document.title or "").strip() or derive_title(text),
         url=document.url or None,
         outlet=document.sitename or None,
@@ -227,6 +234,7 @@ def read_html(data: bytes, ref: str) -> RawArticle:
 
 
 # --- JSON Lines -------------------------------------------------------------------------------
+
 
 def _optional_str(obj: dict, key: str) -> str | None:
     value = obj.get(key)
@@ -295,6 +303,7 @@ def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
 
 
 # --- RSS / Atom --------------------------------------------------------------------------------
+
 
 def _looks_like_html(text: str) -> bool:
     return bool(re.search(r"<[a-zA-Z][^>]*>", text))
@@ -377,14 +386,17 @@ def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
             yield Rejection(where, "item has no text")
             continue
         yield RawArticle(
-            ref=where, text=text,
+            ref=where,
+            text=text,
             title=(entry.get("title") or "").strip() or derive_title(text),
             url=(entry.get("link") or "").strip() or None,
-            outlet=outlet, published=entry_published(entry),
+            outlet=outlet,
+            published=entry_published(entry),
         )
 
 
 # --- dispatch -----------------------------------------------------------------------------------
+
 
 def sniff_format(head: bytes) -> str:
     """The format of a file whose extension says nothing, from its first bytes."""
@@ -445,7 +457,9 @@ def read_path(path: Path, ref: str) -> Iterator[RawArticle | Rejection]:
             size = path.stat().st_size
             limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
             if size > limit:
-                yield Rejection(ref, f"file of {size / (1024 * 1024):.1f} MB is over the {limit // (1024 * 1024)} MB limit")
+                yield Rejection(
+                    ref, f"file of {size / (1024 * 1024):.1f} MB is over the {limit // (1024 * 1024)} MB limit"
+                )
                 return
             data = head + stream.read(limit + 1 - len(head))
     except IsADirectoryError:

@@ -28,16 +28,21 @@ def _default_extractor() -> Extractor:
     return extract_article
 
 
-def reextract(conn: sqlite3.Connection, article_ids: Iterable[int] | None = None, *,
-              extractor: Extractor | None = None) -> int:
+def reextract(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None = None, *, extractor: Extractor | None = None
+) -> int:
     """Extract the articles again (all of them when ``article_ids`` is None); returns how many."""
     extract_article = extractor or _default_extractor()
-    ids = list(article_ids) if article_ids is not None else [
-        r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    ids = (
+        list(article_ids)
+        if article_ids is not None
+        else [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    )
     done = 0
     for article_id in ids:
-        row = conn.execute("SELECT ref, title, url, outlet, published, text FROM articles WHERE id = ?",
-                           (article_id,)).fetchone()
+        row = conn.execute(
+            "SELECT ref, title, url, outlet, published, text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             continue
         ref, title, url, outlet, published, text = row

@@ -19,27 +19,34 @@ MAX_CANDIDATES = 8  # the articles sharing the most bands are confirmed; a copy 
 def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -> int | None:
     """Store the sketch of a new article; returns the article it is a copy of (None: an original)."""
     if signature is None:
-        conn.execute("INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, NULL, NULL)",
-                     (article_id,))
+        conn.execute(
+            "INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, NULL, NULL)",
+            (article_id,),
+        )
         return None
     bands = sketch.bands(signature)
     marks = ",".join("?" * len(bands))
     candidates = conn.execute(
         f"SELECT b.article_id, count(*) AS shared FROM article_bands b WHERE b.band IN ({marks}) "
-        "GROUP BY b.article_id ORDER BY shared DESC, b.article_id LIMIT ?", (*bands, MAX_CANDIDATES),
+        "GROUP BY b.article_id ORDER BY shared DESC, b.article_id LIMIT ?",
+        (*bands, MAX_CANDIDATES),
     ).fetchall()
     copy_of = None
     if candidates:
         ids = [c[0] for c in candidates]
         rows = conn.execute(
             f"SELECT article_id, coalesce(copy_of, article_id), signature FROM article_sketches "
-            f"WHERE article_id IN ({','.join('?' * len(ids))})", ids,
+            f"WHERE article_id IN ({','.join('?' * len(ids))})",
+            ids,
         ).fetchall()
         mine = sketch.values(signature)
         groups = [group for _, group, other in rows if other is not None and sketch.is_copy(signature, other, mine)]
         copy_of = min(groups) if groups else None
-    conn.execute("INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, ?, ?)",
-                 (article_id, copy_of, signature))
-    conn.executemany("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
-                     [(band, article_id) for band in bands])
+    conn.execute(
+        "INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, ?, ?)",
+        (article_id, copy_of, signature),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)", [(band, article_id) for band in bands]
+    )
     return copy_of

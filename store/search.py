@@ -308,9 +308,7 @@ def _details(conn: sqlite3.Connection, owner: str, ids: list[int]) -> dict[int, 
         return {}
     marks = ",".join("?" * len(ids))
     if owner == "entity":
-        rows = conn.execute(
-            f"SELECT id, type, name, n_mentions, n_events FROM entities WHERE id IN ({marks})", ids
-        )
+        rows = conn.execute(f"SELECT id, type, name, n_mentions, n_events FROM entities WHERE id IN ({marks})", ids)
     else:
         rows = conn.execute(
             f"""SELECT s.id, s.type, s.name, s.n_claims,
@@ -349,7 +347,9 @@ def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int =
     for owner, names in by_owner.items():
         top_score = max(score for score, _ in names)
         near = [
-            (fuzz.ratio(written, c.name.casefold()), score, c) for score, c in names if score >= top_score - MATCHED_SLACK
+            (fuzz.ratio(written, c.name.casefold()), score, c)
+            for score, c in names
+            if score >= top_score - MATCHED_SLACK
         ]
         best[owner] = (top_score, max(near, key=lambda item: item[:2])[2])
 
@@ -362,9 +362,7 @@ def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int =
         if row is None:  # a name whose owner is gone
             continue
         type_, name, mentions, events = row
-        results.append(
-            SearchResult(owner_id, owner, type_, name, candidate.name, score, mentions or 0, events or 0)
-        )
+        results.append(SearchResult(owner_id, owner, type_, name, candidate.name, score, mentions or 0, events or 0))
     # match quality first, in whole points (83.4 and 83.3 match equally well), then how much the
     # store says about the thing, then the exact score
     results.sort(key=lambda r: (-round(r.score), -r.mentions, -r.events, -r.score, r.name, r.id))

@@ -46,8 +46,10 @@ _BAND = struct.Struct(f"<{ROWS}Q")
 
 def _shingle_hashes(tokens: list[str]) -> list[int]:
     """One 64-bit hash (blake2b) per run of SHINGLE words."""
-    return [int.from_bytes(blake2b(" ".join(tokens[i:i + SHINGLE]).encode(), digest_size=8).digest(), "little")
-            for i in range(len(tokens) - SHINGLE + 1)]
+    return [
+        int.from_bytes(blake2b(" ".join(tokens[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
+        for i in range(len(tokens) - SHINGLE + 1)
+    ]
 
 
 def words(text: str) -> list[str]:
@@ -94,8 +96,9 @@ def bands(signature: bytes) -> list[int]:
     vals = values(signature)
     keys = []
     for band in range(BANDS):
-        digest = blake2b(_BAND.pack(*vals[band * ROWS:(band + 1) * ROWS]), digest_size=8,
-                         person=band.to_bytes(2, "little")).digest()
+        digest = blake2b(
+            _BAND.pack(*vals[band * ROWS : (band + 1) * ROWS]), digest_size=8, person=band.to_bytes(2, "little")
+        ).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
 

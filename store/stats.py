@@ -21,9 +21,7 @@ def store_stats(conn: sqlite3.Connection) -> dict[str, int]:
 def format_stats(counts: dict[str, int]) -> str:
     """A small readable table."""
     lines = [f"{kind:<10} {counts[kind]:>9,}" for kind in KINDS]
-    by_type = ", ".join(
-        f"{counts[f'entities_{t}']:,} {t}s" for t in ("place", "person", "organization", "group")
-    )
+    by_type = ", ".join(f"{counts[f'entities_{t}']:,} {t}s" for t in ("place", "person", "organization", "group"))
     lines[3] += f"  ({by_type})"
     lines.append(f"{'mentions':<10} {counts['mentions']:>9,}")
     return "\n".join(lines)

@@ -59,9 +59,18 @@ class TextHit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # matched words, offsets in the snippet
 
     def to_dict(self) -> dict:
-        return {"kind": "article", "id": self.article_id, "title": self.title, "ref": self.ref,
-                "published": self.published, "outlet": self.outlet, "start": self.start, "end": self.end,
-                "snippet": self.snippet, "marks": self.marks}
+        return {
+            "kind": "article",
+            "id": self.article_id,
+            "title": self.title,
+            "ref": self.ref,
+            "published": self.published,
+            "outlet": self.outlet,
+            "start": self.start,
+            "end": self.end,
+            "snippet": self.snippet,
+            "marks": self.marks,
+        }
 
 
 def locate(text: str, words: list[str], prefix_last: bool = False) -> tuple[int, int, list[tuple[int, int]]]:
@@ -116,9 +125,11 @@ def search_text(conn: sqlite3.Connection, query: str, limit: int = 30, prefix_la
     if match is None:
         return []
     words = query_words(query)
-    select = (f"SELECT a.id, a.title, a.ref, a.published, a.outlet, a.text FROM articles_fts f "
-              f"JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? "
-              f"ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), a.id LIMIT ?")
+    select = (
+        f"SELECT a.id, a.title, a.ref, a.published, a.outlet, a.text FROM articles_fts f "
+        f"JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? "
+        f"ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, 1.0), a.id LIMIT ?"
+    )
     rows = []
     if len(words) > 1:  # FTS5: words in one pair of quotes are a phrase
         phrase = '"' + " ".join(words) + '"' + ("*" if prefix_last and len(words[-1]) >= 2 else "")
@@ -147,6 +158,9 @@ def sentence_around(text: str | None, start: int, end: int) -> str:
     before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
     first = before[-1] if before else lo
     after = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
-    last = after.start() + 1 if after and text[after.start()] != "\n" else (after.start() if after else
-                                                                         min(len(text), end + SENTENCE_REACH))
+    last = (
+        after.start() + 1
+        if after and text[after.start()] != "\n"
+        else (after.start() if after else min(len(text), end + SENTENCE_REACH))
+    )
     return " ".join(text[first:last].split())

@@ -55,9 +55,10 @@ class WriteReport:
 def _span_ok(text: str, span: Span | None) -> bool:
     return (
         isinstance(span, Span)
-        and isinstance(span.start, int) and isinstance(span.end, int)
+        and isinstance(span.start, int)
+        and isinstance(span.end, int)
         and 0 <= span.start <= span.end <= len(text)
-        and text[span.start:span.end] == span.text
+        and text[span.start : span.end] == span.text
     )
 
 
@@ -131,17 +132,18 @@ def _entity_id(conn: sqlite3.Connection, cache: WriteCache, entity) -> int | Non
         if entity_id is None:
             # a new spelling: the row of the same real-world entity, if the evidence says there is one
             entity_id = merge.find_entity(
-                conn, merge.Named(entity.type, name, entity.country, entity.admin1, lat, lon), key)
+                conn, merge.Named(entity.type, name, entity.country, entity.admin1, lat, lon), key
+            )
         if entity_id is None:
             entity_id = conn.execute(
-                "INSERT INTO entities (type, name, merge_key, country, admin1, lat, lon) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities (type, name, merge_key, country, admin1, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (entity.type, name, key, entity.country, entity.admin1, lat, lon),
             ).lastrowid
             row = (entity_id, entity.country, entity.admin1, lat, key)
         else:
-            row = conn.execute("SELECT id, country, admin1, lat, merge_key FROM entities WHERE id = ?",
-                               (entity_id,)).fetchone()
+            row = conn.execute(
+                "SELECT id, country, admin1, lat, merge_key FROM entities WHERE id = ?", (entity_id,)
+            ).fetchone()
         merge.add_key(conn, "entity", entity.type, key, entity_id, entity.type, name)
         known = cache.entities[(entity.type, key)] = list(row)
     entity_id, country, admin1, lat_known, _ = known
@@ -153,8 +155,7 @@ def _entity_id(conn: sqlite3.Connection, cache: WriteCache, entity) -> int | Non
             "lon = CASE WHEN lat IS NULL THEN ? ELSE lon END WHERE id = ?",
             (entity.country, entity.admin1, lat, lon, entity_id),
         )
-        known[1:4] = [country or entity.country, admin1 or entity.admin1,
-                      lat_known if lat_known is not None else lat]
+        known[1:4] = [country or entity.country, admin1 or entity.admin1, lat_known if lat_known is not None else lat]
     _add_names(conn, cache, "entity", entity_id, [entity.name, *entity.aliases])
     return entity_id
 
@@ -178,8 +179,9 @@ def _source_id(conn: sqlite3.Connection, cache: WriteCache, source, entity_ids: 
             ).lastrowid
             row = (source_id, entity_id, name, key)
         else:
-            row = conn.execute("SELECT id, entity_id, name, merge_key FROM sources WHERE id = ?",
-                               (source_id,)).fetchone()
+            row = conn.execute(
+                "SELECT id, entity_id, name, merge_key FROM sources WHERE id = ?", (source_id,)
+            ).fetchone()
         merge.add_key(conn, "source", "", key, source_id, source_type, name)
         known = cache.sources[key] = list(row)
         cache.source_names[row[0]] = row[2]
@@ -191,18 +193,24 @@ def _source_id(conn: sqlite3.Connection, cache: WriteCache, source, entity_ids: 
     return source_id
 
 
-def _count_spellings(conn: sqlite3.Connection, cache: WriteCache, entity_keys: dict[tuple[str, str], int],
-                     source_keys: dict[str, int]) -> None:
+def _count_spellings(
+    conn: sqlite3.Connection, cache: WriteCache, entity_keys: dict[tuple[str, str], int], source_keys: dict[str, int]
+) -> None:
     """One more article names these entities and sources by these keys; a row whose other spelling
     is now used by more articles than its own name takes that spelling as its name."""
-    conn.executemany("UPDATE merge_keys SET n = n + 1 WHERE owner = 'entity' AND type = ? AND key = ?",
-                     sorted(entity_keys))
-    conn.executemany("UPDATE merge_keys SET n = n + 1 WHERE owner = 'source' AND type = '' AND key = ?",
-                     [(k,) for k in sorted(source_keys)])
+    conn.executemany(
+        "UPDATE merge_keys SET n = n + 1 WHERE owner = 'entity' AND type = ? AND key = ?", sorted(entity_keys)
+    )
+    conn.executemany(
+        "UPDATE merge_keys SET n = n + 1 WHERE owner = 'source' AND type = '' AND key = ?",
+        [(k,) for k in sorted(source_keys)],
+    )
     # (the key is this row's, and more articles use it than the row's own merge key)
-    better = ("(SELECT owner_id FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key) = :id "
-              "AND (SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key) > "
-              "coalesce((SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = {table}.merge_key), 0)")
+    better = (
+        "(SELECT owner_id FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key) = :id "
+        "AND (SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key) > "
+        "coalesce((SELECT n FROM merge_keys WHERE owner = :owner AND type = :type AND key = {table}.merge_key), 0)"
+    )
     spelling = "(SELECT name FROM merge_keys WHERE owner = :owner AND type = :type AND key = :key)"
     for (type_, key), entity_id in sorted(entity_keys.items()):
         known = cache.entities.get((type_, key))
@@ -237,8 +245,17 @@ def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int 
     cursor = conn.execute(
         "INSERT INTO articles (ref, title, url, outlet, published, text, hash, ingested_at, n_events) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
-        (article.ref, article.title, article.url, article.outlet, article.published, article.text,
-         text_hash(article.text), datetime.now(UTC).isoformat(timespec="seconds"), n_events),
+        (
+            article.ref,
+            article.title,
+            article.url,
+            article.outlet,
+            article.published,
+            article.text,
+            text_hash(article.text),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            n_events,
+        ),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None
 
@@ -247,8 +264,13 @@ _COMPUTE = object()
 
 
 def write_article(
-    conn: sqlite3.Connection, article: RawArticle, extraction: Extraction, cache: WriteCache | None = None,
-    signature: bytes | None | object = _COMPUTE, *, article_id: int | None = None,
+    conn: sqlite3.Connection,
+    article: RawArticle,
+    extraction: Extraction,
+    cache: WriteCache | None = None,
+    signature: bytes | None | object = _COMPUTE,
+    *,
+    article_id: int | None = None,
 ) -> WriteReport:
     """Store one article with its facts, its reprint sketch, and its events grouped into incidents.
 
@@ -319,10 +341,19 @@ def write_article(
             "INSERT INTO claims (article_id, source_id, via_source_id, cue_start, cue_end, cue_text, "
             "content_start, content_end, content_text, quote, credibility) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, source_id, via_id,
-             claim.cue.start, claim.cue.end, claim.cue.text,
-             claim.content.start, claim.content.end, claim.content.text,
-             int(bool(claim.quote)), credibility),
+            (
+                article_id,
+                source_id,
+                via_id,
+                claim.cue.start,
+                claim.cue.end,
+                claim.cue.text,
+                claim.content.start,
+                claim.content.end,
+                claim.content.text,
+                int(bool(claim.quote)),
+                credibility,
+            ),
         ).lastrowid
         claim_ids[claim.key] = claim_id
         claim_sources[claim_id] = source_id
@@ -339,7 +370,8 @@ def write_article(
         places = [p for p in event.places if p.entity_key in entity_ids and _span_ok(text, p.span)]
         actors = [a for a in event.actors if _span_ok(text, a.span)]
         casualties = [
-            c for c in event.casualties
+            c
+            for c in event.casualties
             if c.kind in CASUALTY_KINDS and c.qualifier in QUALIFIERS and _span_ok(text, c.span)
         ]
         linked = [claim_ids[k] for k in dict.fromkeys(event.claim_keys) if k in claim_ids]
@@ -356,44 +388,77 @@ def write_article(
             "INSERT INTO events (article_id, type, subtype, date, date_end, date_precision, confidence, "
             "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, era, report) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, event_type, event.subtype, event.date, event.date_end,
-             event.date_precision if event.date_precision in DATE_PRECISIONS else None,
-             min(max(confidence, 0.0), 1.0),
-             event.evidence.start, event.evidence.end, event.evidence.text,
-             ", ".join(place_names),
-             "; ".join(casualty_label(c.kind, c.min, c.max, c.qualifier) for c in casualties),
-             claimant, era(event.date, event.date_end, article.published), getattr(event, "incident", "") or None),
+            (
+                article_id,
+                event_type,
+                event.subtype,
+                event.date,
+                event.date_end,
+                event.date_precision if event.date_precision in DATE_PRECISIONS else None,
+                min(max(confidence, 0.0), 1.0),
+                event.evidence.start,
+                event.evidence.end,
+                event.evidence.text,
+                ", ".join(place_names),
+                "; ".join(casualty_label(c.kind, c.min, c.max, c.qualifier) for c in casualties),
+                claimant,
+                era(event.date, event.date_end, article.published),
+                getattr(event, "incident", "") or None,
+            ),
         ).lastrowid
         n_events += 1
-        place_rows.extend((event_id, entity_ids[p.entity_key], p.name, p.span.start, p.span.end, p.span.text)
-                          for p in places)
-        actor_rows.extend((event_id, entity_ids.get(a.entity_key) if a.entity_key else None, a.name,
-                           a.span.start, a.span.end, a.span.text) for a in actors)
-        casualty_rows.extend((event_id, c.kind, c.min, c.max, c.qualifier, c.who, c.span.start, c.span.end,
-                              c.span.text) for c in casualties)
+        place_rows.extend(
+            (event_id, entity_ids[p.entity_key], p.name, p.span.start, p.span.end, p.span.text) for p in places
+        )
+        actor_rows.extend(
+            (
+                event_id,
+                entity_ids.get(a.entity_key) if a.entity_key else None,
+                a.name,
+                a.span.start,
+                a.span.end,
+                a.span.text,
+            )
+            for a in actors
+        )
+        casualty_rows.extend(
+            (event_id, c.kind, c.min, c.max, c.qualifier, c.who, c.span.start, c.span.end, c.span.text)
+            for c in casualties
+        )
         link_rows.extend((claim_id, event_id) for claim_id in linked)
         involved = {entity_ids[p.entity_key] for p in places}
         involved |= {entity_ids[a.entity_key] for a in actors if a.entity_key in entity_ids}
         entity_events.update(involved)
 
     # the rows of the whole article, a statement each
-    conn.executemany('INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-                     mention_rows)
-    conn.executemany('INSERT INTO event_places (event_id, entity_id, name, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?)", place_rows)
-    conn.executemany('INSERT INTO event_actors (event_id, entity_id, name, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?)", actor_rows)
-    conn.executemany('INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", casualty_rows)
+    conn.executemany(
+        'INSERT INTO mentions (entity_id, article_id, start, "end", text) VALUES (?, ?, ?, ?, ?)', mention_rows
+    )
+    conn.executemany(
+        'INSERT INTO event_places (event_id, entity_id, name, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)', place_rows
+    )
+    conn.executemany(
+        'INSERT INTO event_actors (event_id, entity_id, name, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)', actor_rows
+    )
+    conn.executemany(
+        'INSERT INTO casualties (event_id, kind, min, max, qualifier, who, start, "end", text) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        casualty_rows,
+    )
     conn.executemany("INSERT OR IGNORE INTO claim_events (claim_id, event_id) VALUES (?, ?)", link_rows)
-    conn.executemany("UPDATE entities SET n_mentions = n_mentions + ? WHERE id = ?",
-                     [(n, i) for i, n in sorted(n_mentions.items()) if n])
-    conn.executemany("UPDATE entities SET n_events = n_events + ? WHERE id = ?",
-                     sorted((n, i) for i, n in entity_events.items()))
-    conn.executemany("UPDATE sources SET n_claims = n_claims + ? WHERE id = ?",
-                     sorted((n, i) for i, n in n_claims.items()))
-    conn.executemany("UPDATE sources SET n_relayed = n_relayed + ? WHERE id = ?",
-                     sorted((n, i) for i, n in n_relayed.items()))
+    conn.executemany(
+        "UPDATE entities SET n_mentions = n_mentions + ? WHERE id = ?",
+        [(n, i) for i, n in sorted(n_mentions.items()) if n],
+    )
+    conn.executemany(
+        "UPDATE entities SET n_events = n_events + ? WHERE id = ?", sorted((n, i) for i, n in entity_events.items())
+    )
+    conn.executemany(
+        "UPDATE sources SET n_claims = n_claims + ? WHERE id = ?", sorted((n, i) for i, n in n_claims.items())
+    )
+    conn.executemany(
+        "UPDATE sources SET n_relayed = n_relayed + ? WHERE id = ?", sorted((n, i) for i, n in n_relayed.items())
+    )
     if n_events:
         conn.execute("UPDATE articles SET n_events = ? WHERE id = ?", (n_events, article_id))
     # the analyst's judgements of these facts, if any: first, so that corrections shape the grouping

@@ -51,7 +51,7 @@ KURSK_OTHER = (
 
 KHARKIV = (
     "A Russian drone strike on Kharkiv killed three civilians overnight, regional governor "
-    "Oleh Syniehubov said on Telegram. \"Two houses were destroyed,\" Syniehubov said."
+    'Oleh Syniehubov said on Telegram. "Two houses were destroyed," Syniehubov said.'
 )
 
 
@@ -103,21 +103,46 @@ def _kursk() -> tuple[RawArticle, Extraction]:
     kyiv = Entity("kyiv", "place", "Kyiv", [span(t, "Kyiv")], country="UA")
     nk = Entity("nk", "group", "North Korean soldiers", [span(t, "North Korean soldiers")])
     hur = Source("hur", "Ukraine's military intelligence", "intelligence")
-    claim = Claim("c1", "hur", span(t, "reported"),
-                  span(t, "at least 30 North Korean soldiers were killed and wounded in fighting "
-                          "near Plekhovo on December 14 and 15"))
+    claim = Claim(
+        "c1",
+        "hur",
+        span(t, "reported"),
+        span(
+            t,
+            "at least 30 North Korean soldiers were killed and wounded in fighting near Plekhovo on December 14 and 15",
+        ),
+    )
     evidence = span(t, t.split("\n")[0])
     event = Event(
-        "e1", "Battles", "Armed clash", evidence, date="2024-12-14", date_end="2024-12-15",
+        "e1",
+        "Battles",
+        "Armed clash",
+        evidence,
+        date="2024-12-14",
+        date_end="2024-12-15",
         date_precision="days",
         actors=[Actor("North Korean soldiers", span(t, "North Korean soldiers"), "nk")],
         places=[PlaceRef("plekhovo", "Plekhovo", span(t, "Plekhovo"))],
-        casualties=[Casualty("killed_or_wounded", 30, None, "at least", "North Korean soldiers",
-                             span(t, "at least 30 North Korean soldiers were killed and wounded"))],
-        claim_keys=["c1"], confidence=0.8,
+        casualties=[
+            Casualty(
+                "killed_or_wounded",
+                30,
+                None,
+                "at least",
+                "North Korean soldiers",
+                span(t, "at least 30 North Korean soldiers were killed and wounded"),
+            )
+        ],
+        claim_keys=["c1"],
+        confidence=0.8,
     )
-    article = RawArticle("fixtures/kursk.txt", t, title="North Korean troops hit near Plekhovo",
-                         outlet="Kyiv Independent", published="2024-12-16")
+    article = RawArticle(
+        "fixtures/kursk.txt",
+        t,
+        title="North Korean troops hit near Plekhovo",
+        outlet="Kyiv Independent",
+        published="2024-12-16",
+    )
     return article, Extraction([plekhovo, kursk, kyiv, nk], [hur], [claim], [event])
 
 
@@ -126,47 +151,72 @@ def _kursk_other() -> tuple[RawArticle, Extraction]:
     plekhovo = Entity("plekhovo", "place", "Plekhovo", [span(t, "Plekhovo")], country="RU")
     mod = Source("mod", "Russian defence ministry", "military", aliases=["Russia's defence ministry"])
     hur = Source("hur", "Ukraine's military intelligence", "intelligence")
-    claim = Claim("c1", "mod", span(t, "said"),
-                  span(t, "its forces repelled an attack near Plekhovo on Saturday, and that 12 "
-                          "Ukrainian soldiers were killed"))
+    claim = Claim(
+        "c1",
+        "mod",
+        span(t, "said"),
+        span(t, "its forces repelled an attack near Plekhovo on Saturday, and that 12 Ukrainian soldiers were killed"),
+    )
     claim2 = Claim("c2", "hur", span(t, "gave"), span(t, "a different account of the same fighting"))
     event = Event(
-        "e1", "Battles", "Armed clash", span(t, t.split(". ")[0] + "."), date="2024-12-14",
+        "e1",
+        "Battles",
+        "Armed clash",
+        span(t, t.split(". ")[0] + "."),
+        date="2024-12-14",
         date_precision="day",
         places=[PlaceRef("plekhovo", "Plekhovo", span(t, "Plekhovo"))],
-        casualties=[Casualty("killed", 12, 12, "exact", "Ukrainian soldiers",
-                             span(t, "12 Ukrainian soldiers were killed"))],
-        claim_keys=["c1"], confidence=0.7,
+        casualties=[
+            Casualty("killed", 12, 12, "exact", "Ukrainian soldiers", span(t, "12 Ukrainian soldiers were killed"))
+        ],
+        claim_keys=["c1"],
+        confidence=0.7,
     )
-    article = RawArticle("fixtures/kursk-other.txt", t, title="Moscow says attack near Plekhovo repelled",
-                         outlet="TASS", published="2024-12-15")
+    article = RawArticle(
+        "fixtures/kursk-other.txt",
+        t,
+        title="Moscow says attack near Plekhovo repelled",
+        outlet="TASS",
+        published="2024-12-15",
+    )
     return article, Extraction([plekhovo], [mod, hur], [claim, claim2], [event])
 
 
 def _kharkiv() -> tuple[RawArticle, Extraction]:
     t = KHARKIV
     kharkiv = Entity("kharkiv", "place", "Kharkiv", [span(t, "Kharkiv")], country="UA")
-    governor = Entity("oleh", "person", "Oleh Syniehubov",
-                      [span(t, "Oleh Syniehubov"), span(t, "Syniehubov", 1)])
+    governor = Entity("oleh", "person", "Oleh Syniehubov", [span(t, "Oleh Syniehubov"), span(t, "Syniehubov", 1)])
     source = Source("oleh", "Oleh Syniehubov", "person", entity_key="oleh")
-    claim = Claim("c1", "oleh", span(t, "said"), span(t, "A Russian drone strike on Kharkiv killed three civilians overnight"))
+    claim = Claim(
+        "c1", "oleh", span(t, "said"), span(t, "A Russian drone strike on Kharkiv killed three civilians overnight")
+    )
     quote = Claim("c2", "oleh", span(t, "said", 1), span(t, "Two houses were destroyed,"), quote=True)
     event = Event(
-        "e1", "Explosions/Remote violence", "Air/drone strike",
+        "e1",
+        "Explosions/Remote violence",
+        "Air/drone strike",
         span(t, "A Russian drone strike on Kharkiv killed three civilians overnight"),
-        date="2024-12-20", date_precision="day",
+        date="2024-12-20",
+        date_precision="day",
         places=[PlaceRef("kharkiv", "Kharkiv", span(t, "Kharkiv"))],
         casualties=[Casualty("killed", 3, 3, "exact", "civilians", span(t, "killed three civilians"))],
-        claim_keys=["c1"], confidence=0.9,
+        claim_keys=["c1"],
+        confidence=0.9,
     )
-    article = RawArticle("fixtures/kharkiv.txt", t, title="Drone strike on Kharkiv kills three",
-                         outlet="Reuters", published="2024-12-21")
+    article = RawArticle(
+        "fixtures/kharkiv.txt", t, title="Drone strike on Kharkiv kills three", outlet="Reuters", published="2024-12-21"
+    )
     return article, Extraction([kharkiv, governor], [source], [claim, quote], [event])
 
 
 def _injection() -> tuple[RawArticle, Extraction]:
-    article = RawArticle("fixtures/injection.txt", INJECTION, title="[b]Injected[/b] \x1b[2J title",
-                         outlet="[@click=app.quit]outlet[/]", published="2024-12-01")
+    article = RawArticle(
+        "fixtures/injection.txt",
+        INJECTION,
+        title="[b]Injected[/b] \x1b[2J title",
+        outlet="[@click=app.quit]outlet[/]",
+        published="2024-12-01",
+    )
     return article, Extraction()
 
 
@@ -187,17 +237,26 @@ def add_article(path: Path, text: str, title: str, published: str) -> None:
     """One more article, written through another connection (as a live ingest would)."""
     db = open_store(path)
     with db:
-        write_article(db, RawArticle(f"fixtures/{title}.txt", text, title=title,
-                                          published=published), Extraction())
+        write_article(db, RawArticle(f"fixtures/{title}.txt", text, title=title, published=published), Extraction())
     db.close()
 
 
-SUBTYPES = ["Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Attack",
-            "Peaceful protest", "Arrests"]
-TYPES = {"Armed clash": "Battles", "Air/drone strike": "Explosions/Remote violence",
-         "Shelling/artillery/missile attack": "Explosions/Remote violence",
-         "Attack": "Violence against civilians", "Peaceful protest": "Protests",
-         "Arrests": "Strategic developments"}
+SUBTYPES = [
+    "Armed clash",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Attack",
+    "Peaceful protest",
+    "Arrests",
+]
+TYPES = {
+    "Armed clash": "Battles",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Attack": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Arrests": "Strategic developments",
+}
 PLACES = ["Kharkiv", "Pokrovsk", "Kherson", "Zaporizhzhia", "Avdiivka", "Sumy", "Odesa", "Kursk"]
 
 
@@ -218,31 +277,77 @@ def build_big_store(path: Path, n_articles: int = 100_000, events_per_incident: 
         subtype = SUBTYPES[i % len(SUBTYPES)]
         killed = rng.randint(1, 40)
         text = f"Article {i}. Fighting near {place} on {day} killed {killed} people, officials said."
-        articles.append((i, f"synthetic/{i}.txt", f"Synthetic report {i} from {place}", None,
-                         "Synthetic Wire", day, text, hashlib.sha1(text.encode()).hexdigest(),
-                         "2024-12-31T00:00:00", 1))
+        articles.append(
+            (
+                i,
+                f"synthetic/{i}.txt",
+                f"Synthetic report {i} from {place}",
+                None,
+                "Synthetic Wire",
+                day,
+                text,
+                hashlib.sha1(text.encode()).hexdigest(),
+                "2024-12-31T00:00:00",
+                1,
+            )
+        )
         start = text.index("Fighting")
         incident = (i - 1) // events_per_incident + 1
-        events.append((i, i, TYPES[subtype], subtype, day, "day", 0.5, start, len(text),
-                       text[start:], place, f"{killed} killed", "officials", incident))
+        events.append(
+            (
+                i,
+                i,
+                TYPES[subtype],
+                subtype,
+                day,
+                "day",
+                0.5,
+                start,
+                len(text),
+                text[start:],
+                place,
+                f"{killed} killed",
+                "officials",
+                incident,
+            )
+        )
         if (i - 1) % events_per_incident == 0:
-            incidents.append((incident, TYPES[subtype], subtype, subtype, day, "day", 0.5, killed, place,
-                              f"{killed} killed", "officials"))
+            incidents.append(
+                (
+                    incident,
+                    TYPES[subtype],
+                    subtype,
+                    subtype,
+                    day,
+                    "day",
+                    0.5,
+                    killed,
+                    place,
+                    f"{killed} killed",
+                    "officials",
+                )
+            )
     conn.executemany(
         "INSERT INTO articles (id, ref, title, url, outlet, published, text, hash, ingested_at, n_events) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        articles,
+    )
     conn.executemany(
         "INSERT INTO incidents (id, type, subtype, subtypes, date, date_precision, confidence, fatalities, "
         "places_label, casualties_label, sources_label, n_events, n_articles, n_sources, stale) "
         f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {events_per_incident}, {events_per_incident}, 1, 0)",
-        incidents)
+        incidents,
+    )
     conn.executemany(
         "INSERT INTO events (id, article_id, type, subtype, date, date_precision, confidence, "
         "evidence_start, evidence_end, evidence_text, places_label, casualties_label, claimant_label, "
-        "incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+        "incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events,
+    )
     conn.executemany(
         "INSERT INTO sources (id, name, merge_key, type, n_claims) VALUES (?, ?, ?, ?, ?)",
-        [(i, f"Source {i}", f"source {i}", "media", i % 50) for i in range(1, 501)])
+        [(i, f"Source {i}", f"source {i}", "media", i % 50) for i in range(1, 501)],
+    )
     conn.commit()
     conn.close()
     return path

@@ -28,20 +28,53 @@ def _museum() -> tuple[RawArticle, Extraction]:
     places = [PlaceRef("kyiv", "Kyiv", span(t, "Kyiv", 1))]
 
     def event(key, subtype, sentence, date, end, precision, **more):
-        return Event(key, {"Armed clash": "Battles", "Air/drone strike": "Explosions/Remote violence",
-                           "Shelling/artillery/missile attack": "Explosions/Remote violence",
-                           "Other": "Strategic developments"}[subtype], subtype, span(t, sentence),
-                     date=date, date_end=end, date_precision=precision, places=places, confidence=0.7, **more)
+        return Event(
+            key,
+            {
+                "Armed clash": "Battles",
+                "Air/drone strike": "Explosions/Remote violence",
+                "Shelling/artillery/missile attack": "Explosions/Remote violence",
+                "Other": "Strategic developments",
+            }[subtype],
+            subtype,
+            span(t, sentence),
+            date=date,
+            date_end=end,
+            date_precision=precision,
+            places=places,
+            confidence=0.7,
+            **more,
+        )
 
     events = [
-        event("e1", "Armed clash", "In 1944 Soviet troops recaptured Kyiv after weeks of fighting",
-              "1944-01-01", "1944-12-31", "year"),
-        event("e2", "Shelling/artillery/missile attack", "Last month shelling damaged a school in Kyiv",
-              "2024-04-01", "2024-04-30", "month"),
-        event("e3", "Air/drone strike", "a drone struck Kyiv on Monday", "2024-05-06", None, "day",
-              casualties=[Casualty("killed", None, None, "vague", None, span(t, "struck"))]),
-        event("e4", "Other", "Officials plan to rebuild the school by January 2025", "2025-01-01",
-              "2025-01-31", "month"),
+        event(
+            "e1",
+            "Armed clash",
+            "In 1944 Soviet troops recaptured Kyiv after weeks of fighting",
+            "1944-01-01",
+            "1944-12-31",
+            "year",
+        ),
+        event(
+            "e2",
+            "Shelling/artillery/missile attack",
+            "Last month shelling damaged a school in Kyiv",
+            "2024-04-01",
+            "2024-04-30",
+            "month",
+        ),
+        event(
+            "e3",
+            "Air/drone strike",
+            "a drone struck Kyiv on Monday",
+            "2024-05-06",
+            None,
+            "day",
+            casualties=[Casualty("killed", None, None, "vague", None, span(t, "struck"))],
+        ),
+        event(
+            "e4", "Other", "Officials plan to rebuild the school by January 2025", "2025-01-01", "2025-01-31", "month"
+        ),
     ]
     # a JSON Lines article: an id, a date, the text; no title, outlet or URL
     article = RawArticle(DUMP_REF, t, title=derive_title(t), published="2024-05-07")

@@ -41,7 +41,17 @@ ANNOTATED = [
     {
         "text": "At least 20 soldiers were killed when jihadists attacked a military post near Djibo in northern Burkina Faso, security sources told AFP on Thursday. The attack came days after an ambush near the town of Barsalogho. In neighbouring Mali, the army said it had neutralised dozens of terrorists in the Mopti region. In eastern Democratic Republic of Congo, M23 rebels seized the town of Sake, 25 km from Goma, according to local officials. Congolese President Felix Tshisekedi accused Kigali of aggression.",
         "people": ["Felix Tshisekedi"],
-        "places": ["Djibo", "Burkina Faso", "Barsalogho", "Mali", "Mopti", "Democratic Republic of Congo", "Sake", "Goma", "Kigali"],
+        "places": [
+            "Djibo",
+            "Burkina Faso",
+            "Barsalogho",
+            "Mali",
+            "Mopti",
+            "Democratic Republic of Congo",
+            "Sake",
+            "Goma",
+            "Kigali",
+        ],
     },
     {
         "text": "The Russian occupiers shelled Nikopol, Marhanets and Chervonohryhorivka in the Dnipropetrovsk region, head of the regional military administration Serhiy Lysak reported.In the Kharkiv direction the enemy tried five times to advance near Vovchansk and Lyptsi.",
@@ -186,7 +196,17 @@ ANNOTATED += [
     {
         "text": "Hezbollah fired about 100 rockets at northern Israel on Sunday, including at the Ramat David air base near Haifa, the Israeli military said. Sirens sounded in Safed, Nahariya and the Golan Heights. Lebanon's state news agency NNA reported Israeli strikes on the town of Khiam and the outskirts of Marjayoun.",
         "people": [],
-        "places": ["Israel", "Ramat David", "Haifa", "Safed", "Nahariya", "Golan Heights", "Lebanon", "Khiam", "Marjayoun"],
+        "places": [
+            "Israel",
+            "Ramat David",
+            "Haifa",
+            "Safed",
+            "Nahariya",
+            "Golan Heights",
+            "Lebanon",
+            "Khiam",
+            "Marjayoun",
+        ],
     },
     {
         "text": "Gunmen attacked a camp for displaced people near Kalma in South Darfur, killing at least eight, said Adam Rojal, a spokesman for the General Coordination for Displaced Persons and Refugees. Separately, the Sudanese army said it had repelled an RSF attack on the city of El Obeid. Fighting has displaced more than 11 million people, according to the International Organization for Migration.",
@@ -288,7 +308,7 @@ ANNOTATED += [
         "places": ["Russia", "Ukraine", "Ternopil", "Illinka", "Donetsk", "Rio de Janeiro"],
     },
     {
-        "text": "Maksym, a 34-year-old soldier from the 93rd Brigade, said his unit had been fighting near Chasiv Yar for months. \"The Russians come in small groups, on motorcycles,\" he said, asking that only his first name be used. His commander, Captain Oleksiy Kovalenko, said drones had changed everything. In nearby Kostiantynivka, resident Halyna Petrenko, 67, said she would not leave.",
+        "text": 'Maksym, a 34-year-old soldier from the 93rd Brigade, said his unit had been fighting near Chasiv Yar for months. "The Russians come in small groups, on motorcycles," he said, asking that only his first name be used. His commander, Captain Oleksiy Kovalenko, said drones had changed everything. In nearby Kostiantynivka, resident Halyna Petrenko, 67, said she would not leave.',
         "people": ["Maksym", "Oleksiy Kovalenko", "Halyna Petrenko"],
         "places": ["Chasiv Yar", "Kostiantynivka"],
     },

@@ -145,9 +145,11 @@ def http_date(moment: datetime | None = None) -> str:
 
 def rss(title: str, items: list[dict], extra: str = "") -> bytes:
     """An RSS 2.0 feed; each item a dict of title, link, description, content, pubDate, guid (not a link)."""
-    parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
-             f'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-             f"<title>{escape(title)}</title><link>http://127.0.0.1/</link>{extra}"]
+    parts = [
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        f'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>{escape(title)}</title><link>http://127.0.0.1/</link>{extra}"
+    ]
     for item in items:
         parts.append("<item>")
         for key in ("title", "link", "pubDate", "description"):
@@ -165,11 +167,13 @@ def rss(title: str, items: list[dict], extra: str = "") -> bytes:
 def page(title: str, paragraphs: list[str]) -> bytes:
     """An article page with navigation and a footer around its main text."""
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    return (f"<!doctype html><html><head><title>{escape(title)}</title>"
-            f'<meta property="og:site_name" content="Page Site"></head><body>'
-            f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-            f"<article><h1>{escape(title)}</h1>{body}</article>"
-            f"<footer>Copyright Page Site. All rights reserved.</footer></body></html>").encode()
+    return (
+        f"<!doctype html><html><head><title>{escape(title)}</title>"
+        f'<meta property="og:site_name" content="Page Site"></head><body>'
+        f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{escape(title)}</h1>{body}</article>"
+        f"<footer>Copyright Page Site. All rights reserved.</footer></body></html>"
+    ).encode()
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> bool:

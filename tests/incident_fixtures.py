@@ -9,9 +9,14 @@ from extract.model import Actor, Casualty, Claim, Entity, Event, Extraction, Pla
 from store.readers import RawArticle
 from store.writer import write_article
 
-TYPES = {"Air/drone strike": "Explosions/Remote violence", "Shelling/artillery/missile attack": "Explosions/Remote violence",
-         "Armed clash": "Battles", "Peaceful protest": "Protests", "Attack": "Violence against civilians",
-         "Agreement": "Strategic developments"}
+TYPES = {
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Armed clash": "Battles",
+    "Peaceful protest": "Protests",
+    "Attack": "Violence against civilians",
+    "Agreement": "Strategic developments",
+}
 
 
 @dataclass
@@ -55,7 +60,8 @@ def _sentence(report: Report) -> str:
     if report.actor:
         parts.append(report.actor)
     verb = {"Armed clash": "fought near", "Peaceful protest": "protest in", "Agreement": "agreement in"}.get(
-        report.subtype, "struck")
+        report.subtype, "struck"
+    )
     parts.append(verb)
     if report.place is not None:
         parts.append(f"the {report.place.name} region" if report.region_word else report.place.name)
@@ -93,16 +99,18 @@ def build(story: Story) -> tuple[RawArticle, Extraction]:
             shown = f"the {p.name} region" if report.region_word else p.name
             at = start + sentence.index(shown) + (4 if report.region_word else 0)
             key = f"place:{p.name}"
-            entity = entities.setdefault(key, Entity(key, "place", p.name, [], country=p.country, admin1=p.admin1,
-                                                     lat=p.lat, lon=p.lon))
+            entity = entities.setdefault(
+                key, Entity(key, "place", p.name, [], country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon)
+            )
             entity.mentions.append(Span.of(text, at, at + len(p.name)))
             places.append(PlaceRef(key, p.name, Span.of(text, at, at + len(p.name))))
         casualties = []
         if report.killed is not None:
             phrase = f"killing {report.killed} people"
             at = start + sentence.index(phrase)
-            casualties.append(Casualty("killed", report.killed, report.killed, "exact", "people",
-                                       Span.of(text, at, at + len(phrase))))
+            casualties.append(
+                Casualty("killed", report.killed, report.killed, "exact", "people", Span.of(text, at, at + len(phrase)))
+            )
         actors = []
         if report.actor:
             actors.append(Actor(report.actor, Span.of(text, start, start + len(report.actor))))
@@ -113,11 +121,22 @@ def build(story: Story) -> tuple[RawArticle, Extraction]:
             cue_at = start + sentence.rindex("said")
             claims.append(Claim(f"c{n}", skey, Span.of(text, cue_at, cue_at + 4), Span.of(text, start, cue_at - 1)))
             claim_keys.append(f"c{n}")
-        events.append(Event(f"e{n}", TYPES[report.subtype], report.subtype, Span.of(text, start, end),
-                            date=report.date, date_end=report.date_end,
-                            date_precision=report.precision if report.date else None,
-                            actors=actors, places=places, casualties=casualties, claim_keys=claim_keys,
-                            confidence=report.confidence))
+        events.append(
+            Event(
+                f"e{n}",
+                TYPES[report.subtype],
+                report.subtype,
+                Span.of(text, start, end),
+                date=report.date,
+                date_end=report.date_end,
+                date_precision=report.precision if report.date else None,
+                actors=actors,
+                places=places,
+                casualties=casualties,
+                claim_keys=claim_keys,
+                confidence=report.confidence,
+            )
+        )
     article = RawArticle(story.ref, text, title=story.ref, outlet=story.outlet, published=story.published)
     return article, Extraction(list(entities.values()), list(sources.values()), claims, events)
 
@@ -134,7 +153,9 @@ def incident_of(conn, ref: str, nth: int = 0) -> int:
     """The incident of the ``nth`` event (in text order) of article ``ref``."""
     return conn.execute(
         "SELECT e.incident_id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = ? "
-        "ORDER BY e.evidence_start LIMIT 1 OFFSET ?", (ref, nth)).fetchone()[0]
+        "ORDER BY e.evidence_start LIMIT 1 OFFSET ?",
+        (ref, nth),
+    ).fetchone()[0]
 
 
 KHARKIV = Place("Kharkiv", "UA", "Kharkiv", 49.9818, 36.2548)

@@ -50,10 +50,16 @@ SOURCES = [
     ("person", "Volodymyr Zelensky", 3),
 ]
 # look-alikes: places and people built from the same parts as the names above
-PLACE_PARTS = (["", "Novo", "Staro", "Velyka ", "Mala "], ["petr", "ivan", "kharkiv", "kurs", "pleh", "martyn", "vor"],
-               ["ivka", "ove", "ske", "ytsia", "ohrad", "ets"])
-PERSON_PARTS = (["Ivan", "Oleh", "Olena", "Serhii", "Mohammed", "Amara"],
-                ["Zelen", "Shevch", "Synehub", "Kovalen", "Petr", "Bondar"], ["ko", "enko", "skyi", "ov", "uk"])
+PLACE_PARTS = (
+    ["", "Novo", "Staro", "Velyka ", "Mala "],
+    ["petr", "ivan", "kharkiv", "kurs", "pleh", "martyn", "vor"],
+    ["ivka", "ove", "ske", "ytsia", "ohrad", "ets"],
+)
+PERSON_PARTS = (
+    ["Ivan", "Oleh", "Olena", "Serhii", "Mohammed", "Amara"],
+    ["Zelen", "Shevch", "Synehub", "Kovalen", "Petr", "Bondar"],
+    ["ko", "enko", "skyi", "ov", "uk"],
+)
 
 
 def add_names(conn, owner: str, owner_id: int, names: list[str]) -> None:
@@ -102,11 +108,15 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
             " content_end, content_text) VALUES (?, ?, 0, 1, 't', 0, 1, 't')",
             (article, staff),
         ).lastrowid
-        event = conn.execute(
-            "INSERT INTO events (article_id, type, subtype, confidence, evidence_start, evidence_end,"
-            " evidence_text) VALUES (?, 'Battles', 'Armed clash', 0.8, 0, 1, 't')",
-            (article,),
-        ).lastrowid if i < 2 else event
+        event = (
+            conn.execute(
+                "INSERT INTO events (article_id, type, subtype, confidence, evidence_start, evidence_end,"
+                " evidence_text) VALUES (?, 'Battles', 'Armed clash', 0.8, 0, 1, 't')",
+                (article,),
+            ).lastrowid
+            if i < 2
+            else event
+        )
         conn.execute("INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)", (claim, event))
     conn.commit()
     for table in ("names", "entities"):

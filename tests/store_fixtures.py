@@ -48,35 +48,66 @@ def kursk_article(ref: str = "kursk.txt", text: str = KURSK) -> RawArticle:
 
 def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extraction:
     """A realistic extraction of ``KURSK``: places, a group, a source, a claim, two events."""
-    plekhovo = Entity("e1", "place", "Plekhovo", [span(text, "Plekhovo")], aliases=["Плехово"],
-                      country="RU", admin1="Kursk", lat=lat, lon=35.1 if lat is not None else None)
+    plekhovo = Entity(
+        "e1",
+        "place",
+        "Plekhovo",
+        [span(text, "Plekhovo")],
+        aliases=["Плехово"],
+        country="RU",
+        admin1="Kursk",
+        lat=lat,
+        lon=35.1 if lat is not None else None,
+    )
     vorozhba = Entity("e2", "place", "Vorozhba", [span(text, "Vorozhba")], country="RU")
     martynovka = Entity("e3", "place", "Martynovka", [span(text, "Martynovka")])
     soldiers = Entity("e4", "group", "North Korean soldiers", [span(text, "North Korean soldiers")])
     intel = Source("s1", "Ukraine's military intelligence", "intelligence", aliases=["HUR"])
     officials = Source("s2", "officials", "anonymous")
-    claim = Claim("c1", "s1", span(text, "reported"), span(text, text[text.index("that at least"):text.index(" Russian troops")]))
+    claim = Claim(
+        "c1",
+        "s1",
+        span(text, "reported"),
+        span(text, text[text.index("that at least") : text.index(" Russian troops")]),
+    )
     claim2 = Claim("c2", "s2", span(text, "said"), span(text, "Russian troops also shelled Martynovka"))
     first_sentence = text[: text.index(" Russian troops")]
     battle = Event(
-        "v1", "Battles", "Armed clash", Span.of(text, 0, len(first_sentence)),
-        date="2024-12-14", date_end="2024-12-15", date_precision="days",
+        "v1",
+        "Battles",
+        "Armed clash",
+        Span.of(text, 0, len(first_sentence)),
+        date="2024-12-14",
+        date_end="2024-12-15",
+        date_precision="days",
         actors=[Actor("North Korean soldiers", span(text, "North Korean soldiers"), "e4")],
-        places=[PlaceRef("e1", "Plekhovo", span(text, "Plekhovo")),
-                PlaceRef("e2", "Vorozhba", span(text, "Vorozhba"))],
-        casualties=[Casualty("killed_or_wounded", 30, None, "at least", "North Korean soldiers",
-                             span(text, "at least 30 North Korean soldiers were killed or wounded"))],
-        claim_keys=["c1"], confidence=0.8,
+        places=[PlaceRef("e1", "Plekhovo", span(text, "Plekhovo")), PlaceRef("e2", "Vorozhba", span(text, "Vorozhba"))],
+        casualties=[
+            Casualty(
+                "killed_or_wounded",
+                30,
+                None,
+                "at least",
+                "North Korean soldiers",
+                span(text, "at least 30 North Korean soldiers were killed or wounded"),
+            )
+        ],
+        claim_keys=["c1"],
+        confidence=0.8,
     )
     shelling = Event(
-        "v2", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+        "v2",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
         span(text, "Russian troops also shelled Martynovka, officials said."),
         places=[PlaceRef("e3", "Martynovka", span(text, "Martynovka"))],
         actors=[Actor("Russian troops", span(text, "Russian troops"))],
-        claim_keys=["c2"], confidence=0.6,
+        claim_keys=["c2"],
+        confidence=0.6,
     )
-    return Extraction([plekhovo, vorozhba, martynovka, soldiers], [intel, officials], [claim, claim2],
-                      [battle, shelling])
+    return Extraction(
+        [plekhovo, vorozhba, martynovka, soldiers], [intel, officials], [claim, claim2], [battle, shelling]
+    )
 
 
 # What the judgements' migration added (it came after incidents): dropped, a store is as the
@@ -93,12 +124,15 @@ BEFORE_JUDGEMENTS = """
 
 # What the migration that brought incidents added: dropped (after what came later), a store is as
 # the versions before it left it.
-BEFORE_INCIDENTS = BEFORE_JUDGEMENTS + """
+BEFORE_INCIDENTS = (
+    BEFORE_JUDGEMENTS
+    + """
     DROP TABLE incident_choices; DROP TABLE article_bands; DROP TABLE article_sketches;
     DROP TABLE incident_places; DROP TABLE incident_keys;
     DROP INDEX events_incident; ALTER TABLE events DROP COLUMN incident_id; ALTER TABLE events DROP COLUMN report;
     DROP TABLE incidents;
 """
+)
 
 
 def assert_store_sound(path: Path) -> None:
@@ -116,15 +150,15 @@ SPAN_QUERIES = {
     "mentions": 'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id',
     "claim cues": "SELECT a.text, c.cue_start, c.cue_end, c.cue_text FROM claims c JOIN articles a ON a.id = c.article_id",
     "claim contents": "SELECT a.text, c.content_start, c.content_end, c.content_text FROM claims c "
-                      "JOIN articles a ON a.id = c.article_id",
+    "JOIN articles a ON a.id = c.article_id",
     "evidence": "SELECT a.text, e.evidence_start, e.evidence_end, e.evidence_text FROM events e "
-                "JOIN articles a ON a.id = e.article_id",
+    "JOIN articles a ON a.id = e.article_id",
     "places": 'SELECT a.text, p.start, p."end", p.text FROM event_places p JOIN events e ON e.id = p.event_id '
-              "JOIN articles a ON a.id = e.article_id",
+    "JOIN articles a ON a.id = e.article_id",
     "actors": 'SELECT a.text, p.start, p."end", p.text FROM event_actors p JOIN events e ON e.id = p.event_id '
-              "JOIN articles a ON a.id = e.article_id",
+    "JOIN articles a ON a.id = e.article_id",
     "casualties": 'SELECT a.text, c.start, c."end", c.text FROM casualties c JOIN events e ON e.id = c.event_id '
-                  "JOIN articles a ON a.id = e.article_id",
+    "JOIN articles a ON a.id = e.article_id",
 }
 
 
@@ -139,25 +173,47 @@ def assert_spans_exact(conn: sqlite3.Connection) -> int:
     return checked
 
 
-def run_sitrep(*args: str, stdin: str | bytes | None = None, env: dict | None = None,
-               cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_sitrep(
+    *args: str, stdin: str | bytes | None = None, env: dict | None = None, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """``sitrep ARGS`` in a real subprocess (stdout/stderr as text)."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("SITREP_DEBUG", None)
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    result = subprocess.run([*SITREP, *args], input=data, capture_output=True, env=full_env,
-                            cwd=cwd or REPO, timeout=timeout)
-    return subprocess.CompletedProcess(result.args, result.returncode,
-                                       result.stdout.decode("utf-8", "replace"),
-                                       result.stderr.decode("utf-8", "replace"))
+    result = subprocess.run(
+        [*SITREP, *args], input=data, capture_output=True, env=full_env, cwd=cwd or REPO, timeout=timeout
+    )
+    return subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8", "replace"),
+        result.stderr.decode("utf-8", "replace"),
+    )
 
 
 # --- a corpus of varied short reports, for runs long enough to interrupt ---------------------------
 
-PLACES = ["Avdiivka", "Pokrovsk", "Kupiansk", "Vovchansk", "Kherson", "Zaporizhzhia", "Belgorod", "Sudzha",
-          "Toretsk", "Chasiv Yar", "Kramatorsk", "Sloviansk"]
-SOURCES = ["the regional governor said", "Ukraine's general staff reported", "Russia's defence ministry claimed",
-           "local officials told Reuters", "the army said in a statement"]
+PLACES = [
+    "Avdiivka",
+    "Pokrovsk",
+    "Kupiansk",
+    "Vovchansk",
+    "Kherson",
+    "Zaporizhzhia",
+    "Belgorod",
+    "Sudzha",
+    "Toretsk",
+    "Chasiv Yar",
+    "Kramatorsk",
+    "Sloviansk",
+]
+SOURCES = [
+    "the regional governor said",
+    "Ukraine's general staff reported",
+    "Russia's defence ministry claimed",
+    "local officials told Reuters",
+    "the army said in a statement",
+]
 
 
 def make_corpus(path, n: int) -> None:
@@ -165,7 +221,9 @@ def make_corpus(path, n: int) -> None:
         for i in range(n):
             place, other = PLACES[i % len(PLACES)], PLACES[(i * 7 + 3) % len(PLACES)]
             source = SOURCES[i % len(SOURCES)]
-            text = (f"Russian forces shelled {place} on Monday, killing {i % 9 + 1} civilians and wounding "
-                    f"at least {i % 13 + 2} others, {source}. Fighting continued near {other} on Tuesday, "
-                    f"where Ukrainian troops repelled {i % 5 + 2} assaults. Report number {i}.")
+            text = (
+                f"Russian forces shelled {place} on Monday, killing {i % 9 + 1} civilians and wounding "
+                f"at least {i % 13 + 2} others, {source}. Fighting continued near {other} on Tuesday, "
+                f"where Ukrainian troops repelled {i % 5 + 2} assaults. Report number {i}."
+            )
             out.write(json.dumps({"id": f"r{i:05d}", "published": f"2024-10-0{i % 9 + 1}", "text": text}) + "\n")

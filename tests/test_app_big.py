@@ -16,8 +16,6 @@ def big_store(tmp_path_factory):
     return str(build_big_store(tmp_path_factory.mktemp("big") / "big.db", N))
 
 
-
-
 def fetched(app) -> dict[str, int]:
     screen = app.screen
     return {p: screen.query_one(f"#{p}").rows_fetched for p in ("articles", "events", "sources")}
@@ -54,7 +52,8 @@ async def test_scrolling_events_reads_pages_not_the_table(big_store):
         assert events.cursor == N - 1
         last = events.current_row
         assert last is not None and last["date"] == min(
-            events.row(i)["date"] for i in range(N - 30, N) if events.row(i) is not None)
+            events.row(i)["date"] for i in range(N - 30, N) if events.row(i) is not None
+        )
         await pilot.press("g")
         await settle(pilot)
         assert events.cursor == 0

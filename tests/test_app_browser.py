@@ -219,8 +219,9 @@ async def test_columns_that_say_nothing_hide_and_come_back_when_a_row_says_somet
     db = open_store(path)
     with db:
         for n in range(3):
-            write_article(db, RawArticle(f"dump:{n}", f"Text {n} of a dump.", published="2024-01-0" + str(n + 1)),
-                          Extraction())
+            write_article(
+                db, RawArticle(f"dump:{n}", f"Text {n} of a dump.", published="2024-01-0" + str(n + 1)), Extraction()
+            )
     db.close()
     app = make(str(path))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -250,12 +251,14 @@ async def test_other_sources_figures_side_by_side_only_when_another_source_gives
         await pilot.press("enter")
         await settle(pilot)
         figures = [r for r in rows(screen.facts) if r["kind"] == "figures"]
-        assert figures[0]["label"] == ("Ukraine's military intelligence: ≥30 killed/wounded · "
-                                       "Russian defence ministry: 12 killed")
+        assert figures[0]["label"] == (
+            "Ukraine's military intelligence: ≥30 killed/wounded · Russian defence ministry: 12 killed"
+        )
         await pilot.press("escape", "2")
         await settle(pilot)
-        kharkiv = next(i for i, r in enumerate(events) if r["subtype"] == "Air/drone strike"
-                       and r["places_label"] == "Kharkiv")
+        kharkiv = next(
+            i for i, r in enumerate(events) if r["subtype"] == "Air/drone strike" and r["places_label"] == "Kharkiv"
+        )
         screen.events.move_cursor(kharkiv)
         await pilot.press("enter")
         await settle(pilot)

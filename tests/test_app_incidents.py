@@ -16,22 +16,37 @@ from tui.app import make_app
 from tui.screens.main import VERSION_COLUMNS
 
 SIZE = (140, 40)
-KHARKIV_AGAIN = ("Five people were killed when Russian drones hit Kharkiv overnight, the city's mayor Ihor "
-                 "Terekhov said. Firefighters worked through the night.")
+KHARKIV_AGAIN = (
+    "Five people were killed when Russian drones hit Kharkiv overnight, the city's mayor Ihor "
+    "Terekhov said. Firefighters worked through the night."
+)
 
 
 def _kharkiv_again():
     t = KHARKIV_AGAIN
     kharkiv = Entity("kharkiv", "place", "Kharkiv", [span(t, "Kharkiv")], country="UA")
     mayor = Source("mayor", "Ihor Terekhov", "person")
-    claim = Claim("c1", "mayor", span(t, "said"), span(t, "Five people were killed when Russian drones hit Kharkiv overnight"))
-    event = Event("e1", "Explosions/Remote violence", "Air/drone strike",
-                  span(t, t[:t.index("said.") + 5]), date="2024-12-20", date_precision="day",
-                  places=[PlaceRef("kharkiv", "Kharkiv", span(t, "Kharkiv"))],
-                  casualties=[Casualty("killed", 5, 5, "exact", "people", span(t, "Five people were killed"))],
-                  claim_keys=["c1"], confidence=0.85)
-    return (RawArticle("fixtures/kharkiv-mayor.txt", t, title="Mayor: five killed in Kharkiv", outlet="AFP",
-                       published="2024-12-21"), Extraction([kharkiv], [mayor], [claim], [event]))
+    claim = Claim(
+        "c1", "mayor", span(t, "said"), span(t, "Five people were killed when Russian drones hit Kharkiv overnight")
+    )
+    event = Event(
+        "e1",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        span(t, t[: t.index("said.") + 5]),
+        date="2024-12-20",
+        date_precision="day",
+        places=[PlaceRef("kharkiv", "Kharkiv", span(t, "Kharkiv"))],
+        casualties=[Casualty("killed", 5, 5, "exact", "people", span(t, "Five people were killed"))],
+        claim_keys=["c1"],
+        confidence=0.85,
+    )
+    return (
+        RawArticle(
+            "fixtures/kharkiv-mayor.txt", t, title="Mayor: five killed in Kharkiv", outlet="AFP", published="2024-12-21"
+        ),
+        Extraction([kharkiv], [mayor], [claim], [event]),
+    )
 
 
 @pytest.fixture
@@ -99,7 +114,9 @@ async def test_enter_opens_the_versions_side_by_side_with_conflicts_marked(store
         assert facts.columns == VERSION_COLUMNS
         rows = [facts.row(i) for i in range(facts.total)]
         assert {(r["claimant"], r["outlet"], r["figures"], r["mark"]) for r in rows} == {
-            ("Oleh Syniehubov", "Reuters", "3 killed", "≠"), ("Ihor Terekhov", "AFP", "5 killed", "≠")}
+            ("Oleh Syniehubov", "Reuters", "3 killed", "≠"),
+            ("Ihor Terekhov", "AFP", "5 killed", "≠"),
+        }
         text = screen_text(app)
         assert "Claimant" in text and "Outlet" in text and "≠" in text, text
         # the version under the cursor is shown in its article, its evidence highlighted

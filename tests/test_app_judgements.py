@@ -44,8 +44,10 @@ def one(path, sql, *params):
 def judged_state(path) -> list:
     conn = db(path)
     try:
-        return [conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in
-                ("judgements", "judgement_log", "judgement_notes", "judgement_tags", "events", "claims", "sources")]
+        return [
+            conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            for t in ("judgements", "judgement_log", "judgement_notes", "judgement_tags", "events", "claims", "sources")
+        ]
     finally:
         conn.close()
 
@@ -170,7 +172,8 @@ async def test_grade_and_verify_a_claim_in_the_facts(store):
         await settle(pilot)
         await open_form(pilot, "R", GradeForm)
         assert app.screen.query_one("#grade-input").value == "2" and f"claim {claim_id} " in str(
-            app.screen.query_one(".judge-what").render())
+            app.screen.query_one(".judge-what").render()
+        )
         await pilot.press("escape")
         # on a place, nothing to grade: said so, and nothing opens or changes
         before = judged_state(store)
@@ -261,10 +264,14 @@ async def test_notes_and_tags_from_every_pane(store):
             await pilot.press("enter")
             await settle(pilot)
         conn = db(store)
-        kinds = conn.execute("SELECT j.kind, n.text FROM judgement_notes n JOIN judgements j ON j.id = n.judgement_id "
-                             "ORDER BY n.id").fetchall()
-        assert kinds == [("article", "[b]article[/b] checked"), ("event", "[b]event[/b] checked"),
-                         ("source", "[b]source[/b] checked")]
+        kinds = conn.execute(
+            "SELECT j.kind, n.text FROM judgement_notes n JOIN judgements j ON j.id = n.judgement_id ORDER BY n.id"
+        ).fetchall()
+        assert kinds == [
+            ("article", "[b]article[/b] checked"),
+            ("event", "[b]event[/b] checked"),
+            ("source", "[b]source[/b] checked"),
+        ]
         assert conn.execute("SELECT count(*) FROM judgement_tags WHERE tag = 'desk'").fetchone() == (3,)
         conn.close()
         # the tag form shows the tags, and "-tag" takes one off
@@ -293,7 +300,7 @@ async def test_add_an_event_from_the_sentence_under_the_readers_cursor(store):
         reader = app.screen.reader
         # passing the Events pane showed its strike: the evidence, at the start of the first sentence
         assert reader.highlighted == (0, len("A Russian drone strike on Kharkiv killed three civilians overnight"))
-        first = KHARKIV[:KHARKIV.index("Telegram.") + len("Telegram.")]
+        first = KHARKIV[: KHARKIV.index("Telegram.") + len("Telegram.")]
         second = KHARKIV.index('"Two houses')
         await pilot.press("left_parenthesis")  # no sentence starts before the cursor
         assert reader.highlighted[0] == 0
@@ -313,11 +320,14 @@ async def test_add_an_event_from_the_sentence_under_the_readers_cursor(store):
         await type_into(pilot, "#event-date", "2024-12-20")
         await pilot.press("enter")
         await settle(pilot)
-        row = one(store, "SELECT subtype, date, evidence_start, evidence_end, judged FROM events WHERE judged = 'added'")
+        row = one(
+            store, "SELECT subtype, date, evidence_start, evidence_end, judged FROM events WHERE judged = 'added'"
+        )
         assert row == ("Looting/property destruction", "2024-12-20", second, len(KHARKIV), "added")
         assert any(s.kind == "event" and s.start == second for s in reader.article.spans)  # the reader knows it
-        assert one(store, "SELECT subtype FROM incidents WHERE id = (SELECT incident_id FROM events "
-                          "WHERE judged = 'added')") == ("Looting/property destruction",)  # grouped as any event
+        assert one(
+            store, "SELECT subtype FROM incidents WHERE id = (SELECT incident_id FROM events WHERE judged = 'added')"
+        ) == ("Looting/property destruction",)  # grouped as any event
         await to_events(pilot)
         assert app.screen.events.total == 4
         assert "+Looting/" in screen_text(app)
@@ -427,9 +437,19 @@ async def test_help_lists_the_judgement_keys_and_they_can_be_remapped(store, mon
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         await pilot.pause()
         text = screen_text(app)
-        for needle in ("judge.verify", "judge.status", "judge.grade", "judge.correct", "judge.note",
-                       "judge.tag", "judge.add_event", "judgements.list", "reader.next_sentence",
-                       "reader.previous_sentence", "Grade (Admiralty)"):
+        for needle in (
+            "judge.verify",
+            "judge.status",
+            "judge.grade",
+            "judge.correct",
+            "judge.note",
+            "judge.tag",
+            "judge.add_event",
+            "judgements.list",
+            "reader.next_sentence",
+            "reader.previous_sentence",
+            "Grade (Admiralty)",
+        ):
             assert needle in text, needle
     monkeypatch.setenv("SITREP_KEYS", "judge.verify=ctrl+y")
     app = make(store)
@@ -481,7 +501,6 @@ async def test_an_event_gone_meanwhile_is_said_not_recorded(store):
         assert one(store, "SELECT count(*) FROM judgements") == (0,)
         assert app.is_running
         assert any("no such event" in str(n.message) for n in app._notifications)
-
 
 
 async def test_incident_keys_in_the_events_pane_and_the_incident_view(store):

@@ -56,7 +56,10 @@ async def test_panes_are_titled_and_show_rows(store):
         await settle(pilot)
         screen = app.screen
         assert [screen.query_one(f"#{p}").border_title for p in ("articles", "events", "sources")] == [
-            "Articles", "Events", "Sources"]
+            "Articles",
+            "Events",
+            "Sources",
+        ]
         # the Events pane lists incidents: the two articles on the fighting near Plekhovo are one
         assert screen.articles.total == 4 and screen.events.total == 2 and screen.sources.total == 3
         text = screen_text(app)
@@ -158,8 +161,9 @@ async def test_claim_to_source_to_claims_and_back_and_forward(store):
         await pilot.press("j")
         await settle(pilot)
         assert facts.current_row["kind"] == "figures"
-        assert facts.current_row["label"] == ("Ukraine's military intelligence: ≥30 killed/wounded · "
-                                              "Russian defence ministry: 12 killed")
+        assert facts.current_row["label"] == (
+            "Ukraine's military intelligence: ≥30 killed/wounded · Russian defence ministry: 12 killed"
+        )
         await pilot.press("j")
         await settle(pilot)
         assert facts.current_row["kind"] == "claim"
@@ -301,9 +305,20 @@ async def test_help_lists_every_key(store):
         app.screen.query_one("#help-box").scroll_end(animate=False)  # the list is longer than the box
         await pilot.pause()
         text += screen_text(app)
-        for needle in ("history.back", "search.open", "events.filter", "list.down", "app.quit", "Forward",
-                       "facts.follow", "app.command_palette", "events.toggle", "incidents.merge",
-                       "incidents.split", "events.confidence"):
+        for needle in (
+            "history.back",
+            "search.open",
+            "events.filter",
+            "list.down",
+            "app.quit",
+            "Forward",
+            "facts.follow",
+            "app.command_palette",
+            "events.toggle",
+            "incidents.merge",
+            "incidents.split",
+            "events.confidence",
+        ):
             assert needle in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -14,7 +14,7 @@ def claims_of(text):
     out = []
     for c in claims:
         for span in (c.cue, c.content):
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
         source = by_key[c.source_key]
         via = by_key[c.via_source_key].name if c.via_source_key else None
         out.append((source.name, source.type, c.cue.text, c.content.text, c.quote, via))
@@ -23,7 +23,8 @@ def claims_of(text):
 
 def test_said_that():
     [(name, kind, cue, content, quote, via)] = claims_of(
-        "Ukraine's military intelligence said on Monday that 30 soldiers were killed near Kursk.")
+        "Ukraine's military intelligence said on Monday that 30 soldiers were killed near Kursk."
+    )
     assert (name, kind, cue, quote) == ("Ukraine's military intelligence", "intelligence", "said", False)
     assert content == "30 soldiers were killed near Kursk"
 
@@ -40,28 +41,32 @@ def test_said_inverted():
 
 
 def test_according_to_before_and_after():
-    first, = claims_of("According to Ukrainian officials, North Korean troops have been deployed to Kursk.")
+    (first,) = claims_of("According to Ukrainian officials, North Korean troops have been deployed to Kursk.")
     assert first[:3] == ("Ukrainian officials", "anonymous", "According to")
     assert first[3] == "North Korean troops have been deployed to Kursk"
-    second, = claims_of("Three drones were shot down, according to the Romanian defence ministry.")
+    (second,) = claims_of("Three drones were shot down, according to the Romanian defence ministry.")
     assert second[0] == "Romanian defence ministry" and second[1] == "military"
     assert second[3] == "Three drones were shot down"
 
 
 def test_told_afp_keeps_the_medium():
     [(name, kind, cue, content, _, via)] = claims_of(
-        "Last month, an army source from Ukraine told AFP that Ukrainian forces hold some 800 square kilometers.")
+        "Last month, an army source from Ukraine told AFP that Ukrainian forces hold some 800 square kilometers."
+    )
     assert (kind, cue, via) == ("anonymous", "told", "AFP")
     assert name == "army source from Ukraine"
     assert content == "Ukrainian forces hold some 800 square kilometers"
 
 
 def test_quotation_with_speaker_after_and_surname_resolved():
-    text = ("Ukraine's President Volodymyr Zelensky spoke on Saturday. "
-            "\u201cThe Russians include North Koreans in combined units,\u201d Zelensky said.")
+    text = (
+        "Ukraine's President Volodymyr Zelensky spoke on Saturday. "
+        "\u201cThe Russians include North Koreans in combined units,\u201d Zelensky said."
+    )
     quotes = [c for c in claims_of(text) if c[4]]
-    assert quotes == [("Volodymyr Zelensky", "person", "said",
-                       "The Russians include North Koreans in combined units", True, None)]
+    assert quotes == [
+        ("Volodymyr Zelensky", "person", "said", "The Russians include North Koreans in combined units", True, None)
+    ]
 
 
 def test_quotation_with_speaker_before_and_straight_quotes():
@@ -71,21 +76,26 @@ def test_quotation_with_speaker_before_and_straight_quotes():
 
 
 def test_he_said_resolves_to_the_person_named_before():
-    text = ("Defence Minister Rustem Umerov visited the front. "
-            "He said the situation near Pokrovsk was difficult.")
+    text = "Defence Minister Rustem Umerov visited the front. He said the situation near Pokrovsk was difficult."
     claims = claims_of(text)
     assert ("Rustem Umerov", "person") in [(c[0], c[1]) for c in claims]
 
 
-@pytest.mark.parametrize("sentence, name, kind", [
-    ("Ukraine reports that 30 soldiers were killed.", "Ukraine", "government"),
-    ("The western officials assume that more than 10,000 troops were sent.", "western officials", "anonymous"),
-    ("Reuters reported that the bridge was destroyed.", "Reuters", "media"),
-    ("The United Nations warned that aid convoys were blocked.", "United Nations", "international"),
-    ("A senior official denied that troops had crossed the border.", "senior official", "anonymous"),
-    ("The Russian Defence Ministry claimed that its forces took the village.", "Russian Defence Ministry",
-     "military"),
-])
+@pytest.mark.parametrize(
+    "sentence, name, kind",
+    [
+        ("Ukraine reports that 30 soldiers were killed.", "Ukraine", "government"),
+        ("The western officials assume that more than 10,000 troops were sent.", "western officials", "anonymous"),
+        ("Reuters reported that the bridge was destroyed.", "Reuters", "media"),
+        ("The United Nations warned that aid convoys were blocked.", "United Nations", "international"),
+        ("A senior official denied that troops had crossed the border.", "senior official", "anonymous"),
+        (
+            "The Russian Defence Ministry claimed that its forces took the village.",
+            "Russian Defence Ministry",
+            "military",
+        ),
+    ],
+)
 def test_claimant_types(sentence, name, kind):
     claims = claims_of(sentence)
     assert claims, sentence
@@ -98,21 +108,27 @@ def test_no_claim_without_a_claimant():
 
 
 def test_appositive_name_before_the_cue():
-    claims = claims_of("The head of the regional military administration, Ivan Fedorov, reported that "
-                       "Russian forces attacked eight settlements.")
+    claims = claims_of(
+        "The head of the regional military administration, Ivan Fedorov, reported that "
+        "Russian forces attacked eight settlements."
+    )
     assert [(c[0], c[1], c[3]) for c in claims] == [
-        ("Ivan Fedorov", "person", "Russian forces attacked eight settlements")]
+        ("Ivan Fedorov", "person", "Russian forces attacked eight settlements")
+    ]
 
 
 def test_which_said_takes_the_group_before_the_comma():
-    claims = claims_of("The attack was claimed by the al-Qaida-linked JNIM group, which said its fighters "
-                       "killed 30 soldiers.")
+    claims = claims_of(
+        "The attack was claimed by the al-Qaida-linked JNIM group, which said its fighters killed 30 soldiers."
+    )
     assert claims and claims[0][0] == "JNIM group" and claims[0][3] == "its fighters killed 30 soldiers"
 
 
 def test_he_said_after_an_unnamed_source():
-    text = ("The strikes hit the village at noon, a member of the local militia told AFP. "
-            "He said two jets dropped bombs on a school.")
+    text = (
+        "The strikes hit the village at noon, a member of the local militia told AFP. "
+        "He said two jets dropped bombs on a school."
+    )
     claims = claims_of(text)
     assert claims[1][0] == claims[0][0] == "member of the local militia"
     assert claims[1][3] == "two jets dropped bombs on a school"
@@ -120,17 +136,23 @@ def test_he_said_after_an_unnamed_source():
 
 def test_two_claimants_joined_by_and():
     claims = claims_of("Two gunmen were killed in Tulkarm, the Palestinian health ministry and the Israeli army said.")
-    assert [(c[0], c[1]) for c in claims] == [("Palestinian health ministry", "government"),
-                                              ("Israeli army", "military")]
+    assert [(c[0], c[1]) for c in claims] == [
+        ("Palestinian health ministry", "government"),
+        ("Israeli army", "military"),
+    ]
 
 
 def test_anonymity_and_time_after_the_cue_keep_the_content_before():
-    claims = claims_of("A roadside bomb killed 11 civilians near Bandiagara, a local official told The Associated "
-                       "Press on condition of anonymity.")
+    claims = claims_of(
+        "A roadside bomb killed 11 civilians near Bandiagara, a local official told The Associated "
+        "Press on condition of anonymity."
+    )
     assert claims[0][:3] == ("local official", "anonymous", "told")
     assert claims[0][5] == "Associated Press"
     assert claims[0][3] == "A roadside bomb killed 11 civilians near Bandiagara"
-    claims = claims_of("Russian losses amounted to 1,630 personnel, the General Staff said on Telegram on Tuesday morning.")
+    claims = claims_of(
+        "Russian losses amounted to 1,630 personnel, the General Staff said on Telegram on Tuesday morning."
+    )
     assert claims[0][3] == "Russian losses amounted to 1,630 personnel"
 
 
@@ -139,16 +161,35 @@ def test_dateline_is_not_part_of_the_content():
     assert claim[3] == "A missile struck Sumy, killing 11 people"
 
 
-@pytest.mark.parametrize("sentence, name, kind, content", [
-    ("According to a statement from the Ministry of Defence, 12 drones were destroyed.", "Ministry of Defence",
-     "military", "12 drones were destroyed"),
-    ("Kremlin spokesman Dmitry Peskov told reporters that talks were not on the agenda.", "Dmitry Peskov", "person",
-     "talks were not on the agenda"),
-    ("Officials in Kherson told the BBC that the city was shelled 40 times.", "Officials in Kherson", "anonymous",
-     "the city was shelled 40 times"),
-    ("The attack in Kherson killed 5, police in the city said.", "police in the city", "government",
-     "The attack in Kherson killed 5"),
-])
+@pytest.mark.parametrize(
+    "sentence, name, kind, content",
+    [
+        (
+            "According to a statement from the Ministry of Defence, 12 drones were destroyed.",
+            "Ministry of Defence",
+            "military",
+            "12 drones were destroyed",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that talks were not on the agenda.",
+            "Dmitry Peskov",
+            "person",
+            "talks were not on the agenda",
+        ),
+        (
+            "Officials in Kherson told the BBC that the city was shelled 40 times.",
+            "Officials in Kherson",
+            "anonymous",
+            "the city was shelled 40 times",
+        ),
+        (
+            "The attack in Kherson killed 5, police in the city said.",
+            "police in the city",
+            "government",
+            "The attack in Kherson killed 5",
+        ),
+    ],
+)
 def test_claimant_phrases(sentence, name, kind, content):
     claims = claims_of(sentence)
     assert claims and (claims[0][0], claims[0][1], claims[0][3]) == (name, kind, content)
@@ -158,7 +199,8 @@ def test_quotation_over_several_sentences():
     text = "Zelensky visited Kharkiv. \u201cWe will rebuild. We will not give up. Officials said so,\u201d he said."
     quotes = [c for c in claims_of(text) if c[4]]
     assert [(c[0], c[3]) for c in quotes] == [
-        ("Volodymyr Zelensky", "We will rebuild. We will not give up. Officials said so")]
+        ("Volodymyr Zelensky", "We will rebuild. We will not give up. Officials said so")
+    ]
     assert len(claims_of(text)) == 1  # "Officials said" inside the quotation is not a claim of its own
 
 
@@ -171,14 +213,17 @@ def test_it_said_is_the_organisation_quoted_before():
 def test_quoted_as_saying():
     claims = claims_of("Kremlin spokesman Dmitry Peskov was quoted by Interfax as saying that no talks were planned.")
     assert [(c[0], c[2], c[3], c[5]) for c in claims] == [
-        ("Dmitry Peskov", "saying", "no talks were planned", "Interfax")]
+        ("Dmitry Peskov", "saying", "no talks were planned", "Interfax")
+    ]
 
 
 def test_a_medium_citing_a_source_relays_it():
-    claims = claims_of("Russian troops captured Illinka, Russian state news agency TASS reported, citing the "
-                       "defence ministry.")
+    claims = claims_of(
+        "Russian troops captured Illinka, Russian state news agency TASS reported, citing the defence ministry."
+    )
     assert [(c[0], c[1], c[3], c[5]) for c in claims] == [
-        ("defence ministry", "military", "Russian troops captured Illinka", "Russian state news agency TASS")]
+        ("defence ministry", "military", "Russian troops captured Illinka", "Russian state news agency TASS")
+    ]
 
 
 def test_a_one_word_name_introduced_as_a_company_is_no_person():
@@ -204,10 +249,13 @@ def test_a_name_in_quotation_marks_before_the_cue_is_the_claimant():
     assert rows[0][3] == "power would be cut in three regions"
 
 
-@pytest.mark.parametrize("text", [
-    "Clashes spread to Zamfara state overnight and dozens were displaced, the governor said.",
-    "Gunmen stormed a school in the capital of Borno state, killing four pupils, police said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes spread to Zamfara state overnight and dozens were displaced, the governor said.",
+        "Gunmen stormed a school in the capital of Borno state, killing four pupils, police said.",
+    ],
+)
 def test_state_after_a_region_name_is_no_cue(text):
     claims = claims_of(text)
     assert claims and all(cue != "state" for _, _, cue, _, _, _ in claims)
@@ -220,68 +268,91 @@ def test_state_that_is_a_cue():
 
 
 def test_the_group_said_is_the_armed_group_named_before():
-    claims = claims_of("The Kachin Independence Army said it had overrun a junta outpost near Bhamo. "
-                       "Forty soldiers were taken prisoner, the group said.")
+    claims = claims_of(
+        "The Kachin Independence Army said it had overrun a junta outpost near Bhamo. "
+        "Forty soldiers were taken prisoner, the group said."
+    )
     assert [name for name, *_ in claims] == ["Kachin Independence Army", "Kachin Independence Army"]
 
 
 def test_an_acronym_in_brackets_between_the_claimant_and_the_cue():
     [(name, kind, cue, content, _, _)] = claims_of(
-        "Five health workers were hurt when a drone hit the clinic, the World Health Organization (WHO) said.")
+        "Five health workers were hurt when a drone hit the clinic, the World Health Organization (WHO) said."
+    )
     assert (name, kind, cue, content) == (
-        "World Health Organization", "international", "said", "Five health workers were hurt when a drone hit the clinic")
+        "World Health Organization",
+        "international",
+        "said",
+        "Five health workers were hurt when a drone hit the clinic",
+    )
     [(name, _, _, content, _, _)] = claims_of(
-        "The Office for the Coordination of Humanitarian Affairs (OCHA) said on Tuesday that 40 trucks crossed.")
+        "The Office for the Coordination of Humanitarian Affairs (OCHA) said on Tuesday that 40 trucks crossed."
+    )
     assert name == "Office for the Coordination of Humanitarian Affairs" and content == "40 trucks crossed"
 
 
 def test_a_date_of_several_words_between_the_cue_and_that():
     [(name, _, cue, content, _, _)] = claims_of(
-        "The regional governor stated on March 3 that a drone damaged two houses in Sumy.")
+        "The regional governor stated on March 3 that a drone damaged two houses in Sumy."
+    )
     assert (name, cue, content) == ("regional governor", "stated", "a drone damaged two houses in Sumy")
     [(name, _, cue, content, _, _)] = claims_of(
-        "Pro-government military bloggers reported on Thursday that the bridge was hit again.")
+        "Pro-government military bloggers reported on Thursday that the bridge was hit again."
+    )
     assert (name, cue, content) == ("Pro-government military bloggers", "reported", "the bridge was hit again")
 
 
-@pytest.mark.parametrize("sentence, name", [
-    # an appositive between the claimant and the cue
-    ("Kateryna Bondar, a spokeswoman for the regional police, told Reuters that three cars burned.",
-     "Kateryna Bondar"),
-    ("The World Food Programme's country office, known as WFP Sudan, said convoys were stopped.", "WFP Sudan"),
-    ("The UN agency for migrants, IOM, says 40 boats were turned back.", "IOM"),
-    # title abbreviations with their dots, after the statement
-    ("The convoy was ambushed near the bridge, army spokesman Brig. Gen. Ahmed Khalil said.", "Ahmed Khalil"),
-    # a bracketed acronym after the name
-    ("The Kachin Independence Army (KIA) accused troops of burning the market.", "Kachin Independence Army"),
-    # lower-case and hyphenated modifiers, and nouns for people on the ground
-    ("Smoke rose over the port, the state-owned Ukrinform agency reported.", "state-owned Ukrinform agency"),
-    ("Five houses burned, according to a local volunteer who asked not to be named.", "local volunteer"),
-    # a conjunction is not part of the claimant
-    ("The town is calm, although aid workers say food is running out.", "aid workers"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # an appositive between the claimant and the cue
+        (
+            "Kateryna Bondar, a spokeswoman for the regional police, told Reuters that three cars burned.",
+            "Kateryna Bondar",
+        ),
+        ("The World Food Programme's country office, known as WFP Sudan, said convoys were stopped.", "WFP Sudan"),
+        ("The UN agency for migrants, IOM, says 40 boats were turned back.", "IOM"),
+        # title abbreviations with their dots, after the statement
+        ("The convoy was ambushed near the bridge, army spokesman Brig. Gen. Ahmed Khalil said.", "Ahmed Khalil"),
+        # a bracketed acronym after the name
+        ("The Kachin Independence Army (KIA) accused troops of burning the market.", "Kachin Independence Army"),
+        # lower-case and hyphenated modifiers, and nouns for people on the ground
+        ("Smoke rose over the port, the state-owned Ukrinform agency reported.", "state-owned Ukrinform agency"),
+        ("Five houses burned, according to a local volunteer who asked not to be named.", "local volunteer"),
+        # a conjunction is not part of the claimant
+        ("The town is calm, although aid workers say food is running out.", "aid workers"),
+    ],
+)
 def test_appositives_titles_acronyms_and_modifiers(sentence, name):
     assert name in [c[0] for c in claims_of(sentence)]
 
 
 def test_translated_report_forms():
-    text = ("Two private houses burned in Kozatske. This was reported by the head of the district "
-            "military administration Petro Sokil.")
+    text = (
+        "Two private houses burned in Kozatske. This was reported by the head of the district "
+        "military administration Petro Sokil."
+    )
     [(name, kind, cue, content, _, _)] = claims_of(text)
     assert (name, kind, cue, content) == ("Petro Sokil", "person", "reported", "Two private houses burned in Kozatske")
     got = claims_of("A tractor driver was injured, - the Sumy OVA reported.")
     assert [(c[0], c[1], c[3]) for c in got] == [("Sumy OVA", "government", "A tractor driver was injured")]
-    got = claims_of("The enemy fired 40 shells at the community, informed the head of the military "
-                    "administration Petro Sokil.")
+    got = claims_of(
+        "The enemy fired 40 shells at the community, informed the head of the military administration Petro Sokil."
+    )
     assert [(c[0], c[2]) for c in got] == [("Petro Sokil", "informed")]
     assert [c[:3] for c in claims_of("No one was hurt, Sokil specified.")] == [("Sokil", "person", "specified")]
 
 
 def test_a_second_verb_joined_by_and_or_but_takes_the_subject_of_the_sentence():
     [(name, kind, cue, content, _, _)] = claims_of(
-        "The Sudanese army did not comment on the raid but said its troops had repelled an attack on Babanusa.")
+        "The Sudanese army did not comment on the raid but said its troops had repelled an attack on Babanusa."
+    )
     assert (name, kind, cue, content) == (
-        "Sudanese army", "military", "said", "its troops had repelled an attack on Babanusa")
+        "Sudanese army",
+        "military",
+        "said",
+        "its troops had repelled an attack on Babanusa",
+    )
     assert claims_of("The shell hit a school and said nothing more.") == []
     # the first verb a cue already: one claim for the sentence
     assert len(claims_of("The RSF denied targeting civilians and said its fighters had clashed with army units.")) == 1
@@ -293,56 +364,71 @@ def test_an_acronym_stands_for_a_name_the_claimant_scan_cannot_read():
 
 
 def test_they_said_is_the_claimant_quoted_just_before_unless_one_person():
-    got = claims_of("Local officials said the shelling lasted two hours. "
-                    "They said at least five houses were destroyed in Nikopol.")
-    assert [(c[0], c[3]) for c in got] == [("Local officials", "the shelling lasted two hours"),
-                                           ("Local officials", "at least five houses were destroyed in Nikopol")]
+    got = claims_of(
+        "Local officials said the shelling lasted two hours. They said at least five houses were destroyed in Nikopol."
+    )
+    assert [(c[0], c[3]) for c in got] == [
+        ("Local officials", "the shelling lasted two hours"),
+        ("Local officials", "at least five houses were destroyed in Nikopol"),
+    ]
     assert len(claims_of("Governor Ivan Fedorov said the front held. They said the bridge was hit.")) == 1
 
 
 def test_claimed_to_have():
-    got = claims_of("The rebels claimed to have downed a helicopter near Kidal. "
-                    "The militants claim to have killed ten soldiers.")
+    got = claims_of(
+        "The rebels claimed to have downed a helicopter near Kidal. The militants claim to have killed ten soldiers."
+    )
     assert [(c[0], c[2], c[3]) for c in got] == [
         ("rebels", "claimed", "to have downed a helicopter near Kidal"),
-        ("militants", "claim", "to have killed ten soldiers")]
+        ("militants", "claim", "to have killed ten soldiers"),
+    ]
 
 
 def test_said_then_a_name_with_an_appositive():
     [(name, kind, cue, content, _, _)] = claims_of(
-        "The shelling damaged a power line, said Oksana Melnyk, an official with the regional grid operator.")
+        "The shelling damaged a power line, said Oksana Melnyk, an official with the regional grid operator."
+    )
     assert (name, kind, cue, content) == ("Oksana Melnyk", "person", "said", "The shelling damaged a power line")
 
 
 def test_a_body_named_with_on_or_to_is_claimant_whole_and_the_commission_refers_back_to_it():
-    got = claims_of("Four were hurt, according to the Uganda Human Rights Commission on Prisons and Detention. "
-                    "The commission said 12 people had been held without charge. "
-                    "The Committee to Protect Journalists said two reporters were detained.")
+    got = claims_of(
+        "Four were hurt, according to the Uganda Human Rights Commission on Prisons and Detention. "
+        "The commission said 12 people had been held without charge. "
+        "The Committee to Protect Journalists said two reporters were detained."
+    )
     assert [c[0] for c in got] == ["Uganda Human Rights Commission on Prisons and Detention"] * 2 + [
-        "Committee to Protect Journalists"]
+        "Committee to Protect Journalists"
+    ]
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("A surgeon said most of the wounded were children.", "surgeon"),
-    ("The minister toured the site on Friday, the presidency said.", "presidency"),
-    ("A local teacher told AFP that the school was hit twice.", "local teacher"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("A surgeon said most of the wounded were children.", "surgeon"),
+        ("The minister toured the site on Friday, the presidency said.", "presidency"),
+        ("A local teacher told AFP that the school was hit twice.", "local teacher"),
+    ],
+)
 def test_people_on_the_ground_and_the_presidency_as_claimants(sentence, name):
     assert [c[0] for c in claims_of(sentence)] == [name]
 
 
 def test_the_group_said_is_the_group_that_spoke_just_before():
-    text = ("The Arakan Army said in a statement that its fighters and allied Kachin Independence Army units took "
-            "the base on Sunday. Five fighters died in the battle, the group said.")
+    text = (
+        "The Arakan Army said in a statement that its fighters and allied Kachin Independence Army units took "
+        "the base on Sunday. Five fighters died in the battle, the group said."
+    )
     assert [c[0] for c in claims_of(text)] == ["Arakan Army", "Arakan Army"]
 
 
 def test_a_described_group_refers_back_and_an_appositive_after_according_to_is_skipped():
-    got = claims_of("The Kachin Independence Army said it had seized a border post. "
-                    "The ethnic armed group said its fighters captured 30 soldiers. "
-                    "According to the Syrian Network for Peace, a monitor that counts deaths, 40 people died.")
-    assert [c[0] for c in got] == ["Kachin Independence Army", "Kachin Independence Army",
-                                   "Syrian Network for Peace"]
+    got = claims_of(
+        "The Kachin Independence Army said it had seized a border post. "
+        "The ethnic armed group said its fighters captured 30 soldiers. "
+        "According to the Syrian Network for Peace, a monitor that counts deaths, 40 people died."
+    )
+    assert [c[0] for c in got] == ["Kachin Independence Army", "Kachin Independence Army", "Syrian Network for Peace"]
     assert got[2][3] == "40 people died"
 
 
@@ -351,10 +437,13 @@ def test_a_person_inside_a_participle_appositive_is_not_the_claimant():
     assert [c[:2] for c in got] == [("Chad's army", "military")]
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("Twenty drones were shot down overnight, the air force said.", "air force"),
-    ("Two boats were seized in the strait, the navy said.", "navy"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Twenty drones were shot down overnight, the air force said.", "air force"),
+        ("Two boats were seized in the strait, the navy said.", "navy"),
+    ],
+)
 def test_service_nouns_are_claimants(sentence, name):
     assert [c[0] for c in claims_of(sentence)] == [name]
 
@@ -364,30 +453,39 @@ def test_where_a_claimant_is_based_is_no_part_of_its_name():
     assert [c[0] for c in got] == ["Syrian Observatory for Human Rights"]
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("The interior ministry condemned the raid and said four officers were hurt.", "interior ministry"),
-    ("Kenya's foreign minister, Musalia Mudavadi, called the attack cowardly and said the border would close.",
-     "Musalia Mudavadi"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The interior ministry condemned the raid and said four officers were hurt.", "interior ministry"),
+        (
+            "Kenya's foreign minister, Musalia Mudavadi, called the attack cowardly and said the border would close.",
+            "Musalia Mudavadi",
+        ),
+    ],
+)
 def test_a_verb_after_and_shares_the_sentence_s_subject(sentence, name):
     assert [c[0] for c in claims_of(sentence)] == [name]
 
 
 def test_the_paramilitary_is_the_armed_group_named_before():
-    got = claims_of("Sudan's Rapid Support Forces attacked Tamboul on Friday. "
-                    "The paramilitary has denied targeting civilians.")
+    got = claims_of(
+        "Sudan's Rapid Support Forces attacked Tamboul on Friday. The paramilitary has denied targeting civilians."
+    )
     assert [(c[0], c[2]) for c in got] == [("Rapid Support Forces", "denied")]
 
 
 def test_a_video_posted_on_social_media_is_not_part_of_the_content():
     [(_, _, _, content, _, _)] = claims_of(
-        "The commander said in a video posted on social media that his men had taken the bridge.")
+        "The commander said in a video posted on social media that his men had taken the bridge."
+    )
     assert content == "his men had taken the bridge"
 
 
 def test_an_acronym_then_a_head_noun_and_a_speech_named_before_the_content():
-    got = claims_of("The United Kingdom Maritime Trade Operations (UKMTO) agency said a vessel was hit near Aden. "
-                    "The spokesman said in a televised speech that two ships were targeted.")
+    got = claims_of(
+        "The United Kingdom Maritime Trade Operations (UKMTO) agency said a vessel was hit near Aden. "
+        "The spokesman said in a televised speech that two ships were targeted."
+    )
     assert got[0][0].endswith("United Kingdom Maritime Trade Operations")
     assert got[1][3] == "two ships were targeted"
 
@@ -398,13 +496,19 @@ def test_x_reported_this_claims_the_sentence_before():
 
 
 def test_where_it_was_said_is_no_content():
-    got = claims_of("Some people were trapped under rubble, the president said in a video on Telegram. "
-                    "The ministry said in its daily update that 40 drones were shot down.")
+    got = claims_of(
+        "Some people were trapped under rubble, the president said in a video on Telegram. "
+        "The ministry said in its daily update that 40 drones were shot down."
+    )
     assert [c[3] for c in got] == ["Some people were trapped under rubble", "40 drones were shot down"]
 
 
 def test_a_name_with_an_arabic_particle_before_the_cue():
-    got = claims_of("Army chief Abdel Fattah al-Burhan said the war would go on. "
-                    "HTS leader Abu Mohammed al-Golani said in a video that the fighters would advance on Homs.")
-    assert [(c[0], c[3]) for c in got] == [("Abdel Fattah al-Burhan", "the war would go on"),
-                                           ("Abu Mohammed al-Golani", "the fighters would advance on Homs")]
+    got = claims_of(
+        "Army chief Abdel Fattah al-Burhan said the war would go on. "
+        "HTS leader Abu Mohammed al-Golani said in a video that the fighters would advance on Homs."
+    )
+    assert [(c[0], c[3]) for c in got] == [
+        ("Abdel Fattah al-Burhan", "the war would go on"),
+        ("Abu Mohammed al-Golani", "the fighters would advance on Homs"),
+    ]

@@ -8,66 +8,92 @@ from extract.casualties import find_casualties
 def facts(text):
     out = []
     for c in find_casualties(text):
-        assert text[c.span.start:c.span.end] == c.span.text
+        assert text[c.span.start : c.span.end] == c.span.text
         out.append((c.kind, c.min, c.max, c.qualifier, c.who))
     return out
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("at least 30 soldiers were killed or wounded",
-     [("killed_or_wounded", 30, None, "at least", "soldiers")]),
-    ("Ukraine says at least 30 North Korean soldiers were killed or wounded in Kursk.",
-     [("killed_or_wounded", 30, None, "at least", "North Korean soldiers")]),
-    ("The strike hit a market, killing at least one and wounding six others.",
-     [("killed", 1, None, "at least", None), ("wounded", 6, 6, "exact", None)]),
-    ("Russia has suffered 70 to 80,000 losses.", [("losses", 70000, 80000, "range", None)]),
-    ("Dozens of civilians were killed.", [("killed", 12, None, "vague", "civilians")]),
-    ("Over the past day, 1,260 Russian military were eliminated.",
-     [("killed", 1260, 1260, "exact", "Russian military")]),
-    ("A dozen people died.", [("killed", 12, 12, "exact", "people")]),
-    ("Five people were injured.", [("wounded", 5, 5, "exact", "people")]),
-    ("The army reported 50 casualties.", [("killed_or_wounded", 50, 50, "exact", None)]),
-    ("Two soldiers were taken prisoner and three went missing.",
-     [("captured", 2, 2, "exact", "soldiers"), ("missing", 3, 3, "exact", None)]),
-    ("The attack left 12 dead and 30 wounded.",
-     [("killed", 12, 12, "exact", None), ("wounded", 30, 30, "exact", None)]),
-    ("The death toll rose to 15.", [("killed", 15, 15, "exact", None)]),
-    ("A seven-year-old girl was seriously injured.", [("wounded", 1, 1, "exact", "girl")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("at least 30 soldiers were killed or wounded", [("killed_or_wounded", 30, None, "at least", "soldiers")]),
+        (
+            "Ukraine says at least 30 North Korean soldiers were killed or wounded in Kursk.",
+            [("killed_or_wounded", 30, None, "at least", "North Korean soldiers")],
+        ),
+        (
+            "The strike hit a market, killing at least one and wounding six others.",
+            [("killed", 1, None, "at least", None), ("wounded", 6, 6, "exact", None)],
+        ),
+        ("Russia has suffered 70 to 80,000 losses.", [("losses", 70000, 80000, "range", None)]),
+        ("Dozens of civilians were killed.", [("killed", 12, None, "vague", "civilians")]),
+        (
+            "Over the past day, 1,260 Russian military were eliminated.",
+            [("killed", 1260, 1260, "exact", "Russian military")],
+        ),
+        ("A dozen people died.", [("killed", 12, 12, "exact", "people")]),
+        ("Five people were injured.", [("wounded", 5, 5, "exact", "people")]),
+        ("The army reported 50 casualties.", [("killed_or_wounded", 50, 50, "exact", None)]),
+        (
+            "Two soldiers were taken prisoner and three went missing.",
+            [("captured", 2, 2, "exact", "soldiers"), ("missing", 3, 3, "exact", None)],
+        ),
+        (
+            "The attack left 12 dead and 30 wounded.",
+            [("killed", 12, 12, "exact", None), ("wounded", 30, 30, "exact", None)],
+        ),
+        ("The death toll rose to 15.", [("killed", 15, 15, "exact", None)]),
+        ("A seven-year-old girl was seriously injured.", [("wounded", 1, 1, "exact", "girl")]),
+    ],
+)
 def test_casualties(text, expected):
     assert facts(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The Ukrainian forces hold some 800 square kilometers of territory.",
-    "The 47th Brigade said 10,000 troops deployed in 2024.",
-    "A 30-year-old man was detained.",
-    "The fund pledged $5 million to 200 families.",
-    "In 2023, the army held 14 positions.",
-    "Some 10,000 troops were deployed to the border.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ukrainian forces hold some 800 square kilometers of territory.",
+        "The 47th Brigade said 10,000 troops deployed in 2024.",
+        "A 30-year-old man was detained.",
+        "The fund pledged $5 million to 200 families.",
+        "In 2023, the army held 14 positions.",
+        "Some 10,000 troops were deployed to the border.",
+    ],
+)
 def test_not_casualties(text):
     assert facts(text) == []
 
 
 def test_bare_soldiers_take_the_group_named_before():
-    text = ("North Korean troops were sent to Kursk. Intelligence confirmed that "
-            "\u201cat least 30 soldiers were killed and wounded\u201d there.")
+    text = (
+        "North Korean troops were sent to Kursk. Intelligence confirmed that "
+        "\u201cat least 30 soldiers were killed and wounded\u201d there."
+    )
     assert facts(text) == [("killed_or_wounded", 30, None, "at least", "North Korean soldiers")]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The bodies of 40 people were found in a mass grave.", [("killed", 40, 40, "exact", "people")]),
-    ("At least five civilians, including a child, were killed.", [("killed", 5, None, "at least", "civilians")]),
-    ("At least 60 people remain missing.", [("missing", 60, None, "at least", "people")]),
-    ("Gunmen killed a policeman and wounded two others.",
-     [("killed", 1, 1, "exact", "policeman"), ("wounded", 2, 2, "exact", None)]),
-    ("Ukraine lost about 2,000 troops in the battle.", [("losses", 2000, 2000, "about", "troops")]),
-    ("Russian losses over the past day amounted to 1,630 personnel.",
-     [("losses", 1630, 1630, "exact", "personnel")]),
-    ("Three were killed and nine more were wounded.",
-     [("killed", 3, 3, "exact", None), ("wounded", 9, 9, "exact", None)]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The bodies of 40 people were found in a mass grave.", [("killed", 40, 40, "exact", "people")]),
+        ("At least five civilians, including a child, were killed.", [("killed", 5, None, "at least", "civilians")]),
+        ("At least 60 people remain missing.", [("missing", 60, None, "at least", "people")]),
+        (
+            "Gunmen killed a policeman and wounded two others.",
+            [("killed", 1, 1, "exact", "policeman"), ("wounded", 2, 2, "exact", None)],
+        ),
+        ("Ukraine lost about 2,000 troops in the battle.", [("losses", 2000, 2000, "about", "troops")]),
+        (
+            "Russian losses over the past day amounted to 1,630 personnel.",
+            [("losses", 1630, 1630, "exact", "personnel")],
+        ),
+        (
+            "Three were killed and nine more were wounded.",
+            [("killed", 3, 3, "exact", None), ("wounded", 9, 9, "exact", None)],
+        ),
+    ],
+)
 def test_more_casualty_phrasings(text, expected):
     assert facts(text) == expected
 
@@ -76,34 +102,46 @@ def test_death_toll_with_a_long_phrase_before_its_verb():
     text = "The death toll from three days of clashes between herders and farmers climbed to more than 60."
     [cas] = find_casualties(text)
     assert (cas.kind, cas.min, cas.qualifier) == ("killed", 60, "more than")
-    assert text[cas.span.start:cas.span.end] == cas.span.text
+    assert text[cas.span.start : cas.span.end] == cas.span.text
 
 
-@pytest.mark.parametrize("text, expected", [
-    # the noun's origin between it and the verb
-    ("Four aid workers from Norway were killed when their vehicle hit a mine.",
-     [("killed", 4, 4, "exact", "aid workers")]),
-    ("A young lieutenant from the 3rd Brigade was killed near the river.",
-     [("killed", 1, 1, "exact", "lieutenant")]),
-    # an adverb before the verb, and injuries received or sustained
-    ("Nine people were seriously injured in the blast.", [("wounded", 9, 9, "exact", "people")]),
-    ("Seven residents sustained injuries and two others received wounds.",
-     [("wounded", 7, 7, "exact", "residents"), ("wounded", 2, 2, "exact", None)]),
-    # quoted verbs and figures
-    ('Police said 11 gunmen were "neutralized" after the raid.', [("killed", 11, 11, "exact", "gunmen")]),
-    ('The group said it had killed "dozens" of soldiers.', [("killed", 12, None, "vague", None)]),
-    # vague amounts of two words, and "of wounded"
-    ("The shelling killed several dozen civilians.", [("killed", 12, None, "vague", "civilians")]),
-    ("Medics treated hundreds of wounded overnight.", [("wounded", 100, None, "vague", None)]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the noun's origin between it and the verb
+        (
+            "Four aid workers from Norway were killed when their vehicle hit a mine.",
+            [("killed", 4, 4, "exact", "aid workers")],
+        ),
+        (
+            "A young lieutenant from the 3rd Brigade was killed near the river.",
+            [("killed", 1, 1, "exact", "lieutenant")],
+        ),
+        # an adverb before the verb, and injuries received or sustained
+        ("Nine people were seriously injured in the blast.", [("wounded", 9, 9, "exact", "people")]),
+        (
+            "Seven residents sustained injuries and two others received wounds.",
+            [("wounded", 7, 7, "exact", "residents"), ("wounded", 2, 2, "exact", None)],
+        ),
+        # quoted verbs and figures
+        ('Police said 11 gunmen were "neutralized" after the raid.', [("killed", 11, 11, "exact", "gunmen")]),
+        ('The group said it had killed "dozens" of soldiers.', [("killed", 12, None, "vague", None)]),
+        # vague amounts of two words, and "of wounded"
+        ("The shelling killed several dozen civilians.", [("killed", 12, None, "vague", "civilians")]),
+        ("Medics treated hundreds of wounded overnight.", [("wounded", 100, None, "vague", None)]),
+    ],
+)
 def test_origin_adverbs_quotes_and_vague_pairs(text, expected):
     assert facts(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The army eliminated 12 militants near the border.", [("killed", 12, 12, "exact", "militants")]),
-    ('Troops had "neutralised" about 40 terrorists, the army said.', [("killed", 40, 40, "about", "terrorists")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The army eliminated 12 militants near the border.", [("killed", 12, 12, "exact", "militants")]),
+        ('Troops had "neutralised" about 40 terrorists, the army said.', [("killed", 40, 40, "about", "terrorists")]),
+    ],
+)
 def test_eliminated_and_neutralised_before_the_figure(text, expected):
     assert facts(text) == expected
 
@@ -111,50 +149,76 @@ def test_eliminated_and_neutralised_before_the_figure(text, expected):
 def test_has_left_before_a_figure_is_no_crash():
     # "has left at least one student injured": the verb "left" before the figure has no kind of its own
     # (the figure is read from the words after it); it had raised StopIteration and failed the ingest
-    text = ("An alleged ongoing confrontation near the campus between students and security forces "
-            "has left at least one student injured.")
+    text = (
+        "An alleged ongoing confrontation near the campus between students and security forces "
+        "has left at least one student injured."
+    )
     assert facts(text) == [("wounded", 1, None, "at least", "student")]
 
 
 # Each figure's span, written out by hand: the offsets must give exactly this text (comparing a
 # span with the slice it was cut from could not fail; a span one character short fails here).
-@pytest.mark.parametrize("text, spans", [
-    ("at least 30 soldiers were killed or wounded", ["at least 30 soldiers were killed or wounded"]),
-    ("Ukraine says at least 30 North Korean soldiers were killed or wounded in Kursk.",
-     ["at least 30 North Korean soldiers were killed or wounded"]),
-    ("The strike hit a market, killing at least one and wounding six others.",
-     ["killing at least one", "wounding six others"]),
-    ("Russia has suffered 70 to 80,000 losses.", ["70 to 80,000 losses"]),
-    ("Dozens of civilians were killed.", ["Dozens of civilians were killed"]),
-    ("Over the past day, 1,260 Russian military were eliminated.", ["1,260 Russian military were eliminated"]),
-    ("A dozen people died.", ["A dozen people died"]),
-    ("The army reported 50 casualties.", ["50 casualties"]),
-    ("Two soldiers were taken prisoner and three went missing.", ["Two soldiers were taken prisoner", "three went missing"]),
-    ("The attack left 12 dead and 30 wounded.", ["12 dead", "30 wounded"]),
-    ("The death toll rose to 15.", ["death toll rose to 15"]),
-    ("A seven-year-old girl was seriously injured.", ["A seven-year-old girl was seriously injured"]),
-    ("The bodies of 40 people were found in a mass grave.", ["bodies of 40 people"]),
-    ("At least five civilians, including a child, were killed.", ["At least five civilians, including a child, were killed"]),
-    ("Gunmen killed a policeman and wounded two others.", ["killed a policeman", "wounded two others"]),
-    ("Ukraine lost about 2,000 troops in the battle.", ["lost about 2,000 troops"]),
-    ("Russian losses over the past day amounted to 1,630 personnel.",
-     ["losses over the past day amounted to 1,630 personnel"]),
-    ("Three were killed and nine more were wounded.", ["Three were killed", "nine more were wounded"]),
-    ("A young lieutenant from the 3rd Brigade was killed near the river.",
-     ["A young lieutenant from the 3rd Brigade was killed"]),
-    ("Seven residents sustained injuries and two others received wounds.",
-     ["Seven residents sustained injuries", "two others received wounds"]),
-    ("Medics treated hundreds of wounded overnight.", ["hundreds of wounded"]),
-    ("The army eliminated 12 militants near the border.", ["eliminated 12 militants"]),
-    ("The death toll from three days of clashes between herders and farmers climbed to more than 60.",
-     ["death toll from three days of clashes between herders and farmers climbed to more than 60"]),
-    ("An alleged ongoing confrontation near the campus between students and security forces "
-     "has left at least one student injured.", ["at least one student injured"]),
-    # as they are today: a closing quotation mark after a quoted verb or figure is left out
-    ('Police said 11 gunmen were "neutralized" after the raid.', ['11 gunmen were "neutralized']),
-    ('The group said it had killed "dozens" of soldiers.', ['killed "dozens']),
-])
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("at least 30 soldiers were killed or wounded", ["at least 30 soldiers were killed or wounded"]),
+        (
+            "Ukraine says at least 30 North Korean soldiers were killed or wounded in Kursk.",
+            ["at least 30 North Korean soldiers were killed or wounded"],
+        ),
+        (
+            "The strike hit a market, killing at least one and wounding six others.",
+            ["killing at least one", "wounding six others"],
+        ),
+        ("Russia has suffered 70 to 80,000 losses.", ["70 to 80,000 losses"]),
+        ("Dozens of civilians were killed.", ["Dozens of civilians were killed"]),
+        ("Over the past day, 1,260 Russian military were eliminated.", ["1,260 Russian military were eliminated"]),
+        ("A dozen people died.", ["A dozen people died"]),
+        ("The army reported 50 casualties.", ["50 casualties"]),
+        (
+            "Two soldiers were taken prisoner and three went missing.",
+            ["Two soldiers were taken prisoner", "three went missing"],
+        ),
+        ("The attack left 12 dead and 30 wounded.", ["12 dead", "30 wounded"]),
+        ("The death toll rose to 15.", ["death toll rose to 15"]),
+        ("A seven-year-old girl was seriously injured.", ["A seven-year-old girl was seriously injured"]),
+        ("The bodies of 40 people were found in a mass grave.", ["bodies of 40 people"]),
+        (
+            "At least five civilians, including a child, were killed.",
+            ["At least five civilians, including a child, were killed"],
+        ),
+        ("Gunmen killed a policeman and wounded two others.", ["killed a policeman", "wounded two others"]),
+        ("Ukraine lost about 2,000 troops in the battle.", ["lost about 2,000 troops"]),
+        (
+            "Russian losses over the past day amounted to 1,630 personnel.",
+            ["losses over the past day amounted to 1,630 personnel"],
+        ),
+        ("Three were killed and nine more were wounded.", ["Three were killed", "nine more were wounded"]),
+        (
+            "A young lieutenant from the 3rd Brigade was killed near the river.",
+            ["A young lieutenant from the 3rd Brigade was killed"],
+        ),
+        (
+            "Seven residents sustained injuries and two others received wounds.",
+            ["Seven residents sustained injuries", "two others received wounds"],
+        ),
+        ("Medics treated hundreds of wounded overnight.", ["hundreds of wounded"]),
+        ("The army eliminated 12 militants near the border.", ["eliminated 12 militants"]),
+        (
+            "The death toll from three days of clashes between herders and farmers climbed to more than 60.",
+            ["death toll from three days of clashes between herders and farmers climbed to more than 60"],
+        ),
+        (
+            "An alleged ongoing confrontation near the campus between students and security forces "
+            "has left at least one student injured.",
+            ["at least one student injured"],
+        ),
+        # as they are today: a closing quotation mark after a quoted verb or figure is left out
+        ('Police said 11 gunmen were "neutralized" after the raid.', ['11 gunmen were "neutralized']),
+        ('The group said it had killed "dozens" of soldiers.', ['killed "dozens']),
+    ],
+)
 def test_casualty_spans_are_exactly_the_words(text, spans):
     found = find_casualties(text)
-    assert [text[c.span.start:c.span.end] for c in found] == spans
+    assert [text[c.span.start : c.span.end] for c in found] == spans
     assert [c.span.text for c in found] == spans

@@ -17,57 +17,94 @@ def claimants(text: str) -> list[str]:
     return [names[c.source_key] for c in claims]
 
 
-@pytest.mark.parametrize("text, claimant", [
-    # words from the real corpus that became sources, and what the sentence's claimant is
-    ("Against overwhelming odds, Ukrainian forces pushed back the attackers and denied Russian President "
-     "Vladimir Putin one of his key early war aims.", None),
-    ("The reports also indicated that these activities were being coordinated from Minsk.", None),
-    ("Ships and fighter planes were sent to Eastern Europe, a move NATO officials say is aimed at reassuring allies.",
-     None),
-    ("Ukraine denied any hostile action, something Russia has repeatedly denied.", "Ukraine"),
-    ("In its turn Moscow insisted that Ukraine should recognize Crimea.", None),
-    ("The same percentage of Russians believe that Russia will win the war.", None),
-    ("Belarus is increasingly engaged in joint military drills and the army has warned that Minsk is testing it.",
-     "army"),
-    ("In a Tuesday tweet the Russian Ministry of Foreign Affairs said that the talks had ended.",
-     "Russian Ministry of Foreign Affairs"),
-    # described claimants stay
-    ("Two civilians were killed in Kherson, an army source said.", "army source"),
-    ("Western officials said the sanctions may have to go further.", "Western officials"),
-    ("The town is calm, although aid workers say food is running out.", "aid workers"),
-    ("Later, the grid operator Ukrenergo announced that power would be cut in three regions.",
-     "grid operator Ukrenergo"),
-])
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # words from the real corpus that became sources, and what the sentence's claimant is
+        (
+            "Against overwhelming odds, Ukrainian forces pushed back the attackers and denied Russian President "
+            "Vladimir Putin one of his key early war aims.",
+            None,
+        ),
+        ("The reports also indicated that these activities were being coordinated from Minsk.", None),
+        (
+            "Ships and fighter planes were sent to Eastern Europe, a move NATO officials say is aimed at reassuring allies.",
+            None,
+        ),
+        ("Ukraine denied any hostile action, something Russia has repeatedly denied.", "Ukraine"),
+        ("In its turn Moscow insisted that Ukraine should recognize Crimea.", None),
+        ("The same percentage of Russians believe that Russia will win the war.", None),
+        (
+            "Belarus is increasingly engaged in joint military drills and the army has warned that Minsk is testing it.",
+            "army",
+        ),
+        (
+            "In a Tuesday tweet the Russian Ministry of Foreign Affairs said that the talks had ended.",
+            "Russian Ministry of Foreign Affairs",
+        ),
+        # described claimants stay
+        ("Two civilians were killed in Kherson, an army source said.", "army source"),
+        ("Western officials said the sanctions may have to go further.", "Western officials"),
+        ("The town is calm, although aid workers say food is running out.", "aid workers"),
+        (
+            "Later, the grid operator Ukrenergo announced that power would be cut in three regions.",
+            "grid operator Ukrenergo",
+        ),
+    ],
+)
 def test_only_named_or_described_claimants_are_sources(text, claimant):
     assert claimants(text) == ([claimant] if claimant else [])
 
 
-@pytest.mark.parametrize("name, ok", [
-    ("Against", False), ("reports", False), ("talks a former Indian diplomat", False), ("latest reports", False), ("joint statement", False),
-    ("advice of Basta", False), ("port city", False), ("Russia's", False), ("Speaking", False),
-    ("Perhaps Russia", False), ("in Kiev", False), ("exiled Russian", False),
-    ("Troop Training in Ukraine Won't Trigger War With Russia Kallas", False),
-    ("Volodymyr Zelensky", True), ("senior official", True), ("Some sources", True),
-    ("head of the regional administration", True), ("one Belarusian commander", True),
-    ("ex-president of Poland", True), ("owner of Objective Travel Safety", True), ("Kremlin", True),
-])
+@pytest.mark.parametrize(
+    "name, ok",
+    [
+        ("Against", False),
+        ("reports", False),
+        ("talks a former Indian diplomat", False),
+        ("latest reports", False),
+        ("joint statement", False),
+        ("advice of Basta", False),
+        ("port city", False),
+        ("Russia's", False),
+        ("Speaking", False),
+        ("Perhaps Russia", False),
+        ("in Kiev", False),
+        ("exiled Russian", False),
+        ("Troop Training in Ukraine Won't Trigger War With Russia Kallas", False),
+        ("Volodymyr Zelensky", True),
+        ("senior official", True),
+        ("Some sources", True),
+        ("head of the regional administration", True),
+        ("one Belarusian commander", True),
+        ("ex-president of Poland", True),
+        ("owner of Objective Travel Safety", True),
+        ("Kremlin", True),
+    ],
+)
 def test_is_claimant(name, ok):
     assert is_claimant(name) is ok
 
 
-TEASER = ("Kyiv was shelled overnight, the regional military administration said.\n\n"
-          "Other Topics of Interest Estonia’s PM: NATO Troop Training in Ukraine Won't Trigger War With Russia "
-          "Kallas said that training Ukraine’s forces on their soil would not provoke Moscow.\n\n"
-          "ADVERTISEMENT\n"
-          "CLICK HERE TO GET THE FOX NEWS APP\n"
-          "JOIN US ON TELEGRAM! Follow our coverage of the war on the @Kyivpost_official.\n"
-          "Two people were wounded, police said.")
+TEASER = (
+    "Kyiv was shelled overnight, the regional military administration said.\n\n"
+    "Other Topics of Interest Estonia’s PM: NATO Troop Training in Ukraine Won't Trigger War With Russia "
+    "Kallas said that training Ukraine’s forces on their soil would not provoke Moscow.\n\n"
+    "ADVERTISEMENT\n"
+    "CLICK HERE TO GET THE FOX NEWS APP\n"
+    "JOIN US ON TELEGRAM! Follow our coverage of the war on the @Kyivpost_official.\n"
+    "Two people were wounded, police said."
+)
 
 
 def test_boilerplate_lines_are_found_by_their_shape_and_wording():
     found = [TEASER[s:e] for s, e in boilerplate_lines(TEASER)]
-    assert [line[:24] for line in found] == ["Other Topics of Interest", "ADVERTISEMENT",
-                                             "CLICK HERE TO GET THE FO", "JOIN US ON TELEGRAM! Fol"]
+    assert [line[:24] for line in found] == [
+        "Other Topics of Interest",
+        "ADVERTISEMENT",
+        "CLICK HERE TO GET THE FO",
+        "JOIN US ON TELEGRAM! Fol",
+    ]
     assert not is_boilerplate("Two people were wounded, police said.")
     assert not is_boilerplate("KYIV, Dec 16 (Reuters) - Ukraine said on Monday that 30 soldiers were killed.")
     assert is_boilerplate("NEW You can now listen to Fox News articles!")
@@ -91,14 +128,16 @@ def test_extraction_draws_nothing_from_boilerplate_and_spans_point_into_the_stor
     teaser_end = TEASER.index("Two people")
     for claim in result.claims:
         assert not teaser_at <= claim.cue.start < teaser_end
-        assert TEASER[claim.content.start:claim.content.end] == claim.content.text
+        assert TEASER[claim.content.start : claim.content.end] == claim.content.text
     for entity in result.entities:
         for m in entity.mentions:
-            assert TEASER[m.start:m.end] == m.text and not teaser_at <= m.start < teaser_end
+            assert TEASER[m.start : m.end] == m.text and not teaser_at <= m.start < teaser_end
 
 
 def test_a_role_refers_back_to_the_person_of_that_title():
-    text = ('Russian President Vladimir Putin met the envoy on Monday. "We will respond," the president warned. '
-            "Foreign Minister Sergei Lavrov was there too. The minister said talks would go on. "
-            "The foreign minister added that more was to come. The governor said nothing was hit.")
+    text = (
+        'Russian President Vladimir Putin met the envoy on Monday. "We will respond," the president warned. '
+        "Foreign Minister Sergei Lavrov was there too. The minister said talks would go on. "
+        "The foreign minister added that more was to come. The governor said nothing was hit."
+    )
     assert claimants(text) == ["Vladimir Putin", "Sergei Lavrov", "Sergei Lavrov", "governor"]

@@ -15,8 +15,15 @@ from tui import cli
 
 def test_help_and_usage_errors():
     assert run_sitrep("--help").returncode == 0
-    for args in (["ingest"], ["export", "--format", "pdf"], ["frobnicate"], ["search"],
-                 ["search", "x", "--queries", "f.txt"], ["search", "x", "--limit", "0"], ["stats", "--bogus"]):
+    for args in (
+        ["ingest"],
+        ["export", "--format", "pdf"],
+        ["frobnicate"],
+        ["search"],
+        ["search", "x", "--queries", "f.txt"],
+        ["search", "x", "--limit", "0"],
+        ["stats", "--bogus"],
+    ):
         result = run_sitrep(*args, env={"SITREP_DB": "/nonexistent/never.db"})
         assert result.returncode == 2, args
         assert result.stderr.startswith("sitrep: ") and result.stderr.count("\n") == 1, (args, result.stderr)
@@ -38,8 +45,9 @@ def test_ingest_reports_rejections_one_line_each_and_exits_1(tmp_path):
 
 def test_ingest_stdin_and_env_store(tmp_path):
     db = tmp_path / "env.db"
-    result = run_sitrep("ingest", "-", stdin='{"text": "Clashes in Goma on Monday, the army said."}\n',
-                        env={"SITREP_DB": str(db)})
+    result = run_sitrep(
+        "ingest", "-", stdin='{"text": "Clashes in Goma on Monday, the army said."}\n', env={"SITREP_DB": str(db)}
+    )
     assert result.returncode == 0 and result.stdout == "added 1, already present 0, rejected 0\n"
     stats = run_sitrep("stats", "--json", env={"SITREP_DB": str(db)})
     assert json.loads(stats.stdout)["articles"] == 1
@@ -61,7 +69,12 @@ def test_stats_readable_and_json(kursk_store):
         assert any(line.split()[:2] == [kind, str(count)] for line in lines), (kind, lines)
     counts = json.loads(run_sitrep("stats", "--json", "--db", str(kursk_store)).stdout)
     assert {k: counts[k] for k in ("articles", "events", "claims", "entities", "sources")} == {
-        "articles": 1, "events": 2, "claims": 2, "entities": 4, "sources": 2}
+        "articles": 1,
+        "events": 2,
+        "claims": 2,
+        "entities": 4,
+        "sources": 2,
+    }
 
 
 def test_read_commands_refuse_a_missing_explicit_store(tmp_path):
@@ -88,9 +101,24 @@ def test_an_empty_default_store_is_rebuilt_from_the_seeds_but_an_empty_named_one
     (default,) = list(data.rglob("*.db"))
     db = open_store(default)
     with db:  # as if the first build had been cut short before its articles were written
-        for table in ("incident_keys", "incident_places", "article_bands", "article_sketches", "claim_events",
-                      "casualties", "event_actors", "event_places", "events", "incidents", "claims",
-                      "mentions", "names", "sources", "entities", "articles"):
+        for table in (
+            "incident_keys",
+            "incident_places",
+            "article_bands",
+            "article_sketches",
+            "claim_events",
+            "casualties",
+            "event_actors",
+            "event_places",
+            "events",
+            "incidents",
+            "claims",
+            "mentions",
+            "names",
+            "sources",
+            "entities",
+            "articles",
+        ):
             db.execute(f"DELETE FROM {table}")
     db.close()
     again = run_sitrep("stats", "--json", env=env)
@@ -129,7 +157,13 @@ def test_search_table_json_and_queries_file(kursk_store, tmp_path):
     assert one["query"] == "Plehovo"
     top = one["results"][0]
     assert set(top) >= {"id", "kind", "type", "name", "matched", "score", "mentions", "events"}
-    assert (top["kind"], top["type"], top["name"], top["mentions"], top["events"]) == ("entity", "place", "Plekhovo", 1, 1)
+    assert (top["kind"], top["type"], top["name"], top["mentions"], top["events"]) == (
+        "entity",
+        "place",
+        "Plekhovo",
+        1,
+        1,
+    )
     queries = tmp_path / "q.txt"
     queries.write_text("Plehovo\n\nmilitary inteligence\nVorozhba\n")
     lines = run_sitrep("search", "--queries", str(queries), "--json", "--limit", "1", "--db", str(kursk_store))
@@ -137,7 +171,9 @@ def test_search_table_json_and_queries_file(kursk_store, tmp_path):
     assert [a["query"] for a in answers] == ["Plehovo", "military inteligence", "Vorozhba"]
     assert all(len(a["results"]) <= 1 for a in answers)
     assert answers[1]["results"][0]["kind"] == "source"
-    sources = json.loads(run_sitrep("search", "Plekhovo", "--kind", "source", "--json", "--db", str(kursk_store)).stdout)
+    sources = json.loads(
+        run_sitrep("search", "Plekhovo", "--kind", "source", "--json", "--db", str(kursk_store)).stdout
+    )
     assert all(r["kind"] == "source" for r in sources["results"])
 
 
@@ -154,8 +190,12 @@ def test_export_to_unwritable_place_is_one_line(kursk_store, tmp_path):
 def test_progress_on_a_terminal(tmp_path):
     """With stderr a terminal, a rich progress display runs and the summary still ends on stdout."""
     primary, secondary = pty.openpty()
-    proc = subprocess.Popen([*SITREP, "ingest", str(FIXTURES / "folder"), "--db", str(tmp_path / "t.db")],
-                            stdout=subprocess.PIPE, stderr=secondary, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*SITREP, "ingest", str(FIXTURES / "folder"), "--db", str(tmp_path / "t.db")],
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        stdin=subprocess.DEVNULL,
+    )
     os.close(secondary)
     seen = b""
     while True:

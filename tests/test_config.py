@@ -60,15 +60,18 @@ def test_the_environment_wins_over_the_file(config, monkeypatch):
     assert settings.keymap_sources["pane.events"] == "SITREP_KEYS"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("theme = \n", "not valid TOML: Invalid value (at line 1, column 9)"),
-    ('colour = "red"\n', "unknown setting 'colour' (known: store, theme, analyst, keys, feeds)"),
-    ("store = 3\n", "store must be a non-empty string, not 3"),
-    ('[keys]\n"pane.events" = 5\n', "[keys] 'pane.events' must be keys such as \"ctrl+f,l\", not 5"),
-    ('[feeds]\nfulltext = "no"\n', "[feeds] fulltext must be true or false, not 'no'"),
-    ('[feeds]\nevry = "2h"\n', "unknown setting feeds.evry (known: every, fulltext)"),
-    ("keys = 1\n", "[keys] must be a table of binding id = keys"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("theme = \n", "not valid TOML: Invalid value (at line 1, column 9)"),
+        ('colour = "red"\n', "unknown setting 'colour' (known: store, theme, analyst, keys, feeds)"),
+        ("store = 3\n", "store must be a non-empty string, not 3"),
+        ('[keys]\n"pane.events" = 5\n', "[keys] 'pane.events' must be keys such as \"ctrl+f,l\", not 5"),
+        ('[feeds]\nfulltext = "no"\n', "[feeds] fulltext must be true or false, not 'no'"),
+        ('[feeds]\nevry = "2h"\n', "unknown setting feeds.evry (known: every, fulltext)"),
+        ("keys = 1\n", "[keys] must be a table of binding id = keys"),
+    ],
+)
 def test_a_bad_file_is_one_line_naming_it(config, text, message):
     config.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as error:
@@ -76,8 +79,10 @@ def test_a_bad_file_is_one_line_naming_it(config, text, message):
     assert str(error.value) == f"{config}: {message}"
 
 
-@pytest.mark.parametrize("value, bad", [("pane.events", "'pane.events'"), ("=e", "'=e'"), ("pane.events=", "'pane.events='"),
-                                        ("a=b;c", "'c'")])
+@pytest.mark.parametrize(
+    "value, bad",
+    [("pane.events", "'pane.events'"), ("=e", "'=e'"), ("pane.events=", "'pane.events='"), ("a=b;c", "'c'")],
+)
 def test_a_malformed_keys_item_is_reported(value, bad):
     with pytest.raises(ConfigError, match=f"SITREP_KEYS: {bad} is not ID=KEYS"):
         parse_keymap(value)

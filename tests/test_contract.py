@@ -28,14 +28,34 @@ def _option(subparser, flag):
 
 def test_commands_and_options_exist_as_documented():
     parser, commands = _subparsers()
-    assert set(commands) == {"ingest", "export", "search", "stats", "feeds", "fetch", "watch",
-                             "grade", "status", "correct", "note", "tag", "log"}
+    assert set(commands) == {
+        "ingest",
+        "export",
+        "search",
+        "stats",
+        "feeds",
+        "fetch",
+        "watch",
+        "grade",
+        "status",
+        "correct",
+        "note",
+        "tag",
+        "log",
+    }
     assert _option(parser, "--db")
     for name in commands:
         assert _option(commands[name], "--db"), name
     export = commands["export"]
-    assert set(_option(export, "--kind").choices) == {"all", "article", "event", "incident", "claim", "entity",
-                                                      "source"}
+    assert set(_option(export, "--kind").choices) == {
+        "all",
+        "article",
+        "event",
+        "incident",
+        "claim",
+        "entity",
+        "source",
+    }
     assert set(_option(export, "--format").choices) == {"jsonl", "csv", "geojson"}
     assert _option(export, "-o")
     assert _option(export, "--verified-only")
@@ -109,12 +129,20 @@ def test_input_conventions(tmp_path, monkeypatch):
     # front matter: title, date, url, outlet
     front = by_ref["front.md"]
     assert (front["title"], front["published"], front["url"], front["outlet"]) == (
-        "Drone strike near Odesa port", "2024-05-10", "https://example.org/odesa-drone", "Example Wire")
+        "Drone strike near Odesa port",
+        "2024-05-10",
+        "https://example.org/odesa-drone",
+        "Example Wire",
+    )
     assert not front["text"].startswith("---")
     # JSON Lines: id kept as ref; title, url, outlet, published
     wire = by_ref["wire-001"]
     assert (wire["title"], wire["url"], wire["outlet"], wire["published"]) == (
-        "Clashes in Khartoum", "https://example.org/khartoum", "Example Wire", "2024-04-15")
+        "Clashes in Khartoum",
+        "https://example.org/khartoum",
+        "Example Wire",
+        "2024-04-15",
+    )
     # a file's ref is its path as given; for folders the path below it
     assert {"dated.txt", "front.md", "a.txt", "sub/b.md"} <= set(by_ref)
 
@@ -136,10 +164,39 @@ CONTRACT_FIELDS = {
     "entity": ["kind", "id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions"],
     "source": ["kind", "id", "name", "type", "aliases", "reliability", "claims"],
     "claim": ["kind", "id", "article_id", "source_id", "cue", "content", "quote", "credibility", "event_ids"],
-    "event": ["kind", "id", "article_id", "type", "subtype", "date", "date_end", "date_precision", "actors",
-              "places", "casualties", "claim_ids", "evidence", "confidence", "incident_id"],
-    "incident": ["kind", "id", "type", "subtype", "date", "date_end", "places", "event_ids", "article_ids",
-                 "copies", "sources", "n_sources", "n_articles", "casualties"],
+    "event": [
+        "kind",
+        "id",
+        "article_id",
+        "type",
+        "subtype",
+        "date",
+        "date_end",
+        "date_precision",
+        "actors",
+        "places",
+        "casualties",
+        "claim_ids",
+        "evidence",
+        "confidence",
+        "incident_id",
+    ],
+    "incident": [
+        "kind",
+        "id",
+        "type",
+        "subtype",
+        "date",
+        "date_end",
+        "places",
+        "event_ids",
+        "article_ids",
+        "copies",
+        "sources",
+        "n_sources",
+        "n_articles",
+        "casualties",
+    ],
 }
 
 
@@ -178,14 +235,27 @@ def test_export_records_carry_the_contract_fields(tmp_path):
 
 ACLED = {
     "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
-    "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
+    "Explosions/Remote violence": [
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ],
     "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
     "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
     "Riots": ["Violent demonstration", "Mob violence"],
-    "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"],
+    "Strategic developments": [
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ],
 }
 
 
@@ -193,13 +263,19 @@ def test_taxonomy_is_acleds_exactly():
     assert {t: list(s) for t, s in model.TAXONOMY.items()} == ACLED
 
 
-@pytest.mark.parametrize("name, values", [
-    ("ENTITY_TYPES", ("place", "person", "organization", "group")),
-    ("SOURCE_TYPES", ("person", "government", "military", "intelligence", "media", "international", "anonymous", "other")),
-    ("CASUALTY_KINDS", ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")),
-    ("QUALIFIERS", ("exact", "at least", "more than", "about", "up to", "range", "vague")),
-    ("DATE_PRECISIONS", ("day", "days", "week", "month", "year")),
-])
+@pytest.mark.parametrize(
+    "name, values",
+    [
+        ("ENTITY_TYPES", ("place", "person", "organization", "group")),
+        (
+            "SOURCE_TYPES",
+            ("person", "government", "military", "intelligence", "media", "international", "anonymous", "other"),
+        ),
+        ("CASUALTY_KINDS", ("killed", "wounded", "killed_or_wounded", "captured", "missing", "losses")),
+        ("QUALIFIERS", ("exact", "at least", "more than", "about", "up to", "range", "vague")),
+        ("DATE_PRECISIONS", ("day", "days", "week", "month", "year")),
+    ],
+)
 def test_vocabularies(name, values):
     assert tuple(getattr(model, name)) == values
 
@@ -220,6 +296,7 @@ def test_search_json_line_shape(tmp_path):
 
 
 # --- README and CI ------------------------------------------------------------------------------------------
+
 
 def _quick_start_commands() -> list[str]:
     from pathlib import Path
@@ -244,11 +321,15 @@ def test_every_documented_extension_is_read(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     page = "<html><body><article><p>{}</p></article></body></html>"
-    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>T</title>'
-           "<link>https://x.org/{0}</link><description>{1}</description></item></channel></rss>")
-    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>'
-            '<id>urn:f</id><entry><title>T</title><id>urn:{0}</id><link href="https://x.org/{0}"/>'
-            "<summary>{1}</summary></entry></feed>")
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>T</title>'
+        "<link>https://x.org/{0}</link><description>{1}</description></item></channel></rss>"
+    )
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>'
+        '<id>urn:f</id><entry><title>T</title><id>urn:{0}</id><link href="https://x.org/{0}"/>'
+        "<summary>{1}</summary></entry></feed>"
+    )
     bodies = {
         "a.txt": "Text article about shelling in Kherson.",
         "b.md": "# Markdown\n\nMarkdown article about Odesa.",

@@ -99,8 +99,15 @@ def check_command_line(line: str) -> None:
             if action is None:
                 _missing(f"{path} {token}".strip(), f"no option {token} on `sitrep {path}`")
             takes_value = action.nargs != 0 and not isinstance(
-                action, (argparse._StoreTrueAction, argparse._StoreFalseAction, argparse._StoreConstAction,
-                         argparse._CountAction, argparse._HelpAction))
+                action,
+                (
+                    argparse._StoreTrueAction,
+                    argparse._StoreFalseAction,
+                    argparse._StoreConstAction,
+                    argparse._CountAction,
+                    argparse._HelpAction,
+                ),
+            )
             if takes_value and i < len(tokens) and not tokens[i].startswith("-"):
                 value = tokens[i]
                 i += 1
@@ -133,8 +140,10 @@ def test_every_command_and_flag_in_the_contract_exists(line):
 
 def test_the_command_table_is_read_whole():
     lines = command_lines()
-    assert ("sitrep export --db PATH --kind all|article|event|claim|entity|source --format jsonl|csv|geojson -o FILE"
-            in [line.replace("[", "").replace("]", "") for line in lines])
+    assert (
+        "sitrep export --db PATH --kind all|article|event|claim|entity|source --format jsonl|csv|geojson -o FILE"
+        in [line.replace("[", "").replace("]", "") for line in lines]
+    )
     assert "sitrep feeds list" in lines and "sitrep log [--json]" in lines
     assert "sitrep export --verified-only" in lines and "sitrep export --kind incident" in lines
     assert len(lines) >= 20
@@ -248,9 +257,19 @@ def test_the_fetch_summary_carries_the_contract_fields(tmp_path, capsys):
 
     db = str(tmp_path / "feeds.db")
     with FeedServer() as server:  # on 127.0.0.1
-        server.routes["/wire"] = Reply(200, rss("Example Wire", [
-            {"title": "Talks", "link": server.url("/doha"),
-             "content": "<p>Negotiators met in Doha on Monday, mediators said.</p>"}]))
+        server.routes["/wire"] = Reply(
+            200,
+            rss(
+                "Example Wire",
+                [
+                    {
+                        "title": "Talks",
+                        "link": server.url("/doha"),
+                        "content": "<p>Negotiators met in Doha on Monday, mediators said.</p>",
+                    }
+                ],
+            ),
+        )
         assert cli.main(["feeds", "add", server.url("/wire"), "--db", db]) == 0
         capsys.readouterr()
         assert cli.main(["fetch", "--json", "--db", db]) == 0, capsys.readouterr().err
@@ -286,13 +305,16 @@ def _bullet_values(label: str) -> list[str]:
     return re.findall(r"`([^`]+)`", match[1])
 
 
-@pytest.mark.parametrize("label, name", [
-    ("entity `type`", "ENTITY_TYPES"),
-    ("source `type`", "SOURCE_TYPES"),
-    ("casualty `kind`", "CASUALTY_KINDS"),
-    ("`qualifier`", "QUALIFIERS"),
-    ("`date_precision`", "DATE_PRECISIONS"),
-])
+@pytest.mark.parametrize(
+    "label, name",
+    [
+        ("entity `type`", "ENTITY_TYPES"),
+        ("source `type`", "SOURCE_TYPES"),
+        ("casualty `kind`", "CASUALTY_KINDS"),
+        ("`qualifier`", "QUALIFIERS"),
+        ("`date_precision`", "DATE_PRECISIONS"),
+    ],
+)
 def test_every_vocabulary_is_the_models(label, name):
     assert _bullet_values(label) == list(getattr(model, name))
 

@@ -10,20 +10,23 @@ from store.queries import EventFilter, count, date_upper, events_query, filter_e
 from store.schema import MIGRATIONS
 
 
-@pytest.mark.parametrize("date, end, precision, shown", [
-    ("2024-12-14", None, "day", "2024-12-14"),
-    ("2024-12-14", "2024-12-15", "days", "14–15 Dec 2024"),
-    ("2024-11-30", "2024-12-02", "days", "Nov–Dec 2024"),
-    ("2024-12-30", "2025-01-02", "days", "2024–2025"),
-    ("2024-12-09", "2024-12-15", "week", "9–15 Dec 2024"),
-    ("2024-12-09", None, "week", "wk 9 Dec 2024"),
-    ("2022-05-01", "2022-05-31", "month", "2022-05"),
-    ("2022-05-01", "2022-06-30", "month", "2022-05–06"),
-    ("2023-01-01", "2023-12-31", "year", "2023"),
-    ("2023-01-01", None, "year", "2023"),
-    ("1944-01-01", None, "year", "1944"),
-    (None, None, None, ""),
-])
+@pytest.mark.parametrize(
+    "date, end, precision, shown",
+    [
+        ("2024-12-14", None, "day", "2024-12-14"),
+        ("2024-12-14", "2024-12-15", "days", "14–15 Dec 2024"),
+        ("2024-11-30", "2024-12-02", "days", "Nov–Dec 2024"),
+        ("2024-12-30", "2025-01-02", "days", "2024–2025"),
+        ("2024-12-09", "2024-12-15", "week", "9–15 Dec 2024"),
+        ("2024-12-09", None, "week", "wk 9 Dec 2024"),
+        ("2022-05-01", "2022-05-31", "month", "2022-05"),
+        ("2022-05-01", "2022-06-30", "month", "2022-05–06"),
+        ("2023-01-01", "2023-12-31", "year", "2023"),
+        ("2023-01-01", None, "year", "2023"),
+        ("1944-01-01", None, "year", "1944"),
+        (None, None, None, ""),
+    ],
+)
 def test_a_date_is_shown_no_more_precisely_than_known(date, end, precision, shown):
     assert date_label(date, end, precision) == shown
     assert "-01-01" not in shown and "99" not in shown

@@ -11,27 +11,30 @@ def only(text, published=PUB):
     found = find_dates(text, published)
     assert len(found) == 1, found
     d = found[0]
-    assert text[d.start:d.end]  # exact, non-empty span
+    assert text[d.start : d.end]  # exact, non-empty span
     return d.date, d.date_end, d.precision
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("reported on Monday that", ("2024-12-16", "2024-12-16", "day")),
-    ("on Saturday, confirming", ("2024-12-14", "2024-12-14", "day")),
-    ("on December 14 and 15, bodies", ("2024-12-14", "2024-12-15", "days")),
-    ("on 14-15 December", ("2024-12-14", "2024-12-15", "days")),
-    ("attacks overnight", ("2024-12-15", "2024-12-16", "days")),
-    ("yesterday", ("2024-12-15", "2024-12-15", "day")),
-    ("last week", ("2024-12-09", "2024-12-15", "week")),
-    ("last month", ("2024-11-01", "2024-11-30", "month")),
-    ("earlier this year", ("2024-01-01", "2024-12-16", "year")),
-    ("the offensive in August", ("2024-08-01", "2024-08-31", "month")),
-    ("On 3 March 2024, Russian forces", ("2024-03-03", "2024-03-03", "day")),
-    ("on March 3, 2023", ("2023-03-03", "2023-03-03", "day")),
-    ("dated 2024-03-05", ("2024-03-05", "2024-03-05", "day")),
-    ("three days ago", ("2024-12-13", "2024-12-13", "day")),
-    ("since 2022", ("2022-01-01", "2022-12-31", "year")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("reported on Monday that", ("2024-12-16", "2024-12-16", "day")),
+        ("on Saturday, confirming", ("2024-12-14", "2024-12-14", "day")),
+        ("on December 14 and 15, bodies", ("2024-12-14", "2024-12-15", "days")),
+        ("on 14-15 December", ("2024-12-14", "2024-12-15", "days")),
+        ("attacks overnight", ("2024-12-15", "2024-12-16", "days")),
+        ("yesterday", ("2024-12-15", "2024-12-15", "day")),
+        ("last week", ("2024-12-09", "2024-12-15", "week")),
+        ("last month", ("2024-11-01", "2024-11-30", "month")),
+        ("earlier this year", ("2024-01-01", "2024-12-16", "year")),
+        ("the offensive in August", ("2024-08-01", "2024-08-31", "month")),
+        ("On 3 March 2024, Russian forces", ("2024-03-03", "2024-03-03", "day")),
+        ("on March 3, 2023", ("2023-03-03", "2023-03-03", "day")),
+        ("dated 2024-03-05", ("2024-03-05", "2024-03-05", "day")),
+        ("three days ago", ("2024-12-13", "2024-12-13", "day")),
+        ("since 2022", ("2022-01-01", "2022-12-31", "year")),
+    ],
+)
 def test_resolution(text, expected):
     assert only(text) == expected
 
@@ -62,8 +65,13 @@ def test_published_forms():
     assert parse_published(None) is None
 
 
-@pytest.mark.parametrize("text", ["Over the past day, the enemy fired 300 shells.",
-                                  "In the past 24 hours, 12 drones were shot down.",
-                                  "Over the last 24 hours two people were wounded."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past day, the enemy fired 300 shells.",
+        "In the past 24 hours, 12 drones were shot down.",
+        "Over the last 24 hours two people were wounded.",
+    ],
+)
 def test_past_day_is_the_day_before_publication_and_that_day(text):
     assert only(text) == ("2024-12-15", "2024-12-16", "days")

@@ -20,8 +20,21 @@ def test_new_store_is_migrated_with_pragmas(tmp_path):
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    assert {"articles", "entities", "mentions", "sources", "names", "claims", "events", "event_places",
-            "event_actors", "casualties", "claim_events", "articles_fts", "names_fts"} <= tables
+    assert {
+        "articles",
+        "entities",
+        "mentions",
+        "sources",
+        "names",
+        "claims",
+        "events",
+        "event_places",
+        "event_actors",
+        "casualties",
+        "claim_events",
+        "articles_fts",
+        "names_fts",
+    } <= tables
 
 
 def test_foreign_keys_are_enforced(tmp_path):
@@ -173,9 +186,11 @@ def _tables(conn) -> list[str]:
     """Ordinary tables (not FTS tables or their shadow tables, which triggers fill)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
     virtual = [name for name, sql in rows if "VIRTUAL" in (sql or "").upper()]
-    return [name for name, _ in rows
-            if name not in virtual and not any(name.startswith(v + "_") for v in virtual)
-            and not name.startswith("sqlite_")]
+    return [
+        name
+        for name, _ in rows
+        if name not in virtual and not any(name.startswith(v + "_") for v in virtual) and not name.startswith("sqlite_")
+    ]
 
 
 def _columns(conn, table: str, schema: str = "main") -> list[str]:
@@ -193,8 +208,10 @@ def reference(tmp_path_factory):
     db = open_store(path)
     with db:
         write_article(db, kursk_article(), kursk_extraction())
-    relayed = ("A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
-               "Another official told Reuters that the attack was repelled.")
+    relayed = (
+        "A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
+        "Another official told Reuters that the attack was repelled."
+    )
     ingest_articles(db, [RawArticle("relayed.txt", relayed, published="2024-12-16")], workers=0)
     with db:
         add_feed(db, "https://wire.example/rss", tags=["ua"])
@@ -229,8 +246,11 @@ def test_every_earlier_version_with_data_is_migrated_to_what_todays_code_writes(
     for table in _tables(ref):
         # (a column only extraction can fill stays empty in a store older than it: events.report, the
         # extraction's incident key within an article; grouping then falls back to its own rules)
-        names = [c for c in _columns(ref, table) if not (table == "events" and c == "report"
-                                                         and "report" not in _columns_at(version, table))]
+        names = [
+            c
+            for c in _columns(ref, table)
+            if not (table == "events" and c == "report" and "report" not in _columns_at(version, table))
+        ]
         cols = ", ".join(f'"{c}"' for c in names)
         order = ", ".join(str(i + 1) for i in range(len(names)))  # some tables have no rowid
         want = ref.execute(f'SELECT {cols} FROM "{table}" ORDER BY {order}').fetchall()
@@ -244,8 +264,12 @@ def test_every_earlier_version_with_data_is_migrated_to_what_todays_code_writes(
 
     assert [r.name for r in search(db, "Plehovo", limit=1)] == ["Plekhovo"]
     with db:
-        assert write_article(db, kursk_article("again.txt", KURSK + " Again."),
-                             kursk_extraction(KURSK + " Again.")).article_id is not None
+        assert (
+            write_article(
+                db, kursk_article("again.txt", KURSK + " Again."), kursk_extraction(KURSK + " Again.")
+            ).article_id
+            is not None
+        )
     db.close()
     ref.close()
 

@@ -61,7 +61,7 @@ def test_keys_unique_spans_exact_and_no_overlaps():
         assert all(e1 <= s2 for (_, e1), (s2, _) in zip(own, own[1:]))
     for e in entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 def test_deterministic():
@@ -93,12 +93,52 @@ def test_empty_and_whitespace():
     assert run("   \n\n ") == []
 
 
-WORDS = st.sampled_from([
-    "Kursk", "region", "near", "the", "village", "of", "President", "Zelensky", "said", "Mr.", "Ms",
-    "Ukraine's", "Russia’s", "North", "Korean", "soldiers", "al-Burhan", "U.S.", "AFP", "UN", ",",
-    ".", "and", "Oblast", "in", "“", "”", "'s", "\n", "-", "Gen.", "47th", "Brigade", "Kyiv",
-    "Hamas", "civilians", "Democratic", "Republic", "Congo", "of the", "nuclear power plant", "Said",
-])
+WORDS = st.sampled_from(
+    [
+        "Kursk",
+        "region",
+        "near",
+        "the",
+        "village",
+        "of",
+        "President",
+        "Zelensky",
+        "said",
+        "Mr.",
+        "Ms",
+        "Ukraine's",
+        "Russia’s",
+        "North",
+        "Korean",
+        "soldiers",
+        "al-Burhan",
+        "U.S.",
+        "AFP",
+        "UN",
+        ",",
+        ".",
+        "and",
+        "Oblast",
+        "in",
+        "“",
+        "”",
+        "'s",
+        "\n",
+        "-",
+        "Gen.",
+        "47th",
+        "Brigade",
+        "Kyiv",
+        "Hamas",
+        "civilians",
+        "Democratic",
+        "Republic",
+        "Congo",
+        "of the",
+        "nuclear power plant",
+        "Said",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -124,7 +164,7 @@ def check(text: str) -> None:
         assert entity.mentions
         for m in entity.mentions:
             assert 0 <= m.start < m.end <= len(text)
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 def score(kind: str) -> tuple[float, float, list, list]:
@@ -167,21 +207,25 @@ def test_long_capitalised_runs_take_linear_time():
     import time
 
     names = "Kyiv Lviv Odesa Kharkiv Sumy Dnipro Kherson Mariupol".split()
-    texts = ["They said " + " ".join(["The"] * 6000) + " Kyiv.",  # common words cut one by one
-             "It hit the Republic of " + " ".join(names[i % 8] for i in range(5000)) + "."]
+    texts = [
+        "They said " + " ".join(["The"] * 6000) + " Kyiv.",  # common words cut one by one
+        "It hit the Republic of " + " ".join(names[i % 8] for i in range(5000)) + ".",
+    ]
     for text in texts:
         started = time.process_time()
         found = run(text)
         assert time.process_time() - started < 3.0  # about 0.05 s; quadratic took 10-30 s
         check_spans = [m for e in found for m in e.mentions]
-        assert all(text[m.start:m.end] == m.text for m in check_spans)
+        assert all(text[m.start : m.end] == m.text for m in check_spans)
 
 
 def test_document_lists_every_hyphenated_token_and_start():
     from extract.mentions import Document
 
-    text = ("Pro-Russian forces - and the Kyiv-based al-Burhan's aides -- shelled pro‐EU towns-. "
-            "“Anti-war” -based x- Gaza: 10-15 dead.")
+    text = (
+        "Pro-Russian forces - and the Kyiv-based al-Burhan's aides -- shelled pro‐EU towns-. "
+        "“Anti-war” -based x- Gaza: 10-15 dead."
+    )
     doc = Document(text, split_sentences(text))
     assert doc.hyphenated == [i for i, t in enumerate(doc.tokens) if "-" in t.text]
     assert {doc.tokens[i].text for i in doc.hyphenated} >= {"Pro-Russian", "-", "al-Burhan", "Anti-war"}

@@ -18,14 +18,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def _sentences() -> list[str]:
     """The sentences of the evaluation texts and of the team's labelled texts (all in the repo)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "eval").rglob("*.txt"))]
-    for path in [*sorted((ROOT / "tests" / "eval").rglob("*.jsonl")), ROOT / "bench" / "labels" / "team_articles.jsonl",
-                 ROOT / "bench" / "labels" / "acled_style_train.jsonl"]:
+    for path in [
+        *sorted((ROOT / "tests" / "eval").rglob("*.jsonl")),
+        ROOT / "bench" / "labels" / "team_articles.jsonl",
+        ROOT / "bench" / "labels" / "acled_style_train.jsonl",
+    ]:
         texts += [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
     return [s.text.lower() for t in texts for s in split_sentences(t)]
 
 
-GATED = [value for value in vars(event_rules).values()
-         if isinstance(value, re.Pattern) and id(value) in event_rules._BIT]
+GATED = [
+    value for value in vars(event_rules).values() if isinstance(value, re.Pattern) and id(value) in event_rules._BIT
+]
 
 
 def test_every_gated_pattern_matches_only_where_its_gate_is_open():
@@ -39,14 +43,17 @@ def test_every_gated_pattern_matches_only_where_its_gate_is_open():
                 assert beginnings(low) & bit(rx), (rx.pattern[:60], low[:120])
 
 
-@pytest.mark.parametrize("pattern, words", [
-    (r"\bshell(?:ed|ing|s)?\b", {"shell"}),             # a literal beginning, five letters
-    (r"\b(?:air ?strikes?|cs gas)\b", {"air", "airst", "gas"}),  # whole short words; the telling word of two
-    (r"\bkill(?:ed|ing)?\b", {"kill", "kille", "killi"}),  # (a hand-written gate had "kille": "killing" missed)
-    (r"\b(?:\d+|two) days later\b", {"later"}),         # no beginning: a word every match holds
-    (r"\b(?:in preparation|so far)\b", {"prepa", "far"}),  # not the common "in", "so"
-    (r"\b[a-z]+ly\b", None),                            # nothing to gate on
-])
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        (r"\bshell(?:ed|ing|s)?\b", {"shell"}),  # a literal beginning, five letters
+        (r"\b(?:air ?strikes?|cs gas)\b", {"air", "airst", "gas"}),  # whole short words; the telling word of two
+        (r"\bkill(?:ed|ing)?\b", {"kill", "kille", "killi"}),  # (a hand-written gate had "kille": "killing" missed)
+        (r"\b(?:\d+|two) days later\b", {"later"}),  # no beginning: a word every match holds
+        (r"\b(?:in preparation|so far)\b", {"prepa", "far"}),  # not the common "in", "so"
+        (r"\b[a-z]+ly\b", None),  # nothing to gate on
+    ],
+)
 def test_gate_words_are_read_off_the_pattern(pattern, words):
     assert gate_words(re.compile(pattern)) == words
 

@@ -28,45 +28,54 @@ def claims(events):
     return [k for e in events for k in e.claim_keys]
 
 
-@pytest.mark.parametrize("sentence, subtype", [
-    ("Russian forces shelled Kherson city, killing two civilians.", "Shelling/artillery/missile attack"),
-    ("A drone struck a car in Nikopol, injuring the driver.", "Air/drone strike"),
-    ("Fierce clashes broke out between the army and rebels near Goma.", "Armed clash"),
-    ("Police arrested 12 opposition supporters in Kampala.", "Arrests"),
-    ("Gunmen abducted 20 passengers from a bus in Zamfara.", "Abduction/forced disappearance"),
-    ("Thousands of people marched peacefully in Paris against pension reform.", "Peaceful protest"),
-    ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
-    ("Troops opened fire on protesters, killing three of them.", "Excessive force against protesters"),
-    ("Rioters set cars on fire and threw stones at police in Dublin.", "Violent demonstration"),
-    ("The two sides signed a ceasefire agreement in Doha.", "Agreement"),
-    ("A roadside bomb killed four soldiers in Kidal.", "Remote explosive/landmine/IED"),
-    ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "Suicide bomb"),
-    ("Air defences shot down 15 drones over Kyiv.", "Disrupted weapons use"),
-    ("The army retook the town of Kupiansk.", "Government regains territory"),
-    ("Rebels captured the town of Bunagana.", "Non-state actor overtakes territory"),
-    ("Local bloggers claimed that the rebels had seized the town of Rubaya.", "Non-state actor overtakes territory"),
-    ("The military government dissolved all political parties by decree.", "Other"),
-    ("In the Kupiansk direction, the invaders attacked 14 times near Synkivka and Petropavlivka.", "Armed clash"),
-    ("About 30 militants attacked an army position near Djibo.", "Armed clash"),
-    ("Militiamen attacked the Plaine Savo IDP camp, killing 12 displaced people.", "Attack"),
-    ("Fighters stormed the village of Wad Ashib, shooting residents and looting homes.", "Attack"),
-    ("Rebels stormed an army base, killing 12 soldiers.", "Armed clash"),
-    ("Government troops and allied militias recaptured Masisi from the rebels.", "Government regains territory"),
-    ("The authorities shut down the internet in the northern provinces.", "Other"),
-    ("Riot police fired on demonstrators outside the parliament in Nairobi.", "Excessive force against protesters"),
-    ("Russia deployed additional troops to the border.", "Change to group/activity"),
-    ("Militiamen looted shops and torched houses in the village.", "Looting/property destruction"),
-])
+@pytest.mark.parametrize(
+    "sentence, subtype",
+    [
+        ("Russian forces shelled Kherson city, killing two civilians.", "Shelling/artillery/missile attack"),
+        ("A drone struck a car in Nikopol, injuring the driver.", "Air/drone strike"),
+        ("Fierce clashes broke out between the army and rebels near Goma.", "Armed clash"),
+        ("Police arrested 12 opposition supporters in Kampala.", "Arrests"),
+        ("Gunmen abducted 20 passengers from a bus in Zamfara.", "Abduction/forced disappearance"),
+        ("Thousands of people marched peacefully in Paris against pension reform.", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+        ("Troops opened fire on protesters, killing three of them.", "Excessive force against protesters"),
+        ("Rioters set cars on fire and threw stones at police in Dublin.", "Violent demonstration"),
+        ("The two sides signed a ceasefire agreement in Doha.", "Agreement"),
+        ("A roadside bomb killed four soldiers in Kidal.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "Suicide bomb"),
+        ("Air defences shot down 15 drones over Kyiv.", "Disrupted weapons use"),
+        ("The army retook the town of Kupiansk.", "Government regains territory"),
+        ("Rebels captured the town of Bunagana.", "Non-state actor overtakes territory"),
+        (
+            "Local bloggers claimed that the rebels had seized the town of Rubaya.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The military government dissolved all political parties by decree.", "Other"),
+        ("In the Kupiansk direction, the invaders attacked 14 times near Synkivka and Petropavlivka.", "Armed clash"),
+        ("About 30 militants attacked an army position near Djibo.", "Armed clash"),
+        ("Militiamen attacked the Plaine Savo IDP camp, killing 12 displaced people.", "Attack"),
+        ("Fighters stormed the village of Wad Ashib, shooting residents and looting homes.", "Attack"),
+        ("Rebels stormed an army base, killing 12 soldiers.", "Armed clash"),
+        ("Government troops and allied militias recaptured Masisi from the rebels.", "Government regains territory"),
+        ("The authorities shut down the internet in the northern provinces.", "Other"),
+        ("Riot police fired on demonstrators outside the parliament in Nairobi.", "Excessive force against protesters"),
+        ("Russia deployed additional troops to the border.", "Change to group/activity"),
+        ("Militiamen looted shops and torched houses in the village.", "Looting/property destruction"),
+    ],
+)
 def test_classify(sentence, subtype):
     assert classify(sentence) == subtype
     assert subtype in SUBTYPE_TO_TYPE
 
 
-@pytest.mark.parametrize("sentence", [
-    "The war has reshaped the economy of the region.",
-    "Analysts say the talks may resume next month.",
-    "The minister visited a hospital in Lviv.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war has reshaped the economy of the region.",
+        "Analysts say the talks may resume next month.",
+        "The minister visited a hospital in Lviv.",
+    ],
+)
 def test_no_incident(sentence):
     result = extract_article(sentence, "2024-05-01")
     assert result.events == []
@@ -90,8 +99,10 @@ def test_date_falls_back_to_publication():
 
 
 def test_report_date_is_not_the_event_date_when_the_paragraph_has_one():
-    text = ("Clashes erupted near Kupiansk on December 14 and 15, killing 12 soldiers. "
-            "On Monday, the General Staff confirmed that at least 12 soldiers were killed in the clashes near Kupiansk.")
+    text = (
+        "Clashes erupted near Kupiansk on December 14 and 15, killing 12 soldiers. "
+        "On Monday, the General Staff confirmed that at least 12 soldiers were killed in the clashes near Kupiansk."
+    )
     events = extract_article(text, "2024-12-16").events
     [incident] = incidents(events)  # one incident, told twice: an event for each sentence
     assert [(e.date, e.date_end, e.date_precision) for e in incident] == [("2024-12-14", "2024-12-15", "days")] * 2
@@ -99,8 +110,10 @@ def test_report_date_is_not_the_event_date_when_the_paragraph_has_one():
 
 
 def test_two_incidents_stay_apart():
-    text = ("Russian missiles hit Odesa on Tuesday, killing three people.\n\n"
-            "In a separate incident, police in Tbilisi detained 20 protesters on Wednesday.")
+    text = (
+        "Russian missiles hit Odesa on Tuesday, killing three people.\n\n"
+        "In a separate incident, police in Tbilisi detained 20 protesters on Wednesday."
+    )
     subtypes = [e.subtype for e in extract_article(text, "2024-05-09").events]
     assert subtypes == ["Shelling/artillery/missile attack", "Protest with intervention"]
 
@@ -121,7 +134,9 @@ def test_dateline_place_and_date_are_not_the_incident():
 
 
 def test_live_blog_time_stamps_are_not_content():
-    text = "10:20 GMT \u2014 Three people were killed in a Russian drone attack on Kherson overnight, the governor said."
+    text = (
+        "10:20 GMT \u2014 Three people were killed in a Russian drone attack on Kherson overnight, the governor said."
+    )
     result = extract_article(text, "2024-11-20")
     assert result.claims[0].content.text.startswith("Three people were killed")
     assert result.events[0].subtype == "Air/drone strike"
@@ -133,8 +148,10 @@ def test_long_period_tolls_are_background():
 
 
 def test_a_protest_takes_the_strongest_subtype_of_its_sentences():
-    text = ("Thousands of people rallied in Seoul on Saturday against the president. "
-            "Police detained three men who broke through a barricade.")
+    text = (
+        "Thousands of people rallied in Seoul on Saturday against the president. "
+        "Police detained three men who broke through a barricade."
+    )
     [incident] = incidents(extract_article(text, "2024-12-09").events)
     assert [e.subtype for e in incident][0] == "Peaceful protest"
     assert incident[1].subtype in ("Arrests", "Protest with intervention")
@@ -151,31 +168,38 @@ def test_claimant_is_not_an_actor():
     assert "Serhiy Lysak" not in [a.name for a in event.actors]
 
 
-@pytest.mark.parametrize("text, subtype", [
-    ("Ukrainian forces liberated the village of Klishchiivka near Bakhmut.", "Government regains territory"),
-    ("Ukrainian troops retook the village of Plekhovo in the Kursk region.", "Non-state actor overtakes territory"),
-    ("The Sudanese army recaptured the town of Sinja in Sennar state.", "Government regains territory"),
-])
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        ("Ukrainian forces liberated the village of Klishchiivka near Bakhmut.", "Government regains territory"),
+        ("Ukrainian troops retook the village of Plekhovo in the Kursk region.", "Non-state actor overtakes territory"),
+        ("The Sudanese army recaptured the town of Sinja in Sennar state.", "Government regains territory"),
+    ],
+)
 def test_a_foreign_force_gaining_ground_overtakes_territory(text, subtype):
     assert [e.subtype for e in extract_article(text, "2024-05-01").events] == [subtype]
 
 
 def test_the_most_precise_of_overlapping_dates_wins():
-    [event] = extract_article("On the evening of November 12, the enemy shelled Belgorod with rockets.",
-                              "2024-11-13").events
+    [event] = extract_article(
+        "On the evening of November 12, the enemy shelled Belgorod with rockets.", "2024-11-13"
+    ).events
     assert (event.date, event.date_precision) == ("2024-11-12", "day")
 
 
-@pytest.mark.parametrize("sentence, subtype", [
-    ("Prices of bread have doubled in Khartoum since the fighting began.", None),
-    ("The EU approved a new package of sanctions against Moscow on Friday.", None),
-    ("Zelensky urged Western allies to speed up deliveries of air defence systems.", None),
-    ("Police in Dhaka fired rubber bullets at students demanding job quota reform.", "Protest with intervention"),
-    ("A Russian glide bomb hit an apartment block in Zaporizhzhia, killing three.", "Air/drone strike"),
-    ("Hezbollah fired dozens of rockets at northern Israel on Sunday.", "Shelling/artillery/missile attack"),
-    ("Al-Shabaab fighters stormed a military base in Middle Shabelle.", "Armed clash"),
-    ("Turkish drones struck Kurdish militant positions in northern Iraq.", "Air/drone strike"),
-])
+@pytest.mark.parametrize(
+    "sentence, subtype",
+    [
+        ("Prices of bread have doubled in Khartoum since the fighting began.", None),
+        ("The EU approved a new package of sanctions against Moscow on Friday.", None),
+        ("Zelensky urged Western allies to speed up deliveries of air defence systems.", None),
+        ("Police in Dhaka fired rubber bullets at students demanding job quota reform.", "Protest with intervention"),
+        ("A Russian glide bomb hit an apartment block in Zaporizhzhia, killing three.", "Air/drone strike"),
+        ("Hezbollah fired dozens of rockets at northern Israel on Sunday.", "Shelling/artillery/missile attack"),
+        ("Al-Shabaab fighters stormed a military base in Middle Shabelle.", "Armed clash"),
+        ("Turkish drones struck Kurdish militant positions in northern Iraq.", "Air/drone strike"),
+    ],
+)
 def test_news_sentences(sentence, subtype):
     events = extract_article(sentence, "2024-06-12").events
     assert (events[0].subtype if events else None) == subtype
@@ -187,27 +211,37 @@ def test_a_toll_since_a_day_is_not_an_incident_of_that_day():
 
 
 def test_an_undated_casualty_sentence_joins_the_incident_before_it():
-    text = ("Insurgents captured most of Aleppo on Saturday, monitors said.\n\n"
-            "The Syrian army said dozens of its soldiers had been killed.")
+    text = (
+        "Insurgents captured most of Aleppo on Saturday, monitors said.\n\n"
+        "The Syrian army said dozens of its soldiers had been killed."
+    )
     [incident] = incidents(extract_article(text, "2024-12-01").events)
     assert [e.subtype for e in incident] == ["Non-state actor overtakes territory"] * 2  # the detail takes its kind
-    assert [(c.kind, c.min, c.qualifier, c.who) for c in incident[1].casualties] == [("killed", 12, "vague", "soldiers")]
+    assert [(c.kind, c.min, c.qualifier, c.who) for c in incident[1].casualties] == [
+        ("killed", 12, "vague", "soldiers")
+    ]
     assert [e.date for e in incident] == ["2024-11-30"] * 2
     assert len(claims(incident)) == 2
 
 
 def test_days_later_count_from_the_day_named_before():
-    text = ("Jihadists ambushed a convoy near Djibo on January 12, killing 20 soldiers. "
-            "The army retook the town of Solenzo two days later, the government announced.")
+    text = (
+        "Jihadists ambushed a convoy near Djibo on January 12, killing 20 soldiers. "
+        "The army retook the town of Solenzo two days later, the government announced."
+    )
     events = extract_article(text, "2024-01-15").events
     assert [(e.subtype, e.date) for e in events] == [
-        ("Armed clash", "2024-01-12"), ("Government regains territory", "2024-01-14")]
+        ("Armed clash", "2024-01-12"),
+        ("Government regains territory", "2024-01-14"),
+    ]
 
 
 def test_victims_told_after_a_list_join_the_attack_before_it():
-    text = ("Russian forces shelled 14 settlements in Kherson Oblast over the past day, killing two people, "
-            "Governor Oleksandr Prokudin reported on Nov. 21.\n\nThe following communities came under fire:\n"
-            "- Antonivka\n- Bilozerka\n\nA 64-year-old man was killed in Bilozerka, Prokudin said.")
+    text = (
+        "Russian forces shelled 14 settlements in Kherson Oblast over the past day, killing two people, "
+        "Governor Oleksandr Prokudin reported on Nov. 21.\n\nThe following communities came under fire:\n"
+        "- Antonivka\n- Bilozerka\n\nA 64-year-old man was killed in Bilozerka, Prokudin said."
+    )
     [incident] = incidents(extract_article(text, "2024-11-21").events)
     assert {e.subtype for e in incident} == {"Shelling/artillery/missile attack"}
     assert incident[-1].evidence.text.startswith("A 64-year-old man was killed in Bilozerka")
@@ -225,26 +259,32 @@ def test_an_analysis_piece_reports_no_incident():
 
 # --- general faults seen on unseen news (sentences of our own wording) ---------------------------
 
+
 def _events(text: str, published: str | None = "2024-09-10"):
     return extract_article(text, published).events
 
 
 def test_number_words_with_an_elided_noun_give_the_event_and_both_figures():
-    [event] = _events("In the Sumy region, two people died and four were hurt after the blast, "
-                      "regional officials reported.")
+    [event] = _events(
+        "In the Sumy region, two people died and four were hurt after the blast, regional officials reported."
+    )
     figures = sorted((c.kind, c.min) for c in event.casualties)
     assert figures == [("killed", 2), ("wounded", 4)]
 
 
 def test_scrambled_jets_are_no_strike():
     assert classify("Romania scrambled two F-16 jets as a precaution, its defence ministry said.") is None
-    assert all(e.subtype != "Air/drone strike"
-               for e in _events("Hungary scrambled fighter jets on Sunday night, the air command said."))
+    assert all(
+        e.subtype != "Air/drone strike"
+        for e in _events("Hungary scrambled fighter jets on Sunday night, the air command said.")
+    )
 
 
 def test_a_quoted_opinion_makes_no_event():
-    text = ("\u201cAs with every earlier Russian attack, this one was cynical and aimed at the energy "
-            "system,\u201d the minister wrote on Telegram.")
+    text = (
+        "\u201cAs with every earlier Russian attack, this one was cynical and aimed at the energy "
+        "system,\u201d the minister wrote on Telegram."
+    )
     assert _events(text) == []
 
 
@@ -260,16 +300,17 @@ def test_calls_for_talks_are_no_agreement():
 
 
 def test_another_place_in_the_same_paragraph_is_another_incident():
-    text = ("A Russian drone hit a minibus in Kherson on Tuesday, killing the driver. In Marhanets, a Russian "
-            "drone struck a garage, injuring three residents.")
+    text = (
+        "A Russian drone hit a minibus in Kherson on Tuesday, killing the driver. In Marhanets, a Russian "
+        "drone struck a garage, injuring three residents."
+    )
     events = [e for e in _events(text) if e.subtype == "Air/drone strike"]
     assert len(events) == 2
     assert {p.name for p in events[1].places} == {"Marhanets"}
 
 
 def test_repelled_attacks_since_the_start_of_the_day_is_a_clash():
-    text = ("Since the start of the day, Ukrainian units repelled 21 assaults near the villages of "
-            "Toretsk and Niu-York.")
+    text = "Since the start of the day, Ukrainian units repelled 21 assaults near the villages of Toretsk and Niu-York."
     assert [e.subtype for e in _events(text)] == ["Armed clash"]
 
 
@@ -287,26 +328,42 @@ def test_a_dated_dateline_stands_for_a_missing_publication_date():
     assert [e.date for e in _events(undated, None)] == [None]
 
 
-@pytest.mark.parametrize("sentence, subtype", [
-    # a failed interception is no disrupted weapons use: the missile hit
-    ("A rocket struck a school in Ashkelon after air defences failed to intercept it.",
-     "Shelling/artillery/missile attack"),
-    # "Liberation Army" is a name, not territory liberated
-    ("The Kachin Independence Army and the National Liberation Army shelled the town of Bhamo.",
-     "Shelling/artillery/missile attack"),
-    # gunmen who kill civilians attack them; they are not a military side of a clash
-    ("Gunmen stormed the village of Kwara on Sunday, killing 14 civilians.", "Attack"),
-])
+@pytest.mark.parametrize(
+    "sentence, subtype",
+    [
+        # a failed interception is no disrupted weapons use: the missile hit
+        (
+            "A rocket struck a school in Ashkelon after air defences failed to intercept it.",
+            "Shelling/artillery/missile attack",
+        ),
+        # "Liberation Army" is a name, not territory liberated
+        (
+            "The Kachin Independence Army and the National Liberation Army shelled the town of Bhamo.",
+            "Shelling/artillery/missile attack",
+        ),
+        # gunmen who kill civilians attack them; they are not a military side of a clash
+        ("Gunmen stormed the village of Kwara on Sunday, killing 14 civilians.", "Attack"),
+    ],
+)
 def test_failed_interception_names_and_gunmen(sentence, subtype):
     assert classify(sentence) == subtype
 
 
-@pytest.mark.parametrize("text, subtype, day", [
-    ("Israeli jets struck the port of Latakia for the second time since Monday, the agency said.",
-     "Air/drone strike", "2024-09-10"),
-    ("The army said its troops clashed with militants trying to advance towards the village of Bouna.",
-     "Armed clash", "2024-09-10"),
-])
+@pytest.mark.parametrize(
+    "text, subtype, day",
+    [
+        (
+            "Israeli jets struck the port of Latakia for the second time since Monday, the agency said.",
+            "Air/drone strike",
+            "2024-09-10",
+        ),
+        (
+            "The army said its troops clashed with militants trying to advance towards the village of Bouna.",
+            "Armed clash",
+            "2024-09-10",
+        ),
+    ],
+)
 def test_time_since_and_fighters_trying_to_advance_are_incidents(text, subtype, day):
     assert [(e.subtype, e.date) for e in _events(text)] == [(subtype, day)]
 
@@ -314,17 +371,23 @@ def test_time_since_and_fighters_trying_to_advance_are_incidents(text, subtype, 
 def test_dated_history_is_an_event_of_its_year_and_purposes_are_none():
     # the labelling guide: an incident at an identifiable time counts, "in August 2014" too
     [event] = _events("The rebels captured the town of Rutshuru in 2012 before withdrawing.")
-    assert (event.subtype, event.date, event.date_precision) == ("Non-state actor overtakes territory", "2012-01-01", "year")
+    assert (event.subtype, event.date, event.date_precision) == (
+        "Non-state actor overtakes territory",
+        "2012-01-01",
+        "year",
+    )
     assert _events("The army said the raids were meant to disrupt attacks on shipping.") == []
     assert [e.date for e in _events("On 3 March 2023, police arrested 12 activists in Dakar.")] == ["2023-03-03"]
 
 
 def test_strikes_at_other_sites_with_their_own_dead_are_separate_incidents_of_the_kind_told_before():
-    text = ("Israeli air strikes killed at least 20 people across Gaza on Sunday, medics said.\n\n"
-            "One strike hit a house in Beit Lahiya, killing nine people, including four children.\n\n"
-            "Another strike on a school sheltering displaced families in Gaza City killed five, the civil defence said.\n\n"
-            "The health ministry says more than 40,000 people have been killed in the war.\n\n"
-            "The war began when gunmen stormed into Israel on Oct. 7, 2023, killing 1,200 people.")
+    text = (
+        "Israeli air strikes killed at least 20 people across Gaza on Sunday, medics said.\n\n"
+        "One strike hit a house in Beit Lahiya, killing nine people, including four children.\n\n"
+        "Another strike on a school sheltering displaced families in Gaza City killed five, the civil defence said.\n\n"
+        "The health ministry says more than 40,000 people have been killed in the war.\n\n"
+        "The war began when gunmen stormed into Israel on Oct. 7, 2023, killing 1,200 people."
+    )
     events = extract_article(text, "2024-08-12").events
     groups = incidents(events)
     # the lead's summary takes in the first strike; the strike elsewhere with its own dead stays apart
@@ -336,27 +399,33 @@ def test_strikes_at_other_sites_with_their_own_dead_are_separate_incidents_of_th
 
 
 def test_an_armed_group_that_speaks_of_itself_is_the_actor_and_other_claimants_are_not():
-    text = ("Hezbollah said it fired a barrage of rockets at a naval base near Haifa on Saturday, "
-            "and the Israeli military said sirens sounded in northern Israel.")
+    text = (
+        "Hezbollah said it fired a barrage of rockets at a naval base near Haifa on Saturday, "
+        "and the Israeli military said sirens sounded in northern Israel."
+    )
     [event] = extract_article(text, "2024-11-10").events
     assert [a.name for a in event.actors] == ["Hezbollah"]
     for a in event.actors:
-        assert text[a.span.start:a.span.end] == a.span.text
+        assert text[a.span.start : a.span.end] == a.span.text
 
 
 def test_figures_told_in_the_next_sentence_join_the_incident():
-    text = ("Russian drones struck a fuel depot in Kremenchuk on Sunday, killing two workers. "
-            "More than 12 others were hurt and 30 tanks were destroyed, the governor said.")
+    text = (
+        "Russian drones struck a fuel depot in Kremenchuk on Sunday, killing two workers. "
+        "More than 12 others were hurt and 30 tanks were destroyed, the governor said."
+    )
     [incident] = incidents(_events(text))
     assert figures(incident) == [("killed", 2), ("wounded", 12)]
 
 
 def test_the_headline_lead_and_detail_of_one_strike_with_one_toll_are_one_incident():
-    text = ("Army airstrike on village kills 9, rebels say\n\n"
-            "A military airstrike killed at least nine civilians in a village in Magway region on Friday, "
-            "a local rebel group said.\n\n"
-            "The jets bombed Kyauk Sin village in Pauk township at dawn, according to residents. "
-            "\"Nine people died and 12 were wounded,\" a villager said.")
+    text = (
+        "Army airstrike on village kills 9, rebels say\n\n"
+        "A military airstrike killed at least nine civilians in a village in Magway region on Friday, "
+        "a local rebel group said.\n\n"
+        "The jets bombed Kyauk Sin village in Pauk township at dawn, according to residents. "
+        '"Nine people died and 12 were wounded," a villager said.'
+    )
     events = extract_article(text, "2024-03-17").events
     assert len(events) == 4  # every sentence reports it
     assert len(incidents(events)) <= 2  # the headline and the lead; the detail told with other words
@@ -364,57 +433,71 @@ def test_the_headline_lead_and_detail_of_one_strike_with_one_toll_are_one_incide
 
 
 def test_the_same_figures_told_twice_are_one_incident():
-    text = ("Over the past day 4 civilians were killed and 11 were wounded in the Sumy region.\n\n"
-            "Shelling continued along the border.\n\n"
-            "As a result of the attacks, 4 civilians were killed and 11 people were wounded, the governor said.")
+    text = (
+        "Over the past day 4 civilians were killed and 11 were wounded in the Sumy region.\n\n"
+        "Shelling continued along the border.\n\n"
+        "As a result of the attacks, 4 civilians were killed and 11 people were wounded, the governor said."
+    )
     events = _events(text)
     assert len(incidents(events)) == 1
     assert figures([events[0]]) == figures([events[-1]]) == [("killed", 4), ("wounded", 11)]
 
 
 def test_one_shared_small_figure_keeps_two_incidents_apart():
-    text = ("On Monday 2 civilians were killed in Kherson.\n\n"
-            "On Tuesday gunmen killed 2 civilians in Sumy.")
+    text = "On Monday 2 civilians were killed in Kherson.\n\nOn Tuesday gunmen killed 2 civilians in Sumy."
     assert len(_events(text)) == 2
 
 
 def test_an_undated_paragraph_takes_the_day_of_the_article_s_first_dated_incident():
-    text = ("Russian missiles struck Odesa on Sunday, killing three people, the governor said.\n\n"
-            "Elsewhere, a drone hit a bus in Nikopol, wounding five passengers.")
+    text = (
+        "Russian missiles struck Odesa on Sunday, killing three people, the governor said.\n\n"
+        "Elsewhere, a drone hit a bus in Nikopol, wounding five passengers."
+    )
     events = _events(text, "2024-09-10")  # a Tuesday
     assert [(e.subtype, e.date) for e in events] == [
-        ("Shelling/artillery/missile attack", "2024-09-08"), ("Air/drone strike", "2024-09-08")]
+        ("Shelling/artillery/missile attack", "2024-09-08"),
+        ("Air/drone strike", "2024-09-08"),
+    ]
 
 
-@pytest.mark.parametrize("sentence, subtype", [
-    ("Gunmen rounded up 30 men at the market and drove them into the forest.", "Abduction/forced disappearance"),
-    ("Militants detained four aid workers at a checkpoint near Menaka.", "Abduction/forced disappearance"),
-    ("Security forces detained two suspected militants near Gao.", "Arrests"),
-])
+@pytest.mark.parametrize(
+    "sentence, subtype",
+    [
+        ("Gunmen rounded up 30 men at the market and drove them into the forest.", "Abduction/forced disappearance"),
+        ("Militants detained four aid workers at a checkpoint near Menaka.", "Abduction/forced disappearance"),
+        ("Security forces detained two suspected militants near Gao.", "Arrests"),
+    ],
+)
 def test_detained_by_armed_groups_is_abduction(sentence, subtype):
     assert classify(sentence) == subtype
 
 
 def test_a_running_tally_of_losses_is_no_incident():
-    text = ("The total combat losses of the enemy from 24.02.22 to 15.10.24 were approximately:\n\n"
-            "personnel ‒ about 669,120 (+1,640) persons were liquidated,\ntanks ‒ 8,989 (+11),\n"
-            "artillery systems – 19,146 (+39),\nMLRS – 1,218 (+1).")
+    text = (
+        "The total combat losses of the enemy from 24.02.22 to 15.10.24 were approximately:\n\n"
+        "personnel ‒ about 669,120 (+1,640) persons were liquidated,\ntanks ‒ 8,989 (+11),\n"
+        "artillery systems – 19,146 (+39),\nMLRS – 1,218 (+1)."
+    )
     assert extract_article(text, "2024-10-15").events == []
 
 
 def test_fighters_killed_near_a_school_is_a_clash_and_lives_lost_join_it():
     assert classify("Troops killed about 20 militants in Rafah and found a tunnel near a school.") == "Armed clash"
     assert classify("Gunmen killed at least 30 villagers and soldiers in the town.") != "Armed clash"
-    text = ("The army said its soldiers repelled an attack near Djibo on Monday. "
-            "Seven soldiers lost their lives, the army said.")
+    text = (
+        "The army said its soldiers repelled an attack near Djibo on Monday. "
+        "Seven soldiers lost their lives, the army said."
+    )
     [incident] = incidents(_events(text))
     assert figures(incident) == [("killed", 7)]
 
 
 def test_a_headline_is_told_again_by_its_lead_and_a_launch_site_is_not_the_place():
-    text = ("Russia fires new missile at Ukraine\n\n"
-            "Russia struck the city of Dnipro with a new ballistic missile on Thursday, officials said.\n\n"
-            "The air force said the missile was fired from the Astrakhan region.")
+    text = (
+        "Russia fires new missile at Ukraine\n\n"
+        "Russia struck the city of Dnipro with a new ballistic missile on Thursday, officials said.\n\n"
+        "The air force said the missile was fired from the Astrakhan region."
+    )
     events = extract_article(text, "2024-11-21").events
     [incident] = incidents(events)
     assert {e.subtype for e in incident} == {"Shelling/artillery/missile attack"}
@@ -423,19 +506,23 @@ def test_a_headline_is_told_again_by_its_lead_and_a_launch_site_is_not_the_place
 
 
 def test_a_sentence_naming_the_attack_told_before_adds_to_it():
-    text = ("Gang members killed at least 30 people in an attack on the town of Mirebalais on Monday, police said.\n\n"
-            "Gunmen opened fire on residents and set fire to dozens of houses, a witness said. "
-            "A gang leader said in a video posted on social media that the attack was revenge for support of a vigilante group.")
+    text = (
+        "Gang members killed at least 30 people in an attack on the town of Mirebalais on Monday, police said.\n\n"
+        "Gunmen opened fire on residents and set fire to dozens of houses, a witness said. "
+        "A gang leader said in a video posted on social media that the attack was revenge for support of a vigilante group."
+    )
     [incident] = incidents(extract_article(text, "2024-10-09").events)
     assert {e.subtype for e in incident} == {"Attack"}
 
 
 def test_where_the_strike_happened_and_its_wounded_join_it_and_a_capture_said_in_a_statement_counts():
-    text = ("A drone strike on a bus killed around 30 people on Saturday, witnesses said.\n\n"
-            "The strike happened near the town of Bahir Dar, where troops have been fighting militiamen since last year.\n\n"
-            "\"I counted 28 bodies,\" one witness said.\n\n"
-            "A doctor at the main hospital said 14 wounded people had been admitted.\n\n"
-            "The militia said in a statement on Sunday that its fighters had captured the town of Lalibela.")
+    text = (
+        "A drone strike on a bus killed around 30 people on Saturday, witnesses said.\n\n"
+        "The strike happened near the town of Bahir Dar, where troops have been fighting militiamen since last year.\n\n"
+        '"I counted 28 bodies," one witness said.\n\n'
+        "A doctor at the main hospital said 14 wounded people had been admitted.\n\n"
+        "The militia said in a statement on Sunday that its fighters had captured the town of Lalibela."
+    )
     events = extract_article(text, "2024-05-20").events
     groups = incidents(events)
     assert [e.subtype for e in groups[-1]] == ["Non-state actor overtakes territory"]
@@ -446,15 +533,19 @@ def test_where_the_strike_happened_and_its_wounded_join_it_and_a_capture_said_in
 
 
 def test_where_a_weapon_was_made_is_not_the_incident_place():
-    text = "Russian artillery shelled Ukrainian positions near Robotyne on Monday, hitting a Leopard tank made in Germany."
+    text = (
+        "Russian artillery shelled Ukrainian positions near Robotyne on Monday, hitting a Leopard tank made in Germany."
+    )
     [event] = extract_article(text, "2024-11-20").events
     assert [p.name for p in event.places] == ["Robotyne"]
 
 
 def test_a_toll_since_the_offensive_began_is_background_and_a_based_place_is_no_incident_place():
-    text = ("Warplanes struck rebel positions near Hama overnight, killing at least 20 fighters, according to "
-            "the Britain-based Syrian Observatory for Human Rights. The monitor said more than 820 people had "
-            "been killed since the offensive began on Nov. 27.")
+    text = (
+        "Warplanes struck rebel positions near Hama overnight, killing at least 20 fighters, according to "
+        "the Britain-based Syrian Observatory for Human Rights. The monitor said more than 820 people had "
+        "been killed since the offensive began on Nov. 27."
+    )
     events = extract_article(text, "2024-12-06").events
     assert [e.subtype for e in events] == ["Air/drone strike"]
     assert [p.name for p in events[0].places] == ["Hamah"] or [p.name for p in events[0].places] == ["Hama"]

@@ -39,16 +39,46 @@ def test_jsonl_records_have_every_contract_field(store):
     for record in records:
         by_kind.setdefault(record["kind"], []).append(record)
     assert [r["kind"] for r in records] == sorted(
-        (r["kind"] for r in records), key=["article", "entity", "source", "claim", "event", "incident"].index)
+        (r["kind"] for r in records), key=["article", "entity", "source", "claim", "event", "incident"].index
+    )
     required = {
         "article": {"kind", "id", "ref", "title", "url", "outlet", "published", "text"},
         "entity": {"kind", "id", "type", "name", "aliases", "country", "admin1", "lat", "lon", "mentions"},
         "source": {"kind", "id", "name", "type", "aliases", "reliability", "claims"},
         "claim": {"kind", "id", "article_id", "source_id", "cue", "content", "quote", "credibility", "event_ids"},
-        "event": {"kind", "id", "article_id", "type", "subtype", "date", "date_end", "date_precision", "actors",
-                  "places", "casualties", "claim_ids", "evidence", "confidence", "incident_id"},
-        "incident": {"kind", "id", "type", "subtype", "date", "date_end", "places", "event_ids", "article_ids",
-                     "copies", "sources", "n_sources", "n_articles", "casualties"},
+        "event": {
+            "kind",
+            "id",
+            "article_id",
+            "type",
+            "subtype",
+            "date",
+            "date_end",
+            "date_precision",
+            "actors",
+            "places",
+            "casualties",
+            "claim_ids",
+            "evidence",
+            "confidence",
+            "incident_id",
+        },
+        "incident": {
+            "kind",
+            "id",
+            "type",
+            "subtype",
+            "date",
+            "date_end",
+            "places",
+            "event_ids",
+            "article_ids",
+            "copies",
+            "sources",
+            "n_sources",
+            "n_articles",
+            "casualties",
+        },
     }
     for kind, fields in required.items():
         assert by_kind[kind], kind
@@ -65,9 +95,16 @@ def test_jsonl_records_have_every_contract_field(store):
     assert claim["credibility"] == "6" and claim["event_ids"] == [1] and "via_source_id" in claim
     event = by_kind["event"][0]
     assert event["type"] == "Battles" and event["subtype"] == "Armed clash" and event["date_precision"] == "days"
-    assert event["casualties"] == [{"kind": "killed_or_wounded", "min": 30, "max": None, "qualifier": "at least",
-                                    "who": "North Korean soldiers", **_span_of(KURSK, "at least 30 North Korean "
-                                                                                     "soldiers were killed or wounded")}]
+    assert event["casualties"] == [
+        {
+            "kind": "killed_or_wounded",
+            "min": 30,
+            "max": None,
+            "qualifier": "at least",
+            "who": "North Korean soldiers",
+            **_span_of(KURSK, "at least 30 North Korean soldiers were killed or wounded"),
+        }
+    ]
     assert [p["name"] for p in event["places"]] == ["Plekhovo", "Vorozhba"]
     assert set(event["places"][0]) == {"entity_id", "name", "start", "end", "text"}
     assert set(event["actors"][0]) >= {"name", "start", "end", "text"}
@@ -90,7 +127,7 @@ def test_jsonl_round_trip_matches_the_store_and_spans_are_exact(store):
         assert conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0] == text
 
     def check(article_id, span):
-        assert articles[article_id][span["start"]:span["end"]] == span["text"]
+        assert articles[article_id][span["start"] : span["end"]] == span["text"]
 
     spans = 0
     for r in records:
@@ -107,8 +144,12 @@ def test_jsonl_round_trip_matches_the_store_and_spans_are_exact(store):
                 spans += 1
     assert spans == 2 * 16  # per article: 4 mentions, 2 claims x 2, events 5 + 3
     # the mention rows re-read from the export are the store's rows
-    exported = sorted((m["article_id"], m["start"], m["end"], m["text"])
-                      for r in records if r["kind"] == "entity" for m in r["mentions"])
+    exported = sorted(
+        (m["article_id"], m["start"], m["end"], m["text"])
+        for r in records
+        if r["kind"] == "entity"
+        for m in r["mentions"]
+    )
     assert exported == sorted(conn.execute('SELECT article_id, start, "end", text FROM mentions').fetchall())
 
 
@@ -121,13 +162,34 @@ def test_event_csv_uses_acled_columns(store):
     out = io.StringIO()
     assert export_csv(store, out, "event") == 4
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    for column in ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-                   "location", "latitude", "longitude", "fatalities", "source", "notes"):
+    for column in (
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "fatalities",
+        "source",
+        "notes",
+    ):
         assert column in rows[0]
     first = rows[0]
-    assert (first["event_date"], first["event_type"], first["sub_event_type"]) == ("2024-12-14", "Battles", "Armed clash")
+    assert (first["event_date"], first["event_type"], first["sub_event_type"]) == (
+        "2024-12-14",
+        "Battles",
+        "Armed clash",
+    )
     assert (first["actor1"], first["location"], first["country"], first["admin1"]) == (
-        "North Korean soldiers", "Plekhovo", "RU", "Kursk")
+        "North Korean soldiers",
+        "Plekhovo",
+        "RU",
+        "Kursk",
+    )
     assert (first["latitude"], first["longitude"]) == ("51.25", "35.1")
     assert first["fatalities"] == "0"  # killed-or-wounded is not fatalities
     assert first["source"] == "Ukraine's military intelligence"
@@ -137,16 +199,27 @@ def test_event_csv_uses_acled_columns(store):
 
 def test_csv_all_writes_one_file_per_kind(store, tmp_path):
     written = export_csv_all(store, tmp_path / "out")
-    assert sorted(p.name for p in written) == ["articles.csv", "claims.csv", "entities.csv", "events.csv",
-                                               "incidents.csv", "sources.csv"]
+    assert sorted(p.name for p in written) == [
+        "articles.csv",
+        "claims.csv",
+        "entities.csv",
+        "events.csv",
+        "incidents.csv",
+        "sources.csv",
+    ]
     with open(tmp_path / "out" / "entities.csv", newline="") as f:
         assert len(list(csv.DictReader(f))) == 4
     with open(tmp_path / "out" / "articles.csv", newline="") as f:
         texts = [r["text"] for r in csv.DictReader(f)]
     assert texts[0] == KURSK
     assert [p.name for p in csv_targets(tmp_path / "all.csv").values()] == [
-        "all_articles.csv", "all_entities.csv", "all_sources.csv", "all_claims.csv", "all_events.csv",
-        "all_incidents.csv"]
+        "all_articles.csv",
+        "all_entities.csv",
+        "all_sources.csv",
+        "all_claims.csv",
+        "all_events.csv",
+        "all_incidents.csv",
+    ]
 
 
 def test_geojson_has_events_with_coordinates_only(store):
@@ -196,8 +269,9 @@ def test_exports_during_an_ingest_are_consistent_snapshots(tmp_path):
     make_corpus(corpus, 1200)
     path = tmp_path / "s.db"
     open_store(path).close()
-    writer = subprocess.Popen([*SITREP, "ingest", str(corpus), "--db", str(path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    writer = subprocess.Popen(
+        [*SITREP, "ingest", str(corpus), "--db", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     sizes = []
     try:
         while writer.poll() is None or not sizes:
@@ -223,13 +297,20 @@ def test_event_location_is_its_most_specific_place(tmp_path):
     from store.readers import RawArticle
 
     text = "In Ukraine's Kharkiv oblast, Russian shelling hit Kupiansk on Monday."
+
     def at(word):
         return Span.of(text, text.index(word), text.index(word) + len(word))
+
     ukraine = Entity("p1", "place", "Ukraine", [at("Ukraine")], country="UA")
     oblast = Entity("p2", "place", "Kharkiv", [at("Kharkiv")], country="UA", admin1="Kharkiv", lat=49.99, lon=36.23)
     town = Entity("p3", "place", "Kupiansk", [at("Kupiansk")], country="UA", admin1="Kharkiv")
-    event = Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
-                  places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (ukraine, oblast, town)])
+    event = Event(
+        "v1",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        Span.of(text, 0, len(text)),
+        places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (ukraine, oblast, town)],
+    )
     db = open_store(tmp_path / "s.db")
     with db:
         write_article(db, RawArticle(ref="k.txt", text=text), Extraction([ukraine, oblast, town], events=[event]))
@@ -244,6 +325,7 @@ def test_event_location_is_its_most_specific_place(tmp_path):
 
 
 # --- every CSV kind and GeoJSON, value by value ----------------------------------------------------
+
 
 def csv_rows(db, kind) -> list[dict]:
     out = io.StringIO()
@@ -260,26 +342,60 @@ def test_entity_source_claim_and_article_csv_rows(tmp_path):
     with db:
         write_article(db, kursk_article("a.txt"), extraction)
     entity = csv_rows(db, "entity")[0]
-    assert entity == {"id": "1", "type": "place", "name": "Plekhovo", "aliases": "Плехово; Plechowo", "country": "RU",
-                      "admin1": "Kursk", "lat": "51.25", "lon": "35.1", "mentions": "1", "events": "1"}
+    assert entity == {
+        "id": "1",
+        "type": "place",
+        "name": "Plekhovo",
+        "aliases": "Плехово; Plechowo",
+        "country": "RU",
+        "admin1": "Kursk",
+        "lat": "51.25",
+        "lon": "35.1",
+        "mentions": "1",
+        "events": "1",
+    }
     source = csv_rows(db, "source")[0]
     unjudged = {"tags": "", "analyst_notes": "", "judged_by": "", "judged_at": ""}  # (the analyst's columns)
-    assert source == {"id": "1", "name": "Ukraine's military intelligence", "type": "intelligence", "aliases": "HUR",
-                      "reliability": "F", "claims": "1", "relayed": "0", "entity_id": "", **unjudged}
+    assert source == {
+        "id": "1",
+        "name": "Ukraine's military intelligence",
+        "type": "intelligence",
+        "aliases": "HUR",
+        "reliability": "F",
+        "claims": "1",
+        "relayed": "0",
+        "entity_id": "",
+        **unjudged,
+    }
     claim = csv_rows(db, "claim")[0]
     cue, content = KURSK.index("reported"), KURSK.index("that at least")
     assert claim == {
-        "id": "1", "article_id": "1", "source_id": "1", "source": "Ukraine's military intelligence",
-        "via_source_id": "", "cue": "reported",
+        "id": "1",
+        "article_id": "1",
+        "source_id": "1",
+        "source": "Ukraine's military intelligence",
+        "via_source_id": "",
+        "cue": "reported",
         "content": "that at least 30 North Korean soldiers were killed or wounded near Plekhovo and Vorozhba "
-                   "in Russia's Kursk region on December 14 and 15.",
-        "quote": "0", "credibility": "6", "event_ids": "1", "cue_start": str(cue), "cue_end": str(cue + 8),
-        "content_start": str(content), "content_end": str(KURSK.index(" Russian troops")),
-        "status": "unverified", **unjudged,
+        "in Russia's Kursk region on December 14 and 15.",
+        "quote": "0",
+        "credibility": "6",
+        "event_ids": "1",
+        "cue_start": str(cue),
+        "cue_end": str(cue + 8),
+        "content_start": str(content),
+        "content_end": str(KURSK.index(" Russian troops")),
+        "status": "unverified",
+        **unjudged,
     }
     article = csv_rows(db, "article")[0]
     assert (article["id"], article["ref"], article["title"], article["published"], article["n_events"]) == (
-        "1", "a.txt", "Kursk", "2024-12-16", "2")
+        "1",
+        "a.txt",
+        "Kursk",
+        "2024-12-16",
+        "2",
+    )
     assert article["text"] == KURSK and len(article["hash"]) == 64
     db.close()
 

@@ -37,10 +37,17 @@ def quick_fetcher(monkeypatch):
 @pytest.fixture
 def server():
     with FeedServer() as running:
-        running.routes["/wire"] = Reply(200, rss("Example Wire", [
-            {"title": "Clashes", "link": running.url("/goma"), "content": f"<p>{GOMA}</p>"},
-            {"title": "Talks", "link": running.url("/doha"), "content": f"<p>{DOHA}</p>"},
-        ]), {"ETag": '"w1"'})
+        running.routes["/wire"] = Reply(
+            200,
+            rss(
+                "Example Wire",
+                [
+                    {"title": "Clashes", "link": running.url("/goma"), "content": f"<p>{GOMA}</p>"},
+                    {"title": "Talks", "link": running.url("/doha"), "content": f"<p>{DOHA}</p>"},
+                ],
+            ),
+            {"ETag": '"w1"'},
+        )
         yield running
 
 
@@ -52,8 +59,9 @@ def sitrep(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_follow_list_export_import_and_remove(tmp_path, capsys):
     db = str(tmp_path / "s.db")
-    status, out, _ = sitrep(capsys, "feeds", "add", "https://wire.example/rss", "--tag", "wire", "--tag", "ua",
-                            "--every", "2h", "--db", db)
+    status, out, _ = sitrep(
+        capsys, "feeds", "add", "https://wire.example/rss", "--tag", "wire", "--tag", "ua", "--every", "2h", "--db", db
+    )
     assert status == 0 and out == "following feed 1 https://wire.example/rss (every 2h, tags ua, wire)\n"
     sitrep(capsys, "feeds", "add", "https://kyiv.example/atom.xml", "--db", db)
     status, out, _ = sitrep(capsys, "feeds", "add", "https://kyiv.example/atom.xml", "--tag", "ua", "--db", db)
@@ -90,16 +98,19 @@ def test_feed_titles_are_shown_as_data(tmp_path, capsys):
     assert "\x1b" not in out and "\x07" not in out and "Evil \\x1b[2J\\x07 [bold]x[/] <b>" in out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["feeds", "add", "ftp://x.example/rss"], "not an http:// or https:// address"),
-    (["feeds", "add", "https://x.example/rss", "--every", "often"], "give a duration"),
-    (["feeds", "add", "https://x.example/rss", "--tag", "a,b"], "without commas"),
-    (["feeds", "remove", "7"], "no feed '7'"),
-    (["feeds"], "required: ACTION"),
-    (["fetch"], "no feeds followed"),
-    (["fetch", "--tag", "nope"], "no feed has the tag 'nope'"),
-    (["watch", "--tag", "nope"], "no feed has the tag 'nope'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["feeds", "add", "ftp://x.example/rss"], "not an http:// or https:// address"),
+        (["feeds", "add", "https://x.example/rss", "--every", "often"], "give a duration"),
+        (["feeds", "add", "https://x.example/rss", "--tag", "a,b"], "without commas"),
+        (["feeds", "remove", "7"], "no feed '7'"),
+        (["feeds"], "required: ACTION"),
+        (["fetch"], "no feeds followed"),
+        (["fetch", "--tag", "nope"], "no feed has the tag 'nope'"),
+        (["watch", "--tag", "nope"], "no feed has the tag 'nope'"),
+    ],
+)
 def test_usage_errors_are_one_line_and_exit_2(tmp_path, capsys, args, message):
     db = str(tmp_path / "s.db")
     open_store(db).close()
@@ -118,8 +129,10 @@ def test_reading_commands_want_an_existing_store_and_a_bad_feed_creates_none(tmp
 def test_import_names_what_it_cannot_take(tmp_path, capsys):
     db = str(tmp_path / "s.db")
     mixed = tmp_path / "mixed.opml"
-    mixed.write_text('<opml version="2.0"><body><outline text="ok" xmlUrl="https://a.example/rss"/>'
-                     '<outline text="bad" xmlUrl="gopher://b.example/"/></body></opml>')
+    mixed.write_text(
+        '<opml version="2.0"><body><outline text="ok" xmlUrl="https://a.example/rss"/>'
+        '<outline text="bad" xmlUrl="gopher://b.example/"/></body></opml>'
+    )
     status, out, err = sitrep(capsys, "feeds", "import", str(mixed), "--db", db)
     assert status == 1 and out == "following 1 new feeds, already following 0, rejected 1\n"
     assert err == f"sitrep: {mixed}: 'gopher://b.example/' is not an http:// or https:// address\n"
@@ -137,8 +150,14 @@ def test_fetch_summary_json_and_exit_status(tmp_path, capsys, server):
     sitrep(capsys, "feeds", "add", server.url("/vanished"), "--db", db)
     status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
     assert status == 1
-    assert json.loads(out) == {"feeds": 2, "fetched": 1, "not_modified": 0, "failed": 1, "added": 2,
-                               "already_present": 0}
+    assert json.loads(out) == {
+        "feeds": 2,
+        "fetched": 1,
+        "not_modified": 0,
+        "failed": 1,
+        "added": 2,
+        "already_present": 0,
+    }
     assert err == f"sitrep: feed 2 {server.url('/vanished')}: HTTP 404 Not Found\n"
     status, out, err = sitrep(capsys, "fetch", "--db", db)  # nothing is due yet
     assert (status, out, err) == (0, "feeds 0: fetched 0, not modified 0, failed 0; added 0, already present 0\n", "")
@@ -185,8 +204,9 @@ def test_watch_ends_cleanly_on_ctrl_c(tmp_path, server, start):
     first = _line(proc.stdout)  # the first round's summary
     proc.send_signal(signal.SIGINT)
     rest, err = proc.communicate(timeout=60)
-    assert proc.returncode == 0 and first.endswith("feeds 1: fetched 1, not modified 0, failed 0; added 2, "
-                                                   "already present 0\n")
+    assert proc.returncode == 0 and first.endswith(
+        "feeds 1: fetched 1, not modified 0, failed 0; added 2, already present 0\n"
+    )
     assert rest == "" and err == "sitrep: stopped watching\n"
     assert_store_sound(db)
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 2

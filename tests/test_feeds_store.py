@@ -57,8 +57,10 @@ def test_a_store_with_data_from_before_feeds_is_migrated_and_keeps_it(tmp_path):
     conn = db
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before} == before
-    plan = " ".join(row[3] for row in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT 1 FROM articles WHERE url = ?", ("https://example.org/x",)))
+    plan = " ".join(
+        row[3]
+        for row in conn.execute("EXPLAIN QUERY PLAN SELECT 1 FROM articles WHERE url = ?", ("https://example.org/x",))
+    )
     assert "articles_url" in plan
     with conn:
         feed, new = add_feed(conn, "https://example.org/rss", tags=["wire"])
@@ -66,8 +68,10 @@ def test_a_store_with_data_from_before_feeds_is_migrated_and_keeps_it(tmp_path):
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-@pytest.mark.parametrize("text, seconds", [("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400),
-                                           ("90s", 90), ("1H", 3600), (" 45m ", 2700)])
+@pytest.mark.parametrize(
+    "text, seconds",
+    [("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400), ("90s", 90), ("1H", 3600), (" 45m ", 2700)],
+)
 def test_intervals(text, seconds):
     assert parse_every(text) == seconds
     assert parse_every(format_every(seconds)) == seconds
@@ -127,10 +131,16 @@ def _due_in(feed, now) -> float:
 
 def test_a_good_fetch_keeps_validators_and_comes_due_after_its_interval_with_jitter(conn):
     now = now_utc()
-    feed = _record(conn, _feed(conn), Outcome(200, etag='"v1"', last_modified="Mon, 16 Dec 2024 09:00:00 GMT",
-                                              title="A Wire"), now)
+    feed = _record(
+        conn, _feed(conn), Outcome(200, etag='"v1"', last_modified="Mon, 16 Dec 2024 09:00:00 GMT", title="A Wire"), now
+    )
     assert (feed.etag, feed.last_modified, feed.title, feed.last_status, feed.errors) == (
-        '"v1"', "Mon, 16 Dec 2024 09:00:00 GMT", "A Wire", 200, 0)
+        '"v1"',
+        "Mon, 16 Dec 2024 09:00:00 GMT",
+        "A Wire",
+        200,
+        0,
+    )
     assert 0.9 * 1800 <= _due_in(feed, now) <= 1.1 * 1800
     assert due_feeds(conn, now=now) == [] and [f.id for f in due_feeds(conn, everything=True)] == [feed.id]
     assert next_due(conn) == datetime.fromisoformat(feed.next_due)
@@ -159,7 +169,7 @@ def test_failures_back_off_doubling_up_to_a_day_and_heed_retry_after(conn):
         delays.append(_due_in(feed, now))
     assert feed.errors == 7 and feed.last_error == "cannot connect (refused)" and feed.active
     for n, delay in enumerate(delays):
-        assert 0.9 * min(3600 * 2 ** n, MAX_BACKOFF) <= delay <= 1.1 * min(3600 * 2 ** n, MAX_BACKOFF)
+        assert 0.9 * min(3600 * 2**n, MAX_BACKOFF) <= delay <= 1.1 * min(3600 * 2**n, MAX_BACKOFF)
     feed = _record(conn, feed, Outcome(200), now)
     assert feed.errors == 0 and feed.last_error is None
     feed = _record(conn, feed, Outcome(429, "HTTP 429", retry_after=5 * 3600), now)

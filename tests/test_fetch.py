@@ -14,8 +14,10 @@ from store.http import Fetcher, Politeness
 from store_fixtures import assert_store_sound
 
 DOHA = "Negotiators met in Doha on Monday to resume ceasefire talks, mediators said."
-KHARKIV = ("A missile strike hit an apartment block in Kharkiv on Tuesday, killing three people and "
-           "wounding 12 others, the regional governor said.")
+KHARKIV = (
+    "A missile strike hit an apartment block in Kharkiv on Tuesday, killing three people and "
+    "wounding 12 others, the regional governor said."
+)
 KHARKIV_SUMMARY = "A missile strike hit Kharkiv."
 GOMA = "Heavy clashes broke out near Goma on Wednesday between M23 rebels and the army, officials said."
 
@@ -30,9 +32,15 @@ def run(db, feeds=None, time=None, manners=None, **options):
     time = time or FakeTime()
     reported = {"failures": [], "rejections": []}
     with Fetcher(Politeness(**{"pause": 0, **(manners or {})}), clock=time.clock, sleep=time.sleep) as client:
-        summary = fetch_feeds(db, due_feeds(db) if feeds is None else feeds, client, workers=0,
-                              on_failure=reported["failures"].append, on_reject=reported["rejections"].append,
-                              **options)
+        summary = fetch_feeds(
+            db,
+            due_feeds(db) if feeds is None else feeds,
+            client,
+            workers=0,
+            on_failure=reported["failures"].append,
+            on_reject=reported["rejections"].append,
+            **options,
+        )
     return summary, reported
 
 
@@ -45,19 +53,38 @@ def articles(db) -> dict[str, dict]:
 def serve_wire(server, etag='"v1"'):
     """A feed of three items: one with its whole content, one with only a summary whose page is on
     the server, one with only a summary and no link."""
-    server.routes["/kharkiv"] = Reply(200, page("Strike on Kharkiv", [KHARKIV, "Rescuers worked through the night."]),
-                                      {"Content-Type": "text/html; charset=utf-8"})
+    server.routes["/kharkiv"] = Reply(
+        200,
+        page("Strike on Kharkiv", [KHARKIV, "Rescuers worked through the night."]),
+        {"Content-Type": "text/html; charset=utf-8"},
+    )
 
     def feed(request):
         if etag and request.headers.get("if-none-match") == etag:
             return Reply(304, headers={"ETag": etag})
-        return Reply(200, rss("Example Wire", [
-            {"title": "Ceasefire talks", "link": server.url("/doha"), "content": f"<p>{DOHA}</p>",
-             "description": "Talks.", "pubDate": "Tue, 14 May 2024 09:00:00 GMT"},
-            {"title": "Strike on Kharkiv", "link": server.url("/kharkiv"), "description": KHARKIV_SUMMARY,
-             "pubDate": "Wed, 15 May 2024 10:00:00 GMT"},
-            {"title": "Clashes near Goma", "guid": "goma-1", "description": GOMA},
-        ]), {"ETag": etag} if etag else {})
+        return Reply(
+            200,
+            rss(
+                "Example Wire",
+                [
+                    {
+                        "title": "Ceasefire talks",
+                        "link": server.url("/doha"),
+                        "content": f"<p>{DOHA}</p>",
+                        "description": "Talks.",
+                        "pubDate": "Tue, 14 May 2024 09:00:00 GMT",
+                    },
+                    {
+                        "title": "Strike on Kharkiv",
+                        "link": server.url("/kharkiv"),
+                        "description": KHARKIV_SUMMARY,
+                        "pubDate": "Wed, 15 May 2024 10:00:00 GMT",
+                    },
+                    {"title": "Clashes near Goma", "guid": "goma-1", "description": GOMA},
+                ],
+            ),
+            {"ETag": etag} if etag else {},
+        )
 
     server.routes["/wire"] = feed
     return server.url("/wire")
@@ -66,13 +93,24 @@ def serve_wire(server, etag='"v1"'):
 def test_new_items_are_stored_with_full_text_link_outlet_and_date(server, db):
     (feed,) = follow(db, serve_wire(server))
     summary, reported = run(db)
-    assert summary.to_dict() == {"feeds": 1, "fetched": 1, "not_modified": 0, "failed": 0, "added": 3,
-                                 "already_present": 0}
+    assert summary.to_dict() == {
+        "feeds": 1,
+        "fetched": 1,
+        "not_modified": 0,
+        "failed": 0,
+        "added": 3,
+        "already_present": 0,
+    }
     assert reported == {"failures": [], "rejections": []}
     stored = articles(db)
     doha = stored[server.url("/doha")]
     assert (doha["url"], doha["title"], doha["outlet"], doha["published"], doha["text"]) == (
-        server.url("/doha"), "Ceasefire talks", "Example Wire", "2024-05-14", DOHA)
+        server.url("/doha"),
+        "Ceasefire talks",
+        "Example Wire",
+        "2024-05-14",
+        DOHA,
+    )
     kharkiv = stored[server.url("/kharkiv")]
     assert KHARKIV in kharkiv["text"] and "Rescuers worked" in kharkiv["text"]  # the page, not the summary
     assert "All rights reserved" not in kharkiv["text"] and "Home" not in kharkiv["text"]
@@ -106,8 +144,9 @@ def test_items_already_stored_are_neither_fetched_nor_added_again(server, db):
 
 def test_the_same_text_under_another_link_is_already_present(server, db):
     follow(db, serve_wire(server))
-    server.routes["/mirror"] = Reply(200, rss("Mirror", [{"title": "Copy", "link": server.url("/copy"),
-                                                          "content": f"<p>{DOHA}</p>"}]))
+    server.routes["/mirror"] = Reply(
+        200, rss("Mirror", [{"title": "Copy", "link": server.url("/copy"), "content": f"<p>{DOHA}</p>"}])
+    )
     follow(db, server.url("/mirror"))
     summary, _ = run(db)
     assert (summary.added, summary.already_present) == (3, 1)
@@ -121,10 +160,16 @@ def test_without_fulltext_the_summary_is_stored_and_no_page_fetched(server, db):
 
 
 def test_a_page_that_fails_leaves_the_summary_and_an_item_with_nothing_is_rejected(server, db):
-    server.routes["/feed"] = Reply(200, rss("Wire", [
-        {"title": "Gone page", "link": server.url("/missing"), "description": KHARKIV_SUMMARY},
-        {"title": "Title only", "link": server.url("/missing-too")},
-    ]))
+    server.routes["/feed"] = Reply(
+        200,
+        rss(
+            "Wire",
+            [
+                {"title": "Gone page", "link": server.url("/missing"), "description": KHARKIV_SUMMARY},
+                {"title": "Title only", "link": server.url("/missing-too")},
+            ],
+        ),
+    )
     follow(db, server.url("/feed"))
     summary, reported = run(db)
     assert articles(db)[server.url("/missing")]["text"] == KHARKIV_SUMMARY
@@ -135,15 +180,19 @@ def test_a_page_that_fails_leaves_the_summary_and_an_item_with_nothing_is_reject
 
 def test_bad_feeds_never_stop_the_run_each_is_named_once_with_its_reason(server, db):
     good = serve_wire(server)
-    server.routes.update({
-        "/html": Reply(200, b"<!doctype html><html><body><p>Our news</p></body></html>", {"Content-Type": "text/html"}),
-        "/broken": Reply(200, b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</ti'),
-        "/huge": Reply(200, rss("Huge", [{"title": "x", "description": "y" * 200_000}])),
-        "/loop": Reply(302, headers={"Location": "/loop2"}),
-        "/loop2": Reply(302, headers={"Location": "/loop"}),
-        "/never": Reply(hold=True),
-        "/gone": Reply(410),
-    })
+    server.routes.update(
+        {
+            "/html": Reply(
+                200, b"<!doctype html><html><body><p>Our news</p></body></html>", {"Content-Type": "text/html"}
+            ),
+            "/broken": Reply(200, b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</ti'),
+            "/huge": Reply(200, rss("Huge", [{"title": "x", "description": "y" * 200_000}])),
+            "/loop": Reply(302, headers={"Location": "/loop2"}),
+            "/loop2": Reply(302, headers={"Location": "/loop"}),
+            "/never": Reply(hold=True),
+            "/gone": Reply(410),
+        }
+    )
     bad = {
         closed_port_url(): "cannot connect",
         server.url("/html"): "an HTML page, not an RSS or Atom feed",

@@ -23,8 +23,11 @@ def test_an_answer_brings_its_validators_and_a_conditional_get_costs_a_304(serve
     def feed(request):
         if request.headers.get("if-none-match") == '"v1"':
             return Reply(304)
-        return Reply(200, b"<rss/>", {"ETag": '"v1"', "Last-Modified": "Mon, 16 Dec 2024 09:00:00 GMT",
-                                      "Content-Type": "application/rss+xml"})
+        return Reply(
+            200,
+            b"<rss/>",
+            {"ETag": '"v1"', "Last-Modified": "Mon, 16 Dec 2024 09:00:00 GMT", "Content-Type": "application/rss+xml"},
+        )
 
     server.routes["/feed"] = feed
     with fetcher() as client:
@@ -77,8 +80,9 @@ def test_pause_between_requests_to_one_host_and_never_two_at_once(server):
     server.routes["/slow"] = lambda request: (threading.Event().wait(0.05), Reply(200, b"x"))[1]
     time = FakeTime()
     client = fetcher(time, pause=1.5)
-    threads = [threading.Thread(target=client.get, args=(server.url("/slow"),), kwargs={"max_bytes": LIMIT})
-               for _ in range(4)]
+    threads = [
+        threading.Thread(target=client.get, args=(server.url("/slow"),), kwargs={"max_bytes": LIMIT}) for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -89,13 +93,15 @@ def test_pause_between_requests_to_one_host_and_never_two_at_once(server):
 
 
 def test_permanent_redirects_name_the_new_address_temporary_ones_do_not(server):
-    server.routes.update({
-        "/old": Reply(301, headers={"Location": "/new"}),
-        "/new": Reply(200, b"feed"),
-        "/moved-then-temp": Reply(308, headers={"Location": server.url("/hop")}),
-        "/hop": Reply(302, headers={"Location": "/new"}),
-        "/temp": Reply(307, headers={"Location": "/new"}),
-    })
+    server.routes.update(
+        {
+            "/old": Reply(301, headers={"Location": "/new"}),
+            "/new": Reply(200, b"feed"),
+            "/moved-then-temp": Reply(308, headers={"Location": server.url("/hop")}),
+            "/hop": Reply(302, headers={"Location": "/new"}),
+            "/temp": Reply(307, headers={"Location": "/new"}),
+        }
+    )
     with fetcher() as client:
         moved = client.get(server.url("/old"), max_bytes=LIMIT)
         partly = client.get(server.url("/moved-then-temp"), max_bytes=LIMIT)
@@ -106,11 +112,13 @@ def test_permanent_redirects_name_the_new_address_temporary_ones_do_not(server):
 
 
 def test_redirect_loops_chains_and_strange_targets_fail(server):
-    server.routes.update({
-        "/a": Reply(302, headers={"Location": "/b"}),
-        "/b": Reply(301, headers={"Location": "/a"}),
-        "/ftp": Reply(302, headers={"Location": "ftp://127.0.0.1/feed"}),
-    })
+    server.routes.update(
+        {
+            "/a": Reply(302, headers={"Location": "/b"}),
+            "/b": Reply(301, headers={"Location": "/a"}),
+            "/ftp": Reply(302, headers={"Location": "ftp://127.0.0.1/feed"}),
+        }
+    )
     for n in range(8):
         server.routes[f"/chain{n}"] = Reply(302, headers={"Location": f"/chain{n + 1}"})
     with fetcher(max_redirects=5) as client:
@@ -137,11 +145,13 @@ def test_an_answer_that_never_ends_is_cut_off(server):
 
 def test_oversized_answers_are_refused_declared_streamed_or_compressed(server):
     big = b"<rss>" + b"x" * (2 * LIMIT)
-    server.routes.update({
-        "/declared": Reply(200, big),
-        "/streamed": Reply(200, big, length=False),
-        "/bomb": Reply(200, gzip.compress(b"\0" * (4 * 2**20)), {"Content-Encoding": "gzip"}),
-    })
+    server.routes.update(
+        {
+            "/declared": Reply(200, big),
+            "/streamed": Reply(200, big, length=False),
+            "/bomb": Reply(200, gzip.compress(b"\0" * (4 * 2**20)), {"Content-Encoding": "gzip"}),
+        }
+    )
     with fetcher() as client:
         with pytest.raises(FetchError, match="answer of 128 KB is over the 64 KB limit"):
             client.get(server.url("/declared"), max_bytes=LIMIT)

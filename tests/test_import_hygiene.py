@@ -34,8 +34,12 @@ def test_extract_and_store_do_not_import_textual_or_rich():
 
 
 def test_the_check_would_catch_a_leak():
-    result = subprocess.run([sys.executable, "-c", "import rich.text, sys; print('rich' in sys.modules)"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", "import rich.text, sys; print('rich' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "True"
 
 
@@ -88,7 +92,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
             if name.startswith(target + "."):
                 continue  # a module importing its own package
             if state.get(target) == 1:
-                return path[path.index(target):] + [target]
+                return path[path.index(target) :] + [target]
             if target not in state and (cycle := visit(target)):
                 return cycle
         path.pop()
@@ -110,17 +114,27 @@ def test_no_import_loops_in_the_project():
 def test_layers_import_downwards_only():
     graph = import_graph()
     rank = {"extract": 0, "store": 1, "tui": 2}
-    upward = [(name, target) for name, targets in graph.items() for target in targets
-              if rank[target.split(".")[0]] > rank[name.split(".")[0]]]
+    upward = [
+        (name, target)
+        for name, targets in graph.items()
+        for target in targets
+        if rank[target.split(".")[0]] > rank[name.split(".")[0]]
+    ]
     assert upward == []
+
     # in tui: the command line on the app, the app on the main screen, the main screen on the
     # other screens, and they on the shared modules and widgets; never the reverse
     def level(name: str) -> int:
         return {"tui.cli": 5, "tui.app": 4, "tui.screens.main": 3}.get(
-            name, 2 if name.startswith("tui.screens.") else 1)
+            name, 2 if name.startswith("tui.screens.") else 1
+        )
 
-    upward = [(name, target) for name, targets in graph.items() for target in targets
-              if name.startswith("tui.") and target.startswith("tui.") and level(target) > level(name)]
+    upward = [
+        (name, target)
+        for name, targets in graph.items()
+        for target in targets
+        if name.startswith("tui.") and target.startswith("tui.") and level(target) > level(name)
+    ]
     assert upward == []
 
 
@@ -139,16 +153,22 @@ def test_no_private_name_is_imported_from_another_module():
         for path in (REPO / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in PACKAGES:
-                    found += [f"{path.relative_to(REPO)}: {node.module}.{a.name}" for a in node.names
-                              if a.name.startswith("_") and not a.name.startswith("__")]
+                    found += [
+                        f"{path.relative_to(REPO)}: {node.module}.{a.name}"
+                        for a in node.names
+                        if a.name.startswith("_") and not a.name.startswith("__")
+                    ]
     assert found == []
 
 
 def test_store_has_one_connection_type():
     """Every function of store/ takes a sqlite3.Connection (CONTRIBUTING.md says why): no module
     there wraps it in sqlite_utils.Database or accepts either."""
-    offenders = [str(p.relative_to(REPO)) for p in (REPO / "store").rglob("*.py")
-                 if re.search(r"^\s*(import|from) sqlite_utils\b", p.read_text(encoding="utf-8"), re.M)]
+    offenders = [
+        str(p.relative_to(REPO))
+        for p in (REPO / "store").rglob("*.py")
+        if re.search(r"^\s*(import|from) sqlite_utils\b", p.read_text(encoding="utf-8"), re.M)
+    ]
     assert offenders == []
 
 
@@ -156,6 +176,10 @@ def test_bench_scripts_name_no_machine_specific_path():
     """Benchmarks run anywhere: paths are relative to the project, given as arguments, or in
     the user's temporary or data folders; none names this machine's folders."""
     pattern = re.compile(r"""["'`(\s](/work|/tmp|/home|/root|/Users|[A-Z]:\\\\)[/\\\\]|\.\./shared""")
-    offenders = [f"{p.name}:{n}" for p in sorted((REPO / "bench").glob("*.py"))
-                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    offenders = [
+        f"{p.name}:{n}"
+        for p in sorted((REPO / "bench").glob("*.py"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert offenders == []

@@ -13,10 +13,11 @@ from store_fixtures import BEFORE_INCIDENTS, assert_store_sound
 
 
 def strikes() -> list[Story]:
-    return [Story("a", [Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=3, claimant="the governor")]),
-            Story("b", [Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4, claimant="the mayor")],
-                  outlet="AFP"),
-            Story("c", [Report("Armed clash", CHUHUIV, "2024-05-20")])]
+    return [
+        Story("a", [Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=3, claimant="the governor")]),
+        Story("b", [Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4, claimant="the mayor")], outlet="AFP"),
+        Story("c", [Report("Armed clash", CHUHUIV, "2024-05-20")]),
+    ]
 
 
 def as_before_incidents(path) -> None:
@@ -32,8 +33,10 @@ def test_an_older_store_gets_its_events_grouped_on_opening(tmp_path):
     path = tmp_path / "old.db"
     db = open_store(path)
     write(db, *strikes())
-    expected = {r[0]: r[1] for r in db.execute("SELECT a.ref, e.incident_id FROM events e "
-                                                     "JOIN articles a ON a.id = e.article_id")}
+    expected = {
+        r[0]: r[1]
+        for r in db.execute("SELECT a.ref, e.incident_id FROM events e JOIN articles a ON a.id = e.article_id")
+    }
     db.close()
     as_before_incidents(path)
     conn = sqlite3.connect(path)
@@ -44,19 +47,26 @@ def test_an_older_store_gets_its_events_grouped_on_opening(tmp_path):
     db = open_store(path)  # migrates, then groups what was there
     conn = db
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    got = {r[0]: r[1] for r in conn.execute("SELECT a.ref, e.incident_id FROM events e "
-                                            "JOIN articles a ON a.id = e.article_id")}
+    got = {
+        r[0]: r[1]
+        for r in conn.execute("SELECT a.ref, e.incident_id FROM events e JOIN articles a ON a.id = e.article_id")
+    }
     assert got["a"] == got["b"] != got["c"]
     assert got == expected  # the same incidents as grouping at ingest gives
     assert conn.execute("SELECT count(*) FROM article_sketches").fetchone()[0] == 3
-    assert conn.execute("SELECT n_sources, n_articles, casualties_label FROM incidents WHERE id = ?",
-                        (got["a"],)).fetchone() == (2, 2, "3–4 killed")
+    assert conn.execute(
+        "SELECT n_sources, n_articles, casualties_label FROM incidents WHERE id = ?", (got["a"],)
+    ).fetchone() == (2, 2, "3–4 killed")
     # and the store goes on as any other
     article, extraction = build(Story("d", [Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4)]))
     with conn:
         write_article(conn, article, extraction)
-    assert conn.execute("SELECT incident_id FROM events WHERE article_id = (SELECT id FROM articles "
-                        "WHERE ref = 'd')").fetchone()[0] == got["a"]
+    assert (
+        conn.execute(
+            "SELECT incident_id FROM events WHERE article_id = (SELECT id FROM articles WHERE ref = 'd')"
+        ).fetchone()[0]
+        == got["a"]
+    )
     db.close()
     assert_store_sound(path)
 

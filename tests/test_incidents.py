@@ -41,8 +41,12 @@ def conn(tmp_path):
 def strike(ref, place=KHARKIV, date="2024-05-09", killed=5, claimant="the regional governor", **kw):
     outlet = kw.pop("outlet", None)
     published = kw.pop("published", "2024-05-10")
-    return Story(ref, [Report("Air/drone strike", place, date, killed=killed, claimant=claimant, **kw)],
-                 outlet=outlet, published=published)
+    return Story(
+        ref,
+        [Report("Air/drone strike", place, date, killed=killed, claimant=claimant, **kw)],
+        outlet=outlet,
+        published=published,
+    )
 
 
 def count(conn) -> int:
@@ -76,39 +80,62 @@ def test_intervals_follow_the_date_precision():
 
 
 def test_two_outlets_a_day_apart_are_one_incident_with_the_range_of_their_figures(conn):
-    write(conn, strike("a", killed=5, claimant="the regional governor", outlet="Reuters"),
-          strike("b", date="2024-05-10", killed=7, claimant="the prosecutor's office", outlet="AFP",
-                 place=Place("Kharkov", "UA", "Kharkiv", 49.9818, 36.2548)))
+    write(
+        conn,
+        strike("a", killed=5, claimant="the regional governor", outlet="Reuters"),
+        strike(
+            "b",
+            date="2024-05-10",
+            killed=7,
+            claimant="the prosecutor's office",
+            outlet="AFP",
+            place=Place("Kharkov", "UA", "Kharkiv", 49.9818, 36.2548),
+        ),
+    )
     assert count(conn) == 1
-    (row,) = conn.execute("SELECT n_sources, n_articles, casualties_label, fatalities, date, date_end "
-                          "FROM incidents").fetchall()
+    (row,) = conn.execute(
+        "SELECT n_sources, n_articles, casualties_label, fatalities, date, date_end FROM incidents"
+    ).fetchall()
     assert row == (2, 2, "5–7 killed", 5, "2024-05-09", "2024-05-10")  # fatalities: the conservative figure
 
 
 def test_different_towns_or_days_or_families_are_different_incidents(conn):
-    write(conn, strike("a"),
-          strike("far town", place=CHUHUIV),                      # 35 km away, the same day
-          strike("later", date="2024-05-14", published="2024-05-15"),  # five days later
-          Story("protest", [Report("Peaceful protest", KHARKIV, "2024-05-09")]),
-          strike("toll", killed=40))                               # 5 vs 40 killed
+    write(
+        conn,
+        strike("a"),
+        strike("far town", place=CHUHUIV),  # 35 km away, the same day
+        strike("later", date="2024-05-14", published="2024-05-15"),  # five days later
+        Story("protest", [Report("Peaceful protest", KHARKIV, "2024-05-09")]),
+        strike("toll", killed=40),
+    )  # 5 vs 40 killed
     assert count(conn) == 5
 
 
 def test_near_towns_and_respellings_meet(conn):
     write(conn, strike("a"), strike("suburb", place=KHARKIV_SUBURB))  # 7 km, coordinates
     assert incident_of(conn, "a") == incident_of(conn, "suburb")
-    write(conn, Story("r1", [Report("Armed clash", ROBOTYNE, "2024-05-09", actor="Ukrainian forces")]),
-          Story("r2", [Report("Armed clash", RABOTINO, "2024-05-09", actor="Ukrainian troops")]))
+    write(
+        conn,
+        Story("r1", [Report("Armed clash", ROBOTYNE, "2024-05-09", actor="Ukrainian forces")]),
+        Story("r2", [Report("Armed clash", RABOTINO, "2024-05-09", actor="Ukrainian troops")]),
+    )
     assert incident_of(conn, "r1") == incident_of(conn, "r2")  # same region, no coordinates, respelled
 
 
 def test_a_town_meets_its_region_only_with_more_agreeing(conn):
-    write(conn, strike("town", actor="Russian drones"),
-          strike("region", region_word=True, actor="Russian forces"))  # same subtype, actors, figures
+    write(
+        conn, strike("town", actor="Russian drones"), strike("region", region_word=True, actor="Russian forces")
+    )  # same subtype, actors, figures
     assert incident_of(conn, "town") == incident_of(conn, "region")
-    write(conn, strike("town2", date="2024-05-20", published="2024-05-21", killed=None, claimant=None),
-          Story("region2", [Report("Shelling/artillery/missile attack", KHARKIV, "2024-05-20", region_word=True)],
-                published="2024-05-21"))
+    write(
+        conn,
+        strike("town2", date="2024-05-20", published="2024-05-21", killed=None, claimant=None),
+        Story(
+            "region2",
+            [Report("Shelling/artillery/missile attack", KHARKIV, "2024-05-20", region_word=True)],
+            published="2024-05-21",
+        ),
+    )
     assert incident_of(conn, "town2") != incident_of(conn, "region2")  # a region alone is not enough
 
 
@@ -139,12 +166,15 @@ def test_reports_two_days_from_where_most_put_it_start_another(conn):
 
 
 def test_headline_lead_and_detail_of_one_strike_are_one_incident(conn):
-    story = Story("one", [
-        Report("Air/drone strike", None, None),                              # headline: no place, no date
-        Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5, claimant="the governor", paragraph_break=True),
-        Report("Attack", None, "2024-05-09"),                                # detail: no place of its own
-        Report("Shelling/artillery/missile attack", CHUHUIV, "2024-05-09", killed=2, paragraph_break=True),
-    ])
+    story = Story(
+        "one",
+        [
+            Report("Air/drone strike", None, None),  # headline: no place, no date
+            Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5, claimant="the governor", paragraph_break=True),
+            Report("Attack", None, "2024-05-09"),  # detail: no place of its own
+            Report("Shelling/artillery/missile attack", CHUHUIV, "2024-05-09", killed=2, paragraph_break=True),
+        ],
+    )
     write(conn, story)
     first = incident_of(conn, "one", 0)
     assert incident_of(conn, "one", 1) == first and incident_of(conn, "one", 2) == first
@@ -153,11 +183,14 @@ def test_headline_lead_and_detail_of_one_strike_are_one_incident(conn):
 
 
 def test_a_placed_event_far_after_a_placeless_one_is_not_its_continuation(conn):
-    story = Story("roundup", [
-        Report("Air/drone strike", None, "2024-05-09", killed=3),
-        Report("Air/drone strike", None, "2024-05-09", paragraph_break=True),
-        Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4, paragraph_break=True),
-    ])
+    story = Story(
+        "roundup",
+        [
+            Report("Air/drone strike", None, "2024-05-09", killed=3),
+            Report("Air/drone strike", None, "2024-05-09", paragraph_break=True),
+            Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4, paragraph_break=True),
+        ],
+    )
     write(conn, story)
     assert incident_of(conn, "roundup", 0) == incident_of(conn, "roundup", 1)
     assert incident_of(conn, "roundup", 2) != incident_of(conn, "roundup", 0)
@@ -178,15 +211,22 @@ def test_a_new_article_joins_and_leaves_other_incidents_alone(conn):
 def grouping(conn) -> set[frozenset[str]]:
     groups: dict[int, set[str]] = {}
     for ref, start, incident in conn.execute(
-            "SELECT a.ref, e.evidence_start, e.incident_id FROM events e JOIN articles a ON a.id = e.article_id"):
+        "SELECT a.ref, e.evidence_start, e.incident_id FROM events e JOIN articles a ON a.id = e.article_id"
+    ):
         groups.setdefault(incident, set()).add(f"{ref}@{start}")
     return {frozenset(g) for g in groups.values()}
 
 
 def corpus() -> list[Story]:
-    return [strike("a"), strike("b", date="2024-05-10"), strike("c", place=CHUHUIV), strike("d", killed=6),
-            Story("e", [Report("Armed clash", ROBOTYNE, "2024-05-09")]), strike("f", date="2024-05-08"),
-            Story("g", [Report("Armed clash", RABOTINO, "2024-05-10")])]
+    return [
+        strike("a"),
+        strike("b", date="2024-05-10"),
+        strike("c", place=CHUHUIV),
+        strike("d", killed=6),
+        Story("e", [Report("Armed clash", ROBOTYNE, "2024-05-09")]),
+        strike("f", date="2024-05-08"),
+        Story("g", [Report("Armed clash", RABOTINO, "2024-05-10")]),
+    ]
 
 
 def test_the_same_order_gives_the_same_incidents_and_a_clean_corpus_any_order(tmp_path):
@@ -203,19 +243,22 @@ def test_the_same_order_gives_the_same_incidents_and_a_clean_corpus_any_order(tm
 # --- reprints ---------------------------------------------------------------------------------------------
 
 
-WIRE = (" Emergency workers searched the rubble of the apartment block through the night while residents "
-        "gathered outside, and the city's mayor said schools would stay closed for the rest of the week.")
+WIRE = (
+    " Emergency workers searched the rubble of the apartment block through the night while residents "
+    "gathered outside, and the city's mayor said schools would stay closed for the rest of the week."
+)
 
 
 def test_a_reprint_is_a_copy_and_not_another_source(conn):
-    write(conn, strike("wire", claimant=None, outlet="Reuters") ,
-          strike("other", claimant=None, outlet="AFP"))
+    write(conn, strike("wire", claimant=None, outlet="Reuters"), strike("other", claimant=None, outlet="AFP"))
     original = strike("wire2", date="2024-05-20", published="2024-05-21", claimant=None, outlet="Reuters")
     original.extra = WIRE
     reprint = strike("reprint", date="2024-05-20", published="2024-05-21", claimant=None, outlet="Yahoo News")
     reprint.extra = WIRE + " (Reuters)"
     write(conn, original, reprint)
-    copies = dict(conn.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
+    copies = dict(
+        conn.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id")
+    )
     ids = dict(conn.execute("SELECT ref, id FROM articles"))
     assert copies["reprint"] == ids["wire2"] and copies["wire2"] is None and copies["other"] is None
     incident = incident_of(conn, "reprint")
@@ -233,7 +276,9 @@ def test_a_reprint_is_a_copy_and_not_another_source(conn):
 def test_split_and_merge_survive_regrouping_and_reingest(conn):
     write(conn, strike("a"), strike("b", claimant="the mayor"), strike("c", place=CHUHUIV))
     assert incident_of(conn, "a") == incident_of(conn, "b")
-    b_event = conn.execute("SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE ref = 'b'").fetchone()[0]
+    b_event = conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE ref = 'b'"
+    ).fetchone()[0]
     new = split_event(conn, b_event)
     assert incident_of(conn, "b") == new != incident_of(conn, "a")
     merge_incidents(conn, incident_of(conn, "c"), incident_of(conn, "a"))
@@ -253,7 +298,8 @@ def test_split_and_merge_survive_regrouping_and_reingest(conn):
 def test_a_choice_follows_an_evidence_span_that_moved(conn):
     write(conn, strike("a"))
     digest, start, end = conn.execute(
-        "SELECT a.hash, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id").fetchone()
+        "SELECT a.hash, e.evidence_start, e.evidence_end FROM events e JOIN articles a ON a.id = e.article_id"
+    ).fetchone()
     event_id = conn.execute("SELECT id FROM events").fetchone()[0]
     assert resolve_key(conn, f"{digest}:{start}:{end}") == event_id
     assert resolve_key(conn, f"{digest}:{start + 3}:{end + 10}") == event_id  # re-extraction moved it
@@ -279,17 +325,24 @@ def test_the_incident_profile_is_rebuilt_from_events(conn):
         grouper.rebuild(conn, incident)
     rebuilt = grouper.load_profile(conn, incident)
     assert (stored.centre, stored.day_n, set(stored.places), stored.figures) == (
-        rebuilt.centre, rebuilt.day_n, set(rebuilt.places), rebuilt.figures)
+        rebuilt.centre,
+        rebuilt.day_n,
+        set(rebuilt.places),
+        rebuilt.figures,
+    )
     assert not incidents.has_pending(conn)
 
 
 def test_a_placeless_sentence_with_a_date_of_its_own_or_another_country_is_another_incident(conn):
-    story = Story("mixed", [
-        Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5),
-        Report("Air/drone strike", None, "2024-05-09"),                        # detail: same days
-        Report("Air/drone strike", None, "2024-05-02", precision="day"),      # its own date: a week before
-        Report("Air/drone strike", Place("Russia", "RU"), "2024-05-09"),       # another country
-    ])
+    story = Story(
+        "mixed",
+        [
+            Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5),
+            Report("Air/drone strike", None, "2024-05-09"),  # detail: same days
+            Report("Air/drone strike", None, "2024-05-02", precision="day"),  # its own date: a week before
+            Report("Air/drone strike", Place("Russia", "RU"), "2024-05-09"),  # another country
+        ],
+    )
     write(conn, story)
     first = incident_of(conn, "mixed", 0)
     assert incident_of(conn, "mixed", 1) == first

@@ -29,6 +29,7 @@ def one(db, sql, *params):
 
 # --- ingest runs -----------------------------------------------------------------------------------
 
+
 def run(db, paths, **kw) -> tuple[IngestSummary, list[str]]:
     rejected: list[str] = []
     summary = ingest_paths(db, paths, on_reject=lambda r: rejected.append(str(r)), **kw)
@@ -38,14 +39,32 @@ def run(db, paths, **kw) -> tuple[IngestSummary, list[str]]:
 def test_ingest_every_fixture_and_then_again(db):
     summary, rejected = run(db, [str(FIXTURES)])
     refs = {r[0] for r in db.execute("SELECT ref FROM articles")}
-    assert {"dated.txt", "front.md", "crlf.txt", "page.html", "wire-001", "lines.jsonl:2", "4", "feed.rss#1",
-            "feed.rss#2", "feed.atom#1", "latin1.txt", "folder/a.txt", "folder/sub/b.md"} == refs
+    assert {
+        "dated.txt",
+        "front.md",
+        "crlf.txt",
+        "page.html",
+        "wire-001",
+        "lines.jsonl:2",
+        "4",
+        "feed.rss#1",
+        "feed.rss#2",
+        "feed.atom#1",
+        "latin1.txt",
+        "folder/a.txt",
+        "folder/sub/b.md",
+    } == refs
     assert summary.added == len(refs) and summary.present == 0
-    assert sorted(rejected) == sorted(f"{FIXTURES}/{where}" for where in [  # named as the user can find them
-        "binary.txt: binary file (not text)", "empty.txt: empty file",
-        "feed.rss#3: item has no content or summary",
-        "lines.jsonl:3: broken JSON (Expecting ',' delimiter)", "lines.jsonl:4: no `text` string",
-    ])
+    assert sorted(rejected) == sorted(
+        f"{FIXTURES}/{where}"
+        for where in [  # named as the user can find them
+            "binary.txt: binary file (not text)",
+            "empty.txt: empty file",
+            "feed.rss#3: item has no content or summary",
+            "lines.jsonl:3: broken JSON (Expecting ',' delimiter)",
+            "lines.jsonl:4: no `text` string",
+        ]
+    )
     assert summary.rejected == 5
     again, _ = run(db, [str(FIXTURES)])
     assert (again.added, again.present, again.rejected) == (0, len(refs), 5)
@@ -114,6 +133,7 @@ def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
             if "poison" in text:
                 raise RuntimeError("cannot parse\nsecond line")
             return Extraction()
+
         return extract
 
     monkeypatch.setattr(ingest_module, "_extractor", extractor)
@@ -126,8 +146,14 @@ def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
 
 
 def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
-    articles = [RawArticle(f"a{i}", f"Article {i}: Russian forces shelled Kupiansk on Monday, killing {i} "
-                                    f"civilians, the governor said.", published="2024-02-05") for i in range(150)]
+    articles = [
+        RawArticle(
+            f"a{i}",
+            f"Article {i}: Russian forces shelled Kupiansk on Monday, killing {i} civilians, the governor said.",
+            published="2024-02-05",
+        )
+        for i in range(150)
+    ]
     pooled = open_store(tmp_path / "pool.db")
     summary = ingest_articles(pooled, list(articles), workers=2)
     assert summary.added == 150
@@ -146,12 +172,21 @@ def test_reads_during_a_write(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     with open(corpus, "w") as out:
         for i in range(600):
-            out.write(json.dumps({"id": f"n{i}", "published": "2024-03-01",
-                                  "text": f"Report {i}. Fighting near Avdiivka continued on Friday, the army said. "
-                                          f"Drones struck Belgorod overnight, officials said. " * 3}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"n{i}",
+                        "published": "2024-03-01",
+                        "text": f"Report {i}. Fighting near Avdiivka continued on Friday, the army said. "
+                        f"Drones struck Belgorod overnight, officials said. " * 3,
+                    }
+                )
+                + "\n"
+            )
     open_store(path).close()
-    writer = subprocess.Popen([*SITREP, "ingest", str(corpus), "--db", str(path)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer = subprocess.Popen(
+        [*SITREP, "ingest", str(corpus), "--db", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     reader = open_store(path, readonly=True)
     seen = []
     try:
@@ -196,15 +231,20 @@ def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
             (sub / f"{i:03d}.html").write_text(
                 f"<html><head><title>Report {i}</title></head><body><nav>menu</nav><article>"
                 f"<p>Report {i}: drones struck Sumy on Sunday, wounding {i} people, officials said.</p>"
-                f"</article></body></html>")
+                f"</article></body></html>"
+            )
         else:
-            (sub / f"{i:03d}.txt").write_text(f"date 2024-08-0{i % 9 + 1} Report {i}: clashes near Toretsk, the army said.")
+            (sub / f"{i:03d}.txt").write_text(
+                f"date 2024-08-0{i % 9 + 1} Report {i}: clashes near Toretsk, the army said."
+            )
     (folder / "d1" / "045.jsonl").write_text('{"id": "j1", "text": "Inline JSON line about Kherson."}\nbroken\n')
     stores = {}
     for workers in (0, 2):
         db = open_store(tmp_path / f"w{workers}.db")
         summary, rejected = run(db, [str(folder)], workers=workers)
-        assert (summary.added, summary.rejected) == (91, 1) and rejected == [f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value)"]
+        assert (summary.added, summary.rejected) == (91, 1) and rejected == [
+            f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value)"
+        ]
         stores[workers] = db.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
         db.close()
     assert stores[0] == stores[2]
@@ -223,7 +263,10 @@ def test_fifos_and_broken_links_in_folders_are_rejected_not_waited_on(db, tmp_pa
     (folder / "dangling.md").symlink_to(tmp_path / "gone.md")
     summary, rejected = run(db, [str(folder)])
     assert summary.added == 1
-    assert sorted(rejected) == [f"{folder / 'dangling.md'}: not a regular file", f"{folder / 'pipe.txt'}: not a regular file"]
+    assert sorted(rejected) == [
+        f"{folder / 'dangling.md'}: not a regular file",
+        f"{folder / 'pipe.txt'}: not a regular file",
+    ]
 
 
 def test_estimate_total_for_the_progress_bar(tmp_path):
@@ -242,26 +285,33 @@ def test_an_article_whose_extraction_never_ends_is_rejected(db, monkeypatch):
                 while True:
                     time.sleep(0.01)
             return Extraction()
+
         return extract
 
     monkeypatch.setattr(ingest_module, "_extractor", extractor)
     monkeypatch.setattr(ingest_module, "EXTRACTION_SECONDS", 0.3)
     rejected: list[Rejection] = []
-    summary = ingest_articles(db, [RawArticle("slow", "Runs forever."), RawArticle("ok", "Fine.")],
-                              on_reject=rejected.append, workers=0)
+    summary = ingest_articles(
+        db, [RawArticle("slow", "Runs forever."), RawArticle("ok", "Fine.")], on_reject=rejected.append, workers=0
+    )
     assert (summary.added, summary.rejected) == (1, 1)
     assert str(rejected[0]) == "slow: extraction took longer than 0.3 s (article of 13 characters)"
 
 
 def test_a_relayed_claim_counts_for_the_medium_that_carries_it(db):
-    text = ("A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
-            "Another official told Reuters that the attack was repelled. Reuters said it could not verify the claims.")
+    text = (
+        "A senior security source told Reuters on Monday that 12 soldiers were killed near Kramatorsk. "
+        "Another official told Reuters that the attack was repelled. Reuters said it could not verify the claims."
+    )
     ingest_articles(db, [RawArticle("a.txt", text, published="2024-12-16")], workers=0)
     counts = {r[0]: (r[1], r[2]) for r in db.execute("SELECT name, n_claims, n_relayed FROM sources")}
     # Reuters makes one claim of its own and carries two for others; the others carry none
     assert counts["Reuters"] == (1, 2)
     assert sum(relayed for _, relayed in counts.values()) == 2
-    assert one(db, "SELECT count(*) FROM claims WHERE via_source_id = (SELECT id FROM sources WHERE name = 'Reuters')")[0] == 2
+    assert (
+        one(db, "SELECT count(*) FROM claims WHERE via_source_id = (SELECT id FROM sources WHERE name = 'Reuters')")[0]
+        == 2
+    )
 
 
 def test_the_relayed_counts_of_an_older_store_are_filled_in_when_it_is_upgraded(tmp_path):
@@ -280,7 +330,9 @@ def test_the_relayed_counts_of_an_older_store_are_filled_in_when_it_is_upgraded(
     conn.close()
     upgraded = open_store(path)
     assert upgraded.execute("SELECT id, n_claims, n_relayed FROM sources ORDER BY id").fetchall() == [
-        (1, 0, 1), (2, 2, 0)]
+        (1, 0, 1),
+        (2, 2, 0),
+    ]
     upgraded.close()
 
 
@@ -309,13 +361,18 @@ def test_extraction_gets_the_day_and_a_failure_reads_as_one_short_line(db, monke
 
     monkeypatch.setattr(ingest_module, "_extractor", lambda: extract)
     rejected: list[Rejection] = []
-    items = [RawArticle("a", "Fine text.", published="2024-12-16T10:30:00+02:00"), RawArticle("b", "A long one."),
-             RawArticle("c", "A bare one.", published="2024-12-17")]
+    items = [
+        RawArticle("a", "Fine text.", published="2024-12-16T10:30:00+02:00"),
+        RawArticle("b", "A long one."),
+        RawArticle("c", "A bare one.", published="2024-12-17"),
+    ]
     summary = ingest_articles(db, items, on_reject=rejected.append, workers=0)
     assert seen == ["2024-12-16", None, "2024-12-17"]
     assert (summary.added, summary.rejected) == (1, 2)
-    assert [str(r) for r in rejected] == [f"b: extraction failed (ValueError: {'x' * 200})",
-                                          "c: extraction failed (KeyError)"]
+    assert [str(r) for r in rejected] == [
+        f"b: extraction failed (ValueError: {'x' * 200})",
+        "c: extraction failed (KeyError)",
+    ]
 
 
 def test_dropped_facts_and_progress_are_counted(db, monkeypatch):
@@ -325,11 +382,16 @@ def test_dropped_facts_and_progress_are_counted(db, monkeypatch):
     monkeypatch.setattr(ingest_module, "_extractor", lambda: extract)
     progress: list[tuple[int, int, int, int]] = []
     items = [RawArticle(f"{i}.txt", f"Goma report number {i}.") for i in range(3)] + [Rejection("x.txt", "empty file")]
-    summary = ingest_articles(db, items, workers=0, on_progress=lambda s: progress.append(
-        (s.added, s.present, s.rejected, s.dropped_facts)))
+    summary = ingest_articles(
+        db, items, workers=0, on_progress=lambda s: progress.append((s.added, s.present, s.rejected, s.dropped_facts))
+    )
     assert (summary.added, summary.present, summary.rejected, summary.dropped_facts) == (3, 0, 1, 3)
     assert progress[-1] == (3, 0, 1, 3) and progress[0] == (0, 0, 1, 0)
-    again = ingest_articles(db, [RawArticle("0-copy.txt", "Goma report number 0.")], workers=0,
-                            on_progress=lambda s: progress.append((s.added, s.present, s.rejected, s.dropped_facts)))
+    again = ingest_articles(
+        db,
+        [RawArticle("0-copy.txt", "Goma report number 0.")],
+        workers=0,
+        on_progress=lambda s: progress.append((s.added, s.present, s.rejected, s.dropped_facts)),
+    )
     assert (again.added, again.present, again.dropped_facts) == (0, 1, 0) and progress[-1] == (0, 1, 0, 0)
     assert summary.to_dict() == {"added": 3, "already_present": 0, "rejected": 1}

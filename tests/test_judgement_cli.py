@@ -65,12 +65,30 @@ def test_each_command_records_and_reports(store):
     assert sitrep(store, "grade", "claim", "1", "2", "--reason", "matches AP").stdout == "claim 1: grade 6 -> 2\n"
     result = sitrep(store, "status", "event", "1", "verified", "--reason", "two outlets agree")
     assert (result.returncode, result.stdout) == (0, "event 1: status unverified -> verified\n")
-    result = sitrep(store, "correct", "event", "1", "--subtype", "Air/drone strike", "--date", "2024-12-13",
-                    "--place", "Sudzha", "--killed", "4")
+    result = sitrep(
+        store,
+        "correct",
+        "event",
+        "1",
+        "--subtype",
+        "Air/drone strike",
+        "--date",
+        "2024-12-13",
+        "--place",
+        "Sudzha",
+        "--killed",
+        "4",
+    )
     assert result.stdout.splitlines() == [
-        "event 1: subtype Armed clash -> Air/drone strike", "event 1: date 2024-12-14 -> 2024-12-13",
-        "event 1: place Plekhovo, Vorozhba -> Sudzha", "event 1: killed none -> 4"]
-    assert sitrep(store, "note", "claim", "1", "HUR said so on Telegram").stdout == "claim 1: note HUR said so on Telegram\n"
+        "event 1: subtype Armed clash -> Air/drone strike",
+        "event 1: date 2024-12-14 -> 2024-12-13",
+        "event 1: place Plekhovo, Vorozhba -> Sudzha",
+        "event 1: killed none -> 4",
+    ]
+    assert (
+        sitrep(store, "note", "claim", "1", "HUR said so on Telegram").stdout
+        == "claim 1: note HUR said so on Telegram\n"
+    )
     assert sitrep(store, "tag", "article", "1", "kursk").stdout == "article 1: tag kursk\n"
     assert sitrep(store, "tag", "article", "1", "kursk").stdout == "article 1: already tagged kursk\n"
     assert sitrep(store, "status", "event", "1", "verified").stdout == "event 1: already verified\n"
@@ -80,9 +98,18 @@ def test_each_command_records_and_reports(store):
     log = [json.loads(line) for line in sitrep(store, "log", "--json").stdout.splitlines()]
     assert set(log[0]) == {"id", "at", "by", "kind", "target_id", "what", "old", "new", "reason"}
     assert [(e["kind"], e["target_id"], e["what"]) for e in log] == [
-        ("source", 1, "grade"), ("claim", 1, "grade"), ("event", 1, "status"), ("event", 1, "subtype"),
-        ("event", 1, "date"), ("event", 1, "place"), ("event", 1, "killed"), ("claim", 1, "note"),
-        ("article", 1, "tag"), ("event", 2, "deleted"), ("article", 1, "untag")]
+        ("source", 1, "grade"),
+        ("claim", 1, "grade"),
+        ("event", 1, "status"),
+        ("event", 1, "subtype"),
+        ("event", 1, "date"),
+        ("event", 1, "place"),
+        ("event", 1, "killed"),
+        ("claim", 1, "note"),
+        ("article", 1, "tag"),
+        ("event", 2, "deleted"),
+        ("article", 1, "untag"),
+    ]
     assert {e["by"] for e in log} == {"alice"} and log[2]["reason"] == "two outlets agree"
     lines = sitrep(store, "log").stdout.splitlines()
     assert len(lines) == len(log)
@@ -111,7 +138,12 @@ def test_export_carries_the_judgement(store):
 
     rows = list(csv.DictReader(io.StringIO(sitrep(store, "export", "--kind", "event", "--format", "csv").stdout)))
     first = next(r for r in rows if r["event_id"] == "1")
-    assert (first["sub_event_type"], first["fatalities"], first["status"], first["tags"]) == ("Attack", "3", "verified", "kursk")
+    assert (first["sub_event_type"], first["fatalities"], first["status"], first["tags"]) == (
+        "Attack",
+        "3",
+        "verified",
+        "kursk",
+    )
     assert json.loads(first["extracted"]) == {"subtype": "Armed clash", "killed": None}
     assert first["analyst_notes"] == "seen on video" and first["judged_by"] == "alice"
     sources = list(csv.DictReader(io.StringIO(sitrep(store, "export", "--kind", "source", "--format", "csv").stdout)))
@@ -130,35 +162,41 @@ def test_export_verified_only(store):
     assert by_kind["article"] == [1] and by_kind["source"] == [2]  # what the verified ones refer to
     names = {r["name"] for r in records if r["kind"] == "entity"}
     assert names == {"Martynovka"}  # the verified shelling's place; not Plekhovo of the disputed battle
-    csv_rows = list(csv.DictReader(io.StringIO(
-        sitrep(store, "export", "--kind", "event", "--format", "csv", "--verified-only").stdout)))
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO(sitrep(store, "export", "--kind", "event", "--format", "csv", "--verified-only").stdout)
+        )
+    )
     assert [r["event_id"] for r in csv_rows] == ["2"]
     nothing = sitrep(store, "export", "--kind", "claim", "--verified-only", "--format", "csv")
     assert nothing.returncode == 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["grade", "source", "1", "G"], "unknown grade 'G'"),
-    (["grade", "claim", "1", "7"], "credibility is 1-6"),
-    (["grade", "source", "99", "A"], "source 99: no such source"),
-    (["grade", "event", "1", "A"], "only sources (A-F) and claims (1-6) are graded"),
-    (["grade", "source", "x", "A"], "invalid int value"),
-    (["status", "event", "1", "true"], "unknown status 'true'"),
-    (["status", "event", "42", "verified"], "event 42: no such event"),
-    (["status", "source", "1", "verified"], "unknown kind 'source'"),
-    (["status", "incident", "99", "verified"], "incident 99: no such incident"),
-    (["correct", "event", "1", "--date", "2024-13-45"], "2024-13-45"),
-    (["correct", "event", "1", "--subtype", ""], "subtype is empty"),
-    (["correct", "event", "1", "--subtype", "Attack", "--killed", "many"], "not a whole number"),
-    (["correct", "event", "1"], "nothing to correct"),
-    (["correct", "event", "1", "--delete", "--killed", "3"], "--delete takes no other"),
-    (["correct", "claim", "1", "--killed", "3"], "unknown kind 'claim'"),
-    (["correct", "event", "9", "--delete"], "event 9: no such event"),
-    (["note", "event", "1", ""], "note is empty"),
-    (["note", "entity", "1", "x"], "unknown kind 'entity'"),
-    (["tag", "event", "1", "a,b"], "cannot hold"),
-    (["tag", "source", "77", "x"], "source 77: no such source"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["grade", "source", "1", "G"], "unknown grade 'G'"),
+        (["grade", "claim", "1", "7"], "credibility is 1-6"),
+        (["grade", "source", "99", "A"], "source 99: no such source"),
+        (["grade", "event", "1", "A"], "only sources (A-F) and claims (1-6) are graded"),
+        (["grade", "source", "x", "A"], "invalid int value"),
+        (["status", "event", "1", "true"], "unknown status 'true'"),
+        (["status", "event", "42", "verified"], "event 42: no such event"),
+        (["status", "source", "1", "verified"], "unknown kind 'source'"),
+        (["status", "incident", "99", "verified"], "incident 99: no such incident"),
+        (["correct", "event", "1", "--date", "2024-13-45"], "2024-13-45"),
+        (["correct", "event", "1", "--subtype", ""], "subtype is empty"),
+        (["correct", "event", "1", "--subtype", "Attack", "--killed", "many"], "not a whole number"),
+        (["correct", "event", "1"], "nothing to correct"),
+        (["correct", "event", "1", "--delete", "--killed", "3"], "--delete takes no other"),
+        (["correct", "claim", "1", "--killed", "3"], "unknown kind 'claim'"),
+        (["correct", "event", "9", "--delete"], "event 9: no such event"),
+        (["note", "event", "1", ""], "note is empty"),
+        (["note", "entity", "1", "x"], "unknown kind 'entity'"),
+        (["tag", "event", "1", "a,b"], "cannot hold"),
+        (["tag", "source", "77", "x"], "source 77: no such source"),
+    ],
+)
 def test_a_bad_id_or_value_exits_2_with_one_line_and_changes_nothing(store, args, message):
     before = everything(store)
     result = sitrep(store, *args)
@@ -188,8 +226,7 @@ def test_the_config_files_analyst_comes_after_the_flag_and_the_environment(store
     sitrep(store, "tag", "event", "1", "from-env", env={"SITREP_ANALYST": "frank"})
     sitrep(store, "tag", "event", "1", "from-flag", "--analyst", "gina")
     log = [json.loads(line) for line in sitrep(store, "log", "--json").stdout.splitlines()]
-    assert [(e["new"], e["by"]) for e in log] == [("from-config", "erin"), ("from-env", "frank"),
-                                                   ("from-flag", "gina")]
+    assert [(e["new"], e["by"]) for e in log] == [("from-config", "erin"), ("from-env", "frank"), ("from-flag", "gina")]
 
 
 def test_a_read_only_store_is_refused_for_judging(store, tmp_path):

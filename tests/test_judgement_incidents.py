@@ -23,8 +23,11 @@ def db(tmp_path):
 
 
 def strike(ref, place=KHARKIV, date="2024-05-09", killed=5, claimant="the regional governor", **kw):
-    return Story(ref, [Report("Air/drone strike", place, date, killed=killed, claimant=claimant, **kw)],
-                 outlet=kw.pop("outlet", None))
+    return Story(
+        ref,
+        [Report("Air/drone strike", place, date, killed=killed, claimant=claimant, **kw)],
+        outlet=kw.pop("outlet", None),
+    )
 
 
 def incident_status(conn, ref: str):
@@ -54,8 +57,9 @@ def test_the_verdict_survives_regrouping_a_merge_and_a_split(db):
     merge_incidents(conn, incident_of(conn, "a"), incident_of(conn, "c"))
     assert incident_of(conn, "a") == incident_of(conn, "c") and incident_status(conn, "c") == "disputed"
     # the event split out of it: the verdict stays with the incident that keeps its key event
-    b_event = conn.execute("SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
-                           "WHERE a.ref = 'b'").fetchone()[0]
+    b_event = conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = 'b'"
+    ).fetchone()[0]
     split_event(conn, b_event)
     assert incident_status(conn, "a") == "disputed" and incident_status(conn, "b") is None
     assert list(detached(conn)) == []
@@ -79,13 +83,17 @@ def test_a_correction_and_a_deletion_reshape_the_incident(db):
     write(conn, strike("a", killed=5), strike("b", killed=7, claimant="the mayor"))
     incident = incident_of(conn, "a")
     assert conn.execute("SELECT casualties_label, n_events FROM incidents WHERE id = ?", (incident,)).fetchone() == (
-        "5–7 killed", 2)
-    event_b = conn.execute("SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
-                           "WHERE a.ref = 'b'").fetchone()[0]
+        "5–7 killed",
+        2,
+    )
+    event_b = conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = 'b'"
+    ).fetchone()[0]
     judge = Judge(conn, "alice")
     judge.correct_event(event_b, killed=6)
     assert conn.execute("SELECT casualties_label FROM incidents WHERE id = ?", (incident,)).fetchone() == (
-        "5–6 killed",)
+        "5–6 killed",
+    )
     judge.delete_event(event_b)
     assert conn.execute("SELECT n_events, n_articles FROM incidents WHERE id = ?", (incident,)).fetchone() == (1, 1)
     event_a = conn.execute("SELECT id FROM events").fetchone()[0]
@@ -103,18 +111,21 @@ def test_an_added_event_joins_an_incident(db):
 
         write_article(conn, article, dataclasses.replace(extraction, events=[]))
     article_id = conn.execute("SELECT id FROM articles WHERE ref = 'quiet'").fetchone()[0]
-    event_id, _ = Judge(conn, "alice").add_event(article_id, 0, len(article.text), subtype="Air/drone strike",
-                                                 date="2024-05-09")
+    event_id, _ = Judge(conn, "alice").add_event(
+        article_id, 0, len(article.text), subtype="Air/drone strike", date="2024-05-09"
+    )
     assert conn.execute("SELECT incident_id IS NOT NULL FROM events WHERE id = ?", (event_id,)).fetchone() == (1,)
 
 
 def test_credibility_1_is_suggested_when_independent_sources_agree_never_set(db):
     conn = db.conn
     write(conn, strike("a", killed=5), strike("b", killed=5, claimant="the mayor"), strike("c", place=CHUHUIV))
-    claim_a = conn.execute("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
-                           "WHERE a.ref = 'a'").fetchone()[0]
-    claim_c = conn.execute("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
-                           "WHERE a.ref = 'c'").fetchone()[0]
+    claim_a = conn.execute(
+        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.ref = 'a'"
+    ).fetchone()[0]
+    claim_c = conn.execute(
+        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.ref = 'c'"
+    ).fetchone()[0]
     suggested = context(conn, "claim", claim_a)["suggestion"]
     assert suggested.startswith("Suggested: 1") and "2 independent sources" in suggested
     assert context(conn, "claim", claim_c)["suggestion"] == ""  # one source alone confirms nothing

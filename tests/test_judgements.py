@@ -36,8 +36,17 @@ def event_id(conn, subtype: str) -> int:
 
 def snapshot(conn) -> dict:
     """Everything a judgement could change."""
-    tables = ["judgements", "judgement_notes", "judgement_tags", "judgement_log", "events", "claims",
-              "sources", "articles", "casualties"]
+    tables = [
+        "judgements",
+        "judgement_notes",
+        "judgement_tags",
+        "judgement_log",
+        "events",
+        "claims",
+        "sources",
+        "articles",
+        "casualties",
+    ]
     return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
 
 
@@ -51,6 +60,7 @@ def events_by_subtype(conn, article_id: int = 1) -> dict[str, dict]:
 
 # --- recording ----------------------------------------------------------------------------------
 
+
 def test_grades_are_written_through_and_logged(db):
     judge = Judge(db.conn, "alice")
     [change] = judge.grade("source", 1, "b", reason="long record")
@@ -61,7 +71,9 @@ def test_grades_are_written_through_and_logged(db):
     assert judge.grade("claim", 1, "2") == []  # the same grade again changes nothing
     log = list(log_entries(db.conn))
     assert [(e["kind"], e["target_id"], e["what"], e["old"], e["new"], e["by"]) for e in log] == [
-        ("source", 1, "grade", "F", "B", "alice"), ("claim", 1, "grade", "6", "2", "alice")]
+        ("source", 1, "grade", "F", "B", "alice"),
+        ("claim", 1, "grade", "6", "2", "alice"),
+    ]
     assert log[0]["reason"] == "long record" and log[0]["at"].endswith("Z")
 
 
@@ -81,19 +93,38 @@ def test_corrections_keep_the_extracted_values_beside(db):
     battle = event_id(db.conn, "Armed clash")
     changes = judge.correct_event(battle, subtype="air/drone strike", date="2024-12-13", place="Sudzha", killed="5")
     assert [(c.what, c.old, c.new) for c in changes] == [
-        ("subtype", "Armed clash", "Air/drone strike"), ("date", "2024-12-14", "2024-12-13"),
-        ("place", "Plekhovo, Vorozhba", "Sudzha"), ("killed", None, "5")]
-    row = db.conn.execute("SELECT type, subtype, date, date_end, date_precision, places_label, casualties_label, "
-                          "judged FROM events WHERE id = ?", (battle,)).fetchone()
-    assert row == ("Explosions/Remote violence", "Air/drone strike", "2024-12-13", None, "day", "Sudzha",
-                   "≥30 killed/wounded; 5 killed", "date killed place subtype")
+        ("subtype", "Armed clash", "Air/drone strike"),
+        ("date", "2024-12-14", "2024-12-13"),
+        ("place", "Plekhovo, Vorozhba", "Sudzha"),
+        ("killed", None, "5"),
+    ]
+    row = db.conn.execute(
+        "SELECT type, subtype, date, date_end, date_precision, places_label, casualties_label, "
+        "judged FROM events WHERE id = ?",
+        (battle,),
+    ).fetchone()
+    assert row == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "2024-12-13",
+        None,
+        "day",
+        "Sudzha",
+        "≥30 killed/wounded; 5 killed",
+        "date killed place subtype",
+    )
     # the figure is the event's killed figure now (extraction had none: told over the evidence)
-    assert db.conn.execute("SELECT min, max, qualifier, start FROM casualties WHERE event_id = ? AND kind = 'killed'",
-                           (battle,)).fetchall() == [(5, 5, "exact", 0)]
+    assert db.conn.execute(
+        "SELECT min, max, qualifier, start FROM casualties WHERE event_id = ? AND kind = 'killed'", (battle,)
+    ).fetchall() == [(5, 5, "exact", 0)]
     record = records_by_target(db.conn, "event")[battle]
     assert record["corrected"] == {"subtype": "Air/drone strike", "date": "2024-12-13", "place": "Sudzha", "killed": 5}
-    assert record["extracted"] == {"subtype": "Armed clash", "date": "2024-12-14", "place": "Plekhovo, Vorozhba",
-                                   "killed": None}
+    assert record["extracted"] == {
+        "subtype": "Armed clash",
+        "date": "2024-12-14",
+        "place": "Plekhovo, Vorozhba",
+        "killed": None,
+    }
     # a second correction of a field keeps extraction's value, not the first correction's
     judge.correct_event(battle, subtype="Armed clash")
     record = records_by_target(db.conn, "event")[battle]
@@ -110,7 +141,9 @@ def test_delete_takes_the_event_out_and_keeps_the_judgement(db):
     assert db.conn.execute("SELECT n_events FROM articles").fetchone() == (1,)
     assert db.conn.execute("SELECT n_events FROM entities WHERE name = 'Martynovka'").fetchone() == (0,)
     [gone] = detached(db.conn)
-    assert gone["state"] == "deleted" and gone["span"]["text"] == "Russian troops also shelled Martynovka, officials said."
+    assert (
+        gone["state"] == "deleted" and gone["span"]["text"] == "Russian troops also shelled Martynovka, officials said."
+    )
     with pytest.raises(JudgementError, match="no such event"):
         judge.set_status("event", shelling, "verified")
 
@@ -119,8 +152,10 @@ def test_an_event_added_from_a_sentence(db):
     judge = Judge(db.conn, "alice")
     start = KURSK.index("Russian troops")
     new_id, [change] = judge.add_event(1, start, len(KURSK), subtype="attack", date="2024-12-15", killed=2)
-    row = db.conn.execute("SELECT subtype, type, date, evidence_text, casualties_label, judged, confidence "
-                          "FROM events WHERE id = ?", (new_id,)).fetchone()
+    row = db.conn.execute(
+        "SELECT subtype, type, date, evidence_text, casualties_label, judged, confidence FROM events WHERE id = ?",
+        (new_id,),
+    ).fetchone()
     assert row == ("Attack", "Violence against civilians", "2024-12-15", KURSK[start:], "2 killed", "added", 1.0)
     assert change.what == "added" and "Attack 2024-12-15" in change.new
     assert db.conn.execute("SELECT n_events FROM articles").fetchone() == (3,)
@@ -145,30 +180,33 @@ def test_notes_and_tags_on_every_kind(db):
         assert record["tags"] == ([] if kind == "claim" else ["Kursk"])
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda j: j.grade("source", 1, "G"), "unknown grade 'G'"),
-    (lambda j: j.grade("claim", 1, "7"), "credibility is 1-6"),
-    (lambda j: j.grade("claim", 1, ""), "no grade"),
-    (lambda j: j.grade("source", 999, "A"), "source 999: no such source"),
-    (lambda j: j.set_status("event", 1, "maybe"), "unknown status"),
-    (lambda j: j.set_status("event", 999, "verified"), "event 999: no such event"),
-    (lambda j: j.set_status("source", 1, "verified"), "not sources"),
-    (lambda j: j.correct_event(1, date="2024-13-45"), "not a day of the calendar"),
-    (lambda j: j.correct_event(1, date="14 Dec"), "not YYYY-MM-DD"),
-    (lambda j: j.correct_event(1, subtype=""), "subtype is empty"),
-    (lambda j: j.correct_event(1, subtype="Skirmish"), "unknown subtype"),
-    (lambda j: j.correct_event(1, killed="-3"), "not a whole number"),
-    (lambda j: j.correct_event(1, place="  "), "place is empty"),
-    (lambda j: j.correct_event(1), "nothing to correct"),
-    # a good value with a bad one: nothing of either is written
-    (lambda j: j.correct_event(1, subtype="Attack", date="2024-02-30"), "not a day"),
-    (lambda j: j.correct_event(999, subtype="Attack"), "no such event"),
-    (lambda j: j.note("event", 1, "   "), "note is empty"),
-    (lambda j: j.note("event", 1, "bell \x07"), "control characters"),
-    (lambda j: j.tag("source", 1, "a;b"), "cannot hold"),
-    (lambda j: j.tag("entity", 1, "x"), "not entitys"),
-    (lambda j: j.add_event(1, 0, 10, subtype=""), "subtype is empty"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda j: j.grade("source", 1, "G"), "unknown grade 'G'"),
+        (lambda j: j.grade("claim", 1, "7"), "credibility is 1-6"),
+        (lambda j: j.grade("claim", 1, ""), "no grade"),
+        (lambda j: j.grade("source", 999, "A"), "source 999: no such source"),
+        (lambda j: j.set_status("event", 1, "maybe"), "unknown status"),
+        (lambda j: j.set_status("event", 999, "verified"), "event 999: no such event"),
+        (lambda j: j.set_status("source", 1, "verified"), "not sources"),
+        (lambda j: j.correct_event(1, date="2024-13-45"), "not a day of the calendar"),
+        (lambda j: j.correct_event(1, date="14 Dec"), "not YYYY-MM-DD"),
+        (lambda j: j.correct_event(1, subtype=""), "subtype is empty"),
+        (lambda j: j.correct_event(1, subtype="Skirmish"), "unknown subtype"),
+        (lambda j: j.correct_event(1, killed="-3"), "not a whole number"),
+        (lambda j: j.correct_event(1, place="  "), "place is empty"),
+        (lambda j: j.correct_event(1), "nothing to correct"),
+        # a good value with a bad one: nothing of either is written
+        (lambda j: j.correct_event(1, subtype="Attack", date="2024-02-30"), "not a day"),
+        (lambda j: j.correct_event(999, subtype="Attack"), "no such event"),
+        (lambda j: j.note("event", 1, "   "), "note is empty"),
+        (lambda j: j.note("event", 1, "bell \x07"), "control characters"),
+        (lambda j: j.tag("source", 1, "a;b"), "cannot hold"),
+        (lambda j: j.tag("entity", 1, "x"), "not entitys"),
+        (lambda j: j.add_event(1, 0, 10, subtype=""), "subtype is empty"),
+    ],
+)
 def test_bad_input_is_refused_and_changes_nothing(db, call, message):
     before = snapshot(db.conn)
     with pytest.raises(JudgementError, match=message):
@@ -197,6 +235,7 @@ def test_the_analyst_comes_from_the_flag_then_the_environment_then_the_os(monkey
 
 # --- nothing lost ---------------------------------------------------------------------------------
 
+
 def judge_everything(conn) -> dict[str, int]:
     """Grades, a status, corrections, notes and tags on the Kursk article's facts."""
     judge = Judge(conn, "alice")
@@ -224,14 +263,19 @@ def assert_judgements_in_place(conn, article_id: int = 1) -> None:
     assert record["corrected"] == {"date": "2024-12-13", "killed": 7}
     assert record["extracted"]["date"] == "2024-12-14"
     assert [n["text"] for n in record["notes"]] == ["checked the HUR channel"] and record["tags"] == ["kursk"]
-    claim = conn.execute("SELECT credibility, status FROM claims WHERE article_id = ? AND source_id = "
-                         "(SELECT id FROM sources WHERE merge_key = (SELECT source_key FROM judgements "
-                         "WHERE kind = 'source'))", (article_id,)).fetchone()
+    claim = conn.execute(
+        "SELECT credibility, status FROM claims WHERE article_id = ? AND source_id = "
+        "(SELECT id FROM sources WHERE merge_key = (SELECT source_key FROM judgements "
+        "WHERE kind = 'source'))",
+        (article_id,),
+    ).fetchone()
     assert claim == ("2", "verified")
-    assert conn.execute("SELECT reliability FROM sources WHERE name = ?",
-                        ("Ukraine's military intelligence",)).fetchone() == ("B",)
-    assert records_by_target(conn, "source")[conn.execute(
-        "SELECT id FROM sources WHERE reliability = 'B'").fetchone()[0]]["tags"] == ["official"]
+    assert conn.execute(
+        "SELECT reliability FROM sources WHERE name = ?", ("Ukraine's military intelligence",)
+    ).fetchone() == ("B",)
+    assert records_by_target(conn, "source")[
+        conn.execute("SELECT id FROM sources WHERE reliability = 'B'").fetchone()[0]
+    ]["tags"] == ["official"]
     assert [n["text"] for n in records_by_target(conn, "article")[article_id]["notes"]] == ["translated"]
     assert [d["state"] for d in detached(conn)] == ["deleted"]  # nothing orphaned
 
@@ -284,15 +328,21 @@ def test_judgements_survive_reextraction_by_the_real_extractor(tmp_path):
     ingest_paths(db, [str(path)], workers=0)
     reextract(db)
     assert conn.execute("SELECT subtype, status FROM events WHERE evidence_start = 0").fetchone() == (
-        "Suicide bomb", "verified")
+        "Suicide bomb",
+        "verified",
+    )
     assert records_by_target(conn, "event")[
-        conn.execute("SELECT id FROM events WHERE evidence_start = 0").fetchone()[0]]["extracted"] == {"subtype": subtype}
-    assert conn.execute("SELECT credibility FROM claims WHERE id IN (SELECT target_id FROM judgements "
-                        "WHERE kind = 'claim')").fetchone() == ("3",)
-    assert conn.execute("SELECT reliability FROM sources WHERE id IN (SELECT target_id FROM judgements "
-                        "WHERE kind = 'source')").fetchone() == ("C",)
-    assert conn.execute("SELECT subtype, judged FROM events WHERE evidence_start = ? AND judged = 'added'",
-                        (start,)).fetchone() == ("Grenade", "added")
+        conn.execute("SELECT id FROM events WHERE evidence_start = 0").fetchone()[0]
+    ]["extracted"] == {"subtype": subtype}
+    assert conn.execute(
+        "SELECT credibility FROM claims WHERE id IN (SELECT target_id FROM judgements WHERE kind = 'claim')"
+    ).fetchone() == ("3",)
+    assert conn.execute(
+        "SELECT reliability FROM sources WHERE id IN (SELECT target_id FROM judgements WHERE kind = 'source')"
+    ).fetchone() == ("C",)
+    assert conn.execute(
+        "SELECT subtype, judged FROM events WHERE evidence_start = ? AND judged = 'added'", (start,)
+    ).fetchone() == ("Grenade", "added")
     assert records_by_target(conn, "article")[1]["tags"] == ["kursk"]
     assert list(detached(conn)) == []
 
@@ -353,14 +403,19 @@ def test_two_events_of_one_sentence_keep_their_own_judgements(tmp_path):
     reversed_order = dataclasses.replace(extraction, events=[battle, twin])
     reextract(db, extractor=lambda text, published: reversed_order)
     assert dict(db.conn.execute("SELECT subtype, status FROM events")) == {
-        "Armed clash": "verified", "Change to group/activity": "false"}
+        "Armed clash": "verified",
+        "Change to group/activity": "false",
+    }
 
 
 def test_a_source_graded_keeps_its_grade_when_its_row_comes_back(db):
     Judge(db.conn, "alice").grade("source", 2, "E")  # "officials"
-    without = dataclasses.replace(kursk_extraction(), claims=kursk_extraction().claims[:1],
-                                  sources=kursk_extraction().sources[:1],
-                                  events=kursk_extraction().events[:1])
+    without = dataclasses.replace(
+        kursk_extraction(),
+        claims=kursk_extraction().claims[:1],
+        sources=kursk_extraction().sources[:1],
+        events=kursk_extraction().events[:1],
+    )
     reextract(db, extractor=lambda text, published: without)
     assert db.conn.execute("SELECT count(*) FROM sources WHERE name = 'officials'").fetchone() == (0,)
     assert [d["of"] for d in detached(db.conn)] == ["source"]
@@ -374,20 +429,23 @@ def test_reextraction_keeps_counts_and_spans_sound(db, tmp_path):
     reextract(db, extractor=lambda text, published: kursk_extraction(text))
     assert db.conn.execute("SELECT name, n_mentions, n_events FROM entities ORDER BY name").fetchall() == before
     assert db.conn.execute("SELECT name, n_claims FROM sources ORDER BY id").fetchall() == [
-        ("Ukraine's military intelligence", 1), ("officials", 1)]
+        ("Ukraine's military intelligence", 1),
+        ("officials", 1),
+    ]
     assert db.conn.execute("SELECT n_events FROM articles").fetchone() == (2,)
     # an extractor that finds nothing leaves no entity, source or name behind
     from extract.model import Extraction
 
     reextract(db, extractor=lambda text, published: Extraction())
-    assert db.conn.execute("SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM sources), "
-                           "(SELECT count(*) FROM names), (SELECT count(*) FROM merge_keys), "
-                           "(SELECT count(*) FROM events)").fetchone() == (0, 0, 0, 0, 0)
+    assert db.conn.execute(
+        "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM sources), "
+        "(SELECT count(*) FROM names), (SELECT count(*) FROM merge_keys), "
+        "(SELECT count(*) FROM events)"
+    ).fetchone() == (0, 0, 0, 0, 0)
     # and the same facts come back whole
     reextract(db, extractor=lambda text, published: kursk_extraction(text))
     assert db.conn.execute("SELECT name, n_mentions, n_events FROM entities ORDER BY name").fetchall() == before
     assert_store_sound(tmp_path / "s.db")
-
 
 
 def test_a_new_subtype_for_the_same_sentence_takes_the_judgement_with_it(db):
@@ -397,7 +455,9 @@ def test_a_new_subtype_for_the_same_sentence_takes_the_judgement_with_it(db):
     judge.correct_event(battle, date="2024-12-13")
     extraction = kursk_extraction()
     renamed = dataclasses.replace(extraction.events[0], subtype="Government regains territory")
-    reextract(db, extractor=lambda text, published: dataclasses.replace(extraction, events=[renamed, extraction.events[1]]))
+    reextract(
+        db, extractor=lambda text, published: dataclasses.replace(extraction, events=[renamed, extraction.events[1]])
+    )
     row = db.conn.execute("SELECT subtype, status, date FROM events WHERE evidence_start = 0").fetchone()
     assert row == ("Government regains territory", "verified", "2024-12-13")
 
@@ -415,8 +475,9 @@ def test_the_writer_finds_judgements_again_whoever_rewrites_the_facts(db):
         write_article(db.conn, kursk_article(), kursk_extraction(), article_id=1)
         tidy(db.conn, entities, sources)
     assert db.conn.execute("SELECT status FROM events WHERE subtype = 'Armed clash'").fetchone() == ("disputed",)
-    assert db.conn.execute("SELECT credibility FROM claims WHERE content_start = ?",
-                           (KURSK.index("that at least"),)).fetchone() == ("4",)
+    assert db.conn.execute(
+        "SELECT credibility FROM claims WHERE content_start = ?", (KURSK.index("that at least"),)
+    ).fetchone() == ("4",)
 
 
 def test_a_source_judgement_finds_its_row_under_another_spelling(db):
@@ -426,15 +487,23 @@ def test_a_source_judgement_finds_its_row_under_another_spelling(db):
 
     Judge(db.conn, "alice").grade("source", 2, "D")  # "officials", key 'ofitsials'
     key = db.conn.execute("SELECT source_key FROM judgements").fetchone()[0]
-    without = dataclasses.replace(kursk_extraction(), claims=kursk_extraction().claims[:1],
-                                  sources=kursk_extraction().sources[:1], events=kursk_extraction().events[:1])
+    without = dataclasses.replace(
+        kursk_extraction(),
+        claims=kursk_extraction().claims[:1],
+        sources=kursk_extraction().sources[:1],
+        events=kursk_extraction().events[:1],
+    )
     reextract(db, extractor=lambda text, published: without)
     with write_transaction(db.conn):
-        new_id = db.conn.execute("INSERT INTO sources (name, merge_key, type) VALUES ('Officials', 'other spelling', "
-                                 "'anonymous')").lastrowid
+        new_id = db.conn.execute(
+            "INSERT INTO sources (name, merge_key, type) VALUES ('Officials', 'other spelling', 'anonymous')"
+        ).lastrowid
         for spelling in ("other spelling", key):
-            db.conn.execute("INSERT INTO merge_keys (owner, type, key, owner_id, name, block) "
-                            "VALUES ('source', '', ?, ?, 'Officials', ?)", (spelling, new_id, spelling))
+            db.conn.execute(
+                "INSERT INTO merge_keys (owner, type, key, owner_id, name, block) "
+                "VALUES ('source', '', ?, ?, 'Officials', ?)",
+                (spelling, new_id, spelling),
+            )
         anchor_waiting(db.conn)
     assert db.conn.execute("SELECT reliability FROM sources WHERE id = ?", (new_id,)).fetchone() == ("D",)
     assert list(detached(db.conn)) == []

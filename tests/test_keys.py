@@ -47,7 +47,7 @@ CLOSE_KEYS = [
     ("Prigozhin", "Prigojin"),
     ("Zaporizhzhia", "Zaporozhye"),
     ("Volodymyr", "Wladimir"),
-    ("Bakhmut", "Artemivsk") ,
+    ("Bakhmut", "Artemivsk"),
 ]
 
 # Different places and people whose keys must stay apart.

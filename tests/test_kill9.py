@@ -31,8 +31,12 @@ def test_sigkill_mid_ingest_then_rerun_completes_exactly(tmp_path):
     path = tmp_path / "killed.db"
     open_store(path).close()
 
-    proc = subprocess.Popen([*SITREP, "ingest", str(corpus), "--db", str(path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [*SITREP, "ingest", str(corpus), "--db", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     committed = 0
     try:

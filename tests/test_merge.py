@@ -69,17 +69,20 @@ def test_pairs_written_through_the_store_merge_as_the_rules_say(tmp_path):
     assert right >= 0.7 * sum(p.same for p in PAIRS)
 
 
-@pytest.mark.parametrize("a, b, near", [
-    ("harkiv", "harhiv", True),  # Kharkiv / Kharkhiv: a letter added inside
-    ("dontisk", "donitsk", True),  # Dontesk / Donetsk: two letters swapped
-    ("balkan", "balkans", False),  # an ending: another word
-    ("rusia", "rusian", False),
-    ("tirana", "tirani", False),  # the last letter
-    ("patsik", "datsik", False),  # the first letter
-    ("kirbi", "kiri", False),  # too short to tell a slip from another name
-    ("ministri", "ministir", False),  # ministry / minister: the end swapped
-    ("rusias", "rusian", True),  # Russia's / Russian
-])
+@pytest.mark.parametrize(
+    "a, b, near",
+    [
+        ("harkiv", "harhiv", True),  # Kharkiv / Kharkhiv: a letter added inside
+        ("dontisk", "donitsk", True),  # Dontesk / Donetsk: two letters swapped
+        ("balkan", "balkans", False),  # an ending: another word
+        ("rusia", "rusian", False),
+        ("tirana", "tirani", False),  # the last letter
+        ("patsik", "datsik", False),  # the first letter
+        ("kirbi", "kiri", False),  # too short to tell a slip from another name
+        ("ministri", "ministir", False),  # ministry / minister: the end swapped
+        ("rusias", "rusian", True),  # Russia's / Russian
+    ],
+)
 def test_near_words(a, b, near):
     assert near_word(a, b) is near and near_word(b, a) is near
 
@@ -123,15 +126,15 @@ def test_the_index_lookups_find_every_key_one_edit_away(key, data):
     i = data.draw(st.integers(0, len(key) - 1))
     letter = data.draw(st.sampled_from("abcdeh"))
     other = {
-        "replace": key[:i] + letter + key[i + 1:],
+        "replace": key[:i] + letter + key[i + 1 :],
         "insert": key[:i] + letter + key[i:],
-        "delete": key[:i] + key[i + 1:],
-        "swap": key[:i] + key[i + 1:i + 2] + key[i:i + 1] + key[i + 2:],
+        "delete": key[:i] + key[i + 1 :],
+        "swap": key[:i] + key[i + 1 : i + 2] + key[i : i + 1] + key[i + 2 :],
     }[op]
     if not other or OSA.distance(key, other) > 1:
         return
     n = len(other)
-    stored = {(n, "head", other[: n // 2]), (n, "tail", other[n // 2 + 1:])}  # what migration 4 indexes
+    stored = {(n, "head", other[: n // 2]), (n, "tail", other[n // 2 + 1 :])}  # what migration 4 indexes
     assert stored & set(block_lookups(key))
 
 
@@ -145,8 +148,10 @@ def _article(number: int, *names: tuple[str, str], sources: tuple[tuple[str, str
     for i, (type_, name) in enumerate(names):
         entities.append(Entity(f"e{i}", type_, name, [Span.of(text, at, at + len(name))]))
         at += len(name) + 5
-    made = [Source(f"s{i}", name, type_, entity_key="e0" if type_ == "person" else None)
-            for i, (type_, name) in enumerate(sources)]
+    made = [
+        Source(f"s{i}", name, type_, entity_key="e0" if type_ == "person" else None)
+        for i, (type_, name) in enumerate(sources)
+    ]
     return RawArticle(f"r/{number}", text, published="2024-01-01"), Extraction(entities=entities, sources=made)
 
 
@@ -158,17 +163,22 @@ def _write(db, *articles):
 
 def _rows(db, type_: str) -> dict[str, str]:
     """name -> the row's name, for every name an entity of ``type_`` is known by."""
-    return dict(db.execute(
-        "SELECT n.name, e.name FROM names n JOIN entities e ON e.id = n.owner_id "
-        "WHERE n.owner = 'entity' AND e.type = ?", (type_,)))
+    return dict(
+        db.execute(
+            "SELECT n.name, e.name FROM names n JOIN entities e ON e.id = n.owner_id "
+            "WHERE n.owner = 'entity' AND e.type = ?",
+            (type_,),
+        )
+    )
 
 
 def test_spellings_across_articles_are_one_row_named_as_most_articles_name_it(tmp_path):
     db = open_store(tmp_path / "s.db")
     _write(db, _article(1, ("person", "Wołodymyr Zelanski")))
     _write(db, *[_article(n, ("person", "Volodymyr Zelensky")) for n in range(2, 5)])
-    _write(db, _article(5, ("person", "Zelnski")), _article(6, ("place", "Kharkiv")),
-           _article(7, ("place", "Kharkhiv")))
+    _write(
+        db, _article(5, ("person", "Zelnski")), _article(6, ("place", "Kharkiv")), _article(7, ("place", "Kharkhiv"))
+    )
     people = _rows(db, "person")
     assert set(people.values()) == {"Volodymyr Zelensky"}  # the spelling three articles use
     assert set(people) == {"Wołodymyr Zelanski", "Volodymyr Zelensky", "Zelnski"}
@@ -181,9 +191,14 @@ def test_spellings_across_articles_are_one_row_named_as_most_articles_name_it(tm
 
 def test_a_surname_alone_joins_only_the_one_person_of_that_name(tmp_path):
     db = open_store(tmp_path / "s.db")
-    _write(db, _article(1, ("person", "Boris Johnson")), _article(2, ("person", "Lyndon B. Johnson")),
-           _article(3, ("person", "Johnson")), _article(4, ("person", "Rebekah Koffler")),
-           _article(5, ("person", "Koffler")))
+    _write(
+        db,
+        _article(1, ("person", "Boris Johnson")),
+        _article(2, ("person", "Lyndon B. Johnson")),
+        _article(3, ("person", "Johnson")),
+        _article(4, ("person", "Rebekah Koffler")),
+        _article(5, ("person", "Koffler")),
+    )
     people = _rows(db, "person")
     assert people["Lyndon B. Johnson"] != people["Boris Johnson"]
     assert people["Johnson"] == "Johnson"  # Boris or Lyndon? its own row
@@ -192,15 +207,16 @@ def test_a_surname_alone_joins_only_the_one_person_of_that_name(tmp_path):
 
 def test_sources_of_one_person_merge_and_ministries_of_two_countries_do_not(tmp_path):
     db = open_store(tmp_path / "s.db")
-    _write(db,
-           _article(1, ("person", "Volodymyr Zelensky"), sources=(("person", "Volodymyr Zelenskyy"),)),
-           _article(2, ("person", "Wołodymyr Zelanski"), sources=(("person", "Wołodymyr Zelanski"),)),
-           _article(3, ("organization", "Ministry of Defence"),
-                    sources=(("military", "UK Ministry of Defence"),)),
-           _article(4, ("organization", "Ministry of Defence"),
-                    sources=(("military", "Ministry of Defense of Ukraine"),)))
-    sources = dict(db.execute(
-        "SELECT n.name, s.id FROM names n JOIN sources s ON s.id = n.owner_id WHERE n.owner = 'source'"))
+    _write(
+        db,
+        _article(1, ("person", "Volodymyr Zelensky"), sources=(("person", "Volodymyr Zelenskyy"),)),
+        _article(2, ("person", "Wołodymyr Zelanski"), sources=(("person", "Wołodymyr Zelanski"),)),
+        _article(3, ("organization", "Ministry of Defence"), sources=(("military", "UK Ministry of Defence"),)),
+        _article(4, ("organization", "Ministry of Defence"), sources=(("military", "Ministry of Defense of Ukraine"),)),
+    )
+    sources = dict(
+        db.execute("SELECT n.name, s.id FROM names n JOIN sources s ON s.id = n.owner_id WHERE n.owner = 'source'")
+    )
     assert sources["Volodymyr Zelenskyy"] == sources["Wołodymyr Zelanski"]
     assert sources["UK Ministry of Defence"] != sources["Ministry of Defense of Ukraine"]
 

@@ -9,25 +9,28 @@ def one(text):
     found = find_quantities(text)
     assert len(found) == 1, found
     q = found[0]
-    return text[q.start:q.end], q.min, q.max, q.qualifier
+    return text[q.start : q.end], q.min, q.max, q.qualifier
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("at least 30 soldiers", ("at least 30", 30, None, "at least")),
-    ("more than 10,000 troops", ("more than 10,000", 10000, None, "more than")),
-    ("70 to 80,000 losses", ("70 to 80,000", 70000, 80000, "range")),
-    ("1.2 million people", ("1.2 million", 1_200_000, 1_200_000, "exact")),
-    ("twenty-three dead", ("twenty-three", 23, 23, "exact")),
-    ("two hundred and five", ("two hundred and five", 205, 205, "exact")),
-    ("a dozen people", ("a dozen", 12, 12, "exact")),
-    ("dozens of civilians", ("dozens", 12, None, "vague")),
-    ("hundreds of people", ("hundreds", 100, None, "vague")),
-    ("tens of thousands fled", ("tens of thousands", 10000, None, "vague")),
-    ("between 5 and 10 people", ("between 5 and 10", 5, 10, "range")),
-    ("about 50 fighters", ("about 50", 50, 50, "about")),
-    ("up to 20 people", ("up to 20", None, 20, "up to")),
-    ("1 260 troops", ("1 260", 1260, 1260, "exact")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("at least 30 soldiers", ("at least 30", 30, None, "at least")),
+        ("more than 10,000 troops", ("more than 10,000", 10000, None, "more than")),
+        ("70 to 80,000 losses", ("70 to 80,000", 70000, 80000, "range")),
+        ("1.2 million people", ("1.2 million", 1_200_000, 1_200_000, "exact")),
+        ("twenty-three dead", ("twenty-three", 23, 23, "exact")),
+        ("two hundred and five", ("two hundred and five", 205, 205, "exact")),
+        ("a dozen people", ("a dozen", 12, 12, "exact")),
+        ("dozens of civilians", ("dozens", 12, None, "vague")),
+        ("hundreds of people", ("hundreds", 100, None, "vague")),
+        ("tens of thousands fled", ("tens of thousands", 10000, None, "vague")),
+        ("between 5 and 10 people", ("between 5 and 10", 5, 10, "range")),
+        ("about 50 fighters", ("about 50", 50, 50, "about")),
+        ("up to 20 people", ("up to 20", None, 20, "up to")),
+        ("1 260 troops", ("1 260", 1260, 1260, "exact")),
+    ],
+)
 def test_quantities(text, expected):
     assert one(text) == expected
 
@@ -54,27 +57,50 @@ def test_offsets_are_exact_inside_a_window():
     start = text.index("Officials")
     end = text.index(" After")
     (q,) = find_quantities(text, start, end)
-    assert text[q.start:q.end] == "45"
+    assert text[q.start : q.end] == "45"
 
 
 def test_a_figure_after_a_comma_with_no_space_is_read_but_not_inside_a_number():
     assert [(q.min, q.max) for q in find_quantities("with drones,2 people were wounded")] == [(2, 2)]
     assert [(q.min, q.max) for q in find_quantities("1,200 troops and 2.5 million people")] == [
-        (1200, 1200), (2500000, 2500000)]
+        (1200, 1200),
+        (2500000, 2500000),
+    ]
 
 
 # Every qualifying phrase, with the qualifier it must give, written out here (not read from
 # extract.lexicon.numbers: a wrong entry there must fail this table).
 QUALIFIED = {
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
-    "not less than": "at least", "a minimum of": "at least",
-    "more than": "more than", "over": "more than", "in excess of": "more than",
-    "upwards of": "more than", "greater than": "more than",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "nearly": "about", "almost": "about", "close to": "about",
-    "an estimated": "about", "estimated": "about", "approx.": "about", "circa": "about",
-    "up to": "up to", "as many as": "up to", "as much as": "up to", "no more than": "up to",
-    "fewer than": "up to", "less than": "up to", "under": "up to", "at most": "up to",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "not less than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "greater than": "more than",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "nearly": "about",
+    "almost": "about",
+    "close to": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "approx.": "about",
+    "circa": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "as much as": "up to",
+    "no more than": "up to",
+    "fewer than": "up to",
+    "less than": "up to",
+    "under": "up to",
+    "at most": "up to",
 }
 BOUNDS = {"at least": (40, None), "more than": (40, None), "about": (40, 40), "up to": (None, 40)}
 

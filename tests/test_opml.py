@@ -51,12 +51,15 @@ def test_what_is_written_reads_back_the_same_and_stays_data():
     ]
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"<opml><body><outline", "broken XML"),
-    (b"", "broken XML"),
-    (b"<rss version='2.0'><channel/></rss>", "its root is <rss>"),
-    (b"<opml version='2.0'><head/></opml>", "not <opml> with a <body>"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"<opml><body><outline", "broken XML"),
+        (b"", "broken XML"),
+        (b"<rss version='2.0'><channel/></rss>", "its root is <rss>"),
+        (b"<opml version='2.0'><head/></opml>", "not <opml> with a <body>"),
+    ],
+)
 def test_what_is_not_opml_is_refused_with_its_reason(data, reason):
     with pytest.raises(NotOpml, match=reason):
         read_opml(data)
@@ -65,8 +68,10 @@ def test_what_is_not_opml_is_refused_with_its_reason(data, reason):
 def test_no_external_entity_is_ever_read(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
-    data = (f'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file://{secret}">]>'
-            f'<opml><body><outline text="&x;" xmlUrl="https://a.example/rss"/></body></opml>').encode()
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f'<opml><body><outline text="&x;" xmlUrl="https://a.example/rss"/></body></opml>'
+    ).encode()
     try:
         outlines = read_opml(data)
     except NotOpml:

@@ -13,9 +13,11 @@ def kinds(text: str) -> dict[str, str]:
 
 
 def test_kinds_of_known_organisations():
-    text = ("Ukraine’s military intelligence (HUR) said the Kremlin had lied, the Kyiv Independent "
-            "reported. The IAEA and the UN Security Council met as Reuters, AFP and Al Jazeera watched. "
-            "Hamas and Hezbollah fired rockets; the IDF responded.")
+    text = (
+        "Ukraine’s military intelligence (HUR) said the Kremlin had lied, the Kyiv Independent "
+        "reported. The IAEA and the UN Security Council met as Reuters, AFP and Al Jazeera watched. "
+        "Hamas and Hezbollah fired rockets; the IDF responded."
+    )
     got = kinds(text)
     assert got["Ukraine's military intelligence"] == "intelligence"
     assert got["Kremlin"] == "government"
@@ -29,9 +31,11 @@ def test_kinds_of_known_organisations():
 
 
 def test_units_ministries_and_state_branches():
-    text = ("The 47th Separate Mechanized Brigade repelled an assault, Ukraine's defence ministry said. "
-            "The Russian army and Israel's foreign ministry issued statements, as did the "
-            "Ministry of Foreign Affairs of Qatar and the State Emergency Service.")
+    text = (
+        "The 47th Separate Mechanized Brigade repelled an assault, Ukraine's defence ministry said. "
+        "The Russian army and Israel's foreign ministry issued statements, as did the "
+        "Ministry of Foreign Affairs of Qatar and the State Emergency Service."
+    )
     got = kinds(text)
     assert got["47th Separate Mechanized Brigade"] == "military"
     assert got["Ukrainian Defence Ministry"] == "military"
@@ -49,13 +53,24 @@ def test_shouted_acronyms_in_headings_are_not_organisations():
 
 
 def test_groups_named_by_side_and_noun():
-    text = ("North Korean soldiers and Russian forces attacked Ukrainian troops. North Korean Troops "
-            "Reinforce Russian Forces. Dozens of civilians fled as Houthi rebels and militants "
-            "clashed with Israeli forces; pro-Russian fighters and protesters were seen too.")
+    text = (
+        "North Korean soldiers and Russian forces attacked Ukrainian troops. North Korean Troops "
+        "Reinforce Russian Forces. Dozens of civilians fled as Houthi rebels and militants "
+        "clashed with Israeli forces; pro-Russian fighters and protesters were seen too."
+    )
     groups = found(text, "group")
-    assert {"North Korean soldiers", "Russian forces", "Ukrainian troops", "North Korean Troops",
-            "civilians", "Houthi rebels", "militants", "Israeli forces", "pro-Russian fighters",
-            "protesters"} <= set(groups)
+    assert {
+        "North Korean soldiers",
+        "Russian forces",
+        "Ukrainian troops",
+        "North Korean Troops",
+        "civilians",
+        "Houthi rebels",
+        "militants",
+        "Israeli forces",
+        "pro-Russian fighters",
+        "protesters",
+    } <= set(groups)
     # "Russian Forces" in a heading is the same group as "Russian forces"; the lower-case form names it.
     assert [m.text for m in groups["Russian forces"].mentions] == ["Russian forces", "Russian Forces"]
     # Soldiers and troops stay separate groups: no rule says they are the same people.
@@ -82,17 +97,21 @@ def test_verbs_are_not_group_modifiers():
 
 
 def test_people_of_a_body_are_a_group_not_the_body():
-    text = ("Russian military bloggers said troops advanced. Russian army chief Valery Gerasimov spoke. "
-            "The Russian army attacked.")
+    text = (
+        "Russian military bloggers said troops advanced. Russian army chief Valery Gerasimov spoke. "
+        "The Russian army attacked."
+    )
     assert "Russian military bloggers" in found(text, "group")
     orgs = found(text, "organization")
     assert "Russian army" in orgs and len(orgs["Russian army"].mentions) == 1
 
 
 def test_one_word_after_a_company_noun_is_an_organisation():
-    text = ("Strikes cut power in Odesa, the state grid operator Volterna said on Tuesday. Volterna "
-            "added that repairs would take days, while the shipping firm Marlowska suspended calls. "
-            "Spokesman Yuri Ignat said the defence company staff were safe.")
+    text = (
+        "Strikes cut power in Odesa, the state grid operator Volterna said on Tuesday. Volterna "
+        "added that repairs would take days, while the shipping firm Marlowska suspended calls. "
+        "Spokesman Yuri Ignat said the defence company staff were safe."
+    )
     got = found(text, "organization")
     assert got["Volterna"].attributes["kind"] == "other"
     assert [m.text for m in got["Volterna"].mentions] == ["Volterna", "Volterna"]
@@ -103,17 +122,25 @@ def test_one_word_after_a_company_noun_is_an_organisation():
 
 
 def test_a_short_form_under_a_qualifier_of_its_own_is_not_the_canonical_body():
-    orgs = found("The National Security Council met, then the Security Council voted. "
-                 "The United Nations Security Council and the U.N. Security Council are one.", "organization")
+    orgs = found(
+        "The National Security Council met, then the Security Council voted. "
+        "The United Nations Security Council and the U.N. Security Council are one.",
+        "organization",
+    )
     assert "National Security Council" in orgs
     assert [m.text for m in orgs["UN Security Council"].mentions] == [
-        "Security Council", "United Nations Security Council", "U.N. Security Council"]
+        "Security Council",
+        "United Nations Security Council",
+        "U.N. Security Council",
+    ]
 
 
 def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant():
-    text = ("Jama'at Nusrat al-Islam wal-Muslimin ambushed FAMa troops; ISWAP and the ADF attacked villages. "
-            "MONUSCO and UNIFIL patrolled. The Arakan Army, the KNDF and the National Unity Government "
-            "spoke to Myanmar Now, Al-Masirah and the National News Agency. Magen David Adom treated the wounded.")
+    text = (
+        "Jama'at Nusrat al-Islam wal-Muslimin ambushed FAMa troops; ISWAP and the ADF attacked villages. "
+        "MONUSCO and UNIFIL patrolled. The Arakan Army, the KNDF and the National Unity Government "
+        "spoke to Myanmar Now, Al-Masirah and the National News Agency. Magen David Adom treated the wounded."
+    )
     got = kinds(text)
     assert got["JNIM"] == got["Malian Armed Forces"] == got["ISWAP"] == got["Allied Democratic Forces"] == "military"
     assert got["Arakan Army"] == got["Karenni Nationalities Defence Force"] == "military"

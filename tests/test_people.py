@@ -10,24 +10,33 @@ def people(text: str) -> dict[str, object]:
 
 
 def test_title_stripped_and_surname_linked():
-    text = ("Ukraine's President Volodymyr Zelensky met troops near Pokrovsk on Friday. "
-            "“We will hold,” Zelensky said. Later Zelensky flew to Kyiv.")
+    text = (
+        "Ukraine's President Volodymyr Zelensky met troops near Pokrovsk on Friday. "
+        "“We will hold,” Zelensky said. Later Zelensky flew to Kyiv."
+    )
     found = people(text)
     assert set(found) == {"Volodymyr Zelensky"}
     person = found["Volodymyr Zelensky"]
     assert person.attributes["title"] == "President"
     assert [m.text for m in person.mentions] == ["Volodymyr Zelensky", "Zelensky", "Zelensky"]
     for m in person.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 def test_many_title_forms():
-    text = ("Russian Defence Minister Andrei Belousov spoke to Gen. Valery Gerasimov. "
-            "Kremlin spokesman Dmitry Peskov declined to comment. Prime Minister Benjamin Netanyahu "
-            "and U.N. Secretary-General Antonio Guterres disagreed. Mr. Peskov later said more.")
+    text = (
+        "Russian Defence Minister Andrei Belousov spoke to Gen. Valery Gerasimov. "
+        "Kremlin spokesman Dmitry Peskov declined to comment. Prime Minister Benjamin Netanyahu "
+        "and U.N. Secretary-General Antonio Guterres disagreed. Mr. Peskov later said more."
+    )
     found = people(text)
-    assert set(found) == {"Andrei Belousov", "Valery Gerasimov", "Dmitry Peskov", "Benjamin Netanyahu",
-                          "Antonio Guterres"}
+    assert set(found) == {
+        "Andrei Belousov",
+        "Valery Gerasimov",
+        "Dmitry Peskov",
+        "Benjamin Netanyahu",
+        "Antonio Guterres",
+    }
     assert found["Andrei Belousov"].attributes["title"] == "Defence Minister"
     assert found["Dmitry Peskov"].attributes["title"] == "spokesman"
     assert found["Antonio Guterres"].attributes["title"] == "Secretary-General"
@@ -35,33 +44,41 @@ def test_many_title_forms():
 
 
 def test_arabic_and_african_names_with_particles():
-    text = ("Army chief Abdel Fattah al-Burhan visited Port Sudan, while RSF commander Mohamed Hamdan "
-            "Dagalo stayed in Darfur. Congolese President Felix Tshisekedi accused Kigali. "
-            "Burhan said the war would go on.")
+    text = (
+        "Army chief Abdel Fattah al-Burhan visited Port Sudan, while RSF commander Mohamed Hamdan "
+        "Dagalo stayed in Darfur. Congolese President Felix Tshisekedi accused Kigali. "
+        "Burhan said the war would go on."
+    )
     found = people(text)
     assert {"Abdel Fattah al-Burhan", "Mohamed Hamdan Dagalo", "Felix Tshisekedi"} <= set(found)
     assert "Port Sudan" not in found and "Darfur" not in found and "Kigali" not in found
 
 
 def test_name_before_speech_verb_or_role():
-    text = ("Oleksandra Matviichuk told reporters the shelling went on. "
-            "Yuval Shemesh, a spokesman for the rescue service, confirmed two deaths. "
-            "Hrytsenko said nothing.")
+    text = (
+        "Oleksandra Matviichuk told reporters the shelling went on. "
+        "Yuval Shemesh, a spokesman for the rescue service, confirmed two deaths. "
+        "Hrytsenko said nothing."
+    )
     found = people(text)
     assert {"Oleksandra Matviichuk", "Yuval Shemesh", "Hrytsenko"} <= set(found)
 
 
 def test_ordinary_capitalised_words_are_not_people():
-    text = ("Medics said five people died. Officials said on Monday that the Kremlin and the "
-            "Pentagon disagreed. In December, Ukrainian Intelligence said Russia moved troops. "
-            "Strategic Significance Of Kursk Oblast\n\nThe Kursk oblast is the border area.")
+    text = (
+        "Medics said five people died. Officials said on Monday that the Kremlin and the "
+        "Pentagon disagreed. In December, Ukrainian Intelligence said Russia moved troops. "
+        "Strategic Significance Of Kursk Oblast\n\nThe Kursk oblast is the border area."
+    )
     found = people(text)
     assert found == {}
 
 
 def test_one_word_title_mention_joins_full_name():
-    text = ("Zelenskyy meets Starmer in London. Prime Minister Keir Starmer promised support. "
-            "Mr Starmer said aid would continue.")
+    text = (
+        "Zelenskyy meets Starmer in London. Prime Minister Keir Starmer promised support. "
+        "Mr Starmer said aid would continue."
+    )
     found = people(text)
     assert "Keir Starmer" in found
     assert "Starmer" not in found
@@ -69,23 +86,29 @@ def test_one_word_title_mention_joins_full_name():
 
 
 def test_well_known_surnames_alone_are_people_with_full_names():
-    text = ("Putin Orders Probe Into Kursk Incursion\n\nShoigu and Gerasimov visited the front. "
-            "Mr Putin later spoke; Vladimir Putin repeated it. Austin is a city in Texas.")
+    text = (
+        "Putin Orders Probe Into Kursk Incursion\n\nShoigu and Gerasimov visited the front. "
+        "Mr Putin later spoke; Vladimir Putin repeated it. Austin is a city in Texas."
+    )
     found = people(text)
     assert set(found) == {"Vladimir Putin", "Sergei Shoigu", "Valery Gerasimov"}
     assert [m.text for m in found["Vladimir Putin"].mentions] == ["Putin", "Putin", "Vladimir Putin"]
 
 
 def test_appositions_who_and_role_before_comma():
-    text = ("Ukraine's envoy to the UN, Sergiy Kyslytsya, said so. Halyna Yurchenko, who fled in March, "
-            "spoke later. The head of the regional administration, Vadym Filashkin, urged residents to leave.")
+    text = (
+        "Ukraine's envoy to the UN, Sergiy Kyslytsya, said so. Halyna Yurchenko, who fled in March, "
+        "spoke later. The head of the regional administration, Vadym Filashkin, urged residents to leave."
+    )
     found = people(text)
     assert {"Sergiy Kyslytsya", "Halyna Yurchenko", "Vadym Filashkin"} <= set(found)
 
 
 def test_sheikh_before_a_single_name_is_part_of_the_name():
-    text = ("Former Prime Minister Sheikh Hasina fled Dhaka by helicopter, aides said. Hasina later "
-            "spoke from Delhi. Sheikh Tamim bin Hamad Al Thani called for calm, and Sheikha Moza agreed.")
+    text = (
+        "Former Prime Minister Sheikh Hasina fled Dhaka by helicopter, aides said. Hasina later "
+        "spoke from Delhi. Sheikh Tamim bin Hamad Al Thani called for calm, and Sheikha Moza agreed."
+    )
     found = people(text)
     assert "Sheikh Hasina" in found and "Hasina" not in found
     hasina = found["Sheikh Hasina"]
@@ -98,18 +121,22 @@ def test_sheikh_before_a_single_name_is_part_of_the_name():
 
 
 def test_name_after_a_capitalised_role_set_off_by_commas():
-    text = ("The UN Humanitarian Coordinator for Yemen, Thandiwe Mbeki-Otieno, visited Marib on Sunday. "
-            "Kenya's Special Representative to the African Union, Wanjiru Kamau-Ndege, said aid was blocked. "
-            "The Ministry of Health, Labour and Welfare, Tokyo Office, issued figures.")
+    text = (
+        "The UN Humanitarian Coordinator for Yemen, Thandiwe Mbeki-Otieno, visited Marib on Sunday. "
+        "Kenya's Special Representative to the African Union, Wanjiru Kamau-Ndege, said aid was blocked. "
+        "The Ministry of Health, Labour and Welfare, Tokyo Office, issued figures."
+    )
     found = people(text)
     assert {"Thandiwe Mbeki-Otieno", "Wanjiru Kamau-Ndege"} <= set(found)
     assert "Tokyo Office" not in found and "Labour" not in found
 
 
 def test_a_place_or_body_before_a_titled_name_is_cut_off():
-    text = ("Zaporizhzhia Oblast Governor Ivan Fedorov said a bus was hit. "
-            "Sumy City Military Administration Head Oleksii Drozdenko reported damage. "
-            "Russian Deputy Foreign Minister Sergei Ryabkov spoke later.")
+    text = (
+        "Zaporizhzhia Oblast Governor Ivan Fedorov said a bus was hit. "
+        "Sumy City Military Administration Head Oleksii Drozdenko reported damage. "
+        "Russian Deputy Foreign Minister Sergei Ryabkov spoke later."
+    )
     found = people(text)
     assert {"Ivan Fedorov", "Oleksii Drozdenko", "Sergei Ryabkov"} <= set(found)
     assert found["Ivan Fedorov"].attributes["title"] == "Governor"
@@ -117,10 +144,13 @@ def test_a_place_or_body_before_a_titled_name_is_cut_off():
 
 
 def test_a_movement_named_like_a_surname_is_not_the_person():
-    text = ("Houthi leader Abdul Malik al-Houthi gave a speech. Houthi-run television showed a burning ship, "
-            "and the Houthis fired two drones. Al-Houthi said more would follow. Sinwar-era tunnels were found.")
-    got = {e.name: [m.text for m in e.mentions] for e in find_entities(text, split_sentences(text))
-           if e.type == "person"}
+    text = (
+        "Houthi leader Abdul Malik al-Houthi gave a speech. Houthi-run television showed a burning ship, "
+        "and the Houthis fired two drones. Al-Houthi said more would follow. Sinwar-era tunnels were found."
+    )
+    got = {
+        e.name: [m.text for m in e.mentions] for e in find_entities(text, split_sentences(text)) if e.type == "person"
+    }
     assert got == {"Abdul Malik al-Houthi": ["Abdul Malik al-Houthi", "Al-Houthi"]}
 
 
@@ -142,10 +172,12 @@ def test_a_title_word_before_a_title_is_no_place_to_cut_at():
 def test_names_in_no_list_found_by_their_position():
     # none of these first names is in the core list: a role noun before the name, an age after it,
     # an apposition ("owner of ...") or a first name of the larger list with a surname make a person
-    text = ("Police questioned radical preacher Anjem Choudary on Monday. "
-            "Yanelis Banco, 36 years old, said her boss had threatened her. "
-            "\"I was looking right at him,\" declared Eldon Elliott, owner of a body shop. "
-            "The court indicted Brayan Oropeza and three others.")
+    text = (
+        "Police questioned radical preacher Anjem Choudary on Monday. "
+        "Yanelis Banco, 36 years old, said her boss had threatened her. "
+        '"I was looking right at him," declared Eldon Elliott, owner of a body shop. '
+        "The court indicted Brayan Oropeza and three others."
+    )
     assert {"Anjem Choudary", "Yanelis Banco", "Eldon Elliott", "Brayan Oropeza"} <= set(people(text))
 
 

@@ -32,7 +32,7 @@ def test_spans_are_exact_and_values_in_the_contract():
     result = extract_article(TEXT, "2024-05-06")
     for span in all_spans(result):
         assert 0 <= span.start <= span.end <= len(TEXT)
-        assert TEXT[span.start:span.end] == span.text
+        assert TEXT[span.start : span.end] == span.text
     source_keys = {s.key for s in result.sources}
     assert all(s.type in SOURCE_TYPES for s in result.sources)
     assert all(c.source_key in source_keys for c in result.claims)
@@ -54,7 +54,9 @@ def test_the_article_reads_as_expected():
     assert "Non-state actor overtakes territory" in subtypes
     shelling = next(e for e in result.events if e.subtype == "Shelling/artillery/missile attack")
     assert [(c.kind, c.min, c.qualifier) for c in shelling.casualties] == [
-        ("killed", 4, "at least"), ("wounded", 12, "exact")]
+        ("killed", 4, "at least"),
+        ("wounded", 12, "exact"),
+    ]
     assert (shelling.date, shelling.date_end) == ("2024-05-05", "2024-05-06")
     sources = {s.name: s.type for s in result.sources}
     assert sources.get("Oleh Syniehubov") == "person"
@@ -98,7 +100,7 @@ def test_spans_exact_on_every_evaluation_article():
         assert result.claims, path.name
         assert bool(result.events) == ("analysis" not in path.name), path.name  # analysis reports no incident
         for span in all_spans(result):
-            assert text[span.start:span.end] == span.text, path.name
+            assert text[span.start : span.end] == span.text, path.name
 
 
 def test_same_result_whatever_the_hash_seed():
@@ -106,16 +108,19 @@ def test_same_result_whatever_the_hash_seed():
     import subprocess
     import sys
 
-    code = ("import hashlib; from pathlib import Path; from extract.pipeline import extract_article; "
-            "h = hashlib.sha256(); "
-            "[h.update(repr(extract_article(p.read_text(encoding='utf-8'), p.name[:10])).encode()) "
-            "for p in sorted(Path('tests/eval/articles').glob('*.txt'))]; print(h.hexdigest())")
+    code = (
+        "import hashlib; from pathlib import Path; from extract.pipeline import extract_article; "
+        "h = hashlib.sha256(); "
+        "[h.update(repr(extract_article(p.read_text(encoding='utf-8'), p.name[:10])).encode()) "
+        "for p in sorted(Path('tests/eval/articles').glob('*.txt'))]; print(h.hexdigest())"
+    )
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     digests = set()
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+        )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
 
@@ -124,6 +129,7 @@ def _repeated_news(size: int) -> str:
     """News text of ``size`` characters: the evaluation articles and paragraphs, repeated."""
     import json
     from pathlib import Path
+
     eval_dir = Path(__file__).parent / "eval"
     parts = [p.read_text(encoding="utf-8") for p in sorted((eval_dir / "articles").glob("*.txt"))]
     with open(eval_dir / "news.jsonl", encoding="utf-8") as f:

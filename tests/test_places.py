@@ -1,6 +1,5 @@
 """Places: gazetteer, context cues, resolution of country/admin1, pins only when unambiguous."""
 
-
 import pytest
 
 from extract import gazetteer as gazetteer_module
@@ -15,8 +14,10 @@ def places(text: str) -> dict[str, object]:
 
 def test_villages_in_a_named_region_take_its_country_and_no_wrong_pin():
     # Vorozhba and Martynovka exist in Ukraine's gazetteer; here they are in Russia's Belgorod region.
-    text = ("Fighting raged near the villages of Vorozhba, Martynovka and Zhuravlevka in Russia's "
-            "Belgorod region, the governor said. Later Vorozhba was shelled again.")
+    text = (
+        "Fighting raged near the villages of Vorozhba, Martynovka and Zhuravlevka in Russia's "
+        "Belgorod region, the governor said. Later Vorozhba was shelled again."
+    )
     got = places(text)
     for name in ("Vorozhba", "Martynovka", "Zhuravlevka"):
         assert got[name].country == "RU", name
@@ -28,8 +29,10 @@ def test_villages_in_a_named_region_take_its_country_and_no_wrong_pin():
 
 
 def test_region_forms_are_one_place():
-    text = ("Kursk region officials said drones hit Kursk. The Kursk Oblast governor spoke. "
-            "Troops in the Kursk oblast held.")
+    text = (
+        "Kursk region officials said drones hit Kursk. The Kursk Oblast governor spoke. "
+        "Troops in the Kursk oblast held."
+    )
     got = places(text)
     kursk = got["Kursk"]
     assert [m.text for m in kursk.mentions] == ["Kursk region", "Kursk", "Kursk Oblast", "Kursk oblast"]
@@ -38,8 +41,10 @@ def test_region_forms_are_one_place():
 
 
 def test_well_known_places_get_pins_and_gazetteer_names():
-    text = ("Missiles struck Kiev and Kharkiv overnight. Odesa port was also hit, while Moscow "
-            "said it targeted military sites. Officials met in Brussels.")
+    text = (
+        "Missiles struck Kiev and Kharkiv overnight. Odesa port was also hit, while Moscow "
+        "said it targeted military sites. Officials met in Brussels."
+    )
     got = places(text)
     assert got["Kyiv"].country == "UA" and got["Kyiv"].lat == pytest.approx(50.45, abs=0.1)
     assert "Kiev" in got["Kyiv"].aliases
@@ -57,9 +62,11 @@ def test_demonym_before_place_noun_binds_country():
 
 
 def test_middle_east_and_africa():
-    text = ("Israeli strikes hit Rafah and Khan Younis in the Gaza Strip. In Sudan, the RSF attacked "
-            "El Fasher, the capital of North Darfur state. M23 rebels seized Sake, 25 km from Goma, "
-            "in the Democratic Republic of Congo.")
+    text = (
+        "Israeli strikes hit Rafah and Khan Younis in the Gaza Strip. In Sudan, the RSF attacked "
+        "El Fasher, the capital of North Darfur state. M23 rebels seized Sake, 25 km from Goma, "
+        "in the Democratic Republic of Congo."
+    )
     got = places(text)
     assert got["Rafah"].country == "PS"
     # A transliteration variant of the gazetteer's "Khān Yūnis" keeps the text's spelling.
@@ -71,8 +78,10 @@ def test_middle_east_and_africa():
 
 
 def test_context_cues_find_places_in_no_gazetteer():
-    text = ("Russian troops attacked the village of Zzyzxivka and fought outside Qwertograd. "
-            "Shelling hit near Blorpino, Snarkivka and Vuzlove in the Zaporizhzhia region.")
+    text = (
+        "Russian troops attacked the village of Zzyzxivka and fought outside Qwertograd. "
+        "Shelling hit near Blorpino, Snarkivka and Vuzlove in the Zaporizhzhia region."
+    )
     got = places(text)
     assert {"Zzyzxivka", "Qwertograd", "Blorpino", "Snarkivka", "Vuzlove"} <= set(got)
     assert got["Vuzlove"].admin1 and got["Vuzlove"].country == "UA"
@@ -95,8 +104,10 @@ def test_no_pin_abroad_for_a_small_namesake():
 
 
 def test_ordinary_words_are_not_places():
-    text = ("President Biden spoke on Monday. May was hot. Said Ahmed said the Strategic Review "
-            "was published. Hope remains. Victory Day parades were held. The General Staff reported.")
+    text = (
+        "President Biden spoke on Monday. May was hot. Said Ahmed said the Strategic Review "
+        "was published. Hope remains. Victory Day parades were held. The General Staff reported."
+    )
     assert places(text) == {}
 
 
@@ -115,11 +126,18 @@ def test_transliteration_keys():
 
 
 def test_index_cache_is_rebuilt_when_missing(tmp_path, monkeypatch):
-    small = {"rows": [("Testville", "UA", "Kyiv", 1234, 50.0, 30.0, "Тествіль|Testvil"),
-                      ("Testowo", "PL", None, 10, 52.0, 21.0, "")],
-             "keys": {"testville": 0, "testvil": (0, 1)}, "loose": {"testowo": 1},
-             "countries": {"ukraine": "UA"}, "country_names": {"UA": "Ukraine"},
-             "admin1_names": {"kyiv": "UA"}, "regions": {"donbas": "UA"}}
+    small = {
+        "rows": [
+            ("Testville", "UA", "Kyiv", 1234, 50.0, 30.0, "Тествіль|Testvil"),
+            ("Testowo", "PL", None, 10, 52.0, 21.0, ""),
+        ],
+        "keys": {"testville": 0, "testvil": (0, 1)},
+        "loose": {"testowo": 1},
+        "countries": {"ukraine": "UA"},
+        "country_names": {"UA": "Ukraine"},
+        "admin1_names": {"kyiv": "UA"},
+        "regions": {"donbas": "UA"},
+    }
     calls = []
 
     def fake_build():
@@ -162,8 +180,10 @@ def test_cache_name_carries_package_versions():
 
 
 def test_title_case_headings_are_split_into_known_names():
-    text = ("Russia Hits Kyiv With Missiles As Talks Stall\n\n"
-            "Strategic Significance Of Kursk Oblast\n\nShelling went on near Kursk.")
+    text = (
+        "Russia Hits Kyiv With Missiles As Talks Stall\n\n"
+        "Strategic Significance Of Kursk Oblast\n\nShelling went on near Kursk."
+    )
     got = places(text)
     assert {"Russia", "Kyiv", "Kursk"} <= set(got)
     assert "Kursk Oblast" in [m.text for m in got["Kursk"].mentions]
@@ -186,9 +206,11 @@ def test_regions_no_town_is_named_after():
 
 
 def test_languages_continents_features_facilities_territories():
-    text = ("The statement, published in English and in Arabic, reached Europe and the Middle East. "
-            "Houthis attacked ships in the Gulf of Aden. Troops raided Al-Shifa Hospital in Gaza. "
-            "Ukraine struck Crimea.")
+    text = (
+        "The statement, published in English and in Arabic, reached Europe and the Middle East. "
+        "Houthis attacked ships in the Gulf of Aden. Troops raided Al-Shifa Hospital in Gaza. "
+        "Ukraine struck Crimea."
+    )
     got = places(text)
     assert "English" not in got and "Arabic" not in got
     assert got["Europe"].attributes["kind"] == "continent" and got["Europe"].country is None
@@ -213,17 +235,21 @@ def test_small_namesakes_get_no_pin_without_any_context():
 
 
 def test_markdown_emphasis_does_not_hide_cues_or_datelines():
-    text = ("**KYIV** — Ukrainian forces pushed toward *Sudzha*, Reuters reported.\n\n"
-            "- Russian troops retook **Plekhovo**\n")
+    text = (
+        "**KYIV** — Ukrainian forces pushed toward *Sudzha*, Reuters reported.\n\n"
+        "- Russian troops retook **Plekhovo**\n"
+    )
     got = places(text)
     assert {"Kyiv", "Sudzha", "Plekhovo"} <= set(got)
     assert [m.text for m in got["Kyiv"].mentions] == ["KYIV"]
 
 
 def test_far_bigger_namesakes_and_weak_demonym_evidence():
-    text = ("For Kyiv, the question is whether Washington and Berlin will keep paying, Russia said. "
-            "Spokesman Jens Laerke told reporters in Geneva. Russian forces advanced near Pokrovsk. "
-            "The head of the Donetsk regional administration spoke.")
+    text = (
+        "For Kyiv, the question is whether Washington and Berlin will keep paying, Russia said. "
+        "Spokesman Jens Laerke told reporters in Geneva. Russian forces advanced near Pokrovsk. "
+        "The head of the Donetsk regional administration spoke."
+    )
     got = places(text)
     assert got["Berlin"].country == "DE" and got["Berlin"].lat is not None  # not a Russian village
     assert got["Geneva"].country == "CH"
@@ -248,8 +274,10 @@ def test_village_shaped_names_after_in_and_no_pin_for_unconfirmed_villages():
 
 
 def test_a_region_in_another_clause_does_not_place_a_town():
-    text = ("Ukrainian troops pushed Russian forces back from Kupiansk in the Kharkiv region, "
-            "while fierce fighting continued around Kurakhove.")
+    text = (
+        "Ukrainian troops pushed Russian forces back from Kupiansk in the Kharkiv region, "
+        "while fierce fighting continued around Kurakhove."
+    )
     got = places(text)
     assert got["Kupiansk"].admin1 == "Kharkiv"
     assert got["Kurakhove"].admin1 != "Kharkiv"
@@ -263,15 +291,19 @@ def test_names_listed_with_a_place_and_speech_after_a_locative():
 
 
 def test_acled_style_parenthetical_locations():
-    text = ("On 18 April 2024, Al Shabaab militants ambushed a convoy of Somali National Army troops "
-            "near Mahaday (Jowhar, Middle Shabelle), killing four soldiers.")
+    text = (
+        "On 18 April 2024, Al Shabaab militants ambushed a convoy of Somali National Army troops "
+        "near Mahaday (Jowhar, Middle Shabelle), killing four soldiers."
+    )
     got = places(text)
     assert {"Mahaday", "Jowhar", "Middle Shabelle"} <= set(got)
 
 
 def test_a_regions_state_after_a_country_possessive_is_a_place():
-    text = ("Drone strikes hit the main market in Kadugli, the capital of Sudan's South Kordofan state, "
-            "closing it for a week, Save the Children said.")
+    text = (
+        "Drone strikes hit the main market in Kadugli, the capital of Sudan's South Kordofan state, "
+        "closing it for a week, Save the Children said."
+    )
     found = find_entities(text, split_sentences(text))
     orgs = [e.name for e in found if e.type == "organization"]
     assert not any("Kordofan" in name or "Sudan" in name for name in orgs)
@@ -290,8 +322,14 @@ def test_the_texts_spelling_of_a_renamed_city_stays_an_alias():
 
 
 def test_index_goes_to_the_temporary_directory_when_the_cache_is_not_writable(tmp_path, monkeypatch):
-    small = {"rows": [("Testville", "UA", None, 1, 50.0, 30.0, "")], "keys": {"testville": 0},
-             "loose": {}, "countries": {}, "country_names": {}, "admin1_names": {}}
+    small = {
+        "rows": [("Testville", "UA", None, 1, 50.0, 30.0, "")],
+        "keys": {"testville": 0},
+        "loose": {},
+        "countries": {},
+        "country_names": {},
+        "admin1_names": {},
+    }
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("a file where the cache directory should be")
     monkeypatch.setattr(gazetteer_module, "cache_path", lambda: blocked / "gazetteer-test.sqlite")
@@ -312,8 +350,7 @@ def test_a_city_named_with_city_after_it_and_a_list_split_by_semicolons():
 
 
 def test_settlements_listed_after_a_colon_are_places():
-    found = places("Shelling hit these villages of the district: Hrushkivka, Pidlisne, Zarichchia "
-                   "and Bortnyky.")
+    found = places("Shelling hit these villages of the district: Hrushkivka, Pidlisne, Zarichchia and Bortnyky.")
     assert {"Hrushkivka", "Pidlisne", "Zarichchia", "Bortnyky"} <= set(found)
 
 

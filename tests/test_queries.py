@@ -38,12 +38,14 @@ def paging_store(tmp_path):
         for i in range(1, 301):
             date = paging_date(i)
             c.execute(
-                "INSERT INTO articles (id, ref, text, hash, ingested_at, published) "
-                "VALUES (?, ?, ?, ?, '', ?)", (i, f"a{i}", f"text {i}", f"h{i}", date))
+                "INSERT INTO articles (id, ref, text, hash, ingested_at, published) VALUES (?, ?, ?, ?, '', ?)",
+                (i, f"a{i}", f"text {i}", f"h{i}", date),
+            )
             c.execute(
                 "INSERT INTO events (id, article_id, type, subtype, date, confidence, evidence_start, "
                 "evidence_end, evidence_text) VALUES (?, ?, 'Battles', 'Armed clash', ?, 0.5, 0, 4, 'text')",
-                (i, i, date))
+                (i, i, date),
+            )
     c.close()
     return str(path)
 
@@ -70,11 +72,14 @@ def oldest_first() -> list[int]:
     return list(reversed(newest_first()))
 
 
-@pytest.mark.parametrize("make, expected", [
-    (queries.articles_query, newest_first),
-    (lambda: queries.events_query(True), newest_first),
-    (lambda: queries.events_query(False), oldest_first),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (queries.articles_query, newest_first),
+        (lambda: queries.events_query(True), newest_first),
+        (lambda: queries.events_query(False), oldest_first),
+    ],
+)
 @pytest.mark.parametrize("page_size", [1, 7, 100, 1000])
 def test_keyset_walk_matches_a_sorted_list(paging_store, make, expected, page_size):
     conn = queries.connect_readonly(paging_store)
@@ -91,7 +96,7 @@ def test_anchor_then_page_reads_from_any_row(paging_store):
     for index in (0, 1, 41, 150, 299):
         anchor = queries.anchor_at(conn, query, index)
         page = queries.page_after(conn, query, anchor, 5)
-        assert [r["id"] for r in page.rows] == expected[index:index + 5]
+        assert [r["id"] for r in page.rows] == expected[index : index + 5]
     assert [r["id"] for r in queries.last_rows(conn, query, 3).rows] == expected[-3:]
 
 
@@ -133,7 +138,7 @@ def test_article_has_every_span_in_order_and_on_the_text(conn):
     assert {"event", "claim", "cue", "place", "group", "casualty"} <= kinds
     assert [s.start for s in article.spans] == sorted(s.start for s in article.spans)
     place = next(s for s in article.spans if s.kind == "place")
-    assert KURSK[place.start:place.end] in {"Plekhovo", "Kursk", "Kyiv"}
+    assert KURSK[place.start : place.end] in {"Plekhovo", "Kursk", "Kyiv"}
     assert queries.article(conn, 999) is None
 
 
@@ -153,8 +158,9 @@ def test_event_facts_show_claims_sources_and_figures_side_by_side(conn):
     assert rows[1]["detail"].startswith("2 sources, 2 articles")
     assert len(side_by_side) == 1 and rows[2] is side_by_side[0]  # right under the evidence
     # who gives which figure, side by side
-    assert side_by_side[0]["label"] == ("Ukraine's military intelligence: ≥30 killed/wounded · "
-                                        "Russian defence ministry: 12 killed")
+    assert side_by_side[0]["label"] == (
+        "Ukraine's military intelligence: ≥30 killed/wounded · Russian defence ministry: 12 killed"
+    )
 
 
 def test_one_figure_is_not_a_comparison(conn):
@@ -174,8 +180,10 @@ def test_entity_facts_place_events_and_person_claims(conn):
     claims = [r for r in rows if r["kind"] == "claim"]
     assert len(claims) == 2
     text = KHARKIV
-    assert {text[r["start"]:r["end"]] for r in claims} == {
-        "A Russian drone strike on Kharkiv killed three civilians overnight", "Two houses were destroyed,"}
+    assert {text[r["start"] : r["end"]] for r in claims} == {
+        "A Russian drone strike on Kharkiv killed three civilians overnight",
+        "Two houses were destroyed,",
+    }
 
 
 def test_source_facts_list_everything_it_claimed(conn):
@@ -198,7 +206,9 @@ def test_each_list_says_what_it_is(conn):
     assert (queries.events_query().kind, queries.events_query(False).label) == ("events", "Events")
     assert (queries.sources_query().kind, queries.sources_query().label) == ("sources", "Sources")
     assert queries.article_facts_query(1).kind == queries.event_facts_query(1).kind == "facts"
-    assert queries.event_facts_query(1).label == "Event" and queries.event_facts_query(1, "Event · x").label == "Event · x"
+    assert (
+        queries.event_facts_query(1).label == "Event" and queries.event_facts_query(1, "Event · x").label == "Event · x"
+    )
     assert queries.entity_facts_query(1).label == "Entity" and queries.source_facts_query(1).label == "Source"
     assert queries.entity_facts_query(1, "Place · Kyiv").label == "Place · Kyiv"
     assert queries.article_facts_query(1).label == "Facts"
@@ -214,18 +224,38 @@ def test_sources_are_ranked_by_the_claims_they_make_and_relay(conn):
 def test_an_articles_facts_list_its_event_claim_figure_and_names(conn):
     rows = walk_rows(conn, queries.article_facts_query(1))
     assert [(r["kind"], r["label"]) for r in rows] == [
-        ("event", "Armed clash"), ("claim", "Ukraine's military intelligence"),
+        ("event", "Armed clash"),
+        ("claim", "Ukraine's military intelligence"),
         ("casualty", "at least 30 North Korean soldiers were killed and wounded"),
-        ("group", "North Korean soldiers"), ("place", "Plekhovo"), ("place", "Kursk"), ("place", "Kyiv")]
+        ("group", "North Korean soldiers"),
+        ("place", "Plekhovo"),
+        ("place", "Kursk"),
+        ("place", "Kyiv"),
+    ]
     assert all(r["article_id"] == 1 for r in rows)
 
 
 def test_event_row(conn):
     row = queries.event_row(conn, 1)
-    assert (row["article_id"], row["subtype"], row["date"], row["date_end"], row["places_label"],
-            row["casualties_label"], row["claimant_label"], row["evidence_start"]) == (
-        1, "Armed clash", "2024-12-14", "2024-12-15", "Plekhovo", "≥30 killed/wounded",
-        "Ukraine's military intelligence", 0)
+    assert (
+        row["article_id"],
+        row["subtype"],
+        row["date"],
+        row["date_end"],
+        row["places_label"],
+        row["casualties_label"],
+        row["claimant_label"],
+        row["evidence_start"],
+    ) == (
+        1,
+        "Armed clash",
+        "2024-12-14",
+        "2024-12-15",
+        "Plekhovo",
+        "≥30 killed/wounded",
+        "Ukraine's military intelligence",
+        0,
+    )
     assert row["evidence_text"].startswith("Ukraine's military intelligence reported") and row["evidence_end"] == 162
     assert queries.event_row(conn, 999) is None
 

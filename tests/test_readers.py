@@ -39,7 +39,10 @@ def test_seed_style_date_line_with_leading_space_becomes_metadata():
     assert article.published == "2024-03-02"
     assert article.text.startswith("Russian forces shelled Vovchansk on Friday")
     assert "date" not in article.text[:10]
-    assert article.title == "Russian forces shelled Vovchansk on Friday, killing two civilians, the regional governor said."
+    assert (
+        article.title
+        == "Russian forces shelled Vovchansk on Friday, killing two civilians, the regional governor said."
+    )
 
 
 def test_bundled_seed_reads_as_the_contract_says():
@@ -48,21 +51,29 @@ def test_bundled_seed_reads_as_the_contract_says():
     article = list(read_path(seed, "seeds/000_58e71f58cf538e1b.txt"))[0]
     assert raw.startswith(" date 2024-12-16 ")
     assert article.published == "2024-12-16"
-    assert article.text == unicodedata.normalize("NFC", raw[len(" date 2024-12-16 "):].replace("\r\n", "\n")).strip()
+    assert article.text == unicodedata.normalize("NFC", raw[len(" date 2024-12-16 ") :].replace("\r\n", "\n")).strip()
 
 
 def test_front_matter_becomes_metadata_not_text():
     article = only_article("front.md")
     assert (article.title, article.published, article.url, article.outlet) == (
-        "Drone strike near Odesa port", "2024-05-10", "https://example.org/odesa-drone", "Example Wire")
-    assert article.text == ("A drone strike damaged grain silos near the port of Odesa on Thursday, officials said."
-                            "\n\nTwo workers were wounded.")
+        "Drone strike near Odesa port",
+        "2024-05-10",
+        "https://example.org/odesa-drone",
+        "Example Wire",
+    )
+    assert article.text == (
+        "A drone strike damaged grain silos near the port of Odesa on Thursday, officials said."
+        "\n\nTwo workers were wounded."
+    )
 
 
 def test_line_endings_are_normalised_and_the_title_is_the_first_line():
     article = only_article("crlf.txt")
     assert "\r" not in article.text
-    assert article.text == "Protesters gathered in Tbilisi on Sunday evening\nPolice used water cannon against the crowd."
+    assert (
+        article.text == "Protesters gathered in Tbilisi on Sunday evening\nPolice used water cannon against the crowd."
+    )
     assert article.title == "Protesters gathered in Tbilisi on Sunday evening"
     assert article.published is None
 
@@ -93,21 +104,28 @@ def test_jsonl_keeps_good_lines_and_names_bad_ones():
     assert [a.ref for a in articles] == ["wire-001", "lines.jsonl:2", "4"]
     first = articles[0]
     assert (first.title, first.url, first.outlet, first.published) == (
-        "Clashes in Khartoum", "https://example.org/khartoum", "Example Wire", "2024-04-15")
+        "Clashes in Khartoum",
+        "https://example.org/khartoum",
+        "Example Wire",
+        "2024-04-15",
+    )
     assert articles[1].published == "2024-04-16T08:30:00+00:00"
     assert [r.where for r in rejections] == ["lines.jsonl:3", "lines.jsonl:4"]
     assert "broken JSON" in rejections[0].reason and "text" in rejections[1].reason
 
 
-@pytest.mark.parametrize("line, reason", [
-    (b"[1, 2]", "not a JSON object"),
-    (b'{"text": 5}', "no `text` string"),
-    (b'{"text": "   "}', "empty `text`"),
-    (b'{"text": "ok", "published": "last week"}', "not an ISO date"),
-    (b'{"text": "ok", "title": {"a": 1}}', "`title` is not a string"),
-    (b"{" * 100_000, "broken JSON"),
-    (b'{"text": "caf\xe9"}', "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        (b"[1, 2]", "not a JSON object"),
+        (b'{"text": 5}', "no `text` string"),
+        (b'{"text": "   "}', "empty `text`"),
+        (b'{"text": "ok", "published": "last week"}', "not an ISO date"),
+        (b'{"text": "ok", "title": {"a": 1}}', "`title` is not a string"),
+        (b"{" * 100_000, "broken JSON"),
+        (b'{"text": "caf\xe9"}', "not UTF-8"),
+    ],
+)
 def test_jsonl_bad_lines(line, reason):
     items = list(read_jsonl(io.BytesIO(line + b"\n" + b'{"text": "A good line."}\n'), "in.jsonl"))
     assert isinstance(items[0], Rejection) and reason in items[0].reason and items[0].where == "in.jsonl:1"
@@ -134,8 +152,10 @@ def test_rss_items_become_articles_with_link_and_date():
 
 def test_atom_entry_html_content_is_extracted():
     (entry,) = read("feed.atom")
-    assert entry.text == ("An explosion hit an ammunition depot in Dzhankoi, Crimea, overnight, local officials said."
-                          "\nNo casualties were reported.")
+    assert entry.text == (
+        "An explosion hit an ammunition depot in Dzhankoi, Crimea, overnight, local officials said."
+        "\nNo casualties were reported."
+    )
     assert entry.url == "https://atom.example.org/crimea" and entry.published == "2024-07-02"
 
 
@@ -146,12 +166,17 @@ def test_xml_that_is_not_a_feed_is_rejected(tmp_path):
     assert isinstance(rejection, Rejection) and "not an RSS or Atom feed" in rejection.reason
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("<!doctype html><html><body><p>News</p></body></html>", "an HTML page, not an RSS or Atom feed"),
-    ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</ti", "broken XML (unclosed token, line 1)"),
-    ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>",
-     "not an RSS or Atom feed with items"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("<!doctype html><html><body><p>News</p></body></html>", "an HTML page, not an RSS or Atom feed"),
+        ("<?xml version='1.0'?><rss version='2.0'><channel><title>x</ti", "broken XML (unclosed token, line 1)"),
+        (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>",
+            "not an RSS or Atom feed with items",
+        ),
+    ],
+)
 def test_a_feed_file_that_is_not_one_says_why(tmp_path, content, reason):
     path = tmp_path / "feed.rss"
     path.write_text(content)
@@ -180,8 +205,13 @@ def test_large_file_is_refused_without_reading_it(tmp_path):
 
 def test_deeply_nested_html_is_rejected_or_read_never_raises(tmp_path):
     path = tmp_path / "deep.html"
-    path.write_text("<html><body>" + "<div>" * 100_000 + "<p>Shelling hit Kherson on Monday, officials said.</p>"
-                    + "</div>" * 100_000 + "</body></html>")
+    path.write_text(
+        "<html><body>"
+        + "<div>" * 100_000
+        + "<p>Shelling hit Kherson on Monday, officials said.</p>"
+        + "</div>" * 100_000
+        + "</body></html>"
+    )
     (item,) = read_path(path, "deep.html")
     if isinstance(item, Rejection):
         assert item.where == "deep.html" and "HTML" in item.reason
@@ -191,9 +221,12 @@ def test_deeply_nested_html_is_rejected_or_read_never_raises(tmp_path):
 
 def test_script_laden_html_keeps_only_the_text(tmp_path):
     path = tmp_path / "scripts.html"
-    path.write_text("<html><head>" + "<script>var x = 'EVIL';</script>" * 3000 + "</head><body>"
-                    "<p>Protesters marched through Dakar on Friday, witnesses said.</p>"
-                    + "<script>document.write('EVIL')</script><iframe src='x'></iframe>" * 3000 + "</body></html>")
+    path.write_text(
+        "<html><head>" + "<script>var x = 'EVIL';</script>" * 3000 + "</head><body>"
+        "<p>Protesters marched through Dakar on Friday, witnesses said.</p>"
+        + "<script>document.write('EVIL')</script><iframe src='x'></iframe>" * 3000
+        + "</body></html>"
+    )
     (article,) = read_path(path, "scripts.html")
     assert article.text == "Protesters marched through Dakar on Friday, witnesses said."
 
@@ -225,18 +258,25 @@ def test_unknown_extension_is_sniffed():
     jsonl = list(read_data(b'{"text": "From stdin."}\n', "x", "jsonl"))
     assert jsonl[0].text == "From stdin."
     from store.readers import sniff_format
+
     assert sniff_format(b'  {"text": 1}') == "jsonl"
     assert sniff_format(b"<?xml version='1.0'?><rss>") == "feed"
     assert sniff_format(b"<!doctype html><html>") == "html"
     assert sniff_format(b"Plain words") == "text"
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2024-12-16", "2024-12-16"),
-    ("2024-12-16T10:00:00Z", "2024-12-16T10:00:00+00:00"),
-    ("Tue, 14 May 2024 09:00:00 GMT", "2024-05-14T09:00:00+00:00"),
-    ("yesterday", None), ("", None), (None, None), (20241216, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-12-16", "2024-12-16"),
+        ("2024-12-16T10:00:00Z", "2024-12-16T10:00:00+00:00"),
+        ("Tue, 14 May 2024 09:00:00 GMT", "2024-05-14T09:00:00+00:00"),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+        (20241216, None),
+    ],
+)
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
 
@@ -250,10 +290,14 @@ def test_titles_are_short():
 
 
 def test_a_title_passes_over_site_furniture_and_an_editors_note():
-    assert derive_title("NEW You can now listen to Fox News articles!\nPutin met Xi in Beijing on Thursday.") == \
-        "Putin met Xi in Beijing on Thursday."
-    note = ("Editor’s Note: Timothy Snyder is the Richard C. Levin Professor of History at Yale. "
-            "The views expressed are his own.\nUkraine is winning the war of ideas, " + "and more " * 20)
+    assert (
+        derive_title("NEW You can now listen to Fox News articles!\nPutin met Xi in Beijing on Thursday.")
+        == "Putin met Xi in Beijing on Thursday."
+    )
+    note = (
+        "Editor’s Note: Timothy Snyder is the Richard C. Levin Professor of History at Yale. "
+        "The views expressed are his own.\nUkraine is winning the war of ideas, " + "and more " * 20
+    )
     assert derive_title(note).startswith("Ukraine is winning the war of ideas")
     assert derive_title("CNN —\nRussia struck Kharkiv overnight.") == "Russia struck Kharkiv overnight."
     long = "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer. " + "More words. " * 20
@@ -279,15 +323,43 @@ def test_a_json_array_is_rejected_with_a_hint(tmp_path):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_MARKUP = st.sampled_from([b"<html>", b"<body>", b"<p>", b"</p>", b"<script>", b"<rss version='2.0'>", b"<item>",
-                           b"<description>", b"<feed xmlns='http://www.w3.org/2005/Atom'>", b"<entry>", b"---\n",
-                           b"title: x\n", b"date 2024-01-01 ", b'{"text": ', b'"', b"}\n", b"\n", b"\r\n", b"\xff",
-                           b"\x00", "é".encode(), "Плехово".encode(), b"<![CDATA[", b"]]>", b"&amp;", b"&#0;"])
+_MARKUP = st.sampled_from(
+    [
+        b"<html>",
+        b"<body>",
+        b"<p>",
+        b"</p>",
+        b"<script>",
+        b"<rss version='2.0'>",
+        b"<item>",
+        b"<description>",
+        b"<feed xmlns='http://www.w3.org/2005/Atom'>",
+        b"<entry>",
+        b"---\n",
+        b"title: x\n",
+        b"date 2024-01-01 ",
+        b'{"text": ',
+        b'"',
+        b"}\n",
+        b"\n",
+        b"\r\n",
+        b"\xff",
+        b"\x00",
+        "é".encode(),
+        "Плехово".encode(),
+        b"<![CDATA[",
+        b"]]>",
+        b"&amp;",
+        b"&#0;",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(parts=st.lists(st.one_of(_MARKUP, st.binary(max_size=40)), max_size=30),
-       fmt=st.sampled_from(["text", "html", "jsonl", "feed"]))
+@given(
+    parts=st.lists(st.one_of(_MARKUP, st.binary(max_size=40)), max_size=30),
+    fmt=st.sampled_from(["text", "html", "jsonl", "feed"]),
+)
 def test_any_bytes_give_articles_or_rejections_never_an_exception(parts, fmt):
     for item in read_data(b"".join(parts), "fuzz", fmt):
         assert isinstance(item, (RawArticle, Rejection))

@@ -163,9 +163,14 @@ def test_sources_are_found_with_their_type_claims_and_events(store):
     db, ids, _ = store
     result = top(db, "General Staff", kind="source")
     assert result.to_dict() == {
-        "id": ids["source:Ukraine's General Staff"], "kind": "source", "type": "military",
-        "name": "Ukraine's General Staff", "matched": "Ukraine's General Staff",
-        "score": result.score, "mentions": 9, "events": 2,
+        "id": ids["source:Ukraine's General Staff"],
+        "kind": "source",
+        "type": "military",
+        "name": "Ukraine's General Staff",
+        "matched": "Ukraine's General Staff",
+        "score": result.score,
+        "mentions": 9,
+        "events": 2,
     }
     assert {r.kind for r in search(db, "Volodymyr Zelensky")} == {"entity", "source"}
 
@@ -175,8 +180,16 @@ def test_result_is_the_contract_object(store):
     result = top(db, "Plehovo")
     data = result.to_dict()
     assert list(data) == ["id", "kind", "type", "name", "matched", "score", "mentions", "events"]
-    assert data == {"id": ids["Plekhovo"], "kind": "entity", "type": "place", "name": "Plekhovo",
-                    "matched": data["matched"], "score": data["score"], "mentions": 4, "events": 2}
+    assert data == {
+        "id": ids["Plekhovo"],
+        "kind": "entity",
+        "type": "place",
+        "name": "Plekhovo",
+        "matched": data["matched"],
+        "score": data["score"],
+        "mentions": 4,
+        "events": 2,
+    }
     assert data["matched"] in ("Plekhovo", "Плехово")
     assert round(data["score"], 1) == data["score"]
     json.dumps(data)
@@ -198,9 +211,24 @@ def test_queries_with_nothing_to_find_give_no_results(store, query):
 
 @pytest.mark.parametrize(
     "query",
-    ['"*" OR NEAR(', "NEAR(kharkiv kursk, 2)", "kharkiv*", "^kursk", "key:kursk", "kursk AND NOT kyiv",
-     "'; DROP TABLE names; --", "Robert'); DROP TABLE entities;--", "%", "_", "ka%", "Kursk\x1b[31m",
-     "Kur\x00sk", "[@click=app.quit]x[/]", "k" * 999, "Kyiv " * 199],
+    [
+        '"*" OR NEAR(',
+        "NEAR(kharkiv kursk, 2)",
+        "kharkiv*",
+        "^kursk",
+        "key:kursk",
+        "kursk AND NOT kyiv",
+        "'; DROP TABLE names; --",
+        "Robert'); DROP TABLE entities;--",
+        "%",
+        "_",
+        "ka%",
+        "Kursk\x1b[31m",
+        "Kur\x00sk",
+        "[@click=app.quit]x[/]",
+        "k" * 999,
+        "Kyiv " * 199,
+    ],
     ids=lambda q: repr(q)[:24],
 )
 def test_hostile_queries_are_inert(store, query):
@@ -299,4 +327,6 @@ def test_any_text_is_answered_calmly(store, query):
     results = search(db, query, limit=5)
     assert len(results) <= 5
     assert all(SCORE_CUTOFF <= r.score <= 100 and r.kind in ("entity", "source") for r in results)
-    assert [(-r.score, -r.mentions, -r.events) for r in results] == sorted((-r.score, -r.mentions, -r.events) for r in results)
+    assert [(-r.score, -r.mentions, -r.events) for r in results] == sorted(
+        (-r.score, -r.mentions, -r.events) for r in results
+    )

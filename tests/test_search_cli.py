@@ -55,7 +55,12 @@ def test_json_answer_is_one_contract_line(store):
     assert list(answer) == ["query", "results"] and answer["query"] == "Plehovo"
     first = answer["results"][0]
     assert list(first) == RESULT_KEYS
-    assert (first["id"], first["kind"], first["type"], first["name"]) == (ids["Plekhovo"], "entity", "place", "Plekhovo")
+    assert (first["id"], first["kind"], first["type"], first["name"]) == (
+        ids["Plekhovo"],
+        "entity",
+        "place",
+        "Plekhovo",
+    )
     assert (first["mentions"], first["events"]) == (4, 2)
     assert 70 <= first["score"] <= 100
 

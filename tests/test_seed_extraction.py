@@ -14,7 +14,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_58e71f58cf538e1b.
 def seed():
     raw = SEED.read_text(encoding="utf-8")
     m = re.match(r"\s*date (\d{4}-\d{2}-\d{2}) ", raw)
-    text = raw[m.end():]
+    text = raw[m.end() :]
     return text, extract_article(text, m.group(1))
 
 
@@ -34,8 +34,11 @@ def _clash(result):
     incidents = {}
     for e in result.events:
         incidents.setdefault(e.incident, []).append(e)
-    [clash] = [events for events in incidents.values()
-               if {"Plekhovo", "Vorozhba", "Martynovka"} <= {p.name for e in events for p in e.places}]
+    [clash] = [
+        events
+        for events in incidents.values()
+        if {"Plekhovo", "Vorozhba", "Martynovka"} <= {p.name for e in events for p in e.places}
+    ]
     return clash
 
 
@@ -47,8 +50,12 @@ def test_armed_clash_near_the_villages(seed):
     figures = [(c.kind, c.min, c.qualifier, c.who) for e in clash for c in e.casualties]
     assert ("killed_or_wounded", 30, "at least", "North Korean soldiers") in figures
     sources = {s.key: s for s in result.sources}
-    claimants = {(_fold(sources[c.source_key].name), sources[c.source_key].type)
-                 for e in clash for c in result.claims if c.key in e.claim_keys}
+    claimants = {
+        (_fold(sources[c.source_key].name), sources[c.source_key].type)
+        for e in clash
+        for c in result.claims
+        if c.key in e.claim_keys
+    }
     assert ("Ukraine's military intelligence", "intelligence") in claimants
 
 
@@ -60,7 +67,7 @@ def test_zelensky_quotation(seed):
     assert quotes[0].content.text.startswith("The Russians include North Koreans in combined units")
     assert sources[quotes[0].source_key].type == "person"
     assert sources[quotes[0].source_key].entity_key is not None
-    assert text[quotes[0].cue.start:quotes[0].cue.end] == "said"
+    assert text[quotes[0].cue.start : quotes[0].cue.end] == "said"
 
 
 def test_western_officials_claim_more_than_10000(seed):

@@ -11,8 +11,10 @@ def texts(text: str) -> list[str]:
 
 
 def test_abbreviations_do_not_end_sentences():
-    text = ("The U.S. said Gen. Smith arrived at 10 a.m. on Jan. 5 with Mr. Ali and Dr. Jones. "
-            "Lt. Col. Ivan Petrov was there too.")
+    text = (
+        "The U.S. said Gen. Smith arrived at 10 a.m. on Jan. 5 with Mr. Ali and Dr. Jones. "
+        "Lt. Col. Ivan Petrov was there too."
+    )
     assert texts(text) == [
         "The U.S. said Gen. Smith arrived at 10 a.m. on Jan. 5 with Mr. Ali and Dr. Jones.",
         "Lt. Col. Ivan Petrov was there too.",
@@ -21,45 +23,61 @@ def test_abbreviations_do_not_end_sentences():
 
 def test_abbreviation_then_sentence_opener_splits():
     assert texts("The strike came at 3 a.m. The army said nothing.") == [
-        "The strike came at 3 a.m.", "The army said nothing."]
-    assert texts("Aid arrived from the U.S. It was not enough.") == [
-        "Aid arrived from the U.S.", "It was not enough."]
+        "The strike came at 3 a.m.",
+        "The army said nothing.",
+    ]
+    assert texts("Aid arrived from the U.S. It was not enough.") == ["Aid arrived from the U.S.", "It was not enough."]
 
 
 def test_missing_space_after_full_stop():
     text = "The offensive began.The Russian forces advanced near Pokrovsk.According to the General Staff,12 attacks failed."
     assert texts(text) == [
-        "The offensive began.", "The Russian forces advanced near Pokrovsk.",
+        "The offensive began.",
+        "The Russian forces advanced near Pokrovsk.",
         "According to the General Staff,12 attacks failed.",
     ]
 
 
 def test_numbers_and_domains_do_not_split():
     assert texts("The front moved 3.5 km toward Kyiv.ua sources on 12.05.2024 said.") == [
-        "The front moved 3.5 km toward Kyiv.ua sources on 12.05.2024 said."]
+        "The front moved 3.5 km toward Kyiv.ua sources on 12.05.2024 said."
+    ]
 
 
 def test_quotes_curly_and_straight():
-    text = ('He said: "We will win." Then he left. “Is it over?” he asked. '
-            '“The Russians include North Koreans in combined units,” Zelensky said.')
+    text = (
+        'He said: "We will win." Then he left. “Is it over?” he asked. '
+        "“The Russians include North Koreans in combined units,” Zelensky said."
+    )
     assert texts(text) == [
-        'He said: "We will win."', "Then he left.", "“Is it over?” he asked.",
+        'He said: "We will win."',
+        "Then he left.",
+        "“Is it over?” he asked.",
         "“The Russians include North Koreans in combined units,” Zelensky said.",
     ]
 
 
 def test_headings_and_bullets_are_sentences():
-    text = ("North Korean Troops Reinforce Russian Forces\n\nThe army said:\n"
-            "- Plekhovo was shelled\n- Vorozhba was hit. Two died.\n• Sudzha held\n1. Kursk")
+    text = (
+        "North Korean Troops Reinforce Russian Forces\n\nThe army said:\n"
+        "- Plekhovo was shelled\n- Vorozhba was hit. Two died.\n• Sudzha held\n1. Kursk"
+    )
     assert texts(text) == [
-        "North Korean Troops Reinforce Russian Forces", "The army said:", "Plekhovo was shelled",
-        "Vorozhba was hit.", "Two died.", "Sudzha held", "Kursk",
+        "North Korean Troops Reinforce Russian Forces",
+        "The army said:",
+        "Plekhovo was shelled",
+        "Vorozhba was hit.",
+        "Two died.",
+        "Sudzha held",
+        "Kursk",
     ]
 
 
 def test_hard_wrapped_lines_are_joined():
-    text = ("Russian forces shelled the village of Vovchansk on Monday, killing two\n"
-            "civilians, the regional governor said.\nA second line stands alone.")
+    text = (
+        "Russian forces shelled the village of Vovchansk on Monday, killing two\n"
+        "civilians, the regional governor said.\nA second line stands alone."
+    )
     spans = split_sentences(text)
     assert [s.text for s in spans] == [
         "Russian forces shelled the village of Vovchansk on Monday, killing two\ncivilians, the regional governor said.",
@@ -69,7 +87,10 @@ def test_hard_wrapped_lines_are_joined():
 
 def test_initials_and_dashes():
     assert texts("George W. Bush spoke — briefly — in Kyiv. Plan B. The rest followed.") == [
-        "George W. Bush spoke — briefly — in Kyiv.", "Plan B.", "The rest followed."]
+        "George W. Bush spoke — briefly — in Kyiv.",
+        "Plan B.",
+        "The rest followed.",
+    ]
 
 
 def test_spans_are_exact_and_trimmed():
@@ -77,17 +98,20 @@ def test_spans_are_exact_and_trimmed():
     spans = split_sentences(text)
     assert [s.text for s in spans] == ["First one.", "Second one!", "Third?"]
     for span in spans:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("aB. \n!?\"“”'’-•*1U.S") + ["Mr.", "a.m.", " The ", "\u00a0", "Kyiv"]),
-                max_size=80).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("aB. \n!?\"“”'’-•*1U.S") + ["Mr.", "a.m.", " The ", "\u00a0", "Kyiv"]), max_size=80
+    ).map("".join)
+)
 def test_property_spans_exact_ordered_and_trimmed(text):
     spans = split_sentences(text)
     previous_end = 0
     for span in spans:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
         assert span.text and span.text == span.text.strip()
         assert span.start >= previous_end
         previous_end = span.end
@@ -97,7 +121,7 @@ def test_property_spans_exact_ordered_and_trimmed(text):
 @given(st.text(max_size=300))
 def test_property_arbitrary_unicode(text):
     for span in split_sentences(text):
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 def test_quote_followed_by_its_speaker_stays_one_sentence():
@@ -121,11 +145,14 @@ def test_long_text_without_sentence_ends_is_split_in_linear_time():
 
 
 def test_heading_over_a_longer_paragraph_line_stands_alone():
-    text = ("Intro.\n09:40 GMT — Shelling reported on the eastern edge of Kramatorsk city\n"
-            "Two apartment blocks were damaged when artillery shells hit the eastern edge of the city "
-            "early on Friday, the mayor said.")
+    text = (
+        "Intro.\n09:40 GMT — Shelling reported on the eastern edge of Kramatorsk city\n"
+        "Two apartment blocks were damaged when artillery shells hit the eastern edge of the city "
+        "early on Friday, the mayor said."
+    )
     assert [s.text for s in split_sentences(text)] == [
-        "Intro.", "09:40 GMT — Shelling reported on the eastern edge of Kramatorsk city",
+        "Intro.",
+        "09:40 GMT — Shelling reported on the eastern edge of Kramatorsk city",
         "Two apartment blocks were damaged when artillery shells hit the eastern edge of the city "
         "early on Friday, the mayor said.",
     ]

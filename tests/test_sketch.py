@@ -52,11 +52,14 @@ def test_sketches_and_bands_are_the_same_in_every_process():
 def test_the_store_marks_a_reprint_as_a_copy_of_the_first_stored(tmp_path):
     db = open_store(tmp_path / "s.db")
     with db:
-        for ref, text in (("orig", STORY), ("other", OTHER), ("copy", STORY + " (AFP)"),
-                          ("copy2", STORY.replace("Tuesday", "Monday"))):
+        for ref, text in (
+            ("orig", STORY),
+            ("other", OTHER),
+            ("copy", STORY + " (AFP)"),
+            ("copy2", STORY.replace("Tuesday", "Monday")),
+        ):
             write_article(db, RawArticle(ref, text), Extraction())
-    rows = dict(db.execute(
-        "SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
+    rows = dict(db.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
     ids = dict(db.execute("SELECT ref, id FROM articles"))
     assert rows == {"orig": None, "other": None, "copy": ids["orig"], "copy2": ids["orig"]}
     assert db.execute("SELECT count(*) FROM article_bands").fetchone()[0] == 4 * sketch.BANDS

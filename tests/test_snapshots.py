@@ -17,8 +17,6 @@ def app(tmp_path):
     return application
 
 
-
-
 def test_main_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
@@ -115,6 +113,7 @@ def test_place_view_at_80x24(snap_compare, browser_app):
 def test_reader_with_a_highlighted_claim_on_a_light_theme(snap_compare, app, theme):
     """Light themes: spans, claims, the selected fact and the lists' colours stay readable
     (atom-one-light's own success and warning colours are too faint on its background)."""
+
     async def open_claim(pilot):
         pilot.app.theme = theme
         await settle(pilot)

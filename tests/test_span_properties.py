@@ -13,11 +13,40 @@ SENTENCES = [
     "Police fired tear gas at protesters in Tbilisi on December 14 and 15.",
     "The U.S. Gen. Smith said at 10 a.m. that 70 to 80,000 losses were recorded.",
     "Rebels seized the town of Bunagana.The army retook it overnight, killing dozens of fighters.",
-    "\"We will not give up,\" he said, adding that 1,260 Russian military were eliminated.",
+    '"We will not give up," he said, adding that 1,260 Russian military were eliminated.',
 ]
-WORDS = ["killed", "said", "according to", "\u201c", "\u201d", '"', "at least", "dozens", "on Monday", ",",
-         ".", "\n", "\n\n", "Kursk", "Zelensky", "told AFP", "shelled", "drones", "1,200", "twenty-three",
-         "last month", "in August", "-", "(", ")", "’s", "İ", "ß", "\u00a0", " "]
+WORDS = [
+    "killed",
+    "said",
+    "according to",
+    "\u201c",
+    "\u201d",
+    '"',
+    "at least",
+    "dozens",
+    "on Monday",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    "Kursk",
+    "Zelensky",
+    "told AFP",
+    "shelled",
+    "drones",
+    "1,200",
+    "twenty-three",
+    "last month",
+    "in August",
+    "-",
+    "(",
+    ")",
+    "’s",
+    "İ",
+    "ß",
+    "\u00a0",
+    " ",
+]
 
 
 def check(text, published):
@@ -35,7 +64,7 @@ def check(text, published):
         assert 0.0 <= ev.confidence <= 1.0
     for span in spans:
         assert 0 <= span.start <= span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -45,9 +74,10 @@ def test_arbitrary_text(text, published):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(st.sampled_from(SENTENCES), st.sampled_from(WORDS), st.text(max_size=12)),
-                max_size=25),
-       st.sampled_from([None, "2024-12-16"]))
+@given(
+    st.lists(st.one_of(st.sampled_from(SENTENCES), st.sampled_from(WORDS), st.text(max_size=12)), max_size=25),
+    st.sampled_from([None, "2024-12-16"]),
+)
 def test_mutated_real_sentences(parts, published):
     check(" ".join(parts), published)
 

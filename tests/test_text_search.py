@@ -22,8 +22,11 @@ def db(tmp_path):
     store = open_store(tmp_path / "s.db")
     with store:
         for ref, text in TEXTS.items():
-            write_article(store, RawArticle(ref, text, title=ref.capitalize(), url=f"https://{ref}.example/a",
-                                                 published="2024-03-22"), Extraction())
+            write_article(
+                store,
+                RawArticle(ref, text, title=ref.capitalize(), url=f"https://{ref}.example/a", published="2024-03-22"),
+                Extraction(),
+            )
     return store
 
 
@@ -31,7 +34,7 @@ def test_a_phrase_ranks_first_and_its_words_are_located(db):
     hits = search_text(db, "190 children have been killed")
     assert [h.ref for h in hits] == ["sudan", "kyiv"]  # the phrase, then all the words apart
     sudan = hits[0]
-    assert TEXTS["sudan"][sudan.start:sudan.end] == "190 children have been killed"
+    assert TEXTS["sudan"][sudan.start : sudan.end] == "190 children have been killed"
     assert [sudan.snippet[s:e] for s, e in sudan.marks] == ["190", "children", "have", "been", "killed"]
     kyiv = hits[1]
     assert {kyiv.snippet[s:e] for s, e in kyiv.marks} >= {"Children", "been", "killed", "190"}
@@ -43,7 +46,9 @@ def test_words_being_typed_and_titles_are_found(db):
     assert search_text(db, "Odd")[0].ref == "odd"  # the title
 
 
-@pytest.mark.parametrize("typed", ['NOT', '"', 'filter*', 'text:odd', '(brackets', "NEAR(a b)", "'; DROP TABLE articles; --"])
+@pytest.mark.parametrize(
+    "typed", ["NOT", '"', "filter*", "text:odd", "(brackets", "NEAR(a b)", "'; DROP TABLE articles; --"]
+)
 def test_what_is_typed_is_data(db, typed):
     hits = search_text(db, typed)  # no FTS syntax error, no injection
     assert all(h.ref in TEXTS for h in hits)

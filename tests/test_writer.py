@@ -30,14 +30,26 @@ def test_article_and_facts_are_written_with_counters_and_labels(db):
     assert one(db, "SELECT n_events FROM articles")[0] == 2
     battle = db.execute(
         "SELECT type, subtype, date, date_end, date_precision, places_label, casualties_label, claimant_label "
-        "FROM events ORDER BY id").fetchall()
-    assert battle[0] == ("Battles", "Armed clash", "2024-12-14", "2024-12-15", "days", "Plekhovo, Vorozhba",
-                         "≥30 killed/wounded", "Ukraine's military intelligence")
+        "FROM events ORDER BY id"
+    ).fetchall()
+    assert battle[0] == (
+        "Battles",
+        "Armed clash",
+        "2024-12-14",
+        "2024-12-15",
+        "days",
+        "Plekhovo, Vorozhba",
+        "≥30 killed/wounded",
+        "Ukraine's military intelligence",
+    )
     assert battle[1][0:2] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert battle[1][5:] == ("Martynovka", "", "officials")
     assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'Plekhovo'") == (1, 1)
     assert one(db, "SELECT n_mentions, n_events FROM entities WHERE name = 'North Korean soldiers'") == (1, 1)
-    assert one(db, "SELECT n_claims, type FROM sources WHERE name = ?", "Ukraine's military intelligence") == (1, "intelligence")
+    assert one(db, "SELECT n_claims, type FROM sources WHERE name = ?", "Ukraine's military intelligence") == (
+        1,
+        "intelligence",
+    )
     assert one(db, "SELECT count(*) FROM claim_events")[0] == 2
     assert assert_spans_exact(db) == 4 + 2 * 2 + 2 + 3 + 2 + 1
 
@@ -51,20 +63,31 @@ def test_entities_and_sources_merge_across_articles(db):
     write(db, kursk_article("b.txt", other), ex)
     assert one(db, "SELECT count(*) FROM entities WHERE name = 'Plekhovo'")[0] == 1
     assert one(db, "SELECT n_mentions, n_events, lat, lon, country, admin1 FROM entities WHERE name = 'Plekhovo'") == (
-        3, 2, 51.2, 35.1, "RU", "Kursk")
+        3,
+        2,
+        51.2,
+        35.1,
+        "RU",
+        "Kursk",
+    )
     assert one(db, "SELECT count(*) FROM sources")[0] == 2
     assert one(db, "SELECT n_claims FROM sources WHERE name = ?", "Ukraine's military intelligence")[0] == 2
     plekhovo = one(db, "SELECT id FROM entities WHERE name = 'Plekhovo'")[0]
-    names = {r[0]: r[1] for r in db.execute(
-        "SELECT name, key FROM names WHERE owner = 'entity' AND owner_id = ?", (plekhovo,))}
+    names = {
+        r[0]: r[1]
+        for r in db.execute("SELECT name, key FROM names WHERE owner = 'entity' AND owner_id = ?", (plekhovo,))
+    }
     assert set(names) == {"Plekhovo", "Плехово", "Plechowo"} and names["Plekhovo"] == search_key("Plekhovo")
     # the names are findable through the trigram index the search engine uses
     key = search_key("Plekhovo")
     hits = db.execute("SELECT rowid FROM names_fts WHERE names_fts MATCH ?", (f'"{key[1:5]}"',)).fetchall()
     ids = ",".join(str(h[0]) for h in hits)
     assert {r[0] for r in db.execute(f"SELECT owner_id FROM names WHERE id IN ({ids})")} == {plekhovo}
-    assert {r[0] for r in db.execute(
-        "SELECT name FROM names WHERE owner = 'source'")} == {"Ukraine's military intelligence", "HUR", "officials"}
+    assert {r[0] for r in db.execute("SELECT name FROM names WHERE owner = 'source'")} == {
+        "Ukraine's military intelligence",
+        "HUR",
+        "officials",
+    }
 
 
 def test_later_articles_fill_missing_coordinates_but_never_overwrite(db):
@@ -78,12 +101,21 @@ def test_later_articles_fill_missing_coordinates_but_never_overwrite(db):
 def test_facts_with_bad_spans_or_vocabulary_are_dropped(db):
     text = "Shelling hit Kherson on Monday."
     bad = Extraction(
-        entities=[Entity("p", "place", "Kherson", [Span(13, 20, "Kherson"), Span(0, 3, "XYZ")]),
-                  Entity("q", "planet", "Mars", [span(text, "Monday")])],
-        events=[Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span(0, 99, text)),
-                Event("v2", "Battles", "Skirmish", Span.of(text, 0, len(text))),
-                Event("v3", "Battles", "Shelling/artillery/missile attack", Span.of(text, 0, len(text)),
-                      places=[PlaceRef("p", "Kherson", Span(13, 20, "Kherson"))])],
+        entities=[
+            Entity("p", "place", "Kherson", [Span(13, 20, "Kherson"), Span(0, 3, "XYZ")]),
+            Entity("q", "planet", "Mars", [span(text, "Monday")]),
+        ],
+        events=[
+            Event("v1", "Explosions/Remote violence", "Shelling/artillery/missile attack", Span(0, 99, text)),
+            Event("v2", "Battles", "Skirmish", Span.of(text, 0, len(text))),
+            Event(
+                "v3",
+                "Battles",
+                "Shelling/artillery/missile attack",
+                Span.of(text, 0, len(text)),
+                places=[PlaceRef("p", "Kherson", Span(13, 20, "Kherson"))],
+            ),
+        ],
     )
     report = write(db, RawArticle("k.txt", text), bad)
     assert len(report.dropped) == 4
@@ -91,7 +123,8 @@ def test_facts_with_bad_spans_or_vocabulary_are_dropped(db):
     assert one(db, "SELECT count(*) FROM entities")[0] == 1
     # a subtype decides its type: the contract's taxonomy is exact in the store
     assert db.execute("SELECT type, subtype FROM events").fetchall() == [
-        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]
     assert_spans_exact(db)
 
 
@@ -102,16 +135,19 @@ def test_same_text_again_is_not_written(db):
     assert one(db, "SELECT count(*) FROM mentions")[0] == 4
 
 
-@pytest.mark.parametrize("args, label", [
-    (("killed", 3, None, "exact"), "3 killed"),
-    (("killed_or_wounded", 30, None, "at least"), "≥30 killed/wounded"),
-    (("wounded", 3, 5, "range"), "3–5 wounded"),
-    (("captured", 12, None, "vague"), "≥12 captured"),
-    (("missing", None, None, "vague"), "missing"),
-    (("killed", 100, None, "about"), "~100 killed"),
-    (("killed", 10, None, "more than"), ">10 killed"),
-    (("losses", None, 40, "up to"), "≤40 losses"),
-])
+@pytest.mark.parametrize(
+    "args, label",
+    [
+        (("killed", 3, None, "exact"), "3 killed"),
+        (("killed_or_wounded", 30, None, "at least"), "≥30 killed/wounded"),
+        (("wounded", 3, 5, "range"), "3–5 wounded"),
+        (("captured", 12, None, "vague"), "≥12 captured"),
+        (("missing", None, None, "vague"), "missing"),
+        (("killed", 100, None, "about"), "~100 killed"),
+        (("killed", 10, None, "more than"), ">10 killed"),
+        (("losses", None, 40, "up to"), "≤40 losses"),
+    ],
+)
 def test_casualty_labels(args, label):
     assert casualty_label(*args) == label
 
@@ -132,6 +168,7 @@ def test_spans_survive_the_store_for_any_text(tmp_path_factory, text, data):
     ex = Extraction(entities=[Entity("e", "person", "Somebody", [Span.of(stored, start, end)])])
     write(store, RawArticle("x", stored), ex)
     text_back, s, e, fragment = store.execute(
-        'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id').fetchone()
+        'SELECT a.text, m.start, m."end", m.text FROM mentions m JOIN articles a ON a.id = m.article_id'
+    ).fetchone()
     assert text_back == stored and text_back[s:e] == fragment == stored[start:end]
     store.close()

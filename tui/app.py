@@ -57,8 +57,9 @@ class SearchCommands(Provider):
             return []
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit("Search names and places…", self.app.action_search_names,
-                           help="Type a name after Ctrl+P, or press /")
+        yield DiscoveryHit(
+            "Search names and places…", self.app.action_search_names, help="Type a name after Ctrl+P, or press /"
+        )
 
 
 class SitrepApp(App):
@@ -67,8 +68,7 @@ class SitrepApp(App):
     COMMANDS = App.COMMANDS | {SearchCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Commands and search", show=False,
-                id="app.command_palette"),
+        Binding("ctrl+p", "command_palette", "Commands and search", show=False, id="app.command_palette"),
     ]
 
     def __init__(self, db_path: str, settings: Settings | None = None) -> None:
@@ -103,19 +103,21 @@ class SitrepApp(App):
         main = self.main
         yield SystemCommand("Search names, places and text", "Fuzzy names, full text (/)", self.action_search_names)
         for pane, title in (("articles", "Articles"), ("events", "Events"), ("sources", "Sources")):
-            yield SystemCommand(f"Focus {title}", f"Move to the {title} pane",
-                                partial(main.action_focus_pane, pane))
-        yield SystemCommand("Filter events", "By subtype, date range, place, source (f)",
-                            main.action_filter_events)
+            yield SystemCommand(f"Focus {title}", f"Move to the {title} pane", partial(main.action_focus_pane, pane))
+        yield SystemCommand("Filter events", "By subtype, date range, place, source (f)", main.action_filter_events)
         yield SystemCommand("Sort events by date", "Newest or oldest first (s)", main.action_sort_events)
         yield SystemCommand("Back", "Go back (Escape)", main.action_back)
         yield SystemCommand("Forward", "Go forward (])", main.action_forward)
         yield SystemCommand("Refresh", "Read the store again (r)", main.action_refresh)
         yield SystemCommand("Help: keys", "Every key (?)", main.action_help)
-        yield SystemCommand("Judgements", "List what was judged: by kind, status, tag, orphaned (J)",
-                            main.action_judgements)
-        yield SystemCommand("Add an event from the reader's sentence", "The sentence under the reader's "
-                            "cursor; ( and ) move it (a, in the reader)", main.action_add_event)
+        yield SystemCommand(
+            "Judgements", "List what was judged: by kind, status, tag, orphaned (J)", main.action_judgements
+        )
+        yield SystemCommand(
+            "Add an event from the reader's sentence",
+            "The sentence under the reader's cursor; ( and ) move it (a, in the reader)",
+            main.action_add_event,
+        )
 
     def action_search_names(self) -> None:
         self.main.action_search()
@@ -154,8 +156,20 @@ class SitrepApp(App):
 
 def binding_ids() -> set[str]:
     """The id of every key binding of the browser (what a key map may name)."""
-    owners = (SitrepApp, MainScreen, RowList, ArticleList, EventList, SourceList, FactList, Reader, SearchScreen,
-              FilterScreen, HelpScreen, JudgeForm)
+    owners = (
+        SitrepApp,
+        MainScreen,
+        RowList,
+        ArticleList,
+        EventList,
+        SourceList,
+        FactList,
+        Reader,
+        SearchScreen,
+        FilterScreen,
+        HelpScreen,
+        JudgeForm,
+    )
     return {binding.id for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding) and binding.id}
 
 
@@ -169,6 +183,7 @@ def make_app(db_path: str, settings: Settings | None = None, analyst: str | None
         settings = replace(settings, analyst=analyst)
     check_keymap(settings, binding_ids())
     if settings.theme and settings.theme not in BUILTIN_THEMES:
-        raise ConfigError(f"{settings.theme_source}: unknown theme {settings.theme!r} "
-                          f"(one of: {', '.join(BUILTIN_THEMES)})")
+        raise ConfigError(
+            f"{settings.theme_source}: unknown theme {settings.theme!r} (one of: {', '.join(BUILTIN_THEMES)})"
+        )
     return SitrepApp(str(db_path), settings)

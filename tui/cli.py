@@ -38,7 +38,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help="the store (an SQLite file); default $SITREP_DB or the user data folder",
     )
     parser = _Parser(
@@ -46,42 +48,69 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal situation browser for open news about wars and crises.",
         epilog="Run `sitrep` alone to open the browser (a new store is built from the bundled seeds).",
     )
-    parser.add_argument("--db", metavar="PATH", default=None,
-                        help="the store (an SQLite file); default $SITREP_DB or the user data folder")
-    parser.add_argument("--analyst", metavar="NAME", default=None,
-                        help="who records judgements; default $SITREP_ANALYST or the OS user")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help="the store (an SQLite file); default $SITREP_DB or the user data folder",
+    )
+    parser.add_argument(
+        "--analyst", metavar="NAME", default=None, help="who records judgements; default $SITREP_ANALYST or the OS user"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    ingest = commands.add_parser("ingest", parents=[db_option], help="add articles from files, folders or stdin",
-                                 description="Add articles: .txt .md .html .htm .jsonl .ndjson .xml .rss .atom "
-                                             "files, folders (recursively), and - for JSON Lines on stdin.")
+    ingest = commands.add_parser(
+        "ingest",
+        parents=[db_option],
+        help="add articles from files, folders or stdin",
+        description="Add articles: .txt .md .html .htm .jsonl .ndjson .xml .rss .atom "
+        "files, folders (recursively), and - for JSON Lines on stdin.",
+    )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for JSON Lines on stdin")
     ingest.add_argument("--json", action="store_true", help="print the summary as a JSON object")
 
-    export = commands.add_parser("export", parents=[db_option], help="write the store out",
-                                 description="Write the store out. JSON Lines is the lossless format.")
-    export.add_argument("--kind", default="all",
-                        choices=["all", "article", "event", "incident", "claim", "entity", "source"])
+    export = commands.add_parser(
+        "export",
+        parents=[db_option],
+        help="write the store out",
+        description="Write the store out. JSON Lines is the lossless format.",
+    )
+    export.add_argument(
+        "--kind", default="all", choices=["all", "article", "event", "incident", "claim", "entity", "source"]
+    )
     export.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="write here instead of stdout (for --kind all --format csv: a folder)")
-    export.add_argument("--verified-only", action="store_true",
-                        help="only the events and claims an analyst verified (and what they refer to)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout (for --kind all --format csv: a folder)"
+    )
+    export.add_argument(
+        "--verified-only",
+        action="store_true",
+        help="only the events and claims an analyst verified (and what they refer to)",
+    )
 
-    search = commands.add_parser("search", parents=[db_option], help="fuzzy search over names and places",
-                                 description="Fuzzy search over the names of places, people, organisations, "
-                                             "groups and sources.")
+    search = commands.add_parser(
+        "search",
+        parents=[db_option],
+        help="fuzzy search over names and places",
+        description="Fuzzy search over the names of places, people, organisations, groups and sources.",
+    )
     search.add_argument("query", nargs="?", help="what to look for")
     search.add_argument("--queries", metavar="FILE", help="one query a line (- for stdin)")
     search.add_argument("--kind", default="any", choices=["any", "place", "person", "organization", "group", "source"])
     search.add_argument("--limit", type=int, default=10, metavar="N")
     search.add_argument("--json", action="store_true", help="one JSON line per query")
 
-    stats = commands.add_parser("stats", parents=[db_option], help="counts of articles, events, claims, entities, sources")
+    stats = commands.add_parser(
+        "stats", parents=[db_option], help="counts of articles, events, claims, entities, sources"
+    )
     stats.add_argument("--json", action="store_true")
 
-    feeds = commands.add_parser("feeds", parents=[db_option], help="the feeds Sitrep follows",
-                                description="The RSS and Atom feeds Sitrep follows, kept in the store.")
+    feeds = commands.add_parser(
+        "feeds",
+        parents=[db_option],
+        help="the feeds Sitrep follows",
+        description="The RSS and Atom feeds Sitrep follows, kept in the store.",
+    )
     actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", parser_class=_Parser, required=True)
     add = actions.add_parser("add", parents=[db_option], help="follow a feed (again: add tags, change its interval)")
     add.add_argument("url", metavar="URL")
@@ -97,19 +126,32 @@ def build_parser() -> argparse.ArgumentParser:
     opml_out = actions.add_parser("export", parents=[db_option], help="write the feeds as OPML")
     opml_out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
-    fetch = commands.add_parser("fetch", parents=[db_option], help="fetch the feeds that are due, once",
-                                description="Fetch the feeds that are due (every one with --all) once and "
-                                            "ingest their new items.")
+    fetch = commands.add_parser(
+        "fetch",
+        parents=[db_option],
+        help="fetch the feeds that are due, once",
+        description="Fetch the feeds that are due (every one with --all) once and ingest their new items.",
+    )
     fetch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
     fetch.add_argument("--all", action="store_true", help="every feed, due or not")
-    fetch.add_argument("--no-fulltext", dest="fulltext", action="store_false", default=None,
-                       help="store items as the feed gives them, without fetching the pages of summaries")
+    fetch.add_argument(
+        "--no-fulltext",
+        dest="fulltext",
+        action="store_false",
+        default=None,
+        help="store items as the feed gives them, without fetching the pages of summaries",
+    )
     fetch.add_argument("--json", action="store_true", help="print the summary as a JSON object")
 
     watch = commands.add_parser("watch", parents=[db_option], help="fetch feeds as they come due, until Ctrl+C")
     watch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
-    watch.add_argument("--no-fulltext", dest="fulltext", action="store_false", default=None,
-                       help="store items as the feed gives them, without fetching the pages of summaries")
+    watch.add_argument(
+        "--no-fulltext",
+        dest="fulltext",
+        action="store_false",
+        default=None,
+        help="store items as the feed gives them, without fetching the pages of summaries",
+    )
     _add_judging_commands(commands, db_option)
     return parser
 
@@ -117,27 +159,39 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
     """grade, status, correct, note, tag, log: the analyst's judgements (CONTRACT.md)."""
     judging = argparse.ArgumentParser(add_help=False)
-    judging.add_argument("--analyst", metavar="NAME", default=argparse.SUPPRESS,
-                         help="who decides; default $SITREP_ANALYST or the OS user")
+    judging.add_argument(
+        "--analyst",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="who decides; default $SITREP_ANALYST or the OS user",
+    )
     parents = [db_option, judging]
     reason = {"metavar": "TEXT", "default": None, "help": "why (kept in the log)"}
 
-    grade = commands.add_parser("grade", parents=parents, help="grade a source (A-F) or a claim (1-6)",
-                                description="The NATO Admiralty code: a source's reliability A (completely "
-                                            "reliable) to F (cannot be judged); a claim's credibility 1 "
-                                            "(confirmed by other sources) to 6 (cannot be judged).")
+    grade = commands.add_parser(
+        "grade",
+        parents=parents,
+        help="grade a source (A-F) or a claim (1-6)",
+        description="The NATO Admiralty code: a source's reliability A (completely "
+        "reliable) to F (cannot be judged); a claim's credibility 1 "
+        "(confirmed by other sources) to 6 (cannot be judged).",
+    )
     grade.add_argument("kind", metavar="source|claim")
     grade.add_argument("id", type=int, metavar="ID")
     grade.add_argument("grade", metavar="GRADE", help="A-F for a source, 1-6 for a claim")
     grade.add_argument("--reason", **reason)
 
-    status = commands.add_parser("status", parents=parents, help="verify, dispute or reject an event, claim or incident")
+    status = commands.add_parser(
+        "status", parents=parents, help="verify, dispute or reject an event, claim or incident"
+    )
     status.add_argument("kind", metavar="event|claim|incident")
     status.add_argument("id", type=int, metavar="ID")
     status.add_argument("status", metavar="unverified|verified|disputed|false")
     status.add_argument("--reason", **reason)
 
-    correct = commands.add_parser("correct", parents=parents, help="correct an extracted event (extracted values are kept)")
+    correct = commands.add_parser(
+        "correct", parents=parents, help="correct an extracted event (extracted values are kept)"
+    )
     correct.add_argument("kind", metavar="event")
     correct.add_argument("id", type=int, metavar="ID")
     correct.add_argument("--subtype", metavar="S", help="one of ACLED's subtypes, e.g. 'Air/drone strike'")
@@ -163,6 +217,7 @@ def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
 
 
 # --- stores ------------------------------------------------------------------------------------
+
 
 def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     """The store's path, and whether it was named explicitly with --db."""
@@ -200,8 +255,11 @@ def ensure_store(path: Path, *, explicit: bool = False):
     existed = path.exists()
     db = open_store(path)
     if not existed or (not explicit and db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0):
-        print(f"sitrep: building {path} from the bundled articles (the first time also indexes the gazetteer)",
-              file=sys.stderr, flush=True)
+        print(
+            f"sitrep: building {path} from the bundled articles (the first time also indexes the gazetteer)",
+            file=sys.stderr,
+            flush=True,
+        )
         build_from_seeds(db, on_reject=lambda r: print(f"sitrep: seed {plain(r)}", file=sys.stderr))
     return db
 
@@ -236,6 +294,7 @@ def open_for_writing(args: argparse.Namespace):
 
 # --- commands ----------------------------------------------------------------------------------
 
+
 def run_ingest(args: argparse.Namespace) -> int:
     from store.db import open_store
     from store.ingest import ingest_paths
@@ -267,8 +326,15 @@ def _ingest_with_progress(db, paths, report):
     from store.ingest import estimate_total, ingest_paths
 
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("", total=estimate_total(paths))
 
         def on_progress(summary) -> None:
@@ -363,7 +429,9 @@ def run_search(args: argparse.Namespace) -> int:
     return status
 
 
-def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset(), widest: dict[int, int] | None = None) -> list[str]:
+def _table(
+    rows: list[tuple[str, ...]], right: set[int] = frozenset(), widest: dict[int, int] | None = None
+) -> list[str]:
     """Rows as aligned lines; a cell wider than its column's limit (40, or ``widest[i]``) is cut with …."""
     limits = [(widest or {}).get(i, 40) for i in range(len(rows[0]))]
     widths = [min(max(len(row[i]) for row in rows), limits[i]) for i in range(len(rows[0]))]
@@ -392,6 +460,7 @@ def format_results(query: str, results, many: bool = False) -> str:
 
 
 # --- feeds --------------------------------------------------------------------------------------
+
 
 def open_existing(args: argparse.Namespace):
     """The store, which must exist already (the feeds commands that only read or fetch)."""
@@ -432,15 +501,28 @@ def format_feeds(feeds) -> str:
         return "no feeds (add one with `sitrep feeds add URL`)"
     rows = [("id", "every", "status", "next", "tags", "title", "url")]
     for feed in feeds:
-        rows.append((str(feed.id), format_every(feed.every), plain(_feed_status(feed)),
-                     _local_time(feed.next_due) if feed.active else "-", plain(",".join(feed.tags)),
-                     plain(feed.title or ""), plain(feed.url)))
+        rows.append(
+            (
+                str(feed.id),
+                format_every(feed.every),
+                plain(_feed_status(feed)),
+                _local_time(feed.next_due) if feed.active else "-",
+                plain(",".join(feed.tags)),
+                plain(feed.title or ""),
+                plain(feed.url),
+            )
+        )
     return "\n".join(_table(rows, right={0}, widest={6: 2000}))
 
 
 def run_feeds(args: argparse.Namespace) -> int:
-    return {"add": _feeds_add, "list": _feeds_list, "remove": _feeds_remove,
-            "import": _feeds_import, "export": _feeds_export}[args.feeds_command](args)
+    return {
+        "add": _feeds_add,
+        "list": _feeds_list,
+        "remove": _feeds_remove,
+        "import": _feeds_import,
+        "export": _feeds_export,
+    }[args.feeds_command](args)
 
 
 def _feeds_add(args: argparse.Namespace) -> int:
@@ -455,8 +537,10 @@ def _feeds_add(args: argparse.Namespace) -> int:
     with write_transaction(db):
         feed, new = add_feed(db, args.url, tags=args.tag, every=every)
     tags = f", tags {', '.join(feed.tags)}" if feed.tags else ""
-    print(f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.url)} "
-          f"(every {format_every(feed.every)}{plain(tags)})")
+    print(
+        f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.url)} "
+        f"(every {format_every(feed.every)}{plain(tags)})"
+    )
     return EXIT_OK
 
 
@@ -539,8 +623,11 @@ def _check_feeds(db, tag: str | None) -> None:
     from store.feeds import list_feeds
 
     if not list_feeds(db, tag):
-        raise UsageError(f"no feed has the tag {tag!r}" if tag is not None
-                         else "no feeds followed (add one with `sitrep feeds add URL`)")
+        raise UsageError(
+            f"no feed has the tag {tag!r}"
+            if tag is not None
+            else "no feeds followed (add one with `sitrep feeds add URL`)"
+        )
 
 
 _STAGES = {"feeds": "fetching feeds", "pages": "reading linked pages", "articles": "storing articles"}
@@ -556,8 +643,15 @@ def _fetch_round(db, feeds, fetcher, fulltext: bool):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
         task = progress.add_task(_STAGES["feeds"], total=len(feeds))
 
         def on_progress(stage: str, done: int, total: int) -> None:
@@ -566,8 +660,9 @@ def _fetch_round(db, feeds, fetcher, fulltext: bool):
         def say(line: object) -> None:
             progress.console.print(Text(f"sitrep: {plain(line)}"), highlight=False)
 
-        return fetch_feeds(db, feeds, fetcher, fulltext=fulltext, on_failure=say, on_reject=say,
-                           on_progress=on_progress)
+        return fetch_feeds(
+            db, feeds, fetcher, fulltext=fulltext, on_failure=say, on_reject=say, on_progress=on_progress
+        )
 
 
 def run_fetch(args: argparse.Namespace) -> int:
@@ -614,6 +709,7 @@ def run_browser(args: argparse.Namespace) -> int:
 
 # --- judgements --------------------------------------------------------------------------------
 
+
 def _judge(args: argparse.Namespace):
     from store.judgements import Judge
 
@@ -650,8 +746,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     kind = _kind(args.kind, ("event", "claim", "incident"))
     status = parse_status(args.status)
-    return _report(_judge(args).set_status(kind, args.id, status, args.reason),
-                   f"{kind} {args.id}: already {status}")
+    return _report(_judge(args).set_status(kind, args.id, status, args.reason), f"{kind} {args.id}: already {status}")
 
 
 def run_correct(args: argparse.Namespace) -> int:
@@ -669,8 +764,10 @@ def run_correct(args: argparse.Namespace) -> int:
     checks = {"subtype": parse_subtype, "date": parse_date, "place": parse_place, "killed": parse_killed}
     for field, value in given.items():
         checks[field](value)
-    return _report(_judge(args).correct_event(args.id, reason=args.reason, **given),
-                   f"event {args.id}: already so (nothing changed)")
+    return _report(
+        _judge(args).correct_event(args.id, reason=args.reason, **given),
+        f"event {args.id}: already so (nothing changed)",
+    )
 
 
 def run_note(args: argparse.Namespace) -> int:
@@ -719,10 +816,21 @@ def format_log_entry(entry: dict) -> str:
     return f"{line}  ({entry['reason']})" if entry["reason"] else line
 
 
-COMMANDS = {"ingest": run_ingest, "export": run_export, "search": run_search, "stats": run_stats,
-            "feeds": run_feeds, "fetch": run_fetch, "watch": run_watch,
-            "grade": run_grade, "status": run_status, "correct": run_correct, "note": run_note,
-            "tag": run_tag, "log": run_log}
+COMMANDS = {
+    "ingest": run_ingest,
+    "export": run_export,
+    "search": run_search,
+    "stats": run_stats,
+    "feeds": run_feeds,
+    "fetch": run_fetch,
+    "watch": run_watch,
+    "grade": run_grade,
+    "status": run_status,
+    "correct": run_correct,
+    "note": run_note,
+    "tag": run_tag,
+    "log": run_log,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -755,8 +863,10 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SITREP_DEBUG"):
             raise
         message = str(error).splitlines()[0] if str(error) else ""
-        print(f"sitrep: unexpected error: {type(error).__name__}{': ' + plain(message) if message else ''}",
-              file=sys.stderr)
+        print(
+            f"sitrep: unexpected error: {type(error).__name__}{': ' + plain(message) if message else ''}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
 

@@ -40,8 +40,9 @@ def _blend(a: ColorTriplet, b: ColorTriplet, amount: float) -> ColorTriplet:
     return ColorTriplet(*(round(x + (y - x) * amount) for x, y in zip(a, b)))
 
 
-def readable_rgb(colour: ColorTriplet, backgrounds: list[ColorTriplet],
-                 minimum: float = MINIMUM_CONTRAST) -> ColorTriplet:
+def readable_rgb(
+    colour: ColorTriplet, backgrounds: list[ColorTriplet], minimum: float = MINIMUM_CONTRAST
+) -> ColorTriplet:
     """``colour``, or the nearest colour towards black (on light backgrounds) or white (on dark
     ones) whose contrast with every one of ``backgrounds`` is at least ``minimum``."""
     if all(contrast(colour, bg) >= minimum for bg in backgrounds):

@@ -99,7 +99,7 @@ def read_file(path: Path) -> Settings:
         raise ConfigError(f"{path}: [keys] must be a table of binding id = keys")
     for binding_id, value in keys.items():
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{path}: [keys] {binding_id!r} must be keys such as \"ctrl+f,l\", not {value!r}")
+            raise ConfigError(f'{path}: [keys] {binding_id!r} must be keys such as "ctrl+f,l", not {value!r}')
         settings.keymap[binding_id] = value.strip()
         settings.keymap_sources[binding_id] = str(path)
     feeds = table.get("feeds", {})
@@ -125,7 +125,7 @@ def parse_keymap(value: str, source: str = KEYS_ENV) -> dict[str, str]:
             continue
         binding_id, equals, keys = item.partition("=")
         if not equals or not binding_id.strip() or not keys.strip():
-            raise ConfigError(f"{source}: {item.strip()!r} is not ID=KEYS (as in \"pane.events=e\")")
+            raise ConfigError(f'{source}: {item.strip()!r} is not ID=KEYS (as in "pane.events=e")')
         keymap[binding_id.strip()] = keys.strip()
     return keymap
 

@@ -21,8 +21,9 @@ def describe_hit(hit: dict[str, Any]) -> Content:
     title = one_line(hit.get("title") or hit.get("ref") or "")
     if len(title) > TITLE_CHARS:
         title = title[: TITLE_CHARS - 1].rstrip() + "…"
-    head = Content.assemble((f"{'article':<13}", "$accent"), ((hit.get("published") or "")[:10], "dim"), "  ",
-                            (title, "bold"))
+    head = Content.assemble(
+        (f"{'article':<13}", "$accent"), ((hit.get("published") or "")[:10], "dim"), "  ", (title, "bold")
+    )
     snippet = one_line(hit.get("snippet") or "")
     body = Content("  …" + snippet + "…")
     for start, end in hit.get("marks") or []:
@@ -41,8 +42,7 @@ def describe(result: dict[str, Any]) -> Content:
     if result["kind"] == "source":
         counts = plural(result.get("mentions") or 0, "claim")
     else:
-        counts = (f"{plural(result.get('mentions') or 0, 'mention')}, "
-                  f"{plural(result.get('events') or 0, 'event')}")
+        counts = f"{plural(result.get('mentions') or 0, 'mention')}, {plural(result.get('events') or 0, 'event')}"
     return Content.assemble(
         (f"{result.get('type') or result['kind']:<13}", "$accent"),
         (one_line(result["name"]), "bold"),

@@ -22,8 +22,16 @@ def run_search(db_path: str, text: str, limit: int = RESULT_LIMIT) -> list[dict[
     try:
         results = search(conn, text, kind="any", limit=limit)
         return [
-            {"kind": r.kind, "id": r.id, "type": r.type, "name": r.name, "matched": r.matched,
-             "score": r.score, "mentions": r.mentions, "events": r.events}
+            {
+                "kind": r.kind,
+                "id": r.id,
+                "type": r.type,
+                "name": r.name,
+                "matched": r.matched,
+                "score": r.score,
+                "mentions": r.mentions,
+                "events": r.events,
+            }
             for r in results
         ]
     finally:

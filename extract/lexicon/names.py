@@ -106,17 +106,21 @@ jens mark-rutte kaja josep antonio-guterres volker rafael-grossi tedros
 FIRST_NAMES: frozenset[str] = frozenset(n for n in _NAMES if "-" not in n or n.count("-") == 1)
 
 # Lower-case words that may sit inside a name ("Abdel Fattah al-Burhan", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset("""
+NAME_PARTICLES = frozenset(
+    """
 al el bin ibn bint abu von van der den de da di du la le dos das del ter
-""".split())
+""".split()
+)
 
 # Prefixes glued to a surname with a hyphen ("al-Burhan", "el-Sisi", "bin-Salman").
 SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "abu-", "Abu-")
 
-NAME_SUFFIXES = frozenset("""
+NAME_SUFFIXES = frozenset(
+    """
 based held controlled occupied backed led run installed appointed born bound area region era
 style linked aligned allied funded made
-""".split())
+""".split()
+)
 
 
 def _extra_first_names() -> frozenset[str]:

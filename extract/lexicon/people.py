@@ -30,19 +30,51 @@ for _line in _FULL_NAMES.strip().splitlines():
     for _full in _line.split("|"):
         _full = _full.strip()
         _surname = _full.split()[-1]
-        for _form in {_surname, _surname.split("-", 1)[-1] if _surname.lower().startswith(("al-", "el-")) else _surname}:
+        for _form in {
+            _surname,
+            _surname.split("-", 1)[-1] if _surname.lower().startswith(("al-", "el-")) else _surname,
+        }:
             WELL_KNOWN.setdefault(_form, _full)
 # Other spellings the news uses.
-WELL_KNOWN.update({
-    "Zelenskyy": "Volodymyr Zelensky", "Zelenskiy": "Volodymyr Zelensky", "Zelenskyi": "Volodymyr Zelensky",
-    "Erdoğan": "Recep Tayyip Erdogan", "Syrsky": "Oleksandr Syrskyi", "Zaluzhny": "Valerii Zaluzhnyi",
-    "Sisi": "Abdel Fattah el-Sisi", "Assad": "Bashar al-Assad", "Jolani": "Abu Mohammed al-Jolani",
-    "Julani": "Abu Mohammed al-Jolani", "Burhan": "Abdel Fattah al-Burhan",
-    "Hemedti": "Mohamed Hamdan Dagalo", "Hemeti": "Mohamed Hamdan Dagalo", "Orbán": "Viktor Orban",
-    "Traoré": "Ibrahim Traore", "Goïta": "Assimi Goita", "Lukashenka": "Alexander Lukashenko",
-    "Navalny": "Alexei Navalny",
-})
-for _ambiguous in ("Austin", "Harris", "Turk", "Vance", "Mustafa", "Abbas", "Herzog", "Duda",
-                   "Berri", "Fidan", "Ahmed", "Un", "Jinping", "Salman", "Smirnov", "Khan"):
+WELL_KNOWN.update(
+    {
+        "Zelenskyy": "Volodymyr Zelensky",
+        "Zelenskiy": "Volodymyr Zelensky",
+        "Zelenskyi": "Volodymyr Zelensky",
+        "Erdoğan": "Recep Tayyip Erdogan",
+        "Syrsky": "Oleksandr Syrskyi",
+        "Zaluzhny": "Valerii Zaluzhnyi",
+        "Sisi": "Abdel Fattah el-Sisi",
+        "Assad": "Bashar al-Assad",
+        "Jolani": "Abu Mohammed al-Jolani",
+        "Julani": "Abu Mohammed al-Jolani",
+        "Burhan": "Abdel Fattah al-Burhan",
+        "Hemedti": "Mohamed Hamdan Dagalo",
+        "Hemeti": "Mohamed Hamdan Dagalo",
+        "Orbán": "Viktor Orban",
+        "Traoré": "Ibrahim Traore",
+        "Goïta": "Assimi Goita",
+        "Lukashenka": "Alexander Lukashenko",
+        "Navalny": "Alexei Navalny",
+    }
+)
+for _ambiguous in (
+    "Austin",
+    "Harris",
+    "Turk",
+    "Vance",
+    "Mustafa",
+    "Abbas",
+    "Herzog",
+    "Duda",
+    "Berri",
+    "Fidan",
+    "Ahmed",
+    "Un",
+    "Jinping",
+    "Salman",
+    "Smirnov",
+    "Khan",
+):
     WELL_KNOWN.pop(_ambiguous, None)
 WELL_KNOWN["Jinping"] = "Xi Jinping"

@@ -4,50 +4,130 @@ features, settlement nouns, and the words after a name that make it an organisat
 
 # Words before a name that make it a place even when no gazetteer knows it.
 STRONG_CUES = (
-    ("near",), ("outside",), ("village", "of"), ("villages", "of"), ("town", "of"), ("towns", "of"),
-    ("city", "of"), ("cities", "of"), ("settlement", "of"), ("settlements", "of"), ("hamlet", "of"),
-    ("suburb", "of"), ("district", "of"), ("province", "of"), ("region", "of"), ("outskirts", "of"),
-    ("capital",), ("port", "of"), ("neighbourhood", "of"), ("neighborhood", "of"), ("areas", "of"),
-    ("area", "of"), ("direction", "of"), ("camp", "of"), ("strip", "of"), ("island", "of"),
-    ("village",), ("town",), ("city",), ("towards",), ("toward",), ("liberated",), ("captured",),
-    ("recaptured",), ("retook",), ("seized",), ("shelled",), ("struck",), ("airfield",),
-    ("seizing",), ("capturing",), ("retaking",), ("recapturing",), ("liberating",), ("shelling",),
-    ("airbase",), ("air", "base"), ("airport",), ("port",), ("suburbs", "of"), ("residents", "of"),
-    ("coast", "of"), ("shores", "of"), ("streets", "of"), ("centre", "of"), ("center", "of"),
-    ("commune", "of"), ("township", "of"),
+    ("near",),
+    ("outside",),
+    ("village", "of"),
+    ("villages", "of"),
+    ("town", "of"),
+    ("towns", "of"),
+    ("city", "of"),
+    ("cities", "of"),
+    ("settlement", "of"),
+    ("settlements", "of"),
+    ("hamlet", "of"),
+    ("suburb", "of"),
+    ("district", "of"),
+    ("province", "of"),
+    ("region", "of"),
+    ("outskirts", "of"),
+    ("capital",),
+    ("port", "of"),
+    ("neighbourhood", "of"),
+    ("neighborhood", "of"),
+    ("areas", "of"),
+    ("area", "of"),
+    ("direction", "of"),
+    ("camp", "of"),
+    ("strip", "of"),
+    ("island", "of"),
+    ("village",),
+    ("town",),
+    ("city",),
+    ("towards",),
+    ("toward",),
+    ("liberated",),
+    ("captured",),
+    ("recaptured",),
+    ("retook",),
+    ("seized",),
+    ("shelled",),
+    ("struck",),
+    ("airfield",),
+    ("seizing",),
+    ("capturing",),
+    ("retaking",),
+    ("recapturing",),
+    ("liberating",),
+    ("shelling",),
+    ("airbase",),
+    ("air", "base"),
+    ("airport",),
+    ("port",),
+    ("suburbs", "of"),
+    ("residents", "of"),
+    ("coast", "of"),
+    ("shores", "of"),
+    ("streets", "of"),
+    ("centre", "of"),
+    ("center", "of"),
+    ("commune", "of"),
+    ("township", "of"),
 )
 
 # Words before a name that make it a place when a gazetteer also knows it.
-WEAK_CUES = frozenset("""
+WEAK_CUES = frozenset(
+    """
 raided attacked bombed hit entered reached visited targeted besieged surrounded stormed
 occupied invaded evacuated left fled encircled bombarded pounded nearby attacking hitting entering
 striking targeting raiding besieging storming bombing
 including in at from to into around across over of via through between within throughout toward towards
 on along and or off inside north south east west northeast northwest southeast southwest
 northern southern eastern western central
-""".split())
+""".split()
+)
 
 FACILITY_HEADS = (
-    ("nuclear", "power", "plant"), ("power", "plant"), ("power", "station"), ("airport",),
-    ("air", "base"), ("airbase",), ("airfield",), ("refinery",), ("seaport",),
-    ("railway", "station"), ("train", "station"), ("refugee", "camp"), ("border", "crossing"),
-    ("military", "base"), ("naval", "base"), ("army", "base"), ("dam",), ("crossing",), ("hospital",), ("port",),
+    ("nuclear", "power", "plant"),
+    ("power", "plant"),
+    ("power", "station"),
+    ("airport",),
+    ("air", "base"),
+    ("airbase",),
+    ("airfield",),
+    ("refinery",),
+    ("seaport",),
+    ("railway", "station"),
+    ("train", "station"),
+    ("refugee", "camp"),
+    ("border", "crossing"),
+    ("military", "base"),
+    ("naval", "base"),
+    ("army", "base"),
+    ("dam",),
+    ("crossing",),
+    ("hospital",),
+    ("port",),
     ("bridge",),
-    ("camp",), ("station",), ("prison",), ("checkpoint",), ("mosque",), ("cathedral",),
+    ("camp",),
+    ("station",),
+    ("prison",),
+    ("checkpoint",),
+    ("mosque",),
+    ("cathedral",),
 )
 
 SETTLEMENT_HEADS = frozenset({"city", "town", "village"})
 
 # Generic facility words: "Kyiv hospital" is a mention of Kyiv, "Okhmatdyt hospital" a facility.
-GENERIC_FACILITIES = frozenset("crossing hospital port bridge camp station prison checkpoint mosque cathedral dam".split())
+GENERIC_FACILITIES = frozenset(
+    "crossing hospital port bridge camp station prison checkpoint mosque cathedral dam".split()
+)
 
 # Natural features and streets: "Bekaa valley", "Red Sea", "Dnipro river", "Rustaveli Avenue".
-FEATURE_HEADS = frozenset("""
+FEATURE_HEADS = frozenset(
+    """
 valley sea river lake mountains mountain hills desert coast peninsula gulf bay strait island
 islands plain plateau corridor forest reservoir avenue street square boulevard heights shoal
 reef atoll
-""".split())
+""".split()
+)
 
 # Lower-case words after a name that make it an organisation: "the Sever group of forces".
-ORG_AFTER = {"group": "other", "brigade": "military", "battalion": "military",
-             "regiment": "military", "militia": "military", "movement": "other"}
+ORG_AFTER = {
+    "group": "other",
+    "brigade": "military",
+    "battalion": "military",
+    "regiment": "military",
+    "militia": "military",
+    "movement": "other",
+}

@@ -33,19 +33,22 @@ class FilterScreen(ModalScreen[EventFilter | None]):
         choices += [(f"  {s}", s) for subs in TAXONOMY.values() for s in subs]
         with Vertical(id="filter-box"):
             yield Label("Subtype or type")
-            yield Select(choices, value=self.current.subtype or Select.NULL, id="filter-subtype",
-                         prompt="any")
+            yield Select(choices, value=self.current.subtype or Select.NULL, id="filter-subtype", prompt="any")
             with Horizontal(classes="dates"):
                 yield Input(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
                 yield Input(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
             yield Input(self.current.place, placeholder="place (part of a name)", id="filter-place")
-            yield Input(self.current.source, placeholder="source or claimant (part of a name)",
-                        id="filter-source")
-            yield Checkbox("history too (⟲ long before the article, ⟳ after it)", self.current.history,
-                           id="filter-history")
+            yield Input(self.current.source, placeholder="source or claimant (part of a name)", id="filter-source")
+            yield Checkbox(
+                "history too (⟲ long before the article, ⟳ after it)", self.current.history, id="filter-history"
+            )
             with Horizontal(classes="dates"):
-                yield Select([(s, s) for s in STATUSES], value=self.current.status or Select.NULL,
-                             prompt="any status", id="filter-status")
+                yield Select(
+                    [(s, s) for s in STATUSES],
+                    value=self.current.status or Select.NULL,
+                    prompt="any status",
+                    id="filter-status",
+                )
                 yield Input(self.current.tag, placeholder="tag", id="filter-tag")
             yield Static("", id="filter-error")
             with Horizontal(classes="buttons"):
@@ -134,9 +137,12 @@ class ArticleFilterScreen(ModalScreen[ArticleFilter | None]):
             if value and not DATE.match(value):
                 self.query_one("#filter-error", Static).update("Dates are YYYY, YYYY-MM or YYYY-MM-DD.")
                 return None
-        return ArticleFilter(date_from=date_from, date_to=date_to,
-                             outlet=self.query_one("#filter-outlet", Input).value.strip(),
-                             text=self.query_one("#filter-text", Input).value.strip())
+        return ArticleFilter(
+            date_from=date_from,
+            date_to=date_to,
+            outlet=self.query_one("#filter-outlet", Input).value.strip(),
+            text=self.query_one("#filter-text", Input).value.strip(),
+        )
 
     def action_apply(self) -> None:
         result = self._read()

@@ -128,8 +128,10 @@ class StatusForm(JudgeForm):
         self.current = current or "unverified"
 
     def compose_form(self) -> ComposeResult:
-        yield OptionList(*[Option(f"{status}  (now)" if status == self.current else status, id=status)
-                           for status in STATUSES], id="status-options")
+        yield OptionList(
+            *[Option(f"{status}  (now)" if status == self.current else status, id=status) for status in STATUSES],
+            id="status-options",
+        )
         yield Input(placeholder="reason (optional, kept in the log)", id="status-reason", compact=True)
 
     def on_mount(self) -> None:
@@ -163,14 +165,23 @@ class EventForm(JudgeForm):
         self._confirm_delete = False
 
     def compose_form(self) -> ComposeResult:
-        fields = (("subtype", "subtype (ACLED)"), ("date", "date YYYY-MM-DD"), ("place", "place"),
-                  ("killed", "killed (a number)"))
+        fields = (
+            ("subtype", "subtype (ACLED)"),
+            ("date", "date YYYY-MM-DD"),
+            ("place", "place"),
+            ("killed", "killed (a number)"),
+        )
         for field, placeholder in fields:
             with Horizontal(classes="judge-field"):
                 yield Label(field.capitalize(), classes="judge-label")
                 suggester = SuggestFromList(SUBTYPES, case_sensitive=False) if field == "subtype" else None
-                yield Input(self.values.get(field, ""), placeholder=placeholder, id=f"event-{field}",
-                            suggester=suggester, compact=True)
+                yield Input(
+                    self.values.get(field, ""),
+                    placeholder=placeholder,
+                    id=f"event-{field}",
+                    suggester=suggester,
+                    compact=True,
+                )
         with Horizontal(classes="judge-field"):
             yield Label("Reason", classes="judge-label")
             yield Input(placeholder="why (optional, kept in the log)", id="event-reason", compact=True)
@@ -253,8 +264,12 @@ class TagForm(JudgeForm):
     def compose_form(self) -> ComposeResult:
         current = " ".join(f"#{t}" for t in self.tags) or "no tags yet"
         yield Static(Content(one_line(current)), classes="judge-notes", id="tag-current")
-        yield Input(placeholder="tag (-tag removes it)", id="tag-input", compact=True,
-                    suggester=SuggestFromList(self.known, case_sensitive=False) if self.known else None)
+        yield Input(
+            placeholder="tag (-tag removes it)",
+            id="tag-input",
+            compact=True,
+            suggester=SuggestFromList(self.known, case_sensitive=False) if self.known else None,
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -280,14 +295,24 @@ class JudgementsForm(JudgeForm):
 
     def compose_form(self) -> ComposeResult:
         kinds = [(k, k) for k in ("incident", "event", "claim", "source", "article")]
-        yield Select(kinds, value=self.current.kind or Select.NULL, prompt="any kind", id="judgements-kind",
-                     compact=True)
-        yield Select([(s, s) for s in STATUSES], value=self.current.status or Select.NULL, prompt="any status",
-                     id="judgements-status", compact=True)
-        yield Input(self.current.tag, placeholder="tag", id="judgements-tag", compact=True,
-                    suggester=SuggestFromList(self.known_tags, case_sensitive=False) if self.known_tags else None)
-        yield Checkbox("only orphaned or deleted", self.current.detached_only, id="judgements-detached",
-                       compact=True)
+        yield Select(
+            kinds, value=self.current.kind or Select.NULL, prompt="any kind", id="judgements-kind", compact=True
+        )
+        yield Select(
+            [(s, s) for s in STATUSES],
+            value=self.current.status or Select.NULL,
+            prompt="any status",
+            id="judgements-status",
+            compact=True,
+        )
+        yield Input(
+            self.current.tag,
+            placeholder="tag",
+            id="judgements-tag",
+            compact=True,
+            suggester=SuggestFromList(self.known_tags, case_sensitive=False) if self.known_tags else None,
+        )
+        yield Checkbox("only orphaned or deleted", self.current.detached_only, id="judgements-detached", compact=True)
         with Horizontal(classes="judge-buttons"):
             yield Button("List", variant="primary", id="judgements-apply", compact=True)
             yield Button("All", id="judgements-all", compact=True)

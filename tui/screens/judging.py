@@ -26,9 +26,13 @@ from tui.screens.judge import EventForm, GradeForm, JudgementsForm, NoteForm, St
 
 # facts-list rows that stand for something judged: row kind -> (kind judged, field holding its id)
 FACT_TARGETS = {
-    "event": ("event", "uid"), "evidence": ("event", "uid"), "figure": ("event", "uid"),
-    "casualty": ("event", "link_id"), "claim": ("claim", "uid"),
-    "version": ("event", "uid"), "≠ version": ("event", "uid"),  # an incident's versions
+    "event": ("event", "uid"),
+    "evidence": ("event", "uid"),
+    "figure": ("event", "uid"),
+    "casualty": ("event", "link_id"),
+    "claim": ("claim", "uid"),
+    "version": ("event", "uid"),
+    "≠ version": ("event", "uid"),  # an incident's versions
 }
 PANE_KINDS = {"events": "event", "sources": "source", "articles": "article"}
 
@@ -128,8 +132,9 @@ class JudgingMixin:
         reader = self.reader
         sentence = reader.sentence_at_cursor() if reader.article is not None else None
         if sentence is None:
-            self.notify("Open an article first: an event is added from a sentence in the reader.",
-                        timeout=3, markup=False)
+            self.notify(
+                "Open an article first: an event is added from a sentence in the reader.", timeout=3, markup=False
+            )
             return
         reader.highlight(*sentence)
         article = reader.article
@@ -140,8 +145,9 @@ class JudgingMixin:
             if values is None:
                 return
             reason = values.pop("reason", "") or None
-            self._record(lambda judge: judge.add_event(article.id, start, end, reason=reason, **values)[1],
-                         facts_changed=True)
+            self._record(
+                lambda judge: judge.add_event(article.id, start, end, reason=reason, **values)[1], facts_changed=True
+            )
 
         self.app.push_screen(EventForm(what, {}, adding=True), added)
 
@@ -157,11 +163,13 @@ class JudgingMixin:
         conn = connect_readonly(self.db_path)
         try:
             if form == "grade" and target is not None and target.kind == "event":
-                claim = conn.execute("SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id LIMIT 1",
-                                     (target.id,)).fetchone()
+                claim = conn.execute(
+                    "SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id LIMIT 1", (target.id,)
+                ).fetchone()
                 if claim is None:
-                    self.app.call_from_thread(self.notify, "No claim reports this event: there is nothing to grade.",
-                                              timeout=3, markup=False)
+                    self.app.call_from_thread(
+                        self.notify, "No claim reports this event: there is nothing to grade.", timeout=3, markup=False
+                    )
                     return
                 target = Target("claim", claim[0])
             known = [t for t, _ in judging.tags_in_use(conn)]
@@ -169,8 +177,9 @@ class JudgingMixin:
         finally:
             conn.close()
         if target is not None and found is None:
-            self.app.call_from_thread(self.notify, f"{target.kind} {target.id} is no longer in the store.",
-                                      severity="warning", markup=False)
+            self.app.call_from_thread(
+                self.notify, f"{target.kind} {target.id} is no longer in the store.", severity="warning", markup=False
+            )
             return
         self.app.call_from_thread(self._show_form, form, target, found, known)
 
@@ -179,15 +188,20 @@ class JudgingMixin:
         if form == "judgements":
             push(JudgementsForm(self.judgement_filter, known), self.show_judgements)
         elif form == "grade":
-            push(GradeForm(target.kind, found["what"], found["grade"], found.get("suggestion", "")),
-                 lambda grade: grade and self._record(lambda judge: judge.grade(target.kind, target.id, grade)))
+            push(
+                GradeForm(target.kind, found["what"], found["grade"], found.get("suggestion", "")),
+                lambda grade: grade and self._record(lambda judge: judge.grade(target.kind, target.id, grade)),
+            )
         elif form == "status":
+
             def chosen(answer: tuple[str, str] | None) -> None:
                 if answer:
                     status, reason = answer
                     self._record(lambda judge: judge.set_status(target.kind, target.id, status, reason or None))
+
             push(StatusForm(found["what"], found["status"]), chosen)
         elif form == "correct":
+
             def corrected(values: dict[str, Any] | None) -> None:
                 if not values:
                     return
@@ -196,11 +210,15 @@ class JudgingMixin:
                     self._record(lambda judge: judge.delete_event(target.id, reason), facts_changed=True)
                 else:
                     self._record(lambda judge: judge.correct_event(target.id, reason=reason, **values))
+
             push(EventForm(found["what"], found["values"]), corrected)
         elif form == "note":
-            push(NoteForm(found["what"], found["notes"]),
-                 lambda text: text and self._record(lambda judge: judge.note(target.kind, target.id, text)))
+            push(
+                NoteForm(found["what"], found["notes"]),
+                lambda text: text and self._record(lambda judge: judge.note(target.kind, target.id, text)),
+            )
         elif form == "tag":
+
             def tagged(answer: tuple[str, str] | None) -> None:
                 if answer:
                     how, tag = answer
@@ -208,6 +226,7 @@ class JudgingMixin:
                         self._record(lambda judge: judge.untag(target.kind, target.id, tag))
                     else:
                         self._record(lambda judge: judge.tag(target.kind, target.id, tag))
+
             push(TagForm(found["what"], found["tags"], known), tagged)
 
     # ---------------------------------------------------------------- recording

@@ -42,8 +42,9 @@ READER_HINT = "Select an article, event, source or search result and press Enter
 def _event_date(row: dict[str, Any]) -> str:
     """The date as precise as it is known, ⟲ for history, ⟳ for later (store/date_labels.py); ✎ when
     the analyst corrected it."""
-    return _marked("date", row, marked_label(row.get("date"), row.get("date_end"), row.get("date_precision"),
-                                             row.get("era")))
+    return _marked(
+        "date", row, marked_label(row.get("date"), row.get("date_end"), row.get("date_precision"), row.get("era"))
+    )
 
 
 DATE_WIDTH = 16  # "✎⟲14–15 Dec 2024", the longest label: dates are never cut
@@ -62,7 +63,15 @@ def _status(row: dict[str, Any]) -> str:
 
 
 ARTICLE_COLUMNS = [
-    Column("published", "Date", 10, style="dim", shrink=False, min_width=10, format=lambda r: (r.get("published") or "")[:10]),
+    Column(
+        "published",
+        "Date",
+        10,
+        style="dim",
+        shrink=False,
+        min_width=10,
+        format=lambda r: (r.get("published") or "")[:10],
+    ),
     Column("outlet", "Outlet", 14, style="$text-accent", blank=("",), drop=2),
     Column("title", "Title", min_width=16, format=lambda r: r.get("title") or r.get("ref") or ""),
     Column("n_events", "Ev", 3, justify="right", drop=1),
@@ -79,11 +88,28 @@ INCIDENT_COLUMNS = [
 EVENT_COLUMNS = [
     Column("status", "✓", 1, style="bold", shrink=False, min_width=1, format=_status, blank=("",)),
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
-    Column("subtype", "Subtype", 22, style="$text-warning", min_width=10,
-           format=lambda r: _marked("subtype", r, r.get("subtype") or "")),
-    Column("places_label", "Place(s)", 16, min_width=8, format=lambda r: _marked("place", r, r.get("places_label") or "")),
-    Column("casualties_label", "Casualties", 18, style="$text-error", shrink=False, min_width=10, blank=("",), drop=2,
-           format=lambda r: _marked("killed", r, r.get("casualties_label") or "")),
+    Column(
+        "subtype",
+        "Subtype",
+        22,
+        style="$text-warning",
+        min_width=10,
+        format=lambda r: _marked("subtype", r, r.get("subtype") or ""),
+    ),
+    Column(
+        "places_label", "Place(s)", 16, min_width=8, format=lambda r: _marked("place", r, r.get("places_label") or "")
+    ),
+    Column(
+        "casualties_label",
+        "Casualties",
+        18,
+        style="$text-error",
+        shrink=False,
+        min_width=10,
+        blank=("",),
+        drop=2,
+        format=lambda r: _marked("killed", r, r.get("casualties_label") or ""),
+    ),
     Column("claimant_label", "Claimant", drop=1),
 ]
 SOURCE_COLUMNS = [
@@ -103,8 +129,14 @@ FACT_COLUMNS = [
 VERSION_COLUMNS = [
     Column("mark", "≠", 1, style="bold red", shrink=False, min_width=1),
     Column("claimant", "Claimant", 16, min_width=8),
-    Column("outlet", "Outlet", 12, style="cyan", min_width=6,
-           format=lambda r: f"{r.get('outlet') or ''}{' (copy)' if r.get('copy') else ''}"),
+    Column(
+        "outlet",
+        "Outlet",
+        12,
+        style="cyan",
+        min_width=6,
+        format=lambda r: f"{r.get('outlet') or ''}{' (copy)' if r.get('copy') else ''}",
+    ),
     Column("date", "Date", 10, style="dim", shrink=False, min_width=10, format=_event_date),
     Column("figures", "Figures", 14, style="red", min_width=8),
     Column("words", "Claim", min_width=10),
@@ -122,8 +154,9 @@ def _judge_keys(pane: str, *actions: str) -> list[Binding]:
         "note": ("n", "judge_note", "Note…"),
         "tag": ("t", "judge_tag", "Tag…"),
     }
-    return [Binding(keys[a][0], f"screen.{keys[a][1]}('{pane}')", keys[a][2], show=False, id=f"judge.{a}")
-            for a in actions]
+    return [
+        Binding(keys[a][0], f"screen.{keys[a][1]}('{pane}')", keys[a][2], show=False, id=f"judge.{a}") for a in actions
+    ]
 
 
 class FactList(RowList):
@@ -218,16 +251,22 @@ class MainScreen(JudgingMixin, Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="lists"):
-                yield ArticleList(self.db_path, queries.articles_query(), ARTICLE_COLUMNS,
-                                  empty_text=EMPTY_STORE, id="articles")
-                yield EventList(self.db_path, queries.filter_incidents(queries.incidents_query(), self.event_filter),
-                                INCIDENT_COLUMNS, empty_text="No incidents.", id="events")
-                yield SourceList(self.db_path, queries.sources_query(), SOURCE_COLUMNS,
-                                 empty_text="No sources.", id="sources")
+                yield ArticleList(
+                    self.db_path, queries.articles_query(), ARTICLE_COLUMNS, empty_text=EMPTY_STORE, id="articles"
+                )
+                yield EventList(
+                    self.db_path,
+                    queries.filter_incidents(queries.incidents_query(), self.event_filter),
+                    INCIDENT_COLUMNS,
+                    empty_text="No incidents.",
+                    id="events",
+                )
+                yield SourceList(
+                    self.db_path, queries.sources_query(), SOURCE_COLUMNS, empty_text="No sources.", id="sources"
+                )
             with Vertical(id="detail"):
                 yield Reader(placeholder=READER_HINT, id="reader")
-                yield FactList(self.db_path, self.view.facts, FACT_COLUMNS,
-                              empty_text="No facts here.", id="facts")
+                yield FactList(self.db_path, self.view.facts, FACT_COLUMNS, empty_text="No facts here.", id="facts")
                 yield Static(id="fact-detail")
         yield Footer()
 
@@ -238,8 +277,13 @@ class MainScreen(JudgingMixin, Screen):
         footer.show_command_palette = self.size.width >= 100
 
     def on_mount(self) -> None:
-        for pane_id, title in (("articles", "Articles"), ("events", "Events"),
-                               ("sources", "Sources"), ("reader", "Reader"), ("facts", "Facts")):
+        for pane_id, title in (
+            ("articles", "Articles"),
+            ("events", "Events"),
+            ("sources", "Sources"),
+            ("reader", "Reader"),
+            ("facts", "Facts"),
+        ):
             self.query_one(f"#{pane_id}").border_title = title
         self.query_one("#articles", RowList).focus()
 
@@ -268,8 +312,7 @@ class MainScreen(JudgingMixin, Screen):
     @property
     def idle(self) -> bool:
         """Nothing is waiting to be shown (tests and benchmarks wait for this)."""
-        return self._pending_preview is None and all(
-            row_list.idle for row_list in self.query(RowList))
+        return self._pending_preview is None and all(row_list.idle for row_list in self.query(RowList))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that only make sense somewhere are shown only there (the footer hides the rest)."""
@@ -327,15 +370,14 @@ class MainScreen(JudgingMixin, Screen):
     def _view_of(self, pane: str, row: dict[str, Any]) -> View:
         """What Enter on ``row`` of the Articles, Events or Sources pane shows."""
         if pane == "articles":
-            return View("article", row["id"], None,
-                        queries.article_facts_query(row["id"], row.get("title") or ""))
+            return View("article", row["id"], None, queries.article_facts_query(row["id"], row.get("title") or ""))
         if pane == "events" and "article_id" not in row:
             return self._incident_view(row)
         if pane == "events":
-            return self._event_view(row["id"], row["article_id"],
-                                    (row["evidence_start"], row["evidence_end"]), row)
-        return View("source", self.view.article_id, None,
-                    queries.source_facts_query(row["id"], f"Claims by {row['name']}"))
+            return self._event_view(row["id"], row["article_id"], (row["evidence_start"], row["evidence_end"]), row)
+        return View(
+            "source", self.view.article_id, None, queries.source_facts_query(row["id"], f"Claims by {row['name']}")
+        )
 
     def _run_preview(self) -> None:
         view, self._pending_preview = self._pending_preview, None
@@ -353,8 +395,11 @@ class MainScreen(JudgingMixin, Screen):
     def _describe_fact(self, row: dict[str, Any]) -> None:
         """The whole of the selected fact, under the facts pane (the columns cut it short)."""
         detail = Content.assemble(
-            (one_line(row.get("kind") or ""), "bold $accent"), "  ",
-            (one_line(row.get("label") or ""), "bold"), "  ", one_line(row.get("detail") or ""),
+            (one_line(row.get("kind") or ""), "bold $accent"),
+            "  ",
+            (one_line(row.get("label") or ""), "bold"),
+            "  ",
+            one_line(row.get("detail") or ""),
             ("  " + one_line(row["judgement"]) if row.get("judgement") else "", "bold $success"),
         )
         self.query_one("#fact-detail", Static).update(detail)
@@ -374,12 +419,19 @@ class MainScreen(JudgingMixin, Screen):
 
     def _incident_view(self, row: dict[str, Any]) -> View:
         """An incident: each source's version side by side (the first one shown in the reader)."""
-        label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label"),
-                                       plural(row.get("n_sources") or 0, "source")) if x)
+        label = " · ".join(
+            x
+            for x in (
+                row.get("subtype"),
+                _event_date(row),
+                row.get("places_label"),
+                plural(row.get("n_sources") or 0, "source"),
+            )
+            if x
+        )
         return View("incident", None, None, queries.incident_versions_query(row["id"], f"Incident · {label}"))
 
-    def _event_view(self, event_id: int, article_id: int, span: tuple[int, int],
-                    row: dict[str, Any]) -> View:
+    def _event_view(self, event_id: int, article_id: int, span: tuple[int, int], row: dict[str, Any]) -> View:
         label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label")) if x)
         return View("event", article_id, span, queries.event_facts_query(event_id, f"Event · {label}"))
 
@@ -438,8 +490,9 @@ class MainScreen(JudgingMixin, Screen):
             conn.close()
         if row is not None:
             self.app.call_from_thread(
-                self.go, self._event_view(event_id, row["article_id"],
-                                          (row["evidence_start"], row["evidence_end"]), row))
+                self.go,
+                self._event_view(event_id, row["article_id"], (row["evidence_start"], row["evidence_end"]), row),
+            )
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_incident_by_id(self, incident_id: int) -> None:
@@ -457,8 +510,14 @@ class MainScreen(JudgingMixin, Screen):
 
     def open_entity(self, entity_id: int, name: str, kind: str) -> None:
         """Show everything about an entity: its events, claims it made, every mention."""
-        self.go(View("entity", self.view.article_id, None,
-                     queries.entity_facts_query(entity_id, f"{kind.capitalize()} · {name}".strip(" ·"))))
+        self.go(
+            View(
+                "entity",
+                self.view.article_id,
+                None,
+                queries.entity_facts_query(entity_id, f"{kind.capitalize()} · {name}".strip(" ·")),
+            )
+        )
         self.facts.focus()
 
     def go_judgements(self, query: ListQuery) -> None:
@@ -467,8 +526,7 @@ class MainScreen(JudgingMixin, Screen):
         self.facts.focus()
 
     def open_source(self, source_id: int, name: str) -> None:
-        self.go(View("source", self.view.article_id, None,
-                     queries.source_facts_query(source_id, f"Claims by {name}")))
+        self.go(View("source", self.view.article_id, None, queries.source_facts_query(source_id, f"Claims by {name}")))
         self.facts.focus()
 
     # ------------------------------------------------------------------ history
@@ -545,8 +603,16 @@ class MainScreen(JudgingMixin, Screen):
         reader.show(article, self._pending_highlight)
         reader.border_title = Content(one_line(article.title or article.ref))
         # where it came from: its URL, else its ref (a file, a JSON Lines id)
-        meta = " · ".join(x for x in ((article.published or "")[:10], article.outlet or "",
-                                      article.url or article.ref, plural(article.n_events, "event")) if x)
+        meta = " · ".join(
+            x
+            for x in (
+                (article.published or "")[:10],
+                article.outlet or "",
+                article.url or article.ref,
+                plural(article.n_events, "event"),
+            )
+            if x
+        )
         reader.border_subtitle = Content(one_line(meta))
 
     # ------------------------------------------------------------------ events: filter, sort
@@ -573,8 +639,11 @@ class MainScreen(JudgingMixin, Screen):
     def action_cycle_confidence(self) -> None:
         """`c`: only the incidents (or events) at or above a confidence, 0.5 then 0.8, then all again."""
         steps = CONFIDENCE_STEPS
-        after = steps[(steps.index(self.event_filter.confidence) + 1) % len(steps)] \
-            if self.event_filter.confidence in steps else steps[0]
+        after = (
+            steps[(steps.index(self.event_filter.confidence) + 1) % len(steps)]
+            if self.event_filter.confidence in steps
+            else steps[0]
+        )
         self.event_filter = replace(self.event_filter, confidence=after)
         self._requery_events()
 
@@ -613,8 +682,7 @@ class MainScreen(JudgingMixin, Screen):
         """`x` on a version of an incident: that event becomes an incident of its own."""
         row = self.facts.current_row
         if self.view.mode != "incident" or row is None or self.facts.query.kind != "versions":
-            self.notify("Open an incident (Enter in Events), then press x on a version to split it out.",
-                        timeout=3)
+            self.notify("Open an incident (Enter in Events), then press x on a version to split it out.", timeout=3)
             return
         self._write_incidents("split", row["uid"], None)
 
@@ -631,8 +699,11 @@ class MainScreen(JudgingMixin, Screen):
                     message = f"Merged incident #{first} into #{second}; kept across re-ingest and regrouping."
                 else:
                     new = split_event(db, first)
-                    message = (f"Event {first} split out into incident #{new}; kept across re-ingest and regrouping."
-                               if new is not None else "That event is alone in its incident already.")
+                    message = (
+                        f"Event {first} split out into incident #{new}; kept across re-ingest and regrouping."
+                        if new is not None
+                        else "That event is alone in its incident already."
+                    )
             finally:
                 db.close()
         except Exception as error:  # noqa: BLE001 - one line for the user
@@ -672,8 +743,14 @@ class MainScreen(JudgingMixin, Screen):
         if result is None:
             return
         if result["kind"] == "article":  # found by its text: the article, scrolled to the match
-            self.go(View("article", result["id"], (result["start"], result["end"]),
-                         queries.article_facts_query(result["id"], result.get("title") or "")))
+            self.go(
+                View(
+                    "article",
+                    result["id"],
+                    (result["start"], result["end"]),
+                    queries.article_facts_query(result["id"], result.get("title") or ""),
+                )
+            )
             self.reader.focus()
         elif result["kind"] == "source":
             self.open_source(result["id"], result["name"])
@@ -686,18 +763,20 @@ class MainScreen(JudgingMixin, Screen):
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
         """Every key of the browser, by where it works (for `?`); a judgement key, the same in several
         panes, once."""
-        return gather_shared([
-            ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
-            ("Lists", RowList.BINDINGS),
-            ("Articles", ArticleList.BINDINGS),
-            ("Events", EventList.BINDINGS),
-            ("Facts", FactList.BINDINGS),
-            ("Reader", Reader.BINDINGS),
-            ("Search", SearchScreen.BINDINGS),
-            ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
-            ("Sources", SourceList.BINDINGS),
-            ("Forms", JudgeForm.BINDINGS),
-        ])
+        return gather_shared(
+            [
+                ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+                ("Lists", RowList.BINDINGS),
+                ("Articles", ArticleList.BINDINGS),
+                ("Events", EventList.BINDINGS),
+                ("Facts", FactList.BINDINGS),
+                ("Reader", Reader.BINDINGS),
+                ("Search", SearchScreen.BINDINGS),
+                ("Filter", [*FilterScreen.BINDINGS, *ArticleFilterScreen.BINDINGS]),
+                ("Sources", SourceList.BINDINGS),
+                ("Forms", JudgeForm.BINDINGS),
+            ]
+        )
 
     def action_refresh(self) -> None:
         self.reload_all()

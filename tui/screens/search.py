@@ -42,8 +42,9 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self.initial, placeholder="Search names, places and the articles' text…",
-                        id="search-input")
+            yield Input(
+                value=self.initial, placeholder="Search names, places and the articles' text…", id="search-input"
+            )
             yield Static(HINT, id="search-status")
             yield OptionList(id="search-results")
 
@@ -90,8 +91,9 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.answered = message.query
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(describe_hit(r) if r["kind"] == "article" else describe(r))
-                             for r in message.results])
+        options.add_options(
+            [Option(describe_hit(r) if r["kind"] == "article" else describe(r)) for r in message.results]
+        )
         status = self.query_one("#search-status", Static)
         if not message.results:
             status.update(Content.from_markup("No match for [b]$q[/b].", q=one_line(message.query)))

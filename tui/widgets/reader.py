@@ -110,10 +110,22 @@ class Reader(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("right_parenthesis", "next_sentence", "Next sentence", key_display=")", show=False,
-                id="reader.next_sentence"),
-        Binding("left_parenthesis", "previous_sentence", "Previous sentence", key_display="(", show=False,
-                id="reader.previous_sentence"),
+        Binding(
+            "right_parenthesis",
+            "next_sentence",
+            "Next sentence",
+            key_display=")",
+            show=False,
+            id="reader.next_sentence",
+        ),
+        Binding(
+            "left_parenthesis",
+            "previous_sentence",
+            "Previous sentence",
+            key_display="(",
+            show=False,
+            id="reader.previous_sentence",
+        ),
         Binding("a", "screen.add_event", "Add an event from this sentence", id="judge.add_event"),
         Binding("n", "screen.judge_note('reader')", "Note on the article", show=False, id="judge.note"),
         Binding("t", "screen.judge_tag('reader')", "Tag the article", show=False, id="judge.tag"),
@@ -220,9 +232,7 @@ class Reader(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         if self.article is None:
             return self.placeholder
-        return "\n".join(
-            self._shown[s:e] for s, e in self._lines[top:top + height]
-        )
+        return "\n".join(self._shown[s:e] for s, e in self._lines[top : top + height])
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width
@@ -278,7 +288,8 @@ class Reader(ScrollView, can_focus=True):
             if h_start < end and h_end > start or (h_start == h_end == start):
                 text.stylize(
                     self._highlight_style(),
-                    max(h_start, start) - start, min(h_end, end) - start,
+                    max(h_start, start) - start,
+                    min(h_end, end) - start,
                 )
         segments = list(text.render(self.app.console, end=""))
         strip = Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
@@ -287,9 +298,16 @@ class Reader(ScrollView, can_focus=True):
 
     def legend(self) -> Text:
         """What each colour in the reader means, drawn in those colours."""
-        names = {"place": "place", "person": "person", "organization": "organisation",
-                 "group": "group", "casualty": "casualty figure", "cue": "claim cue",
-                 "claim": "what is claimed", "event": "event evidence"}
+        names = {
+            "place": "place",
+            "person": "person",
+            "organization": "organisation",
+            "group": "group",
+            "casualty": "casualty figure",
+            "cue": "claim cue",
+            "claim": "what is claimed",
+            "event": "event evidence",
+        }
         legend = Text()
         for kind, name in names.items():
             legend.append(name, self._style(kind))

@@ -214,9 +214,7 @@ class RowList(ScrollView, can_focus=True):
         self.post_message(CountLoaded(query, generation, total))
 
     @work(thread=True, exclusive=True, group="pages", exit_on_error=False)
-    def _fetch_pages(
-        self, query: ListQuery, generation: int, pages: list[int], anchors: dict[int, tuple]
-    ) -> None:
+    def _fetch_pages(self, query: ListQuery, generation: int, pages: list[int], anchors: dict[int, tuple]) -> None:
         worker = get_current_worker()
         try:
             conn = queries.connect_readonly(self.db_path)
@@ -292,8 +290,7 @@ class RowList(ScrollView, can_focus=True):
     @property
     def idle(self) -> bool:
         """Whether the list has its count and asks for no page."""
-        return (self.total is not None and not self._load_scheduled and not self._wanted
-                and not self._in_flight)
+        return self.total is not None and not self._load_scheduled and not self._wanted and not self._in_flight
 
     # ---------------------------------------------------------------- rows
 
@@ -364,8 +361,13 @@ class RowList(ScrollView, can_focus=True):
         empty on every row, a reliability of F everywhere), and when the pane is too narrow for
         the rest at their least widths, the ones with the highest ``drop`` go first."""
         shown = [i for i, c in enumerate(self.columns) if c.blank is None or i in self._said]
-        least = lambda i: max(8, self.columns[i].min_width) if not self.columns[i].width else (  # noqa: E731
-            min(self._column_width(i), max(8 if self.columns[i].shrink else 0, self._floor(i))))
+
+        def least(i: int) -> int:
+            column = self.columns[i]
+            if not column.width:
+                return max(8, column.min_width)
+            return min(self._column_width(i), max(8 if column.shrink else 0, self._floor(i)))
+
         while sum(least(i) for i in shown) + len(shown) - 1 > width:
             droppable = [i for i in shown if self.columns[i].drop]
             if not droppable:
@@ -384,15 +386,13 @@ class RowList(ScrollView, can_focus=True):
             return cached
         widths = [self._column_width(i) if i in shown else 0 for i in range(len(self.columns))]
         flexible = [i for i in shown if not self.columns[i].width]
-        available = width - (len(shown) - 1) - sum(
-            max(8, self.columns[i].min_width) for i in flexible)
+        available = width - (len(shown) - 1) - sum(max(8, self.columns[i].min_width) for i in flexible)
         for candidates, floor in (
             ([i for i in shown if self.columns[i].width and self.columns[i].shrink], 8),
             ([i for i in shown if self.columns[i].width], 0),
         ):
             while sum(widths) > available:
-                shrinkable = [i for i in candidates
-                              if widths[i] > max(floor, self._floor(i))]
+                shrinkable = [i for i in candidates if widths[i] > max(floor, self._floor(i))]
                 if not shrinkable:
                     break
                 widths[max(shrinkable, key=lambda i: widths[i])] -= 1
@@ -472,13 +472,15 @@ class RowList(ScrollView, can_focus=True):
             return self._message_line("loading…", width, placeholder)
         style = base
         if selected:
-            style += self.get_component_rich_style(
-                "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
-            )
+            style += self.get_component_rich_style("row-list--cursor" if self.has_focus else "row-list--cursor-blurred")
         cells = [
             # the cursor row is drawn in the cursor's colours: a column colour could vanish on it
-            Text(one_line(c.value(row)), style="" if selected and c.style.startswith("$") else self.column_style(c.style),
-                 justify=c.justify, no_wrap=True)
+            Text(
+                one_line(c.value(row)),
+                style="" if selected and c.style.startswith("$") else self.column_style(c.style),
+                justify=c.justify,
+                no_wrap=True,
+            )
             for c in self.columns
         ]
         strip = self._line(cells, width, style)

@@ -15,8 +15,9 @@ _TABLE: dict[int, str] = {c: REPLACEMENT for c in range(0x00, 0x20) if c != 0x0A
 _TABLE[0x09] = " "  # a tab is one cell here, so offsets and columns agree
 _TABLE[0x7F] = REPLACEMENT
 _TABLE.update({c: REPLACEMENT for c in range(0x80, 0xA0)})
-_TABLE.update({c: REPLACEMENT for c in (0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F),
-                                         *range(0x2066, 0x206A))})
+_TABLE.update(
+    {c: REPLACEMENT for c in (0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 
 _ONE_LINE = dict(_TABLE)
 _ONE_LINE[0x0A] = " "
