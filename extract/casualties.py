@@ -120,6 +120,16 @@ WHO_NOUNS = (
     "crew",
     "crew members",
     "sailors",
+    "nurses",
+    "doctors",
+    "rescuers",
+    "firefighters",
+    "volunteers",
+    "citizens",
+    "nationals",
+    "pilots",
+    "contractors",
+    "aid workers",
 )
 _ONE_VERBS = (
     r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
@@ -130,7 +140,7 @@ _SINGULAR = (
     "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
     "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
     "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
-    "rescuer|firefighter"
+    "rescuer|firefighter|citizen|national|contractor|guard|aid worker|mercenary|pilot|sniper"
 )
 # the nouns after a figure, plural or (for "one student") singular
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
@@ -145,7 +155,7 @@ _KILLED = (
     r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
     r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated"
 )
-_WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed"
+_WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital"
 _PASSIVE_KINDS = [
     (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
     (re.compile(rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)", re.I), "killed_or_wounded"),
@@ -179,7 +189,8 @@ _AFTER = re.compile(
     rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})){_FROM}"
     rf"|\s+of(?=\s+(?:wounded|injured|dead)\b))?"
     rf"(?:\s+(?:more|others|other people))?"
-    rf"(?:,\s+including\s+[^,;]{{1,50}},)?"
+    # "Hundreds of civilians, including women, children and the elderly, were killed"
+    rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},)?"
     rf"(?:,?\s+(?:who|that)\b)?"
     rf"(?:\s+{_AUX}\b)*"
     rf"\s+[\"“]?(?P<verb>{_CAS_WORD})(?![\w-])",
@@ -271,7 +282,7 @@ _ONE = re.compile(
 _HINT_WORDS = (
     "kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to lives shot bodies remains corpses"
+    "maim liquidat burned_to lives shot bodies remains corpses hospital"
 ).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can

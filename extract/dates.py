@@ -103,7 +103,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(rf"(?<![\w])(?P<lead>in|since|during|of|throughout|until|In|Since|During)\s+(?P<y>{_YEAR})(?![\w])"),
+        # "in 2014", "in late 1979", "since mid-2023", "the Treaty of Brest-Litovsk (1918)"
+        re.compile(
+            rf"(?<![\w])(?P<lead>in|since|during|of|throughout|until|early|late|In|Since|During|Early|Late)\s+"
+            rf"(?P<y>{_YEAR})(?![\w])|(?<![\w])[Mm]id-(?P<y2>{_YEAR})(?![\w])|\((?P<y3>{_YEAR})\)"
+        ),
     ),
     (
         "weekday",
@@ -413,7 +417,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             last = date(year, month, calendar.monthrange(year, month)[1])
             return _mk(m, first, last, "month", not m["y"])
         if name == "year":
-            year = int(m["y"])
+            year = int(m["y"] or m["y2"] or m["y3"])
             return _mk(m, date(year, 1, 1), date(year, 12, 31), "year", False)
         if pub is None:
             return None

@@ -222,3 +222,34 @@ def test_casualty_spans_are_exactly_the_words(text, spans):
     found = find_casualties(text)
     assert [text[c.span.start : c.span.end] for c in found] == spans
     assert [c.span.text for c in found] == spans
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of who they were, commas and all, between the figure and its verb
+        (
+            "Hundreds of civilians, including women, children and the elderly, were killed.",
+            [("killed", 100, None, "vague", "civilians")],
+        ),
+        ("Three people were in hospital after the strike.", [("wounded", 3, 3, "exact", "people")]),
+        ("Five people were hospitalised.", [("wounded", 5, 5, "exact", "people")]),
+        ("Two nurses were taken to hospital.", [("wounded", 2, 2, "exact", "nurses")]),
+        ("A British citizen has been killed.", [("killed", 1, 1, "exact", "citizen")]),
+        ("Three volunteers were killed near Kramatorsk.", [("killed", 3, 3, "exact", "volunteers")]),
+    ],
+)
+def test_hospital_lists_of_victims_and_more_nouns(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hospital has 300 beds and 40 doctors.",
+        "Forty patients were evacuated from the hospital.",
+        "The 3 hospitals in the city were full.",
+    ],
+)
+def test_hospital_words_alone_are_no_casualties(text):
+    assert facts(text) == []

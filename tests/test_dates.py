@@ -33,6 +33,9 @@ def only(text, published=PUB):
         ("dated 2024-03-05", ("2024-03-05", "2024-03-05", "day")),
         ("three days ago", ("2024-12-13", "2024-12-13", "day")),
         ("since 2022", ("2022-01-01", "2022-12-31", "year")),
+        ("invaded Afghanistan in late 1979", ("1979-01-01", "1979-12-31", "year")),
+        ("the offensive of mid-2023", ("2023-01-01", "2023-12-31", "year")),
+        ("Treaty of Brest-Litovsk (1918).", ("1918-01-01", "1918-12-31", "year")),
     ],
 )
 def test_resolution(text, expected):
@@ -75,3 +78,8 @@ def test_published_forms():
 )
 def test_past_day_is_the_day_before_publication_and_that_day(text):
     assert only(text) == ("2024-12-15", "2024-12-16", "days")
+
+
+@pytest.mark.parametrize("text", ["see page (1234)", "a mid-1990s design", "the 2022-era rules (about 1,990)"])
+def test_numbers_that_are_no_year(text):
+    assert [(d.date, d.precision) for d in find_dates(text, PUB)] == []

@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from extract.events import classify
+from extract.attribution import find_claims
+from extract.entities import find_entities
+from extract.events import classify, sentence_signals
 from extract.model import SUBTYPE_TO_TYPE
 from extract.pipeline import extract_article
+from extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -550,3 +553,15 @@ def test_a_toll_since_the_offensive_began_is_background_and_a_based_place_is_no_
     assert [e.subtype for e in events] == ["Air/drone strike"]
     assert [p.name for p in events[0].places] == ["Hamah"] or [p.name for p in events[0].places] == ["Hama"]
     assert all(c.min != 820 for c in events[0].casualties)
+
+
+def test_a_hospital_figure_is_read_in_a_sentence_no_rule_names():
+    text = "Kyiv mayor Vitali Klitschko said three people were in hospital after the strike on Monday."
+    sentences = split_sentences(text)
+    entities = find_entities(text, sentences)
+    _, claims = find_claims(text, sentences, entities)
+    (signals,) = sentence_signals(text, sentences, entities, claims, "2024-03-06")
+    assert signals.rule is None
+    assert [(c.kind, c.min, c.span.text) for c in signals.casualties] == [
+        ("wounded", 3, "three people were in hospital")
+    ]
