@@ -256,11 +256,12 @@ class Model:
         if not founds:
             return []
         rows = list(chain.from_iterable(founds))
-        ends = np.cumsum([len(f) for f in founds])
+        lengths = np.array([len(f) for f in founds])
+        ends = np.cumsum(lengths)
         # the sum of each sentence's rows: differences of running sums at the sentences' ends
         running = np.zeros((len(rows) + 1, len(self.subtype_names)))
         np.cumsum(self._subtype_weights.take(rows, axis=0), axis=0, out=running[1:])
-        scores = running[ends] - running[ends - [len(f) for f in founds]]
+        scores = running[ends] - running[ends - lengths]
         scores += self._subtype_bias
         for k, rule in enumerate(rules):
             if rule in self._index:
