@@ -142,3 +142,19 @@ def test_team_texts_carry_taxonomy_subtypes():
         for s in art["sentences"]:
             assert set(s["subtypes"]) <= set(SUBTYPE_TO_TYPE)
             assert 0 <= s["start"] < s["end"] <= len(art["text"])
+
+
+def test_subtypes_of_several_sentences_are_each_sentences_own():
+    model = incident_model.load()
+    founds = [
+        model.incident(["missiles", "struck", "a", "school"], [])[1],
+        {},
+        model.incident(["protesters", "marched", "in", "the", "capital"], [])[1],
+    ]
+    rules = ["Shelling/artillery/missile attack", None, "Peaceful protest"]
+    together = [s.ranked() for s in model.subtypes_of(founds, rules)]
+    one_by_one = [model.subtypes(f, r).ranked() for f, r in zip(founds, rules)]
+    for a, b in zip(together, one_by_one):
+        assert [name for name, _ in a] == [name for name, _ in b]
+        assert [p for _, p in a] == pytest.approx([p for _, p in b])
+    assert model.subtypes_of([], []) == []
