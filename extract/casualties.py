@@ -130,6 +130,8 @@ WHO_NOUNS = (
     "pilots",
     "contractors",
     "aid workers",
+    "adults",
+    "teenagers",
 )
 _ONE_VERBS = (
     r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
@@ -191,6 +193,8 @@ _AFTER = re.compile(
     rf"(?:\s+(?:more|others|other people))?"
     # "Hundreds of civilians, including women, children and the elderly, were killed"
     rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},)?"
+    # "Two foreign nationals and three volunteers were killed": a second group shares the verb
+    rf"(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}))?"
     rf"(?:,?\s+(?:who|that)\b)?"
     rf"(?:\s+{_AUX}\b)*"
     rf"\s+[\"“]?(?P<verb>{_CAS_WORD})(?![\w-])",

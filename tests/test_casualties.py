@@ -237,6 +237,15 @@ def test_casualty_spans_are_exactly_the_words(text, spans):
         ("Two nurses were taken to hospital.", [("wounded", 2, 2, "exact", "nurses")]),
         ("A British citizen has been killed.", [("killed", 1, 1, "exact", "citizen")]),
         ("Three volunteers were killed near Kramatorsk.", [("killed", 3, 3, "exact", "volunteers")]),
+        # two groups sharing one verb: each its figure
+        (
+            "Two foreign nationals and three volunteers were killed.",
+            [("killed", 2, 2, "exact", "foreign nationals"), ("killed", 3, 3, "exact", "volunteers")],
+        ),
+        (
+            "Three children and 12 adults were wounded.",
+            [("wounded", 3, 3, "exact", "children"), ("wounded", 12, 12, "exact", "adults")],
+        ),
     ],
 )
 def test_hospital_lists_of_victims_and_more_nouns(text, expected):
@@ -249,6 +258,7 @@ def test_hospital_lists_of_victims_and_more_nouns(text, expected):
         "The hospital has 300 beds and 40 doctors.",
         "Forty patients were evacuated from the hospital.",
         "The 3 hospitals in the city were full.",
+        "5 soldiers and 2 tanks were seen.",
     ],
 )
 def test_hospital_words_alone_are_no_casualties(text):
