@@ -257,11 +257,13 @@ class Model:
             return []
         rows = list(chain.from_iterable(founds))
         lengths = np.array([len(f) for f in founds])
-        ends = np.cumsum(lengths)
-        # the sum of each sentence's rows: differences of running sums at the sentences' ends
-        running = np.zeros((len(rows) + 1, len(self.subtype_names)))
-        np.cumsum(self._subtype_weights.take(rows, axis=0), axis=0, out=running[1:])
-        scores = running[ends] - running[ends - lengths]
+        starts = np.zeros(len(founds), dtype=np.intp)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        # each sentence's rows summed (a zero row last, so a sentence with none at the end has a start)
+        taken = np.zeros((len(rows) + 1, len(self.subtype_names)))
+        self._subtype_weights.take(rows, axis=0, out=taken[:-1])
+        scores = np.add.reduceat(taken, starts, axis=0)
+        scores[lengths == 0] = 0.0  # (reduceat gives the row at its start for an empty run)
         scores += self._subtype_bias
         for k, rule in enumerate(rules):
             if rule in self._index:

@@ -158,3 +158,6 @@ def test_subtypes_of_several_sentences_are_each_sentences_own():
         assert [name for name, _ in a] == [name for name, _ in b]
         assert [p for _, p in a] == pytest.approx([p for _, p in b])
     assert model.subtypes_of([], []) == []
+    alone = dict(model.subtypes_of([{}], [None])[0].ranked())  # no feature found: the biases alone
+    after = dict(model.subtypes_of([founds[0], {}], [None, None])[1].ranked())
+    assert after == pytest.approx(alone)
