@@ -235,10 +235,13 @@ class Model:
 
     def _found(self, toks: list[str], others: list[str]) -> dict[int, float]:
         """Row -> incident weight of each feature present (each once: features are binary)."""
-        found = dict(chain.from_iterable(map(self._words.__getitem__, toks)))
-        found.update(filter(None, map(self._pairs.get, zip(toks, toks[1:]))))
-        found.update(filter(None, map(self._others.get, others)))
-        return found
+        return dict(
+            chain(
+                chain.from_iterable(map(self._words.__getitem__, toks)),
+                filter(None, map(self._pairs.get, zip(toks, toks[1:]))),
+                filter(None, map(self._others.get, others)),
+            )
+        )
 
     def incident(self, toks: list[str], others: list[str]) -> tuple[float, dict[int, float]]:
         """The calibrated probability that the sentence reports an incident (``toks``: its words,
