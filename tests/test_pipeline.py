@@ -162,10 +162,18 @@ def test_claims_and_events_time_grow_linearly_with_length():
         return elapsed
 
     small, large = prepared(_repeated_news(200_000)), prepared(_repeated_news(800_000))
-    # taken in turns, best of three each: a busy machine slows both sizes alike
-    times = {"small": [], "large": []}
-    for _ in range(3):
-        times["small"].append(cpu(*small))
-        times["large"].append(cpu(*large))
-    ratio = min(times["large"]) / min(times["small"])
-    assert ratio <= 6.0, f"800 KB took {ratio:.1f} times as long as 200 KB"
+
+    def ratio() -> float:
+        # taken in turns, best of three each: a busy machine slows both sizes alike
+        times = {"small": [], "large": []}
+        for _ in range(3):
+            times["small"].append(cpu(*small))
+            times["large"].append(cpu(*large))
+        return min(times["large"]) / min(times["small"])
+
+    # about 4 when linear, 8 or more when not; a round spoilt by a burst of load elsewhere (6.6 seen
+    # once on a shared machine) is measured again, while a real regression fails every round
+    ratios = []
+    while len(ratios) < 3 and (not ratios or ratios[-1] > 6.0):
+        ratios.append(ratio())
+    assert min(ratios) <= 6.0, f"800 KB took {min(ratios):.1f} times as long as 200 KB (rounds: {ratios})"
