@@ -68,6 +68,11 @@ def decode(data: bytes) -> str:
     """Bytes to str: UTF-8 when it is, else the detected encoding; binary data is refused."""
     if not data.strip():
         raise Unreadable("empty file")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows editors write it)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise Unreadable("not valid UTF-16 though it begins with UTF-16's byte-order mark") from None
     if b"\x00" in data[:8192]:
         raise Unreadable("binary file (not text)")
     try:
@@ -318,6 +323,11 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
 
     if not data.strip():
         raise Unreadable("empty file")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows editors write it)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise Unreadable("not valid UTF-16 though it begins with UTF-16's byte-order mark") from None
     if b"\x00" in data[:8192]:
         raise Unreadable("binary file (not text)")
     try:

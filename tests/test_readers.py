@@ -189,6 +189,22 @@ def test_non_utf8_text_is_detected():
     assert article.text.startswith("Des manifestants se sont rassemblés à Bamako")
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_read(tmp_path, codec):
+    path = tmp_path / "notes.txt"
+    text = "Russian shelling hit Kharkiv on Monday, killing two. Ukraïna, Харків."
+    path.write_bytes(("\ufeff" if codec == "utf-16-be" else "").encode(codec) + text.encode(codec))
+    (article,) = read_path(path, "notes.txt")
+    assert not isinstance(article, Rejection) and article.text == text
+
+
+def test_broken_utf16_says_so(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe\x00\xd8")  # a lone surrogate after the mark
+    (rejection,) = read_path(path, "broken.txt")
+    assert isinstance(rejection, Rejection) and "UTF-16" in rejection.reason
+
+
 @pytest.mark.parametrize("name, reason", [("binary.txt", "binary"), ("empty.txt", "empty")])
 def test_binary_and_empty_files_are_rejected(name, reason):
     (rejection,) = read(name)
