@@ -197,6 +197,13 @@ def test_names_glued_to_a_suffix():
     assert got["Melitopol"].country == "UA"  # "Russian-occupied" says who holds it, not where it is
 
 
+def test_a_people_glued_to_what_they_are_is_no_place():
+    text = "Kadyrov rules the Muslim-majority Chechnya region. Shelling hit Russian-speaking Donbas towns."
+    got = places(text)
+    assert {"Chechnya", "Donbas"} <= set(got)
+    assert not any("-" in name for name in got)  # not "Muslim-majority", not "Russian-speaking Donbas"
+
+
 def test_regions_no_town_is_named_after():
     text = "Fighting spread across Tigray and the Donbas, while militants attacked villages in Borno state."
     got = places(text)

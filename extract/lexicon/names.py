@@ -118,7 +118,7 @@ SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az
 NAME_SUFFIXES = frozenset(
     """
 based held controlled occupied backed led run installed appointed born bound area region era
-style linked aligned allied funded made
+style linked aligned allied funded made majority ruled proclaimed speaking dominated populated inhabited
 """.split()
 )
 
