@@ -365,8 +365,8 @@ def export_jsonl(conn: sqlite3.Connection, out: TextIO, kind: str = "all", verif
 # the analyst's judgement, after each kind's own columns (corrected/extracted: JSON objects;
 # tags joined by "; ", notes one a line)
 JUDGEMENT_COLUMNS = ["tags", "analyst_notes", "judged_by", "judged_at"]
-EVENT_COLUMNS = [
-    "event_id",
+# ACLED's own columns, in its order: every event row and incident row starts with them
+ACLED_COLUMNS = [
     "event_date",
     "event_date_end",
     "date_precision",
@@ -382,6 +382,10 @@ EVENT_COLUMNS = [
     "fatalities",
     "source",
     "notes",
+]
+EVENT_COLUMNS = [
+    "event_id",
+    *ACLED_COLUMNS,
     "article_id",
     "article_ref",
     "url",
@@ -493,21 +497,7 @@ def _event_rows(conn, verified_only: bool = False) -> Iterator[dict]:
 
 INCIDENT_COLUMNS = [
     "incident_id",
-    "event_date",
-    "event_date_end",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "fatalities",
-    "source",
-    "notes",
+    *ACLED_COLUMNS,
     "n_sources",
     "n_articles",
     "n_events",
