@@ -35,27 +35,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import MONTHS, WEEKDAYS  # noqa: E402
 
 from store.db import open_store  # noqa: E402
 from store.incidents import summarize  # noqa: E402
 from store.ingest import ingest_articles  # noqa: E402
 from store.readers import RawArticle  # noqa: E402
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 OUTLETS = [
     "Reuters",
