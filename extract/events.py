@@ -29,7 +29,7 @@ from operator import itemgetter
 from extract import incident_model
 from extract.attribution import COUNTRY_NAMES
 from extract.casualties import find_casualties
-from extract.dates import DateMention, datelines, find_dates, parse_published
+from extract.dates import NUMBER_WORDS, DateMention, datelines, find_dates, parse_published
 from extract.event_rules import (
     AIR,
     BACKGROUND,
@@ -572,25 +572,10 @@ def _later(original: str, low: str, words: int) -> re.Match[str] | None:
     return LATER.search(original)
 
 
-_SMALL_NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
-
 def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention:
     """The day ``m`` ("two days later", "the next day") counts from the anchor day."""
     if m.group("n"):
-        n = int(m.group("n")) if m.group("n").isdigit() else _SMALL_NUMBERS[m.group("n").lower()]
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()]
         days = n * (7 if m.group("unit").lower().startswith("week") else 1)
         sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
     else:
