@@ -326,6 +326,13 @@ def find_events(
         later = _later(s_text, low, words) if not event_dates else None
         if event_dates:
             date, level = _best_date(event_dates), 2
+        elif pub is not None and not dates and not detail and (ongoing := _ONGOING.search(low)):
+            # "troops are now 19 miles from the city", "manoeuvres are under way": happening as reported
+            day = pub.isoformat()
+            date, level = (
+                DateMention(sentence.start + ongoing.start(), sentence.start + ongoing.end(), day, day, "day", True),
+                2,
+            )
         elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
             # "two days later": counted from the day named before in the paragraph
             date, level = _shifted(dates_by_paragraph[para][-1], later, sentence.start), 2
@@ -405,6 +412,12 @@ _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attac
 _REFERS_BACK = re.compile(
     r"\bthe (?:attack|attacks|massacre|strike|strikes|raid|assault|bombing|shelling|killings?|"
     r"ambush|incident|rampage)\b(?! (?:on|in|at|near) )"
+)
+# a sentence that tells what is happening as it is reported (present progressive, "now", "under way"),
+# not what happened on a day told before it (when the sentence names no day of its own)
+_ONGOING = re.compile(
+    r"\b(?:(?:is|are) (?:now |still |currently )?(?!being\b|going to\b|expected\b|set\b|due\b)[a-z]+ing\b|"
+    r"(?:is|are) (?:now |still |currently )?(?:under ?way|ongoing|in progress)\b|(?:is|are) now\b|continues? to\b)"
 )
 # where the incident told just before took place: "The strike happened near the town of Debre Markos"
 _TOOK_PLACE = re.compile(

@@ -239,6 +239,19 @@ def test_days_later_count_from_the_day_named_before():
     ]
 
 
+def test_what_is_happening_as_reported_takes_the_day_of_publication():
+    strike = "Russian missiles struck Kharkiv on Monday, killing four people, the regional governor said. "
+    ongoing = extract_article(
+        strike + "Russian troops are now storming the town of Vovchansk, the governor said.", "2024-05-15"
+    )
+    assert [e.date for e in ongoing.events] == ["2024-05-13", "2024-05-15"]
+    # a detail of the strike told just before is of its day, even in the present tense
+    detail = extract_article(
+        strike + "Rescuers are still searching the rubble for survivors of the strike.", "2024-05-15"
+    )
+    assert [e.date for e in detail.events] == ["2024-05-13", "2024-05-13"]
+
+
 def test_victims_told_after_a_list_join_the_attack_before_it():
     text = (
         "Russian forces shelled 14 settlements in Kherson Oblast over the past day, killing two people, "
