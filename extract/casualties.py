@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from extract.dates import MONTHS, WEEKDAYS
+from extract.lexicon.sentences import SENTENCE_STARTERS
 from extract.model import Casualty, Span
 from extract.numbers import Quantity, find_quantities, word_trie
 
@@ -280,6 +282,15 @@ _ONE = re.compile(
     rf"\s+(?:an?|one)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
 )
 
+# "Captain Anton Sydorov was killed", "Kamenev was shot dead", "He was fatally wounded": one named person
+# (or one told of by "he" or "she"); capitalised words right before the verb, so "the soldier" is _ONE's
+_NAMED_ONE = re.compile(
+    r"(?<![\w’'\-])(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*|[Hh]e|[Ss]he)"
+    r"\s+(?:(?:was|has been|had been|reportedly|allegedly|also|later|fatally|seriously|critically|badly|"
+    r"severely|mortally)\s+)*(?:was|has been|had been)\s+(?:(?:reportedly|allegedly|also|later|fatally|"
+    r"seriously|critically|badly|severely|mortally)\s+)*"
+    r"(?P<verb>killed|shot dead|assassinated|executed|murdered|wounded|injured)\b(?! (?:or|and) )"
+)
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
@@ -324,7 +335,7 @@ def find_casualties(
     if flags is None:
         if not _HINT.search(low):
             return found
-        flags = ONE_NOUN | ONE_VERB  # not known: _ONE is tried
+        flags = HINT | ONE_NOUN | ONE_VERB  # not known: _ONE and _NAMED_ONE are tried
     elif not flags & HINT and not (flags & PHRASE_START and _HINT.search(low)):
         return found
     for q in find_quantities(text, start, end, low):
@@ -350,8 +361,36 @@ def find_casualties(
         )
         who = m.group("who") or m.group("who2")
         found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
+    if flags & HINT and ("was " in low or " been " in low):
+        for m in _NAMED_ONE.finditer(text, start, end):
+            who, at = _name_of(m)
+            if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
+                continue
+            kind = "wounded" if m["verb"] in ("wounded", "injured") else "killed"
+            found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, at, m.end())))
     found.sort(key=lambda c: c.span.start)
     return found
+
+
+def _name_of(m: re.Match[str]) -> tuple[str | None, int]:
+    """The person a _NAMED_ONE match names and where that starts: without the capitalised words that
+    open sentences ("So", "But", "Meanwhile", "On Monday"); None when nothing of a name is left ("It was killed")."""
+    who, at = m["who"], m.start("who")
+    while " " in who and _opens_sentences(who.split(" ", 1)[0].lower()):
+        first, who = who.split(" ", 1)
+        who = who.lstrip()
+        at = m.end("who") - len(who)
+    if who.lower() in SENTENCE_STARTERS and who.lower() not in ("he", "she") or who in _NOT_ONE:
+        return None, at
+    return who, at
+
+
+def _opens_sentences(word: str) -> bool:
+    return word in SENTENCE_STARTERS or word in WEEKDAYS or word in MONTHS
+
+
+# capitalised words before "was killed" that name no one person
+_NOT_ONE = frozenset(("Nobody", "Everyone", "Everybody", "Somebody", "Someone", "Who", "What", "Which"))
 
 
 def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None = None) -> Casualty | None:

@@ -44,6 +44,19 @@ def facts(text):
         ),
         ("The death toll rose to 15.", [("killed", 15, 15, "exact", None)]),
         ("A seven-year-old girl was seriously injured.", [("wounded", 1, 1, "exact", "girl")]),
+        # one person named (or "he"/"she"): one casualty
+        ("Kamenev was shot dead by Ukrainian fighters.", [("killed", 1, 1, "exact", "Kamenev")]),
+        ("Captain Anton Sydorov was killed by artillery fire.", [("killed", 1, 1, "exact", "Captain Anton Sydorov")]),
+        ("Mr. Smith had been fatally wounded.", [("wounded", 1, 1, "exact", "Mr. Smith")]),
+        ("He was killed on Monday.", [("killed", 1, 1, "exact", "He")]),
+        (
+            "Two soldiers were killed and Ivanov was injured.",
+            [("killed", 2, 2, "exact", "soldiers"), ("wounded", 1, 1, "exact", "Ivanov")],
+        ),
+        # not one person: a pronoun for a thing, no capitalised name right before the verb, a choice of kinds
+        ("It was killed off by parliament in May.", []),
+        ("The soldier of the Kursk unit was killed.", []),
+        ("Ukraine was killed or wounded, he wrote.", []),
     ],
 )
 def test_casualties(text, expected):
@@ -182,6 +195,8 @@ def test_has_left_before_a_figure_is_no_crash():
         ("The attack left 12 dead and 30 wounded.", ["12 dead", "30 wounded"]),
         ("The death toll rose to 15.", ["death toll rose to 15"]),
         ("A seven-year-old girl was seriously injured.", ["A seven-year-old girl was seriously injured"]),
+        ("So Captain Anton Sydorov was killed.", ["Captain Anton Sydorov was killed"]),
+        ("On Monday Ivanov was wounded.", ["Ivanov was wounded"]),
         ("The bodies of 40 people were found in a mass grave.", ["bodies of 40 people"]),
         (
             "At least five civilians, including a child, were killed.",
