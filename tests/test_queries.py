@@ -270,3 +270,86 @@ def test_like_wildcards_typed_in_a_filter_are_literal(conn):
     for place in ("Plek%ovo", "Plek_ovo", "%", "_"):
         assert walk_rows(conn, queries.filter_events(base, EventFilter(place=place))) == [], place
     assert len(walk_rows(conn, queries.filter_events(base, EventFilter(place="Plekhovo")))) == 2
+
+
+def test_filters_narrow_incidents(conn):
+    base = queries.incidents_query()
+    # incident 1: the fighting near Plekhovo (two articles, 14-15 December); 2: the Kharkiv drone strike (20 December)
+    assert [r["id"] for r in walk_rows(conn, base)] == [2, 1]
+    assert [r["id"] for r in walk_rows(conn, queries.incidents_query(descending=False))] == [1, 2]
+
+    def ids(**fields):
+        return [r["id"] for r in walk_rows(conn, queries.filter_incidents(base, EventFilter(**fields)))]
+
+    assert ids() == [2, 1]
+    assert ids(subtype="Armed clash") == [1]
+    assert ids(subtype="Air/drone strike") == [2]
+    assert ids(subtype="Battles") == [1]  # a type: its subtypes
+    assert ids(subtype="Explosions/Remote violence") == [2]
+    assert ids(subtype="Attack") == []
+    assert ids(place="kharK") == [2]
+    assert ids(place="Plekhovo") == [1]
+    assert ids(place="100%_") == []  # LIKE wildcards typed in are literal
+    assert ids(date_from="2024-12-15") == [2, 1]  # 14-15 December reaches the 15th
+    assert ids(date_from="2024-12-16") == [2]
+    assert ids(date_to="2024-12-14") == [1]
+    assert ids(date_to="2024-12-13") == []
+    assert ids(date_from="2024-12", date_to="2024-12") == [2, 1]
+    assert ids(source="defence ministry") == [1]
+    assert ids(source="Syniehubov") == [2]
+    assert ids(source="nobody at all") == []
+    assert ids(confidence=0.85) == [2]  # an incident's confidence: its most confident event's
+    assert ids(confidence=0.8) == [2, 1]  # at or above
+    assert ids(status="unverified") == [2, 1]  # never judged counts as unverified
+    assert ids(status="verified") == []
+    assert ids(tag="checked") == []
+    label = queries.filter_incidents(base, EventFilter(subtype="Armed clash", place="Plekhovo", confidence=0.5)).label
+    assert label == "Incidents · Armed clash, at Plekhovo, confidence ≥ 0.5"
+    assert queries.filter_incidents(base, EventFilter()).label == "Incidents"
+
+
+def test_filters_narrow_articles(conn):
+    base = queries.articles_query()
+
+    def ids(**fields):
+        return [r["id"] for r in walk_rows(conn, queries.filter_articles(base, queries.ArticleFilter(**fields)))]
+
+    # published: 1 on 2024-12-16, 2 on 12-15, 3 on 12-21, 4 on 12-01; newest first
+    assert ids() == [3, 1, 2, 4]
+    assert ids(date_from="2024-12-15") == [3, 1, 2]
+    assert ids(date_to="2024-12-15") == [2, 4]
+    assert ids(date_from="2024-12-16", date_to="2024-12-16") == [1]
+    assert ids(outlet="reuters") == [3]
+    assert ids(outlet="tass") == [2]
+    assert ids(outlet="%") == []
+    assert ids(text="Plekhovo") == [1, 2]
+    assert ids(text="drone") == [3]
+    assert ids(text="!!!") == []  # no word to look for: nothing
+    flt = queries.ArticleFilter(date_from="2024-12-01", date_to="2024-12-31", outlet="TASS", text="attack")
+    assert queries.filter_articles(base, flt).label == "Articles · 2024-12-01 to 2024-12-31, from TASS, with “attack”"
+    assert queries.filter_articles(base, queries.ArticleFilter(date_from="2024-12")).label == "Articles · from 2024-12"
+    assert queries.filter_articles(base, queries.ArticleFilter(date_to="2024")).label == "Articles · to 2024"
+
+
+def test_an_incident_lists_each_sources_version_side_by_side(conn):
+    rows = walk_rows(conn, queries.incident_versions_query(1, "Plekhovo"))
+    assert [(r["claimant"], r["outlet"], r["article_id"], r["date"], r["figures"], r["kind"]) for r in rows] == [
+        ("Russian defence ministry", "TASS", 2, "2024-12-14", "12 killed", "version"),
+        ("Ukraine's military intelligence", "Kyiv Independent", 1, "2024-12-14", "≥30 killed/wounded", "version"),
+    ]
+    assert rows[0]["words"] == (
+        "said: its forces repelled an attack near Plekhovo on Saturday, and that 12 Ukrainian soldiers were killed"
+    )
+    assert rows[1]["label"] == "Ukraine's military intelligence · Kyiv Independent"
+    assert walk_rows(conn, queries.incident_versions_query(99)) == []
+    row = queries.incident_row(conn, 1)
+    assert (row["subtype"], row["date"], row["date_end"], row["n_sources"], row["n_articles"], row["n_events"]) == (
+        "Armed clash",
+        "2024-12-14",
+        "2024-12-15",
+        2,
+        2,
+        2,
+    )
+    assert row["casualties_label"] == "12 killed; ≥30 killed/wounded"
+    assert queries.incident_row(conn, 99) is None

@@ -1,0 +1,219 @@
+"""Every cell of the event and incident CSV rows, against values read off the fixture articles
+(tests/app_fixtures.py): what ACLED's columns take from which fact, and how a correction shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from app_fixtures import build_small_store
+from store.db import open_store
+from store.export import export_csv
+from store.judgements import Judge
+
+KURSK_LEAD = (
+    "Ukraine's military intelligence reported on Monday that at least 30 North Korean soldiers were killed "
+    "and wounded in fighting near Plekhovo on December 14 and 15."
+)
+MOSCOW_LEAD = (
+    "Russia's defence ministry said its forces repelled an attack near Plekhovo on Saturday, "
+    "and that 12 Ukrainian soldiers were killed."
+)
+KHARKIV_LEAD = "A Russian drone strike on Kharkiv killed three civilians overnight"
+UNJUDGED = {"corrected": "", "extracted": "", "tags": "", "analyst_notes": "", "judged_by": "", "judged_at": ""}
+NO_PIN = {"latitude": "", "longitude": ""}
+
+
+@pytest.fixture
+def db(tmp_path):
+    store = open_store(build_small_store(tmp_path / "s.db", with_injection=False))
+    yield store
+    store.close()
+
+
+def rows(db, kind: str) -> list[dict]:
+    out = io.StringIO()
+    export_csv(db, out, kind)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+def test_every_cell_of_the_event_rows(db):
+    plekhovo = {"country": "RU", "admin1": "Kursk", "location": "Plekhovo", **NO_PIN}
+    assert rows(db, "event") == [
+        {
+            "event_id": "1",
+            "event_date": "2024-12-14",
+            "event_date_end": "2024-12-15",
+            "date_precision": "days",
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "actor1": "North Korean soldiers",
+            "actor2": "",
+            **plekhovo,
+            "fatalities": "0",  # killed or wounded: no fatalities
+            "source": "Ukraine's military intelligence",
+            "notes": KURSK_LEAD,
+            "article_id": "1",
+            "article_ref": "fixtures/kursk.txt",
+            "url": "",
+            "published": "2024-12-16",
+            "confidence": "0.8",
+            "incident_id": "1",
+            "places": "Plekhovo",
+            "casualties": "≥30 killed/wounded",
+            "evidence_start": "0",
+            "evidence_end": str(len(KURSK_LEAD)),
+            "status": "unverified",
+            **UNJUDGED,
+        },
+        {
+            "event_id": "2",
+            "event_date": "2024-12-14",
+            "event_date_end": "",
+            "date_precision": "day",
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "actor1": "",
+            "actor2": "",
+            **plekhovo,
+            "fatalities": "12",
+            "source": "Russian defence ministry",
+            "notes": MOSCOW_LEAD,
+            "article_id": "2",
+            "article_ref": "fixtures/kursk-other.txt",
+            "url": "",
+            "published": "2024-12-15",
+            "confidence": "0.7",
+            "incident_id": "1",
+            "places": "Plekhovo",
+            "casualties": "12 killed",
+            "evidence_start": "0",
+            "evidence_end": str(len(MOSCOW_LEAD)),
+            "status": "unverified",
+            **UNJUDGED,
+        },
+        {
+            "event_id": "3",
+            "event_date": "2024-12-20",
+            "event_date_end": "",
+            "date_precision": "day",
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike",
+            "actor1": "",
+            "actor2": "",
+            "country": "UA",
+            "admin1": "",
+            "location": "Kharkiv",
+            **NO_PIN,
+            "fatalities": "3",
+            "source": "Oleh Syniehubov",
+            "notes": KHARKIV_LEAD,
+            "article_id": "3",
+            "article_ref": "fixtures/kharkiv.txt",
+            "url": "",
+            "published": "2024-12-21",
+            "confidence": "0.9",
+            "incident_id": "2",
+            "places": "Kharkiv",
+            "casualties": "3 killed",
+            "evidence_start": "0",
+            "evidence_end": str(len(KHARKIV_LEAD)),
+            "status": "unverified",
+            **UNJUDGED,
+        },
+    ]
+
+
+def test_every_cell_of_the_incident_rows(db):
+    assert rows(db, "incident") == [
+        {
+            "incident_id": "1",
+            "event_date": "2024-12-14",
+            "event_date_end": "2024-12-15",
+            "date_precision": "days",
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "actor1": "North Korean soldiers",
+            "actor2": "",
+            "country": "RU",
+            "admin1": "Kursk",
+            "location": "Plekhovo",
+            **NO_PIN,
+            "fatalities": "12",  # the only killed figure (the other source gives killed or wounded)
+            "source": "Ukraine's military intelligence; Russian defence ministry",
+            "notes": KURSK_LEAD,  # its first event's words
+            "n_sources": "2",
+            "n_articles": "2",
+            "n_events": "2",
+            "event_ids": "1;2",
+            "article_ids": "1;2",
+            "places": "Plekhovo",
+            "casualties": "≥12 killed; ≥30 killed/wounded",
+            "conflict": "0",
+            "confidence": "0.8",
+            "status": "unverified",
+            "tags": "",
+            "analyst_notes": "",
+            "judged_by": "",
+            "judged_at": "",
+        },
+        {
+            "incident_id": "2",
+            "event_date": "2024-12-20",
+            "event_date_end": "",
+            "date_precision": "day",
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike",
+            "actor1": "",
+            "actor2": "",
+            "country": "UA",
+            "admin1": "",
+            "location": "Kharkiv",
+            **NO_PIN,
+            "fatalities": "3",
+            "source": "Oleh Syniehubov",
+            "notes": KHARKIV_LEAD,
+            "n_sources": "1",
+            "n_articles": "1",
+            "n_events": "1",
+            "event_ids": "3",
+            "article_ids": "3",
+            "places": "Kharkiv",
+            "casualties": "≥3 killed",
+            "conflict": "0",
+            "confidence": "0.9",
+            "status": "unverified",
+            "tags": "",
+            "analyst_notes": "",
+            "judged_by": "",
+            "judged_at": "",
+        },
+    ]
+
+
+def test_an_analysts_corrections_and_notes_fill_their_cells(db):
+    judge = Judge(db.conn, "alice")
+    with db.conn:
+        judge.correct_event(2, place="Kharkiv", killed=5)
+        judge.note("event", 2, "checked against the map")
+        judge.note("event", 2, "second look")
+        judge.tag("event", 2, "kursk")
+        judge.tag("event", 2, "north-korea")
+        judge.set_status("event", 2, "verified")
+    row = rows(db, "event")[1]
+    # the corrected place lends the known place's country and region; the figure of killed is the analyst's
+    assert (row["location"], row["country"], row["admin1"], row["fatalities"]) == ("Kharkiv", "UA", "", "5")
+    assert json.loads(row["corrected"]) == {"place": "Kharkiv", "killed": 5}
+    assert json.loads(row["extracted"]) == {"place": "Plekhovo", "killed": 12}
+    assert (row["tags"], row["analyst_notes"], row["judged_by"]) == (
+        "kursk; north-korea",
+        "checked against the map\nsecond look",
+        "alice",
+    )
+    assert row["judged_at"].startswith("20") and row["status"] == "verified"
+    others = rows(db, "event")
+    assert others[0]["judged_by"] == "" and others[0]["location"] == "Plekhovo"
+    assert [r["event_id"] for r in rows(db, "event") if r["status"] == "verified"] == ["2"]
