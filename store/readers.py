@@ -167,9 +167,14 @@ def read_text(data: bytes, ref: str) -> RawArticle:
         title = fields.get("title") or None
         url = fields.get("url") or fields.get("link") or None
         outlet = fields.get("outlet") or fields.get("source") or None
-        published = parse_published(fields.get("date") or fields.get("published"))
+        given = fields.get("date") or fields.get("published")
+        published = parse_published(given)
+        if given and published is None:
+            raise Unreadable(f"`date` in the front matter is not an ISO date: {given[:40]!r}")
         raw = raw[front.end() :]
-    elif dated and parse_published(dated.group(1)):
+    elif dated:
+        if parse_published(dated.group(1)) is None:
+            raise Unreadable(f"the first line's date is not a day of the calendar: {dated.group(1)!r}")
         published = dated.group(1)
         raw = raw[dated.end() :]
     text = normalise_text(raw)

@@ -382,3 +382,33 @@ def test_any_bytes_give_articles_or_rejections_never_an_exception(parts, fmt):
         if isinstance(item, RawArticle):
             assert item.text and item.text == normalise_text(item.text)
             assert "\r" not in item.text and unicodedata.is_normalized("NFC", item.text)
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (
+            b"date 2024-13-45 Missiles struck Kharkiv.",
+            "the first line's date is not a day of the calendar: '2024-13-45'",
+        ),
+        (
+            b"date 2023-02-29 Missiles struck Kharkiv.",
+            "the first line's date is not a day of the calendar: '2023-02-29'",
+        ),
+        (
+            b"---\ndate: 2024-13-45\n---\nMissiles struck Kharkiv.",
+            "`date` in the front matter is not an ISO date: '2024-13-45'",
+        ),
+        (b"---\npublished: last week\n---\nMissiles struck Kharkiv.", "not an ISO date: 'last week'"),
+    ],
+)
+def test_a_date_that_is_no_day_is_rejected_with_its_reason(data, reason):
+    [item] = list(read_data(data, "bad.txt", "text"))
+    assert isinstance(item, Rejection) and item.where == "bad.txt" and item.reason.endswith(reason), item
+
+
+def test_a_leap_day_and_a_front_matter_date_time_are_read():
+    [leap] = list(read_data(b"date 2024-02-29 Missiles struck Kharkiv.", "leap.txt", "text"))
+    assert (leap.published, leap.text) == ("2024-02-29", "Missiles struck Kharkiv.")
+    [front] = list(read_data(b"---\ndate: 2024-12-16T08:30:00Z\n---\nMissiles struck Kharkiv.", "f.md", "text"))
+    assert front.published == "2024-12-16T08:30:00+00:00"
