@@ -353,3 +353,13 @@ def test_an_incident_lists_each_sources_version_side_by_side(conn):
     )
     assert row["casualties_label"] == "12 killed; ≥30 killed/wounded"
     assert queries.incident_row(conn, 99) is None
+
+
+def test_a_version_with_no_outlet_named_shows_its_urls_host_else_its_ref(small):
+    with sqlite3.connect(small) as db:
+        db.execute("UPDATE articles SET outlet = NULL, url = 'https://www.kyivindependent.com/news/x?y=1' WHERE id = 1")
+        db.execute("UPDATE articles SET outlet = NULL, url = NULL WHERE id = 2")
+    conn = queries.connect_readonly(small)
+    rows = walk_rows(conn, queries.incident_versions_query(1))
+    conn.close()
+    assert sorted(r["outlet"] for r in rows) == ["fixtures/kursk-other.txt", "kyivindependent.com"]  # never a title
