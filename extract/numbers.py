@@ -160,13 +160,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, low: str 
                 found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
                 continue
             scale = re.search(r"(million|billion|thousand)\s*$", b_text, re.IGNORECASE)
+            low_end = a
             if scale and not _is_scaled(a_text):
-                a = number_value(f"{a_text} {scale.group(1)}") or a
+                low_end = number_value(f"{a_text} {scale.group(1)}") or a
             elif b >= 1000 and a * 1000 <= b and b % 1000 == 0 and a < 1000:
-                a *= 1000  # "70 to 80,000"
-            if b > a:
-                found.append(Quantity(m_start, m_end, num_start, a, b, "range", True))
+                low_end = a * 1000  # "70 to 80,000"
+            if b > low_end:
+                found.append(Quantity(m_start, m_end, num_start, low_end, b, "range", True))
                 continue
+            # no range ("25 to 20", "six and five thousand"): the first number as it is written
             found.append(_with_qualifier(m_start, a_end, num_start, a, qualifier, _is_scaled(a_text)))
             continue
         found.append(

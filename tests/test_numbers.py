@@ -117,3 +117,56 @@ def test_every_qualifier_phrase_with_a_figure(phrase, qualifier):
     assert one(f"Officials said {phrase} 40 people fled.") == (f"{phrase} 40", low, high, qualifier)
     capitalised = phrase[0].upper() + phrase[1:]
     assert one(f"{capitalised} 40 people fled.") == (f"{capitalised} 40", low, high, qualifier)
+
+
+# (expression, where its number starts, min, max, qualifier, scaled): read alone, inside a longer text
+# at an offset, and inside a window whose lower-casing changes its length ("İ": the other code path)
+EXPRESSIONS = [
+    ("at least 30", "30", 30, None, "at least", False),
+    ("more than 10,000", "10,000", 10000, None, "more than", True),
+    ("over 1,000", "1,000", 1000, None, "more than", True),
+    ("70 to 80,000", "70 to", 70000, 80000, "range", True),
+    ("1.2 million", "1.2 million", 1_200_000, 1_200_000, "exact", True),
+    ("twenty-three", "twenty-three", 23, 23, "exact", False),
+    ("a dozen", "a dozen", 12, 12, "exact", False),
+    ("dozens", "dozens", 12, None, "vague", False),
+    ("tens of thousands", "tens of thousands", 10000, None, "vague", False),
+    ("between 5 and 10", "5 and 10", 5, 10, "range", True),
+    ("from 3 to 7", "3 to 7", 3, 7, "range", True),
+    ("5 or 6", "5 or 6", 5, 6, "range", True),
+    ("2 to 3 million", "2 to 3 million", 2_000_000, 3_000_000, "range", True),
+    ("10 to 20 thousand", "10 to 20 thousand", 10000, 20000, "range", True),
+    ("about 50", "50", 50, 50, "about", False),
+    ("nearly 200", "200", 200, 200, "about", False),
+    ("up to 20", "20", None, 20, "up to", False),
+]
+
+
+@pytest.mark.parametrize("before", ["", "Officials said ", "İzmir officials said "])
+@pytest.mark.parametrize("expression, number, low, high, qualifier, scaled", EXPRESSIONS)
+def test_each_expression_alone_at_an_offset_and_beside_a_letter_that_lower_case_lengthens(
+    before, expression, number, low, high, qualifier, scaled
+):
+    outside = "Earlier text. "
+    text = f"{outside}{before}{expression} people were hurt. Later, 99 more."  # (99: outside the window)
+    start, end = len(outside), text.index(" Later")
+    [q] = find_quantities(text, start, end)
+    assert text[q.start : q.end] == expression
+    assert text[q.num_start :].startswith(number) and q.num_start == q.start + expression.index(number)
+    assert (q.min, q.max, q.qualifier, q.scaled) == (low, high, qualifier, scaled)
+
+
+@pytest.mark.parametrize("before", ["", "İzmir: "])
+@pytest.mark.parametrize(
+    "text, first, value",
+    [
+        ("six and five", "six", 6),  # "and" with a smaller second number: two figures, the first kept
+        ("12 and 3", "12", 12),
+        ("six and five thousand", "six", 6),  # not "six thousand"
+        ("25 to 20", "25", 25),  # a range that falls: the first number alone
+    ],
+)
+def test_a_second_number_no_larger_than_the_first_is_no_range(before, text, first, value):
+    whole = before + text
+    [q] = find_quantities(whole, len(before))
+    assert (whole[q.start : q.end], q.min, q.max, q.qualifier) == (first, value, value, "exact")
