@@ -503,8 +503,8 @@ def _clean_who(text: str, who: str | None, at: int) -> str | None:
     ):
         words = words[1:]
     who = " ".join(words)
-    if who.lower() in ("others", "people", "persons", "person", "individuals", "members", "other", ""):
-        return None if who.lower() in ("others", "other", "") else who
+    if who.lower() in ("others", "other", ""):
+        return None  # "12 others": who they were is told elsewhere
     if who.lower() in _GENERIC_WHO:
         # a bare "soldiers": take the group named just before ("North Korean soldiers")
         window = text[max(0, at - 800) : at]

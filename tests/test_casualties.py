@@ -2,15 +2,36 @@
 
 import pytest
 
-from extract.casualties import find_casualties
+from extract.casualties import chunk_flags, find_casualties
 
 
 def facts(text):
     out = []
-    for c in find_casualties(text):
+    found = find_casualties(text)
+    for c in found:
         assert text[c.span.start : c.span.end] == c.span.text
         out.append((c.kind, c.min, c.max, c.qualifier, c.who))
+    assert_same_inside_an_article(text, found)
     return out
+
+
+def assert_same_inside_an_article(sentence, found):
+    """The sentence read as ingest reads it, inside an article with figures before and after it (its
+    lower-cased text and word flags given), and with a letter whose lower case is longer in its window
+    (the other code path): the same records, their spans moved by the sentence's offset."""
+    expected = [(c.kind, c.min, c.max, c.qualifier, c.who, c.span.start, c.span.text) for c in found]
+    before, after = "Earlier, 40 soldiers were killed in Kursk. ", " Later, 7 more were wounded."
+    for window in (sentence, sentence + " İ"):
+        text = before + window + after
+        start, end = len(before), len(before) + len(window)
+        low = text[start:end].lower()
+        flags = 0
+        for chunk in low.split():
+            flags |= chunk_flags(chunk)
+        for args in ((), (low, flags)) if len(low) == len(window) else ((),):
+            shifted = find_casualties(text, start, end, *args)
+            got = [(c.kind, c.min, c.max, c.qualifier, c.who, c.span.start - start, c.span.text) for c in shifted]
+            assert got == expected, (window, args)
 
 
 @pytest.mark.parametrize(
@@ -237,6 +258,7 @@ def test_casualty_spans_are_exactly_the_words(text, spans):
     found = find_casualties(text)
     assert [text[c.span.start : c.span.end] for c in found] == spans
     assert [c.span.text for c in found] == spans
+    assert_same_inside_an_article(text, found)
 
 
 @pytest.mark.parametrize(
@@ -278,3 +300,19 @@ def test_hospital_lists_of_victims_and_more_nouns(text, expected):
 )
 def test_hospital_words_alone_are_no_casualties(text):
     assert facts(text) == []
+
+
+@pytest.mark.parametrize("word", ["their", "our", "its", "his", "her", "other", "more", "those"])
+def test_words_before_the_noun_that_are_not_who_they_were_are_dropped(word):
+    text = f"Officials said 12 {word} fighters were killed."
+    assert facts(text) == [("killed", 12, 12, "exact", "fighters")]
+    assert [c.span.text for c in find_casualties(text)] == [f"12 {word} fighters were killed"]
+
+
+@pytest.mark.parametrize(
+    "noun, who", [("people", "people"), ("persons", "persons"), ("individuals", "individuals"), ("others", None)]
+)
+def test_plain_nouns_are_who_they_were_and_others_is_no_one_named(noun, who):
+    assert facts(f"North Korean soldiers fought on. Officials said 12 {noun} were killed.") == [
+        ("killed", 12, 12, "exact", who)
+    ]
