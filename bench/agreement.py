@@ -1,13 +1,17 @@
-"""How far two independent labellers of real news agree (Cohen's kappa).
+"""How far independent labellers of real news agree (Cohen's kappa).
 
     python bench/agreement.py
 
-``bench/labels/second_labeller.jsonl`` holds a second labelling of every sentence of 16 articles,
-made from the labelling guide alone (no sight of the first labels nor of the extractor's output),
-in the first labels' format (article id, sentence offsets, hash, incident, subtypes, unsure). This
-script compares it with ``bench/labels/ukraine_war_news.jsonl`` sentence by sentence (the hashes must
-match) and prints the agreement on the incident decision and on the subtype (none, or the first
-subtype given). It needs no article text.
+Two independent readings are compared with the first labels (``bench/labels/ukraine_war_news.jsonl``),
+sentence by sentence (the hashes must match), each made from the labelling guide alone (no sight of
+the first labels, of each other, nor of the extractor's output), in the first labels' format:
+
+- ``bench/labels/second_labeller.jsonl``: every sentence of 16 articles (453 sentences);
+- ``bench/labels/third_reading.jsonl``: every sentence of all 350 articles (9,127), read by eight
+  helpers, each a batch of whole articles.
+
+For each it prints the agreement on the incident decision and on the subtype (none, or the first
+subtype given), over all sentences and per split. It needs no article text.
 """
 
 from __future__ import annotations
@@ -33,24 +37,34 @@ def read(path: Path) -> dict[tuple[str, int, int], dict]:
         return {(r["article"], r["start"], r["end"]): r for r in map(json.loads, f)}
 
 
-def main() -> None:
-    first, second = read(LABELS / "ukraine_war_news.jsonl"), read(LABELS / "second_labeller.jsonl")
-    missing = [key for key in second if key not in first or first[key]["sha1"] != second[key]["sha1"]]
-    if missing:
-        raise SystemExit(f"{len(missing)} sentences of the second labelling are not in the first (e.g. {missing[0]})")
-    keys = sorted(second)
-    incident = [(first[k]["incident"], second[k]["incident"]) for k in keys]
-    subtype = [((first[k]["subtypes"] or ["none"])[0], (second[k]["subtypes"] or ["none"])[0]) for k in keys]
-    both = [k for k in keys if first[k]["incident"] and second[k]["incident"]]
+def compare(first: dict, other: dict, keys: list, title: str) -> None:
+    incident = [(first[k]["incident"], other[k]["incident"]) for k in keys]
+    subtype = [((first[k]["subtypes"] or ["none"])[0], (other[k]["subtypes"] or ["none"])[0]) for k in keys]
+    both = [k for k in keys if first[k]["incident"] and other[k]["incident"]]
     k_incident, agree = kappa(incident)
     print(
-        f"{len(keys)} sentences of {len({k[0] for k in keys})} articles; incident by the first labeller "
-        f"{sum(a for a, _ in incident)}, by the second {sum(b for _, b in incident)}, by both {len(both)}"
+        f"{title}: {len(keys)} sentences of {len({k[0] for k in keys})} articles; incident by the first "
+        f"labeller {sum(a for a, _ in incident)}, by the other {sum(b for _, b in incident)}, by both {len(both)}"
     )
-    print(f"incident: kappa {k_incident:.3f}, observed agreement {agree:.3f}")
-    print(f"subtype (none or the first given): kappa {kappa(subtype)[0]:.3f}")
-    overlap = sum(bool(set(first[k]["subtypes"]) & set(second[k]["subtypes"])) for k in both)
-    print(f"sentences both call incidents: a subtype in common {overlap}/{len(both)}")
+    print(f"  incident: kappa {k_incident:.3f}, observed agreement {agree:.3f}")
+    print(f"  subtype (none or the first given): kappa {kappa(subtype)[0]:.3f}")
+    overlap = sum(bool(set(first[k]["subtypes"]) & set(other[k]["subtypes"])) for k in both)
+    print(f"  sentences both call incidents: a subtype in common {overlap}/{len(both)}")
+
+
+def main() -> None:
+    first = read(LABELS / "ukraine_war_news.jsonl")
+    for name in ("second_labeller.jsonl", "third_reading.jsonl"):
+        other = read(LABELS / name)
+        missing = [key for key in other if key not in first or first[key]["sha1"] != other[key]["sha1"]]
+        if missing:
+            raise SystemExit(f"{len(missing)} sentences of {name} are not in the first labels (e.g. {missing[0]})")
+        keys = sorted(other)
+        compare(first, other, keys, name)
+        for split in ("train", "heldout"):
+            in_split = [k for k in keys if first[k]["split"] == split]
+            if in_split and len(in_split) < len(keys):
+                compare(first, other, in_split, f"{name}, {split} split")
 
 
 if __name__ == "__main__":
