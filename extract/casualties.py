@@ -289,8 +289,14 @@ _NAMED_ONE = re.compile(
     r"\s+(?:(?:was|has been|had been|reportedly|allegedly|also|later|fatally|seriously|critically|badly|"
     r"severely|mortally)\s+)*(?:was|has been|had been)\s+(?:(?:reportedly|allegedly|also|later|fatally|"
     r"seriously|critically|badly|severely|mortally)\s+)*"
-    r"(?P<verb>killed|shot dead|assassinated|executed|murdered|wounded|injured)\b(?! (?:or|and) )"
+    r"(?P<verb>killed|shot dead|assassinated|executed|murdered|wounded|injured)\Z"
 )
+# its verb, found first in the lower-cased sentence (fast); _NAMED_ONE then reads the words before it
+_NAMED_VERB = re.compile(
+    r"\b(?:was|been)\s+(?:(?:reportedly|allegedly|also|later|fatally|seriously|critically|badly|severely|"
+    r"mortally)\s+)*(?:killed|shot dead|assassinated|executed|murdered|wounded|injured)\b(?! (?:or|and) )"
+)
+_NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
@@ -362,7 +368,15 @@ def find_casualties(
         who = m.group("who") or m.group("who2")
         found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
     if flags & HINT and ("was " in low or " been " in low):
-        for m in _NAMED_ONE.finditer(text, start, end):
+        same = len(low) == end - start  # (else offsets in ``low`` are not the text's)
+        verbs, shift = (
+            (_NAMED_VERB.finditer(low), start) if same else (_NAMED_VERB_ANYCASE.finditer(text, start, end), 0)
+        )
+        for v in verbs:
+            # (\Z: the match ends where the verb does; the names before it lie within 100 characters)
+            m = _NAMED_ONE.search(text, max(start, shift + v.start() - 100), shift + v.end())
+            if m is None:
+                continue
             who, at = _name_of(m)
             if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
                 continue

@@ -217,3 +217,46 @@ def test_an_analysts_corrections_and_notes_fill_their_cells(db):
     others = rows(db, "event")
     assert others[0]["judged_by"] == "" and others[0]["location"] == "Plekhovo"
     assert [r["event_id"] for r in rows(db, "event") if r["status"] == "verified"] == ["2"]
+
+
+def jsonl(db, kind: str = "all", verified_only: bool = False) -> tuple[int, list[dict]]:
+    from store.export import export_jsonl
+
+    out = io.StringIO()
+    n = export_jsonl(db, out, kind, verified_only)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert n == len(records)
+    return n, records
+
+
+def test_jsonl_all_writes_every_kind_and_the_judgements_whose_fact_is_gone(db):
+    judge = Judge(db.conn, "alice")
+    with db.conn:
+        judge.delete_event(3, reason="not a drone")
+    n, records = jsonl(db)
+    kinds = [r["kind"] for r in records]
+    assert kinds.count("event") == 2 and kinds.count("incident") == 1 and kinds.count("article") == 3
+    [gone] = [r for r in records if r["kind"] not in ("article", "entity", "source", "claim", "event", "incident")]
+    assert gone["state"] == "deleted" and gone["span"]["text"] == KHARKIV_LEAD
+    # one kind alone: no judgements of facts that are gone, and nothing else
+    n_events, events = jsonl(db, "event")
+    assert n_events == 2 and {r["kind"] for r in events} == {"event"}
+    assert "Kharkiv" not in json.dumps(events, ensure_ascii=False)
+
+
+def test_jsonl_verified_only_keeps_what_the_analyst_verified_and_what_it_refers_to(db):
+    judge = Judge(db.conn, "alice")
+    with db.conn:
+        judge.set_status("event", 2, "verified")
+    _, events = jsonl(db, "event", verified_only=True)
+    assert [r["id"] for r in events] == [2]
+    _, records = jsonl(db, "all", verified_only=True)
+    by_kind: dict[str, list] = {}
+    for r in records:
+        by_kind.setdefault(r["kind"], []).append(r)
+    assert [r["id"] for r in by_kind["event"]] == [2]
+    assert [r["id"] for r in by_kind["incident"]] == [1]  # the incident of a verified event
+    assert [r["id"] for r in by_kind["article"]] == [2]  # the article it came from
+    assert [r["name"] for r in by_kind["entity"]] == ["Plekhovo"]  # its place
+    assert "claim" not in by_kind  # no claim was verified
+    assert jsonl(db, "event", verified_only=False)[0] == 3

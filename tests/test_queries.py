@@ -363,3 +363,45 @@ def test_a_version_with_no_outlet_named_shows_its_urls_host_else_its_ref(small):
     rows = walk_rows(conn, queries.incident_versions_query(1))
     conn.close()
     assert sorted(r["outlet"] for r in rows) == ["fixtures/kursk-other.txt", "kyivindependent.com"]  # never a title
+
+
+def test_every_event_filter_field(small):
+    from store.judgements import Judge
+
+    db = open_store(small)
+    with db:
+        Judge(db, "alice").set_status("event", 3, "verified")
+        Judge(db, "alice").tag("event", 1, "kursk")
+        db.execute("UPDATE events SET era = 'history' WHERE id = 2")  # far from its article's day
+    db.close()
+    conn = queries.connect_readonly(small)
+    base = queries.events_query()
+
+    def ids(**fields):
+        return [r["id"] for r in walk_rows(conn, queries.filter_events(base, EventFilter(**fields)))]
+
+    # events: 1 and 2 the fighting near Plekhovo (2 is history now), 3 the Kharkiv drone strike
+    assert ids() == [3, 1]  # history hidden
+    assert ids(history=True) == [3, 2, 1]
+    assert ids(subtype="Armed clash", history=True) == [2, 1]
+    assert ids(subtype="Battles") == [1]
+    assert ids(confidence=0.85) == [3]
+    assert ids(confidence=0.8) == [3, 1]
+    assert ids(status="verified") == [3]
+    assert ids(status="unverified") == [1]
+    assert ids(status="disputed") == []
+    assert ids(tag="kursk") == [1]
+    assert ids(tag="kharkiv") == []
+    assert ids(source="Syniehubov") == [3]
+    assert ids(source="military intelligence") == [1]
+    assert ids(date_from="2024-12-15", date_to="2024-12-19") == [1]
+    flt = EventFilter(subtype="Armed clash", date_from="2024-12", source="TASS", confidence=0.5, status="verified")
+    assert (
+        queries.filter_events(base, flt).label
+        == "Events · Armed clash, from 2024-12, by TASS, confidence ≥ 0.5, verified"
+    )
+    assert queries.filter_events(base, EventFilter(tag="kursk")).label == "Events · #kursk"
+    assert queries.filter_events(base, EventFilter(history=True)).label == "Events"  # history alone filters nothing
+    assert EventFilter(history=True).is_empty() and not EventFilter(tag="x").is_empty()
+    assert all(not EventFilter(**{f: v}).is_empty() for f, v in (("status", "verified"), ("confidence", 0.5)))
+    conn.close()
