@@ -260,3 +260,109 @@ def test_jsonl_verified_only_keeps_what_the_analyst_verified_and_what_it_refers_
     assert [r["name"] for r in by_kind["entity"]] == ["Plekhovo"]  # its place
     assert "claim" not in by_kind  # no claim was verified
     assert jsonl(db, "event", verified_only=False)[0] == 3
+
+
+ODESA = (
+    "Russian forces and Wagner fighters shelled the port of Izmail in Odesa Oblast on Sunday, killing up to "
+    "five dock workers. A fire broke out elsewhere overnight."
+)
+
+
+@pytest.fixture
+def db_odesa(tmp_path):
+    """One article: an event with two actors, a town and its region (both with coordinates), and a
+    toll with no lower bound; and an event with no place at all."""
+    from app_fixtures import span
+    from extract.model import Actor, Casualty, Entity, Event, Extraction, PlaceRef
+    from store.readers import RawArticle
+    from store.writer import write_article
+
+    t = ODESA
+    izmail = Entity(
+        "izmail", "place", "Izmail", [span(t, "Izmail")], country="UA", admin1="Odesa", lat=45.35, lon=28.84
+    )
+    oblast = Entity("odesa", "place", "Odesa Oblast", [span(t, "Odesa Oblast")], country="UA", admin1="Odesa Oblast")
+    shelling = Event(
+        "e1",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        span(t, t.split(". ")[0] + "."),
+        date="2024-08-04",
+        date_precision="day",
+        actors=[
+            Actor("Russian forces", span(t, "Russian forces")),
+            Actor("Wagner fighters", span(t, "Wagner fighters")),
+        ],
+        places=[
+            PlaceRef("odesa", "Odesa Oblast", span(t, "Odesa Oblast")),
+            PlaceRef("izmail", "Izmail", span(t, "Izmail")),
+        ],
+        casualties=[Casualty("killed", None, 5, "up to", "dock workers", span(t, "killing up to five dock workers"))],
+        confidence=0.9,
+    )
+    fire = Event(
+        "e2",
+        "Strategic developments",
+        "Looting/property destruction",
+        span(t, "A fire broke out elsewhere overnight."),
+        date="2024-08-04",
+        date_precision="day",
+        confidence=0.6,
+    )
+    store = open_store(tmp_path / "o.db")
+    with store:
+        write_article(
+            store,
+            RawArticle(
+                "odesa.txt", t, title="Izmail port shelled", url="https://example.org/izmail", published="2024-08-05"
+            ),
+            Extraction([izmail, oblast], [], [], [shelling, fire]),
+        )
+    yield store
+    store.close()
+
+
+def test_acled_columns_take_the_most_specific_place_both_actors_and_the_conservative_toll(db_odesa):
+    shelling, fire = rows(db_odesa, "event")
+    assert (shelling["actor1"], shelling["actor2"]) == ("Russian forces", "Wagner fighters")
+    # the town before its region, with its coordinates; "up to five" killed: no fatalities sure
+    assert (shelling["location"], shelling["admin1"], shelling["country"]) == ("Izmail", "Odesa", "UA")
+    assert (shelling["latitude"], shelling["longitude"]) == ("45.35", "28.84")
+    assert shelling["fatalities"] == "0"
+    assert (shelling["source"], shelling["url"], shelling["article_ref"]) == (
+        "",
+        "https://example.org/izmail",
+        "odesa.txt",
+    )
+    # no place: every place column empty, no crash
+    assert [fire[c] for c in ("location", "admin1", "country", "latitude", "longitude")] == [""] * 5
+    assert (fire["actor1"], fire["fatalities"]) == ("", "0")
+    incidents = rows(db_odesa, "incident")
+    by_subtype = {r["sub_event_type"]: r for r in incidents}
+    row = by_subtype["Shelling/artillery/missile attack"]
+    assert (row["actor1"], row["actor2"], row["location"], row["latitude"]) == (
+        "Russian forces",
+        "Wagner fighters",
+        "Izmail",
+        "45.35",
+    )
+    fire_row = by_subtype["Looting/property destruction"]
+    assert [fire_row[c] for c in ("location", "admin1", "country", "actor1", "actor2")] == [""] * 5
+
+
+def test_an_incident_record_names_each_source_and_its_figures(db):
+    _, records = jsonl(db, "incident")
+    first = records[0]
+    assert [(s["name"], s["role"]) for s in first["sources"]] == [
+        ("Ukraine's military intelligence", "claimant"),
+        ("Russian defence ministry", "claimant"),
+    ]
+    assert all(isinstance(s["source_id"], int) for s in first["sources"])
+    killed = next(c for c in first["casualties"] if c["kind"] == "killed")
+    assert [(v["name"], v["min"], v["max"]) for v in killed["by_source"]] == [("Russian defence ministry", 12, 12)]
+    assert (first["event_ids"], first["article_ids"], first["n_sources"], first["fatalities"]) == (
+        [1, 2],
+        [1, 2],
+        2,
+        12,
+    )
