@@ -388,13 +388,13 @@ def find_casualties(
 
 def _name_of(m: re.Match[str]) -> tuple[str | None, int]:
     """The person a _NAMED_ONE match names and where that starts: without the capitalised words that
-    open sentences ("So", "But", "Meanwhile", "On Monday"); None when nothing of a name is left ("It was killed")."""
+    open sentences ("So", "But", "Meanwhile", "On Monday"); None when nothing of a name is left
+    ("It was killed")."""
     who, at = m["who"], m.start("who")
     while " " in who and _opens_sentences(who.split(" ", 1)[0].lower()):
-        first, who = who.split(" ", 1)
-        who = who.lstrip()
+        who = who.split(" ", 1)[1].lstrip()
         at = m.end("who") - len(who)
-    if who.lower() in SENTENCE_STARTERS and who.lower() not in ("he", "she") or who in _NOT_ONE:
+    if (who.lower() in SENTENCE_STARTERS and who.lower() not in ("he", "she")) or who in _NOT_ONE:
         return None, at
     return who, at
 

@@ -167,10 +167,11 @@ def read_text(data: bytes, ref: str) -> RawArticle:
         title = fields.get("title") or None
         url = fields.get("url") or fields.get("link") or None
         outlet = fields.get("outlet") or fields.get("source") or None
-        given = fields.get("date") or fields.get("published")
+        key = "date" if fields.get("date") else "published"
+        given = fields.get(key)
         published = parse_published(given)
         if given and published is None:
-            raise Unreadable(f"`date` in the front matter is not an ISO date: {given[:40]!r}")
+            raise Unreadable(f"`{key}` in the front matter is not an ISO date: {given[:40]!r}")
         raw = raw[front.end() :]
     elif dated:
         if parse_published(dated.group(1)) is None:

@@ -399,7 +399,10 @@ def test_any_bytes_give_articles_or_rejections_never_an_exception(parts, fmt):
             b"---\ndate: 2024-13-45\n---\nMissiles struck Kharkiv.",
             "`date` in the front matter is not an ISO date: '2024-13-45'",
         ),
-        (b"---\npublished: last week\n---\nMissiles struck Kharkiv.", "not an ISO date: 'last week'"),
+        (
+            b"---\npublished: last week\n---\nMissiles struck Kharkiv.",
+            "`published` in the front matter is not an ISO date: 'last week'",
+        ),
     ],
 )
 def test_a_date_that_is_no_day_is_rejected_with_its_reason(data, reason):
