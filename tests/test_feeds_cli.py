@@ -171,7 +171,7 @@ def start():
     started: list[subprocess.Popen] = []
 
     def run(*args: str, **popen) -> subprocess.Popen:
-        started.append(subprocess.Popen([*SITREP, *args], cwd=REPO, env={**os.environ, **NO_PROXY}, **popen))
+        started.append(subprocess.Popen([*INTERRUPTIBLE, *args], cwd=REPO, env={**os.environ, **NO_PROXY}, **popen))
         return started[-1]
 
     yield run
@@ -179,6 +179,16 @@ def start():
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# sitrep as a terminal starts it: Ctrl+C (SIGINT) interrupts it. A test run started in the background
+# by a shell without job control ignores SIGINT, and its children would inherit that.
+INTERRUPTIBLE = [
+    SITREP[0],
+    "-c",
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from tui.cli import main; sys.exit(main())",
+]
 
 
 def _line(stream, timeout: float = 60) -> str:
