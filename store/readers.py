@@ -64,17 +64,24 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def decode(data: bytes) -> str:
-    """Bytes to str: UTF-8 when it is, else the detected encoding; binary data is refused."""
+def _text_bytes(data: bytes) -> bytes:
+    """The bytes of a text file, UTF-16 with its byte-order mark (Windows editors write it) turned
+    into UTF-8; an empty or binary file is refused."""
     if not data.strip():
         raise Unreadable("empty file")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows editors write it)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError:
             raise Unreadable("not valid UTF-16 though it begins with UTF-16's byte-order mark") from None
     if b"\x00" in data[:8192]:
         raise Unreadable("binary file (not text)")
+    return data
+
+
+def decode(data: bytes) -> str:
+    """Bytes to str: UTF-8 when it is, else the detected encoding; binary data is refused."""
+    data = _text_bytes(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -327,15 +334,7 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     items could still be read from it."""
     import feedparser
 
-    if not data.strip():
-        raise Unreadable("empty file")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows editors write it)
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise Unreadable("not valid UTF-16 though it begins with UTF-16's byte-order mark") from None
-    if b"\x00" in data[:8192]:
-        raise Unreadable("binary file (not text)")
+    data = _text_bytes(data)
     try:
         headers = {"content-location": url, "content-type": content_type}
         feed = feedparser.parse(data, response_headers={k: v for k, v in headers.items() if v} or None)
