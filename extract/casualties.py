@@ -284,17 +284,14 @@ _ONE = re.compile(
 
 # "Captain Anton Sydorov was killed", "Kamenev was shot dead", "He was fatally wounded": one named person
 # (or one told of by "he" or "she"); capitalised words right before the verb, so "the soldier" is _ONE's
+_NAMED_ADVERBS = r"reportedly|allegedly|also|later|fatally|seriously|critically|badly|severely|mortally"
+_NAMED_VERBS = r"killed|shot dead|assassinated|executed|murdered|wounded|injured"
+# its verb, found first in the lower-cased sentence (fast): "was/been [adverbs] killed"
+_NAMED_VERB = re.compile(rf"\b(?:was|been)\s+(?:(?:{_NAMED_ADVERBS})\s+)*(?:{_NAMED_VERBS})\b(?! (?:or|and) )")
+# then the capitalised words right before it (searched up to the verb's end: \Z)
 _NAMED_ONE = re.compile(
     r"(?<![\w’'\-])(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*|[Hh]e|[Ss]he)"
-    r"\s+(?:(?:was|has been|had been|reportedly|allegedly|also|later|fatally|seriously|critically|badly|"
-    r"severely|mortally)\s+)*(?:was|has been|had been)\s+(?:(?:reportedly|allegedly|also|later|fatally|"
-    r"seriously|critically|badly|severely|mortally)\s+)*"
-    r"(?P<verb>killed|shot dead|assassinated|executed|murdered|wounded|injured)\Z"
-)
-# its verb, found first in the lower-cased sentence (fast); _NAMED_ONE then reads the words before it
-_NAMED_VERB = re.compile(
-    r"\b(?:was|been)\s+(?:(?:reportedly|allegedly|also|later|fatally|seriously|critically|badly|severely|"
-    r"mortally)\s+)*(?:killed|shot dead|assassinated|executed|murdered|wounded|injured)\b(?! (?:or|and) )"
+    rf"\s+(?:(?:has|had|was|been|{_NAMED_ADVERBS})\s+)+(?P<verb>{_NAMED_VERBS})\Z"
 )
 _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
 
