@@ -23,6 +23,8 @@ import cProfile
 import json
 import pickle
 import pstats
+import re
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -77,6 +79,7 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "writer.db")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="tottime", help="the profile's order (pstats: tottime, cumulative, ...)")
     parser.add_argument(
         "--extracted",
         type=Path,
@@ -103,6 +106,7 @@ def main() -> None:
 
     cache_ = WriteCache()
     profile = cProfile.Profile()
+    statements = StatementTimes()
     window_cpu = 0.0
     unpickle_cpu = 0.0
     done = 0
@@ -116,6 +120,7 @@ def main() -> None:
         t1 = time.process_time()
         if in_last:
             profile.enable()
+            statements.install()
         with _write_transaction(conn):
             for article, result in zip(chunk, results):
                 extraction, signature = result if isinstance(result, tuple) else (result, None)
@@ -130,6 +135,7 @@ def main() -> None:
                 grouper.flush(conn, summaries=None)  # as ingest does
         if in_last:
             profile.disable()
+            statements.remove()
         t2 = time.process_time()
         window_cpu += t2 - t1
         unpickle_cpu += t1 - t0
@@ -151,8 +157,73 @@ def main() -> None:
     print(f"store: {args.db.stat().st_size / 1e6:.0f} MB")
     print(f"\nthe writer's profile over the last {args.window} articles (CPU, cProfile's overhead included):")
     stats = pstats.Stats(profile)
-    stats.sort_stats("tottime").print_stats(args.top)
+    stats.sort_stats(args.sort).print_stats(args.top)
+    print_grouping_share(stats)
+    print(f"the SQL statements of the last {args.window} articles (CPU of execute/executemany, cProfile's included):")
+    statements.report(args.top, args.window)
     conn.close()
+
+
+def print_grouping_share(stats: pstats.Stats) -> None:
+    """The share of the writer's time spent grouping events into incidents (cumulative times)."""
+    cumulative: dict[str, float] = {}
+    for (filename, _, name), (_, _, _, cum, _) in stats.stats.items():
+        if filename.endswith(("store/writer.py", "store/incidents.py")):
+            cumulative[f"{Path(filename).stem}.{name}"] = cum
+    writer = cumulative.get("writer.write_article", 0.0) + cumulative.get("incidents.flush", 0.0)
+    grouping = cumulative.get("incidents.add_article", 0.0) + cumulative.get("incidents.flush", 0.0)
+    if writer:
+        print(
+            f"grouping (Grouper.add_article and flush): {grouping:.1f} s of the writer's {writer:.1f} s "
+            f"({grouping / writer:.0%}); the writer without it: {writer - grouping:.1f} s\n"
+        )
+
+
+class StatementTimes:
+    """CPU time per SQL statement text (whitespace folded, IN-lists of marks shortened), by wrapping
+    the store connection class's execute and executemany while installed."""
+
+    def __init__(self) -> None:
+        from collections import defaultdict
+
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self._saved: dict[str, object] = {}
+
+    def install(self) -> None:
+        from store.db import StoreConnection
+
+        for name in ("execute", "executemany"):
+            original = getattr(sqlite3.Connection, name)
+            self._saved[name] = StoreConnection.__dict__.get(name)
+
+            def timed(conn, sql, *args, _original=original):
+                t0 = time.process_time()
+                try:
+                    return _original(conn, sql, *args)
+                finally:
+                    key = _MARKS.sub("?,...", " ".join(sql.split()))
+                    self.cpu[key] += time.process_time() - t0
+                    self.calls[key] += 1
+
+            setattr(StoreConnection, name, timed)
+
+    def remove(self) -> None:
+        from store.db import StoreConnection
+
+        for name, saved in self._saved.items():
+            if saved is None:
+                delattr(StoreConnection, name)
+            else:
+                setattr(StoreConnection, name, saved)
+
+    def report(self, top: int, articles: int) -> None:
+        print(f"{'ms/article':>10} {'calls':>8}  statement")
+        for key, cpu in sorted(self.cpu.items(), key=lambda kv: -kv[1])[:top]:
+            print(f"{cpu / articles * 1000:>10.3f} {self.calls[key]:>8}  {key[:150]}")
+
+
+_MARKS = re.compile(r"\?(?:\s*,\s*\?)+")
 
 
 def _code_version() -> str:

@@ -126,6 +126,8 @@ def _group_events(conn: sqlite3.Connection, before: int) -> None:
     in batches that each commit: an interrupted run resumes at the next open."""
     from store import incidents
 
+    if conn.execute("SELECT 1 FROM incident_rekey LIMIT 1").fetchone():
+        incidents.rekey(conn)
     if before < INCIDENTS_VERSION or incidents.has_pending(conn):
         incidents.backfill(conn)
 

@@ -30,6 +30,11 @@ and then scores at least ``MIN_SCORE``: the place (3 the same town, 2 a near or 
 region), the same subtype (+1), actors that share a name (+1), figures that
 agree within a third (+1). The best scoring incident wins, the lowest id on a tie.
 
+Candidates are found by index, not by scanning: ``incident_keys`` holds, for every incident,
+each family of its subtypes joined with each of its places, their regions and map cells, with the
+days of its core; a report looks up the families of one of its subtypes with its own places, their
+regions and the cells around them, among incidents whose core meets its days.
+
 When the order differs. Greedy grouping depends on order only at the margins: a report that fits
 two incidents joins the better one that exists when it arrives, and the narrowing core means
 that reports two days apart can meet through a third between them in one order but not in
@@ -883,7 +888,7 @@ class Grouper:
         core = profile.core
         if core is None:
             return []
-        keys = _lookup_keys(profile.places.values())
+        keys = _lookup_keys(profile.places.values(), profile.subtypes)
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
@@ -944,7 +949,7 @@ class Grouper:
     @staticmethod
     def _stored(profile: Profile) -> tuple:
         core = profile.core
-        keys = frozenset(_own_keys(profile.places.values())) if core else frozenset()
+        keys = frozenset(_own_keys(profile.places.values(), profile.subtypes)) if core else frozenset()
         return core, keys, frozenset(profile.places)
 
     def save_profile(self, conn, incident_id: int, profile: Profile, *, rewrite: bool = False) -> None:
@@ -1157,8 +1162,27 @@ def _delete_incident(conn, incident_id: int) -> None:
     conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
 
 
-def _own_keys(places: Iterable[Place]) -> set[str]:
-    """The lookup keys an incident is found by: each place, its region, its map cell."""
+def _family_of_keys(subtypes: Iterable[str]) -> list[str]:
+    """The subtype families that start an incident's lookup keys: those of all its subtypes."""
+    return sorted({f for s in subtypes for f in families(s)})
+
+
+def _families_to_look_up(subtypes: Iterable[str]) -> list[str]:
+    """The families under which a report looks for incidents: those of one of its subtypes (the
+    first in order). An incident it fits has every subtype compatible with that one, so it is
+    stored under one of these."""
+    first = min(subtypes, default=None)
+    return sorted(families(first)) if first is not None else []
+
+
+def _own_keys(places: Iterable[Place], subtypes: Iterable[str]) -> set[str]:
+    """The lookup keys an incident is found by: each family of its subtypes with each place, its
+    region, its map cell."""
+    keys = _place_keys(places)
+    return {f"{family}|{key}" for family in _family_of_keys(subtypes) for key in keys}
+
+
+def _place_keys(places: Iterable[Place]) -> set[str]:
     keys: set[str] = set()
     for p in places:
         if p.level == 0:
@@ -1177,8 +1201,13 @@ def _own_keys(places: Iterable[Place]) -> set[str]:
     return keys
 
 
-def _lookup_keys(places: Iterable[Place]) -> list[str]:
-    """The keys under which incidents that a report's places may meet are found."""
+def _lookup_keys(places: Iterable[Place], subtypes: Iterable[str]) -> list[str]:
+    """The keys under which incidents that a report's places and subtypes may meet are found."""
+    keys = _place_lookup_keys(places)
+    return sorted(f"{family}|{key}" for family in _families_to_look_up(subtypes) for key in keys)
+
+
+def _place_lookup_keys(places: Iterable[Place]) -> set[str]:
     keys: set[str] = set()
     for p in places:
         if p.level == 0:
@@ -1196,7 +1225,7 @@ def _lookup_keys(places: Iterable[Place]) -> list[str]:
                     keys.add(f"g:{cell[0] + dy}/{cell[1] + dx}")
         else:  # the same name spelled otherwise: the same consonants (not every town of the region)
             keys.add(f"n:{p.country or ''}/{_skeleton(p.key)}")
-    return sorted(keys)
+    return keys
 
 
 # --------------------------------------------------------------------------------------------
@@ -1629,6 +1658,32 @@ def backfill(conn, batch: int = 200) -> int:
         if not ids:
             break
     return done
+
+
+def rekey(conn, batch: int = 500) -> int:
+    """Rebuild the lookup keys of the incidents listed in ``incident_rekey`` (after a migration that
+    changed what the keys hold), ``batch`` incidents per transaction; returns how many."""
+    grouper = Grouper()
+    done = 0
+    while True:
+        with _immediate(conn):
+            ids = [
+                r[0]
+                for r in conn.execute("SELECT incident_id FROM incident_rekey ORDER BY incident_id LIMIT ?", (batch,))
+            ]
+            marks = ",".join("?" * len(ids))
+            profiles = grouper.load_profiles(conn, ids)
+            rows = []
+            for incident_id, profile in profiles.items():
+                core, keys, _ = Grouper._stored(profile)
+                if core is not None:
+                    rows.extend((key, core[0], core[1], incident_id) for key in sorted(keys))
+            conn.execute(f"DELETE FROM incident_keys WHERE incident_id IN ({marks})", ids)
+            conn.executemany("INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)", rows)
+            conn.execute(f"DELETE FROM incident_rekey WHERE incident_id IN ({marks})", ids)
+        done += len(ids)
+        if not ids:
+            return done
 
 
 def has_pending(conn) -> bool:

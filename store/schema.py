@@ -459,6 +459,13 @@ MIGRATIONS: list[str] = [
           AND EXISTS (SELECT 1 FROM judgements j WHERE j.kind = 'incident' AND j.target_id = new.incident_id);
     END;
     """,
+    # an incident's lookup keys start with the families of its subtypes (a report looks only among
+    # incidents it could fit): opening the store rebuilds them from each incident's profile, in
+    # batches that each commit, before anything is written; the incidents still waiting are listed here
+    """
+    CREATE TABLE incident_rekey (incident_id INTEGER PRIMARY KEY);
+    INSERT INTO incident_rekey (incident_id) SELECT id FROM incidents;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -110,9 +110,16 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
     )
 
 
-# What the judgements' migration added (it came after incidents): dropped, a store is as the
-# versions before it left it.
-BEFORE_JUDGEMENTS = """
+# What the migration that made incidents' lookup keys start with their families added (the
+# newest): dropped, a store is as the versions before it left it (but for the keys' format).
+BEFORE_REKEY = """
+    DROP TABLE incident_rekey;
+"""
+
+# What the judgements' migration added (it came after incidents): dropped, after what came later.
+BEFORE_JUDGEMENTS = (
+    BEFORE_REKEY
+    + """
     DROP TRIGGER incidents_unjudge; DROP TRIGGER events_incident_judge;
     DROP INDEX incidents_status; ALTER TABLE incidents DROP COLUMN status;
     DROP TRIGGER events_unjudge; DROP TRIGGER claims_unjudge; DROP TRIGGER sources_unjudge;
@@ -121,6 +128,7 @@ BEFORE_JUDGEMENTS = """
     ALTER TABLE claims DROP COLUMN status;
     DROP TABLE judgement_log; DROP TABLE judgement_tags; DROP TABLE judgement_notes; DROP TABLE judgements;
 """
+)
 
 # What the migration that brought incidents added: dropped (after what came later), a store is as
 # the versions before it left it.

@@ -9,7 +9,7 @@ from incident_fixtures import CHUHUIV, Report, Story, build, write
 from store.db import open_store
 from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 from store.writer import write_article
-from store_fixtures import BEFORE_INCIDENTS, assert_store_sound
+from store_fixtures import BEFORE_INCIDENTS, BEFORE_REKEY, assert_store_sound
 
 
 def strikes() -> list[Story]:
@@ -90,3 +90,51 @@ def test_events_written_around_the_writer_are_grouped_at_the_next_open(tmp_path)
 def test_the_migration_is_one_appended_entry():
     assert "CREATE TABLE incidents" in MIGRATIONS[INCIDENTS_VERSION - 1]
     assert sum("CREATE TABLE incidents" in m for m in MIGRATIONS) == 1
+
+
+def test_lookup_keys_written_before_families_are_rebuilt_on_opening(tmp_path):
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    write(db, *strikes())
+    fresh = sorted(db.execute("SELECT key, lo, hi, incident_id FROM incident_keys"))
+    assert {key.split("|", 1)[0] for key, *_ in fresh} == {"strike", "battle"}  # a's and b's; c's
+    db.close()
+    # as the version before wrote it: keys of places alone, no list of incidents waiting
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(BEFORE_REKEY)
+        conn.execute("DELETE FROM incident_keys")
+        conn.executemany(
+            "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
+            [(key.split("|", 1)[1], lo, hi, i) for key, lo, hi, i in fresh],
+        )
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+
+    db = open_store(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert sorted(db.execute("SELECT key, lo, hi, incident_id FROM incident_keys")) == fresh
+    assert db.execute("SELECT count(*) FROM incident_rekey").fetchone()[0] == 0
+    first = db.execute("SELECT incident_id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = 'a'")
+    (incident,) = first.fetchone()
+    # a later report of the same strike finds its incident through the rebuilt keys
+    write(db, Story("d", [Report("Air/drone strike", CHUHUIV, "2024-05-09", killed=4)], outlet="Reuters"))
+    later = db.execute("SELECT incident_id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = 'd'")
+    assert later.fetchone()[0] == incident
+    db.close()
+    assert_store_sound(path)
+
+
+def test_a_rebuild_cut_short_resumes_at_the_next_open(tmp_path):
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    write(db, *strikes())
+    fresh = sorted(db.execute("SELECT key, lo, hi, incident_id FROM incident_keys"))
+    with db:  # as if killed after the migration, before its first batch committed
+        db.execute("DELETE FROM incident_keys")
+        db.execute("INSERT INTO incident_rekey (incident_id) SELECT id FROM incidents")
+    db.close()
+    db = open_store(path)
+    assert sorted(db.execute("SELECT key, lo, hi, incident_id FROM incident_keys")) == fresh
+    assert db.execute("SELECT count(*) FROM incident_rekey").fetchone()[0] == 0
+    db.close()
