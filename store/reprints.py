@@ -2,7 +2,8 @@
 it is a copy of (``article_sketches.copy_of``: the first stored article of its group of copies).
 
 A new article's candidate copies are the articles sharing one of its bands (an index lookup);
-each candidate is confirmed on the whole sketch (``store.sketch.is_copy``). The group is the
+a candidate is confirmed on the texts when the whole sketches leave a copy possible
+(``store.sketch.may_be_copy``, ``store.sketch.texts_are_copies``). The group is the
 earliest stored article among the confirmed ones' groups, so groups never depend on which copy is
 compared first. Runs inside the writer's transaction.
 """
@@ -40,8 +41,23 @@ def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -
             ids,
         ).fetchall()
         mine = sketch.values(signature)
-        groups = [group for _, group, other in rows if other is not None and sketch.is_copy(signature, other, mine)]
-        copy_of = min(groups) if groups else None
+        near = {
+            other_id: group
+            for other_id, group, other in rows
+            if other is not None and sketch.may_be_copy(signature, other, mine)
+        }
+        if near:
+            texts = dict(
+                conn.execute(
+                    f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * (len(near) + 1))})",
+                    (article_id, *near),
+                )
+            )
+            own = sketch.shingles(texts.get(article_id, ""))
+            groups = [
+                group for other_id, group in near.items() if sketch.texts_are_copies(own, texts.get(other_id, ""))
+            ]
+            copy_of = min(groups) if groups else None
     conn.execute(
         "INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, ?, ?)",
         (article_id, copy_of, signature),

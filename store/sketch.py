@@ -14,8 +14,9 @@ Jaccard similarity is J share at least one band with probability ``1 - (1 - J**R
 their estimated Jaccard similarity reaches ``COPY_JACCARD``, or when nearly all of the shorter
 one is in the longer (a wire story trimmed for length, or carried inside a longer page): the
 sketch keeps the number of shingles, from which containment follows. The store keeps one row per band, so the
-candidate copies of a new article are an index lookup, and candidates are then confirmed on the
-whole sketch. Written here rather than taken from ``datasketch``: its LSH index lives in memory
+candidate copies of a new article are an index lookup; candidates whose sketches leave a copy
+possible are then confirmed on the texts themselves (exact shingle sets: 64 values estimate the
+similarity of short texts too roughly to decide on). Written here rather than taken from ``datasketch``: its LSH index lives in memory
 (or Redis/Cassandra) while Sitrep's must live in the store, and it would bring numpy and scipy
 for what is a few lines of pure Python that runs in the extraction workers.
 
@@ -34,6 +35,7 @@ K = 64  # MinHash values in a sketch
 BANDS, ROWS = 12, 3  # LSH: 12 bands of 3 values (the first 36 of the 64)
 COPY_JACCARD = 0.6  # estimated Jaccard similarity from which two articles are copies of one another
 COPY_CONTAINMENT = 0.8  # ... or the share of the shorter one's shingles found in the longer (a trimmed copy)
+NEAR_JACCARD, NEAR_CONTAINMENT = 0.25, 0.5  # estimates from which two texts are compared word for word
 MIN_WORDS = 12  # shorter texts are too short to tell a reprint from a shared phrase
 
 _BITS = 6  # K == 2 ** _BITS bins, chosen by a hash's top bits
@@ -116,5 +118,30 @@ def containment(a: bytes, b: bytes, j: float | None = None) -> float:
 
 
 def is_copy(a: bytes, b: bytes, a_values: tuple[int, ...] | None = None) -> bool:
+    """Whether the sketches say copies (an estimate: see ``may_be_copy`` and ``texts_are_copies``)."""
     j = similarity(a, b, a_values)
     return j >= COPY_JACCARD or containment(a, b, j) >= COPY_CONTAINMENT
+
+
+def may_be_copy(a: bytes, b: bytes, a_values: tuple[int, ...] | None = None) -> bool:
+    """Whether the sketches leave it possible that the texts are copies: an estimate from which the
+    texts themselves are compared. With 64 values the estimates of short texts are rough (a wire
+    story of 50 words trimmed by half estimates 0.7 contained, not 1), so the bar is low."""
+    j = similarity(a, b, a_values)
+    return j >= NEAR_JACCARD or containment(a, b, j) >= NEAR_CONTAINMENT
+
+
+def shingles(text: str) -> set[str]:
+    tokens = words(text)
+    return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def texts_are_copies(a: str | set[str], b: str | set[str]) -> bool:
+    """Whether two texts (or their ``shingles``) are copies: exact Jaccard similarity and containment
+    of their shingle sets, against the same bars as the sketches' estimates."""
+    a_set = a if isinstance(a, set) else shingles(a)
+    b_set = b if isinstance(b, set) else shingles(b)
+    if not a_set or not b_set:
+        return False
+    shared = len(a_set & b_set)
+    return shared >= COPY_JACCARD * len(a_set | b_set) or shared >= COPY_CONTAINMENT * min(len(a_set), len(b_set))

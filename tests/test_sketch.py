@@ -64,3 +64,54 @@ def test_the_store_marks_a_reprint_as_a_copy_of_the_first_stored(tmp_path):
     assert rows == {"orig": None, "other": None, "copy": ids["orig"], "copy2": ids["orig"]}
     assert db.execute("SELECT count(*) FROM article_bands").fetchone()[0] == 4 * sketch.BANDS
     db.close()
+
+
+# A short wire story and the same story trimmed of its last paragraph: 64 values estimate the trimmed
+# one as about 0.75 contained in the other (it is wholly), below the bar; the texts settle it.
+WIRE = (
+    "Deadly attack on Sudzha.\n\nSudzha came under attack by rockets late on Friday. six civilians were killed, "
+    "the TASS news agency said on Telegram. Rescue workers searched the rubble for survivors.\n\n"
+    "The conflict has displaced millions of people, according to aid agencies. Humanitarian agencies warned "
+    "of shortages of food, water and medicine. The claims could not be independently verified."
+)
+WIRE_TRIMMED = WIRE.rsplit("\n\n", 1)[0]
+# Two stories sharing a lead sentence's words and a stock closing line, each with its own news: the
+# estimate says copies, the texts say not.
+PROTEST = (
+    "Thousands of protesters marched through Belgrade early on Friday against the disputed election, the "
+    "organisers told reporters. The protest ended peacefully.\n\n"
+    "Officials have repeatedly called for more air defence systems. Schools in the area have switched to "
+    "online classes."
+)
+ROUNDUP = (
+    "Deadly attack on Belgorod.\n\nA drone strike on Belgorod on June 8 killed at least 2 people, the TASS "
+    "news agency said on Telegram. The attack damaged a school.\n\n"
+    "Thousands of protesters marched through Belgrade on Friday night against the disputed election, the "
+    "organisers said on Telegram. The protest ended peacefully.\n\n"
+    '"This was a deliberate attack on people who were sleeping in their homes," a local doctor told Kyiv '
+    "Independent.\n\n"
+    "Officials have repeatedly called for more air defence systems. Schools in the area have switched to "
+    "online classes."
+)
+
+
+def test_the_texts_decide_where_the_sketches_estimate_too_roughly():
+    wire, trimmed = sketch.sketch(WIRE), sketch.sketch(WIRE_TRIMMED)
+    assert not sketch.is_copy(wire, trimmed)  # the estimate alone misses it ...
+    assert sketch.may_be_copy(wire, trimmed) and sketch.texts_are_copies(WIRE, WIRE_TRIMMED)
+    protest, roundup = sketch.sketch(PROTEST), sketch.sketch(ROUNDUP)
+    assert sketch.is_copy(protest, roundup)  # ... and wrongly finds this one
+    assert not sketch.texts_are_copies(PROTEST, ROUNDUP) and not sketch.texts_are_copies(ROUNDUP, PROTEST)
+    assert not sketch.may_be_copy(sketch.sketch(STORY), sketch.sketch(OTHER))
+    assert not sketch.texts_are_copies("", STORY)
+
+
+def test_the_store_confirms_copies_on_the_texts(tmp_path):
+    db = open_store(tmp_path / "s.db")
+    with db:
+        for ref, text in (("wire", WIRE), ("protest", PROTEST), ("trimmed", WIRE_TRIMMED), ("roundup", ROUNDUP)):
+            write_article(db, RawArticle(ref, text), Extraction())
+    rows = dict(db.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
+    ids = dict(db.execute("SELECT ref, id FROM articles"))
+    assert rows == {"wire": None, "protest": None, "trimmed": ids["wire"], "roundup": None}
+    db.close()
