@@ -121,16 +121,30 @@ def parse_published(value: object) -> str | None:
 _DATELINE_ONLY = re.compile(r"^.{1,40}\s[—–-]$")  # "CNN —", "KYIV, Ukraine (AP) —": a dateline alone on its line
 
 
+def _not_a_headline(line: str) -> bool:
+    """A line with no letter ("16:14", "05.12.2024"), or a caption of at most three words in
+    capitals ("VIEW VIDEO", "LIVE", "ОНОВЛЕНО"): a page's timestamps and widgets."""
+    return not any(ch.isalpha() for ch in line) or (line.isupper() and len(line.split()) <= 3)
+
+
 def derive_title(text: str) -> str | None:
     """A title for an article that has none: its first line when that is a headline (short), else
     that line's first sentence, shortened. Site furniture before the story ("NEW You can now
-    listen to Fox News articles!", "ADVERTISEMENT", an editor's note; extract/boilerplate.py) and a
-    dateline alone on its line ("CNN —") are passed over."""
+    listen to Fox News articles!", "ADVERTISEMENT", an editor's note; extract/boilerplate.py), a
+    dateline alone on its line ("CNN —"), a timestamp ("16:14") and a widget's caption in capitals
+    ("VIEW VIDEO") are passed over."""
     from extract.boilerplate import is_boilerplate
     from extract.sentences import split_sentences
 
     lines = (line.strip().lstrip("#").strip() for line in text.split("\n"))
-    first = next((line for line in lines if line and not is_boilerplate(line) and not _DATELINE_ONLY.match(line)), "")
+    first = next(
+        (
+            line
+            for line in lines
+            if line and not is_boilerplate(line) and not _DATELINE_ONLY.match(line) and not _not_a_headline(line)
+        ),
+        "",
+    )
     if not first:
         return None
     if len(first) > MAX_TITLE_CHARS:

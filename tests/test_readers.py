@@ -316,6 +316,9 @@ def test_a_title_passes_over_site_furniture_and_an_editors_note():
     )
     assert derive_title(note).startswith("Ukraine is winning the war of ideas")
     assert derive_title("CNN —\nRussia struck Kharkiv overnight.") == "Russia struck Kharkiv overnight."
+    for widgets in ("16:14", "05.12.2024, 09:30 —", "VIEW VIDEO", "LIVE", "ОНОВЛЕНО"):
+        assert derive_title(f"{widgets}\nRussia struck Kharkiv overnight.") == "Russia struck Kharkiv overnight."
+    assert derive_title("16:14\nVIEW VIDEO") is None
     long = "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer. " + "More words. " * 20
     assert derive_title(long) == "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer."
 
