@@ -342,8 +342,12 @@ def find_events(
         elif len(event_dates) < len(dates):
             date, level = _best_date([d for d in dates if d not in event_dates]), 1
         else:
-            # no day near it: the day of the first dated incident the article tells, else publication
-            date, level = next((c.date for c in candidates if c.explicit_date), None), 0
+            # no day near it: the day of the first dated incident the article tells (not history it
+            # recalls, over a year before publication: "troops seized the parliament in 2014"), else publication
+            date, level = (
+                next((c.date for c in candidates if c.explicit_date and not _long_before(c.date, pub)), None),
+                0,
+            )
         inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
         places = _places(text, sentence, mentions, paragraphs, para, content, place_index, inside)
         actors = _actors(text, sentence, mentions, content, inside, said)
@@ -1038,6 +1042,11 @@ def _more_precise(a: DateMention | None, b: DateMention | None) -> bool:
     if b is None:
         return True
     return rank[a.precision] < rank[b.precision]
+
+
+def _long_before(date: DateMention, pub) -> bool:
+    """Whether ``date`` ends over a year before publication (history the article recalls)."""
+    return pub is not None and date.date_end < (pub - datetime.timedelta(days=366)).isoformat()
 
 
 def _within(inner: DateMention | None, outer: DateMention | None) -> bool:

@@ -101,6 +101,26 @@ def test_date_falls_back_to_publication():
     assert dated.date == "2024-05-06" and undated.date == "2024-05-08"
 
 
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Russian troops seized the regional parliament in Simferopol in 2014, officials recalled.",
+        "In 2014, Russian forces seized the parliament building in Simferopol.",
+    ],
+)
+def test_an_undated_incident_is_not_dated_by_history_the_article_recalls(history):
+    text = (
+        f"{history}\n\nRussian missiles struck a shopping centre in Kremenchuk, killing 18 people, the governor said."
+    )
+    events = extract_article(text, "2022-06-28").events
+    strike = next(e for e in events if "Kremenchuk" in e.evidence.text)
+    assert (strike.date, strike.date_end, strike.date_precision) == ("2022-06-28", "2022-06-28", "day")
+    # a dated incident of the weeks before still dates it ("the strike" told again later)
+    recent = f"Russian missiles struck Odesa on June 20.\n\n{text.split(chr(10))[-1]}"
+    strike = next(e for e in extract_article(recent, "2022-06-28").events if "Kremenchuk" in e.evidence.text)
+    assert strike.date == "2022-06-20"
+
+
 def test_report_date_is_not_the_event_date_when_the_paragraph_has_one():
     text = (
         "Clashes erupted near Kupiansk on December 14 and 15, killing 12 soldiers. "
