@@ -1,11 +1,12 @@
 """Time ``sitrep ingest`` on a corpus and print articles per second and store bytes per article.
 
     python bench/make_corpus.py 10000 bench/out/corpus.jsonl
-    python bench/ingest_speed.py bench/out/corpus.jsonl [--db bench/out/speed.db] [--keep]
+    python bench/ingest_speed.py bench/out/corpus.jsonl [--db bench/out/speed.db] [--keep] [--no-grouping]
 
 The store is created fresh (removed first unless --keep). Figures: wall time of the real command
 line in a subprocess (process start, pool, extraction, writing), articles/s, the store's size after
-a WAL checkpoint divided by the articles stored, and the store's counts.
+a WAL checkpoint divided by the articles stored, and the store's counts. ``--no-grouping`` runs
+the same ingest with incident grouping switched off: what grouping adds is the difference.
 """
 
 from __future__ import annotations
@@ -19,12 +20,24 @@ import sys
 import time
 from pathlib import Path
 
+# the writer's grouping switched off (measurement only: the store's events are left without incidents)
+NO_GROUPING = (
+    "from store import incidents; "
+    "incidents.Grouper.add_article = lambda self, conn, article_id: []; "
+    "incidents.Grouper.flush = lambda self, conn, summaries=True: None; "
+)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="+", help="files or folders to ingest")
     parser.add_argument("--db", default="bench/out/speed.db")
     parser.add_argument("--keep", action="store_true", help="ingest into the existing store (measures dedupe)")
+    parser.add_argument(
+        "--no-grouping",
+        action="store_true",
+        help="the same ingest with incident grouping switched off (what grouping adds is the difference)",
+    )
     args = parser.parse_args()
 
     db = Path(args.db)
@@ -35,7 +48,7 @@ def main() -> None:
     command = [
         sys.executable,
         "-c",
-        "import sys; from tui.cli import main; sys.exit(main())",
+        (NO_GROUPING if args.no_grouping else "") + "import sys; from tui.cli import main; sys.exit(main())",
         "ingest",
         *args.corpus,
         "--db",
