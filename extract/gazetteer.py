@@ -25,7 +25,7 @@ from anyascii import anyascii
 from extract.folding import fold as fold_name
 from extract.lexicon.countries import CONFLICT_REGIONS, EXTRA_COUNTRY_NAMES
 
-FORMAT = 15  # bump when the index layout changes
+FORMAT = 16  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 _CACHED_KEYS = 16384  # folded names whose places a process keeps in memory
@@ -306,7 +306,7 @@ def build_index() -> dict:
         add_key(key, index)
         seen_keys = {key}
         spellings = []
-        limit = _MAX_LATIN_KEYS * (5 if population >= 100_000 else 1)
+        limit = _MAX_LATIN_KEYS * (5 if population >= 50_000 else 1)
         for n, alternate in enumerate(latin):
             folded = _fold(alternate)
             if n < limit:
