@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import MONTHS, WEEKDAYS  # noqa: E402
 
 from store.db import open_store  # noqa: E402
-from store.incidents import summarize  # noqa: E402
+from store.incident_summary import summarize  # noqa: E402
 from store.ingest import ingest_articles  # noqa: E402
 from store.readers import RawArticle  # noqa: E402
 

@@ -283,7 +283,7 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
     """One record per incident (CONTRACT.md): its events and articles, the groups of reprints among
     them, its independent sources, and each casualty kind's range across sources with every
     source's own figure."""
-    from store.incidents import summarize
+    from store.incident_summary import summarize
 
     judgements = records_by_target(conn, "incident")
     for id_, status in conn.execute(
@@ -515,7 +515,7 @@ INCIDENT_COLUMNS = [
 def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     """One row per incident, ACLED's columns first: ``fatalities`` the most conservative killed
     figure across its sources, ``source`` its independent sources joined by "; "."""
-    from store.incidents import casualties_label
+    from store.incident_summary import casualties_label
 
     for record in incident_records(conn, verified_only):
         places = _places_by_specificity(conn, record)

@@ -373,7 +373,7 @@ def ingest_articles(
 
 def _refresh_incidents(conn: sqlite3.Connection) -> None:
     """At the end of a run, the display fields of the incidents it left stale."""
-    from store.incidents import refresh_stale
+    from store.incident_summary import refresh_stale
 
     with write_transaction(conn):
         refresh_stale(conn)

@@ -256,7 +256,7 @@ MIGRATIONS: list[str] = [
         date_end TEXT,
         date_precision TEXT,
         era TEXT,                            -- 'history' or 'later' when every event of it is (date_labels.py)
-        dates TEXT NOT NULL DEFAULT '{}',    -- what its events' dates say (store/incidents.py, Profile)
+        dates TEXT NOT NULL DEFAULT '{}',    -- what its events' dates say (store/incident_match.py, Profile)
         core_lo INTEGER,                     -- the days (proleptic ordinals) a report meeting it can fall on
         core_hi INTEGER,
         figures TEXT NOT NULL DEFAULT '{}',  -- casualty kind -> [lowest, highest] across its sources

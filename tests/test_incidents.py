@@ -19,16 +19,9 @@ from incident_fixtures import (
 
 from store import incidents
 from store.db import open_store
-from store.incidents import (
-    Grouper,
-    compatible_subtypes,
-    interval,
-    merge_incidents,
-    regroup,
-    resolve_key,
-    split_event,
-    summarize,
-)
+from store.incident_match import compatible_subtypes, interval
+from store.incident_summary import summarize
+from store.incidents import Grouper, merge_incidents, regroup, resolve_key, split_event
 
 
 @pytest.fixture
