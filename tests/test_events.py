@@ -121,6 +121,23 @@ def test_an_undated_incident_is_not_dated_by_history_the_article_recalls(history
     assert strike.date == "2022-06-20"
 
 
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Drones attacked Moscow on Tuesday, the mayor said.", "Moscow"),
+        ("Kyiv was hit by missiles on Monday.", "Kyiv"),
+        ("Russian drones hit Kyiv overnight, killing two people.", "Kyiv"),
+        ("Ukrainian forces attacked near Kursk on Monday, as Moscow attempts to recover lost territory.", None),
+        ("Kyiv is launching a counteroffensive into Zaporizhzhia to retake occupied land.", None),
+        ("Moscow's troops shelled Kharkiv on Monday.", None),
+    ],
+)
+def test_a_capital_standing_for_its_government_is_not_where_it_happened(text, place):
+    names = {p.name for e in extract_article(text, "2024-12-16").events for p in e.places}
+    assert names, text
+    assert (place in names) if place else not names & {"Moscow", "Kyiv"}
+
+
 def test_report_date_is_not_the_event_date_when_the_paragraph_has_one():
     text = (
         "Clashes erupted near Kupiansk on December 14 and 15, killing 12 soldiers. "
