@@ -15,6 +15,7 @@ import sqlite3
 from store import sketch
 
 MAX_CANDIDATES = 8  # the articles sharing the most bands are confirmed; a copy shares most of its bands
+MAX_COMPARED_CHARS = 200_000  # longer texts are not compared word by word (time and memory): their sketches decide
 
 
 def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -> int | None:
@@ -42,22 +43,31 @@ def record(conn: sqlite3.Connection, article_id: int, signature: bytes | None) -
         ).fetchall()
         mine = sketch.values(signature)
         near = {
-            other_id: group
+            other_id: (group, other)
             for other_id, group, other in rows
             if other is not None and sketch.may_be_copy(signature, other, mine)
         }
+        groups = []
         if near:
+            # the texts decide, unless one is too long to compare word by word (the sketches decide then)
             texts = dict(
                 conn.execute(
-                    f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * (len(near) + 1))})",
-                    (article_id, *near),
+                    f"SELECT id, CASE WHEN length(text) <= ? THEN text END FROM articles "
+                    f"WHERE id IN ({','.join('?' * (len(near) + 1))})",
+                    (MAX_COMPARED_CHARS, article_id, *near),
                 )
             )
-            own = sketch.shingles(texts.get(article_id, ""))
-            groups = [
-                group for other_id, group in near.items() if sketch.texts_are_copies(own, texts.get(other_id, ""))
-            ]
-            copy_of = min(groups) if groups else None
+            own = texts.get(article_id)
+            own_shingles = sketch.shingles(own) if own is not None else None
+            for other_id, (group, other) in near.items():
+                theirs = texts.get(other_id)
+                if own_shingles is None or theirs is None:
+                    copy = sketch.is_copy(signature, other, mine)
+                else:
+                    copy = sketch.texts_are_copies(own_shingles, theirs)
+                if copy:
+                    groups.append(group)
+        copy_of = min(groups) if groups else None
     conn.execute(
         "INSERT OR REPLACE INTO article_sketches (article_id, copy_of, signature) VALUES (?, ?, ?)",
         (article_id, copy_of, signature),
