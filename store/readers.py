@@ -59,9 +59,13 @@ class Unreadable(Exception):
 
 
 def normalise_text(text: str) -> str:
-    """Line endings to ``\\n``, NFC, a byte-order mark and the surrounding whitespace removed."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).strip()
+    """Line endings to ``\\n``, NFC, the surrounding whitespace and byte-order marks removed (a mark
+    after a blank line as well: what is left normalises to itself)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _EDGES.sub("", unicodedata.normalize("NFC", text))
+
+
+_EDGES = re.compile(r"\A[\s\ufeff]+|[\s\ufeff]+\Z")
 
 
 def _text_bytes(data: bytes) -> bytes:

@@ -418,3 +418,11 @@ def test_a_leap_day_and_a_front_matter_date_time_are_read():
     assert (leap.published, leap.text) == ("2024-02-29", "Missiles struck Kharkiv.")
     [front] = list(read_data(b"---\ndate: 2024-12-16T08:30:00Z\n---\nMissiles struck Kharkiv.", "f.md", "text"))
     assert front.published == "2024-12-16T08:30:00+00:00"
+
+
+def test_a_byte_order_mark_after_a_blank_line_is_no_text():
+    # what hypothesis found: "\n" then a UTF-8 byte-order mark left an article of one invisible character
+    assert normalise_text("\n\ufeff") == ""
+    assert normalise_text("\ufeff \ufeff Kyiv \ufeff\n") == "Kyiv"
+    (item,) = read_data(b"\n\xef\xbb\xbf", "fuzz.txt", "text")
+    assert isinstance(item, Rejection)
