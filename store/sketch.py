@@ -11,14 +11,15 @@ two sketches estimates the Jaccard similarity of their shingle sets.
 For lookup at scale the first ``BANDS * ROWS`` values are grouped into bands; two articles whose
 Jaccard similarity is J share at least one band with probability ``1 - (1 - J**ROWS)**BANDS``
 (0.99 at J = 0.7, 0.95 at J = 0.6, 0.8 at J = 0.5, 0.28 at J = 0.3). Two articles are copies when
-their estimated Jaccard similarity reaches ``COPY_JACCARD``, or when nearly all of the shorter
-one is in the longer (a wire story trimmed for length, or carried inside a longer page): the
-sketch keeps the number of shingles, from which containment follows. The store keeps one row per band, so the
+their Jaccard similarity reaches ``COPY_JACCARD``, or when nearly all of the shorter one is in the
+longer (a wire story trimmed for length, or carried inside a longer page): the sketch keeps the
+number of shingles, from which containment follows. The store keeps one row per band, so the
 candidate copies of a new article are an index lookup; candidates whose sketches leave a copy
 possible are then confirmed on the texts themselves (exact shingle sets: 64 values estimate the
-similarity of short texts too roughly to decide on). Written here rather than taken from ``datasketch``: its LSH index lives in memory
-(or Redis/Cassandra) while Sitrep's must live in the store, and it would bring numpy and scipy
-for what is a few lines of pure Python that runs in the extraction workers.
+similarity of short texts too roughly to decide on; store/reprints.py). Written here rather than
+taken from ``datasketch``: its LSH index lives in memory (or Redis/Cassandra) while Sitrep's must
+live in the store, and it would bring numpy and scipy for what is a few lines of pure Python that
+runs in the extraction workers.
 
 Pure functions: no SQLite here.
 """

@@ -106,13 +106,20 @@ def test_the_texts_decide_where_the_sketches_estimate_too_roughly():
     assert not sketch.texts_are_copies("", STORY)
 
 
-def test_the_store_confirms_copies_on_the_texts(tmp_path):
-    db = open_store(tmp_path / "s.db")
+def _store_copies(db, articles) -> tuple[dict, dict]:
+    """Write the (ref, text) articles; (ref -> the id of the article it is a copy of, ref -> id)."""
     with db:
-        for ref, text in (("wire", WIRE), ("protest", PROTEST), ("trimmed", WIRE_TRIMMED), ("roundup", ROUNDUP)):
+        for ref, text in articles:
             write_article(db, RawArticle(ref, text), Extraction())
     rows = dict(db.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
-    ids = dict(db.execute("SELECT ref, id FROM articles"))
+    return rows, dict(db.execute("SELECT ref, id FROM articles"))
+
+
+def test_the_store_confirms_copies_on_the_texts(tmp_path):
+    db = open_store(tmp_path / "s.db")
+    rows, ids = _store_copies(
+        db, (("wire", WIRE), ("protest", PROTEST), ("trimmed", WIRE_TRIMMED), ("roundup", ROUNDUP))
+    )
     assert rows == {"wire": None, "protest": None, "trimmed": ids["wire"], "roundup": None}
     db.close()
 
@@ -122,17 +129,12 @@ def test_texts_too_long_to_compare_are_left_to_their_sketches(tmp_path, monkeypa
 
     monkeypatch.setattr(reprints, "MAX_COMPARED_CHARS", 100)  # every text here is longer
     db = open_store(tmp_path / "s.db")
-    with db:
-        for ref, text in (("wire", WIRE), ("trimmed", WIRE_TRIMMED), ("protest", PROTEST), ("roundup", ROUNDUP)):
-            write_article(db, RawArticle(ref, text), Extraction())
-    rows = dict(db.execute("SELECT a.ref, k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id"))
-    ids = dict(db.execute("SELECT ref, id FROM articles"))
+    rows, ids = _store_copies(
+        db, (("wire", WIRE), ("trimmed", WIRE_TRIMMED), ("protest", PROTEST), ("roundup", ROUNDUP))
+    )
     # what the sketches alone say: the trimmed copy is missed (its text would have been found a copy)
     assert rows == {"wire": None, "trimmed": None, "protest": None, "roundup": None}
     monkeypatch.setattr(reprints, "MAX_COMPARED_CHARS", 100_000)
-    with db:
-        write_article(db, RawArticle("trimmed again", WIRE_TRIMMED + " (AFP)"), Extraction())
-    assert db.execute(
-        "SELECT k.copy_of FROM article_sketches k JOIN articles a ON a.id = k.article_id WHERE a.ref = 'trimmed again'"
-    ).fetchone()[0] in (ids["wire"], ids["trimmed"])
+    rows, _ = _store_copies(db, (("trimmed again", WIRE_TRIMMED + " (AFP)"),))
+    assert rows["trimmed again"] in (ids["wire"], ids["trimmed"])
     db.close()
