@@ -657,7 +657,7 @@ def _record(conn, choice: str, a: str, b: str) -> None:
     )
 
 
-def _family_of_keys(subtypes: Iterable[str]) -> list[str]:
+def _key_families(subtypes: Iterable[str]) -> list[str]:
     """The subtype families that start an incident's lookup keys: those of all its subtypes."""
     return sorted({f for s in subtypes for f in families(s)})
 
@@ -674,7 +674,7 @@ def _own_keys(places: Iterable[Place], subtypes: Iterable[str]) -> set[str]:
     """The lookup keys an incident is found by: each family of its subtypes with each place, its
     region, its map cell."""
     keys = _place_keys(places)
-    return {f"{family}|{key}" for family in _family_of_keys(subtypes) for key in keys}
+    return {f"{family}|{key}" for family in _key_families(subtypes) for key in keys}
 
 
 def _place_keys(places: Iterable[Place]) -> set[str]:
