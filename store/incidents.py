@@ -128,6 +128,10 @@ class Grouper:
 
     # ---------------------------------------------------------------- reading
 
+    def forget_place(self, entity_id: int) -> None:
+        """The writer filled a gap of this place (its country, region or point): read it again."""
+        self._places.pop(entity_id, None)
+
     def places(self, conn, ids: Iterable[int]) -> dict[int, Place]:
         missing = [i for i in set(ids) if i not in self._places]
         for start in range(0, len(missing), 500):
@@ -690,7 +694,7 @@ def _place_keys(places: Iterable[Place]) -> set[str]:
         cell = p.cell
         if cell is not None:
             keys.add(f"g:{cell[0]}/{cell[1]}")
-        elif p.level == 2:
+        if p.level == 2:  # (with or without its point: an entity may learn its point later)
             keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
             keys.add(f"n:/{skeleton(p.key)}")  # found by a report that does not know the country
     return keys
@@ -718,8 +722,9 @@ def _place_lookup_keys(places: Iterable[Place]) -> set[str]:
             for dy in (-1, 0, 1):
                 for dx in (-1, 0, 1):
                     keys.add(f"g:{cell[0] + dy}/{cell[1] + dx}")
-        else:  # the same name spelled otherwise: the same consonants (not every town of the region)
-            keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
+        # the same name spelled otherwise: the same consonants (not every town of the region); also
+        # with a point, for incidents keyed when their place had none yet
+        keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
     return keys
 
 

@@ -156,6 +156,7 @@ def _entity_id(conn: sqlite3.Connection, cache: WriteCache, entity) -> int | Non
             (entity.country, entity.admin1, lat, lon, entity_id),
         )
         known[1:4] = [country or entity.country, admin1 or entity.admin1, lat_known if lat_known is not None else lat]
+        cache.grouper.forget_place(entity_id)
     _add_names(conn, cache, "entity", entity_id, [entity.name, *entity.aliases])
     return entity_id
 

@@ -340,3 +340,33 @@ def test_a_placeless_sentence_with_a_date_of_its_own_or_another_country_is_anoth
     first = incident_of(conn, "mixed", 0)
     assert incident_of(conn, "mixed", 1) == first
     assert incident_of(conn, "mixed", 2) != first and incident_of(conn, "mixed", 3) != first
+
+
+def test_a_place_with_a_point_finds_incidents_keyed_before_it_had_one():
+    from store.incident_match import make_place
+    from store.incidents import _lookup_keys, _own_keys
+
+    bare = make_place((1, "Chasov Yar", "UA", "Donetsk", None, None))  # as an early article named it
+    pointed = make_place((2, "Chasiv Yar", "UA", "Donetsk", 48.59, 37.86))  # a later one, with the gazetteer's point
+    assert set(_own_keys([bare], ["Armed clash"])) & set(_lookup_keys([pointed], ["Armed clash"]))
+    assert set(_own_keys([pointed], ["Armed clash"])) & set(_lookup_keys([bare], ["Armed clash"]))
+    # and never across families
+    assert not set(_own_keys([bare], ["Armed clash"])) & set(_lookup_keys([pointed], ["Air/drone strike"]))
+
+
+def test_the_writer_reads_again_a_place_a_later_article_gave_its_point(tmp_path):
+    from store.writer import WriteCache, write_article
+    from store_fixtures import KURSK, kursk_article, kursk_extraction
+
+    db = open_store(tmp_path / "s.db")
+    cache = WriteCache()
+    with db:
+        write_article(db, kursk_article("a"), kursk_extraction(), cache)
+        (plekhovo,) = db.execute("SELECT id FROM entities WHERE name = 'Plekhovo'").fetchone()
+        assert cache.grouper.places(db, [plekhovo])[plekhovo].cell is None
+        later = KURSK + " More fighting was reported."
+        write_article(db, kursk_article("b", later), kursk_extraction(later, lat=51.2), cache)
+        cache.grouper.flush(db)
+    assert db.execute("SELECT lat FROM entities WHERE id = ?", (plekhovo,)).fetchone()[0] == 51.2
+    assert cache.grouper.places(db, [plekhovo])[plekhovo].cell is not None
+    db.close()
