@@ -393,7 +393,7 @@ class Grouper:
         core = profile.core
         if core is None:
             return []
-        keys = _lookup_keys(profile.places.values(), profile.subtypes)
+        keys = lookup_keys(profile.places.values(), profile.subtypes)
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
@@ -454,7 +454,7 @@ class Grouper:
     @staticmethod
     def _stored(profile: Profile) -> tuple:
         core = profile.core
-        keys = frozenset(_own_keys(profile.places.values(), profile.subtypes)) if core else frozenset()
+        keys = frozenset(own_keys(profile.places.values(), profile.subtypes)) if core else frozenset()
         return core, keys, frozenset(profile.places)
 
     def save_profile(self, conn, incident_id: int, profile: Profile, *, rewrite: bool = False) -> None:
@@ -674,7 +674,7 @@ def _families_to_look_up(subtypes: Iterable[str]) -> list[str]:
     return sorted(families(first)) if first is not None else []
 
 
-def _own_keys(places: Iterable[Place], subtypes: Iterable[str]) -> set[str]:
+def own_keys(places: Iterable[Place], subtypes: Iterable[str]) -> set[str]:
     """The lookup keys an incident is found by: each family of its subtypes with each place, its
     region, its map cell."""
     keys = _place_keys(places)
@@ -700,7 +700,7 @@ def _place_keys(places: Iterable[Place]) -> set[str]:
     return keys
 
 
-def _lookup_keys(places: Iterable[Place], subtypes: Iterable[str]) -> list[str]:
+def lookup_keys(places: Iterable[Place], subtypes: Iterable[str]) -> list[str]:
     """The keys under which incidents that a report's places and subtypes may meet are found."""
     keys = _place_lookup_keys(places)
     return sorted(f"{family}|{key}" for family in _families_to_look_up(subtypes) for key in keys)

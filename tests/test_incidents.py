@@ -344,14 +344,14 @@ def test_a_placeless_sentence_with_a_date_of_its_own_or_another_country_is_anoth
 
 def test_a_place_with_a_point_finds_incidents_keyed_before_it_had_one():
     from store.incident_match import make_place
-    from store.incidents import _lookup_keys, _own_keys
+    from store.incidents import lookup_keys, own_keys
 
     bare = make_place((1, "Chasov Yar", "UA", "Donetsk", None, None))  # as an early article named it
     pointed = make_place((2, "Chasiv Yar", "UA", "Donetsk", 48.59, 37.86))  # a later one, with the gazetteer's point
-    assert set(_own_keys([bare], ["Armed clash"])) & set(_lookup_keys([pointed], ["Armed clash"]))
-    assert set(_own_keys([pointed], ["Armed clash"])) & set(_lookup_keys([bare], ["Armed clash"]))
+    assert set(own_keys([bare], ["Armed clash"])) & set(lookup_keys([pointed], ["Armed clash"]))
+    assert set(own_keys([pointed], ["Armed clash"])) & set(lookup_keys([bare], ["Armed clash"]))
     # and never across families
-    assert not set(_own_keys([bare], ["Armed clash"])) & set(_lookup_keys([pointed], ["Air/drone strike"]))
+    assert not set(own_keys([bare], ["Armed clash"])) & set(lookup_keys([pointed], ["Air/drone strike"]))
 
 
 def test_the_writer_reads_again_a_place_a_later_article_gave_its_point(tmp_path):
