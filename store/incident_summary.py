@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from extract.model import CASUALTY_WORDS, SUBTYPE_TO_TYPE
 from store.incident_match import CASUALTY_ORDER, PRECISION_RANK, event_key, make_place
@@ -78,7 +79,7 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     by_incident: dict[int, list[tuple]] = {}
     for row in conn.execute(
         "SELECT e.incident_id, e.id, e.article_id, e.subtype, e.date, e.date_end, e.date_precision, e.confidence, "
-        "a.outlet, a.title, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
+        "a.outlet, a.url, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN article_sketches k ON k.article_id = e.article_id "
         f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id",
@@ -131,6 +132,17 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     }
 
 
+def url_host(url: str | None) -> str | None:
+    """The host of a URL without "www." ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk")."""
+    if not url or "://" not in url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[bad": no host to read
+        return None
+    return host.removeprefix("www.") or None
+
+
 def _summary(
     conn,
     incident_id: int,
@@ -159,7 +171,7 @@ def _summary(
     exact_kinds: set[str] = set()
     article_meta = {r[1]: (r[7], r[8], r[9]) for r in rows}
     group_first: dict[int, int] = {g: min(m) for g, m in groups.items()}
-    for event_id, _article, _subtype, _date, _date_end, _precision, _confidence, outlet, title, ref, group, *_ in rows:
+    for event_id, _article, _subtype, _date, _date_end, _precision, _confidence, outlet, _url, ref, group, *_ in rows:
         speaking: list[Voice] = []
         for source_id, name, key, source_type in claimants.get(event_id, []):
             if source_type == "anonymous":  # "officials", "residents": the article's, not a shared one
@@ -168,7 +180,7 @@ def _summary(
                 speaking.append(voice(f"source:{key}", name, source_id, "claimant"))
         if not speaking:
             # a reprint speaks with the first article of its group
-            outlet, title, ref = article_meta[group_first[group]]
+            outlet, url, ref = article_meta[group_first[group]]
             if outlet:
                 key = merge_key(outlet)
                 if key not in outlet_ids:
@@ -176,7 +188,8 @@ def _summary(
                     outlet_ids[key] = found[0] if found else None
                 speaking.append(voice(f"source:{key}", outlet, outlet_ids[key], "outlet"))
             else:
-                speaking.append(voice(f"article:{group}", title or ref, None, "article"))
+                # an article with neither outlet nor claimant: named by where it comes from, not by its title
+                speaking.append(voice(f"article:{group}", url_host(url) or ref, None, "article"))
         for v in speaking:
             v.event_ids.append(event_id)
         owner = speaking[0]

@@ -52,6 +52,8 @@ class Story:
     outlet: str | None = None
     published: str = "2024-05-10"
     extra: str = ""  # text after the reports (to make reprints differ)
+    url: str | None = None
+    title: str | None = None  # (default: the ref)
     text: str = field(init=False, default="")
 
 
@@ -137,7 +139,9 @@ def build(story: Story) -> tuple[RawArticle, Extraction]:
                 confidence=report.confidence,
             )
         )
-    article = RawArticle(story.ref, text, title=story.ref, outlet=story.outlet, published=story.published)
+    article = RawArticle(
+        story.ref, text, title=story.title or story.ref, url=story.url, outlet=story.outlet, published=story.published
+    )
     return article, Extraction(list(entities.values()), list(sources.values()), claims, events)
 
 

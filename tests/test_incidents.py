@@ -370,3 +370,18 @@ def test_the_writer_reads_again_a_place_a_later_article_gave_its_point(tmp_path)
     assert db.execute("SELECT lat FROM entities WHERE id = ?", (plekhovo,)).fetchone()[0] == 51.2
     assert cache.grouper.places(db, [plekhovo])[plekhovo].cell is not None
     db.close()
+
+
+def test_an_article_with_neither_outlet_nor_claimant_is_named_by_where_it_comes_from(conn):
+    # (its title would read as a source: "Russian strike on Kharkiv kills five")
+    report = Report("Air/drone strike", KHARKIV, "2024-05-09", killed=5)
+    write(
+        conn,
+        Story(
+            "a", [report], url="https://www.kyivindependent.com/strike", title="Russian strike on Kharkiv kills five"
+        ),
+        Story("b.txt", [report], title="Kharkiv hit again"),
+    )
+    summary = summarize(conn, incident_of(conn, "a"))
+    assert sorted(v.name for v in summary.voices) == ["b.txt", "kyivindependent.com"]
+    assert incident_of(conn, "b.txt") == summary.incident_id
