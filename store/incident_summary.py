@@ -7,11 +7,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from extract.model import CASUALTY_WORDS, SUBTYPE_TO_TYPE
 from store.incident_match import CASUALTY_ORDER, PRECISION_RANK, event_key, make_place
 from store.keys import merge_key
+
+# SQL: the host of an article's URL ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk"), where an article
+# with no outlet named comes from (its title would read as an outlet): its name as a source here, its
+# outlet in the incident view (store/queries.py)
+_AFTER_SCHEME = "substr(a.url, instr(a.url, '://') + 3)"
+URL_HOST = (
+    f"CASE WHEN instr(a.url, '://') > 0 THEN replace(CASE WHEN instr({_AFTER_SCHEME}, '/') > 0 "
+    f"THEN substr({_AFTER_SCHEME}, 1, instr({_AFTER_SCHEME}, '/') - 1) ELSE {_AFTER_SCHEME} END, 'www.', '') END"
+)
 
 
 @dataclass
@@ -79,7 +87,7 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     by_incident: dict[int, list[tuple]] = {}
     for row in conn.execute(
         "SELECT e.incident_id, e.id, e.article_id, e.subtype, e.date, e.date_end, e.date_precision, e.confidence, "
-        "a.outlet, a.url, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
+        f"a.outlet, {URL_HOST}, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN article_sketches k ON k.article_id = e.article_id "
         f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id",
@@ -132,17 +140,6 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
     }
 
 
-def url_host(url: str | None) -> str | None:
-    """The host of a URL without "www." ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk")."""
-    if not url or "://" not in url:
-        return None
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # "http://[bad": no host to read
-        return None
-    return host.removeprefix("www.") or None
-
-
 def _summary(
     conn,
     incident_id: int,
@@ -171,7 +168,7 @@ def _summary(
     exact_kinds: set[str] = set()
     article_meta = {r[1]: (r[7], r[8], r[9]) for r in rows}
     group_first: dict[int, int] = {g: min(m) for g, m in groups.items()}
-    for event_id, _article, _subtype, _date, _date_end, _precision, _confidence, outlet, _url, ref, group, *_ in rows:
+    for event_id, _article, _subtype, _date, _date_end, _precision, _confidence, outlet, _host, ref, group, *_ in rows:
         speaking: list[Voice] = []
         for source_id, name, key, source_type in claimants.get(event_id, []):
             if source_type == "anonymous":  # "officials", "residents": the article's, not a shared one
@@ -180,7 +177,7 @@ def _summary(
                 speaking.append(voice(f"source:{key}", name, source_id, "claimant"))
         if not speaking:
             # a reprint speaks with the first article of its group
-            outlet, url, ref = article_meta[group_first[group]]
+            outlet, host, ref = article_meta[group_first[group]]
             if outlet:
                 key = merge_key(outlet)
                 if key not in outlet_ids:
@@ -189,7 +186,7 @@ def _summary(
                 speaking.append(voice(f"source:{key}", outlet, outlet_ids[key], "outlet"))
             else:
                 # an article with neither outlet nor claimant: named by where it comes from, not by its title
-                speaking.append(voice(f"article:{group}", url_host(url) or ref, None, "article"))
+                speaking.append(voice(f"article:{group}", host or ref, None, "article"))
         for v in speaking:
             v.event_ids.append(event_id)
         owner = speaking[0]

@@ -18,6 +18,7 @@ from typing import Any
 from extract.model import TAXONOMY
 from store.date_labels import date_label, marked_label
 from store.db import open_store
+from store.incident_summary import URL_HOST
 from store.text_search import match_expression, sentence_around
 from store.writer import casualty_label
 
@@ -548,15 +549,6 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
     return _facts("Event", sql, {"id": event_id}, label)
 
 
-# the host of an article's URL ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk"): where an article with
-# no outlet named comes from (its title would read as an outlet)
-_AFTER_SCHEME = "substr(a.url, instr(a.url, '://') + 3)"
-_URL_HOST = (
-    f"CASE WHEN instr(a.url, '://') > 0 THEN replace(CASE WHEN instr({_AFTER_SCHEME}, '/') > 0 "
-    f"THEN substr({_AFTER_SCHEME}, 1, instr({_AFTER_SCHEME}, '/') - 1) ELSE {_AFTER_SCHEME} END, 'www.', '') END"
-)
-
-
 def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
     """Each source's version of one incident, one row per event: its claimant, outlet, date,
     figures and the claim's words (else the evidence sentence). ``mark`` is "≠" where the event's
@@ -567,7 +559,7 @@ def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
         SELECT e.id AS uid, e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
                'event' AS link_kind, e.id AS link_id, e.subtype, e.date, e.date_end,
                coalesce(nullif(e.claimant_label, ''), 'unattributed') AS claimant,
-               coalesce(a.outlet, {_URL_HOST}, a.ref) AS outlet,
+               coalesce(a.outlet, {URL_HOST}, a.ref) AS outlet,
                CASE WHEN k.copy_of IS NOT NULL THEN 1 ELSE 0 END AS copy,
                e.casualties_label AS figures,
                coalesce((SELECT c.cue_text || ': ' || c.content_text FROM claim_events ce
