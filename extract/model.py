@@ -28,6 +28,20 @@ class Span:
         _set_text(span, text[start:end])
         return span
 
+    def __reduce__(self):
+        # Speed (the ingest writer unpickles every span the extraction workers send): pickled as a
+        # call of _restore, not through the frozen dataclass's __setstate__, which looks up fields()
+        # for every span
+        return _restore, (self.start, self.end, self.text)
+
+
+def _restore(start: int, end: int, text: str) -> Span:
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    _set_text(span, text)
+    return span
+
 
 _new = object.__new__
 _set_start, _set_end, _set_text = Span.start.__set__, Span.end.__set__, Span.text.__set__

@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 
+WAL_AUTOCHECKPOINT_PAGES = 10_000
 BUSY_TIMEOUT_MS = 10_000
 ENV_VAR = "SITREP_DB"
 
@@ -104,6 +105,10 @@ def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
     if mode.lower() != "wal":
         raise StoreError(f"{path}: cannot switch the store to WAL mode")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # checkpoint when the WAL holds ~40 MB, not SQLite's 4 MB: an ingest's batch of 32 articles
+    # writes more than 4 MB of pages, so each of its commits checkpointed; measured on 10k articles,
+    # commits took half the time (bench/writer_profile.py)
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     # Another process opening the same store may be migrating it too: a migration that fails because
     # the other ran it first (each is atomic, with its version bump) is skipped, and the version read again.
     before = version

@@ -2,8 +2,11 @@
 
 import pickle
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import FrozenInstanceError
 
-from extract.model import CASUALTY_KINDS, DATE_PRECISIONS, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, Extraction
+import pytest
+
+from extract.model import CASUALTY_KINDS, DATE_PRECISIONS, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, Extraction, Span
 from extract.pipeline import extract_article
 
 TEXT = (
@@ -70,6 +73,14 @@ def test_deterministic_and_picklable():
     b = extract_article(TEXT, "2024-05-06")
     assert a == b
     assert pickle.loads(pickle.dumps(a)) == a
+
+
+def test_a_pickled_span_is_the_same_frozen_span():
+    span = extract_article(TEXT, "2024-05-06").events[0].evidence
+    copy = pickle.loads(pickle.dumps(span, protocol=pickle.HIGHEST_PROTOCOL))
+    assert (type(copy), copy, hash(copy)) == (Span, span, hash(span))
+    with pytest.raises(FrozenInstanceError):
+        copy.start = 0
 
 
 def test_runs_in_a_process_pool():
