@@ -320,8 +320,9 @@ def find_events(
         )
         if detail:
             # "14 officers were injured", "the attack was revenge for ...", "The strike happened near X":
-            # more of the incident just told, of its subtype
-            subtype, p_subtype = previous.subtype, max(p_subtype, subtypes.of(previous.subtype))
+            # more of an incident just told, of its subtype
+            host = _detail_host(candidates, para, 3 if sig.weak else 1, subtypes)
+            subtype, p_subtype = host.subtype, max(p_subtype, subtypes.of(host.subtype))
         # the date: in the sentence, else the one just before in the paragraph, else when it was
         # reported (a "said on Sunday" in the sentence), else the publication date
         later = _later(s_text, low, words) if not event_dates else None
@@ -387,6 +388,21 @@ def find_events(
     return events
 
 
+def _detail_host(candidates: list[_Candidate], para: int, reach: int, subtypes: incident_model.Subtypes) -> _Candidate:
+    """The incident a detail sentence tells more of: the last one told, unless one of the few told
+    just before it (within ``reach`` paragraphs) is of a subtype the model finds far likelier for the
+    sentence ("There was an explosion", said a witness, after a paragraph on troops sent to the scene)."""
+    host = candidates[-1]
+    seen = {host.subtype}
+    for c in reversed(candidates[-DETAIL_LOOKBACK:-1]):
+        if para - c.paragraph > reach:
+            break
+        if c.subtype not in seen and subtypes.of(c.subtype) >= max(DETAIL_MARGIN * subtypes.of(host.subtype), 0.3):
+            return c
+        seen.add(c.subtype)
+    return host
+
+
 def _choose_subtype(
     sig: SentenceSignals, subtypes: incident_model.Subtypes, remote_kind: str | None
 ) -> tuple[str, float]:
@@ -412,6 +428,8 @@ def _headline(s_text: str) -> bool:
     return len(tokens) <= 14 and sum(1 for w in tokens if w[:1].isupper()) >= len(tokens) * 0.5
 
 
+DETAIL_LOOKBACK = 4  # incidents a detail sentence may tell more of: the last ones told
+DETAIL_MARGIN = 3.0  # how much likelier an earlier one's subtype must be, for the sentence, than the last one's
 _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # an incident named as one told already: "the attack was revenge for ...", "the massacre"
 _REFERS_BACK = re.compile(

@@ -615,3 +615,18 @@ def test_a_hospital_figure_is_read_in_a_sentence_no_rule_names():
     assert [(c.kind, c.min, c.span.text) for c in signals.casualties] == [
         ("wounded", 3, "three people were in hospital")
     ]
+
+
+def test_a_witness_line_tells_more_of_the_blast_not_of_the_troops_sent_after_it():
+    text = (
+        "A bomb exploded outside a market in Jalalabad on Friday, wounding nine people, police said. "
+        "Hours later, army troops were deployed to the city to secure the area around the market. "
+        '"There was a huge explosion and I thought it was a gas cylinder," said a shopkeeper who was '
+        "injured in the blast."
+    )
+    events = extract_article(text, "2024-03-09").events
+    by_sentence = {e.evidence.text[:12]: e for e in events}
+    blast, witness = by_sentence["A bomb explo"], by_sentence['"There was a']
+    assert witness.subtype == blast.subtype == "Remote explosive/landmine/IED"
+    assert witness.incident == blast.incident
+    assert by_sentence["Hours later,"].incident != blast.incident
