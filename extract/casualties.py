@@ -13,7 +13,7 @@ import re
 from extract.dates import MONTHS, WEEKDAYS
 from extract.lexicon.sentences import SENTENCE_STARTERS
 from extract.model import Casualty, Span
-from extract.numbers import Quantity, find_quantities, word_trie
+from extract.numbers import Quantity, find_quantities, word_trie, words_value
 
 # Nouns naming the people a figure counts.
 WHO_NOUNS = (
@@ -282,6 +282,19 @@ _ONE = re.compile(
     rf"\s+(?:an?|one)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
 )
 
+# Headlines drop the article and the auxiliary: "Russian general killed in car bomb", "Journalist
+# shot dead in Kherson", "Woman killed, two injured in strike", "Ivan Petrenko killed by a sniper":
+# one person, at the start of the sentence, the verb followed by what a passive is followed by (so
+# "Soldier killed three" is not read)
+_HEADLINE_VERBS = "killed|shot dead|dies|died|wounded|injured"
+_HEADLINE_ONE = re.compile(
+    rf"(?:(?:[Aa]n?|[Oo]ne)\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:(?P<noun>(?i:{_SINGULAR}|general|official|mayor|"
+    r"activist|photographer|reporter|blogger|diplomat|priest|tourist))"
+    r"|(?P<name>(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*\s+){1,2}[A-Z][\w’'\-]*[a-z][\w’'\-]*)))"
+    rf"\s+(?P<verb>(?i:{_HEADLINE_VERBS}))"
+    r"(?=\s+(?i:by|in|at|near|on|during|after|while|outside|as|when|amid)\b|\s*[,;:–—]|\s*\Z)"
+)
+
 # "Captain Anton Sydorov was killed", "Kamenev was shot dead", "He was fatally wounded": one named person
 # (or one told of by "he" or "she"); capitalised words right before the verb, so "the soldier" is _ONE's
 _NAMED_ADVERBS = r"reportedly|allegedly|also|later|fatally|seriously|critically|badly|severely|mortally"
@@ -298,7 +311,7 @@ _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
 _HINT_WORDS = (
-    "kill dead died death wound injur casualt loss lost captur prisoner captive surrender missing "
+    "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
     "maim liquidat burned_to lives shot bodies remains corpses hospital"
 ).split()
@@ -312,7 +325,9 @@ HINT, PHRASE_START, ONE_NOUN, ONE_VERB = 1, 2, 4, 8  # HINT: a hint word, sure; 
 _HINT_IN_CHUNK = re.compile(word_trie([w for w in _HINT_WORDS if "_" not in w]))
 _PHRASE_START_IN_CHUNK = re.compile(word_trie([w.split("_")[0] for w in _HINT_WORDS if "_" in w]))
 _ONE_NOUN_IN_CHUNK = re.compile(word_trie({w.split()[0] for w in _SINGULAR.split("|")}))
-_ONE_VERB_IN_CHUNK = re.compile(word_trie({w.split()[0] for w in f"{_ONE_VERBS}|{_VERB_FIRST}".split("|")}))
+_ONE_VERB_IN_CHUNK = re.compile(
+    word_trie({w.split()[0] for w in f"{_ONE_VERBS}|{_VERB_FIRST}|{_HEADLINE_VERBS}".split("|")})
+)
 
 
 def chunk_flags(chunk: str) -> int:
@@ -364,6 +379,10 @@ def find_casualties(
         )
         who = m.group("who") or m.group("who2")
         found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
+    m = _HEADLINE_ONE.match(text, start, end) if flags & ONE_VERB else None
+    if m is not None and _headline_who(m) and not any(c.span.start < m.end() for c in found):
+        kind = "wounded" if m["verb"] in ("wounded", "injured") else "killed"
+        found.append(Casualty(kind, 1, 1, "exact", m["who"], Span.of(text, m.start(), m.end())))
     if flags & HINT and ("was " in low or " been " in low):
         same = len(low) == end - start  # (else offsets in ``low`` are not the text's)
         verbs, shift = (
@@ -396,11 +415,27 @@ def _name_of(m: re.Match[str]) -> tuple[str | None, int]:
     return who, at
 
 
+def _headline_who(m: re.Match[str]) -> bool:
+    """Whether a _HEADLINE_ONE subject is one person: not words that open sentences ("Meanwhile
+    Zelensky"), not a figure ("Two Ukrainian Soldiers"), and a name that is no plural, country or
+    force ("Russian Forces", "Ukraine's Army")."""
+    first = m["who"].split(" ", 1)[0].lower()
+    if _opens_sentences(first) or words_value(first) is not None or m["who"] in _NOT_ONE:
+        return False
+    last = m["who"].rsplit(" ", 1)[-1].lower()
+    return m["name"] is None or last in _ONE_PERSON or last not in _NOT_A_PERSON
+
+
 def _opens_sentences(word: str) -> bool:
     return word in SENTENCE_STARTERS or word in WEEKDAYS or word in MONTHS
 
 
 # capitalised words before "was killed" that name no one person
+_ONE_PERSON = frozenset(_SINGULAR.split("|"))
+_NOT_A_PERSON = frozenset(
+    {w.lower() for w in WHO_NOUNS}
+    | {"army", "forces", "military", "police", "government", "ukraine", "russia", "israel", "gaza", "people"}
+)
 _NOT_ONE = frozenset(("Nobody", "Everyone", "Everybody", "Somebody", "Someone", "Who", "What", "Which"))
 
 

@@ -316,3 +316,48 @@ def test_plain_nouns_are_who_they_were_and_others_is_no_one_named(noun, who):
     assert facts(f"North Korean soldiers fought on. Officials said 12 {noun} were killed.") == [
         ("killed", 12, 12, "exact", who)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind, who",
+    [
+        ("Russian general killed in car bomb in Moscow", "killed", "Russian general"),
+        ("Journalist shot dead in Kherson", "killed", "Journalist"),
+        ("A civilian killed in shelling of Kherson, governor says", "killed", "civilian"),
+        (
+            "Ukrainian commander Ivan Petrenko killed by a sniper near Bakhmut",
+            "killed",
+            "Ukrainian commander Ivan Petrenko",
+        ),
+        ("Russian Soldier Killed In Bakhmut", "killed", "Russian Soldier"),
+        ("Elderly man dies after shelling in Kherson", "killed", "Elderly man"),
+        ("Aid worker wounded as drone hits convoy", "wounded", "Aid worker"),
+    ],
+)
+def test_a_headline_without_article_or_auxiliary_counts_one_person(text, kind, who):
+    (found,) = find_casualties(text)
+    assert (found.kind, found.min, found.max, found.who) == (kind, 1, 1, who)
+    assert text[found.span.start : found.span.end] == found.span.text and text.startswith(found.span.text[:3])
+
+
+def test_a_headline_person_and_a_figure_after_it_are_both_read():
+    found = find_casualties("Woman killed, two injured in Russian strike on Kharkiv")
+    assert [(c.kind, c.min, c.span.text) for c in found] == [
+        ("killed", 1, "Woman killed"),
+        ("wounded", 2, "two injured"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldier killed three civilians in Bucha",  # active: its own figure, not one
+        "Meanwhile Zelensky killed by critics",  # a word that opens sentences
+        "Russian Forces Killed In Kherson",  # a force, not a person
+        "Vladimir Putin killed the deal on Monday.",  # active, an object follows
+        "Two Ukrainian Soldiers Killed In Bakhmut",  # a figure: two, not one
+        "The Russian army killed in Bucha hundreds of people.",
+    ],
+)
+def test_headline_look_alikes_are_not_one_person(text):
+    assert all(c.min != 1 for c in find_casualties(text))
