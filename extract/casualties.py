@@ -430,12 +430,13 @@ def _opens_sentences(word: str) -> bool:
     return word in SENTENCE_STARTERS or word in WEEKDAYS or word in MONTHS
 
 
-# capitalised words before "was killed" that name no one person
+# the last word of a headline's subject: one person, or many or a force
 _ONE_PERSON = frozenset(_SINGULAR.split("|"))
 _NOT_A_PERSON = frozenset(
     {w.lower() for w in WHO_NOUNS}
     | {"army", "forces", "military", "police", "government", "ukraine", "russia", "israel", "gaza", "people"}
 )
+# capitalised words before "was killed" that name no one person
 _NOT_ONE = frozenset(("Nobody", "Everyone", "Everybody", "Somebody", "Someone", "Who", "What", "Which"))
 
 
