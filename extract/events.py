@@ -379,7 +379,7 @@ def find_events(
             )
         )
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
-    groups = _merge(candidates, entities)
+    groups = _merge(candidates, entities, pub)
     claims_of = _claims_by_sentence(sentences, claims)
     events = []
     for g, group in enumerate(groups, 1):
@@ -840,7 +840,7 @@ def _is_country_place(e: Entity) -> bool:
     return e.admin1 is None and fold(e.name, transliterate=False, joined="") in COUNTRY_NAMES
 
 
-def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candidate]:
+def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.date | None = None) -> list[_Candidate]:
     countries = {e.key for e in entities if e.type == "place" and _is_country_place(e)}
     # each place's name and first-level region, folded: places that share one are near each other
     # (worked out only for the places _elsewhere compares)
@@ -898,7 +898,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity]) -> list[_Candid
                 near |= index.get((c.subtype, ("f", f)), set())
             for i in sorted(near, reverse=True):
                 m = merged[i]
-                if m.subtype != c.subtype or not _dates_compatible(m, c):
+                if m.subtype != c.subtype or not _dates_compatible(m, c) or _another_step(m, c, pub):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
                 if (
@@ -1095,6 +1095,19 @@ def _within(inner: DateMention | None, outer: DateMention | None) -> bool:
         and outer.date <= inner.date
         and inner.date_end <= outer.date_end
     )
+
+
+def _another_step(m: _Candidate, c: _Candidate, pub: datetime.date | None) -> bool:
+    """Whether ``c``, a development dated in its own words to days that leave out the publication
+    day, is another step than the undated one ``m`` (which tells of the day it is reported): "The US
+    will send 3,000 troops to Poland." ... "Last week, Austin put 8,500 troops on alert." Strategic
+    developments only: an undated strike told before the sentence that dates it is one strike."""
+    if pub is None or m.explicit_date or not c.explicit_date or c.weak or c.date is None:
+        return False
+    if SUBTYPE_TO_TYPE[c.subtype] != "Strategic developments":
+        return False
+    day = pub.isoformat()
+    return not c.date.date <= day <= c.date.date_end
 
 
 def _dates_compatible(a: _Candidate, b: _Candidate) -> bool:

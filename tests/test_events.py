@@ -630,3 +630,17 @@ def test_a_witness_line_tells_more_of_the_blast_not_of_the_troops_sent_after_it(
     assert witness.subtype == blast.subtype == "Remote explosive/landmine/IED"
     assert witness.incident == blast.incident
     assert by_sentence["Hours later,"].incident != blast.incident
+
+
+def test_a_step_dated_last_week_is_not_the_undated_announcement_of_the_day():
+    text = (
+        "The Dutch government announced it would send 400 troops to Lithuania to reinforce NATO's "
+        "eastern flank. The soldiers would be based near the Lithuanian town of Rukla. "
+        "Last week, the defence minister put 1,200 Dutch troops in Rukla on heightened readiness."
+    )
+    events = extract_article(text, "2022-02-10").events
+    by_sentence = {e.evidence.text[:10]: e for e in events}
+    announced, alert = by_sentence["The Dutch "], by_sentence["Last week,"]
+    assert announced.subtype == alert.subtype == "Change to group/activity"
+    assert announced.incident != alert.incident
+    assert (announced.date, alert.date, alert.date_end) == ("2022-02-10", "2022-01-31", "2022-02-06")
