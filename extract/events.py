@@ -840,7 +840,7 @@ def _is_country_place(e: Entity) -> bool:
     return e.admin1 is None and fold(e.name, transliterate=False, joined="") in COUNTRY_NAMES
 
 
-def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.date | None = None) -> list[_Candidate]:
+def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.date | None) -> list[_Candidate]:
     countries = {e.key for e in entities if e.type == "place" and _is_country_place(e)}
     # each place's name and first-level region, folded: places that share one are near each other
     # (worked out only for the places _elsewhere compares)
