@@ -144,7 +144,8 @@ _SINGULAR = (
     "police officer|officer|journalist|medic|doctor|nurse|worker|volunteer|fighter|militant|person|"
     "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
     "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
-    "rescuer|firefighter|citizen|national|contractor|guard|aid worker|mercenary|pilot|sniper"
+    "rescuer|firefighter|citizen|national|contractor|guard|aid worker|mercenary|pilot|sniper|general|"
+    "official|mayor|activist|photographer|reporter|blogger|diplomat|priest|tourist"
 )
 # the nouns after a figure, plural or (for "one student") singular
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
@@ -288,8 +289,7 @@ _ONE = re.compile(
 # "Soldier killed three" is not read)
 _HEADLINE_VERBS = "killed|shot dead|dies|died|wounded|injured"
 _HEADLINE_ONE = re.compile(
-    rf"(?:(?:[Aa]n?|[Oo]ne)\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:(?P<noun>(?i:{_SINGULAR}|general|official|mayor|"
-    r"activist|photographer|reporter|blogger|diplomat|priest|tourist))"
+    rf"(?:(?:[Aa]n?|[Oo]ne)\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:(?P<noun>(?i:{_SINGULAR}))"
     r"|(?P<name>(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*\s+){1,2}[A-Z][\w’'\-]*[a-z][\w’'\-]*)))"
     rf"\s+(?P<verb>(?i:{_HEADLINE_VERBS}))"
     r"(?=\s+(?i:by|in|at|near|on|during|after|while|outside|as|when|amid)\b|\s*[,;:–—]|\s*\Z)"
