@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Iterator
 from hashlib import blake2b
 from operator import eq
 
@@ -47,12 +48,14 @@ _PACK = struct.Struct(f"<{K}QI")  # K values, then the number of distinct shingl
 _BAND = struct.Struct(f"<{ROWS}Q")
 
 
+def _runs(tokens: list[str]) -> Iterator[str]:
+    """Each run of SHINGLE words: the shingles."""
+    return (" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+
+
 def _shingle_hashes(tokens: list[str]) -> list[int]:
-    """One 64-bit hash (blake2b) per run of SHINGLE words."""
-    return [
-        int.from_bytes(blake2b(" ".join(tokens[i : i + SHINGLE]).encode(), digest_size=8).digest(), "little")
-        for i in range(len(tokens) - SHINGLE + 1)
-    ]
+    """One 64-bit hash (blake2b) per shingle."""
+    return [int.from_bytes(blake2b(run.encode(), digest_size=8).digest(), "little") for run in _runs(tokens)]
 
 
 def words(text: str) -> list[str]:
@@ -133,8 +136,7 @@ def may_be_copy(a: bytes, b: bytes, a_values: tuple[int, ...] | None = None) -> 
 
 
 def shingles(text: str) -> set[str]:
-    tokens = words(text)
-    return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    return set(_runs(words(text)))
 
 
 def texts_are_copies(a: str | set[str], b: str | set[str]) -> bool:
