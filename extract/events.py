@@ -281,12 +281,18 @@ def find_events(
     candidates: list[_Candidate] = []
     # the model's verdict on every sentence but the aggregates, and the subtypes of those it keeps
     scored: list[tuple[float, dict[int, float]] | None] = [None] * len(signals)
+    word_lists = [incident_model.words(sig.low) for sig in signals]
+    meanings = model.meanings(word_lists)
+    context = model.context_scores(meanings)
     for i, sig in enumerate(signals):
         if not sig.aggregate:
-            toks = incident_model.words(sig.low)
-            scored[i] = model.incident(toks, incident_model.other_features(signals, i, toks, pub, article))
+            toks = word_lists[i]
+            others = incident_model.other_features(signals, i, toks, pub, article)
+            scored[i] = model.incident(toks, others, context[i])
     kept = [i for i, s in enumerate(scored) if s is not None and s[0] >= model.threshold]
-    subtypes_at = dict(zip(kept, model.subtypes_of([scored[i][1] for i in kept], [signals[i].rule for i in kept])))
+    subtypes_at = dict(
+        zip(kept, model.subtypes_of([scored[i][1] for i in kept], [signals[i].rule for i in kept], meanings[kept]))
+    )
     for i, sig in enumerate(signals):
         sentence, para, s_text, low, words = sig.span, sig.paragraph, sig.span.text, sig.low, sig.words
         dates, event_dates, said, content = sig.dates, sig.event_dates, sig.claims, sig.content

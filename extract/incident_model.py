@@ -8,8 +8,16 @@ writes ``extract/models/incidents.npz``). Inference is dictionary lookups and su
 matrix sum in numpy for the subtypes: fast, offline, deterministic.
 
 - ``features(signals, i, published)``: the features of sentence i (strings; binary), for training.
-- ``Model.incident(words, others)``: the calibrated probability that the sentence reports an incident.
-- ``Model.subtypes(found, rule)``: the subtypes' probabilities (given an incident).
+- ``Model.meanings(word_lists)``: each sentence's word-vector features (see below).
+- ``Model.incident(words, others, context)``: the calibrated probability that the sentence reports an
+  incident (``context``: ``Model.context_scores``, the word-vector part of its score).
+- ``Model.subtypes(found, rule, meaning)``: the subtypes' probabilities (given an incident).
+
+Word vectors: beside its n-grams, the model reads the mean GloVe vector of the sentence's words (of
+four letters or more), and of the sentences just before and after it, so a word no labelled sentence
+holds still counts by what it means ("howitzers" near "artillery"). A linear weight on a mean vector
+is the mean of each word's own score, so the model ships one small row of scores per word (its
+projections on the incident and subtype weights: ``embed_weights``) instead of the vectors.
 - ``Model.confidence(p_incident, p_subtype)``: an event's calibrated confidence.
 """
 
@@ -31,6 +39,7 @@ from extract.model import CASUALTY_KINDS, SUBTYPE_TO_TYPE
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "incidents.npz"
 
 _TOKEN = re.compile(r"[a-z]+|0")
+MEANING_MIN_LETTERS = 4  # shorter words (articles, pronouns, "war") carry no vector: too common to tell
 _DIGITS = re.compile(r"\d+")
 
 
@@ -232,6 +241,35 @@ class Model:
             else:
                 self._others[name] = (row, w)
         self._words = _WordEntries(words, beginnings)
+        # word -> its row of word-vector scores: [as the sentence, as the one before, as the one after,
+        # then one per subtype]
+        embedded = str(arrays["embed_words"]).split("\n")
+        self._embed_rows = {w: k for k, w in enumerate(embedded)}
+        self._embed = np.vstack([arrays["embed_weights"].astype(np.float64), np.zeros(3 + len(self.subtype_names))])
+
+    def meanings(self, word_lists: Sequence[list[str]]) -> np.ndarray:
+        """Each sentence's mean row of word-vector scores over its words that have a vector (a row of
+        zeros for a sentence with none); one row per sentence, in order."""
+        get, none = self._embed_rows.get, len(self._embed) - 1
+        rows: list[int] = []
+        starts, counts = [], []
+        for toks in word_lists:
+            found = [r for r in map(get, toks) if r is not None] or [none]
+            starts.append(len(rows))
+            counts.append(len(found))
+            rows.extend(found)
+        if not rows:
+            return np.zeros((0, self._embed.shape[1]))
+        return np.add.reduceat(self._embed[rows], starts, axis=0) / np.array(counts, dtype=np.float64)[:, None]
+
+    @staticmethod
+    def context_scores(meanings: np.ndarray) -> list[float]:
+        """The word-vector part of each sentence's incident score: its own words, and those of the
+        sentences just before and after it (none at the article's edges)."""
+        scores = meanings[:, 0].copy()
+        scores[1:] += meanings[:-1, 1]
+        scores[:-1] += meanings[1:, 2]
+        return scores.tolist()
 
     def _found(self, toks: list[str], others: list[str]) -> dict[int, float]:
         """Row -> incident weight of each feature present (each once: features are binary)."""
@@ -243,19 +281,23 @@ class Model:
             )
         )
 
-    def incident(self, toks: list[str], others: list[str]) -> tuple[float, dict[int, float]]:
+    def incident(self, toks: list[str], others: list[str], context: float = 0.0) -> tuple[float, dict[int, float]]:
         """The calibrated probability that the sentence reports an incident (``toks``: its words,
-        ``others``: its other features), and the features found (for ``subtypes``)."""
+        ``others``: its other features, ``context``: its word-vector score from ``context_scores``),
+        and the features found (for ``subtypes``)."""
         found = self._found(toks, others)
-        return self._incident_table(self.bias + sum(found.values())), found
+        return self._incident_table(self.bias + context + sum(found.values())), found
 
-    def subtypes(self, found: dict[int, float], rule: str | None) -> Subtypes:
+    def subtypes(self, found: dict[int, float], rule: str | None, meaning: np.ndarray | None = None) -> Subtypes:
         """The subtypes' probabilities given an incident (``found``: from ``incident``; ``rule``: the
-        keyword rules' subtype, a prior)."""
-        return self.subtypes_of([found], [rule])[0]
+        keyword rules' subtype, a prior; ``meaning``: the sentence's row of ``meanings``)."""
+        return self.subtypes_of([found], [rule], None if meaning is None else meaning[None, :])[0]
 
-    def subtypes_of(self, founds: Sequence[dict[int, float]], rules: Sequence[str | None]) -> list[Subtypes]:
-        """``subtypes`` for several sentences at once (one numpy pass for an article's incidents)."""
+    def subtypes_of(
+        self, founds: Sequence[dict[int, float]], rules: Sequence[str | None], meanings: np.ndarray | None = None
+    ) -> list[Subtypes]:
+        """``subtypes`` for several sentences at once (one numpy pass for an article's incidents);
+        ``meanings``: their rows of ``meanings``, in the same order (none: no word-vector part)."""
         if not founds:
             return []
         rows = list(chain.from_iterable(founds))
@@ -268,6 +310,8 @@ class Model:
         scores = np.add.reduceat(taken, starts, axis=0)
         scores[lengths == 0] = 0.0  # (reduceat gives the row at its start for an empty run)
         scores += self._subtype_bias
+        if meanings is not None:
+            scores += meanings[:, 3:]
         for k, rule in enumerate(rules):
             if rule in self._index:
                 scores[k, self._index[rule]] += self._rule_prior

@@ -13,7 +13,9 @@ from store.db import open_store
 from store.readers import RawArticle
 from store.writer import write_article
 from tui.app import make_app
+from tui.messages import StoreChanged
 from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import RowList
@@ -393,6 +395,18 @@ async def test_live_ingest_shows_up(store):
         assert app.screen.articles.total == 7
         assert app.screen.events.cursor == 1 and app.focused.id == "events"
         assert app.screen.reader.article.id == reading
+
+
+async def test_a_change_noticed_as_the_app_closes_is_ignored(store):
+    """The store watch may post a change just before the app quits: by the time it is handled the
+    main screen is gone, and it must not fail the exit."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert not any(isinstance(s, MainScreen) for s in app.screen_stack)
+    app.on_store_changed(StoreChanged((1, 2, 3)))  # no main screen: nothing to reload, no error
+    with pytest.raises(LookupError):
+        app.main  # noqa: B018 - what the handler used to ask
 
 
 async def test_empty_store_says_how_to_ingest(tmp_path):

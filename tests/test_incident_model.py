@@ -161,3 +161,52 @@ def test_subtypes_of_several_sentences_are_each_sentences_own():
     alone = dict(model.subtypes_of([{}], [None])[0].ranked())  # no feature found: the biases alone
     after = dict(model.subtypes_of([founds[0], {}], [None, None])[1].ranked())
     assert after == pytest.approx(alone)
+
+
+def test_word_vectors_are_the_mean_over_the_words_that_have_one():
+    model = incident_model.load()
+    one = model.meanings([["shelled", "apartment", "block"]])[0]
+    rows = model.meanings(
+        [
+            ["shelled", "apartment", "block", "of", "a"],  # short words carry no vector
+            ["shelled", "shelled", "apartment", "apartment", "block", "block"],  # a mean, not a sum
+            ["xqzvw", "qqqqqq"],  # no vector: zeros
+            [],
+            ["shelled"],
+        ]
+    )
+    assert rows.shape == (5, 3 + len(model.subtype_names))
+    assert rows[0] == pytest.approx(one) and rows[1] == pytest.approx(one)
+    assert not rows[2].any() and not rows[3].any()
+    assert rows[4] != pytest.approx(one)
+    assert model.meanings([]).shape == (0, 3 + len(model.subtype_names))
+
+
+def test_context_scores_add_the_sentences_before_and_after():
+    meanings = np.array([[1.0, 10.0, 100.0], [2.0, 20.0, 200.0], [3.0, 30.0, 300.0]])
+    assert incident_model.Model.context_scores(meanings) == [1.0 + 200.0, 2.0 + 10.0 + 300.0, 3.0 + 20.0]
+    assert incident_model.Model.context_scores(meanings[:1]) == [1.0]
+
+
+def test_a_word_counts_by_what_it_means():
+    """Word vectors carry a word the labelled sentences rarely or never hold towards the incidents of
+    its meaning: a kidnapping towards an abduction, inflation away from any incident."""
+    model = incident_model.load()
+    kidnapped, inflation, negotiators = model.meanings([["kidnapped"], ["economy", "inflation"], ["negotiators"]])
+    assert kidnapped[0] > 0 > inflation[0]
+    assert kidnapped[0] > negotiators[0]
+    scores = dict(zip(model.subtype_names, kidnapped[3:]))
+    assert max(scores, key=scores.get) == "Abduction/forced disappearance"
+    p_alone = model.subtypes({}, None).of("Abduction/forced disappearance")
+    assert model.subtypes({}, None, kidnapped).of("Abduction/forced disappearance") > p_alone
+
+
+def test_word_vector_rows_are_lower_case_words_long_enough_to_be_read():
+    with np.load(incident_model.MODEL_PATH) as arrays:
+        words = str(arrays["embed_words"]).split("\n")
+        weights = arrays["embed_weights"]
+        n_subtypes = len(str(arrays["subtype_names"]).split("\n"))
+    assert weights.shape == (len(words), 3 + n_subtypes) and len(words) >= 10_000
+    assert len(set(words)) == len(words)
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in words)
+    assert all(len(w) >= incident_model.MEANING_MIN_LETTERS for w in words)

@@ -93,10 +93,13 @@ class SitrepApp(App):
 
     @property
     def main(self) -> MainScreen:
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                return screen
-        raise LookupError("no main screen")
+        main = self._main_screen()
+        if main is None:
+            raise LookupError("no main screen")
+        return main
+
+    def _main_screen(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -151,7 +154,9 @@ class SitrepApp(App):
                 self._watch_conn = None
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        self.main.reload_all()
+        main = self._main_screen()
+        if main is not None:  # none while the app shuts down (a change noticed just before)
+            main.reload_all()
 
 
 def binding_ids() -> set[str]:
