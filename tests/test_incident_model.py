@@ -135,6 +135,28 @@ def test_second_labelling_covers_whole_articles_of_the_first():
     assert len(second) == sum(1 for k in first if k[0] in articles)
 
 
+def test_incident_groups_partition_the_incident_sentences_of_whole_articles():
+    first = _rows("ukraine_war_news.jsonl")
+    incident_sentences: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    split_of = {}
+    for r in first:
+        split_of[r["article"]] = r["split"]
+        if r["incident"]:
+            incident_sentences[r["article"]].append((r["start"], r["end"], r["sha1"]))
+    grouped = _rows("incident_groups.jsonl")
+    assert len(grouped) >= 100 and {g["split"] for g in grouped} == {"train", "heldout"}
+    for g in grouped:
+        assert set(g) == {"article", "split", "sentences", "groups", "unsure"}
+        assert g["split"] == split_of[g["article"]]
+        # exactly the article's incident sentences by the first labels, in order
+        assert [(s["start"], s["end"], s["sha1"]) for s in g["sentences"]] == incident_sentences[g["article"]]
+        members = sorted(k for group in g["groups"] for k in group)
+        assert members == list(range(len(g["sentences"]))) and all(g["groups"]), g["article"]
+        assert set(g["unsure"]) <= set(members)
+    # every article with two incident sentences or more is grouped
+    assert {g["article"] for g in grouped} == {a for a, s in incident_sentences.items() if len(s) >= 2}
+
+
 def test_team_texts_carry_taxonomy_subtypes():
     for r in _rows("acled_style_train.jsonl"):
         assert r["text"].strip() and set(r["subtypes"]) <= set(SUBTYPE_TO_TYPE)
