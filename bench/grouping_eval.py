@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from incident_data import ARTICLES, sentence_hash  # noqa: E402
+from incident_data import ARTICLES, article_texts, sentence_hash  # noqa: E402
 
 from extract.pipeline import extract_article  # noqa: E402
 
@@ -36,12 +36,7 @@ GROUPS = ROOT / "bench" / "labels" / "incident_groups.jsonl"
 
 def load(path: Path, labels: Path = GROUPS) -> list[dict]:
     """The labelled articles with their text; stops on a sentence whose hash does not match."""
-    if not path.exists():
-        raise SystemExit(f"{path}: no such file (the real articles are not in the repo; pass their path)")
-    texts = {}
-    for line in path.open(encoding="utf-8"):
-        row = json.loads(line)
-        texts[row["id"]] = (row["text"], row.get("published"))
+    texts = article_texts(path)
     out = []
     for line in labels.open(encoding="utf-8"):
         rec = json.loads(line)

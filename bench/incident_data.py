@@ -52,14 +52,20 @@ def sentence_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def articles(path: Path = ARTICLES, labels: Path = LABELS) -> list[Article]:
-    """Every labelled article with its text, in the labels' order; raises on a hash that does not match."""
+def article_texts(path: Path = ARTICLES) -> dict[str, tuple[str, str | None]]:
+    """Article id -> (text, publication date) from the articles' file (not part of the repo)."""
     if not path.exists():
         raise SystemExit(f"{path}: no such file (the real articles are not in the repo; pass their path)")
     texts = {}
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
         texts[row["id"]] = (row["text"], row.get("published"))
+    return texts
+
+
+def articles(path: Path = ARTICLES, labels: Path = LABELS) -> list[Article]:
+    """Every labelled article with its text, in the labels' order; raises on a hash that does not match."""
+    texts = article_texts(path)
     out: dict[str, Article] = {}
     for line in labels.open(encoding="utf-8"):
         rec = json.loads(line)
