@@ -12,13 +12,13 @@ matrix sum in numpy for the subtypes: fast, offline, deterministic.
 - ``Model.incident(words, others, context)``: the calibrated probability that the sentence reports an
   incident (``context``: ``Model.context_scores``, the word-vector part of its score).
 - ``Model.subtypes(found, rule, meaning)``: the subtypes' probabilities (given an incident).
+- ``Model.confidence(p_incident, p_subtype)``: an event's calibrated confidence.
 
 Word vectors: beside its n-grams, the model reads the mean GloVe vector of the sentence's words (of
 four letters or more), and of the sentences just before and after it, so a word no labelled sentence
-holds still counts by what it means ("howitzers" near "artillery"). A linear weight on a mean vector
-is the mean of each word's own score, so the model ships one small row of scores per word (its
+holds still counts by what it means ("kidnapped" towards an abduction). A linear weight on a mean
+vector is the mean of each word's own score, so the model ships one small row of scores per word (its
 projections on the incident and subtype weights: ``embed_weights``) instead of the vectors.
-- ``Model.confidence(p_incident, p_subtype)``: an event's calibrated confidence.
 """
 
 from __future__ import annotations
