@@ -49,7 +49,8 @@ choice.
 
 The display fields of an incident (its date or range, places, casualty range across sources,
 independent sources) are recomputed from its events when it is marked stale, at most every
-``REFRESH_SECONDS`` during an ingest and at its end (``Grouper.flush``). No textual here.
+``REFRESH_SECONDS`` (and at most a tenth of the time) during an ingest, and at its end
+(``Grouper.flush``). No textual here.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ from store.incident_match import (
 from store.incident_summary import delete_incident, refresh_stale, refresh_summaries
 
 REFRESH_SECONDS = 2.0  # an ingest recomputes incidents' display fields at most this often
+REFRESH_SHARE = 0.1  # and spends at most about this share of its time on it (the gaps grow with the cost)
 PROFILE_CACHE = 50_000  # incident profiles a writer keeps in memory (about 1 KB each)
 BRIDGE_SCORE = 4  # two incidents that one report fits are merged when they fit each other this well
 
@@ -107,6 +109,7 @@ class Grouper:
         self._data_version: int | None = None
         self._dirty: set[int] = set()  # profiles whose incidents row is not written yet
         self._refreshed = time.monotonic()
+        self._refresh_cost = 0.0  # seconds the last refresh took
 
     def clear(self) -> None:
         self._places.clear()
@@ -581,17 +584,23 @@ class Grouper:
     def flush(self, conn, *, summaries: bool | None = True) -> None:
         """Write the profiles kept since the last flush and (``summaries``) recompute the display
         fields of every incident left stale. Call before committing. ``summaries=None``: only when
-        ``REFRESH_SECONDS`` have passed since this grouper last did (an ingest's batches): an
-        incident that many batches touch is then refreshed once in a while, not once a batch,
-        and the browser, which looks every 2 s, still sees fresh figures. Incidents left stale stay
-        marked in the store, so a later flush (or opening the store) refreshes them."""
+        ``REFRESH_SECONDS`` have passed since this grouper last did (an ingest's batches), and
+        nine times as long as that refresh took (on a large store, where each refresh takes
+        longer, at most a tenth of the writer's time goes to them): an incident that many batches
+        touch is then refreshed once in a while, not once a batch, and the browser, which looks
+        every 2 s, sees figures at most ten times as old as a refresh takes (2 s at least).
+        Incidents left stale stay marked in the store, so a later flush (or opening the store)
+        refreshes them."""
         self._write_profiles(conn)
         self.touched.clear()
+        started = time.monotonic()
         if summaries is None:
-            summaries = time.monotonic() - self._refreshed >= REFRESH_SECONDS
+            gap = max(REFRESH_SECONDS, self._refresh_cost * (1 - REFRESH_SHARE) / REFRESH_SHARE)
+            summaries = started - self._refreshed >= gap
         if summaries:
             refresh_stale(conn)
             self._refreshed = time.monotonic()
+            self._refresh_cost = self._refreshed - started
 
 
 def _split_key(key: str) -> tuple[str, int, int]:

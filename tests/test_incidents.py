@@ -385,3 +385,44 @@ def test_an_article_with_neither_outlet_nor_claimant_is_named_by_where_it_comes_
     summary = summarize(conn, incident_of(conn, "a"))
     assert sorted(v.name for v in summary.voices) == ["b.txt", "kyivindependent.com"]
     assert incident_of(conn, "b.txt") == summary.incident_id
+
+
+def test_an_ingest_refreshes_incidents_at_most_a_tenth_of_its_time(tmp_path, monkeypatch):
+    """``flush(summaries=None)`` (an ingest's batches) leaves incidents stale until REFRESH_SECONDS
+    have passed and nine times as long as the last refresh took; ``flush()`` always refreshes."""
+    from store.writer import WriteCache, write_article
+    from store_fixtures import KURSK, kursk_article, kursk_extraction
+
+    clock = [1000.0]
+    monkeypatch.setattr(incidents.time, "monotonic", lambda: clock[0])
+    db = open_store(tmp_path / "s.db")
+    cache = WriteCache()
+    grouper = cache.grouper
+
+    def stale() -> int:
+        return db.execute("SELECT count(*) FROM incidents WHERE stale").fetchone()[0]
+
+    def batch(ref: str, summaries: bool | None) -> None:
+        text = KURSK + f" Fighting went on ({ref})."
+        with db:
+            write_article(db, kursk_article(ref, text), kursk_extraction(text), cache)
+            grouper.flush(db, summaries=summaries)
+
+    batch("a", None)
+    assert stale()  # 0 s since the grouper started: not yet
+    clock[0] += incidents.REFRESH_SECONDS
+    batch("b", None)
+    assert stale() == 0
+    grouper._refresh_cost = 5.0  # a large store: that refresh took 5 s
+    clock[0] += incidents.REFRESH_SECONDS
+    batch("c", None)
+    assert stale()  # 2 s later: a refresh now would take 5 of every 7 s
+    clock[0] += 40.0
+    batch("d", None)
+    assert stale()  # 42 s: still under nine times 5 s
+    clock[0] += 3.0
+    batch("e", None)
+    assert stale() == 0  # 45 s after it: refreshed, about a tenth of the time
+    batch("f", True)
+    assert stale() == 0
+    db.close()
