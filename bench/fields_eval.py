@@ -48,9 +48,9 @@ def gold_range(value: str) -> tuple[datetime.date, datetime.date, str] | None:
     """The reading's date as (first day, last day, precision); None when unknown."""
     if value == "unknown":
         return None
-    if "/" in value:
-        a, b = value.split("/")
-        return _day(a), _day(b), "days"
+    if "/" in value:  # a range: of days ("2024-05-06/2024-05-08"), months or years ("2014/2015")
+        a, b = (gold_range(v) for v in value.split("/"))
+        return a[0], b[1], "days"
     if len(value) == 10:
         return _day(value), _day(value), "day"
     if len(value) == 7:
