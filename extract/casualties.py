@@ -134,6 +134,10 @@ WHO_NOUNS = (
     "aid workers",
     "adults",
     "teenagers",
+    "reporters",
+    "photographers",
+    "professionals",
+    "employees",
 )
 _ONE_VERBS = (
     r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
@@ -178,6 +182,7 @@ _AUX = (
     r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
     r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
     r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been|"
+    r"known to have|known to have been|believed to have|believed to have been|feared to have|"
     r"remain|remains|remained|still|lightly|slightly|seriously|critically|badly|severely|fatally|gravely|"
     r"moderately|mortally|received|sustained|suffered)"
 )
@@ -271,6 +276,8 @@ _GROUP_NOUN = re.compile(r"soldiers|troops|forces|servicemen|fighters|units|rein
 
 
 _WHO_NEXT = re.compile(rf"\s+(?:{_WHO})\b", re.I)
+# "59 bodies have been exhumed", "found 12 bodies": the noun alone says they are dead
+_BODIES = re.compile(r"\s+(?:dead\s+)?(?:bodies|corpses)\b(?!\s+of\s+water)", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
 
 # "A seven-year-old girl was seriously injured": one person
@@ -307,6 +314,13 @@ _NAMED_ONE = re.compile(
     rf"\s+(?:(?:has|had|was|been|{_NAMED_ADVERBS})\s+)+(?P<verb>{_NAMED_VERBS})\Z"
 )
 _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
+# "Pielieshenko died during combat operations", "He died on the front", "Captain Anton Sydorov, died in
+# the artillery fire", "Maks Levin disappeared on March 13": one named person, the verb active
+_NAMED_DIED_VERB = re.compile(r"\b(?:died|disappeared|went missing)\b")
+_NAMED_DIED = re.compile(
+    r"(?<![\w’'\-])(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*|[Hh]e|[Ss]he),?"
+    rf"\s+(?:(?:{_NAMED_ADVERBS}|then|tragically|suddenly)\s+)*(?P<verb>died|disappeared|went missing)\Z"
+)
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
@@ -398,6 +412,16 @@ def find_casualties(
                 continue
             kind = "wounded" if m["verb"] in ("wounded", "injured") else "killed"
             found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, at, m.end())))
+    if flags & HINT and ("died" in low or "disappeared" in low or "went missing" in low):
+        for v in _NAMED_DIED_VERB.finditer(text, start, end):
+            m = _NAMED_DIED.search(text, max(start, v.start() - 100), v.end())
+            if m is None:
+                continue
+            who, at = _name_of(m)
+            if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
+                continue
+            kind = "killed" if m["verb"] == "died" else "missing"
+            found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, at, m.end())))
     found.sort(key=lambda c: c.span.start)
     return found
 
@@ -456,6 +480,9 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         # a year, unless a casualty word follows at once ("2000 people were killed" stays)
         if not rx["who_next"].match(lt, q.end - off, end - off):
             return None
+    m = rx["bodies"].match(lt, q.end - off, end - off)
+    if m:
+        return _record(text, q, m.end() + off, "killed", None)
     m = rx["after"].match(lt, q.end - off, end - off)
     if m:
         verb = m.group("verb")
@@ -581,6 +608,7 @@ _ANYCASE: dict[str, re.Pattern[str]] = {
     "prisoner_next": _PRISONER_NEXT,
     "who_after": _WHO_AFTER,
     "toll": _TOLL_ROSE,
+    "bodies": _BODIES,
 }
 # the same patterns for lower-cased sentences, without IGNORECASE
 _LOWER: dict[str, re.Pattern[str]] = {

@@ -361,3 +361,50 @@ def test_a_headline_person_and_a_figure_after_it_are_both_read():
 )
 def test_headline_look_alikes_are_not_one_person(text):
     assert all(c.min != 1 for c in find_casualties(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pielieshenko died during combat operations on Sunday.", ("killed", 1, "Pielieshenko")),
+        ("He died on the front on April 1, 2023.", ("killed", 1, "He")),
+        (
+            "A Ukrainian intelligence officer, Captain Anton Sydorov, died in the artillery fire.",
+            ("killed", 1, "Captain Anton Sydorov"),
+        ),
+        ("Ukrainian photojournalist Maks Levin disappeared on March 13 near Kyiv.", ("missing", 1, "Maks Levin")),
+        ("The reporter Olena Kurylo went missing in Kherson.", ("missing", 1, "Olena Kurylo")),
+    ],
+)
+def test_one_named_person_told_with_an_active_verb_is_a_figure_of_one(text, expected):
+    assert [(kind, low, who) for kind, low, high, _, who in facts(text) if low == high] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They died as a result of stab wounds.",  # how many: not told
+        "The girl died in hospital.",  # told before: counted there
+        "Hopes of a ceasefire died on Monday.",
+    ],
+)
+def test_active_deaths_without_one_named_person_are_no_figure(text):
+    assert facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ukraine says 59 bodies have been exhumed so far in Izyum.", [("killed", 59, "59 bodies")]),
+        ("Police found 12 bodies in the village on Monday.", [("killed", 12, "12 bodies")]),
+        ("Three people are known to have died in the blast.", [("killed", 3, "Three people are known to have died")]),
+        (
+            "Four media professionals had already been killed by the Russian military.",
+            [("killed", 4, "Four media professionals had already been killed")],
+        ),
+        ("The lake has two bodies of water.", []),
+    ],
+)
+def test_bodies_known_deaths_and_more_nouns(text, expected):
+    assert [(c.kind, c.min, c.span.text) for c in find_casualties(text)] == expected
+    facts(text)
