@@ -33,7 +33,7 @@ from extract.lexicon import (
     WEEKDAYS,
 )
 from extract.lexicon.people import WELL_KNOWN
-from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, ORG_AFTER, SETTLEMENT_HEADS
+from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, NOT_A_PLACE_ALONE, ORG_AFTER, SETTLEMENT_HEADS
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
 from extract.organizations import find_organizations, org_head_kind
@@ -557,6 +557,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if b == a and name in WELL_KNOWN and cue != "strong":
             _add_person(doc, a, b, surnames, known=WELL_KNOWN[name])  # "Shoigu and Gerasimov ..."
             continue
+        if b == a and tokens[a].lower in NOT_A_PLACE_ALONE:
+            continue  # "the University of Zurich": Zurich is the place
         if _decide_place(doc, a, b, name, cue) or _decide_region(doc, a, b, name, cue):
             # a place that was itself a list item makes the list one of places: "attacked X, Y, Z and W"
             _inherit_list(doc, b, "strong" if listed else cue or "weak", inherited)

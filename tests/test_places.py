@@ -389,3 +389,19 @@ def test_naval_and_army_bases_are_facilities():
 def test_the_village_of_a_name_is_no_city_of_a_similar_name():
     got = places("Fighting broke out near the southern village of Halab in Lebanon.")
     assert "Halab" in got and got["Halab"].lat is None  # not Aleppo (Halab)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He had just finished his PhD at the University of Zurich.", {"Zurich"}),
+        ("Police detained two men at the Station of Lviv on Monday.", {"Lviv"}),
+        ("The wounded were taken to the Hospital, officials said.", set()),
+        ("Students gathered at the Academy and the Museum in Kyiv.", {"Kyiv"}),
+        ("Russian missiles hit the Odesa port and Port Sudan was calm.", {"Odesa", "Port Sudan"}),
+    ],
+)
+def test_an_institution_word_alone_is_no_place(text, expected):
+    """Gazetteers hold tiny places named "University", "Station" or "Hospital": a capitalised
+    institution word on its own names none of them."""
+    assert set(places(text)) == expected

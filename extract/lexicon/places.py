@@ -113,6 +113,18 @@ GENERIC_FACILITIES = frozenset(
     "crossing hospital port bridge camp station prison checkpoint mosque cathedral dam".split()
 )
 
+# Words for an institution, a building or a site that name no place alone, whatever tiny namesake a
+# gazetteer holds ("the University of Zurich", "the Hospital", "at the Station"): a run of just one of
+# them is no place.
+NOT_A_PLACE_ALONE = frozenset(
+    """
+university college academy institute school church cathedral mosque synagogue temple market hospital
+clinic airport station port harbor harbour bridge camp prison base center centre museum stadium embassy
+parliament library palace theatre theater hotel park plant factory cemetery hall tower building office
+court square street avenue boulevard valley crossing checkpoint dam
+""".split()
+)
+
 # Natural features and streets: "Bekaa valley", "Red Sea", "Dnipro river", "Rustaveli Avenue".
 FEATURE_HEADS = frozenset(
     """
