@@ -711,6 +711,14 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
     if cue == "strong" and b - a <= 3:
         doc.add("place", name, a, b, **hint, **_village_before(doc, a))
         return True
+    if (
+        b == a
+        and a > 0
+        and tokens[a - 1].lower == "the"
+        and not is_big_place(places)
+        and fold(name) not in gazetteer().admin1_names
+    ):
+        return False  # "the Alliance", "the Peninsula", "the House of Representatives": no village
     if not places:
         if (
             cue == "weak"

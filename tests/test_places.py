@@ -405,3 +405,20 @@ def test_an_institution_word_alone_is_no_place(text, expected):
     """Gazetteers hold tiny places named "University", "Station" or "Hospital": a capitalised
     institution word on its own names none of them."""
     assert set(places(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Members of the Alliance met in Brussels.", {"Brussels"}),
+        ("The speaker of the House of Representatives said so.", set()),
+        ("Militarization of the Peninsula continued.", set()),
+        ("The court in the Hague ruled on Monday.", {"Hague"}),  # a city: big enough
+        ("Fighting raged in the Donbas on Monday.", {"Donbas"}),  # a region
+        ("Troops drilled at the Osipovichi training ground on Monday.", {"Osipovichi training ground"}),
+    ],
+)
+def test_a_common_word_after_the_is_no_village_of_that_name(text, expected):
+    """ "The Alliance" is NATO, not Alliance, Nebraska: one capitalised word after "the" is a place
+    only when it is a big place, a region or has a place's head noun."""
+    assert set(places(text)) == expected

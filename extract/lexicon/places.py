@@ -89,6 +89,8 @@ FACILITY_HEADS = (
     ("railway", "station"),
     ("train", "station"),
     ("refugee", "camp"),
+    ("training", "ground"),
+    ("training", "range"),
     ("border", "crossing"),
     ("military", "base"),
     ("naval", "base"),
