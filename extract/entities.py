@@ -27,6 +27,7 @@ from extract.lexicon import (
     NOT_NAMES,
     NOT_SPEAKER_NAMES,
     ORGANIZATIONS,
+    PERSON_ROLES,
     PLACE_HEADS,
     SENTENCE_OPENERS,
     SURNAME_PREFIXES,
@@ -632,9 +633,20 @@ def _not_a_surname(doc: Document, a: int) -> bool:
     """After a title, one word that is no surname: "General Coordination for Displaced Persons",
     "General Staff" (an abstract noun, or an organisation name going on with "of"/"for")."""
     tokens = doc.tokens
-    if tokens[a].lower.endswith(_ABSTRACT_ENDINGS) or tokens[a].lower in NOT_NAMES:
-        return True
+    low = tokens[a].lower
+    if low.endswith(_ABSTRACT_ENDINGS) or low in NOT_NAMES or low in PERSON_ROLES or low in _BODIES:
+        return True  # (and "General Assembly", "Deputy Head", "Deputy Chairman", "Navy Command")
     return a + 2 < len(tokens) and tokens[a + 1].lower in ("of", "for") and tokens[a + 2].cap
+
+
+# Bodies and offices a title may stand before: "General Assembly", "Navy Command", "General Staff"
+_BODIES = frozenset(
+    """
+assembly command council committee staff office ministry department court parliament government
+agency service services forces army navy headquarters unit directorate bureau commission board
+representatives senate congress cabinet presidium secretariat prosecutor's
+""".split()
+)
 
 
 def _plural_demonym(doc: Document, a: int, b: int) -> bool:
@@ -992,6 +1004,8 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
             and tokens[a].lower not in NOT_NAMES
             and tokens[a].lower not in DEMONYMS
             and tokens[a].lower not in NOT_SPEAKER_NAMES
+            and tokens[a].lower not in _BODIES
+            and tokens[a].lower not in PERSON_ROLES
             and not lookup(name)
             and not tokens[a].text.isupper()
         ):

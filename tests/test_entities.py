@@ -231,3 +231,15 @@ def test_document_lists_every_hyphenated_token_and_start():
     assert {doc.tokens[i].text for i in doc.hyphenated} >= {"Pro-Russian", "-", "al-Burhan", "Anti-war"}
     assert doc.starts == [t.start for t in doc.tokens]
     assert all(doc.by_start[t.start] == i for i, t in enumerate(doc.tokens))
+
+
+def test_a_body_or_a_role_after_a_title_or_before_said_is_no_person():
+    """ "General Assembly", "Deputy Head", "Navy Command", "the Assembly recalls": a title before, or a
+    speech verb after, a body or a role names no one."""
+    text = (
+        "The U.N. General Assembly voted on Monday. Nariman Dzhelyalov, the First Deputy Head of the "
+        "Mejlis, was detained. Land Forces Command and Navy Command were created. The Assembly recalls "
+        "that the aggression goes on. The Chairman said more was needed. General Valery Gerasimov said "
+        "troops advanced."
+    )
+    assert set(by_name(run(text), "person")) == {"Nariman Dzhelyalov", "Valery Gerasimov"}
