@@ -597,6 +597,14 @@ def _company_named(doc: Document, a: int, surnames: dict[str, str]) -> bool:
 def _add_person(
     doc: Document, a: int, b: int, surnames: dict[str, str], known: str | None = None, **attributes: str
 ) -> None:
+    if known is None:
+        tokens = doc.tokens
+        while b > a + 1 and (tokens[a].lower in _TITLE_WORDS or tokens[a].lower in PERSON_ROLES):
+            a += 1  # "Treasury Secretary Janet Yellen", "International Anchor Christiane Amanpour"
+        while b > a + 1 and tokens[b].lower in _TITLE_WORDS:
+            b -= 1  # "Denis Skopin Former" (a caption: "Former student at ...")
+        if tokens[b].lower in _NOT_LAST_OF_A_NAME:
+            return  # "Munich Security Conference", "Yom Kippur War", "Ivan Ilyin Higher Political School"
     name = known or _clean_name(doc, a, b)
     if b == a and name in WELL_KNOWN:
         name = WELL_KNOWN[name]  # "Mr Putin" -> "Vladimir Putin"
@@ -638,6 +646,22 @@ def _not_a_surname(doc: Document, a: int) -> bool:
         return True  # (and "General Assembly", "Deputy Head", "Deputy Chairman", "Navy Command")
     return a + 2 < len(tokens) and tokens[a + 1].lower in ("of", "for") and tokens[a + 2].cap
 
+
+# Words of a title around a name, not of the name: "Treasury Secretary Janet Yellen"
+_TITLE_WORDS = frozenset(
+    """
+treasury foreign defence defense interior finance state prime vice first deputy acting international
+anchor senior chief former ex executive administration press national security economy health
+""".split()
+)
+# Last words of the names of events, bodies and places, never of a person's
+_NOT_LAST_OF_A_NAME = frozenset(
+    """
+war conference headquarters unit city school newsletter independence summit forum university college
+institute agency council committee ministry office department center centre foundation party airport
+station square street avenue province region district oblast republic representative
+""".split()
+)
 
 # Bodies and offices a title may stand before: "General Assembly", "Navy Command", "General Staff"
 _BODIES = frozenset(

@@ -243,3 +243,12 @@ def test_a_body_or_a_role_after_a_title_or_before_said_is_no_person():
         "troops advanced."
     )
     assert set(by_name(run(text), "person")) == {"Nariman Dzhelyalov", "Valery Gerasimov"}
+
+
+def test_titles_around_a_name_are_cut_and_names_of_events_or_bodies_are_no_person():
+    text = (
+        "Treasury Secretary Janet Yellen said sanctions would follow. Speaking at the Munich Security "
+        "Conference, he said more was needed. The Yom Kippur War said little about this one. "
+        "International Anchor Christiane Amanpour asked him."
+    )
+    assert set(by_name(run(text), "person")) == {"Janet Yellen", "Christiane Amanpour"}
