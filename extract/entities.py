@@ -159,6 +159,9 @@ def _dateline_place(doc: Document, caps: str, start: int, end: int) -> None:
         return
     code = country_code(name)
     places = lookup(name)
+    if not is_big_place(places):  # a small place only by its very name: "FILE -" is no dateline of Fillé
+        key = fold(name)
+        places = tuple(p for p in places if fold(p.name) == key or any(fold(x) == key for x in p.aliases))
     if code:
         doc.add("place", name, first, last, country=code, locative="1")
     elif is_big_place(places) or (places and len(caps) > 3):
@@ -663,6 +666,8 @@ station square street avenue province region district oblast republic representa
 """.split()
 )
 
+_WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
 # Bodies and offices a title may stand before: "General Assembly", "Navy Command", "General Staff"
 _BODIES = frozenset(
     """
@@ -736,6 +741,12 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
     if _match_demonym(doc, a) == b - a + 1 or (b == a and tokens[a].lower in LANGUAGES):
         return False  # "Russian", "North Korean": adjectives; "in English": a language
     places = lookup(name)
+    if places and b == a and tokens[a].text.isupper():
+        # an acronym is no spelling variant: "FILE" is not Fillé, "ETA" not Etah
+        key = fold(name)
+        places = tuple(p for p in places if fold(p.name) == key or any(fold(x) == key for x in p.aliases))
+    if b == a and b + 1 < len(tokens) and tokens[b + 1].text in _WEEKDAY_NAMES:
+        return False  # "Bloody Friday", "Black Monday": a day's name
     hint = _hint(doc, a)
     if (
         cue is None

@@ -422,3 +422,21 @@ def test_a_common_word_after_the_is_no_village_of_that_name(text, expected):
     """ "The Alliance" is NATO, not Alliance, Nebraska: one capitalised word after "the" is a place
     only when it is a big place, a region or has a place's head noun."""
     assert set(places(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("FILE - A police officer stands outside the mosque.", set()),  # a caption's mark, no dateline
+        ("POKROVSK, Ukraine (AP) — Russian missiles hit the city.", {"Pokrovsk", "Ukraine"}),
+        ("The attack was claimed by the Basque group ETA on Monday.", set()),  # not Etah, India
+        ("Police described him as a European or North African male.", set()),
+        ("It became known as Bloody Friday in Belfast.", {"Belfast"}),
+        ("Russian militiamen near the city of Deir ez-Zor were killed.", {"Deir ez-Zor"}),
+        ("Strikes hit Dar es-Salaam and Ras al-Ain.", {"Dar es-Salaam", "Ras al-Ain"}),
+    ],
+)
+def test_acronyms_day_names_demonyms_and_arabic_articles(text, expected):
+    """A word in capitals is a small place only by its very name (no spelling variant); "Bloody
+    Friday" names a day; "North African" is an origin; "ez-Zor" goes on with "Deir"."""
+    assert set(places(text)) == expected

@@ -113,7 +113,25 @@ al el bin ibn bint abu von van der den de da di du la le dos das del ter
 )
 
 # Prefixes glued to a surname with a hyphen ("al-Burhan", "el-Sisi", "bin-Salman").
-SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "abu-", "Abu-")
+SURNAME_PREFIXES = (
+    "al-",
+    "el-",
+    "Al-",
+    "El-",
+    "ad-",
+    "as-",
+    "ash-",
+    "at-",
+    "az-",
+    "ez-",
+    "es-",
+    "ed-",
+    "an-",
+    "ar-",
+    "bin-",
+    "abu-",
+    "Abu-",
+)
 
 NAME_SUFFIXES = frozenset(
     """
