@@ -602,8 +602,13 @@ def _add_person(
 ) -> None:
     if known is None:
         tokens = doc.tokens
-        while b > a + 1 and (tokens[a].lower in _TITLE_WORDS or tokens[a].lower in PERSON_ROLES):
-            a += 1  # "Treasury Secretary Janet Yellen", "International Anchor Christiane Amanpour"
+        while b > a + 1 and (
+            tokens[a].lower in _TITLE_WORDS
+            or tokens[a].lower in PERSON_ROLES
+            or tokens[a].lower in _BODIES
+            or ((country_code(tokens[a].text) or tokens[a].lower in DEMONYMS) and not is_first_name(tokens[a]))
+        ):
+            a += 1  # "Treasury Secretary Janet Yellen", "European Council Charles Michel", "Poland Andrij Deszczyca"
         while b > a + 1 and tokens[b].lower in _TITLE_WORDS:
             b -= 1  # "Denis Skopin Former" (a caption: "Former student at ...")
         if tokens[b].lower in _NOT_LAST_OF_A_NAME:
@@ -654,7 +659,7 @@ def _not_a_surname(doc: Document, a: int) -> bool:
 _TITLE_WORDS = frozenset(
     """
 treasury foreign defence defense interior finance state prime vice first deputy acting international
-anchor senior chief former ex executive administration press national security economy health
+anchor senior chief former ex executive administration press national security economy health taoiseach
 """.split()
 )
 # Last words of the names of events, bodies and places, never of a person's

@@ -252,3 +252,11 @@ def test_titles_around_a_name_are_cut_and_names_of_events_or_bodies_are_no_perso
         "International Anchor Christiane Amanpour asked him."
     )
     assert set(by_name(run(text), "person")) == {"Janet Yellen", "Christiane Amanpour"}
+
+
+def test_a_country_or_a_body_before_a_name_is_cut_but_a_first_name_that_is_a_country_stays():
+    text = (
+        "Ukraine's ambassador to Poland Andrij Deszczyca said the talks failed. President of the "
+        "European Council Charles Michel said so too. Jordan Peterson said nothing."
+    )
+    assert set(by_name(run(text), "person")) == {"Andrij Deszczyca", "Charles Michel", "Jordan Peterson"}
