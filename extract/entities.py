@@ -440,7 +440,9 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
         if low in NOT_NAMES or low in MONTHS or low in WEEKDAYS:
             if title or (titled and (low in MONTHS or low in WEEKDAYS)):
                 break  # "chairman Monday Kassah", "President August ..."
-            if a < b and (_known_place_name(doc, a, b) or low in _COMPASS or tokens[b].lower in FEATURE_HEADS):
+            if a < b and (
+                _known_place_name(doc, a, b) or low in _COMPASS or (tokens[b].lower in FEATURE_HEADS and low != "the")
+            ):
                 break  # "North Korea", "New York", "The Hague", "North Kordofan", "Second Thomas Shoal"
             if not tokens[a].first and low not in _ORG_SKIP:
                 common_stripped = True  # "World Central Kitchen" is no person "Kitchen"

@@ -434,6 +434,7 @@ def test_a_common_word_after_the_is_no_village_of_that_name(text, expected):
         ("It became known as Bloody Friday in Belfast.", {"Belfast"}),
         ("Russian militiamen near the city of Deir ez-Zor were killed.", {"Deir ez-Zor"}),
         ("Strikes hit Dar es-Salaam and Ras al-Ain.", {"Dar es-Salaam", "Ras al-Ain"}),
+        ("The Bekaa Valley was shelled; The Hague ruled.", {"Bekaa Valley", "The Hague"}),  # "The" of a sentence
     ],
 )
 def test_acronyms_day_names_demonyms_and_arabic_articles(text, expected):
