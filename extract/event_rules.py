@@ -126,7 +126,8 @@ IED = _rx(
     r"roadside bombs?|car bombs?|vehicle-borne|\bVBIEDs?\b|explosive devices?|booby[- ]trap|"
     r"(?:stepped on|hit|struck|ran over|triggered|detonated) an? (?:\w+ )?mine\b|mine (?:explosion|blast)|"
     r"unexploded (?:ordnance|munitions?|shell)|\bUXO\b|bombs? (?:exploded|went off|detonated)|"
-    r"(?:planted|hidden) (?:an? )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
+    r"(?:planted|hidden|placed) (?:an? |the )?(?:\w+ )?(?:bomb|explosives?)|magnetic bomb|sticky bomb|remote[- ]controlled|"
+    r"\bdetonated (?:\w+ ){0,4}?(?:bombs|explosives|devices)\b|(?:pipe|nail|parcel|letter) bombs?|bomb blasts?|"
     r"explosion (?:of|from) (?:a|an) (?:\w+ )?(?:device|mine|bomb)"
 )
 PROTEST = _rx(

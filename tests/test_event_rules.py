@@ -71,3 +71,16 @@ def test_rules_are_a_table_and_the_first_that_decides_wins():
     # a rule's test can refuse it: debris that killed on the ground makes interception a strike
     assert classify("Air defences shot down 20 drones over Kyiv.") == "Disrupted weapons use"
     assert classify("A drone strike killed two despite air defence.") == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        ("The IRA's Belfast brigade had detonated at least 20 bombs across the city.", "Remote explosive/landmine/IED"),
+        ("The suspect planted a parcel bomb at the bakery.", "Remote explosive/landmine/IED"),
+        ("A bomb blast killed three people in Quetta on Monday.", "Remote explosive/landmine/IED"),
+        ("Syrian helicopters dropped barrel bombs on Aleppo.", "Air/drone strike"),  # dropped: from the air
+    ],
+)
+def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
+    assert classify(text) == subtype
