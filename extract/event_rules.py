@@ -373,7 +373,7 @@ BACKGROUND = _rx(
     r"months|years|decade)|throughout the war|in recent (?:months|years|weeks)|\bcontinues? to\b|"
     r"\bongoing\b|\bstrategy\b|\bsignifican|\bescalation\b|"
     r"\bmarks?\b|\bwar\b|\bconflict\b|\bgenerally\b|\busually\b|\boften\b|\bhistory\b|\bhistorically\b|"
-    r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b"
+    r"\befforts? to\b|\battempts? to\b|\bpart of\b|\bkeeps? on\b|\bkeeps?\b|\banniversar"
 )
 
 # --- gates: a rule runs only when a word of the sentence starts like one of its keys (speed) ---
