@@ -175,12 +175,14 @@ _RELATIVE_PHRASES = word_trie(
     "overnight|past day|past 24 hours|last 24 hours|earlier today|the day before|over the weekend|this weekend|last weekend|"
     "last week|this week|past week|earlier this week|the previous week|"
     "last month|this month|earlier this month|past month|the previous month|"
-    "earlier this year|this year|last year|the previous year|past year".split("|")
+    "earlier this year|this year|last year|the previous year|past year|"
+    "last spring|last summer|last autumn|last fall|last winter|this spring|this summer|this autumn|this fall|"
+    "this winter|this past spring|this past summer|this past autumn|this past fall|this past winter".split("|")
 )
 _RELATIVE = re.compile(
     rf"\b(?:(?P<rel>{_RELATIVE_PHRASES}|"
     r"(?:(?P<n>\d+|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
-    r"(?P<unit>days?|weeks?|months?|years?)\s+ago)))(?![\w])"
+    r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago)))(?![\w])"
 )
 
 _RELATIVE_ANYCASE = re.compile(_RELATIVE.pattern, re.IGNORECASE)
@@ -292,7 +294,23 @@ _RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4}
 _MONTH_ANCHOR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*)")
 _WEEKDAY_ANCHOR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 # the words every relative expression holds (no two can match at one place, none overlaps itself)
-_RELATIVE_ANCHORS = ("day", "night", "morning", "afternoon", "evening", "week", "month", "year", "hours")
+_RELATIVE_ANCHORS = (
+    "day",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "month",
+    "year",
+    "hours",
+    "decade",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -449,8 +467,11 @@ def _relative(m: re.Match[str], pub: date) -> DateMention | None:
         if unit == "month":
             y, mo = _month_back(pub.year, pub.month, n)
             return _mk(m, date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month", True)
-        y = pub.year - n
+        y = pub.year - n * (10 if unit == "decade" else 1)
         return _mk(m, date(y, 1, 1), date(y, 12, 31), "year", True)
+    if rel.endswith(_SEASONS):
+        first, last = _season(rel.rsplit(" ", 1)[1], pub, rel.startswith("last") or "past" in rel)
+        return _mk(m, first, last, "month", True)
     if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
         return _mk(m, pub, pub, "day", True)
     if rel in ("yesterday", "last night", "the day before"):
@@ -480,6 +501,28 @@ def _relative(m: re.Match[str], pub: date) -> DateMention | None:
     if rel in ("last year", "the previous year", "past year"):
         return _mk(m, date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year", True)
     return None
+
+
+# the months of each season (northern hemisphere: the one most news comes from)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_SEASONS = tuple(_SEASON_MONTHS)
+
+
+def _season(name: str, pub: date, past: bool) -> tuple[date, date]:
+    """The days of "last summer" (the latest summer over before publication) or "this summer" (the
+    one of the publication's year; for winter, the one that ends by April, else the coming one)."""
+    first_month, last_month = _SEASON_MONTHS[name]
+
+    def of(year: int) -> tuple[date, date]:  # the season that ends in ``year``
+        start_year = year - 1 if first_month > last_month else year
+        return date(start_year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+    if past:
+        year = pub.year + 1
+        while of(year)[1] >= pub:
+            year -= 1
+        return of(year)
+    return of(pub.year + 1 if first_month > last_month and pub.month > 4 else pub.year)
 
 
 def _month_back(year: int, month: int, n: int) -> tuple[int, int]:

@@ -83,3 +83,23 @@ def test_past_day_is_the_day_before_publication_and_that_day(text):
 @pytest.mark.parametrize("text", ["see page (1234)", "a mid-1990s design", "the 2022-era rules (about 1,990)"])
 def test_numbers_that_are_no_year(text):
     assert [(d.date, d.precision) for d in find_dates(text, PUB)] == []
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Two decades ago, the United States invaded Iraq.", "2023-03-17", ("2003-01-01", "2003-12-31", "year")),
+        ("Last summer, Chinese forces held drills near Taiwan.", "2023-02-17", ("2022-06-01", "2022-08-31", "month")),
+        ("Last summer, Chinese forces held drills near Taiwan.", "2023-10-05", ("2023-06-01", "2023-08-31", "month")),
+        ("Last winter Russia struck the grid.", "2023-03-17", ("2022-12-01", "2023-02-28", "month")),
+        ("This winter Russia will strike the grid.", "2023-10-05", ("2023-12-01", "2024-02-29", "month")),
+        ("Last fall the counteroffensive began.", "2023-03-17", ("2022-09-01", "2022-11-30", "month")),
+    ],
+)
+def test_decades_ago_and_seasons(text, published, expected):
+    (found,) = find_dates(text, published)
+    assert (found.date, found.date_end, found.precision) == expected
+
+
+def test_the_fall_of_a_town_is_no_season():
+    assert find_dates("After the fall of Bakhmut, troops regrouped.", "2023-06-01") == []
