@@ -673,7 +673,7 @@ station square street avenue province region district oblast republic representa
 """.split()
 )
 
-_WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAY_NAMES = frozenset(w.capitalize() for w in WEEKDAYS if len(w) >= 6)  # "Friday", not "Fri"
 
 # Bodies and offices a title may stand before: "General Assembly", "Navy Command", "General Staff"
 _BODIES = frozenset(
