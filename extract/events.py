@@ -50,6 +50,7 @@ from extract.event_rules import (
 from extract.folding import fold
 from extract.gazetteer import is_capital
 from extract.model import SUBTYPE_TO_TYPE, Actor, Casualty, Claim, Entity, Event, PlaceRef, Span
+from extract.numbers import find_quantities
 
 __all__ = ["SentenceSignals", "classify", "find_events", "sentence_signals"]
 
@@ -78,6 +79,7 @@ class _Candidate:
     own_place_keys: set[str] = field(default_factory=set)  # places named in its own sentence
     confidence: float = 0.5
     members: list[_Candidate] = field(default_factory=list)  # a group: the sentences' candidates
+    amounts: set[tuple[int, str]] = field(default_factory=set)  # "3,000 troops", "$11 billion": see _amounts
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -382,6 +384,7 @@ def find_events(
                     if not p.entity_key.startswith("~") and sentence.start <= p.span.start < sentence.end
                 },
                 confidence=round(model.confidence(p_incident, p_subtype), 3),
+                amounts=_amounts(text, sentence, low) if SUBTYPE_TO_TYPE.get(subtype) == _STRATEGIC else set(),
             )
         )
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
@@ -863,12 +866,21 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
         if m.casualties:
             for f in _figures(m):
                 index.setdefault((m.subtype, ("f", f)), set()).add(i)
+        for amount in m.amounts:
+            index.setdefault((m.subtype, ("q", amount)), set()).add(i)
 
     for c in candidates:
         c.members = [c]  # a group of one; copied before a second member changes it (``_grown``)
         target = None
         target_i = len(merged) - 1
-        if merged:
+        # an amount told before names the step this one tells more of, before any nearer incident
+        # ("will send 3,000 more troops" ... two other steps ... "The 3,000 troops include ...")
+        for i in sorted({i for a in c.amounts for i in index.get((c.subtype, ("q", a)), ())}, reverse=True):
+            m = merged[i]
+            if _dates_compatible(m, c) and not _another_step(m, c, pub):
+                target, target_i = m, i
+                break
+        if merged and target is None:
             m = merged[-1]
             kin = m.subtype == c.subtype or (
                 _same_family(m.subtype, c.subtype)
@@ -949,6 +961,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
             if not any(_same_figure(cas, old) for old in target.casualties):
                 target.casualties.append(cas)
         target.who |= c.who
+        target.amounts |= c.amounts
         register(target_i)
     return merged
 
@@ -972,7 +985,31 @@ def _grown(c: _Candidate) -> _Candidate:
         c.own_place_keys,
         c.confidence,
         [c],
+        set(c.amounts),
     )
+
+
+_STRATEGIC = "Strategic developments"
+# the noun an amount counts: "3,000 troops", "130,000 soldiers", "$60.8 billion", "31 tanks"
+_AMOUNT_NOUN = re.compile(r"\s+(?:more\s+|additional\s+|new\s+|[A-Z][\w-]*\s+){0,2}([a-z]{3,})")
+_MONEY_SIGN = re.compile(r"[$€£]\s*\Z")
+
+
+def _amounts(text: str, sentence: Span, low: str) -> set[tuple[int, str]]:
+    """The amounts a strategic development states (100 or more: troops sent, tanks delivered, money
+    pledged), each with the noun it counts (its first five letters) or "money"; two sentences that
+    state one amount tell one step ("will deploy 3,000 more troops" ... "The 3,000 troops include")."""
+    out = set()
+    for q in find_quantities(text, sentence.start, sentence.end, low):
+        if q.min is None or q.min < 100 or (1900 <= q.min <= 2100 and not q.scaled):
+            continue  # small counts and years identify nothing
+        if _MONEY_SIGN.search(text, max(sentence.start, q.start - 3), q.num_start):
+            out.add((q.min, "money"))
+            continue
+        noun = _AMOUNT_NOUN.match(text, q.end, sentence.end)
+        if noun:
+            out.add((q.min, noun.group(1)[:5]))
+    return out
 
 
 def _figures(c: _Candidate) -> set[tuple[str, int]]:
@@ -1110,7 +1147,7 @@ def _another_step(m: _Candidate, c: _Candidate, pub: datetime.date | None) -> bo
     developments only: an undated strike told before the sentence that dates it is one strike."""
     if pub is None or m.explicit_date or not c.explicit_date or c.weak or c.date is None:
         return False
-    if SUBTYPE_TO_TYPE[c.subtype] != "Strategic developments":
+    if SUBTYPE_TO_TYPE[c.subtype] != _STRATEGIC:
         return False
     day = pub.isoformat()
     return not c.date.date <= day <= c.date.date_end

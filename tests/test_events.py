@@ -644,3 +644,16 @@ def test_a_step_dated_last_week_is_not_the_undated_announcement_of_the_day():
     assert announced.subtype == alert.subtype == "Change to group/activity"
     assert announced.incident != alert.incident
     assert (announced.date, alert.date, alert.date_end) == ("2022-02-10", "2022-01-31", "2022-02-06")
+
+
+def test_an_amount_told_again_joins_the_step_it_was_told_of_not_the_nearer_one():
+    text = (
+        "The Pentagon said on Wednesday that the United States would send 3,000 more troops to Romania, "
+        "Poland and Germany.\n\nSeparately, Britain sent 350 marines to Estonia on Tuesday.\n\n"
+        "Russia moved 40 tanks toward Belgorod on Monday, satellite images showed.\n\n"
+        "The 3,000 troops include 2,000 from the 82nd Airborne Division, based in Fort Bragg, North "
+        "Carolina, officials said."
+    )
+    events = {e.evidence.text[:12]: e for e in extract_article(text, "2022-02-03").events}
+    assert events["The 3,000 tr"].incident == events["The Pentagon"].incident
+    assert events["Russia moved"].incident != events["The Pentagon"].incident
