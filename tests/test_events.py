@@ -657,3 +657,16 @@ def test_an_amount_told_again_joins_the_step_it_was_told_of_not_the_nearer_one()
     events = {e.evidence.text[:12]: e for e in extract_article(text, "2022-02-03").events}
     assert events["The 3,000 tr"].incident == events["The Pentagon"].incident
     assert events["Russia moved"].incident != events["The Pentagon"].incident
+
+
+def test_a_sentence_told_twice_tells_one_incident():
+    """A lead told again further down (no town in common: countries are too broad to join on)."""
+    said = "Russia said on Tuesday that it was withdrawing some of its troops from the border with Ukraine."
+    text = (
+        f"{said}\n\nSeparately, Britain sent 350 marines to Estonia on Tuesday.\n\n"
+        f"NATO moved 40 jets to Romania, officials said on Monday.\n\n{said}"
+    )
+    events = extract_article(text, "2022-02-16").events
+    told = [e for e in events if e.evidence.text == said]
+    assert len(told) == 2 and told[0].incident == told[1].incident
+    assert len({e.incident for e in events}) == 3
