@@ -80,6 +80,7 @@ class _Candidate:
     confidence: float = 0.5
     members: list[_Candidate] = field(default_factory=list)  # a group: the sentences' candidates
     amounts: set[tuple[int, str]] = field(default_factory=set)  # "3,000 troops", "$11 billion": see _amounts
+    said_as: str | None = None  # its sentence's words, when long enough to tell it again: see _said_as
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -385,6 +386,7 @@ def find_events(
                 },
                 confidence=round(model.confidence(p_incident, p_subtype), 3),
                 amounts=_amounts(text, sentence, low) if SUBTYPE_TO_TYPE.get(subtype) == _STRATEGIC else set(),
+                said_as=_said_as(low),
             )
         )
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
@@ -868,7 +870,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
                 index.setdefault((m.subtype, ("f", f)), set()).add(i)
         for amount in m.amounts:
             index.setdefault((m.subtype, ("q", amount)), set()).add(i)
-        said_as = _said_as(m.members[-1])  # (the member it took in last: each is registered once)
+        said_as = m.members[-1].said_as  # (the member it took in last: each is registered once)
         if said_as:
             index.setdefault((m.subtype, ("t", said_as)), set()).add(i)
 
@@ -879,8 +881,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
         # the same sentence told again (a headline repeated as the lead), or an amount told before
         # ("will send 3,000 more troops" ... two other steps ... "The 3,000 troops include ..."):
         # the incident they were told of, before any nearer one
-        said_as = _said_as(c)
-        again = set(index.get((c.subtype, ("t", said_as)), ())) if said_as else set()
+        again = set(index.get((c.subtype, ("t", c.said_as)), ())) if c.said_as else set()
         again.update(i for a in c.amounts for i in index.get((c.subtype, ("q", a)), ()))
         for i in sorted(again, reverse=True):
             m = merged[i]
@@ -993,21 +994,21 @@ def _grown(c: _Candidate) -> _Candidate:
         c.confidence,
         [c],
         set(c.amounts),
+        c.said_as,
     )
 
 
 _STRATEGIC = "Strategic developments"
 
 
-def _said_as(c: _Candidate) -> str | None:
-    """A candidate's sentence as words (case and punctuation aside): a sentence told twice in an
-    article says the same twice (None under ten words: "Two civilians were killed." may follow two
+def _said_as(low: str) -> str | None:
+    """A sentence (lower-cased) as its words, spacing and final stop aside: a sentence told twice in
+    an article says the same twice (None under ten words: "Two civilians were killed." may follow two
     strikes; on the synthetic corpus of bench/incident_eval.py four words cost 0.03 of precision)."""
-    words = _WORDS.findall(c.sentence.text.lower())
+    words = low.rstrip(" .!?\"”’'").split()
     return " ".join(words) if len(words) >= 10 else None
 
 
-_WORDS = re.compile(r"\w+")
 # the noun an amount counts: "3,000 troops", "130,000 soldiers", "$60.8 billion", "31 tanks"
 _AMOUNT_NOUN = re.compile(r"\s+(?:more\s+|additional\s+|new\s+|[A-Z][\w-]*\s+){0,2}([a-z]{3,})")
 _MONEY_SIGN = re.compile(r"[$€£]\s*\Z")
