@@ -37,17 +37,7 @@ def fold_models(path: Path) -> tuple[dict[str, int], list[incident_model.Model]]
     train, _ = ti.load_rows(path)
     vectors = ti.load_vectors()
     ti.add_meanings(train, vectors)
-    y = np.array([bool(r["y"]) for r in train])
-    news = np.array([r["source"] == "news" for r in train])
-    weights = np.array([r["w"] for r in train])
-    oof = ti.out_of_fold(train, ti.C_INCIDENT)
-    cal = ti.isotonic(oof[news], y[news], weights[news])
-    oof_p = cal.predict(oof)
-    threshold = ti.choose_threshold(oof_p[news], y[news])
-    oof_sub = ti.out_of_fold_subtypes(train)
-    news_rows = [r for r, n in zip(train, news) if n]
-    raw, right, _ = ti.event_outcomes(oof_p[news], oof_sub[news], news_rows, threshold)
-    conf = ti.isotonic(raw, right)
+    cal, threshold, conf, _ = ti.calibrate(train)
     fold_of: dict[str, int] = {}
     models = []
     groups = [r["group"] for r in train]
@@ -78,7 +68,7 @@ def main(argv: list[str]) -> int:
             counts = tally([a for a in arts if fold_of.get(a.id) == k], "--misses" in argv and threshold == shipped)
             total = counts if total is None else total + counts
         print(f"\nincident threshold {threshold:.2f}{' (as shipped)' if threshold == shipped else ''}")
-        report(total, f"train split out of fold: {len(arts)} articles")
+        report(total, "train split out of fold")
     return 0
 
 

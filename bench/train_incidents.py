@@ -343,6 +343,23 @@ def export(vec, model, cal, threshold: float, svec, smodel, conf, vectors) -> di
     }
 
 
+def calibrate(train: list[dict]) -> tuple[IsotonicRegression, float, IsotonicRegression, np.ndarray]:
+    """Out of fold (5 folds grouped by article): the calibration of P(incident), the threshold, the
+    calibration of event confidence, and the calibrated out-of-fold probabilities. Calibrated on the
+    real news only: the team's texts hold far more incidents than news does."""
+    y = np.array([bool(r["y"]) for r in train])
+    weights = np.array([r["w"] for r in train])
+    news = np.array([r["source"] == "news" for r in train])
+    oof = out_of_fold(train, C_INCIDENT)
+    cal = isotonic(oof[news], y[news], weights[news])
+    oof_p = cal.predict(oof)
+    threshold = choose_threshold(oof_p[news], y[news])
+    oof_sub = out_of_fold_subtypes(train)
+    news_rows = [r for r, n in zip(train, news) if n]
+    raw, right, _ = event_outcomes(oof_p[news], oof_sub[news], news_rows, threshold)
+    return cal, threshold, isotonic(raw, right), oof_p
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[argv.index("--articles") + 1]) if "--articles" in argv else ARTICLES
     wikievents = Path(argv[argv.index("--wikievents") + 1]) if "--wikievents" in argv else None
@@ -350,7 +367,6 @@ def main(argv: list[str]) -> int:
     vectors = load_vectors()
     add_meanings(train + heldout, vectors)
     y_train = np.array([bool(r["y"]) for r in train])
-    weights = np.array([r["w"] for r in train])
     news = np.array([r["source"] == "news" for r in train])
     counts = Counter(r["source"] for r in train)
     print(
@@ -359,16 +375,7 @@ def main(argv: list[str]) -> int:
         f"held-out real news: {len(heldout)} ({sum(bool(r['y']) for r in heldout)} incident)"
     )
 
-    # out of fold (5 folds grouped by article): calibration, threshold, confidence calibration
-    # (calibrated on the real news only: the team's texts hold far more incidents than news does)
-    oof = out_of_fold(train, C_INCIDENT)
-    cal = isotonic(oof[news], y_train[news], weights[news])
-    oof_p = cal.predict(oof)
-    threshold = choose_threshold(oof_p[news], y_train[news])
-    oof_sub = out_of_fold_subtypes(train)
-    news_rows = [r for r, n in zip(train, news) if n]
-    raw, right, _ = event_outcomes(oof_p[news], oof_sub[news], news_rows, threshold)
-    conf = isotonic(raw, right)
+    cal, threshold, conf, oof_p = calibrate(train)
     if "--cv" in argv:
         wiki = np.array([r["source"] == "wiki" for r in train])
         for name, sel in (("real news", news), ("WikiEvents documents", wiki), ("team's texts", ~news & ~wiki)):
