@@ -9,6 +9,7 @@ because a casualty needs a casualty word right next to its number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from extract.dates import MONTHS, WEEKDAYS
 from extract.lexicon.sentences import SENTENCE_STARTERS
@@ -402,28 +403,31 @@ def find_casualties(
         verbs, shift = (
             (_NAMED_VERB.finditer(low), start) if same else (_NAMED_VERB_ANYCASE.finditer(text, start, end), 0)
         )
-        for v in verbs:
-            # (\Z: the match ends where the verb does; the names before it lie within 100 characters)
-            m = _NAMED_ONE.search(text, max(start, shift + v.start() - 100), shift + v.end())
-            if m is None:
-                continue
-            who, at = _name_of(m)
-            if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
-                continue
-            kind = "wounded" if m["verb"] in ("wounded", "injured") else "killed"
-            found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, at, m.end())))
+        _add_named(found, text, start, ((shift + v.start(), shift + v.end()) for v in verbs), _NAMED_ONE)
     if flags & HINT and ("died" in low or "disappeared" in low or "went missing" in low):
-        for v in _NAMED_DIED_VERB.finditer(text, start, end):
-            m = _NAMED_DIED.search(text, max(start, v.start() - 100), v.end())
-            if m is None:
-                continue
-            who, at = _name_of(m)
-            if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
-                continue
-            kind = "killed" if m["verb"] == "died" else "missing"
-            found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, at, m.end())))
+        verbs = _NAMED_DIED_VERB.finditer(text, start, end)
+        _add_named(found, text, start, (v.span() for v in verbs), _NAMED_DIED)
     found.sort(key=lambda c: c.span.start)
     return found
+
+
+_NAMED_KIND = {"wounded": "wounded", "injured": "wounded", "disappeared": "missing", "went missing": "missing"}
+
+
+def _add_named(
+    found: list[Casualty], text: str, start: int, verbs: Iterable[tuple[int, int]], pattern: re.Pattern[str]
+) -> None:
+    """One person each (``_NAMED_ONE``, ``_NAMED_DIED``) at the verbs found (their start and end in
+    ``text``), unless a figure found already covers them."""
+    for verb_start, verb_end in verbs:
+        # (\Z: the match ends where the verb does; the names before it lie within 100 characters)
+        m = pattern.search(text, max(start, verb_start - 100), verb_end)
+        if m is None:
+            continue
+        who, at = _name_of(m)
+        if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
+            continue
+        found.append(Casualty(_NAMED_KIND.get(m["verb"], "killed"), 1, 1, "exact", who, Span.of(text, at, m.end())))
 
 
 def _name_of(m: re.Match[str]) -> tuple[str | None, int]:
