@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
 
-from extract.gazetteer import CONFLICT_REGION_KEYS, fold, gazetteer, lookup, loose
+from extract.gazetteer import CONFLICT_REGION_KEYS, Place, fold, gazetteer, lookup, loose
 from extract.gcpause import gc_paused
 from extract.lexicon import (
     CONTINENTS,
@@ -160,8 +161,7 @@ def _dateline_place(doc: Document, caps: str, start: int, end: int) -> None:
     code = country_code(name)
     places = lookup(name)
     if not is_big_place(places):  # a small place only by its very name: "FILE -" is no dateline of Fillé
-        key = fold(name)
-        places = tuple(p for p in places if fold(p.name) == key or any(fold(x) == key for x in p.aliases))
+        places = _named_exactly(places, name)
     if code:
         doc.add("place", name, first, last, country=code, locative="1")
     elif is_big_place(places) or (places and len(caps) > 3):
@@ -685,6 +685,13 @@ representatives senate congress cabinet presidium secretariat prosecutor's
 )
 
 
+def _named_exactly(places: Sequence[Place], name: str) -> tuple[Place, ...]:
+    """The gazetteer places whose name or an alias is ``name`` itself (accents and case aside), not a
+    looser spelling of it (the gazetteer's loose keys make "FILE" Fillé)."""
+    key = fold(name)
+    return tuple(p for p in places if fold(p.name) == key or any(fold(x) == key for x in p.aliases))
+
+
 def _plural_demonym(doc: Document, a: int, b: int) -> bool:
     words = " ".join(t.lower for t in doc.tokens[a : b + 1])
     return words.endswith("s") and (words[:-1] in DEMONYMS or words[:-1].replace("'", "") in DEMONYMS)
@@ -749,9 +756,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return False  # "Russian", "North Korean": adjectives; "in English": a language
     places = lookup(name)
     if places and b == a and tokens[a].text.isupper():
-        # an acronym is no spelling variant: "FILE" is not Fillé, "ETA" not Etah
-        key = fold(name)
-        places = tuple(p for p in places if fold(p.name) == key or any(fold(x) == key for x in p.aliases))
+        places = _named_exactly(places, name)  # an acronym is no spelling variant: "ETA" is not Etah
     if b == a and b + 1 < len(tokens) and tokens[b + 1].text in _WEEKDAY_NAMES:
         return False  # "Bloody Friday", "Black Monday": a day's name
     hint = _hint(doc, a)
