@@ -212,9 +212,12 @@ _AFTER = re.compile(
 # "others" alone after an active verb: "wounding six others"
 _WHO_AFTER = re.compile(rf"[\"”]?\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
 _ACTIVE_BEFORE = re.compile(
-    r"\b(?P<verb>shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
+    # "killed or wounded 300 soldiers", "killed, injured or captured 5,000 troops"
+    r"\b(?P<verb>(?:killed|killing),?\s+(?:(?:or|and|and/or)\s+)?(?:wounded|wounding|injured|injuring)"
+    r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
-    r"capturing|captured|captures|capture|took|taken|taking|lost|losing|claimed the lives of|claiming the lives of|"
+    r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
+    r"lost|losing|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?\s+[\"“]?$",
@@ -253,7 +256,6 @@ _ACTIVE_KIND = {
     "taking": "captured",
     "lost": "losses",
     "losing": "losses",
-    "claim": "killed",
     "death": "killed",
     "toll": "killed",
 }
@@ -310,8 +312,12 @@ _NAMED_VERBS = r"killed|shot dead|assassinated|executed|murdered|wounded|injured
 # its verb, found first in the lower-cased sentence (fast): "was/been [adverbs] killed"
 _NAMED_VERB = re.compile(rf"\b(?:was|been)\s+(?:(?:{_NAMED_ADVERBS})\s+)*(?:{_NAMED_VERBS})\b(?! (?:or|and) )")
 # then the capitalised words right before it (searched up to the verb's end: \Z)
+_NAME = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*"
+# a relative clause between the name and its verb: "Oleksandr Pielieshenko, who finished fourth at the
+# Rio Olympic Games in 2016, has been killed"
+_WHO_CLAUSE = r"(?:,\s+(?:who|whose)\s[^,;:()\"“”]{1,160},)?"
 _NAMED_ONE = re.compile(
-    r"(?<![\w’'\-])(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*|[Hh]e|[Ss]he)"
+    rf"(?<![\w’'\-])(?P<who>{_NAME}|[Hh]e|[Ss]he){_WHO_CLAUSE}"
     rf"\s+(?:(?:has|had|was|been|{_NAMED_ADVERBS})\s+)+(?P<verb>{_NAMED_VERBS})\Z"
 )
 _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
@@ -319,16 +325,38 @@ _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
 # the artillery fire", "Maks Levin disappeared on March 13": one named person, the verb active
 _NAMED_DIED_VERB = re.compile(r"\b(?:died|disappeared|went missing)\b")
 _NAMED_DIED = re.compile(
-    r"(?<![\w’'\-])(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*|[Hh]e|[Ss]he),?"
+    rf"(?<![\w’'\-])(?P<who>{_NAME}|[Hh]e|[Ss]he){_WHO_CLAUSE},?"
     rf"\s+(?:(?:{_NAMED_ADVERBS}|then|tragically|suddenly)\s+)*(?P<verb>died|disappeared|went missing)\Z"
 )
+
+# "the brutal murder of Oleksandr Matsievskyi", "It took the life of our reporter Oleh Zadoianchuk": one
+# named person (two capitalised words at least, a role before them), killed
+_ROLE = (
+    rf"{_SINGULAR}|reporter|photographer|cameraman|activist|commander|general|colonel|major|captain|"
+    r"lieutenant|sergeant|priest|lawyer|politician|mayor|governor|leader|blogger|writer|poet|artist|"
+    r"athlete|musician|director|official|businessman|businesswoman|opposition leader|human rights defender"
+)
+_KILLING_OF = re.compile(
+    r"\b(?:(?:murder|killing|assassination|execution|slaying)\s+of|(?:took|taken|claimed|cost)\s+the\s+life\s+of)"
+    rf"\s+(?:(?:the|a|an|our|their|his|her|its|[A-Z][\w’'\-]*[’']s)\s+)?(?:(?:{_MOD}){{0,2}}?(?:{_ROLE})\s+)?"
+    r"(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-])"
+    rf"(?!\s+(?i:{_WHO})\b)"  # "the killing of North Korean soldiers": many, not one named
+)
+# "his body was found with traces of torture", "the body of Maks Levin was found": one person, killed
+_BODY_FOUND = re.compile(
+    rf"\b(?:(?:[Hh]is|[Hh]er)\s+(?:dead\s+)?body|[Tt]he\s+body\s+of\s+(?:(?:an?|one)\s+(?:{_MOD}){{0,2}}?"
+    rf"(?P<noun>{_SINGULAR})|(?P<who>{_NAME})))\s+(?:was|has\s+been|had\s+been|is)\s+"
+    r"(?:(?:later|subsequently|finally|also|reportedly)\s+)?(?:found|discovered|recovered|exhumed|identified|retrieved)\b"
+)
+# the last word of a name that is a place's, not a person's ("Kyiv Oblast")
+_PLACE_LAST = frozenset("oblast region province city district village square street airport station".split())
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
 _HINT_WORDS = (
     "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to lives shot bodies remains corpses hospital"
+    "maim liquidat burned_to lives life shot bodies body remains corpses hospital assassinat"
 ).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can
@@ -407,8 +435,30 @@ def find_casualties(
     if flags & HINT and ("died" in low or "disappeared" in low or "went missing" in low):
         verbs = _NAMED_DIED_VERB.finditer(text, start, end)
         _add_named(found, text, start, (v.span() for v in verbs), _NAMED_DIED)
+    if flags & HINT and " of " in low:
+        for m in _KILLING_OF.finditer(text, start, end):
+            _add_one(found, text, m, m["who"] if _a_name(m["who"]) else None, needs_who=True)
+    if flags & HINT and "body " in low:
+        for m in _BODY_FOUND.finditer(text, start, end):
+            _add_one(found, text, m, m["who"] if m["who"] and _a_name(m["who"]) else m["noun"], needs_who=bool(m["who"]))
     found.sort(key=lambda c: c.span.start)
     return found
+
+
+def _a_name(who: str) -> bool:
+    """Whether capitalised words name a person: not a sentence's opening words, a place or a group."""
+    words = who.split()
+    last = words[-1].lower()
+    return not (
+        _opens_sentences(words[0].lower()) or last in _NOT_A_PERSON or last in _PLACE_LAST or words[-1][:-1].isupper()
+    )
+
+
+def _add_one(found: list[Casualty], text: str, m: re.Match[str], who: str | None, *, needs_who: bool) -> None:
+    """One person killed, told by ``m``, unless it names no one where it must or a figure covers it."""
+    if (needs_who and who is None) or any(c.span.start < m.end() and m.start() < c.span.end for c in found):
+        return
+    found.append(Casualty("killed", 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
 
 
 _NAMED_KIND = {"wounded": "wounded", "injured": "wounded", "disappeared": "missing", "went missing": "missing"}
@@ -420,8 +470,9 @@ def _add_named(
     """One person each (``_NAMED_ONE``, ``_NAMED_DIED``) at the verbs found (their start and end in
     ``text``), unless a figure found already covers them."""
     for verb_start, verb_end in verbs:
-        # (\Z: the match ends where the verb does; the names before it lie within 100 characters)
-        m = pattern.search(text, max(start, verb_start - 100), verb_end)
+        # (\Z: the match ends where the verb does; the names before it lie within 100 characters, or
+        # 160 more with a relative clause)
+        m = pattern.search(text, max(start, verb_start - 270), verb_end)
         if m is None:
             continue
         who, at = _name_of(m)
@@ -504,7 +555,7 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         verb = before.group("verb").lower()
         if verb in ("left", "leaving"):
             return None  # "left 5 dead" is read from the words after the figure
-        kind = next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
+        kind = _active_kind(verb)
         if (
             kind == "captured"
             and verb in ("took", "taken", "taking")
@@ -519,6 +570,15 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         # "the death toll from a week of protests over fuel prices rose to at least 105"
         return _active_record(text, q, end, lt, off, rx, "killed", toll.start() + off)
     return None
+
+
+def _active_kind(verb: str) -> str:
+    """The kind of casualty a verb before the figure tells (``_ACTIVE_BEFORE``'s, lower-cased)."""
+    if verb.endswith("lives of"):
+        return "killed"
+    if verb.startswith("kill") and ("wound" in verb or "injur" in verb):
+        return "killed_or_wounded"
+    return next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))
 
 
 def _active_record(

@@ -408,3 +408,56 @@ def test_active_deaths_without_one_named_person_are_no_figure(text):
 def test_bodies_known_deaths_and_more_nouns(text, expected):
     assert [(c.kind, c.min, c.span.text) for c in find_casualties(text)] == expected
     facts(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A video showed the brutal murder of Oleksandr Matsievskyi.", [("killed", 1, "Oleksandr Matsievskyi")]),
+        ("It took the life of our reporter Oleh Zadoianchuk.", [("killed", 1, "Oleh Zadoianchuk")]),
+        ("After the assassination of President John Kennedy, he resigned.", [("killed", 1, "President John Kennedy")]),
+        ("After 12 days, his body was found with traces of torture.", [("killed", 1, None)]),
+        ("The body of Maks Levin was found near Huta-Mezhyhirska.", [("killed", 1, "Maks Levin")]),
+        ("The body of a young man was recovered from the river.", [("killed", 1, "man")]),
+        ("The shelling took the lives of three civilians.", [("killed", 3, "civilians")]),
+        (
+            "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
+            [("killed", 1, "Oleksandr Pielieshenko")],
+        ),
+        (
+            "Maria Petrenko, whose son serves in Bakhmut, died in the strike on Monday.",
+            [("killed", 1, "Maria Petrenko")],
+        ),
+    ],
+)
+def test_one_person_killed_told_by_a_noun_a_body_or_a_name_and_its_clause(text, expected):
+    assert [(kind, low, who) for kind, low, _, _, who in facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The killing of North Korean soldiers was confirmed by Seoul.",  # many, not one named
+        "The killing of civilians in Kyiv Oblast was condemned.",  # a place, not a person
+        "The execution of Ukrainian POWs is a war crime.",
+        "The governing body was found to have erred.",  # no one's body
+        "Nobody was found.",
+        "The death of Queen Elizabeth II was announced.",  # a death, not a killing
+        "Ivan Petrenko said that the attack, which hit Kharkiv, was repelled.",
+    ],
+)
+def test_killings_of_many_places_and_bodies_of_institutions_are_no_figure_of_one(text):
+    assert facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ukrainian forces killed or wounded 300 Russian soldiers.", [("killed_or_wounded", 300)]),
+        ("The strike killed and injured 20 people.", [("killed_or_wounded", 20)]),
+        ("The offensive was repelled; they killed, injured or captured 5,000 troops.", [("killed_or_wounded", 5000)]),
+        ("The blast killed 3 people and wounded 12 others.", [("killed", 3), ("wounded", 12)]),
+    ],
+)
+def test_killed_and_wounded_told_together_before_the_figure_are_one_kind(text, expected):
+    assert [(kind, low) for kind, low, _, _, _ in facts(text)] == expected
