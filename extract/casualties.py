@@ -440,7 +440,9 @@ def find_casualties(
             _add_one(found, text, m, m["who"] if _a_name(m["who"]) else None, needs_who=True)
     if flags & HINT and "body " in low:
         for m in _BODY_FOUND.finditer(text, start, end):
-            _add_one(found, text, m, m["who"] if m["who"] and _a_name(m["who"]) else m["noun"], needs_who=bool(m["who"]))
+            _add_one(
+                found, text, m, m["who"] if m["who"] and _a_name(m["who"]) else m["noun"], needs_who=bool(m["who"])
+            )
     found.sort(key=lambda c: c.span.start)
     return found
 
