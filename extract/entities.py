@@ -51,6 +51,7 @@ from extract.people import (
     speech_after,
     title_at,
     title_before,
+    title_of_body,
 )
 from extract.places import (
     BARE_POPULATION,
@@ -474,6 +475,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     companies: dict[str, str] = {}  # folded name -> a one-word company named after a company noun
     for a, b in _runs(doc):
         run_start = a
+        titled = title_of_body(doc, a, b)
+        if titled is not None:
+            _add_person(doc, titled[0], b, surnames, title=titled[1])  # "Secretary of Defense Lloyd Austin"
+            continue
         if _org_run(doc, a, b):
             continue
         trimmed = _trim_run(doc, a, b)
@@ -541,6 +546,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         listed = inherited.get(a) or inherited.get(run_start)
         if listed and run_start > 0 and tokens[run_start - 1].text == "," and _verb_after(doc, b):
             listed = None  # "In the Kherson region, Prokudin reported ...": a subject, not a list item
+        if listed and b + 1 < len(tokens) and tokens[b + 1].text == "/":
+            listed = None  # "in Kyiv (Clodagh Kilcoyne/PA)": a photographer's credit, not a place of a list
         cue = _area_after(doc, a, b) or _compass_name(doc, a, b) or listed or cue_before(doc, a)
         strong_place = cue == "strong" and not is_first_name(tokens[a])
         if _plural_demonym(doc, a, b):
@@ -613,8 +620,9 @@ def _add_person(
             a += 1  # "Treasury Secretary Janet Yellen", "European Council Charles Michel", "Poland Andrij Deszczyca"
         while b > a + 1 and tokens[b].lower in _TITLE_WORDS:
             b -= 1  # "Denis Skopin Former" (a caption: "Former student at ...")
-        if tokens[b].lower in _NOT_LAST_OF_A_NAME:
-            return  # "Munich Security Conference", "Yom Kippur War", "Ivan Ilyin Higher Political School"
+        street = tokens[a].lower in _STREET_FIRST or (a > 0 and tokens[a - 1].lower in _STREET_FIRST)
+        if tokens[b].lower in _NOT_LAST_OF_A_NAME or street:
+            return  # "Munich Security Conference", "Yom Kippur War", "Park Road", "Rue Victor Hugo"
     name = known or _clean_name(doc, a, b)
     if b == a and name in WELL_KNOWN:
         name = WELL_KNOWN[name]  # "Mr Putin" -> "Vladimir Putin"
@@ -652,16 +660,17 @@ def _not_a_surname(doc: Document, a: int) -> bool:
     "General Staff" (an abstract noun, or an organisation name going on with "of"/"for")."""
     tokens = doc.tokens
     low = tokens[a].lower
-    if low.endswith(_ABSTRACT_ENDINGS) or low in NOT_NAMES or low in PERSON_ROLES or low in _BODIES:
-        return True  # (and "General Assembly", "Deputy Head", "Deputy Chairman", "Navy Command")
+    if low.endswith(_ABSTRACT_ENDINGS) or low in NOT_NAMES or low in PERSON_ROLES or low in _BODIES or low in DEMONYMS:
+        return True  # (and "General Assembly", "Deputy Head", "Deputy Chairman", "Navy Command", "a major Russian")
     return a + 2 < len(tokens) and tokens[a + 1].lower in ("of", "for") and tokens[a + 2].cap
 
 
-# Words of a title around a name, not of the name: "Treasury Secretary Janet Yellen"
+# Words of a title around a name, not of the name: "Treasury Secretary Janet Yellen", "Republican Michael Turner"
 _TITLE_WORDS = frozenset(
     """
 treasury foreign defence defense interior finance state prime vice first deputy acting international
 anchor senior chief former ex executive administration press national security economy health taoiseach
+republican democrat democratic
 """.split()
 )
 # Last words of the names of events, bodies and places, never of a person's
@@ -669,9 +678,12 @@ _NOT_LAST_OF_A_NAME = frozenset(
     """
 war conference headquarters unit city school newsletter independence summit forum university college
 institute agency council committee ministry office department center centre foundation party airport
-station square street avenue province region district oblast republic representative
+station square street avenue province region district oblast republic representative road lane
+boulevard highway bridge embankment
 """.split()
 )
+# a street named after a person: "Rue Victor Hugo", "Via Giuseppe Garibaldi"
+_STREET_FIRST = frozenset("rue via calle avenida ulitsa vulytsia piazza plaza".split())
 
 _WEEKDAY_NAMES = frozenset(w.capitalize() for w in WEEKDAYS if len(w) >= 6)  # "Friday", not "Fri"
 

@@ -7,9 +7,17 @@ import re
 from functools import lru_cache
 from itertools import compress
 
-from extract.lexicon import DEMONYMS, GROUP_NOUNS, GROUP_WORDS_ALONE, ORG_HEADS, ORGANIZATIONS, SPEECH_VERBS
+from extract.lexicon import (
+    DEMONYMS,
+    GROUP_NOUNS,
+    GROUP_WORDS_ALONE,
+    ORG_HEADS,
+    ORGANIZATIONS,
+    SPEECH_VERBS,
+)
 from extract.lexicon.organizations import NOT_QUALIFIERS, PEOPLE_AFTER, PERSON_AFTER, STATE_BRANCHES, UNIT_NOUNS
 from extract.mentions import Document
+from extract.people import is_first_name, title_at
 
 _UNIT = re.compile(
     r"(\d{1,4}(?:st|nd|rd|th)\s+(?:(?:Separate|Special|Independent|Guards?|Airborne|Air\s+Assault|"
@@ -251,8 +259,15 @@ def _find_ministries(doc: Document) -> None:
         last = first
         while last + 1 < len(doc.tokens) and doc.tokens[last + 1].end <= match.end():
             last += 1
+        # a title or first name inside starts a person's name: "Department of Homeland Security Secretary
+        # Alejandro Mayorkas" (not "Office of the President", "Office of the Press Secretary")
+        for k in range(first + 3, last):
+            if doc.tokens[k - 1].cap and (is_first_name(doc.tokens[k]) or title_at(doc, k, last + 1)):
+                last = k - 1
+                break
         if doc.free(first, last) and doc.same_sentence(first, last):
-            doc.add("organization", match.group(), first, last, kind="government")
+            name = doc.text[doc.tokens[first].start : doc.tokens[last].end]
+            doc.add("organization", name, first, last, kind="government")
 
 
 _NOT_MODIFIERS = SPEECH_VERBS | frozenset(

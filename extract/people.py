@@ -9,8 +9,10 @@ from extract.lexicon import (
     EXTRA_FIRST_NAMES,
     FIRST_NAMES,
     NAME_PARTICLES,
+    ORG_HEADS,
     PERSON_ROLES,
     PERSON_TITLES,
+    PLACE_HEADS,
     ROLES_BEFORE_NAME,
     SPEECH_VERBS,
 )
@@ -89,6 +91,75 @@ def title_before(doc: Document, first: int) -> tuple[str, int] | None:
         n = title_at(doc, start, first)
         if n == size and doc.text[tokens[first - 1].end : tokens[first].start] in (" ", ""):
             return doc.text[tokens[start].start : tokens[first - 1].end], start
+    return None
+
+
+# titles that head a body named after "of": "Secretary of Defense", "Minister of Foreign Affairs"
+_OF_TITLES = frozenset(
+    "secretary minister chairman chairwoman head director chief commander president governor mayor "
+    "ambassador speaker leader deputy spokesman spokeswoman spokesperson envoy prosecutor commissioner".split()
+)
+# words of bodies' names that ORG_HEADS lacks ("the Roman Catholic Church", "the International Monetary Fund")
+_BODY_WORDS = frozenset(
+    "church fund bank court union organization organisation association alliance federation corporation "
+    "company group service agency institute university college school foundation party front movement "
+    "network commission council committee assembly office bureau people".split()
+)
+_OF_WALK = 12  # tokens looked back over for the title ("Chairman of the Joint Chiefs of Staff ...")
+
+
+def title_of_body(doc: Document, a: int, b: int) -> tuple[int, str] | None:
+    """A person named after a title and the body it heads: "Secretary of Defense Lloyd Austin",
+    "Minister of Foreign Affairs Dmytro Kuleba", "Chairman of the Joint Chiefs of Staff Mark Milley".
+    The run a..b holds the name, and may hold the body's last words (or, bridged by "of", the title
+    too). Returns where the name starts and the title's words, or None. The name: from the first
+    known first name after the body's first word, else the run's last two words."""
+    tokens = doc.tokens
+    sentence = tokens[a].sentence
+    title = body = None
+    # the first "of" inside the run that follows a title, else one before the run
+    for p in (*range(a + 1, b), *range(a - 1, max(-1, a - _OF_WALK), -1)):
+        if tokens[p].sentence != sentence or (
+            p < a and not (tokens[p].cap or tokens[p].lower in ("of", "the", "and", "for"))
+        ):
+            break
+        if tokens[p].lower == "of" and p > 0 and (title := _title_ending(doc, p)) is not None:
+            body = p + 1
+            break
+    if title is None or body is None:
+        return None
+    if tokens[body].lower == "the":
+        body += 1
+    lo = max(body + 1, a)  # the name follows the body's first word, inside the run
+    name = next((k for k in range(lo, b) if is_first_name(tokens[k])), None)
+    if name is None:  # no first name known: the last two words, if the words around say person
+        if b - 1 < lo or not looks_like_person(doc, b - 1, b):
+            return None
+        name = b - 1
+    words = tokens[name : b + 1]
+    if not all(t.cap and not t.text.isupper() for t in words if t.lower not in NAME_PARTICLES):
+        return None
+    if any(
+        t.lower in DEMONYMS
+        or t.lower in ORG_HEADS
+        or t.lower in PLACE_HEADS
+        or t.lower in _BODY_WORDS
+        or country_code(t.text)
+        for t in words
+    ):
+        return None  # "Head of the Kherson Regional Military Administration said": no name after the body
+    return name, doc.text[tokens[title].start : tokens[name - 1].end]
+
+
+def _title_ending(doc: Document, of: int) -> int | None:
+    """Where a title of _OF_TITLES starts that ends right before token ``of``, or None."""
+    tokens = doc.tokens
+    if tokens[of - 1].lower not in _OF_TITLES:
+        return None
+    for size in (3, 2, 1):
+        start = of - size
+        if start >= 0 and tokens[start].sentence == tokens[of].sentence and title_at(doc, start, of) == size:
+            return start
     return None
 
 

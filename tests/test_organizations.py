@@ -158,3 +158,11 @@ def test_an_organisation_name_goes_on_after_its_head_with_on_for_of():
 def test_a_quoted_name_before_group_is_the_group_not_a_place():
     got = found('Units of the "Zapad" group of forces advanced near Kupiansk.', "organization")
     assert "Zapad group" in got and "Zapad" not in found('Units of the "Zapad" group of forces advanced.', "place")
+
+
+def test_a_ministry_ends_before_the_person_named_after_it():
+    text = "The Department of Homeland Security Secretary Alejandro Mayorkas said. The Office of the President said."
+    found = find_entities(text, split_sentences(text))
+    orgs = sorted(e.name for e in found if e.type == "organization")
+    assert orgs == ["Department of Homeland Security", "Office of the President"]
+    assert "Alejandro Mayorkas" in {e.name for e in found if e.type == "person"}

@@ -184,3 +184,50 @@ def test_names_in_no_list_found_by_their_position():
 def test_a_first_name_of_the_larger_list_before_a_country_or_people_is_no_person():
     text = "Nazi Germany invaded Poland in 1939. A German Leopard tank was hit near Robotyne."
     assert set(people(text)) == set()
+
+
+def test_a_title_of_a_body_then_the_name():
+    # "Title of Body Name": the body may bridge "of" and "and", and the title is kept whole
+    text = (
+        "Secretary of Defense Lloyd Austin met The Minister of Foreign Affairs Dmytro Kuleba. "
+        "Chairman of the Joint Chiefs of Staff Mark Milley said more. "
+        "Secretary of the National Security and Defense Council Oleksiy Danilov spoke. "
+        "Head of the Office of the President Andriy Yermak said nothing."
+    )
+    found = people(text)
+    assert set(found) == {"Lloyd Austin", "Dmytro Kuleba", "Mark Milley", "Oleksiy Danilov", "Andriy Yermak"}
+    assert found["Lloyd Austin"].attributes["title"] == "Secretary of Defense"
+    assert found["Mark Milley"].attributes["title"] == "Chairman of the Joint Chiefs of Staff"
+    assert found["Andriy Yermak"].attributes["title"] == "Head of the Office of the President"
+
+
+def test_a_title_of_a_body_with_no_name_after_it_is_no_person():
+    text = (
+        "Head of the Kherson Regional Military Administration said it. "
+        "The Director of the International Monetary Fund said so. The Secretary of Homeland Security spoke."
+    )
+    assert people(text) == {}
+
+
+def test_streets_named_after_people_are_no_people():
+    text = "A bomb exploded on the street Rue Victor Hugo. Another was found on Park Road. Victor Hugo wrote it."
+    assert set(people(text)) == {"Victor Hugo"}
+
+
+def test_more_titles_and_no_people_named_by_a_demonym():
+    text = (
+        "Magistrate Judge Marianne Bowler ordered him held. Taoiseach Leo Varadkar visited Kyiv. "
+        "First Lady Olena Zelenska spoke. A Ukrainian official and a senior Russian official disagreed."
+    )
+    found = people(text)
+    assert set(found) == {"Marianne Bowler", "Leo Varadkar", "Olena Zelenska"}
+    assert found["Marianne Bowler"].attributes["title"] == "Magistrate Judge"
+
+
+def test_a_photographers_credit_after_a_place_is_a_person():
+    text = "Leo Varadkar visits the Motherland monument in Kyiv (Clodagh Kilcoyne/PA)."
+    assert "Clodagh Kilcoyne" in people(text)
+
+
+def test_a_party_before_a_name_is_not_part_of_it():
+    assert set(people("Republican Michael Turner said the bill would pass.")) == {"Michael Turner"}
