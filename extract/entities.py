@@ -442,7 +442,9 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
             if title or (titled and (low in MONTHS or low in WEEKDAYS)):
                 break  # "chairman Monday Kassah", "President August ..."
             if a < b and (
-                _known_place_name(doc, a, b) or low in _COMPASS or (tokens[b].lower in FEATURE_HEADS and low != "the")
+                _known_place_name(doc, a, b)
+                or low in _COMPASS
+                or (tokens[b].lower in _FEATURE_LAST and low not in _NOT_A_FEATURE_START)
             ):
                 break  # "North Korea", "New York", "The Hague", "North Kordofan", "Second Thomas Shoal"
             if not tokens[a].first and low not in _ORG_SKIP:
@@ -523,8 +525,11 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             doc.add("place", name, a, head[1], **_head_kind(head[0]), **_hint(doc, a))
             _inherit_list(doc, head[1], "strong", inherited)
             continue
-        if b > a and title is None and tokens[b].lower in FEATURE_HEADS:
-            doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley"
+        if b > a and title is None and tokens[b].lower in _FEATURE_LAST:
+            doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley", "Cavehill Road"
+            continue
+        if b > a and title is None and tokens[b].lower in _VENUE_HEADS and not is_first_name(tokens[a]):
+            doc.add("place", name, a, b, facility="1")  # "Rolando Cafe", "Crocus City Hall"
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
             doc.add("place", doc.text[tokens[a].start : tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
@@ -665,6 +670,18 @@ def _not_a_surname(doc: Document, a: int) -> bool:
     return a + 2 < len(tokens) and tokens[a + 1].lower in ("of", "for") and tokens[a + 2].cap
 
 
+# words that open a sentence before a feature's name, not part of it: "At Oxford Street, ..."
+_NOT_A_FEATURE_START = frozenset("the at in on near from to along by across outside inside off into onto".split())
+# the last word of a feature's name written in it: FEATURE_HEADS, and roads (capitalised: "Cavehill
+# Road"; "the Biden road" is a metaphor, so a road is no head word after a name)
+_FEATURE_LAST = FEATURE_HEADS | frozenset("road lane highway motorway embankment prospekt".split())
+# the last word of a venue's name, a place where people gather: "the Rolando Cafe" (not after a first
+# name: "Michael Hall")
+_VENUE_HEADS = frozenset(
+    "cafe café restaurant bar pub bakery hotel market mall supermarket stadium arena museum theatre theater "
+    "cinema hall".split()
+)
+
 # Words of a title around a name, not of the name: "Treasury Secretary Janet Yellen", "Republican Michael Turner"
 _TITLE_WORDS = frozenset(
     """
@@ -768,7 +785,11 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return False  # "Russian", "North Korean": adjectives; "in English": a language
     places = lookup(name)
     if places and b == a and tokens[a].text.isupper():
-        places = _named_exactly(places, name)  # an acronym is no spelling variant: "ETA" is not Etah
+        # an acronym is no spelling variant, nor a name written in capitals: "ETA" is not Etah (nor
+        # its alias "Eta"); only a place that is itself written so ("UAE", "DRC") is
+        places = tuple(p for p in places if p.name == name or name in p.aliases)
+    if b == a and not places and len(name) > 1 and tokens[a].text.isupper():
+        return False  # "the Communist Party of Spain (PCE)": an acronym no place is written as
     if b == a and b + 1 < len(tokens) and tokens[b + 1].text in _WEEKDAY_NAMES:
         return False  # "Bloody Friday", "Black Monday": a day's name
     hint = _hint(doc, a)

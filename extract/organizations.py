@@ -274,6 +274,9 @@ _NOT_MODIFIERS = SPEECH_VERBS | frozenset(
     """
 is are was were be been has have had will would could should may might can did does do and or
 but nor of to in on at by for with from that which who whom the a an as than then also not
+sent sends send deployed deploys deploy moved moves pulled pulls withdrew withdraws ordered orders
+killed kills lost loses captured captures attacked attacks struck strikes hit hits fired fires
+launched launches shelled shells used uses began begins
 """.split()
 )
 

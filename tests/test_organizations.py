@@ -166,3 +166,8 @@ def test_a_ministry_ends_before_the_person_named_after_it():
     orgs = sorted(e.name for e in found if e.type == "organization")
     assert orgs == ["Department of Homeland Security", "Office of the President"]
     assert "Alejandro Mayorkas" in {e.name for e in found if e.type == "person"}
+
+
+def test_a_verb_between_a_country_and_its_troops_makes_no_group():
+    assert "U.S. sent troops" not in found("The U.S. sent troops to Poland.", "group")
+    assert "U.S. troops" in found("U.S. troops arrived in Poland.", "group")

@@ -430,6 +430,9 @@ def test_a_common_word_after_the_is_no_village_of_that_name(text, expected):
         ("FILE - A police officer stands outside the mosque.", set()),  # a caption's mark, no dateline
         ("POKROVSK, Ukraine (AP) — Russian missiles hit the city.", {"Pokrovsk", "Ukraine"}),
         ("The attack was claimed by the Basque group ETA on Monday.", set()),  # not Etah, India
+        ("The leadership of ETA was taken aback.", set()),  # nor Etah by its alias "Eta"
+        ("The Communist Party of Spain (PCE) denied it.", set()),  # an acronym after a name
+        ("Drones struck the UAE and the DRC.", {"United Arab Emirates", "Democratic Republic of the Congo"}),
         ("Police described him as a European or North African male.", set()),
         ("It became known as Bloody Friday in Belfast.", {"Belfast"}),
         ("Russian militiamen near the city of Deir ez-Zor were killed.", {"Deir ez-Zor"}),
@@ -440,4 +443,18 @@ def test_a_common_word_after_the_is_no_village_of_that_name(text, expected):
 def test_acronyms_day_names_demonyms_and_arabic_articles(text, expected):
     """A word in capitals is a small place only by its very name (no spelling variant); "Bloody
     Friday" names a day; "North African" is an origin; "ez-Zor" goes on with "Deir"."""
+    assert set(places(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A bomb went off in Cavehill Road and in Old Park Road.", {"Cavehill Road", "Old Park Road"}),
+        ("At Oxford Street, a car bomb exploded.", {"Oxford Street"}),  # "At" opens the sentence
+        ("Explosions hit the Rolando Cafe and Crocus City Hall.", {"Rolando Cafe", "Crocus City Hall"}),
+        ("He met Michael Hall on Monday.", set()),  # a surname, not a hall
+        ("Any Republican who goes down the Biden road will lose.", set()),  # a metaphor
+    ],
+)
+def test_roads_and_venues_named_in_capitals(text, expected):
     assert set(places(text)) == expected

@@ -123,7 +123,7 @@ NOT_A_PLACE_ALONE = frozenset(
 university college academy institute school church cathedral mosque synagogue temple market hospital
 clinic airport station port harbor harbour bridge camp prison base center centre museum stadium embassy
 parliament library palace theatre theater hotel park plant factory cemetery hall tower building office
-court square street avenue boulevard valley crossing checkpoint dam
+court square street avenue boulevard valley crossing checkpoint dam road cafe restaurant bar pub
 """.split()
 )
 
