@@ -11,6 +11,9 @@ in the project. Each document goes through ``extract_article`` (as ``sitrep inge
   Names of one person are grouped (a surname alone joins the full name that ends with it). A found
   person is right when it meets a gold person of its document (rapidfuzz token-set ratio >= 85 or the
   same last word); recall is over gold persons, precision over found persons.
+- **Places**: each place mention found is right when it overlaps a ``GPE``, ``LOC`` or ``FAC`` mention;
+  recall is over those mentions that are names, not a people's adjective ("the city", "Russian" and
+  "French" are left out: Sitrep makes no place of them).
 - **Attack and death sentences**: the sentences of ``Conflict.Attack.*`` and ``Life.Die.*`` events; one
   is found when an event's evidence overlaps it (and, second figure, when any span of an event does).
 """
@@ -28,6 +31,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.lexicon import DEMONYMS  # noqa: E402
 from extract.pipeline import extract_article  # noqa: E402
 
 DEFAULT = os.environ.get("SITREP_WIKIEVENTS")  # the data set is not part of the project
@@ -53,6 +57,7 @@ _NOT_NAMES = {
     "minister",
     "president",
 }
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
 _PARTICLES = {"al", "bin", "ibn", "de", "del", "der", "van", "von", "da", "la", "le", "abu", "el", "al-"}
 
 
@@ -104,6 +109,7 @@ def main(argv: list[str]) -> int:
     docs = [json.loads(line) for line in path.open(encoding="utf-8")]
     lowered = lower_words(docs)
     found_p = right_p = gold_p = matched_p = 0
+    places_found = places_right = places_gold = places_hit = 0
     sent_total = sent_ev = sent_any = 0
     for doc in docs:
         text = doc["text"]
@@ -116,6 +122,16 @@ def main(argv: list[str]) -> int:
         right_p += len(right)
         gold_p += len(gold)
         matched_p += len(hit)
+        # places: each mention found against the GPE, LOC and FAC mentions (names only for recall)
+        gold_places = [(e["start"], e["end"], e["text"]) for e in doc["entities"] if e["type"] in _PLACE_TYPES]
+        mentions = [(m.start, m.end, e.name) for e in result.entities if e.type == "place" for m in e.mentions]
+        wrong_places = [n for s, t, n in mentions if not any(a < t and s < b for a, b, _ in gold_places)]
+        named = [(a, b, g) for a, b, g in gold_places if is_name(g, lowered) and g.lower() not in DEMONYMS]
+        missed_places = [g for a, b, g in named if not any(s < b and a < t for s, t, _ in mentions)]
+        places_found += len(mentions)
+        places_right += len(mentions) - len(wrong_places)
+        places_gold += len(named)
+        places_hit += len(named) - len(missed_places)
         evidence = [(e.evidence.start, e.evidence.end) for e in result.events]
         spans = (
             evidence
@@ -141,12 +157,19 @@ def main(argv: list[str]) -> int:
             print(f"{doc['id']}")
             print(f"  people missed: {[g for g in gold if g not in hit]}")
             print(f"  people wrong:  {[f for f in found if f not in right]}")
+            print(f"  places missed: {missed_places}")
+            print(f"  places wrong:  {wrong_places}")
             for s in missed_sentences:
                 print(f"  sentence missed: {s[:160]}")
     print(f"Documents: {len(docs)} ({path.name})")
     print(
         f"people: precision {right_p / found_p if found_p else 0:.2f} ({right_p}/{found_p}), "
         f"recall {matched_p / gold_p if gold_p else 0:.2f} ({matched_p}/{gold_p})"
+    )
+    print(
+        f"place mentions: precision {places_right / places_found if places_found else 0:.2f} "
+        f"({places_right}/{places_found}), recall {places_hit / places_gold if places_gold else 0:.2f} "
+        f"({places_hit}/{places_gold})"
     )
     print(
         f"attack/death sentences found: {sent_ev / sent_total:.2f} by evidence ({sent_ev}/{sent_total}), "
