@@ -14,6 +14,8 @@ in the project. Each document goes through ``extract_article`` (as ``sitrep inge
 - **Places**: each place mention found is right when it overlaps a ``GPE``, ``LOC`` or ``FAC`` mention;
   recall is over those mentions that are names, not a people's adjective ("the city", "Russian" and
   "French" are left out: Sitrep makes no place of them).
+- **Organisations**: each organisation mention found is right when it overlaps an ``ORG`` mention; recall
+  is over the capitalised ``ORG`` mentions, found as an organisation or a group ("the Taliban").
 - **Attack and death sentences**: the sentences of ``Conflict.Attack.*`` and ``Life.Die.*`` events; one
   is found when an event's evidence overlaps it (and, second figure, when any span of an event does).
 """
@@ -110,6 +112,7 @@ def main(argv: list[str]) -> int:
     lowered = lower_words(docs)
     found_p = right_p = gold_p = matched_p = 0
     places_found = places_right = places_gold = places_hit = 0
+    orgs_found = orgs_right = orgs_gold = orgs_hit = 0
     sent_total = sent_ev = sent_any = 0
     for doc in docs:
         text = doc["text"]
@@ -132,6 +135,16 @@ def main(argv: list[str]) -> int:
         places_right += len(mentions) - len(wrong_places)
         places_gold += len(named)
         places_hit += len(named) - len(missed_places)
+        # organisations: each mention found against the ORG mentions; recall over the capitalised ones,
+        # found as an organisation or a group
+        gold_orgs = [(e["start"], e["end"]) for e in doc["entities"] if e["type"] == "ORG"]
+        named_orgs = [(e["start"], e["end"]) for e in doc["entities"] if e["type"] == "ORG" and e["text"][:1].isupper()]
+        org_mentions = [(m.start, m.end) for e in result.entities if e.type == "organization" for m in e.mentions]
+        bodies = [(m.start, m.end) for e in result.entities if e.type in ("organization", "group") for m in e.mentions]
+        orgs_found += len(org_mentions)
+        orgs_right += sum(any(a < t and s < b for a, b in gold_orgs) for s, t in org_mentions)
+        orgs_gold += len(named_orgs)
+        orgs_hit += sum(any(s < b and a < t for s, t in bodies) for a, b in named_orgs)
         evidence = [(e.evidence.start, e.evidence.end) for e in result.events]
         spans = (
             evidence
@@ -170,6 +183,10 @@ def main(argv: list[str]) -> int:
         f"place mentions: precision {places_right / places_found if places_found else 0:.2f} "
         f"({places_right}/{places_found}), recall {places_hit / places_gold if places_gold else 0:.2f} "
         f"({places_hit}/{places_gold})"
+    )
+    print(
+        f"organisation mentions: precision {orgs_right / orgs_found if orgs_found else 0:.2f} "
+        f"({orgs_right}/{orgs_found}), recall {orgs_hit / orgs_gold if orgs_gold else 0:.2f} ({orgs_hit}/{orgs_gold})"
     )
     print(
         f"attack/death sentences found: {sent_ev / sent_total:.2f} by evidence ({sent_ev}/{sent_total}), "

@@ -38,7 +38,7 @@ from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, NOT_A_PLACE_ALONE, ORG_AFTER, SETTLEMENT_HEADS
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
-from extract.organizations import find_organizations, org_head_kind
+from extract.organizations import find_acronyms, find_organizations, org_head_kind
 from extract.organizations import (
     match_demonym as _match_demonym,
 )  # public there; the local name keeps this file's lines
@@ -95,6 +95,7 @@ def _find_entities(text: str, sentences: list[Span]) -> list[Entity]:
     _find_datelines(doc)
     pending = _classify_runs(doc)
     _link_pending(doc, pending)
+    find_acronyms(doc)
     return _merge(doc)
 
 

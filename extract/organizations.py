@@ -18,6 +18,7 @@ from extract.lexicon import (
 from extract.lexicon.organizations import NOT_QUALIFIERS, PEOPLE_AFTER, PERSON_AFTER, STATE_BRANCHES, UNIT_NOUNS
 from extract.mentions import Document
 from extract.people import is_first_name, title_at
+from extract.places import country_code
 
 _UNIT = re.compile(
     r"(\d{1,4}(?:st|nd|rd|th)\s+(?:(?:Separate|Special|Independent|Guards?|Airborne|Air\s+Assault|"
@@ -92,6 +93,51 @@ def find_organizations(doc: Document) -> None:
     _find_state_branches(doc)
     _find_ministries(doc)
     _find_groups(doc)
+
+
+# Words in capitals that name no organisation: weapons, units, titles, times, media marks, numerals
+_NOT_ACRONYMS = frozenset(
+    """
+IED IEDS UAV UAVS MLRS ICBM ICBMS HIMARS ATACMS SAM SAMS MANPADS APC APCS IFV IFVS MBT RPG RPGS AK GPS
+AI IT TV CCTV DNA HIV AIDS COVID SARS GDP CEO CFO VAT IPO LNG MP MPS MEP MEPS PM AM GMT UTC BST EST
+EDT CET CEST EET EEST MSK KM KG MW GW MM OK VIP POW POWS IDP IDPS PHD BBQ FAQ ID PDF USB SMS LIVE
+WATCH UPDATE NEWS FILE PHOTO VIDEO READ MORE NOTE BCE SUV SUVS RIP WWI WWII NGO NGOS LGBT LGBTQ SMO
+EUR USD GBP PLN UAH RUB CNY JPY CHF TTF USSR PRC DPRK ROK GRAD FPV DIY ESG ADIZ AUMF START HERE PFC
+""".split()
+)
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def find_acronyms(doc: Document) -> None:
+    """A word in capitals (three to five letters) left over once places and people are known, in a
+    sentence written in lower case: an organisation's acronym ("the Basque group ETA", "the IRA", "the
+    KGB"). Not a word of a line in capitals, not a word the article also writes in lower case, not a
+    country's code, a Roman numeral, a weapon, a unit or a currency (``_NOT_ACRONYMS``)."""
+    tokens, sentences = doc.tokens, doc.sentences
+    lowers: set[str] | None = None  # the words the article writes in lower case
+    for i in doc.capitals:
+        token = tokens[i]
+        word = token.text
+        if (
+            doc.taken[i]
+            or not 3 <= len(word) <= 5
+            or not word.isalpha()
+            or not word.isupper()
+            or word in _NOT_ACRONYMS
+            or _ROMAN.fullmatch(word)
+            or country_code(word)
+        ):
+            continue
+        if lowers is None:
+            lowers = {t.text for t in tokens if t.text.islower()}
+        if token.lower in lowers:
+            continue  # "THIS", "MILES", "START": a word the article also writes in lower case
+        if any(tokens[k].text.isupper() and tokens[k].text.isalpha() for k in (i - 1, i + 1) if 0 <= k < len(tokens)):
+            continue  # "BREAKING NEWS", "KYIV UKRAINE": words of a line in capitals
+        sentence = sentences[token.sentence].text if sentences else doc.text
+        if sum(c.islower() for c in sentence) < len(sentence) // 3:
+            continue
+        doc.add("organization", word, i, i, kind="other")
 
 
 def _find_units(doc: Document) -> None:

@@ -1,5 +1,7 @@
 """Organisations with their kind, and groups of fighters or people."""
 
+import pytest
+
 from extract.entities import find_entities
 from extract.sentences import split_sentences
 
@@ -171,3 +173,18 @@ def test_a_ministry_ends_before_the_person_named_after_it():
 def test_a_verb_between_a_country_and_its_troops_makes_no_group():
     assert "U.S. sent troops" not in found("The U.S. sent troops to Poland.", "group")
     assert "U.S. troops" in found("U.S. troops arrived in Poland.", "group")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The attack was claimed by the IRA; the UDA and the RUC denied it.", {"IRA", "UDA", "RUC"}),
+        ("The SBU said it detained a KGB veteran.", {"SBU", "KGB"}),
+        ("KYIV, Dec 5 (Reuters) - Strikes hit Kharkiv.", {"Reuters"}),  # a dateline's place
+        ("BREAKING NEWS: strikes hit Kyiv.", set()),  # a line in capitals
+        ("He fired an RPG at the APC near the IED at 10 AM.", set()),  # weapons, times
+        ("Chapter XXI of the law, said THIS week, was written this week.", set()),  # numerals, plain words
+    ],
+)
+def test_acronyms_left_over_are_organisations(text, expected):
+    assert set(found(text, "organization")) == expected
