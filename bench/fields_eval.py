@@ -146,6 +146,9 @@ def main(argv: list[str]) -> int:
     if split == "heldout" and "--misses" in argv:
         print("--misses reads faults off the held-out split: use --split train", file=sys.stderr)
         return 2
+    if not path.exists():
+        print(f"{path}: no such file (the real articles are not in the repo; pass their path)", file=sys.stderr)
+        return 2
     out = evaluate(split, path, "--misses" in argv)
     print(
         f"split {split}: {out['sentences']} incident sentences, {out['found']} with an event "
