@@ -80,6 +80,9 @@ def test_rules_are_a_table_and_the_first_that_decides_wins():
         ("The suspect planted a parcel bomb at the bakery.", "Remote explosive/landmine/IED"),
         ("A bomb blast killed three people in Quetta on Monday.", "Remote explosive/landmine/IED"),
         ("Syrian helicopters dropped barrel bombs on Aleppo.", "Air/drone strike"),  # dropped: from the air
+        ("The bombs began to explode before 3pm.", "Remote explosive/landmine/IED"),
+        ("After a while, the device detonated accidentally, killing the three.", "Remote explosive/landmine/IED"),
+        ("By then some 21 bombs had gone off in Belfast.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
