@@ -35,7 +35,14 @@ from extract.lexicon import (
     WEEKDAYS,
 )
 from extract.lexicon.people import WELL_KNOWN
-from extract.lexicon.places import FEATURE_HEADS, GENERIC_FACILITIES, NOT_A_PLACE_ALONE, ORG_AFTER, SETTLEMENT_HEADS
+from extract.lexicon.places import (
+    FEATURE_HEADS,
+    GENERIC_FACILITIES,
+    HISTORICAL_STATES,
+    NOT_A_PLACE_ALONE,
+    ORG_AFTER,
+    SETTLEMENT_HEADS,
+)
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
 from extract.organizations import find_acronyms, find_organizations, org_head_kind
@@ -95,6 +102,7 @@ def _find_entities(text: str, sentences: list[Span]) -> list[Entity]:
     _find_datelines(doc)
     pending = _classify_runs(doc)
     _link_pending(doc, pending)
+    _historical_acronyms(doc)
     find_acronyms(doc)
     return _merge(doc)
 
@@ -478,6 +486,10 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     companies: dict[str, str] = {}  # folded name -> a one-word company named after a company noun
     for a, b in _runs(doc):
         run_start = a
+        historical = _historical_state(doc, a, b)
+        if historical is not None:
+            doc.add("place", doc.text[tokens[historical].start : tokens[b].end], historical, b, historical="1")
+            continue  # "the Soviet Union" ("Union" would make it a body)
         titled = title_of_body(doc, a, b)
         if titled is not None:
             _add_person(doc, titled[0], b, surnames, title=titled[1])  # "Secretary of Defense Lloyd Austin"
@@ -713,6 +725,24 @@ agency service services forces army navy headquarters unit directorate bureau co
 representatives senate congress cabinet presidium secretariat prosecutor's
 """.split()
 )
+
+
+def _historical_state(doc: Document, a: int, b: int) -> int | None:
+    """Where the run names a state that is no more ("The Soviet Union", "USSR"), its first word; else None."""
+    tokens = doc.tokens
+    start = a + 1 if a < b and tokens[a].lower == "the" else a
+    return start if fold(doc.text[tokens[start].start : tokens[b].end]) in _HISTORICAL_STATES else None
+
+
+_HISTORICAL_STATES = frozenset(fold(name) for name in HISTORICAL_STATES)  # ("austria hungary")
+
+
+def _historical_acronyms(doc: Document) -> None:
+    """ "the USSR": a state that is no more, written in capitals (which make no run)."""
+    for i in doc.capitals:
+        token = doc.tokens[i]
+        if not doc.taken[i] and token.text.isupper() and token.lower in _HISTORICAL_STATES:
+            doc.add("place", token.text, i, i, historical="1")
 
 
 def _named_exactly(places: Sequence[Place], name: str) -> tuple[Place, ...]:
@@ -1336,8 +1366,8 @@ def _resolve_place(
     name = members[0].name
     if members[0].attributes.get("country"):
         return PlaceInfo(country=members[0].attributes["country"], is_country=True)
-    if any(c.attributes.get("feature") or c.attributes.get("continent") for c in members):
-        return PlaceInfo()  # "Red Sea", "Middle East": no country, no pin
+    if any(c.attributes.get(k) for c in members for k in ("feature", "continent", "historical")):
+        return PlaceInfo()  # "Red Sea", "Middle East", "Soviet Union": no country, no pin
     is_region = all(c.attributes.get("region") for c in members)
     if any(c.attributes.get("facility") for c in members):
         contexts = [sentence_context.get(id(c), _NO_CONTEXT) for c in members]

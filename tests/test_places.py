@@ -458,3 +458,9 @@ def test_acronyms_day_names_demonyms_and_arabic_articles(text, expected):
 )
 def test_roads_and_venues_named_in_capitals(text, expected):
     assert set(places(text)) == expected
+
+
+def test_states_that_are_no_more_are_places_without_a_country():
+    found = places("After the fall of the Soviet Union, the USSR's heirs argued. Austria-Hungary fell in 1918.")
+    assert set(found) == {"Soviet Union", "USSR", "Austria-Hungary"}
+    assert all(not p.attributes.get("country") for p in found.values())

@@ -145,3 +145,11 @@ ORG_AFTER = {
     "militia": "military",
     "movement": "other",
 }
+
+# States that are no more, named as places (no country code, no pin): "the fall of the Soviet Union"
+HISTORICAL_STATES = frozenset(
+    """
+soviet union|ussr|czechoslovakia|ottoman empire|russian empire|austria-hungary|austro-hungarian empire|
+third reich|kievan rus|kyivan rus|polish-lithuanian commonwealth
+""".replace("\n", "").split("|")
+)
