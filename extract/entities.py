@@ -730,11 +730,14 @@ representatives senate congress cabinet presidium secretariat prosecutor's
 def _historical_state(doc: Document, a: int, b: int) -> int | None:
     """Where the run names a state that is no more ("The Soviet Union", "USSR"), its first word; else None."""
     tokens = doc.tokens
+    if tokens[b].lower not in _HISTORICAL_LAST:
+        return None  # (most runs: a quick no)
     start = a + 1 if a < b and tokens[a].lower == "the" else a
     return start if fold(doc.text[tokens[start].start : tokens[b].end]) in _HISTORICAL_STATES else None
 
 
 _HISTORICAL_STATES = frozenset(fold(name) for name in HISTORICAL_STATES)  # ("austria hungary")
+_HISTORICAL_LAST = frozenset(name.split()[-1] for name in _HISTORICAL_STATES) | {"austria-hungary"}
 
 
 def _historical_acronyms(doc: Document) -> None:
