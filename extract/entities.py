@@ -692,7 +692,7 @@ _FEATURE_LAST = FEATURE_HEADS | frozenset("road lane highway motorway embankment
 # name: "Michael Hall")
 _VENUE_HEADS = frozenset(
     "cafe café restaurant bar pub bakery hotel market mall supermarket stadium arena museum theatre theater "
-    "cinema hall".split()
+    "cinema hall palace".split()
 )
 
 # Words of a title around a name, not of the name: "Treasury Secretary Janet Yellen", "Republican Michael Turner"
@@ -1086,6 +1086,17 @@ def _listed_with_place(doc: Document, a: int, b: int, place_starts: set[int]) ->
     return j > b + 1 and j < len(tokens) and tokens[j].start in place_starts
 
 
+def _listed_between_people(doc: Document, a: int, b: int, starts: set[int], ends: set[int]) -> bool:
+    """Two or three words listed between two people: "Luis Guerra, Yanin Pernía and José Blanco"."""
+    tokens = doc.tokens
+    if not 1 <= b - a <= 2 or a < 2 or tokens[a - 1].text != "," or tokens[a - 2].end not in ends:
+        return False
+    j = b + 1
+    while j < len(tokens) and tokens[j].text in (",", "and") and tokens[j].sentence == tokens[b].sentence:
+        j += 1
+    return j > b + 1 and j < len(tokens) and tokens[j].start in starts
+
+
 def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
     """Surname-only mentions ("Zelensky said") and repeated full names become people."""
     tokens = doc.tokens
@@ -1099,10 +1110,14 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
         for key in surname_keys(c.name):
             surnames.setdefault(key, c.name)
     place_starts = {c.start for c in doc.candidates if c.type == "place"}
+    person_starts, person_ends = {c.start for c in people}, {c.end for c in people}
     for a, b, common_stripped in pending:
         name = doc.text[tokens[a].start : tokens[b].end]
         if _listed_with_place(doc, a, b, place_starts):
             doc.add("place", name, a, b)  # "around Maungdaw and Buthidaung": listed with a place
+            continue
+        if not common_stripped and _listed_between_people(doc, a, b, person_starts, person_ends):
+            doc.add("person", name, a, b)
             continue
         key = fold(name)
         if key in full_names:

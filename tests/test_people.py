@@ -231,3 +231,9 @@ def test_a_photographers_credit_after_a_place_is_a_person():
 
 def test_a_party_before_a_name_is_not_part_of_it():
     assert set(people("Republican Michael Turner said the bill would pass.")) == {"Michael Turner"}
+
+
+def test_a_name_listed_between_two_people_is_a_person():
+    text = "Brayan Oropeza, Luis Guerra, Yanin Pernía and José Blanco were all indicted."
+    assert set(people(text)) == {"Brayan Oropeza", "Luis Guerra", "Yanin Pernía", "José Blanco"}
+    assert "Buckingham Palace" not in people("Buckingham Palace announced the visit on Monday.")
