@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from extract.dates import MONTHS, WEEKDAYS
+from extract.lexicon import PLACE_HEADS
 from extract.lexicon.sentences import SENTENCE_STARTERS
 from extract.model import Casualty, Span
 from extract.numbers import Quantity, find_quantities, word_trie, words_value
@@ -349,7 +350,7 @@ _BODY_FOUND = re.compile(
     r"(?:(?:later|subsequently|finally|also|reportedly)\s+)?(?:found|discovered|recovered|exhumed|identified|retrieved)\b"
 )
 # the last word of a name that is a place's, not a person's ("Kyiv Oblast")
-_PLACE_LAST = frozenset("oblast region province city district village square street airport station".split())
+_PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)

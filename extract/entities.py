@@ -41,7 +41,9 @@ from extract.lexicon.places import (
     HISTORICAL_STATES,
     NOT_A_PLACE_ALONE,
     ORG_AFTER,
+    ROAD_HEADS,
     SETTLEMENT_HEADS,
+    VENUE_HEADS,
 )
 from extract.mentions import Candidate, Document, Token
 from extract.model import Entity, Span
@@ -541,7 +543,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if b > a and title is None and tokens[b].lower in _FEATURE_LAST:
             doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley", "Cavehill Road"
             continue
-        if b > a and title is None and tokens[b].lower in _VENUE_HEADS and not is_first_name(tokens[a]):
+        if b > a and title is None and tokens[b].lower in VENUE_HEADS and not is_first_name(tokens[a]):
             doc.add("place", name, a, b, facility="1")  # "Rolando Cafe", "Crocus City Hall"
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
@@ -685,15 +687,9 @@ def _not_a_surname(doc: Document, a: int) -> bool:
 
 # words that open a sentence before a feature's name, not part of it: "At Oxford Street, ..."
 _NOT_A_FEATURE_START = frozenset("the at in on near from to along by across outside inside off into onto".split())
-# the last word of a feature's name written in it: FEATURE_HEADS, and roads (capitalised: "Cavehill
-# Road"; "the Biden road" is a metaphor, so a road is no head word after a name)
-_FEATURE_LAST = FEATURE_HEADS | frozenset("road lane highway motorway embankment prospekt".split())
-# the last word of a venue's name, a place where people gather: "the Rolando Cafe" (not after a first
-# name: "Michael Hall")
-_VENUE_HEADS = frozenset(
-    "cafe café restaurant bar pub bakery hotel market mall supermarket stadium arena museum theatre theater "
-    "cinema hall palace".split()
-)
+# the last word of a feature's name written in it: a feature's head, or a road's (capitalised in the
+# name only: "the Biden road" is a metaphor)
+_FEATURE_LAST = FEATURE_HEADS | ROAD_HEADS
 
 # Words of a title around a name, not of the name: "Treasury Secretary Janet Yellen", "Republican Michael Turner"
 _TITLE_WORDS = frozenset(
@@ -737,7 +733,7 @@ def _historical_state(doc: Document, a: int, b: int) -> int | None:
 
 
 _HISTORICAL_STATES = frozenset(fold(name) for name in HISTORICAL_STATES)  # ("austria hungary")
-_HISTORICAL_LAST = frozenset(name.split()[-1] for name in _HISTORICAL_STATES) | {"austria-hungary"}
+_HISTORICAL_LAST = frozenset(name.split()[-1] for name in HISTORICAL_STATES)  # ("austria-hungary": one token)
 
 
 def _historical_acronyms(doc: Document) -> None:

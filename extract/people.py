@@ -100,11 +100,7 @@ _OF_TITLES = frozenset(
     "ambassador speaker leader deputy spokesman spokeswoman spokesperson envoy prosecutor commissioner".split()
 )
 # words of bodies' names that ORG_HEADS lacks ("the Roman Catholic Church", "the International Monetary Fund")
-_BODY_WORDS = frozenset(
-    "church fund bank court union organization organisation association alliance federation corporation "
-    "company group service agency institute university college school foundation party front movement "
-    "network commission council committee assembly office bureau people".split()
-)
+_BODY_WORDS = frozenset("church fund bureau college school people".split())
 _OF_WALK = 12  # tokens looked back over for the title ("Chairman of the Joint Chiefs of Staff ...")
 
 
@@ -113,7 +109,8 @@ def title_of_body(doc: Document, a: int, b: int) -> tuple[int, str] | None:
     "Minister of Foreign Affairs Dmytro Kuleba", "Chairman of the Joint Chiefs of Staff Mark Milley".
     The run a..b holds the name, and may hold the body's last words (or, bridged by "of", the title
     too). Returns where the name starts and the title's words, or None. The name: from the first
-    known first name after the body's first word, else the run's last two words."""
+    known first name after the body's first word, else the run's last two words when the words around
+    them say person (a speech verb, a role); no word of it a people, a country or a body's head."""
     tokens = doc.tokens
     sentence = tokens[a].sentence
     title = body = None

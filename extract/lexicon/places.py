@@ -136,6 +136,16 @@ reef atoll
 """.split()
 )
 
+# The last word of a road's name, capitalised in it: "Cavehill Road", "Khreshchatyk Embankment".
+ROAD_HEADS = frozenset("road lane highway motorway embankment prospekt".split())
+
+# The last word of a venue's name, a place where people gather: "the Rolando Cafe", "Crocus City Hall"
+# (not after a first name: "Michael Hall").
+VENUE_HEADS = frozenset(
+    "cafe café restaurant bar pub bakery hotel market mall supermarket stadium arena museum theatre theater "
+    "cinema hall palace".split()
+)
+
 # Lower-case words after a name that make it an organisation: "the Sever group of forces".
 ORG_AFTER = {
     "group": "other",
