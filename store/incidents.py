@@ -56,6 +56,7 @@ independent sources) are recomputed from its events when it is marked stale, at 
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
@@ -399,6 +400,12 @@ class Grouper:
         keys = lookup_keys(profile.places.values(), profile.subtypes)
         if not keys:
             return []
+        if profile.day_n:
+            # dated to days: an incident it can meet has its centre within CENTRE_DAYS of the
+            # report's, or its wide days (widened by the tolerance) around it; either way, its core
+            # holds the report's centre (about half the incidents whose core meets the report's)
+            centre = profile.centre
+            core = (math.floor(centre), math.ceil(centre))
         marks = ",".join("?" * len(keys))
         ids = [
             r[0]

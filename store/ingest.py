@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
+from extract.gcpause import gc_settled
 from extract.model import Extraction
 from store.db import write_transaction
 from store.readers import (
@@ -281,6 +282,18 @@ def ingest_articles(
     ``workers``: 0 extracts in this process; a number (default: the cores) or a ``Workers``
     pool extracts in worker processes when there are more than a handful of new articles.
     """
+    with gc_settled() as settle:  # what the writer keeps is walked by the collector once
+        return _ingest_articles(conn, items, on_reject, on_progress, workers, settle)
+
+
+def _ingest_articles(
+    conn: sqlite3.Connection,
+    items: Iterable[RawArticle | Rejection],
+    on_reject: Callable[[Rejection], None],
+    on_progress: Callable[[IngestSummary], None],
+    workers: int | Workers | None,
+    settle: Callable[[], None],
+) -> IngestSummary:
     summary = IngestSummary()
     seen: set[str] = set()
 
@@ -328,6 +341,7 @@ def ingest_articles(
         for rejection in rejections:
             on_reject(rejection)
         on_progress(summary)
+        settle()
 
     def payload(chunk: list[RawArticle]) -> list[tuple[str, str | None]]:
         return [(a.text, a.published) for a in chunk]

@@ -150,6 +150,26 @@ def test_a_week_precise_report_joins_a_day_inside_it(conn):
     assert row == ("2024-05-09", "day")  # the most precise report dates it
 
 
+def test_a_day_report_looks_up_only_incidents_whose_days_hold_it(conn):
+    """Strikes three days apart at one town are two incidents; neither is even a candidate of the
+    other, though their days widened by the tolerance meet."""
+    write(conn, strike("a"), strike("b", date="2024-05-12", published="2024-05-12"))
+    a, b = incident_of(conn, "a"), incident_of(conn, "b")
+    assert a != b
+    grouper = Grouper()
+    for mine in (a, b):
+        assert [i for i, _ in grouper._candidates(conn, grouper.load_profile(conn, mine))] == [mine]
+
+
+def test_a_day_report_joins_a_week_precise_incident_a_day_before_it_starts(conn):
+    write(
+        conn,
+        strike("week", date="2024-05-13", precision="week", date_end="2024-05-19"),
+        strike("day", date="2024-05-12"),
+    )
+    assert incident_of(conn, "day") == incident_of(conn, "week")
+
+
 def test_reports_two_days_from_where_most_put_it_start_another(conn):
     write(conn, strike("a"), strike("b"), strike("c", date="2024-05-11", published="2024-05-12"))
     assert incident_of(conn, "a") == incident_of(conn, "b") != incident_of(conn, "c")

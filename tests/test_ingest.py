@@ -145,6 +145,19 @@ def test_extraction_failure_rejects_that_article_only(db, monkeypatch):
     assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"ok"}
 
 
+def test_what_the_writer_keeps_is_frozen_between_chunks_and_handed_back_at_the_end(db, monkeypatch):
+    """The collector's full passes skip what earlier chunks left alive; nothing stays frozen after."""
+    import gc
+
+    monkeypatch.setattr(ingest_module, "_extractor", lambda: lambda text, published: Extraction())
+    frozen: list[int] = []
+    items = [RawArticle(f"a{i}", f"Text number {i}.") for i in range(3 * ingest_module.CHUNK)]
+    summary = ingest_articles(db, items, on_progress=lambda s: frozen.append(gc.get_freeze_count()), workers=0)
+    assert summary.added == len(items)
+    assert frozen[0] == 0 < frozen[-1]  # the first chunk's report comes before its settling
+    assert gc.get_freeze_count() == 0
+
+
 def test_process_pool_ingest_matches_in_process_ingest(tmp_path):
     articles = [
         RawArticle(
