@@ -49,7 +49,7 @@ choice.
 
 The display fields of an incident (its date or range, places, casualty range across sources,
 independent sources) are recomputed from its events when it is marked stale, at most every
-``REFRESH_SECONDS`` (and at most a tenth of the time) during an ingest, and at its end
+``REFRESH_SECONDS`` (and at most a twentieth of the time) during an ingest, and at its end
 (``Grouper.flush``). No textual here.
 """
 
@@ -85,7 +85,7 @@ from store.incident_match import (
 from store.incident_summary import delete_incident, refresh_stale, refresh_summaries
 
 REFRESH_SECONDS = 2.0  # an ingest recomputes incidents' display fields at most this often
-REFRESH_SHARE = 0.1  # and spends at most about this share of its time on it (the gaps grow with the cost)
+REFRESH_SHARE = 0.05  # and spends at most about this share of its time on it (the gaps grow with the cost)
 PROFILE_CACHE = 50_000  # incident profiles a writer keeps in memory (about 1 KB each)
 BRIDGE_SCORE = 4  # two incidents that one report fits are merged when they fit each other this well
 
@@ -592,10 +592,11 @@ class Grouper:
         """Write the profiles kept since the last flush and (``summaries``) recompute the display
         fields of every incident left stale. Call before committing. ``summaries=None``: only when
         ``REFRESH_SECONDS`` have passed since this grouper last did (an ingest's batches), and
-        nine times as long as that refresh took (on a large store, where each refresh takes
-        longer, at most a tenth of the writer's time goes to them): an incident that many batches
-        touch is then refreshed once in a while, not once a batch, and the browser, which looks
-        every 2 s, sees figures at most ten times as old as a refresh takes (2 s at least).
+        nineteen times as long as that refresh took (on a large store, where each refresh takes
+        longer, at most a twentieth of the writer's time goes to them): an incident that many
+        batches touch is then refreshed once in a while, not once a batch, and the browser, which
+        looks every 2 s, sees figures at most twenty times as old as a refresh takes (2 s at
+        least).
         Incidents left stale stay marked in the store, so a later flush (or opening the store)
         refreshes them."""
         self._write_profiles(conn)
