@@ -11,6 +11,13 @@ with a claim in every article of that outlet.
 the text keeps its length and every offset still points into the stored text (nothing is
 extracted from a masked line, and a masked line is a paragraph break).
 
+Pages flattened to one line (scraped or converted text) carry their furniture inline, so
+``furniture_spans(text)`` finds it anywhere in a line: a gallery's buttons ("1 of 46 Full Screen Autoplay Close
+Skip Ad ×", "View Photos"), an image's credit line ("image copyright AFP image caption"), wiki
+markup's section headings ("==Background==") and a wiki page's end matter ("==See also== * 2007
+Bagram Airfield bombing * ... ==References=="): a list of other pages' titles, each read as an event
+otherwise. ``masked`` blanks both kinds.
+
 Why here, from the article alone, and not from lines repeated across an outlet's articles at
 ingest: extraction stays a pure function of the text (re-extraction gives the same facts whatever
 else the store holds and in whatever order it was ingested), it works for the first article of an
@@ -72,13 +79,42 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# furniture inside a line: a gallery's buttons, an image's credit, a wiki section heading (a photo's
+# caption stays: "FILE - Police attend to an incident on London Bridge, June 3, 2017." tells one)
+_INLINE = re.compile(
+    r"\b\d+ of \d+ Full Screen(?: Autoplay)?(?: Close)?(?: Skip Ad)?(?: ×)?|\bView Photos\b"
+    r"|\b(?:image|media) copyright\b[^\n]{0,60}?\b(?:image|media) caption\b"
+    r"|(?<!=)==+ ?[^=\n]{1,80}? ?==+(?!=)"
+)
+# a wiki page's end matter: from its heading to the next heading that is not one, or the end
+_END_MATTER = re.compile(
+    r"==+ ?(?:See also|References|External links|Notes|Further reading|Bibliography|Sources|Citations|Footnotes)"
+    r" ?==+",
+    re.IGNORECASE,
+)
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of furniture inside the lines of ``text`` (see above)."""
+    spans = [m.span() for m in _INLINE.finditer(text)]
+    if "==" in text:
+        for m in _END_MATTER.finditer(text):
+            later = [s for s, _ in spans if s >= m.end() and not _END_MATTER.match(text, s)]
+            spans.append((m.start(), later[0] if later else len(text)))
+    return spans
+
+
 def masked(text: str) -> str:
-    """``text`` with its boilerplate lines' characters replaced by newlines (same length)."""
-    spans = boilerplate_lines(text)
+    """``text`` with its boilerplate lines' and furniture's characters replaced by newlines (same
+    length)."""
+    spans = boilerplate_lines(text) + furniture_spans(text)
     if not spans:
         return text
     parts, at = [], 0
-    for start, end in spans:
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
         parts.append(text[at:start])
         parts.append("\n" * (end - start))
         at = end

@@ -4,7 +4,7 @@ headline; and site furniture (boilerplate) is no article text to draw claims fro
 import pytest
 
 from extract.attribution import find_claims, is_claimant
-from extract.boilerplate import boilerplate_lines, is_boilerplate, masked
+from extract.boilerplate import boilerplate_lines, furniture_spans, is_boilerplate, masked
 from extract.entities import find_entities
 from extract.pipeline import extract_article
 from extract.sentences import split_sentences
@@ -118,6 +118,32 @@ def test_masked_text_keeps_every_offset():
         assert set(shown[s:e]) == {"\n"}
     kept = [i for i, ch in enumerate(shown) if ch != "\n"]
     assert all(shown[i] == TEASER[i] for i in kept)
+
+
+FLAT_PAGE = (  # a page flattened to one line, as scraped pages and converted wiki text come
+    "Bagram Airfield bombing On 21 December 2015, in Bagram, a suicide bomber blew himself up, killing six "
+    "service members. ==Victims== All six were American. image copyright AFP image caption Guards at the gate "
+    "1 of 46 Full Screen Autoplay Close Skip Ad × The base was closed to visitors, officials said on Tuesday. "
+    "==See also== * 2007 Bagram Airfield bombing * 2014 Bagram Airfield bombing ==References== [1] BBC News."
+)
+
+
+def test_furniture_inside_a_line_is_blanked_and_a_wiki_page_ends_at_its_end_matter():
+    found = [FLAT_PAGE[s:e] for s, e in furniture_spans(FLAT_PAGE)]
+    assert found[:4] == [
+        "==Victims==",
+        "image copyright AFP image caption",
+        "1 of 46 Full Screen Autoplay Close Skip Ad ×",
+        "==See also==",
+    ]
+    shown = masked(FLAT_PAGE)
+    assert len(shown) == len(FLAT_PAGE)
+    assert shown.rstrip().endswith("officials said on Tuesday.")  # nothing of the end matter is read
+    assert not is_boilerplate(FLAT_PAGE)  # prose: no whole line goes
+    events = extract_article(FLAT_PAGE, "2015-12-22").events
+    assert events[0].subtype == "Suicide bomb"
+    assert all(e.evidence.end < FLAT_PAGE.index("==See also==") for e in events)  # not the bombings listed there
+    assert all(FLAT_PAGE[e.evidence.start : e.evidence.end] == e.evidence.text for e in events)
 
 
 def test_extraction_draws_nothing_from_boilerplate_and_spans_point_into_the_stored_text():
