@@ -20,6 +20,7 @@ def test_new_store_is_migrated_with_pragmas(tmp_path):
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] <= -16 * 1024  # KiB: 16 MB or more, not 2 MB
     assert {
         "articles",
         "entities",
