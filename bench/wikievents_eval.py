@@ -172,6 +172,12 @@ def main(argv: list[str]) -> int:
             print(f"  people wrong:  {[f for f in found if f not in right]}")
             print(f"  places missed: {missed_places}")
             print(f"  places wrong:  {wrong_places}")
+            print(
+                f"  organisations missed: {[text[a:b] for a, b in named_orgs if not any(s < b and a < t for s, t in bodies)]}"
+            )
+            print(
+                f"  organisations wrong:  {[text[s:t] for s, t in org_mentions if not any(a < t and s < b for a, b in gold_orgs)]}"
+            )
             for s in missed_sentences:
                 print(f"  sentence missed: {s[:160]}")
     print(f"Documents: {len(docs)} ({path.name})")

@@ -336,8 +336,11 @@ def _org_run(doc: Document, a: int, b: int) -> bool:
         or tokens[a].lower in WEEKDAYS
     ):
         a += 1
-    if b <= a or title_at(doc, a, b + 1):
+    if b <= a:
         return False
+    n = title_at(doc, a, b + 1)
+    if n and not (a + n == b and org_head_kind([tokens[b].text])):
+        return False  # a person's title, not "the Justice Department" (a title's word, then the head)
     kind = org_head_kind([t.text for t in tokens[a : b + 1]])
     if not kind or country_code(doc.text[tokens[a].start : tokens[b].end]) or tokens[b].lower == "hospital":
         return False  # "Russian Federation" is a country, "Al-Shifa Hospital" a place

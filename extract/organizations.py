@@ -13,6 +13,7 @@ from extract.lexicon import (
     GROUP_WORDS_ALONE,
     ORG_HEADS,
     ORGANIZATIONS,
+    SENTENCE_OPENERS,
     SPEECH_VERBS,
 )
 from extract.lexicon.organizations import NOT_QUALIFIERS, PEOPLE_AFTER, PERSON_AFTER, STATE_BRANCHES, UNIT_NOUNS
@@ -27,8 +28,11 @@ _UNIT = re.compile(
     r"Rocket|Reconnaissance|Spetsnaz|Airmobile|Coastal|Defen[cs]e|[A-Z][a-z]+)\s+){0,4}"
     r"(?:Brigade|Division|Regiment|Battalion|Corps|Army|Fleet|Squadron|Company|Detachment|Group))\b"
 )
+_STATE_HEADS = frozenset({"ministry", "minister", "department", "office"})
 _MINISTRY_OF = re.compile(
-    r"(?:Ministry|Minister|Department|Office)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}"
+    r"(?:Ministry|Minister|Department|Office|University|College|School|Academy|Institute|Bank|Museum|Council|"
+    r"Federation|Association|Society|Commission|Committee|Bureau|Board|League|Fund|Court|Chamber|Party)"
+    r"\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3}"
 )
 
 # Neither pattern opens with "\b", so that the regex engine can skip ahead to a possible first
@@ -180,7 +184,7 @@ def _find_lexicon(doc: Document) -> None:
                 ):
                     continue
                 if _possessive_ok(doc, i, last, words):
-                    if n == 1 and _ambiguous_acronym(doc, i):
+                    if n == 1 and (_ambiguous_acronym(doc, i) or _surname(doc, i, kind)):
                         continue
                     if _other_qualifier(doc, i, last, canonical):
                         continue
@@ -210,6 +214,17 @@ def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...])
         elif gap not in (" ", "") or not doc.same_sentence(k, k + 1):
             return False
     return True
+
+
+def _surname(doc: Document, i: int, kind: str) -> bool:
+    """A company's one-word name that the article writes after a first name is a person's, there
+    and alone: "Attorney General Tarek William Saab ... Saab said"."""
+    if kind != "other":
+        return False
+    word, tokens = doc.tokens[i].text, doc.tokens
+    return any(
+        tokens[k].text == word and is_first_name(tokens[k - 1]) and doc.joined(k - 1, k) for k in range(1, len(tokens))
+    )
 
 
 def _ambiguous_acronym(doc: Document, i: int) -> bool:
@@ -311,9 +326,26 @@ def _find_ministries(doc: Document) -> None:
             if doc.tokens[k - 1].cap and (is_first_name(doc.tokens[k]) or title_at(doc, k, last + 1)):
                 last = k - 1
                 break
+        head = doc.tokens[first].lower
+        if head not in _STATE_HEADS and not _body_of_name(doc, first):
+            continue
         if doc.free(first, last) and doc.same_sentence(first, last):
             name = doc.text[doc.tokens[first].start : doc.tokens[last].end]
-            doc.add("organization", name, first, last, kind="government")
+            kind = "government" if head in _STATE_HEADS else ORG_HEADS.get(head, "other")
+            doc.add("organization", name, first, last, kind=kind)
+
+
+def _body_of_name(doc: Document, first: int) -> bool:
+    """A body named by its head word and "of": "the University of York", "the Bank of England" (not a
+    head inside a longer capitalised name, "the European Court of Human Rights", which the capitalised
+    run reads whole; not "of" a person, "the Council of Oleksiy Danilov")."""
+    tokens = doc.tokens
+    if first > 0 and doc.same_sentence(first - 1, first):
+        before = tokens[first - 1]
+        if before.cap and before.word and before.lower not in NOT_QUALIFIERS and before.lower not in SENTENCE_OPENERS:
+            return False
+    named = first + 3 if tokens[first + 2].lower == "the" else first + 2
+    return named >= len(tokens) or not is_first_name(tokens[named])
 
 
 _NOT_MODIFIERS = SPEECH_VERBS | frozenset(

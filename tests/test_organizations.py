@@ -157,6 +157,40 @@ def test_an_organisation_name_goes_on_after_its_head_with_on_for_of():
     assert "Zambia National Commission on Electoral Integrity" in orgs
 
 
+def test_a_body_named_by_its_head_and_of_is_one_organisation():
+    """ "the University of York" is no place York; a longer capitalised name keeps its words
+    ("the European Court of Human Rights"); "of" a person is no body."""
+    text = (
+        "Researchers at the University of York and the Bank of England said so. "
+        "The European Court of Human Rights ruled, and the Council of Oleksiy Danilov met."
+    )
+    assert kinds(text) == {
+        "University of York": "other",
+        "Bank of England": "other",
+        "European Court of Human Rights": "government",
+    }
+    assert "York" not in found(text, "place")
+
+
+def test_a_title_word_then_the_head_is_a_body_not_a_person():
+    assert kinds("The Justice Department charged him, and the General Assembly voted.") == {
+        "Justice Department": "government",
+        "General Assembly": "government",
+    }
+    assert set(found("Chief Justice John Roberts said so.", "person")) == {"John Roberts"}
+
+
+def test_well_known_companies_and_platforms_but_not_a_person_of_that_name():
+    assert kinds("He posted on Twitter, and Interpol, Saab and Chevron said so.") == {
+        "Twitter": "other",
+        "Interpol": "international",
+        "Saab": "other",
+        "Chevron": "other",
+    }
+    text = "Attorney General Tarek William Saab said so. Saab added that Interpol was told."
+    assert "Saab" not in kinds(text) and "Tarek William Saab" in found(text, "person")
+
+
 def test_a_quoted_name_before_group_is_the_group_not_a_place():
     got = found('Units of the "Zapad" group of forces advanced near Kupiansk.', "organization")
     assert "Zapad group" in got and "Zapad" not in found('Units of the "Zapad" group of forces advanced.', "place")

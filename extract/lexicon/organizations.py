@@ -196,6 +196,10 @@ Institute for the Study of War=Institute for the Study of War
 """
 
 _INTERNATIONAL = """
+Interpol=Interpol
+INTERPOL=Interpol
+Europol=Europol
+Frontex=Frontex
 MONUSCO=MONUSCO
 UNIFIL=UNIFIL
 MINUSMA=MINUSMA
@@ -400,6 +404,44 @@ Rosatom=Rosatom
 Energoatom=Energoatom
 Ukrenergo=Ukrenergo
 Naftogaz=Naftogaz
+Rosneft=Rosneft
+Lukoil=Lukoil
+Transneft=Transneft
+Novatek=Novatek
+Sberbank=Sberbank
+ExxonMobil=ExxonMobil
+Exxon Mobil=ExxonMobil
+Chevron=Chevron
+TotalEnergies=TotalEnergies
+Equinor=Equinor
+Saab=Saab
+Lockheed Martin=Lockheed Martin
+Raytheon=Raytheon
+Boeing=Boeing
+Airbus=Airbus
+BAE Systems=BAE Systems
+Rheinmetall=Rheinmetall
+Thales=Thales
+General Dynamics=General Dynamics
+Northrop Grumman=Northrop Grumman
+Dassault=Dassault
+MBDA=MBDA
+Elbit Systems=Elbit Systems
+Baykar=Baykar
+Hanwha=Hanwha
+Rostec=Rostec
+Almaz-Antey=Almaz-Antey
+Uralvagonzavod=Uralvagonzavod
+SpaceX=SpaceX
+Starlink=Starlink
+Google=Google
+Microsoft=Microsoft
+Facebook=Facebook
+Twitter=Twitter
+YouTube=YouTube
+Instagram=Instagram
+TikTok=TikTok
+WhatsApp=WhatsApp
 """
 
 
@@ -489,6 +531,11 @@ ORG_HEADS: dict[str, str] = {
     "corporation": "other",
     "bank": "other",
     "university": "other",
+    "college": "other",
+    "school": "other",
+    "academy": "other",
+    "society": "other",
+    "bureau": "government",
     "institute": "other",
     "foundation": "other",
     "watch": "other",
