@@ -1138,6 +1138,32 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
             and not tokens[a].text.isupper()
         ):
             doc.add("person", name, a, b)
+        elif b > a and _place_opens_a_name(doc, a, b):
+            doc.add("place", tokens[a].text, a, a, **_hint(doc, a))  # "the Boston Marathon": Boston
+
+
+def _place_opens_a_name(doc: Document, a: int, b: int) -> bool:
+    """A run no one could name opened by a country or a big place, the rest words of something held
+    or done there ("the annual Boston Marathon", "Boston Bomb Probe", "the Munich Security
+    Conference", "the Crimea Platform"): that first word is the place."""
+    tokens = doc.tokens
+    word = tokens[a].text
+    return (
+        all(t.lower in _HELD_AT for t in tokens[a + 1 : b + 1])
+        and not is_first_name(tokens[a])
+        and not word.isupper()
+        and (country_code(word) is not None or is_big_place(lookup(word)))
+    )
+
+
+# words of a name of something held or done at a place, after the place's name
+_HELD_AT = frozenset(
+    """
+marathon bombing bombings bomb bombs attack attacks massacre siege shooting raid blast probe trial
+conference forum summit security platform format agreement agreements accords accord memorandum
+protocol process talks declaration games olympics festival
+""".split()
+)
 
 
 # --- merging ----------------------------------------------------------------------------------

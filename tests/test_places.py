@@ -464,3 +464,18 @@ def test_states_that_are_no_more_are_places_without_a_country():
     found = places("After the fall of the Soviet Union, the USSR's heirs argued. Austria-Hungary fell in 1918.")
     assert set(found) == {"Soviet Union", "USSR", "Austria-Hungary"}
     assert all(not p.attributes.get("country") for p in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Twin bombs exploded near the finish line of the annual Boston Marathon.", {"Boston"}),
+        ("Putin laid out his grievances at the Munich Security Conference.", {"Munich"}),
+        ("The UN ignores the Crimea Platform, officials said.", {"Crimea"}),
+        ("Those killed include Brent Renaud and Evgen Sakun.", set()),  # a person's name, not Brent
+        ("The ministry said this in an Independence Day statement.", set()),  # not Independence, Missouri
+        ("Articles about Renault, Metro AG and Credit Suisse were removed.", set()),
+    ],
+)
+def test_a_big_place_opening_the_name_of_something_held_there_is_a_place(text, expected):
+    assert set(places(text)) == expected
