@@ -52,6 +52,7 @@ from extract.organizations import (
     match_demonym as _match_demonym,
 )  # public there; the local name keeps this file's lines
 from extract.people import (
+    is_extra_first_name,
     is_first_name,
     is_title_only_abbreviation,
     looks_like_person,
@@ -543,8 +544,17 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             doc.add("place", name, a, head[1], **_head_kind(head[0]), **_hint(doc, a))
             _inherit_list(doc, head[1], "strong", inherited)
             continue
-        if b > a and title is None and tokens[b].lower in _FEATURE_LAST:
-            doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley", "Cavehill Road"
+        if (
+            b > a
+            and title is None
+            and tokens[b].lower in _FEATURE_LAST
+            and not (
+                b == a + 1
+                and tokens[b].lower in _SURNAME_FEATURES
+                and (is_first_name(tokens[a]) or is_extra_first_name(tokens[a]))
+            )
+        ):
+            doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley" (not "Eva Forest")
             continue
         if b > a and title is None and tokens[b].lower in VENUE_HEADS and not is_first_name(tokens[a]):
             doc.add("place", name, a, b, facility="1")  # "Rolando Cafe", "Crocus City Hall"
@@ -602,6 +612,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         pending.append((a, b, common_stripped))
     return pending
 
+
+# words of features that are surnames too: after a first name, a person ("Eva Forest", "Damon Hill")
+_SURNAME_FEATURES = frozenset("forest hill hills wood woods field fields park banks brook rivers".split())
 
 _COMPANY_NOUNS = frozenset(
     """

@@ -479,3 +479,10 @@ def test_states_that_are_no_more_are_places_without_a_country():
 )
 def test_a_big_place_opening_the_name_of_something_held_there_is_a_place(text, expected):
     assert set(places(text)) == expected
+
+
+def test_a_first_name_before_a_feature_word_that_is_a_surname_is_a_person():
+    text = "However Eva Forest and Mari Luz Fernandez remained in prison near the Bekaa Valley."
+    assert set(places(text)) == {"Bekaa Valley"}  # not "However Eva Forest"
+    people = {e.name for e in find_entities(text, split_sentences(text)) if e.type == "person"}
+    assert "Eva Forest" in people

@@ -315,6 +315,7 @@ previously recently currently now soon already again but and or so yet nor for b
 local regional senior top former acting new veteran outgoing incoming interim deputy
 both neither either every each several many some most other another such only even just
 according speaking writing asked asked responding reacting commenting
+however moreover nevertheless nonetheless indeed thus therefore hence furthermore additionally
 """.split()
 )
 
