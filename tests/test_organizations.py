@@ -191,6 +191,12 @@ def test_well_known_companies_and_platforms_but_not_a_person_of_that_name():
     assert "Saab" not in kinds(text) and "Tarek William Saab" in found(text, "person")
 
 
+def test_outlets_are_organisations_not_people():
+    text = "Col. Myles Caggins III told Al-Monitor that aid arrived. An economist said so; The Economist and VOA reported it."
+    assert kinds(text) == {"Al-Monitor": "media", "The Economist": "media", "VOA": "media"}
+    assert set(found(text, "person")) == {"Myles Caggins III"}
+
+
 def test_a_quoted_name_before_group_is_the_group_not_a_place():
     got = found('Units of the "Zapad" group of forces advanced near Kupiansk.', "organization")
     assert "Zapad group" in got and "Zapad" not in found('Units of the "Zapad" group of forces advanced.', "place")

@@ -279,6 +279,23 @@ Syrian Observatory=Syrian Observatory for Human Rights
 """
 
 _MEDIA = """
+Al-Monitor=Al-Monitor
+Al Monitor=Al-Monitor
+NPR=NPR
+CBS News=CBS News
+CBS=CBS News
+NBC News=NBC News
+NBC=NBC News
+The Economist=The Economist
+Le Monde=Le Monde
+Der Spiegel=Der Spiegel
+Bild=Bild
+El País=El País
+Voice of America=VOA
+VOA=VOA
+UNIAN=UNIAN
+Polish Press Agency=PAP
+PAP=PAP
 Al-Masirah=Al-Masirah
 Al Masirah=Al-Masirah
 National News Agency=National News Agency
