@@ -79,12 +79,15 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# furniture inside a line: a gallery's buttons, an image's credit, a wiki section heading (a photo's
-# caption stays: "FILE - Police attend to an incident on London Bridge, June 3, 2017." tells one)
-_INLINE = re.compile(
-    r"\b\d+ of \d+ Full Screen(?: Autoplay)?(?: Close)?(?: Skip Ad)?(?: ×)?|\bView Photos\b"
-    r"|\b(?:image|media) copyright\b[^\n]{0,60}?\b(?:image|media) caption\b"
-    r"|(?<!=)==+ ?[^=\n]{1,80}? ?==+(?!=)"
+# furniture inside a line, each found only in a text holding its literal part (most texts hold none,
+# and a plain search for it is far quicker than the pattern's): a gallery's buttons, an image's
+# credit, a wiki section heading (a photo's caption stays: "FILE - Police attend to an incident on
+# London Bridge, June 3, 2017." tells one)
+_INLINE = (
+    ("Full Screen", re.compile(r"\b\d+ of \d+ Full Screen(?: Autoplay)?(?: Close)?(?: Skip Ad)?(?: ×)?")),
+    ("View Photos", re.compile(r"\bView Photos\b")),
+    (" caption", re.compile(r"\b(?:image|media) copyright\b[^\n]{0,60}?\b(?:image|media) caption\b")),
+    ("==", re.compile(r"(?<!=)==+ ?[^=\n]{1,80}? ?==+(?!=)")),
 )
 # a wiki page's end matter: from its heading to the next heading that is not one, or the end
 _END_MATTER = re.compile(
@@ -96,7 +99,7 @@ _END_MATTER = re.compile(
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each piece of furniture inside the lines of ``text`` (see above)."""
-    spans = [m.span() for m in _INLINE.finditer(text)]
+    spans = sorted(m.span() for literal, pattern in _INLINE if literal in text for m in pattern.finditer(text))
     if "==" in text:
         for m in _END_MATTER.finditer(text):
             later = [s for s, _ in spans if s >= m.end() and not _END_MATTER.match(text, s)]
