@@ -12,11 +12,11 @@ the text keeps its length and every offset still points into the stored text (no
 extracted from a masked line, and a masked line is a paragraph break).
 
 Pages flattened to one line (scraped or converted text) carry their furniture inline, so
-``furniture_spans(text)`` finds it anywhere in a line: a gallery's buttons ("1 of 46 Full Screen Autoplay Close
-Skip Ad ×", "View Photos"), an image's credit line ("image copyright AFP image caption"), wiki
-markup's section headings ("==Background==") and a wiki page's end matter ("==See also== * 2007
-Bagram Airfield bombing * ... ==References=="): a list of other pages' titles, each read as an event
-otherwise. ``masked`` blanks both kinds.
+``furniture_spans(text)`` finds it anywhere in a line: a gallery's buttons ("1 of 46 Full Screen
+Autoplay Close Skip Ad ×", "View Photos"), an image's credit line ("image copyright AFP image
+caption"), wiki markup's section headings ("==Background==") and a wiki page's end matter ("==See
+also== * 2007 Bagram Airfield bombing * ... ==References=="): a list of other pages' titles, each
+read as an event otherwise. ``masked`` blanks both kinds.
 
 Why here, from the article alone, and not from lines repeated across an outlet's articles at
 ingest: extraction stays a pure function of the text (re-extraction gives the same facts whatever

@@ -33,7 +33,8 @@ agree within a third (+1). The best scoring incident wins, the lowest id on a ti
 Candidates are found by index, not by scanning: ``incident_keys`` holds, for every incident,
 each family of its subtypes joined with each of its places, their regions and map cells, with the
 days of its core; a report looks up the families of one of its subtypes with its own places, their
-regions and the cells around them, among incidents whose core meets its days.
+regions and the cells around them, among incidents whose core meets its days (holds its centre, for a
+report dated to days).
 
 When the order differs. Greedy grouping depends on order only at the margins: a report that fits
 two incidents joins the better one that exists when it arrives, and the narrowing core means
