@@ -358,7 +358,9 @@ LONG_PERIOD = _rx(
     r"\bhave been killed since\b|\bsince (?<!time since )(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|last week|last month|last year|early|late)\b|\bsince the \w+ (?:began|started|erupted|broke out)\b|\bha(?:s|ve) since\b|\bsince then\b|"
     r"\b(?:killed|died|wounded|injured|displaced) (?:in|during) the (?:war|conflict)(?![\w-]| zone)|"
-    r"\btotal (?:combat )?losses\b"
+    r"\btotal (?:combat )?losses\b|"
+    r"\bby the end of (?:the year|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b)"
 )
 # background whatever its date: how the war began, told again ("The war began when Hamas-led militants
 # ..."), and a toll counted since a campaign began ("killed since the offensive began on Nov. 27")

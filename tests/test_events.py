@@ -451,6 +451,14 @@ def test_strikes_at_other_sites_with_their_own_dead_are_separate_incidents_of_th
     assert not any(c.min in (40000, 1200) for e in events for c in e.casualties)
 
 
+def test_a_toll_counted_by_the_end_of_a_year_or_month_is_an_aggregate_not_the_end_of_a_day():
+    text = "By the end of 1972, 496 had been killed, 258 of them civilians."
+    assert [s.aggregate for s in sentence_signals(text, split_sentences(text), [], [], "1973-01-05")] == [True]
+    assert _events(text, "1973-01-05") == []
+    day = "By the end of the day, two people had been killed in the missile strike on Kharkiv."
+    assert [s.aggregate for s in sentence_signals(day, split_sentences(day), [], [], "2024-09-10")] == [False]
+
+
 def test_an_armed_group_that_speaks_of_itself_is_the_actor_and_other_claimants_are_not():
     text = (
         "Hezbollah said it fired a barrage of rockets at a naval base near Haifa on Saturday, "
