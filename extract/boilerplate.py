@@ -29,6 +29,7 @@ for boilerplate.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # wording of site furniture, at the start of a line (case-blind)
 _STARTS = re.compile(
@@ -101,9 +102,11 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each piece of furniture inside the lines of ``text`` (see above)."""
     spans = sorted(m.span() for literal, pattern in _INLINE if literal in text for m in pattern.finditer(text))
     if "==" in text:
+        # the starts of the headings that end an end matter (any but another end matter's), in order
+        stops = [s for s, _ in spans if not _END_MATTER.match(text, s)]
         for m in _END_MATTER.finditer(text):
-            later = [s for s, _ in spans if s >= m.end() and not _END_MATTER.match(text, s)]
-            spans.append((m.start(), later[0] if later else len(text)))
+            k = bisect_left(stops, m.end())
+            spans.append((m.start(), stops[k] if k < len(stops) else len(text)))
     return spans
 
 

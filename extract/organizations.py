@@ -165,6 +165,7 @@ def _find_lexicon(doc: Document) -> None:
     texts = doc.texts
     count = len(texts)
     after = 0  # tokens before this one are inside a match already
+    after_first: list[set[str]] = []  # (see _surname)
     for i in list(compress(range(count), map(index.__contains__, texts))):
         if i < after:
             continue
@@ -184,7 +185,7 @@ def _find_lexicon(doc: Document) -> None:
                 ):
                     continue
                 if _possessive_ok(doc, i, last, words):
-                    if n == 1 and (_ambiguous_acronym(doc, i) or _surname(doc, i, kind)):
+                    if n == 1 and (_ambiguous_acronym(doc, i) or _surname(doc, i, kind, after_first)):
                         continue
                     if _other_qualifier(doc, i, last, canonical):
                         continue
@@ -216,15 +217,18 @@ def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...])
     return True
 
 
-def _surname(doc: Document, i: int, kind: str) -> bool:
+def _surname(doc: Document, i: int, kind: str, after_first: list[set[str]]) -> bool:
     """A company's one-word name that the article writes after a first name is a person's, there
-    and alone: "Attorney General Tarek William Saab ... Saab said"."""
+    and alone: "Attorney General Tarek William Saab ... Saab said". ``after_first``: the words that
+    follow a first name in the article, worked out once, when first needed (an empty list till then)."""
     if kind != "other":
         return False
-    word, tokens = doc.tokens[i].text, doc.tokens
-    return any(
-        tokens[k].text == word and is_first_name(tokens[k - 1]) and doc.joined(k - 1, k) for k in range(1, len(tokens))
-    )
+    if not after_first:
+        tokens = doc.tokens
+        after_first.append(
+            {tokens[k].text for k in range(1, len(tokens)) if is_first_name(tokens[k - 1]) and doc.joined(k - 1, k)}
+        )
+    return doc.tokens[i].text in after_first[0]
 
 
 def _ambiguous_acronym(doc: Document, i: int) -> bool:
