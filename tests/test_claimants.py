@@ -1,6 +1,7 @@
 """Who may be a source: named or described claimants only, never a stray word, a document or a
 headline; and site furniture (boilerplate) is no article text to draw claims from."""
 
+import line_count
 import pytest
 
 from extract.attribution import find_claims, is_claimant
@@ -172,23 +173,10 @@ def test_a_role_refers_back_to_the_person_of_that_title():
 def test_furniture_work_grows_linearly_with_a_hostile_page():
     """A page of thousands of wiki headings: four times as many run about four times as many lines
     of Python (lines counted, not timed; each end matter once looked through every heading after it)."""
-    import sys
 
     def lines_run(n: int) -> int:
         text = "Intro. ==See also== * A ==Notes== * B ==History== Text. " * n
-        count = 0
-
-        def line(frame, event, arg):
-            nonlocal count
-            count += 1
-            return line
-
-        previous = sys.gettrace()
-        sys.settrace(lambda frame, event, arg: line)
-        try:
-            spans = furniture_spans(text)
-        finally:
-            sys.settrace(previous)
+        spans, count = line_count.lines_run(lambda: furniture_spans(text))
         assert len(spans) == 5 * n  # three headings and two end matters each
         return count
 

@@ -1,5 +1,6 @@
 """Organisations with their kind, and groups of fighters or people."""
 
+import line_count
 import pytest
 
 from extract.entities import find_entities
@@ -233,28 +234,13 @@ def test_acronyms_left_over_are_organisations(text, expected):
 def test_a_company_named_again_and_again_costs_lines_in_proportion():
     """Each mention of a company's one-word name once looked through the whole article for a first
     name before it: four times the mentions ran sixteen times the lines. Lines counted, not timed."""
-    import sys
-
     from extract.mentions import Document
     from extract.organizations import find_organizations
 
     def lines_run(n: int) -> int:
         text = "Saab said so. " * n
-        sentences = split_sentences(text)
-        count = 0
-
-        def line(frame, event, arg):
-            nonlocal count
-            count += 1
-            return line
-
-        previous = sys.gettrace()
-        sys.settrace(lambda frame, event, arg: line)
-        doc = Document(text, sentences)
-        try:
-            find_organizations(doc)
-        finally:
-            sys.settrace(previous)
+        doc = Document(text, split_sentences(text))
+        _, count = line_count.lines_run(lambda: find_organizations(doc))
         assert {c.name for c in doc.candidates} == {"Saab"} and len(doc.candidates) == n
         return count
 

@@ -4,6 +4,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import FrozenInstanceError
 
+import line_count
 import pytest
 
 from extract.model import CASUALTY_KINDS, DATE_PRECISIONS, QUALIFIERS, SOURCE_TYPES, SUBTYPE_TO_TYPE, Extraction, Span
@@ -155,7 +156,6 @@ def test_claims_and_events_work_grows_linearly_with_length():
     timed: the count is the same on any machine, where a ratio of times moved from 4.4 here to 6.6 on a
     machine with less cache, and a shared machine's load moves it further. The scans that made these
     stages quadratic once (before f662ac7) give 10.2 on this measure."""
-    import sys
 
     from extract.attribution import find_claims
     from extract.entities import find_entities
@@ -166,20 +166,12 @@ def test_claims_and_events_work_grows_linearly_with_length():
         text = _repeated_news(size)
         sentences = split_sentences(text)
         entities = find_entities(text, sentences)
-        count = 0
 
-        def line(frame, event, arg):
-            nonlocal count
-            count += 1
-            return line
-
-        previous = sys.gettrace()
-        sys.settrace(lambda frame, event, arg: line)
-        try:
+        def claims_and_events():
             _, claims = find_claims(text, sentences, entities)
-            events = find_events(text, sentences, entities, claims, "2024-11-20")
-        finally:
-            sys.settrace(previous)
+            return claims, find_events(text, sentences, entities, claims, "2024-11-20")
+
+        (claims, events), count = line_count.lines_run(claims_and_events)
         assert events and claims
         return count
 
