@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.model import CASUALTY_WORDS, SUBTYPE_TO_TYPE
+from extract.victims import UNKNOWN, Victims, may_be_the_same, victims_of
 from store.incident_match import CASUALTY_ORDER, PRECISION_RANK, event_key, make_place
 from store.keys import merge_key
 
@@ -31,6 +32,7 @@ class Voice:
     source_id: int | None
     role: str  # 'claimant', 'outlet', 'article'
     figures: dict[str, list[int | None]] = field(default_factory=dict)  # kind -> [min, max]
+    victims: dict[str, Victims] = field(default_factory=dict)  # kind -> whom its figures count
     event_ids: list[int] = field(default_factory=list)
 
 
@@ -103,12 +105,12 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
         incident_ids,
     ):
         claimants.setdefault(event_id, []).append((source_id, name, key, source_type))
-    figures: dict[int, list[tuple[str, int | None, int | None, str]]] = {}
-    for event_id, kind, low, high, qualifier in conn.execute(
-        f"SELECT event_id, kind, min, max, qualifier FROM casualties WHERE event_id IN ({events_of}) ORDER BY id",
+    figures: dict[int, list[tuple[str, int | None, int | None, str, str | None]]] = {}
+    for event_id, kind, low, high, qualifier, who in conn.execute(
+        f"SELECT event_id, kind, min, max, qualifier, who FROM casualties WHERE event_id IN ({events_of}) ORDER BY id",
         incident_ids,
     ):
-        figures.setdefault(event_id, []).append((kind, low, high, qualifier))
+        figures.setdefault(event_id, []).append((kind, low, high, qualifier, who))
     places: dict[int, list[tuple]] = {}
     for row in conn.execute(
         "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id) "
@@ -190,11 +192,17 @@ def _summary(
         for v in speaking:
             v.event_ids.append(event_id)
         owner = speaking[0]
-        for kind, low, high, qualifier in figures.get(event_id, []):
+        for kind, low, high, qualifier, who in figures.get(event_id, []):
             if low is None and high is None:
                 continue
             if qualifier in ("exact", "range"):
                 exact_kinds.add(kind)
+            victims = victims_of(who)
+            # a source's figures of one kind that count different people ("4 workers", "2 soldiers")
+            # count no group in particular
+            known = owner.victims.setdefault(kind, victims)
+            if known != victims:
+                owner.victims[kind] = UNKNOWN
             mine = owner.figures.setdefault(kind, [None, None])
             if low is not None:
                 mine[0] = low if mine[0] is None else max(mine[0], low)
@@ -213,14 +221,15 @@ def _summary(
         highs = [f[1] if f[1] is not None else f[0] for _, f in by_source]
         low, high = min(x for x in lows if x is not None), max(x for x in highs if x is not None)
         open_ended = any(f[1] is None for _, f in by_source)
-        # sources disagree when their figures cannot both be right
-        for i, (_, a) in enumerate(by_source):
-            for _, b in by_source[i + 1 :]:
+        # sources disagree when their figures cannot both be right: they may count the same people
+        # ("20 insurgents" and "23 soldiers" killed do not disagree) and their ranges do not meet
+        for i, (va, a) in enumerate(by_source):
+            for vb, b in by_source[i + 1 :]:
                 a_hi = a[1] if a[1] is not None else math.inf
                 b_hi = b[1] if b[1] is not None else math.inf
                 a_lo = a[0] if a[0] is not None else 0
                 b_lo = b[0] if b[0] is not None else 0
-                if a_hi < b_lo or b_hi < a_lo:
+                if (a_hi < b_lo or b_hi < a_lo) and may_be_the_same(va.victims[kind], vb.victims[kind]):
                     conflict = True
         casualties.append(
             {

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extract.model import TAXONOMY
+from extract.victims import same_victims
 from store.date_labels import date_label, marked_label
 from store.db import open_store
 from store.incident_summary import URL_HOST
@@ -31,6 +32,7 @@ def connect_readonly(path: str) -> sqlite3.Connection:
     conn.create_function("date_label", 3, date_label, deterministic=True)
     conn.create_function("marked_date", 4, marked_label, deterministic=True)
     conn.create_function("sentence_at", 3, sentence_around, deterministic=True)
+    conn.create_function("same_victims", 2, same_victims, deterministic=True)
     return conn
 
 
@@ -552,7 +554,8 @@ def event_facts_query(event_id: int, label: str = "") -> ListQuery:
 def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
     """Each source's version of one incident, one row per event: its claimant, outlet, date,
     figures and the claim's words (else the evidence sentence). ``mark`` is "≠" where the event's
-    figures cannot be squared with another version's (ranges of the same kind that do not meet);
+    figures cannot be squared with another version's (ranges of the same kind that do not meet,
+    counting people who may be the same: ``extract.victims``);
     ``copy`` where its article is a reprint of an earlier one. Rows also carry the fact-list
     fields (kind, label, detail, article_id, start, end, link) so every fact key works on them."""
     sql = f"""
@@ -570,7 +573,8 @@ def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
                    JOIN events o ON o.id = k2.event_id
                    WHERE k1.event_id = e.id AND o.incident_id = e.incident_id AND o.id != e.id
                      AND (coalesce(k1.max, 1e18) < coalesce(k2.min, k2.max, 0)
-                          OR coalesce(k2.max, 1e18) < coalesce(k1.min, k1.max, 0)))
+                          OR coalesce(k2.max, 1e18) < coalesce(k1.min, k1.max, 0))
+                     AND same_victims(k1.who, k2.who))
                     THEN '≠' ELSE '' END AS mark,
                a.published
         FROM events e JOIN articles a ON a.id = e.article_id

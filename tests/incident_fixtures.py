@@ -37,6 +37,7 @@ class Report:
     date: str | None = None
     precision: str = "day"
     killed: int | None = None
+    victims: str = "people"  # whom ``killed`` counts
     claimant: str | None = None
     actor: str | None = None
     date_end: str | None = None
@@ -72,7 +73,7 @@ def _sentence(report: Report) -> str:
     if report.date:
         parts.append(f"on {report.date}")
     if report.killed is not None:
-        parts.append(f"killing {report.killed} people")
+        parts.append(f"killing {report.killed} {report.victims}")
     if report.claimant:
         parts.append(f"{report.claimant} said")
     return " ".join(parts) + "."
@@ -108,10 +109,12 @@ def build(story: Story) -> tuple[RawArticle, Extraction]:
             places.append(PlaceRef(key, p.name, Span.of(text, at, at + len(p.name))))
         casualties = []
         if report.killed is not None:
-            phrase = f"killing {report.killed} people"
+            phrase = f"killing {report.killed} {report.victims}"
             at = start + sentence.index(phrase)
             casualties.append(
-                Casualty("killed", report.killed, report.killed, "exact", "people", Span.of(text, at, at + len(phrase)))
+                Casualty(
+                    "killed", report.killed, report.killed, "exact", report.victims, Span.of(text, at, at + len(phrase))
+                )
             )
         actors = []
         if report.actor:

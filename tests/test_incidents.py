@@ -17,7 +17,7 @@ from incident_fixtures import (
     write,
 )
 
-from store import incidents
+from store import incidents, queries
 from store.db import open_store
 from store.incident_match import compatible_subtypes, interval
 from store.incident_summary import summarize
@@ -90,6 +90,38 @@ def test_two_outlets_a_day_apart_are_one_incident_with_the_range_of_their_figure
         "SELECT n_sources, n_articles, casualties_label, fatalities, date, date_end FROM incidents"
     ).fetchall()
     assert row == (2, 2, "5–7 killed", 5, "2024-05-09", "2024-05-10")  # fatalities: the conservative figure
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("people", "people", 1),  # one toll told twice, and the two cannot both be right
+        ("people", "soldiers", 1),  # "people" may be the soldiers
+        ("civilians", "children", 1),
+        ("Russian soldiers", "Russia's troops", 1),
+        ("insurgents", "soldiers", 0),  # two tolls of one clash
+        ("Russian soldiers", "Ukrainian soldiers", 0),
+        ("Taliban militants", "civilians", 0),
+        ("American service members", "Afghan soldiers", 0),
+        ("Captain Anton Sydorov", "soldiers", 1),  # a name says no group
+    ],
+)
+def test_figures_disagree_only_when_they_may_count_the_same_people(tmp_path, first, second, conflict):
+    db = tmp_path / "s.db"
+    conn = open_store(db)
+    write(
+        conn,
+        strike("a", killed=5, victims=first, claimant="the regional governor", outlet="Reuters"),
+        strike("b", killed=7, victims=second, claimant="the prosecutor's office", outlet="AFP"),
+    )
+    assert count(conn) == 1
+    assert conn.execute("SELECT conflict, casualties_label FROM incidents").fetchone() == (conflict, "5–7 killed")
+    conn.close()
+    # the versions side by side mark the same figures
+    reader = queries.connect_readonly(str(db))
+    marks = [r["mark"] for r in queries.page_after(reader, queries.incident_versions_query(1), None, 10).rows]
+    reader.close()
+    assert marks == ["≠", "≠"] if conflict else marks == ["", ""]
 
 
 def test_different_towns_or_days_or_families_are_different_incidents(conn):
