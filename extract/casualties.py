@@ -158,7 +158,7 @@ _WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.spli
 # a word that may qualify the noun ("North", "Korean", "unarmed"), not a verb or a linking word
 _MOD = (
     r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
-    r"of|the|\w+ing)\b)[\w’'\-]+\s+"
+    r"of|the|\w+ing)\b)[\w’'\-]+(?:\.[\w’'\-]+)*\.?\s+"  # "U.S. service members"
 )
 
 # Words after the figure that say what happened to them, with the kind they give.
@@ -282,6 +282,14 @@ _GROUP_NOUN = re.compile(r"soldiers|troops|forces|servicemen|fighters|units|rein
 _WHO_NEXT = re.compile(rf"\s+(?:{_WHO})\b", re.I)
 # "59 bodies have been exhumed", "found 12 bodies": the noun alone says they are dead
 _BODIES = re.compile(r"\s+(?:dead\s+)?(?:bodies|corpses)\b(?!\s+of\s+water)", re.I)
+# "More than 200 Ukrainian athletes and coaches have been killed": people named by a plural noun
+# outside WHO_NOUNS, told of with a verb only people suffer (a passive one: "5 attacks killed" is not read)
+_ANY_PEOPLE = re.compile(
+    rf"\s+(?P<who>(?:{_MOD}){{0,3}}?[a-z][\w’'\-]*s)(?:\s+and\s+(?:{_MOD}){{0,2}}?[a-z][\w’'\-]*s)?"
+    rf"(?P<aux>(?:\s+{_AUX}\b)*)\s+(?P<verb>killed|died|wounded|injured)(?![\w-])",
+    re.I,
+)
+_PASSIVE_AUX = re.compile(r"\b(?:were|been|are|was|is|being)\b", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
 
 # "A seven-year-old girl was seriously injured": one person
@@ -316,7 +324,8 @@ _NAMED_VERB = re.compile(rf"\b(?:was|been)\s+(?:(?:{_NAMED_ADVERBS})\s+)*(?:{_NA
 _NAME = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*"
 # a relative clause between the name and its verb: "Oleksandr Pielieshenko, who finished fourth at the
 # Rio Olympic Games in 2016, has been killed"
-_WHO_CLAUSE = r"(?:,\s+(?:who|whose)\s[^,;:()\"“”]{1,160},)?"
+# or an age: "Tamerlan, 26, died", "Mr Zakrzewski, 55, who worked for Fox News, was killed"
+_WHO_CLAUSE = r"(?:(?:,\s+\d{1,3})?(?:,\s+(?:who|whose)\s[^,;:()\"“”]{1,160})?,)?"
 _NAMED_ONE = re.compile(
     rf"(?<![\w’'\-])(?P<who>{_NAME}|[Hh]e|[Ss]he){_WHO_CLAUSE}"
     rf"\s+(?:(?:has|had|was|been|{_NAMED_ADVERBS})\s+)+(?P<verb>{_NAMED_VERBS})\Z"
@@ -549,6 +558,11 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         if kind == "losses" and verb.lower() == "lost":
             return None
         return _record(text, q, m.end() + off, kind, _clean_who(text, who, m.start("who") + off if who else q.start))
+    m = rx["any_people"].match(lt, q.end - off, end - off)
+    if m and (m["verb"].lower() == "died" or _PASSIVE_AUX.search(m["aux"])):
+        kind = "killed" if m["verb"].lower() in ("killed", "died") else "wounded"
+        who = text[m.start("who") + off : m.end("who") + off]
+        return _record(text, q, m.end() + off, kind, _clean_who(text, who, m.start("who") + off))
     before = (
         rx["active_before"].search(lt, max(start, q.start - 60) - off, q.start - off)
         if _may_end_active(text, q.start, start)
@@ -676,6 +690,7 @@ _ANYCASE: dict[str, re.Pattern[str]] = {
     "who_after": _WHO_AFTER,
     "toll": _TOLL_ROSE,
     "bodies": _BODIES,
+    "any_people": _ANY_PEOPLE,
 }
 # the same patterns for lower-cased sentences, without IGNORECASE
 _LOWER: dict[str, re.Pattern[str]] = {

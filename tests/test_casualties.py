@@ -461,3 +461,36 @@ def test_killings_of_many_places_and_bodies_of_institutions_are_no_figure_of_one
 )
 def test_killed_and_wounded_told_together_before_the_figure_are_one_kind(text, expected):
     assert [(kind, low) for kind, low, _, _, _ in facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # people counted by a noun no list holds, with a verb only people suffer
+        (
+            "More than 200 Ukrainian athletes and coaches have been killed since the invasion.",
+            [("killed", 200, "Ukrainian athletes")],
+        ),
+        ("Four lifeguards died when the boat capsized.", [("killed", 4, "lifeguards")]),
+        ("Twelve shopkeepers were injured in the blast.", [("wounded", 12, "shopkeepers")]),
+        # an abbreviation among the words before the noun
+        ("The six U.S. service members killed were named on Friday.", [("killed", 6, "U.S. service members")]),
+        # a named person, an age (and a clause) between the name and its verb
+        ("Tamerlan, 26, died after a gunfight with police.", [("killed", 1, "Tamerlan")]),
+        ("Mr Zakrzewski, 55, who worked for Fox News, was killed near Kyiv.", [("killed", 1, "Mr Zakrzewski")]),
+    ],
+)
+def test_people_counted_by_any_noun_an_abbreviation_or_a_name_and_its_age(text, expected):
+    assert [(kind, low, who) for kind, low, _, _, who in facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Five Russian attacks killed 12 people.", [("killed", 12)]),  # the attacks killed: not 5
+        ("Three tanks were captured near Bakhmut.", []),  # things are captured, not killed
+        ("Some 40 buildings were damaged.", []),
+    ],
+)
+def test_things_and_doers_counted_by_any_noun_are_no_victims(text, expected):
+    assert [(kind, low) for kind, low, _, _, _ in facts(text)] == expected
