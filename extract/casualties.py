@@ -206,7 +206,9 @@ _AFTER = re.compile(
     # "Two foreign nationals and three volunteers were killed": a second group shares the verb
     rf"(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}))?"
     rf"(?:,?\s+(?:who|that)\b)?"
-    rf"(?:\s+{_AUX}\b)*"
+    # possessive (*+): "have been" is one auxiliary or two, and trying both ways at every one made a
+    # run of them take time exponential in its length when no casualty word follows
+    rf"(?:\s+{_AUX}\b)*+"
     rf"\s+[\"“]?(?P<verb>{_CAS_WORD})(?![\w-])",
     re.I,
 )
@@ -286,7 +288,7 @@ _BODIES = re.compile(r"\s+(?:dead\s+)?(?:bodies|corpses)\b(?!\s+of\s+water)", re
 # outside WHO_NOUNS, told of with a verb only people suffer (a passive one: "5 attacks killed" is not read)
 _ANY_PEOPLE = re.compile(
     rf"\s+(?P<who>(?:{_MOD}){{0,3}}?[a-z][\w’'\-]*s)(?:\s+and\s+(?:{_MOD}){{0,2}}?[a-z][\w’'\-]*s)?"
-    rf"(?P<aux>(?:\s+{_AUX}\b)*)\s+(?P<verb>killed|died|wounded|injured)(?![\w-])",
+    rf"(?P<aux>(?:\s+{_AUX}\b)*+)\s+(?P<verb>killed|died|wounded|injured)(?![\w-])",  # (*+: see _AFTER)
     re.I,
 )
 _PASSIVE_AUX = re.compile(r"\b(?:were|been|are|was|is|being)\b", re.I)

@@ -1,5 +1,8 @@
 """Casualty figures: kind, numbers, qualifier, who and exact span."""
 
+import subprocess
+import sys
+
 import pytest
 
 from extract.casualties import chunk_flags, find_casualties
@@ -494,3 +497,15 @@ def test_people_counted_by_any_noun_an_abbreviation_or_a_name_and_its_age(text, 
 )
 def test_things_and_doers_counted_by_any_noun_are_no_victims(text, expected):
     assert [(kind, low) for kind, low, _, _, _ in facts(text)] == expected
+
+
+@pytest.mark.parametrize("noun", ["people", "lifeguards"])
+def test_a_run_of_auxiliaries_takes_time_in_proportion_to_its_length(noun):
+    # "have been" is one auxiliary or two: a pattern that tried both ways at each took time exponential
+    # in the run's length (60 of them: centuries); it must finish at once (the limit is only there to
+    # fail instead of hanging)
+    code = (
+        "from extract.casualties import find_casualties; "
+        f"assert find_casualties('5 {noun} ' + 'have been ' * 60 + 'seen, never killed.') == []"
+    )
+    subprocess.run([sys.executable, "-c", code], timeout=120, check=True)
