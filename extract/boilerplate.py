@@ -91,8 +91,10 @@ _INLINE = (
     ("==", re.compile(r"(?<!=)==+ ?[^=\n]{1,80}? ?==+(?!=)")),
 )
 # a wiki page's end matter: from its heading to the next heading that is not one, or the end
+# ((?<!=): a run of "=" is tried from its first only; from every one, each would scan the rest of the
+# run: time quadratic in its length)
 _END_MATTER = re.compile(
-    r"==+ ?(?:See also|References|External links|Notes|Further reading|Bibliography|Sources|Citations|Footnotes)"
+    r"(?<!=)==+ ?(?:See also|References|External links|Notes|Further reading|Bibliography|Sources|Citations|Footnotes)"
     r" ?==+",
     re.IGNORECASE,
 )

@@ -119,6 +119,7 @@ def find_acronyms(doc: Document) -> None:
     country's code, a Roman numeral, a weapon, a unit or a currency (``_NOT_ACRONYMS``)."""
     tokens, sentences = doc.tokens, doc.sentences
     lowers: set[str] | None = None  # the words the article writes in lower case
+    in_lower_case: dict[int, bool] = {}  # sentence -> written in lower case (counted once per sentence)
     for i in doc.capitals:
         token = tokens[i]
         word = token.text
@@ -138,8 +139,11 @@ def find_acronyms(doc: Document) -> None:
             continue  # "THIS", "MILES", "START": a word the article also writes in lower case
         if any(tokens[k].text.isupper() and tokens[k].text.isalpha() for k in (i - 1, i + 1) if 0 <= k < len(tokens)):
             continue  # "BREAKING NEWS", "KYIV UKRAINE": words of a line in capitals
-        sentence = sentences[token.sentence].text if sentences else doc.text
-        if sum(c.islower() for c in sentence) < len(sentence) // 3:
+        lower_case = in_lower_case.get(token.sentence)
+        if lower_case is None:
+            sentence = sentences[token.sentence].text if sentences else doc.text
+            lower_case = in_lower_case[token.sentence] = sum(map(str.islower, sentence)) >= len(sentence) // 3
+        if not lower_case:
             continue
         doc.add("organization", word, i, i, kind="other")
 

@@ -1,6 +1,9 @@
 """Who may be a source: named or described claimants only, never a stray word, a document or a
 headline; and site furniture (boilerplate) is no article text to draw claims from."""
 
+import subprocess
+import sys
+
 import line_count
 import pytest
 
@@ -182,3 +185,10 @@ def test_furniture_work_grows_linearly_with_a_hostile_page():
 
     lines_run(1)  # (anything built on first use)
     assert lines_run(800) / lines_run(200) < 5.0
+
+
+def test_a_run_of_equals_signs_is_read_in_linear_time():
+    """A run of "=" was tried as an end matter's heading from each of its signs, each scanning the rest
+    of the run: 200,000 took minutes. The limit is only there to fail instead of hanging."""
+    code = "from extract.boilerplate import furniture_spans; assert furniture_spans('=' * 200_000 + ' x') == []"
+    subprocess.run([sys.executable, "-c", code], timeout=60, check=True)

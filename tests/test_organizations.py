@@ -246,3 +246,20 @@ def test_a_company_named_again_and_again_costs_lines_in_proportion():
 
     lines_run(1)  # the lexicon's index is built on first use
     assert lines_run(400) / lines_run(100) < 5.0
+
+
+def test_acronyms_in_one_long_sentence_cost_lines_in_proportion():
+    """Each word in capitals once counted the lower-case letters of its whole sentence: a sentence of
+    thousands of them ran lines in proportion to the square of its length. Lines counted, not timed."""
+    from extract.mentions import Document
+    from extract.organizations import find_acronyms
+
+    def lines_run(n: int) -> int:
+        text = "The war: 5 people in " + "the city of KYIVO, " * n + "were killed."
+        doc = Document(text, split_sentences(text))
+        _, count = line_count.lines_run(lambda: find_acronyms(doc))
+        assert {c.name for c in doc.candidates} == {"KYIVO"} and len(doc.candidates) == n
+        return count
+
+    lines_run(1)
+    assert lines_run(400) / lines_run(100) < 5.0
