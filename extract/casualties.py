@@ -166,7 +166,7 @@ _KILLED = (
     r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
     r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated"
 )
-_WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital"
+_WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten"
 _PASSIVE_KINDS = [
     (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
     (re.compile(rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)", re.I), "killed_or_wounded"),
@@ -319,7 +319,11 @@ _HEADLINE_ONE = re.compile(
 # "Captain Anton Sydorov was killed", "Kamenev was shot dead", "He was fatally wounded": one named person
 # (or one told of by "he" or "she"); capitalised words right before the verb, so "the soldier" is _ONE's
 _NAMED_ADVERBS = r"reportedly|allegedly|also|later|fatally|seriously|critically|badly|severely|mortally"
-_NAMED_VERBS = r"killed|shot dead|assassinated|executed|murdered|wounded|injured"
+# ("beaten" with how: "beaten by her rival" is a sport's)
+_NAMED_VERBS = (
+    r"killed|shot dead|assassinated|executed|murdered|wounded|injured|"
+    r"(?:brutally|badly|severely|savagely|violently) beaten|beaten up"
+)
 # its verb, found first in the lower-cased sentence (fast): "was/been [adverbs] killed"
 _NAMED_VERB = re.compile(rf"\b(?:was|been)\s+(?:(?:{_NAMED_ADVERBS})\s+)*(?:{_NAMED_VERBS})\b(?! (?:or|and) )")
 # then the capitalised words right before it (searched up to the verb's end: \Z)
@@ -360,6 +364,18 @@ _BODY_FOUND = re.compile(
     rf"(?P<noun>{_SINGULAR})|(?P<who>{_NAME})))\s+(?:was|has\s+been|had\s+been|is)\s+"
     r"(?:(?:later|subsequently|finally|also|reportedly)\s+)?(?:found|discovered|recovered|exhumed|identified|retrieved)\b"
 )
+# "One soldier was killed and a second wounded", "a citizen has been killed and a second is missing":
+# one more person, told by an ordinal
+_ANOTHER_ONE = re.compile(
+    rf"\band\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:(?P<who>{_SINGULAR})\s+)?"
+    r"(?:(?:is|was|has been|had been|remains|remained|also|reportedly|later|seriously|badly)\s+)*"
+    r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken prisoner)\b"
+)
+# "Russia has lost, according to the General Staff, 1,380 personnel": an aside between the verb and the
+# figure (the text before the figure ends with a comma)
+_ACTIVE_ASIDE = re.compile(
+    r"\b(?P<verb>lost|killed|wounded|injured|captured|eliminated|neutrali[sz]ed),\s+[^,.;:!?\d]{2,40},\s+\Z", re.I
+)
 # the last word of a name that is a place's, not a person's ("Kyiv Oblast")
 _PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 
@@ -368,7 +384,7 @@ _PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 _HINT_WORDS = (
     "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to lives life shot bodies body remains corpses hospital assassinat"
+    "maim liquidat burned_to lives life shot bodies body remains corpses hospital assassinat beaten"
 ).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can
@@ -455,6 +471,19 @@ def find_casualties(
             _add_one(
                 found, text, m, m["who"] if m["who"] and _a_name(m["who"]) else m["noun"], needs_who=bool(m["who"])
             )
+    if flags & HINT and (" second " in low or " third " in low or " fourth " in low or " fifth " in low):
+        for m in _ANOTHER_ONE.finditer(text, start, end):
+            verb = m["verb"]
+            kind = (
+                "wounded"
+                if verb in ("wounded", "injured", "hurt")
+                else "killed"
+                if verb in ("killed", "died", "dead")
+                else verb
+            )
+            kind = "captured" if kind == "taken prisoner" else kind
+            if not any(c.span.start < m.end() and m.start() < c.span.end for c in found):
+                found.append(Casualty(kind, 1, 1, "exact", m["who"], Span.of(text, m.start(), m.end())))
     found.sort(key=lambda c: c.span.start)
     return found
 
@@ -476,6 +505,8 @@ def _add_one(found: list[Casualty], text: str, m: re.Match[str], who: str | None
 
 
 _NAMED_KIND = {"wounded": "wounded", "injured": "wounded", "disappeared": "missing", "went missing": "missing"}
+_NAMED_KIND.update({f"{how} beaten": "wounded" for how in ("brutally", "badly", "severely", "savagely", "violently")})
+_NAMED_KIND["beaten up"] = "wounded"
 
 
 def _add_named(
@@ -582,6 +613,10 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         ):
             return None
         return _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
+    if text.endswith(", ", start, q.start):
+        aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
+        if aside:
+            return _active_record(text, q, end, lt, off, rx, _active_kind(aside["verb"].lower()), aside.start("verb"))
     w_start, w_end = max(start, q.start - 160) - off, q.start - off
     has_toll = lt.find("toll", w_start, w_end) >= 0 if lt is low else "toll" in lt[w_start:w_end].lower()
     toll = rx["toll"].search(lt, w_start, w_end) if has_toll else None

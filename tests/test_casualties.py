@@ -509,3 +509,23 @@ def test_a_run_of_auxiliaries_takes_time_in_proportion_to_its_length(noun):
         f"assert find_casualties('5 {noun} ' + 'have been ' * 60 + 'seen, never killed.') == []"
     )
     subprocess.run([sys.executable, "-c", code], timeout=120, check=True)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one more person, told by an ordinal
+        ("One soldier was killed and a second was wounded.", [("killed", 1), ("wounded", 1)]),
+        ("A British citizen has been killed and a second is missing.", [("killed", 1), ("missing", 1)]),
+        ("He won the first round and a second is expected.", []),
+        # an aside between the verb and its figure
+        ("Russia has lost, according to the General Staff, 1,380 personnel over the past day.", [("losses", 1380)]),
+        ("Troops killed, officials said, 12 militants.", [("killed", 12)]),
+        # beaten, with how, or beaten up
+        ("Yelena Milashina was brutally beaten in Chechnya.", [("wounded", 1)]),
+        ("Two journalists were beaten up by soldiers.", [("wounded", 2)]),
+        ("Kamenev was beaten by his rival in the final.", []),  # a sport's
+    ],
+)
+def test_another_one_an_aside_and_beatings(text, expected):
+    assert [(kind, low) for kind, low, _, _, _ in facts(text)] == expected
