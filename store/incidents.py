@@ -247,10 +247,13 @@ class Grouper:
             self._choices, self._choices_version = by_hash, version
         return self._choices
 
-    def _choices_for(self, conn, item: Item) -> list[tuple[str, str]]:
-        """(choice, other key) pairs that name ``item`` (an exact span, else the most overlapping)."""
+    def _choices_for(
+        self, conn, item: Item, choices: dict[str, list[tuple[int, int, str, str]]]
+    ) -> list[tuple[str, str]]:
+        """(choice, other key) pairs of ``choices`` that name ``item`` (an exact span, else the most
+        overlapping)."""
         digest = item.key.split(":", 1)[0]
-        entries = self.choices(conn).get(digest)
+        entries = choices.get(digest)
         if not entries:
             return []
         exact = [(c, o) for s, e, c, o in entries if s == item.start and e == item.end]
@@ -280,7 +283,10 @@ class Grouper:
         return joined
 
     def _add_article_items(self, conn, items: list[Item]) -> list[int]:
-        choices = {item.event_id: self._choices_for(conn, item) for item in items}
+        # the analyst's choices read (or their table's version checked) once for the article's items:
+        # grouping them records none
+        known = self.choices(conn)
+        choices = {item.event_id: self._choices_for(conn, item, known) for item in items}
         apart_keys = {item.event_id: {o for c, o in choices[item.event_id] if c == "apart"} for item in items}
         reports: list[tuple[Profile, list[Item]]] = []
         for item in items:
