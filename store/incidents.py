@@ -343,7 +343,8 @@ class Grouper:
                     fitting.append((fit, incident_id, candidate))
             fitting.sort(key=lambda f: (-f[0], f[1]))  # the best, the lowest id on a tie
             target = fitting[0][1] if fitting else None
-        if target is None:
+        new = target is None
+        if new:
             target = self._new_incident(conn, members[0])
             incident_profile = Profile()
         elif fitting:
@@ -353,7 +354,7 @@ class Grouper:
         ids = [m.event_id for m in members]
         conn.execute(f"UPDATE events SET incident_id = ? WHERE id IN ({','.join('?' * len(ids))})", (target, *ids))
         incident_profile.add(profile)
-        self.save_profile(conn, target, incident_profile)
+        self.save_profile(conn, target, incident_profile, new=new)
         # several together-choices name other incidents: they are one incident now
         for other in sorted(set(together) - {target} - apart):
             self.merge(conn, other, target, record=False)
@@ -474,28 +475,30 @@ class Grouper:
         keys = frozenset(own_keys(profile.places.values(), profile.subtypes)) if core else frozenset()
         return core, keys, frozenset(profile.places)
 
-    def save_profile(self, conn, incident_id: int, profile: Profile, *, rewrite: bool = False) -> None:
+    def save_profile(
+        self, conn, incident_id: int, profile: Profile, *, rewrite: bool = False, new: bool = False
+    ) -> None:
         """Keep ``profile`` as the incident's: its places and lookup keys are written now (so the
-        next report finds it), only where they changed; its row when the batch is flushed."""
+        next report finds it), only where they changed; its row when the batch is flushed.
+        ``new``: the incident was just made (the store holds no places or keys of it);
+        ``rewrite``: what the store holds of it is not known (all of it is written again)."""
         cached = self._profiles.get(incident_id)
-        stored = None if rewrite or cached is None else cached[1]
-        now = self._stored(profile)
-        core, keys, places = now
-        if stored is None:
+        if new:
+            stored = _NOTHING_STORED
+        elif rewrite or cached is None:
             conn.execute("DELETE FROM incident_places WHERE incident_id = ?", (incident_id,))
-        if stored is None or places != stored[2]:
-            new = places if stored is None else places - stored[2]
+            conn.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
+            stored = _NOTHING_STORED
+        else:
+            stored = cached[1]
+        now = self._stored(profile)
+        places = now[2]
+        if places != stored[2]:
             conn.executemany(
                 "INSERT OR IGNORE INTO incident_places (incident_id, entity_id, level) VALUES (?, ?, ?)",
-                [(incident_id, i, level) for i, level in sorted(new)],
+                [(incident_id, i, level) for i, level in sorted(places - stored[2])],
             )
-        if stored is None or core != stored[0] or keys != stored[1]:
-            conn.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
-            if core is not None:
-                conn.executemany(
-                    "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
-                    [(k, core[0], core[1], incident_id) for k in sorted(keys)],
-                )
+        _write_keys(conn, incident_id, stored, now)
         self._profiles[incident_id] = (profile, now)
         self._dirty.add(incident_id)
 
@@ -616,6 +619,35 @@ class Grouper:
             refresh_stale(conn)
             self._refreshed = time.monotonic()
             self._refresh_cost = self._refreshed - started
+
+
+# what the store holds of an incident it has no places or keys of: (core, lookup keys, places)
+_NOTHING_STORED: tuple = (None, frozenset(), frozenset())
+
+
+def _write_keys(conn, incident_id: int, stored: tuple, now: tuple) -> None:
+    """Bring the incident's rows of ``incident_keys`` from ``stored`` to ``now`` (each: core, keys),
+    touching only the rows that change: most reports that join an incident move its core by a day or
+    leave it, and add a place or none; its other keys' rows stay."""
+    (old_core, old_keys, _), (core, keys, _) = stored, now
+    if old_core is not None and (core is None or core[0] != old_core[0]):
+        # the core's first day is in every row's primary key: the rows go, and come back below
+        conn.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident_id,))
+        old_core, old_keys = None, frozenset()
+    if core is None:
+        return
+    if old_core is not None and core[1] != old_core[1]:
+        conn.execute("UPDATE incident_keys SET hi = ? WHERE incident_id = ?", (core[1], incident_id))
+    if old_keys - keys:
+        conn.executemany(
+            "DELETE FROM incident_keys WHERE key = ? AND lo = ? AND incident_id = ?",
+            [(k, core[0], incident_id) for k in sorted(old_keys - keys)],
+        )
+    if keys - old_keys:
+        conn.executemany(
+            "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
+            [(k, core[0], core[1], incident_id) for k in sorted(keys - old_keys)],
+        )
 
 
 def _split_key(key: str) -> tuple[str, int, int]:
