@@ -62,6 +62,7 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from extract.model import SUBTYPE_TO_TYPE
 from store.incident_match import (
@@ -733,55 +734,55 @@ def _families_to_look_up(subtypes: Iterable[str]) -> list[str]:
 def own_keys(places: Iterable[Place], subtypes: Iterable[str]) -> set[str]:
     """The lookup keys an incident is found by: each family of its subtypes with each place, its
     region, its map cell."""
-    keys = _place_keys(places)
-    return {f"{family}|{key}" for family in _key_families(subtypes) for key in keys}
+    key_families = _key_families(subtypes)
+    return {key for p in places for family in key_families for key in _own_keys_of(family, p)}
 
 
-def _place_keys(places: Iterable[Place]) -> set[str]:
-    keys: set[str] = set()
-    for p in places:
-        if p.level == 0:
-            continue
-        keys.add(f"e:{p.id}")
-        if p.region:
-            keys.add(f"r:{p.country or ''}/{p.region}")
-        if p.level == 1:
-            keys.add(f"R:{p.country or ''}/{p.region}")
-        cell = p.cell
-        if cell is not None:
-            keys.add(f"g:{cell[0]}/{cell[1]}")
-        if p.level == 2:  # (with or without its point: an entity may learn its point later)
-            keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
-            keys.add(f"n:/{skeleton(p.key)}")  # found by a report that does not know the country
-    return keys
+# Each place's keys are kept (by family and place: a Place is a frozen value): every report that
+# joins an incident computes its keys again, and looks others up, mostly with places seen before.
+@lru_cache(maxsize=65536)
+def _own_keys_of(family: str, p: Place) -> tuple[str, ...]:
+    if p.level == 0:
+        return ()
+    keys = {f"e:{p.id}"}
+    if p.region:
+        keys.add(f"r:{p.country or ''}/{p.region}")
+    if p.level == 1:
+        keys.add(f"R:{p.country or ''}/{p.region}")
+    cell = p.cell
+    if cell is not None:
+        keys.add(f"g:{cell[0]}/{cell[1]}")
+    if p.level == 2:  # (with or without its point: an entity may learn its point later)
+        keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
+        keys.add(f"n:/{skeleton(p.key)}")  # found by a report that does not know the country
+    return tuple(f"{family}|{key}" for key in keys)
 
 
 def lookup_keys(places: Iterable[Place], subtypes: Iterable[str]) -> list[str]:
     """The keys under which incidents that a report's places and subtypes may meet are found."""
-    keys = _place_lookup_keys(places)
-    return sorted(f"{family}|{key}" for family in _families_to_look_up(subtypes) for key in keys)
+    look_up = _families_to_look_up(subtypes)
+    return sorted({key for p in places for family in look_up for key in _lookup_keys_of(family, p)})
 
 
-def _place_lookup_keys(places: Iterable[Place]) -> set[str]:
-    keys: set[str] = set()
-    for p in places:
-        if p.level == 0:
-            continue
-        keys.add(f"e:{p.id}")
-        if p.level == 1:
-            keys.add(f"r:{p.country or ''}/{p.region}")  # any incident in the region
-            continue
-        if p.region:
-            keys.add(f"R:{p.country or ''}/{p.region}")  # incidents placed only by its region
-        cell = p.cell
-        if cell is not None:
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    keys.add(f"g:{cell[0] + dy}/{cell[1] + dx}")
-        # the same name spelled otherwise: the same consonants (not every town of the region); also
-        # with a point, for incidents keyed when their place had none yet
-        keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
-    return keys
+@lru_cache(maxsize=65536)
+def _lookup_keys_of(family: str, p: Place) -> tuple[str, ...]:
+    if p.level == 0:
+        return ()
+    keys = {f"e:{p.id}"}
+    if p.level == 1:
+        keys.add(f"r:{p.country or ''}/{p.region}")  # any incident in the region
+        return tuple(f"{family}|{key}" for key in keys)
+    if p.region:
+        keys.add(f"R:{p.country or ''}/{p.region}")  # incidents placed only by its region
+    cell = p.cell
+    if cell is not None:
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                keys.add(f"g:{cell[0] + dy}/{cell[1] + dx}")
+    # the same name spelled otherwise: the same consonants (not every town of the region); also
+    # with a point, for incidents keyed when their place had none yet
+    keys.add(f"n:{p.country or ''}/{skeleton(p.key)}")
+    return tuple(f"{family}|{key}" for key in keys)
 
 
 # --------------------------------------------------------------------------------------------
