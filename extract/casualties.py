@@ -371,6 +371,17 @@ _ANOTHER_ONE = re.compile(
     r"(?:(?:is|was|has been|had been|remains|remained|also|reportedly|later|seriously|badly)\s+)*"
     r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken prisoner)\b"
 )
+_ORDINAL_KIND = {
+    "killed": "killed",
+    "died": "killed",
+    "dead": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "hurt": "wounded",
+    "missing": "missing",
+    "captured": "captured",
+    "taken prisoner": "captured",
+}
 # "Russia has lost, according to the General Staff, 1,380 personnel": an aside between the verb and the
 # figure (the text before the figure ends with a comma)
 _ACTIVE_ASIDE = re.compile(
@@ -473,16 +484,8 @@ def find_casualties(
             )
     if flags & HINT and (" second " in low or " third " in low or " fourth " in low or " fifth " in low):
         for m in _ANOTHER_ONE.finditer(text, start, end):
-            verb = m["verb"]
-            kind = (
-                "wounded"
-                if verb in ("wounded", "injured", "hurt")
-                else "killed"
-                if verb in ("killed", "died", "dead")
-                else verb
-            )
-            kind = "captured" if kind == "taken prisoner" else kind
             if not any(c.span.start < m.end() and m.start() < c.span.end for c in found):
+                kind = _ORDINAL_KIND[m["verb"]]
                 found.append(Casualty(kind, 1, 1, "exact", m["who"], Span.of(text, m.start(), m.end())))
     found.sort(key=lambda c: c.span.start)
     return found

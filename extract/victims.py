@@ -33,7 +33,7 @@ _GROUP_WORDS = {
         "mercenaries paramilitary paramilitaries fighter fighters"
     ),
 }
-GROUP_OF = {word: group for group, words in _GROUP_WORDS.items() for word in words.split()}
+_GROUP_OF = {word: group for group, words in _GROUP_WORDS.items() for word in words.split()}
 # "service members", "crew members": the word before "members" decides
 _MEMBERS_OF = {"service": "forces", "military": "forces", "crew": "forces", "militia": "armed groups"}
 
@@ -54,7 +54,7 @@ def victims_of(who: str | None) -> Victims:
         return UNKNOWN
     words = who.replace("-", " ").split()
     head = words[-1].lower()
-    group = GROUP_OF.get(head)
+    group = _GROUP_OF.get(head)
     if group is None and head == "members" and len(words) > 1:
         group = _MEMBERS_OF.get(words[-2].lower())
     if group is None:
