@@ -121,7 +121,7 @@ def test_figures_disagree_only_when_they_may_count_the_same_people(tmp_path, fir
     reader = queries.connect_readonly(str(db))
     marks = [r["mark"] for r in queries.page_after(reader, queries.incident_versions_query(1), None, 10).rows]
     reader.close()
-    assert marks == ["≠", "≠"] if conflict else marks == ["", ""]
+    assert marks == (["≠", "≠"] if conflict else ["", ""])
 
 
 def test_different_towns_or_days_or_families_are_different_incidents(conn):
