@@ -169,7 +169,6 @@ def _find_lexicon(doc: Document) -> None:
     texts = doc.texts
     count = len(texts)
     after = 0  # tokens before this one are inside a match already
-    after_first: list[set[str]] = []  # (see _surname)
     for i in list(compress(range(count), map(index.__contains__, texts))):
         if i < after:
             continue
@@ -189,7 +188,7 @@ def _find_lexicon(doc: Document) -> None:
                 ):
                     continue
                 if _possessive_ok(doc, i, last, words):
-                    if n == 1 and (_ambiguous_acronym(doc, i) or _surname(doc, i, kind, after_first)):
+                    if n == 1 and (_ambiguous_acronym(doc, i) or _surname(doc, i, kind)):
                         continue
                     if _other_qualifier(doc, i, last, canonical):
                         continue
@@ -221,18 +220,19 @@ def _possessive_ok(doc: Document, first: int, last: int, words: tuple[str, ...])
     return True
 
 
-def _surname(doc: Document, i: int, kind: str, after_first: list[set[str]]) -> bool:
+def _surname(doc: Document, i: int, kind: str) -> bool:
     """A company's one-word name that the article writes after a first name is a person's, there
-    and alone: "Attorney General Tarek William Saab ... Saab said". ``after_first``: the words that
-    follow a first name in the article, worked out once, when first needed (an empty list till then)."""
+    and alone: "Attorney General Tarek William Saab ... Saab said". The words that follow a first
+    name are gathered once per article (``doc.memo``)."""
     if kind != "other":
         return False
-    if not after_first:
+    after_first = doc.memo.get("after_first_name")
+    if after_first is None:
         tokens = doc.tokens
-        after_first.append(
-            {tokens[k].text for k in range(1, len(tokens)) if is_first_name(tokens[k - 1]) and doc.joined(k - 1, k)}
+        after_first = doc.memo["after_first_name"] = dict.fromkeys(
+            tokens[k].text for k in range(1, len(tokens)) if is_first_name(tokens[k - 1]) and doc.joined(k - 1, k)
         )
-    return doc.tokens[i].text in after_first[0]
+    return doc.tokens[i].text in after_first
 
 
 def _ambiguous_acronym(doc: Document, i: int) -> bool:
