@@ -7,7 +7,7 @@ what follows the run fails to match; a loop over mentions inside a loop over men
 square. Both hide in ordinary articles and show on hostile ones. Each phrase unit below (the words
 the rules look for: auxiliaries, titles, quotes, dates, figures, cues, furniture) is repeated 250 and
 1,000 times, alone and inside a casualty sentence and a claim, and the whole pipeline reads each text;
-then ``--pairs`` random pairs and triples of units are repeated the same way. Prints every text whose
+then ``--pairs`` random pairs and triples of units, 120 and 480 times. Prints every text whose
 time grew more than 8x for 4x the input (linear is 4x), or that took over 20 s, and the worst ratio.
 """
 
