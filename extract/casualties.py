@@ -180,14 +180,22 @@ _PASSIVE_KINDS = [
     (re.compile(r"missing|unaccounted for|went missing|disappeared", re.I), "missing"),
     (re.compile(r"losses|lost", re.I), "losses"),
 ]
-_AUX = (
-    r"(?:were|was|have been|has been|had been|are|is|being|been|got|have|had|reportedly|also|all|"
-    r"either|allegedly|later|were reportedly|confirmed|now|so far|in total|in all|each|both|"
-    r"subsequently|eventually|already|apparently|believed|thought|feared|said|reported|to be|to have been|"
-    r"known to have|known to have been|believed to have|believed to have been|feared to have|"
-    r"remain|remains|remained|still|lightly|slightly|seriously|critically|badly|severely|fatally|gravely|"
-    r"moderately|mortally|received|sustained|suffered)"
+# Words between a figure (or its noun) and the casualty word. Longest first: the patterns repeat them
+# possessively (``*+``, see _AFTER), so an alternative that matched is never tried again shorter or
+# longer, and "believed" before "believed to have" would leave "to have died" unread.
+_AUX_WORDS = "|".join(
+    sorted(
+        (
+            "were was have has had are is being been got reportedly also all either allegedly later confirmed "
+            "now each both subsequently eventually already apparently believed thought feared said reported "
+            "known remain remains remained still lightly slightly seriously critically badly severely fatally "
+            "gravely moderately mortally received sustained suffered"
+        ).split()
+        + ["have been", "has been", "had been", "so far", "in total", "in all", "to be", "to have", "to have been"],
+        key=lambda w: (-len(w), w),
+    )
 )
+_AUX = f"(?:{_AUX_WORDS})"
 _CAS_WORD = (
     rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
     rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
@@ -294,10 +302,12 @@ _ANY_PEOPLE = re.compile(
 _PASSIVE_AUX = re.compile(r"\b(?:were|been|are|was|is|being)\b", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
 
+# what others say of them: "Scott Sibley is believed to have been killed", "He was said to have died"
+_RAISED = r"(?:is|was|(?:is|was)\s+(?:now\s+)?(?:believed|reported|said|thought|feared|known|presumed)\s+to\s+have)"
 # "A seven-year-old girl was seriously injured": one person
 _VERB_FIRST = "killed|killing|shot dead|shooting dead|wounded|wounding|injured|injuring|captured|capturing"
 _ONE = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:was|has been|had been|is|reportedly|"
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
     rf"|\b(?P<verb2>{_VERB_FIRST})"
@@ -334,7 +344,7 @@ _NAME = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*"
 _WHO_CLAUSE = r"(?:(?:,\s+\d{1,3})?(?:,\s+(?:who|whose)\s[^,;:()\"“”]{1,160})?,)?"
 _NAMED_ONE = re.compile(
     rf"(?<![\w’'\-])(?P<who>{_NAME}|[Hh]e|[Ss]he){_WHO_CLAUSE}"
-    rf"\s+(?:(?:has|had|was|been|{_NAMED_ADVERBS})\s+)+(?P<verb>{_NAMED_VERBS})\Z"
+    rf"\s+(?:(?:has|had|was|been|{_RAISED}|{_NAMED_ADVERBS})\s+)+(?P<verb>{_NAMED_VERBS})\Z"
 )
 _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
 # "Pielieshenko died during combat operations", "He died on the front", "Captain Anton Sydorov, died in
@@ -342,22 +352,25 @@ _NAMED_VERB_ANYCASE = re.compile(_NAMED_VERB.pattern, re.IGNORECASE)
 _NAMED_DIED_VERB = re.compile(r"\b(?:died|disappeared|went missing)\b")
 _NAMED_DIED = re.compile(
     rf"(?<![\w’'\-])(?P<who>{_NAME}|[Hh]e|[Ss]he){_WHO_CLAUSE},?"
-    rf"\s+(?:(?:{_NAMED_ADVERBS}|then|tragically|suddenly)\s+)*(?P<verb>died|disappeared|went missing)\Z"
+    rf"\s+(?:(?:{_RAISED}|{_NAMED_ADVERBS}|then|tragically|suddenly)\s+)*(?P<verb>died|disappeared|went missing)\Z"
 )
 
-# "the brutal murder of Oleksandr Matsievskyi", "It took the life of our reporter Oleh Zadoianchuk": one
-# named person (two capitalised words at least, a role before them), killed
+# "the brutal murder of Oleksandr Matsievskyi", "It took the life of our reporter Oleh Zadoianchuk",
+# "Russian soldiers killed journalist Maks Levin": one named person (two capitalised words at least, a
+# role before them), killed
 _ROLE = (
     rf"{_SINGULAR}|reporter|photographer|cameraman|activist|commander|general|colonel|major|captain|"
     r"lieutenant|sergeant|priest|lawyer|politician|mayor|governor|leader|blogger|writer|poet|artist|"
     r"athlete|musician|director|official|businessman|businesswoman|opposition leader|human rights defender"
 )
 _KILLING_OF = re.compile(
-    r"\b(?:(?:murder|killing|assassination|execution|slaying)\s+of|(?:took|taken|claimed|cost)\s+the\s+life\s+of)"
+    r"\b(?:(?:murder|killing|assassination|execution|slaying)\s+of|(?:took|taken|claimed|cost)\s+the\s+life\s+of|"
+    r"killed|executed|murdered|assassinated|shot dead|shot and killed)"
     rf"\s+(?:(?:the|a|an|our|their|his|her|its|[A-Z][\w’'\-]*[’']s)\s+)?(?:(?:{_MOD}){{0,2}}?(?:{_ROLE})\s+)?"
-    r"(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-])"
+    r"(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-]|\s+[A-Z])"
     rf"(?!\s+(?i:{_WHO})\b)"  # "the killing of North Korean soldiers": many, not one named
 )
+_KILLED_NAMED_VERBS = ("killed ", "executed ", "murdered ", "assassinated ", "shot dead ")
 # "his body was found with traces of torture", "the body of Maks Levin was found": one person, killed
 _BODY_FOUND = re.compile(
     rf"\b(?:(?:[Hh]is|[Hh]er)\s+(?:dead\s+)?body|[Tt]he\s+body\s+of\s+(?:(?:an?|one)\s+(?:{_MOD}){{0,2}}?"
@@ -474,7 +487,7 @@ def find_casualties(
     if flags & HINT and ("died" in low or "disappeared" in low or "went missing" in low):
         verbs = _NAMED_DIED_VERB.finditer(text, start, end)
         _add_named(found, text, start, (v.span() for v in verbs), _NAMED_DIED)
-    if flags & HINT and " of " in low:
+    if flags & HINT and (" of " in low or any(v in low for v in _KILLED_NAMED_VERBS)):
         for m in _KILLING_OF.finditer(text, start, end):
             _add_one(found, text, m, m["who"] if _a_name(m["who"]) else None, needs_who=True)
     if flags & HINT and "body " in low:

@@ -529,3 +529,36 @@ def test_a_run_of_auxiliaries_takes_time_in_proportion_to_its_length(noun):
 )
 def test_another_one_an_aside_and_beatings(text, expected):
     assert [(kind, low) for kind, low, _, _, _ in facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what others say of them, between the figure or the name and the verb
+        ("Two Ukrainian soldiers are believed to have died in the shelling.", [("killed", 2, "Ukrainian soldiers")]),
+        ("Five civilians are feared to have been killed in Kherson.", [("killed", 5, "civilians")]),
+        ("Three people are thought to have died in the strike.", [("killed", 3, "people")]),
+        ("Scott Sibley is believed to have been killed in combat.", [("killed", 1, "Scott Sibley")]),
+        ("Colonel Ivan Petrov was said to have died in the strike.", [("killed", 1, "Colonel Ivan Petrov")]),
+        ("A Ukrainian commander was reported to have been killed.", [("killed", 1, "commander")]),
+        # one named person, the object of an active verb
+        ("Russian soldiers killed journalist Maks Levin near Kyiv.", [("killed", 1, "Maks Levin")]),
+        ("Russian troops executed Oleksandr Matsievskyi near Bakhmut.", [("killed", 1, "Oleksandr Matsievskyi")]),
+        ("Israeli strikes killed Hamas commander Mohammed Deif in Gaza.", [("killed", 1, "Mohammed Deif")]),
+    ],
+)
+def test_deaths_told_as_others_believe_them_and_named_victims_of_active_verbs(text, expected):
+    assert [(kind, low, who) for kind, low, _, _, who in facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian shelling killed Ukrainian Defence Ministry staff in Kyiv.",  # a body's staff, not one named
+        "The strike killed Kharkiv Regional Administration employees.",
+        "Russian missiles killed North Korean soldiers near Kursk.",
+        "Putin is believed to have ordered the strike.",
+    ],
+)
+def test_bodies_staff_and_groups_after_an_active_verb_are_no_one_named(text):
+    assert all(low != 1 for _, low, _, _, _ in facts(text))
