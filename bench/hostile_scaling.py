@@ -1,6 +1,6 @@
 """Hunt for extraction time that grows faster than the text: phrase units repeated 250 and 1,000 times.
 
-    python bench/hostile_scaling.py [--pairs N] [--seed S]
+    python bench/hostile_scaling.py [--pairs N] [--seed S] [--store]
 
 A pattern that can match a run of words in many ways (``(?:a|a b)*``) backtracks exponentially when
 what follows the run fails to match; a loop over mentions inside a loop over mentions grows with the
@@ -9,6 +9,10 @@ the rules look for: auxiliaries, titles, quotes, dates, figures, cues, furniture
 1,000 times, alone and inside a casualty sentence and a claim, and the whole pipeline reads each text;
 then ``--pairs`` random pairs and triples of units, 120 and 480 times. Prints every text whose
 time grew more than 8x for 4x the input (linear is 4x), or that took over 20 s, and the worst ratio.
+
+--store: the same for writing one article into a fresh store (extraction, then the writer and the
+grouping of its events into incidents), for articles of 2,000 and 8,000 incident sentences: one
+sentence repeated, distinct incidents in paragraphs, and one paragraph of distinct incidents.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract.pipeline import extract_article  # noqa: E402
+from store.db import open_store  # noqa: E402
+from store.ingest import ingest_articles  # noqa: E402
+from store.readers import RawArticle  # noqa: E402
 
 UNITS = (
     'have been |Mr |U.S. |said |who |, who was |killed |in 2014 |Kyiv, |(Reuters) |— |"|on Monday |the |of the |'
@@ -68,11 +75,54 @@ def growth(unit: str, template: str, small: int, large: int) -> tuple[float, flo
     return b / max(a, 1e-4), b
 
 
+def incident_sentences(n: int, rng: random.Random, shape: str) -> str:
+    """An article of ``n`` incident sentences (``shape``: "repeated", "paragraphs" or "one paragraph")."""
+    if shape == "repeated":
+        return "Russian shelling hit Kherson on Monday. " * n
+    places = ("Kherson", "Kharkiv", "Odesa", "Sumy", "Belgorod", "Kursk", "Donetsk", "Dnipro", "Mykolaiv")
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    kinds = ("Russian shelling hit", "Ukrainian drones struck", "A missile hit", "Fighting broke out in")
+    sentences = [
+        f"{rng.choice(kinds)} {rng.choice(places)} on {rng.choice(days)}, killing {rng.randint(1, 50)} people."
+        for _ in range(n)
+    ]
+    join = "\n\n" if shape == "paragraphs" else " "
+    return join.join(sentences)
+
+
+def store_seconds(text: str, folder: Path) -> float:
+    """Seconds to write ``text`` as one article into a fresh store, extraction included (this process)."""
+    path = folder / f"store-{time.perf_counter_ns()}.db"
+    conn = open_store(path)
+    try:
+        start = time.perf_counter()
+        ingest_articles(conn, [RawArticle("hostile.txt", text, published="2024-12-16")], workers=0)
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def store_main(seed: int) -> None:
+    import tempfile
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as folder:
+        store_seconds("Russian shelling hit Kherson on Monday.", Path(folder))  # (loads the model)
+        for shape in ("repeated", "paragraphs", "one paragraph"):
+            a = store_seconds(incident_sentences(2000, rng, shape), Path(folder))
+            b = store_seconds(incident_sentences(8000, rng, shape), Path(folder))
+            print(f"{shape}: 2,000 sentences {a:.2f} s, 8,000 {b:.2f} s: {b / a:.1f}x for 4x (linear: 4x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--store", action="store_true", help="time writing long articles into a store instead")
     args = parser.parse_args()
+    if args.store:
+        store_main(args.seed)
+        return
     signal.signal(signal.SIGALRM, _alarm)
     rng = random.Random(args.seed)
     cases = [(u, t, 250, 1000) for u in UNITS for t in TEMPLATES]

@@ -58,7 +58,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -153,9 +155,7 @@ class Grouper:
         """The events ``where`` (an SQL condition on ``e``) as Items, in article and text order."""
         rows = conn.execute(
             "SELECT e.id, e.article_id, a.hash, e.evidence_start, e.evidence_end, e.subtype, e.date, "
-            "e.date_end, e.date_precision, e.confidence, a.published, e.report, "
-            "(length(substr(a.text, 1, e.evidence_start)) "
-            " - length(replace(substr(a.text, 1, e.evidence_start), char(10) || char(10), ''))) / 2 "
+            "e.date_end, e.date_precision, e.confidence, a.published, e.report "
             f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} "
             "ORDER BY e.article_id, e.evidence_start, e.id",
             params,
@@ -164,18 +164,24 @@ class Grouper:
             return []
         ids = [r[0] for r in rows]
         marks = ",".join("?" * len(ids))
+        # the articles' texts read once, and cut here: SQLite's substr() walks a text from its start,
+        # so cutting it in SQL for each event took time quadratic in an article's length
+        article_of = {r[0]: r[1] for r in rows}
+        texts = _texts(conn, set(article_of.values()))
         place_ids: dict[int, list[tuple[int, bool]]] = {}
-        for event_id, entity_id, span, after, before in conn.execute(
-            'SELECT p.event_id, p.entity_id, p.text, substr(a.text, p."end" + 1, 14), '
-            "substr(a.text, max(1, p.start - 17), min(p.start, 18)) FROM event_places p "
-            "JOIN events e ON e.id = p.event_id JOIN articles a ON a.id = e.article_id "
-            f"WHERE p.event_id IN ({marks}) ORDER BY p.rowid",
+        for event_id, entity_id, span, start, end in conn.execute(
+            'SELECT event_id, entity_id, text, start, "end" FROM event_places '
+            f"WHERE event_id IN ({marks}) ORDER BY rowid",
             ids,
         ):
+            text = texts[article_of[event_id]]
             as_region = bool(
-                REGION_WORD.search(span) or REGION_AFTER.match(after or "") or REGION_BEFORE.search(before or "")
+                REGION_WORD.search(span)
+                or REGION_AFTER.match(text[end : end + 14])
+                or REGION_BEFORE.search(text[max(0, start - 18) : start])
             )
             place_ids.setdefault(event_id, []).append((entity_id, as_region))
+        breaks = {article_id: _paragraph_breaks(text) for article_id, text in texts.items()}
         known = self.places(conn, [i for v in place_ids.values() for i, _ in v])
         actors: dict[int, set[str]] = {}
         for event_id, name in conn.execute(f"SELECT event_id, name FROM event_actors WHERE event_id IN ({marks})", ids):
@@ -203,7 +209,6 @@ class Grouper:
             confidence,
             published,
             report,
-            paragraph,
         ) in rows:
             lo, hi, joinable = interval(date, date_end, precision, published)
             places = list(
@@ -228,7 +233,7 @@ class Grouper:
                     frozenset(actors.get(event_id, ())),
                     figures.get(event_id, {}),
                     confidence or 0.0,
-                    paragraph or 0,
+                    bisect_right(breaks[article_id], start),
                     report,
                 )
             )
@@ -290,23 +295,20 @@ class Grouper:
         choices = {item.event_id: self._choices_for(conn, item, known) for item in items}
         apart_keys = {item.event_id: {o for c, o in choices[item.event_id] if c == "apart"} for item in items}
         reports: list[tuple[Profile, list[Item]]] = []
+        # the report each extraction key names: when every item has one and the analyst kept none apart,
+        # an item joins its key's report (what _report_for finds) without a scan over every report, which
+        # made an article of thousands of incidents take time quadratic in them
+        by_report: dict[str, tuple[Profile, list[Item]]] | None = (
+            {} if all(item.report is not None and not apart_keys[item.event_id] for item in items) else None
+        )
         for item in items:
             mine = Profile()
             mine.add(item)
-            home = None
-            for profile, members in reversed(reports):
-                if any(m.key in apart_keys[item.event_id] or item.key in apart_keys[m.event_id] for m in members):
-                    continue
-                if item.report is not None and members[-1].report is not None:
-                    # the extraction said which sentences tell one incident (it read the whole text)
-                    if item.report == members[-1].report:
-                        home = (profile, members)
-                        break
-                elif fits_in_article(profile, members, item, mine):
-                    home = (profile, members)
-                    break
+            home = by_report.get(item.report) if by_report is not None else _report_for(reports, item, mine, apart_keys)
             if home is None:
                 reports.append((mine, [item]))
+                if by_report is not None:
+                    by_report[item.report] = reports[-1]
             else:
                 home[0].add(item)
                 home[1].append(item)
@@ -938,3 +940,39 @@ def has_pending(conn) -> bool:
         conn.execute("SELECT 1 FROM events WHERE incident_id IS NULL LIMIT 1").fetchone() is not None
         or conn.execute("SELECT 1 FROM incidents WHERE stale LIMIT 1").fetchone() is not None
     )
+
+
+def _report_for(
+    reports: list[tuple[Profile, list[Item]]], item: Item, mine: Profile, apart_keys: dict[int, set[str]]
+) -> tuple[Profile, list[Item]] | None:
+    """The report of the article told so far that ``item`` tells more of: the latest that the analyst
+    kept no member of apart from it and that the extraction's key names (or, without keys, that fits)."""
+    for profile, members in reversed(reports):
+        if any(m.key in apart_keys[item.event_id] or item.key in apart_keys[m.event_id] for m in members):
+            continue
+        if item.report is not None and members[-1].report is not None:
+            # the extraction said which sentences tell one incident (it read the whole text)
+            if item.report == members[-1].report:
+                return profile, members
+        elif fits_in_article(profile, members, item, mine):
+            return profile, members
+    return None
+
+
+def _texts(conn, article_ids: set[int]) -> dict[int, str]:
+    """The texts of the articles ``article_ids``, by id."""
+    out: dict[int, str] = {}
+    ids = sorted(article_ids)
+    for at in range(0, len(ids), 500):
+        batch = ids[at : at + 500]
+        out.update(conn.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(batch))})", batch))
+    return out
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    """Where each blank line ("\\n\\n", counted left to right without overlap) ends: an event's
+    paragraph is the number of them ending at or before its start."""
+    return [m.end() for m in _BLANK_LINE.finditer(text)]
+
+
+_BLANK_LINE = re.compile("\n\n")

@@ -3,7 +3,12 @@ analyst's merges and splits, on real SQLite stores written through the writer.""
 
 from __future__ import annotations
 
+import sqlite3
+from bisect import bisect_right
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from incident_fixtures import (
     CHUHUIV,
     KHARKIV,
@@ -22,6 +27,8 @@ from store.db import open_store
 from store.incident_match import compatible_subtypes, interval
 from store.incident_summary import summarize
 from store.incidents import Grouper, merge_incidents, regroup, resolve_key, split_event
+from store.ingest import ingest_articles
+from store.readers import RawArticle
 
 
 @pytest.fixture
@@ -478,3 +485,37 @@ def test_an_ingest_refreshes_incidents_at_most_a_twentieth_of_its_time(tmp_path,
     batch("f", True)
     assert stale() == 0
     db.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\nБ日 ", max_size=60), st.integers(0, 70), st.integers(0, 70))
+def test_paragraphs_and_the_words_around_a_place_are_cut_in_python_as_sqlite_cut_them(text, start, end):
+    """``load_items`` reads an article's text once and cuts it in Python (cutting it in SQL for each
+    event took time quadratic in its length); the cuts are the ones the SQL made."""
+    conn = sqlite3.connect(":memory:")
+    paragraph, after, before = conn.execute(
+        "SELECT (length(substr(?1, 1, ?2)) - length(replace(substr(?1, 1, ?2), char(10) || char(10), ''))) / 2, "
+        "substr(?1, ?3 + 1, 14), substr(?1, max(1, ?2 - 17), min(?2, 18))",
+        (text, start, end),
+    ).fetchone()
+    assert bisect_right(incidents._paragraph_breaks(text), start) == paragraph
+    assert text[end : end + 14] == after
+    assert text[max(0, start - 18) : start] == (before or "")
+
+
+def test_an_article_of_thousands_of_incidents_is_grouped_without_a_scan_per_event(tmp_path, monkeypatch):
+    """Each event of an article joins the report its extraction key names at once; the scan over the
+    article's reports is left for events without a key or kept apart by the analyst."""
+    scans = []
+    real = incidents._report_for
+    monkeypatch.setattr(incidents, "_report_for", lambda *a: scans.append(1) or real(*a))
+    conn = open_store(tmp_path / "s.db")
+    text = "\n\n".join(
+        f"Russian shelling hit Kherson on {day}, killing {n} people."
+        for n in range(2, 40)
+        for day in ("Monday", "Friday")
+    )
+    ingest_articles(conn, [RawArticle("a.txt", text, published="2024-12-16")], workers=0)
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] > 40
+    assert conn.execute("SELECT count(*) FROM events WHERE incident_id IS NULL").fetchone()[0] == 0
+    assert scans == []
