@@ -41,6 +41,17 @@ class RawArticle:
     outlet: str | None = None
     published: str | None = None
 
+    def __post_init__(self) -> None:
+        # a lone surrogate ("\ud800" in JSON, a broken character reference in a feed) is no Unicode
+        # text and cannot be stored as UTF-8: it becomes U+FFFD, as undecodable bytes do
+        for name in ("ref", "text", "title", "url", "outlet", "published"):
+            value = getattr(self, name)
+            if value is not None and _LONE_SURROGATE.search(value):
+                setattr(self, name, _LONE_SURROGATE.sub("\ufffd", value))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 @dataclass(slots=True)
 class Rejection:
@@ -323,6 +334,7 @@ def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
             break
         number += 1
         if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            seen_any = True
             while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
                 line = stream.readline(1024 * 1024)
             yield Rejection(f"{ref}:{number}", "line longer than the 10 MB limit per article")

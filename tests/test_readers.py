@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from store.db import open_store
+from store.ingest import ingest_paths
 from store.readers import (
     MAX_ARTICLE_BYTES,
     RawArticle,
@@ -137,6 +139,28 @@ def test_jsonl_oversized_line_is_rejected_in_bounded_memory():
     items = list(read_jsonl(io.BytesIO(big + b'\n{"text": "after"}\n'), "big.jsonl"))
     assert isinstance(items[0], Rejection) and "10 MB" in items[0].reason
     assert isinstance(items[1], RawArticle) and items[1].text == "after" and items[1].ref == "big.jsonl:2"
+
+
+def test_a_file_of_one_oversized_line_is_rejected_once_not_also_as_empty():
+    big = json.dumps({"text": "x" * (MAX_ARTICLE_BYTES + 10)}).encode()
+    items = list(read_jsonl(io.BytesIO(big + b"\n"), "big.jsonl"))
+    assert [(r.where, "10 MB" in r.reason) for r in items] == [("big.jsonl:1", True)]
+
+
+def test_lone_surrogates_in_json_become_replacement_characters_and_the_article_is_kept(tmp_path):
+    """JSON may escape half of a surrogate pair alone ("\\ud800"); no UTF-8 can hold it, and it made
+    the whole ingest stop with an encoding error."""
+    lines = [
+        {"text": "Bad \ud800 here. Russian drones hit Lviv on Monday.", "title": "T \udfff", "id": "a\ud800"},
+        {"text": "A pair \ud83d\ude00 is one character."},
+    ]
+    items = list(read_jsonl(io.BytesIO("\n".join(json.dumps(x) for x in lines).encode()), "s.jsonl"))
+    assert [(a.text[:6], a.title, a.ref) for a in items[:1]] == [("Bad \ufffd ", "T \ufffd", "a\ufffd")]
+    assert items[1].text == "A pair \U0001f600 is one character."
+    path = tmp_path / "s.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    conn = open_store(tmp_path / "s.db")
+    assert ingest_paths(conn, [str(path)], workers=0).added == 2
 
 
 def test_rss_items_become_articles_with_link_and_date():
