@@ -30,6 +30,22 @@ def test_help_and_usage_errors():
         assert "Traceback" not in result.stderr
 
 
+def test_text_arguments_that_are_not_utf8_are_refused_in_one_line_and_file_names_are_not(tmp_path):
+    db = tmp_path / "s.db"
+    odd = tmp_path / "f\udcff.txt"  # (a file name may hold any bytes)
+    odd.write_text("date 2024-05-01\nRussian drones hit Odesa on Monday.\n", encoding="utf-8")
+    assert run_sitrep("ingest", str(odd), "--db", str(db)).stdout == "added 1, already present 0, rejected 0\n"
+    for args in (
+        ["note", "article", "1", "bad \udcff note"],
+        ["search", "Ky\udcffiv"],
+        ["--analyst", "A\udcff", "stats"],
+    ):
+        result = run_sitrep(*args, "--db", str(db)) if args[0] != "--analyst" else run_sitrep(*args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("sitrep: the argument b'") and "is not UTF-8 text" in result.stderr, args
+        assert result.stderr.count("\n") == 1
+
+
 def test_ingest_reports_rejections_one_line_each_and_exits_1(tmp_path):
     db = tmp_path / "s.db"
     result = run_sitrep("ingest", str(FIXTURES), "--db", str(db))

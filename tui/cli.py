@@ -833,6 +833,22 @@ COMMANDS = {
 }
 
 
+# arguments that name files: any bytes the system allows; every other argument is text to store or match
+_PATH_ARGUMENTS = frozenset({"db", "paths", "queries", "file", "output"})
+_UNDECODED = re.compile("[\udc80-\udcff]")  # what Python makes of bytes in argv that are not UTF-8
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """A text argument (a note, a tag, a query, a name) must be UTF-8: the store keeps text as UTF-8."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and _UNDECODED.search(item):
+                shown = item.encode("utf-8", "surrogateescape")
+                raise UsageError(f"the argument {shown!r} is not UTF-8 text")
+
+
 def main(argv: list[str] | None = None) -> int:
     from store.admiralty import JudgementError
     from store.db import StoreError
@@ -840,6 +856,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
+        _check_text_arguments(args)
         if args.command and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # exports and JSON are UTF-8 whatever the locale
         return COMMANDS.get(args.command, run_browser)(args)
