@@ -231,7 +231,9 @@ _ACTIVE_BEFORE = re.compile(
     r"lost|losing|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
-    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?\s+[\"“]?$",
+    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?"
+    # "killing all 12 passengers", "killing the three on the spot", "killed all of the 66 people"
+    r"(?:\s+(?:all\s+of\s+the|all\s+the|all|the))?\s+[\"“]?$",
     re.I,
 )
 # a death toll told with a longer phrase between it and its verb than _ACTIVE_BEFORE allows
@@ -245,7 +247,7 @@ _ACTIVE_LAST = frozenset(
     "dead down executed executing massacred killing killed kills kill neutralised neutralized neutralising "
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
-    "to at is was reached hit totalled totaled were".split()
+    "to at is was reached hit totalled totaled were all the".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -628,7 +630,9 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
             and not rx["prisoner_next"].match(lt, q.end - off, end - off)
         ):
             return None
-        return _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
+        record = _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
+        # "captured 12 villages": places and things, not people
+        return None if kind == "captured" and record.who is None else record
     if text.endswith(", ", start, q.start):
         aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
         if aside:

@@ -562,3 +562,20 @@ def test_deaths_told_as_others_believe_them_and_named_victims_of_active_verbs(te
 )
 def test_bodies_staff_and_groups_after_an_active_verb_are_no_one_named(text):
     assert all(low != 1 for _, low, _, _, _ in facts(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a determiner between the verb and its figure
+        ("The device detonated, killing the three on the spot.", [("killed", 3)]),
+        ("The strike hit a bus, killing all 12 passengers.", [("killed", 12)]),
+        ("The crash killed all of the 66 people on board.", [("killed", 66)]),
+        ("The attack killed all three soldiers.", [("killed", 3)]),
+        # captured places and things are no people captured
+        ("Russia claimed to have captured nine villages in the border area.", []),
+        ("Ukrainian forces captured 12 Russian soldiers.", [("captured", 12)]),
+    ],
+)
+def test_all_or_the_before_a_figure_and_captured_places(text, expected):
+    assert [(c.kind, c.min) for c in find_casualties(text)] == expected
