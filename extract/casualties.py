@@ -301,6 +301,13 @@ _ANY_PEOPLE = re.compile(
     rf"(?P<aux>(?:\s+{_AUX}\b)*+)\s+(?P<verb>killed|died|wounded|injured)(?![\w-])",  # (*+: see _AFTER)
     re.I,
 )
+# "nine unexplained deaths", "five further casualties": a noun that only counts the dead or hurt, after
+# words no list holds
+_COUNTED_DEATHS = re.compile(
+    r"(?:\s+(?!(?:of|in|and|or|from|to|at|on|by|per|a|an|the|were|was|are|is)\b)[a-z][a-z\-]*){1,2}"
+    r"\s+(?P<verb>deaths|fatalities|casualties)\b",
+    re.I,
+)
 _PASSIVE_AUX = re.compile(r"\b(?:were|been|are|was|is|being)\b", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
 
@@ -614,6 +621,9 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         kind = "killed" if m["verb"].lower() in ("killed", "died") else "wounded"
         who = text[m.start("who") + off : m.end("who") + off]
         return _record(text, q, m.end() + off, kind, _clean_who(text, who, m.start("who") + off))
+    m = rx["counted_deaths"].match(lt, q.end - off, end - off)
+    if m:
+        return _record(text, q, m.end() + off, "killed_or_wounded" if m["verb"] == "casualties" else "killed", None)
     before = (
         rx["active_before"].search(lt, max(start, q.start - 60) - off, q.start - off)
         if _may_end_active(text, q.start, start)
@@ -748,6 +758,7 @@ _ANYCASE: dict[str, re.Pattern[str]] = {
     "toll": _TOLL_ROSE,
     "bodies": _BODIES,
     "any_people": _ANY_PEOPLE,
+    "counted_deaths": _COUNTED_DEATHS,
 }
 # the same patterns for lower-cased sentences, without IGNORECASE
 _LOWER: dict[str, re.Pattern[str]] = {

@@ -579,3 +579,16 @@ def test_bodies_staff_and_groups_after_an_active_verb_are_no_one_named(text):
 )
 def test_all_or_the_before_a_figure_and_captured_places(text, expected):
     assert [(c.kind, c.min) for c in find_casualties(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Officials confirmed nine unexplained deaths last week.", [("killed", 9)]),
+        ("Five further deaths were reported on Monday.", [("killed", 5)]),
+        ("The shelling caused 12 new casualties.", [("killed_or_wounded", 12)]),
+        ("He spent 5 years of deaths and dying.", []),
+    ],
+)
+def test_nouns_that_only_count_the_dead_after_words_no_list_holds(text, expected):
+    assert [(c.kind, c.min) for c in find_casualties(text)] == expected
