@@ -641,8 +641,8 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         ):
             return None
         record = _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
-        # "captured 12 villages": places and things, not people
-        return None if kind == "captured" and record.who is None else record
+        # "captured 12 villages", "lost 5 tanks": places and things, not people
+        return None if record.who is None and verb in _NEEDS_WHO else record
     if text.endswith(", ", start, q.start):
         aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
         if aside:
@@ -654,6 +654,10 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         # "the death toll from a week of protests over fuel prices rose to at least 105"
         return _active_record(text, q, end, lt, off, rx, "killed", toll.start() + off)
     return None
+
+
+# active verbs that tell of people only when people follow the figure
+_NEEDS_WHO = frozenset("captured capturing captures capture lost losing".split())
 
 
 def _active_kind(verb: str) -> str:

@@ -572,9 +572,12 @@ def test_bodies_staff_and_groups_after_an_active_verb_are_no_one_named(text):
         ("The strike hit a bus, killing all 12 passengers.", [("killed", 12)]),
         ("The crash killed all of the 66 people on board.", [("killed", 66)]),
         ("The attack killed all three soldiers.", [("killed", 3)]),
-        # captured places and things are no people captured
+        # captured or lost places and things are no people captured or lost
         ("Russia claimed to have captured nine villages in the border area.", []),
         ("Ukrainian forces captured 12 Russian soldiers.", [("captured", 12)]),
+        ("The regime has lost dozens of towns and hundreds of bases.", []),
+        ("Of its three wars, the Red Army lost two.", []),
+        ("Russia lost 1,380 personnel over the past day.", [("losses", 1380)]),
     ],
 )
 def test_all_or_the_before_a_figure_and_captured_places(text, expected):
