@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from store.readers import (
     read_jsonl,
     read_path,
 )
-from store_fixtures import FIXTURES
+from store_fixtures import FIXTURES, REPO
 
 
 def read(name: str) -> list[RawArticle | Rejection]:
@@ -450,3 +452,25 @@ def test_a_byte_order_mark_after_a_blank_line_is_no_text():
     assert normalise_text("\ufeff \ufeff Kyiv \ufeff\n") == "Kyiv"
     (item,) = read_data(b"\n\xef\xbb\xbf", "fuzz.txt", "text")
     assert isinstance(item, Rejection)
+
+
+@given(st.text(alphabet=" \n\t\ufeff\u3000\u00a0\x1c\u2028ab\u0301", max_size=20))
+def test_normalised_text_has_no_blank_or_mark_at_its_edges_and_normalises_to_itself(text):
+    out = normalise_text(text)
+    assert out == normalise_text(out)
+    assert not out or not (out[0].isspace() or out[-1].isspace() or "\ufeff" in (out[0], out[-1]))
+    assert out in unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def test_a_million_blank_lines_inside_a_text_are_read_at_once(tmp_path):
+    """Stripping the text's edges with a regex tried ``\\s+\\Z`` from every character of a blank run
+    inside it: a million blank lines took minutes (a subprocess with a time limit, so that the old
+    code fails instead of hanging)."""
+    path = tmp_path / "blank.txt"
+    path.write_text("date 2024-05-01\nRussian drones hit Odesa." + "\n" * 1_000_000 + "End.\n", encoding="utf-8")
+    code = (
+        "import sys; from store.readers import read_path; "
+        "(item,) = read_path(__import__('pathlib').Path(sys.argv[1]), 'blank.txt'); "
+        "assert item.text.startswith('Russian') and item.text.endswith('End.')"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60, cwd=REPO)
