@@ -804,9 +804,16 @@ def _actors(
     seen: set[str] = set()
     inside = _mentions_in(mentions, sentence.start, sentence.end) if inside is None else inside
     claimants: dict[int, tuple[Claim, Entity, int]] = {}  # mention start -> its claim, entity, end
+    # (each claim's claimant is looked for only among the mentions that end where _BEFORE_CUE can
+    # begin, found by bisection: a scan of every mention for every claim was quadratic in a sentence
+    # of thousands of quotations)
+    ends = sorted((t, k) for k, (_, t, _) in enumerate(inside))
     for claim in claims:
-        for s, t, e in inside:
-            if t <= claim.cue.start and _BEFORE_CUE.fullmatch(text, t, claim.cue.start):
+        cue = claim.cue.start
+        at = bisect.bisect_left(ends, (_before_cue_start(text, cue), -1))
+        for t, k in ends[at : bisect.bisect_right(ends, (cue, len(inside)))]:
+            if _BEFORE_CUE.fullmatch(text, t, cue):
+                s, _, e = inside[k]
                 claimants[s] = (claim, e, t)
     for s, (claim, e, t) in claimants.items():
         if (
@@ -817,9 +824,15 @@ def _actors(
         ):
             seen.add(e.key)
             actors.append(Actor(e.name, Span.of(text, s, t), e.key))
+    spans = _merged(contents)
+    starts = [a for a, _ in spans]
     for s, t, e in inside:
-        if s in claimants or (contents and not any(a <= s < b for a, b in contents)):
+        if s in claimants:
             continue
+        if spans:  # only mentions inside a claim's content
+            i = bisect.bisect_right(starts, s) - 1
+            if i < 0 or s >= spans[i][1]:
+                continue
         if e.type in ("group", "organization", "person"):
             if e.type == "organization" and e.attributes.get("kind") == "media":
                 continue
@@ -840,6 +853,35 @@ def _actors(
 
 # between a claimant and its cue: nothing, or an adverb ("the army also said")
 _BEFORE_CUE = re.compile(r"\s*(?:\w+ly\s+|also\s+)?")
+
+
+def _before_cue_start(text: str, cue: int) -> int:
+    """The first position from which _BEFORE_CUE can reach ``cue``: back over the spaces before it,
+    over a word before those (an adverb), and over the spaces before that word."""
+    j = cue
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == cue:
+        return cue
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 # a claim's content that opens with the claimant itself: "it fired", "its fighters", "they repelled"
 _SPEAKS_OF_ITSELF = re.compile(r"(?:that\s+)?(?:it|its|they|their)\s", re.I)
 

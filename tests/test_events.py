@@ -678,3 +678,19 @@ def test_a_sentence_told_twice_tells_one_incident():
     told = [e for e in events if e.evidence.text == said]
     assert len(told) == 2 and told[0].incident == told[1].incident
     assert len({e.incident for e in events}) == 3
+
+
+def test_a_sentence_of_many_quotations_costs_lines_in_proportion():
+    """Each quotation's claimant was looked for among every mention of its sentence, and each mention
+    tested against every quotation: a sentence of thousands of them ran lines in proportion to the
+    square of its length. Lines counted, not timed."""
+    import line_count
+
+    def lines_run(n: int) -> int:
+        text = "Officials in Kyiv said: " + "“Russian missiles hit Kharkiv,” said Zelensky and " * n + "more."
+        extraction, count = line_count.lines_run(lambda: extract_article(text, "2024-05-01"))
+        assert len(extraction.claims) == n + 1
+        return count
+
+    lines_run(1)
+    assert lines_run(400) / lines_run(100) < 5.0
