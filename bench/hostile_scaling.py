@@ -44,7 +44,12 @@ UNITS = (
     "troops of the |Brigade |3rd |Separate |Battalion |and/or |or |either |neither |not |no |if |would |could |"
     "will |plans to |“Russian missiles hit Kharkiv,” said Zelensky and "
 ).split("|")
-TEMPLATES = ("The war: 5 people {} killed in Kyiv.", "{}", "Officials said {} on Monday.")
+TEMPLATES = (
+    "The war: 5 people {} killed in Kyiv.",
+    "{}",
+    "Officials said {} on Monday.",
+    "Ivan Petrov {} X was killed.",
+)
 LIMIT_S = 20
 
 
