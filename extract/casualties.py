@@ -327,10 +327,14 @@ _ONE = re.compile(
 # shot dead in Kherson", "Woman killed, two injured in strike", "Ivan Petrenko killed by a sniper":
 # one person, at the start of the sentence, the verb followed by what a passive is followed by (so
 # "Soldier killed three" is not read)
+# a capitalised word, and one with a lower-case letter ("Ivan", "McCain", not "NATO"), each taken whole
+# and only one way: "[A-Z]\w*[a-z]\w*" split a long word at every letter, quadratic in its length
+_CAP = r"[A-Z][\w’'\-]*+"
+_CAP_LOWER = r"[A-Z](?=[\w’'\-]*?[a-z])[\w’'\-]*+"
 _HEADLINE_VERBS = "killed|shot dead|dies|died|wounded|injured"
 _HEADLINE_ONE = re.compile(
     rf"(?:(?:[Aa]n?|[Oo]ne)\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:(?P<noun>(?i:{_SINGULAR}))"
-    r"|(?P<name>(?:[A-Z][\w’'\-]*[a-z][\w’'\-]*\s+){1,2}[A-Z][\w’'\-]*[a-z][\w’'\-]*)))"
+    rf"|(?P<name>(?:{_CAP_LOWER}\s+){{1,2}}{_CAP_LOWER})))"
     rf"\s+(?P<verb>(?i:{_HEADLINE_VERBS}))"
     r"(?=\s+(?i:by|in|at|near|on|during|after|while|outside|as|when|amid)\b|\s*[,;:–—]|\s*\Z)"
 )
@@ -346,7 +350,7 @@ _NAMED_VERBS = (
 # its verb, found first in the lower-cased sentence (fast): "was/been [adverbs] killed"
 _NAMED_VERB = re.compile(rf"\b(?:was|been)\s+(?:(?:{_NAMED_ADVERBS})\s+)*(?:{_NAMED_VERBS})\b(?! (?:or|and) )")
 # then the capitalised words right before it (searched up to the verb's end: \Z)
-_NAME = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*"
+_NAME = rf"(?:{_CAP}\.?\s+){{0,3}}{_CAP_LOWER}"
 # a relative clause between the name and its verb: "Oleksandr Pielieshenko, who finished fourth at the
 # Rio Olympic Games in 2016, has been killed"
 # or an age: "Tamerlan, 26, died", "Mr Zakrzewski, 55, who worked for Fox News, was killed"
@@ -377,7 +381,7 @@ _KILLING_OF = re.compile(
     r"\b(?:(?:murder|killing|assassination|execution|slaying)\s+of|(?:took|taken|claimed|cost)\s+the\s+life\s+of|"
     r"killed|executed|murdered|assassinated|shot dead|shot and killed)"
     rf"\s+(?:(?:the|a|an|our|their|his|her|its|[A-Z][\w’'\-]*[’']s)\s+)?(?:(?:{_MOD}){{0,2}}?(?:{_ROLE})\s+)?"
-    r"(?P<who>(?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*[a-z][\w’'\-]*)(?![\w’'\-]|\s+[A-Z])"
+    rf"(?P<who>(?:{_CAP}\.?\s+){{1,3}}{_CAP_LOWER})(?![\w’'\-]|\s+[A-Z])"
     rf"(?!\s+(?i:{_WHO})\b)"  # "the killing of North Korean soldiers": many, not one named
 )
 _KILLED_NAMED_VERBS = ("killed ", "executed ", "murdered ", "assassinated ", "shot dead ")
