@@ -360,6 +360,13 @@ def _looks_like_html(text: str) -> bool:
     return bool(re.search(r"<[a-zA-Z][^>]*>", text))
 
 
+# a character reference to half of a surrogate pair ("&#xD800;", "&#55296;"): no character, and
+# feedparser stops on it with an encoding error, losing the whole feed
+_SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));"
+)
+
+
 def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None = None):
     """feedparser's reading of an RSS or Atom feed; for one fetched from ``url``, relative links
     are resolved against it and the charset of its ``content_type`` is heeded.
@@ -367,7 +374,7 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     items could still be read from it."""
     import feedparser
 
-    data = _text_bytes(data)
+    data = _SURROGATE_REF.sub(b"&#xFFFD;", _text_bytes(data))
     try:
         headers = {"content-location": url, "content-type": content_type}
         feed = feedparser.parse(data, response_headers={k: v for k, v in headers.items() if v} or None)

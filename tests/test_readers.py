@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from store import readers
 from store.db import open_store
 from store.ingest import ingest_paths
 from store.readers import (
@@ -163,6 +164,24 @@ def test_lone_surrogates_in_json_become_replacement_characters_and_the_article_i
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     conn = open_store(tmp_path / "s.db")
     assert ingest_paths(conn, [str(path)], workers=0).added == 2
+
+
+def test_a_feed_with_a_reference_to_half_a_surrogate_pair_keeps_its_items():
+    """feedparser stopped on "&#xD800;" with an encoding error and the whole feed was lost."""
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>F &#55296;</title><item>'
+        b"<title>Bad &#xD800; ref</title><description>Drones hit Kharkiv &#xdfff; on Monday.</description>"
+        b"</item></channel></rss>"
+    )
+    (item,) = read_data(feed, "f.xml", "feed")
+    assert (item.title, item.text, item.outlet) == (
+        "Bad \ufffd ref",
+        "Drones hit Kharkiv \ufffd on Monday.",
+        "F \ufffd",
+    )
+    assert [n for n in range(55000, 58000) if readers._SURROGATE_REF.fullmatch(b"&#%d;" % n)] == list(
+        range(0xD800, 0xE000)
+    )
 
 
 def test_rss_items_become_articles_with_link_and_date():
