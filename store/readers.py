@@ -503,20 +503,19 @@ def read_path(path: Path, ref: str) -> Iterator[RawArticle | Rejection]:
     """Articles from one file on disk; every failure becomes a Rejection naming ``ref``."""
     try:
         with open(path, "rb") as stream:
-            head = stream.read(4096)
+            # (peeked, not read: a pipe, "sitrep ingest <(cmd)", cannot go back to its start)
+            head = stream.peek(4096)[:4096]
             fmt = format_of(path, head)
             if fmt == "jsonl":
-                stream.seek(0)
                 yield from read_jsonl(stream, ref)
                 return
-            size = path.stat().st_size
             limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
-            if size > limit:
-                yield Rejection(
-                    ref, f"file of {size / (1024 * 1024):.1f} MB is over the {limit // (1024 * 1024)} MB limit"
-                )
+            size = path.stat().st_size
+            data = b"" if size > limit else stream.read(limit + 1)
+            if size > limit or len(data) > limit:
+                what = f"file of {size / (1024 * 1024):.1f} MB" if size > limit else "input"
+                yield Rejection(ref, f"{what} is over the {limit // (1024 * 1024)} MB limit")
                 return
-            data = head + stream.read(limit + 1 - len(head))
     except IsADirectoryError:
         yield Rejection(ref, "is a directory")
         return

@@ -184,6 +184,31 @@ def test_a_feed_with_a_reference_to_half_a_surrogate_pair_keeps_its_items():
     )
 
 
+@pytest.mark.parametrize(
+    "data, text",
+    [
+        (b'{"text": "Russian drones hit Kherson on Monday."}\n', "Russian drones hit Kherson on Monday."),
+        (b"date 2024-05-01\nRussian drones hit Sumy on Monday.\n", "Russian drones hit Sumy on Monday."),
+    ],
+)
+def test_a_pipe_is_read_as_a_file_is(tmp_path, data, text):
+    """``sitrep ingest <(cmd)`` names a pipe, which cannot go back to its start once its head is read."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as f:
+            f.write(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    (item,) = read_path(fifo, "pipe")
+    writer.join()
+    assert isinstance(item, RawArticle) and item.text == text
+
+
 def test_rss_items_become_articles_with_link_and_date():
     items = read("feed.rss")
     first, second, empty = items
