@@ -651,15 +651,30 @@ CSV_ROWS = {
 
 
 def export_csv(conn: sqlite3.Connection, out: TextIO, kind: str, verified_only: bool = False) -> int:
-    """One kind as CSV (events with ACLED's column names); returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[kind], lineterminator="\n", extrasaction="ignore")
+    """One kind as CSV (events with ACLED's column names); returns the number of rows. Text that a
+    spreadsheet would run as a formula is written as text (see ``_as_text``)."""
+    columns = CSV_COLUMNS[kind]
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     count = 0
     with snapshot(conn) as conn:
         for row in CSV_ROWS[kind](conn, verified_only):
-            writer.writerow(row)
+            writer.writerow({k: _as_text(row.get(k)) for k in columns})
             count += 1
     return count
+
+
+def _as_text(value):
+    """An article's words are data: a text cell that opens as a formula does in a spreadsheet ("=",
+    "+", "-", "@", a tab or a carriage return: "=HYPERLINK(...)" in a headline) gets a leading "'",
+    which spreadsheets read as "this is text" and do not show (OWASP's advice on CSV injection).
+    Numbers stay numbers; JSON Lines keeps every text exactly."""
+    if isinstance(value, str) and value[:1] in _FORMULA_OPENERS:
+        return "'" + value
+    return value
+
+
+_FORMULA_OPENERS = frozenset("=+-@\t\r")
 
 
 def csv_targets(target: Path) -> dict[str, Path]:

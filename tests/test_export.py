@@ -436,3 +436,26 @@ def test_csv_all_makes_missing_folders_writes_utf8_and_can_write_again(store, tm
     assert "Плехово" in (target / "entities.csv").read_bytes().decode("utf-8")
     assert b"\r\n" not in (target / "claims.csv").read_bytes()
     assert export_csv_all(store, target) == written  # the folder exists now: written over
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(tmp_path):
+    """Article text is data: "=HYPERLINK(...)" in a headline must not become a live formula when an
+    analyst opens the CSV. JSON Lines keeps every text exactly; numbers (a negative longitude) stay."""
+    from extract.model import Entity, Event, Extraction, PlaceRef, Span
+    from store.readers import RawArticle
+
+    text = '=HYPERLINK("http://example.invalid","x") Drones hit Tomar on Monday.'
+    at = Span.of(text, text.index("Tomar"), text.index("Tomar") + 5)
+    tomar = Entity("p1", "place", "Tomar", [at], country="PT", admin1="Santarém", lat=39.6, lon=-8.41)
+    event = Event("v1", "Explosions/Remote violence", "Air/drone strike", Span.of(text, 0, len(text)))
+    event.places = [PlaceRef(tomar.key, tomar.name, at)]
+    db = open_store(tmp_path / "s.db")
+    with db:
+        article = RawArticle(ref="k.txt", text=text, title="=1+2", outlet="@SUM(A1)")
+        write_article(db, article, Extraction([tomar], events=[event]))
+    (art,) = csv_rows(db, "article")
+    assert (art["title"], art["outlet"], art["text"]) == ("'=1+2", "'@SUM(A1)", "'" + text)
+    (ev,) = csv_rows(db, "event")
+    assert ev["notes"] == "'" + text and ev["longitude"] == "-8.41"
+    (record,) = [r for r in jsonl(db) if r["kind"] == "article"]
+    assert (record["title"], record["outlet"], record["text"]) == ("=1+2", "@SUM(A1)", text)
