@@ -22,6 +22,7 @@ import argparse
 import random
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -109,8 +110,6 @@ def store_seconds(text: str, folder: Path) -> float:
 
 
 def store_main(seed: int) -> None:
-    import tempfile
-
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as folder:
         store_seconds("Russian shelling hit Kherson on Monday.", Path(folder))  # (loads the model)

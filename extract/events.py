@@ -807,7 +807,7 @@ def _actors(
     # (each claim's claimant is looked for only among the mentions that end where _BEFORE_CUE can
     # begin, found by bisection: a scan of every mention for every claim was quadratic in a sentence
     # of thousands of quotations)
-    ends = sorted((t, k) for k, (_, t, _) in enumerate(inside))
+    ends = sorted((t, k) for k, (_, t, _) in enumerate(inside)) if claims else []
     for claim in claims:
         cue = claim.cue.start
         at = bisect.bisect_left(ends, (_before_cue_start(text, cue), -1))
@@ -824,7 +824,7 @@ def _actors(
         ):
             seen.add(e.key)
             actors.append(Actor(e.name, Span.of(text, s, t), e.key))
-    spans = _merged(contents)
+    spans = _merged(contents) if contents else []
     starts = [a for a, _ in spans]
     for s, t, e in inside:
         if s in claimants:
