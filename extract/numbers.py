@@ -51,8 +51,8 @@ QUANTITY_RE = re.compile(
     rf"(?:(?:between|from)\s+)?"
     rf"(?:"
     rf"(?P<a>{_NUM})(?:\s*(?:to|-|–|—|or|and)\s*(?P<b>{_NUM}))?"
+    rf"|(?P<vague>{_VAGUE})"  # (first: "a couple of hundred" is vague, "a couple of" exact)
     rf"|(?P<exact>{_EXACT})"
-    rf"|(?P<vague>{_VAGUE})"
     rf")"
     rf"(?![\w])",
 )

@@ -29,6 +29,9 @@ def one(text):
         ("about 50 fighters", ("about 50", 50, 50, "about")),
         ("up to 20 people", ("up to 20", None, 20, "up to")),
         ("1 260 troops", ("1 260", 1260, 1260, "exact")),
+        ("a couple of soldiers", ("a couple of", 2, 2, "exact")),
+        ("a couple of hundred people", ("a couple of hundred", 200, None, "vague")),
+        ("a couple of dozen troops", ("a couple of dozen", 24, None, "vague")),
     ],
 )
 def test_quantities(text, expected):

@@ -58,6 +58,9 @@ VAGUE = {
     "a few hundred": 100,
     "several thousand": 1000,
     "a few thousand": 1000,
+    "a couple of dozen": 24,
+    "a couple of hundred": 200,
+    "a couple of thousand": 2000,
 }
 
 # Words that stand for an exact number.
