@@ -380,7 +380,7 @@ _ROLE = (
 _KILLING_OF = re.compile(
     r"\b(?:(?:murder|killing|assassination|execution|slaying)\s+of|(?:took|taken|claimed|cost)\s+the\s+life\s+of|"
     r"killed|executed|murdered|assassinated|shot dead|shot and killed)"
-    rf"\s+(?:(?:the|a|an|our|their|his|her|its|[A-Z][\w’'\-]*[’']s)\s+)?(?:(?:{_MOD}){{0,2}}?(?:{_ROLE})\s+)?"
+    rf"\s+(?:(?P<det>the|a|an|our|their|his|her|its|[A-Z][\w’'\-]*[’']s)\s+)?(?:(?:{_MOD}){{0,2}}?(?P<role>{_ROLE})\s+)?"
     rf"(?P<who>(?:{_CAP}\.?\s+){{1,3}}{_CAP_LOWER})(?![\w’'\-]|\s+[A-Z])"
     rf"(?!\s+(?i:{_WHO})\b)"  # "the killing of North Korean soldiers": many, not one named
 )
@@ -503,7 +503,11 @@ def find_casualties(
         _add_named(found, text, start, (v.span() for v in verbs), _NAMED_DIED)
     if flags & HINT and (" of " in low or any(v in low for v in _KILLED_NAMED_VERBS)):
         for m in _KILLING_OF.finditer(text, start, end):
-            _add_one(found, text, m, m["who"] if _a_name(m["who"]) else None, needs_who=True)
+            # "killed a Boko Haram defector": after "a" and no role, capitalised words qualify the
+            # noun after them (one person killed, not named)
+            qualifier = m["det"] in ("a", "an") and not m["role"]
+            named = _a_name(m["who"]) and not qualifier
+            _add_one(found, text, m, m["who"] if named else None, needs_who=not qualifier)
     if flags & HINT and "body " in low:
         for m in _BODY_FOUND.finditer(text, start, end):
             _add_one(

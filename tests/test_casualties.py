@@ -566,6 +566,9 @@ def test_another_one_an_aside_and_beatings(text, expected):
         ("Russian soldiers killed journalist Maks Levin near Kyiv.", [("killed", 1, "Maks Levin")]),
         ("Russian troops executed Oleksandr Matsievskyi near Bakhmut.", [("killed", 1, "Oleksandr Matsievskyi")]),
         ("Israeli strikes killed Hamas commander Mohammed Deif in Gaza.", [("killed", 1, "Mohammed Deif")]),
+        # after "a" and no role, capitalised words qualify a noun: one person killed, not named by them
+        ("Gunmen killed a Boko Haram defector in Maiduguri on Monday.", [("killed", 1, None)]),
+        ("Militants shot dead a Red Crescent volunteer.", [("killed", 1, "volunteer")]),
     ],
 )
 def test_deaths_told_as_others_believe_them_and_named_victims_of_active_verbs(text, expected):
