@@ -151,7 +151,10 @@ _SINGULAR = (
     "serviceman|student|pupil|driver|passenger|baby|infant|pensioner|protester|demonstrator|member|"
     "sergeant|lieutenant|captain|colonel|commander|corporal|private|peacekeeper|gendarme|paramedic|"
     "rescuer|firefighter|citizen|national|contractor|guard|aid worker|mercenary|pilot|sniper|general|"
-    "official|mayor|activist|photographer|reporter|blogger|diplomat|priest|tourist"
+    "official|mayor|activist|photographer|reporter|blogger|diplomat|priest|tourist|teacher|gunman|attacker|"
+    "assailant|insurgent|rebel|jihadist|hostage|prisoner|detainee|defector|critic|dissident|lawmaker|"
+    "politician|judge|prosecutor|mother|father|son|daughter|husband|wife|brother|sister|grandmother|"
+    "grandfather|youth|shepherd|fisherman|miner|engineer|employee|shopkeeper|cleric|imam|monk|nun|pastor|elder"
 )
 # the nouns after a figure, plural or (for "one student") singular
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
@@ -314,13 +317,16 @@ _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", 
 # what others say of them: "Scott Sibley is believed to have been killed", "He was said to have died"
 _RAISED = r"(?:is|was|(?:is|was)\s+(?:now\s+)?(?:believed|reported|said|thought|feared|known|presumed)\s+to\s+have)"
 # "A seven-year-old girl was seriously injured": one person
-_VERB_FIRST = "killed|killing|shot dead|shooting dead|wounded|wounding|injured|injuring|captured|capturing"
+_VERB_FIRST = (
+    "killed|killing|shot dead|shooting dead|executed|executing|murdered|murdering|wounded|wounding|injured|injuring|"
+    "captured|capturing"
+)
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
     rf"|\b(?P<verb2>{_VERB_FIRST})"
-    rf"\s+(?:an?|one)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
+    rf"\s+(?:an?|one|the)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
 )
 
 # Headlines drop the article and the auxiliary: "Russian general killed in car bomb", "Journalist
@@ -477,6 +483,8 @@ def find_casualties(
             verb = {
                 "killing": "killed",
                 "shooting dead": "shot dead",
+                "executing": "executed",
+                "murdering": "murdered",
                 "wounding": "wounded",
                 "injuring": "injured",
                 "capturing": "captured",

@@ -567,8 +567,15 @@ def test_another_one_an_aside_and_beatings(text, expected):
         ("Russian troops executed Oleksandr Matsievskyi near Bakhmut.", [("killed", 1, "Oleksandr Matsievskyi")]),
         ("Israeli strikes killed Hamas commander Mohammed Deif in Gaza.", [("killed", 1, "Mohammed Deif")]),
         # after "a" and no role, capitalised words qualify a noun: one person killed, not named by them
-        ("Gunmen killed a Boko Haram defector in Maiduguri on Monday.", [("killed", 1, None)]),
+        ("Gunmen killed a Boko Haram informant in Maiduguri on Monday.", [("killed", 1, None)]),
+        ("Gunmen killed a Boko Haram defector in Maiduguri on Monday.", [("killed", 1, "defector")]),
         ("Militants shot dead a Red Crescent volunteer.", [("killed", 1, "volunteer")]),
+        # one person the object of "executed" or "murdered", after "the", or a noun the list lacked
+        ("Russian soldiers executed a Kherson resident on Monday.", [("killed", 1, "resident")]),
+        ("Troops killed the Hezbollah commander near the border.", [("killed", 1, "commander")]),
+        ("Police shot dead a Hamas gunman in Jenin.", [("killed", 1, "gunman")]),
+        ("A court jailed the man who murdered a teacher in 2021.", [("killed", 1, "teacher")]),
+        ("The shelling wounded an elderly mother in Kherson.", [("wounded", 1, "mother")]),
     ],
 )
 def test_deaths_told_as_others_believe_them_and_named_victims_of_active_verbs(text, expected):
