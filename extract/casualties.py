@@ -9,6 +9,7 @@ because a casualty needs a casualty word right next to its number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from extract.dates import MONTHS, WEEKDAYS
@@ -455,6 +456,31 @@ def chunk_flags(chunk: str) -> int:
     return flags
 
 
+class _Found(list[Casualty]):
+    """The records found so far, and the union of their spans (sorted, disjoint intervals), so that
+    whether a new match overlaps any of them is a bisection: a scan over every record found made a
+    sentence of thousands of figures take time quadratic in them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def append(self, record: Casualty) -> None:
+        super().append(record)
+        a, b = record.span.start, record.span.end
+        starts, ends = self._starts, self._ends
+        i, j = bisect_left(ends, a), bisect_right(starts, b)  # the intervals it meets or touches: i..j-1
+        if i < j:
+            a, b = min(a, starts[i]), max(b, ends[j - 1])
+        starts[i:j], ends[i:j] = [a], [b]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether text[a:b] overlaps the span of a record found."""
+        j = bisect_right(self._starts, b - 1) - 1  # the last interval starting before b ends furthest
+        return j >= 0 and self._ends[j] > a
+
+
 def find_casualties(
     text: str, start: int = 0, end: int | None = None, low: str | None = None, flags: int | None = None
 ) -> list[Casualty]:
@@ -462,21 +488,21 @@ def find_casualties(
     when the caller has it already; ``flags``: the union of ``chunk_flags`` over the chunks of ``low``,
     when the caller has it."""
     end = len(text) if end is None else end
-    found: list[Casualty] = []
+    found = _Found()
     if low is None:
         low = text[start:end].lower()
     if flags is None:
         if not _HINT.search(low):
-            return found
+            return []
         flags = HINT | ONE_NOUN | ONE_VERB  # not known: _ONE and _NAMED_ONE are tried
     elif not flags & HINT and not (flags & PHRASE_START and _HINT.search(low)):
-        return found
+        return []
     for q in find_quantities(text, start, end, low):
         rec = _casualty_at(text, q, start, end, low)
         if rec is not None:
             found.append(rec)
     for m in _ONE.finditer(text, start, end) if flags & ONE_NOUN and flags & ONE_VERB else ():
-        if any(c.span.start <= m.start() < c.span.end for c in found):
+        if found.overlaps(m.start(), m.start() + 1):
             continue
         verb = (m.group("verb") or m.group("verb2")).lower()
         if verb.endswith("ing"):
@@ -523,11 +549,10 @@ def find_casualties(
             )
     if flags & HINT and (" second " in low or " third " in low or " fourth " in low or " fifth " in low):
         for m in _ANOTHER_ONE.finditer(text, start, end):
-            if not any(c.span.start < m.end() and m.start() < c.span.end for c in found):
+            if not found.overlaps(m.start(), m.end()):
                 kind = _ORDINAL_KIND[m["verb"]]
                 found.append(Casualty(kind, 1, 1, "exact", m["who"], Span.of(text, m.start(), m.end())))
-    found.sort(key=lambda c: c.span.start)
-    return found
+    return sorted(found, key=lambda c: c.span.start)  # (a plain list)
 
 
 def _a_name(who: str) -> bool:
@@ -539,9 +564,9 @@ def _a_name(who: str) -> bool:
     )
 
 
-def _add_one(found: list[Casualty], text: str, m: re.Match[str], who: str | None, *, needs_who: bool) -> None:
+def _add_one(found: _Found, text: str, m: re.Match[str], who: str | None, *, needs_who: bool) -> None:
     """One person killed, told by ``m``, unless it names no one where it must or a figure covers it."""
-    if (needs_who and who is None) or any(c.span.start < m.end() and m.start() < c.span.end for c in found):
+    if (needs_who and who is None) or found.overlaps(m.start(), m.end()):
         return
     found.append(Casualty("killed", 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
 
@@ -552,7 +577,7 @@ _NAMED_KIND["beaten up"] = "wounded"
 
 
 def _add_named(
-    found: list[Casualty], text: str, start: int, verbs: Iterable[tuple[int, int]], pattern: re.Pattern[str]
+    found: _Found, text: str, start: int, verbs: Iterable[tuple[int, int]], pattern: re.Pattern[str]
 ) -> None:
     """One person each (``_NAMED_ONE``, ``_NAMED_DIED``) at the verbs found (their start and end in
     ``text``), unless a figure found already covers them."""
@@ -563,7 +588,7 @@ def _add_named(
         if m is None:
             continue
         who, at = _name_of(m)
-        if who is None or any(c.span.start < m.end() and at < c.span.end for c in found):
+        if who is None or found.overlaps(at, m.end()):
             continue
         found.append(Casualty(_NAMED_KIND.get(m["verb"], "killed"), 1, 1, "exact", who, Span.of(text, at, m.end())))
 

@@ -4,8 +4,11 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extract.casualties import chunk_flags, find_casualties
+from extract.casualties import _Found, chunk_flags, find_casualties
+from extract.model import Casualty, Span
 
 
 def facts(text):
@@ -626,3 +629,18 @@ def test_all_or_the_before_a_figure_and_captured_places(text, expected):
 )
 def test_nouns_that_only_count_the_dead_after_words_no_list_holds(text, expected):
     assert [(c.kind, c.min) for c in find_casualties(text)] == expected
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=30),
+    st.lists(st.tuples(st.integers(0, 70), st.integers(0, 12)), max_size=30),
+)
+def test_whether_a_match_overlaps_a_record_found_is_what_a_scan_over_them_says(spans, queries):
+    """``find_casualties`` asks whether a match overlaps a record found by bisection in the union of
+    their spans (a scan over every record made a sentence of thousands of figures quadratic)."""
+    found = _Found()
+    for start, length in spans:
+        found.append(Casualty("killed", 1, 1, "exact", None, Span(start, start + length, "x" * length)))
+        for a, n in queries:
+            b = a + max(n, 1)
+            assert found.overlaps(a, b) == any(c.span.start < b and a < c.span.end for c in found)
