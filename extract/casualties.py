@@ -155,7 +155,8 @@ _SINGULAR = (
     "official|mayor|activist|photographer|reporter|blogger|diplomat|priest|tourist|teacher|gunman|attacker|"
     "assailant|insurgent|rebel|jihadist|hostage|prisoner|detainee|defector|critic|dissident|lawmaker|"
     "politician|judge|prosecutor|mother|father|son|daughter|husband|wife|brother|sister|grandmother|"
-    "grandfather|youth|shepherd|fisherman|miner|engineer|employee|shopkeeper|cleric|imam|monk|nun|pastor|elder"
+    "grandfather|youth|shepherd|fisherman|miner|engineer|employee|shopkeeper|cleric|imam|monk|nun|pastor|elder|"
+    "chairman|chief|trader|herder|vendor|councillor|councilor"
 )
 # the nouns after a figure, plural or (for "one student") singular
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
@@ -168,7 +169,8 @@ _MOD = (
 # Words after the figure that say what happened to them, with the kind they give.
 _KILLED = (
     r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
-    r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|liquidated"
+    r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|burnt to death|liquidated|fatality|"
+    r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched"
 )
 _WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten"
 _PASSIVE_KINDS = [
@@ -232,6 +234,7 @@ _ACTIVE_BEFORE = re.compile(
     r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
+    r"(?:beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning) to death|lynched|lynching|"
     r"lost|losing|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
@@ -251,7 +254,7 @@ _ACTIVE_LAST = frozenset(
     "dead down executed executing massacred killing killed kills kill neutralised neutralized neutralising "
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
-    "to at is was reached hit totalled totaled were all the".split()
+    "to at is was reached hit totalled totaled were all the death lynched lynching".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -275,6 +278,11 @@ _ACTIVE_KIND = {
     "losing": "losses",
     "death": "killed",
     "toll": "killed",
+    "beat": "killed",
+    "hack": "killed",
+    "stab": "killed",
+    "ston": "killed",
+    "lynch": "killed",
 }
 _NOT_CASUALTY_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?\b|%|percent|per cent|square|sq\b|km|kilomet|"
@@ -320,7 +328,7 @@ _RAISED = r"(?:is|was|(?:is|was)\s+(?:now\s+)?(?:believed|reported|said|thought|
 # "A seven-year-old girl was seriously injured": one person
 _VERB_FIRST = (
     "killed|killing|shot dead|shooting dead|executed|executing|murdered|murdering|wounded|wounding|injured|injuring|"
-    "captured|capturing"
+    "captured|capturing|beat to death|beaten to death|hacked to death|stabbed to death|stoned to death|lynched"
 )
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
@@ -429,7 +437,7 @@ _PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 _HINT_WORDS = (
     "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to lives life shot bodies body remains corpses hospital assassinat beaten"
+    "maim liquidat burned_to burnt_to lives life shot bodies body remains corpses hospital assassinat beaten lynch"
 ).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can

@@ -579,6 +579,15 @@ def test_another_one_an_aside_and_beatings(text, expected):
         ("Police shot dead a Hamas gunman in Jenin.", [("killed", 1, "gunman")]),
         ("A court jailed the man who murdered a teacher in 2021.", [("killed", 1, "teacher")]),
         ("The shelling wounded an elderly mother in Kherson.", [("wounded", 1, "mother")]),
+        # killings told by how, and the singular of "fatalities" (ACLED's notes write "1 fatality")
+        (
+            "Gunmen shot dead a village chairman in Cotabato City. 1 fatality.",
+            [("killed", 1, "chairman"), ("killed", 1, None)],
+        ),
+        ("Villagers beat to death a man suspected of cattle theft.", [("killed", 1, "man")]),
+        ("A mob lynched two men in Alwar on Monday.", [("killed", 2, "men")]),
+        ("Militants hacked to death 17 civilians in Ituri.", [("killed", 17, "civilians")]),
+        ("Three people were stabbed to death in the attack.", [("killed", 3, "people")]),
     ],
 )
 def test_deaths_told_as_others_believe_them_and_named_victims_of_active_verbs(text, expected):
