@@ -119,7 +119,16 @@ DISRUPTED = _rx(
     r"\bair defen[cs]es? (?:\w+ ){0,3}(?:intercepted|shot down|downed|destroyed|repelled|repulsed|neutrali[sz]ed)|"
     r"\bdefused\b|\bdefusing\b|\bdisarmed (?:an?|the) (?:\w+ )?(?:bomb|device|mine|IED)|"
     r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
-    r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)"
+    r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)|"
+    # "recovered 3 AK-47 rifles, ammunition and grenades", "police seized 40 firearms"
+    r"\b(?:seized|confiscated|recovered) (?:[\w,-]+ ){0,5}?(?:rifles|guns|firearms|ammunition|grenades|weapons|arms)\b|"
+    # "discovered and safely detonated an IED", "carried out a controlled explosion", "cleared the road of mines"
+    r"\bsafely (?:detonated|destroyed|removed|defused)\b|\bcontrolled (?:explosion|detonation)s?\b|"
+    r"\b(?:found|discovered|located|uncovered|recovered|spotted) and (?:safely )?(?:destroyed|detonated|"
+    r"neutrali[sz]ed|defused|disarmed|removed|deactivated)\b|"
+    r"\b(?:neutrali[sz]ed|deactivated|disarmed) (?:an? |the |two |three |several )?(?:\w+ ){0,2}?"
+    r"(?:IEDs?|bombs?|landmines?|mines|explosive devices?|explosives)\b|"
+    r"\b(?:cleared|demined) (?:\w+ ){0,3}?(?:of )?(?:mines|landmines|IEDs|explosives)\b"
 )
 IED = _rx(
     r"\bIEDs?\b|improvised explosive|\bblew up\b|\bblown up\b|\bblowing up\b|\bdynamited\b|\blandmines?\b|\bland mines?\b|anti-(?:tank|personnel) mines?|"
@@ -165,7 +174,12 @@ INTERVENTION = _rx(
     r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)"
 )
 RIOT = _rx(
-    r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)"
+    r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)|"
+    # "youths set fire to cars and threw fireworks at police", "PTI supporters stormed the residence"
+    r"\b(?:threw|throwing|hurled|hurling) (?:\w+ ){0,3}?(?:stones|rocks|fireworks|molotov cocktails|petrol bombs|"
+    r"bottles|bricks|projectiles) at (?:the )?(?:police|security forces|officers|troops|soldiers)\b|"
+    r"\b(?:youths|supporters|crowds?|students) (?:\w+ ){0,2}?(?:stormed|ransacked|torched|vandali[sz]ed|pelted|"
+    r"set fire to)\b"
 )
 MOB = _rx(
     r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
@@ -198,7 +212,10 @@ SEXUAL = _rx(
 ABDUCTION = _rx(
     r"\babduct|\bkidnap|forcibly disappeared|enforced disappearance|forced disappearance|taken hostage|"
     r"took (?:\w+ ){0,3}hostage|seized (?:\w+ ){0,3}hostages|hostage-taking|went missing after being "
-    r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)"
+    r"(?:taken|seized)|were (?:taken|seized) by (?:gunmen|militants|fighters|armed men|bandits)|"
+    # "detained a civilian and took him to an unknown location", "his whereabouts remain unknown"
+    r"to an unknown (?:location|destination|place)|whereabouts (?:remain|remained|are|is|were|was) unknown|"
+    r"held incommunicado"
 )
 REGAINS = _rx(
     r"\brecaptur|\bretook\b|\bretaken\b|\bretake\b|\bregain(?:ed|s)?\b|\bliberat(?:ed|ing)\b|"
@@ -229,7 +246,7 @@ NONSTATE = _rx(
     r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar"
 )
 TRANSFER = _rx(
-    r"handed over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
+    r"hand(?:ed|ing) over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
     r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
     r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
     r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
@@ -279,7 +296,8 @@ PERPETRATORS = _rx(
 LOOTING = _rx(
     r"\bloot|\bpillag|\barson|\btorch(?:ed|ing)\b|set (?:fire|ablaze|alight) to|\bset (?:\w+ ){1,3}(?:on fire|"
     r"ablaze|alight)|burn(?:ed|t|ing) down|\bburn(?:ed|t) (?:\w+ ){0,3}(?:homes|houses|huts|shops|"
-    r"villages?|property|crops|vehicles)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
+    r"villages?|property|crops|vehicles|cars|trucks|lorries|buses|tractors|excavators|machinery|equipment|"
+    r"offices|schools|churches|mosques|markets|warehouses|granaries|tents|shelters)|\bdemolish|\bdemolition|\bbulldoz|\brazed\b|\bvandali[sz]|"
     r"destroyed (?:\w+ ){0,3}(?:homes|houses|property|shops|crops|buildings|huts|granaries)|ransacked|"
     r"plunder|confiscat|seized (?:\w+ ){0,3}(?:property|livestock|cattle|goods|land)|\bstole\b|"
     r"\bstolen\b|\brustl|\bsabotag"

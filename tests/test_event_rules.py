@@ -87,3 +87,29 @@ def test_rules_are_a_table_and_the_first_that_decides_wins():
 )
 def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
     assert classify(text) == subtype
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        # explosives found and made safe, weapons recovered: disrupted, not set off
+        ("Soldiers discovered and safely detonated an IED planted on the road.", "Disrupted weapons use"),
+        ("Sappers carried out a controlled explosion of the device.", "Disrupted weapons use"),
+        ("Police neutralised an explosive device near the market.", "Disrupted weapons use"),
+        ("Troops recovered 3 AK-47 rifles and ammunition in Kupwara.", "Disrupted weapons use"),
+        ("Militants detonated an IED targeting a convoy.", "Remote explosive/landmine/IED"),
+        # people taken to where no one knows: a forced disappearance, whoever holds them
+        ("Soldiers detained a civilian and took him to an unknown location.", "Abduction/forced disappearance"),
+        # violence by a crowd with no protest named: a violent demonstration
+        ("Youths set fire to cars and threw fireworks at police in Nanterre.", "Violent demonstration"),
+        ("PTI supporters stormed the Corps Commander's residence in Lahore.", "Violent demonstration"),
+        # things burned that the list lacked, a base handed over
+        ("Dissidents burned 2 excavators belonging to a construction company.", "Looting/property destruction"),
+        (
+            "The last French troops left Niger, handing over their base to the army.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_notes_in_acleds_words_take_their_subtype(text, subtype):
+    assert classify(text) == subtype
