@@ -248,6 +248,8 @@ NONSTATE = _rx(
 TRANSFER = _rx(
     r"hand(?:ed|ing) over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
     r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
+    r"\b(?:control|town|city|positions|base|bases|territory|area|village|checkpoint|camp|airport|post|compound|"
+    r"barracks|garrison) (?:(?:was|were|had been|being|recently|formally) )*handed over\b|"
     r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
     r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
     r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"

@@ -109,6 +109,7 @@ def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
             "The last French troops left Niger, handing over their base to the army.",
             "Non-violent transfer of territory",
         ),
+        ("Malian troops took over the camp handed over by MINUSMA in Tessalit.", "Non-violent transfer of territory"),
     ],
 )
 def test_notes_in_acleds_words_take_their_subtype(text, subtype):
