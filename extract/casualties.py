@@ -464,7 +464,7 @@ def chunk_flags(chunk: str) -> int:
     return flags
 
 
-class _Found(list[Casualty]):
+class FoundCasualties(list[Casualty]):
     """The records found so far, and the union of their spans (sorted, disjoint intervals), so that
     whether a new match overlaps any of them is a bisection: a scan over every record found made a
     sentence of thousands of figures take time quadratic in them."""
@@ -496,7 +496,7 @@ def find_casualties(
     when the caller has it already; ``flags``: the union of ``chunk_flags`` over the chunks of ``low``,
     when the caller has it."""
     end = len(text) if end is None else end
-    found = _Found()
+    found = FoundCasualties()
     if low is None:
         low = text[start:end].lower()
     if flags is None:
@@ -572,7 +572,7 @@ def _a_name(who: str) -> bool:
     )
 
 
-def _add_one(found: _Found, text: str, m: re.Match[str], who: str | None, *, needs_who: bool) -> None:
+def _add_one(found: FoundCasualties, text: str, m: re.Match[str], who: str | None, *, needs_who: bool) -> None:
     """One person killed, told by ``m``, unless it names no one where it must or a figure covers it."""
     if (needs_who and who is None) or found.overlaps(m.start(), m.end()):
         return
@@ -585,7 +585,7 @@ _NAMED_KIND["beaten up"] = "wounded"
 
 
 def _add_named(
-    found: _Found, text: str, start: int, verbs: Iterable[tuple[int, int]], pattern: re.Pattern[str]
+    found: FoundCasualties, text: str, start: int, verbs: Iterable[tuple[int, int]], pattern: re.Pattern[str]
 ) -> None:
     """One person each (``_NAMED_ONE``, ``_NAMED_DIED``) at the verbs found (their start and end in
     ``text``), unless a figure found already covers them."""

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.casualties import _Found, chunk_flags, find_casualties
+from extract.casualties import FoundCasualties, chunk_flags, find_casualties
 from extract.model import Casualty, Span
 
 
@@ -647,7 +647,7 @@ def test_nouns_that_only_count_the_dead_after_words_no_list_holds(text, expected
 def test_whether_a_match_overlaps_a_record_found_is_what_a_scan_over_them_says(spans, queries):
     """``find_casualties`` asks whether a match overlaps a record found by bisection in the union of
     their spans (a scan over every record made a sentence of thousands of figures quadratic)."""
-    found = _Found()
+    found = FoundCasualties()
     for start, length in spans:
         found.append(Casualty("killed", 1, 1, "exact", None, Span(start, start + length, "x" * length)))
         for a, n in queries:
