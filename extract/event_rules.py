@@ -382,6 +382,23 @@ LONG_PERIOD = _rx(
     r"\bby the end of (?:the year|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b)"
 )
+# "A suicide car bomber has killed at least nine people": a news lead's present perfect, an incident; not
+# the toll of a war, an epidemic or a group ("The conflict has killed more than 500,000 people")
+_INCIDENT_SUBJECT = re.compile(
+    r"\b(?:bombers?|bombs?|bombings?|blasts?|explosions?|(?:air ?)?strikes?|airstrikes?|attacks?|attackers?|raids?|"
+    r"shelling|missiles?|rockets?|drones?|gunm[ae]n|shootings?|ambush|landmines?|mines?|ieds?|grenades?)\b[^,;:()]*\Z"
+)
+
+
+def long_period_of(low: str) -> bool:
+    """Whether a lower-cased sentence counts over a long period (``LONG_PERIOD``), "has killed" after an
+    attack of its own clause aside."""
+    for m in LONG_PERIOD.finditer(low):
+        if m.group() != "has killed" or not _INCIDENT_SUBJECT.search(low, max(0, m.start() - 60), m.start()):
+            return True
+    return False
+
+
 # background whatever its date: how the war began, told again ("The war began when Hamas-led militants
 # ..."), and a toll counted since a campaign began ("killed since the offensive began on Nov. 27")
 # (each branch opens with a literal, its word start checked behind it: `re` finds the literals quickly)

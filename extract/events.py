@@ -44,6 +44,7 @@ from extract.event_rules import (
     classify,
     classify_sentence,
     gate,
+    long_period_of,
     on,
     shelling_words,
 )
@@ -209,7 +210,7 @@ def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSi
         headline, question = _headline(s_text), s_text.rstrip().endswith("?")
         hypothetical = bool(words & _B_HYPOTHETICAL and HYPOTHETICAL.search(low))
         background = bool(words & _B_BACKGROUND and BACKGROUND.search(low))
-        long_period = bool(words & _B_LONG_PERIOD and LONG_PERIOD.search(low))
+        long_period = bool(words & _B_LONG_PERIOD and long_period_of(low))
         war_began = bool(words & _B_WAR_BEGAN and WAR_BEGAN.search(low))
         tally = low.count("(+") >= 2  # a running tally with the day's additions: "tanks ‒ 8,989 (+11)"
         out.append(

@@ -694,3 +694,19 @@ def test_a_sentence_of_many_quotations_costs_lines_in_proportion():
 
     lines_run(1)
     assert lines_run(400) / lines_run(100) < 5.0
+
+
+@pytest.mark.parametrize(
+    "lead, killed",
+    [
+        ("A suicide car bomber has killed at least nine people at a checkpoint near Mogadishu, police say.", 9),
+        ("An Israeli air strike has killed 12 people in Gaza, health officials say.", 12),
+    ],
+)
+def test_a_lead_in_the_present_perfect_is_an_incident_not_a_long_toll(lead, killed):
+    """News leads tell a fresh incident with "has killed"; a war's or an epidemic's toll told so is no
+    incident ("The conflict has killed more than 500,000 people")."""
+    events = extract_article(lead, "2023-11-18").events
+    assert [c.min for e in events for c in e.casualties if c.kind == "killed"] == [killed]
+    toll = "The Syrian conflict, now in its 13th year, has killed more than 500,000 people."
+    assert extract_article(toll, "2023-11-18").events == []
