@@ -332,7 +332,9 @@ def find_events(
             # "14 officers were injured", "the attack was revenge for ...", "The strike happened near X":
             # more of an incident just told, of its subtype
             host = _detail_host(candidates, para, 3 if sig.weak else 1, subtypes)
-            subtype, p_subtype = host.subtype, max(p_subtype, subtypes.of(host.subtype))
+            # (a detail that shows more of a protest than its lead did keeps it: "Police detained three men")
+            if not _PROTEST_RANK.get(subtype, -1) > _PROTEST_RANK.get(host.subtype, 9):
+                subtype, p_subtype = host.subtype, max(p_subtype, subtypes.of(host.subtype))
         # the date: in the sentence, else the one just before in the paragraph, else when it was
         # reported (a "said on Sunday" in the sentence), else the publication date
         later = _later(s_text, low, words) if not event_dates else None
