@@ -276,7 +276,7 @@ CIVILIANS = _rx(
     r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
     r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
     r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
-    r"\bminers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
+    r"\bminers?\b|\blabou?rers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
     r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
     r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
     r"\belders?\b|\bcouncillor\b|\bactivists?\b|\bhuman rights defenders?\b|\blocal leader\b|"
@@ -358,7 +358,7 @@ OTHER_STEPS = _rx(
 )
 # Sentences that speak of the future, a possibility, an opinion or a long past, not of one incident.
 HYPOTHETICAL = _rx(
-    r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|aims? to|intends? to|"
+    r"\b(?:will|would|could|might|may|should|must|shall|plans? to|planning to|planned to|aims? to|intends? to|"
     r"threaten(?:s|ed)? to|expected to|likely|unlikely|if|whether|possible|possibly|seems|seem|"
     r"appears? to|risk of|fears? (?:of|that)|ready to|prepared to|vowed to|pledged to|"
     r"called for|calls for|calling for|calling on|called on|urged|urging|would be|can|meant to|designed to|"

@@ -110,6 +110,8 @@ def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
             "Non-violent transfer of territory",
         ),
         ("Malian troops took over the camp handed over by MINUSMA in Tessalit.", "Non-violent transfer of territory"),
+        # labourers shot dead by gunmen are civilians attacked, not a side of a clash
+        ("Gunmen stormed a coal mine and shot dead 11 labourers.", "Attack"),
     ],
 )
 def test_notes_in_acleds_words_take_their_subtype(text, subtype):

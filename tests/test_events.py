@@ -710,3 +710,11 @@ def test_a_lead_in_the_present_perfect_is_an_incident_not_a_long_toll(lead, kill
     assert [c.min for e in events for c in e.casualties if c.kind == "killed"] == [killed]
     toll = "The Syrian conflict, now in its 13th year, has killed more than 500,000 people."
     assert extract_article(toll, "2023-11-18").events == []
+
+
+def test_what_was_planned_is_a_plan():
+    """ "They planned to deploy more troops" is a plan (the model reads it as the rules' hypothetical
+    sign), as "plans to" and "planning to" were."""
+    text = "Provincial officials said they planned to deploy additional troops to guard mining sites."
+    (signals,) = sentence_signals(text, split_sentences(text), [], [], "2024-03-06")
+    assert signals.hypothetical
