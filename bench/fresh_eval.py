@@ -1,16 +1,18 @@
 """Sitrep end to end (``sitrep ingest`` then ``sitrep export``) on texts written fresh for the project by
 helpers who saw none of it: short notes in ACLED's own style, and news articles labelled by the guide.
 
-    python bench/fresh_eval.py [--notes FILE] [--news FILE] [--misses]
+    python bench/fresh_eval.py [--notes FILE] [--news FILE...] [--misses]
 
 - ``--notes`` (default ``bench/labels/acled_notes_heldout.jsonl``): 100 notes, 4 per subtype, each with
   its subtype, the day it happened and the fatalities it states. Never trained on, never read for
   faults (keep it so: ``--misses`` is for other files). Prints, as ``bench/reviewer_eval.py`` scores
   short reports, the subtype weighted F1 of each note's most confident event; the notes whose events
   hold their day; the fatality figures found (a ``killed`` casualty of that number).
-- ``--news`` (default ``bench/labels/news_fresh.jsonl``): 12 wire-style articles mixing incidents with
-  diplomacy, background and reactions, each incident sentence given as its exact text with its
-  subtypes and casualty figures. Prints the share of events whose evidence is an incident sentence,
+- ``--news`` (default ``bench/labels/news_fresh.jsonl`` and ``news_fresh_hard.jsonl``): 12 wire-style
+  articles mixing incidents with diplomacy, background and reactions (about 43% of their sentences are
+  incidents), and 12 of analysis, talks, sanctions, anniversaries and court cases where about one
+  sentence in five is; each incident sentence given as its exact text with its subtypes and casualty
+  figures. Prints, for each file, the share of events whose evidence is an incident sentence,
   the share of incident sentences that are some event's evidence, the right subtype for those found,
   and the casualty figures found exactly (same kind and number) in the events of their sentence.
 """
@@ -109,11 +111,14 @@ def score_news(path: Path, misses: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, default=LABELS / "acled_notes_heldout.jsonl")
-    parser.add_argument("--news", type=Path, default=LABELS / "news_fresh.jsonl")
+    parser.add_argument(
+        "--news", type=Path, nargs="+", default=[LABELS / "news_fresh.jsonl", LABELS / "news_fresh_hard.jsonl"]
+    )
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     score_notes(args.notes, args.misses and args.notes.name != "acled_notes_heldout.jsonl")
-    score_news(args.news, args.misses)
+    for path in args.news:
+        score_news(path, args.misses)
 
 
 if __name__ == "__main__":
