@@ -45,7 +45,7 @@ UNITS = (
     "shelling |attack on |sources |officials |a spokesman for |Zelensky |Putin's |Ukraine's |forces |"
     "troops of the |Brigade |3rd |Separate |Battalion |and/or |or |either |neither |not |no |if |would |could |"
     "will |plans to |“Russian missiles hit Kharkiv,” said Zelensky and |beat to death a man and |lynched |"
-    "1 fatality, "
+    "1 fatality, |unrest |accused of stealing "
 ).split("|")
 TEMPLATES = (
     "The war: 5 people {} killed in Kyiv.",

@@ -174,7 +174,7 @@ INTERVENTION = _rx(
     r"\bclashed\b|\bscuffle|\bbaton-?charged?\b|\bcharged (?:the )?(?:crowd|protesters|demonstrators)"
 )
 RIOT = _rx(
-    r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.*\b(?:torched|burned|looted|attacked)|"
+    r"\briot(?:s|ers|ing|ed)?\b(?!\s+(?:police|gear|squad|officers|control|units?|troops))|\bunrest\b.{0,300}?\b(?:torched|burned|looted|attacked)|"
     # "youths set fire to cars and threw fireworks at police", "PTI supporters stormed the residence"
     r"\b(?:threw|throwing|hurled|hurling) (?:\w+ ){0,3}?(?:stones|rocks|fireworks|molotov cocktails|petrol bombs|"
     r"bottles|bricks|projectiles) at (?:the )?(?:police|security forces|officers|troops|soldiers)\b|"
@@ -182,9 +182,9 @@ RIOT = _rx(
     r"set fire to)\b"
 )
 MOB = _rx(
-    r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.*\b(?:accused|suspected)\b)|"
-    r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.*\b(?:beat|lynch|"
-    r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.*\b(?:beat|"
+    r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.{0,300}?\b(?:accused|suspected)\b)|"
+    r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.{0,300}?\b(?:beat|lynch|"
+    r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.{0,300}?\b(?:beat|"
     r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
     r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death"
 )
