@@ -170,7 +170,7 @@ _MOD = (
 _KILLED = (
     r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
     r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|burnt to death|liquidated|fatality|"
-    r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched"
+    r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded"
 )
 _WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten"
 _PASSIVE_KINDS = [
@@ -218,7 +218,8 @@ _AFTER = re.compile(
     # "Hundreds of civilians, including women, children and the elderly, were killed"
     rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},)?"
     # "Two foreign nationals and three volunteers were killed": a second group shares the verb
-    rf"(?:\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}))?"
+    rf"(?:\s+and\s+(?:(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+number\s+of|an?|one|two|three|four|five|six|"
+    rf"seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}))?"
     rf"(?:,?\s+(?:who|that)\b)?"
     # possessive (*+): "have been" is one auxiliary or two, and trying both ways at every one made a
     # run of them take time exponential in its length when no casualty word follows
@@ -234,7 +235,9 @@ _ACTIVE_BEFORE = re.compile(
     r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
-    r"(?:beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning) to death|lynched|lynching|"
+    # "beat and burned to death 2 men", "beheaded 2 civilians"
+    r"(?:(?:beat|beaten|stabbed|hacked|stoned|burned|burnt) and )?(?:beat|beating|hacked|hacking|stabbed|stabbing|"
+    r"stoned|stoning|burned|burnt|burning) to death|lynched|lynching|beheaded|beheading|"
     r"lost|losing|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
@@ -254,7 +257,7 @@ _ACTIVE_LAST = frozenset(
     "dead down executed executing massacred killing killed kills kill neutralised neutralized neutralising "
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
-    "to at is was reached hit totalled totaled were all the death lynched lynching".split()
+    "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -283,6 +286,8 @@ _ACTIVE_KIND = {
     "stab": "killed",
     "ston": "killed",
     "lynch": "killed",
+    "behead": "killed",
+    "burn": "killed",
 }
 _NOT_CASUALTY_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?\b|%|percent|per cent|square|sq\b|km|kilomet|"
@@ -328,7 +333,7 @@ _RAISED = r"(?:is|was|(?:is|was)\s+(?:now\s+)?(?:believed|reported|said|thought|
 # "A seven-year-old girl was seriously injured": one person
 _VERB_FIRST = (
     "killed|killing|shot dead|shooting dead|executed|executing|murdered|murdering|wounded|wounding|injured|injuring|"
-    "captured|capturing|beat to death|beaten to death|hacked to death|stabbed to death|stoned to death|lynched"
+    "captured|capturing|beat to death|beaten to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded"
 )
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
@@ -437,7 +442,7 @@ _PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 _HINT_WORDS = (
     "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to burnt_to lives life shot bodies body remains corpses hospital assassinat beaten lynch"
+    "maim liquidat burned_to burnt_to lives life shot bodies body remains corpses hospital assassinat beaten lynch behead"
 ).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can

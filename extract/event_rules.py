@@ -121,7 +121,8 @@ DISRUPTED = _rx(
     r"\bthwarted\b|\bfoiled\b|(?:seized|confiscated|found|discovered) (?:\w+ ){0,4}(?:weapons cache|arms cache|"
     r"cache of (?:weapons|arms|explosives)|explosives)|dismantled (?:an? )?(?:IED|bomb|explosive)|"
     # "recovered 3 AK-47 rifles, ammunition and grenades", "police seized 40 firearms"
-    r"\b(?:seized|confiscated|recovered) (?:[\w,-]+ ){0,5}?(?:rifles|guns|firearms|ammunition|grenades|weapons|arms)\b|"
+    r"\b(?:seized|seizing|confiscated|confiscating|recovered|recovering) (?:[\w,-]+ ){0,5}?(?:rifles|guns|firearms|"
+    r"ammunition|grenades|weapons|arms)\b|"
     # "discovered and safely detonated an IED", "carried out a controlled explosion", "cleared the road of mines"
     r"\bsafely (?:detonated|destroyed|removed|defused)\b|\bcontrolled (?:explosion|detonation)s?\b|"
     r"\b(?:found|discovered|located|uncovered|recovered|spotted) and (?:safely )?(?:destroyed|detonated|"
@@ -185,8 +186,11 @@ MOB = _rx(
     r"\bmobs?\b|\blynch|(?:beat|beaten|burned|burnt|stoned|hacked)(?: \w+){0,4} to death(?=.{0,300}?\b(?:accused|suspected)\b)|"
     r"(?:accused|suspected) of (?:stealing|theft|witchcraft|blasphemy|sorcery|kidnapping|robbery)(?=.{0,300}?\b(?:beat|lynch|"
     r"burn|ston|hack|kill))|(?:suspected|alleged) (?:thie(?:f|ves)|witch|witches|kidnappers?|robbers?)\b(?=.{0,300}?\b(?:beat|"
-    r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of \w+ )?"
-    r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death"
+    r"lynch|burn|ston|hack|kill))|vigilante|angry (?:crowd|residents|villagers|youths)|crowds? (?:of (?:[\w-]+ ){1,5})?"
+    r"(?:attacked|beat|set fire|burned|stoned|killed)|mob justice|jungle justice|stoned to death|"
+    # "villagers attacked homes of Coptic Christians": neighbours against neighbours' property
+    r"\b(?:villagers|residents|locals|neighbours|neighbors) (?:\w+ ){0,2}?attacked (?:\w+ ){0,3}?(?:homes|houses|"
+    r"shops|hostels|churches|mosques|property)\b"
 )
 AIR = _rx(
     r"\bdrones?\b|\bUAVs?\b|\bair ?strikes?\b|\bairstrikes?\b|\bair raids?\b|\bair attacks?\b|\bwarplanes?\b|"
@@ -250,7 +254,8 @@ TRANSFER = _rx(
     r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
     r"\b(?:control|town|city|positions|base|bases|territory|area|village|checkpoint|camp|airport|post|compound|"
     r"barracks|garrison) (?:(?:was|were|had been|being|recently|formally) )*handed over\b|"
-    r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|without (?:a fight|resistance|fighting|"
+    r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|"
+    r"\bno fighting (?:was )?reported|without (?:a fight|resistance|fighting|"
     r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
     r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
     r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)"
@@ -348,6 +353,7 @@ POLICY = _rx(
 )
 # other non-violent steps by those in power (ACLED's "Other"), after troop movements in precedence
 OTHER_STEPS = _rx(
+    r"\bdissolution of (?:[\w-]+ ){0,5}?(?:parliament|government|party|parties|assembly|council)\b|"
     r"\b(?:dissolved|dissolves|banned|bans|suspended|suspends|outlawed|outlaws) (?:\w+ ){0,3}?"
     r"(?:parliament|government|parties|party|media|broadcasters?|newspapers?|ngos?|organi[sz]ations?|"
     r"activities|associations?|unions?|assembly|council|internet)\b|"
@@ -619,7 +625,7 @@ _B_TOLL = _BIT[id(_TOLL)]
 # the words of a casualty figure told after its incident ("More than 20 others were injured")
 FIGURE_WORDS = re.compile(
     r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit|lives\b|hospital|bodies|corpses|"
-    r"disappear|murder|assassinat|execut|body\b|life\b|lynch)"
+    r"disappear|murder|assassinat|execut|body\b|life\b|lynch|behead)"
 )
 gate(FIGURE_WORDS)
 # (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)

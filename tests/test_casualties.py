@@ -588,6 +588,10 @@ def test_another_one_an_aside_and_beatings(text, expected):
         ("A mob lynched two men in Alwar on Monday.", [("killed", 2, "men")]),
         ("Militants hacked to death 17 civilians in Ituri.", [("killed", 17, "civilians")]),
         ("Three people were stabbed to death in the attack.", [("killed", 3, "people")]),
+        ("Militants beheaded 2 civilians in Ocua.", [("killed", 2, "civilians")]),
+        ("Villagers beat and burned to death 2 men they accused of theft.", [("killed", 2, "men")]),
+        # a second group without a number leaves the first one's figure
+        ("4 soldiers and an unknown number of rebels were killed.", [("killed", 4, "soldiers")]),
     ],
 )
 def test_deaths_told_as_others_believe_them_and_named_victims_of_active_verbs(text, expected):

@@ -112,6 +112,11 @@ def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
         ("Malian troops took over the camp handed over by MINUSMA in Tessalit.", "Non-violent transfer of territory"),
         # labourers shot dead by gunmen are civilians attacked, not a side of a clash
         ("Gunmen stormed a coal mine and shot dead 11 labourers.", "Attack"),
+        ("A crowd of several hundred local men attacked hostels housing foreign students.", "Mob violence"),
+        ("Villagers attacked homes of Coptic Christians over rumours of a church.", "Mob violence"),
+        ("Soldiers raided a hideout, seizing 3 rifles and hundreds of rounds of ammunition.", "Disrupted weapons use"),
+        ("The Constitutional Court ordered the dissolution of the opposition Move Forward Party.", "Other"),
+        ("No fighting reported during the withdrawal.", "Non-violent transfer of territory"),
     ],
 )
 def test_notes_in_acleds_words_take_their_subtype(text, subtype):
