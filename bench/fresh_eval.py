@@ -1,13 +1,14 @@
 """Sitrep end to end (``sitrep ingest`` then ``sitrep export``) on texts written fresh for the project by
 helpers who saw none of it: short notes in ACLED's own style, and news articles labelled by the guide.
 
-    python bench/fresh_eval.py [--notes FILE] [--news FILE...] [--misses]
+    python bench/fresh_eval.py [--notes FILE] [--news [FILE...]] [--misses]   (--news alone: no articles)
 
 - ``--notes`` (default ``bench/labels/acled_notes_heldout.jsonl``): 100 notes, 4 per subtype, each with
   its subtype, the day it happened and the fatalities it states. Never trained on, never read for
   faults (keep it so: ``--misses`` is for other files). Prints, as ``bench/reviewer_eval.py`` scores
   short reports, the subtype weighted F1 of each note's most confident event; the notes whose events
   hold their day; the fatality figures found (a ``killed`` casualty of that number).
+  ``--notes bench/labels/acled_notes_dev.jsonl``: 100 more, read for faults (not trained on).
 - ``--news`` (default ``bench/labels/news_fresh.jsonl`` and ``news_fresh_hard.jsonl``): 12 wire-style
   articles mixing incidents with diplomacy, background and reactions (about 43% of their sentences are
   incidents), and 12 of analysis, talks, sanctions, anniversaries and court cases where about one
@@ -112,7 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, default=LABELS / "acled_notes_heldout.jsonl")
     parser.add_argument(
-        "--news", type=Path, nargs="+", default=[LABELS / "news_fresh.jsonl", LABELS / "news_fresh_hard.jsonl"]
+        "--news", type=Path, nargs="*", default=[LABELS / "news_fresh.jsonl", LABELS / "news_fresh_hard.jsonl"]
     )
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
