@@ -333,7 +333,7 @@ def find_events(
             # more of an incident just told, of its subtype
             host = _detail_host(candidates, para, 3 if sig.weak else 1, subtypes)
             # (a detail that shows more of a protest than its lead did keeps it: "Police detained three men")
-            if not _PROTEST_RANK.get(subtype, -1) > _PROTEST_RANK.get(host.subtype, 9):
+            if _PROTEST_RANK.get(subtype, -1) <= _PROTEST_RANK.get(host.subtype, 9):
                 subtype, p_subtype = host.subtype, max(p_subtype, subtypes.of(host.subtype))
         # the date: in the sentence, else the one just before in the paragraph, else when it was
         # reported (a "said on Sunday" in the sentence), else the publication date
