@@ -335,9 +335,24 @@ _VERB_FIRST = (
     "killed|killing|shot dead|shooting dead|executed|executing|murdered|murdering|wounded|wounding|injured|injuring|"
     "captured|capturing|beat to death|beaten to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded"
 )
+_FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
+
+
+def _one_kind(verb: str, told: str) -> str | None:
+    """The kind of casualty of one person ``told`` ("a man was fatally shot") with ``verb`` ("shot"),
+    or None for a verb that counts no casualty ("kidnapped")."""
+    if " or " in verb or " and " in verb:
+        return "killed_or_wounded"
+    if verb in ("shot", "wounded") and _FATALLY.search(told):
+        return "killed"
+    if verb == "shot":  # "a soldier was shot": hit, not said to be dead
+        return "wounded"
+    return next((k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb)), None)
+
+
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
-    rf"also|later|seriously|critically|badly|severely|fatally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
+    rf"also|later|seriously|critically|badly|severely|fatally|mortally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
     rf"|\b(?P<verb2>{_VERB_FIRST})"
     rf"\s+(?:an?|one|the)\s+(?:{_MOD}){{0,3}}?(?P<who2>{_SINGULAR})\b"
@@ -527,12 +542,10 @@ def find_casualties(
                 "wounding": "wounded",
                 "injuring": "injured",
                 "capturing": "captured",
-            }[verb]
-        kind = (
-            "killed_or_wounded"
-            if " or " in verb or " and " in verb
-            else next(k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb))
-        )
+            }.get(verb, verb)  # ("missing" is no gerund)
+        kind = _one_kind(verb, m.group(0))
+        if kind is None:  # "a man was kidnapped": no casualty figure (as for "12 were kidnapped")
+            continue
         who = m.group("who") or m.group("who2")
         found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
     m = _HEADLINE_ONE.match(text, start, end) if flags & ONE_VERB else None

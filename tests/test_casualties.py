@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extract import casualties as casualties_module
 from extract.casualties import FoundCasualties, chunk_flags, find_casualties
 from extract.model import Casualty, Span
 
@@ -657,3 +658,33 @@ def test_whether_a_match_overlaps_a_record_found_is_what_a_scan_over_them_says(s
         for a, n in queries:
             b = a + max(n, 1)
             assert found.overlaps(a, b) == any(c.span.start < b and a < c.span.end for c in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A Palestinian man was fatally shot and 25 were wounded, officials said.",
+            [("killed", 1, 1, "exact", "man"), ("wounded", 25, 25, "exact", None)],
+        ),
+        (
+            "A soldier was shot and two were injured in Kherson.",
+            [("wounded", 1, 1, "exact", "soldier"), ("wounded", 2, 2, "exact", None)],
+        ),
+        (
+            "A soldier was mortally wounded and 2 were injured by shelling.",
+            [("killed", 1, 1, "exact", "soldier"), ("wounded", 2, 2, "exact", None)],
+        ),
+        ("A man was kidnapped and three were wounded in Kano.", [("wounded", 3, 3, "exact", None)]),
+    ],
+)
+def test_one_person_shot_or_kidnapped_beside_a_figure(text, expected):
+    assert sorted(facts(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("verb", casualties_module._ONE_VERBS.split("|"))
+def test_every_verb_of_one_person_beside_a_figure_reads_without_error(verb):
+    """Each verb that tells of one person, with a figure in the sentence (so the one-person rules run),
+    gives records or none, never an error (a verb with no kind once stopped a whole article)."""
+    for text in (f"A man was {verb} and 3 were wounded in Kano.", f"One soldier was reportedly {verb}, 3 were hurt."):
+        facts(text)
