@@ -289,7 +289,7 @@ def find_events(
     meanings = model.meanings(word_lists)
     context = model.context_scores(meanings)
     for i, sig in enumerate(signals):
-        if not sig.aggregate:
+        if not sig.aggregate and not says_nothing(sig.span.text):
             toks = word_lists[i]
             others = incident_model.other_features(signals, i, toks, pub, article)
             scored[i] = model.incident(toks, others, context[i])
@@ -461,6 +461,26 @@ _TOOK_PLACE = re.compile(
     r"^the (?:attack|massacre|strike|raid|assault|bombing|shelling|ambush|incident|explosion|"
     r"blast) (?:happened|occurred|took place|was carried out|hit|struck)\b"
 )
+
+
+# the words of a line that only dates something: "April 14, 2024 at 10:10 am", "Date: Thursday, 19 September 2024"
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday am pm a m p "
+    "at on of the updated published posted date by gmt utc ist edt est bst cet eet st nd rd th".split()
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+# "By Audrey Courty, ABC News", "By Haley Britzky and Jennifer Hansler, CNN": capitalised words alone
+_BYLINE = re.compile(r"\s*By\s+[A-Z][\w'’.-]*(?:(?:\s+|\s*[,&]\s*|\s+and\s+)[A-Z][\w'’.-]*){0,8}\s*$")
+
+
+def says_nothing(s_text: str) -> bool:
+    """A line of dates, times and marks alone ("April 14, 2024 at 10:10 am", "-") or a byline: page
+    furniture, which reports no incident whatever the sentences around it tell (none of the labelled
+    sentences with no other word is one)."""
+    if len(s_text) > 120:
+        return False
+    return _BYLINE.match(s_text) is not None or all(w.lower() in _DATE_WORDS for w in _LETTERS.findall(s_text))
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ import pytest
 
 from extract.attribution import find_claims
 from extract.entities import find_entities
-from extract.events import classify, sentence_signals
+from extract.events import classify, says_nothing, sentence_signals
 from extract.model import SUBTYPE_TO_TYPE
 from extract.pipeline import extract_article
 from extract.sentences import split_sentences
@@ -718,3 +718,29 @@ def test_what_was_planned_is_a_plan():
     text = "Provincial officials said they planned to deploy additional troops to guard mining sites."
     (signals,) = sentence_signals(text, split_sentences(text), [], [], "2024-03-06")
     assert signals.hypothetical
+
+
+def test_a_line_of_dates_a_byline_or_a_mark_between_incident_sentences_is_no_event():
+    text = (
+        "Russian missiles struck Kyiv overnight, killing three people, officials said.\n\n"
+        "April 14, 2024 at 10:10 am\n\nBy Audrey Courty, ABC News\n\n-\n\n"
+        "Rescuers searched the rubble of the building on Monday.\n\nThe strike destroyed a school."
+    )
+    told = [e.evidence.text for e in extract_article(text, "2024-04-14").events]
+    assert "Russian missiles struck Kyiv overnight, killing three people, officials said." in told
+    assert not {"April 14, 2024 at 10:10 am", "By Audrey Courty, ABC News", "-"} & set(told)
+
+
+@pytest.mark.parametrize(
+    "line, nothing",
+    [
+        ("Date: Thursday, 19 September 2024", True),
+        ("23rd October 2023", True),
+        ("By Haley Britzky and Jennifer Hansler, CNN", True),
+        ("By Monday, Russian troops had taken the town.", False),
+        ("Kyiv shelled", False),
+        ("Attack on Israel.", False),
+    ],
+)
+def test_what_says_nothing(line, nothing):
+    assert says_nothing(line) is nothing
