@@ -27,6 +27,7 @@ LABELS = ROOT / "bench" / "labels" / "ukraine_war_news.jsonl"
 REPORTS = ROOT / "bench" / "labels" / "acled_style_train.jsonl"
 TEAM = ROOT / "bench" / "labels" / "team_articles.jsonl"
 WIKIEVENTS = ROOT / "bench" / "labels" / "wikievents_dev.jsonl"  # labels of wikievents-dev.jsonl's documents
+PAGES = ROOT / "bench" / "labels" / "pages_news.jsonl"  # labels of the real news pages (see docs/events.md)
 ARTICLES = Path(os.environ.get("SITREP_ARTICLES", "ukraine-war-news.jsonl"))  # not part of the project
 
 

@@ -32,19 +32,22 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from extract import incident_model  # noqa: E402
 
 
-def fold_models(path: Path) -> tuple[dict[str, int], list[incident_model.Model]]:
+def fold_models(path: Path, pages: Path | None = None) -> tuple[dict[str, int], list[incident_model.Model]]:
     """Article id -> its fold, and each fold's model (fitted without that fold's articles)."""
-    train, _ = ti.load_rows(path)
+    train, _ = ti.load_rows(path, pages=pages)
     vectors = ti.load_vectors()
     ti.add_meanings(train, vectors)
     cal, threshold, conf, _ = ti.calibrate(train)
     fold_of: dict[str, int] = {}
     models = []
-    groups = [r["group"] for r in train]
-    for k, (fit_idx, test_idx) in enumerate(GroupKFold(n_splits=5).split(train, groups=groups)):
-        fold_of.update((train[i]["group"], k) for i in test_idx)
-        fit = [train[i] for i in fit_idx]
-        vec = ti.vectorizer(fit)
+    # folds of the incident model's own rows; rows kept for the subtypes join every fit, and move no fold
+    own = ti.incident_rows(train)
+    subtypes_only = [r for r in train if r["source"] in ti.SUBTYPES_ONLY]
+    groups = [r["group"] for r in own]
+    for k, (fit_idx, test_idx) in enumerate(GroupKFold(n_splits=5).split(own, groups=groups)):
+        fold_of.update((own[i]["group"], k) for i in test_idx)
+        fit = [own[i] for i in fit_idx] + subtypes_only
+        vec = ti.vectorizer(ti.incident_rows(fit))
         model = ti.fit_incident(fit, vec, ti.C_INCIDENT)
         svec, smodel = ti.fit_subtypes(fit, ti.C_SUBTYPE)
         with tempfile.TemporaryDirectory() as tmp:
@@ -57,7 +60,8 @@ def fold_models(path: Path) -> tuple[dict[str, int], list[incident_model.Model]]
 
 def main(argv: list[str]) -> int:
     path = Path(argv[argv.index("--articles") + 1]) if "--articles" in argv else ARTICLES
-    fold_of, models = fold_models(path)
+    pages = Path(argv[argv.index("--pages") + 1]) if "--pages" in argv else None
+    fold_of, models = fold_models(path, pages)
     arts = [a for a in articles(path) if a.split == "train"]
     shipped = models[0].threshold
     for threshold in (shipped, shipped - 0.1, shipped + 0.1, shipped + 0.2):
