@@ -8,7 +8,10 @@ the first labels, of each other, nor of the extractor's output), in the first la
 
 - ``bench/labels/second_labeller.jsonl``: every sentence of 16 articles (453 sentences);
 - ``bench/labels/third_reading.jsonl``: every sentence of all 350 articles (9,127), read by eight
-  helpers, each a batch of whole articles.
+  helpers, each a batch of whole articles;
+
+and, for the real news pages (``bench/labels/pages_news.jsonl``, bench/pages_labels.py),
+``bench/labels/pages_second.jsonl``: every sentence of 40 of them (539), read by another helper.
 
 For each it prints the agreement on the incident decision and on the subtype (none, or the first
 subtype given), over all sentences and per split. It needs no article text.
@@ -53,9 +56,12 @@ def compare(first: dict, other: dict, keys: list, title: str) -> None:
 
 
 def main() -> None:
-    first = read(LABELS / "ukraine_war_news.jsonl")
-    for name in ("second_labeller.jsonl", "third_reading.jsonl"):
-        other = read(LABELS / name)
+    for first_name, name in (
+        ("ukraine_war_news.jsonl", "second_labeller.jsonl"),
+        ("ukraine_war_news.jsonl", "third_reading.jsonl"),
+        ("pages_news.jsonl", "pages_second.jsonl"),
+    ):
+        first, other = read(LABELS / first_name), read(LABELS / name)
         missing = [key for key in other if key not in first or first[key]["sha1"] != other[key]["sha1"]]
         if missing:
             raise SystemExit(f"{len(missing)} sentences of {name} are not in the first labels (e.g. {missing[0]})")
