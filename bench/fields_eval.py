@@ -1,7 +1,7 @@
 """Dates and casualty figures of the events found on real news, against a reading of the incident
 sentences.
 
-    python bench/fields_eval.py [--articles FILE] [--split heldout|train] [--misses]
+    python bench/fields_eval.py [--articles FILE] [--fields LABELS] [--split heldout|train] [--misses]
 
 ``bench/labels/fields.jsonl`` holds, for incident sentences of ``ukraine-war-news.jsonl`` (all 90 of
 the held-out split and 150 drawn from the train split), the date of the incident a careful reader
@@ -20,6 +20,8 @@ it is compared. Prints:
   sentences with an event; also leniently (the same numbers, any kind), and of all the sentences.
 
 ``--misses`` lists what was wrong (train split only: the held-out split is for measuring).
+``--fields bench/labels/pages_fields.jsonl --articles bench/out/pages_news.jsonl``: the same, for the
+incident sentences of the real news pages (bench/pages_labels.py), read the same way.
 """
 
 from __future__ import annotations
@@ -80,19 +82,19 @@ def figure_found(figure: dict, casualties: list, lenient: bool = False) -> bool:
     )
 
 
-def evaluate(split: str, path: Path, misses: bool = False) -> dict[str, float]:
+def evaluate(split: str, path: Path, misses: bool = False, fields: Path = FIELDS) -> dict[str, float]:
     texts = {}
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
         texts[row["id"]] = (row["text"], row.get("published"))
-    gold = [r for r in map(json.loads, FIELDS.open(encoding="utf-8")) if r["split"] == split]
+    gold = [r for r in map(json.loads, fields.open(encoding="utf-8")) if r["split"] == split]
     results: dict[str, object] = {}
     n = found = dated = right = 0
     figures = figures_found = exact = lenient = anywhere = 0
     for g in gold:
         text, published = texts[g["article"]]
         if sentence_hash(text[g["start"] : g["end"]]) != g["sha1"]:
-            raise SystemExit(f"{FIELDS}: sentence {g['start']}:{g['end']} of {g['article']} does not match its hash")
+            raise SystemExit(f"{fields}: sentence {g['start']}:{g['end']} of {g['article']} does not match its hash")
         if g["article"] not in results:
             results[g["article"]] = extract_article(text, published)
         events = results[g["article"]].events
@@ -143,13 +145,14 @@ def evaluate(split: str, path: Path, misses: bool = False) -> dict[str, float]:
 def main(argv: list[str]) -> int:
     split = argv[argv.index("--split") + 1] if "--split" in argv else "heldout"
     path = Path(argv[argv.index("--articles") + 1]) if "--articles" in argv else ARTICLES
+    fields = Path(argv[argv.index("--fields") + 1]) if "--fields" in argv else FIELDS
     if split == "heldout" and "--misses" in argv:
         print("--misses reads faults off the held-out split: use --split train", file=sys.stderr)
         return 2
     if not path.exists():
         print(f"{path}: no such file (the real articles are not in the repo; pass their path)", file=sys.stderr)
         return 2
-    out = evaluate(split, path, "--misses" in argv)
+    out = evaluate(split, path, "--misses" in argv, fields)
     print(
         f"split {split}: {out['sentences']} incident sentences, {out['found']} with an event "
         f"({out['found'] / max(1, out['sentences']):.3f})"

@@ -1,6 +1,6 @@
 """Events end to end on the train split, out of fold: each article read by a model that never saw it.
 
-    python bench/oof_events.py [--articles FILE] [--misses]
+    python bench/oof_events.py [--articles FILE] [--pages FILE] [--misses]
 
 ``bench/events_eval.py --split train`` scores the shipped model on the sentences it was fitted on, so
 its figures say nothing. Here the train split's articles are cut into the five folds (grouped by
@@ -10,7 +10,8 @@ articles with them. The calibration and threshold are the ones ``--cv`` fits on 
 scores (monotone maps, a small leak). Prints what ``events_eval.py`` prints, over about 290 articles
 instead of the held-out split's 60, at the model's own threshold and at others, so that decisions
 made after the model (which sentences become events, how events join) can be measured without
-touching the held-out split. Needs the ``train`` extra.
+touching the held-out split. ``--pages bench/out/pages_news.jsonl``: the subtype models learn from the
+real news pages too, as the shipped one does (bench/train_incidents.py). Needs the ``train`` extra.
 """
 
 from __future__ import annotations

@@ -158,8 +158,25 @@ _SINGULAR = (
     "grandfather|youth|shepherd|fisherman|miner|engineer|employee|shopkeeper|cleric|imam|monk|nun|pastor|elder|"
     "chairman|chief|trader|herder|vendor|councillor|councilor"
 )
-# the nouns after a figure, plural or (for "one student") singular
-_WHO = "|".join(re.escape(w) for w in sorted(set(WHO_NOUNS) | set(_SINGULAR.split("|")), key=len, reverse=True))
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return {"child": "children", "wife": "wives"}.get(noun, noun + "s")
+
+
+# the nouns after a figure, plural or (for "one student") singular: "two commanders", "one commander"
+_WHO = "|".join(
+    re.escape(w)
+    for w in sorted(
+        set(WHO_NOUNS) | set(_SINGULAR.split("|")) | {_plural(w) for w in _SINGULAR.split("|")},
+        key=len,
+        reverse=True,
+    )
+)
 # a word that may qualify the noun ("North", "Korean", "unarmed"), not a verb or a linking word
 _MOD = (
     r"(?!(?:and|or|but|in|on|at|by|with|while|as|were|was|are|is|including|from|to|after|during|"
@@ -168,12 +185,16 @@ _MOD = (
 
 # Words after the figure that say what happened to them, with the kind they give.
 _KILLED = (
-    r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|"
+    r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|shot and killed|"
     r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|burnt to death|liquidated|fatality|"
     r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded"
 )
 _WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten"
+# "Two children were among the dead": the people counted are some of those killed (or hurt)
+_AMONG = r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt)"
 _PASSIVE_KINDS = [
+    (re.compile(r"among (?:the|those) (?:injured|wounded|hurt)", re.I), "wounded"),
+    (re.compile(r"among (?:the|those) (?:dead|killed|fatalities)", re.I), "killed"),
     (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
     (re.compile(rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)", re.I), "killed_or_wounded"),
     (re.compile(r"casualties|killed or injured|dead or wounded", re.I), "killed_or_wounded"),
@@ -206,17 +227,19 @@ _CAS_WORD = (
     rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
     rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
     rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
-    r"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses"
+    rf"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses|{_AMONG}"
 )
 # who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
-_FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?)?"
+_FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s+\([A-Za-z]{2,8}\))?)?"
 # figure [of] [who [from ...]] [aux...] casualty-word ("dozens of wounded": "of" and the word alone)
 _AFTER = re.compile(
     rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})){_FROM}"
     rf"|\s+of(?=\s+(?:wounded|injured|dead)\b))?"
     rf"(?:\s+(?:more|others|other people))?"
     # "Hundreds of civilians, including women, children and the elderly, were killed"
-    rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},)?"
+    rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},"
+    # "At least eight civilians including children were killed"
+    rf"|\s+including(?:\s+[\w’'\-]+){{1,8}}?(?=(?:\s+{_AUX}\b)*+\s+(?:{_CAS_WORD})(?![\w-])))?"
     # "Two foreign nationals and three volunteers were killed": a second group shares the verb
     rf"(?:\s+and\s+(?:(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+number\s+of|an?|one|two|three|four|five|six|"
     rf"seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}))?"
@@ -310,7 +333,7 @@ _GROUP_NOUN = re.compile(r"soldiers|troops|forces|servicemen|fighters|units|rein
 
 _WHO_NEXT = re.compile(rf"\s+(?:{_WHO})\b", re.I)
 # "59 bodies have been exhumed", "found 12 bodies": the noun alone says they are dead
-_BODIES = re.compile(r"\s+(?:dead\s+)?(?:bodies|corpses)\b(?!\s+of\s+water)", re.I)
+_BODIES = re.compile(r"\s+(?:dead\s+)?(?:bodies|corpses|martyrs)\b(?!\s+of\s+water)", re.I)
 # "More than 200 Ukrainian athletes and coaches have been killed": people named by a plural noun
 # outside WHO_NOUNS, told of with a verb only people suffer (a passive one: "5 attacks killed" is not read)
 _ANY_PEOPLE = re.compile(
@@ -457,7 +480,7 @@ _PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 _HINT_WORDS = (
     "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
     "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to burnt_to lives life shot bodies body remains corpses hospital assassinat beaten lynch behead"
+    "maim liquidat burned_to burnt_to lives life shot bodies body remains corpses hospital assassinat beaten lynch behead martyr"
 ).split()
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can

@@ -625,7 +625,7 @@ _B_TOLL = _BIT[id(_TOLL)]
 # the words of a casualty figure told after its incident ("More than 20 others were injured")
 FIGURE_WORDS = re.compile(
     r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit|lives\b|hospital|bodies|corpses|"
-    r"disappear|murder|assassinat|execut|body\b|life\b|lynch|behead)"
+    r"disappear|murder|assassinat|execut|body\b|life\b|lynch|behead|martyr)"
 )
 gate(FIGURE_WORDS)
 # (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)

@@ -688,3 +688,25 @@ def test_every_verb_of_one_person_beside_a_figure_reads_without_error(verb):
     gives records or none, never an error (a verb with no kind once stopped a whole article)."""
     for text in (f"A man was {verb} and 3 were wounded in Kano.", f"One soldier was reportedly {verb}, 3 were hurt."):
         facts(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least eight civilians including children were killed in an air strike on a village.",
+            [("killed", 8, None, "at least", "civilians")],
+        ),
+        ("Two children were among the dead.", [("killed", 2, 2, "exact", "children")]),
+        ("Three policemen were among those injured.", [("wounded", 3, 3, "exact", "policemen")]),
+        (
+            "Two field commanders of Sudan's paramilitary Rapid Support Forces (RSF) were killed on Thursday.",
+            [("killed", 2, 2, "exact", "field commanders")],
+        ),
+        ("Four men were shot and killed in three cities.", [("killed", 4, 4, "exact", "men")]),
+        ("Nine martyrs were pulled out from the rubble.", [("killed", 9, 9, "exact", None)]),
+        ("Two mayors were wounded.", [("wounded", 2, 2, "exact", "mayors")]),
+    ],
+)
+def test_figures_with_a_clause_among_the_dead_plural_roles_and_martyrs(text, expected):
+    assert facts(text) == expected
