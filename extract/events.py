@@ -289,7 +289,7 @@ def find_events(
     meanings = model.meanings(word_lists)
     context = model.context_scores(meanings)
     for i, sig in enumerate(signals):
-        if not sig.aggregate and not says_nothing(sig.span.text):
+        if not sig.aggregate and not says_nothing(sig.span.text) and (sig.casualties or not warrant_only(sig.low)):
             toks = word_lists[i]
             others = incident_model.other_features(signals, i, toks, pub, article)
             scored[i] = model.incident(toks, others, context[i])
@@ -472,6 +472,17 @@ _DATE_WORDS = frozenset(
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "By Audrey Courty, ABC News", "By Haley Britzky and Jennifer Hansler, CNN": capitalised words alone
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w'’.-]*(?:(?:\s+|\s*[,&]\s*|\s+and\s+)[A-Z][\w'’.-]*){0,8}\s*$")
+
+
+# "the ICC issued an arrest warrant for ...": a warrant is no arrest (the labelling guide), unless the
+# sentence tells of people actually held
+_WARRANT = re.compile(r"\bwarrants?\b(?! officers?\b)")  # (a "warrant officer" is a rank)
+_HELD = re.compile(r"\b(?:arrested|arresting|detained|detaining|apprehended|taken into custody|captured|extradited)\b")
+
+
+def warrant_only(low: str) -> bool:
+    """A sentence (lower-cased) that tells of an arrest warrant and of no one held."""
+    return "warrant" in low and _WARRANT.search(low) is not None and _HELD.search(low) is None
 
 
 def says_nothing(s_text: str) -> bool:

@@ -744,3 +744,15 @@ def test_a_line_of_dates_a_byline_or_a_mark_between_incident_sentences_is_no_eve
 )
 def test_what_says_nothing(line, nothing):
     assert says_nothing(line) is nothing
+
+
+@pytest.mark.parametrize(
+    "text, subtypes",
+    [
+        ("Court authorities in Caracas issued an arrest warrant for Machado on July 31.", []),
+        ("The ICC issued arrest warrants for two commanders on Thursday, the court said.", []),
+        ("Police arrested five men on Monday on a warrant issued in Kano.", ["Arrests"]),
+    ],
+)
+def test_an_arrest_warrant_is_no_arrest_unless_someone_is_held(text, subtypes):
+    assert [e.subtype for e in extract_article(text, "2024-08-02").events] == subtypes
