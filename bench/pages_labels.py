@@ -14,6 +14,9 @@ with its ``subtypes`` and ``unsure``; every other sentence is not one). Writes:
   A third of the pages (by a hash of the id) are held out.
 - ``bench/labels/pages_news_articles.jsonl``: each page's url, publication date, genre and a hash of
   its text (the repo keeps no text of them).
+- ``bench/labels/pages_fields.jsonl``: the date and casualty figures of each incident sentence (for
+  ``fields_eval.py --fields``), when the labeller gave them with its subtypes (``date``,
+  ``casualties``); the rows of pages whose labels hold none, read apart, are kept as they are.
 - ``bench/out/pages_news.jsonl`` (not in the repo): id, published and text, which
   ``incident_data.articles`` joins with the labels. A page with no date of its own takes the one in
   its url ("/2024/11/19/"). A page that repeats one kept already (the same wire story elsewhere:
@@ -40,6 +43,7 @@ from extract.sentences import split_sentences  # noqa: E402
 
 TEXTS = ROOT / "bench" / "out" / "pages_news.jsonl"
 ARTICLES = ROOT / "bench" / "labels" / "pages_news_articles.jsonl"
+FIELDS = ROOT / "bench" / "labels" / "pages_fields.jsonl"
 _URL_DAY = re.compile(r"(20[12]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -48,7 +52,9 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + 8]) for i in range(len(words) - 7)}
 
 
-def sentence_labels(page: dict, text: str, split: str) -> list[dict]:
+def sentence_labels(page: dict, text: str, split: str) -> tuple[list[dict], list[dict]]:
+    """The page's label of each sentence, and the date and figures of its incident sentences (when the
+    labeller gave them: ``date`` and ``casualties`` beside an incident's ``subtypes``)."""
     told = []
     for incident in page["incidents"]:
         at = text.find(incident["sentence"])
@@ -57,9 +63,23 @@ def sentence_labels(page: dict, text: str, split: str) -> list[dict]:
         while at >= 0:
             told.append((at, at + len(incident["sentence"]), incident))
             at = text.find(incident["sentence"], at + 1)
-    out = []
+    out, fields = [], []
     for s in split_sentences(masked(text)):
         hits = [t for t in told if min(s.end, t[1]) - max(s.start, t[0]) >= min(15, (s.end - s.start) // 2 + 1)]
+        if hits and "date" in hits[0][2]:
+            fields.append(
+                {
+                    "article": page["id"],
+                    "start": s.start,
+                    "end": s.end,
+                    "sha1": sentence_hash(text[s.start : s.end]),
+                    "split": split,
+                    "date": hits[0][2]["date"],
+                    "casualties": [
+                        {"kind": c["kind"], "min": c["min"], "max": c.get("max")} for c in hits[0][2]["casualties"]
+                    ],
+                }
+            )
         out.append(
             {
                 "article": page["id"],
@@ -72,12 +92,12 @@ def sentence_labels(page: dict, text: str, split: str) -> list[dict]:
                 "split": split,
             }
         )
-    return out
+    return out, fields
 
 
 def main(paths: list[str]) -> int:
     kept: list[set[str]] = []
-    texts, articles, labels = [], [], []
+    texts, articles, labels, fields = [], [], [], []
     for path in paths:
         for line in open(path, encoding="utf-8"):
             if not line.strip():
@@ -104,9 +124,20 @@ def main(paths: list[str]) -> int:
                     "split": split,
                 }
             )
-            labels.extend(sentence_labels(page, text, split))
+            page_labels, page_fields = sentence_labels(page, text, split)
+            labels.extend(page_labels)
+            fields.extend(page_fields)
+    # the fields of pages whose labels hold none (read apart, after labelling) are kept as they are
+    read_here = {f["article"] for f in fields}
+    ids = {t["id"] for t in texts}
+    if FIELDS.exists():
+        for line in FIELDS.open(encoding="utf-8"):
+            row = json.loads(line)
+            if row["article"] in ids and row["article"] not in read_here:
+                fields.append(row)
+    fields.sort(key=lambda r: (r["article"], r["start"]))
     TEXTS.parent.mkdir(parents=True, exist_ok=True)
-    for out, rows in ((TEXTS, texts), (ARTICLES, articles), (PAGES, labels)):
+    for out, rows in ((TEXTS, texts), (ARTICLES, articles), (PAGES, labels), (FIELDS, fields)):
         with out.open("w", encoding="utf-8") as f:
             f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     incidents = sum(r["incident"] for r in labels)
