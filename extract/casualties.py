@@ -261,7 +261,7 @@ _ACTIVE_BEFORE = re.compile(
     # "beat and burned to death 2 men", "beheaded 2 civilians"
     r"(?:(?:beat|beaten|stabbed|hacked|stoned|burned|burnt) and )?(?:beat|beating|hacked|hacking|stabbed|stabbing|"
     r"stoned|stoning|burned|burnt|burning) to death|lynched|lynching|beheaded|beheading|"
-    r"lost|losing|"
+    r"lost|losing|(?:resulted|resulting|led|leading) (?:in|to) the deaths? of|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?"
@@ -271,8 +271,9 @@ _ACTIVE_BEFORE = re.compile(
 )
 # a death toll told with a longer phrase between it and its verb than _ACTIVE_BEFORE allows
 _TOLL_ROSE = re.compile(
-    r"\b(?:death|casualty|fatality) toll\b[^.;:!?]{0,120}?\b(?:rose|risen|climbed|increased|jumped|grew|reached|"
-    r"stood|stands|hit|is|was|has risen|had risen|now stands)\s+(?:to\s+|at\s+)?\Z",
+    r"\b(?:death|casualty|fatality) toll\b[^.;:!?]{0,120}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|"
+    r"jumped|jumps|grew|grows|reached|reaches|stood|stands|hit|hits|is|was|has risen|had risen|now stands)"
+    r"\s+(?:to\s+|at\s+)?\Z",
     re.I,
 )
 # the words _ACTIVE_BEFORE can end with (its verbs' last words)
@@ -734,7 +735,8 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
             return None
         record = _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
         # "captured 12 villages", "lost 5 tanks": places and things, not people
-        return None if record.who is None and verb in _NEEDS_WHO else record
+        needs_who = verb in _NEEDS_WHO or verb.endswith(("death of", "deaths of"))  # ("the death of 5 cows")
+        return None if record.who is None and needs_who else record
     if text.endswith(", ", start, q.start):
         aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
         if aside:
@@ -754,7 +756,7 @@ _NEEDS_WHO = frozenset("captured capturing captures capture lost losing".split()
 
 def _active_kind(verb: str) -> str:
     """The kind of casualty a verb before the figure tells (``_ACTIVE_BEFORE``'s, lower-cased)."""
-    if verb.endswith("lives of"):
+    if verb.endswith(("lives of", "death of", "deaths of")):
         return "killed"
     if verb.startswith("kill") and ("wound" in verb or "injur" in verb):
         return "killed_or_wounded"

@@ -710,3 +710,22 @@ def test_every_verb_of_one_person_beside_a_figure_reads_without_error(verb):
 )
 def test_figures_with_a_clause_among_the_dead_plural_roles_and_martyrs(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Death toll from Israeli strikes in Gaza rises to 25 as more bodies recovered",
+            [("killed", 25, 25, "exact", None)],
+        ),
+        (
+            "The raid resulted in the death of at least 132 people, four of whom were police officers.",
+            [("killed", 132, None, "at least", "people")],
+        ),
+        ("This attack led to the death of 10 civilians.", [("killed", 10, 10, "exact", "civilians")]),
+        ("The flood led to the death of 5 cows.", []),
+    ],
+)
+def test_a_headline_toll_that_rises_and_the_death_of_people_an_attack_led_to(text, expected):
+    assert facts(text) == expected
