@@ -474,6 +474,15 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w'’.-]*(?:(?:\s+|\s*[,&]\s*|\s+and\s+)[A-Z][\w'’.-]*){0,8}\s*$")
 
 
+def says_nothing(s_text: str) -> bool:
+    """A line of dates, times and marks alone ("April 14, 2024 at 10:10 am", "-") or a byline: page
+    furniture, which reports no incident whatever the sentences around it tell (none of the labelled
+    sentences with no other word is one)."""
+    if len(s_text) > 120:
+        return False
+    return _BYLINE.match(s_text) is not None or all(w.lower() in _DATE_WORDS for w in _LETTERS.findall(s_text))
+
+
 # "the ICC issued an arrest warrant for ...": a warrant is no arrest (the labelling guide), unless the
 # sentence tells of people actually held
 _WARRANT = re.compile(r"\bwarrants?\b(?! officers?\b)")  # (a "warrant officer" is a rank)
@@ -483,15 +492,6 @@ _HELD = re.compile(r"\b(?:arrested|arresting|detained|detaining|apprehended|take
 def warrant_only(low: str) -> bool:
     """A sentence (lower-cased) that tells of an arrest warrant and of no one held."""
     return "warrant" in low and _WARRANT.search(low) is not None and _HELD.search(low) is None
-
-
-def says_nothing(s_text: str) -> bool:
-    """A line of dates, times and marks alone ("April 14, 2024 at 10:10 am", "-") or a byline: page
-    furniture, which reports no incident whatever the sentences around it tell (none of the labelled
-    sentences with no other word is one)."""
-    if len(s_text) > 120:
-        return False
-    return _BYLINE.match(s_text) is not None or all(w.lower() in _DATE_WORDS for w in _LETTERS.findall(s_text))
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:
