@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 
 from extract.dates import MONTHS, WEEKDAYS
 from extract.lexicon import PLACE_HEADS
@@ -746,6 +747,8 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
     toll = rx["toll"].search(lt, w_start, w_end) if has_toll else None
     if toll:
         # "the death toll from a week of protests over fuel prices rose to at least 105"
+        if q.qualifier == "range" and text.startswith("from", q.start):
+            q = replace(q, min=q.max, qualifier="exact")  # "has risen from 16 to 25": the toll is now 25
         return _active_record(text, q, end, lt, off, rx, "killed", toll.start() + off)
     return None
 

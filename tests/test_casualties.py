@@ -729,3 +729,9 @@ def test_figures_with_a_clause_among_the_dead_plural_roles_and_martyrs(text, exp
 )
 def test_a_headline_toll_that_rises_and_the_death_of_people_an_attack_led_to(text, expected):
     assert facts(text) == expected
+
+
+def test_a_toll_that_has_risen_from_one_figure_to_another_is_the_later():
+    text = "The death toll from Israeli strikes in Gaza on Thursday has risen from 16 to 25, officials said."
+    assert facts(text) == [("killed", 25, 25, "exact", None)]
+    assert facts("The death toll rose to between 20 and 25.") == [("killed", 20, 25, "range", None)]
