@@ -289,7 +289,7 @@ def find_events(
     meanings = model.meanings(word_lists)
     context = model.context_scores(meanings)
     for i, sig in enumerate(signals):
-        if not sig.aggregate and not says_nothing(sig.span.text) and (sig.casualties or not warrant_only(sig.low)):
+        if _may_report(sig):
             toks = word_lists[i]
             others = incident_model.other_features(signals, i, toks, pub, article)
             scored[i] = model.incident(toks, others, context[i])
@@ -492,6 +492,12 @@ _HELD = re.compile(r"\b(?:arrested|arresting|detained|detaining|apprehended|take
 def warrant_only(low: str) -> bool:
     """A sentence (lower-cased) that tells of an arrest warrant and of no one held."""
     return "warrant" in low and _WARRANT.search(low) is not None and _HELD.search(low) is None
+
+
+def _may_report(sig: SentenceSignals) -> bool:
+    """Whether the model is asked about the sentence at all: not a tally (``aggregate``, a feature the
+    model also reads), not furniture, not a warrant with no one held and no figure."""
+    return not sig.aggregate and not says_nothing(sig.span.text) and (bool(sig.casualties) or not warrant_only(sig.low))
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:
