@@ -47,10 +47,10 @@ def fold_models(path: Path, pages: Path | None = None) -> tuple[dict[str, int], 
     groups = [r["group"] for r in own]
     for k, (fit_idx, test_idx) in enumerate(GroupKFold(n_splits=5).split(own, groups=groups)):
         fold_of.update((own[i]["group"], k) for i in test_idx)
-        fit = [own[i] for i in fit_idx] + subtypes_only
-        vec = ti.vectorizer(ti.incident_rows(fit))
+        fit = [own[i] for i in fit_idx]
+        vec = ti.vectorizer(fit)
         model = ti.fit_incident(fit, vec, ti.C_INCIDENT)
-        svec, smodel = ti.fit_subtypes(fit, ti.C_SUBTYPE)
+        svec, smodel = ti.fit_subtypes(fit + subtypes_only, ti.C_SUBTYPE)
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "fold.npz"
             np.savez(out, **ti.export(vec, model, cal, threshold, svec, smodel, conf, vectors))

@@ -193,7 +193,7 @@ def incident_rows(rows: list[dict]) -> list[dict]:
 
 
 def fit_incident(rows: list[dict], vec: DictVectorizer, c: float) -> LogisticRegression:
-    rows = incident_rows(rows)
+    """The incident model fitted on ``rows`` (the incident model's own: see ``incident_rows``)."""
     x = incident_matrix(vec, rows)
     y = np.array([r["y"] for r in rows])
     w = np.array([r["w"] for r in rows])
@@ -214,7 +214,7 @@ def out_of_fold(rows: list[dict], c: float) -> np.ndarray:
     scores = np.zeros(len(rows))
     for fit_idx, test_idx in GroupKFold(n_splits=5).split(rows, groups=groups):
         fit_rows = [rows[i] for i in fit_idx]
-        vec = vectorizer(incident_rows(fit_rows))
+        vec = vectorizer(fit_rows)
         model = fit_incident(fit_rows, vec, c)
         scores[test_idx] = model.decision_function(incident_matrix(vec, [rows[i] for i in test_idx]))
     return scores
@@ -389,7 +389,7 @@ def calibrate(train: list[dict]) -> tuple[Platt, float, IsotonicRegression, np.n
     # (folded over the incident model's own rows, so rows kept for the subtypes move no fold)
     own = [i for i, r in enumerate(train) if r["source"] not in SUBTYPES_ONLY]
     oof = np.zeros(len(train))
-    oof[own] = out_of_fold([train[i] for i in own], C_INCIDENT)
+    oof[own] = out_of_fold(incident_rows(train), C_INCIDENT)
     cal = Platt(oof[news], y[news], weights[news])
     oof_p = cal.predict(oof)
     threshold = choose_threshold(oof_p[news], y[news])
@@ -427,8 +427,9 @@ def main(argv: list[str]) -> int:
             print(f"out of fold, {name}: at the threshold {threshold:.2f}: precision {p:.3f} recall {r:.3f}")
 
     # the model shipped: fitted on the whole train split
-    vec = vectorizer(incident_rows(train))
-    model = fit_incident(train, vec, C_INCIDENT)
+    own = incident_rows(train)
+    vec = vectorizer(own)
+    model = fit_incident(own, vec, C_INCIDENT)
     svec, smodel = fit_subtypes(train, C_SUBTYPE)
 
     # held-out figures (never used to fit or tune)
