@@ -192,10 +192,13 @@ _KILLED = (
 )
 _WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten"
 # "Two children were among the dead": the people counted are some of those killed (or hurt)
-_AMONG = r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt)"
+_AMONG_DEAD, _AMONG_HURT = (
+    r"among (?:the|those) (?:dead|killed|fatalities)",
+    r"among (?:the|those) (?:injured|wounded|hurt)",
+)
 _PASSIVE_KINDS = [
-    (re.compile(r"among (?:the|those) (?:injured|wounded|hurt)", re.I), "wounded"),
-    (re.compile(r"among (?:the|those) (?:dead|killed|fatalities)", re.I), "killed"),
+    (re.compile(_AMONG_HURT, re.I), "wounded"),
+    (re.compile(_AMONG_DEAD, re.I), "killed"),
     (re.compile(rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})", re.I), "killed_or_wounded"),
     (re.compile(rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)", re.I), "killed_or_wounded"),
     (re.compile(r"casualties|killed or injured|dead or wounded", re.I), "killed_or_wounded"),
@@ -228,7 +231,7 @@ _CAS_WORD = (
     rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
     rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
     rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
-    rf"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses|{_AMONG}"
+    rf"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses|{_AMONG_DEAD}|{_AMONG_HURT}"
 )
 # who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
 _FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s+\([A-Za-z]{2,8}\))?)?"
