@@ -76,6 +76,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _JOIN = r"\s*(?:and|-|–|—|to|&|through|until)\s*"
 _YEAR = r"(?:19|20)\d{2}"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+# "in October last year", "on March 3 this year", "in May of last year": the year named by its distance
+_WHICH_YEAR = r"\s+(?:of\s+)?(?P<which>last|this|Last|This)\s+year(?!['’])"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
@@ -83,14 +85,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(
             rf"(?<![\w])(?:{_WD},?\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:{_JOIN}(?:the\s+)?(?P<d2>{_DAY}))?\s+(?:of\s+)?"
-            rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])"
+            rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})|{_WHICH_YEAR})?(?![\w])"
         ),
     ),
     (
         "mdy",
         re.compile(
             rf"(?<![\w])(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d1>{_DAY})(?:{_JOIN}(?P<d2>{_DAY}))?"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\w:.,]?\d)"
+            rf"(?:,?\s+(?P<y>{_YEAR})|{_WHICH_YEAR})?(?![\w:.,]?\d)"
         ),
     ),
     (
@@ -98,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?<![\w])(?:(?P<lead>in|since|during|early|late|mid-?|until|from|by|of|last|this|throughout|"
             rf"In|Since|During|Early|Late|Mid-?|Until|From|By|Last|This|Throughout)\s*)?"
-            rf"(?P<mon>{_MON})(?:\s+(?P<y>{_YEAR}))?(?![\w])"
+            rf"(?P<mon>{_MON})(?:\s+(?P<y>{_YEAR})|{_WHICH_YEAR})?(?![\w])"
         ),
     ),
     (
@@ -410,7 +412,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             month = _month_num(m["mon"])
             d1 = _day_num(m["d1"])
             d2 = _day_num(m["d2"]) if m["d2"] else None
-            year = int(m["y"]) if m["y"] else _latest(pub, month, d1)
+            year = int(m["y"]) if m["y"] else _named_year(m, pub) or _latest(pub, month, d1)
             if year is None:
                 return None
             first = date(year, month, d1)
@@ -425,6 +427,8 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             lead = (m["lead"] or "").lower()
             if m["y"]:
                 year = int(m["y"])
+            elif m["which"]:
+                year = _named_year(m, pub)
             elif lead == "last" and pub is not None:
                 year = pub.year if month < pub.month else pub.year - 1
             else:
@@ -449,6 +453,14 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | Non
     except ValueError:
         return None
     return None
+
+
+def _named_year(m: re.Match[str], pub: date | None) -> int | None:
+    """The year of "October last year" or "March 3 this year" (none without those words, or without a
+    publication day to count from)."""
+    if not m["which"] or pub is None:
+        return None
+    return pub.year - 1 if m["which"].lower() == "last" else pub.year
 
 
 def _relative(m: re.Match[str], pub: date) -> DateMention | None:

@@ -88,6 +88,13 @@ class _Candidate:
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
 # "killed since Wednesday": the start of a period, not the day of an incident
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|the\s+)?\Z")
+# "one of the biggest marches this year", "the deadliest attack so far this month": a superlative's
+# scope, not when anything in the sentence happened
+_RECORD_SCOPE = re.compile(
+    r"\b(?:most|biggest|largest|deadliest|worst|heaviest|bloodiest|fiercest|highest|greatest|first)\b[^.;:]{0,80}\Z",
+    re.IGNORECASE,
+)
+_THIS_PERIOD = frozenset(("this year", "this month", "earlier this year", "earlier this month"))
 _HEADLINE_END = frozenset('.!?…:"”’)]')  # a sentence ending with none of these may be a headline
 
 
@@ -185,7 +192,15 @@ def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSi
         report_zone, content = _report_zone(sentence, said)
         if dates:
             # "killed since Wednesday", "for the third time since Monday": the start of a period, no day of it
-            dates = [d for d in dates if not _SINCE.search(text, max(0, d.start - 20), d.start)]
+            dates = [
+                d
+                for d in dates
+                if not _SINCE.search(text, max(0, d.start - 20), d.start)
+                and not (
+                    text[d.start : d.end].lower() in _THIS_PERIOD
+                    and _RECORD_SCOPE.search(text, max(sentence.start, d.start - 90), d.start)
+                )
+            ]
         event_dates = (
             [
                 d

@@ -47,6 +47,16 @@ def test_month_after_publication_is_last_year():
     assert only("on December 20", "2024-12-16") == ("2023-12-20", "2023-12-20", "day")
 
 
+def test_a_month_of_last_or_this_year_is_one_date():
+    # "in October last year" is October of the year before, not this October and a year beside it
+    assert only("12 killings in October last year.") == ("2023-10-01", "2023-10-31", "month")
+    assert only("in May of last year") == ("2023-05-01", "2023-05-31", "month")
+    assert only("on 20 October last year") == ("2023-10-20", "2023-10-20", "day")
+    assert only("on March 3 this year", "2024-12-16") == ("2024-03-03", "2024-03-03", "day")
+    # "last year's" belongs to what follows it
+    assert [d.precision for d in find_dates("In October last year's winner spoke.", PUB)] == ["month", "year"]
+
+
 def test_last_monday_on_a_monday_is_a_week_back():
     assert only("last Monday") == ("2024-12-09", "2024-12-09", "day")
 

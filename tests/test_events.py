@@ -102,6 +102,23 @@ def test_date_falls_back_to_publication():
 
 
 @pytest.mark.parametrize(
+    "record",
+    [
+        "in one of the biggest anti-government marches in the country this year",
+        "in the deadliest attack on the city so far this year",
+    ],
+)
+def test_the_period_of_a_superlative_is_not_when_it_happened(record):
+    # "one of the biggest marches this year" compares; it does not date the storming
+    text = f"Thousands of protesters stormed the president's residence in Colombo {record}."
+    event = extract_article(text, "2022-07-09").events[0]
+    assert (event.date, event.date_end, event.date_precision) == ("2022-07-09", "2022-07-09", "day")
+    # the period of a deed is still its date
+    event = extract_article("Protesters stormed the residence in Colombo earlier this month.", "2022-07-09").events[0]
+    assert event.date_precision == "month"
+
+
+@pytest.mark.parametrize(
     "history",
     [
         "Russian troops seized the regional parliament in Simferopol in 2014, officials recalled.",
