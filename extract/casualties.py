@@ -188,9 +188,13 @@ _MOD = (
 _KILLED = (
     r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|shot and killed|"
     r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|burnt to death|liquidated|fatality|"
-    r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded"
+    r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded|"
+    r"martyred|embraced (?:martyrdom|shahadat)|sacrificed their lives|laid down their lives"
 )
-_WOUNDED = r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten"
+_WOUNDED = (
+    r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten|"
+    r"treated for (?:their\s+)?(?:wounds|injuries)"
+)
 # "Two children were among the dead": the people counted are some of those killed (or hurt)
 _AMONG_DEAD, _AMONG_HURT = (
     r"among (?:the|those) (?:dead|killed|fatalities)",
@@ -242,6 +246,8 @@ _AFTER = re.compile(
     rf"(?:\s+(?:more|others|other people))?"
     # "Hundreds of civilians, including women, children and the elderly, were killed"
     rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},"
+    # "five soldiers, having fought gallantly, sacrificed their lives"
+    rf"|,\s+having\s+[^,;.]{{1,40}},"
     # "At least eight civilians including children were killed"
     rf"|\s+including(?:\s+[\w’'\-]+){{1,8}}?(?=(?:\s+{_AUX}\b)*+\s+(?:{_CAS_WORD})(?![\w-])))?"
     # "Two foreign nationals and three volunteers were killed": a second group shares the verb
@@ -265,7 +271,7 @@ _ACTIVE_BEFORE = re.compile(
     # "beat and burned to death 2 men", "beheaded 2 civilians"
     r"(?:(?:beat|beaten|stabbed|hacked|stoned|burned|burnt) and )?(?:beat|beating|hacked|hacking|stabbed|stabbing|"
     r"stoned|stoning|burned|burnt|burning) to death|lynched|lynching|beheaded|beheading|"
-    r"lost|losing|(?:resulted|resulting|led|leading) (?:in|to) the deaths? of|"
+    r"lost|losing|(?:(?:resulted|resulting|led|leading) (?:in|to) )?the (?:deaths?|loss) of|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?"
@@ -353,6 +359,9 @@ _COUNTED_DEATHS = re.compile(
     r"\s+(?P<verb>deaths|fatalities|casualties)\b",
     re.I,
 )
+# "claiming no fewer than 14 lives", "the blast cost 30 lives": lives a verb says were taken
+_LIVES = re.compile(r"\s+(?:(?:innocent|civilian|human|more|other|precious)\s+)?lives\b", re.I)
+_LIVES_VERB = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes|taken)\s+\Z", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:were|been|are|was|is|being)\b", re.I)
 _PRISONER_NEXT = re.compile(r"(?:\s+\w+){0,3}?\s+(?:prisoner|captive|hostage)", re.I)
 
@@ -721,6 +730,9 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
     if m:
         kind = "killed_or_wounded" if m["verb"].lower() == "casualties" else "killed"
         return _record(text, q, m.end() + off, kind, None)
+    m = rx["lives"].match(lt, q.end - off, end - off)
+    if m and rx["lives_verb"].search(lt, max(start, q.start - 24) - off, q.start - off):
+        return _record(text, q, m.end() + off, "killed", None)
     before = (
         rx["active_before"].search(lt, max(start, q.start - 60) - off, q.start - off)
         if _may_end_active(text, q.start, start)
@@ -739,7 +751,7 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
             return None
         record = _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
         # "captured 12 villages", "lost 5 tanks": places and things, not people
-        needs_who = verb in _NEEDS_WHO or verb.endswith(("death of", "deaths of"))  # ("the death of 5 cows")
+        needs_who = verb in _NEEDS_WHO or verb.endswith(("death of", "deaths of", "loss of"))  # ("the loss of 5 tanks")
         return None if record.who is None and needs_who else record
     if text.endswith(", ", start, q.start):
         aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
@@ -762,7 +774,7 @@ _NEEDS_WHO = frozenset("captured capturing captures capture lost losing".split()
 
 def _active_kind(verb: str) -> str:
     """The kind of casualty a verb before the figure tells (``_ACTIVE_BEFORE``'s, lower-cased)."""
-    if verb.endswith(("lives of", "death of", "deaths of")):
+    if verb.endswith(("lives of", "death of", "deaths of", "loss of")):
         return "killed"
     if verb.startswith("kill") and ("wound" in verb or "injur" in verb):
         return "killed_or_wounded"
@@ -863,6 +875,8 @@ _ANYCASE: dict[str, re.Pattern[str]] = {
     "bodies": _BODIES,
     "any_people": _ANY_PEOPLE,
     "counted_deaths": _COUNTED_DEATHS,
+    "lives": _LIVES,
+    "lives_verb": _LIVES_VERB,
 }
 # the same patterns for lower-cased sentences, without IGNORECASE
 _LOWER: dict[str, re.Pattern[str]] = {

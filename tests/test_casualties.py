@@ -735,3 +735,37 @@ def test_a_toll_that_has_risen_from_one_figure_to_another_is_the_later():
     text = "The death toll from Israeli strikes in Gaza on Thursday has risen from 16 to 25, officials said."
     assert facts(text) == [("killed", 25, 25, "exact", None)]
     assert facts("The death toll rose to between 20 and 25.") == [("killed", 20, 25, "range", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # lives a verb says were taken
+        ("The protests turned violent, claiming no fewer than 14 lives.", [("killed", 14, None, "at least", None)]),
+        ("The blast claimed 30 lives.", [("killed", 30, 30, "exact", None)]),
+        ("The war has cost about 14,000 lives.", [("killed", 14000, 14000, "about", None)]),
+        # "the death(s) of", "the loss of": people only
+        ("Police confirmed the death of seven persons.", [("killed", 7, 7, "exact", "persons")]),
+        ("The attack caused the loss of at least 26 civilians.", [("killed", 26, None, "at least", "civilians")]),
+        # martyrdom and sacrifice, and an aside between the soldiers and their deed
+        ("Three citizens were martyred.", [("killed", 3, 3, "exact", "citizens")]),
+        (
+            "Five brave soldiers, having fought gallantly, sacrificed their lives.",
+            [("killed", 5, 5, "exact", "brave soldiers")],
+        ),
+        (
+            "One man died and 25 were treated for wounds.",
+            [("killed", 1, 1, "exact", "man"), ("wounded", 25, 25, "exact", None)],
+        ),
+    ],
+)
+def test_lives_taken_deaths_of_and_wounds_treated(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rescuers saved 14 lives.", "The group claimed 30 attacks.", "The army reported the loss of 5 tanks."],
+)
+def test_lives_saved_and_things_lost_are_no_casualties(text):
+    assert facts(text) == []
