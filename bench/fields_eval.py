@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from incident_data import ARTICLES, sentence_hash  # noqa: E402
 
+from extract.dates import parse_published  # noqa: E402
 from extract.pipeline import extract_article  # noqa: E402
 
 FIELDS = ROOT / "bench" / "labels" / "fields.jsonl"
@@ -90,6 +91,7 @@ def evaluate(split: str, path: Path, misses: bool = False, fields: Path = FIELDS
     gold = [r for r in map(json.loads, fields.open(encoding="utf-8")) if r["split"] == split]
     results: dict[str, object] = {}
     n = found = dated = right = 0
+    undated = undated_right = 0  # (of those: events of articles without a publication date)
     figures = figures_found = exact = lenient = anywhere = 0
     for g in gold:
         text, published = texts[g["article"]]
@@ -124,6 +126,9 @@ def evaluate(split: str, path: Path, misses: bool = False, fields: Path = FIELDS
         dated += 1
         ok = date_right(event, span)
         right += ok
+        if parse_published(published) is None:
+            undated += 1
+            undated_right += ok
         if misses and not ok:
             print(
                 f"DATE {g['date']} (published {published}) but {event.date}..{event.date_end}: "
@@ -134,6 +139,9 @@ def evaluate(split: str, path: Path, misses: bool = False, fields: Path = FIELDS
         "found": found,
         "dated": dated,
         "date_right": right / dated if dated else 0.0,
+        "undated": undated,
+        "undated_right": undated_right / undated if undated else 0.0,
+        "published_right": (right - undated_right) / (dated - undated) if dated > undated else 0.0,
         "figures": figures,
         "figures_found": figures_found,
         "exact": exact / figures_found if figures_found else 0.0,
@@ -161,6 +169,11 @@ def main(argv: list[str]) -> int:
         f"dates: right for {out['date_right']:.3f} of the {out['dated']} events found whose incident "
         "the reader could date"
     )
+    if out["undated"]:
+        print(
+            f"  of articles with a publication date: {out['published_right']:.3f} of {out['dated'] - out['undated']}; "
+            f"without one: {out['undated_right']:.3f} of {out['undated']} (relative dates have no day to count from)"
+        )
     print(
         f"casualty figures: {out['figures_found']} read in the sentences with an event: found exactly "
         f"{out['exact']:.3f} (the same numbers, any kind: {out['lenient']:.3f}); of all {out['figures']} read, "
