@@ -489,13 +489,24 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _BYLINE = re.compile(r"\s*By\s+[A-Z][\w'’.-]*(?:(?:\s+|\s*[,&]\s*|\s+and\s+)[A-Z][\w'’.-]*){0,8}\s*$")
 
 
+# "(Avshalom Sassoni/Flash90)", "( Reuters: Dinuka Liyanawatte )": a credit, wholly in brackets
+_CREDIT = re.compile(r"\s*\([^()]{1,80}\)\s*$")
+
+
 def says_nothing(s_text: str) -> bool:
-    """A line of dates, times and marks alone ("April 14, 2024 at 10:10 am", "-") or a byline: page
-    furniture, which reports no incident whatever the sentences around it tell (none of the labelled
-    sentences with no other word is one)."""
+    """A line of dates, times and marks alone ("April 14, 2024 at 10:10 am", "-"), a byline, a credit
+    in brackets or a name alone ("Abdi Guled", "Haiti": a list of victims, a section's label): page
+    furniture, which reports no incident whatever the sentences around it tell (of the real sentences
+    labelled, none of those is one)."""
     if len(s_text) > 120:
         return False
-    return _BYLINE.match(s_text) is not None or all(w.lower() in _DATE_WORDS for w in _LETTERS.findall(s_text))
+    words = _LETTERS.findall(s_text)
+    return (
+        _BYLINE.match(s_text) is not None
+        or all(w.lower() in _DATE_WORDS for w in words)
+        or (len(words) <= 2 and all(w[0].isupper() for w in words) and "!" not in s_text and "?" not in s_text)
+        or (len(words) <= 6 and _CREDIT.match(s_text) is not None)
+    )
 
 
 # "the ICC issued an arrest warrant for ...": a warrant is no arrest (the labelling guide), unless the

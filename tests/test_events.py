@@ -757,6 +757,13 @@ def test_a_line_of_dates_a_byline_or_a_mark_between_incident_sentences_is_no_eve
         ("By Monday, Russian troops had taken the town.", False),
         ("Kyiv shelled", False),
         ("Attack on Israel.", False),
+        # a name alone (one of a list of victims), a credit in brackets
+        ("Abdi Guled", True),
+        ("Haiti", True),
+        ("(Avshalom Sassoni/Flash90)", True),
+        ("( Reuters: Dinuka Liyanawatte )", True),
+        ("Ceasefire collapses", False),
+        ("(Russian troops shelled the town of Vovchansk on Monday, killing two people.)", False),
     ],
 )
 def test_what_says_nothing(line, nothing):
