@@ -389,6 +389,14 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
                 and (country_code(name) or gazetteer().region(name) is not None or lookup(name))
             ):
                 return last
+        # "Union Solidarity and Development Party", "Justice and Development Party": a party's name
+        # holds "and" (not after a country: "Russia and Ukraine Party talks")
+        if k == j + 2 and not country_code(doc.text[tokens[i].start : tokens[j].end]):
+            for last in range(k, min(n, k + 3)):
+                if not (_namey(tokens[last]) and not doc.taken[last] and doc.joined(last - 1, last)):
+                    break
+                if tokens[last].lower in _PARTY_HEADS:
+                    return last
         return None
     end = k
     limit = min(n, k + _LONGEST_PLACE_NAME)  # "Republic of" and a thousand capitalised words
@@ -409,6 +417,7 @@ def _of_bridge(doc: Document, i: int, j: int) -> int | None:
     return None
 
 
+_PARTY_HEADS = frozenset("party front movement alliance congress league coalition".split())
 _FEATURE_OF = frozenset("gulf strait straits sea bay isle island islands cape horn".split())
 
 
@@ -428,7 +437,7 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
             a += 1
             continue
         n = title_at(doc, a, b + 1)
-        if n and a + n <= b:
+        if n and a + n <= b and tokens[a + n].lower != "and":  # ("Justice and Equality Movement": a name)
             if a + n == b and tokens[a].lower in _NAME_HONORIFICS:
                 title = title or tokens[a].text  # "Sheikh Hasina" is how she is named
                 break

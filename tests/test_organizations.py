@@ -263,3 +263,26 @@ def test_acronyms_in_one_long_sentence_cost_lines_in_proportion():
 
     lines_run(1)
     assert lines_run(400) / lines_run(100) < 5.0
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The military-backed Union Solidarity and Development Party won the vote.",
+            "Union Solidarity and Development Party",
+        ),
+        ("Turkey's ruling Justice and Development Party said it would back the plan.", "Justice and Development Party"),
+        # "Justice" opens the name here, not a judge's title before a person "and Equality Movement"
+        ("The Justice and Equality Movement signed the deal.", "Justice and Equality Movement"),
+        ("Poland's Law and Justice party lost its majority.", "Law and Justice"),
+    ],
+)
+def test_a_party_whose_name_holds_and_is_one_organisation(text, name):
+    assert name in found(text, "organization")
+    assert not set(found(text, "person")) and "Justice" not in found(text, "place")
+
+
+def test_a_country_and_a_party_stay_apart():
+    assert "Russia" in found("Russia and Ukraine Party leaders met.", "place")
+    assert set(found("Russia and the Communist Party agreed.", "organization")) == {"Communist Party"}

@@ -404,6 +404,7 @@ New Voice of Ukraine=New Voice of Ukraine
 """
 
 _OTHER = """
+Law and Justice=Law and Justice
 Magen David Adom=Magen David Adom
 Save the Children=Save the Children
 Oxfam=Oxfam
