@@ -145,6 +145,9 @@ def _not_a_headline(line: str) -> bool:
     return not any(ch.isalpha() for ch in line) or (line.isupper() and len(line.split()) <= 3)
 
 
+_KICKER = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\Z")
+
+
 def derive_title(text: str) -> str | None:
     """A title for an article that has none: its first line when that is a headline (short), else
     that line's first sentence, shortened. Site furniture before the story ("NEW You can now
@@ -155,16 +158,20 @@ def derive_title(text: str) -> str | None:
     from extract.sentences import split_sentences
 
     lines = (line.strip().lstrip("#").strip() for line in text.split("\n"))
-    first = next(
-        (
-            line
-            for line in lines
-            if line and not is_boilerplate(line) and not _DATELINE_ONLY.match(line) and not _not_a_headline(line)
-        ),
-        "",
+    candidates = (
+        line
+        for line in lines
+        if line and not is_boilerplate(line) and not _DATELINE_ONLY.match(line) and not _not_a_headline(line)
     )
+    first = next(candidates, "")
     if not first:
         return None
+    if _KICKER.match(first):
+        # a section's label over the headline ("Chad", "Middle East"): the headline is the line after
+        # it, when that line reads as one (a few words, no full stop), not a short title over its story
+        after = next(candidates, "")
+        if len(after.split()) >= 4 and len(after) <= MAX_TITLE_CHARS and after[-1] not in ".!?":
+            first = after
     if len(first) > MAX_TITLE_CHARS:
         sentences = [s.text for s in split_sentences(first)]
         if sentences and len(sentences[0]) >= 20:  # ("U.S." or "Richard C. Levin" end no sentence)

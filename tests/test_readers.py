@@ -393,6 +393,20 @@ def test_a_title_passes_over_site_furniture_and_an_editors_note():
     assert derive_title(long) == "Timothy Snyder is the Richard C. Levin Professor of History at Yale and a writer."
 
 
+def test_a_sections_label_over_the_headline_is_not_the_title():
+    assert (
+        derive_title("Chad\nChad's junta names a new prime minister\nText.")
+        == "Chad's junta names a new prime minister"
+    )
+    assert (
+        derive_title("Middle East\n\nIsraeli strikes hit Rafah overnight\n\nText.")
+        == "Israeli strikes hit Rafah overnight"
+    )
+    # a short headline over its story stays the title
+    assert derive_title("Kyiv shelled\nRussian forces shelled Kyiv overnight, officials said.") == "Kyiv shelled"
+    assert derive_title("Haiti") == "Haiti"
+
+
 def test_normalise_text():
     assert normalise_text("\ufeff  A\r\nB\rC  \n") == "A\nB\nC"
 
