@@ -94,6 +94,11 @@ _RECORD_SCOPE = re.compile(
     r"\b(?:most|biggest|largest|deadliest|worst|heaviest|bloodiest|fiercest|highest|greatest|first)\b[^.;:]{0,80}\Z",
     re.IGNORECASE,
 )
+# "regained two settlements, which were previously captured by Ukrainian forces in August": a clause
+# that recalls an earlier deed, whose month or year is not when the sentence's own incident happened
+_RECALLED = re.compile(
+    r",\s+(?:which|that|who|where|when)\b[^,;:]{0,100}?\b(?:previously|earlier|had|first)\b[^,;:]{0,80}\Z"
+)
 _THIS_PERIOD = frozenset(("this year", "this month", "earlier this year", "earlier this month"))
 _HEADLINE_END = frozenset('.!?…:"”’)]')  # a sentence ending with none of these may be a headline
 
@@ -199,6 +204,10 @@ def _signals(text: str, sentences: list[Span], ctx: _Context) -> list[SentenceSi
                 and not (
                     text[d.start : d.end].lower() in _THIS_PERIOD
                     and _RECORD_SCOPE.search(text, max(sentence.start, d.start - 90), d.start)
+                )
+                and not (
+                    d.precision in ("month", "year")
+                    and _RECALLED.search(text, max(sentence.start, d.start - 200), d.start)
                 )
             ]
         event_dates = (

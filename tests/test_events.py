@@ -118,6 +118,18 @@ def test_the_period_of_a_superlative_is_not_when_it_happened(record):
     assert event.date_precision == "month"
 
 
+def test_the_month_of_a_deed_a_clause_recalls_is_not_when_it_happened():
+    text = (
+        "Russia on Wednesday claimed it has regained control of two settlements in the Kursk region, "
+        "which were previously captured by the Ukrainian forces during an incursion in August."
+    )
+    event = extract_article(text, "2024-10-09").events[0]
+    assert (event.date, event.date_precision) == ("2024-10-09", "day")
+    # a day the clause gives still dates the incident it tells
+    text = "Rescuers searched the hospital, which had been hit by a missile on Monday."
+    assert extract_article(text, "2024-10-09").events[0].date == "2024-10-07"
+
+
 @pytest.mark.parametrize(
     "history",
     [
