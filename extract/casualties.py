@@ -491,11 +491,23 @@ _PLACE_LAST = PLACE_HEADS | frozenset("square street airport station".split())
 
 # Without one of these, a sentence holds no casualty figure (a fast first test).
 # (a letter trie: one branch per letter instead of every word at every position; "_" stands for a space)
-_HINT_WORDS = (
-    "kill dead died dies death wound injur casualt loss lost captur prisoner captive surrender missing "
-    "unaccounted disappear toll eliminat neutrali execut massacr murder slain perish hurt fatalit pow "
-    "maim liquidat burned_to burnt_to lives life shot bodies body remains corpses hospital assassinat beaten lynch behead martyr"
+# Beginnings of the words that tell of people killed, hurt, taken or gone, and three whole words: a
+# figure near one may count people. The keyword rules read them too (event_rules.FIGURE_WORDS: whether
+# to look for figures in a sentence no rule calls an incident).
+PEOPLE_WORDS = (
+    "kill dead died death wound injur hurt captur missing casualt fatalit hospital bodies corpses "
+    "disappear murder assassinat execut lynch behead martyr"
 ).split()
+PEOPLE_WHOLE_WORDS = ("lives", "body", "life")
+# all the words whose absence lets find_casualties skip a sentence ("_": a space)
+_HINT_WORDS = [
+    *PEOPLE_WORDS,
+    *PEOPLE_WHOLE_WORDS,
+    *(
+        "dies loss lost prisoner captive surrender unaccounted toll eliminat neutrali massacr slain perish pow "
+        "maim liquidat burned_to burnt_to shot remains beaten"
+    ).split(),
+]
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
 # What a chunk (a whitespace-free piece of the lower-cased sentence) holds, as flags that callers can
 # cache per chunk and pass for a sentence (their union over its chunks) to find_casualties, which then

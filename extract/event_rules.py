@@ -22,7 +22,7 @@ from operator import or_
 from re import _constants as sre
 from re import _parser as sre_parse
 
-from extract.casualties import HINT, PHRASE_START, chunk_flags
+from extract.casualties import HINT, PEOPLE_WHOLE_WORDS, PEOPLE_WORDS, PHRASE_START, chunk_flags
 
 
 def _rx(pattern: str, grouped: bool = True) -> re.Pattern[str]:
@@ -623,10 +623,7 @@ _TOLL = re.compile(r"\btoll\b|\bcasualty (?:figures?|count)\b")
 gate(_TOLL)
 _B_TOLL = _BIT[id(_TOLL)]
 # the words of a casualty figure told after its incident ("More than 20 others were injured")
-FIGURE_WORDS = re.compile(
-    r"\b(?:kill|dead|died|death|wound|injur|hurt|captur|missing|casualt|fatalit|lives\b|hospital|bodies|corpses|"
-    r"disappear|murder|assassinat|execut|body\b|life\b|lynch|behead|martyr)"
-)
+FIGURE_WORDS = re.compile(r"\b(?:" + "|".join([*PEOPLE_WORDS, *(rf"{w}\b" for w in PEOPLE_WHOLE_WORDS)]) + ")")
 gate(FIGURE_WORDS)
 # (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)
 gate(PERPETRATORS)
