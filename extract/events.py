@@ -417,6 +417,7 @@ def find_events(
             )
         )
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
+    _unfought(candidates)
     groups = _merge(candidates, entities, pub)
     claims_of = _claims_by_sentence(sentences, claims)
     events = []
@@ -424,6 +425,26 @@ def find_events(
         for c in group.members:
             events.append(_to_event(len(events) + 1, f"i{g}", c, group, claims, claims_of, pub))
     return events
+
+
+# "No fighting reported.", "took the town without a fight": ground taken without fighting
+_NO_FIGHT = re.compile(r"\bno fighting (?:was )?reported|\bwithout (?:a fight|resistance|fighting|a shot)\b")
+_TAKEOVERS = frozenset(("Non-state actor overtakes territory", "Government regains territory"))
+_TRANSFER = "Non-violent transfer of territory"
+
+
+def _unfought(candidates: list[_Candidate]) -> None:
+    """A takeover told to have come without fighting, in its sentence or in the next one, is a
+    non-violent transfer of territory (ACLED: territory acquired without a violent interaction), and
+    so is that sentence."""
+    for k, c in enumerate(candidates):
+        if not _NO_FIGHT.search(c.sentence.text.lower()):
+            continue
+        if c.subtype in _TAKEOVERS:
+            c.subtype = _TRANSFER
+        host = candidates[k - 1] if k else None
+        if host is not None and host.subtype in _TAKEOVERS and c.paragraph - host.paragraph <= 1:
+            host.subtype = c.subtype = _TRANSFER
 
 
 def _detail_host(candidates: list[_Candidate], para: int, reach: int, subtypes: incident_model.Subtypes) -> _Candidate:

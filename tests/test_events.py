@@ -118,6 +118,21 @@ def test_the_period_of_a_superlative_is_not_when_it_happened(record):
     assert event.date_precision == "month"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 31 October 2023, CSP-PSD combatants took over the former UN camp in Kidal after the peacekeepers "
+        "withdrew from it. No fighting reported.",
+        "On 5 January 2024, the MNDAA took control of the army's headquarters in Laukkai after 2,000 soldiers "
+        "surrendered following negotiations. No fighting reported on the day.",
+        "On 3 May 2024, rebels captured the town of Kitshanga without a fight.",
+    ],
+)
+def test_ground_taken_without_fighting_is_a_non_violent_transfer(text):
+    events = extract_article(text, "2024-05-08").events
+    assert events and {e.subtype for e in events} == {"Non-violent transfer of territory"}
+
+
 def test_the_month_of_a_deed_a_clause_recalls_is_not_when_it_happened():
     text = (
         "Russia on Wednesday claimed it has regained control of two settlements in the Kursk region, "
