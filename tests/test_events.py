@@ -7,7 +7,7 @@ import pytest
 
 from extract.attribution import find_claims
 from extract.entities import find_entities
-from extract.events import classify, says_nothing, sentence_signals
+from extract.events import classify, names_alone, says_nothing, sentence_signals
 from extract.model import SUBTYPE_TO_TYPE
 from extract.pipeline import extract_article
 from extract.sentences import split_sentences
@@ -784,17 +784,31 @@ def test_a_line_of_dates_a_byline_or_a_mark_between_incident_sentences_is_no_eve
         ("By Monday, Russian troops had taken the town.", False),
         ("Kyiv shelled", False),
         ("Attack on Israel.", False),
-        # a name alone (one of a list of victims), a credit in brackets
-        ("Abdi Guled", True),
-        ("Haiti", True),
+        # a credit in brackets
         ("(Avshalom Sassoni/Flash90)", True),
         ("( Reuters: Dinuka Liyanawatte )", True),
-        ("Ceasefire collapses", False),
         ("(Russian troops shelled the town of Vovchansk on Monday, killing two people.)", False),
     ],
 )
 def test_what_says_nothing(line, nothing):
     assert says_nothing(line) is nothing
+
+
+@pytest.mark.parametrize(
+    "line, alone", [("Abdi Guled", True), ("Haiti", True), ("Ceasefire collapses", False), ("Hunting!", False)]
+)
+def test_names_alone(line, alone):
+    assert names_alone(line) is alone
+
+
+def test_names_alone_are_no_events_but_a_two_word_headline_is():
+    text = (
+        "Gunmen killed four villagers in Abdi on Sunday, police said.\n\nThe dead were:\n\nAbdi Guled\n\n"
+        "Isa Muhammed\n\nHaiti"
+    )
+    told = {e.evidence.text for e in extract_article(text, "2024-05-06").events}
+    assert not {"Abdi Guled", "Isa Muhammed", "Haiti"} & told
+    assert [e.subtype for e in extract_article("Kharkiv Shelled", "2024-05-06").events]
 
 
 @pytest.mark.parametrize(
