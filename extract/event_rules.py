@@ -628,7 +628,10 @@ gate(FIGURE_WORDS)
 # (gates for the tests that only qualify a rule: registered after _ANY_KEY, so not among its keys)
 gate(PERPETRATORS)
 _B_PERPETRATORS = _BIT[id(PERPETRATORS)]
-_LETHAL = re.compile(r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr|\bopened fire\b|\bfired on\b")
+_LETHAL = re.compile(
+    r"\bkill|\bshot|\bdead\b|\bdied\b|\bexecut|\bmurder|\bmassacr|\bopened fire\b|\bfired on\b|"
+    r"\bbehead|\bdecapitat|\bstabb|\bhacked\b|\blynch|burn(?:ed|t) alive|\bslain\b|\bslaughter"
+)
 _STRUCK = re.compile(r"\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b")
 _AIR_FORCES = re.compile(
     r"\bisraeli|\bidf\b|\bu\.?s\.?(?:-led)? |\bamerican|\bcoalition|\bsaudi|\bturkish|\bjunta|"

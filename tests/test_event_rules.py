@@ -117,6 +117,10 @@ def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
         ("Soldiers raided a hideout, seizing 3 rifles and hundreds of rounds of ammunition.", "Disrupted weapons use"),
         ("The Constitutional Court ordered the dissolution of the opposition Move Forward Party.", "Other"),
         ("No fighting reported during the withdrawal.", "Non-violent transfer of territory"),
+        # civilians killed by a blade or by fire, houses burned beside: an attack, not looting
+        ("Militants beheaded 2 civilians in Ocua and burned several houses.", "Attack"),
+        ("Settlers torched cars and stabbed a man in Huwara.", "Attack"),
+        ("Militants burned several houses in Ocua.", "Looting/property destruction"),
     ],
 )
 def test_notes_in_acleds_words_take_their_subtype(text, subtype):
