@@ -918,7 +918,10 @@ _SECURITY = re.compile(
     r"\b(?:police|security forces|soldiers|troops|officers|army\b|junta\b|forces\b|"
     r"protesters? (?:were|was) (?:killed|shot)|killed (?:\w+ ){0,3}protest)"
 )
-_STATE_FORCE = re.compile(r"\b(?:army|government|military|troops|soldiers|saf|junta)\b")
+# (national armies by their acronyms too: "FACA and Wagner forces recaptured ..." is the state's)
+_STATE_FORCE = re.compile(
+    r"\b(?:army|government|military|troops|soldiers|saf|junta|faca|fardc|fama|tatmadaw|idf|sna|endf|anp)\b"
+)
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:soldiers?|troops|fighters|prisoners|servicemen|men|militants|"
     r"civilians|people|members|commanders?|him|her|them|pows|weapons|vehicles|tanks|"

@@ -121,6 +121,9 @@ def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
         ("Militants beheaded 2 civilians in Ocua and burned several houses.", "Attack"),
         ("Settlers torched cars and stabbed a man in Huwara.", "Attack"),
         ("Militants burned several houses in Ocua.", "Looting/property destruction"),
+        # a national army named by its acronym, with mercenaries beside it: the state retakes its own
+        ("FACA and Wagner Group forces recaptured Sam Ouandja from UPC combatants.", "Government regains territory"),
+        ("Wagner Group forces recaptured Sam Ouandja.", "Non-state actor overtakes territory"),
     ],
 )
 def test_notes_in_acleds_words_take_their_subtype(text, subtype):
