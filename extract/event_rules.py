@@ -249,14 +249,16 @@ NONSTATE = _rx(
     r"\bWagner\b|\bHouthis?\b|\bHezbollah\b|\bHamas\b|\bTaliban\b|\bSDF\b|\bYPG\b|\bPKK\b|\bADF\b|"
     r"\bCODECO\b|\bAnsaru\b|Boko Haram|\bbandits?\b|separatists?|paramilitar"
 )
+# ground taken with no fight told: "No fighting reported.", "without a shot" (also read across sentences:
+# events._unfought)
+UNFOUGHT = r"\bno fighting (?:was )?reported|without (?:a fight|resistance|fighting|a shot)"
 TRANSFER = _rx(
     r"hand(?:ed|ing) over (?:\w+ ){0,3}(?:control|town|city|positions|base|bases|territory|area|areas|village|"
     r"villages|checkpoint|camp|airport|facilit\w*|post|compound|district|barracks|garrison)|"
     r"\b(?:control|town|city|positions|base|bases|territory|area|village|checkpoint|camp|airport|post|compound|"
     r"barracks|garrison) (?:(?:was|were|had been|being|recently|formally) )*handed over\b|"
     r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|"
-    r"\bno fighting (?:was )?reported|without (?:a fight|resistance|fighting|"
-    r"a shot)|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0,6}(?:under|as part of|"
+    rf"{UNFOUGHT}|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0, 6}(?:under|as part of|"
     r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
     r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)"
 )

@@ -38,6 +38,7 @@ from extract.event_rules import (
     HYPOTHETICAL,
     LONG_PERIOD,
     MAY_HINT,
+    UNFOUGHT,
     WAR_BEGAN,
     beginnings,
     bit,
@@ -427,8 +428,7 @@ def find_events(
     return events
 
 
-# "No fighting reported.", "took the town without a fight": ground taken without fighting
-_NO_FIGHT = re.compile(r"\bno fighting (?:was )?reported|\bwithout (?:a fight|resistance|fighting|a shot)\b")
+_NO_FIGHT = re.compile(UNFOUGHT)  # "No fighting reported.", "took the town without a fight"
 _TAKEOVERS = frozenset(("Non-state actor overtakes territory", "Government regains territory"))
 _TRANSFER = "Non-violent transfer of territory"
 
@@ -541,6 +541,8 @@ def names_alone(s_text: str) -> bool:
     """One or two capitalised words alone on a line ("Abdi Guled", "Haiti": one of a list of victims, a
     section's label; of the 287 such real sentences labelled, none is an incident). Read only where no
     rule saw an incident ("Kharkiv Shelled" is a headline)."""
+    if len(s_text) > 60:
+        return False  # (asked of every sentence no rule reads: a long one is no name alone)
     words = _LETTERS.findall(s_text)
     return 0 < len(words) <= 2 and all(w[0].isupper() for w in words) and not any(c in s_text for c in "!?")
 
