@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import numpy as np  # noqa: E402
 import train_incidents as ti  # noqa: E402
 from events_eval import report, tally  # noqa: E402
 from incident_data import PAGES, WIKIEVENTS, articles  # noqa: E402
+from oof_events import fitted_model  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from extract import incident_model  # noqa: E402
@@ -35,15 +34,7 @@ from extract import incident_model  # noqa: E402
 
 def model_of(fit: list[dict], cal, threshold: float, conf, vectors) -> incident_model.Model:
     """The incident and subtype models fitted on ``fit``, as the pipeline loads them."""
-    own = ti.incident_rows(fit)
-    vec = ti.vectorizer(own)
-    model = ti.fit_incident(own, vec, ti.C_INCIDENT)
-    svec, smodel = ti.fit_subtypes(fit, ti.C_SUBTYPE)
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "fold.npz"
-        np.savez(out, **ti.export(vec, model, cal, threshold, svec, smodel, conf, vectors))
-        with np.load(out) as arrays:
-            return incident_model.Model(arrays)
+    return fitted_model(ti.incident_rows(fit), fit, cal, threshold, conf, vectors)
 
 
 def main() -> int:

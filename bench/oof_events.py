@@ -48,15 +48,23 @@ def fold_models(path: Path, pages: Path | None = None) -> tuple[dict[str, int], 
     for k, (fit_idx, test_idx) in enumerate(GroupKFold(n_splits=5).split(own, groups=groups)):
         fold_of.update((own[i]["group"], k) for i in test_idx)
         fit = [own[i] for i in fit_idx]
-        vec = ti.vectorizer(fit)
-        model = ti.fit_incident(fit, vec, ti.C_INCIDENT)
-        svec, smodel = ti.fit_subtypes(fit + subtypes_only, ti.C_SUBTYPE)
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "fold.npz"
-            np.savez(out, **ti.export(vec, model, cal, threshold, svec, smodel, conf, vectors))
-            with np.load(out) as arrays:
-                models.append(incident_model.Model(arrays))
+        models.append(fitted_model(fit, fit + subtypes_only, cal, threshold, conf, vectors))
     return fold_of, models
+
+
+def fitted_model(
+    incident_rows: list[dict], subtype_rows: list[dict], cal, threshold: float, conf, vectors
+) -> incident_model.Model:
+    """The incident model fitted on ``incident_rows`` and the subtype model on ``subtype_rows``, with the
+    given calibration and threshold, as the pipeline loads them (through the exported arrays)."""
+    vec = ti.vectorizer(incident_rows)
+    model = ti.fit_incident(incident_rows, vec, ti.C_INCIDENT)
+    svec, smodel = ti.fit_subtypes(subtype_rows, ti.C_SUBTYPE)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "model.npz"
+        np.savez(out, **ti.export(vec, model, cal, threshold, svec, smodel, conf, vectors))
+        with np.load(out) as arrays:
+            return incident_model.Model(arrays)
 
 
 def main(argv: list[str]) -> int:

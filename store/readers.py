@@ -145,6 +145,7 @@ def _not_a_headline(line: str) -> bool:
     return not any(ch.isalpha() for ch in line) or (line.isupper() and len(line.split()) <= 3)
 
 
+# one or two words alone: a section's label ("Chad", "Middle East", "Ministry matters")
 _KICKER = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\Z")
 
 
@@ -167,10 +168,13 @@ def derive_title(text: str) -> str | None:
     if not first:
         return None
     if _KICKER.match(first):
-        # a section's label over the headline ("Chad", "Middle East"): the headline is the line after
-        # it, when that line reads as one (a few words, no full stop), not a short title over its story
+        # a section's label over the headline ("Chad", "Ministry matters"): the line after it, when that
+        # reads as a headline (no full stop) or when the label is all capitals ("Chad" over the story's
+        # first sentence); "Kyiv shelled" over its story is the headline itself
         after = next(candidates, "")
-        if len(after.split()) >= 4 and len(after) <= MAX_TITLE_CHARS and after[-1] not in ".!?":
+        if len(after.split()) >= 4 and (
+            (len(after) <= MAX_TITLE_CHARS and after[-1] not in ".!?") or first.title() == first
+        ):
             first = after
     if len(first) > MAX_TITLE_CHARS:
         sentences = [s.text for s in split_sentences(first)]

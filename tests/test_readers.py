@@ -405,6 +405,9 @@ def test_a_sections_label_over_the_headline_is_not_the_title():
     # a short headline over its story stays the title
     assert derive_title("Kyiv shelled\nRussian forces shelled Kyiv overnight, officials said.") == "Kyiv shelled"
     assert derive_title("Haiti") == "Haiti"
+    # a label over the story's first sentence: that sentence
+    story = "Chad\nThe situation of refugees in Chad is reaching a breaking point, aid groups warned.\nMore."
+    assert derive_title(story) == "The situation of refugees in Chad is reaching a breaking point, aid groups warned."
 
 
 def test_normalise_text():
