@@ -46,7 +46,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from extract.attribution import find_claims  # noqa: E402
 from extract.boilerplate import masked  # noqa: E402
-from extract.dates import dateline_day, parse_published  # noqa: E402
+from extract.dates import parse_published, text_day  # noqa: E402
 from extract.entities import find_entities  # noqa: E402
 from extract.events import sentence_signals  # noqa: E402
 from extract.incident_model import MEANING_MIN_LETTERS, MODEL_PATH, features, words  # noqa: E402
@@ -102,7 +102,7 @@ def add_meanings(rows: list[dict], vectors: dict[str, np.ndarray]) -> None:
 def rows_of(text: str, published: str | None, labels: list | None, group: str, source: str):
     """(features, incident, subtypes, weight, group, source, rule subtype, sentence text) per sentence."""
     if parse_published(published) is None:
-        published = dateline_day(text) or published
+        published = text_day(text) or published
     text = masked(text)  # as extract_article reads it: site furniture blanked
     sentences = split_sentences(text)
     entities = find_entities(text, sentences)

@@ -158,15 +158,20 @@ def datelines(text: str) -> list[tuple[int, int]]:
 _DASH_GAP = re.compile(r"[-–—][ \t]")
 
 
-def dateline_day(text: str) -> str | None:
-    """The day a wire dateline at the top of the article gives ("KYIV, Aug 26, 2024 (Reuters) -"), ISO,
-    for articles without publication metadata. Only a dateline that states its year gives one: without
-    a year the day stays unknown (no year is guessed)."""
+TOP_CHARS = 400  # the top of an article, where a page shows its date
+
+
+def text_day(text: str) -> str | None:
+    """The day an article without publication metadata gives at its top, ISO: a wire dateline that
+    states its year ("KYIV, Aug 26, 2024 (Reuters) -"), else the first day stated with its year in
+    its first characters (a byline's "Published 17 January 2018", a lead's "On 1 March 2019, ...").
+    Its relative dates ("on Wednesday") are counted from that day. None when the top states no day
+    with its year: no year is guessed."""
     for m in DATELINE_RE.finditer(text, 0, min(len(text), 600)):
         for mention in find_dates(text, None, m.start(), m.end()):
             if mention.precision == "day":
                 return mention.date
-    return None
+    return next((m.date for m in find_dates(text, None, 0, min(len(text), TOP_CHARS)) if m.precision == "day"), None)
 
 
 # Relative expressions, matched on lower-cased text (IGNORECASE is several times slower in `re`).

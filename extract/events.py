@@ -381,8 +381,8 @@ def find_events(
         elif len(event_dates) < len(dates):
             date, level = _best_date([d for d in dates if d not in event_dates]), 1
         else:
-            # no day near it: the day of the first dated incident the article tells (not history it
-            # recalls, over a year before publication: "troops seized the parliament in 2014"), else publication
+            # no day near it: the day of the first dated incident the article tells (not one it recalls,
+            # over RECALLED_DAYS before publication: "troops seized the parliament in 2014"), else publication
             date, level = (
                 next((c.date for c in candidates if c.explicit_date and not _long_before(c.date, pub)), None),
                 0,
@@ -1036,7 +1036,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
         again.update(i for a in c.amounts for i in index.get((c.subtype, ("q", a)), ()))
         for i in sorted(again, reverse=True):
             m = merged[i]
-            if _dates_compatible(m, c) and not _another_step(m, c, pub):
+            if _dates_compatible(m, c) and not _another_step(m, c, pub) and not _recalled(m, c, pub):
                 target, target_i = m, i
                 break
         if merged and target is None:
@@ -1053,6 +1053,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
             if (
                 kin
                 and not _elsewhere(c, m, countries, areas)
+                and not _recalled(m, c, pub)
                 and (
                     (c.date_level == 0 and c.paragraph - m.paragraph <= 2)
                     or (c.date_level < 2 and c.paragraph == m.paragraph)
@@ -1075,7 +1076,12 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
                 near |= index.get((c.subtype, ("f", f)), set())
             for i in sorted(near, reverse=True):
                 m = merged[i]
-                if m.subtype != c.subtype or not _dates_compatible(m, c) or _another_step(m, c, pub):
+                if (
+                    m.subtype != c.subtype
+                    or not _dates_compatible(m, c)
+                    or _another_step(m, c, pub)
+                    or _recalled(m, c, pub)
+                ):
                     continue
                 shared_places = (m.place_keys & c.place_keys) - countries
                 if (
@@ -1292,9 +1298,19 @@ def _more_precise(a: DateMention | None, b: DateMention | None) -> bool:
     return rank[a.precision] < rank[b.precision]
 
 
+RECALLED_DAYS = 45  # an incident dated this long before publication is one the article recalls
+
+
 def _long_before(date: DateMention, pub) -> bool:
-    """Whether ``date`` ends over a year before publication (history the article recalls)."""
-    return pub is not None and date.date_end < (pub - datetime.timedelta(days=366)).isoformat()
+    """Whether ``date`` ends over RECALLED_DAYS before publication (an incident the article recalls)."""
+    return pub is not None and date.date_end < (pub - datetime.timedelta(days=RECALLED_DAYS)).isoformat()
+
+
+def _recalled(m: _Candidate, c: _Candidate, pub: datetime.date | None) -> bool:
+    """Whether ``c``, dated in its own words to over RECALLED_DAYS before publication, is another
+    incident than the undated ``m`` told before it, which tells of the days reported: "Police fired
+    tear gas at the marchers." ... "The toll gate was the site of 12 killings in October last year."."""
+    return not m.explicit_date and c.explicit_date and c.date is not None and _long_before(c.date, pub)
 
 
 def _within(inner: DateMention | None, outer: DateMention | None) -> bool:

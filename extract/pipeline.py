@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from extract.attribution import find_claims
 from extract.boilerplate import masked
-from extract.dates import dateline_day, parse_published
+from extract.dates import parse_published, text_day
 from extract.entities import find_entities
 from extract.events import find_events
 from extract.gcpause import gc_paused
@@ -17,15 +17,15 @@ from extract.sentences import split_sentences
 
 
 def extract_article(text: str, published: str | None) -> Extraction:
-    """published: ISO date or date-time of the article (or None: then a dated wire dateline,
-    "KYIV, Aug 26, 2024 (Reuters) -", gives the day). Deterministic, offline.
+    """published: ISO date or date-time of the article (or None: then a day its top states with its
+    year, in a wire dateline, "KYIV, Aug 26, 2024 (Reuters) -", or a byline, gives it). Deterministic, offline.
 
     Sentences first, then entities (people, organisations, groups, places), then claims with
     their typed sources, then events that link the claims reporting them.
     """
     if parse_published(published) is None:
-        # no publication date: a wire dateline that states its day and year stands for it
-        published = dateline_day(text) or published
+        # no publication date: a day the article's top states with its year stands for it
+        published = text_day(text) or published
     text = masked(text)  # site furniture ("Advertisement", teasers) is no article text: read as blank lines
     with gc_paused():
         sentences = split_sentences(text)

@@ -150,6 +150,8 @@ def test_the_month_of_a_deed_a_clause_recalls_is_not_when_it_happened():
     [
         "Russian troops seized the regional parliament in Simferopol in 2014, officials recalled.",
         "In 2014, Russian forces seized the parliament building in Simferopol.",
+        # months before publication is recalled too, not the day reported
+        "Russian troops seized the regional parliament in Simferopol in March.",
     ],
 )
 def test_an_undated_incident_is_not_dated_by_history_the_article_recalls(history):
@@ -180,6 +182,17 @@ def test_a_capital_standing_for_its_government_is_not_where_it_happened(text, pl
     names = {p.name for e in extract_article(text, "2024-12-16").events for p in e.places}
     assert names, text
     assert (place in names) if place else not names & {"Moscow", "Kyiv"}
+
+
+def test_an_undated_lead_is_not_the_incident_recalled_after_it():
+    text = (
+        "Police fired tear gas at hundreds of protesters at the Lekki toll gate in Lagos.\n\n"
+        "The toll gate was the site of at least 12 killings by soldiers in October last year."
+    )
+    lead, recalled = _events(text, "2021-10-20")
+    assert (lead.date, lead.date_precision) == ("2021-10-20", "day")
+    assert (recalled.date, recalled.date_end) == ("2020-10-01", "2020-10-31")
+    assert lead.incident != recalled.incident
 
 
 def test_report_date_is_not_the_event_date_when_the_paragraph_has_one():
@@ -423,6 +436,16 @@ def test_a_dated_dateline_stands_for_a_missing_publication_date():
     assert event.date == "2024-03-02"
     undated = "ODESA, March 4 (AP) - Russian missiles struck the port of Odesa on Saturday, killing five."
     assert [e.date for e in _events(undated, None)] == [None]
+
+
+def test_a_day_the_top_of_a_page_states_stands_for_a_missing_publication_date():
+    story = "Russian missiles struck the port of Odesa on Saturday, killing five."
+    page = f"Odesa port hit\nPublished 4 March 2024, 10:12\n\n{story}"
+    assert [e.date for e in _events(page, None) if e.evidence.text == story] == ["2024-03-02"]
+    # a day stated further down is no page's date: the relative day stays unknown
+    padding = "Residents of the city have lived under the threat of missiles since the war began. " * 6
+    far = f"{story}\n\n{padding}\n\nOn 4 March 2024 the port reopened."
+    assert [e.date for e in _events(far, None) if e.evidence.text == story] == [None]
 
 
 @pytest.mark.parametrize(
