@@ -144,6 +144,7 @@ WHO_NOUNS = (
     "employees",
 )
 _ONE_VERBS = (
+    r"(?:shot|run over|beaten|stabbed|tortured|abducted|kidnapped) and killed|found dead|"
     r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
     r"abducted|kidnapped"
 )
@@ -157,7 +158,8 @@ _SINGULAR = (
     "assailant|insurgent|rebel|jihadist|hostage|prisoner|detainee|defector|critic|dissident|lawmaker|"
     "politician|judge|prosecutor|mother|father|son|daughter|husband|wife|brother|sister|grandmother|"
     "grandfather|youth|shepherd|fisherman|miner|engineer|employee|shopkeeper|cleric|imam|monk|nun|pastor|elder|"
-    "chairman|chief|trader|herder|vendor|councillor|councilor"
+    "chairman|chief|trader|herder|vendor|councillor|councilor|rider|owner|pedestrian|bystander|motorcyclist|"
+    "cyclist|labourer|laborer|cameraman|photojournalist"
 )
 
 
@@ -378,6 +380,8 @@ _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
 def _one_kind(verb: str, told: str) -> str | None:
     """The kind of casualty of one person ``told`` ("a man was fatally shot") with ``verb`` ("shot"),
     or None for a verb that counts no casualty ("kidnapped")."""
+    if verb == "found dead" or verb.endswith(" and killed"):  # "shot and killed": killed, not hurt too
+        return "killed"
     if " or " in verb or " and " in verb:
         return "killed_or_wounded"
     if verb in ("shot", "wounded") and _FATALLY.search(told):

@@ -72,6 +72,10 @@ def assert_same_inside_an_article(sentence, found):
         ),
         ("The death toll rose to 15.", [("killed", 15, 15, "exact", None)]),
         ("A seven-year-old girl was seriously injured.", [("wounded", 1, 1, "exact", "girl")]),
+        # shot, then killed: killed (not "killed or wounded"); a body found is one killed
+        ("A policeman was shot and killed in Kano.", [("killed", 1, 1, "exact", "policeman")]),
+        ("A delivery rider was run over and killed by a police vehicle.", [("killed", 1, 1, "exact", "rider")]),
+        ("A man was found dead in his home.", [("killed", 1, 1, "exact", "man")]),
         # one person named (or "he"/"she"): one casualty
         ("Kamenev was shot dead by Ukrainian fighters.", [("killed", 1, 1, "exact", "Kamenev")]),
         ("Captain Anton Sydorov was killed by artillery fire.", [("killed", 1, 1, "exact", "Captain Anton Sydorov")]),
