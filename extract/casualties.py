@@ -276,7 +276,9 @@ _ACTIVE_BEFORE = re.compile(
     r"lost|losing|(?:(?:resulted|resulting|led|leading) (?:in|to) )?the (?:deaths?|loss) of|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
-    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at))[\"”]?"
+    r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at)|"
+    # "Among the dead were two government officials"
+    r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt) (?:were|was|are|is|included|include))[\"”]?"
     # "killing all 12 passengers", "killing the three on the spot", "killed all of the 66 people"
     r"(?:\s+(?:all\s+of\s+the|all\s+the|all|the))?\s+[\"“]?$",
     re.I,
@@ -293,7 +295,8 @@ _ACTIVE_LAST = frozenset(
     "dead down executed executing massacred killing killed kills kill neutralised neutralized neutralising "
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
-    "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading".split()
+    "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading "
+    "are included include".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -767,7 +770,10 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
             return None
         record = _active_record(text, q, end, lt, off, rx, kind, before.start("verb") + off)
         # "captured 12 villages", "lost 5 tanks": places and things, not people
-        needs_who = verb in _NEEDS_WHO or verb.endswith(("death of", "deaths of", "loss of"))  # ("the loss of 5 tanks")
+        # ("the loss of 5 tanks"; "among the dead were 2" counts no one)
+        needs_who = (
+            verb in _NEEDS_WHO or verb.endswith(("death of", "deaths of", "loss of")) or verb.startswith("among")
+        )
         return None if record.who is None and needs_who else record
     if text.endswith(", ", start, q.start):
         aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
@@ -792,6 +798,8 @@ def _active_kind(verb: str) -> str:
     """The kind of casualty a verb before the figure tells (``_ACTIVE_BEFORE``'s, lower-cased)."""
     if verb.endswith(("lives of", "death of", "deaths of", "loss of")):
         return "killed"
+    if verb.startswith("among"):
+        return "wounded" if verb.split()[2] in ("injured", "wounded", "hurt") else "killed"
     if verb.startswith("kill") and ("wound" in verb or "injur" in verb):
         return "killed_or_wounded"
     return next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))

@@ -76,6 +76,10 @@ def assert_same_inside_an_article(sentence, found):
         ("A policeman was shot and killed in Kano.", [("killed", 1, 1, "exact", "policeman")]),
         ("A delivery rider was run over and killed by a police vehicle.", [("killed", 1, 1, "exact", "rider")]),
         ("A man was found dead in his home.", [("killed", 1, 1, "exact", "man")]),
+        # the casualty words before the figure: "among the dead were ..."
+        ("Among the dead were two government officials.", [("killed", 2, 2, "exact", "government officials")]),
+        ("Among those injured are 382 children.", [("wounded", 382, 382, "exact", "children")]),
+        ("Among the dead were 2 in the car.", []),  # no people named: no figure of them
         # one person named (or "he"/"she"): one casualty
         ("Kamenev was shot dead by Ukrainian fighters.", [("killed", 1, 1, "exact", "Kamenev")]),
         ("Captain Anton Sydorov was killed by artillery fire.", [("killed", 1, 1, "exact", "Captain Anton Sydorov")]),
