@@ -15,7 +15,7 @@ is predicted an incident when an event's evidence lies in it. Prints:
   sentence's labelled ones) for those found;
 - the same by confidence band, so a threshold can be read off.
 
-``--misses`` lists the false and missed sentences (for development on the train split only: the
+``--misses`` lists the false and missed sentences and those of a wrong subtype (for development on the train split only: the
 held-out split is for measuring, never for reading faults off). The shipped model was fitted on the
 train split, so its figures there are far too good: ``bench/oof_events.py`` reads each train article
 with a model fitted without it, and its ``--misses`` are the faults worth reading.
@@ -52,7 +52,7 @@ class Tally:
 
 
 def tally(arts: list, misses: bool = False) -> Tally:
-    """Runs ``extract_article`` on each labelled article (``misses``: print the false and missed
+    """Runs ``extract_article`` on each labelled article (``misses``: print the false, missed and mistyped
     sentences, at the model's own threshold)."""
     out = Tally(articles=len(arts))
     for art in arts:
@@ -70,6 +70,9 @@ def tally(arts: list, misses: bool = False) -> Tally:
             out.sentences.append((s.incident, s.unsure, s.subtypes, found))
             if misses and bool(found) != s.incident:
                 what = f"FALSE {found[0][1]} {found[0][0]:.2f}" if found else f"MISSED {s.subtypes}"
+                print(f"{art.id} {what}{' unsure' if s.unsure else ''}: {art.text[s.start : s.end][:200]!r}")
+            elif misses and found and not any(sub in s.subtypes for _, sub in found):
+                what = f"SUBTYPE {found[0][1]} {found[0][0]:.2f}, read as {s.subtypes}"
                 print(f"{art.id} {what}{' unsure' if s.unsure else ''}: {art.text[s.start : s.end][:200]!r}")
     return out
 

@@ -326,6 +326,31 @@ CLASH = _rx(
     r"\b(?:invaders|occupiers|enemy|aggressor) (?:\w+ ){0,2}?attack(?:ed|s)? (?:near|around|towards?|in the)\b|"
     r"\battack(?:ed|s)? \d+ times\b"
 )
+# Weapons moved, not used: "helicopters being moved close to the border", "a submarine armed with cruise
+# missiles sailed through the Bosphorus", "Iskanders have been transferred into positions for the drills"
+WEAPONS_MOVED = _rx(
+    r"\bmoved\b|\btransferred\b|\bsailed\b|\brelocated\b|\bredeployed\b|\bdeployed\b|\bstationed\b|"
+    r"\barrived\b|\bpositioned\b|\bshipped\b"
+)
+_MOVABLE_WEAPONS = re.compile(
+    r"\b(?:helicopters?|aircraft|jets|warplanes|bombers|fighters? jets?|missiles?|rockets?|launchers?|iskanders?|"
+    r"submarines?|warships?|frigates?|destroyers|tanks|artillery|howitzers?|"
+    r"drones|s-[34]00s?|su-\d+s?|mig-\d+s?)\b"
+)
+# what weapons do: fired, hit, shot down, killed
+_WEAPONS_USED = re.compile(
+    r"\b(?:struck|strikes?|striking|hit|hits|fired|firing|launch(?:ed|es|ing)|attack(?:ed|ing)|shell(?:ed|ing)|"
+    r"attacks?(?! (?:and [\w-]+ )?(?:helicopters|aircraft|jets|drones|submarines))|detonat\w*|"
+    r"bomb(?:ed|ing)|kill(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|explo(?:ded|sions?)|shot down|downed|"
+    r"intercept(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|target(?:ed|ing)|raids?|clash(?:es|ed)?|fight(?:ing)?|"
+    r"battles?|dead|died)\b"
+)
+
+
+def _weapons_moved(original: str, low: str, words: int) -> bool:
+    return bool(_MOVABLE_WEAPONS.search(low)) and not _WEAPONS_USED.search(low)
+
+
 CHANGE = _rx(
     r"\bdeploy|\bredeploy|\breinforc|\barrived\b|\barrival\b|\bdispatched\b|\bdespatched\b|"
     r"\bsent (?:\w+ ){0,3}(?:troops|soldiers|forces|reinforcements|units|fighters)|\bmobili[sz]|"
@@ -581,6 +606,7 @@ gate(IED)
 gate(PROTEST)
 gate(RIOT)
 gate(MOB)
+gate(WEAPONS_MOVED)
 gate(AIR)
 gate(SEXUAL)
 # ("forcibly/enforced/forced disappeared" needs "disappear...": "forced" alone would open it on "forces")
@@ -811,6 +837,7 @@ RULES: tuple[Rule, ...] = (
     Rule(lambda o, low, w, m: _protest_kind(low), PROTEST),
     Rule(_riot_kind, RIOT),
     Rule("Mob violence", MOB),
+    Rule("Change to group/activity", WEAPONS_MOVED, _weapons_moved),
     Rule("Air/drone strike", AIR, lambda o, low, w: not _air_is_incidental(low)),
     Rule("Sexual violence", SEXUAL),
     Rule("Abduction/forced disappearance", ABDUCTION),

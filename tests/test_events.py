@@ -403,6 +403,24 @@ def test_a_quoted_report_of_a_hit_still_makes_an_event():
     assert [e.subtype for e in _events(text)] == ["Shelling/artillery/missile attack"]
 
 
+@pytest.mark.parametrize(
+    "sentence, subtype",
+    [
+        # weapons moved, not used: a change to the forces' activity, not a strike
+        ("More helicopters had arrived in Belgorod, north of Kharkiv, on Sunday.", "Change to group/activity"),
+        ("A submarine armed with cruise missiles sailed through the Bosphorus on Monday.", "Change to group/activity"),
+        ("Russia moved S-400 missile systems to Belarus on Monday.", "Change to group/activity"),
+        ("Reports spoke of attack helicopters being moved close to the border.", "Change to group/activity"),
+        # used: a strike or a clash still
+        ("Russia deployed drones that struck Kyiv overnight.", "Air/drone strike"),
+        ("Helicopters moved in and fired rockets at the convoy.", "Air/drone strike"),
+        ("Tanks deployed as militias clash in Libya's capital; 8 dead", "Armed clash"),
+    ],
+)
+def test_weapons_moved_are_a_change_to_activity_not_a_strike(sentence, subtype):
+    assert classify(sentence) == subtype
+
+
 def test_calls_for_talks_are_no_agreement():
     assert classify("The envoys urged both sides to open truce negotiations in Cairo next week.") != "Agreement"
     assert classify("Turkey proposed peace talks between the two governments.") != "Agreement"
