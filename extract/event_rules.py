@@ -203,7 +203,8 @@ AIR = _rx(
     r"statement|command|commander|chief))"
 )
 SHELLING = _rx(
-    r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS\b|\bGrads?\b|"
+    r"\bshell(?:ed|ing|s|fire)?\b|\bartillery\b|\bmissiles?\b|\brockets?\b|\bmortars?\b|\bMLRS?\b|\bGrads?\b|"
+    r"\bUragans?\b|\bSmerch\b|"
     r"\bHIMARS\b|\bIskanders?\b|\bKalibrs?\b|\bKinzhals?\b|\bcruise\b|\bballistic\b|\bbombard|\bhowitzers?\b|"
     r"multiple (?:rocket )?launch|\bprojectiles?\b|\bS-300s?\b|\bTochka|\bATACMS\b|\bStorm Shadows?\b|"
     r"\bQassam|\bKatyusha|\bmunitions\b|\bstruck\b|\bstrikes?\b|\bhit\b|\bpounded\b|\bblasts?\b|\bexplosions?\b"
@@ -239,7 +240,7 @@ TERRITORY = _rx(
     r"district|districts|region|locality|hamlet|base|bases|positions?|airport|airfield|hill|"
     r"checkpoint|outpost|camp|headquarters|garrison|stronghold|control|capital|county|province|"
     r"state|border crossing|crossing|port|bridge|neighbou?rhood|suburb|oblast|municipality|"
-    r"commune|mine|oilfield|oil field|dam|island)\b"
+    r"commune|mine|oilfield|oil field|dam|island|square (?:kilometres|kilometers|km|miles))\b"
 )
 NONSTATE = _rx(
     r"\brebels?\b|\bmilitants?\b|\binsurgents?\b|\bjihadists?\b|\bRSF\b|Rapid Support Forces|\bJNIM\b|"
@@ -277,12 +278,12 @@ AGREEMENT = _rx(
 )
 ARRESTS = _rx(
     r"\barrest|\bdetain(?!ees)|\bdetention|taken into custody|\brounded up\b|\bapprehend|\bjailed\b|"
-    r"\bremanded\b|\bhandcuffed\b|\bcustody\b"
+    r"\bremanded\b|\bhandcuffed\b|\bcustody\b|\bcaught by (?:the )?police\b"
 )
 CIVILIANS = _rx(
     r"\bcivilians?\b|\bvillagers?\b|\bresidents?\b|\bfarmers?\b|\bherders?\b|\bworshipp?ers\b|"
     r"\bpassengers\b|\bwomen\b|\bchildren\b|\bchild\b|\b(?:man|woman|boy|girl|teenager|baby|infant|pensioner)\b|\bfamily\b|"
-    r"\bjournalists?\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
+    r"\bjournalists?\b|\bmedia (?:workers|professionals)\b|\bteachers?\b|\baid workers?\b|\bdisplaced\b|\bIDPs?\b|\btraders?\b|"
     r"\bminers?\b|\blabou?rers?\b|\bstudents?\b|\bpupils?\b|\bchief\b|\bimam\b|\bpriest\b|\bpastor\b|\brelatives\b|"
     r"\bmarket\b|\bchurch\b|\bmosque\b|\bschool\b|\bmotorists?\b|\btravell?ers\b|\bfishermen\b|"
     r"\bpeople\b|\bmen\b|\bboys\b|\bgirls\b|\bhealth workers\b|\bdoctors?\b|\bnurses?\b|\bmedics\b|"
@@ -935,7 +936,7 @@ _REPORTED_THAT = re.compile(
 )
 _LOST_HEAD = re.compile(r"\b(?:lost|losing)\b[^,;.]*$")
 _SHELLING_WORDS = re.compile(
-    r"\b(?:shell|artillery|missile|rocket|mortar|mlrs\b|grads?\b|himars\b|iskander|kalibr|"
+    r"\b(?:shell|artillery|missile|rocket|mortar|mlrs?\b|grads?\b|uragan|smerch\b|himars\b|iskander|kalibr|"
     r"kinzhal|cruise\b|ballistic|bombard|howitzer|projectiles?\b|s-300|tochka|atacms\b|"
     r"storm shadow|qassam|katyusha)|multiple (?:rocket )?launch"
 )

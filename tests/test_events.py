@@ -421,6 +421,26 @@ def test_weapons_moved_are_a_change_to_activity_not_a_strike(sentence, subtype):
     assert classify(sentence) == subtype
 
 
+@pytest.mark.parametrize(
+    "sentence, subtype",
+    [
+        # ground counted in square kilometres is territory
+        (
+            "Since September 6, the armed forces of Ukraine liberated 3,800 square kilometers in the Kharkiv region.",
+            "Government regains territory",
+        ),
+        # a multiple rocket launcher by its initials or its name is shelling
+        ("Russian Uragan MLR systems fired at Nikopol on Monday.", "Shelling/artillery/missile attack"),
+        # media workers are civilians: killing them is an attack
+        ("Four media professionals were killed by the Russian military in Kyiv.", "Attack"),
+        # a suspect caught by the police is arrested
+        ("The suspect fled the scene but was quickly caught by the police.", "Arrests"),
+    ],
+)
+def test_territory_in_square_kilometres_rocket_launchers_media_workers_and_suspects_caught(sentence, subtype):
+    assert classify(sentence) == subtype
+
+
 def test_calls_for_talks_are_no_agreement():
     assert classify("The envoys urged both sides to open truce negotiations in Cairo next week.") != "Agreement"
     assert classify("Turkey proposed peace talks between the two governments.") != "Agreement"
