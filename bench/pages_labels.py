@@ -18,8 +18,9 @@ with its ``subtypes`` and ``unsure``; every other sentence is not one). Writes:
   ``fields_eval.py --fields``), when the labeller gave them with its subtypes (``date``,
   ``casualties``); the rows of pages whose labels hold none, read apart, are kept as they are.
 - ``bench/out/pages_news.jsonl`` (not in the repo): id, published and text, which
-  ``incident_data.articles`` joins with the labels. A page with no date of its own takes the one in
-  its url ("/2024/11/19/"). A page that repeats one kept already (the same wire story elsewhere:
+  ``incident_data.articles`` joins with the labels. A stored page's header "date 2024-07-30" before
+  its first line is its publication date, not its text (as the first line of a .txt input is). A page
+  with no date of its own takes the one in its url ("/2024/11/19/"). A page that repeats one kept already (the same wire story elsewhere:
   a fifth of its 8-word shingles shared) is left out.
 """
 
@@ -44,6 +45,8 @@ from extract.sentences import split_sentences  # noqa: E402
 TEXTS = ROOT / "bench" / "out" / "pages_news.jsonl"
 ARTICLES = ROOT / "bench" / "labels" / "pages_news_articles.jsonl"
 FIELDS = ROOT / "bench" / "labels" / "pages_fields.jsonl"
+# a stored page's header, "date 2024-07-30" before its first line's text (the .txt inputs' convention)
+_DATE_MARK = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})[ \t]+")
 _URL_DAY = re.compile(r"(20[12]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -104,6 +107,13 @@ def main(paths: list[str]) -> int:
                 continue
             page = json.loads(line)
             text = page["text"].strip("\n")
+            mark = _DATE_MARK.match(text)
+            if mark:  # the header is no text of the page: its day is the publication date
+                text = text[mark.end() :]
+                page = {**page, "published": page.get("published") or mark.group(1)}
+                page["incidents"] = [
+                    {**i, "sentence": _DATE_MARK.sub("", i["sentence"], count=1)} for i in page["incidents"]
+                ]
             own = shingles(text)
             if any(len(own & other) / max(1, min(len(own), len(other))) > 0.2 for other in kept):
                 continue
