@@ -15,10 +15,11 @@ is predicted an incident when an event's evidence lies in it. Prints:
   sentence's labelled ones) for those found;
 - the same by confidence band, so a threshold can be read off.
 
-``--misses`` lists the false and missed sentences and those of a wrong subtype (for development on the train split only: the
-held-out split is for measuring, never for reading faults off). The shipped model was fitted on the
-train split, so its figures there are far too good: ``bench/oof_events.py`` reads each train article
-with a model fitted without it, and its ``--misses`` are the faults worth reading.
+``--misses`` lists the false and missed sentences and those of a wrong subtype (for development on
+the train split only: the held-out split is for measuring, never for reading faults off). The
+shipped model was fitted on the train split, so its figures there are far too good:
+``bench/oof_events.py`` reads each train article with a model fitted without it, and its ``--misses``
+are the faults worth reading.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ class Tally:
 
 
 def tally(arts: list, misses: bool = False) -> Tally:
-    """Runs ``extract_article`` on each labelled article (``misses``: print the false, missed and mistyped
-    sentences, at the model's own threshold)."""
+    """Runs ``extract_article`` on each labelled article (``misses``: print the false, missed and
+    mistyped sentences, at the model's own threshold)."""
     out = Tally(articles=len(arts))
     for art in arts:
         events = extract_article(art.text, art.published).events

@@ -20,8 +20,8 @@ with its ``subtypes`` and ``unsure``; every other sentence is not one). Writes:
 - ``bench/out/pages_news.jsonl`` (not in the repo): id, published and text, which
   ``incident_data.articles`` joins with the labels. A stored page's header "date 2024-07-30" before
   its first line is its publication date, not its text (as the first line of a .txt input is). A page
-  with no date of its own takes the one in its url ("/2024/11/19/"). A page that repeats one kept already (the same wire story elsewhere:
-  a fifth of its 8-word shingles shared) is left out.
+  with no date of its own takes the one in its url ("/2024/11/19/"). A page that repeats one kept
+  already (the same wire story elsewhere: a fifth of its 8-word shingles shared) is left out.
 """
 
 from __future__ import annotations

@@ -334,7 +334,7 @@ WEAPONS_MOVED = _rx(
     r"\barrived\b|\bpositioned\b|\bshipped\b"
 )
 _MOVABLE_WEAPONS = re.compile(
-    r"\b(?:helicopters?|aircraft|jets|warplanes|bombers|fighters? jets?|missiles?|rockets?|launchers?|iskanders?|"
+    r"\b(?:helicopters?|aircraft|fighter jets?|jets|warplanes|bombers|missiles?|rockets?|launchers?|iskanders?|"
     r"submarines?|warships?|frigates?|destroyers|tanks|artillery|howitzers?|"
     r"drones|s-[34]00s?|su-\d+s?|mig-\d+s?)\b"
 )

@@ -1307,9 +1307,9 @@ def _long_before(date: DateMention, pub) -> bool:
 
 
 def _recalled(m: _Candidate, c: _Candidate, pub: datetime.date | None) -> bool:
-    """Whether ``c``, dated in its own words to over RECALLED_DAYS before publication, is another
-    incident than the undated ``m`` told before it, which tells of the days reported: "Police fired
-    tear gas at the marchers." ... "The toll gate was the site of 12 killings in October last year."."""
+    """Whether ``c``, dated in its own words to over RECALLED_DAYS before publication ("The toll gate
+    was the site of 12 killings in October last year."), is another incident than the undated ``m``
+    told before it ("Police fired tear gas at the marchers."), which tells of the days reported."""
     return not m.explicit_date and c.explicit_date and c.date is not None and _long_before(c.date, pub)
 
 
