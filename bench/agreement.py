@@ -11,7 +11,8 @@ the first labels, of each other, nor of the extractor's output), in the first la
   helpers, each a batch of whole articles;
 
 and, for the real news pages (``bench/labels/pages_news.jsonl``, bench/pages_labels.py),
-``bench/labels/pages_second.jsonl``: every sentence of 40 of them (539), read by another helper.
+``bench/labels/pages_second.jsonl``: every sentence of 64 of them (822), read by three other helpers
+(``bench/pages_labels.py --second``).
 
 For each it prints the agreement on the incident decision and on the subtype (none, or the first
 subtype given), over all sentences and per split. It needs no article text.

@@ -1,6 +1,7 @@
 """Labels of real news pages, by sentence, from labels given as the sentences' own words.
 
     python bench/pages_labels.py LABELLED.jsonl [...]   # writes the three files below
+    python bench/pages_labels.py --second READ.jsonl [...]   # writes bench/labels/pages_second.jsonl
 
 Each input line is one page as a labeller kept it: ``id``, ``url``, ``published`` (or null),
 ``genre`` ("incident" or "other": what the page mostly is), ``text`` (the page's text as stored) and
@@ -22,6 +23,10 @@ with its ``subtypes`` and ``unsure``; every other sentence is not one). Writes:
   its first line is its publication date, not its text (as the first line of a .txt input is). A page
   with no date of its own takes the one in its url ("/2024/11/19/"). A page that repeats one kept
   already (the same wire story elsewhere: a fifth of its 8-word shingles shared) is left out.
+
+``--second``: independent second readings of pages kept already (``id`` and ``incidents``, read from
+the stored text by a labeller who saw no other labels) as ``bench/labels/pages_second.jsonl``, every
+sentence in the same format, for ``bench/agreement.py``.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from extract.sentences import split_sentences  # noqa: E402
 TEXTS = ROOT / "bench" / "out" / "pages_news.jsonl"
 ARTICLES = ROOT / "bench" / "labels" / "pages_news_articles.jsonl"
 FIELDS = ROOT / "bench" / "labels" / "pages_fields.jsonl"
+SECOND = ROOT / "bench" / "labels" / "pages_second.jsonl"
 # a stored page's header, "date 2024-07-30" before its first line's text (the .txt inputs' convention)
 _DATE_MARK = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})[ \t]+")
 _URL_DAY = re.compile(r"(20[12]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -155,5 +161,24 @@ def main(paths: list[str]) -> int:
     return 0
 
 
+def second(paths: list[str]) -> int:
+    """``bench/labels/pages_second.jsonl`` from independent second readings of pages kept already: each
+    line ``id`` and ``incidents`` (as above, read from the page's stored text alone), every sentence
+    labelled in the first labels' format, for ``bench/agreement.py``."""
+    texts = {r["id"]: r["text"] for r in map(json.loads, TEXTS.open(encoding="utf-8"))}
+    splits = {r["id"]: r["split"] for r in map(json.loads, ARTICLES.open(encoding="utf-8"))}
+    rows = []
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                page = json.loads(line)
+                rows.extend(sentence_labels(page, texts[page["id"]], splits[page["id"]])[0])
+    with SECOND.open("w", encoding="utf-8") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    print(f"{len({r['article'] for r in rows})} pages read twice, {len(rows)} sentences")
+    return 0
+
+
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    args = sys.argv[1:]
+    raise SystemExit(second(args[1:]) if args[:1] == ["--second"] else main(args))
