@@ -259,7 +259,7 @@ TRANSFER = _rx(
     r"\b(?:control|town|city|positions|base|bases|territory|area|village|checkpoint|camp|airport|post|compound|"
     r"barracks|garrison) (?:(?:was|were|had been|being|recently|formally) )*handed over\b|"
     r"\bhand(?:ed)?over of\b|\bhandover\b|transferred control|"
-    rf"{UNFOUGHT}|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){0, 6}(?:under|as part of|"
+    rf"{UNFOUGHT}|peacefully (?:took|handed|withdrew)|withdr(?:ew|awn) (?:\w+ ){{0,6}}(?:under|as part of|"
     r"following|in line with) (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord|ceasefire)|"
     r"(?:agreed|agreement) (?:\w+ ){0,3}(?:to )?(?:withdraw|hand over|handover|pull out|transfer)"
 )

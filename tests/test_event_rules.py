@@ -117,6 +117,11 @@ def test_bombs_set_off_on_the_ground_are_remote_explosives(text, subtype):
         ("Soldiers raided a hideout, seizing 3 rifles and hundreds of rounds of ammunition.", "Disrupted weapons use"),
         ("The Constitutional Court ordered the dissolution of the opposition Move Forward Party.", "Other"),
         ("No fighting reported during the withdrawal.", "Non-violent transfer of territory"),
+        # a withdrawal told with its agreement, words between (the rule's "{0,6}" is a regex count)
+        (
+            "The rebels withdrew from the town under a ceasefire deal on Monday.",
+            "Non-violent transfer of territory",
+        ),
         # civilians killed by a blade or by fire, houses burned beside: an attack, not looting
         ("Militants beheaded 2 civilians in Ocua and burned several houses.", "Attack"),
         ("Settlers torched cars and stabbed a man in Huwara.", "Attack"),
