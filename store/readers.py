@@ -169,8 +169,8 @@ def derive_title(text: str) -> str | None:
         return None
     if _KICKER.match(first):
         # a section's label over the headline ("Chad", "Ministry matters"): the line after it, when that
-        # reads as a headline (no full stop) or when the label is all capitals ("Chad" over the story's
-        # first sentence); "Kyiv shelled" over its story is the headline itself
+        # reads as a headline (no full stop) or when each word of the label is capitalised ("Chad",
+        # "Middle East" over the story's first sentence); "Kyiv shelled" over its story is the headline
         after = next(candidates, "")
         if len(after.split()) >= 4 and (
             (len(after) <= MAX_TITLE_CHARS and after[-1] not in ".!?") or first.title() == first
