@@ -210,4 +210,3 @@ def _pickled_by_fields(cls: type) -> None:
 for _cls in (Entity, Source, Claim, Casualty, Actor, PlaceRef, Event, Extraction):
     _pickled_by_fields(_cls)
 del _cls
-
