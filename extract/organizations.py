@@ -409,10 +409,18 @@ def _find_groups(doc: Document) -> None:
 _GROUP_STARTS = frozenset(_DEMONYM_INDEX) | GROUP_WORDS_ALONE
 
 
+# first words that make a longer capitalised name a broadcaster or an agency: "Radio Free Asia",
+# "Radio Okapi", "Radio Dabanga", "Television Serbia", "Agence France-Presse" (its last word names no body)
+MEDIA_FIRST_WORDS = frozenset({"radio", "television", "tv", "agence", "agencia", "agenzia"})
+
+
 def org_head_kind(words: list[str]) -> str | None:
-    """Kind of a capitalised name by its last word ("State Emergency Service" -> government)."""
+    """Kind of a capitalised name by its last word ("State Emergency Service" -> government), or by
+    a broadcaster's or an agency's first word ("Radio Free Asia" -> media)."""
     if not words:
         return None
+    if len(words) >= 2 and words[0].lower() in MEDIA_FIRST_WORDS:
+        return "media"
     last = words[-1].lower()
     if len(words) >= 2 and " ".join(words[-2:]).lower() in ORG_HEADS:
         return ORG_HEADS[" ".join(words[-2:]).lower()]

@@ -4,6 +4,7 @@ import line_count
 import pytest
 
 from extract.entities import find_entities
+from extract.pipeline import extract_article
 from extract.sentences import split_sentences
 
 
@@ -196,6 +197,23 @@ def test_outlets_are_organisations_not_people():
     text = "Col. Myles Caggins III told Al-Monitor that aid arrived. An economist said so; The Economist and VOA reported it."
     assert kinds(text) == {"Al-Monitor": "media", "The Economist": "media", "VOA": "media"}
     assert set(found(text, "person")) == {"Myles Caggins III"}
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Gunmen abducted 23 villagers near Myawaddy on Wednesday, Radio Free Asia reported.", "Radio Free Asia"),
+        ("Fighting resumed north of Goma, Radio Okapi reported.", "Radio Okapi"),
+        ("Militants attacked a market in El Fasher, Radio Dabanga reported on Monday.", "Radio Dabanga"),
+        ("Five people were killed in Kabul, Radio Free Europe/Radio Liberty said.", "Radio Free Europe/Radio Liberty"),
+    ],
+)
+def test_a_broadcaster_named_radio_something_is_an_outlet_not_a_person(text, outlet):
+    # a capitalised name before "reported" looked like a person's: its first word says broadcaster
+    result = extract_article(text, "2024-11-21")
+    assert not [e.name for e in result.entities if e.type == "person"]
+    assert [(s.name, s.type) for s in result.sources] == [(outlet, "media")]
+    assert len(result.claims) == 1
 
 
 def test_a_quoted_name_before_group_is_the_group_not_a_place():

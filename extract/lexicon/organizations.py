@@ -354,6 +354,7 @@ DW=Deutsche Welle
 France 24=France 24
 Euronews=Euronews
 RFE/RL=RFE/RL
+Radio Free Europe/Radio Liberty=RFE/RL
 Radio Free Europe=RFE/RL
 Radio Liberty=RFE/RL
 Meduza=Meduza
