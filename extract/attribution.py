@@ -204,7 +204,7 @@ GOVERNMENT = re.compile(
     r"\b(?:government|ministry|minister|president|presidency|Kremlin|White House|prime minister|"
     r"office|spokesman|spokeswoman|spokesperson|governor|mayor|authorities|administration|parliament|"
     r"council|State Department|Foreign Office|police|prosecutor|prosecutors|embassy|ambassador|"
-    r"cabinet|secretary|chancellor|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b",
+    r"cabinet|secretary|chancellor|treasury|senate|congress|duma|rada|consulate|tribunal|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b",
     re.I,
 )
 _SOURCE_KIND_FROM_ORG = {
@@ -1094,7 +1094,7 @@ _ANAPHORIC = frozenset(
     """
 source sources official officials spokesman spokeswoman spokesperson ministry army military agency
 witness witnesses group militants rebels government minister president governor commander
-commission committee council office mission observatory organisation organization paramilitary
+commission committee council office mission observatory organisation organization paramilitary treasury
 """.split()
 )
 # heads that may stand anywhere in a body's name: "the commission" is the "Kenya National Commission

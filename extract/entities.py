@@ -743,7 +743,8 @@ _BODIES = frozenset(
     """
 assembly command council committee staff office ministry department court parliament government
 agency service services forces army navy headquarters unit directorate bureau commission board
-representatives senate congress cabinet presidium secretariat prosecutor's
+representatives senate congress cabinet presidium secretariat prosecutor's treasury duma rada embassy
+consulate tribunal observatory
 """.split()
 )
 
@@ -1167,7 +1168,7 @@ def _link_pending(doc: Document, pending: list[tuple[int, int, bool]]) -> None:
 def _place_opens_a_name(doc: Document, a: int, b: int) -> bool:
     """A run no one could name opened by a country or a big place, the rest words of something held
     or done there ("the annual Boston Marathon", "Boston Bomb Probe", "the Munich Security
-    Conference", "the Crimea Platform"): that first word is the place."""
+    Conference", "the Crimea Summit"): that first word is the place."""
     tokens = doc.tokens
     word = tokens[a].text
     return (

@@ -216,6 +216,20 @@ def test_a_broadcaster_named_radio_something_is_an_outlet_not_a_person(text, out
     assert len(result.claims) == 1
 
 
+def test_a_treasury_a_platform_a_tribunal_are_bodies_and_the_treasury_said_is_not_a_person():
+    text = (
+        'The U.S. Treasury said it had blacklisted 22 individuals. "Russia built its own system," the '
+        "Treasury said. Crimea Platform participants condemned the move, and a Special Tribunal was proposed."
+    )
+    result = extract_article(text, "2024-11-21")
+    assert not [e.name for e in result.entities if e.type == "person"]
+    orgs = {e.name: e.attributes["kind"] for e in result.entities if e.type == "organization"}
+    assert orgs == {"U.S. Treasury": "government", "Crimea Platform": "other", "Special Tribunal": "government"}
+    # "the Treasury said" is the U.S. Treasury named before
+    assert [(s.name, s.type) for s in result.sources] == [("U.S. Treasury", "government")]
+    assert len(result.claims) == 2
+
+
 def test_a_quoted_name_before_group_is_the_group_not_a_place():
     got = found('Units of the "Zapad" group of forces advanced near Kupiansk.', "organization")
     assert "Zapad group" in got and "Zapad" not in found('Units of the "Zapad" group of forces advanced.', "place")

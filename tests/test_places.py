@@ -471,7 +471,7 @@ def test_states_that_are_no_more_are_places_without_a_country():
     [
         ("Twin bombs exploded near the finish line of the annual Boston Marathon.", {"Boston"}),
         ("Putin laid out his grievances at the Munich Security Conference.", {"Munich"}),
-        ("The UN ignores the Crimea Platform, officials said.", {"Crimea"}),
+        ("The UN ignores the Crimea Summit, officials said.", {"Crimea"}),  # (the Crimea Platform: a body)
         ("Those killed include Brent Renaud and Evgen Sakun.", set()),  # a person's name, not Brent
         ("The ministry said this in an Independence Day statement.", set()),  # not Independence, Missouri
         ("Articles about Renault, Metro AG and Credit Suisse were removed.", set()),

@@ -564,6 +564,16 @@ ORG_HEADS: dict[str, str] = {
     "hospital": "other",
     "association": "other",
     "federation": "other",
+    "treasury": "government",
+    "senate": "government",
+    "duma": "government",
+    "rada": "government",
+    "embassy": "government",
+    "consulate": "government",
+    "secretariat": "government",
+    "tribunal": "government",
+    "platform": "other",
+    "coalition": "other",
 }
 
 # Branches of a country's state named by demonym or possessive ("Russian army", "Ukraine's navy").
