@@ -500,3 +500,16 @@ def test_a_first_name_before_a_feature_word_that_is_a_surname_is_a_person():
 def test_a_contraction_of_i_is_no_place(text):
     # "I’m", "I’d", "I’ll" matched loose spellings of small towns (Gyhum, Jeyd, Jijel) in the gazetteer
     assert not [name for name in places(text) if "’" in name or "'" in name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Documents suggest the North Vietnamese navy was not attacking the US ship.",
+        "Moscow will not be invited at this stage, the Swiss government said.",
+        "Their trains run like a Swiss watch.",
+    ],
+)
+def test_a_nationality_is_no_place(text):
+    # "Swiss" matched a loose spelling of Suez; "North Vietnamese" read as a compass-named place
+    assert not set(places(text)) - {"Moscow"}
