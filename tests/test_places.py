@@ -508,8 +508,10 @@ def test_a_contraction_of_i_is_no_place(text):
         "Documents suggest the North Vietnamese navy was not attacking the US ship.",
         "Moscow will not be invited at this stage, the Swiss government said.",
         "Their trains run like a Swiss watch.",
+        "A list of those to be brought to justice is proposed in Annex 1 to this Statement.",
+        "They misread the alliance's Article 5 on collective defence.",
     ],
 )
-def test_a_nationality_is_no_place(text):
+def test_a_nationality_or_a_part_of_a_document_is_no_place(text):
     # "Swiss" matched a loose spelling of Suez; "North Vietnamese" read as a compass-named place
     assert not set(places(text)) - {"Moscow"}

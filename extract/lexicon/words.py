@@ -281,6 +281,7 @@ NOT_NAMES = frozenset(
 a an the this that these those there here it its he she they we i you his her their our my your
 i’m i'm i’d i'd i’ll i'll i’ve i've it’s it's he’s he's she’s she's that’s that's there’s there's
 let’s let's we’re we're they’re they're you’re you're
+annex appendix article chapter paragraph clause
 milbloggers milblogger bloggers blogger
 him them us me who whom whose which what when where why how while if as at by for from in into
 of on onto to with without within about above after against along among around before behind
