@@ -565,7 +565,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         ):
             doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley" (not "Eva Forest")
             continue
-        if b > a and title is None and tokens[b].lower in VENUE_HEADS and not is_first_name(tokens[a]):
+        if b > a and title is None and tokens[b].lower in VENUE_HEADS and (b - a >= 2 or not is_first_name(tokens[a])):
             doc.add("place", name, a, b, facility="1")  # "Rolando Cafe", "Crocus City Hall"
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):

@@ -237,3 +237,16 @@ def test_a_name_listed_between_two_people_is_a_person():
     text = "Brayan Oropeza, Luis Guerra, Yanin Pernía and José Blanco were all indicted."
     assert set(people(text)) == {"Brayan Oropeza", "Luis Guerra", "Yanin Pernía", "José Blanco"}
     assert "Buckingham Palace" not in people("Buckingham Palace announced the visit on Monday.")
+
+
+def test_ukrainian_and_russian_short_forms_are_first_names_and_no_places():
+    text = (
+        "On the rooftop of their flooded house, siblings Maksym and Masha were stranded in the Kherson region. "
+        "Dasha Kovalenko, 19, said the water rose overnight. The Lesya Ukrainka National Academic Drama "
+        "Theatre was shelled."
+    )
+    entities = {e.name: e.type for e in find_entities(text, split_sentences(text))}
+    assert entities.get("Dasha Kovalenko") == "person"
+    assert "Masha" not in entities or entities["Masha"] == "person"  # (a loose spelling of Masḩah, in Palestine)
+    # a theatre named after a person is a place, not the person
+    assert entities.get("Lesya Ukrainka National Academic Drama Theatre") == "place"

@@ -81,6 +81,9 @@ hanna heorhii heorhiy hryhorii ihor illia ilya ivanna kostiantyn kostyantyn kyry
 liudmyla lyudmila maksym marharyta mariia mariya marko mykhailo mykola mykyta nadiia natalia
 nazar oleh olena oles petro roman ruslana serhii serhiy sofiia stanislav svitlana taras
 vasyl viacheslav vyacheslav yevhen yevheniia yulia yuliya yurii yuriy zakhar zinaida
+anastasiia dariia larysa lesya nadiya polina yevgeniy zhanna
+masha dasha misha kolya petya vanya tanya katya olya nastya vova dima zhenya lyosha seryozha
+yura vitya lyuba vika
 aleksey alexey anatoly andrei arkady bogdan denis dmitri evgeny fyodor gennady grigory igor
 kirill konstantin leonid maksim matvei mikhail nikolai oleg pavel pyotr ramzan semyon sergei
 stanislav timur vasily viktor vladislav vsevolod yaroslav yegor yevgeny yuri
