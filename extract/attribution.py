@@ -479,8 +479,14 @@ class _ClaimFinder:
                 else:
                     via_type = self._type_of(text[obj[0] : obj[1]], obj[0], obj[1])[0]
                     if via_type == "media":
+                        # "told the BBC the alliance never comments": the outlet's name ends where its
+                        # capitalised words do; what follows is the content
+                        obj = _outlet_name(text, *obj)
                         via = obj
                     content_from = obj[1]
+                    lead = _LEAD_TO_THAT.match(text, content_from, end)
+                    if lead:  # "told CNN in an interview on Friday that ...": the content follows "that"
+                        content_from = lead.end()
             rest = text[content_from:end]
             ends_clause = text[start : np[0]].rstrip().endswith(_STATEMENT_END)
             tail = _WEEKDAY_OR_TIME.match(rest)
@@ -1380,6 +1386,34 @@ _ORG_WORDS = re.compile(
     r"Television|Agency|Company|Group|Bank|University|Hospital|Headquarters|Cabinet|Government|State|"
     r"Republic|Kingdom|Region|Province|Oblast|District|City|Town|Village)\b"
 )
+
+
+_OUTLET_JOINS = frozenset("of de du al and &".split())
+# words that open what follows an outlet's name, not a reporter's role
+_NOT_IN_A_NAME = frozenset("the a an in on at during last this that it he she they we his her its their".split())
+# what may stand between "told CNN" and "that": "in an interview on Friday", "in May, when she was ..."
+_LEAD_TO_THAT = re.compile(r"\s*,?\s*(?:in|on|during|at|for|last|earlier|this)\b[^.;:\"“”]{0,80}?\bthat\s+")
+
+
+def _outlet_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The outlet's name at the start of [start, end): its capitalised words ("Fox News Digital", "the
+    BBC", "Voice of America"), without what a function word opens after them ("the BBC the alliance",
+    "CNN in an interview")."""
+    words = list(_TOKEN_RE.finditer(text, start, end))
+    last = None
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if word[:1].isupper() or word[:1].isdigit():
+            last = w
+        elif i == 0 and word.lower() in ("the", "a"):
+            continue
+        elif word in _OUTLET_JOINS and last is not None and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper():
+            continue
+        elif last is not None and word in _NOT_IN_A_NAME:
+            return start, last.end()
+        else:
+            break  # "BBC defence correspondent Jonathan Beale": the reporter it was told to, kept whole
+    return start, end
 
 
 def _looks_like_person(name: str) -> str | None:

@@ -512,3 +512,30 @@ def test_a_name_with_an_arabic_particle_before_the_cue():
         ("Abdel Fattah al-Burhan", "the war would go on"),
         ("Abu Mohammed al-Golani", "the fighters would advance on Homs"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, outlet, content",
+    [
+        (
+            "A Nato official told the BBC the alliance never comments on alleged leaks.",
+            "BBC",
+            "the alliance never comments on alleged leaks",
+        ),
+        (
+            "Mr Biden told CNN in an interview on Friday that he had spoken to allies.",
+            "CNN",
+            "he had spoken to allies",
+        ),
+        (
+            "Liz Truss told Times Radio in May, when she was foreign secretary, that she would back the tribunal.",
+            "Times Radio",
+            "she would back the tribunal",
+        ),
+        ("An army source told Voice of America that 12 soldiers died.", "Voice of America", "12 soldiers died"),
+    ],
+)
+def test_told_an_outlet_the_outlet_ends_with_its_name_and_the_content_follows(text, outlet, content):
+    # the medium once ran on into the content: "BBC the alliance", "CNN in", "Times Radio in May"
+    [claim] = claims_of(text)
+    assert (claim[5], claim[3]) == (outlet, content)
