@@ -1101,11 +1101,12 @@ _ANAPHORIC = frozenset(
 source sources official officials spokesman spokeswoman spokesperson ministry army military agency
 witness witnesses group militants rebels government minister president governor commander
 commission committee council office mission observatory organisation organization paramilitary treasury
+institute
 """.split()
 )
 # heads that may stand anywhere in a body's name: "the commission" is the "Kenya National Commission
 # on Human Rights", "the observatory" the "Syrian Observatory for Human Rights"
-_BODY_HEADS = frozenset("commission committee council office mission observatory ministry agency".split())
+_BODY_HEADS = frozenset("commission committee council office mission observatory ministry agency institute".split())
 _NP_HEADS = frozenset(
     """
 official officials source sources spokesman spokeswoman spokesperson ministry minister government

@@ -539,3 +539,11 @@ def test_told_an_outlet_the_outlet_ends_with_its_name_and_the_content_follows(te
     # the medium once ran on into the content: "BBC the alliance", "CNN in", "Times Radio in May"
     [claim] = claims_of(text)
     assert (claim[5], claim[3]) == (outlet, content)
+
+
+def test_the_institute_is_the_institute_named_before():
+    text = (
+        "The Institute for the Study of War said this in a new assessment. The institute believes "
+        "that the attack on a TV tower in Kharkiv is one of the moves."
+    )
+    assert [c[0] for c in claims_of(text)] == ["Institute for the Study of War"] * 2
