@@ -6,8 +6,9 @@
 Extraction is done first, across the cores, and kept in ``bench/out/extracted-N.pickle`` (the
 same results serve every later run, before and after a change to the writer). Then the articles
 are written into a fresh store exactly as ``sitrep ingest`` writes them (chunks of 32, one
-transaction each, one ``WriteCache``; each chunk's results go through pickle as they come from the
-worker processes), in this one process, and the script prints:
+transaction each, one ``WriteCache``, the garbage collector settled after each chunk; each chunk's
+results go through pickle as they come from the worker processes), in this one process, and the script
+prints:
 - the writer's CPU time per article for each window of ``--window`` articles (how it grows with
   the store), and for the last window the cProfile of the writer: the functions and SQL
   statements that take the time;
@@ -32,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.gcpause import gc_settled  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.ingest import CHUNK, Workers, extract_chunk  # noqa: E402
 from store.readers import RawArticle  # noqa: E402
@@ -112,41 +114,43 @@ def main() -> None:
     done = 0
     last_window = (len(articles) - 1) // args.window
     print(f"{'articles':>10} {'writer ms/article (CPU)':>24} {'unpickle ms/article':>20}")
-    for index, payload in enumerate(payloads):
-        chunk = articles[index * CHUNK : (index + 1) * CHUNK]
-        in_last = done // args.window == last_window
-        t0 = time.process_time()
-        results = pickle.loads(payload)
-        t1 = time.process_time()
-        if in_last:
-            profile.enable()
-            statements.install()
-        with _write_transaction(conn):
-            for article, result in zip(chunk, results):
-                extraction, signature = result if isinstance(result, tuple) else (result, None)
-                if isinstance(extraction, str):
-                    continue
-                if signature is None:
-                    write_article(conn, article, extraction, cache_)
-                else:
-                    write_article(conn, article, extraction, cache_, signature)
-            grouper = getattr(cache_, "grouper", None)
-            if grouper is not None:
-                grouper.flush(conn, summaries=None)  # as ingest does
-        if in_last:
-            profile.disable()
-            statements.remove()
-        t2 = time.process_time()
-        window_cpu += t2 - t1
-        unpickle_cpu += t1 - t0
-        before = done
-        done += len(chunk)
-        if done // args.window != before // args.window or done == len(articles):
-            n = done - (before // args.window) * args.window
-            # (the last window runs under cProfile, which about doubles its time: not growth of the store)
-            note = "  (profiled: cProfile's overhead included)" if in_last else ""
-            print(f"{done:>10} {window_cpu / n * 1000:>24.2f} {unpickle_cpu / n * 1000:>20.2f}{note}", flush=True)
-            window_cpu = unpickle_cpu = 0.0
+    with gc_settled() as settle:  # as ingest does: what the writer keeps is walked by the collector once
+        for index, payload in enumerate(payloads):
+            chunk = articles[index * CHUNK : (index + 1) * CHUNK]
+            in_last = done // args.window == last_window
+            t0 = time.process_time()
+            results = pickle.loads(payload)
+            t1 = time.process_time()
+            if in_last:
+                profile.enable()
+                statements.install()
+            with _write_transaction(conn):
+                for article, result in zip(chunk, results):
+                    extraction, signature = result if isinstance(result, tuple) else (result, None)
+                    if isinstance(extraction, str):
+                        continue
+                    if signature is None:
+                        write_article(conn, article, extraction, cache_)
+                    else:
+                        write_article(conn, article, extraction, cache_, signature)
+                grouper = getattr(cache_, "grouper", None)
+                if grouper is not None:
+                    grouper.flush(conn, summaries=None)  # as ingest does
+            if in_last:
+                profile.disable()
+                statements.remove()
+            t2 = time.process_time()
+            window_cpu += t2 - t1
+            unpickle_cpu += t1 - t0
+            settle()
+            before = done
+            done += len(chunk)
+            if done // args.window != before // args.window or done == len(articles):
+                n = done - (before // args.window) * args.window
+                # (the last window runs under cProfile, which about doubles its time: not growth of the store)
+                note = "  (profiled: cProfile's overhead included)" if in_last else ""
+                print(f"{done:>10} {window_cpu / n * 1000:>24.2f} {unpickle_cpu / n * 1000:>20.2f}{note}", flush=True)
+                window_cpu = unpickle_cpu = 0.0
     grouper = getattr(cache_, "grouper", None)
     if grouper is not None:  # the end of the run: what it left stale
         t0 = time.process_time()
