@@ -330,8 +330,9 @@ def _find_ministries(doc: Document) -> None:
             last += 1
         # a title or first name inside starts a person's name: "Department of Homeland Security Secretary
         # Alejandro Mayorkas" (not "Office of the President", "Office of the Press Secretary")
-        for k in range(first + 3, last):
-            if doc.tokens[k - 1].cap and (is_first_name(doc.tokens[k]) or title_at(doc, k, last + 1)):
+        # (a first name may end the match, its surname unread: "Ministry of Foreign Affairs Sergei Ławrow")
+        for k in range(first + 3, last + 1):
+            if doc.tokens[k - 1].cap and (is_first_name(doc.tokens[k]) or (k < last and title_at(doc, k, last + 1))):
                 last = k - 1
                 break
         head = doc.tokens[first].lower

@@ -243,6 +243,13 @@ def test_a_ministry_ends_before_the_person_named_after_it():
     assert "Alejandro Mayorkas" in {e.name for e in found if e.type == "person"}
 
 
+def test_a_ministry_ends_before_a_first_name_whose_surname_no_list_knows():
+    text = "The head of the Russian Ministry of Foreign Affairs Sergei Ławrow said the talks failed."
+    found = {e.name: e.type for e in find_entities(text, split_sentences(text))}
+    assert found.get("Ministry of Foreign Affairs") == "organization"
+    assert found.get("Sergei Ławrow") == "person"
+
+
 def test_a_verb_between_a_country_and_its_troops_makes_no_group():
     assert "U.S. sent troops" not in found("The U.S. sent troops to Poland.", "group")
     assert "U.S. troops" in found("U.S. troops arrived in Poland.", "group")
