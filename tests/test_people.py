@@ -1,5 +1,7 @@
 """People: titles stripped into attributes, first names, speech verbs, surname-only mentions."""
 
+import pytest
+
 from extract.entities import find_entities
 from extract.sentences import split_sentences
 
@@ -250,3 +252,14 @@ def test_ukrainian_and_russian_short_forms_are_first_names_and_no_places():
     assert "Masha" not in entities or entities["Masha"] == "person"  # (a loose spelling of Masḩah, in Palestine)
     # a theatre named after a person is a place, not the person
     assert entities.get("Lesya Ukrainka National Academic Drama Theatre") == "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Duchess of Edinburgh visited Kyiv. The Duchess announced her support for the initiative.",
+        "The church leader spoke on Sunday. The Patriarch said the war was holy.",
+    ],
+)
+def test_a_title_alone_before_said_is_no_person(text):
+    assert not [e.name for e in find_entities(text, split_sentences(text)) if e.type == "person"]

@@ -334,6 +334,8 @@ scientists agencies hospitals hospital ministry army military government staff e
 nobody people men women children many several some most few all none each one two three
 it he she they we i you this that these those there here what which who
 videos video images photos photographs footage pictures posts reports documents statements figures records
+duke duchess king queen prince princess emperor empress sheikh emir sultan pope archbishop bishop
+cardinal patriarch lord lady baron baroness countess warden
 """.split()
 )
 
