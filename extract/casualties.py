@@ -279,6 +279,8 @@ _ACTIVE_BEFORE = re.compile(
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at)|"
     # "Among the dead were two government officials"
     r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt) (?:were|was|are|is|included|include))[\"”]?"
+    # "blew himself up, killing himself and two guards": the bomber, then those he killed
+    r"(?:\s+(?:himself|herself|themselves)\s+and)?"
     # "killing all 12 passengers", "killing the three on the spot", "killed all of the 66 people"
     r"(?:\s+(?:all\s+of\s+the|all\s+the|all|the))?\s+[\"“]?$",
     re.I,
@@ -296,7 +298,7 @@ _ACTIVE_LAST = frozenset(
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
     "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading "
-    "are included include".split()
+    "are included include and".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -585,6 +587,8 @@ def find_casualties(
         rec = _casualty_at(text, q, start, end, low)
         if rec is not None:
             found.append(rec)
+    if found and " and " in low:
+        _add_coordinated_ones(found, text, start, end)  # (each record so far is a figure's)
     for m in _ONE.finditer(text, start, end) if flags & ONE_NOUN and flags & ONE_VERB else ():
         if found.overlaps(m.start(), m.start() + 1):
             continue
@@ -635,6 +639,35 @@ def find_casualties(
                 kind = _ORDINAL_KIND[m["verb"]]
                 found.append(Casualty(kind, 1, 1, "exact", m["who"], Span.of(text, m.start(), m.end())))
     return sorted(found, key=lambda c: c.span.start)  # (a plain list)
+
+
+# one more person coordinated with a counted group, sharing its verb: "Two policemen and a civilian
+# were killed", "killed two soldiers and a civilian", "A soldier and two civilians were killed"
+_AND_ONE = re.compile(rf"\s+and\s+(?P<det>an?|one)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))(?![\w-])", re.I)
+_OPENS_WITH_VERB = re.compile(r"[a-z]+(?:ed|ing|ill|ills)\b", re.I)
+_ONE_AND = re.compile(rf"\b(?:an?|one)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))\s+and\s+\Z", re.I)
+
+
+def _add_coordinated_ones(found: FoundCasualties, text: str, start: int, end: int) -> None:
+    """A record of one for a person named beside a counted group: inside a passive record's words
+    ("Two policemen and a civilian were killed"), after an active one's ("killed two soldiers and a
+    civilian"), or before a passive record's figure ("A soldier and two civilians were killed"; not
+    "killing a police officer and wounding six people", whose first is the first verb's)."""
+    for rec in list(found):
+        if rec.min is None:
+            continue
+        a, b = rec.span.start, rec.span.end
+        # an active record's words open with its verb ("killed two soldiers"), a passive one's with its
+        # figure ("two soldiers were killed")
+        active = _OPENS_WITH_VERB.match(text, a, b) is not None
+        m = _AND_ONE.match(text, b, end) if active else _AND_ONE.search(text, a, b)
+        if m is not None and not any(c.span.start == m.start("det") for c in found):
+            found.append(Casualty(rec.kind, 1, 1, "exact", m["who"], Span.of(text, m.start("det"), m.end("who"))))
+        before = None if active else _ONE_AND.search(text, max(start, a - 60), a)
+        if before is not None and not found.overlaps(before.start(), before.end("who")):
+            found.append(
+                Casualty(rec.kind, 1, 1, "exact", before["who"], Span.of(text, before.start(), before.end("who")))
+            )
 
 
 def _a_name(who: str) -> bool:

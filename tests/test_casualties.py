@@ -777,3 +777,33 @@ def test_lives_taken_deaths_of_and_wounds_treated(text, expected):
 )
 def test_lives_saved_and_things_lost_are_no_casualties(text):
     assert facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two policemen and a civilian were killed in the ambush.",
+            [("killed", 2, 2, "exact", "policemen"), ("killed", 1, 1, "exact", "civilian")],
+        ),
+        (
+            "The attack killed two policemen and a civilian.",
+            [("killed", 2, 2, "exact", "policemen"), ("killed", 1, 1, "exact", "civilian")],
+        ),
+        (
+            "A soldier and two civilians were killed in the ambush.",
+            [("killed", 1, 1, "exact", "soldier"), ("killed", 2, 2, "exact", "civilians")],
+        ),
+        (
+            "The bomber blew himself up at a checkpoint, killing himself and two guards.",
+            [("killed", 2, 2, "exact", "guards")],
+        ),
+        # the one before "and" is the first verb's, not the second's
+        (
+            "They attacked a police station, killing a police officer and wounding six people.",
+            [("killed", 1, 1, "exact", "police officer"), ("wounded", 6, 6, "exact", "people")],
+        ),
+    ],
+)
+def test_one_person_named_beside_a_counted_group_is_counted_too(text, expected):
+    assert facts(text) == expected
