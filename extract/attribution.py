@@ -204,7 +204,8 @@ GOVERNMENT = re.compile(
     r"\b(?:government|ministry|minister|president|presidency|Kremlin|White House|prime minister|"
     r"office|spokesman|spokeswoman|spokesperson|governor|mayor|authorities|administration|parliament|"
     r"council|State Department|Foreign Office|police|prosecutor|prosecutors|embassy|ambassador|"
-    r"cabinet|secretary|chancellor|treasury|senate|congress|duma|rada|consulate|tribunal|Downing Street|Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b",
+    r"cabinet|secretary|chancellor|treasury|senate|congress|duma|rada|consulate|tribunal|Downing Street|"
+    r"Elysee|Élysée|Pentagon|regime|state|OVA|ODA|MVA)\b",
     re.I,
 )
 _SOURCE_KIND_FROM_ORG = {
