@@ -828,6 +828,7 @@ def _places(
         )
         and not _COMPOUND_AFTER.match(text, t)
         and not (_GOVERNMENT_AFTER.match(text, t) and is_capital(e.name, e.country))
+        and not (_is_country_place(e) and _country_acts(text, s, t, sentence.start))
     ]
     if places:
         return _dedupe_places(places)
@@ -871,6 +872,23 @@ _GOVERNMENT_AFTER = re.compile(
     r"prepar(?:es|ed|ing)|plans?|planned|planning|intend(?:s|ed)|retaliat(?:es|ed)|launch(?:es|ed|ing)|"
     r"used|uses|support(?:s|ed)?|be stoking|stok(?:es|ed|ing))\b"
 )
+# nor a country that acts: "Russia fired 40 missiles at Ukraine", "Russia's forces shelled Kharkiv",
+# "drones launched by Iran" (the attacker; "Ukraine was hit" is the place)
+_STRIKES_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|again|also|reportedly|then|later|repeatedly|overnight)\s+)*"
+    r"(?:fired|launched|struck|attacked|shelled|bombed|targeted|pounded|bombarded|hit|strikes|attacks|fires)\b"
+)
+_BY_BEFORE = re.compile(r"\bby\s+\Z")
+
+
+def _country_acts(text: str, start: int, end: int, sentence_start: int) -> bool:
+    return bool(
+        _GOVERNMENT_AFTER.match(text, end)
+        or _STRIKES_AFTER.match(text, end)
+        or _BY_BEFORE.search(text, max(sentence_start, start - 4), start)
+    )
+
+
 # nor where its weapons were made: "a Leopard tank made in Germany"
 _MADE_IN = re.compile(r"\b(?:made|manufactured|produced|built) in (?:the )?\Z")
 
@@ -1039,15 +1057,24 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
             if _dates_compatible(m, c) and not _another_step(m, c, pub) and not _recalled(m, c, pub):
                 target, target_i = m, i
                 break
+        lead_names_it = False  # a lead saying what its headline's vague strike was
         if merged and target is None:
             m = merged[-1]
-            kin = m.subtype == c.subtype or (
-                _same_family(m.subtype, c.subtype)
-                and (
-                    c.weak
-                    or m.subtype in _PROTEST_RANK
-                    or (len(merged) == 1 and m.paragraph == 0 and m.date_level == 0)
-                )
+            headline = len(merged) == 1 and m.paragraph == 0 and m.date_level == 0
+            # "Deadly attack on Kursk." over "Ukraine's army shelled Kursk ...": a headline that names
+            # no weapon is read as some strike or attack; its lead says which
+            lead_names_it = (
+                headline
+                and c.paragraph == 1  # (the headline a paragraph of its own, the lead the next)
+                and len(m.members) == 1
+                and m.subtype != c.subtype
+                and m.subtype in _STRIKES
+                and c.subtype in _STRIKES
+            )
+            kin = (
+                m.subtype == c.subtype
+                or (_same_family(m.subtype, c.subtype) and (c.weak or m.subtype in _PROTEST_RANK or headline))
+                or lead_names_it
             )
             # (an undated headline's "strike" may name no weapon: its lead's shelling is the same strike)
             if (
@@ -1107,6 +1134,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
             target = merged[target_i] = _grown(target)
         target.sentences.extend(c.sentences)  # with the sentences it had absorbed
         target.members.extend(c.members)
+        if lead_names_it and target is merged[-1] and len(target.members) == 2:
+            target.subtype, target.paragraph = c.subtype, c.paragraph  # the story goes on from the lead
         if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
             if _PROTEST_RANK[c.subtype] > _PROTEST_RANK[target.subtype]:
                 target.subtype = "Protest with intervention" if c.subtype == "Arrests" else c.subtype
@@ -1278,6 +1307,18 @@ _PROTEST_RANK = {
 
 
 _FAMILY_PAIRS = frozenset((a, b) for f in _FAMILIES for a in f for b in f)
+# strikes and attacks of any weapon, for a headline's vague word against its lead's ("Deadly attack on ...")
+_STRIKES = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
+        "Attack",
+    }
+)
 
 
 def _same_family(a: str, b: str) -> bool:

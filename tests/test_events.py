@@ -882,3 +882,33 @@ def test_names_alone_are_no_events_but_a_two_word_headline_is():
 )
 def test_an_arrest_warrant_is_no_arrest_unless_someone_is_held(text, subtypes):
     assert [e.subtype for e in extract_article(text, "2024-08-02").events] == subtypes
+
+
+def test_a_headline_naming_no_weapon_and_its_lead_are_one_incident():
+    # the headline's vague "attack" is read as some strike; the lead says which: one incident, and the
+    # detail after the lead stays with it
+    text = (
+        "Deadly attack on Kursk.\n\nUkraine's army shelled Kursk on May 7, killing 26 people, according to "
+        "Governor Vyacheslav Gladkov. It was the latest attack on the area this month."
+    )
+    events = extract_article(text, "2024-05-07").events
+    assert len(events) == 3 and len({e.incident for e in events}) == 1
+    assert {e.date for e in events} == {"2024-05-07"}
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Russia fired 40 missiles at Ukraine overnight, the air force said.", ["Ukraine"]),
+        ("Iran launched more than 300 drones and missiles at Israel overnight.", ["Israel"]),
+        ("Missiles fired by Russia hit Odesa on Monday, killing two.", ["Odesa"]),
+        (
+            "Myanmar's military carried out airstrikes on a village in Sagaing Region, killing 17 civilians.",
+            ["Sagaing"],
+        ),
+        ("Ukraine was hit by 40 missiles overnight, the air force said.", ["Ukraine"]),
+    ],
+)
+def test_a_country_that_strikes_is_no_place_of_the_strike(text, places):
+    [event] = extract_article(text, "2024-11-21").events
+    assert [p.name for p in event.places] == places
