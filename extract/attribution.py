@@ -18,10 +18,11 @@ from itertools import islice
 
 from extract.dates import DATELINE_RE
 from extract.folding import fold
-from extract.lexicon import SURNAME_PREFIXES
+from extract.lexicon import ORG_HEADS, SURNAME_PREFIXES
 from extract.lexicon.sentences import TITLE_ABBREVIATIONS
 from extract.model import Claim, Entity, Source, Span
 from extract.numbers import word_trie
+from extract.organizations import org_head_kind
 
 _CUES = (
     "said|says|say|saying|told|tells|tell|reported|reports|report|reporting|confirmed|confirms|confirm|"
@@ -1075,7 +1076,9 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
     as anonymous; the kind the words give when the entity's kind does not decide; whether the name
     is a country's or a nation's)."""
     low = name.lower()  # the case-blind type patterns run on it (see _LOWER)
-    anonymous = _LOWER[ANONYMOUS].search(low) is not None
+    # (a body's name is not a description of someone: "Sudan Doctors Network", "Syrian Network for
+    # Human Rights" name an organisation, "doctors" or "network" alone do not)
+    anonymous = _LOWER[ANONYMOUS].search(low) is not None and not _body_name(name)
     first = None
     if _LOWER[INTELLIGENCE].search(low):
         first = "intelligence"
@@ -1095,6 +1098,16 @@ def _kinds_by_words(name: str) -> tuple[str | None, bool, str | None, bool]:
         later = None
     national = bool(COUNTRY_NAMES) and low in COUNTRY_NAMES or low in _DEMONYMS
     return first, anonymous, later, national
+
+
+def _body_name(name: str) -> bool:
+    """A capitalised name of two words or more ending in a body's head word ("Sudan Doctors Network")
+    or opening with it and "of"/"for" ("Network of Journalists of ...")."""
+    words = name.split()
+    capitalised = [w for w in words if w.lower() not in ("of", "for", "the", "and", "in", "on")]
+    if len(words) < 2 or not all(w[:1].isupper() for w in capitalised):
+        return False
+    return org_head_kind(words) is not None or (words[0].lower() in ORG_HEADS and words[1] in ("of", "for"))
 
 
 _ANAPHORIC = frozenset(

@@ -547,3 +547,9 @@ def test_the_institute_is_the_institute_named_before():
         "that the attack on a TV tower in Kharkiv is one of the moves."
     )
     assert [c[0] for c in claims_of(text)] == ["Institute for the Study of War"] * 2
+
+
+def test_a_body_named_with_a_word_of_anonymous_sources_is_no_anonymous_source():
+    # "Doctors" makes "Doctors said" anonymous, not the Sudan Doctors Network, a named body
+    found = claims_of("The Sudan Doctors Network said 30 people were killed. Doctors said the wounded were many.")
+    assert [(c[0], c[1]) for c in found] == [("Sudan Doctors Network", "other"), ("Doctors", "anonymous")]

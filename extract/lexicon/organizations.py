@@ -538,7 +538,7 @@ ORG_HEADS: dict[str, str] = {
     "tv": "media",
     "radio": "media",
     "broadcaster": "media",
-    "network": "media",
+    "network": "other",  # ("Sudan Doctors Network"; broadcasters name themselves "... News Network", "... Media Network")
     "independent": "media",
     "organization": "international",
     "organisation": "international",
