@@ -960,7 +960,8 @@ def _actors(
             i = bisect.bisect_right(starts, s) - 1
             if i < 0 or s >= spans[i][1]:
                 continue
-        if e.type in ("group", "organization", "person"):
+        acting_country = e.type == "place" and _is_country_place(e) and _country_acts(text, s, t, sentence.start)
+        if e.type in ("group", "organization", "person") or acting_country:  # ("Russia fired 40 missiles")
             if e.type == "organization" and e.attributes.get("kind") == "media":
                 continue
             if e.key in seen:

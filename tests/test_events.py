@@ -912,3 +912,16 @@ def test_a_headline_naming_no_weapon_and_its_lead_are_one_incident():
 def test_a_country_that_strikes_is_no_place_of_the_strike(text, places):
     [event] = extract_article(text, "2024-11-21").events
     assert [p.name for p in event.places] == places
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Russia fired 40 missiles at Ukraine overnight, the air force said.", ["Russia"]),
+        ("Missiles fired by Russia hit Odesa on Monday, killing two.", ["Russia"]),
+        ("Ukraine was hit by 40 missiles overnight, the air force said.", []),
+    ],
+)
+def test_a_country_that_strikes_is_an_actor_of_the_strike(text, actors):
+    [event] = extract_article(text, "2024-11-21").events
+    assert [a.name for a in event.actors] == actors
