@@ -923,7 +923,8 @@ def _actors(
     inside: list[tuple[int, int, Entity]] | None = None,
     claims: list[Claim] = (),
 ) -> list[Actor]:
-    """Groups, organisations and people acting or targeted in the sentence; when the sentence is a
+    """Groups, organisations and people acting or targeted in the sentence, and countries acting in it
+    ("Russia fired ...", "fired by Iran"); when the sentence is a
     claim, the claimant ("..., the army said") is a source, not an actor, unless it speaks of
     itself: "Hezbollah said it fired rockets at Haifa" (an armed group or body saying "it", "its
     fighters", "they")."""
