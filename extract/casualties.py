@@ -583,12 +583,14 @@ def find_casualties(
         flags = HINT | ONE_NOUN | ONE_VERB  # not known: _ONE and _NAMED_ONE are tried
     elif not flags & HINT and not (flags & PHRASE_START and _HINT.search(low)):
         return []
+    passive: list[bool] = []  # each figure's record: its words open with the figure, not a verb before it
     for q in find_quantities(text, start, end, low):
         rec = _casualty_at(text, q, start, end, low)
         if rec is not None:
             found.append(rec)
+            passive.append(rec.span.start == q.start)
     if found and " and " in low:
-        _add_coordinated_ones(found, text, start, end)  # (each record so far is a figure's)
+        _add_coordinated_ones(found, passive, text, start, end)
     for m in _ONE.finditer(text, start, end) if flags & ONE_NOUN and flags & ONE_VERB else ():
         if found.overlaps(m.start(), m.start() + 1):
             continue
@@ -644,26 +646,24 @@ def find_casualties(
 # one more person coordinated with a counted group, sharing its verb: "Two policemen and a civilian
 # were killed", "killed two soldiers and a civilian", "A soldier and two civilians were killed"
 _AND_ONE = re.compile(rf"\s+and\s+(?P<det>an?|one)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))(?![\w-])", re.I)
-_OPENS_WITH_VERB = re.compile(r"[a-z]+(?:ed|ing|ill|ills)\b", re.I)
 _ONE_AND = re.compile(rf"\b(?:an?|one)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))\s+and\s+\Z", re.I)
 
 
-def _add_coordinated_ones(found: FoundCasualties, text: str, start: int, end: int) -> None:
+def _add_coordinated_ones(found: FoundCasualties, passive: list[bool], text: str, start: int, end: int) -> None:
     """A record of one for a person named beside a counted group: inside a passive record's words
     ("Two policemen and a civilian were killed"), after an active one's ("killed two soldiers and a
     civilian"), or before a passive record's figure ("A soldier and two civilians were killed"; not
     "killing a police officer and wounding six people", whose first is the first verb's)."""
-    for rec in list(found):
+    for rec, figure_first in zip(list(found), passive):
         if rec.min is None:
             continue
         a, b = rec.span.start, rec.span.end
-        # an active record's words open with its verb ("killed two soldiers"), a passive one's with its
-        # figure ("two soldiers were killed")
-        active = _OPENS_WITH_VERB.match(text, a, b) is not None
-        m = _AND_ONE.match(text, b, end) if active else _AND_ONE.search(text, a, b)
+        # a passive record's words run from its figure to its verb ("two soldiers were killed"), an
+        # active one's from its verb to its people ("killed two soldiers")
+        m = _AND_ONE.search(text, a, b) if figure_first else _AND_ONE.match(text, b, end)
         if m is not None and not any(c.span.start == m.start("det") for c in found):
             found.append(Casualty(rec.kind, 1, 1, "exact", m["who"], Span.of(text, m.start("det"), m.end("who"))))
-        before = None if active else _ONE_AND.search(text, max(start, a - 60), a)
+        before = _ONE_AND.search(text, max(start, a - 60), a) if figure_first else None
         if before is not None and not found.overlaps(before.start(), before.end("who")):
             found.append(
                 Casualty(rec.kind, 1, 1, "exact", before["who"], Span.of(text, before.start(), before.end("who")))
