@@ -1059,7 +1059,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
             if _dates_compatible(m, c) and not _another_step(m, c, pub) and not _recalled(m, c, pub):
                 target, target_i = m, i
                 break
-        lead_names_it = False  # a lead saying what its headline's vague strike was
+        retyped = False  # a lead saying what its headline's vague strike was: the group goes on as the lead
         if merged and target is None:
             m = merged[-1]
             headline = len(merged) == 1 and m.paragraph == 0 and m.date_level == 0
@@ -1094,6 +1094,7 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
                 # that only counts victims or says what was hit, up to three paragraphs on); an
                 # undated headline is told again by the lead that follows it
                 target = m
+                retyped = lead_names_it
         if target is None:
             near: set[int] = set(index.get((c.subtype, c.paragraph), ()))
             for key in c.place_keys - countries:
@@ -1136,8 +1137,8 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
             target = merged[target_i] = _grown(target)
         target.sentences.extend(c.sentences)  # with the sentences it had absorbed
         target.members.extend(c.members)
-        if lead_names_it and target is merged[-1] and len(target.members) == 2:
-            target.subtype, target.paragraph = c.subtype, c.paragraph  # the story goes on from the lead
+        if retyped:
+            target.subtype, target.paragraph = c.subtype, c.paragraph
         if target.subtype in _PROTEST_RANK and c.subtype in _PROTEST_RANK and target.subtype != "Arrests":
             if _PROTEST_RANK[c.subtype] > _PROTEST_RANK[target.subtype]:
                 target.subtype = "Protest with intervention" if c.subtype == "Arrests" else c.subtype
