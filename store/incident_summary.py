@@ -209,6 +209,11 @@ def _summary(
             top = high if high is not None else (low if qualifier == "exact" else None)
             if top is not None:
                 mine[1] = top if mine[1] is None else max(mine[1], top)
+    for each in voices.values():
+        for mine in each.figures.values():
+            if mine[0] is not None and mine[1] is not None and mine[1] < mine[0]:
+                # "at least six killed" and "killing two soldiers": the two are some of the six, no top
+                mine[1] = None
     ordered_voices = sorted(voices.values(), key=lambda v: (min(v.event_ids), v.key))
 
     casualties = []

@@ -18,6 +18,7 @@ from incident_fixtures import (
     Place,
     Report,
     Story,
+    build,
     incident_of,
     write,
 )
@@ -129,6 +130,27 @@ def test_figures_disagree_only_when_they_may_count_the_same_people(tmp_path, fir
     marks = [r["mark"] for r in queries.page_after(reader, queries.incident_versions_query(1), None, 10).rows]
     reader.close()
     assert marks == (["≠", "≠"] if conflict else ["", ""])
+
+
+def test_a_sources_open_figure_above_its_exact_one_leaves_the_range_open(conn):
+    # "at least six people were killed" and, of them, "killing two soldiers" in one source's words: at
+    # least six, not "6–2 killed" (the exact two was taken for the top of the range)
+    from store.writer import write_article
+
+    story = Story(
+        "a",
+        [
+            Report("Air/drone strike", KHARKIV, "2024-05-09", killed=6, claimant="the police"),
+            Report("Air/drone strike", KHARKIV, "2024-05-09", killed=2, victims="soldiers", claimant="the police"),
+        ],
+    )
+    article, extraction = build(story)
+    extraction.events[0].casualties[0].max = None
+    extraction.events[0].casualties[0].qualifier = "at least"
+    with conn:
+        write_article(conn, article, extraction)
+    assert count(conn) == 1
+    assert conn.execute("SELECT casualties_label, fatalities FROM incidents").fetchone() == ("≥6 killed", 6)
 
 
 def test_different_towns_or_days_or_families_are_different_incidents(conn):
