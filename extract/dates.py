@@ -115,6 +115,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(rf"(?<![\w])(?:(?P<rel>last|this|past|on|On|Last|This|Past)\s+)?(?P<wd>{_WD}){_PART}(?![\w])"),
     ),
+    (
+        # "On the 18th, gunmen abducted ...": a day of the month alone, the latest such day by
+        # publication; not "on the 18th floor", "on the 90th anniversary" (a word follows)
+        "dom",
+        re.compile(r"(?<![\w])[Oo]n\s+the\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;:)]|\s*$)"),
+    ),
 ]
 
 
@@ -238,6 +244,7 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
         "mdy": with_digits,
         "month": months,
         "weekday": _windows([m.span() for m in _WEEKDAY_ANCHOR.finditer(text, start, end)], start, end, 40, 40),
+        "dom": [(start, end)] if pub is not None else [],
     }
     # a pattern's windows never overlap (merged), so no match is found twice
     resolved = _RESOLVED if len(_RESOLVED) < 50_000 else _RESOLVED.clear() or _RESOLVED
@@ -454,6 +461,11 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             if (m["rel"] or "").lower() in ("last", "past") and back == 0:
                 back = 7
             d = pub - timedelta(days=back)
+            return _mk(m, d, d, "day", True)
+        if name == "dom":
+            day = _day_num(m["d1"])
+            year, month = (pub.year, pub.month) if day <= pub.day else _month_back(pub.year, pub.month, 1)
+            d = date(year, month, day)  # ValueError (the 31st of a shorter month): no date
             return _mk(m, d, d, "day", True)
     except ValueError:
         return None

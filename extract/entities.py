@@ -1216,7 +1216,7 @@ def _merge(doc: Document) -> list[Entity]:
 
     sentence_context = _mention_contexts(doc, kept)
     named, pointed = _article_countries(doc, kept)
-    regions = frozenset(fold(c.name) for c in kept if c.type == "place" and c.attributes.get("region"))
+    regions = frozenset(fold(c.name) for c in kept if c.type == "place" and _is_region(c))
     article = (named, article_admin1s(regions), pointed)
     entities: list[Entity] = []
     counters: dict[str, int] = {}
@@ -1234,10 +1234,26 @@ def _merge(doc: Document) -> list[Entity]:
             if key[0] == "place" and entity.lat is None and entity.country is None:
                 entities[index] = _build(doc, "place", groups[key], sentence_context, wider)
     entities = _merge_same_names(entities)
+    _countries_from_admin1(entities)
     for entity in entities:
         counters[entity.type] = counters.get(entity.type, 0) + 1
         entity.key = f"{entity.type}:{counters[entity.type]}"
     return entities
+
+
+def _countries_from_admin1(entities: list[Entity]) -> None:
+    """A place left without a country takes the one country of the article's places in the same
+    first-level region: "Afgoye, Lower Shabelle region" puts Lower Shabelle in Somalia, and "Soum
+    province, Sahel region" beside "Djibo" (Burkina Faso) puts Soum there."""
+    by_admin1: dict[str, set[str]] = {}
+    for e in entities:
+        if e.type == "place" and e.admin1 and e.country and e.attributes.get("kind") != "country":
+            by_admin1.setdefault(fold(e.admin1), set()).add(e.country)
+    for e in entities:
+        if e.type == "place" and e.country is None and e.admin1:
+            countries = by_admin1.get(fold(e.admin1), ())
+            if len(countries) == 1:
+                e.country = next(iter(countries))
 
 
 def _group_word_as_person(text: str, c: Candidate) -> bool:
@@ -1288,6 +1304,8 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
         regions: set[str] = set()
         row = by_sentence[c.sentence]
         at = index_in_row[id(c)]
+        is_region = _is_region(c)
+        first_level = not c.attributes.get("country") and gazetteer().region(c.name) is not None
         neighbours = []  # places within the window on either side (the row is in text order)
         for step in (-1, 1):
             k = at + step
@@ -1302,14 +1320,44 @@ def _mention_contexts(doc: Document, kept: list[Candidate]) -> dict[int, tuple[s
             distance = o_first - last if o_first > last else first - o_last
             if other.attributes.get("country") and other.attributes.get("locative") and distance <= _COUNTRY_WINDOW:
                 countries.add(other.attributes["country"])
-            elif (
-                other.attributes.get("region")
-                and distance <= _REGION_WINDOW
-                and (_tight(doc, last, o_first) if o_first > last else _tight(doc, o_last, first))
+            elif distance <= _REGION_WINDOW and (
+                # in a region named right after it ("Sake, North Kivu", "Soum province, Sahel region");
+                # a first-level region lies in none ("Florida and North Carolina")
+                (
+                    o_first > last
+                    and not first_level
+                    and _is_region(other)
+                    and _apposed(doc, first, last, o_first, o_last, bool(other.attributes.get("region")))
+                )
+                # or in one named as a region near it ("near A, B and C in the Kursk region", "the
+                # town of X in North Kivu")
+                or (
+                    not is_region
+                    and not first_level
+                    and _is_region(other)
+                    and (_tight(doc, last, o_first) if o_first > last else _tight(doc, o_last, first))
+                    and (other.attributes.get("region") or _locative_between(doc, last, o_first))
+                )
             ):
                 regions.add(fold(other.name))
         contexts[id(c)] = (countries, regions)
     return contexts
+
+
+def _is_region(c: Candidate) -> bool:
+    """A region mention: cued as one ("the Kursk region", "Borno state"), or a first-level region
+    no town is named after, however it was found ("near Sake, North Kivu")."""
+    return bool(c.attributes.get("region")) or (not c.attributes.get("country") and _uncued_region(c.name))
+
+
+@lru_cache(maxsize=8192)
+def _uncued_region(name: str) -> bool:
+    """One country's first-level region, and no sizeable town is called so, nor known so in that
+    country ("North Kivu", "Chin"; not "Kharkiv", "Donetsk", nor "Moskva", the city Moscow)."""
+    code, key = gazetteer().region(name), loose(fold(name))
+    return bool(code) and not any(
+        p.population >= BARE_POPULATION and (p.country == code or loose(fold(p.name)) == key) for p in lookup(name)
+    )
 
 
 # Words that may stand between a place and the region it lies in: "near the villages of A, B,
@@ -1319,9 +1367,43 @@ _BETWEEN_PLACE_AND_REGION = frozenset(
     """
 , ( ) in the of and or near outside around villages village towns town settlements settlement cities
 city border western eastern northern southern central neighbouring neighboring district areas
-area frontline front line part parts
+area frontline front line part parts province region oblast state governorate county township
+municipality
 """.split()
 )
+
+
+def _apposed(doc: Document, first: int, last: int, r_first: int, r_last: int, cued: bool) -> bool:
+    """Whether a region follows a place in apposition: only region words and a comma between them
+    ("Soum province, Sahel region", "Sake, North Kivu"), or ACLED's brackets ("Wour (Tibesti Ouest,
+    Tibesti)", "Cucuta (Norte de Santander)"). A region named without a region word must also close
+    a list that the place does not continue: "Geneva, Brussels, New York, or Beijing" puts nothing
+    in New York."""
+    tokens = doc.tokens
+    between = tokens[last + 1 : r_first]
+    after = tokens[r_last + 1] if r_last + 1 < len(tokens) else None
+    if after is not None and after.text == ")" and between and between[0].text == "(":
+        return all(t.text in ("(", ",") or t.cap or t.lower in _REGION_HEADS for t in between)
+    if not (any(t.text == "," for t in between) and all(t.text == "," or t.lower in _REGION_HEADS for t in between)):
+        return False
+    if cued:
+        return True
+    if first > 0 and tokens[first - 1].text == ",":
+        return False  # a place inside a list
+    # a list goes on after it with a name: "..., Zamfara and Katsina", "..., New York, or Beijing"
+    # (not "based in Fort Bragg, North Carolina, and 1,000 who ...")
+    k = r_last + 1
+    while k < len(tokens) and tokens[k].text == "," or k < len(tokens) and tokens[k].lower in ("and", "or"):
+        k += 1
+    return k == r_last + 1 or k >= len(tokens) or not tokens[k].cap
+
+
+def _locative_between(doc: Document, left: int, right: int) -> bool:
+    """ "in" or "of" between a place and the region after it: "Kanyabayonga in North Kivu"."""
+    return any(t.lower in ("in", "of") for t in doc.tokens[left + 1 : right])
+
+
+_REGION_HEADS = frozenset("province region oblast state governorate county township municipality district".split())
 
 
 def _tight(doc: Document, left: int, right: int) -> bool:
@@ -1434,7 +1516,7 @@ def _resolve_place(
         return PlaceInfo(country=members[0].attributes["country"], is_country=True)
     if any(c.attributes.get(k) for c in members for k in ("feature", "continent", "historical")):
         return PlaceInfo()  # "Red Sea", "Middle East", "Soviet Union": no country, no pin
-    is_region = all(c.attributes.get("region") for c in members)
+    is_region = all(_is_region(c) for c in members)
     if any(c.attributes.get("facility") for c in members):
         contexts = [sentence_context.get(id(c), _NO_CONTEXT) for c in members]
         info = PlaceInfo()

@@ -134,6 +134,10 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     big = _dominant([p for p in lookup(region) if p.population >= 50_000])
     if big is None:
         return gazetteer().region(region) or None, frozenset()
+    listed = gazetteer().region(region)
+    if listed and big.country != listed and _own_key(big.name) != loose(fold(region)):
+        # the town has the name only as an alternate: "Shan State" is Myanmar's, not China's Shancheng
+        return listed, frozenset({region})
     names = {region}
     if big.admin1:
         names.add(fold(big.admin1))
@@ -156,6 +160,12 @@ def resolve(
         towns = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]
         if towns and all(p.country != code and p.population < BARE_POPULATION for p in towns):
             # "Texas" is the US state, not the Mexican village of that name.
+            return PlaceInfo(country=code, admin1=name, is_region=True)
+        if is_region and not any(
+            p.population >= BARE_POPULATION and _own_key(p.name) == loose(fold(name)) for p in towns
+        ):
+            # "Chin State" is Myanmar's, not a Chinese city with "Chin" among its other names; and
+            # "Kayin" is Myanmar's, not Belgium's Kain
             return PlaceInfo(country=code, admin1=name, is_region=True)
     info = _resolve(name, contexts, article, is_region, hinted, village)
     if info.is_country or info.lat is not None:
@@ -212,10 +222,11 @@ def _resolve(
         admin1s |= region_admin1(region)[1]
     if regions and not countries:
         countries = {c for c in (region_admin1(r)[0] for r in regions) if c}
-    if len(regions) == 1:
-        info.admin1 = _title_of(next(iter(regions)))
-    if is_region:
-        info.admin1 = name
+    first_level = [r for r in regions if gazetteer().region(r) is not None] if len(regions) > 1 else list(regions)
+    if len(first_level) == 1:
+        info.admin1 = _title_of(first_level[0])  # of "Djibo, Soum province, Sahel region": Sahel
+    if is_region and not regions:
+        info.admin1 = name  # a region within a named one ("Kyaukme township, Shan State") is not first-level
     explicit = bool(countries or regions)
     pool = candidates
     article_countries, article_admin1s, pointed = article
@@ -275,6 +286,8 @@ def _resolve(
         return info
     if best.population < BARE_POPULATION and _own_key(best.name) != loose(fold(name)):
         return info  # a small place known by this name only as an alternate: no guess, no pin
+    if regions and best.population < BARE_POPULATION and best.admin1 and fold(best.admin1) not in regions | admin1s:
+        return info  # the text puts it in another region: "Soum province, Sahel region" is no Senegalese village
     info.country = best.country
     info.admin1 = best.admin1 or info.admin1
     confirmed = bool(best.admin1) and fold(best.admin1) in (admin1s | article_admin1s)

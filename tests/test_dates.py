@@ -113,3 +113,20 @@ def test_decades_ago_and_seasons(text, published, expected):
 
 def test_the_fall_of_a_town_is_no_season():
     assert find_dates("After the fall of Bakhmut, troops regrouped.", "2023-06-01") == []
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("On the 18th, gunmen abducted 20 passengers.", "2024-06-20", "2024-06-18"),
+        ("On the 18th, gunmen abducted 20 passengers.", "2024-06-10", "2024-05-18"),  # the last 18th before
+        ("She took the order on the 15th. Prosecutors said so.", "1995-04-30", "1995-04-15"),
+        ("The strike came on the 31st.", "2024-03-10", None),  # no 31 February: no date rather than a wrong one
+        ("He lived on the 18th floor.", "2024-06-20", None),
+        ("It fell on the 90th anniversary of the famine.", "2024-06-20", None),
+    ],
+)
+def test_a_day_of_the_month_alone(text, published, expected):
+    found = find_dates(text, published)
+    assert [d.date for d in found] == ([expected] if expected else [])
+    assert find_dates(text, None) == []  # nothing to count from

@@ -515,3 +515,53 @@ def test_a_contraction_of_i_is_no_place(text):
 def test_a_nationality_or_a_part_of_a_document_is_no_place(text):
     # "Swiss" matched a loose spelling of Suez; "North Vietnamese" read as a compass-named place
     assert not set(places(text)) - {"Moscow"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (place, country, admin1), as an ACLED coder would give them
+        (
+            "Militants attacked a base in Afgoye, Lower Shabelle region, killing four soldiers.",
+            [("Afgoye", "SO", "Lower Shabelle"), ("Lower Shabelle", "SO", "Lower Shabelle")],
+        ),
+        (
+            "Gunmen killed 12 villagers in Bokkos, Plateau state.",
+            [("Bokkos", "NG", "Plateau"), ("Plateau", "NG", "Plateau")],
+        ),
+        ("M23 rebels clashed with troops near Sake, North Kivu.", [("Sake", "CD", "North Kivu")]),
+        ("M23 rebels captured the town of Kanyabayonga in North Kivu.", [("Kanyabayonga", "CD", "North Kivu")]),
+        (
+            "Airstrikes hit a village in Kyaukme township, Shan State, killing 5 civilians.",
+            [("Kyaukme", "MM", "Shan"), ("Shan", "MM", "Shan")],
+        ),
+        (
+            "JNIM fighters ambushed a convoy near Djibo, Soum province, Sahel region.",
+            [("Djibo", "BF", "Sahel"), ("Soum", "BF", "Sahel"), ("Sahel", "BF", "Sahel")],
+        ),
+        (
+            "The AA captured Paletwa township (Paletwa, Chin) after a siege.",
+            [("Paletwa", "MM", "Chin"), ("Chin", "MM", "Chin")],
+        ),
+        (
+            "Fighters were gassed near Myawaddy (Myawaddy, Kayin).",
+            [("Myawaddy", "MM", "Kayin"), ("Kayin", "MM", "Kayin")],
+        ),
+    ],
+)
+def test_first_level_regions_place_what_is_written_in_them(text, expected):
+    got = places(text)
+    for name, country, admin1 in expected:
+        assert (got[name].country, got[name].admin1) == (country, admin1), name
+
+
+def test_a_list_of_places_ending_in_a_region_puts_nothing_in_it():
+    got = places("We will agree on peace in Istanbul, Geneva, Brussels, New York, or Beijing.")
+    assert got["Brussels"].country == "BE" and got["Geneva"].country == "CH"
+    got = places("Matt Gaetz from Florida and Dan Bishop of North Carolina signed the letter.")
+    assert got["Florida"].admin1 != "North Carolina"
+
+
+def test_a_federal_city_is_its_city_not_a_region():
+    got = places("Missiles were fired at Moskva overnight.")
+    assert got["Moscow"].attributes.get("kind") != "region"
