@@ -1,6 +1,6 @@
 """Events end to end on the train split, out of fold: each article read by a model that never saw it.
 
-    python bench/oof_events.py [--articles FILE] [--pages FILE] [--misses]
+    python bench/oof_events.py [--articles FILE] [--pages FILE] [--misses] [--thresholds 0.28,0.33,...]
 
 ``bench/events_eval.py --split train`` scores the shipped model on the sentences it was fitted on, so
 its figures say nothing. Here the train split's articles are cut into the five folds (grouped by
@@ -73,7 +73,12 @@ def main(argv: list[str]) -> int:
     fold_of, models = fold_models(path, pages)
     arts = [a for a in articles(path) if a.split == "train"]
     shipped = models[0].threshold
-    for threshold in (shipped, shipped - 0.1, shipped + 0.1, shipped + 0.2):
+    thresholds = (
+        [float(t) for t in argv[argv.index("--thresholds") + 1].split(",")]
+        if "--thresholds" in argv
+        else [shipped, shipped - 0.1, shipped + 0.1, shipped + 0.2]
+    )
+    for threshold in thresholds:
         total = None
         for k, model in enumerate(models):
             model.threshold = threshold
