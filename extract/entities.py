@@ -1214,6 +1214,7 @@ def _merge(doc: Document) -> list[Entity]:
             order.append(key)
         groups[key].append(c)
 
+    _mark_bracketed_regions(doc.text, kept)
     sentence_context = _mention_contexts(doc, kept)
     named, pointed = _article_countries(doc, kept)
     regions = frozenset(fold(c.name) for c in kept if c.type == "place" and _is_region(c))
@@ -1239,6 +1240,34 @@ def _merge(doc: Document) -> list[Entity]:
         counters[entity.type] = counters.get(entity.type, 0) + 1
         entity.key = f"{entity.type}:{counters[entity.type]}"
     return entities
+
+
+_OPEN = re.compile(r"[ \t]*\(")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _mark_bracketed_regions(text: str, kept: list[Candidate]) -> None:
+    """ACLED's location brackets name the first-level region last: in "near Lafoole (Afgooye, Lower
+    Shabelle)" and "Cucuta (Norte de Santander)" the last name is a region, known to the gazetteer
+    or not."""
+    places = [c for c in kept if c.type == "place"]
+    for k, c in enumerate(places):
+        opened = _OPEN.match(text, c.end)
+        if opened is None:
+            continue
+        inside = []
+        at = opened.end()
+        for other in places[k + 1 : k + 3]:
+            if other.start != at:
+                break
+            inside.append(other)
+            comma = _COMMA.match(text, other.end)
+            if comma is None:
+                break
+            at = comma.end()
+        if inside and _CLOSE.match(text, inside[-1].end) and not inside[-1].attributes.get("country"):
+            inside[-1].attributes["region"] = "1"
 
 
 def _countries_from_admin1(entities: list[Entity]) -> None:

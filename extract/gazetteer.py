@@ -130,8 +130,18 @@ class Gazetteer:
         return self.countries.get(fold(name))
 
     def region(self, name: str) -> str | None:
-        """Country of a first-level region or a well-known conflict region ("" when shared)."""
-        return self.regions.get(fold(name))
+        """Country of a first-level region or a well-known conflict region ("" when shared, or when
+        the name is only a compass word: many countries have a "South" or "Centre" province, and
+        ISO lists only some of them)."""
+        key = fold(name)
+        code = self.regions.get(key)
+        return "" if code and key.lower() in _COMPASS_ONLY else code
+
+
+_COMPASS_ONLY = frozenset(
+    """north south east west centre center central northern southern eastern western northeast
+    northwest southeast southwest""".split()
+) | {"north east", "north west", "south east", "south west", "far north", "far west", "far east"}
 
 
 def _place(row: tuple) -> Place:

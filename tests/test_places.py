@@ -547,6 +547,21 @@ def test_a_nationality_or_a_part_of_a_document_is_no_place(text):
             "Fighters were gassed near Myawaddy (Myawaddy, Kayin).",
             [("Myawaddy", "MM", "Kayin"), ("Kayin", "MM", "Kayin")],
         ),
+        # ACLED's brackets name the region last, whether or not the gazetteer knows it by that name
+        (
+            "A team defused an IED near Lafoole (Afgooye, Lower Shabelle), between Afgooye and Mogadishu.",
+            [
+                ("Lafoole", "SO", "Lower Shabelle"),
+                ("Afgooye", "SO", "Lower Shabelle"),
+                ("Lower Shabelle", "SO", "Lower Shabelle"),
+            ],
+        ),
+        (
+            "Troops set up a base near Bilejane village (Amedi, Duhok).",
+            [("Bilejane", "IQ", "Duhok"), ("Amedi", "IQ", "Duhok")],
+        ),
+        # a region named only by a compass word tells no country: "South Province" is New Caledonia's
+        ("Demonstrators set fire to a school in Noumea (Noumea, South Province).", [("Noumea", "NC", "South")]),
     ],
 )
 def test_first_level_regions_place_what_is_written_in_them(text, expected):
