@@ -499,7 +499,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
     inherited: dict[int, str] = {}  # token index -> place cue inherited from a list ("near X, Y and Z")
     surnames: dict[str, str] = {}  # folded surname -> full name of a person already found
     companies: dict[str, str] = {}  # folded name -> a one-word company named after a company noun
-    for a, b in _runs(doc):
+    runs = _runs(doc)
+    inherited.update(_bracketed_locations(doc, runs))
+    for a, b in runs:
         run_start = a
         historical = _historical_state(doc, a, b)
         if historical is not None:
@@ -620,6 +622,28 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         pending.append((a, b, common_stripped))
     return pending
+
+
+def _bracketed_locations(doc: Document, runs: list[tuple[int, int]]) -> dict[int, str]:
+    """ACLED's way of writing where: "overran Rubaya (Masisi, Nord-Kivu)", "in Pataz (Pataz, La
+    Libertad)": a name and, in brackets, two more, the second the first-level region. All three are
+    places, whatever the gazetteer knows. (Not "the Arakan Army (AA)", "(Reuters, AFP)": one name, or
+    an acronym.)"""
+    tokens = doc.tokens
+    found: dict[int, str] = {}
+    for k in range(len(runs) - 2):
+        (a0, b0), (a1, b1), (a2, b2) = runs[k : k + 3]
+        if (
+            a1 == b0 + 2
+            and a2 == b1 + 2
+            and b2 + 1 < len(tokens)
+            and tokens[b0 + 1].text == "("
+            and tokens[b1 + 1].text == ","
+            and tokens[b2 + 1].text == ")"
+            and not any(tokens[i].text.isupper() and len(tokens[i].text) > 1 for i in (a0, a1, a2))
+        ):
+            found.update({a0: "strong", a1: "strong", a2: "strong"})
+    return found
 
 
 # words of features that are surnames too: after a first name, a person ("Eva Forest", "Damon Hill")
@@ -1381,12 +1405,17 @@ def _is_region(c: Candidate) -> bool:
 
 @lru_cache(maxsize=8192)
 def _uncued_region(name: str) -> bool:
-    """One country's first-level region, and no sizeable town is called so, nor known so in that
-    country ("North Kivu", "Chin"; not "Kharkiv", "Donetsk", nor "Moskva", the city Moscow)."""
+    """One country's first-level region, no town of that country is called so (nor a sizeable one
+    known so), and no sizeable town elsewhere is called so: "North Kivu", "Chin"; not "Kharkiv",
+    "Kidal" (the town the region is named after), nor "Moskva" (the city Moscow)."""
     code, key = gazetteer().region(name), loose(fold(name))
-    return bool(code) and not any(
-        p.population >= BARE_POPULATION and (p.country == code or loose(fold(p.name)) == key) for p in lookup(name)
-    )
+    if not code:
+        return False
+    for p in lookup(name):
+        own = loose(fold(p.name)) == key
+        if (own and p.country == code) or (p.population >= BARE_POPULATION and (own or p.country == code)):
+            return False
+    return True
 
 
 # Words that may stand between a place and the region it lies in: "near the villages of A, B,

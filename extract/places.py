@@ -135,9 +135,12 @@ def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     if big is None:
         return gazetteer().region(region) or None, frozenset()
     listed = gazetteer().region(region)
-    if listed and big.country != listed and _own_key(big.name) != loose(fold(region)):
-        # the town has the name only as an alternate: "Shan State" is Myanmar's, not China's Shancheng
-        return listed, frozenset({region})
+    if listed is not None and big.country != listed:
+        # a region named as one is not a town of another country called so (or having the name as
+        # an alternate): "Shan State" is Myanmar's, not China's Shancheng; "(Satipo, Junin)" is
+        # Peru's region, not Argentina's city; "La Libertad", a region of Peru and El Salvador, is
+        # not Ecuador's town
+        return listed or None, frozenset({region})
     names = {region}
     if big.admin1:
         names.add(fold(big.admin1))

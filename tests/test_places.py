@@ -580,3 +580,31 @@ def test_a_list_of_places_ending_in_a_region_puts_nothing_in_it():
 def test_a_federal_city_is_its_city_not_a_region():
     got = places("Missiles were fired at Moskva overnight.")
     assert got["Moscow"].attributes.get("kind") != "region"
+    got = places("Malian troops took control of Kidal on Tuesday.")  # a region named after its town
+    assert got["Kidal"].attributes.get("kind") != "region"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "M23 rebels overran Rubaya (Masisi, Nord-Kivu) after clashes.",
+            [("Rubaya", "CD", "Nord Kivu"), ("Masisi", "CD", "Nord Kivu"), ("Nord-Kivu", "CD", "Nord-Kivu")],
+        ),
+        (
+            "A patrol exchanged fire with a column of the MPCP in Vizcatan del Ene (Satipo, Junin).",
+            [("Vizcatan del Ene", "PE", "Junín"), ("Satipo", "PE", "Junín")],
+        ),
+        ("Miners set fire to a camp in Pataz (Pataz, La Libertad).", [("Pataz", None, "La Libertad")]),
+    ],
+)
+def test_acled_locations_are_places_whatever_the_gazetteer_knows(text, expected):
+    got = places(text)
+    for name, country, admin1 in expected:
+        assert (got[name].country, got[name].admin1) == (country, admin1), name
+
+
+def test_an_acronym_or_a_credit_in_brackets_is_no_location():
+    text = "Fighters of the Arakan Army (AA) spoke to Reuters. Photo: Kyiv (Reuters, AFP) on Monday."
+    got = places(text)
+    assert "AA" not in got and "Reuters" not in got and "AFP" not in got
