@@ -99,7 +99,11 @@ def score_news(path: Path, misses: bool) -> None:
                 print(f"  {art['id']} MISSED {incident['subtypes']}: {incident['sentence'][:120]!r}")
             for kind, number in incident.get("casualties", []):
                 figures += 1
-                figures_found += any(c["kind"] == kind and c["min"] == number for e in told for c in e["casualties"])
+                hit = any(c["kind"] == kind and c["min"] == number for e in told for c in e["casualties"])
+                figures_found += hit
+                if misses and not hit:
+                    got = [(c["kind"], c["min"]) for e in told for c in e["casualties"]]
+                    print(f"  {art['id']} FIGURE {kind} {number}, found {got}: {incident['sentence'][:120]!r}")
     precision, recall = true_events / n_events, found / n_gold
     print(
         f"\nNews articles: {len(arts)} ({path.name}), {n_gold} incident sentences, {n_events} events: "

@@ -241,20 +241,25 @@ _CAS_WORD = (
 )
 # who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
 _FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s+\([A-Za-z]{2,8}\))?)?"
+# an aside between the people counted and the casualty word
+_ASIDE = (
+    # "Hundreds of civilians, including women, children and the elderly, were killed"
+    r"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{1,40}(?:,\s+[^,;.]{1,40}){0,3},"
+    # "five soldiers, having fought gallantly, sacrificed their lives"
+    r"|,\s+having\s+[^,;.]{1,40},"
+    # "At least eight civilians including children were killed"
+    rf"|\s+including(?:\s+[\w’'\-]+){{1,8}}?(?=(?:\s+{_AUX}\b)*+\s+(?:{_CAS_WORD})(?![\w-])))"
+)
 # figure [of] [who [from ...]] [aux...] casualty-word ("dozens of wounded": "of" and the word alone)
 _AFTER = re.compile(
     rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})){_FROM}"
     rf"|\s+of(?=\s+(?:wounded|injured|dead)\b))?"
     rf"(?:\s+(?:more|others|other people))?"
-    # "Hundreds of civilians, including women, children and the elderly, were killed"
-    rf"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{{1,40}}(?:,\s+[^,;.]{{1,40}}){{0,3}},"
-    # "five soldiers, having fought gallantly, sacrificed their lives"
-    rf"|,\s+having\s+[^,;.]{{1,40}},"
-    # "At least eight civilians including children were killed"
-    rf"|\s+including(?:\s+[\w’'\-]+){{1,8}}?(?=(?:\s+{_AUX}\b)*+\s+(?:{_CAS_WORD})(?![\w-])))?"
-    # "Two foreign nationals and three volunteers were killed": a second group shares the verb
+    rf"{_ASIDE}?"
+    # "Two foreign nationals and three volunteers were killed": a second group shares the verb (and an
+    # aside may follow it: "Five soldiers and four civilians, including a driver, were among the dead")
     rf"(?:\s+and\s+(?:(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+number\s+of|an?|one|two|three|four|five|six|"
-    rf"seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}))?"
+    rf"seven|eight|nine|ten|\d[\d,]*)\s+(?:{_MOD}){{0,3}}?(?:{_WHO}){_ASIDE}?)?"
     rf"(?:,?\s+(?:who|that)\b)?"
     # possessive (*+): "have been" is one auxiliary or two, and trying both ways at every one made a
     # run of them take time exponential in its length when no casualty word follows
@@ -278,7 +283,9 @@ _ACTIVE_BEFORE = re.compile(
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at)|"
     # "Among the dead were two government officials"
-    r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt) (?:were|was|are|is|included|include))[\"”]?"
+    r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt) (?:were|was|are|is|included|include)|"
+    # "The dead included three children"
+    r"the (?:dead|fatalities|injured|wounded) (?:included|include))[\"”]?"
     # "blew himself up, killing himself and two guards": the bomber, then those he killed
     r"(?:\s+(?:himself|herself|themselves)\s+and)?"
     # "killing all 12 passengers", "killing the three on the spot", "killed all of the 66 people"
@@ -805,9 +812,21 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         # "captured 12 villages", "lost 5 tanks": places and things, not people
         # ("the loss of 5 tanks"; "among the dead were 2" counts no one)
         needs_who = (
-            verb in _NEEDS_WHO or verb.endswith(("death of", "deaths of", "loss of")) or verb.startswith("among")
+            verb in _NEEDS_WHO
+            or verb.endswith(("death of", "deaths of", "loss of"))
+            or verb.startswith(("among", "the "))
         )
         return None if record.who is None and needs_who else record
+    if text.endswith("and ", start, q.start):
+        # "killing five soldiers and four civilians": the verb before the first group counts the second
+        prior = _PRIOR_GROUP.search(text, max(start, q.start - 80), q.start)
+        at = prior.start() if prior else q.start
+        if prior and _may_end_active(text, at, start):
+            before = rx["active_before"].search(lt, max(start, at - 60) - off, at - off)
+            if before and before.group("verb").lower() not in ("left", "leaving"):
+                verb = before.group("verb").lower()
+                record = _active_record(text, q, end, lt, off, rx, _active_kind(verb), q.start)
+                return record if record.who is not None else None
     if text.endswith(", ", start, q.start):
         aside = _ACTIVE_ASIDE.search(text, max(start, q.start - 70), q.start)
         if aside:
@@ -823,6 +842,13 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
     return None
 
 
+# a counted group and "and" just before a figure: "five soldiers and " (four civilians)
+_PRIOR_GROUP = re.compile(
+    rf"(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d,]*)\s+"
+    rf"(?:{_MOD}){{0,3}}?(?:{_WHO}),?\s+and\s+\Z",
+    re.I,
+)
+
 # active verbs that tell of people only when people follow the figure
 _NEEDS_WHO = frozenset("captured capturing captures capture lost losing".split())
 
@@ -833,6 +859,8 @@ def _active_kind(verb: str) -> str:
         return "killed"
     if verb.startswith("among"):
         return "wounded" if verb.split()[2] in ("injured", "wounded", "hurt") else "killed"
+    if verb.startswith("the "):  # "the dead included", "the injured included"
+        return "wounded" if verb.split()[1] in ("injured", "wounded") else "killed"
     if verb.startswith("kill") and ("wound" in verb or "injur" in verb):
         return "killed_or_wounded"
     return next(v for k, v in _ACTIVE_KIND.items() if verb.startswith(k))

@@ -807,3 +807,35 @@ def test_lives_saved_and_things_lost_are_no_casualties(text):
 )
 def test_one_person_named_beside_a_counted_group_is_counted_too(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A bomber attacked the market, killing five soldiers and four civilians.",
+            [("killed", 5, 5, "exact", "soldiers"), ("killed", 4, 4, "exact", "civilians")],
+        ),
+        (
+            "Gunmen raided the village, killing 12 farmers and 3 children and wounding 4 women.",
+            [
+                ("killed", 12, 12, "exact", "farmers"),
+                ("killed", 3, 3, "exact", "children"),
+                ("wounded", 4, 4, "exact", "women"),
+            ],
+        ),
+        (
+            "Five soldiers and four civilians, including a rickshaw driver, were among the dead, he said.",
+            [("killed", 5, 5, "exact", "soldiers"), ("killed", 4, 4, "exact", "civilians")],
+        ),
+        (
+            "The dead included three children and two women.",
+            [("killed", 3, 3, "exact", "children"), ("killed", 2, 2, "exact", "women")],
+        ),
+        ("The injured included two firefighters.", [("wounded", 2, 2, "exact", "firefighters")]),
+        # what was captured with the people is no one
+        ("Russian forces captured 12 villages and 300 square kilometres.", []),
+    ],
+)
+def test_every_counted_group_after_one_verb_is_counted(text, expected):
+    assert facts(text) == expected
