@@ -211,7 +211,11 @@ _PASSIVE_KINDS = [
     (re.compile(rf"(?:{_KILLED})", re.I), "killed"),
     (re.compile(rf"(?:{_WOUNDED})", re.I), "wounded"),
     (
-        re.compile(r"captured|taken prisoner|taken captive|surrendered|held captive|prisoners of war|POWs", re.I),
+        re.compile(
+            r"captured|taken prisoner|taken captive|surrendered|held captive|prisoners of war|POWs|abducted|kidnapped|"
+            r"taken hostage|held hostage|taken from (?:their|his|her) homes?",
+            re.I,
+        ),
         "captured",
     ),
     (re.compile(r"missing|unaccounted for|went missing|disappeared", re.I), "missing"),
@@ -236,7 +240,8 @@ _AUX = f"(?:{_AUX_WORDS})"
 _CAS_WORD = (
     rf"(?:{_KILLED})\s+(?:or|and|and/or)\s+(?:were\s+)?(?:{_WOUNDED})|"
     rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
-    rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|"
+    rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|abducted|"
+    rf"kidnapped|taken hostage|held hostage|taken from (?:their|his|her) homes?|"
     rf"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses|{_AMONG_DEAD}|{_AMONG_HURT}"
 )
 # who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
@@ -275,6 +280,7 @@ _ACTIVE_BEFORE = re.compile(
     r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
+    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|"
     # "beat and burned to death 2 men", "beheaded 2 civilians"
     r"(?:(?:beat|beaten|stabbed|hacked|stoned|burned|burnt) and )?(?:beat|beating|hacked|hacking|stabbed|stabbing|"
     r"stoned|stoning|burned|burnt|burning) to death|lynched|lynching|beheaded|beheading|"
@@ -305,7 +311,7 @@ _ACTIVE_LAST = frozenset(
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
     "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading "
-    "are included include and".split()
+    "are included include and abducted abducting abducts kidnapped kidnapping kidnaps".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -321,6 +327,8 @@ _ACTIVE_KIND = {
     "wound": "wounded",
     "injur": "wounded",
     "captur": "captured",
+    "abduct": "captured",
+    "kidnap": "captured",
     "took": "captured",
     "losses": "losses",
     "taken": "captured",
@@ -521,7 +529,7 @@ _HINT_WORDS = [
     *PEOPLE_WHOLE_WORDS,
     *(
         "dies loss lost prisoner captive surrender unaccounted toll eliminat neutrali massacr slain perish pow "
-        "maim liquidat burned_to burnt_to shot remains beaten"
+        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from"
     ).split(),
 ]
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
@@ -850,7 +858,9 @@ _PRIOR_GROUP = re.compile(
 )
 
 # active verbs that tell of people only when people follow the figure
-_NEEDS_WHO = frozenset("captured capturing captures capture lost losing".split())
+_NEEDS_WHO = frozenset(
+    "captured capturing captures capture lost losing abducted abducting abducts kidnapped kidnapping kidnaps".split()
+)
 
 
 def _active_kind(verb: str) -> str:

@@ -683,7 +683,11 @@ def test_whether_a_match_overlaps_a_record_found_is_what_a_scan_over_them_says(s
             "A soldier was mortally wounded and 2 were injured by shelling.",
             [("killed", 1, 1, "exact", "soldier"), ("wounded", 2, 2, "exact", None)],
         ),
-        ("A man was kidnapped and three were wounded in Kano.", [("wounded", 3, 3, "exact", None)]),
+        # a kidnapping is a capture (the contract's "captured"), not a wound
+        (
+            "A man was kidnapped and three were wounded in Kano.",
+            [("captured", 1, 1, "exact", "man"), ("wounded", 3, 3, "exact", None)],
+        ),
     ],
 )
 def test_one_person_shot_or_kidnapped_beside_a_figure(text, expected):
@@ -838,4 +842,19 @@ def test_one_person_named_beside_a_counted_group_is_counted_too(text, expected):
     ],
 )
 def test_every_counted_group_after_one_verb_is_counted(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen abducted 20 passengers on the Kaduna-Abuja highway.", [("captured", 20, 20, "exact", "passengers")]),
+        ("Gunmen kidnapped 12 students from a school.", [("captured", 12, 12, "exact", "students")]),
+        ("On Monday, 25 villagers were abducted by bandits.", [("captured", 25, 25, "exact", "villagers")]),
+        ("The two men were taken from their home by officers.", [("captured", 2, 2, "exact", "men")]),
+        # a figure with no people after the verb is not read as people
+        ("Gunmen abducted 3 on Monday.", []),
+    ],
+)
+def test_people_abducted_are_counted_as_captured(text, expected):
     assert facts(text) == expected
