@@ -306,6 +306,8 @@ def find_events(
     paragraphs, mentions = ctx.paragraphs, ctx.mentions
     place_index = (ctx.place_mentions, ctx.place_starts)
     remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
+    # no aircraft, drone, missile or gun named anywhere: its "bombing" and "explosion" are bombs set off
+    ground_bombs = not any(shelling_words(sig.low) or _NAMED_AIR.search(sig.low) for sig in signals)
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
     # the model's verdict on every sentence but the aggregates, and the subtypes of those it keeps
@@ -335,7 +337,7 @@ def find_events(
             dates_by_paragraph.setdefault(para, []).extend(event_dates)
             continue
         p_incident = scored[i][0]
-        subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind)
+        subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind, ground_bombs)
         previous = candidates[-1] if candidates else None
         detail = (
             previous is not None
@@ -463,11 +465,20 @@ def _detail_host(candidates: list[_Candidate], para: int, reach: int, subtypes: 
 
 
 def _choose_subtype(
-    sig: SentenceSignals, subtypes: incident_model.Subtypes, remote_kind: str | None
+    sig: SentenceSignals, subtypes: incident_model.Subtypes, remote_kind: str | None, ground_bombs: bool = False
 ) -> tuple[str, float]:
     """The subtype of an incident sentence and its probability: the model's first, except that a bare
-    "strike" with no weapon named takes the kind of strike told before it."""
+    "strike" with no weapon named takes the kind of strike told before it, and a bomb or explosion
+    in an article that names no aircraft, drone, missile or artillery is a bomb set off on the ground
+    (the Belfast bombings, the Oklahoma City blast), not an air strike, shelling, clash or attack."""
     subtype, p = subtypes.best()
+    if (
+        ground_bombs
+        and subtype in _EXPLOSION_MISREAD
+        and _EXPLOSION.search(sig.low)
+        and not (subtype in _FIGHTS and _GUNFIRE.search(sig.low))
+    ):
+        return _IED, subtypes.of(_IED)
     if (
         subtype in _REMOTE_KINDS
         and remote_kind is not None
@@ -487,6 +498,17 @@ def _headline(s_text: str) -> bool:
     return len(tokens) <= 14 and sum(1 for w in tokens if w[:1].isupper()) >= len(tokens) * 0.5
 
 
+_IED = "Remote explosive/landmine/IED"
+_FIGHTS = frozenset({"Armed clash", "Attack"})
+_EXPLOSION_MISREAD = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}) | _FIGHTS
+_EXPLOSION = re.compile(r"\b(?:bombs?|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")
+# what makes "bombs and guns" a fight: shots fired
+_GUNFIRE = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firing|gunfire|rifles?|clash\w*|fighting|stormed|ambush\w*)\b")
+# aircraft and drones by name (not "bombing": the word shared with bombs set off on the ground)
+_NAMED_AIR = re.compile(
+    r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|air attacks?|warplanes?|fighter jets?|jets|"
+    r"helicopters?|aircraft|aerial|glide bombs?|barrel bombs?|kabs?|shaheds?|sorties|air force)\b"
+)
 DETAIL_LOOKBACK = 4  # incidents a detail sentence may tell more of: the last ones told
 DETAIL_MARGIN = 3.0  # how much likelier an earlier one's subtype must be, for the sentence, than the last one's
 _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})

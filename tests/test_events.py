@@ -925,3 +925,19 @@ def test_a_country_that_strikes_is_no_place_of_the_strike(text, places):
 def test_a_country_that_strikes_is_an_actor_of_the_strike(text, actors):
     [event] = extract_article(text, "2024-11-21").events
     assert [a.name for a in event.actors] == actors
+
+
+def test_bombs_in_an_article_naming_no_aircraft_or_artillery_are_set_off_on_the_ground():
+    for text in (
+        "The federal building in Springfield was shattered by an explosion on Monday morning, killing 40 "
+        "people and injuring more than 100 others.",  # (read as an Attack before)
+        "Five militants were killed in two accidental blasts in Kandahar province on Sunday, police said.",
+    ):
+        subtypes = [e.subtype for e in extract_article(text, "2024-05-01").events]
+        assert subtypes == ["Remote explosive/landmine/IED"], (text, subtypes)
+    # where shells or aircraft are named, an explosion is theirs, and "bombing" stays an air raid's word
+    text = (
+        "Russian artillery shelled Kherson on Monday.\n\n"
+        "The worst explosion was at the bus station, where at least six people were killed."
+    )
+    assert "Remote explosive/landmine/IED" not in [e.subtype for e in extract_article(text, "2024-05-01").events]
