@@ -1405,17 +1405,15 @@ def _is_region(c: Candidate) -> bool:
 
 @lru_cache(maxsize=8192)
 def _uncued_region(name: str) -> bool:
-    """One country's first-level region, no town of that country is called so (nor a sizeable one
-    known so), and no sizeable town elsewhere is called so: "North Kivu", "Chin"; not "Kharkiv",
-    "Kidal" (the town the region is named after), nor "Moskva" (the city Moscow)."""
+    """One country's first-level region, no town of that country is called or known so, and no
+    sizeable town elsewhere is called so: "North Kivu", "Chin"; not "Kharkiv", "Kidal" (the town the
+    region is named after), "Tombouctou" (Timbuktu), nor "Moskva" (the city Moscow)."""
     code, key = gazetteer().region(name), loose(fold(name))
     if not code:
         return False
-    for p in lookup(name):
-        own = loose(fold(p.name)) == key
-        if (own and p.country == code) or (p.population >= BARE_POPULATION and (own or p.country == code)):
-            return False
-    return True
+    return not any(
+        p.country == code or (p.population >= BARE_POPULATION and loose(fold(p.name)) == key) for p in lookup(name)
+    )
 
 
 # Words that may stand between a place and the region it lies in: "near the villages of A, B,

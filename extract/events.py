@@ -83,6 +83,7 @@ class _Candidate:
     members: list[_Candidate] = field(default_factory=list)  # a group: the sentences' candidates
     amounts: set[tuple[int, str]] = field(default_factory=set)  # "3,000 troops", "$11 billion": see _amounts
     said_as: str | None = None  # its sentence's words, when long enough to tell it again: see _said_as
+    joins: _Candidate | None = None  # a detail's incident, when not the last one told (see _detail_host)
 
 
 # "KYIV, May 6 (Reuters) - ...": the date of the dispatch, not of the incident
@@ -355,10 +356,12 @@ def find_events(
                 or (p_subtype < 0.5 and _same_family(previous.subtype, subtype))
             )
         )
+        joins = None
         if detail:
             # "14 officers were injured", "the attack was revenge for ...", "The strike happened near X":
             # more of an incident just told, of its subtype
-            host = _detail_host(candidates, para, 3 if sig.weak else 1, subtypes)
+            host = _detail_host(candidates, para, 3 if sig.weak else 1, subtypes, _counts_harm(sig))
+            joins = host if host is not candidates[-1] else None
             # (a detail that shows more of a protest than its lead did keeps it: "Police detained three men")
             if _PROTEST_RANK.get(subtype, -1) <= _PROTEST_RANK.get(host.subtype, 9):
                 subtype, p_subtype = host.subtype, max(p_subtype, subtypes.of(host.subtype))
@@ -417,6 +420,7 @@ def find_events(
                 confidence=round(model.confidence(p_incident, p_subtype), 3),
                 amounts=_amounts(text, sentence, low) if SUBTYPE_TO_TYPE.get(subtype) == _STRATEGIC else set(),
                 said_as=_said_as(low),
+                joins=joins,
             )
         )
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
@@ -449,11 +453,22 @@ def _unfought(candidates: list[_Candidate]) -> None:
             host.subtype = c.subtype = _TRANSFER
 
 
-def _detail_host(candidates: list[_Candidate], para: int, reach: int, subtypes: incident_model.Subtypes) -> _Candidate:
+def _detail_host(
+    candidates: list[_Candidate], para: int, reach: int, subtypes: incident_model.Subtypes, harm: bool = False
+) -> _Candidate:
     """The incident a detail sentence tells more of: the last one told, unless one of the few told
     just before it (within ``reach`` paragraphs) is of a subtype the model finds far likelier for the
-    sentence ("There was an explosion", said a witness, after a paragraph on troops sent to the scene)."""
+    sentence ("There was an explosion", said a witness, after a paragraph on troops sent to the scene).
+    ``harm``: the sentence counts people killed or hurt, which only violence does: after "The police
+    arrived and cordoned off the scene", "Two of the 12 killed were police officers" tells more of the
+    bombing before it."""
     host = candidates[-1]
+    if harm and not _harms(host.subtype):
+        for c in reversed(candidates[-DETAIL_LOOKBACK:-1]):
+            if para - c.paragraph > reach:
+                break
+            if _harms(c.subtype):
+                return c
     seen = {host.subtype}
     for c in reversed(candidates[-DETAIL_LOOKBACK:-1]):
         if para - c.paragraph > reach:
@@ -476,6 +491,7 @@ def _choose_subtype(
         ground_bombs
         and subtype in _EXPLOSION_MISREAD
         and _EXPLOSION.search(sig.low)
+        and (_BOMB.search(sig.low) or _counts_harm(sig))  # not "residents heard explosions for hours"
         and not (subtype in _FIGHTS and _GUNFIRE.search(sig.low))
     ):
         return _IED, subtypes.of(_IED)
@@ -498,10 +514,30 @@ def _headline(s_text: str) -> bool:
     return len(tokens) <= 14 and sum(1 for w in tokens if w[:1].isupper()) >= len(tokens) * 0.5
 
 
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _harms(subtype: str) -> bool:
+    """A subtype whose incidents kill and wound: fighting, explosions, violence against civilians
+    (not a change of who holds a place)."""
+    return SUBTYPE_TO_TYPE.get(subtype) in _VIOLENT_TYPES and subtype not in _TERRITORY
+
+
+_HARM_KINDS = frozenset({"killed", "wounded", "killed_or_wounded"})
+_HARM = re.compile(r"\b(?:killed|injured|wounded|dead|died|victims?)\b")
+
+
+def _counts_harm(sig: SentenceSignals) -> bool:
+    """Whether the sentence tells of people killed or hurt ("two of the 12 killed were police officers")."""
+    return any(c.kind in _HARM_KINDS for c in sig.casualties) or bool(_HARM.search(sig.low))
+
+
 _IED = "Remote explosive/landmine/IED"
 _FIGHTS = frozenset({"Armed clash", "Attack"})
 _EXPLOSION_MISREAD = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}) | _FIGHTS
 _EXPLOSION = re.compile(r"\b(?:bombs?|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")
+_BOMB = re.compile(r"\b(?:bombs?|bombers?|devices?|explosives|detonat\w*)\b")
 # what makes "bombs and guns" a fight: shots fired
 _GUNFIRE = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firing|gunfire|rifles?|clash\w*|fighting|stormed|ambush\w*)\b")
 # aircraft and drones by name (not "bombing": the word shared with bombs set off on the ground)
@@ -1082,6 +1118,13 @@ def _merge(candidates: list[_Candidate], entities: list[Entity], pub: datetime.d
                 target, target_i = m, i
                 break
         retyped = False  # a lead saying what its headline's vague strike was: the group goes on as the lead
+        if target is None and c.joins is not None:
+            # a detail of an incident told before the last one: that incident, if it is still of its kind
+            for i in range(len(merged) - 1, max(-1, len(merged) - 1 - DETAIL_LOOKBACK), -1):
+                if any(member is c.joins for member in merged[i].members):
+                    if merged[i].subtype == c.subtype and _dates_compatible(merged[i], c):
+                        target, target_i = merged[i], i
+                    break
         if merged and target is None:
             m = merged[-1]
             headline = len(merged) == 1 and m.paragraph == 0 and m.date_level == 0

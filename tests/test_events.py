@@ -935,9 +935,27 @@ def test_bombs_in_an_article_naming_no_aircraft_or_artillery_are_set_off_on_the_
     ):
         subtypes = [e.subtype for e in extract_article(text, "2024-05-01").events]
         assert subtypes == ["Remote explosive/landmine/IED"], (text, subtypes)
+    # explosions heard during fighting are the fighting's
+    text = (
+        "Heavy fighting broke out between the army and rebels near the town on Friday.\n\n"
+        "Residents described hearing explosions for several hours."
+    )
+    assert "Remote explosive/landmine/IED" not in [e.subtype for e in extract_article(text, "2024-05-01").events]
     # where shells or aircraft are named, an explosion is theirs, and "bombing" stays an air raid's word
     text = (
         "Russian artillery shelled Kherson on Monday.\n\n"
         "The worst explosion was at the bus station, where at least six people were killed."
     )
     assert "Remote explosive/landmine/IED" not in [e.subtype for e in extract_article(text, "2024-05-01").events]
+
+
+def test_a_toll_after_a_deployment_tells_more_of_the_bombing_before_it():
+    text = (
+        "The bomb exploded at the cafe on Friday. Police and soldiers were deployed across the city on Friday "
+        "evening.\n\nTwo of the 12 initially killed and 11 of the injured were members of the police force."
+    )
+    events = extract_article(text, "2024-05-01").events
+    toll = next(e for e in events if e.evidence.text.startswith("Two of the 12"))
+    bomb = next(e for e in events if e.evidence.text.startswith("The bomb"))
+    assert toll.subtype == "Remote explosive/landmine/IED" and toll.incident == bomb.incident
+    assert any(e.subtype == "Change to group/activity" for e in events)  # the deployment stays itself

@@ -582,6 +582,8 @@ def test_a_federal_city_is_its_city_not_a_region():
     assert got["Moscow"].attributes.get("kind") != "region"
     got = places("Malian troops took control of Kidal on Tuesday.")  # a region named after its town
     assert got["Kidal"].attributes.get("kind") != "region"
+    got = places("Militants shelled Tombouctou on Tuesday.")  # the town's other name (Timbuktu)
+    assert got["Tombouctou"].attributes.get("kind") != "region"
 
 
 @pytest.mark.parametrize(
