@@ -21,6 +21,7 @@ bisect or by index, so time grows linearly with the article's length.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -377,9 +378,13 @@ def find_events(
                 DateMention(sentence.start + ongoing.start(), sentence.start + ongoing.end(), day, day, "day", True),
                 2,
             )
-        elif later and dates_by_paragraph.get(para) and dates_by_paragraph[para][-1].precision == "day":
-            # "two days later": counted from the day named before in the paragraph
-            date, level = _shifted(dates_by_paragraph[para][-1], later, sentence.start), 2
+        elif (
+            later
+            and dates_by_paragraph.get(para)
+            and (shifted := _shifted(dates_by_paragraph[para][-1], later, sentence.start)) is not None
+        ):
+            # "two days later", "two months later": counted from the date named before in the paragraph
+            date, level = shifted, 2
             dates_by_paragraph[para].append(date)
         elif dates_by_paragraph.get(para):
             date, level = dates_by_paragraph[para][-1], 1
@@ -769,7 +774,8 @@ def _evaluative_quote(
 
 
 LATER = re.compile(
-    r"\b(?:(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?) (?P<dir>later|earlier|"
+    r"\b(?:(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?|months?|years?) "
+    r"(?P<dir>later|earlier|"
     r"before|after(?:wards)?)|the (?P<next>next|following|previous) day|the day (?P<dayafter>after|before))\b",
     re.IGNORECASE,
 )
@@ -786,11 +792,30 @@ def _later(original: str, low: str, words: int) -> re.Match[str] | None:
     return LATER.search(original)
 
 
-def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention:
-    """The day ``m`` ("two days later", "the next day") counts from the anchor day."""
+def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention | None:
+    """The date ``m`` ("two days later", "the next day", "two months later") counts from the anchor:
+    days and weeks from a day, months and years from a day or a month (to a month; a year from a
+    year); None when the anchor is too vague for the step."""
+    unit = (m.group("unit") or "day").lower()
+    if unit.startswith(("month", "year")):
+        if anchor.precision not in ("day", "month") and not (unit.startswith("year") and anchor.precision == "year"):
+            return None
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()]
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+        first = datetime.date.fromisoformat(anchor.date)
+        months = sign * n * (12 if unit.startswith("year") else 1)
+        index = first.year * 12 + first.month - 1 + months
+        year, month = divmod(index, 12)
+        if anchor.precision == "year":
+            return DateMention(at + m.start(), at + m.end(), f"{year}-01-01", f"{year}-12-31", "year", True)
+        last = calendar.monthrange(year, month + 1)[1]
+        start, end = datetime.date(year, month + 1, 1), datetime.date(year, month + 1, last)
+        return DateMention(at + m.start(), at + m.end(), start.isoformat(), end.isoformat(), "month", True)
+    if anchor.precision != "day":
+        return None
     if m.group("n"):
         n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()]
-        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        days = n * (7 if unit.startswith("week") else 1)
         sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
     else:
         days = 1

@@ -959,3 +959,15 @@ def test_a_toll_after_a_deployment_tells_more_of_the_bombing_before_it():
     bomb = next(e for e in events if e.evidence.text.startswith("The bomb"))
     assert toll.subtype == "Remote explosive/landmine/IED" and toll.incident == bomb.incident
     assert any(e.subtype == "Change to group/activity" for e in events)  # the deployment stays itself
+
+
+def test_months_and_years_later_count_from_the_month_named_before():
+    text = (
+        "Rebels led a brief uprising in June 2023 against the defence ministry. Their leader was killed two "
+        "months later in a plane crash near Tver."
+    )
+    crash = next(e for e in extract_article(text, "2024-05-07").events if "plane crash" in e.evidence.text)
+    assert (crash.date, crash.date_end, crash.date_precision) == ("2023-08-01", "2023-08-31", "month")
+    text = "Russian forces shelled Kherson on 3 March 2024. Two days later, a drone strike hit the port, killing two."
+    strike = next(e for e in extract_article(text, "2024-05-07").events if "drone" in e.evidence.text)
+    assert (strike.date, strike.date_precision) == ("2024-03-05", "day")
