@@ -493,6 +493,14 @@ def _choose_subtype(
     (the Belfast bombings, the Oklahoma City blast), not an air strike, shelling, clash or attack."""
     subtype, p = subtypes.best()
     if (
+        sig.rule == _CHEMICAL
+        and subtype in _CHEMICAL_CARRIERS
+        and _CHEMICAL_USED.search(sig.low)
+        and not _CHEMICAL_SITES.search(sig.low)
+    ):
+        # "a drone dropped bombs releasing a toxic gas": the weapon is the gas, whatever carried it
+        return _CHEMICAL, subtypes.of(_CHEMICAL)
+    if (
         ground_bombs
         and subtype in _EXPLOSION_MISREAD
         and _EXPLOSION.search(sig.low)
@@ -539,6 +547,16 @@ def _counts_harm(sig: SentenceSignals) -> bool:
 
 
 _IED = "Remote explosive/landmine/IED"
+_CHEMICAL = "Chemical weapon"
+# a chemical used, not a chemical weapons site struck ("warplanes struck chemical weapons sites")
+_CHEMICAL_USED = re.compile(
+    r"\btoxic (?:gas|substances?)|poison(?:ous)? gas|\bchlorine\b|\bsarin\b|mustard gas|nerve agent|chloropicrin|"
+    r"chemical (?:attacks?|munitions?|agents?)"
+)
+_CHEMICAL_SITES = re.compile(r"\b(?:sites?|facilit\w+|stockpiles?|depots?|plants?|factor\w+|programmes?|programs?)\b")
+_CHEMICAL_CARRIERS = frozenset(
+    {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack", "Remote explosive/landmine/IED"}
+)
 _FIGHTS = frozenset({"Armed clash", "Attack"})
 _EXPLOSION_MISREAD = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}) | _FIGHTS
 _EXPLOSION = re.compile(r"\b(?:bombs?|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")

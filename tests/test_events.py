@@ -971,3 +971,13 @@ def test_months_and_years_later_count_from_the_month_named_before():
     text = "Russian forces shelled Kherson on 3 March 2024. Two days later, a drone strike hit the port, killing two."
     strike = next(e for e in extract_article(text, "2024-05-07").events if "drone" in e.evidence.text)
     assert (strike.date, strike.date_precision) == ("2024-03-05", "day")
+
+
+def test_a_gas_dropped_from_a_drone_is_a_chemical_weapon_and_a_struck_weapons_site_is_not():
+    text = (
+        "On 26 April 2024, a military drone dropped bombs releasing a toxic gas on rebel positions near the "
+        "town. Several fighters suffered breathing difficulties."
+    )
+    assert extract_article(text, "2024-04-28").events[0].subtype == "Chemical weapon"
+    text = "On Monday, Israeli warplanes struck suspected chemical weapons sites near Damascus."
+    assert extract_article(text, "2024-04-28").events[0].subtype != "Chemical weapon"
