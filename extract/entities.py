@@ -52,6 +52,7 @@ from extract.organizations import (
     match_demonym as _match_demonym,
 )  # public there; the local name keeps this file's lines
 from extract.people import (
+    PORTFOLIO_WORDS,
     is_extra_first_name,
     is_first_name,
     is_title_only_abbreviation,
@@ -327,6 +328,9 @@ _ORG_SKIP = frozenset({"the", "a", "an"})
 _NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shaikh", "sheik"})
 
 
+_PORTFOLIO_HOLDERS = frozenset({"minister", "ministers", "secretary", "commissioner"})
+
+
 def _org_run(doc: Document, a: int, b: int) -> bool:
     """A capitalised name ending in an organisation word: "the State Emergency Service"."""
     tokens = doc.tokens
@@ -511,6 +515,13 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
         if titled is not None:
             _add_person(doc, titled[0], b, surnames, title=titled[1])  # "Secretary of Defense Lloyd Austin"
             continue
+        if (
+            a >= 2
+            and tokens[a - 1].lower == "of"
+            and tokens[a - 2].lower in _PORTFOLIO_HOLDERS
+            and all(t.lower in PORTFOLIO_WORDS for t in tokens[a : b + 1])
+        ):
+            continue  # "(Minister of) Foreign Affairs": a portfolio, no body of its own
         if _org_run(doc, a, b):
             continue
         trimmed = _trim_run(doc, a, b)

@@ -18,7 +18,7 @@ from extract.lexicon import (
 )
 from extract.lexicon.organizations import NOT_QUALIFIERS, PEOPLE_AFTER, PERSON_AFTER, STATE_BRANCHES, UNIT_NOUNS
 from extract.mentions import Document
-from extract.people import is_first_name, title_at
+from extract.people import PORTFOLIO_WORDS, is_first_name, title_at
 from extract.places import country_code
 
 _UNIT = re.compile(
@@ -336,12 +336,39 @@ def _find_ministries(doc: Document) -> None:
                 last = k - 1
                 break
         head = doc.tokens[first].lower
+        if head == "minister":
+            end = _portfolio_end(doc, first, last)
+            nxt = end + 1
+            if (
+                nxt + 1 < len(doc.tokens)
+                and doc.tokens[nxt].lower == "of"
+                and country_code(doc.tokens[nxt + 1].text)
+                and doc.same_sentence(end, nxt + 1)
+            ):
+                nxt += 2  # "Minister of Defence of Ukraine Oleksii Reznikov"
+            if nxt < len(doc.tokens) and doc.tokens[nxt].cap and doc.same_sentence(end, nxt):
+                continue  # "Minister of National Defense Mariusz Błaszczak": a title and a name, no body
+            last = end
         if head not in _STATE_HEADS and not _body_of_name(doc, first):
             continue
         if doc.free(first, last) and doc.same_sentence(first, last):
             name = doc.text[doc.tokens[first].start : doc.tokens[last].end]
             kind = "government" if head in _STATE_HEADS else ORG_HEADS.get(head, "other")
             doc.add("organization", name, first, last, kind=kind)
+
+
+def _portfolio_end(doc: Document, first: int, last: int) -> int:
+    """The last token of "Minister of <portfolio or country>" within first..last: the name of a person
+    that follows is no part of it ("Minister of Foreign Affairs Serbia Ivica" ends at "Affairs")."""
+    tokens = doc.tokens
+    k = first + 2  # after "Minister of"
+    if k <= last and tokens[k].lower == "the":
+        k += 1
+    end = first + 1
+    while k <= last and (tokens[k].lower in PORTFOLIO_WORDS or (k == first + 2 and country_code(tokens[k].text))):
+        end = k
+        k += 1
+    return max(end, min(first + 2, last))
 
 
 def _body_of_name(doc: Document, first: int) -> bool:

@@ -104,6 +104,18 @@ _BODY_WORDS = frozenset("church fund bureau college school people".split())
 _OF_WALK = 12  # tokens looked back over for the title ("Chairman of the Joint Chiefs of Staff ...")
 
 
+# the words of a minister's portfolio: "Minister of Foreign Affairs", "of National Defense"
+PORTFOLIO_WORDS = frozenset(
+    """
+foreign affairs defence defense national internal interior home health finance finances economy economic
+justice culture education energy agriculture digital transformation external trade industry industries
+labour labor social policy infrastructure transport environment emergency emergencies situations veterans
+reintegration temporarily occupied territories development regional strategic science youth sport sports
+information communications security state and the of for public works family welfare communities
+""".split()
+)
+
+
 def title_of_body(doc: Document, a: int, b: int) -> tuple[int, str] | None:
     """A person named after a title and the body it heads: "Secretary of Defense Lloyd Austin",
     "Minister of Foreign Affairs Dmytro Kuleba", "Chairman of the Joint Chiefs of Staff Mark Milley".
@@ -129,6 +141,14 @@ def title_of_body(doc: Document, a: int, b: int) -> tuple[int, str] | None:
         body += 1
     lo = max(body + 1, a)  # the name follows the body's first word, inside the run
     name = next((k for k in range(lo, b) if is_first_name(tokens[k])), None)
+    if name is None and any(t.lower == "minister" for t in tokens[title:body]):
+        # "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis": the words after the
+        # portfolio (and its country) are the name, whatever the first name
+        k = body
+        while k < b and (tokens[k].lower in PORTFOLIO_WORDS or country_code(tokens[k].text)):
+            k += 1
+        if k >= lo and b - k in (1, 2):
+            name = k
     if name is None:  # no first name known: the last two words, if the words around say person
         if b - 1 < lo or not looks_like_person(doc, b - 1, b):
             return None

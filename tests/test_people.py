@@ -263,3 +263,34 @@ def test_ukrainian_and_russian_short_forms_are_first_names_and_no_places():
 )
 def test_a_title_alone_before_said_is_no_person(text):
     assert not [e.name for e in find_entities(text, split_sentences(text)) if e.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "text, person, title",
+    [
+        (
+            "Minister of National Defense Mariusz Błaszczak said on Monday that the tanks had arrived.",
+            "Mariusz Błaszczak",
+            "Minister of National Defense",
+        ),
+        (
+            "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis posted on Twitter.",
+            "Gabrielius Landsbergis",
+            "Minister of Foreign Affairs of Lithuania",
+        ),
+        ("Prime Minister of Russia Wiktor Zubkov said on Monday that talks were needed.", "Wiktor Zubkov", None),
+    ],
+)
+def test_a_minister_named_after_the_portfolio_is_a_person_not_a_body(text, person, title):
+    entities = find_entities(text, split_sentences(text))
+    people = {e.name: e for e in entities if e.type == "person"}
+    assert person in people
+    if title:
+        assert people[person].attributes.get("title") == title
+    assert not [e.name for e in entities if e.type == "organization" and "Minister" in e.name]
+    assert not [e.name for e in entities if e.type == "organization" and "Affairs" in e.name]
+
+
+def test_a_minister_named_by_the_portfolio_alone_stays_a_government_source():
+    text = "The Minister of Health said the hospital was hit."
+    assert any(e.name == "Minister of Health" for e in find_entities(text, split_sentences(text)))
