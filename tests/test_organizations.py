@@ -325,3 +325,21 @@ def test_a_party_whose_name_holds_and_is_one_organisation(text, name):
 def test_a_country_and_a_party_stay_apart():
     assert "Russia" in found("Russia and Ukraine Party leaders met.", "place")
     assert set(found("Russia and the Communist Party agreed.", "organization")) == {"Communist Party"}
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("Die Welt reported on Monday that the tanks had arrived.", "Die Welt", "media"),
+        ("Janes said the formation included troops.", "Janes", "media"),
+        (
+            "Buckingham Palace announced on Monday that the Duchess had travelled to Kyiv.",
+            "Buckingham Palace",
+            "government",
+        ),
+    ],
+)
+def test_outlets_and_palaces_that_speak_are_no_people(text, source, kind):
+    from extract.pipeline import extract_article
+
+    assert (source, kind) in [(s.name, s.type) for s in extract_article(text, "2024-05-01").sources]
