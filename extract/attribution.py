@@ -189,8 +189,9 @@ INTERNATIONAL = re.compile(
 )
 ANONYMOUS = re.compile(
     r"\b(?:source|sources|official|officials|diplomat|diplomats|insider|insiders|reports|witness|"
-    r"witnesses|residents|resident|analysts|experts|observers|people familiar|person familiar|"
-    r"someone|spokespeople|activists|medics|doctors|investigators|bloggers|monitors|locals|member|members)\b",
+    r"witnesses|residents|resident|analysts?|experts?|observers?|people familiar|person familiar|"
+    r"someone|spokespeople|activists?|medics?|doctors?|investigators?|bloggers?|monitors|locals|member|members|"
+    r"lawmakers?|legislators?|MPs?)\b",
     re.I,
 )
 MILITARY = re.compile(

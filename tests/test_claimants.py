@@ -192,3 +192,19 @@ def test_a_run_of_equals_signs_is_read_in_linear_time():
     of the run: 200,000 took minutes. The limit is only there to fail instead of hanging."""
     code = "from extract.boilerplate import furniture_spans; assert furniture_spans('=' * 200_000 + ' x') == []"
     subprocess.run([sys.executable, "-c", code], timeout=60, check=True)
+
+
+@pytest.mark.parametrize(
+    "who, name, kind",
+    [
+        ("a doctor", "doctor", "anonymous"),
+        ("an analyst", "analyst", "anonymous"),
+        ("the MP", "MP", "anonymous"),
+        ("a Republican lawmaker", "Republican lawmaker", "anonymous"),
+        ("local police", "local police", "government"),
+        ("Al-Monitor", "Al-Monitor", "media"),
+    ],
+)
+def test_an_unnamed_person_is_an_anonymous_source(who, name, kind):
+    text = f"Two people were killed in the strike on Monday, {who} said."
+    assert (name, kind) in [(s.name, s.type) for s in extract_article(text, "2024-05-01").sources]
