@@ -381,7 +381,7 @@ def find_events(
         elif (
             later
             and dates_by_paragraph.get(para)
-            and (shifted := _shifted(dates_by_paragraph[para][-1], later, sentence.start)) is not None
+            and (shifted := _shifted_or_none(dates_by_paragraph[para][-1], later, sentence.start)) is not None
         ):
             # "two days later", "two months later": counted from the date named before in the paragraph
             date, level = shifted, 2
@@ -808,6 +808,21 @@ def _later(original: str, low: str, words: int) -> re.Match[str] | None:
     if len(low) == len(original):  # same offsets: read the lower-cased text
         return _LATER_LOW.search(low)
     return LATER.search(original)
+
+
+def _shifted_or_none(anchor: DateMention, m: re.Match[str], at: int) -> DateMention | None:
+    """``_shifted``, or None when the step leaves the calendar ("3000 years earlier", "999999999 days
+    later" in a hostile text) or lands more than a century from its anchor."""
+    try:
+        shifted = _shifted(anchor, m, at)
+    except (ValueError, OverflowError):
+        return None
+    if shifted is None or abs(int(shifted.date[:4]) - int(anchor.date[:4])) > _MAX_SHIFT_YEARS:
+        return None
+    return shifted
+
+
+_MAX_SHIFT_YEARS = 100
 
 
 def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention | None:

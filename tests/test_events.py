@@ -981,3 +981,12 @@ def test_a_gas_dropped_from_a_drone_is_a_chemical_weapon_and_a_struck_weapons_si
     assert extract_article(text, "2024-04-28").events[0].subtype == "Chemical weapon"
     text = "On Monday, Israeli warplanes struck suspected chemical weapons sites near Damascus."
     assert extract_article(text, "2024-04-28").events[0].subtype != "Chemical weapon"
+
+
+@pytest.mark.parametrize(
+    "step", ["3000 years earlier", "900000 days later", "99999999999999 days later", "12000 months later"]
+)
+def test_a_step_off_the_calendar_gives_no_date_and_no_error(step):
+    text = f"Russian forces shelled the town on 3 May 2023. {step}, a battle was fought there, killing 5 soldiers."
+    events = extract_article(text, "2024-05-01").events
+    assert events and all(e.date is None or "1923" <= e.date[:4] <= "2123" for e in events)
