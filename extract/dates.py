@@ -212,18 +212,22 @@ class DateMention:
 
 
 def parse_published(published: str | None) -> date | None:
-    """The publication day from an ISO date or date-time; None when absent or unreadable."""
+    """The publication day from an ISO date or date-time; None when absent or unreadable, or so far
+    from today's news that dates counted from it would leave the calendar ("9999-12-31")."""
     if not published:
         return None
     text = published.strip()
     try:
-        return date.fromisoformat(text[:10])
+        day = date.fromisoformat(text[:10])
     except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+        try:
+            day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    return day if _FIRST_YEAR <= day.year <= _LAST_YEAR else None
+
+
+_FIRST_YEAR, _LAST_YEAR = 1800, 2200  # publication years read as such
 
 
 def find_dates(text: str, published: str | date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

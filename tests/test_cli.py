@@ -230,3 +230,23 @@ def test_progress_on_a_terminal(tmp_path):
     assert proc.returncode == 0
     assert out == b"added 2, already present 0, rejected 0\n"
     assert b"Traceback" not in seen
+
+
+def test_articles_with_numbers_that_leave_the_calendar_are_stored_not_rejected(tmp_path):
+    lines = [
+        {
+            "id": "a1",
+            "published": "9999-12-31",
+            "text": "On Monday, Russian forces shelled Kherson, killing 3 civilians.",
+        },
+        {"id": "a2", "published": "0001-01-01", "text": "Troops shelled Kharkiv last year, killing 2 civilians."},
+        {
+            "id": "a3",
+            "published": "2024-05-01",
+            "text": "Russian forces shelled the town on 3 May 2023. 99999999999999 days later, troops attacked it.",
+        },
+    ]
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = run_sitrep("ingest", str(path), "--db", str(tmp_path / "s.db"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "added 3, already present 0, rejected 0\n", "")

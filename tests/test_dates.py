@@ -130,3 +130,17 @@ def test_a_day_of_the_month_alone(text, published, expected):
     found = find_dates(text, published)
     assert [d.date for d in found] == ([expected] if expected else [])
     assert find_dates(text, None) == []  # nothing to count from
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "1066-10-14"])
+def test_a_publication_day_far_from_the_news_counts_as_none(published):
+    # dates counted from it would leave the calendar ("last year", a day's age): the article is undated
+    assert parse_published(published) is None
+    assert parse_published("2024-02-29") is not None
+
+
+def test_an_article_published_at_the_end_of_the_calendar_is_still_read():
+    from extract.pipeline import extract_article
+
+    events = extract_article("On Monday, Russian forces shelled Kherson, killing 3 civilians.", "9999-12-31").events
+    assert [e.subtype for e in events] == ["Shelling/artillery/missile attack"]
