@@ -594,8 +594,8 @@ def test_a_federal_city_is_its_city_not_a_region():
             [("Rubaya", "CD", "Nord Kivu"), ("Masisi", "CD", "Nord Kivu"), ("Nord-Kivu", "CD", "Nord-Kivu")],
         ),
         (
-            "A patrol exchanged fire with a column of the MPCP in Vizcatan del Ene (Satipo, Junin).",
-            [("Vizcatan del Ene", "PE", "Junín"), ("Satipo", "PE", "Junín")],
+            "Troops exchanged fire with the TNLA in Namhsan (Namhsan, Shan) on Monday.",
+            [("Namhsan", "MM", "Shan"), ("Shan", "MM", "Shan")],
         ),
         ("Miners set fire to a camp in Pataz (Pataz, La Libertad).", [("Pataz", None, "La Libertad")]),
     ],
