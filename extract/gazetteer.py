@@ -25,7 +25,7 @@ from anyascii import anyascii
 from extract.folding import fold as fold_name
 from extract.lexicon.countries import CONFLICT_REGIONS, EXTRA_COUNTRY_NAMES
 
-FORMAT = 16  # bump when the index layout changes
+FORMAT = 17  # bump when the index layout changes
 _MAX_LATIN_KEYS = 12  # alternate Latin-script names indexed per place
 _MAX_ALIASES = 8  # alternate names kept per place (Latin and Cyrillic first)
 _CACHED_KEYS = 16384  # folded names whose places a process keeps in memory

@@ -560,6 +560,9 @@ def test_a_nationality_or_a_part_of_a_document_is_no_place(text):
             "Troops set up a base near Bilejane village (Amedi, Duhok).",
             [("Bilejane", "IQ", "Duhok"), ("Amedi", "IQ", "Duhok")],
         ),
+        # regions the news names in English where ISO gives another language's name
+        ("Fighters attacked a base near Afgoye, Lower Shabelle, on Monday.", [("Afgoye", "SO", "Lower Shabelle")]),
+        ("Troops clashed with ISIS near Sinjar in Nineveh on Monday.", [("Sinjar", "IQ", "Nineveh")]),
         # a region named only by a compass word tells no country: "South Province" is New Caledonia's
         ("Demonstrators set fire to a school in Noumea (Noumea, South Province).", [("Noumea", "NC", "South")]),
     ],
