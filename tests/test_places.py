@@ -601,6 +601,11 @@ def test_a_federal_city_is_its_city_not_a_region():
             [("Namhsan", "MM", "Shan"), ("Shan", "MM", "Shan")],
         ),
         ("Miners set fire to a camp in Pataz (Pataz, La Libertad).", [("Pataz", None, "La Libertad")]),
+        # "es" joins a name as "al" and "de" do: Dar es Salaam, not a Saham in Oman
+        (
+            "Armed men forced him off a bus in Tegeta (Kinondoni, Dar es Salaam) and drove him away.",
+            [("Tegeta", "TZ", "Dar es Salaam"), ("Dar es Salaam", "TZ", "Dar es Salaam")],
+        ),
     ],
 )
 def test_acled_locations_are_places_whatever_the_gazetteer_knows(text, expected):

@@ -111,7 +111,7 @@ FIRST_NAMES: frozenset[str] = frozenset(n for n in _NAMES if "-" not in n or n.c
 # Lower-case words that may sit inside a name ("Abdel Fattah al-Burhan", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset(
     """
-al el bin ibn bint abu von van der den de da di du la le dos das del ter
+al el es bin ibn bint abu von van der den de da di du la le dos das del ter
 """.split()
 )
 
