@@ -40,6 +40,7 @@ from extract.lexicon.places import (
     GENERIC_FACILITIES,
     HISTORICAL_STATES,
     NOT_A_PLACE_ALONE,
+    NOT_PLACE_BEFORE,
     ORG_AFTER,
     ROAD_HEADS,
     SETTLEMENT_HEADS,
@@ -553,7 +554,7 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             else:
                 doc.add("place", doc.text[tokens[a].start : tokens[facility].end], a, facility, facility="1")
             continue
-        code = country_code(name) if title is None else None
+        code = country_code(name) if title is None and not _a_thing_named_after(doc, a, b) else None
         if code:
             doc.add("place", name, a, b, country=code, locative=_locative(doc, a, b))
             _inherit_list(doc, b, "weak", inherited)
@@ -870,6 +871,12 @@ def _village_before(doc: Document, a: int) -> dict[str, str]:
     return {}
 
 
+def _a_thing_named_after(doc: Document, a: int, b: int) -> bool:
+    """ "Molotov cocktails", "Bermuda shorts": a place's name that names a thing with the word after it."""
+    tokens = doc.tokens
+    return b == a and b + 1 < len(tokens) and tokens[b + 1].lower in NOT_PLACE_BEFORE.get(tokens[a].lower, ())
+
+
 def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
     tokens = doc.tokens
     if _match_demonym(doc, a) == b - a + 1 or (b == a and tokens[a].lower in LANGUAGES):
@@ -883,6 +890,8 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         return False  # "the Communist Party of Spain (PCE)": an acronym no place is written as
     if b == a and b + 1 < len(tokens) and tokens[b + 1].text in _WEEKDAY_NAMES:
         return False  # "Bloody Friday", "Black Monday": a day's name
+    if _a_thing_named_after(doc, a, b):
+        return False
     hint = _hint(doc, a)
     if (
         cue is None

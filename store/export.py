@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from extract.folding import fold
+from extract.places import country_code
 from store.judgements import detached, records_by_target
 
 KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
@@ -419,11 +421,19 @@ def _judgement_cells(record: dict) -> dict:
     return cells
 
 
-def _specificity(place: tuple) -> int:
-    """A village or town (2) before its region (1) before a country (0): ACLED's `location` is the
-    most precise place an event names."""
-    name, _country, admin1 = place[:3]
-    return 2 if admin1 and name != admin1 else 1 if admin1 else 0
+def _specificity(place: tuple) -> tuple[int, bool]:
+    """A village, town or site (2) before its region (1) before a country (0), and among equals one
+    whose country is known: ACLED's `location` is the most precise place an event names ("Vahdat",
+    not "Moscow" named as where something else happened; "Athens" with its country before
+    "Exarcheia" without one)."""
+    name, country, admin1 = place[:3]
+    if admin1 and fold(name) == fold(admin1):
+        level = 1
+    elif country and not admin1 and country_code(name) == country:
+        level = 0
+    else:
+        level = 2
+    return level, bool(country)
 
 
 def _places_by_specificity(conn, record: dict) -> list[tuple]:
@@ -433,6 +443,18 @@ def _places_by_specificity(conn, record: dict) -> list[tuple]:
         for p in record["places"]
     ]
     return sorted(places, key=_specificity, reverse=True)
+
+
+def _located(places: list[tuple]) -> tuple | None:
+    """The event's ACLED location: its most specific place, with the country and first-level region
+    of the next places when that one's are unknown ("Exarcheia, Athens (Central Athens, Attica)")."""
+    if not places:
+        return None
+    name, country, admin1, lat, lon = places[0][:5]
+    country = country or next((p[1] for p in places if p[1]), None)
+    if not admin1:
+        admin1 = next((p[2] for p in places[1:] if p[2] and p[1] in (None, country)), None)
+    return name, country, admin1, lat, lon
 
 
 def _corrected_place(conn, name: str) -> tuple:
@@ -453,7 +475,7 @@ def _event_rows(conn, verified_only: bool = False) -> Iterator[dict]:
         places = _places_by_specificity(conn, record)
         if "place" in corrected:
             places = [_corrected_place(conn, corrected["place"])]
-        first = places[0] if places else None
+        first = _located(places)
         pinned = next((p for p in places if p[3] is not None and p[4] is not None), None)
         ref, url, published, outlet = conn.execute(
             "SELECT ref, url, published, outlet FROM articles WHERE id = ?", (record["article_id"],)
@@ -519,7 +541,7 @@ def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
 
     for record in incident_records(conn, verified_only):
         places = _places_by_specificity(conn, record)
-        first = places[0] if places else None
+        first = _located(places)
         actors = record["actors"]
         notes = conn.execute("SELECT evidence_text FROM events WHERE id = ?", (record["event_ids"][0],)).fetchone()
         yield {

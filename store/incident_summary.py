@@ -113,7 +113,8 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
         figures.setdefault(event_id, []).append((kind, low, high, qualifier, who))
     places: dict[int, list[tuple]] = {}
     for row in conn.execute(
-        "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id) "
+        "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id), "
+        "min(ep.rowid) "
         "FROM event_places ep JOIN events e ON e.id = ep.event_id JOIN entities n ON n.id = ep.entity_id "
         f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, ep.entity_id",
         incident_ids,
@@ -265,7 +266,8 @@ def _summary(
     first_seen = {s: i for i, s in reversed(list(enumerate(r[2] for r in rows)))}
     subtype = max(subtype_counts, key=lambda s: (subtype_counts[s], -first_seen[s]))
 
-    ranked = sorted(place_rows, key=lambda r: (-make_place(r[:6]).level, -r[6], r[7], r[0]))
+    # the most precise, then the most told, then the first told (in its first event, in text order)
+    ranked = sorted(place_rows, key=lambda r: (-make_place(r[:6]).level, -r[6], r[7], r[8], r[0]))
     places = [(r[0], r[1]) for r in ranked]
     first = rows[0]
     return Summary(

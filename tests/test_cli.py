@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import pty
@@ -250,3 +252,30 @@ def test_articles_with_numbers_that_leave_the_calendar_are_stored_not_rejected(t
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     result = run_sitrep("ingest", str(path), "--db", str(tmp_path / "s.db"))
     assert (result.returncode, result.stdout, result.stderr) == (0, "added 3, already present 0, rejected 0\n", "")
+
+
+def test_the_acled_location_is_the_most_specific_place_with_the_country_of_the_others(tmp_path):
+    lines = [
+        # a town without a known region before a city named as where something else happened
+        {
+            "id": "n1",
+            "published": "2024-03-28",
+            "text": "On 27 March 2024, security services detained 9 people in Vahdat (Vahdat, Districts of "
+            "Republican Subordination), in the wake of the concert hall attack near Moscow.",
+        },
+        # the place is in Greece: the 'Molotov cocktails' thrown there are no Perm (once called Molotov)
+        {
+            "id": "n2",
+            "published": "2023-12-07",
+            "text": "On 6 December 2023, demonstrators threw Molotov cocktails and stones at riot police in "
+            "Athens, and police used tear gas.",
+        },
+    ]
+    path = tmp_path / "notes.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run_sitrep("ingest", str(path), "--db", db).returncode == 0
+    export = run_sitrep("export", "--db", db, "--kind", "event", "--format", "csv")
+    rows = {r["article_ref"]: r for r in csv.DictReader(io.StringIO(export.stdout))}
+    assert (rows["n1"]["location"], rows["n1"]["country"]) == ("Vahdat", "TJ")
+    assert (rows["n2"]["location"], rows["n2"]["country"]) == ("Athens", "GR")

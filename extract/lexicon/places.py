@@ -115,6 +115,19 @@ GENERIC_FACILITIES = frozenset(
     "crossing hospital port bridge camp station prison checkpoint mosque cathedral dam".split()
 )
 
+# A place's name before a word that makes it a thing's: "Molotov cocktails" (Molotov, once the name
+# of Perm), "Bermuda shorts", "Brussels sprouts", "Stockholm syndrome"
+NOT_PLACE_BEFORE = {
+    "molotov": frozenset({"cocktail", "cocktails"}),
+    "bermuda": frozenset({"shorts"}),
+    "panama": frozenset({"hat", "hats", "papers"}),
+    "brussels": frozenset({"sprouts"}),
+    "stockholm": frozenset({"syndrome"}),
+    "havana": frozenset({"syndrome", "cigar", "cigars"}),
+    "lyme": frozenset({"disease"}),
+    "ebola": frozenset({"virus", "outbreak"}),
+}
+
 # Words for an institution, a building or a site that name no place alone, whatever tiny namesake a
 # gazetteer holds ("the University of Zurich", "the Hospital", "at the Station"): a run of just one of
 # them is no place.
