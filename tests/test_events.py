@@ -990,3 +990,13 @@ def test_a_step_off_the_calendar_gives_no_date_and_no_error(step):
     text = f"Russian forces shelled the town on 3 May 2023. {step}, a battle was fought there, killing 5 soldiers."
     events = extract_article(text, "2024-05-01").events
     assert events and all(e.date is None or "1923" <= e.date[:4] <= "2123" for e in events)
+
+
+def test_a_later_day_in_a_second_clause_is_not_the_incidents():
+    text = (
+        "On 30 July 2023, a suicide bomber of the Islamic State Khorasan Province (ISKP) detonated his vest at "
+        "a rally in Khar. 63 people killed and over 100 wounded; ISKP claimed responsibility the next day."
+    )
+    events = extract_article(text, "2023-08-02").events
+    assert {e.date for e in events} == {"2023-07-30"} and len({e.incident for e in events}) == 1
+    assert "Khorasan" not in [p.name for e in events for p in e.places]  # a group's name, no place
