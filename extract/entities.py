@@ -577,7 +577,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
                 and (is_first_name(tokens[a]) or is_extra_first_name(tokens[a]))
             )
         ):
-            doc.add("place", name, a, b, feature="1")  # "Red Sea", "Bekaa Valley" (not "Eva Forest")
+            # "Red Sea", "Bekaa Valley" (not "Eva Forest"); a town called so is a town ("Homa Bay",
+            # "Montego Bay")
+            doc.add("place", name, a, b, **({} if _a_town_called(name) else {"feature": "1"}))
             continue
         if b > a and title is None and tokens[b].lower in VENUE_HEADS and (b - a >= 2 or not is_first_name(tokens[a])):
             doc.add("place", name, a, b, facility="1")  # "Rolando Cafe", "Crocus City Hall"
@@ -869,6 +871,13 @@ def _village_before(doc: Document, a: int) -> dict[str, str]:
         ):
             return {"village": "1"}
     return {}
+
+
+@lru_cache(maxsize=4096)
+def _a_town_called(name: str) -> bool:
+    """Whether a sizeable town (20,000 people or more) is called exactly ``name``."""
+    key = loose(fold(name))
+    return any(p.population >= 20_000 and loose(fold(p.name)) == key for p in lookup(name))
 
 
 def _a_thing_named_after(doc: Document, a: int, b: int) -> bool:
