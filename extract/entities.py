@@ -1478,7 +1478,7 @@ def _apposed(doc: Document, first: int, last: int, r_first: int, r_last: int, cu
     # a list goes on after it with a name: "..., Zamfara and Katsina", "..., New York, or Beijing"
     # (not "based in Fort Bragg, North Carolina, and 1,000 who ...")
     k = r_last + 1
-    while k < len(tokens) and tokens[k].text == "," or k < len(tokens) and tokens[k].lower in ("and", "or"):
+    while k < len(tokens) and (tokens[k].text == "," or tokens[k].lower in ("and", "or")):
         k += 1
     return k == r_last + 1 or k >= len(tokens) or not tokens[k].cap
 

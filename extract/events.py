@@ -308,7 +308,7 @@ def find_events(
     paragraphs, mentions = ctx.paragraphs, ctx.mentions
     place_index = (ctx.place_mentions, ctx.place_starts)
     remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
-    # no aircraft, drone, missile or gun named anywhere: its "bombing" and "explosion" are bombs set off
+    # no aircraft, drone, missile or artillery named anywhere: its bombs and explosions were set off on the ground
     ground_bombs = not any(shelling_words(sig.low) or _NAMED_AIR.search(sig.low) for sig in signals)
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
@@ -833,29 +833,26 @@ def _shifted(anchor: DateMention, m: re.Match[str], at: int) -> DateMention | No
     days and weeks from a day, months and years from a day or a month (to a month; a year from a
     year); None when the anchor is too vague for the step."""
     unit = (m.group("unit") or "day").lower()
+    if m.group("n"):  # "two days later", "a month earlier"
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()]
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+    else:  # "the next day", "the day before"
+        n = 1
+        sign = -1 if (m.group("next") or m.group("dayafter") or "").lower() in ("previous", "before") else 1
     if unit.startswith(("month", "year")):
         if anchor.precision not in ("day", "month") and not (unit.startswith("year") and anchor.precision == "year"):
             return None
-        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()]
-        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
         first = datetime.date.fromisoformat(anchor.date)
-        months = sign * n * (12 if unit.startswith("year") else 1)
-        index = first.year * 12 + first.month - 1 + months
+        index = first.year * 12 + first.month - 1 + sign * n * (12 if unit.startswith("year") else 1)
         year, month = divmod(index, 12)
         if anchor.precision == "year":
             return DateMention(at + m.start(), at + m.end(), f"{year}-01-01", f"{year}-12-31", "year", True)
-        last = calendar.monthrange(year, month + 1)[1]
-        start, end = datetime.date(year, month + 1, 1), datetime.date(year, month + 1, last)
+        start = datetime.date(year, month + 1, 1)
+        end = start.replace(day=calendar.monthrange(year, month + 1)[1])
         return DateMention(at + m.start(), at + m.end(), start.isoformat(), end.isoformat(), "month", True)
     if anchor.precision != "day":
         return None
-    if m.group("n"):
-        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n").lower()]
-        days = n * (7 if unit.startswith("week") else 1)
-        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
-    else:
-        days = 1
-        sign = -1 if (m.group("next") or m.group("dayafter") or "").lower() in ("previous", "before") else 1
+    days = n * (7 if unit.startswith("week") else 1)
     day = (datetime.date.fromisoformat(anchor.date) + datetime.timedelta(days=sign * days)).isoformat()
     return DateMention(at + m.start(), at + m.end(), day, day, "day", True)
 
