@@ -12,6 +12,7 @@ import csv
 import json
 import sqlite3
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -422,11 +423,15 @@ def _judgement_cells(record: dict) -> dict:
 
 
 def _specificity(place: tuple) -> tuple[int, bool]:
+    return _level(*place[:3])
+
+
+@lru_cache(maxsize=65536)
+def _level(name: str, country: str | None, admin1: str | None) -> tuple[int, bool]:
     """A village, town or site (2) before its region (1) before a country (0), and among equals one
     whose country is known: ACLED's `location` is the most precise place an event names ("Vahdat",
     not "Moscow" named as where something else happened; "Athens" with its country before
     "Exarcheia" without one)."""
-    name, country, admin1 = place[:3]
     if admin1 and fold(name) == fold(admin1):
         level = 1
     elif country and not admin1 and country_code(name) == country:
