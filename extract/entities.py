@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from extract.gazetteer import CONFLICT_REGION_KEYS, Place, fold, gazetteer, lookup, loose
+from extract.gazetteer import CONFLICT_REGION_KEYS, Place, fold, gazetteer, lookup, loose, shared_region_countries
 from extract.gcpause import gc_paused
 from extract.lexicon import (
     CONTINENTS,
@@ -1288,6 +1288,7 @@ def _merge(doc: Document) -> list[Entity]:
             if key[0] == "place" and entity.lat is None and entity.country is None:
                 entities[index] = _build(doc, "place", groups[key], sentence_context, wider)
     entities = _merge_same_names(entities)
+    _shared_regions_by_article(entities, named | pointed)
     _countries_from_admin1(entities)
     for entity in entities:
         counters[entity.type] = counters.get(entity.type, 0) + 1
@@ -1321,6 +1322,16 @@ def _mark_bracketed_regions(text: str, kept: list[Candidate]) -> None:
             at = comma.end()
         if inside and _CLOSE.match(text, inside[-1].end) and not inside[-1].attributes.get("country"):
             inside[-1].attributes["region"] = "1"
+
+
+def _shared_regions_by_article(entities: list[Entity], countries: set[str]) -> None:
+    """A region name several countries share takes the one of them the article names or points at:
+    "Savanes" beside "the Togolese Armed Forces" is Togo's (not Côte d'Ivoire's)."""
+    for e in entities:
+        if e.type == "place" and e.country is None and e.attributes.get("kind") == "region":
+            which = shared_region_countries(e.name) & countries
+            if len(which) == 1:
+                e.country = next(iter(which))
 
 
 def _countries_from_admin1(entities: list[Entity]) -> None:

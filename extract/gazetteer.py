@@ -397,6 +397,25 @@ def build_index() -> dict:
 CONFLICT_REGION_KEYS = frozenset(fold(name) for name in CONFLICT_REGIONS)
 
 
+def shared_region_countries(name: str) -> frozenset[str]:
+    """The countries with a first-level region of this name, for a name several share ("Savanes":
+    Togo and Côte d'Ivoire); empty for others. Read from pycountry when first asked (a fraction of a
+    second), only by articles that name such a region."""
+    return _shared_regions().get(fold(name), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _shared_regions() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:
+            for name in (sub.name, sub.name.split(",")[0], sub.name.split("[")[0]):
+                found.setdefault(fold(name), set()).add(sub.country_code)
+    return {key: frozenset(codes) for key, codes in found.items() if len(codes) > 1}
+
+
 def _admin1_names(
     largest: dict[tuple[str, str], tuple[int, str, list[str]]], pycountry, data_dir: Path
 ) -> dict[tuple[str, str], str]:

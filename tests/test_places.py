@@ -601,6 +601,11 @@ def test_a_federal_city_is_its_city_not_a_region():
             [("Namhsan", "MM", "Shan"), ("Shan", "MM", "Shan")],
         ),
         ("Miners set fire to a camp in Pataz (Pataz, La Libertad).", [("Pataz", None, "La Libertad")]),
+        # a region name two countries share ("Savanes": Togo, Côte d'Ivoire) is the one the article points at
+        (
+            "A Togolese Armed Forces patrol vehicle ran over an explosive device near Kpinkankandi (Kpendjal, Savanes).",
+            [("Kpinkankandi", "TG", "Savanes"), ("Savanes", "TG", "Savanes")],
+        ),
         # a town named like a feature is a town: Homa Bay is in Kenya
         ("Police fired on demonstrators in Homa Bay (Homa Bay Town, Homa Bay).", [("Homa Bay", "KE", "Homa Bay")]),
         # "es" joins a name as "al" and "de" do: Dar es Salaam, not a Saham in Oman
