@@ -24,6 +24,7 @@ import bisect
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -308,8 +309,14 @@ def find_events(
     paragraphs, mentions = ctx.paragraphs, ctx.mentions
     place_index = (ctx.place_mentions, ctx.place_starts)
     remote_kind = None  # the last strike whose weapon was named: air/drone or shelling/missile
-    # no aircraft, drone, missile or artillery named anywhere: its bombs and explosions were set off on the ground
-    ground_bombs = not any(shelling_words(sig.low) or _NAMED_AIR.search(sig.low) for sig in signals)
+    named_weapon: list[bool] = []  # whether the article names aircraft, drones or artillery (asked once, if at all)
+
+    def ground_bombs() -> bool:
+        """No aircraft, drone, missile or artillery named anywhere: its bombs were set off on the ground."""
+        if not named_weapon:
+            named_weapon.append(any(shelling_words(s.low) or _names_aircraft(s) for s in signals))
+        return not named_weapon[0]
+
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
     # the model's verdict on every sentence but the aggregates, and the subtypes of those it keeps
@@ -485,7 +492,10 @@ def _detail_host(
 
 
 def _choose_subtype(
-    sig: SentenceSignals, subtypes: incident_model.Subtypes, remote_kind: str | None, ground_bombs: bool = False
+    sig: SentenceSignals,
+    subtypes: incident_model.Subtypes,
+    remote_kind: str | None,
+    ground_bombs: Callable[[], bool] = lambda: False,
 ) -> tuple[str, float]:
     """The subtype of an incident sentence and its probability: the model's first, except that a bare
     "strike" with no weapon named takes the kind of strike told before it, and a bomb or explosion
@@ -501,11 +511,11 @@ def _choose_subtype(
         # "a drone dropped bombs releasing a toxic gas": the weapon is the gas, whatever carried it
         return _CHEMICAL, subtypes.of(_CHEMICAL)
     if (
-        ground_bombs
-        and subtype in _EXPLOSION_MISREAD
+        subtype in _EXPLOSION_MISREAD
         and _EXPLOSION.search(sig.low)
         and (_BOMB.search(sig.low) or _counts_harm(sig))  # not "residents heard explosions for hours"
         and not (subtype in _FIGHTS and _GUNFIRE.search(sig.low))
+        and ground_bombs()
     ):
         return _IED, subtypes.of(_IED)
     if (
@@ -558,19 +568,23 @@ _CHEMICAL_CARRIERS = frozenset(
     {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack", "Remote explosive/landmine/IED"}
 )
 _FIGHTS = frozenset({"Armed clash", "Attack"})
-_EXPLOSION_MISREAD = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}) | _FIGHTS
 _EXPLOSION = re.compile(r"\b(?:bombs?|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")
 _BOMB = re.compile(r"\b(?:bombs?|bombers?|devices?|explosives|detonat\w*)\b")
 # what makes "bombs and guns" a fight: shots fired
 _GUNFIRE = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firing|gunfire|rifles?|clash\w*|fighting|stormed|ambush\w*)\b")
-# aircraft and drones by name (not "bombing": the word shared with bombs set off on the ground)
-_NAMED_AIR = re.compile(
-    r"\b(?:drones?|uavs?|air ?strikes?|airstrikes?|air raids?|air attacks?|warplanes?|fighter jets?|jets|"
-    r"helicopters?|aircraft|aerial|glide bombs?|barrel bombs?|kabs?|shaheds?|sorties|air force)\b"
-)
+_BOMBING = frozenset({"bombed", "bombing", "bombings"})
+
+
+def _names_aircraft(sig: SentenceSignals) -> bool:
+    """The rules' air words in the sentence, but "bombing" and "bombed", which bombs set off on the
+    ground share."""
+    return bool(sig.words & _B_AIR) and any(m.group(0) not in _BOMBING for m in AIR.finditer(sig.low))
+
+
 DETAIL_LOOKBACK = 4  # incidents a detail sentence may tell more of: the last ones told
 DETAIL_MARGIN = 3.0  # how much likelier an earlier one's subtype must be, for the sentence, than the last one's
 _REMOTE_KINDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_EXPLOSION_MISREAD = _REMOTE_KINDS | _FIGHTS  # what the war in Ukraine makes of a bomb set off on the ground
 # an incident named as one told already: "the attack was revenge for ...", "the massacre"
 _REFERS_BACK = re.compile(
     r"\bthe (?:attack|attacks|massacre|strike|strikes|raid|assault|bombing|shelling|killings?|"
