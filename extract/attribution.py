@@ -996,6 +996,14 @@ class _ClaimFinder:
                 for source in reversed(self.sources):
                     if source.type == "person" and source.name.split()[-1] == person_name:
                         return source.key
+                # or a person named in full before, who had not spoken yet ("Clifford May, founder of
+                # ... May said")
+                i = bisect.bisect_left(self._people_starts, start) - 1
+                while i >= 0:
+                    entity = self._people[i].entity
+                    if " " in entity.name and entity.name.split()[-1] == person_name:
+                        return self._register(entity.name, "person", entity.key)
+                    i -= 1
             return self._register(person_name, "person", None)
         kind, entity_key = self._type_of(name, start, end)
         return self._register(name, kind, entity_key)

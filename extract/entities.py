@@ -486,7 +486,7 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
     # A month or weekday inside cuts the run ("Kyiv Monday").
     for k in range(a + 1, b + 1) if not titled else ():
         if tokens[k].lower in MONTHS or tokens[k].lower in WEEKDAYS:
-            b = k - 1
+            b = k if tokens[k].lower in MONTHS and _month_as_surname(doc, k) else k - 1
             break
     while b > a and tokens[b].lower in NAME_PARTICLES:
         b -= 1
@@ -495,6 +495,17 @@ def _trim_run(doc: Document, a: int, b: int) -> tuple[int, int, str | None, bool
     if a > b:
         return None
     return a, b, title, common_stripped
+
+
+def _month_as_surname(doc: Document, k: int) -> bool:
+    """A month after a first name, or before a speech verb or a comma, with no day number after it, is a
+    surname: "Theresa May", "Clifford May said", "Clifford May, founder of" (not "Kyiv May 5",
+    "Tuesday May 7")."""
+    tokens = doc.tokens
+    after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sentence == tokens[k].sentence else None
+    if after is not None and after.text[:1].isdigit():
+        return False
+    return is_first_name(tokens[k - 1]) or speech_after(doc, k) or (after is not None and after.text == ",")
 
 
 def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
@@ -1110,6 +1121,8 @@ def _hint(doc: Document, a: int) -> dict[str, str]:
             seen_noun = True
             continue
         code = DEMONYMS.get(low) if tokens[j].cap else None
+        if code is None and j and tokens[j].cap:  # "the Sri Lankan city of Kandy"
+            code = DEMONYMS.get(f"{tokens[j - 1].lower} {low}")
         if code and seen_noun:
             return {"hint": code}
         break
@@ -1518,12 +1531,10 @@ def _article_countries(doc: Document, kept: list[Candidate]) -> tuple[set[str], 
     codes |= {c.attributes["hint"] for c in kept if c.attributes.get("hint")}
     weak = {c.attributes["country"] for c in countries}  # "Russia said", "Russia attacked"
     for i in doc.capitals:
-        token = doc.tokens[i]
-        if token.lower in DEMONYMS:
-            size = _match_demonym(doc, i)
-            code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i : i + size])) if size else None
-            if code:
-                weak.add(code)
+        size = _match_demonym(doc, i)  # "Russian", and the two-word "Sri Lankan"
+        code = DEMONYMS.get(" ".join(t.lower for t in doc.tokens[i : i + size])) if size else None
+        if code:
+            weak.add(code)
     return codes, weak - codes
 
 

@@ -553,3 +553,9 @@ def test_a_body_named_with_a_word_of_anonymous_sources_is_no_anonymous_source():
     # "Doctors" makes "Doctors said" anonymous, not the Sudan Doctors Network, a named body
     found = claims_of("The Sudan Doctors Network said 30 people were killed. Doctors said the wounded were many.")
     assert [(c[0], c[1]) for c in found] == [("Sudan Doctors Network", "other"), ("Doctors", "anonymous")]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before_who_had_not_spoken():
+    text = "Clifford May, founder of a think tank, wrote about the war. May said the sanctions had failed."
+    [claim] = claims_of(text)
+    assert claim[:2] == ("Clifford May", "person")

@@ -294,3 +294,20 @@ def test_a_minister_named_after_the_portfolio_is_a_person_not_a_body(text, perso
 def test_a_minister_named_by_the_portfolio_alone_stays_a_government_source():
     text = "The Minister of Health said the hospital was hit."
     assert any(e.name == "Minister of Health" for e in find_entities(text, split_sentences(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Theresa May said on Monday that the sanctions had failed.", "Theresa May"),
+        ("Prime Minister Theresa May met Donald Tusk in Warsaw.", "Theresa May"),
+        ("Analyst Clifford May said the sanctions had failed.", "Clifford May"),
+        ("Clifford May, founder of a think tank, wrote about the war.", "Clifford May"),
+    ],
+)
+def test_a_month_after_a_first_name_or_before_a_verb_or_comma_is_a_surname(text, name):
+    assert name in people(text)
+
+
+def test_a_month_after_a_place_stays_a_date():
+    assert people("The offensive began in Kharkiv May 10 and reached Kupiansk Tuesday May 14.") == {}

@@ -625,3 +625,9 @@ def test_an_acronym_or_a_credit_in_brackets_is_no_location():
     text = "Fighters of the Arakan Army (AA) spoke to Reuters. Photo: Kyiv (Reuters, AFP) on Monday."
     got = places(text)
     assert "AA" not in got and "Reuters" not in got and "AFP" not in got
+
+
+def test_a_two_word_demonym_points_at_its_country():
+    # Colombo is also a town in Brazil: "Sri Lankan" says which
+    got = places("Sri Lankan police said two people were killed when a bomb exploded at a bus stop in Colombo.")
+    assert got["Colombo"].country == "LK"
