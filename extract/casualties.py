@@ -392,7 +392,9 @@ _RAISED = r"(?:is|was|(?:is|was)\s+(?:now\s+)?(?:believed|reported|said|thought|
 # "A seven-year-old girl was seriously injured": one person
 _VERB_FIRST = (
     "killed|killing|shot dead|shooting dead|executed|executing|murdered|murdering|wounded|wounding|injured|injuring|"
-    "captured|capturing|beat to death|beaten to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded"
+    "captured|capturing|beat to death|beaten to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded|"
+    # "the attack took the life of a 10-year-old boy"
+    "took the life of|taken the life of|claimed the life of|cost the life of"
 )
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
 
@@ -400,7 +402,7 @@ _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
 def _one_kind(verb: str, told: str) -> str | None:
     """The kind of casualty of one person ``told`` ("a man was fatally shot") with ``verb`` ("shot"),
     or None for a verb that counts no casualty ("kidnapped")."""
-    if verb == "found dead" or verb.endswith(" and killed"):  # "shot and killed": killed, not hurt too
+    if verb == "found dead" or verb.endswith((" and killed", " life of")):  # "shot and killed": killed, not hurt too
         return "killed"
     if " or " in verb or " and " in verb:
         return "killed_or_wounded"

@@ -435,6 +435,8 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("The body of Maks Levin was found near Huta-Mezhyhirska.", [("killed", 1, "Maks Levin")]),
         ("The body of a young man was recovered from the river.", [("killed", 1, "man")]),
         ("The shelling took the lives of three civilians.", [("killed", 3, "civilians")]),
+        ("The attack took the life of a 10-year-old boy.", [("killed", 1, "boy")]),
+        ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
         (
             "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
             [("killed", 1, "Oleksandr Pielieshenko")],
