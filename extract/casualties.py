@@ -191,11 +191,15 @@ _KILLED = (
     r"killed|dead|died|deaths|fatalities|slain|perished|eliminated|neutrali[sz]ed|executed|shot and killed|"
     r"massacred|murdered|shot dead|lost their lives|were killed|burned to death|burnt to death|liquidated|fatality|"
     r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded|"
-    r"martyred|embraced (?:martyrdom|shahadat)|sacrificed their lives|laid down their lives"
+    r"martyred|embraced (?:martyrdom|shahadat)|sacrificed their lives|laid down their lives|"
+    # (Pakistan's military: "three terrorists were sent to hell")
+    r"sent to hell"
 )
 _WOUNDED = (
     r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten|"
-    r"treated for (?:their\s+)?(?:wounds|injuries)"
+    r"treated for (?:their\s+)?(?:wounds|injuries)|"
+    # "Two staff members sustained gunshot wounds" ("sustained" is among the words between, _AUX)
+    r"(?:gunshot|bullet|shrapnel|stab|burn|serious|severe|critical|minor|light|multiple) (?:wounds|injuries)"
 )
 # "Two children were among the dead": the people counted are some of those killed (or hurt)
 _AMONG_DEAD, _AMONG_HURT = (
@@ -280,7 +284,7 @@ _ACTIVE_BEFORE = re.compile(
     r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
-    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|"
+    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|seized|seizing|"
     # "beat and burned to death 2 men", "beheaded 2 civilians"
     r"(?:(?:beat|beaten|stabbed|hacked|stoned|burned|burnt) and )?(?:beat|beating|hacked|hacking|stabbed|stabbing|"
     r"stoned|stoning|burned|burnt|burning) to death|lynched|lynching|beheaded|beheading|"
@@ -295,7 +299,8 @@ _ACTIVE_BEFORE = re.compile(
     # "blew himself up, killing himself and two guards": the bomber, then those he killed
     r"(?:\s+(?:himself|herself|themselves)\s+and)?"
     # "killing all 12 passengers", "killing the three on the spot", "killed all of the 66 people"
-    r"(?:\s+(?:all\s+of\s+the|all\s+the|all|the))?\s+[\"“]?$",
+    # "seized its 25 crew members"
+    r"(?:\s+(?:all\s+of\s+the|all\s+the|all|the|its|their))?\s+[\"“]?$",
     re.I,
 )
 # a death toll told with a longer phrase between it and its verb than _ACTIVE_BEFORE allows
@@ -311,7 +316,7 @@ _ACTIVE_LAST = frozenset(
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
     "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading "
-    "are included include and abducted abducting abducts kidnapped kidnapping kidnaps".split()
+    "are included include and abducted abducting abducts kidnapped kidnapping kidnaps seized seizing its their".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -329,6 +334,7 @@ _ACTIVE_KIND = {
     "captur": "captured",
     "abduct": "captured",
     "kidnap": "captured",
+    "seiz": "captured",
     "took": "captured",
     "losses": "losses",
     "taken": "captured",
@@ -414,7 +420,7 @@ def _one_kind(verb: str, told: str) -> str | None:
 
 
 _ONE = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|mortally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
     rf"|\b(?P<verb2>{_VERB_FIRST})"
@@ -494,7 +500,8 @@ _BODY_FOUND = re.compile(
 _ANOTHER_ONE = re.compile(
     rf"\band\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:(?P<who>{_SINGULAR})\s+)?"
     r"(?:(?:is|was|has been|had been|remains|remained|also|reportedly|later|seriously|badly)\s+)*"
-    r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken prisoner)\b"
+    r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken prisoner|abducted|kidnapped|"
+    r"taken hostage)\b"
 )
 _ORDINAL_KIND = {
     "killed": "killed",
@@ -506,6 +513,9 @@ _ORDINAL_KIND = {
     "missing": "missing",
     "captured": "captured",
     "taken prisoner": "captured",
+    "abducted": "captured",
+    "kidnapped": "captured",
+    "taken hostage": "captured",
 }
 # "Russia has lost, according to the General Staff, 1,380 personnel": an aside between the verb and the
 # figure (the text before the figure ends with a comma)
@@ -531,7 +541,7 @@ _HINT_WORDS = [
     *PEOPLE_WHOLE_WORDS,
     *(
         "dies loss lost prisoner captive surrender unaccounted toll eliminat neutrali massacr slain perish pow "
-        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from"
+        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat seiz"
     ).split(),
 ]
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
@@ -826,7 +836,15 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
             or verb.endswith(("death of", "deaths of", "loss of"))
             or verb.startswith(("among", "the "))
         )
-        return None if record.who is None and needs_who else record
+        if (
+            record.who is None
+            and needs_who
+            and not (verb.startswith(("abduct", "kidnap")) and _OTHERS_NEXT.match(lt, q.end - off, end - off))
+        ):
+            return None  # (one abducts only people: "abducting 251 others")
+        if verb.startswith("seiz") and record.who and record.who.lower() in _ADJECTIVAL_WHO:
+            return None  # "seized 100 military posts"
+        return record
     if text.endswith("and ", start, q.start):
         # "killing five soldiers and four civilians": the verb before the first group counts the second
         prior = _PRIOR_GROUP.search(text, max(start, q.start - 80), q.start)
@@ -859,9 +877,12 @@ _PRIOR_GROUP = re.compile(
     re.I,
 )
 
+_OTHERS_NEXT = re.compile(r"\s+others\b")
+_ADJECTIVAL_WHO = frozenset({"military", "police", "army", "security", "government", "rebel", "militia"})
 # active verbs that tell of people only when people follow the figure
 _NEEDS_WHO = frozenset(
-    "captured capturing captures capture lost losing abducted abducting abducts kidnapped kidnapping kidnaps".split()
+    "captured capturing captures capture lost losing abducted abducting abducts kidnapped kidnapping kidnaps seized "
+    "seizing".split()
 )
 
 

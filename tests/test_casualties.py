@@ -108,6 +108,9 @@ def test_casualties(text, expected):
         "The fund pledged $5 million to 200 families.",
         "In 2023, the army held 14 positions.",
         "Some 10,000 troops were deployed to the border.",
+        "Troops seized 25 tanks and 3 villages.",
+        "The alliance said it had seized more than 100 military posts.",
+        "Russia captured 12 villages and lost 5 others.",
     ],
 )
 def test_not_casualties(text):
@@ -436,6 +439,16 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("The body of a young man was recovered from the river.", [("killed", 1, "man")]),
         ("The shelling took the lives of three civilians.", [("killed", 3, "civilians")]),
         ("The attack took the life of a 10-year-old boy.", [("killed", 1, "boy")]),
+        ("Another civilian was killed when the army shelled the village.", [("killed", 1, "civilian")]),
+        (
+            "Two aid workers were killed and a third was abducted.",
+            [("killed", 2, "aid workers"), ("captured", 1, None)],
+        ),
+        ("During the exchange of fire, three terrorists were sent to hell.", [("killed", 3, "terrorists")]),
+        ("Two other staff members sustained gunshot wounds.", [("wounded", 2, "staff members")]),
+        ("Gunmen killed two people and abducted 25 others.", [("killed", 2, "people"), ("captured", 25, None)]),
+        ("Houthi fighters seized its 25 crew members.", [("captured", 25, "crew members")]),
+        ("Gunmen seized 12 passengers from a bus.", [("captured", 12, "passengers")]),
         ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
         (
             "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",

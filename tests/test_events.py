@@ -1000,3 +1000,13 @@ def test_a_later_day_in_a_second_clause_is_not_the_incidents():
     events = extract_article(text, "2023-08-02").events
     assert {e.date for e in events} == {"2023-07-30"} and len({e.incident for e in events}) == 1
     assert "Khorasan" not in [p.name for e in events for p in e.places]  # a group's name, no place
+
+
+def test_a_toll_told_without_a_word_for_people_is_read_in_the_event():
+    text = (
+        "RSF shelling killed 12 people in a market in El Fasher on Monday, the army said. "
+        "Earlier figures put the toll at 18."
+    )
+    events = extract_article(text, "2024-05-06").events
+    toll = [e for e in events if e.evidence.text.startswith("Earlier figures")]
+    assert toll and [(c.kind, c.min) for c in toll[0].casualties] == [("killed", 18)]
