@@ -45,6 +45,18 @@ _STARTS = re.compile(
     r"most (?:read|popular)\b|top stories\b|trending\b|editor[’']s note\b|you[’']re reading an excerpt\b)",
     re.IGNORECASE,
 )
+# a byline: "By Iryna Kovalenko | Chernihiv | 29 May 2024", "By Jane Doe and John Roe, Reuters",
+# "Staff and agencies", "Reporting by ...; Editing by ..." (not "By Thursday morning, artillery was heard")
+_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|The|Then|Now|Late|Early|Mid|Noon|Nightfall)\b)[A-Z][\w.'’-]*"
+)
+_BYLINE = re.compile(
+    rf"(?:By|BY)\s+{_NAME}(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*(?:,|and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})*"
+    # then a place, an outlet, a date: capitalised words and numbers ("| Chernihiv | 29 May 2024")
+    r"(?:\s*[|•·–—,]\s*(?:(?:[A-Z0-9][\w.'’-]*|of|de|al|the|and)[\s,.]*){1,6}){0,3}\s*$"
+    r"|(?:Staff and agencies|(?:Reporting|Additional reporting|Writing|Editing) by\b.*)$"
+)
 _LETTERS = re.compile(r"[^\W\d_]")
 _MIN_SHOUT = 12  # characters: "ADVERTISEMENT" and longer capitals lines
 
@@ -54,7 +66,7 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _STARTS.match(stripped):
+    if _STARTS.match(stripped) or (len(stripped) < 120 and _BYLINE.match(stripped)):
         return True
     if len(stripped) < _MIN_SHOUT or sum(map(str.islower, stripped[:24])) > 3:
         return False  # (most lines: prose, told from capitals by their first letters; no scan of the line)

@@ -208,3 +208,29 @@ def test_a_run_of_equals_signs_is_read_in_linear_time():
 def test_an_unnamed_person_is_an_anonymous_source(who, name, kind):
     text = f"Two people were killed in the strike on Monday, {who} said."
     assert (name, kind) in [(s.name, s.type) for s in extract_article(text, "2024-05-01").sources]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Iryna Kovalenko | Chernihiv | 29 May 2024",
+        "By Jane Doe and John Roe, Reuters",
+        "By Jane Doe, Kyiv Independent, May 5, 2024",
+        "Staff and agencies",
+        "Reporting by Tom Balmforth; Editing by Alex Richardson",
+    ],
+)
+def test_bylines_are_furniture(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Thursday morning, heavy artillery could be heard from the centre of Goma.",
+        "By Christmas, Russian forces had seized Avdiivka",
+        "By the end of the day, the IRA had detonated at least 20 bombs across the city.",
+    ],
+)
+def test_sentences_opening_with_by_are_not_bylines(line):
+    assert not is_boilerplate(line)

@@ -1010,3 +1010,16 @@ def test_a_toll_told_without_a_word_for_people_is_read_in_the_event():
     events = extract_article(text, "2024-05-06").events
     toll = [e for e in events if e.evidence.text.startswith("Earlier figures")]
     assert toll and [(c.kind, c.min) for c in toll[0].casualties] == [("killed", 18)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Russian forces were to cut the H-20 highway linking Kostiantynivka to Druzhkivka, supplying the "
+        "garrison would become far harder.",
+        "According to the Pakistan Institute for Conflict and Security Studies, militants carried out 227 attacks "
+        "in the province last year.",
+    ],
+)
+def test_conditions_and_incidents_counted_over_a_year_are_no_events(text):
+    assert extract_article(text, "2024-05-06").events == []
