@@ -1013,13 +1013,25 @@ def test_a_toll_told_without_a_word_for_people_is_read_in_the_event():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "lead"),
     [
-        "If Russian forces were to cut the H-20 highway linking Kostiantynivka to Druzhkivka, supplying the "
-        "garrison would become far harder.",
-        "According to the Pakistan Institute for Conflict and Security Studies, militants carried out 227 attacks "
-        "in the province last year.",
+        (
+            "Russian drones struck Kostiantynivka on Monday, killing two civilians. If Russian forces were to cut "
+            "the H-20 highway linking Kostiantynivka to Druzhkivka, supplying the garrison would become far harder.",
+            "Russian drones",
+        ),
+        (
+            "A roadside bomb killed four soldiers near Quetta on Monday, officials said. According to the Pakistan "
+            "Institute for Conflict and Security Studies, militants carried out 227 attacks in the province last year.",
+            "A roadside bomb",
+        ),
+        (
+            "Gunmen attacked a police post in Cauca on Monday, killing two officers. Last year, the department "
+            "recorded more than 300 attacks on security forces, according to the Ombudsman's Office.",
+            "Gunmen attacked",
+        ),
     ],
 )
-def test_conditions_and_incidents_counted_over_a_year_are_no_events(text):
-    assert extract_article(text, "2024-05-06").events == []
+def test_conditions_and_incidents_counted_over_a_year_are_no_events(text, lead):
+    # (the incident before them is one)
+    assert [e.evidence.text[: len(lead)] for e in extract_article(text, "2024-05-06").events] == [lead]
