@@ -1036,6 +1036,18 @@ def _nonstate_subject(sentence: str) -> bool:
     return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
 
 
+def territory_kind(low: str, at: int, retaken: bool) -> str:
+    """Who took the territory told at ``at`` of the lower-cased sentence, as ACLED counts it: a state's
+    forces retaking it ("retook", "liberated") regain it, unless a non-state group is named before the
+    verb; a place captured is overtaken, unless a state's force (and no non-state group) is named
+    before the verb. (A foreign state's forces overtake: ``events._foreign_force`` reads their places.)"""
+    head = low[:at]
+    nonstate, state = bool(NONSTATE.search(head)), bool(_STATE_FORCE.search(head))
+    if retaken:
+        return "Non-state actor overtakes territory" if nonstate and not state else "Government regains territory"
+    return "Government regains territory" if state and not nonstate else "Non-state actor overtakes territory"
+
+
 # fighters as the ones killed: "troops killed about 20 Hamas militants"
 _KILLED_FIGHTERS = re.compile(
     r"\b(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:about |around |at least |more than |some |over )?"

@@ -50,6 +50,7 @@ from extract.event_rules import (
     long_period_of,
     on,
     shelling_words,
+    territory_kind,
 )
 from extract.folding import fold
 from extract.gazetteer import is_capital
@@ -532,6 +533,12 @@ def _choose_subtype(
         and ground_bombs()
     ):
         return _IED, subtypes.of(_IED)
+    if subtype in _TERRITORY_MISREAD:
+        # "troops had recaptured the town of Ceel Lahelay", "rebels overrun police posts": a place changed
+        # hands (the model, which learnt from a war of few such changes, reads a clash)
+        if (taken := _TERRITORY_TAKEN.search(sig.span.text)) is not None:
+            kind = territory_kind(sig.low, taken.start(), taken.group(1).lower().startswith(_RETAKEN))
+            return kind, subtypes.of(kind)
     if (
         subtype in _REMOTE_KINDS
         and remote_kind is not None
@@ -582,6 +589,18 @@ _CHEMICAL_CARRIERS = frozenset(
     {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack", "Remote explosive/landmine/IED"}
 )
 _FIGHTS = frozenset({"Armed clash", "Attack"})
+_TERRITORY_MISREAD = frozenset({"Armed clash", "Change to group/activity"})
+_RETAKEN = ("liberated", "retook", "recaptured", "regained")
+# a place taken: "overran police posts", "retook nearby Sloviansk", "liberated the community of
+# Alexandrovka", "claimed the capture of Dalne" (a place named, or a settlement's noun)
+_TERRITORY_TAKEN = re.compile(
+    # (done, not meant: "wanted to capture", "an effort to recapture")
+    r"(?<!\bto )\b(overr(?:an|uns?)|liberated|retook|recaptured|regained|captured|seized|(?:took|taken|gained) "
+    r"(?:full )?control (?:of|over)|took|takes?|the capture of)\s+(?![\w-]+ by surprise)"
+    r"(?:(?:the|a|nearby|two|three|several|of|strategic|key|border|frontline|front-line)\s+){0,3}"
+    r"(?:(?:[a-z-]+\s+){0,2}(?:town|village|city|community|settlement|posts?|bases?|district|neighbou?rhood|"
+    r"hamlet|outposts?|garrison)s?\b|[A-Z])"
+)
 _EXPLOSION = re.compile(r"\b(?:bombs?|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")
 _BOMB = re.compile(r"\b(?:bombs?|bombers?|devices?|explosives|detonat\w*)\b")
 # what makes "bombs and guns" a fight: shots fired

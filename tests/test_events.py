@@ -1,6 +1,7 @@
 """Events: ACLED subtypes, incidents versus background, merging, dates, places and claims."""
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -1035,3 +1036,28 @@ def test_a_toll_told_without_a_word_for_people_is_read_in_the_event():
 def test_conditions_and_incidents_counted_over_a_year_are_no_events(text, lead):
     # (the incident before them is one)
     assert [e.evidence.text[: len(lead)] for e in extract_article(text, "2024-05-06").events] == [lead]
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Myanmar rebels overrun police posts in Rakhine as fighting spreads", "Non-state actor overtakes territory"),
+    ],
+)
+def test_a_place_taken_is_a_change_of_territory_not_a_clash(text, subtype):
+    assert [e.subtype for e in extract_article(text, "2024-05-06").events] == [subtype]
+
+
+def test_a_town_retaken_within_a_report_of_fighting_is_regained():
+    # a helper's wire report of al-Shabaab attacks (bench/labels/news_fresh3.jsonl), where the model reads
+    # the retaking as one more clash
+    path = Path(__file__).resolve().parent.parent / "bench" / "labels" / "news_fresh3.jsonl"
+    article = next(a for a in map(json.loads, path.open(encoding="utf-8")) if a["id"] == "fa07")
+    events = extract_article(article["text"], article["published"]).events
+    [retaken] = [e for e in events if "recaptured the town of Ceel Lahelay" in e.evidence.text]
+    assert retaken.subtype == "Government regains territory"
+
+
+def test_a_capture_meant_is_no_change_of_territory():
+    text = "Russian troops shelled the border villages on Monday as part of an effort to recapture the region."
+    assert "Government regains territory" not in {e.subtype for e in extract_article(text, "2024-05-06").events}
