@@ -93,6 +93,17 @@ class _Candidate:
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
 # "killed since Wednesday": the start of a period, not the day of an incident
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|the\s+)?\Z")
+_SINCE_LEAD = re.compile(r"[Ss]ince\b")  # a date mention that opens with its "since"
+_RELATIVE = re.compile(r",\s+(?:whose|which|who)\b")
+
+
+def _period_start(text: str, start: int, d: DateMention) -> bool:
+    """A date that starts a period told of in passing, in a relative clause: "The group blamed the RSF,
+    whose fighters have encircled El Fasher since May" (not "He has been imprisoned since April 2022":
+    the day he was taken)."""
+    return bool(_SINCE_LEAD.match(text, d.start)) and _RELATIVE.search(text, start, d.start) is not None
+
+
 # "one of the biggest marches this year", "the deadliest attack so far this month": a superlative's
 # scope, not when anything in the sentence happened
 _RECORD_SCOPE = re.compile(
@@ -349,7 +360,10 @@ def find_events(
     )
     for i, sig in enumerate(signals):
         sentence, para, s_text, low, words = sig.span, sig.paragraph, sig.span.text, sig.low, sig.words
-        dates, event_dates, said, content = sig.dates, sig.event_dates, sig.claims, sig.content
+        dates, said, content = sig.dates, sig.claims, sig.content
+        # ("whose fighters have encircled El Fasher since May": the start of a period, no day of an
+        # incident; the model reads the signals' dates as it learnt them)
+        event_dates = [d for d in sig.event_dates if not _period_start(text, sentence.start, d)]
         if sig.rule in _REMOTE_KINDS and shelling_words(low) or sig.rule == "Air/drone strike":
             remote_kind = sig.rule
         if sig.aggregate:

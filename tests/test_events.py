@@ -1061,3 +1061,13 @@ def test_a_town_retaken_within_a_report_of_fighting_is_regained():
 def test_a_capture_meant_is_no_change_of_territory():
     text = "Russian troops shelled the border villages on Monday as part of an effort to recapture the region."
     assert "Government regains territory" not in {e.subtype for e in extract_article(text, "2024-05-06").events}
+
+
+def test_a_period_started_in_a_relative_clause_does_not_date_the_incident():
+    text = (
+        "Artillery shells slammed into a crowded market in El Fasher on Saturday, killing at least 23 people, a "
+        "doctor said. The group blamed the paramilitary Rapid Support Forces, whose fighters have encircled El "
+        "Fasher since May."
+    )
+    events = extract_article(text, "2024-09-22").events
+    assert [(e.date, e.date_precision) for e in events] == [("2024-09-21", "day")] * 2
