@@ -9,13 +9,16 @@ helpers who saw none of it: short notes in ACLED's own style, and news articles 
   short reports, the subtype weighted F1 of each note's most confident event; the notes whose events
   hold their day; the fatality figures found (a ``killed`` casualty of that number).
   ``--notes bench/labels/acled_notes_dev.jsonl``: 100 more, read for faults (not trained on).
-- ``--news`` (default ``bench/labels/news_fresh.jsonl`` and ``news_fresh_hard.jsonl``): 12 wire-style
-  articles mixing incidents with diplomacy, background and reactions (about 43% of their sentences are
+- ``--news`` (default ``bench/labels/news_fresh.jsonl``, ``news_fresh_hard.jsonl``, ``news_fresh3.jsonl``):
+  12 wire-style articles mixing incidents with diplomacy, background and reactions (about 43% of their sentences are
   incidents), and 12 of analysis, talks, sanctions, anniversaries and court cases where about one
   sentence in five is; each incident sentence given as its exact text with its subtypes and casualty
   figures. Prints, for each file, the share of events whose evidence is an incident sentence,
   the share of incident sentences that are some event's evidence, the right subtype for those found,
-  and the casualty figures found exactly (same kind and number) in the events of their sentence.
+  the casualty figures found exactly (same kind and number) in the events of their sentence, and,
+  where the labels give the day an incident happened (``news_fresh3.jsonl``: 24 more texts by three
+  helpers in December 2026, wire copy from eight other wars, mixed genres, live blogs, digests,
+  state-media and press-release formats), how many found events hold it.
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ def score_notes(path: Path, misses: bool) -> None:
 def score_news(path: Path, misses: bool) -> None:
     arts = [json.loads(line) for line in path.open(encoding="utf-8")]
     articles, events = ingested(arts)
-    n_events = true_events = n_gold = found = right_subtype = figures = figures_found = 0
+    n_events = true_events = n_gold = found = right_subtype = figures = figures_found = dated = dated_right = 0
     for art in arts:
         stored = articles[art["id"]]
         text = stored["text"]
@@ -97,6 +100,15 @@ def score_news(path: Path, misses: bool) -> None:
             right_subtype += any(e["subtype"] in incident["subtypes"] for e in told)
             if misses and not told:
                 print(f"  {art['id']} MISSED {incident['subtypes']}: {incident['sentence'][:120]!r}")
+            if incident.get("date") and told:
+                dated += 1
+                right = _holds(told[0], incident["date"])
+                dated_right += right
+                if misses and not right:
+                    print(
+                        f"  {art['id']} DATE {incident['date']}, found {told[0]['date']}..{told[0]['date_end']}: "
+                        f"{incident['sentence'][:120]!r}"
+                    )
             for kind, number in incident.get("casualties", []):
                 figures += 1
                 hit = any(c["kind"] == kind and c["min"] == number for e in told for c in e["casualties"])
@@ -110,14 +122,31 @@ def score_news(path: Path, misses: bool) -> None:
         f"precision {precision:.3f}, recall {recall:.3f}, F1 {2 * precision * recall / (precision + recall):.3f}; "
         f"right subtype for {right_subtype / found:.3f} of those found; casualty figures found exactly "
         f"{figures_found} of {figures}"
+        + (f"; the right date for {dated_right} of {dated} dated incidents found" if dated else "")
     )
+
+
+def _holds(event: dict, gold: str) -> bool:
+    """Whether an event's date is the incident's: its day within the day or span the reader gave
+    ("2024-09-21", "2024-09-20..2024-09-21"), or its month or year holding the reader's day."""
+    low, _, high = gold.partition("..")
+    high = high or low
+    date = event["date"]
+    if date is None:
+        return False
+    if len(date) < 10:  # a month ("2024-05") or a year: it holds the reader's first day
+        return low.startswith(date)
+    return low <= date[:10] <= high
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, default=LABELS / "acled_notes_heldout.jsonl")
     parser.add_argument(
-        "--news", type=Path, nargs="*", default=[LABELS / "news_fresh.jsonl", LABELS / "news_fresh_hard.jsonl"]
+        "--news",
+        type=Path,
+        nargs="*",
+        default=[LABELS / "news_fresh.jsonl", LABELS / "news_fresh_hard.jsonl", LABELS / "news_fresh3.jsonl"],
     )
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
