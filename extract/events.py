@@ -723,14 +723,27 @@ _YEARS = re.compile(
 )
 
 
+# what happens all the time, not once: "Russian invaders shell and bomb Ukrainian cities, towns, and
+# villages", "Our soldiers and civilians are being killed and wounded"
+_GENERIC_PLACES = re.compile(
+    r"\b(?:cities|towns|villages|settlements),? (?:towns,? )?(?:and|or) (?:villages|towns|cities|settlements)\b"
+)
+_BEING_HARMED = re.compile(r"\b(?:are|is) being (?:killed|destroyed|shelled|bombed|attacked|wounded|tortured)\b")
+
+
 def _tells_no_incident(sig: SentenceSignals) -> bool:
     """What the model may keep but no labelled sentence of the kind is an incident (88 sentences of the
-    labelled news open with a condition, none is): a condition, or incidents counted over a year."""
+    labelled news open with a condition, none is): a condition; incidents counted over a year; with no
+    day of its own, harm done to places named only as "cities, towns and villages", or told as going
+    on ("are being killed")."""
     if sig.headline:
         return False
-    if _CONDITIONAL_OPENING.match(sig.low):
+    low = sig.low
+    if _CONDITIONAL_OPENING.match(low):
         return True
-    return bool(_COUNTED_INCIDENTS.search(sig.low) and _YEARS.search(sig.low))
+    if not sig.event_dates and (_GENERIC_PLACES.search(low) or _BEING_HARMED.search(low)):
+        return True
+    return bool(_COUNTED_INCIDENTS.search(low) and _YEARS.search(low))
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:

@@ -1027,13 +1027,23 @@ def test_a_toll_told_without_a_word_for_people_is_read_in_the_event():
             "A roadside bomb",
         ),
         (
+            "Russian drones struck Kharkiv on Monday, killing two people. Russian troops shell and destroy cities, "
+            "towns and villages across the east, killing civilians.",
+            "Russian drones",
+        ),
+        (
+            "Russian drones struck Kharkiv on Monday, killing two people. Civilians are being killed and homes are "
+            "being destroyed across the region, the governor said.",
+            "Russian drones",
+        ),
+        (
             "Gunmen attacked a police post in Cauca on Monday, killing two officers. Last year, the department "
             "recorded more than 300 attacks on security forces, according to the Ombudsman's Office.",
             "Gunmen attacked",
         ),
     ],
 )
-def test_conditions_and_incidents_counted_over_a_year_are_no_events(text, lead):
+def test_conditions_counts_and_harm_told_as_going_on_are_no_events(text, lead):
     # (the incident before them is one)
     assert [e.evidence.text[: len(lead)] for e in extract_article(text, "2024-05-06").events] == [lead]
 
