@@ -1081,3 +1081,18 @@ def test_a_period_started_in_a_relative_clause_does_not_date_the_incident():
     )
     events = extract_article(text, "2024-09-22").events
     assert [(e.date, e.date_precision) for e in events] == [("2024-09-21", "day")] * 2
+
+
+def test_a_courts_business_is_no_event_but_the_crime_it_recalls_is():
+    trial = (
+        "A citizen of Kyrgyzstan pleaded not guilty on Wednesday to charges of hampering the investigation into "
+        "the Boston Marathon bombing. Matanov was brought into court on Wednesday handcuffed and wearing an "
+        "orange prison jumpsuit."
+    )
+    assert not [e for e in extract_article(trial, "2014-06-04").events if e.evidence.text.startswith("Matanov")]
+    recalled = (
+        "A gunman who killed five people at a grocery store in Toledo was sentenced to life in prison on Friday. "
+        "Prosecutors said Kessler walked into the Fresh Fields Market shortly after 6 p.m. on March 11, 2022, "
+        "carrying a rifle he had bought legally two weeks earlier."
+    )
+    assert [e for e in extract_article(recalled, "2024-05-06").events if e.evidence.text.startswith("Prosecutors")]
