@@ -742,20 +742,23 @@ _VIOLENCE_OR_HELD = re.compile(
     r"arrest\w*|custody|remand\w*|jailed|imprison\w*|held|handed)\b"
 )
 _BEING_HARMED = re.compile(r"\b(?:are|is) being (?:killed|destroyed|shelled|bombed|attacked|wounded|tortured)\b")
+# habits and years: "Militants in Afghanistan have been using home-made IEDs", "a spate of attacks in
+# recent years"
+_HABITUAL = re.compile(r"\b(?:ha(?:ve|s) been|are|is) using\b|\bin recent years\b|\bover the years\b")
 
 
 def _tells_no_incident(sig: SentenceSignals) -> bool:
     """What the model may keep but no labelled sentence of the kind is an incident (88 sentences of the
     labelled news open with a condition, none is): a condition; incidents counted over a year; with no
     day of its own, harm done to places named only as "cities, towns and villages", or told as going
-    on ("are being killed"); a court's business with no violence and no one held (41 labelled
+    on ("are being killed"), or a habit ("have been using", "in recent years"); a court's business with no violence and no one held (41 labelled
     sentences of the train split and the WikiEvents documents, one an incident, marked unsure)."""
     if sig.headline:
         return False
     low = sig.low
     if _CONDITIONAL_OPENING.match(low):
         return True
-    if not sig.event_dates and (_GENERIC_PLACES.search(low) or _BEING_HARMED.search(low)):
+    if not sig.event_dates and (_GENERIC_PLACES.search(low) or _BEING_HARMED.search(low) or _HABITUAL.search(low)):
         return True
     if _COURT.search(low) and not sig.casualties and not _VIOLENCE_OR_HELD.search(low):
         return True
