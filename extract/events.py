@@ -31,7 +31,7 @@ from operator import itemgetter
 from extract import incident_model
 from extract.attribution import COUNTRY_NAMES
 from extract.casualties import find_casualties
-from extract.dates import NUMBER_WORDS, DateMention, datelines, find_dates, parse_published
+from extract.dates import NUMBER_WORDS, WEEKDAYS, DateMention, datelines, find_dates, parse_published
 from extract.event_rules import (
     AIR,
     BACKGROUND,
@@ -95,6 +95,55 @@ _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]\s|/)")
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning)\s+(?:on\s+|in\s+|the\s+)?\Z")
 _SINCE_LEAD = re.compile(r"[Ss]ince\b")  # a date mention that opens with its "since"
 _RELATIVE = re.compile(r",\s+(?:whose|which|who)\b")
+
+
+# words that date by the publication day, and yield to any other date of the sentence: "Last week, a
+# Russian drone crossed into Romanian airspace during an overnight attack"
+_BY_PUBLICATION = frozenset(
+    {
+        "overnight",
+        "past day",
+        "past 24 hours",
+        "last 24 hours",
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "earlier today",
+    }
+)
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_WEEKDAY_WORD = re.compile(r"(?:on\s+|last\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def _named_again(text: str, d: DateMention, after: DateMention | None) -> bool:
+    """Whether the day ``d`` names is named again by the date in brackets right after it, which falls
+    on the same weekday ("on Sunday (Nov 17)"; a bracket naming another weekday's date is a slip of
+    one of them, and the weekday is read)."""
+    if after is None or after.precision != "day" or not _OPEN_BRACKET.fullmatch(text, d.end, after.start):
+        return False
+    weekday = _WEEKDAY_WORD.match(text[d.start : d.end].lower())
+    if weekday is None:
+        return False
+    return datetime.date.fromisoformat(after.date).weekday() == WEEKDAYS[weekday.group(1)]
+
+
+def _dating(text: str, start: int, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a sentence (starting at ``start``) that may date its incident, after the model
+    has read them all: not a period started in passing ("since May" in a relative clause), not a day
+    a bracket then names again, and a word dating by publication only when the sentence names no
+    other day."""
+    dates = [d for d in dates if not _period_start(text, start, d)]
+    if len(dates) > 1:
+        # "on Sunday (Nov 17)": the date in brackets says which Sunday (when it is one)
+        dates = [d for d, after in zip(dates, [*dates[1:], None]) if not _named_again(text, d, after)]
+        named = [d for d in dates if text[d.start : d.end].lower() not in _BY_PUBLICATION]
+        if named:
+            return named
+    return dates
 
 
 def _period_start(text: str, start: int, d: DateMention) -> bool:
@@ -363,7 +412,7 @@ def find_events(
         dates, said, content = sig.dates, sig.claims, sig.content
         # ("whose fighters have encircled El Fasher since May": the start of a period, no day of an
         # incident; the model reads the signals' dates as it learnt them)
-        event_dates = [d for d in sig.event_dates if not _period_start(text, sentence.start, d)]
+        event_dates = _dating(text, sentence.start, sig.event_dates)
         if sig.rule in _REMOTE_KINDS and shelling_words(low) or sig.rule == "Air/drone strike":
             remote_kind = sig.rule
         if sig.aggregate:

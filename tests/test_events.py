@@ -1096,3 +1096,32 @@ def test_a_courts_business_is_no_event_but_the_crime_it_recalls_is():
         "carrying a rifle he had bought legally two weeks earlier."
     )
     assert [e for e in extract_article(recalled, "2024-05-06").events if e.evidence.text.startswith("Prosecutors")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # a word dating by publication yields to the sentence's own day
+        (
+            "Last week, a Russian drone crossed into Romanian airspace during an overnight attack on the Ukrainian "
+            "Danube port of Izmail.",
+            "2026-01-15",
+            ("2026-01-05", "2026-01-11"),
+        ),
+        # the bracket says which Sunday
+        (
+            "Ukrainian forces recaptured Kolisnykivka on the east bank of the Oskil on Sunday (Nov 17), according "
+            "to geolocated footage.",
+            "2024-11-24",
+            ("2024-11-17", "2024-11-17"),
+        ),
+        # unless it names another weekday's date: one of them is a slip, and the weekday is read
+        ("Russian shells hit a market in Kupiansk on Monday (January 6), officials said.", "2024-11-24", None),
+    ],
+)
+def test_the_day_a_sentence_names_itself_dates_its_incident(text, published, date):
+    [event] = extract_article(text, published).events
+    if date is not None:
+        assert (event.date, event.date_end) == date
+    else:
+        assert event.date == "2024-11-18"
