@@ -809,7 +809,12 @@ def _clash_kind(original: str, low: str, words: int, match: re.Match[str]) -> st
 
 
 def _strike_kind(original: str, low: str, words: int, match: re.Match[str]) -> str:
-    # "Israeli strikes killed 32": a strike with no weapon named; air forces strike from the air
+    return strike_kind(low)
+
+
+def strike_kind(low: str) -> str:
+    """The kind of a strike with no weapon named ("Israeli strikes killed 32"): air forces strike from
+    the air, others with artillery or missiles."""
     return "Air/drone strike" if _AIR_FORCES.search(low) else "Shelling/artillery/missile attack"
 
 

@@ -50,6 +50,7 @@ from extract.event_rules import (
     long_period_of,
     on,
     shelling_words,
+    strike_kind,
     territory_kind,
 )
 from extract.folding import fold
@@ -602,6 +603,15 @@ def _choose_subtype(
         if (taken := _TERRITORY_TAKEN.search(sig.span.text)) is not None:
             kind = territory_kind(sig.low, taken.start(), taken.group(1).lower().startswith(_RETAKEN))
             return kind, subtypes.of(kind)
+    if subtype == "Armed clash" and _STRIKE.search(sig.low) and not _FIGHTING.search(sig.low):
+        # "the military said it had carried out a 'precise strike' on Hamas fighters": a strike, not a
+        # fight (the kind of strike told before it, else the one its forces make)
+        kind = remote_kind or (sig.rule if sig.rule in _REMOTE_KINDS else strike_kind(sig.low))
+        return kind, subtypes.of(kind)
+    if subtype == _AIR_STRIKE and _MISSILE_STRIKE.search(sig.low) and not _names_aircraft(sig):
+        # "a ballistic missile hit an industrial facility", "a Russian missile strike on the city centre":
+        # missiles, shells and rockets with no aircraft or drone named
+        return _SHELLING, subtypes.of(_SHELLING)
     if (
         subtype in _REMOTE_KINDS
         and remote_kind is not None
@@ -641,6 +651,13 @@ def _counts_harm(sig: SentenceSignals) -> bool:
 
 
 _IED = "Remote explosive/landmine/IED"
+_AIR_STRIKE = "Air/drone strike"
+# a strike told by its missiles, rockets or shells
+_MISSILE_STRIKE = re.compile(
+    r"\b(?:(?:ballistic |cruise )?missiles?|rockets?|artillery|mortars?|shells?) (?:strikes?|attacks?|hit|hits|struck|"
+    r"slammed|landed|fire|barrages?)\b|\bshell(?:ed|ing)\b|\bballistic missiles?\b"
+)
+_SHELLING = "Shelling/artillery/missile attack"
 _CHEMICAL = "Chemical weapon"
 # a chemical used, not a chemical weapons site struck ("warplanes struck chemical weapons sites")
 _CHEMICAL_USED = re.compile(
@@ -653,6 +670,12 @@ _CHEMICAL_CARRIERS = frozenset(
 )
 _FIGHTS = frozenset({"Armed clash", "Attack"})
 _TERRITORY_MISREAD = frozenset({"Armed clash", "Change to group/activity"})
+_STRIKE = re.compile(r"\b(?:air ?strikes?|airstrikes?|strikes?|struck)\b")
+_FIGHTING = re.compile(
+    r"\b(?:fight(?:s|ing)?|fought|clash\w*|battl\w*|gunfight|firefight|gun ?battle|assault\w*|offensive|"
+    r"counter-?offensive|ambush\w*|shootout|fired|exchang\w* (?:of )?fire|trad\w* fire|storm\w*|repel\w*|advanc\w*|"
+    r"raid\w*|captur\w*|seiz\w*|infantry|positions)\b"
+)
 _RETAKEN = ("liberated", "retook", "recaptured", "regained")
 # a place taken: "overran police posts", "retook nearby Sloviansk", "liberated the community of
 # Alexandrovka", "claimed the capture of Dalne" (a place named, or a settlement's noun)

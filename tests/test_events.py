@@ -1058,14 +1058,25 @@ def test_a_place_taken_is_a_change_of_territory_not_a_clash(text, subtype):
     assert [e.subtype for e in extract_article(text, "2024-05-06").events] == [subtype]
 
 
-def test_a_town_retaken_within_a_report_of_fighting_is_regained():
-    # a helper's wire report of al-Shabaab attacks (bench/labels/news_fresh3.jsonl), where the model reads
-    # the retaking as one more clash
+@pytest.mark.parametrize(
+    ("ref", "words", "subtype"),
+    [
+        # a town retaken within a report of fighting, which the model reads as one more clash
+        ("fa07", "recaptured the town of Ceel Lahelay", "Government regains territory"),
+        # a strike the model reads as a clash: no fighting told
+        ("fa02", 'carried out a "precise strike" on Hamas fighters', "Air/drone strike"),
+        # a missile with no aircraft or drone named, which the model reads as an air strike
+        ("fc02", "when a ballistic missile hit an industrial facility", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_subtypes_the_model_misreads_in_the_fresh_news(ref, words, subtype):
+    # helpers' news texts (bench/labels/news_fresh3.jsonl), where the model, which learnt from the war
+    # in Ukraine, reads the sentence otherwise in its article
     path = Path(__file__).resolve().parent.parent / "bench" / "labels" / "news_fresh3.jsonl"
-    article = next(a for a in map(json.loads, path.open(encoding="utf-8")) if a["id"] == "fa07")
+    article = next(a for a in map(json.loads, path.open(encoding="utf-8")) if a["id"] == ref)
     events = extract_article(article["text"], article["published"]).events
-    [retaken] = [e for e in events if "recaptured the town of Ceel Lahelay" in e.evidence.text]
-    assert retaken.subtype == "Government regains territory"
+    [event] = [e for e in events if words in e.evidence.text]
+    assert event.subtype == subtype
 
 
 def test_a_capture_meant_is_no_change_of_territory():
