@@ -145,6 +145,8 @@ WHO_NOUNS = (
 )
 _ONE_VERBS = (
     r"(?:shot|run over|beaten|stabbed|tortured|abducted|kidnapped) and killed|found dead|"
+    # "a council staff member was beaten to death by a crowd", "a police officer was beaten unconscious"
+    r"(?:beaten|burned|burnt|hacked|stabbed|stoned) to death|lynched|beheaded|beaten unconscious|"
     r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
     r"abducted|kidnapped"
 )
@@ -197,7 +199,7 @@ _KILLED = (
 )
 _WOUNDED = (
     r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten|"
-    r"treated for (?:their\s+)?(?:wounds|injuries)|"
+    r"treated for (?:their\s+)?(?:gunshot\s+|bullet\s+|stab\s+|burn\s+|serious\s+|minor\s+)?(?:wounds|injuries)|"
     # "Two staff members sustained gunshot wounds" ("sustained" is among the words between, _AUX)
     r"(?:gunshot|bullet|shrapnel|stab|burn|serious|severe|critical|minor|light|multiple) (?:wounds|injuries)"
 )
@@ -281,7 +283,7 @@ _WHO_AFTER = re.compile(rf"[\"”]?\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:
 _ACTIVE_BEFORE = re.compile(
     # "killed or wounded 300 soldiers", "killed, injured or captured 5,000 troops"
     r"\b(?P<verb>(?:killed|killing),?\s+(?:(?:or|and|and/or)\s+)?(?:wounded|wounding|injured|injuring)"
-    r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
+    r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|shoots? dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
     r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|seized|seizing|"
@@ -323,6 +325,7 @@ _ACTIVE_KIND = {
     "remains": "killed",
     "shot": "killed",
     "shooting": "killed",
+    "shoot": "killed",
     "gunned": "killed",
     "execut": "killed",
     "massacr": "killed",
@@ -415,6 +418,8 @@ def _one_kind(verb: str, told: str) -> str | None:
     if verb in ("shot", "wounded") and _FATALLY.search(told):
         return "killed"
     if verb == "shot":  # "a soldier was shot": hit, not said to be dead
+        return "wounded"
+    if verb == "beaten unconscious":
         return "wounded"
     return next((k for rx, k in _PASSIVE_KINDS if rx.fullmatch(verb)), None)
 

@@ -449,6 +449,14 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("Gunmen killed two people and abducted 25 others.", [("killed", 2, "people"), ("captured", 25, None)]),
         ("Houthi fighters seized its 25 crew members.", [("captured", 25, "crew members")]),
         ("Gunmen seized 12 passengers from a bus.", [("captured", 12, "passengers")]),
+        ("Kenyan police shoot dead six protesters in Nakuru", [("killed", 6, "protesters")]),
+        (
+            "Six people were killed and 27 others treated for gunshot wounds.",
+            [("killed", 6, "people"), ("wounded", 27, None)],
+        ),
+        ("A council staff member was beaten to death by a crowd.", [("killed", 1, "member")]),
+        ("A police officer was beaten unconscious by a crowd of workers.", [("wounded", 1, "police officer")]),
+        ("A man was lynched by a mob on Monday.", [("killed", 1, "man")]),
         ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
         (
             "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
