@@ -31,7 +31,7 @@ from operator import itemgetter
 from extract import incident_model
 from extract.attribution import COUNTRY_NAMES
 from extract.casualties import find_casualties
-from extract.dates import NUMBER_WORDS, WEEKDAYS, DateMention, datelines, find_dates, parse_published
+from extract.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, DateMention, datelines, find_dates, parse_published
 from extract.event_rules import (
     AIR,
     BACKGROUND,
@@ -132,12 +132,17 @@ def _named_again(text: str, d: DateMention, after: DateMention | None) -> bool:
     return datetime.date.fromisoformat(after.date).weekday() == WEEKDAYS[weekday.group(1)]
 
 
-def _dating(text: str, start: int, dates: list[DateMention]) -> list[DateMention]:
-    """The dates of a sentence (starting at ``start``) that may date its incident, after the model
-    has read them all: not a period started in passing ("since May" in a relative clause), not a day
-    a bracket then names again, and a word dating by publication only when the sentence names no
-    other day."""
-    dates = [d for d in dates if not _period_start(text, start, d)]
+def _dating(text: str, sentence: Span, dates: list[DateMention], pub: datetime.date | None) -> list[DateMention]:
+    """The dates of a sentence that may date its incident, after the model has read them all: not a
+    period started in passing ("since May" in a relative clause) or a bound ("until 2028"), not a day
+    a bracket then names again, a day of a month the sentence names ("May's deadliest day came on the
+    26th") in that month, and a word dating by publication only when the sentence names no other day."""
+    dates = [d for d in dates if not _period_start(text, sentence.start, d) and not _UNTIL.match(text, d.start, d.end)]
+    if (day := _day_in_named_month(text, sentence, dates, pub)) is not None:
+        dates = sorted(
+            [d for d in dates if d.precision != "month" and not (d.start < day.end and day.start < d.end)] + [day],
+            key=lambda d: d.start,
+        )
     if len(dates) > 1:
         # "on Sunday (Nov 17)": the date in brackets says which Sunday (when it is one)
         dates = [d for d, after in zip(dates, [*dates[1:], None]) if not _named_again(text, d, after)]
@@ -145,6 +150,37 @@ def _dating(text: str, start: int, dates: list[DateMention]) -> list[DateMention
         if named:
             return named
     return dates
+
+
+_UNTIL = re.compile(r"(?:until|till)\b", re.I)
+_DAY_OF_MONTH = re.compile(r"\bon the ([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
+_MONTH_NAME = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _day_in_named_month(
+    text: str, sentence: Span, dates: list[DateMention], pub: datetime.date | None
+) -> DateMention | None:
+    """ "September was quieter, but on the 23rd a suicide bomber ...": the day in the month named before
+    it in the sentence, of that month's year (its mention's, else the latest such month by
+    publication)."""
+    m = _DAY_OF_MONTH.search(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    months = list(_MONTH_NAME.finditer(text, sentence.start, m.start()))
+    if not months:
+        return None
+    named = months[-1]
+    month = MONTHS[named.group(1).lower()]
+    year = next((int(d.date[:4]) for d in dates if d.start <= named.start() < d.end), None)
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.year if month <= pub.month else pub.year - 1
+    try:
+        day = datetime.date(year, month, int(m.group(1))).isoformat()
+    except ValueError:  # the 31st of a shorter month
+        return None
+    return DateMention(m.start(), m.end(), day, day, "day", True)
 
 
 def _period_start(text: str, start: int, d: DateMention) -> bool:
@@ -413,7 +449,7 @@ def find_events(
         dates, said, content = sig.dates, sig.claims, sig.content
         # ("whose fighters have encircled El Fasher since May": the start of a period, no day of an
         # incident; the model reads the signals' dates as it learnt them)
-        event_dates = _dating(text, sentence.start, sig.event_dates)
+        event_dates = _dating(text, sentence, sig.event_dates, pub)
         if sig.rule in _REMOTE_KINDS and shelling_words(low) or sig.rule == "Air/drone strike":
             remote_kind = sig.rule
         if sig.aggregate:

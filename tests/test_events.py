@@ -1128,6 +1128,20 @@ def test_a_courts_business_is_no_event_but_the_crime_it_recalls_is():
         ),
         # unless it names another weekday's date: one of them is a slip, and the weekday is read
         ("Russian shells hit a market in Kupiansk on Monday (January 6), officials said.", "2024-11-24", None),
+        # a day of the month the sentence names, in that month
+        (
+            "September was quieter on the front lines, but on the 23rd a suicide bomber drove a truck packed with "
+            "explosives into a checkpoint.",
+            "2023-12-29",
+            ("2023-09-23", "2023-09-23"),
+        ),
+        # a bound is no day of the incident
+        (
+            "Police fired tear gas at protesters in Tbilisi last Thursday evening, hours after the prime minister "
+            "announced that Georgia would not seek to open EU accession talks until 2028.",
+            "2024-12-05",
+            ("2024-11-28", "2024-11-28"),
+        ),
     ],
 )
 def test_the_day_a_sentence_names_itself_dates_its_incident(text, published, date):
