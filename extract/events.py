@@ -157,6 +157,19 @@ _DAY_OF_MONTH = re.compile(r"\bon the ([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
 _MONTH_NAME = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
+def _timeline_dates(text: str, sig: SentenceSignals) -> list[DateMention]:
+    """A date that opens its line before a dash ("22 June 2025 — Fighters seize the town"): a
+    timeline's entry, of the day it tells (the signals, as the model learnt them, read it as a wire
+    dateline's day, which is when the story was filed)."""
+    return [
+        d
+        for d in sig.dates
+        if d not in sig.event_dates
+        and _DATELINE.match(text, d.end)
+        and not text[text.rfind("\n", 0, d.start) + 1 : d.start].strip()
+    ]
+
+
 def _day_in_named_month(
     text: str, sentence: Span, dates: list[DateMention], pub: datetime.date | None
 ) -> DateMention | None:
@@ -449,7 +462,7 @@ def find_events(
         dates, said, content = sig.dates, sig.claims, sig.content
         # ("whose fighters have encircled El Fasher since May": the start of a period, no day of an
         # incident; the model reads the signals' dates as it learnt them)
-        event_dates = _dating(text, sentence, sig.event_dates, pub)
+        event_dates = _dating(text, sentence, sig.event_dates + _timeline_dates(text, sig), pub)
         if sig.rule in _REMOTE_KINDS and shelling_words(low) or sig.rule == "Air/drone strike":
             remote_kind = sig.rule
         if sig.aggregate:
@@ -492,6 +505,15 @@ def find_events(
         later = _later(s_text, low, words) if not event_dates else None
         if event_dates:
             date, level = _best_date(event_dates), 2
+        elif (
+            later
+            and dates_by_paragraph.get(para)
+            and (shifted := _shifted_or_none(dates_by_paragraph[para][-1], later, sentence.start)) is not None
+        ):
+            # "two days later", "two months later": counted from the date named before in the paragraph
+            # (before the present tense below: a timeline tells its past in the present)
+            date, level = shifted, 2
+            dates_by_paragraph[para].append(date)
         elif pub is not None and not dates and not detail and (ongoing := _ONGOING.search(low)):
             # "troops are now 19 miles from the city", "manoeuvres are under way": happening as reported
             day = pub.isoformat()
@@ -499,14 +521,6 @@ def find_events(
                 DateMention(sentence.start + ongoing.start(), sentence.start + ongoing.end(), day, day, "day", True),
                 2,
             )
-        elif (
-            later
-            and dates_by_paragraph.get(para)
-            and (shifted := _shifted_or_none(dates_by_paragraph[para][-1], later, sentence.start)) is not None
-        ):
-            # "two days later", "two months later": counted from the date named before in the paragraph
-            date, level = shifted, 2
-            dates_by_paragraph[para].append(date)
         elif dates_by_paragraph.get(para):
             date, level = dates_by_paragraph[para][-1], 1
         elif len(event_dates) < len(dates):

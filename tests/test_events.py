@@ -1150,3 +1150,12 @@ def test_the_day_a_sentence_names_itself_dates_its_incident(text, published, dat
         assert (event.date, event.date_end) == date
     else:
         assert event.date == "2024-11-18"
+
+
+def test_a_timeline_entry_dates_its_incident_and_what_follows_it():
+    text = (
+        "22 June 2025 — Fighters of the RSF seize the town of Al-Kweik after a day of fighting with the army. "
+        "Two days later, the last commercial convoy to reach the city is looted at a checkpoint outside Al-Kweik."
+    )
+    events = extract_article(text, "2026-03-06").events
+    assert [e.date for e in events] == ["2025-06-22", "2025-06-24"]
