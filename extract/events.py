@@ -631,6 +631,11 @@ def _choose_subtype(
     in an article that names no aircraft, drone, missile or artillery is a bomb set off on the ground
     (the Belfast bombings, the Oklahoma City blast), not an air strike, shelling, clash or attack."""
     subtype, p = subtypes.best()
+    if sig.rule in _NAMED_KINDS and subtype in _BROAD_KINDS:
+        # "the first grenade attack in Mogadishu", "the army pulled out of the village without a fight":
+        # the rules read a kind the sentence names, which the model, from a war of few such, reads as a
+        # clash, a strike or an attack
+        return sig.rule, subtypes.of(sig.rule)
     if (
         sig.rule == _CHEMICAL
         and subtype in _CHEMICAL_CARRIERS
@@ -720,6 +725,10 @@ _CHEMICAL_CARRIERS = frozenset(
 )
 _FIGHTS = frozenset({"Armed clash", "Attack"})
 _TERRITORY_MISREAD = frozenset({"Armed clash", "Change to group/activity"})
+_NAMED_KINDS = frozenset({"Grenade", "Non-violent transfer of territory", "Suicide bomb"})
+_BROAD_KINDS = frozenset(
+    {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Change to group/activity"}
+)
 _STRIKE = re.compile(r"\b(?:air ?strikes?|airstrikes?|strikes?|struck)\b")
 _FIGHTING = re.compile(
     r"\b(?:fight(?:s|ing)?|fought|clash\w*|battl\w*|gunfight|firefight|gun ?battle|assault\w*|offensive|"

@@ -1067,12 +1067,15 @@ def test_a_place_taken_is_a_change_of_territory_not_a_clash(text, subtype):
         ("fa02", 'carried out a "precise strike" on Hamas fighters', "Air/drone strike"),
         # a missile with no aircraft or drone named, which the model reads as an air strike
         ("fc02", "when a ballistic missile hit an industrial facility", "Shelling/artillery/missile attack"),
+        # a kind the sentence names, which the model reads as a strike
+        ("fg03", "July brought the first grenade attack in Mogadishu", "Grenade"),
     ],
 )
 def test_subtypes_the_model_misreads_in_the_fresh_news(ref, words, subtype):
-    # helpers' news texts (bench/labels/news_fresh3.jsonl), where the model, which learnt from the war
-    # in Ukraine, reads the sentence otherwise in its article
-    path = Path(__file__).resolve().parent.parent / "bench" / "labels" / "news_fresh3.jsonl"
+    # helpers' news texts (bench/labels/news_fresh3.jsonl, news_fresh5.jsonl), where the model, which
+    # learnt from the war in Ukraine, reads the sentence otherwise in its article
+    labels = Path(__file__).resolve().parent.parent / "bench" / "labels"
+    path = labels / ("news_fresh5.jsonl" if ref.startswith("fg") else "news_fresh3.jsonl")
     article = next(a for a in map(json.loads, path.open(encoding="utf-8")) if a["id"] == ref)
     events = extract_article(article["text"], article["published"]).events
     [event] = [e for e in events if words in e.evidence.text]
