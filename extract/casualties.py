@@ -641,7 +641,11 @@ def find_casualties(
         if kind is None:  # "a man was kidnapped": no casualty figure (as for "12 were kidnapped")
             continue
         who = m.group("who") or m.group("who2")
-        found.append(Casualty(kind, 1, 1, "exact", who, Span.of(text, m.start(), m.end())))
+        n, stop = 1, m.end()
+        if m.group("verb2") and (second := _AND_ONE.match(text, m.end(), end)) is not None:
+            # "killing a 34-year-old farmer and a 19-year-old student": two, one verb
+            n, stop = 2, second.end()
+        found.append(Casualty(kind, n, n, "exact", who, Span.of(text, m.start(), stop)))
     m = _HEADLINE_ONE.match(text, start, end) if flags & ONE_VERB else None
     if m is not None and _headline_who(m) and not any(c.span.start < m.end() for c in found):
         kind = "wounded" if m["verb"] in ("wounded", "injured") else "killed"

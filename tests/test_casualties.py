@@ -457,6 +457,10 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("A council staff member was beaten to death by a crowd.", [("killed", 1, "member")]),
         ("A police officer was beaten unconscious by a crowd of workers.", [("wounded", 1, "police officer")]),
         ("A man was lynched by a mob on Monday.", [("killed", 1, "man")]),
+        (
+            "Officers opened fire, killing a 34-year-old farmer and a 19-year-old student.",
+            [("killed", 2, "farmer")],
+        ),
         ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
         (
             "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
