@@ -200,6 +200,8 @@ _KILLED = (
 _WOUNDED = (
     r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten|"
     r"treated for (?:their\s+)?(?:gunshot\s+|bullet\s+|stab\s+|burn\s+|serious\s+|minor\s+)?(?:wounds|injuries)|"
+    # "23 people were treated for breathing difficulties", "eight more people were being treated for burns"
+    r"(?:being )?treated for|being treated|"
     # "Two staff members sustained gunshot wounds" ("sustained" is among the words between, _AUX)
     r"(?:gunshot|bullet|shrapnel|stab|burn|serious|severe|critical|minor|light|multiple) (?:wounds|injuries)"
 )
@@ -255,7 +257,7 @@ _FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\
 # an aside between the people counted and the casualty word
 _ASIDE = (
     # "Hundreds of civilians, including women, children and the elderly, were killed"
-    r"(?:,\s+(?:including|among them|mostly|many of them|most of them)\s+[^,;.]{1,40}(?:,\s+[^,;.]{1,40}){0,3},"
+    r"(?:,\s+(?:including|among them|mostly|many of them|most of them|\w+ of them|\w+ of whom)\s+[^,;.]{1,40}(?:,\s+[^,;.]{1,40}){0,3},"
     # "five soldiers, having fought gallantly, sacrificed their lives"
     r"|,\s+having\s+[^,;.]{1,40},"
     # "At least eight civilians including children were killed"
@@ -263,7 +265,7 @@ _ASIDE = (
 )
 # figure [of] [who [from ...]] [aux...] casualty-word ("dozens of wounded": "of" and the word alone)
 _AFTER = re.compile(
-    rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})){_FROM}"
+    rf"(?:\s+(?:of\s+(?:the\s+|their\s+|our\s+|its\s+)?)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO})){_FROM}"
     rf"|\s+of(?=\s+(?:wounded|injured|dead)\b))?"
     rf"(?:\s+(?:more|others|other people))?"
     rf"{_ASIDE}?"
@@ -279,20 +281,24 @@ _AFTER = re.compile(
     re.I,
 )
 # "others" alone after an active verb: "wounding six others"
-_WHO_AFTER = re.compile(rf"[\"”]?\s+(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I)
+_WHO_AFTER = re.compile(
+    rf"[\"”]?\s+(?:of\s+(?:the|its|their)\s+)?(?:other\s+)?(?P<who>(?:{_MOD}){{0,3}}?(?:{_WHO}))(?![\w-])", re.I
+)
 _ACTIVE_BEFORE = re.compile(
     # "killed or wounded 300 soldiers", "killed, injured or captured 5,000 troops"
     r"\b(?P<verb>(?:killed|killing),?\s+(?:(?:or|and|and/or)\s+)?(?:wounded|wounding|injured|injuring)"
     r"(?:,?\s+(?:or|and)\s+(?:captured|capturing))?|shot dead|shooting dead|shoots? dead|gunned down|executed|executing|massacred|killing|killed|kills|kill|"
     r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|wounding|wounded|wounds|wound|injuring|injured|injures|injure|"
     r"(?:claimed|claiming|took|taking|cost|costing) the lives of|capturing|captured|captures|capture|took|taken|taking|"
-    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|seized|seizing|"
+    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|seized|seizing|took away|taking away|"
     # "beat and burned to death 2 men", "beheaded 2 civilians"
     r"(?:(?:beat|beaten|stabbed|hacked|stoned|burned|burnt) and )?(?:beat|beating|hacked|hacking|stabbed|stabbing|"
     r"stoned|stoning|burned|burnt|burning) to death|lynched|lynching|beheaded|beheading|"
     r"lost|losing|(?:(?:resulted|resulting|led|leading) (?:in|to) )?the (?:deaths?|loss) of|"
     r"bodies of|remains of|left|leaving|death toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|hit|stands at|stood at)|"
     r"toll(?:\s+\w+){0,2}?\s+(?:to|at|of|reached|hit)|"
+    # "put the number of wounded at 23", "the number of dead rose to 15"
+    r"number of (?:the )?(?:dead|killed|deaths|fatalities|wounded|injured|casualties)(?:\s+\w+){0,2}?\s+(?:at|to|reached|hit)|"
     r"losses(?:\s+[\w,]+){0,5}?\s+(?:amounted to|stood at|totall?ed|reached|rose to|were|was|of|at)|"
     # "Among the dead were two government officials"
     r"among (?:the|those) (?:dead|killed|fatalities|injured|wounded|hurt) (?:were|was|are|is|included|include)|"
@@ -318,7 +324,8 @@ _ACTIVE_LAST = frozenset(
     "neutralizing eliminated eliminating wounding wounded wounds wound injuring "
     "injured injures injure capturing captured captures capture took taken taking lost losing of left leaving "
     "to at is was reached hit totalled totaled were all the death lynched lynching beheaded beheading "
-    "are included include and abducted abducting abducts kidnapped kidnapping kidnaps seized seizing its their".split()
+    "are included include and abducted abducting abducts kidnapped kidnapping kidnaps seized seizing its their "
+    "away".split()
 )
 _ACTIVE_KIND = {
     "bodies": "killed",
@@ -546,7 +553,7 @@ _HINT_WORDS = [
     *PEOPLE_WHOLE_WORDS,
     *(
         "dies loss lost prisoner captive surrender unaccounted toll eliminat neutrali massacr slain perish pow "
-        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat seiz"
+        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat seiz took_away taking_away treated"
     ).split(),
 ]
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))
@@ -892,6 +899,7 @@ _ADJECTIVAL_WHO = frozenset({"military", "police", "army", "security", "governme
 _NEEDS_WHO = frozenset(
     "captured capturing captures capture lost losing abducted abducting abducts kidnapped kidnapping kidnaps seized "
     "seizing".split()
+    + ["took away", "taking away"]
 )
 
 
@@ -899,6 +907,8 @@ def _active_kind(verb: str) -> str:
     """The kind of casualty a verb before the figure tells (``_ACTIVE_BEFORE``'s, lower-cased)."""
     if verb.endswith(("lives of", "death of", "deaths of", "loss of")):
         return "killed"
+    if verb.startswith("number of"):  # "the number of wounded at 23"
+        return "wounded" if any(w in verb for w in ("wounded", "injured")) else "killed"
     if verb.startswith("among"):
         return "wounded" if verb.split()[2] in ("injured", "wounded", "hurt") else "killed"
     if verb.startswith("the "):  # "the dead included", "the injured included"

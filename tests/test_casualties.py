@@ -111,6 +111,7 @@ def test_casualties(text, expected):
         "Troops seized 25 tanks and 3 villages.",
         "The alliance said it had seized more than 100 military posts.",
         "Russia captured 12 villages and lost 5 others.",
+        "Police took away 12 tanks.",
     ],
 )
 def test_not_casualties(text):
@@ -461,6 +462,12 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
             "Officers opened fire, killing a 34-year-old farmer and a 19-year-old student.",
             [("killed", 2, "farmer")],
         ),
+        ("The local unit put the number of wounded at 23.", [("wounded", 23, None)]),
+        ("The number of injured has reached 144, he said.", [("wounded", 144, None)]),
+        ("23 people were treated for breathing difficulties.", [("wounded", 23, "people")]),
+        ("Seven people, five of them policemen, were killed.", [("killed", 7, "people")]),
+        ("Armed men seized seven of its Yemeni staff.", [("captured", 7, "Yemeni staff")]),
+        ("Gunmen stopped a coach and took away six passengers.", [("captured", 6, "passengers")]),
         ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
         (
             "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
