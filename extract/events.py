@@ -567,12 +567,31 @@ def find_events(
         dates_by_paragraph.setdefault(para, []).extend(event_dates)
     _unfought(candidates)
     groups = _merge(candidates, entities, pub)
+    _date_headline(groups, pub)
     claims_of = _claims_by_sentence(sentences, claims)
     events = []
     for g, group in enumerate(groups, 1):
         for c in group.members:
             events.append(_to_event(len(events) + 1, f"i{g}", c, group, claims, claims_of, pub))
     return events
+
+
+def _date_headline(groups: list[_Candidate], pub: datetime.date | None) -> None:
+    """An undated headline that tells its incident otherwise than its lead ("M23 rebels take South Kivu
+    town as Congo accuses Rwanda of breaching peace deal", then "M23 rebels seized the town of Lemera on
+    Tuesday") is of the lead's day: the first day told in the next two paragraphs, not publication."""
+    if not groups or groups[0].paragraph != 0 or groups[0].date_level != 0:
+        return
+    headline = groups[0]
+    if len(headline.members) != 1 or headline.sentence.text.rstrip()[-1:] in _HEADLINE_END:
+        return  # (a headline has no final stop)
+    dated = [g for g in groups[1:] if g.paragraph <= 2 and g.explicit_date and not _long_before(g.date, pub)]
+    # (one of its own kind first: "Ethiopia declares state of emergency" is of the decree's day, not of
+    # the town taken the day before)
+    lead = next((g for g in dated if g.subtype == headline.subtype), dated[0] if dated else None)
+    if lead is not None:
+        headline.date, headline.date_level = lead.date, 1
+        headline.members[0].date, headline.members[0].date_level = lead.date, 1
 
 
 _NO_FIGHT = re.compile(UNFOUGHT)  # "No fighting reported.", "took the town without a fight"

@@ -1162,3 +1162,13 @@ def test_a_timeline_entry_dates_its_incident_and_what_follows_it():
     )
     events = extract_article(text, "2026-03-06").events
     assert [e.date for e in events] == ["2025-06-22", "2025-06-24"]
+
+
+def test_an_undated_headline_told_otherwise_than_its_lead_is_of_the_leads_day():
+    text = (
+        "M23 rebels take South Kivu town as Congo accuses Rwanda of breaching peace deal\n\n"
+        "GOMA, Congo (Reuters) - M23 rebels seized the town of Lemera in South Kivu on Tuesday after two days of "
+        "fighting with the army, residents said."
+    )
+    events = extract_article(text, "2026-01-28").events
+    assert [e.date for e in events] == ["2026-01-27", "2026-01-27"]
