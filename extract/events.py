@@ -475,6 +475,16 @@ def find_events(
         p_incident = scored[i][0]
         subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind, ground_bombs)
         previous = candidates[-1] if candidates else None
+        if (
+            subtype == _IED
+            and previous is not None
+            and previous.subtype == _SUICIDE
+            and para - previous.paragraph <= 1
+            and not _OTHER_DEVICE.search(low)
+        ):
+            # "The woman detonated her explosives near the market entrance", after "A female suicide
+            # bomber blew herself up at a cattle market": the same bomb
+            subtype, p_subtype = _SUICIDE, subtypes.of(_SUICIDE)
         detail = (
             previous is not None
             and para - previous.paragraph <= (3 if sig.weak else 1)
@@ -726,6 +736,12 @@ def _counts_harm(sig: SentenceSignals) -> bool:
 
 _IED = "Remote explosive/landmine/IED"
 _AIR_STRIKE = "Air/drone strike"
+_SUICIDE = "Suicide bomb"
+# a device other than the bomber's: a mine, a roadside or planted bomb, a car bomb
+_OTHER_DEVICE = re.compile(
+    r"\b(?:mines?|landmines?|roadside|ieds?|improvised|car bomb|motorcycle bomb|parcel|booby|planted|remote|"
+    r"second (?:blast|explosion|device))\b"
+)
 # a strike told by its missiles, rockets or shells
 _MISSILE_STRIKE = re.compile(
     r"\b(?:(?:ballistic |cruise )?missiles?|rockets?|artillery|mortars?|shells?) (?:strikes?|attacks?|hit|hits|struck|"

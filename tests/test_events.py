@@ -1172,3 +1172,14 @@ def test_an_undated_headline_told_otherwise_than_its_lead_is_of_the_leads_day():
     )
     events = extract_article(text, "2026-01-28").events
     assert [e.date for e in events] == ["2026-01-27", "2026-01-27"]
+
+
+def test_the_bomb_told_after_a_suicide_bombing_is_the_bombers():
+    text = (
+        "A female suicide bomber blew herself up at a crowded cattle market in Konduga on Tuesday afternoon, "
+        "killing at least 12 people, hospital sources said.\n\n"
+        "The woman detonated her explosives near the market entrance at about 4 p.m. as traders were loading "
+        "animals onto trucks."
+    )
+    events = extract_article(text, "2024-06-12").events
+    assert [e.subtype for e in events] == ["Suicide bomb", "Suicide bomb"]
