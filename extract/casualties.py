@@ -76,6 +76,8 @@ WHO_NOUNS = (
     "prisoners",
     "jihadists",
     "terrorists",
+    "khwarij",  # Pakistan's military's word for the TTP's fighters
+    "khawarij",
     "attackers",
     "gunmen",
     "guards",
@@ -195,7 +197,9 @@ _KILLED = (
     r"beaten to death|beat to death|hacked to death|stabbed to death|stoned to death|lynched|beheaded|"
     r"martyred|embraced (?:martyrdom|shahadat)|sacrificed their lives|laid down their lives|"
     # (Pakistan's military: "three terrorists were sent to hell")
-    r"sent to hell"
+    r"sent to hell|"
+    # "two gallant soldiers paid the supreme price"
+    r"paid the (?:supreme|ultimate) (?:price|sacrifice)|made the (?:supreme|ultimate) sacrifice"
 )
 _WOUNDED = (
     r"wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed|taken to hospital|in hospital|beaten up|beaten|"
@@ -432,7 +436,10 @@ def _one_kind(verb: str, told: str) -> str | None:
 
 
 _ONE = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
+    rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}"
+    # "a man suspected of stealing a motorcycle was beaten to death"
+    rf"(?:,?\s+(?:suspected|accused)\s+of\s+(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+,?)?"
+    rf"\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
     rf"also|later|seriously|critically|badly|severely|fatally|mortally|slightly|lightly)\s+)+(?P<verb>{_ONE_VERBS})\b"
     # "gunmen killed a policeman": the verb first
     rf"|\b(?P<verb2>{_VERB_FIRST})"
@@ -553,7 +560,7 @@ _HINT_WORDS = [
     *PEOPLE_WHOLE_WORDS,
     *(
         "dies loss lost prisoner captive surrender unaccounted toll eliminat neutrali massacr slain perish pow "
-        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat seiz took_away taking_away treated"
+        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat seiz took_away taking_away treated supreme_price supreme_sacrifice ultimate_sacrifice khwarij"
     ).split(),
 ]
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))

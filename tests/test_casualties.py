@@ -468,6 +468,9 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("Seven people, five of them policemen, were killed.", [("killed", 7, "people")]),
         ("Armed men seized seven of its Yemeni staff.", [("captured", 7, "Yemeni staff")]),
         ("Gunmen stopped a coach and took away six passengers.", [("captured", 6, "passengers")]),
+        ("Regrettably, two gallant soldiers paid the supreme price.", [("killed", 2, "gallant soldiers")]),
+        ("After an intense exchange of fire, four khwarij were sent to hell.", [("killed", 4, "khwarij")]),
+        ("A man suspected of stealing a motorcycle was beaten to death by a mob.", [("killed", 1, "man")]),
         ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
         (
             "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",

@@ -1138,6 +1138,18 @@ def test_a_courts_business_is_no_event_but_the_crime_it_recalls_is():
             "2023-12-29",
             ("2023-09-23", "2023-09-23"),
         ),
+        # a day in figures, and a statement's own day yielding to the incident's
+        (
+            "14/03/2024 – Depayin Township: Military aircraft bombed Let Yet Kone village, killing six people.",
+            "2024-03-18",
+            ("2024-03-14", "2024-03-14"),
+        ),
+        (
+            "Rawalpindi, 18 August 2025: On the night of 17 August 2025, security forces raided a hideout in North "
+            "Waziristan, killing four khwarij.",
+            "2025-08-18",
+            ("2025-08-17", "2025-08-17"),
+        ),
         # a bound is no day of the incident
         (
             "Police fired tear gas at protesters in Tbilisi last Thursday evening, hours after the prime minister "
@@ -1183,3 +1195,12 @@ def test_the_bomb_told_after_a_suicide_bombing_is_the_bombers():
     )
     events = extract_article(text, "2024-06-12").events
     assert [e.subtype for e in events] == ["Suicide bomb", "Suicide bomb"]
+
+
+def test_a_documents_heading_is_no_event():
+    text = (
+        "SUDAN – North Darfur: Flash Update No. 4 (12 June 2024)\n\n"
+        "Shelling hit the Abu Shouk camp on Tuesday, killing five people, camp leaders said."
+    )
+    events = extract_article(text, "2024-06-12").events
+    assert [e.evidence.text[:8] for e in events] == ["Shelling"]
