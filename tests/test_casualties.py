@@ -440,6 +440,26 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("The body of a young man was recovered from the river.", [("killed", 1, "man")]),
         ("The shelling took the lives of three civilians.", [("killed", 3, "civilians")]),
         ("The attack took the life of a 10-year-old boy.", [("killed", 1, "boy")]),
+        ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
+        (
+            "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
+            [("killed", 1, "Oleksandr Pielieshenko")],
+        ),
+        (
+            "Maria Petrenko, whose son serves in Bakhmut, died in the strike on Monday.",
+            [("killed", 1, "Maria Petrenko")],
+        ),
+    ],
+)
+def test_one_person_killed_told_by_a_noun_a_body_or_a_name_and_its_clause(text, expected):
+    assert [(kind, low, who) for kind, low, _, _, who in facts(text)] == expected
+
+
+# what the fresh news of December 2026 (bench/labels/news_fresh3.jsonl, news_fresh5.jsonl,
+# news_fresh6.jsonl) told in ways the rules did not read
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Another civilian was killed when the army shelled the village.", [("killed", 1, "civilian")]),
         (
             "Two aid workers were killed and a third was abducted.",
@@ -471,18 +491,9 @@ def test_bodies_known_deaths_and_more_nouns(text, expected):
         ("Regrettably, two gallant soldiers paid the supreme price.", [("killed", 2, "gallant soldiers")]),
         ("After an intense exchange of fire, four khwarij were sent to hell.", [("killed", 4, "khwarij")]),
         ("A man suspected of stealing a motorcycle was beaten to death by a mob.", [("killed", 1, "man")]),
-        ("The shelling claimed the life of one soldier.", [("killed", 1, "soldier")]),
-        (
-            "The weightlifter Oleksandr Pielieshenko, who finished fourth at the Rio Games in 2016, has been killed.",
-            [("killed", 1, "Oleksandr Pielieshenko")],
-        ),
-        (
-            "Maria Petrenko, whose son serves in Bakhmut, died in the strike on Monday.",
-            [("killed", 1, "Maria Petrenko")],
-        ),
     ],
 )
-def test_one_person_killed_told_by_a_noun_a_body_or_a_name_and_its_clause(text, expected):
+def test_figures_told_in_the_fresh_news(text, expected):
     assert [(kind, low, who) for kind, low, _, _, who in facts(text)] == expected
 
 
