@@ -500,6 +500,9 @@ def find_events(
         p_incident = scored[i][0]
         subtype, p_subtype = _choose_subtype(sig, subtypes, remote_kind, ground_bombs)
         previous = candidates[-1] if candidates else None
+        if subtype in _EXPLOSION_MISREAD | {_IED} and _SUICIDE_MEANS.search(low):
+            # "Ssali detonated explosives strapped to his body": a suicide bombing, whoever tells it
+            subtype, p_subtype = _SUICIDE, subtypes.of(_SUICIDE)
         if (
             subtype == _IED
             and previous is not None
@@ -685,7 +688,10 @@ def _choose_subtype(
     in an article that names no aircraft, drone, missile or artillery is a bomb set off on the ground
     (the Belfast bombings, the Oklahoma City blast), not an air strike, shelling, clash or attack."""
     subtype, p = subtypes.best()
-    if sig.rule in _NAMED_KINDS and subtype in _BROAD_KINDS:
+    if subtype == _GRENADE and _GRENADE_CARRIED.search(sig.low) and not _GRENADE_USED.search(sig.low):
+        # "gunmen armed with pistols and hand grenades seized an airliner": carried, not thrown
+        subtype, p = next((name, q) for name, q in subtypes.ranked() if name != _GRENADE)
+    if sig.rule in _NAMED_KINDS and subtype in _BROAD_KINDS and (sig.rule != _GRENADE or _GRENADE_USED.search(sig.low)):
         # "the first grenade attack in Mogadishu", "the army pulled out of the village without a fight":
         # the rules read a kind the sentence names, which the model, from a war of few such, reads as a
         # clash, a strike or an attack
@@ -762,6 +768,10 @@ def _counts_harm(sig: SentenceSignals) -> bool:
 _IED = "Remote explosive/landmine/IED"
 _AIR_STRIKE = "Air/drone strike"
 _SUICIDE = "Suicide bomb"
+_SUICIDE_MEANS = re.compile(
+    r"\bstrapped to (?:his|her|their) (?:body|bodies|chest|waist)|\b(?:explosive|suicide) (?:vest|belt)s?\b|"
+    r"\bblew (?:himself|herself|themselves) up\b"
+)
 # a device other than the bomber's: a mine, a roadside or planted bomb, a car bomb
 _OTHER_DEVICE = re.compile(
     r"\b(?:mines?|landmines?|roadside|ieds?|improvised|car bomb|motorcycle bomb|parcel|booby|planted|remote|"
@@ -786,6 +796,13 @@ _CHEMICAL_CARRIERS = frozenset(
 _FIGHTS = frozenset({"Armed clash", "Attack"})
 _TERRITORY_MISREAD = frozenset({"Armed clash", "Change to group/activity"})
 _NAMED_KINDS = frozenset({"Grenade", "Non-violent transfer of territory", "Suicide bomb"})
+_GRENADE = "Grenade"
+_GRENADE_CARRIED = re.compile(r"\b(?:armed with|carrying|brandishing|with) [\w ,]{0,40}?grenades?\b")
+# a grenade used, not carried ("gunmen armed with pistols and hand grenades seized an airliner")
+_GRENADE_USED = re.compile(
+    r"\bgrenade (?:attacks?|blasts?|explosions?|exploded|explodes|went off|hit|struck|killed|wounded|injured)\b|"
+    r"\b(?:threw|throws|throwing|thrown|hurled|hurling|lobbed|lobbing|tossed|tossing|detonated|exploded|pulled the pin)\b"
+)
 _BROAD_KINDS = frozenset(
     {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Change to group/activity"}
 )
@@ -806,8 +823,10 @@ _TERRITORY_TAKEN = re.compile(
     r"(?:(?:[a-z-]+\s+){0,2}(?:town|village|city|community|settlement|posts?|bases?|district|neighbou?rhood|"
     r"hamlet|outposts?|garrison)s?\b|[A-Z])"
 )
-_EXPLOSION = re.compile(r"\b(?:bombs?|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")
-_BOMB = re.compile(r"\b(?:bombs?|bombers?|devices?|explosives|detonat\w*)\b")
+# ("a bus terminal bombing", not the aircraft's "protect the hospital from bombing", "aerial bombing")
+_A_BOMBING = r"(?<!from )(?<!aerial )(?<!air )(?<!carpet )(?<!heavy )(?<!intense )bombings?"
+_EXPLOSION = re.compile(rf"\b(?:bombs?|{_A_BOMBING}|bombers?|explosions?|exploded|explodes?|blasts?|detonat\w*)\b")
+_BOMB = re.compile(rf"\b(?:bombs?|{_A_BOMBING}|bombers?|devices?|explosives|detonat\w*)\b")
 # what makes "bombs and guns" a fight: shots fired
 _GUNFIRE = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firing|gunfire|rifles?|clash\w*|fighting|stormed|ambush\w*)\b")
 _BOMBING = frozenset({"bombed", "bombing", "bombings"})

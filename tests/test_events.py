@@ -1204,3 +1204,36 @@ def test_a_documents_heading_is_no_event():
     )
     events = extract_article(text, "2024-06-12").events
     assert [e.evidence.text[:8] for e in events] == ["Shelling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subtypes"),
+    [
+        # a bombing with no aircraft, drone or artillery named in the article is a bomb on the ground
+        (
+            "2005 Kandy bus terminal bombing\n\nThe 2005 Kandy bus terminal bombing was an attack on the morning of 9 "
+            "February 2005 at the Goods Shed bus terminal in Kandy, Sri Lanka, in which a bomb hidden on a bus "
+            "exploded, killing 27 people.",
+            ["Remote explosive/landmine/IED", "Remote explosive/landmine/IED"],
+        ),
+        # explosives strapped to the body are a suicide bomber's
+        (
+            "Ssali detonated explosives strapped to his body as the bus travelled along the Kampala-Jinja highway "
+            "on Monday, killing 11 people.",
+            ["Suicide bomb"],
+        ),
+        # a grenade thrown
+        ("A man armed with a grenade threw it into a crowded bar on Saturday, wounding six people.", ["Grenade"]),
+    ],
+)
+def test_bombs_and_grenades_by_how_they_are_told(text, subtypes):
+    assert [e.subtype for e in extract_article(text, "2024-05-06").events] == subtypes
+
+
+def test_a_grenade_carried_is_no_grenade_attack():
+    text = (
+        "Four Arab gunmen armed with pistols and hand grenades seized a Greek airliner carrying 96 people on Monday "
+        "and forced it to fly to Larnaca."
+    )
+    [event] = extract_article(text, "1978-03-13").events
+    assert event.subtype != "Grenade"
