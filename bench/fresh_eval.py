@@ -9,7 +9,8 @@ helpers who saw none of it: short notes in ACLED's own style, and news articles 
   short reports, the subtype weighted F1 of each note's most confident event; the notes whose events
   hold their day; the fatality figures found (a ``killed`` casualty of that number).
   ``--notes bench/labels/acled_notes_dev.jsonl``: 100 more, read for faults (not trained on).
-- ``--news`` (default ``bench/labels/news_fresh.jsonl``, ``news_fresh_hard.jsonl``, ``news_fresh3.jsonl``):
+- ``--news`` (default ``bench/labels/news_fresh.jsonl``, ``news_fresh_hard.jsonl``, ``news_fresh3.jsonl``,
+  ``news_fresh5.jsonl``, ``news_fresh6.jsonl``, ``news_fresh4_heldout.jsonl``):
   12 wire-style articles mixing incidents with diplomacy, background and reactions (about 43% of their sentences are
   incidents), and 12 of analysis, talks, sanctions, anniversaries and court cases where about one
   sentence in five is; each incident sentence given as its exact text with its subtypes and casualty
@@ -18,7 +19,9 @@ helpers who saw none of it: short notes in ACLED's own style, and news articles 
   the casualty figures found exactly (same kind and number) in the events of their sentence, and,
   where the labels give the day an incident happened (``news_fresh3.jsonl``: 24 more texts by three
   helpers in December 2026, wire copy from eight other wars, mixed genres, live blogs, digests,
-  state-media and press-release formats), how many found events hold it. ``news_fresh4_heldout.jsonl``:
+  state-media and press-release formats; ``news_fresh5.jsonl``: 16 more on protests and repression and
+  round-ups of many incidents; ``news_fresh6.jsonl``: 30 short reports in other formats than ACLED's
+  and 8 documents of the kinds event corpora hold), how many found events hold it. ``news_fresh4_heldout.jsonl``:
   16 more by two other helpers the same day (wire copy of other wars, a diplomacy story, a feature,
   an explainer, a roundup; an Israeli outlet's report, a regional administration's Telegram posts, a
   live page, an Indian and a Mexican outlet's, a protest story, a rights group's report, a column):
@@ -154,6 +157,8 @@ def main() -> None:
             LABELS / "news_fresh.jsonl",
             LABELS / "news_fresh_hard.jsonl",
             LABELS / "news_fresh3.jsonl",
+            LABELS / "news_fresh5.jsonl",
+            LABELS / "news_fresh6.jsonl",
             LABELS / "news_fresh4_heldout.jsonl",
         ],
     )
