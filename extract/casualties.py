@@ -560,7 +560,8 @@ _HINT_WORDS = [
     *PEOPLE_WHOLE_WORDS,
     *(
         "dies loss lost prisoner captive surrender unaccounted toll eliminat neutrali massacr slain perish pow "
-        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat seiz took_away taking_away treated supreme_price supreme_sacrifice ultimate_sacrifice khwarij"
+        "maim liquidat burned_to burnt_to shot remains beaten abduct kidnap hostage taken_from sent_to_hell shahadat "
+        "seiz took_away taking_away treated supreme_price supreme_sacrifice ultimate_sacrifice khwarij"
     ).split(),
 ]
 _HINT = re.compile(word_trie([w.replace("_", " ") for w in _HINT_WORDS]))

@@ -117,7 +117,7 @@ _BY_PUBLICATION = frozenset(
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
-_WEEKDAY_WORD = re.compile(r"(?:on\s+|last\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAY_WORD = re.compile(rf"(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAYS)})\b")
 
 
 def _named_again(text: str, d: DateMention, after: DateMention | None) -> bool:
@@ -485,8 +485,7 @@ def find_events(
     for i, sig in enumerate(signals):
         sentence, para, s_text, low, words = sig.span, sig.paragraph, sig.span.text, sig.low, sig.words
         dates, said, content = sig.dates, sig.claims, sig.content
-        # ("whose fighters have encircled El Fasher since May": the start of a period, no day of an
-        # incident; the model reads the signals' dates as it learnt them)
+        # (the dates the model read, less those that date no incident and with a timeline's: _dating)
         event_dates = _dating(text, sentence, sig.event_dates + _timeline_dates(text, sig), pub)
         if sig.rule in _REMOTE_KINDS and shelling_words(low) or sig.rule == "Air/drone strike":
             remote_kind = sig.rule
