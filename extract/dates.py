@@ -177,7 +177,16 @@ def text_day(text: str) -> str | None:
         for mention in find_dates(text, None, m.start(), m.end()):
             if mention.precision == "day":
                 return mention.date
-    return next((m.date for m in find_dates(text, None, 0, min(len(text), TOP_CHARS)) if m.precision == "day"), None)
+    # (a span's last day too: "took place in Mombasa between 14 and 17 October 2013" tells of days up to
+    # the 17th, and "on 16 October" after it is that year's)
+    return next(
+        (
+            m.date if m.precision == "day" else m.date_end
+            for m in find_dates(text, None, 0, min(len(text), TOP_CHARS))
+            if m.precision in ("day", "days")
+        ),
+        None,
+    )
 
 
 # Relative expressions, matched on lower-cased text (IGNORECASE is several times slower in `re`).

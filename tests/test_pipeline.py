@@ -107,6 +107,16 @@ def test_without_publication_date_relative_dates_stay_unresolved():
     assert result.events and result.events[0].date is None
 
 
+def test_without_publication_date_a_span_at_the_top_dates_what_follows():
+    # an encyclopedia article: the days of its incidents are told without their year
+    text = (
+        "The 2013 Mombasa port riots were a series of violent demonstrations in Mombasa, Kenya, between 14 and 17 "
+        "October 2013.\n\nOn 16 October, security forces raided homes in Majengo and detained 312 people."
+    )
+    raid = [e for e in extract_article(text, None).events if e.evidence.text.startswith("On 16 October")]
+    assert raid and raid[0].date == "2013-10-16"
+
+
 def test_empty_and_blank_text():
     assert extract_article("", None) == Extraction()
     assert extract_article("   \n\n  ", "2024-01-01").events == []
