@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from extract.dates import MONTHS, WEEKDAYS
+
 # wording of site furniture, at the start of a line (case-blind)
 _STARTS = re.compile(
     r"(?:advertis(?:e?ment|ing)\b|sponsored\b|story continues\b|continue reading\b|"
@@ -47,10 +49,8 @@ _STARTS = re.compile(
 )
 # a byline: "By Iryna Kovalenko | Chernihiv | 29 May 2024", "By Jane Doe and John Roe, Reuters",
 # "Staff and agencies", "Reporting by ...; Editing by ..." (not "By Thursday morning, artillery was heard")
-_NAME = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|The|Then|Now|Late|Early|Mid|Noon|Nightfall)\b)[A-Z][\w.'’-]*"
-)
+_NOT_NAMES = [w.capitalize() for w in (*WEEKDAYS, *MONTHS)] + "The Then Now Late Early Mid Noon Nightfall".split()
+_NAME = rf"(?!(?:{'|'.join(_NOT_NAMES)})\b)[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"(?:By|BY)\s+{_NAME}(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*(?:,|and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})*"
     # then a place, an outlet, a date: capitalised words and numbers ("| Chernihiv | 29 May 2024")

@@ -208,6 +208,10 @@ _RELATIVE = re.compile(
 )
 
 _RELATIVE_ANYCASE = re.compile(_RELATIVE.pattern, re.IGNORECASE)
+# the phrases that date by the publication day alone: its day, or the day before it and it
+_TODAY = ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today")
+_LAST_DAY = ("overnight", "past day", "past 24 hours", "last 24 hours")
+BY_PUBLICATION = frozenset(_TODAY + _LAST_DAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,12 +518,12 @@ def _relative(m: re.Match[str], pub: date) -> DateMention | None:
     if rel.endswith(_SEASONS):
         first, last = _season(rel.rsplit(" ", 1)[1], pub, rel.startswith("last") or "past" in rel)
         return _mk(m, first, last, "month", True)
-    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+    if rel in _TODAY:
         return _mk(m, pub, pub, "day", True)
     if rel in ("yesterday", "last night", "the day before"):
         d = pub - timedelta(days=1)
         return _mk(m, d, d, "day", True)
-    if rel in ("overnight", "past day", "past 24 hours", "last 24 hours"):
+    if rel in _LAST_DAY:
         return _mk(m, pub - timedelta(days=1), pub, "days", True)
     if rel in ("over the weekend", "this weekend", "last weekend"):
         saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)

@@ -792,7 +792,8 @@ def _riot_kind(original: str, low: str, words: int, match: re.Match[str]) -> str
 
 
 def _regained_by(original: str, low: str, words: int, match: re.Match[str]) -> str:
-    return "Non-state actor overtakes territory" if _nonstate_subject(low) else "Government regains territory"
+    verb = REGAINS.search(low)
+    return territory_kind(low, verb.start() if verb else len(low), retaken=True)
 
 
 def _took_territory(rx: re.Pattern[str]) -> Callable[[str, str, int], bool]:
@@ -1033,12 +1034,6 @@ def _protest_kind(sentence: str) -> str:
     if INTERVENTION.search(sentence):
         return "Protest with intervention"
     return "Peaceful protest"
-
-
-def _nonstate_subject(sentence: str) -> bool:
-    m = REGAINS.search(sentence)
-    head = sentence[: m.start()] if m else sentence
-    return bool(NONSTATE.search(head)) and not _STATE_FORCE.search(head)
 
 
 def territory_kind(low: str, at: int, retaken: bool) -> str:

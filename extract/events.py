@@ -31,7 +31,16 @@ from operator import itemgetter
 from extract import incident_model
 from extract.attribution import COUNTRY_NAMES
 from extract.casualties import find_casualties
-from extract.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, DateMention, datelines, find_dates, parse_published
+from extract.dates import (
+    BY_PUBLICATION,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    DateMention,
+    datelines,
+    find_dates,
+    parse_published,
+)
 from extract.event_rules import (
     AIR,
     BACKGROUND,
@@ -98,24 +107,6 @@ _SINCE_LEAD = re.compile(r"[Ss]ince\b")  # a date mention that opens with its "s
 _RELATIVE = re.compile(r",\s+(?:whose|which|who)\b")
 
 
-# words that date by the publication day, and yield to any other date of the sentence: "Last week, a
-# Russian drone crossed into Romanian airspace during an overnight attack"
-_BY_PUBLICATION = frozenset(
-    {
-        "overnight",
-        "past day",
-        "past 24 hours",
-        "last 24 hours",
-        "today",
-        "tonight",
-        "this morning",
-        "this afternoon",
-        "this evening",
-        "earlier today",
-    }
-)
-
-
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _WEEKDAY_WORD = re.compile(rf"(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAYS)})\b")
 
@@ -151,7 +142,8 @@ def _dating(text: str, sentence: Span, dates: list[DateMention], pub: datetime.d
     if len(dates) > 1:
         # "on Sunday (Nov 17)": the date in brackets says which Sunday (when it is one)
         dates = [d for d, after in zip(dates, [*dates[1:], None]) if not _named_again(text, d, after)]
-        named = [d for d in dates if text[d.start : d.end].lower() not in _BY_PUBLICATION]
+        # ("Last week, a Russian drone crossed into Romanian airspace during an overnight attack")
+        named = [d for d in dates if text[d.start : d.end].lower() not in BY_PUBLICATION]
         if named:
             return named
     return dates
