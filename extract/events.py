@@ -469,7 +469,10 @@ def find_events(
     kept = [
         i
         for i, s in enumerate(scored)
-        if s is not None and s[0] >= model.threshold and not _tells_no_incident(signals[i])
+        if s is not None
+        and s[0] >= model.threshold
+        and not _tells_no_incident(signals[i])
+        and not _section_title(text, signals[i].span)
     ]
     subtypes_at = dict(
         zip(kept, model.subtypes_of([scored[i][1] for i in kept], [signals[i].rule for i in kept], meanings[kept]))
@@ -978,6 +981,22 @@ def _tells_no_incident(sig: SentenceSignals) -> bool:
     if _COURT.search(low) and not sig.casualties and not _VIOLENCE_OR_HELD.search(low):
         return True
     return bool(_COUNTED_INCIDENTS.search(low) and _YEARS.search(low))
+
+
+def _section_title(text: str, span: Span) -> bool:
+    """A short line of its own below the text's first, with no final stop and no verb in the past:
+    a document's section title ("Arrests and trial", "Attack on Ain al-Asad", "Major attacks", "15 and
+    16 October"). None of the 390 such lines of the labelled texts is an incident that an event was
+    made of (the eight that are incidents head an oblast digest's paragraphs with a place name)."""
+    s_text = span.text.rstrip()
+    if s_text[-1:] in _HEADLINE_END or len(s_text.split()) > _TITLE_WORDS or not text[: span.start].strip():
+        return False
+    own_line = text[: span.start].rstrip(" \t").endswith("\n") and text[span.end :].lstrip(" \t")[:1] in ("\n", "")
+    return own_line and not _PAST_VERB.search(s_text)
+
+
+_TITLE_WORDS = 5
+_PAST_VERB = re.compile(r"\b[A-Za-z]{2,}ed\b")
 
 
 def _has_place(place_starts: list[int], start: int, end: int) -> bool:

@@ -1206,6 +1206,21 @@ def test_a_documents_heading_is_no_event():
     assert [e.evidence.text[:8] for e in events] == ["Shelling"]
 
 
+def test_a_documents_section_titles_are_no_events():
+    # short lines of their own, below the title, with no final stop and no verb in the past
+    text = (
+        "Security bulletin: Khyber Pakhtunkhwa, week 29\n\n"
+        "Gunmen killed four police officers at a checkpoint in Bannu on Monday, police said.\n\n"
+        "Arrests and trial\n\n"
+        "Police arrested two men in Peshawar on Tuesday.\n\n"
+        "Attack on Ain al-Asad\n\n"
+        "Rockets hit the Ain al-Asad air base on Wednesday, the coalition said.\n\n"
+        "Rebels seized Goma"
+    )
+    events = extract_article(text, "2025-07-20").events
+    assert [e.evidence.text.split()[0] for e in events] == ["Gunmen", "Police", "Rockets", "Rebels"]
+
+
 @pytest.mark.parametrize(
     ("text", "subtypes"),
     [
