@@ -948,6 +948,16 @@ _VIOLENCE_OR_HELD = re.compile(
 _BEING_HARMED = re.compile(r"\b(?:are|is) being (?:killed|destroyed|shelled|bombed|attacked|wounded|tortured)\b")
 # habits and years: "Militants in Afghanistan have been using home-made IEDs", "a spate of attacks in
 # recent years"
+# a reaction to an incident told before: "condemned the attack", "did not comment on the shelling",
+# "had opened an investigation", "are seeking witnesses"
+_REACTION = re.compile(
+    r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing)|deplor(?:es|ed|ing)|did not (?:immediately )?(?:comment|confirm)|"
+    r"declined to comment|(?:open(?:ed|s)?|launch(?:ed|es)?|order(?:ed|s)?) an? (?:investigation|inquiry|probe)|"
+    r"investigating|(?:investigation|inquiry|probe) into|seeking witnesses)\b"
+)
+_DASHED_ASIDE = re.compile(r"\s[–—-]+\s")
+_REACTION_CLAUSE = re.compile(r"(?<!said )(?<!announced )(?<!added )\b(?:that|which)\b[^,;]{0,40}\Z")
+_CLAUSE_BREAK = re.compile(r";|,? but\b|\band (?:ordered|imposed|declared|deployed|sent)\b")
 _HABITUAL = re.compile(r"\b(?:ha(?:ve|s) been|are|is) using\b|\bin recent years\b|\bover the years\b")
 
 
@@ -980,7 +990,27 @@ def _tells_no_incident(sig: SentenceSignals) -> bool:
         return True
     if _COURT.search(low) and not sig.casualties and not _VIOLENCE_OR_HELD.search(low):
         return True
+    if sig.index and not sig.casualties and _only_reacts(sig.span.text, low):
+        return True
     return bool(_COUNTED_INCIDENTS.search(low) and _YEARS.search(low))
+
+
+def _only_reacts(s_text: str, low: str) -> bool:
+    """Whether all a sentence tells is a reaction to an incident ("The army said it had opened an
+    investigation", "The Syrian government did not comment on the shelling in Idlib", "X condemned the
+    attack, saying ..."): the rules see no incident in the rest of it ("did not comment on the strike,
+    but said its forces had hit ...", "detained 52 people ... as part of an investigation into ...",
+    "marched ... to condemn the bombing", "took over Crimea in 2014 — a maneuver that has been condemned",
+    "referendums held last week that Kyiv and the West denounced as a sham"). Not asked of a text's first
+    sentence ("Humanitarian Coordinator condemns deadly attack on aid convoy in Jonglei": its title)."""
+    match = _REACTION.search(low)
+    if match is None or _DASHED_ASIDE.search(low, 0, match.start()) or _REACTION_CLAUSE.search(low, 0, match.start()):
+        return False
+    end = _CLAUSE_BREAK.search(low, match.end())
+    cut = (match.start(), end.start() if end else len(low))
+    rest_low = low[: cut[0]] + " " * (cut[1] - cut[0]) + low[cut[1] :]
+    rest = s_text[: cut[0]] + " " * (cut[1] - cut[0]) + s_text[cut[1] :]
+    return classify_sentence(rest, rest_low)[0] is None
 
 
 def _section_title(text: str, span: Span) -> bool:

@@ -1206,6 +1206,21 @@ def test_a_documents_heading_is_no_event():
     assert [e.evidence.text[:8] for e in events] == ["Shelling"]
 
 
+def test_a_reaction_to_an_incident_told_before_is_no_event():
+    text = (
+        "Humanitarian Coordinator condemns deadly attack on aid convoy in Jonglei\n\n"
+        "Gunmen attacked an aid convoy near Pibor on Saturday, killing two drivers, the UN said.\n\n"
+        "The governor condemned the attack, saying the attackers would be found.\n\n"
+        "Police said they had opened an investigation.\n\n"
+        "The army did not comment on the attack, but said its troops had killed three gunmen near Pibor.\n\n"
+        "Police detained 12 people in Bor on Sunday as part of an investigation into the attack."
+    )
+    events = extract_article(text, "2024-05-13").events
+    assert [e.evidence.text.split()[0] for e in events] == ["Humanitarian", "Gunmen", "The", "Police"]
+    assert events[2].evidence.text.startswith("The army did not comment")
+    assert events[3].subtype == "Arrests"
+
+
 def test_a_documents_section_titles_are_no_events():
     # short lines of their own, below the title, with no final stop and no verb in the past
     text = (
