@@ -135,6 +135,32 @@ def count(conn: sqlite3.Connection, query: ListQuery) -> int:
     return conn.execute(sql, query.params).fetchone()[0]
 
 
+# what a fact row stands for, across fact lists: an event (its row, evidence or an incident's
+# version), a claim, a casualty figure, else a mention (of a person, place, group)
+_FACT_FAMILY = (
+    "CASE WHEN f.kind IN ('event', 'evidence') OR f.kind LIKE '%version' THEN 'event' "
+    "WHEN f.kind IN ('claim', 'casualty') THEN f.kind ELSE 'mention' END"
+)
+
+
+def fact_family(kind: str) -> str:
+    """The family of a fact row's kind, as ``_FACT_FAMILY`` reads it in SQL."""
+    if kind in ("event", "evidence") or kind.endswith("version"):
+        return "event"
+    return kind if kind in ("claim", "casualty") else "mention"
+
+
+def fact_position(conn: sqlite3.Connection, query: ListQuery, family: str, uid: int) -> int | None:
+    """Where in fact list ``query`` the fact of ``family`` (see ``fact_family``) and id ``uid`` is."""
+    sql = (
+        f"SELECT n FROM (SELECT f.uid AS uid, {_FACT_FAMILY} AS family, "
+        f"row_number() OVER (ORDER BY {query._order_sql()}) - 1 AS n FROM {query.source}{query._where_sql([])}) "
+        "WHERE family = ? AND uid = ? LIMIT 1"
+    )
+    found = conn.execute(sql, (*query.params, family, uid)).fetchone()
+    return None if found is None else found[0]
+
+
 def page_after(conn: sqlite3.Connection, query: ListQuery, after: tuple[Any, ...] | None, limit: int) -> Page:
     """The ``limit`` rows that follow sort key ``after`` (from the start when None)."""
     extra: list[str] = []

@@ -218,3 +218,38 @@ async def test_split_and_merge_keys_show_only_where_they_work(store):
         await pilot.press("2", "v")
         await settle(pilot)
         assert screen.check_action("merge_incident", ()) is False
+
+
+async def test_enter_on_a_version_puts_the_facts_cursor_on_its_event(tmp_path):
+    # the version's event is the second of its article: what a key judges is what the reader shows
+    from extract.pipeline import extract_article
+
+    path = build_small_store(tmp_path / "small.db")
+    text = (
+        "Russian shelling killed two people in Kherson on Friday, the regional governor said.\n\n"
+        "Separately, three people were killed when Russian drones hit Kharkiv overnight, the city's mayor said."
+    )
+    db = open_store(path)
+    with db:
+        write_article(
+            db,
+            RawArticle("fixtures/two.txt", text, title="Two strikes", outlet="Ukrinform", published="2024-12-21"),
+            extract_article(text, "2024-12-21"),
+        )
+    db.close()
+    app = make(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Air/drone strike"))
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = screen.facts
+        facts.move_cursor(index_of(facts, lambda r: r["outlet"] == "Ukrinform"))
+        version = facts.current_row
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.view.mode == "article" and screen.reader.highlighted == (version["start"], version["end"])
+        assert facts.cursor > 0
+        assert (facts.current_row["kind"], facts.current_row["uid"]) == ("event", version["uid"])

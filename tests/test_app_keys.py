@@ -186,6 +186,9 @@ async def test_claim_to_source_to_claims_and_back_and_forward(store):
         assert screen.reader.article.title == "Moscow says attack near Plekhovo repelled"
         start, end = screen.reader.highlighted
         assert screen.reader.article.text[start:end] == "a different account of the same fighting"
+        # the facts cursor is on that claim (its article's third fact), so a key judges what is shown
+        assert facts.cursor == 2 and facts.current_row["kind"] == "claim"
+        assert (facts.current_row["start"], facts.current_row["end"]) == (start, end)
         await pilot.press("escape")
         await settle(pilot)
         assert title(facts) == "Claims by Ukraine's military intelligence"

@@ -455,12 +455,26 @@ class MainScreen(JudgingMixin, Screen):
         if row.get("kind") == "event" and row.get("link_kind") == "event":
             self._open_event_by_id(row["link_id"])
         elif self.view.mode in ("entity", "source", "judgements") or not same_article:
-            self.go(View("article", row["article_id"], span, queries.article_facts_query(row["article_id"])))
+            # (a judgement's row: the id of what was judged)
+            uid = row.get("target_id") if self.view.mode == "judgements" else row.get("uid")
+            self._open_article_at(row["article_id"], span, row.get("kind") or "", uid)
         elif row.get("kind") in self.SPAN_FACTS or not row.get("link_kind"):
             self.reader.highlight(*span)
             self.reader.focus()
         else:
             self._follow(row)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open_article_at(self, article_id: int, span: tuple[int, int], kind: str, uid: int | None) -> None:
+        """The article with ``span`` highlighted and the facts cursor on the fact it came from, so
+        that what a key judges is what the reader shows."""
+        facts = queries.article_facts_query(article_id)
+        conn = queries.connect_readonly(self.db_path)
+        try:
+            at = queries.fact_position(conn, facts, queries.fact_family(kind), uid) if uid is not None else None
+        finally:
+            conn.close()
+        self.app.call_from_thread(self.go, View("article", article_id, span, facts, facts_cursor=at or 0))
 
     def action_follow_fact(self) -> None:
         """`o` on a fact: follow its link (a claim -> its source, a casualty -> its event, ...)."""
