@@ -279,3 +279,17 @@ def test_the_acled_location_is_the_most_specific_place_with_the_country_of_the_o
     rows = {r["article_ref"]: r for r in csv.DictReader(io.StringIO(export.stdout))}
     assert (rows["n1"]["location"], rows["n1"]["country"]) == ("Vahdat", "TJ")
     assert (rows["n2"]["location"], rows["n2"]["country"]) == ("Athens", "GR")
+
+
+def test_the_browser_builds_a_missing_named_store_from_the_seeds(tmp_path, monkeypatch, capsys):
+    # `sitrep --db new.db` is "the same on another store": built from the seeds, said on stderr
+    from tui import cli
+
+    opened = []
+    monkeypatch.setattr("tui.app.SitrepApp.run", lambda app: opened.append(app))
+    db = tmp_path / "new.db"
+    assert cli.main(["--db", str(db)]) == 0
+    assert len(opened) == 1 and f"building {db} from the bundled articles" in capsys.readouterr().err
+    store = open_store(db)
+    assert store.execute("SELECT count(*) FROM articles").fetchone()[0] >= 1
+    store.close()
