@@ -555,3 +555,21 @@ async def test_incident_keys_in_the_events_pane_and_the_incident_view(store):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert events.total == 1 and events.row(0)["id"] == plekhovo
+
+
+async def test_a_read_only_store_is_said_at_launch_and_a_judgement_says_why_it_is_not_recorded(store, monkeypatch):
+    from store.db import open_store
+
+    monkeypatch.setattr("tui.screens.main.writable", lambda path: False)
+    monkeypatch.setattr("tui.screens.judging.open_store", lambda path: open_store(path, readonly=True))
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert any("read-only here" in m for m in said), said
+        await to_events(pilot)
+        await pilot.press("V")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert said[-1].startswith("The store is read-only here") and "OperationalError" not in said[-1], said
+    assert one(store, "SELECT status FROM events WHERE subtype = 'Air/drone strike'") != ("verified",)

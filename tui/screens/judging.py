@@ -10,6 +10,8 @@ and the panes are read again.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +21,7 @@ from textual.message import Message
 
 from store import judgements as judging
 from store.admiralty import JudgementError
-from store.db import open_store
+from store.db import StoreError, open_store
 from store.judged import JudgementFilter, judgements_query
 from store.queries import connect_readonly
 from tui.screens.judge import EventForm, GradeForm, JudgementsForm, NoteForm, StatusForm, TagForm
@@ -35,6 +37,24 @@ FACT_TARGETS = {
     "≠ version": ("event", "uid"),  # an incident's versions
 }
 PANE_KINDS = {"events": "event", "sources": "source", "articles": "article"}
+
+
+READ_ONLY = "The store is read-only here: you can read it, but judgements, merges and splits cannot be recorded."
+
+
+def writable(path: str) -> bool:
+    """Whether judgements can be written to the store at ``path`` (and beside it, its journal)."""
+    return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
+def write_error(error: Exception) -> str:
+    """One line for the user when writing to the store failed."""
+    text = str(error).splitlines()[0] if str(error) else ""
+    if isinstance(error, sqlite3.OperationalError) and ("readonly" in text or "read-only" in text):
+        return READ_ONLY
+    if isinstance(error, StoreError):
+        return text
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 @dataclass(frozen=True)
@@ -236,7 +256,7 @@ class JudgingMixin:
         try:
             db = open_store(self.db_path)
         except Exception as error:  # noqa: BLE001 - one line for the user
-            self.post_message(JudgementFailed(str(error)))
+            self.post_message(JudgementFailed(write_error(error)))
             return
         try:
             changes = act(judging.Judge(db.conn, self.app.analyst))
@@ -244,7 +264,7 @@ class JudgingMixin:
             self.post_message(JudgementFailed(str(problem)))
             return
         except Exception as error:  # noqa: BLE001
-            self.post_message(JudgementFailed(f"{type(error).__name__}: {error}"))
+            self.post_message(JudgementFailed(write_error(error)))
             return
         finally:
             db.close()

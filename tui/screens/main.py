@@ -27,7 +27,7 @@ from tui.messages import ArticleLoaded
 from tui.screens.filter import ArticleFilterScreen, FilterScreen
 from tui.screens.help import HelpScreen, gather_shared
 from tui.screens.judge import JudgeForm
-from tui.screens.judging import JudgingMixin
+from tui.screens.judging import READ_ONLY, JudgingMixin, writable, write_error
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import Column, RowList
@@ -286,6 +286,8 @@ class MainScreen(JudgingMixin, Screen):
         ):
             self.query_one(f"#{pane_id}").border_title = title
         self.query_one("#articles", RowList).focus()
+        if not writable(self.db_path):
+            self.notify(READ_ONLY, title="Read-only", severity="warning", timeout=8)
 
     # ------------------------------------------------------------------ panes and lists
 
@@ -721,8 +723,9 @@ class MainScreen(JudgingMixin, Screen):
             finally:
                 db.close()
         except Exception as error:  # noqa: BLE001 - one line for the user
-            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-            self.app.call_from_thread(self.notify, f"Could not {what}: {reason}", severity="error", timeout=5)
+            self.app.call_from_thread(
+                self.notify, f"Could not {what}: {write_error(error)}", severity="error", timeout=5, markup=False
+            )
             return
         self.app.call_from_thread(self._after_write, message, what == "merge")
 
