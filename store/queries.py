@@ -586,7 +586,7 @@ def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
     fields (kind, label, detail, article_id, start, end, link) so every fact key works on them."""
     sql = f"""
         SELECT e.id AS uid, e.article_id, e.evidence_start AS start, e.evidence_end AS "end",
-               'event' AS link_kind, e.id AS link_id, e.subtype, e.date, e.date_end,
+               'event' AS link_kind, e.id AS link_id, e.subtype, e.date, e.date_end, e.date_precision, e.era,
                coalesce(nullif(e.claimant_label, ''), 'unattributed') AS claimant,
                coalesce(a.outlet, {URL_HOST}, a.ref) AS outlet,
                CASE WHEN k.copy_of IS NOT NULL THEN 1 ELSE 0 END AS copy,
@@ -611,7 +611,7 @@ def incident_versions_query(incident_id: int, label: str = "") -> ListQuery:
         kind="versions",
         select=(
             'f.uid, f.article_id, f.start, f."end", f.link_kind, f.link_id, f.subtype, f.date, '
-            "f.date_end, f.claimant, f.outlet, f.copy, f.figures, f.words, f.mark, "
+            "f.date_end, f.date_precision, f.era, f.claimant, f.outlet, f.copy, f.figures, f.words, f.mark, "
             "(SELECT j.mark FROM judgements j WHERE j.kind = 'event' AND j.target_id = f.uid) AS judgement, "
             "trim(f.mark || ' version') AS kind, f.claimant || ' · ' || f.outlet AS label, "
             "trim(coalesce(f.date, '') || ' · ' || f.subtype || ' · ' || "

@@ -253,3 +253,17 @@ async def test_enter_on_a_version_puts_the_facts_cursor_on_its_event(tmp_path):
         assert screen.view.mode == "article" and screen.reader.highlighted == (version["start"], version["end"])
         assert facts.cursor > 0
         assert (facts.current_row["kind"], facts.current_row["uid"]) == ("event", version["uid"])
+
+
+async def test_a_versions_date_is_shown_as_precise_as_it_is_known(store):
+    # a version dated to two days shows both, as the Events pane does (not only the first day)
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Armed clash"))
+        await pilot.press("enter")
+        await settle(pilot)
+        versions = [line.split("│")[-2] for line in screen_text(app).splitlines() if "Kyiv Inde" in line]
+        assert versions and "14–15 Dec 2024" in versions[-1], versions

@@ -137,7 +137,7 @@ VERSION_COLUMNS = [
         min_width=6,
         format=lambda r: f"{r.get('outlet') or ''}{' (copy)' if r.get('copy') else ''}",
     ),
-    Column("date", "Date", 10, style="dim", shrink=False, min_width=10, format=_event_date),
+    Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=10, format=_event_date, fit=True),
     Column("figures", "Figures", 14, style="red", min_width=8),
     Column("words", "Claim", min_width=10),
     Column("judgement", "Judged", 9, style="bold", blank=("",)),
