@@ -103,8 +103,8 @@ def retract_article(conn: sqlite3.Connection, article_id: int) -> tuple[set[int]
 
 
 def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterable[int]) -> None:
-    """Remove the sources and entities among these that nothing refers to any more (with their names
-    and merge keys)."""
+    """Remove the sources and entities among these that nothing refers to any more (with their names,
+    merge keys and spellings)."""
     for source_id in sorted(set(source_ids)):
         unused = conn.execute(
             "SELECT n_claims + n_relayed = 0 AND NOT EXISTS (SELECT 1 FROM claims WHERE source_id = ?) "
@@ -113,6 +113,11 @@ def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterab
         ).fetchone()
         if unused == (1,):
             conn.execute("DELETE FROM names WHERE owner = 'source' AND owner_id = ?", (source_id,))
+            conn.execute(
+                "DELETE FROM spellings WHERE owner = 'source' AND (type, key) IN "
+                "(SELECT type, key FROM merge_keys WHERE owner = 'source' AND owner_id = ?)",
+                (source_id,),
+            )
             conn.execute("DELETE FROM merge_keys WHERE owner = 'source' AND owner_id = ?", (source_id,))
             conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
     for entity_id in sorted(set(entity_ids)):
@@ -126,5 +131,10 @@ def tidy(conn: sqlite3.Connection, entity_ids: Iterable[int], source_ids: Iterab
         ).fetchone()
         if unused == (1,):
             conn.execute("DELETE FROM names WHERE owner = 'entity' AND owner_id = ?", (entity_id,))
+            conn.execute(
+                "DELETE FROM spellings WHERE owner = 'entity' AND (type, key) IN "
+                "(SELECT type, key FROM merge_keys WHERE owner = 'entity' AND owner_id = ?)",
+                (entity_id,),
+            )
             conn.execute("DELETE FROM merge_keys WHERE owner = 'entity' AND owner_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))

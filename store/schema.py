@@ -466,6 +466,19 @@ MIGRATIONS: list[str] = [
     CREATE TABLE incident_rekey (incident_id INTEGER PRIMARY KEY);
     INSERT INTO incident_rekey (incident_id) SELECT id FROM incidents;
     """,
+    # how many articles spell each merge key each way, so that a row is named as most articles
+    # name it ("Volodymyr Zelensky", not the first spelling seen, "Volodymyr Zełenski"); the writer
+    # starts a key of an older store with its present name, counted as the articles of the key
+    """
+    CREATE TABLE spellings (
+        owner TEXT NOT NULL,          -- 'entity' or 'source'
+        type TEXT NOT NULL,           -- as merge_keys.type
+        key TEXT NOT NULL,            -- a merge key
+        name TEXT NOT NULL,           -- one spelling of it
+        n INTEGER NOT NULL DEFAULT 0, -- articles that spelled it so
+        PRIMARY KEY (owner, type, key, name)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

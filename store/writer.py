@@ -72,6 +72,7 @@ class WriteCache:
     sources: dict[str, list] = field(default_factory=dict)  # merge key -> [id, entity_id, name, merge key]
     source_names: dict[int, str] = field(default_factory=dict)
     names: set[tuple[str, int, str]] = field(default_factory=set)
+    spelled: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (owner, type, key) -> its spelling
     grouper: Grouper = field(default_factory=Grouper)  # incidents touched since the last flush
 
     def clear(self) -> None:
@@ -79,6 +80,7 @@ class WriteCache:
         self.sources.clear()
         self.source_names.clear()
         self.names.clear()
+        self.spelled.clear()
         self.grouper.clear()
 
 
@@ -194,6 +196,50 @@ def _source_id(conn: sqlite3.Connection, cache: WriteCache, source, entity_ids: 
     return source_id
 
 
+def _count_spelled(
+    conn: sqlite3.Connection, cache: WriteCache, owner: str, spelled: list[tuple[str, str, str, int]]
+) -> None:
+    """One more article spells these merge keys so ((type, key, spelling, row id)); a key whose other
+    spelling is now used by more articles than the one it is named by takes it, and so does its row
+    when the row is named by that key ("Volodymyr Zelensky" over "Volodymyr Zełenski", its first)."""
+    for type_, key, _, _ in spelled:
+        if (owner, type_, key) not in cache.spelled:
+            # the key's present name counts the articles before this one (all of the key's, in a
+            # store from before spellings were counted)
+            conn.execute(
+                "INSERT OR IGNORE INTO spellings (owner, type, key, name, n) "
+                "SELECT owner, type, key, name, n FROM merge_keys WHERE owner = ? AND type = ? AND key = ?",
+                (owner, type_, key),
+            )
+            found = conn.execute(
+                "SELECT name FROM merge_keys WHERE owner = ? AND type = ? AND key = ?", (owner, type_, key)
+            ).fetchone()
+            cache.spelled[(owner, type_, key)] = found[0] if found else ""
+    conn.executemany(
+        "INSERT INTO spellings (owner, type, key, name, n) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1",
+        [(owner, type_, key, name) for type_, key, name, _ in spelled],
+    )
+    count = "(SELECT n FROM spellings s WHERE s.owner = :owner AND s.type = :type AND s.key = :key AND s.name = {})"
+    for type_, key, name, owner_id in spelled:
+        if (
+            cache.spelled[(owner, type_, key)] == name
+            or not conn.execute(
+                "UPDATE merge_keys SET name = :name WHERE owner = :owner AND type = :type AND key = :key "
+                f"AND {count.format(':name')} > coalesce({count.format('merge_keys.name')}, 0)",
+                {"owner": owner, "type": type_, "key": key, "name": name},
+            ).rowcount
+        ):
+            continue
+        cache.spelled[(owner, type_, key)] = name
+        table = "entities" if owner == "entity" else "sources"
+        renamed = conn.execute(f"UPDATE {table} SET name = ? WHERE id = ? AND merge_key = ?", (name, owner_id, key))
+        if renamed.rowcount and owner == "source":
+            cache.source_names[owner_id] = name
+            for other in cache.sources.values():
+                if other[0] == owner_id:
+                    other[2] = name
+
+
 def _count_spellings(
     conn: sqlite3.Connection, cache: WriteCache, entity_keys: dict[tuple[str, str], int], source_keys: dict[str, int]
 ) -> None:
@@ -305,12 +351,14 @@ def write_article(
 
     entity_ids: dict[str, int] = {}
     entity_keys: dict[tuple[str, str], int] = {}
+    entity_spelled: dict[tuple[str, str], tuple[str, int]] = {}
     for entity in extraction.entities:
         entity_id = _entity_id(conn, cache, entity)
         if entity_id is None:
             dropped.append(f"entity {entity.name!r}: no usable name or type")
             continue
         entity_keys[(entity.type, _merge_key(entity.name))] = entity_id
+        entity_spelled[(entity.type, _merge_key(entity.name))] = (entity.name.strip(), entity_id)
         entity_ids[entity.key] = entity_id
         good = [m for m in entity.mentions if _span_ok(text, m)]
         if len(good) < len(entity.mentions):
@@ -320,6 +368,7 @@ def write_article(
 
     source_ids: dict[str, int] = {}
     source_keys: dict[str, int] = {}
+    source_spelled: dict[str, tuple[str, int]] = {}
     for source in extraction.sources:
         source_id = _source_id(conn, cache, source, entity_ids)
         if source_id is None:
@@ -327,6 +376,9 @@ def write_article(
             continue
         source_ids[source.key] = source_id
         source_keys[_merge_key(source.name)] = source_id
+        source_spelled[_merge_key(source.name)] = (source.name.strip(), source_id)
+    _count_spelled(conn, cache, "entity", [(t, k, *v) for (t, k), v in sorted(entity_spelled.items())])
+    _count_spelled(conn, cache, "source", [("", k, *v) for k, v in sorted(source_spelled.items())])
     _count_spellings(conn, cache, entity_keys, source_keys)
 
     claim_ids: dict[str, int] = {}

@@ -110,11 +110,20 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
     )
 
 
-# What the migration that made incidents' lookup keys start with their families added (the
-# newest): dropped, a store is as the versions before it left it (but for the keys' format).
-BEFORE_REKEY = """
+# What the migration that counted spellings added (the newest): dropped, a store is as the versions
+# before it left it.
+BEFORE_SPELLINGS = """
+    DROP TABLE spellings;
+"""
+
+# What the migration that made incidents' lookup keys start with their families added: dropped
+# (after what came later), a store is as the versions before it left it (but for the keys' format).
+BEFORE_REKEY = (
+    BEFORE_SPELLINGS
+    + """
     DROP TABLE incident_rekey;
 """
+)
 
 # What the judgements' migration added (it came after incidents): dropped, after what came later.
 BEFORE_JUDGEMENTS = (

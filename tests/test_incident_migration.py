@@ -108,7 +108,8 @@ def test_lookup_keys_written_before_families_are_rebuilt_on_opening(tmp_path):
             "INSERT OR IGNORE INTO incident_keys (key, lo, hi, incident_id) VALUES (?, ?, ?, ?)",
             [(key.split("|", 1)[1], lo, hi, i) for key, lo, hi, i in fresh],
         )
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        rekey = next(n for n, sql in enumerate(MIGRATIONS, start=1) if "CREATE TABLE incident_rekey" in sql)
+        conn.execute(f"PRAGMA user_version = {rekey - 1}")
     conn.close()
 
     db = open_store(path)

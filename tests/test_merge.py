@@ -189,6 +189,19 @@ def test_spellings_across_articles_are_one_row_named_as_most_articles_name_it(tm
     assert len(set(_rows(db, "place").values())) == 2
 
 
+def test_spellings_of_one_key_name_the_row_as_most_articles_spell_it(tmp_path):
+    # "Zełenski" and "Zelensky" fold to one merge key: the row was named by the first spelling seen
+    db = open_store(tmp_path / "s.db")
+    _write(db, _article(1, ("person", "Volodymyr Zełenski")))
+    _write(db, _article(2, ("person", "Volodymyr Zelensky")))
+    assert set(_rows(db, "person").values()) == {"Volodymyr Zełenski"}  # one article each: the first stays
+    _write(db, _article(3, ("person", "Volodymyr Zelensky")))
+    assert set(_rows(db, "person").values()) == {"Volodymyr Zelensky"}
+    _write(db, _article(4, ("person", "Volodymyr Zełenski")))  # a tie does not move it back
+    assert set(_rows(db, "person").values()) == {"Volodymyr Zelensky"}
+    assert db.execute("SELECT count(*) FROM entities WHERE type = 'person'").fetchone()[0] == 1
+
+
 def test_a_surname_alone_joins_only_the_one_person_of_that_name(tmp_path):
     db = open_store(tmp_path / "s.db")
     _write(
