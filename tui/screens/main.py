@@ -136,9 +136,10 @@ VERSION_COLUMNS = [
         style="cyan",
         min_width=6,
         format=lambda r: f"{r.get('outlet') or ''}{' (copy)' if r.get('copy') else ''}",
-        drop=3,
+        drop=2,
     ),
-    Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=10, format=_event_date, fit=True, drop=2),
+    # (the first to give way: the incident's own date heads the list)
+    Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=10, format=_event_date, fit=True, drop=3),
     Column("figures", "Figures", 14, style="red", min_width=8, drop=1),
     Column("words", "Claim", min_width=10),
     Column("judgement", "Judged", 9, style="bold", blank=("",)),
