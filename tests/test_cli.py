@@ -293,3 +293,26 @@ def test_the_browser_builds_a_missing_named_store_from_the_seeds(tmp_path, monke
     store = open_store(db)
     assert store.execute("SELECT count(*) FROM articles").fetchone()[0] >= 1
     store.close()
+
+
+def test_an_export_is_never_written_over_the_store_or_another_database(kursk_store, tmp_path):
+    before = kursk_store.read_bytes()
+    for args in (["export"], ["feeds", "export"]):
+        for target in (str(kursk_store), f"{kursk_store}-wal"):
+            result = run_sitrep(*args, "--db", str(kursk_store), "-o", target)
+            assert result.returncode == 2 and "that is the store itself" in result.stderr, result.stderr
+    other = tmp_path / "other.db"
+    other.write_bytes(before)
+    result = run_sitrep("export", "--db", str(kursk_store), "-o", str(other))
+    assert result.returncode == 2 and "is an SQLite database" in result.stderr
+    assert other.read_bytes() == before
+    assert json.loads(run_sitrep("stats", "--json", "--db", str(kursk_store)).stdout)["articles"] == 1
+
+
+def test_a_read_command_does_not_turn_an_empty_file_into_a_store(tmp_path):
+    empty = tmp_path / "notes.txt"
+    empty.write_bytes(b"")
+    for args in (["stats"], ["export"], ["search", "x"], ["feeds", "list"]):
+        result = run_sitrep(*args, "--db", str(empty))
+        assert result.returncode == 2 and "an empty file, not a Sitrep store" in result.stderr, (args, result.stderr)
+    assert empty.read_bytes() == b""

@@ -230,6 +230,27 @@ def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_store_path(), False
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_output(args: argparse.Namespace) -> None:
+    """Refuse an output file that is the store or another SQLite database (writing an export over
+    it would wipe it): a one-line usage error, nothing written."""
+    if not getattr(args, "output", None):
+        return
+    out = Path(args.output).expanduser()
+    store, _ = store_path(args)
+    if out.resolve() in {Path(f"{store}{tail}").expanduser().resolve() for tail in ("", "-wal", "-shm", "-journal")}:
+        raise UsageError(f"{args.output}: that is the store itself; write the export to another file")
+    try:
+        with open(out, "rb") as existing:
+            header = existing.read(len(_SQLITE_HEADER))
+    except OSError:
+        return  # no such file yet (or not readable: writing it will say why)
+    if header == _SQLITE_HEADER:
+        raise UsageError(f"{args.output}: is an SQLite database (a store?); not overwriting it with an export")
+
+
 def fulltext(args: argparse.Namespace) -> bool:
     """Whether fetch reads each item's page: --no-fulltext, else the config file's [feeds] fulltext."""
     return load_settings().feed_fulltext if args.fulltext is None else args.fulltext
@@ -264,6 +285,16 @@ def ensure_store(path: Path, *, explicit: bool = False):
     return db
 
 
+def _refuse_empty(path: Path) -> None:
+    """An existing file of no bytes (and no journal holding any) is no store: a read must not turn
+    it into one."""
+    from store.db import StoreError
+
+    wal = Path(f"{path}-wal")
+    if path.is_file() and path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size):
+        raise StoreError(f"{path}: an empty file, not a Sitrep store")
+
+
 def open_for_reading(args: argparse.Namespace):
     """An existing store; the default one is built from the seeds when missing."""
     from store.db import StoreError, open_store
@@ -273,6 +304,7 @@ def open_for_reading(args: argparse.Namespace):
         return ensure_store(path)
     if not path.exists():
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
+    _refuse_empty(path)
     if not os.access(path, os.W_OK):  # a store on read-only media or shared read-only: just read it
         return open_store(path, readonly=True)
     return open_store(path)
@@ -287,6 +319,7 @@ def open_for_writing(args: argparse.Namespace):
         return ensure_store(path)
     if not path.exists():
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
+    _refuse_empty(path)
     if not os.access(path, os.W_OK):
         raise StoreError(f"{path}: the store is read-only here; judgements cannot be recorded")
     return open_store(path)
@@ -362,6 +395,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError("--format geojson exports events only (use --kind event)")
     if args.format == "csv" and args.kind == "all" and not args.output:
         raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
+    check_output(args)
     db = open_for_reading(args)
     if args.format == "csv" and args.kind == "all":
         try:
@@ -469,6 +503,7 @@ def open_existing(args: argparse.Namespace):
     path, _ = store_path(args)
     if not path.exists():
         raise StoreError(f"{path}: no such store (follow a feed first: `sitrep feeds add URL`)")
+    _refuse_empty(path)
     return open_store(path)
 
 
@@ -600,6 +635,7 @@ def _feeds_export(args: argparse.Namespace) -> int:
     from store.feeds import list_feeds
     from store.opml import write_opml
 
+    check_output(args)
     document = write_opml(list_feeds(open_existing(args)))
     if not args.output:
         sys.stdout.write(document)
