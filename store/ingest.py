@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -244,6 +245,22 @@ def _chunks(items: Iterator[RawArticle], size: int) -> Iterator[list[RawArticle]
         yield chunk
 
 
+def _exit_with_parent() -> None:
+    """In a worker: end when the process that started it is gone (an ingest killed with -9 leaves
+    no orphans holding the store open or blocked writing to a pipe nobody reads)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sitrep-orphan-watch", daemon=True).start()
+
+
+ORPHAN_CHECK_SECONDS = 1.0
+
+
 class Workers:
     """A process pool started on first use; after a crash of the pool, work runs in-process."""
 
@@ -258,7 +275,7 @@ class Workers:
             return None
         try:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.count)
+                self._pool = ProcessPoolExecutor(max_workers=self.count, initializer=_exit_with_parent)
             return self._pool.submit(fn, arg)
         except BrokenProcessPool:
             self._broken = True

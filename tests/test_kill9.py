@@ -8,6 +8,8 @@ import sqlite3
 import subprocess
 import time
 
+import pytest
+
 from store.db import open_store
 from store_fixtures import SITREP, assert_store_sound, make_corpus, run_sitrep
 
@@ -75,3 +77,50 @@ def test_sigkill_mid_ingest_then_rerun_completes_exactly(tmp_path):
     totals = ("SELECT sum(n_mentions), sum(n_events) FROM entities", "SELECT sum(n_claims) FROM sources")
     for sql in totals:
         assert sqlite3.connect(path).execute(sql).fetchone() == sqlite3.connect(clean).execute(sql).fetchone()
+
+
+def _living_in_group(pgid: int) -> list[int]:
+    """Processes of process group ``pgid`` that are not zombies (Linux's /proc)."""
+    living = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            living.append(int(entry))
+    return living
+
+
+def test_the_extraction_workers_end_when_the_ingest_is_killed(tmp_path):
+    if not os.path.isdir("/proc"):
+        pytest.skip("the check reads /proc")
+    corpus = tmp_path / "corpus.jsonl"
+    make_corpus(corpus, 800)
+    path = tmp_path / "killed.db"
+    open_store(path).close()
+    proc = subprocess.Popen(
+        [*SITREP, "ingest", str(corpus), "--db", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_living_in_group(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)  # until a worker runs beside the ingest
+        assert len(_living_in_group(proc.pid)) >= 2, "no extraction worker was started"
+        proc.send_signal(signal.SIGKILL)  # the main process only, as `kill -9 PID` would
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while _living_in_group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _living_in_group(proc.pid) == [], "workers outlived the killed ingest"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
