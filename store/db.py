@@ -24,6 +24,7 @@ from store.schema import INCIDENTS_VERSION, MIGRATIONS, SCHEMA_VERSION
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 CACHE_KIB = 64 * 1024
 BUSY_TIMEOUT_MS = 10_000
+WRITE_WAIT_SECONDS = 600  # how long a writer waits in all for another's write lock
 ENV_VAR = "SITREP_DB"
 
 
@@ -181,9 +182,22 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConne
 
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT: take the write lock first (waiting up to the busy timeout), so that a
-    second writer waits its turn instead of failing halfway, and what is written goes whole or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE ... COMMIT: take the write lock first, so that a second writer waits its turn
+    instead of failing halfway, and what is written goes whole or not at all. Another ingest may hold
+    the lock longer than the busy timeout (its last phase): the lock is asked for again, for up to
+    ``WRITE_WAIT_SECONDS`` in all, before giving up."""
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"the store stayed locked by another writer for {WRITE_WAIT_SECONDS // 60} minutes; try again later"
+                ) from None
     try:
         yield
     except BaseException:

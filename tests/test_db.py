@@ -287,3 +287,30 @@ def _columns_at(version: int, table: str) -> list[str]:
     for number in range(1, version + 1):
         conn.executescript(MIGRATIONS[number - 1])
     return _columns(conn, table) if table in _tables(conn) else []
+
+
+def test_a_writer_waits_for_another_writers_lock_longer_than_the_busy_timeout(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from store import db as store_db
+
+    path = tmp_path / "s.db"
+    first = open_store(path)
+    first.execute("PRAGMA busy_timeout = 50")  # (so that the test need not wait the real timeout)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.4, lambda: other.execute("COMMIT")).start()
+    started = time.monotonic()
+    with store_db.write_transaction(first):
+        first.execute("DELETE FROM articles")
+    assert time.monotonic() - started >= 0.3  # it waited, and then wrote
+
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(store_db, "WRITE_WAIT_SECONDS", 0.2)
+    with pytest.raises(store_db.StoreError, match="stayed locked by another writer"):
+        with store_db.write_transaction(first):
+            pass
+    other.execute("ROLLBACK")
+    other.close()
+    first.close()
