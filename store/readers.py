@@ -97,12 +97,24 @@ def _text_bytes(data: bytes) -> bytes:
     return data
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a stray byte or two that is not (a pasted Windows quote): the text with
+    U+FFFD for each, when its well-formed characters beyond ASCII outnumber them; else None (a
+    text in another encoding, for detection)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    return text if good >= bad else None
+
+
 def decode(data: bytes) -> str:
     """Bytes to str: UTF-8 when it is, else the detected encoding; binary data is refused."""
     data = _text_bytes(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        text = _mostly_utf8(data)
+    if text is None:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:MAX_ARTICLE_BYTES]).best()
@@ -518,6 +530,10 @@ def read_path(path: Path, ref: str) -> Iterator[RawArticle | Rejection]:
             head = stream.peek(4096)[:4096]
             fmt = format_of(path, head)
             if fmt == "jsonl":
+                if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark, read as UTF-8
+                    import codecs
+
+                    stream = codecs.EncodedFile(stream, "utf-8", "utf-16")
                 yield from read_jsonl(stream, ref)
                 return
             limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES

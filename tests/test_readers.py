@@ -268,6 +268,25 @@ def test_utf16_with_its_byte_order_mark_is_read(tmp_path, codec):
     assert not isinstance(article, Rejection) and article.text == text
 
 
+def test_a_stray_byte_in_utf8_text_is_one_replacement_character(tmp_path):
+    # not a reason to read the whole file in another encoding (it had come out as Mac Roman)
+    path = tmp_path / "notes.txt"
+    text = "Russia’s army shelled Kharkiv — the city’s mayor said. Харків."
+    path.write_bytes(text.encode() + b" It wasn\x92t over.")
+    (article,) = read_path(path, "notes.txt")
+    assert article.text == text + " It wasn\ufffdt over."
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_json_lines_with_the_byte_order_mark_are_read(tmp_path, codec):
+    path = tmp_path / "dump.jsonl"
+    lines = [{"id": "a", "text": "Shelling hit Kharkiv on Monday."}, {"id": "b", "text": "Харків, Tuesday."}]
+    body = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    path.write_bytes(("\ufeff" if codec == "utf-16-be" else "").encode(codec) + body.encode(codec))
+    articles = list(read_path(path, "dump.jsonl"))
+    assert [a.text for a in articles] == [line["text"] for line in lines]
+
+
 def test_broken_utf16_says_so(tmp_path):
     path = tmp_path / "broken.txt"
     path.write_bytes(b"\xff\xfe\x00\xd8")  # a lone surrogate after the mark
