@@ -302,8 +302,28 @@ def read_html(data: bytes, ref: str) -> RawArticle:
         title=(document.title or "").strip() or derive_title(text),
         url=document.url or None,
         outlet=document.sitename or None,
-        published=parse_published(document.date),
+        published=_page_date(document.date, data),
     )
+
+
+def _page_date(found: str | None, html: bytes) -> str | None:
+    """The page's date as trafilatura (htmldate) found it, but not a year it guessed from a
+    copyright line or a year in the text ("© 2019" comes back as 2019-01-01): a 1 January the page
+    never writes as a day is no date."""
+    published = parse_published(found)
+    if published is None or not published.endswith("-01-01"):
+        return published
+    year = published[:4]
+    days = (
+        f"{year}-01-01",
+        f"{year}/01/01",
+        f"01/01/{year}",
+        f"1 January {year}",
+        f"January 1, {year}",
+        f"Jan 1, {year}",
+    )
+    page = html.decode("utf-8", errors="replace")
+    return published if any(day in page for day in days) else None
 
 
 # --- JSON Lines -------------------------------------------------------------------------------

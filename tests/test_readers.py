@@ -554,3 +554,23 @@ def test_a_million_blank_lines_inside_a_text_are_read_at_once(tmp_path):
         "assert item.text.startswith('Russian') and item.text.endswith('End.')"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60, cwd=REPO)
+
+
+PAGE = (
+    "<html><head><title>Strike</title>{meta}</head><body><nav>Home | World</nav><article>"
+    "<h1>Strike on village kills three</h1><p>Gunmen killed three civilians on Monday in the village, "
+    "officials said. The region has seen violence since 2016, residents said, and many families have fled "
+    "to the city.</p><p>Officials said an investigation had been opened and that security forces were "
+    "deployed to the area on Tuesday.</p></article><footer>© 2019 Example News</footer></body></html>"
+)
+
+
+def test_a_page_with_no_date_gets_none_not_a_year_guessed_from_its_footer(tmp_path):
+    path = tmp_path / "strike.html"
+    path.write_text(PAGE.format(meta=""), encoding="utf-8")
+    (article,) = read_path(path, "strike.html")
+    assert article.published is None  # not 2019-01-01 from "© 2019", nor 2016-01-01
+    meta = '<meta property="article:published_time" content="2024-01-01T10:00:00Z">'
+    path.write_text(PAGE.format(meta=meta), encoding="utf-8")
+    (article,) = read_path(path, "strike.html")
+    assert article.published == "2024-01-01"  # a 1 January the page states is kept
