@@ -58,6 +58,8 @@ def default_store_path() -> Path:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+        if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+            uri += "&immutable=1"  # a store in a folder that cannot be written: its -shm cannot be made
         return sqlite3.connect(
             uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, factory=StoreConnection
         )

@@ -316,3 +316,17 @@ def test_a_read_command_does_not_turn_an_empty_file_into_a_store(tmp_path):
         result = run_sitrep(*args, "--db", str(empty))
         assert result.returncode == 2 and "an empty file, not a Sitrep store" in result.stderr, (args, result.stderr)
     assert empty.read_bytes() == b""
+
+
+def test_writing_to_a_store_that_cannot_be_written_says_so_in_one_line(kursk_store, monkeypatch, capsys):
+    import sqlite3
+
+    from tui import cli
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr("store.ingest.ingest_paths", refuse)
+    assert cli.main(["ingest", str(FIXTURES), "--db", str(kursk_store)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"sitrep: {kursk_store}: the store is read-only here; nothing can be written to it\n"

@@ -314,3 +314,20 @@ def test_a_writer_waits_for_another_writers_lock_longer_than_the_busy_timeout(tm
     other.execute("ROLLBACK")
     other.close()
     first.close()
+
+
+def test_a_store_in_a_folder_that_cannot_be_written_is_read(tmp_path, monkeypatch, kursk_store):
+    # (as root every folder is writable: the folder's answer is what the store's code is told)
+    import os
+
+    from store import db as store_db
+
+    folder = str(kursk_store.parent)
+    real_access = os.access
+    monkeypatch.setattr(store_db.os, "access", lambda p, mode: False if str(p) == folder else real_access(p, mode))
+    for side in ("-wal", "-shm"):
+        assert not os.path.exists(f"{kursk_store}{side}")
+    store = open_store(kursk_store, readonly=True)
+    assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    store.close()
+    assert not os.path.exists(f"{kursk_store}-shm")  # nothing was made beside it

@@ -305,7 +305,9 @@ def open_for_reading(args: argparse.Namespace):
     if not path.exists():
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
     _refuse_empty(path)
-    if not os.access(path, os.W_OK):  # a store on read-only media or shared read-only: just read it
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        # a store on read-only media, shared read-only, or in a folder that cannot be written (where
+        # its journal files cannot be made): just read it
         return open_store(path, readonly=True)
     return open_store(path)
 
@@ -320,7 +322,7 @@ def open_for_writing(args: argparse.Namespace):
     if not path.exists():
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
     _refuse_empty(path)
-    if not os.access(path, os.W_OK):
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StoreError(f"{path}: the store is read-only here; judgements cannot be recorded")
     return open_store(path)
 
@@ -890,6 +892,7 @@ def main(argv: list[str] | None = None) -> int:
     from store.db import StoreError
     from store.feeds import FeedError
 
+    args = None
     try:
         args = build_parser().parse_args(argv)
         _check_text_arguments(args)
@@ -916,6 +919,10 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SITREP_DEBUG"):
             raise
         message = str(error).splitlines()[0] if str(error) else ""
+        if args is not None and "readonly database" in message:  # (sqlite3's OperationalError)
+            store = store_path(args)[0]
+            print(f"sitrep: {plain(store)}: the store is read-only here; nothing can be written to it", file=sys.stderr)
+            return EXIT_USAGE
         print(
             f"sitrep: unexpected error: {type(error).__name__}{': ' + plain(message) if message else ''}",
             file=sys.stderr,
