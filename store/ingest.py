@@ -184,12 +184,14 @@ def read_inputs(
         path = Path(given)
         if path.is_dir():
             pairs: list[tuple[Path, str]] = []
+            refused = False
             for item in _folder_files(path):
                 if isinstance(item, Rejection):
+                    refused = True
                     yield item
                 else:
                     pairs.append((item, item.relative_to(path).as_posix()))
-            if not pairs:
+            if not pairs and not refused:  # (a folder that cannot be read is said once, above)
                 yield Rejection(
                     given, "no article files found in this folder (.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)"
                 )

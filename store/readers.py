@@ -346,7 +346,11 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     except UnicodeDecodeError:
         raise Unreadable("not UTF-8") from None
     except (json.JSONDecodeError, RecursionError) as error:
-        reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+        if isinstance(error, json.JSONDecodeError):
+            where = f"column {error.colno}" if error.lineno == 1 else "the end of the line"
+            reason = f"{error.msg.removesuffix(' at')} at {where}"
+        else:
+            reason = "nested too deeply"
         raise Unreadable(f"broken JSON ({reason})") from None
     if not isinstance(obj, dict):
         raise Unreadable("not a JSON object")

@@ -61,7 +61,7 @@ def test_ingest_every_fixture_and_then_again(db):
             "binary.txt: binary file (not text)",
             "empty.txt: empty file",
             "feed.rss#3: item has no content or summary",
-            "lines.jsonl:3: broken JSON (Expecting ',' delimiter)",
+            "lines.jsonl:3: broken JSON (Expecting ',' delimiter at the end of the line)",
             "lines.jsonl:4: no `text` string",
         ]
     )
@@ -123,7 +123,7 @@ def test_stdin_jsonl(db):
     data = b'{"text": "Clashes in Goma on Monday.", "id": "g1"}\n{"text": "Protest in Lagos."}\nnot json\n'
     summary, rejected = run(db, ["-"], stdin=io.BytesIO(data))
     assert (summary.added, summary.rejected) == (2, 1)
-    assert rejected == ["stdin:3: broken JSON (Expecting value)"]
+    assert rejected == ["stdin:3: broken JSON (Expecting value at column 1)"]
     assert {r[0] for r in db.execute("SELECT ref FROM articles")} == {"g1", "stdin:2"}
 
 
@@ -256,7 +256,7 @@ def test_big_folders_read_in_the_pool_match_reading_in_process(tmp_path):
         db = open_store(tmp_path / f"w{workers}.db")
         summary, rejected = run(db, [str(folder)], workers=workers)
         assert (summary.added, summary.rejected) == (91, 1) and rejected == [
-            f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value)"
+            f"{folder}/d1/045.jsonl:2: broken JSON (Expecting value at column 1)"
         ]
         stores[workers] = db.execute("SELECT ref, title, published, text FROM articles ORDER BY id").fetchall()
         db.close()
@@ -408,3 +408,19 @@ def test_dropped_facts_and_progress_are_counted(db, monkeypatch):
     )
     assert (again.added, again.present, again.dropped_facts) == (0, 1, 0) and progress[-1] == (0, 1, 0, 0)
     assert summary.to_dict() == {"added": 3, "already_present": 0, "rejected": 1}
+
+
+def test_a_folder_that_cannot_be_read_is_said_once(db, tmp_path, monkeypatch):
+    # (as root every folder can be read: the walk is told it cannot, as os.walk would tell it)
+    import os as os_module
+
+    closed = tmp_path / "closed"
+    closed.mkdir()
+
+    def walk(top, onerror=None):
+        onerror(PermissionError(13, "Permission denied", str(top)))
+        return iter(())
+
+    monkeypatch.setattr(os_module, "walk", walk)
+    summary, rejected = run(db, [str(closed)])
+    assert rejected == [f"{closed}: cannot read folder (Permission denied)"] and summary.rejected == 1
