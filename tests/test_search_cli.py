@@ -79,6 +79,17 @@ def test_queries_file_gives_one_json_line_per_query_in_order(store, tmp_path):
     assert lines[1]["results"][0]["matched"] == "Курск"
 
 
+def test_a_refused_long_query_is_shown_cut_short(store, tmp_path):
+    path, _ = store
+    file = tmp_path / "queries.txt"
+    file.write_text("Kharkov\n" + "x" * 3500 + "\n", encoding="utf-8")
+    done = sitrep("search", "--queries", str(file), "--db", str(path), "--json")
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("sitrep: query 'xxx") and "...': query too long (3500 characters" in line
+    assert len(line) < 200
+
+
 def test_kind_filters_results(store):
     path, ids = store
     sources = answers(sitrep("search", "Zelensky", "--kind", "source", "--db", str(path), "--json").stdout)

@@ -454,7 +454,8 @@ def run_search(args: argparse.Namespace) -> int:
             if args.query is not None:
                 raise UsageError(str(error)) from None
             status = EXIT_REJECTED
-            print(f"sitrep: query {plain(query)!r}: {plain(error)}", file=sys.stderr)
+            shown = query if len(query) <= 60 else f"{query[:57]}..."  # (a refused query may be long)
+            print(f"sitrep: query {plain(shown)!r}: {plain(error)}", file=sys.stderr)
             if args.json:
                 print(json.dumps({"query": query, "results": [], "error": str(error)}, ensure_ascii=False))
             continue
