@@ -259,7 +259,7 @@ def _summary(
         date_end = max((r[4] or r[3]) for r in precise)
         precision = "days" if best <= PRECISION_RANK["days"] else precise[0][5]
         if precision == "days" and date_end == date:
-            precision, date_end = "day", None
+            precision = "day"  # (date_end the same day, as an event dated to a day has it)
     else:
         date = date_end = precision = None
     subtype_counts = Counter(r[2] for r in rows)

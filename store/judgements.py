@@ -569,7 +569,7 @@ def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
         if "subtype" in corrected:
             sets.update(subtype=corrected["subtype"], type=SUBTYPE_TO_TYPE[corrected["subtype"]])
         if "date" in corrected:
-            sets.update(date=corrected["date"], date_end=None, date_precision="day")
+            sets.update(date=corrected["date"], date_end=corrected["date"], date_precision="day")
         if "place" in corrected:
             sets["places_label"] = corrected["place"]
         if "killed" in corrected:

@@ -163,7 +163,7 @@ def test_every_cell_of_the_incident_rows(db):
         {
             "incident_id": "2",
             "event_date": "2024-12-20",
-            "event_date_end": "",
+            "event_date_end": "2024-12-20",
             "date_precision": "day",
             "event_type": "Explosions/Remote violence",
             "sub_event_type": "Air/drone strike",

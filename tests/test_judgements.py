@@ -107,7 +107,7 @@ def test_corrections_keep_the_extracted_values_beside(db):
         "Explosions/Remote violence",
         "Air/drone strike",
         "2024-12-13",
-        None,
+        "2024-12-13",  # a day's end is that day, as extraction writes it
         "day",
         "Sudzha",
         "≥30 killed/wounded; 5 killed",
