@@ -12,6 +12,7 @@ from textual.content import Content
 
 from tui.widgets.safe_text import one_line
 
+SNIPPET_CHARS = 240  # at most this much of a snippet is shown (about two lines)
 TITLE_CHARS = 56  # of an article's title in a result (one line at 80 columns)
 
 
@@ -25,9 +26,16 @@ def describe_hit(hit: dict[str, Any]) -> Content:
         (f"{'article':<13}", "$accent"), ((hit.get("published") or "")[:10], "dim"), "  ", (title, "bold")
     )
     snippet = one_line(hit.get("snippet") or "")
+    marks = hit.get("marks") or []
+    cut = 0
+    if len(snippet) > SNIPPET_CHARS:  # (a word thousands of letters long would fill the list)
+        cut = max(0, min((marks[0][0] if marks else 0) - SNIPPET_CHARS // 4, len(snippet) - SNIPPET_CHARS))
+        snippet = snippet[cut : cut + SNIPPET_CHARS]
     body = Content("  …" + snippet + "…")
-    for start, end in hit.get("marks") or []:
-        body = body.stylize("bold reverse", start + 3, end + 3)
+    for start, end in marks:
+        start, end = max(start - cut, 0), min(end - cut, len(snippet))
+        if start < end:
+            body = body.stylize("bold reverse", start + 3, end + 3)
     return Content("\n").join([head, body])
 
 
