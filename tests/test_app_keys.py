@@ -620,3 +620,33 @@ async def test_c_shows_only_confident_incidents_and_says_so_in_the_border(store)
         await settle(pilot)
         assert screen.events.total == len(confidences)
         assert "confidence" not in str(screen.events.border_subtitle)
+
+
+async def test_the_highlighted_span_stays_in_view_when_the_terminal_is_resized(store):
+    long_text = " ".join(f"Paragraph sentence number {i} tells nothing of note." for i in range(200))
+    long_text += " The last sentence tells of shelling in Kupiansk."
+    add_article(store, long_text, "Long", "2024-12-19")
+    app = make(store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.articles.move_cursor(index_of_title(screen.articles, "Long"))
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = screen.reader
+        start = reader.article.text.index("The last sentence")
+        reader.highlight(start, len(reader.article.text))
+        await settle(pilot)
+        assert "Kupiansk" in reader.visible_text
+        for size in ((80, 24), (100, 30), (60, 20)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert "Kupiansk" in reader.visible_text, size
+
+
+def index_of_title(row_list, title: str) -> int:
+    for index in range(row_list.total or 0):
+        row = row_list.row(index)
+        if row is not None and row.get("title") == title:
+            return index
+    raise AssertionError(f"no article {title!r}")

@@ -248,11 +248,16 @@ class Reader(ScrollView, can_focus=True):
         self.virtual_size = Size(0, len(self._lines))
 
     def on_resize(self) -> None:
-        width = self._wrap_width
         self._rewrap()
-        if self.highlighted is not None and width != self._wrap_width:
-            self.highlight(*self.highlighted)  # keep the highlighted span in view
+        if self.highlighted is not None:
+            # keep the highlighted span in view, once the new size is laid out (the scroll position
+            # is kept in lines, and the lines changed)
+            self.call_after_refresh(self._keep_highlight_in_view)
         self.refresh()
+
+    def _keep_highlight_in_view(self) -> None:
+        if self.highlighted is not None:
+            self.highlight(*self.highlighted)
 
     def _spans_in(self, start: int, end: int) -> list[ArticleSpan]:
         if self.article is None:
