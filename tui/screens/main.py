@@ -338,7 +338,7 @@ class MainScreen(JudgingMixin, Screen):
         if row_list.id == "events":
             order = "newest first" if self.events_descending else "oldest first"
             described = self.event_filter.describe()
-            subtitle = f"{subtitle} {self.event_rows}"
+            subtitle = plural(message.total, self.event_rows[:-1])  # "1 incident", "4 incidents"
             subtitle = f"{described} · {subtitle}" if described else subtitle
             subtitle = f"{subtitle} · {order}" + ("" if self.event_filter.history else " · no history")
             if self.merge_mark is not None:
