@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -288,21 +287,24 @@ def pair_strength(p: Place, q: Place) -> int:
 def place_match(a: Iterable[Place], b: Iterable[Place]) -> tuple[int, bool]:
     """(strength, conflict) between two sets of places. Conflict: both name towns and none of
     them meet; or both name places and nothing meets at all."""
-    a = [p for p in a if p.level > 0]
-    b = [p for p in b if p.level > 0]
-    if not a or not b:
-        return 0, False
+    a = [p for p in a if p.level]
+    b = [q for q in b if q.level]
     best = 0
-    towns = 0
+    towns = -1  # how well the best two towns meet (-1: not both name a town)
     for p in a:
+        town = p.level == 2
         for q in b:
             s = pair_strength(p, q)
-            best = max(best, s)
-            if p.level == 2 and q.level == 2:
-                towns = max(towns, s)
-    both_towns = any(p.level == 2 for p in a) and any(q.level == 2 for q in b)
-    conflict = (both_towns and towns < 2) or best == 0
-    return best, conflict
+            if town and q.level == 2:
+                if s == 3:
+                    return 3, False  # the same town: nothing meets better
+                if s > towns:
+                    towns = s
+            if s > best:
+                best = s
+    if not a or not b:
+        return 0, False
+    return best, 0 <= towns < 2 or best == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -367,7 +369,7 @@ class Profile:
     put an incident does not), or a centre falls in the other's wide days (widened by the
     tolerance), or, with no centre on either side, their wide days overlap."""
 
-    subtypes: Counter = field(default_factory=Counter)
+    subtypes: set[str] = field(default_factory=set)
     day_sum: float = 0.0
     day_n: int = 0
     wide: tuple[int, int] | None = None
@@ -413,7 +415,7 @@ class Profile:
         """Take in an event or another profile. An event dated by a year, or not at all, adds its
         subtype, places, actors and figures, not days."""
         if isinstance(item, Profile):
-            self.subtypes.update(item.subtypes)
+            self.subtypes |= item.subtypes
             self.day_sum += item.day_sum
             self.day_n += item.day_n
             if item.wide is not None:
@@ -421,7 +423,7 @@ class Profile:
             places = item.places.values()
             figures = item.figures
         else:
-            self.subtypes[item.subtype] += 1
+            self.subtypes.add(item.subtype)
             if item.joinable and item.lo is not None:
                 self.add_days(item.lo, item.hi)
             places = item.places
@@ -481,7 +483,7 @@ def score(report: Profile, incident: Profile) -> int | None:
     """How well ``report`` fits ``incident`` (None: it cannot join)."""
     if not report.joinable or not incident.joinable:
         return None
-    if not report.subtypes_fit(incident) or not report.days_meet(incident):
+    if not report.days_meet(incident) or not report.subtypes_fit(incident):  # (days fail most)
         return None
     strength, conflict = place_match(report.places.values(), incident.places.values())
     if conflict or strength < 1 or ((report.coarse or incident.coarse) and strength < 3):
@@ -490,7 +492,7 @@ def score(report: Profile, incident: Profile) -> int | None:
     if not fits:
         return None
     total = strength + figure_score
-    if set(report.subtypes) & set(incident.subtypes):
+    if not report.subtypes.isdisjoint(incident.subtypes):
         total += 1
     if report.actors and incident.actors:
         total += 1 if report.actors & incident.actors else 0

@@ -61,7 +61,7 @@ import math
 import re
 import time
 from bisect import bisect_right
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -447,7 +447,7 @@ class Grouper:
                 f"SELECT id, subtypes, dates, figures, actor_keys FROM incidents WHERE id IN ({marks})", batch
             ):
                 profile = profiles[incident_id] = Profile()
-                profile.subtypes = Counter({s: 1 for s in subtypes.split("|") if s})
+                profile.subtypes = {s for s in subtypes.split("|") if s}
                 profile.load_dates(dates)
                 profile.actors = set(actors.split()) if actors else set()
                 profile.figures = {k: list(v) for k, v in json.loads(figures or "{}").items()}
