@@ -268,15 +268,13 @@ def pair_strength(p: Place, q: Place) -> int:
         return 0
     if p.id == q.id:
         return 3 if p.level == 2 else 1
+    if not _same_country(p, q):
+        return 0
     if p.level == 2 and q.level == 2:
-        if not _same_country(p, q):
-            return 0
         if p.lat is not None and q.lat is not None:
             return 2 if _km(p, q) <= NEAR_KM else 0
         if (not p.region or not q.region or p.region == q.region) and _spelled_alike(p.key, q.key):
             return 2
-        return 0
-    if not _same_country(p, q):
         return 0
     if p.level == 1 and q.level == 1:
         return 1 if p.region == q.region else 0
