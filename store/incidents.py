@@ -314,14 +314,21 @@ class Grouper:
                 home[1].append(item)
         joined = []
         used: set[int] = set()  # incidents this article already joined: one report each
+        copied = _copied_incidents(conn, items)
         for profile, members in reports:
-            incident_id = self._place_report(conn, profile, members, choices, used)
+            incident_id = self._place_report(conn, profile, members, choices, used, copied)
             used.add(incident_id)
             joined.append(incident_id)
         return joined
 
     def _place_report(
-        self, conn, profile: Profile, members: list[Item], choices: dict[int, list[tuple[str, str]]], used: set[int]
+        self,
+        conn,
+        profile: Profile,
+        members: list[Item],
+        choices: dict[int, list[tuple[str, str]]],
+        used: set[int],
+        copied: dict[int, int],
     ) -> int:
         together: list[int] = []
         apart: set[int] = set(used)
@@ -346,6 +353,12 @@ class Grouper:
                     fitting.append((fit, incident_id, candidate))
             fitting.sort(key=lambda f: (-f[0], f[1]))  # the best, the lowest id on a tie
             target = fitting[0][1] if fitting else None
+        if target is None:
+            # a reprint's report that fits no incident (one told only by its country fits none) joins
+            # that of the same sentence in the article it reprints rather than start another
+            target = next(
+                (copied[m.event_id] for m in members if m.event_id in copied and copied[m.event_id] not in apart), None
+            )
         new = target is None
         if new:
             target = self._new_incident(conn, members[0])
@@ -816,6 +829,30 @@ def group_pending(conn, grouper: Grouper | None = None, batch: int = 200) -> int
         last = articles[-1]
         grouper.flush(conn)
     return done
+
+
+def _copied_incidents(conn, items: list[Item]) -> dict[int, int]:
+    """For the events of a reprint (an article whose sketch found it a copy of another), the incident
+    of the original's event with the same subtype and evidence sentence: event id -> incident id."""
+    row = conn.execute("SELECT copy_of FROM article_sketches WHERE article_id = ?", (items[0].article_id,)).fetchone()
+    if row is None or row[0] is None:
+        return {}
+    originals: dict[tuple[str, str], int] = {}
+    for subtype, evidence, incident_id in conn.execute(
+        "SELECT subtype, evidence_text, incident_id FROM events WHERE article_id = ? AND incident_id IS NOT NULL "
+        "ORDER BY id",
+        (row[0],),
+    ):
+        originals.setdefault((subtype, evidence), incident_id)
+    ids = [item.event_id for item in items]
+    mine = conn.execute(
+        f"SELECT id, subtype, evidence_text FROM events WHERE id IN ({','.join('?' * len(ids))})", ids
+    ).fetchall()
+    return {
+        event_id: originals[(subtype, evidence)]
+        for event_id, subtype, evidence in mine
+        if (subtype, evidence) in originals
+    }
 
 
 def regroup(conn) -> int:

@@ -195,12 +195,16 @@ def test_a_town_meets_its_region_only_with_more_agreeing(conn):
 
 def test_countries_alone_never_group(conn):
     ukraine = Place("Ukraine", "UA")
-    write(conn, strike("a", place=ukraine), strike("b", place=ukraine))
+    other = strike("b", place=ukraine, claimant="the mayor")
+    other.extra = WIRE  # (another article, not a reprint of the first: see the reprints below)
+    write(conn, strike("a", place=ukraine), other)
     assert incident_of(conn, "a") != incident_of(conn, "b")
 
 
 def test_a_year_precise_report_stays_alone(conn):
-    write(conn, strike("a", date="2024-01-01", precision="year"), strike("b", date="2024-01-01", precision="year"))
+    other = strike("b", date="2024-01-01", precision="year", claimant="the mayor")
+    other.extra = WIRE  # (another article, not a reprint of the first)
+    write(conn, strike("a", date="2024-01-01", precision="year"), other)
     assert incident_of(conn, "a") != incident_of(conn, "b")
 
 
@@ -342,6 +346,25 @@ def test_a_reprint_is_a_copy_and_not_another_source(conn):
     assert [v.name for v in summary.voices] == ["Reuters"]  # Yahoo carried Reuters' story: one source
     # two outlets with their own reports of the first strike are two sources
     assert conn.execute("SELECT n_sources FROM incidents WHERE id = ?", (incident_of(conn, "wire"),)).fetchone() == (2,)
+
+
+def test_a_reprint_of_a_report_placed_only_by_its_country_joins_the_originals_incident(conn):
+    # countries alone never group two articles; a reprint of one article is the same report, not another
+    ukraine = Place("Ukraine", "UA")
+    original = strike("wire3", place=ukraine, claimant=None, outlet="AP")
+    original.extra = WIRE
+    reprint = strike("reprint3", place=ukraine, claimant=None, outlet="ABC News")
+    reprint.extra = WIRE + " (AP)"
+    other = strike("own3", place=ukraine, claimant=None, outlet="AFP")
+    write(conn, original, reprint, other)
+    ids = dict(conn.execute("SELECT ref, id FROM articles"))
+    assert conn.execute("SELECT copy_of FROM article_sketches WHERE article_id = ?", (ids["reprint3"],)).fetchone() == (
+        ids["wire3"],
+    )
+    incident = incident_of(conn, "wire3")
+    assert incident_of(conn, "reprint3") == incident != incident_of(conn, "own3")
+    assert summarize(conn, incident).copies == [[ids["wire3"], ids["reprint3"]]]
+    assert conn.execute("SELECT n_articles FROM incidents WHERE id = ?", (incident,)).fetchone() == (2,)
 
 
 # --- the analyst: merge and split -------------------------------------------------------------------------
