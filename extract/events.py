@@ -946,8 +946,6 @@ _VIOLENCE_OR_HELD = re.compile(
     r"arrest\w*|custody|remand\w*|jailed|imprison\w*|held|handed)\b"
 )
 _BEING_HARMED = re.compile(r"\b(?:are|is) being (?:killed|destroyed|shelled|bombed|attacked|wounded|tortured)\b")
-# habits and years: "Militants in Afghanistan have been using home-made IEDs", "a spate of attacks in
-# recent years"
 # a reaction to an incident told before: "condemned the attack", "did not comment on the shelling",
 # "had opened an investigation", "are seeking witnesses"
 _REACTION = re.compile(
@@ -958,6 +956,8 @@ _REACTION = re.compile(
 _DASHED_ASIDE = re.compile(r"\s[–—-]+\s")
 _REACTION_CLAUSE = re.compile(r"(?<!said )(?<!announced )(?<!added )\b(?:that|which)\b[^,;]{0,40}\Z")
 _CLAUSE_BREAK = re.compile(r";|,? but\b|\band (?:ordered|imposed|declared|deployed|sent)\b")
+# habits and years: "Militants in Afghanistan have been using home-made IEDs", "a spate of attacks in
+# recent years"
 _HABITUAL = re.compile(r"\b(?:ha(?:ve|s) been|are|is) using\b|\bin recent years\b|\bover the years\b")
 
 

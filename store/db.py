@@ -145,6 +145,13 @@ def _group_events(conn: sqlite3.Connection, before: int) -> None:
         incidents.backfill(conn)
 
 
+def writable(path: str | os.PathLike) -> bool:
+    """Whether the store at ``path`` can be written here: the file, and its folder (where its journal
+    files are made)."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConnection:
     """Open (creating and migrating when writable) the store at ``path``."""
     path = Path(path)

@@ -297,7 +297,7 @@ def _refuse_empty(path: Path) -> None:
 
 def open_for_reading(args: argparse.Namespace):
     """An existing store; the default one is built from the seeds when missing."""
-    from store.db import StoreError, open_store
+    from store.db import StoreError, open_store, writable
 
     path, explicit = store_path(args)
     if not explicit:
@@ -305,7 +305,7 @@ def open_for_reading(args: argparse.Namespace):
     if not path.exists():
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
     _refuse_empty(path)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not writable(path):
         # a store on read-only media, shared read-only, or in a folder that cannot be written (where
         # its journal files cannot be made): just read it
         return open_store(path, readonly=True)
@@ -314,7 +314,7 @@ def open_for_reading(args: argparse.Namespace):
 
 def open_for_writing(args: argparse.Namespace):
     """An existing store to record judgements in (the default one is built from the seeds when missing)."""
-    from store.db import StoreError, open_store
+    from store.db import StoreError, open_store, writable
 
     path, explicit = store_path(args)
     if not explicit:
@@ -322,7 +322,7 @@ def open_for_writing(args: argparse.Namespace):
     if not path.exists():
         raise StoreError(f"{path}: no such store (create one with `sitrep ingest FILES --db {path}`)")
     _refuse_empty(path)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not writable(path):
         raise StoreError(f"{path}: the store is read-only here; judgements cannot be recorded")
     return open_store(path)
 

@@ -10,7 +10,6 @@ and the panes are read again.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,11 +39,6 @@ PANE_KINDS = {"events": "event", "sources": "source", "articles": "article"}
 
 
 READ_ONLY = "The store is read-only here: you can read it, but judgements, merges and splits cannot be recorded."
-
-
-def writable(path: str) -> bool:
-    """Whether judgements can be written to the store at ``path`` (and beside it, its journal)."""
-    return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
 
 
 def write_error(error: Exception) -> str:

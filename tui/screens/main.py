@@ -21,13 +21,14 @@ from textual.widgets import Footer, Static
 from store import queries
 from store.admiralty import CORRECTED_MARK, STATUS_MARKS
 from store.date_labels import marked_label
+from store.db import writable
 from store.queries import ArticleFilter, EventFilter, ListQuery
 from tui.labels import plural
 from tui.messages import ArticleLoaded
 from tui.screens.filter import ArticleFilterScreen, FilterScreen
 from tui.screens.help import HelpScreen, gather_shared
 from tui.screens.judge import JudgeForm
-from tui.screens.judging import READ_ONLY, JudgingMixin, writable, write_error
+from tui.screens.judging import READ_ONLY, JudgingMixin, write_error
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import Reader
 from tui.widgets.row_list import Column, RowList
