@@ -466,13 +466,14 @@ def find_events(
             toks = word_lists[i]
             others = incident_model.other_features(signals, i, toks, pub, article)
             scored[i] = model.incident(toks, others, context[i])
+    top = len(text) - len(text.lstrip())  # where the text's first line starts
     kept = [
         i
         for i, s in enumerate(scored)
         if s is not None
         and s[0] >= model.threshold
         and not _tells_no_incident(signals[i])
-        and not _section_title(text, signals[i].span)
+        and not _section_title(text, signals[i].span, top)
     ]
     subtypes_at = dict(
         zip(kept, model.subtypes_of([scored[i][1] for i in kept], [signals[i].rule for i in kept], meanings[kept]))
@@ -1013,15 +1014,22 @@ def _only_reacts(s_text: str, low: str) -> bool:
     return classify_sentence(rest, rest_low)[0] is None
 
 
-def _section_title(text: str, span: Span) -> bool:
+def _section_title(text: str, span: Span, top: int) -> bool:
     """A short line of its own below the text's first, with no final stop and no verb in the past:
     a document's section title ("Arrests and trial", "Attack on Ain al-Asad", "Major attacks", "15 and
     16 October"). None of the 390 such lines of the labelled texts is an incident that an event was
-    made of (the eight that are incidents head an oblast digest's paragraphs with a place name)."""
+    made of (the eight that are incidents head an oblast digest's paragraphs with a place name).
+    ``top``: where the text's first character that is not blank is (its title line starts there)."""
     s_text = span.text.rstrip()
-    if s_text[-1:] in _HEADLINE_END or len(s_text.split()) > _TITLE_WORDS or not text[: span.start].strip():
+    if s_text[-1:] in _HEADLINE_END or len(s_text.split()) > _TITLE_WORDS:
         return False
-    own_line = text[: span.start].rstrip(" \t").endswith("\n") and text[span.end :].lstrip(" \t")[:1] in ("\n", "")
+    before = span.start  # (scanned, not sliced: a long text's kept sentences stay linear)
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = span.end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    own_line = before > top and text[before - 1] == "\n" and (after == len(text) or text[after] == "\n")
     return own_line and not _PAST_VERB.search(s_text)
 
 
