@@ -73,6 +73,15 @@ def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+async def open_incident(pilot, subtype: str) -> None:
+    """Focus the Events pane and press Enter on the first incident of ``subtype``."""
+    events = pilot.app.screen.events
+    await pilot.press("2")
+    events.move_cursor(index_of(events, lambda r: r["subtype"] == subtype))
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def index_of(row_list, predicate) -> int:
     for index in range(row_list.total or 0):
         row = row_list.row(index)
@@ -105,10 +114,7 @@ async def test_enter_opens_the_versions_side_by_side_with_conflicts_marked(store
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2")
-        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Air/drone strike"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_incident(pilot, "Air/drone strike")
         facts = screen.facts
         assert app.focused is facts and title(facts).startswith("Incident · Air/drone strike")
         assert facts.columns == VERSION_COLUMNS
@@ -148,10 +154,7 @@ async def test_x_splits_a_version_out_and_the_split_survives_regrouping(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2")
-        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Armed clash"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_incident(pilot, "Armed clash")
         assert screen.facts.total == 2
         await pilot.press("j", "x")
         await until(pilot, lambda: screen.events.total == 3)
@@ -241,10 +244,7 @@ async def test_enter_on_a_version_puts_the_facts_cursor_on_its_event(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("2")
-        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Air/drone strike"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_incident(pilot, "Air/drone strike")
         facts = screen.facts
         facts.move_cursor(index_of(facts, lambda r: r["outlet"] == "Ukrinform"))
         version = facts.current_row
@@ -260,10 +260,6 @@ async def test_a_versions_date_is_shown_as_precise_as_it_is_known(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
-        await pilot.press("2")
-        screen.events.move_cursor(index_of(screen.events, lambda r: r["subtype"] == "Armed clash"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_incident(pilot, "Armed clash")
         versions = [line.split("│")[-2] for line in screen_text(app).splitlines() if "Kyiv Inde" in line]
         assert versions and "14–15 Dec 2024" in versions[-1], versions

@@ -26,19 +26,25 @@ def snapshot(path) -> list[tuple]:
         conn.close()
 
 
-def test_sigkill_mid_ingest_then_rerun_completes_exactly(tmp_path):
-    n = 800
+def _start_ingest(tmp_path, n: int) -> tuple:
+    """A real ``sitrep ingest`` of ``n`` corpus articles into a new store, in a session of its own
+    (so its workers can be found and killed): (corpus, store path, process)."""
     corpus = tmp_path / "corpus.jsonl"
     make_corpus(corpus, n)
     path = tmp_path / "killed.db"
     open_store(path).close()
-
     proc = subprocess.Popen(
         [*SITREP, "ingest", str(corpus), "--db", str(path)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    return corpus, path, proc
+
+
+def test_sigkill_mid_ingest_then_rerun_completes_exactly(tmp_path):
+    n = 800
+    corpus, path, proc = _start_ingest(tmp_path, n)
     reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     committed = 0
     try:
@@ -98,16 +104,7 @@ def _living_in_group(pgid: int) -> list[int]:
 def test_the_extraction_workers_end_when_the_ingest_is_killed(tmp_path):
     if not os.path.isdir("/proc"):
         pytest.skip("the check reads /proc")
-    corpus = tmp_path / "corpus.jsonl"
-    make_corpus(corpus, 800)
-    path = tmp_path / "killed.db"
-    open_store(path).close()
-    proc = subprocess.Popen(
-        [*SITREP, "ingest", str(corpus), "--db", str(path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    _, _, proc = _start_ingest(tmp_path, 800)
     try:
         deadline = time.monotonic() + 120
         while len(_living_in_group(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
