@@ -135,29 +135,25 @@ def count(conn: sqlite3.Connection, query: ListQuery) -> int:
     return conn.execute(sql, query.params).fetchone()[0]
 
 
-# what a fact row stands for, across fact lists: an event (its row, evidence or an incident's
-# version), a claim, a casualty figure, else a mention (of a person, place, group)
-_FACT_FAMILY = (
-    "CASE WHEN f.kind IN ('event', 'evidence') OR f.kind LIKE '%version' THEN 'event' "
-    "WHEN f.kind IN ('claim', 'casualty') THEN f.kind ELSE 'mention' END"
-)
-
-
-def fact_family(kind: str) -> str:
-    """The family of a fact row's kind, as ``_FACT_FAMILY`` reads it in SQL."""
-    if kind in ("event", "evidence") or kind.endswith("version"):
-        return "event"
-    return kind if kind in ("claim", "casualty") else "mention"
-
-
-def fact_position(conn: sqlite3.Connection, query: ListQuery, family: str, uid: int) -> int | None:
-    """Where in fact list ``query`` the fact of ``family`` (see ``fact_family``) and id ``uid`` is."""
-    sql = (
-        f"SELECT n FROM (SELECT f.uid AS uid, {_FACT_FAMILY} AS family, "
-        f"row_number() OVER (ORDER BY {query._order_sql()}) - 1 AS n FROM {query.source}{query._where_sql([])}) "
-        "WHERE family = ? AND uid = ? LIMIT 1"
+def _fact_family(kind: str) -> str:
+    """SQL for what a fact row of kind ``kind`` (an SQL expression) stands for, across fact lists:
+    an event (its row, its evidence, an incident's version), a claim, a casualty figure, else a
+    mention (of a person, place, group)."""
+    return (
+        f"CASE WHEN {kind} IN ('event', 'evidence') OR {kind} LIKE '%version' THEN 'event' "
+        f"WHEN {kind} IN ('claim', 'casualty') THEN {kind} ELSE 'mention' END"
     )
-    found = conn.execute(sql, (*query.params, family, uid)).fetchone()
+
+
+def fact_position(conn: sqlite3.Connection, query: ListQuery, kind: str, uid: int) -> int | None:
+    """Where in fact list ``query`` the fact that a row of ``kind`` and id ``uid`` in another fact
+    list stands for is (an incident's version is its event's row in the article's facts)."""
+    sql = (
+        f"SELECT n FROM (SELECT f.uid AS uid, {_fact_family('f.kind')} AS family, "
+        f"row_number() OVER (ORDER BY {query._order_sql()}) - 1 AS n FROM {query.source}{query._where_sql([])}) "
+        f"WHERE family = (SELECT {_fact_family('k.kind')} FROM (SELECT ? AS kind) k) AND uid = ? LIMIT 1"
+    )
+    found = conn.execute(sql, (*query.params, kind, uid)).fetchone()
     return None if found is None else found[0]
 
 

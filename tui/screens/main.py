@@ -476,7 +476,7 @@ class MainScreen(JudgingMixin, Screen):
         facts = queries.article_facts_query(article_id)
         conn = queries.connect_readonly(self.db_path)
         try:
-            at = queries.fact_position(conn, facts, queries.fact_family(kind), uid) if uid is not None else None
+            at = queries.fact_position(conn, facts, kind, uid) if uid is not None else None
         finally:
             conn.close()
         self.app.call_from_thread(self.go, View("article", article_id, span, facts, facts_cursor=at or 0))
