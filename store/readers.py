@@ -291,7 +291,7 @@ def extract_html(html: bytes | str, *, metadata: bool = True) -> object | None:
 
 
 def read_html(data: bytes, ref: str) -> RawArticle:
-    decode(data)  # refuse binary and undecodable files with the same reasons as text
+    page = decode(data)  # refuse binary and undecodable files with the same reasons as text
     document = extract_html(data)
     if document is None:
         raise Unreadable("no article text found in the HTML")
@@ -302,11 +302,11 @@ def read_html(data: bytes, ref: str) -> RawArticle:
         title=(document.title or "").strip() or derive_title(text),
         url=document.url or None,
         outlet=document.sitename or None,
-        published=_page_date(document.date, data),
+        published=_page_date(document.date, page),
     )
 
 
-def _page_date(found: str | None, html: bytes) -> str | None:
+def _page_date(found: str | None, page: str) -> str | None:
     """The page's date as trafilatura (htmldate) found it, but not a year it guessed from a
     copyright line or a year in the text ("© 2019" comes back as 2019-01-01): a 1 January the page
     never writes as a day is no date."""
@@ -322,7 +322,6 @@ def _page_date(found: str | None, html: bytes) -> str | None:
         f"January 1, {year}",
         f"Jan 1, {year}",
     )
-    page = html.decode("utf-8", errors="replace")
     return published if any(day in page for day in days) else None
 
 
