@@ -259,6 +259,27 @@ def test_non_utf8_text_is_detected():
     assert article.text.startswith("Des manifestants se sont rassemblés à Bamako")
 
 
+# short texts in the legacy encodings of their languages (one paragraph, as a pasted report is): a
+# neighbouring code page decodes most of their bytes too, into the wrong letters ("prčs", "Jßrkov")
+LEGACY = [
+    ("Les forces ukrainiennes ont frappé un dépôt près de Kherson, a déclaré l'armée.", "cp1252"),
+    ("Ataque en Járkov: murió un niño, según el alcalde.", "latin-1"),
+    ("Rosyjskie wojska ostrzelały Charków w poniedziałek; zginęły trzy osoby, poinformował gubernator.", "cp1250"),
+    ("Rus birlikleri pazartesi günü Harkiv'i bombaladı, üç kişi öldü.", "cp1254"),
+    ("Российские войска обстреляли Харьков в понедельник, погибли три человека.", "koi8-r"),
+    ("Российские войска обстреляли Харьков в понедельник, погибли три человека.", "cp1251"),
+    ("Russian troops shelled Kupiansk on Monday — “two dead”, officials said.", "cp1252"),
+]
+
+
+@pytest.mark.parametrize("text, codec", LEGACY)
+def test_a_short_text_in_a_legacy_encoding_is_read_in_it(tmp_path, text, codec):
+    path = tmp_path / "report.txt"
+    path.write_bytes(f"{text}\n".encode(codec))
+    (article,) = read_path(path, "report.txt")
+    assert not isinstance(article, Rejection) and article.text == text
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
 def test_utf16_with_its_byte_order_mark_is_read(tmp_path, codec):
     path = tmp_path / "notes.txt"
