@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from textual import events
 from textual.content import Content
+from textual.widgets import Input
 
 from app_fixtures import INJECTION, KHARKIV, KURSK, add_article, build_small_store, has_filter_form, settle, until
 from extract.model import Claim, Entity, Extraction, Source, Span
@@ -71,6 +73,33 @@ async def test_panes_are_titled_and_show_rows(store):
         assert "Ukraine's military intelligence" in text and "intelligence" in text
         # the first article is open in the reader at launch
         assert screen.reader.article is not None and screen.reader.article.text == KHARKIV
+
+
+@pytest.mark.parametrize("typed", ["kursk", "iraq war"])
+async def test_keys_that_come_in_one_read_with_slash_are_typed_into_the_search(store, typed):
+    """A terminal delivers a pasted or scripted "/kursk" in one read: every key reaches the app before
+    the "/" has opened the search. They were lost (and the "q" of "iraq" quit the browser)."""
+    app = make(store)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        for ch in "/" + typed:
+            app.post_message(events.Key({"/": "slash", " ": "space"}.get(ch, ch), ch))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == typed
+
+
+async def test_typing_in_the_search_results_goes_on_with_the_query(store):
+    app = make(store)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("slash", *"kurs")
+        await settle(pilot)
+        await pilot.press("down")
+        assert app.screen.focused is not app.screen.query_one(Input)
+        await pilot.press("k")
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one(Input)
+        assert app.screen.query_one(Input).value == "kursk"
 
 
 async def test_number_keys_and_tab_move_between_panes(store):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -79,6 +80,21 @@ class SitrepApp(App):
         self._watch_lock = threading.Lock()
         self._watch_conn = None
         self._store_version: tuple[int, int, int] | None = None
+        self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key reaches the focused widget first, and comes back here for the bindings after it.
+        When it was given to one screen and comes back after another has opened, it was typed for
+        the new one: a terminal delivers the keys it reads at once ("/Kursk" pasted, or sent by a
+        script) before the "/" has opened the search. Such a key is sent again, to the new screen,
+        instead of going through the bindings (an "a" was lost; a "q" quit the browser)."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._key_screens[event] = self.screen
+            elif self._key_screens.pop(event, self.screen) is not self.screen:
+                self.post_message(events.Key(event.key, event.character))
+                return
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.db_path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -53,6 +53,18 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.query_one(Input).focus()
         if self.initial:
             self._ask(self.initial)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character that reached the screen, not its input: typed into the input. So are the
+        keys a terminal delivers in one read with "/" (a pasted or scripted "/Kursk"), which come
+        before the input has focus; and typing from the results goes on with the query."""
+        field = self.query_one(Input)
+        if self.focused is field or not event.is_printable or not event.character:
+            return
+        event.stop()
+        event.prevent_default()
+        field.focus()
+        field.insert_text_at_cursor(event.character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._ask(event.value)
