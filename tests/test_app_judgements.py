@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from textual import events
+from textual.widgets import Input
 
 from app_fixtures import KHARKIV, build_small_store, settle, until
 from tui.app import make_app
@@ -288,6 +290,18 @@ async def test_notes_and_tags_from_every_pane(store):
         assert "[b]article[/b] checked" in str(app.screen.query_one(".judge-notes").render())
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_a_note_typed_in_one_read_with_its_key_is_all_in_the_form(store):
+    """A terminal delivers "n" and the note after it in one read, before the form is up."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for ch in "nchecked twice":
+            app.post_message(events.Key("space" if ch == " " else ch, ch))
+        await settle(pilot)
+        assert form_is(app, NoteForm), (app.screen, app.focused)
+        assert app.screen.query_one("#note-input", Input).value == "checked twice"
 
 
 async def test_add_an_event_from_the_sentence_under_the_readers_cursor(store):

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
+from textual.timer import Timer
 
 from store import queries
 from store.judgements import default_analyst
@@ -30,6 +31,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.row_list import RowList
 
 WATCH_SECONDS = 2.0
+HOLD_SECONDS = 2.0  # the longest keys wait for a screen being prepared
 
 
 class SearchCommands(Provider):
@@ -81,20 +83,42 @@ class SitrepApp(App):
         self._watch_conn = None
         self._store_version: tuple[int, int, int] | None = None
         self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
+        self._held: list[events.Key] | None = None  # keys kept while a screen is prepared
+        self._hold_timer: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """A key reaches the focused widget first, and comes back here for the bindings after it.
         When it was given to one screen and comes back after another has opened, it was typed for
         the new one: a terminal delivers the keys it reads at once ("/Kursk" pasted, or sent by a
         script) before the "/" has opened the search. Such a key is sent again, to the new screen,
-        instead of going through the bindings (an "a" was lost; a "q" quit the browser)."""
+        instead of going through the bindings (an "a" was lost; a "q" quit the browser). While a
+        screen is being prepared (``hold_keys``), keys wait for it."""
         if isinstance(event, events.Key):
+            if self._held is not None:
+                self._held.append(events.Key(event.key, event.character))
+                return
             if not event.is_forwarded:
                 self._key_screens[event] = self.screen
             elif self._key_screens.pop(event, self.screen) is not self.screen:
                 self.post_message(events.Key(event.key, event.character))
                 return
         await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """Keep the keys that come until ``release_keys`` (a form read from the store in a worker
+        is about to open: what is typed after its key is for it); at most ``HOLD_SECONDS``."""
+        if self._held is None:
+            self._held = []
+            self._hold_timer = self.set_timer(HOLD_SECONDS, self.release_keys)
+
+    def release_keys(self) -> None:
+        """Send the keys held, in their order, to the screen now on top."""
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held = self._held or [], None
+        for key in held:
+            self.post_message(key)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.db_path)

@@ -171,9 +171,20 @@ class JudgingMixin:
 
     # ---------------------------------------------------------------- forms
 
-    @work(thread=True, group="judge-form", exclusive=True, exit_on_error=False)
     def _open_form(self, form: str, target: Target | None) -> None:
-        """Read what the form shows, then open it (on the app's thread)."""
+        """Open the form once what it shows is read; the keys typed meanwhile are for it."""
+        self.app.hold_keys()
+        self._load_form(form, target)
+
+    @work(thread=True, group="judge-form", exclusive=True, exit_on_error=False)
+    def _load_form(self, form: str, target: Target | None) -> None:
+        """Read what the form shows, then open it (on the app's thread); then let the keys go."""
+        try:
+            self._read_form(form, target)
+        finally:
+            self.app.call_from_thread(self.app.release_keys)
+
+    def _read_form(self, form: str, target: Target | None) -> None:
         conn = connect_readonly(self.db_path)
         try:
             if form == "grade" and target is not None and target.kind == "event":
