@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.fuzz import ratio
+
 from extract.gazetteer import Place, fold, gazetteer, lookup, loose
 from extract.lexicon import PLACE_HEADS
 from extract.lexicon.places import (
@@ -127,6 +129,19 @@ def is_big_place(places: tuple[Place, ...]) -> bool:
     return any(p.population >= BARE_POPULATION for p in places)
 
 
+# How alike (rapidfuzz ratio of loose keys) a name and a place's own name are when the name is a
+# spelling of it: "Kharkov" ~ "Kharkiv" 86, "Cologne" ~ "Koln" 55, "Danzig" ~ "Gdansk" 50; under it
+# the name is another one the place had or has elsewhere: "Salisbury" for Harare 27 (its colonial
+# name), "Beria" for Aleppo 20 (an ancient one), "Stalin" for Donetsk 15, "Turn" for Angren 40.
+_SPELLING = 50
+
+
+def spelling_of(name: str, place: Place) -> bool:
+    """Whether ``name`` is ``place``'s own name or a spelling of it, not another name of it."""
+    key, own = loose(fold(name)), _own_key(place.name)
+    return key == own or ratio(key, own) >= _SPELLING
+
+
 @lru_cache(maxsize=4096)
 def region_admin1(region: str) -> tuple[str | None, frozenset[str]]:
     """A region named in the text ("kursk", "zaporizhzhia") -> (its country, folded admin1 names
@@ -214,9 +229,16 @@ def _resolve(
     by_own_name = [p for p in candidates if _own_key(p.name) == key]
     if by_own_name:
         # A place called so comes before places with it as another name, unless one of those
-        # is far bigger (the Palestinian "Janin" for "Jenin", not the Polish village Jenin).
+        # is far bigger (the Palestinian "Janin" for "Jenin", not the Polish village Jenin); a
+        # hundred times bigger when that other name is no spelling of its own (Makkah, 180 times
+        # Mecca, California, is the news' Mecca; Harare, once Salisbury, is only 34 times Salisbury,
+        # England)
         floor = 10 * max(p.population for p in by_own_name)
-        candidates = by_own_name + [p for p in candidates if p not in by_own_name and p.population > floor]
+        candidates = by_own_name + [
+            p
+            for p in candidates
+            if p not in by_own_name and p.population > (floor if spelling_of(name, p) else 10 * floor)
+        ]
     countries = set().union(*(c for c, _ in contexts)) if contexts else set()
     regions = set().union(*(r for _, r in contexts)) if contexts else set()
     regions.discard(fold(name))

@@ -631,3 +631,13 @@ def test_a_two_word_demonym_points_at_its_country():
     # Colombo is also a town in Brazil: "Sri Lankan" says which
     got = places("Sri Lankan police said two people were killed when a bomb exploded at a bus stop in Colombo.")
     assert got["Colombo"].country == "LK"
+
+
+def test_a_place_called_so_comes_before_a_bigger_place_once_called_so():
+    # Harare was Salisbury until 1982; the news' Salisbury is the English city (or a namesake)
+    got = places("Police in Salisbury, England, sealed off a park after the poisoning.")
+    assert got["Salisbury"].country == "GB" and got["Salisbury"].lat == pytest.approx(51.07, abs=0.1)
+    got = places("Police in Salisbury sealed off a park after the poisoning.")
+    assert "Harare" not in got and got["Salisbury"].country != "ZW"
+    # a name that spells the other place's own one still goes to it when it is far bigger
+    assert places("Pilgrims gathered in Mecca on Friday.")["Makkah"].country == "SA"
