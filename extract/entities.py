@@ -69,6 +69,7 @@ from extract.places import (
     BARE_POPULATION,
     PlaceInfo,
     article_admin1s,
+    called_so,
     country_code,
     cue_before,
     facility_after,
@@ -833,7 +834,7 @@ def _plural_demonym(doc: Document, a: int, b: int) -> bool:
 
 def _famous_place(doc: Document, a: int, b: int, name: str) -> bool:
     """A big gazetteer place not opened by a first name ("Port Sudan", but not "Said Ahmed")."""
-    return not is_first_name(doc.tokens[a]) and is_big_place(lookup(name))
+    return not is_first_name(doc.tokens[a]) and is_big_place(called_so(name))
 
 
 _DISTRICT_HEADS = frozenset({"district", "raion", "county", "municipality"})
@@ -858,6 +859,27 @@ def _known_place_name(doc: Document, a: int, b: int) -> bool:
         if country_code(name) or lookup(name) or fold(name) in CONFLICT_REGION_KEYS:
             return True
     return doc.tokens[a].lower in _PLACE_NAME_OPENERS and head_after(doc, b) is not None
+
+
+def _joined_to_no_place(doc: Document, a: int) -> bool:
+    """Whether token ``a`` follows "and" or "or" that follow no place ("Hitler and Stalin", not
+    "Ambo and Adama"): the conjunction alone says nothing of a place."""
+    tokens = doc.tokens
+    if a < 2 or tokens[a - 1].lower not in ("and", "or"):
+        return False
+    # where the places found so far end, kept up to date as candidates are added (no rescan: linear)
+    ends = doc.memo.setdefault("place ends", {})
+    seen = ends.get(-1, 0)
+    for c in doc.candidates[seen:]:
+        if c.type == "place":
+            ends[c.end] = True
+    ends[-1] = len(doc.candidates)
+    return tokens[a - 2].end not in ends
+
+
+def _no_place_of_this_name(name: str) -> bool:
+    """Whether no place, nor first-level region, is called ``name`` by its own name, only by another."""
+    return not called_so(name) and gazetteer().region(name) is None
 
 
 def _place_like(name: str) -> bool:
@@ -927,8 +949,9 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         b == a
         and a > 0
         and tokens[a - 1].lower == "the"
-        and not is_big_place(places)
+        and not is_big_place(called_so(name))
         and fold(name) not in gazetteer().admin1_names
+        and not _cue_after(doc, b)  # "the Pokrovsk direction"
     ):
         return False  # "the Alliance", "the Peninsula", "the House of Representatives": no village
     if not places:
@@ -946,11 +969,12 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         (cue == "weak" or _cue_after(doc, b))
         and (not speech_after(doc, b) or _locative_before(doc, a))
         and (not single_first_name or is_big_place(places))
-    ):  # "in Sofia", not "to Ali"
+        and not (_no_place_of_this_name(name) and _joined_to_no_place(doc, a))
+    ):  # "in Sofia", not "to Ali"; and "Hitler and Stalin" are no list of places (Donetsk was "Stalino")
         doc.add("place", name, a, b, **hint)
         return True
     if (
-        is_big_place(places)
+        is_big_place(called_so(name))
         and not single_first_name
         and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES)
     ):
@@ -1022,12 +1046,27 @@ def _toponym_shape(token: Token) -> bool:
 def _decide_region(doc: Document, a: int, b: int, name: str, cue: str | None) -> bool:
     """First-level and conflict regions no town is named after: "Tigray", "in Borno", "Donbas"."""
     code = gazetteer().region(name)
-    if code is None or is_first_name(doc.tokens[a]):
+    named_with_another = _regions_after(doc, b)  # "in Rakhine and Chin states" ("Chin" is a first name too)
+    if code is None or (is_first_name(doc.tokens[a]) and not named_with_another):
         return False
-    if cue == "strong" or (cue == "weak" and b > a) or fold(name) in CONFLICT_REGION_KEYS:
+    if cue == "strong" or (cue == "weak" and (b > a or named_with_another)) or fold(name) in CONFLICT_REGION_KEYS:
         doc.add("place", name, a, b, region="1", **_hint(doc, a))  # also "to Norte de Santander"
         return True
     return False
+
+
+_REGIONS_PLURAL = frozenset("states regions provinces oblasts governorates".split())
+
+
+def _regions_after(doc: Document, b: int) -> bool:
+    """A plural region noun after the name, or after "and" and the name of another: "Kogi and Edo
+    states", "Donetsk and Luhansk oblasts"."""
+    tokens, j = doc.tokens, b + 1
+    if j < len(tokens) and tokens[j].lower in ("and", "or"):
+        j += 1
+        while j < len(tokens) and j <= b + 4 and tokens[j].cap:
+            j += 1
+    return j < len(tokens) and doc.lowers[j] in _REGIONS_PLURAL and doc.same_sentence(b, j)
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower"})
@@ -1241,7 +1280,7 @@ def _place_opens_a_name(doc: Document, a: int, b: int) -> bool:
         all(t.lower in _HELD_AT for t in tokens[a + 1 : b + 1])
         and not is_first_name(tokens[a])
         and not word.isupper()
-        and (country_code(word) is not None or is_big_place(lookup(word)))
+        and (country_code(word) is not None or is_big_place(called_so(word)))
     )
 
 

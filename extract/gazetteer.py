@@ -101,6 +101,12 @@ class Gazetteer:
         """Places whose name or alternate name folds to the same key as ``name``."""
         return list(self._places(fold(name)))
 
+    def exact(self, name: str) -> bool:
+        """Whether some place's name or alternate name folds to the very key of ``name``; when not,
+        ``lookup`` found its places only by the looser key ("Kupyansk" for Kupiansk)."""
+        key = fold(name)
+        return bool(key) and bool(self._query("SELECT 1 FROM names WHERE key = ?", (key,)))
+
     def _places_for_key(self, key: str) -> tuple[Place, ...]:
         if not key:
             return ()

@@ -134,12 +134,28 @@ def is_big_place(places: tuple[Place, ...]) -> bool:
 # the name is another one the place had or has elsewhere: "Salisbury" for Harare 27 (its colonial
 # name), "Beria" for Aleppo 20 (an ancient one), "Stalin" for Donetsk 15, "Turn" for Angren 40.
 _SPELLING = 50
+_LOOSE_SPELLING = 70  # of a name matched only by its loose key: "Hodeidah" ~ "al hudaidah" 74, "Tory" ~ "turin" 67
 
 
-def spelling_of(name: str, place: Place) -> bool:
-    """Whether ``name`` is ``place``'s own name or a spelling of it, not another name of it."""
+def spelling_of(name: str, place: Place, loosely: bool = False) -> bool:
+    """Whether ``name`` is ``place``'s own name or a spelling of it, not another name of it;
+    ``loosely``: the gazetteer matched the name only by its loose key, so it must be closer."""
     key, own = loose(fold(name)), _own_key(place.name)
-    return key == own or ratio(key, own) >= _SPELLING
+    return key == own or ratio(key, own) >= (_LOOSE_SPELLING if loosely else _SPELLING)
+
+
+@lru_cache(maxsize=8192)
+def called_so(name: str) -> tuple[Place, ...]:
+    """The gazetteer places ``name`` names by itself, with nothing around it saying it is a place:
+    those whose own name it is or spells, not those that had it as another name (the news' Salisbury
+    is the English city, not Harare; its Beria and Stalin are people, not Aleppo and Donetsk). A
+    name the gazetteer matched only by its loose key must be closer to a place's own name
+    ("Kupyansk", "Hodeidah" for Al Hudaydah): "Tory" is not Turin (by its Italian name "Tori")."""
+    places = lookup(name)
+    if not places:
+        return ()
+    loosely = not gazetteer().exact(name)
+    return tuple(p for p in places if spelling_of(name, p, loosely))
 
 
 @lru_cache(maxsize=4096)
