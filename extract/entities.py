@@ -572,6 +572,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             _inherit_list(doc, b, "weak", inherited)
             continue
         head = None if demonym else head_after(doc, b)
+        bracketed = inherited.get(a) or inherited.get(run_start)  # an ACLED location, whatever its words
+        if head and title is None and not bracketed and _common_word(doc, a, b) and not _gazetteer_knows(name):
+            continue  # "Evacuation corridor for Mariupol agreed": no place's name
         if head and title is None:
             if head[0] in ORG_AFTER:
                 doc.add("organization", f"{name} {tokens[head[1]].text}", a, head[1], kind=ORG_AFTER[head[0]])
@@ -597,6 +600,8 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             doc.add("place", name, a, b, facility="1")  # "Rolando Cafe", "Crocus City Hall"
             continue
         if b > a and tokens[b].lower in PLACE_HEADS and title is None and tokens[b].lower not in ("city", "republic"):
+            if b == a + 1 and not bracketed and _common_word(doc, a, a) and not _gazetteer_knows(tokens[a].text):
+                continue  # "the NATO Member State"
             doc.add("place", doc.text[tokens[a].start : tokens[b - 1].end], a, b, **_head_kind(tokens[b].lower))
             continue
         if title is None and b == a and (folded in companies or _company_named(doc, a, surnames)):
@@ -837,6 +842,22 @@ def _famous_place(doc: Document, a: int, b: int, name: str) -> bool:
     return not is_first_name(doc.tokens[a]) and is_big_place(called_so(name))
 
 
+def _common_word(doc: Document, a: int, b: int) -> bool:
+    """A one-word name that the article also writes in lower case, where its capital says nothing: at
+    the start of a sentence ("Tours offer a look at ...", "Evacuation corridor for Mariupol agreed"),
+    or anywhere when it is no place's own name, only another name of one."""
+    if b != a:
+        return False
+    lowered = doc.memo.get("lower words")
+    if lowered is None:
+        lowered = doc.memo["lower words"] = dict.fromkeys(t.lower for t in doc.tokens if t.word and not t.cap)
+    token = doc.tokens[a]
+    if token.lower not in lowered:
+        return False
+    key = loose(fold(token.text))
+    return token.first or not any(loose(fold(p.name)) == key for p in lookup(token.text))
+
+
 _DISTRICT_HEADS = frozenset({"district", "raion", "county", "municipality"})
 
 
@@ -877,9 +898,16 @@ def _joined_to_no_place(doc: Document, a: int) -> bool:
     return tokens[a - 2].end not in ends
 
 
-def _no_place_of_this_name(name: str) -> bool:
-    """Whether no place, nor first-level region, is called ``name`` by its own name, only by another."""
-    return not called_so(name) and gazetteer().region(name) is None
+def _no_place_of_this_name(doc: Document, a: int, b: int, name: str) -> bool:
+    """Whether no place, nor first-level region, is called ``name`` by its own name (only by
+    another), or the article writes it as a common word."""
+    return (not called_so(name) and gazetteer().region(name) is None) or _common_word(doc, a, b)
+
+
+def _gazetteer_knows(name: str) -> bool:
+    return bool(
+        country_code(name) or gazetteer().region(name) is not None or lookup(name) or fold(name) in CONFLICT_REGION_KEYS
+    )
 
 
 def _place_like(name: str) -> bool:
@@ -969,7 +997,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         (cue == "weak" or _cue_after(doc, b))
         and (not speech_after(doc, b) or _locative_before(doc, a))
         and (not single_first_name or is_big_place(places))
-        and not (_no_place_of_this_name(name) and _joined_to_no_place(doc, a))
+        and not (_no_place_of_this_name(doc, a, b, name) and _joined_to_no_place(doc, a))
     ):  # "in Sofia", not "to Ali"; and "Hitler and Stalin" are no list of places (Donetsk was "Stalino")
         doc.add("place", name, a, b, **hint)
         return True
@@ -977,6 +1005,7 @@ def _decide_place(doc: Document, a: int, b: int, name: str, cue: str | None) -> 
         is_big_place(called_so(name))
         and not single_first_name
         and not (tokens[a].first and b == a and tokens[a].lower in NOT_NAMES)
+        and not _common_word(doc, a, b)
     ):
         doc.add("place", name, a, b, **hint)
         return True

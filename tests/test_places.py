@@ -668,6 +668,15 @@ def test_a_loose_spelling_of_another_name_is_no_place():
         assert "Turin" not in places(text), text
 
 
+def test_a_common_word_opening_a_sentence_is_no_place():
+    got = places("Tours offer a look at daily life in wartime. The tours start in Lviv.")
+    assert "Tours" not in got and got["Lviv"].country == "UA"
+    got = places("Evacuation corridor for Mariupol agreed. The evacuation will start on Monday.")
+    assert "Evacuation" not in got and "Mariupol" in got
+    got = places("Putin would not attack a NATO Member State, as no member wants war.")
+    assert "Member" not in got
+
+
 def test_a_front_direction_names_its_town():
     # "the X direction" is a cue, whatever the size of X (before, only a big namesake elsewhere let
     # "the Pokrovsk direction" through: Engels was once Pokrovsk)
