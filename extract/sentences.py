@@ -22,7 +22,8 @@ _SPEAKER_AFTER = re.compile(
 # A run of ".!?" or one "…", then closing quotes and brackets; written to open with a character class
 # ("…" ends its own run: the lookbehind), which lets `re` skip to the next mark instead of trying
 # every character of the block (several times faster).
-_TERMINATOR = re.compile(r"[.!?…](?:(?<=…)|[.!?]*)[\"'”’»)\]]*")
+_TERMINATOR = re.compile(r"[.!?…。！？](?:(?<=[…。！？])|[.!?]*)[\"'”’»)\]]*")
+_FULL_WIDTH_STOPS = "。！？"
 _BULLET = re.compile(r"(?:[-*•·▪●◦–—]|\d{1,3}[.)])[ \t]+")
 _SPACE = " \t\u00a0\u2009\u202f"
 _LONGEST_WORD = 80  # characters looked back for the word before a full stop
@@ -110,14 +111,17 @@ def _is_boundary(text: str, mark: int, stop: int, end: int, begin: int) -> bool:
         return False
     following = text[gap]
     before = _word_before(text, max(begin, mark - _LONGEST_WORD), mark + 1 if text[mark] == "." else mark)
+    if text[mark] in _FULL_WIDTH_STOPS:
+        return True  # Chinese and Japanese: no abbreviations, and no space before the next sentence
     if gap == stop:
         # No space after the mark: "began.The" splits, "U.S.", "3.5", "Kyiv.ua" do not.
         if text[mark] != "." or not (following.isupper() and stop + 1 < end and text[stop + 1].islower()):
             return text[mark] in "!?…" and following.isupper()
         core = before.rstrip(".")
         return len(core) >= 2 and "." not in core and core[-1].islower() and core.lower() not in _ABBREVIATIONS
-    if not (following.isupper() or following.isdigit() or following in "\"'“‘«([" or not following.isalpha()):
-        return False  # lower-case continuation: "?” he asked", "e.g. the"
+    if following.islower():
+        return False  # lower-case continuation: "?” he asked", "e.g. the" (a letter of a script
+        # without case, Chinese or Arabic, begins a sentence as a capital does)
     if following in ",;:" or nxt in ",;:":
         return False
     if (

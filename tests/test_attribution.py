@@ -21,6 +21,13 @@ def claims_of(text):
     return out
 
 
+def test_a_claim_ends_where_a_sentence_in_another_script_begins():
+    text = "Russian troops shelled Kupiansk, the governor said. 俄罗斯军队炮击了该市。 The mayor said two people died."
+    sentences = split_sentences(text)
+    _, claims = find_claims(text, sentences, find_entities(text, sentences))
+    assert sorted(c.content.text for c in claims) == ["Russian troops shelled Kupiansk", "two people died"]
+
+
 def test_said_that():
     [(name, kind, cue, content, quote, via)] = claims_of(
         "Ukraine's military intelligence said on Monday that 30 soldiers were killed near Kursk."

@@ -38,6 +38,25 @@ def test_missing_space_after_full_stop():
     ]
 
 
+def test_a_sentence_in_a_script_without_capitals_begins_after_a_full_stop():
+    text = "The governor said. 俄罗斯军队炮击了该市。 قصفت القوات الروسية المدينة. The mayor said two died."
+    assert texts(text) == [
+        "The governor said.",
+        "俄罗斯军队炮击了该市。",
+        "قصفت القوات الروسية المدينة.",
+        "The mayor said two died.",
+    ]
+
+
+def test_chinese_and_japanese_full_stops_end_sentences_with_no_space_after_them():
+    assert texts("俄军炮击了该市。三人死亡！谁负责？ロシア軍が砲撃した。") == [
+        "俄军炮击了该市。",
+        "三人死亡！",
+        "谁负责？",
+        "ロシア軍が砲撃した。",
+    ]
+
+
 def test_numbers_and_domains_do_not_split():
     assert texts("The front moved 3.5 km toward Kyiv.ua sources on 12.05.2024 said.") == [
         "The front moved 3.5 km toward Kyiv.ua sources on 12.05.2024 said."
