@@ -230,6 +230,17 @@ async def test_claim_to_source_to_claims_and_back_and_forward(store):
         assert title(facts) == "Claims by Ukraine's military intelligence"
 
 
+async def test_escape_and_forward_with_no_history_say_so(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "right_square_bracket")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said == ["Nothing to go back to: this is the first view.", "Nothing to go forward to."]
+        assert app.is_running
+
+
 async def test_enter_on_source_lists_its_claims(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:

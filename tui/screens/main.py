@@ -561,6 +561,7 @@ class MainScreen(JudgingMixin, Screen):
 
     def action_back(self) -> None:
         if not self.back_stack:
+            self.notify("Nothing to go back to: this is the first view.", timeout=2, markup=False)
             return
         self.view.facts_cursor = self.facts.cursor
         self.forward_stack.append(self.view)
@@ -569,6 +570,7 @@ class MainScreen(JudgingMixin, Screen):
 
     def action_forward(self) -> None:
         if not self.forward_stack:
+            self.notify("Nothing to go forward to.", timeout=2, markup=False)
             return
         self.view.facts_cursor = self.facts.cursor
         self.back_stack.append(self.view)
