@@ -59,6 +59,7 @@ class Outcome:
     moved_to: str | None = None  # the URL a permanent redirect named
     title: str | None = None  # the feed's own title, when it was read
     retry_after: float | None = None  # seconds the server asked us to wait
+    deferred: bool = False  # not asked: its host had asked to be left alone for longer than a run waits
 
 
 def now_utc() -> datetime:
@@ -204,11 +205,16 @@ def remove_feed(conn: sqlite3.Connection, key: str) -> Feed:
     return feed
 
 
-def _delay(feed: Feed, outcome: Outcome, errors: int) -> float:
+def _delay(feed: Feed, outcome: Outcome, errors: int, rng: random.Random | None) -> float:
+    """Seconds to the next try: the interval (or the backoff) with its jitter, never before the
+    wait a server asked for, which is heeded up to a day (a Retry-After in 2099 is no reason to
+    stop following a feed)."""
     if outcome.error is None:
-        return feed.every
-    backoff = min(feed.every * 2 ** (errors - 1), MAX_BACKOFF)
-    return max(backoff, outcome.retry_after or 0)
+        delay = feed.every
+    else:
+        delay = min(feed.every * 2 ** (max(errors, 1) - 1), MAX_BACKOFF)
+    delay *= (rng or random).uniform(1 - JITTER, 1 + JITTER)
+    return max(delay, min(outcome.retry_after or 0, MAX_BACKOFF))
 
 
 def record_outcome(
@@ -221,8 +227,9 @@ def record_outcome(
 ) -> None:
     """Remember how a try at ``feed`` went and when to try next (call inside a transaction)."""
     now = now or now_utc()
-    errors = 0 if outcome.error is None else feed.errors + 1
-    delay = _delay(feed, outcome, errors) * (rng or random).uniform(1 - JITTER, 1 + JITTER)
+    # a feed not asked at all (its host had asked to be left alone) has not failed once more
+    errors = 0 if outcome.error is None else feed.errors + (not outcome.deferred)
+    delay = _delay(feed, outcome, errors, rng)
     values = {
         "last_status": outcome.status,
         "last_error": outcome.error,

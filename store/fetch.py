@@ -38,6 +38,11 @@ from store.readers import (
     read_html,
 )
 
+# The most time one run gives to the pages of one host's items (each page may take a minute: a feed
+# of slow or hanging pages would otherwise hold the run for as long as it has items); the items
+# whose pages were not asked keep their summaries.
+PAGE_SECONDS_PER_HOST = 120.0
+
 
 @dataclass
 class FetchSummary:
@@ -123,7 +128,7 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed) -> tuple[Outcome, object | None]:
         )
     except FetchError as error:
         reason = str(error) + ("; the feed is gone and no longer fetched" if error.status == 410 else "")
-        return Outcome(error.status, reason, retry_after=error.retry_after), None
+        return Outcome(error.status, reason, retry_after=error.retry_after, deferred=error.deferred), None
     outcome = Outcome(answer.status, etag=answer.etag, last_modified=answer.last_modified, moved_to=answer.moved_to)
     if answer.status == 304:
         return outcome, None
@@ -164,6 +169,24 @@ def _items(feed: Feed, parsed) -> list[_Item]:
             )
         )
     return items
+
+
+def _page_failures(wanted: list[_Item]) -> list[FeedFailure]:
+    """One line a feed whose items' pages could not all be read (their summaries are stored)."""
+    asked: dict[int, int] = {}
+    failed: dict[int, list[_Item]] = {}
+    for item in wanted:
+        asked[item.feed.id] = asked.get(item.feed.id, 0) + 1
+        if isinstance(item.page, str):
+            failed.setdefault(item.feed.id, []).append(item)
+    return [
+        FeedFailure(
+            items[0].feed,
+            f"{len(items)} of {asked[feed_id]} item pages could not be read, their summaries are kept "
+            f"({items[0].page})",
+        )
+        for feed_id, items in failed.items()
+    ]
 
 
 def fetch_feeds(
@@ -207,11 +230,23 @@ def fetch_feeds(
         on_progress("feeds", done, len(feeds))
 
     wanted = [item for item in items if item.wants_page()] if fulltext else []
-    for done, (item, page) in enumerate(
-        by_host(lambda i: _fetch_page(fetcher, i.link), wanted, lambda i: i.link, threads), start=1
-    ):
-        item.page = page
+    spent: dict[str, float] = {}  # seconds spent on each host's pages (one thread a host: no lock)
+
+    def page(item: _Item) -> RawArticle | str:
+        host = host_of(item.link)
+        if spent.get(host, 0.0) >= PAGE_SECONDS_PER_HOST:
+            return f"not asked: {host}'s pages took {PAGE_SECONDS_PER_HOST:.0f} s of this run already"
+        started = time.monotonic()
+        try:
+            return _fetch_page(fetcher, item.link)
+        finally:
+            spent[host] = spent.get(host, 0.0) + time.monotonic() - started
+
+    for done, (item, found) in enumerate(by_host(page, wanted, lambda i: i.link, threads), start=1):
+        item.page = found
         on_progress("pages", done, len(wanted))
+    for failure in _page_failures(wanted):
+        on_failure(failure)
 
     def progress(counts: IngestSummary) -> None:
         on_progress("articles", counts.added + counts.present + counts.rejected, len(items))

@@ -74,10 +74,13 @@ class Answer:
 class FetchError(Exception):
     """A request that brought no usable answer; ``str(error)`` is one line for the user."""
 
-    def __init__(self, reason: str, *, status: int | None = None, retry_after: float | None = None):
+    def __init__(
+        self, reason: str, *, status: int | None = None, retry_after: float | None = None, deferred: bool = False
+    ):
         super().__init__(reason)
         self.status = status
         self.retry_after = retry_after
+        self.deferred = deferred  # no request was made: the host had asked to be left alone
 
 
 class _Busy(Exception):
@@ -100,6 +103,14 @@ class _Host:
 
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+def _duration(seconds: float) -> str:
+    """A wait as a person reads it: "45 s", "12 min", "3 h", "2 days", "more than a year"."""
+    for limit, unit, name in ((120, 1, "s"), (7200, 60, "min"), (172800, 3600, "h"), (2 * 31536000, 86400, "days")):
+        if seconds < limit:
+            return f"{seconds / unit:.0f} {name}"
+    return "more than a year"
 
 
 def _size(n: float) -> str:
@@ -186,8 +197,9 @@ class Fetcher:
                     gate.ready_at = max(gate.ready_at, self._clock() + wait)
                 if attempt == manners.retries or wait > manners.max_wait:
                     phrase = HTTPStatus(busy.status).phrase
+                    asked = f" (asked to come back in {_duration(wait)})" if busy.retry_after is not None else ""
                     raise FetchError(
-                        f"HTTP {busy.status} {phrase} (come back in {wait:.0f} s)", status=busy.status, retry_after=wait
+                        f"HTTP {busy.status} {phrase}{asked}", status=busy.status, retry_after=busy.retry_after
                     ) from None
                 attempt += 1
 
@@ -202,7 +214,11 @@ class Fetcher:
         with gate.lock:
             wait = gate.ready_at - self._clock()
             if wait > self.politeness.max_wait:
-                raise FetchError(f"{host} asked to be left alone for {wait:.0f} s more", retry_after=wait)
+                raise FetchError(
+                    f"not asked: {host} asked to be left alone for {_duration(wait)} more",
+                    retry_after=wait,
+                    deferred=True,
+                )
             if wait > 0:
                 self._sleep(wait)
             try:

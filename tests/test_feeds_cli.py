@@ -207,12 +207,13 @@ def test_fetch_in_a_real_process_never_shows_a_traceback(tmp_path, server):
     assert result.stderr == f"sitrep: feed 2 {server.url('/broken')}: broken XML (unclosed token, line 1)\n"
 
 
-def test_watch_ends_cleanly_on_ctrl_c(tmp_path, server, start):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_watch_ends_cleanly_on_ctrl_c_or_sigterm(tmp_path, server, start, stop):
     db = tmp_path / "s.db"
     run_sitrep("feeds", "add", server.url("/wire"), "--db", str(db))
     proc = start("watch", "--db", str(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first = _line(proc.stdout)  # the first round's summary
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(stop)
     rest, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and first.endswith(
         "feeds 1: fetched 1, not modified 0, failed 0; added 2, already present 0\n"

@@ -176,6 +176,31 @@ def test_failures_back_off_doubling_up_to_a_day_and_heed_retry_after(conn):
     assert _due_in(feed, now) >= 0.9 * 5 * 3600
 
 
+def test_a_wait_asked_for_is_never_cut_by_the_jitter_and_is_heeded_up_to_a_day(conn):
+    now = now_utc()
+    feed = _feed(conn, every=3600)
+    for seed in range(20):  # whatever the jitter draws
+        with conn:
+            record_outcome(conn, feed, Outcome(429, "HTTP 429", retry_after=3600), now=now, rng=random.Random(seed))
+        assert _due_in(find_feed(conn, str(feed.id)), now) >= 3600
+    # "Retry-After: Wed, 21 Oct 2099": tried again within a day, not in 2106
+    feed = _record(conn, feed, Outcome(503, "HTTP 503", retry_after=2_300_000_000), now)
+    assert 3600 <= _due_in(feed, now) <= MAX_BACKOFF
+
+
+def test_a_feed_not_asked_because_its_host_wants_a_rest_has_not_failed_again(conn):
+    now = now_utc()
+    feed = _feed(conn, every=3600)
+    waited = Outcome(
+        None, "not asked: a.example asked to be left alone for 50 min more", retry_after=3000, deferred=True
+    )
+    feed = _record(conn, feed, waited, now)
+    assert feed.errors == 0 and feed.last_error.startswith("not asked") and _due_in(feed, now) >= 3000
+    feed = _record(conn, feed, Outcome(None, "cannot connect (refused)"), now)
+    feed = _record(conn, feed, waited, now)
+    assert feed.errors == 1
+
+
 def test_410_retires_the_feed_and_adding_it_again_revives_it(conn):
     now = now_utc()
     feed = _record(conn, _feed(conn), Outcome(410, "HTTP 410 Gone"), now)

@@ -4,6 +4,7 @@ dedupe, bad feeds that never stop a run, and runs cut short that leave nothing h
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 
@@ -176,6 +177,29 @@ def test_a_page_that_fails_leaves_the_summary_and_an_item_with_nothing_is_reject
     assert summary.added == 1 and summary.rejected == 1 and summary.failed == 0
     (rejection,) = reported["rejections"]
     assert rejection.where == server.url("/missing-too") and "HTTP 404 Not Found" in rejection.reason
+
+
+def test_one_hosts_slow_pages_get_a_share_of_the_run_then_their_items_keep_their_summaries(server, db, monkeypatch):
+    items = []
+    for n in range(5):
+        server.routes[f"/story{n}"] = Reply(200, page(f"Story {n}", [GOMA, f"Paragraph {n} of the page."]))
+        items.append({"title": f"Story {n}", "link": server.url(f"/story{n}"), "description": f"Summary {n}."})
+    server.routes["/feed"] = Reply(200, rss("Wire", items))
+    follow(db, server.url("/feed"))
+    clock = iter(range(0, 10_000, 50))  # each page takes 50 s
+    monkeypatch.setattr("store.fetch.time", SimpleNamespace(monotonic=lambda: next(clock), sleep=lambda s: None))
+    summary, reported = run(db)
+    stored = articles(db)
+    assert summary.added == 5 and summary.failed == 0
+    assert [f"/story{n}" in server.paths() for n in range(5)] == [True, True, True, False, False]
+    assert [stored[server.url(f"/story{n}")]["text"].startswith("Summary") for n in range(5)] == [False] * 3 + [
+        True
+    ] * 2
+    (failure,) = reported["failures"]
+    assert str(failure).endswith(
+        "2 of 5 item pages could not be read, their summaries are kept "
+        "(not asked: 127.0.0.1's pages took 120 s of this run already)"
+    )
 
 
 def test_bad_feeds_never_stop_the_run_each_is_named_once_with_its_reason(server, db):

@@ -56,8 +56,9 @@ def test_503_without_retry_after_backs_off_doubling_then_gives_up(server):
     with fetcher(time, backoff=2, retries=2) as client, pytest.raises(FetchError) as failure:
         client.get(server.url("/feed"), max_bytes=LIMIT)
     assert time.sleeps == [2.0, 4.0] and len(server.log) == 3
-    assert failure.value.status == 503 and failure.value.retry_after == 8.0
-    assert str(failure.value) == "HTTP 503 Service Unavailable (come back in 8 s)"
+    # (no wait was asked for: the feed's own backoff decides when it is tried again)
+    assert failure.value.status == 503 and failure.value.retry_after is None
+    assert str(failure.value) == "HTTP 503 Service Unavailable"
 
 
 @pytest.mark.parametrize("retry_after", ["3600", "date"])

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 from datetime import UTC
 from pathlib import Path
@@ -519,6 +520,8 @@ def _feed_status(feed) -> str:
         return f"gone ({feed.last_status})" if feed.last_status else "gone"
     if feed.errors:
         return f"failing ×{feed.errors}: {feed.last_error}"
+    if feed.last_error:  # not asked last time: its host had asked to be left alone
+        return f"waiting: {feed.last_error}"
     if feed.last_fetched is None:
         return "new"
     return f"ok ({feed.last_status})"
@@ -727,6 +730,11 @@ def run_watch(args: argparse.Namespace) -> int:
         summary = _fetch_round(db, feeds, fetcher, fulltext(args))
         print(f"{datetime.now():%Y-%m-%d %H:%M:%S} {summary.line()}", flush=True)
 
+    def stop(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    # a service manager (systemd, docker stop, kill) stops a watch with SIGTERM: as cleanly as Ctrl+C
+    signal.signal(signal.SIGTERM, stop)
     with make_fetcher() as fetcher:
         try:
             watch(db, fetch_round, tag=args.tag)
