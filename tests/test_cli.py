@@ -10,6 +10,8 @@ import pty
 import select
 import subprocess
 
+import pytest
+
 from store.db import open_store
 from store_fixtures import FIXTURES, SITREP, run_sitrep
 from tui import cli
@@ -203,6 +205,21 @@ def test_refused_query_is_one_line_exit_2(kursk_store):
 def test_export_to_unwritable_place_is_one_line(kursk_store, tmp_path):
     result = run_sitrep("export", "--db", str(kursk_store), "-o", str(tmp_path / "no" / "such" / "dir" / "x.jsonl"))
     assert result.returncode == 2 and "cannot write" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("to_stdout", [False, True])
+def test_export_to_a_full_disk_is_one_line_naming_where(kursk_store, to_stdout):
+    if to_stdout:
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [*SITREP, "export", "--db", str(kursk_store)], stdout=full, stderr=subprocess.PIPE, text=True
+            )
+    else:
+        result = run_sitrep("export", "--db", str(kursk_store), "-o", "/dev/full")
+    where = "standard output" if to_stdout else "/dev/full"
+    assert result.returncode == 2
+    assert result.stderr == f"sitrep: {where}: cannot write (No space left on device)\n"
 
 
 def test_progress_on_a_terminal(tmp_path):

@@ -413,16 +413,29 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
     try:
-        if args.format == "jsonl":
-            export.export_jsonl(db, out, args.kind, args.verified_only)
-        elif args.format == "csv":
-            export.export_csv(db, out, args.kind, args.verified_only)
-        else:
-            export.export_geojson(db, out, args.verified_only)
-    finally:
-        if args.output:
-            out.close()
+        try:
+            if args.format == "jsonl":
+                export.export_jsonl(db, out, args.kind, args.verified_only)
+            elif args.format == "csv":
+                export.export_csv(db, out, args.kind, args.verified_only)
+            else:
+                export.export_geojson(db, out, args.verified_only)
+            out.flush()
+        finally:
+            if args.output:
+                out.close()
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): main's business
+    except OSError as error:  # a full disk, /dev/full, a file that takes no writing
+        if not args.output:
+            _drop_stdout()  # what could not be written is not tried again at exit
+        raise UsageError(f"{args.output or 'standard output'}: cannot write ({error.strerror or error})") from None
     return EXIT_OK
+
+
+def _drop_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _read_queries(name: str) -> list[str]:
@@ -921,8 +934,7 @@ def main(argv: list[str] | None = None) -> int:
         print("sitrep: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `sitrep export | head`: the reader left; that is fine
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_OK
     except Exception as error:  # never a traceback; SITREP_DEBUG=1 shows it
         if os.environ.get("SITREP_DEBUG"):
