@@ -133,7 +133,8 @@ def _feeds(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> lis
 def _tag_filter(tag: str | None) -> tuple[str, tuple]:
     if tag is None:
         return "", ()
-    return "id IN (SELECT feed_id FROM feed_tags WHERE tag = ?)", (tag,)
+    # a tag is the same whatever its case ("Wire", "wire"), as judgement tags are
+    return "id IN (SELECT feed_id FROM feed_tags WHERE tag = ? COLLATE NOCASE)", (tag,)
 
 
 def list_feeds(conn: sqlite3.Connection, tag: str | None = None) -> list[Feed]:
@@ -194,7 +195,11 @@ def add_feed(
             "UPDATE feeds SET active = 1, every = coalesce(?, every), title = coalesce(title, ?) WHERE id = ?",
             (every, title, feed_id),
         )
-    conn.executemany("INSERT OR IGNORE INTO feed_tags (feed_id, tag) VALUES (?, ?)", [(feed_id, t) for t in tags])
+    held = {t.casefold() for (t,) in conn.execute("SELECT tag FROM feed_tags WHERE feed_id = ?", (feed_id,))}
+    for tag in tags:  # a tag it has in another case is the tag it has
+        if tag.casefold() not in held:
+            held.add(tag.casefold())
+            conn.execute("INSERT INTO feed_tags (feed_id, tag) VALUES (?, ?)", (feed_id, tag))
     return _feeds(conn, "WHERE id = ?", (feed_id,))[0], row is None
 
 

@@ -232,3 +232,11 @@ def test_due_feeds_by_tag_and_time(conn):
     _record(conn, wire, Outcome(200), now)
     assert [f.id for f in due_feeds(conn, now=now)] == [blog.id]
     assert [f.id for f in due_feeds(conn, now=now + timedelta(days=1))] == [wire.id, blog.id]
+
+
+def test_a_tag_is_the_same_whatever_its_case(conn):
+    with conn:
+        add_feed(conn, "https://a.example/rss", tags=["Wire"])
+        feed, new = add_feed(conn, "https://a.example/rss", tags=["wire", "WIRE", "Kyiv"])
+    assert not new and feed.tags == ["Kyiv", "Wire"]
+    assert [f.id for f in list_feeds(conn, "wire")] == [feed.id] == [f.id for f in due_feeds(conn, "WIRE")]
