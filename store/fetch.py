@@ -20,6 +20,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from store.db import write_transaction
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
@@ -154,6 +155,8 @@ def _items(feed: Feed, parsed) -> list[_Item]:
     items = []
     for number, entry in enumerate(parsed.entries, start=1):
         link = (entry.get("link") or "").strip() or None
+        if link is not None and urlsplit(link).scheme.lower() not in ("http", "https"):
+            link = None  # "javascript:", "file:", "data:": no address of an article (nor one to keep)
         body, kind, full = entry_body(entry)
         items.append(
             _Item(

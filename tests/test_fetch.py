@@ -202,6 +202,18 @@ def test_one_hosts_slow_pages_get_a_share_of_the_run_then_their_items_keep_their
     )
 
 
+def test_an_item_link_that_is_no_web_address_is_neither_fetched_nor_kept(server, db):
+    links = ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>"]
+    items = [{"title": f"Item {n}", "link": link, "description": f"Summary {n}."} for n, link in enumerate(links)]
+    server.routes["/feed"] = Reply(200, rss("Wire", items))
+    follow(db, server.url("/feed"))
+    summary, _ = run(db)
+    assert summary.added == 3
+    rows = db.execute("SELECT ref, url FROM articles ORDER BY id").fetchall()
+    assert [url for _, url in rows] == [None, None, None]
+    assert all(ref.startswith(server.url("/feed#")) for ref, _ in rows)
+
+
 def test_bad_feeds_never_stop_the_run_each_is_named_once_with_its_reason(server, db):
     good = serve_wire(server)
     server.routes.update(
