@@ -89,6 +89,18 @@ async def test_keys_that_come_in_one_read_with_slash_are_typed_into_the_search(s
         assert app.screen.query_one(Input).value == typed
 
 
+async def test_an_answer_that_comes_after_the_search_was_closed_is_dropped(store):
+    """ "/kyiv", Enter (open the best match when the answer comes) and Escape in one read: the
+    answer came to a closed search, which tried to close again and stopped the browser."""
+    app = make(store)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        for key, ch in [("slash", "/"), *((c, c) for c in "kyiv"), ("enter", "\r"), ("escape", "\x1b")]:
+            app.post_message(events.Key(key, ch))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+
+
 async def test_typing_in_the_search_results_goes_on_with_the_query(store):
     app = make(store)
     async with app.run_test(size=(140, 45)) as pilot:

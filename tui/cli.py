@@ -764,7 +764,7 @@ def run_browser(args: argparse.Namespace) -> int:
     app = make_app(str(path), analyst=args.analyst)
     ensure_store(path, explicit=explicit).close()
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK  # (Textual's 1 when the app stopped on an error it showed)
 
 
 # --- judgements --------------------------------------------------------------------------------

@@ -97,8 +97,8 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.post_message(SearchAnswered(text, results))
 
     def on_search_answered(self, message: SearchAnswered) -> None:
-        if message.query != self.asked:
-            return  # a stale answer
+        if message.query != self.asked or self.app.screen is not self:
+            return  # a stale answer, or one that came after the search was closed
         self.results = message.results
         self.answered = message.query
         options = self.query_one(OptionList)
