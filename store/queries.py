@@ -157,6 +157,16 @@ def fact_position(conn: sqlite3.Connection, query: ListQuery, kind: str, uid: in
     return None if found is None else found[0]
 
 
+def row_position(conn: sqlite3.Connection, query: ListQuery, row_id: int) -> int | None:
+    """Where in list ``query`` the row whose ``id`` is ``row_id`` is (None: not in it)."""
+    sql = (
+        f"SELECT n FROM (SELECT {query.select}, row_number() OVER (ORDER BY {query._order_sql()}) - 1 AS n "
+        f"FROM {query.source}{query._where_sql([])}) WHERE id = ? LIMIT 1"
+    )
+    found = conn.execute(sql, (*query.params, row_id)).fetchone()
+    return None if found is None else found[0]
+
+
 def page_after(conn: sqlite3.Connection, query: ListQuery, after: tuple[Any, ...] | None, limit: int) -> Page:
     """The ``limit`` rows that follow sort key ``after`` (from the start when None)."""
     extra: list[str] = []

@@ -193,6 +193,45 @@ async def test_m_on_two_incidents_merges_them_and_the_merge_is_kept(store):
     db.close()
 
 
+def _odesa():
+    t = "Russian missiles hit the port of Odesa on Wednesday, the regional governor said."
+    odesa = Entity("odesa", "place", "Odesa", [span(t, "Odesa")], country="UA")
+    event = Event(
+        "e1",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        span(t, t),
+        date="2024-12-25",
+        date_precision="day",
+        places=[PlaceRef("odesa", "Odesa", span(t, "Odesa"))],
+        confidence=0.9,
+    )
+    article = RawArticle("fixtures/odesa.txt", t, title="Missiles hit Odesa", outlet="AP", published="2024-12-26")
+    return article, Extraction([odesa], [], [], [event])
+
+
+async def test_after_a_merge_the_cursor_is_on_the_incident_merged_into(store):
+    db = open_store(store)
+    with db:
+        write_article(db, *_odesa())
+    db.close()
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        events = app.screen.events
+        await pilot.press("2")
+        await settle(pilot)
+        assert events.total == 3 and events.row(0)["places_label"] == "Odesa"  # newest first
+        await pilot.press("m", "down")
+        await settle(pilot)
+        target = events.current_row["id"]
+        await pilot.press("m")  # Odesa's incident into the one below it, which moves up a row
+        await until(pilot, lambda: events.total == 2)
+        await settle(pilot)
+        assert events.cursor == 0 and events.current_row["id"] == target
+        assert title(app.screen.facts).startswith("Incident")
+
+
 async def test_m_twice_on_one_incident_cancels(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -712,12 +712,14 @@ class MainScreen(JudgingMixin, Screen):
         from store.db import open_store
         from store.incidents import merge_incidents, split_event
 
+        position = None  # where the incident merged into is in the Events list now
         try:
             db = open_store(self.db_path)
             try:
                 if what == "merge":
                     merge_incidents(db, first, second)
                     message = f"Merged incident #{first} into #{second}; kept across re-ingest and regrouping."
+                    position = queries.row_position(db, self.events.query, second)
                 else:
                     new = split_event(db, first)
                     message = (
@@ -732,11 +734,15 @@ class MainScreen(JudgingMixin, Screen):
                 self.notify, f"Could not {what}: {write_error(error)}", severity="error", timeout=5, markup=False
             )
             return
-        self.app.call_from_thread(self._after_write, message, what == "merge")
+        self.app.call_from_thread(self._after_write, message, position)
 
-    def _after_write(self, message: str, merged: bool) -> None:
+    def _after_write(self, message: str, position: int | None) -> None:
+        """The panes read again; after a merge the Events cursor is on the incident merged into (the
+        rows above it may have moved: one incident fewer), so the next key acts on what is shown."""
         self.notify(message, timeout=4)
         self.reload_all()
+        if position is not None:
+            self.events.set_query(self.events.query, cursor=position)
 
     # ------------------------------------------------------------------ articles: filter, sort
 
