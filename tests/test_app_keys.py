@@ -101,6 +101,20 @@ async def test_an_answer_that_comes_after_the_search_was_closed_is_dropped(store
         assert app.is_running and isinstance(app.screen, MainScreen)
 
 
+async def test_a_key_that_comes_in_one_read_with_a_pane_key_goes_to_that_pane(store):
+    """The "2" and Enter sent at once: Enter opened the article under the Articles cursor, not the
+    incident under the Events cursor."""
+    app = make(store)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert app.focused is screen.articles
+        for key, ch in (("2", "2"), ("enter", "\r")):
+            app.post_message(events.Key(key, ch))
+        await settle(pilot)
+        assert title(screen.facts).startswith("Incident")
+
+
 async def test_typing_in_the_search_results_goes_on_with_the_query(store):
     app = make(store)
     async with app.run_test(size=(140, 45)) as pilot:

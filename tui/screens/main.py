@@ -328,7 +328,8 @@ class MainScreen(JudgingMixin, Screen):
         return True
 
     def action_focus_pane(self, pane_id: str) -> None:
-        self.query_one(f"#{pane_id}").focus()
+        # at once, not later as focus() does: a key typed right after ("2" Enter) is for that pane
+        self.set_focus(self.query_one(f"#{pane_id}"))
 
     def on_row_list_counted(self, message: RowList.Counted) -> None:
         row_list = message.row_list
