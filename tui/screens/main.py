@@ -49,6 +49,7 @@ def _event_date(row: dict[str, Any]) -> str:
 
 
 DATE_WIDTH = 16  # "✎⟲14–15 Dec 2024", the longest label: dates are never cut
+SUBTYPE_WIDTH = 26  # "Change to group/activity" whole; the longest ("Shelling/artillery/missile attack") nearly
 
 
 def _marked(field: str, row: dict[str, Any], text: str) -> str:
@@ -80,7 +81,7 @@ ARTICLE_COLUMNS = [
 INCIDENT_COLUMNS = [
     Column("status", "✓", 1, style="bold", shrink=False, min_width=1, format=_status, blank=("",)),
     Column("date", "Date", DATE_WIDTH, style="dim", shrink=False, min_width=4, format=_event_date, fit=True),
-    Column("subtype", "Subtype", 22, style="yellow", min_width=10),
+    Column("subtype", "Subtype", SUBTYPE_WIDTH, style="yellow", min_width=10, fit=True),
     Column("places_label", "Place(s)", min_width=8),
     Column("casualties_label", "Casualties", 16, style="red", shrink=False, min_width=10, blank=("",), drop=1),
     Column("n_sources", "Src", 3, justify="right", shrink=False, min_width=3),
@@ -92,9 +93,10 @@ EVENT_COLUMNS = [
     Column(
         "subtype",
         "Subtype",
-        22,
+        SUBTYPE_WIDTH,
         style="$text-warning",
         min_width=10,
+        fit=True,
         format=lambda r: _marked("subtype", r, r.get("subtype") or ""),
     ),
     Column(
