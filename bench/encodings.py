@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_readers import LEGACY  # noqa: E402
 
-from store.readers import Unreadable, _detected  # noqa: E402
+from store.readers import Unreadable, decode  # noqa: E402
 
 
 def normalizer(data: bytes) -> str:
@@ -36,7 +36,7 @@ def normalizer(data: bytes) -> str:
 
 def sitrep(data: bytes) -> str:
     try:
-        return _detected(data)
+        return decode(data)
     except Unreadable:
         return ""
 
