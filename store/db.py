@@ -132,6 +132,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
                 raise  # no one else moved it on: the migration itself fails
             version = newer
     _group_events(conn, before)
+    _index_grams(conn)
 
 
 def _group_events(conn: sqlite3.Connection, before: int) -> None:
@@ -143,6 +144,14 @@ def _group_events(conn: sqlite3.Connection, before: int) -> None:
         incidents.rekey(conn)
     if before < INCIDENTS_VERSION or incidents.has_pending(conn):
         incidents.backfill(conn)
+
+
+def _index_grams(conn: sqlite3.Connection) -> None:
+    """Articles not yet in the index of unspaced scripts (store/grams.py) are indexed now."""
+    from store import grams
+
+    if grams.has_pending(conn):
+        grams.index_pending(conn)
 
 
 def writable(path: str | os.PathLike) -> bool:

@@ -20,7 +20,7 @@ from extract.victims import same_victims
 from store.date_labels import date_label, marked_label
 from store.db import open_store
 from store.incident_summary import URL_HOST
-from store.text_search import match_expression, sentence_around
+from store.text_search import sentence_around, text_conditions
 from store.writer import casualty_label
 
 
@@ -399,9 +399,10 @@ def filter_articles(query: ListQuery, flt: ArticleFilter) -> ListQuery:
             "a.outlet LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\'", _like(flt.outlet), _like(flt.outlet)
         )
     if flt.text:
-        match = match_expression(flt.text)
-        if match:
-            query = query.with_filter("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", match)
+        conditions = text_conditions(flt.text)
+        if conditions:
+            for clause, param in conditions:
+                query = query.with_filter(clause, param)
         else:
             query = query.with_filter("0")  # no word to look for: nothing matches
     if not flt.is_empty():

@@ -479,6 +479,24 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (owner, type, key, name)
     ) WITHOUT ROWID;
     """,
+    # words inside runs of Chinese, Japanese, Korean, Thai, ... text (which unicode61 takes whole):
+    # the articles' runs as pairs of characters (store/grams.py), for articles that hold any. Every
+    # article inserted is listed as pending; the writer indexes it at once, opening the store
+    # indexes the rest (here: every article stored before), in batches
+    """
+    CREATE VIRTUAL TABLE articles_grams USING fts5(title, text, content='', tokenize='ascii', prefix='1');
+    CREATE TABLE grams_pending (article_id INTEGER PRIMARY KEY);
+    CREATE TABLE grams_gone (article_id INTEGER PRIMARY KEY, title TEXT, text TEXT NOT NULL);
+    CREATE TRIGGER articles_grams_ai AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO grams_pending (article_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER articles_grams_ad AFTER DELETE ON articles BEGIN
+        INSERT OR REPLACE INTO grams_gone (article_id, title, text) SELECT old.id, old.title, old.text
+        WHERE NOT EXISTS (SELECT 1 FROM grams_pending WHERE article_id = old.id);
+        DELETE FROM grams_pending WHERE article_id = old.id;
+    END;
+    INSERT INTO grams_pending (article_id) SELECT id FROM articles;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -32,7 +32,7 @@ from extract.model import (
     Extraction,
     Span,
 )
-from store import merge, reprints
+from store import grams, merge, reprints
 from store.date_labels import era
 from store.incidents import Grouper
 from store.judgements import anchor_article, anchor_incidents
@@ -304,7 +304,10 @@ def insert_article(conn: sqlite3.Connection, article: RawArticle, n_events: int 
             n_events,
         ),
     )
-    return cursor.lastrowid if cursor.rowcount == 1 else None
+    if cursor.rowcount != 1:
+        return None
+    grams.index_article(conn, cursor.lastrowid, article.title, article.text)
+    return cursor.lastrowid
 
 
 _COMPUTE = object()

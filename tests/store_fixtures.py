@@ -110,11 +110,24 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
     )
 
 
-# What the migration that counted spellings added (the newest): dropped, a store is as the versions
-# before it left it.
-BEFORE_SPELLINGS = """
+# What the migration that indexed runs of unspaced scripts added (the newest): dropped, a store is
+# as the versions before it left it.
+BEFORE_GRAMS = """
+    DROP TRIGGER articles_grams_ai;
+    DROP TRIGGER articles_grams_ad;
+    DROP TABLE articles_grams;
+    DROP TABLE grams_pending;
+    DROP TABLE grams_gone;
+"""
+
+# What the migration that counted spellings added: dropped (after what came later), a store is as
+# the versions before it left it.
+BEFORE_SPELLINGS = (
+    BEFORE_GRAMS
+    + """
     DROP TABLE spellings;
 """
+)
 
 # What the migration that made incidents' lookup keys start with their families added: dropped
 # (after what came later), a store is as the versions before it left it (but for the keys' format).
