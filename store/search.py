@@ -15,9 +15,11 @@ best name), ranked by score, then by how much the store says about it (mentions,
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from store.keys import plain_key, search_key
 
@@ -35,7 +37,9 @@ PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting 
 PREFIX_RANGE = 2000  # keys read from the key index to choose those names from
 RESCORE = 100  # candidates given the careful score after each quick one
 SCORE_CUTOFF = 70.0  # results below this are not shown
-MATCHED_SLACK = 3.0  # a name this near its owner's best may show as matched, if written more like the query
+MATCHED_SLACK = 10.0  # a name this near its owner's best may show as matched, if written more like the query
+NO_MATCH = 60.0  # what two words further apart than typing slips (``slips``) score at most
+SHORT_QUERY = 2  # a query key this short must match in spelling as well as in sound
 
 
 @dataclass
@@ -237,6 +241,22 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
     return list(found.values())
 
 
+def slips(length: int) -> int:
+    """How many typing slips (a letter added, dropped, replaced, or two swapped) a query word of
+    ``length`` letters may have and still match: none up to 3 letters, one up to 7, then two."""
+    return 0 if length <= 3 else 1 if length <= 7 else 2
+
+
+def word_ratio(query: str, name: str) -> float:
+    """``fuzz.ratio`` of two words (or whole keys), but NO_MATCH at most when they are more slips
+    apart than ``slips`` allows for the query's length: ratio alone gives "harkiv" and "haris" 73,
+    two slips in a short word; a longer word or name may be two slips off."""
+    score = fuzz.ratio(query, name)
+    if score > NO_MATCH and OSA.distance(query, name, score_cutoff=slips(len(query)) + 1) > slips(len(query)):
+        return NO_MATCH
+    return score
+
+
 def _word_score(query_words: list[str], name_words: list[str]) -> float:
     """How well the query's words are found among the name's words, in any order (0..100).
 
@@ -248,7 +268,7 @@ def _word_score(query_words: list[str], name_words: list[str]) -> float:
     for q in query_words:
         best = 0.0
         for n in name_words:
-            score = fuzz.ratio(q, n)
+            score = word_ratio(q, n)
             if len(q) >= 2 and n.startswith(q):  # a word being typed
                 score = max(score, 90.0 if len(q) >= 3 else 80.0)
             best = max(best, score)
@@ -264,7 +284,7 @@ def similarity(query: str, name: str) -> float:
     """Similarity of two keys or two folded names, 0..100: whole, reordered, or partial."""
     if query == name:
         return 100.0
-    whole = fuzz.ratio(query, name)
+    whole = word_ratio(query, name)
     q_words, n_words = query.split(), name.split()
     if len(q_words) == 1 and len(n_words) == 1 and not name.startswith(query[:3]):
         return whole
@@ -296,7 +316,10 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
         if by_key < SCORE_CUTOFF * 0.9:
             continue
         by_spelling = similarity(folded_query, plain_key(candidate.name))
-        score = 0.8 * by_key + 0.2 * max(by_spelling, by_key - 15.0)
+        if len(key) <= SHORT_QUERY:  # "y" is "i" and so is "e": a letter or two must be written so
+            score = min(by_key, by_spelling)
+        else:
+            score = 0.8 * by_key + 0.2 * max(by_spelling, by_key - 15.0)
         if score >= SCORE_CUTOFF:
             scored.append((round(score, 1), candidate))
     return scored
@@ -320,6 +343,12 @@ def _details(conn: sqlite3.Connection, owner: str, ids: list[int]) -> dict[int, 
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
+def _script(text: str) -> str:
+    """The script of the first letter of ``text`` ("LATIN", "CYRILLIC", ...; "" for none)."""
+    letter = next((ch for ch in text if ch.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ", 1)[0] if letter else ""
+
+
 def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int = 10) -> list[SearchResult]:
     """Entities and sources whose names match ``query``, best first.
 
@@ -339,19 +368,27 @@ def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int =
     # one result per owner, scored by its best name; the name shown as matched is, among its names
     # within MATCHED_SLACK points of the best, the one written most like the query (same script and
     # letters: "Volodymyr Zelensky" for "Zelenskiy", "Володимир Зеленський" for "Зеленский")
-    written = query.casefold().strip()
+    written, folded, script = query.casefold().strip(), plain_key(query), _script(query)
     by_owner: dict[tuple[str, int], list[tuple[float, _Candidate]]] = {}
     for score, candidate in scored:
         by_owner.setdefault((candidate.owner, candidate.owner_id), []).append((score, candidate))
     best: dict[tuple[str, int], tuple[float, _Candidate]] = {}
     for owner, names in by_owner.items():
         top_score = max(score for score, _ in names)
+        # written like the query: in its script, then with its spelling word for word ("Volodymyr
+        # Zelensky" holds "Zelensky"; "Zilinski", of the same key, does not), then letter for letter
         near = [
-            (fuzz.ratio(written, c.name.casefold()), score, c)
+            (
+                _script(c.name) == script,
+                round(similarity(folded, plain_key(c.name))),
+                fuzz.ratio(written, c.name.casefold()),
+                score,
+                c,
+            )
             for score, c in names
             if score >= top_score - MATCHED_SLACK
         ]
-        best[owner] = (top_score, max(near, key=lambda item: item[:2])[2])
+        best[owner] = (top_score, max(near, key=lambda item: item[:4])[4])
 
     details: dict[str, dict] = {}
     for owner in ("entity", "source"):
