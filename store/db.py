@@ -151,7 +151,12 @@ def _index_grams(conn: sqlite3.Connection) -> None:
     from store import grams
 
     if grams.has_pending(conn):
-        grams.index_pending(conn)
+        with write_transaction(conn):
+            grams.forget(conn)
+        while True:  # a batch a transaction: an interrupted run resumes at the next open
+            with write_transaction(conn):
+                if not grams.index_batch(conn):
+                    break
 
 
 def writable(path: str | os.PathLike) -> bool:

@@ -15,7 +15,7 @@ Only articles that hold such characters are indexed, so stores of other language
 but a look at each text. Every article inserted is listed in ``grams_pending`` by a trigger:
 the writer indexes it in the transaction that inserts it (``index_article``), and opening a
 store writable indexes what is still listed (articles of a store from before this index, rows
-written around the writer), in batches that each commit (``index_pending``).
+written around the writer), in batches that each commit (``index_batch``).
 
 The table is contentless (the pairs would take more room than the text itself): taking a row
 out needs what was indexed, so a deleted article's title and text wait in ``grams_gone`` (the
@@ -68,7 +68,7 @@ def run_phrase(run: str) -> str:
     return '"' + " ".join(run_grams(run)[:-1]) + '"'
 
 
-def _forget(conn: sqlite3.Connection, article_id: int | None = None) -> None:
+def forget(conn: sqlite3.Connection, article_id: int | None = None) -> None:
     """Take the articles deleted since (all, or the one id) out of the index. Its table keeps no
     copy of what it indexed, so the trigger kept each one's title and text for this."""
     where, args = ("WHERE article_id = ?", (article_id,)) if article_id is not None else ("", ())
@@ -84,7 +84,7 @@ def _forget(conn: sqlite3.Connection, article_id: int | None = None) -> None:
 
 def index_article(conn: sqlite3.Connection, article_id: int, title: str | None, text: str) -> None:
     """Index one article (inside the caller's transaction) and take it off ``grams_pending``."""
-    _forget(conn, article_id)  # (SQLite may give a deleted article's id to the next one)
+    forget(conn, article_id)  # (SQLite may give a deleted article's id to the next one)
     title_grams, text_grams = grams(title), grams(text)
     if title_grams or text_grams:
         conn.execute(
@@ -100,31 +100,21 @@ def has_pending(conn: sqlite3.Connection) -> bool:
     )
 
 
-def index_pending(conn: sqlite3.Connection, batch: int = BATCH) -> int:
-    """Take deleted articles out of the index, then index the articles listed in
-    ``grams_pending``, ``batch`` at a time, each batch committed (an interrupted run resumes at
-    the next open). Returns how many articles were looked at."""
-    from store.db import write_transaction
-
-    with write_transaction(conn):
-        _forget(conn)
-    done = 0
-    while True:
-        with write_transaction(conn):
-            rows = conn.execute(
-                "SELECT a.id, a.title, a.text FROM grams_pending p JOIN articles a ON a.id = p.article_id "
-                "ORDER BY p.article_id LIMIT ?",
-                (batch,),
-            ).fetchall()
-            indexed = [(i, grams(title), grams(text)) for i, title, text in rows]
-            conn.executemany(
-                "INSERT INTO articles_grams (rowid, title, text) VALUES (?, ?, ?)",
-                [row for row in indexed if row[1] or row[2]],
-            )
-            if rows:
-                conn.execute("DELETE FROM grams_pending WHERE article_id <= ?", (rows[-1][0],))
-            else:  # (rows of articles that are gone)
-                conn.execute("DELETE FROM grams_pending")
-        done += len(rows)
-        if not rows:
-            return done
+def index_batch(conn: sqlite3.Connection, batch: int = BATCH) -> int:
+    """Index the first ``batch`` articles listed in ``grams_pending`` (inside the caller's
+    transaction); returns how many were looked at (0: none is left). Opening a store runs it
+    batch after batch, each committed, after ``forget`` (store/db.py)."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.text FROM grams_pending p JOIN articles a ON a.id = p.article_id "
+        "ORDER BY p.article_id LIMIT ?",
+        (batch,),
+    ).fetchall()
+    indexed = [(i, grams(title), grams(text)) for i, title, text in rows]
+    conn.executemany(
+        "INSERT INTO articles_grams (rowid, title, text) VALUES (?, ?, ?)", [row for row in indexed if row[1] or row[2]]
+    )
+    if rows:
+        conn.execute("DELETE FROM grams_pending WHERE article_id <= ?", (rows[-1][0],))
+    else:  # (rows of articles that are gone)
+        conn.execute("DELETE FROM grams_pending")
+    return len(rows)

@@ -34,6 +34,7 @@ def test_new_store_is_migrated_with_pragmas(tmp_path):
         "casualties",
         "claim_events",
         "articles_fts",
+        "articles_grams",
         "names_fts",
     } <= tables
 
