@@ -141,6 +141,7 @@ separately publicly already initially subsequently meanwhile since now once offi
 )
 _PASSIVE = frozenset({"been", "be", "is", "was", "were", "being", "are"})
 _PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}
+_PRONOUN_WORDS = frozenset(("he", "she", "He", "She", "him", "her"))
 _DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "that ", "That ", "these ", "These ")
 _WEEKDAY_OR_TIME = re.compile(
     r"(?:\s*(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|"
@@ -305,6 +306,20 @@ class _ClaimFinder:
         self._starts = [m.start for m in self._mentions]
         self._last_person: Entity | None = None
         self._overlaps: dict[tuple[int, int], list[_Mention]] = {}  # see _overlapping
+        # Indexes that answer "the last one before" in a bisection instead of a scan of every source or
+        # mention before (a scan per pronoun or "the ministry said" was quadratic on long articles)
+        self._source_by_key: dict[str, Source] = {}
+        self._last_source: dict[tuple[str, str], int] = {}  # see _register
+        self._named_people: dict[str, list[int]] = {}  # surname -> indices in _people of full names
+        for i, m in enumerate(self._people):
+            if " " in m.entity.name:
+                self._named_people.setdefault(m.entity.name.split()[-1], []).append(i)
+        # start of the last person mention up to each one in _people that is no pronoun (-1: none)
+        self._name_starts: list[int] = []
+        for m in self._people:
+            named = text[m.start : m.end] not in _PRONOUN_WORDS
+            self._name_starts.append(m.start if named else self._name_starts[-1] if self._name_starts else -1)
+        self._bodies: dict[tuple[str, str], list[int]] | None = None  # see _body_mentions
         self._previous: tuple[int, int] | None = None  # the sentence read before
 
     # --- sentences -------------------------------------------------------------------------
@@ -881,29 +896,22 @@ class _ClaimFinder:
             last_claim = self.claims[-1] if self.claims else None
             if last_claim is None:
                 return None
-            source = next(x for x in self.sources if x.key == last_claim.source_key)
+            source = self._source_by_key[last_claim.source_key]
             return source.key if source.type not in ("person", "anonymous") else None
         if raw in ("They", "they"):
             # "Local officials said ... They said ...": the claimant quoted last, when it is no one person
             last_claim = self.claims[-1] if self.claims else None
             if last_claim is None:
                 return None
-            source = next(x for x in self.sources if x.key == last_claim.source_key)
+            source = self._source_by_key[last_claim.source_key]
             return source.key if source.type != "person" else None
         if raw in ("he", "she", "He", "She", "him", "her"):
             person = self._person_before(start)
             last_claim = self.claims[-1] if self.claims else None
-            person_at = max(
-                (
-                    m.start
-                    for m in self._people
-                    if m.start < start and self.text[m.start : m.end] not in ("he", "she", "He", "She", "him", "her")
-                ),
-                default=-1,
-            )
+            person_at = self._name_before(start)
             if last_claim is not None and last_claim.cue.start > person_at:
                 # "a member of the local militia told AFP. He said ...": the source quoted just before
-                source = next(x for x in self.sources if x.key == last_claim.source_key)
+                source = self._source_by_key[last_claim.source_key]
                 if source.type in (
                     "person",
                     "anonymous",
@@ -951,39 +959,25 @@ class _ClaimFinder:
                 # "the Arakan Army said ... the group said": the armed group that spoke just before
                 last = self.claims[-1] if self.claims else None
                 if last is not None and start - last.cue.start < 400:
-                    source = next(x for x in self.sources if x.key == last.source_key)
+                    source = self._source_by_key[last.source_key]
                     if source.type in ("military", "other") and source.entity_key is not None:
                         return source.key
-            for source in reversed(self.sources):
-                words = source.name.lower().split()
-                if (
-                    words[-1] in heads
-                    or (words[0] in heads and source.type != "person")
-                    or (heads[0] in _BODY_HEADS and source.type != "person" and heads[0] in words)
-                ):
-                    return source.key  # "Ministry of Defense of the Russian Federation" ... "the ministry"
+            # the source registered last whose name ends in that head, or (no person) begins with it or
+            # (a body: "Ministry of Defense of the Russian Federation" ... "the ministry") holds it
+            found = [self._last_source.get(("last", h), -1) for h in heads]
+            found += [self._last_source.get(("first", h), -1) for h in heads]
+            if heads[0] in _BODY_HEADS:
+                found.append(self._last_source.get(("word", heads[0]), -1))
+            if max(found) >= 0:
+                return self.sources[max(found)].key
             # "the ministry said" after "Russia's Defence Ministry did not comment"
-            for m in reversed(self._mentions):
-                if (
-                    m.end <= start
-                    and m.entity.type in ("organization", "group")
-                    and (
-                        m.entity.name.lower().split()[-1] in heads
-                        or (heads[0] in _BODY_HEADS and heads[0] in m.entity.name.lower().split())
-                    )
-                ):
-                    kind, _ = self._type_of(m.entity.name, m.start, m.end)
-                    return self._register(m.entity.name, kind, m.entity.key)
-            if head in _COLLECTIVE_HEADS:
-                # else the organisation named last before
-                for m in reversed(self._mentions):
-                    if (
-                        m.end <= start
-                        and m.entity.type == "organization"
-                        and m.entity.attributes.get("kind") in ("military", "other")
-                    ):
-                        kind, _ = self._type_of(m.entity.name, m.start, m.end)
-                        return self._register(m.entity.name, kind, m.entity.key)
+            lists = [("last", h) for h in heads] + ([("word", heads[0])] if heads[0] in _BODY_HEADS else [])
+            m = self._body_before(start, lists)
+            if m is None and head in _COLLECTIVE_HEADS:
+                m = self._body_before(start, [("military or other", "")])  # else the organisation named last
+            if m is not None:
+                kind, _ = self._type_of(m.entity.name, m.start, m.end)
+                return self._register(m.entity.name, kind, m.entity.key)
         if self._entity_at(start, end) is None:
             person_name = _looks_like_person(name)
         else:
@@ -993,17 +987,16 @@ class _ClaimFinder:
         if person_name is not None:
             if " " not in person_name:
                 # a surname alone: the person named in full earlier in the article
-                for source in reversed(self.sources):
-                    if source.type == "person" and source.name.split()[-1] == person_name:
-                        return source.key
+                last = self._last_source.get(("person", person_name))
+                if last is not None:
+                    return self.sources[last].key
                 # or a person named in full before, who had not spoken yet ("Clifford May, founder of
                 # ... May said")
-                i = bisect.bisect_left(self._people_starts, start) - 1
-                while i >= 0:
-                    entity = self._people[i].entity
-                    if " " in entity.name and entity.name.split()[-1] == person_name:
-                        return self._register(entity.name, "person", entity.key)
-                    i -= 1
+                named = self._named_people.get(person_name, ())
+                i = bisect.bisect_left(named, bisect.bisect_left(self._people_starts, start)) - 1
+                if i >= 0:
+                    entity = self._people[named[i]].entity
+                    return self._register(entity.name, "person", entity.key)
             return self._register(person_name, "person", None)
         kind, entity_key = self._type_of(name, start, end)
         return self._register(name, kind, entity_key)
@@ -1028,12 +1021,47 @@ class _ClaimFinder:
         return bool(_COMPANY_BEFORE.search(self.text, max(0, at - 40), at))
 
     def _person_before(self, pos: int) -> Entity | None:
-        last = None
-        for m in self._people:
-            if m.start >= pos:
-                break
-            last = m.entity  # a name or a pronoun already linked to its person
-        return last or self._last_person
+        i = bisect.bisect_left(self._people_starts, pos) - 1
+        # a name or a pronoun already linked to its person
+        return self._people[i].entity if i >= 0 else self._last_person
+
+    def _name_before(self, pos: int) -> int:
+        """Start of the last person mention before ``pos`` that is no pronoun (-1: none)."""
+        i = bisect.bisect_left(self._people_starts, pos) - 1
+        return self._name_starts[i] if i >= 0 else -1
+
+    def _body_mentions(self) -> dict[tuple[str, str], list[int]]:
+        """Indices in _mentions of organisations and groups by the last word of their lower-cased name
+        (("last", word)), by each word that names a body (("word", word)), and of military or other
+        organisations (("military or other", "")). Built on first use."""
+        if self._bodies is None:
+            self._bodies = {}
+            for i, m in enumerate(self._mentions):
+                if m.entity.type not in ("organization", "group"):
+                    continue
+                words = m.entity.name.lower().split()
+                if not words:
+                    continue
+                keys = {("last", words[-1])} | {("word", w) for w in words if w in _BODY_HEADS}
+                if m.entity.type == "organization" and m.entity.attributes.get("kind") in ("military", "other"):
+                    keys.add(("military or other", ""))
+                for key in keys:
+                    self._bodies.setdefault(key, []).append(i)
+        return self._bodies
+
+    def _body_before(self, pos: int, keys: list[tuple[str, str]]) -> _Mention | None:
+        """The mention that ends by ``pos``, listed last in _mentions among those under ``keys``."""
+        bodies = self._body_mentions()
+        limit = bisect.bisect_right(self._starts, pos)  # (a mention that ends by pos starts before it)
+        best = -1
+        for key in keys:
+            found = bodies.get(key, ())
+            i = bisect.bisect_left(found, limit) - 1
+            while i >= 0 and found[i] > best and self._mentions[found[i]].end > pos:
+                i -= 1  # (mentions across pos: no longer than 200 characters, so few)
+            if i >= 0:
+                best = max(best, found[i])
+        return self._mentions[best] if best >= 0 else None
 
     def _type_of(self, name: str, start: int, end: int) -> tuple[str, str | None]:
         entity = self._entity_at(start, end)
@@ -1073,7 +1101,19 @@ class _ClaimFinder:
         if key is None:
             key = f"s{len(self.sources) + 1}"
             self._source_keys[ident] = key
-            self.sources.append(Source(key=key, name=name, type=kind, entity_key=entity_key))
+            source = Source(key=key, name=name, type=kind, entity_key=entity_key)
+            self._source_by_key[key] = source
+            # the last source by the words of its name (see _source_for)
+            at = len(self.sources)
+            words = name.lower().split()
+            self._last_source[("last", words[-1])] = at
+            if kind != "person":
+                self._last_source[("first", words[0])] = at
+                for word in words:
+                    self._last_source[("word", word)] = at
+            else:
+                self._last_source[("person", name.split()[-1])] = at
+            self.sources.append(source)
         return key
 
 

@@ -456,6 +456,10 @@ def find_events(
 
     dates_by_paragraph: dict[int, list[DateMention]] = {}
     candidates: list[_Candidate] = []
+    # the first candidate of an incident dated in its sentence, not recalled (see below); candidates
+    # are only appended, so the search resumes where it stopped instead of rereading them all
+    first_dated: list[DateMention | None] = []
+    searched = 0
     # the model's verdict on every sentence but the aggregates, and the subtypes of those it keeps
     scored: list[tuple[float, dict[int, float]] | None] = [None] * len(signals)
     word_lists = [incident_model.words(sig.low) for sig in signals]
@@ -561,10 +565,12 @@ def find_events(
         else:
             # no day near it: the day of the first dated incident the article tells (not one it recalls,
             # over RECALLED_DAYS before publication: "troops seized the parliament in 2014"), else publication
-            date, level = (
-                next((c.date for c in candidates if c.explicit_date and not _long_before(c.date, pub)), None),
-                0,
-            )
+            while not first_dated and searched < len(candidates):
+                told = candidates[searched]
+                searched += 1
+                if told.explicit_date and not _long_before(told.date, pub):
+                    first_dated.append(told.date)
+            date, level = (first_dated[0] if first_dated else None), 0
         inside = _mentions_in(mentions, sentence.start, sentence.end)  # read by both
         casualties = sig.casualties or _figures_of_event(text, sig)
         places = _places(text, sentence, mentions, paragraphs, para, content, place_index, inside)
