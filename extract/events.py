@@ -178,10 +178,11 @@ def _timeline_dates(text: str, sig: SentenceSignals) -> list[DateMention]:
     """A date that opens its line before a dash ("22 June 2025 — Fighters seize the town"): a
     timeline's entry, of the day it tells (the signals, as the model learnt them, read it as a wire
     dateline's day, which is when the story was filed)."""
+    event_dates = set(sig.event_dates)  # (a set: a sentence without stops can hold thousands of dates)
     return [
         d
         for d in sig.dates
-        if d not in sig.event_dates
+        if d not in event_dates
         and _DATELINE.match(text, d.end)
         and not text[text.rfind("\n", 0, d.start) + 1 : d.start].strip()
     ]
@@ -561,7 +562,8 @@ def find_events(
         elif dates_by_paragraph.get(para):
             date, level = dates_by_paragraph[para][-1], 1
         elif len(event_dates) < len(dates):
-            date, level = _best_date([d for d in dates if d not in event_dates]), 1
+            dating = set(event_dates)
+            date, level = _best_date([d for d in dates if d not in dating]), 1
         else:
             # no day near it: the day of the first dated incident the article tells (not one it recalls,
             # over RECALLED_DAYS before publication: "troops seized the parliament in 2014"), else publication

@@ -13,7 +13,7 @@ from extract.entities import find_entities
 from extract.events import find_events
 from extract.gcpause import gc_paused
 from extract.model import Extraction
-from extract.sentences import split_sentences
+from extract.sentences import bounded, split_sentences
 
 
 def extract_article(text: str, published: str | None) -> Extraction:
@@ -28,7 +28,7 @@ def extract_article(text: str, published: str | None) -> Extraction:
         published = text_day(text) or published
     text = masked(text)  # site furniture ("Advertisement", teasers) is no article text: read as blank lines
     with gc_paused():
-        sentences = split_sentences(text)
+        sentences = bounded(text, split_sentences(text))  # (a sentence over 50,000 characters: in pieces)
         entities = find_entities(text, sentences)
         sources, claims = find_claims(text, sentences, entities)
         events = find_events(text, sentences, entities, claims, published)
