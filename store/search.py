@@ -360,6 +360,8 @@ def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int =
     if not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive whole number, not {limit!r}")
     limit = min(limit, MAX_LIMIT)
+    # symbols are no part of a name (transliterated, "🔥" became the word "fire": "Kyiv 🔥" found no Kyiv)
+    query = "".join(ch for ch in query if not unicodedata.category(ch).startswith("S"))
     key = query_key(query)
     if not key:
         return []

@@ -65,6 +65,11 @@ def test_a_place_finds_itself_and_not_names_two_edits_from_a_short_word(db, quer
     assert "Kamala Harris" not in found and "Oleksandr Hrekov" not in found
 
 
+@pytest.mark.parametrize("query", ["Kyiv 🔥", "🇺🇦 Kyiv", "Kyiv ★", "Kyiv +"])
+def test_symbols_in_a_query_are_no_part_of_the_name(db, query):
+    assert names(db, query)[0] == "Kyiv"  # ("🔥" transliterated was the word "fire")
+
+
 @pytest.mark.parametrize("query", ["ÿ", "y", "ы"])
 def test_a_one_letter_query_is_not_matched_by_sound_alone(db, query):
     assert "European Union" not in names(db, query)  # "E.U.": e sounds like y, but is not written so
