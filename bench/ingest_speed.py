@@ -5,7 +5,8 @@
 
 The store is created fresh (removed first unless --keep). Figures: wall time of the real command
 line in a subprocess (process start, pool, extraction, writing), articles/s, the store's size after
-a WAL checkpoint divided by the articles stored, and the store's counts. ``--no-grouping`` runs
+a WAL checkpoint divided by the articles stored, and the store's counts; and the CPU time of the
+command and its worker processes (on a shared machine, what compares across runs). ``--no-grouping`` runs
 the same ingest with incident grouping switched off: what grouping adds is the difference.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -56,8 +58,11 @@ def main() -> None:
         "--json",
     ]
     started = time.perf_counter()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "SITREP_DB": str(db)})
     elapsed = time.perf_counter() - started
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (now.ru_utime - used.ru_utime) + (now.ru_stime - used.ru_stime)
     if result.returncode not in (0, 1):
         sys.exit(f"ingest failed ({result.returncode}): {result.stderr.strip()[:500]}")
     summary = json.loads(result.stdout)
@@ -76,6 +81,10 @@ def main() -> None:
     print(
         f"time: {elapsed:.1f} s, {handled / elapsed:.0f} articles/s ({summary['added'] / elapsed:.0f} added/s), "
         f"{os.cpu_count()} cores"
+    )
+    # on a shared machine the wall time says more about the others' load than about the ingest
+    print(
+        f"cpu: {cpu:.1f} s (the command and its worker processes, user+sys), {cpu / max(handled, 1) * 1000:.2f} ms/article"
     )
     if counts["articles"]:
         print(
