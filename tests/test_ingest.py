@@ -19,6 +19,7 @@ from store_fixtures import (
     SITREP,
     assert_spans_exact,
     assert_store_sound,
+    make_corpus,
     run_sitrep,
 )
 
@@ -424,3 +425,57 @@ def test_a_folder_that_cannot_be_read_is_said_once(db, tmp_path, monkeypatch):
     monkeypatch.setattr(os_module, "walk", walk)
     summary, rejected = run(db, [str(closed)])
     assert rejected == [f"{closed}: cannot read folder (Permission denied)"] and summary.rejected == 1
+
+
+def test_the_final_refresh_of_incidents_in_the_pool_writes_what_the_writer_would(tmp_path, monkeypatch):
+    """The display fields of the incidents an ingest left stale, worked out by the pool's worker
+    processes (reading the store) and written by the writer, are those it would work out itself."""
+    make_corpus(tmp_path / "corpus.jsonl", 120)
+    db = open_store(tmp_path / "s.db")
+    ingest_paths(db, [str(tmp_path / "corpus.jsonl")], workers=0)
+    fields = "SELECT * FROM incidents ORDER BY id"
+    expected = db.execute(fields).fetchall()
+    assert len(expected) > 10
+    assert db.execute("SELECT count(*) FROM incidents WHERE stale").fetchone()[0] == 0
+    # every incident stale, its display fields wrong, and one incident left without events
+    gone = db.execute("SELECT max(id) FROM incidents").fetchone()[0]
+    with db:
+        db.execute(
+            "UPDATE incidents SET stale = 1, places_label = 'x', casualties_label = 'x', sources_label = 'x', "
+            "n_events = 99, n_sources = 99, date = NULL, fatalities = 99"
+        )
+        db.execute("INSERT INTO incidents (key, type, subtype) VALUES ('k', 'Battles', 'Armed clash')")
+    monkeypatch.setattr(ingest_module, "REFRESH_BATCH", 7)
+    pool = ingest_module.Workers(2)
+    try:
+        in_pool = ingest_module._refresh_incidents(db, pool)
+    finally:
+        pool.close()
+    assert in_pool == len(expected) + 1  # every batch went to the pool
+    assert db.execute(fields).fetchall() == expected
+    assert db.execute("SELECT count(*) FROM incidents WHERE id > ?", (gone,)).fetchone()[0] == 0
+
+
+def test_url_host_in_python_is_the_sql_one(tmp_path):
+    """Summaries name an article with neither outlet nor claimant by its URL's host, worked out in
+    Python; the incident view (store/queries.py) works it out in SQL: the same answer for any URL."""
+    from store.incident_summary import URL_HOST, url_host
+
+    urls = [
+        None,
+        "",
+        "http://",
+        "https://www.bbc.co.uk/news/x",
+        "https://www.a.org/www.b/c",
+        "HTTPS://WWW.X.COM",
+        "https://wwww.x.org/",
+        "ftp://x.y",
+        "no scheme/www.x",
+        "a://b://c/d",
+        "https://пример.www.рф?q=1",
+        "https://host:8080",
+    ]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE a (url)")
+    conn.executemany("INSERT INTO a VALUES (?)", [(u,) for u in urls])
+    assert [r[0] for r in conn.execute(f"SELECT {URL_HOST} FROM a ORDER BY rowid")] == [url_host(u) for u in urls]
