@@ -51,7 +51,8 @@ choice.
 The display fields of an incident (its date or range, places, casualty range across sources,
 independent sources) are recomputed from its events when it is marked stale, at most every
 ``REFRESH_SECONDS`` (and at most a twentieth of the time) during an ingest, and at its end
-(``Grouper.flush``). No textual here.
+(``Grouper.flush``; an ingest with worker processes has them work out the display fields it left
+stale, store/ingest.py). No textual here.
 """
 
 from __future__ import annotations
