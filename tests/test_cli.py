@@ -152,6 +152,8 @@ def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypa
     opened = []
 
     class FakeApp:
+        return_code = None  # (Textual's: 1 when the app stopped on an error it showed)
+
         def __init__(self, path, analyst=None):
             self.path = path
             self.analyst = analyst
@@ -167,6 +169,9 @@ def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypa
     assert opened == [(str(db), "Dana")]  # judgements made in the browser are recorded as Dana
     conn = open_store(db, readonly=True)
     assert conn.execute("SELECT count(*) FROM articles WHERE ref LIKE 'seeds/%'").fetchone()[0] >= 1
+    # a browser that stopped on an error is no success (it exited 0 after a traceback)
+    FakeApp.return_code = 1
+    assert cli.main(["--db", str(db)]) == 1
 
 
 def test_search_table_json_and_queries_file(kursk_store, tmp_path):
