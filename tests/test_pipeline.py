@@ -159,6 +159,25 @@ def test_same_result_whatever_the_hash_seed():
     assert len(digests) == 1
 
 
+def _claims_and_events_lines(text: str) -> tuple[list, list, int]:
+    """The claims and events of ``text``, and the lines of Python their two stages ran (the
+    sentences and entities they read are found first, not counted)."""
+    from extract.attribution import find_claims
+    from extract.entities import find_entities
+    from extract.events import find_events
+    from extract.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    entities = find_entities(text, sentences)
+
+    def claims_and_events():
+        _, claims = find_claims(text, sentences, entities)
+        return claims, find_events(text, sentences, entities, claims, "2024-11-20")
+
+    (claims, events), count = line_count.lines_run(claims_and_events)
+    return claims, events, count
+
+
 def _repeated_news(size: int) -> str:
     """News text of ``size`` characters: the evaluation articles and paragraphs, repeated."""
     import json
@@ -179,21 +198,8 @@ def test_claims_and_events_work_grows_linearly_with_length():
     machine with less cache, and a shared machine's load moves it further. The scans that made these
     stages quadratic once (before f662ac7) give 10.2 on this measure."""
 
-    from extract.attribution import find_claims
-    from extract.entities import find_entities
-    from extract.events import find_events
-    from extract.sentences import split_sentences
-
     def lines_run(size: int) -> int:
-        text = _repeated_news(size)
-        sentences = split_sentences(text)
-        entities = find_entities(text, sentences)
-
-        def claims_and_events():
-            _, claims = find_claims(text, sentences, entities)
-            return claims, find_events(text, sentences, entities, claims, "2024-11-20")
-
-        (claims, events), count = line_count.lines_run(claims_and_events)
+        claims, events, count = _claims_and_events_lines(_repeated_news(size))
         assert events and claims
         return count
 
@@ -223,21 +229,9 @@ def test_claims_and_events_work_grows_linearly_with_people_who_speak():
     "the ministry said" through every mention, and each undated event through every event before it
     for the first dated one: 10.3 times the lines for 4 times the text (a 9.4 MB article went over the
     120 s limit); now 4.0."""
-    from extract.attribution import find_claims
-    from extract.entities import find_entities
-    from extract.events import find_events
-    from extract.sentences import split_sentences
 
     def lines_run(n: int) -> int:
-        text = _people_speaking(n)
-        sentences = split_sentences(text)
-        entities = find_entities(text, sentences)
-
-        def claims_and_events():
-            _, claims = find_claims(text, sentences, entities)
-            return claims, find_events(text, sentences, entities, claims, "2024-11-20")
-
-        (claims, events), count = line_count.lines_run(claims_and_events)
+        claims, events, count = _claims_and_events_lines(_people_speaking(n))
         assert len(claims) >= 4 * n and len(events) >= n
         return count
 
