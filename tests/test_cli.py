@@ -299,8 +299,8 @@ def test_the_acled_location_is_the_most_specific_place_with_the_country_of_the_o
     assert run_sitrep("ingest", str(path), "--db", db).returncode == 0
     export = run_sitrep("export", "--db", db, "--kind", "event", "--format", "csv")
     rows = {r["article_ref"]: r for r in csv.DictReader(io.StringIO(export.stdout))}
-    assert (rows["n1"]["location"], rows["n1"]["country"]) == ("Vahdat", "TJ")
-    assert (rows["n2"]["location"], rows["n2"]["country"]) == ("Athens", "GR")
+    assert (rows["n1"]["location"], rows["n1"]["country"]) == ("Vahdat", "Tajikistan")
+    assert (rows["n2"]["location"], rows["n2"]["country"]) == ("Athens", "Greece")
 
 
 def test_the_browser_builds_a_missing_named_store_from_the_seeds(tmp_path, monkeypatch, capsys):

@@ -168,6 +168,7 @@ def test_event_csv_uses_acled_columns(store):
         "sub_event_type",
         "actor1",
         "actor2",
+        "iso",
         "country",
         "admin1",
         "location",
@@ -187,9 +188,10 @@ def test_event_csv_uses_acled_columns(store):
     assert (first["actor1"], first["location"], first["country"], first["admin1"]) == (
         "North Korean soldiers",
         "Plekhovo",
-        "RU",
+        "Russia",
         "Kursk",
     )
+    assert first["iso"] == "643"  # ACLED's country columns: the name, and the numeric ISO 3166 code
     assert (first["latitude"], first["longitude"]) == ("51.25", "35.1")
     assert first["fatalities"] == "0"  # killed-or-wounded is not fatalities
     assert first["source"] == "Ukraine's military intelligence"
@@ -317,7 +319,7 @@ def test_event_location_is_its_most_specific_place(tmp_path):
     out = io.StringIO()
     export_csv(db, out, "event")
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert (row["location"], row["admin1"], row["country"], row["latitude"]) == ("Kupiansk", "Kharkiv", "UA", "")
+    assert (row["location"], row["admin1"], row["country"], row["latitude"]) == ("Kupiansk", "Kharkiv", "Ukraine", "")
     out = io.StringIO()
     assert export_geojson(db, out) == 1  # pinned at the most specific place that has coordinates
     (feature,) = json.loads(out.getvalue())["features"]
@@ -425,7 +427,7 @@ def test_geojson_features_are_points_with_their_places_fields(store):
     assert feature["type"] == "Feature" and feature["geometry"] == {"type": "Point", "coordinates": [35.1, 51.25]}
     assert feature["id"] == feature["properties"]["event_id"] == 1
     props = feature["properties"]
-    assert (props["location"], props["country"], props["admin1"]) == ("Plekhovo", "RU", "Kursk")
+    assert (props["location"], props["country"], props["iso"], props["admin1"]) == ("Plekhovo", "Russia", 643, "Kursk")
     assert "latitude" not in props and "longitude" not in props
 
 

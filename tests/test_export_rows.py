@@ -41,7 +41,7 @@ def rows(db, kind: str) -> list[dict]:
 
 
 def test_every_cell_of_the_event_rows(db):
-    plekhovo = {"country": "RU", "admin1": "Kursk", "location": "Plekhovo", **NO_PIN}
+    plekhovo = {"iso": "643", "country": "Russia", "admin1": "Kursk", "location": "Plekhovo", **NO_PIN}
     assert rows(db, "event") == [
         {
             "event_id": "1",
@@ -104,7 +104,8 @@ def test_every_cell_of_the_event_rows(db):
             "sub_event_type": "Air/drone strike",
             "actor1": "",
             "actor2": "",
-            "country": "UA",
+            "iso": "804",
+            "country": "Ukraine",
             "admin1": "",
             "location": "Kharkiv",
             **NO_PIN,
@@ -138,7 +139,8 @@ def test_every_cell_of_the_incident_rows(db):
             "sub_event_type": "Armed clash",
             "actor1": "North Korean soldiers",
             "actor2": "",
-            "country": "RU",
+            "iso": "643",
+            "country": "Russia",
             "admin1": "Kursk",
             "location": "Plekhovo",
             **NO_PIN,
@@ -169,7 +171,8 @@ def test_every_cell_of_the_incident_rows(db):
             "sub_event_type": "Air/drone strike",
             "actor1": "",
             "actor2": "",
-            "country": "UA",
+            "iso": "804",
+            "country": "Ukraine",
             "admin1": "",
             "location": "Kharkiv",
             **NO_PIN,
@@ -205,7 +208,7 @@ def test_an_analysts_corrections_and_notes_fill_their_cells(db):
         judge.set_status("event", 2, "verified")
     row = rows(db, "event")[1]
     # the corrected place lends the known place's country and region; the figure of killed is the analyst's
-    assert (row["location"], row["country"], row["admin1"], row["fatalities"]) == ("Kharkiv", "UA", "", "5")
+    assert (row["location"], row["country"], row["admin1"], row["fatalities"]) == ("Kharkiv", "Ukraine", "", "5")
     assert json.loads(row["corrected"]) == {"place": "Kharkiv", "killed": 5}
     assert json.loads(row["extracted"]) == {"place": "Plekhovo", "killed": 12}
     assert (row["tags"], row["analyst_notes"], row["judged_by"]) == (
@@ -326,7 +329,7 @@ def test_acled_columns_take_the_most_specific_place_both_actors_and_the_conserva
     shelling, fire = rows(db_odesa, "event")
     assert (shelling["actor1"], shelling["actor2"]) == ("Russian forces", "Wagner fighters")
     # the town before its region, with its coordinates; "up to five" killed: no fatalities sure
-    assert (shelling["location"], shelling["admin1"], shelling["country"]) == ("Izmail", "Odesa", "UA")
+    assert (shelling["location"], shelling["admin1"], shelling["country"]) == ("Izmail", "Odesa", "Ukraine")
     assert (shelling["latitude"], shelling["longitude"]) == ("45.35", "28.84")
     assert shelling["fatalities"] == "0"
     assert (shelling["source"], shelling["url"], shelling["article_ref"]) == (
@@ -335,7 +338,7 @@ def test_acled_columns_take_the_most_specific_place_both_actors_and_the_conserva
         "odesa.txt",
     )
     # no place: every place column empty, no crash
-    assert [fire[c] for c in ("location", "admin1", "country", "latitude", "longitude")] == [""] * 5
+    assert [fire[c] for c in ("location", "admin1", "iso", "country", "latitude", "longitude")] == [""] * 6
     assert (fire["actor1"], fire["fatalities"]) == ("", "0")
     incidents = rows(db_odesa, "incident")
     by_subtype = {r["sub_event_type"]: r for r in incidents}
@@ -347,7 +350,7 @@ def test_acled_columns_take_the_most_specific_place_both_actors_and_the_conserva
         "45.35",
     )
     fire_row = by_subtype["Looting/property destruction"]
-    assert [fire_row[c] for c in ("location", "admin1", "country", "actor1", "actor2")] == [""] * 5
+    assert [fire_row[c] for c in ("location", "admin1", "iso", "country", "actor1", "actor2")] == [""] * 6
 
 
 def test_an_incident_record_names_each_source_and_its_figures(db):
