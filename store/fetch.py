@@ -53,7 +53,7 @@ class FetchSummary:
     failed: int = 0
     added: int = 0
     already_present: int = 0
-    rejected: int = 0  # items that could not be stored (each reported); not part of the JSON summary
+    rejected: int = 0  # items that could not be stored (each reported)
 
     def line(self) -> str:
         text = (
@@ -70,6 +70,7 @@ class FetchSummary:
             "failed": self.failed,
             "added": self.added,
             "already_present": self.already_present,
+            "rejected": self.rejected,
         }
 
 

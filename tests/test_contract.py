@@ -79,7 +79,15 @@ def test_commands_and_options_exist_as_documented():
 def test_fetch_json_summary_keys():
     from store.fetch import FetchSummary
 
-    assert list(FetchSummary().to_dict()) == ["feeds", "fetched", "not_modified", "failed", "added", "already_present"]
+    assert list(FetchSummary().to_dict()) == [
+        "feeds",
+        "fetched",
+        "not_modified",
+        "failed",
+        "added",
+        "already_present",
+        "rejected",
+    ]
 
 
 def test_db_flag_and_env_var_name_the_same_store(tmp_path):

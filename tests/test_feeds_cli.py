@@ -148,17 +148,23 @@ def test_fetch_summary_json_and_exit_status(tmp_path, capsys, server):
     db = str(tmp_path / "s.db")
     sitrep(capsys, "feeds", "add", server.url("/wire"), "--tag", "wire", "--db", db)
     sitrep(capsys, "feeds", "add", server.url("/vanished"), "--db", db)
+    server.routes["/empty"] = Reply(200, rss("Empty Wire", [{"title": "Nothing", "guid": "e1"}]))
+    sitrep(capsys, "feeds", "add", server.url("/empty"), "--db", db)
     status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
     assert status == 1
     assert json.loads(out) == {
-        "feeds": 2,
-        "fetched": 1,
+        "feeds": 3,
+        "fetched": 2,
         "not_modified": 0,
         "failed": 1,
         "added": 2,
         "already_present": 0,
+        "rejected": 1,
     }
-    assert err == f"sitrep: feed 2 {server.url('/vanished')}: HTTP 404 Not Found\n"
+    assert err.splitlines() == [
+        f"sitrep: feed 2 {server.url('/vanished')}: HTTP 404 Not Found",
+        f"sitrep: {server.url('/empty')}#e1: item has no content or summary",
+    ]
     status, out, err = sitrep(capsys, "fetch", "--db", db)  # nothing is due yet
     assert (status, out, err) == (0, "feeds 0: fetched 0, not modified 0, failed 0; added 0, already present 0\n", "")
     status, out, _ = sitrep(capsys, "fetch", "--all", "--tag", "wire", "--db", db)

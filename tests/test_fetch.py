@@ -101,6 +101,7 @@ def test_new_items_are_stored_with_full_text_link_outlet_and_date(server, db):
         "failed": 0,
         "added": 3,
         "already_present": 0,
+        "rejected": 0,
     }
     assert reported == {"failures": [], "rejections": []}
     stored = articles(db)
