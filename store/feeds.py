@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+from store.urls import masked
+
 DEFAULT_EVERY = 30 * 60
 MIN_EVERY = 60  # a minute: more often is not polite to anyone's server
 MAX_BACKOFF = 24 * 3600
@@ -46,6 +48,11 @@ class Feed:
     last_fetched: str | None
     next_due: str
     tags: list[str] = field(default_factory=list)
+
+    @property
+    def shown_url(self) -> str:
+        """The URL as users see it: a password in it is shown as ``***``."""
+        return masked(self.url)
 
 
 @dataclass

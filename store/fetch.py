@@ -38,6 +38,7 @@ from store.readers import (
     parse_feed,
     read_html,
 )
+from store.urls import masked
 
 # The most time one run gives to the pages of one host's items (each page may take a minute: a feed
 # of slow or hanging pages would otherwise hold the run for as long as it has items); the items
@@ -80,7 +81,7 @@ class FeedFailure:
     reason: str
 
     def __str__(self) -> str:
-        return f"feed {self.feed.id} {self.feed.url}: {self.reason}"
+        return f"feed {self.feed.id} {self.feed.shown_url}: {self.reason}"
 
 
 @dataclass
@@ -89,8 +90,8 @@ class _Item:
 
     feed: Feed
     outlet: str | None
-    ref: str
-    link: str | None
+    ref: str  # the link as users see it (a password in it masked), else FEED_URL#GUID
+    link: str | None  # where the item's page is fetched from
     title: str | None
     published: str | None
     body: str
@@ -115,7 +116,7 @@ class _Item:
         return RawArticle(
             ref=self.ref,
             text=text,
-            url=self.link,
+            url=self.ref if self.link else None,  # the link as shown: never with a password
             title=self.title or (page.title if page else None) or derive_title(text),
             outlet=self.outlet or (page.outlet if page else None) or host_of(self.feed.url),
             published=self.published or (page.published if page else None),
@@ -163,7 +164,7 @@ def _items(feed: Feed, parsed) -> list[_Item]:
             _Item(
                 feed=feed,
                 outlet=outlet,
-                ref=link or f"{feed.url}#{(entry.get('id') or '').strip() or number}",
+                ref=masked(link) if link else f"{feed.shown_url}#{(entry.get('id') or '').strip() or number}",
                 link=link,
                 title=(entry.get("title") or "").strip() or None,
                 published=entry_published(entry),
@@ -224,12 +225,12 @@ def fetch_feeds(
             summary.fetched += 1
             for item in _items(feed, parsed):
                 if item.link is not None and (
-                    item.link in seen or conn.execute("SELECT 1 FROM articles WHERE url = ?", (item.link,)).fetchone()
+                    item.ref in seen or conn.execute("SELECT 1 FROM articles WHERE url = ?", (item.ref,)).fetchone()
                 ):
                     summary.already_present += 1
                     continue
                 if item.link is not None:
-                    seen.add(item.link)
+                    seen.add(item.ref)
                 items.append(item)
         on_progress("feeds", done, len(feeds))
 

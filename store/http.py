@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from store.readers import MAX_ARTICLE_BYTES, MAX_FEED_BYTES
+from store.urls import masked
 
 try:
     _VERSION = metadata.version("sitrep")
@@ -238,9 +239,9 @@ class Fetcher:
                 return answer
             target = urljoin(current, answer.location)
             if urlsplit(target).scheme.lower() not in ("http", "https"):
-                raise FetchError(f"redirected to a non-HTTP address ({target[:200]})")
+                raise FetchError(f"redirected to a non-HTTP address ({masked(target)[:200]})")
             if target in seen:
-                raise FetchError(f"redirect loop (back to {target[:200]})")
+                raise FetchError(f"redirect loop (back to {masked(target)[:200]})")
             seen.add(target)
             still_moving = still_moving and answer.status in _PERMANENT
             if still_moving:

@@ -72,7 +72,7 @@ def write_opml(feeds: Iterable[Feed], title: str = "Sitrep feeds") -> str:
     ET.SubElement(head, "dateCreated").text = format_datetime(datetime.now(UTC), usegmt=True)
     body = ET.SubElement(root, "body")
     for feed in feeds:
-        name = _clean(feed.title or feed.url)
+        name = _clean(feed.title or feed.shown_url)
         attributes = {"type": "rss", "text": name, "title": name, "xmlUrl": _clean(feed.url)}
         if feed.tags:
             attributes["category"] = _clean(",".join(feed.tags))

@@ -3,6 +3,7 @@ line per problem and never a traceback; Ctrl+C in watch ends it cleanly."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import pty
@@ -262,3 +263,35 @@ def test_fetch_shows_progress_on_a_terminal(tmp_path, server, start):
     os.close(primary)
     assert proc.returncode == 0 and b"Traceback" not in seen
     assert out == b"feeds 1: fetched 1, not modified 0, failed 0; added 2, already present 0\n"
+
+
+def test_a_feed_password_is_used_to_fetch_and_never_shown(tmp_path, capsys, server):
+    expected = "Basic " + base64.b64encode(b"analyst:s3cret").decode()
+
+    def private(request):
+        if request.headers.get("authorization") != expected:
+            return Reply(401, b"who are you?")
+        items = [
+            {"title": "Clashes", "link": "/private/goma", "content": f"<p>{GOMA}</p>"},
+            {"title": "Talks", "guid": "talks-1", "content": f"<p>{DOHA}</p>"},
+        ]
+        return Reply(200, rss("Private Wire", items))
+
+    server.routes["/private"] = private
+    feed_url = server.url("/private").replace("http://", "http://analyst:s3cret@")
+    shown = server.url("/private").replace("http://", "http://analyst:***@")
+    wrong = server.url("/private").replace("http://", "http://analyst:wrong@")
+    db = str(tmp_path / "s.db")
+    outputs = [sitrep(capsys, "feeds", "add", feed_url, "--db", db), sitrep(capsys, "feeds", "add", wrong, "--db", db)]
+    assert outputs[0] == (0, f"following feed 1 {shown} (every 30m)\n", "")
+    outputs.append(sitrep(capsys, "fetch", "--db", db))
+    assert outputs[-1][0] == 1 and outputs[-1][1].endswith("failed 1; added 2, already present 0\n")
+    assert outputs[-1][2] == f"sitrep: feed 2 {shown}: HTTP 401 Unauthorized\n"
+    outputs += [sitrep(capsys, "feeds", "list", "--db", db), sitrep(capsys, "feeds", "list", "--json", "--db", db)]
+    assert shown in outputs[-2][1] and [json.loads(line)["url"] for line in outputs[-1][1].splitlines()] == [shown] * 2
+    outputs.append(sitrep(capsys, "feeds", "remove", "2", "--db", db))
+    assert outputs[-1][1] == f"no longer following feed 2 {shown} (its articles stay)\n"
+    assert not any("s3cret" in out + err or "wrong" in out + err for _, out, err in outputs)
+    stored = sqlite3.connect(db).execute("SELECT ref || ' ' || coalesce(url, '') FROM articles").fetchall()
+    assert sorted(stored) == [(f"{shown}#talks-1 ",), (f"{shown}/goma {shown}/goma",)]  # a relative link too
+    assert sqlite3.connect(db).execute("SELECT url FROM feeds").fetchall() == [(feed_url,)]  # kept, to fetch with

@@ -118,6 +118,7 @@ def test_redirect_loops_chains_and_strange_targets_fail(server):
             "/a": Reply(302, headers={"Location": "/b"}),
             "/b": Reply(301, headers={"Location": "/a"}),
             "/ftp": Reply(302, headers={"Location": "ftp://127.0.0.1/feed"}),
+            "/ftp-login": Reply(302, headers={"Location": "ftp://reader:s3cret@127.0.0.1/feed"}),
         }
     )
     for n in range(8):
@@ -129,7 +130,14 @@ def test_redirect_loops_chains_and_strange_targets_fail(server):
             client.get(server.url("/chain0"), max_bytes=LIMIT)
         with pytest.raises(FetchError, match="non-HTTP address"):
             client.get(server.url("/ftp"), max_bytes=LIMIT)
-    assert server.paths().count("/a") == 1 and server.paths().count("/chain5") == 1
+        # a password in an address is never part of the reason shown
+        with pytest.raises(FetchError) as login:
+            client.get(server.url("/ftp-login"), max_bytes=LIMIT)
+        with pytest.raises(FetchError) as loop:
+            client.get(server.url("/b").replace("//", "//reader:s3cret@"), max_bytes=LIMIT)
+    assert str(login.value) == "redirected to a non-HTTP address (ftp://reader:***@127.0.0.1/feed)"
+    assert str(loop.value) == f"redirect loop (back to {server.url('/b').replace('//', '//reader:***@')})"
+    assert server.paths().count("/a") == 2 and server.paths().count("/chain5") == 1
 
 
 def test_a_server_that_never_answers_times_out(server):

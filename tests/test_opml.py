@@ -77,3 +77,12 @@ def test_no_external_entity_is_ever_read(tmp_path):
     except NotOpml:
         return
     assert all("SECRET" not in (o.title or "") for o in outlines)
+
+
+def test_a_feed_password_stays_in_its_address_but_not_in_its_name():
+    """The export is the feeds to follow elsewhere (so the address keeps what fetching needs);
+    the name a reader shows for a feed without a title never carries the password."""
+    document = write_opml([_feed(1, "https://analyst:s3cret@wire.example/rss", None, [])])
+    assert read_opml(document.encode("utf-8")) == [
+        Outline("https://analyst:s3cret@wire.example/rss", "https://analyst:***@wire.example/rss", [])
+    ]

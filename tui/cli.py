@@ -563,7 +563,7 @@ def format_feeds(feeds) -> str:
                 _local_time(feed.next_due) if feed.active else "-",
                 plain(",".join(feed.tags)),
                 plain(feed.title or ""),
-                plain(feed.url),
+                plain(feed.shown_url),
             )
         )
     return "\n".join(_table(rows, right={0}, widest={6: 2000}))
@@ -592,7 +592,7 @@ def _feeds_add(args: argparse.Namespace) -> int:
         feed, new = add_feed(db, args.url, tags=args.tag, every=every)
     tags = f", tags {', '.join(feed.tags)}" if feed.tags else ""
     print(
-        f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.url)} "
+        f"{'following' if new else 'already following'} feed {feed.id} {plain(feed.shown_url)} "
         f"(every {format_every(feed.every)}{plain(tags)})"
     )
     return EXIT_OK
@@ -606,7 +606,7 @@ def _feeds_list(args: argparse.Namespace) -> int:
     feeds = list_feeds(open_existing(args), args.tag)
     if args.json:
         for feed in feeds:
-            print(json.dumps(asdict(feed), ensure_ascii=False))
+            print(json.dumps({**asdict(feed), "url": feed.shown_url}, ensure_ascii=False))
     else:
         print(format_feeds(feeds))
     return EXIT_OK
@@ -619,7 +619,7 @@ def _feeds_remove(args: argparse.Namespace) -> int:
     db = open_existing(args)
     with write_transaction(db):
         feed = remove_feed(db, args.feed)
-    print(f"no longer following feed {feed.id} {plain(feed.url)} (its articles stay)")
+    print(f"no longer following feed {feed.id} {plain(feed.shown_url)} (its articles stay)")
     return EXIT_OK
 
 
