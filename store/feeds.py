@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from store.urls import masked
+from store.urls import masked, normalise, same_form
 
 DEFAULT_EVERY = 30 * 60
 MIN_EVERY = 60  # a minute: more often is not polite to anyone's server
@@ -102,12 +102,16 @@ def format_every(seconds: int) -> str:
 
 
 def check_url(url: str) -> str:
-    """A feed address as given, refused unless it is http(s) with a host."""
+    """A feed address in the one form it is kept under (``store.urls.normalise``), refused unless
+    it is http(s) with a host (and a port, if any, that is a number)."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FeedError(f"{url!r} is not an http:// or https:// address")
-    return url
+    try:
+        parts = urlsplit(url)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return normalise(url)
+    except ValueError:  # a bad port, a broken [IPv6] host
+        pass
+    raise FeedError(f"{masked(url)!r} is not an http:// or https:// address")
 
 
 def check_tag(tag: str) -> str:
@@ -149,12 +153,30 @@ def list_feeds(conn: sqlite3.Connection, tag: str | None = None) -> list[Feed]:
     return _feeds(conn, f"WHERE {condition}" if condition else "", params)
 
 
+def _feed_id(conn: sqlite3.Connection, url: str) -> int | None:
+    """The id of the feed at ``url`` whatever the form either is written in (a store may hold
+    addresses kept before they were normalised); None when there is none."""
+    url = same_form(url)
+    row = conn.execute("SELECT id FROM feeds WHERE url = ? ORDER BY id LIMIT 1", (url,)).fetchone()
+    if row is not None:
+        return row[0]
+    # any address of the same form holds its path and its query as they are, and its host in
+    # some case (SQLite's lower() folds only ASCII): only those few are read again
+    parts = urlsplit(url)
+    host = (parts.hostname or "") if (parts.hostname or "").isascii() else ""
+    candidates = conn.execute(
+        "SELECT id, url FROM feeds WHERE instr(url, ?) AND instr(url, ?) AND instr(lower(url), ?) ORDER BY id",
+        (parts.path.rstrip("/"), parts.query, host),
+    )
+    return next((feed_id for feed_id, kept in candidates if same_form(kept) == url), None)
+
+
 def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
     """A feed by its id or its URL; FeedError when there is none."""
     key = key.strip()
-    found = _feeds(conn, "WHERE id = ?", (int(key),)) if key.isdigit() else _feeds(conn, "WHERE url = ?", (key,))
+    found = _feeds(conn, "WHERE id = ?", (int(key) if key.isdigit() else _feed_id(conn, key),))
     if not found:
-        raise FeedError(f"no feed {key!r} (see `sitrep feeds list`)")
+        raise FeedError(f"no feed {masked(key)!r} (see `sitrep feeds list`)")
     return found[0]
 
 
@@ -189,15 +211,15 @@ def add_feed(
     already followed gets the tags added, the interval given, and is revived if it was gone."""
     url = check_url(url)
     tags = [check_tag(tag) for tag in tags]
-    row = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
-    if row is None:
+    feed_id = _feed_id(conn, url)
+    new = feed_id is None
+    if new:
         now = iso(now_utc())
         feed_id = conn.execute(
             "INSERT INTO feeds (url, title, every, next_due, added_at) VALUES (?, ?, ?, ?, ?)",
             (url, title, every or DEFAULT_EVERY, now, now),
         ).lastrowid
     else:
-        feed_id = row[0]
         conn.execute(
             "UPDATE feeds SET active = 1, every = coalesce(?, every), title = coalesce(title, ?) WHERE id = ?",
             (every, title, feed_id),
@@ -207,7 +229,7 @@ def add_feed(
         if tag.casefold() not in held:
             held.add(tag.casefold())
             conn.execute("INSERT INTO feed_tags (feed_id, tag) VALUES (?, ?)", (feed_id, tag))
-    return _feeds(conn, "WHERE id = ?", (feed_id,))[0], row is None
+    return _feeds(conn, "WHERE id = ?", (feed_id,))[0], new
 
 
 def remove_feed(conn: sqlite3.Connection, key: str) -> Feed:
@@ -256,12 +278,9 @@ def record_outcome(
             values.update(etag=outcome.etag or feed.etag, last_modified=outcome.last_modified or feed.last_modified)
         if outcome.title:
             values["title"] = outcome.title
-        if (
-            outcome.moved_to
-            and outcome.moved_to != feed.url
-            and not conn.execute("SELECT 1 FROM feeds WHERE url = ?", (outcome.moved_to,)).fetchone()
-        ):
-            values["url"] = outcome.moved_to
+        moved_to = outcome.moved_to and same_form(outcome.moved_to)
+        if moved_to and moved_to != same_form(feed.url) and _feed_id(conn, moved_to) is None:
+            values["url"] = moved_to
     elif outcome.status == 410:
         values["active"] = 0
     assignments = ", ".join(f"{name} = ?" for name in values)

@@ -295,3 +295,27 @@ def test_a_feed_password_is_used_to_fetch_and_never_shown(tmp_path, capsys, serv
     stored = sqlite3.connect(db).execute("SELECT ref || ' ' || coalesce(url, '') FROM articles").fetchall()
     assert sorted(stored) == [(f"{shown}#talks-1 ",), (f"{shown}/goma {shown}/goma",)]  # a relative link too
     assert sqlite3.connect(db).execute("SELECT url FROM feeds").fetchall() == [(feed_url,)]  # kept, to fetch with
+
+
+def test_the_same_feed_written_another_way_is_already_followed(tmp_path, capsys, server):
+    url = server.url("/wire")
+    db = str(tmp_path / "s.db")
+    assert sitrep(capsys, "feeds", "add", url.replace("http://", "HTTP://") + "#latest", "--db", db) == (
+        0,
+        f"following feed 1 {url} (every 30m)\n",
+        "",
+    )
+    assert sitrep(capsys, "feeds", "add", url, "--db", db)[1] == f"already following feed 1 {url} (every 30m)\n"
+    legacy = str(tmp_path / "legacy.db")  # a store that kept the address as it was given
+    open_store(legacy).close()
+    with sqlite3.connect(legacy) as conn:
+        conn.execute(
+            "INSERT INTO feeds (url, every, next_due, added_at) VALUES (?, 1800, '2000-01-01', '2000-01-01')",
+            (url.replace("http://", "HTTP://") + "#latest",),
+        )
+    status, out, _ = sitrep(capsys, "feeds", "add", url, "--tag", "wire", "--db", legacy)
+    assert status == 0 and out.startswith("already following feed 1 HTTP://")
+    assert sitrep(capsys, "fetch", "--db", legacy)[:2] == (
+        0,
+        "feeds 1: fetched 1, not modified 0, failed 0; added 2, already present 0\n",
+    )

@@ -101,7 +101,52 @@ def test_add_list_find_remove(conn):
         find_feed(conn, "99")
 
 
-@pytest.mark.parametrize("url", ["ftp://a.example/rss", "a.example/rss", "https://", "file:///etc/passwd", ""])
+@pytest.mark.parametrize(
+    "given, kept",
+    [
+        ("HTTPS://Wire.Example/rss", "https://wire.example/rss"),
+        ("https://wire.example:443/rss#latest", "https://wire.example/rss"),
+        ("http://wire.example:80/rss?lang=EN", "http://wire.example/rss?lang=EN"),
+        ("http://Wire.example", "http://wire.example/"),
+        ("http://wire.example:8080/RSS", "http://wire.example:8080/RSS"),  # a port of its own, a path's case
+        ("https://Reader:S3cret@Wire.Example:443/rss", "https://Reader:S3cret@wire.example/rss"),
+        ("http://[::1]:80/rss", "http://[::1]/rss"),
+    ],
+)
+def test_a_feed_is_kept_under_one_form_of_its_address(conn, given, kept):
+    with conn:
+        feed, new = add_feed(conn, given)
+        again, new_again = add_feed(conn, kept, tags=["wire"])
+    assert (feed.url, new, again.id, new_again, again.tags) == (kept, True, feed.id, False, ["wire"])
+    assert find_feed(conn, given).id == feed.id
+
+
+def test_a_store_that_kept_an_address_in_another_form_still_knows_the_feed(conn):
+    with conn:  # as a store written before addresses were normalised holds it
+        conn.execute(
+            "INSERT INTO feeds (url, every, next_due, added_at) VALUES ('HTTP://Wire.Example:80/rss#top', 1800, 'x', 'x')"
+        )
+        (old,) = list_feeds(conn)
+        feed, new = add_feed(conn, "http://wire.example/rss", tags=["wire"])
+        other, _ = add_feed(conn, "http://wire.example/rss2")
+    assert (feed.id, new, feed.tags, feed.url) == (old.id, False, ["wire"], old.url)
+    assert find_feed(conn, "http://WIRE.example/rss").id == old.id and other.id != old.id
+    feed = _record(conn, feed, Outcome(200, moved_to="http://wire.example:80/rss2#x"), now_utc())
+    assert feed.url == old.url  # a move onto another feed followed is no move
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://a.example/rss",
+        "a.example/rss",
+        "https://",
+        "file:///etc/passwd",
+        "",
+        "http://a.example:rss/",
+        "http://[::1/",
+    ],
+)
 def test_only_http_addresses_are_followed(conn, url):
     with pytest.raises(FeedError, match="not an http"):
         add_feed(conn, url)
