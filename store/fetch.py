@@ -5,7 +5,10 @@ A run goes in four steps, so that whenever it stops nothing is half-written:
 1. the feeds are fetched (conditional GET, politely: ``store.http``), different hosts side by side;
 2. their items are read, and an item whose link is already stored is skipped unread;
 3. an item that carries only a summary has its linked page fetched and the page's main text
-   extracted (trafilatura), unless full text is off; when the page fails, the summary stands;
+   extracted (trafilatura), unless full text is off; when the page fails, the summary stands. A
+   page is fetched only over http(s), and from a loopback, link-local or private address only for
+   a feed that is on such an address itself (a feed on the internet may not send Sitrep into the
+   network it runs in); those items keep their summaries too;
 4. the new articles go through ``ingest_articles`` (extraction, dedupe by text, one transaction a
    chunk), and only then is each feed's state (validators, status, next due time) written: a run
    cut short leaves the feeds due, and the next one fetches them in full and adds what is missing.
@@ -24,7 +27,7 @@ from urllib.parse import urlsplit
 
 from store.db import write_transaction
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
-from store.http import PAGE_ACCEPT, Fetcher, FetchError, by_host, host_of
+from store.http import PAGE_ACCEPT, Fetcher, FetchError, NotPublic, by_host, host_of
 from store.ingest import IngestSummary, ingest_articles
 from store.readers import (
     RawArticle,
@@ -97,7 +100,7 @@ class _Item:
     body: str
     kind: str
     full: bool  # the item carries its whole content, not only a summary
-    page: RawArticle | str | None = None  # the linked page's article, or why it could not be had
+    page: RawArticle | Exception | None = None  # the linked page's article, or why it could not be had
 
     def wants_page(self) -> bool:
         return not self.full and self.link is not None and self.link.lower().startswith(("http://", "https://"))
@@ -111,7 +114,7 @@ class _Item:
             except Unreadable as error:
                 return Rejection(self.ref, str(error))
         if not text:
-            failed = f" and its page could not be read ({self.page})" if isinstance(self.page, str) else ""
+            failed = f" and its page could not be read ({self.page})" if isinstance(self.page, Exception) else ""
             return Rejection(self.ref, f"item has no content or summary{failed}")
         return RawArticle(
             ref=self.ref,
@@ -143,13 +146,13 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed) -> tuple[Outcome, object | None]:
     return outcome, parsed
 
 
-def _fetch_page(fetcher: Fetcher, link: str) -> RawArticle | str:
+def _fetch_page(fetcher: Fetcher, link: str, only_public: bool) -> RawArticle | Exception:
     """The article on the page at ``link``, or why there is none."""
     try:
-        answer = fetcher.get(link, max_bytes=fetcher.politeness.page_bytes, accept=PAGE_ACCEPT)
+        answer = fetcher.get(link, max_bytes=fetcher.politeness.page_bytes, accept=PAGE_ACCEPT, only_public=only_public)
         return read_html(answer.body, link)
     except (FetchError, Unreadable) as error:
-        return str(error)
+        return error
 
 
 def _items(feed: Feed, parsed) -> list[_Item]:
@@ -177,21 +180,23 @@ def _items(feed: Feed, parsed) -> list[_Item]:
 
 
 def _page_failures(wanted: list[_Item]) -> list[FeedFailure]:
-    """One line a feed whose items' pages could not all be read (their summaries are stored)."""
-    asked: dict[int, int] = {}
-    failed: dict[int, list[_Item]] = {}
+    """One line a feed some of whose items' pages could not be read, or were not asked for being
+    on a non-public address while the feed is not (their summaries are stored)."""
+    by_feed: dict[int, list[_Item]] = {}
     for item in wanted:
-        asked[item.feed.id] = asked.get(item.feed.id, 0) + 1
-        if isinstance(item.page, str):
-            failed.setdefault(item.feed.id, []).append(item)
-    return [
-        FeedFailure(
-            items[0].feed,
-            f"{len(items)} of {asked[feed_id]} item pages could not be read, their summaries are kept "
-            f"({items[0].page})",
-        )
-        for feed_id, items in failed.items()
-    ]
+        by_feed.setdefault(item.feed.id, []).append(item)
+    failures = []
+    for items in by_feed.values():
+        refused = [item for item in items if isinstance(item.page, NotPublic)]
+        failed = [item for item in items if isinstance(item.page, Exception) and not isinstance(item.page, NotPublic)]
+        reasons = [
+            f"{len(missed)} of {len(items)} item pages {verb}, their summaries are kept ({missed[0].page})"
+            for verb, missed in (("could not be read", failed), ("were not fetched", refused))
+            if missed
+        ]
+        if reasons:
+            failures.append(FeedFailure(items[0].feed, "; ".join(reasons)))
+    return failures
 
 
 def fetch_feeds(
@@ -236,14 +241,17 @@ def fetch_feeds(
 
     wanted = [item for item in items if item.wants_page()] if fulltext else []
     spent: dict[str, float] = {}  # seconds spent on each host's pages (one thread a host: no lock)
+    public: dict[int, bool] = {}  # whether each feed is on a public address (at worst looked up twice)
 
-    def page(item: _Item) -> RawArticle | str:
+    def page(item: _Item) -> RawArticle | Exception:
         host = host_of(item.link)
         if spent.get(host, 0.0) >= PAGE_SECONDS_PER_HOST:
-            return f"not asked: {host}'s pages took {PAGE_SECONDS_PER_HOST:.0f} s of this run already"
+            return FetchError(f"not asked: {host}'s pages took {PAGE_SECONDS_PER_HOST:.0f} s of this run already")
+        if item.feed.id not in public:
+            public[item.feed.id] = fetcher.on_public_address(item.feed.url)
         started = time.monotonic()
         try:
-            return _fetch_page(fetcher, item.link)
+            return _fetch_page(fetcher, item.link, only_public=public[item.feed.id])
         finally:
             spent[host] = spent.get(host, 0.0) + time.monotonic() - started
 

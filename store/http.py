@@ -11,6 +11,10 @@
   holds the host for the rest of the run and tells the caller how long it asked for.
 - Timeouts to connect and for each read, a limit on a whole answer's time and on its size (the
   size after decompression), and a User-Agent that says who is asking.
+- The page of an item is fetched from the addresses its host has when looked up once, and with
+  ``only_public`` only when every one of them is public (``store.addresses``): the connection
+  goes to an address that was checked, so a name that answers differently a moment later (DNS
+  rebinding) gains nothing. Through a proxy the proxy connects by name; the check stands.
 
 Every failure is a ``FetchError`` whose text is one line for the user.
 """
@@ -30,7 +34,9 @@ from http import HTTPStatus
 from importlib import metadata
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import urljoin, urlsplit
+from urllib.request import getproxies, proxy_bypass
 
+from store import addresses
 from store.readers import MAX_ARTICLE_BYTES, MAX_FEED_BYTES
 from store.urls import masked
 
@@ -82,6 +88,10 @@ class FetchError(Exception):
         self.status = status
         self.retry_after = retry_after
         self.deferred = deferred  # no request was made: the host had asked to be left alone
+
+
+class NotPublic(FetchError):
+    """An item's page on an address that is not on the public internet; nothing was asked."""
 
 
 class _Busy(Exception):
@@ -141,7 +151,8 @@ def _reason(error: Exception) -> str:
 
 class Fetcher:
     """GETs that keep to ``Politeness``; safe to share between threads. ``clock`` and ``sleep``
-    time the pauses and waits (tests pass their own, so no test waits for real)."""
+    time the pauses and waits, ``resolve`` looks up a host's addresses (tests pass their own, so
+    no test waits for real or needs a public host)."""
 
     def __init__(
         self,
@@ -149,6 +160,7 @@ class Fetcher:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        resolve: Callable[[str, int], list[str]] = addresses.resolve,
     ):
         # httpx is imported here, not with this module: `import httpx` also loads its command-line
         # client's packages (rich, click, pygments) when they are installed, and importing the
@@ -156,7 +168,7 @@ class Fetcher:
         import httpx
 
         self.politeness = politeness
-        self._clock, self._sleep = clock, sleep
+        self._clock, self._sleep, self._resolve = clock, sleep, resolve
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT}, follow_redirects=False, timeout=httpx.Timeout(politeness.timeout)
         )
@@ -180,8 +192,11 @@ class Fetcher:
         accept: str = FEED_ACCEPT,
         etag: str | None = None,
         last_modified: str | None = None,
+        only_public: bool | None = None,
     ) -> Answer:
-        """The answer at ``url`` (200 or 304), or FetchError."""
+        """The answer at ``url`` (200 or 304), or FetchError. A feed (``only_public`` None) is
+        asked by name; a page is asked at the addresses its host was looked up to have, and with
+        ``only_public`` (at every redirect too) only when they are all public, else NotPublic."""
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
@@ -190,7 +205,7 @@ class Fetcher:
         manners, attempt = self.politeness, 0
         while True:
             try:
-                return self._follow(url, headers, max_bytes)
+                return self._follow(url, headers, max_bytes, only_public)
             except _Busy as busy:
                 wait = busy.retry_after if busy.retry_after is not None else manners.backoff * 2**attempt
                 gate = self._gate(busy.host)
@@ -227,13 +242,13 @@ class Fetcher:
             finally:
                 gate.ready_at = max(gate.ready_at, self._clock() + self.politeness.pause)
 
-    def _follow(self, url: str, headers: dict[str, str], max_bytes: int) -> Answer:
+    def _follow(self, url: str, headers: dict[str, str], max_bytes: int, only_public: bool | None) -> Answer:
         seen = {url}
         current, moved_to, still_moving = url, None, True
         for _ in range(self.politeness.max_redirects + 1):
             host = host_of(current)
             with self._turn(host):
-                answer = self._one(current, host, headers, max_bytes)
+                answer = self._one(current, host, headers, max_bytes, only_public)
             if isinstance(answer, Answer):
                 answer.moved_to = moved_to
                 return answer
@@ -249,27 +264,22 @@ class Fetcher:
             current = target
         raise FetchError(f"more than {self.politeness.max_redirects} redirects")
 
-    def _one(self, url: str, host: str, headers: dict[str, str], max_bytes: int) -> Answer | _Redirect:
-        """One request and its answer."""
+    def _one(
+        self, url: str, host: str, headers: dict[str, str], max_bytes: int, only_public: bool | None
+    ) -> Answer | _Redirect:
+        """One request and its answer (a page's: at each address of its host in turn while the
+        connection is refused)."""
         import httpx
 
+        targets = [None] if only_public is None else self._addresses(url, only_public)
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
-                status = response.status_code
-                if status in _REDIRECTS and "location" in response.headers:
-                    return _Redirect(response.headers["location"], status)
-                if status in (429, 503):
-                    raise _Busy(status, host, _retry_after(response.headers.get("retry-after")))
-                if status != 304 and not 200 <= status < 300:
-                    raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip(), status=status)
-                return Answer(
-                    url=url,
-                    status=status,
-                    body=b"" if status == 304 else self._read(response, max_bytes),
-                    content_type=response.headers.get("content-type", ""),
-                    etag=response.headers.get("etag"),
-                    last_modified=response.headers.get("last-modified"),
-                )
+            for tried, address in enumerate(targets, start=1):
+                try:
+                    with self._stream(url, address, headers) as response:
+                        return self._answer(url, host, response, max_bytes)
+                except httpx.ConnectError:
+                    if tried == len(targets):
+                        raise
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {self.politeness.timeout:g} s") from None
         except httpx.ConnectError as error:
@@ -278,6 +288,72 @@ class Fetcher:
             raise FetchError(f"broken answer ({_reason(error)})") from None
         except httpx.InvalidURL as error:
             raise FetchError(f"invalid address ({_reason(error)})") from None
+
+    def _addresses(self, url: str, only_public: bool) -> list[str | None]:
+        """Where to connect for ``url``: its host's addresses, looked up once (and with
+        ``only_public`` all of them public); by name (None) through a proxy, which connects itself."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            found = self._resolve(host, parts.port or (443 if parts.scheme.lower() == "https" else 80))
+        except ValueError as error:  # a port that is no number
+            raise FetchError(f"invalid address ({_reason(error)})") from None
+        except (OSError, UnicodeError) as error:
+            raise FetchError(f"cannot connect ({_reason(error)})") from None
+        if not found:
+            raise FetchError(f"cannot connect ({host} has no address)")
+        for address in found if only_public else ():
+            what = addresses.kind(address)
+            if what:
+                named = "" if address == host else f" ({address})"
+                raise NotPublic(f"{host} is {what}{named}, and item pages are fetched from one only for a feed on one")
+        proxies = getproxies()
+        if (proxies.get(parts.scheme.lower()) or proxies.get("all")) and not proxy_bypass(host):
+            return [None]
+        return found
+
+    def _stream(self, url: str, address: str | None, headers: dict[str, str]):
+        """A streamed GET of ``url`` by name, or at ``address`` (the Host header and the name the
+        TLS certificate must carry stay the URL's; the connection is not kept for another request,
+        which could be for another name at the same address, whose certificate was never checked)."""
+        if address is None:
+            return self._client.stream("GET", url, headers=headers)
+        import httpx
+
+        target = httpx.URL(url)
+        return self._client.stream(
+            "GET",
+            target.copy_with(host=address),
+            headers={**headers, "Host": target.netloc.decode("ascii"), "Connection": "close"},
+            extensions={"sni_hostname": target.raw_host.decode("ascii")},
+        )
+
+    def _answer(self, url: str, host: str, response: httpx.Response, max_bytes: int) -> Answer | _Redirect:
+        status = response.status_code
+        if status in _REDIRECTS and "location" in response.headers:
+            return _Redirect(response.headers["location"], status)
+        if status in (429, 503):
+            raise _Busy(status, host, _retry_after(response.headers.get("retry-after")))
+        if status != 304 and not 200 <= status < 300:
+            raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip(), status=status)
+        return Answer(
+            url=url,
+            status=status,
+            body=b"" if status == 304 else self._read(response, max_bytes),
+            content_type=response.headers.get("content-type", ""),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+    def on_public_address(self, url: str) -> bool:
+        """Whether every address of ``url``'s host is public (a name that cannot be looked up
+        counts as public: it gives its items' pages no leave to be local)."""
+        parts = urlsplit(url)
+        try:
+            found = self._resolve(parts.hostname or "", parts.port or 80)
+        except (OSError, UnicodeError, ValueError):
+            return True
+        return not any(addresses.kind(address) for address in found)
 
     def _read(self, response: httpx.Response, max_bytes: int) -> bytes:
         length = response.headers.get("content-length", "")

@@ -3,12 +3,14 @@ dedupe, bad feeds that never stop a run, and runs cut short that leave nothing h
 
 from __future__ import annotations
 
+import socket
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 
 from feed_server import FakeTime, Reply, closed_port_url, page, rss
+from store import addresses
 from store.feeds import add_feed, due_feeds, find_feed, list_feeds, now_utc
 from store.fetch import fetch_feeds, watch
 from store.http import Fetcher, Politeness
@@ -28,11 +30,12 @@ def follow(db, *urls, **options):
         return [add_feed(db, url, **options)[0] for url in urls]
 
 
-def run(db, feeds=None, time=None, manners=None, **options):
+def run(db, feeds=None, time=None, manners=None, resolve=addresses.resolve, **options):
     """One fetch of ``feeds`` (the due ones by default), collecting what it reports."""
     time = time or FakeTime()
     reported = {"failures": [], "rejections": []}
-    with Fetcher(Politeness(**{"pause": 0, **(manners or {})}), clock=time.clock, sleep=time.sleep) as client:
+    politeness = Politeness(**{"pause": 0, **(manners or {})})
+    with Fetcher(politeness, clock=time.clock, sleep=time.sleep, resolve=resolve) as client:
         summary = fetch_feeds(
             db,
             due_feeds(db) if feeds is None else feeds,
@@ -201,6 +204,63 @@ def test_one_hosts_slow_pages_get_a_share_of_the_run_then_their_items_keep_their
         "2 of 5 item pages could not be read, their summaries are kept "
         "(not asked: 127.0.0.1's pages took 120 s of this run already)"
     )
+
+
+def resolving(names: dict[str, str]):
+    """A resolver that knows ``names`` (name -> address; "" for a name that has none) and asks
+    the system about the rest."""
+
+    def resolve(host: str, port: int) -> list[str]:
+        if names.get(host) == "":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [names[host]] if host in names else addresses.resolve(host, port)
+
+    return resolve
+
+
+def test_a_feed_on_the_internet_cannot_send_sitrep_to_a_local_page(server, db):
+    port = server.url("/").split(":")[2].rstrip("/")
+    links = [
+        server.url("/kharkiv"),  # loopback, named as such
+        f"http://2130706433:{port}/kharkiv",  # 127.0.0.1 in disguise
+        f"http://intranet.test:{port}/kharkiv",  # a name that leads to a private address
+        "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
+        "http://gone.test/story",  # no such name: a page that cannot be read, as ever
+    ]
+    server.routes["/kharkiv"] = Reply(200, page("Strike on Kharkiv", [KHARKIV]))
+    items = [{"title": f"Item {n}", "link": link, "description": f"Summary {n}."} for n, link in enumerate(links)]
+    server.routes["/wire"] = Reply(200, rss("Wire", items))
+    # the feed's host is on the internet as far as Sitrep can tell (the system still reaches it)
+    (feed,) = follow(db, f"http://localhost:{port}/wire")
+    names = {"localhost": "93.184.216.34", "intranet.test": "10.1.2.3", "gone.test": ""}
+    summary, reported = run(db, resolve=resolving(names))
+    assert summary.added == 5 and server.paths() == ["/wire"]  # no page was asked for
+    assert [row["text"] for row in articles(db).values()] == [f"Summary {n}." for n in range(5)]
+    assert [str(failure) for failure in reported["failures"]] == [
+        f"feed {feed.id} http://localhost:{port}/wire: "
+        "1 of 5 item pages could not be read, their summaries are kept (cannot connect (Name or service not known)); "
+        "4 of 5 item pages were not fetched, their summaries are kept "
+        "(127.0.0.1 is a loopback address, and item pages are fetched from one only for a feed on one)"
+    ]
+
+
+def test_a_local_feed_has_its_local_pages_fetched_at_the_address_looked_up(server, db):
+    port = server.url("/").split(":")[2].rstrip("/")
+    server.routes["/kharkiv"] = Reply(200, page("Strike on Kharkiv", [KHARKIV, "Rescuers worked all night."]))
+    link = f"http://pages.test:{port}/kharkiv"  # a name only Sitrep's resolver knows
+    server.routes["/wire"] = Reply(200, rss("Wire", [{"title": "Kharkiv", "link": link, "description": "Short."}]))
+    follow(db, server.url("/wire"))
+    looked_up = []
+
+    def resolve(host, port):
+        looked_up.append(host)
+        return resolving({"pages.test": "127.0.0.1"})(host, port)
+
+    summary, reported = run(db, resolve=resolve)
+    assert summary.added == 1 and reported["failures"] == []
+    assert KHARKIV in articles(db)[link]["text"]
+    assert server.log[-1].headers["host"] == f"pages.test:{port}"  # asked by its name, at the address checked
+    assert looked_up == ["127.0.0.1", "pages.test"]  # the feed's host, then the page's, once
 
 
 def test_an_item_link_that_is_no_web_address_is_neither_fetched_nor_kept(server, db):

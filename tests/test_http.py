@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from feed_server import FakeTime, Reply, closed_port_url, http_date
-from store.http import Fetcher, FetchError, Politeness, by_host
+from store.http import Fetcher, FetchError, NotPublic, Politeness, by_host
 
 LIMIT = 64 * 1024
 
@@ -138,6 +138,17 @@ def test_redirect_loops_chains_and_strange_targets_fail(server):
     assert str(login.value) == "redirected to a non-HTTP address (ftp://reader:***@127.0.0.1/feed)"
     assert str(loop.value) == f"redirect loop (back to {server.url('/b').replace('//', '//reader:***@')})"
     assert server.paths().count("/a") == 2 and server.paths().count("/chain5") == 1
+
+
+def test_a_page_only_from_public_addresses_is_not_asked_of_a_local_one(server):
+    server.routes["/page"] = Reply(200, b"<p>here</p>")
+    with fetcher() as client:
+        with pytest.raises(NotPublic, match=r"^127\.0\.0\.1 is a loopback address, and item pages"):
+            client.get(server.url("/page"), max_bytes=LIMIT, only_public=True)
+        with pytest.raises(NotPublic, match=r"^localhost is a loopback address \(127\.0\.0\.1\)"):
+            client.get(server.url("/page").replace("127.0.0.1", "localhost"), max_bytes=LIMIT, only_public=True)
+        assert client.get(server.url("/page"), max_bytes=LIMIT, only_public=False).body == b"<p>here</p>"
+    assert server.paths() == ["/page"]
 
 
 def test_a_server_that_never_answers_times_out(server):
