@@ -247,8 +247,10 @@ class Fetcher:
         current, moved_to, still_moving = url, None, True
         for _ in range(self.politeness.max_redirects + 1):
             host = host_of(current)
+            # looked up (and refused) before the host's turn: a page not asked costs it no pause
+            targets = [None] if only_public is None else self._addresses(current, only_public)
             with self._turn(host):
-                answer = self._one(current, host, headers, max_bytes, only_public)
+                answer = self._one(current, host, headers, max_bytes, targets)
             if isinstance(answer, Answer):
                 answer.moved_to = moved_to
                 return answer
@@ -265,13 +267,12 @@ class Fetcher:
         raise FetchError(f"more than {self.politeness.max_redirects} redirects")
 
     def _one(
-        self, url: str, host: str, headers: dict[str, str], max_bytes: int, only_public: bool | None
+        self, url: str, host: str, headers: dict[str, str], max_bytes: int, targets: list[str | None]
     ) -> Answer | _Redirect:
-        """One request and its answer (a page's: at each address of its host in turn while the
-        connection is refused)."""
+        """One request and its answer, at each of ``targets`` in turn while the connection is
+        refused (None: by name)."""
         import httpx
 
-        targets = [None] if only_public is None else self._addresses(url, only_public)
         try:
             for tried, address in enumerate(targets, start=1):
                 try:

@@ -222,6 +222,7 @@ def test_a_feed_on_the_internet_cannot_send_sitrep_to_a_local_page(server, db):
     port = server.url("/").split(":")[2].rstrip("/")
     links = [
         server.url("/kharkiv"),  # loopback, named as such
+        server.url("/odesa"),  # another on the same host: a page not asked costs no pause
         f"http://2130706433:{port}/kharkiv",  # 127.0.0.1 in disguise
         f"http://intranet.test:{port}/kharkiv",  # a name that leads to a private address
         "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
@@ -233,13 +234,14 @@ def test_a_feed_on_the_internet_cannot_send_sitrep_to_a_local_page(server, db):
     # the feed's host is on the internet as far as Sitrep can tell (the system still reaches it)
     (feed,) = follow(db, f"http://localhost:{port}/wire")
     names = {"localhost": "93.184.216.34", "intranet.test": "10.1.2.3", "gone.test": ""}
-    summary, reported = run(db, resolve=resolving(names))
-    assert summary.added == 5 and server.paths() == ["/wire"]  # no page was asked for
-    assert [row["text"] for row in articles(db).values()] == [f"Summary {n}." for n in range(5)]
+    time = FakeTime()
+    summary, reported = run(db, time=time, manners={"pause": 1}, resolve=resolving(names))
+    assert summary.added == 6 and server.paths() == ["/wire"] and time.sleeps == []  # no page was asked for
+    assert [row["text"] for row in articles(db).values()] == [f"Summary {n}." for n in range(6)]
     assert [str(failure) for failure in reported["failures"]] == [
         f"feed {feed.id} http://localhost:{port}/wire: "
-        "1 of 5 item pages could not be read, their summaries are kept (cannot connect (Name or service not known)); "
-        "4 of 5 item pages were not fetched, their summaries are kept "
+        "1 of 6 item pages could not be read, their summaries are kept (cannot connect (Name or service not known)); "
+        "5 of 6 item pages were not fetched, their summaries are kept "
         "(127.0.0.1 is a loopback address, and item pages are fetched from one only for a feed on one)"
     ]
 
