@@ -126,7 +126,7 @@ def main() -> None:
     sizes = [float(s) for s in args.sizes.split(",")]
     texts = articles(args.jsonl)
     extract_article("Russian shelling hit Kherson on Monday.", "2024-12-16")  # (loads the model)
-    print(f"extract_article, CPU seconds (ingest's limit: {EXTRACTION_SECONDS:g} s wall clock)")
+    print(f"extract_article, CPU seconds (ingest's limit: {EXTRACTION_SECONDS:g} s of CPU time)")
     for shape in shapes:
         before: tuple[float, float] | None = None
         for mb in sizes:

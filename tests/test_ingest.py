@@ -9,6 +9,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from extract.model import Entity, Extraction, Span
 from store import ingest as ingest_module
 from store.db import open_store
@@ -292,24 +294,63 @@ def test_estimate_total_for_the_progress_bar(tmp_path):
     assert estimate_total([str(tmp_path / "a.txt"), "-"]) is None
 
 
-def test_an_article_whose_extraction_never_ends_is_rejected(db, monkeypatch):
+def _timed_extractor(wait):
+    """An extractor that spins the CPU on a text with "forever" and ``wait``s on one with "waits"."""
+
     def extractor():
         def extract(text, published):
             if "forever" in text:
                 while True:
-                    time.sleep(0.01)
+                    pass
+            if "waits" in text:
+                wait()
             return Extraction()
 
         return extract
 
-    monkeypatch.setattr(ingest_module, "_extractor", extractor)
-    monkeypatch.setattr(ingest_module, "EXTRACTION_SECONDS", 0.3)
+    return extractor
+
+
+def _ingest_with_limit(db, monkeypatch, seconds, articles, workers):
+    """Ingest ``articles`` with an extraction limit of ``seconds``, in this process (workers=0) or
+    in a pool of worker processes, and return the summary and the rejections."""
+    monkeypatch.setattr(ingest_module, "EXTRACTION_SECONDS", seconds)
+    monkeypatch.setattr(ingest_module, "POOL_THRESHOLD", 1)  # (the pool even for two articles)
     rejected: list[Rejection] = []
-    summary = ingest_articles(
-        db, [RawArticle("slow", "Runs forever."), RawArticle("ok", "Fine.")], on_reject=rejected.append, workers=0
-    )
+    summary = ingest_articles(db, articles, on_reject=rejected.append, workers=workers)
+    return summary, [str(r) for r in rejected]
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_an_article_whose_extraction_never_ends_is_rejected(db, monkeypatch, workers):
+    monkeypatch.setattr(ingest_module, "_extractor", _timed_extractor(lambda: None))
+    articles = [RawArticle("slow", "Runs forever."), RawArticle("ok", "Fine.")]
+    summary, rejected = _ingest_with_limit(db, monkeypatch, 0.3, articles, workers)
     assert (summary.added, summary.rejected) == (1, 1)
-    assert str(rejected[0]) == "slow: extraction took longer than 0.3 s (article of 13 characters)"
+    assert rejected == ["slow: extraction took more than 0.3 s of CPU time (article of 13 characters)"]
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_the_extraction_limit_counts_cpu_time_not_waiting(db, monkeypatch, workers):
+    """On a loaded machine an extraction waits for a core; that wait is not held against it."""
+    monkeypatch.setattr(ingest_module, "_extractor", _timed_extractor(lambda: time.sleep(0.6)))
+    articles = [RawArticle("busy machine", "Extraction waits for a core."), RawArticle("ok", "Fine.")]
+    summary, rejected = _ingest_with_limit(db, monkeypatch, 0.3, articles, workers)
+    assert (summary.added, summary.rejected, rejected) == (2, 0, [])
+
+
+def test_a_real_article_over_the_limit_is_stopped_in_the_worker_processes(db, monkeypatch):
+    from extract.pipeline import extract_article
+
+    sentence = (
+        "Russian forces shelled the village of Plekhovo near Kursk on Monday, killing at least five "
+        "civilians, regional officials said. "
+    )
+    extract_article(sentence, "2024-12-16")  # (the workers inherit the loaded model)
+    articles = [RawArticle("book.txt", sentence * 600), RawArticle("news.txt", sentence)]
+    summary, rejected = _ingest_with_limit(db, monkeypatch, 0.2, articles, workers=2)
+    assert (summary.added, summary.rejected) == (1, 1)
+    assert rejected == ["book.txt: extraction took more than 0.2 s of CPU time (article of 76,200 characters)"]
 
 
 def test_a_relayed_claim_counts_for_the_medium_that_carries_it(db):
