@@ -74,7 +74,24 @@ _MON = (
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _JOIN = r"\s*(?:and|-|–|—|to|&|through|until)\s*"
-_YEAR = r"(?:19|20)\d{2}"
+# A year: 1900-2099, or an earlier one when no count noun or clock time follows it ("in 1853", "18
+# June 1815", "the War of 1812"; not "of 1500 Ukrainians", "1200 people", "until 1800 GMT", "in 1500 homes")
+_NOT_A_COUNT = (
+    r"(?!\d)(?!-[a-z])(?!\s+(?:(?!(?:was|has|is|as|its|this|thus|his|less|unless|across)\b)[a-z]+s|[A-Z][a-z]*(?:ans|ese)|people|men|women|"
+    r"children|personnel|staff|GMT|UTC|CET|EET|MSK|local|hrs|h|am|pm|a\.m|p\.m|km|kg|m|mm|ft|feet)\b)"
+)
+_MODERN_YEAR = r"(?:19|20)\d{2}"
+_OLD_YEAR = rf"1[0-8]\d{{2}}{_NOT_A_COUNT}"
+_YEAR = rf"(?:{_MODERN_YEAR}|{_OLD_YEAR})"
+# "of" an earlier year only after a name ("the War of 1812"; not "a limit of 1550 strategic warheads")
+_A_NAME_OF = "(?:" + "|".join(rf"(?<=\b[A-Z][a-z]{{{n}}} of )" for n in range(1, 16)) + ")"
+# "the 1853 war", "the 1994 Rwandan genocide", "the 1991 Gulf War": a year naming an event after it
+_EVENT_NOUN = (
+    r"(?i:wars?|invasion|revolution|uprising|rebellion|revolt|coup|battle|siege|offensive|campaign|conflict|"
+    r"crisis|genocide|massacre|famine|occupation|annexation|bombings?|attacks?|elections?|referendum|treaty|"
+    r"accords?|agreement|ceasefire|truce|armistice|protests?|riots?|intervention|insurgency|pogrom|"
+    r"deportations?|blockade|earthquake)"
+)
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 # "in October last year", "on March 3 this year", "in May of last year": the year named by its distance
 _WHICH_YEAR = r"\s+(?:of\s+)?(?P<which>last|this|Last|This)\s+year(?!['’])"
@@ -105,10 +122,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        # "in 2014", "in late 1979", "since mid-2023", "the Treaty of Brest-Litovsk (1918)"
+        # "in 2014", "in late 1979", "since mid-2023", "the Treaty of Brest-Litovsk (1918)" (not "page
+        # (1234)": an earlier year in brackets is too often some other number), "the 1853 war"
         re.compile(
-            rf"(?<![\w])(?P<lead>in|since|during|of|throughout|until|early|late|In|Since|During|Early|Late)\s+"
-            rf"(?P<y>{_YEAR})(?![\w])|(?<![\w])[Mm]id-(?P<y2>{_YEAR})(?![\w])|\((?P<y3>{_YEAR})\)"
+            rf"(?<![\w])(?P<lead>in|since|during|throughout|until|early|late|In|Since|During|Early|Late)\s+"
+            rf"(?P<y>{_YEAR})(?![\w])|(?<![\w])of\s+(?P<y5>{_MODERN_YEAR}|{_A_NAME_OF}{_OLD_YEAR})(?![\w])|(?<![\w])[Mm]id-(?P<y2>{_YEAR})(?![\w])|\((?P<y3>{_MODERN_YEAR})\)|"
+            rf"(?<=\b[Tt]he )(?P<y4>{_YEAR})(?=\s+(?:[A-Z][\w’'-]*\s+){{0,2}}{_EVENT_NOUN}\b)"
         ),
     ),
     (
@@ -175,7 +194,7 @@ def text_day(text: str) -> str | None:
     with its year: no year is guessed."""
     for m in DATELINE_RE.finditer(text, 0, min(len(text), 600)):
         for mention in find_dates(text, None, m.start(), m.end()):
-            if mention.precision == "day":
+            if mention.precision == "day" and mention.date >= _FIRST_PAGE_DAY:
                 return mention.date
     # (a span's last day too: "took place in Mombasa between 14 and 17 October 2013" tells of days up to
     # the 17th, and "on 16 October" after it is that year's)
@@ -183,10 +202,13 @@ def text_day(text: str) -> str | None:
         (
             m.date if m.precision == "day" else m.date_end
             for m in find_dates(text, None, 0, min(len(text), TOP_CHARS))
-            if m.precision in ("day", "days")
+            if m.precision in ("day", "days") and m.date >= _FIRST_PAGE_DAY
         ),
         None,
     )
+
+
+_FIRST_PAGE_DAY = "1900-01-01"  # no page is older: a lead's "On 18 June 1815" is the history it tells
 
 
 # Relative expressions, matched on lower-cased text (IGNORECASE is several times slower in `re`).
@@ -252,7 +274,7 @@ def find_dates(text: str, published: str | date | None, start: int = 0, end: int
     # weekday, a year; windows reach far enough on both sides for the longest expression
     months = _windows(_month_anchors(text, start, end), start, end, 40, 40)
     with_digits = [w for w in months if _DIGIT.search(text, w[0], w[1])]
-    years = _windows(_year_anchors(text, start, end), start, end, 30, 10)
+    years = _windows(_year_anchors(text, start, end), start, end, 30, 40)  # ("the 1991 Gulf War")
     with_dash = [w for w in years if text.find("-", w[0], w[1]) >= 0]  # "2024-12-16" holds one
     spans = {
         "iso": with_dash,
@@ -362,11 +384,14 @@ def _month_anchors(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _MONTH_ANCHOR.finditer(text, start, end) if m.group(0).lower() in MONTHS]
 
 
+_CENTURIES = tuple(str(n) for n in range(10, 21))  # the first two digits of a year, 1000-2099
+
+
 def _year_anchors(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of four digits starting with 19 or 20 ("2024"), as ``(?:19|20)\\d\\d`` finds them."""
+    """Spans of four digits starting 10 to 20 ("2024", "1853"), as ``(?:1\\d|20)\\d\\d`` finds them."""
     out = []
     taken_to = start
-    for at, _ in _occurrences(text, start, end, ("19", "20")):
+    for at, _ in _occurrences(text, start, end, _CENTURIES):
         if at >= taken_to and at + 4 <= end and text[at + 2].isdecimal() and text[at + 3].isdecimal():
             out.append((at, at + 4))
             taken_to = at + 4
@@ -468,7 +493,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             last = date(year, month, calendar.monthrange(year, month)[1])
             return _mk(m, first, last, "month", not m["y"])
         if name == "year":
-            year = int(m["y"] or m["y2"] or m["y3"])
+            year = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"])
             return _mk(m, date(year, 1, 1), date(year, 12, 31), "year", False)
         if pub is None:
             return None

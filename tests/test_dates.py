@@ -36,6 +36,15 @@ def only(text, published=PUB):
         ("invaded Afghanistan in late 1979", ("1979-01-01", "1979-12-31", "year")),
         ("the offensive of mid-2023", ("2023-01-01", "2023-12-31", "year")),
         ("Treaty of Brest-Litovsk (1918).", ("1918-01-01", "1918-12-31", "year")),
+        # history before 1900 is dated too, not taken for the days reported
+        ("the battle was fought in 1789.", ("1789-01-01", "1789-12-31", "year")),
+        ("the War of 1812 ended", ("1812-01-01", "1812-12-31", "year")),
+        ("On 18 June 1815, Napoleon lost at Waterloo", ("1815-06-18", "1815-06-18", "day")),
+        ("Sevastopol fell in September 1855", ("1855-09-01", "1855-09-30", "month")),
+        # a year naming an event: "the 1853 war", "the 2008 war", "the 1991 Gulf War"
+        ("The 1853 war ended in a treaty", ("1853-01-01", "1853-12-31", "year")),
+        ("veterans of the 2008 war with Georgia", ("2008-01-01", "2008-12-31", "year")),
+        ("before the 1991 Gulf War began", ("1991-01-01", "1991-12-31", "year")),
     ],
 )
 def test_resolution(text, expected):
@@ -90,7 +99,22 @@ def test_past_day_is_the_day_before_publication_and_that_day(text):
     assert only(text) == ("2024-12-15", "2024-12-16", "days")
 
 
-@pytest.mark.parametrize("text", ["see page (1234)", "a mid-1990s design", "the 2022-era rules (about 1,990)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see page (1234)",
+        "a mid-1990s design",
+        "the 2022-era rules (about 1,990)",
+        # counts and clock times, not years before 1900
+        "the deaths of 1500 Ukrainians",
+        "resulted in 1200 casualties",
+        "the 1800 troops of the brigade",
+        "a curfew until 1800 GMT",
+        "a force of 1500 men",
+        "in 1500-strong units",
+        "a limit of 1550 strategic nuclear warheads",
+    ],
+)
 def test_numbers_that_are_no_year(text):
     assert [(d.date, d.precision) for d in find_dates(text, PUB)] == []
 
@@ -144,3 +168,12 @@ def test_an_article_published_at_the_end_of_the_calendar_is_still_read():
 
     events = extract_article("On Monday, Russian forces shelled Kherson, killing 3 civilians.", "9999-12-31").events
     assert [e.subtype for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_day_of_history_at_the_top_is_not_the_page_date():
+    """An undated page's date is a day its top states with its year, but not one before 1900: "On
+    18 June 1815" opens the history the page tells."""
+    from extract.dates import text_day
+
+    assert text_day("Published 17 January 2018\n\nOn 18 June 1815, Napoleon lost at Waterloo.") == "2018-01-17"
+    assert text_day("On 18 June 1815, Napoleon lost at Waterloo. Published 17 January 2018.") == "2018-01-17"

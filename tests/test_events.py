@@ -169,6 +169,23 @@ def test_an_undated_incident_is_not_dated_by_history_the_article_recalls(history
 
 
 @pytest.mark.parametrize(
+    "history, year",
+    [
+        ("The Russian army was defeated at Borodino in 1812, when Napoleon's troops killed thousands.", "1812"),
+        ("The 1853 war saw British troops attack Sevastopol, killing hundreds.", "1853"),
+    ],
+)
+def test_history_told_with_a_year_before_1900_is_dated_to_that_year(history, year):
+    """Not to the day reported; nor does it date the undated incident told after it."""
+    text = f"{history}\n\nRussian missiles struck a shopping centre in Kremenchuk, killing 18 people."
+    events = extract_article(text, "2022-06-28").events
+    recalled = next(e for e in events if year in e.evidence.text)
+    assert (recalled.date, recalled.date_end, recalled.date_precision) == (f"{year}-01-01", f"{year}-12-31", "year")
+    strike = next(e for e in events if "Kremenchuk" in e.evidence.text)
+    assert (strike.date, strike.date_precision) == ("2022-06-28", "day")
+
+
+@pytest.mark.parametrize(
     "text, place",
     [
         ("Drones attacked Moscow on Tuesday, the mayor said.", "Moscow"),
