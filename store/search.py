@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from store.arabic import readings
 from store.keys import plain_key, search_key
 
 KINDS = ("any", "place", "person", "organization", "group", "source")
@@ -362,10 +363,16 @@ def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int =
     limit = min(limit, MAX_LIMIT)
     # symbols are no part of a name (transliterated, "🔥" became the word "fire": "Kyiv 🔥" found no Kyiv)
     query = "".join(ch for ch in query if not unicodedata.category(ch).startswith("S"))
-    key = query_key(query)
-    if not key:
+    # the query's key, and for a query in Arabic script the keys of its Latin readings ("كييف": Kyiv)
+    keys = {query_key(query): plain_key(query)}
+    for reading in readings(query):
+        keys.setdefault(query_key(reading), plain_key(reading))
+    keys.pop("", None)
+    if not keys:
         return []
-    scored = score_names(key, plain_key(query), candidates(conn, key, kind, limit))
+    scored = [
+        hit for key, folded in keys.items() for hit in score_names(key, folded, candidates(conn, key, kind, limit))
+    ]
 
     # one result per owner, scored by its best name; the name shown as matched is, among its names
     # within MATCHED_SLACK points of the best, the one written most like the query (same script and
