@@ -1666,19 +1666,33 @@ def _build(
 
 
 def _place_name(info: PlaceInfo, members: list[Candidate]) -> str:
-    """The gazetteer's name for a well-known place written otherwise ("Kiev" -> "Kyiv"), else the
-    name as written (a transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays, and so do
-    "Gaza City" for "Gaza" and "Nabatieh" for "Nabatiye et Tahta")."""
+    """The gazetteer's name for a well-known place written otherwise ("Kiev" -> "Kyiv"; "Kharkiv
+    City", the city the gazetteer calls Kharkiv, -> "Kharkiv"), else the name as written (a
+    transliteration variant, "Zaporizhzhia" for "Zaporizhzhya", stays, and so do "Gaza City" and
+    "Kuwait City", whose bare names are a territory's and a country's, and "Nabatieh" for
+    "Nabatiye et Tahta")."""
     written = members[0].name
     if (
         info.name
         and info.lat is not None
         and loose(fold(info.name)) != loose(fold(written))
         and info.population >= BARE_POPULATION
-        and len(info.name.split()) == len(written.split())
+        and (len(info.name.split()) == len(written.split()) or _city_called(info.name, written))
     ):
         return info.name if info.name.isascii() else anyascii(info.name)
     return written
+
+
+def _city_called(name: str, written: str) -> bool:
+    """Whether ``written`` is "<name> City" and the bare ``name`` means that city, not a country or a
+    territory ("Kharkiv City" is Kharkiv; "Gaza City" is not Gaza, nor "Kuwait City" Kuwait)."""
+    head, _, last = written.rpartition(" ")
+    return (
+        last.lower() == "city"
+        and loose(fold(head)) == loose(fold(name))
+        and country_code(name) is None
+        and fold(name) not in CONFLICT_REGION_KEYS
+    )
 
 
 def _resolve_place(

@@ -273,3 +273,22 @@ def test_keys_of_deleted_rows_do_not_hold_new_ones(tmp_path):
 def test_block_of_a_person_is_the_surname():
     assert block_of("person", "volodimir zilinski") == "zilinski"
     assert block_of("place", "kriviy rih") == "kriviy rih"
+
+
+def test_kharkiv_city_and_kharkiv_are_one_place_in_the_store(tmp_path):
+    """An article that writes "Kharkiv City" and one that writes "Kharkiv" name one city; "Gaza City"
+    stays apart from Gaza (bare, the territory)."""
+    from store.ingest import ingest_articles
+    from store.readers import RawArticle
+
+    db = open_store(tmp_path / "places.db")
+    texts = [
+        "Russian missiles struck Kharkiv City on Monday, killing two people.",
+        "Russian missiles struck Kharkiv on Tuesday, killing three people.",
+        "Israeli strikes hit Gaza City on Monday, killing nine people.",
+        "Israeli strikes hit Gaza on Tuesday, killing ten people.",
+    ]
+    ingest_articles(db, [RawArticle(f"{i}.txt", t, published="2024-12-16") for i, t in enumerate(texts)], workers=0)
+    places = dict(db.execute("SELECT name, n_mentions FROM entities WHERE type = 'place'").fetchall())
+    assert places["Kharkiv"] == 2 and "Kharkiv City" not in places
+    assert {"Gaza City", "Gaza"} <= set(places)
