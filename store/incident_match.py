@@ -497,6 +497,17 @@ def score(report: Profile, incident: Profile) -> int | None:
     return total
 
 
+def may_join_told_alike(report: Profile, incident: Profile) -> bool:
+    """Whether ``report``, told in the same words as an event of ``incident`` in another article, may
+    join it: what ``score`` requires but the strength of the places (a region or a country is enough
+    when the words are the same): days that meet, compatible subtypes and figures, no place conflict."""
+    if not report.days_meet(incident) or not report.subtypes_fit(incident):
+        return False
+    if place_match(report.places.values(), incident.places.values())[1]:
+        return False
+    return report.figures_fit(incident)[0]
+
+
 def fits_in_article(report: Profile, members: list[Item], item: Item, item_profile: Profile) -> bool:
     """Whether ``item`` continues ``report`` (of ``members``) of the same article: a compatible
     subtype and days, no conflicting place (two towns that do not meet, or places in different

@@ -15,7 +15,11 @@ place (two reports naming different towns conflict; a town and its region, or a 
 place at all, do not). An event with no place of its own joins the report of the preceding event
 of its family when their dates allow it.
 
-Across articles, a report joins an incident when:
+Across articles, a report told in the same words as an event of another article (the same subtype
+and evidence sentence: in the article it reprints; or on the same day, naming a place, when days,
+subtypes, places and figures do not conflict: ``_told_alike``) joins that event's incident first,
+whatever the outlets and however little its places say (a region, a country). Else it joins an
+incident when:
 - its subtypes share a family (``FAMILIES``) with every subtype of the incident;
 - its days overlap the incident's *core*: the days every event of the incident allows (each event's
   date widened by its precision: a day, a range, a week, a month; then by ``TOLERANCE_DAYS`` either
@@ -83,6 +87,7 @@ from store.incident_match import (
     fits_in_article,
     interval,
     make_place,
+    may_join_told_alike,
     region_place,
     score,
     skeleton,
@@ -315,9 +320,9 @@ class Grouper:
                 home[1].append(item)
         joined = []
         used: set[int] = set()  # incidents this article already joined: one report each
-        copied = _copied_incidents(conn, items)
+        told = _told_alike(conn, items)
         for profile, members in reports:
-            incident_id = self._place_report(conn, profile, members, choices, used, copied)
+            incident_id = self._place_report(conn, profile, members, choices, used, told)
             used.add(incident_id)
             joined.append(incident_id)
         return joined
@@ -329,7 +334,7 @@ class Grouper:
         members: list[Item],
         choices: dict[int, list[tuple[str, str]]],
         used: set[int],
-        copied: dict[int, int],
+        told: dict[int, tuple[int, bool]],
     ) -> int:
         together: list[int] = []
         apart: set[int] = set(used)
@@ -353,21 +358,17 @@ class Grouper:
                 if fit is not None and fit >= MIN_SCORE:
                     fitting.append((fit, incident_id, candidate))
             fitting.sort(key=lambda f: (-f[0], f[1]))  # the best, the lowest id on a tie
-            target = fitting[0][1] if fitting else None
-        if target is None:
-            # a reprint's report that fits no incident (one told only by its country fits none) joins
-            # that of the same sentence in the article it reprints rather than start another
-            target = next(
-                (copied[m.event_id] for m in members if m.event_id in copied and copied[m.event_id] not in apart), None
-            )
+            # a report told in the same words as another article's (see _told_alike) joins its incident,
+            # whoever the outlets and however little its places say (a region, a country)
+            target = self._told_incident(conn, profile, members, told, apart)
+            if target is None and fitting:
+                target = fitting[0][1]
         new = target is None
         if new:
             target = self._new_incident(conn, members[0])
             incident_profile = Profile()
-        elif fitting:
-            incident_profile = fitting[0][2]
         else:
-            incident_profile = self.load_profile(conn, target)
+            incident_profile = next((f[2] for f in fitting if f[1] == target), None) or self.load_profile(conn, target)
         ids = [m.event_id for m in members]
         conn.execute(f"UPDATE events SET incident_id = ? WHERE id IN ({','.join('?' * len(ids))})", (target, *ids))
         incident_profile.add(profile)
@@ -378,13 +379,33 @@ class Grouper:
         # a report that fits two incidents may show they are one (formed apart because of the order
         # their reports came in): merged when they fit each other well, the report's article being in
         # only one of them and no analyst's split keeping them apart
-        for _, other, other_profile in fitting[1:]:
+        for _, other, other_profile in fitting:
+            if other == target:
+                continue
             fit = score(other_profile, incident_profile)
             if fit is not None and fit >= BRIDGE_SCORE and not self._kept_apart(conn, other, target):
                 self.merge(conn, other, target, record=False)
                 incident_profile = self.load_profile(conn, target)
         self.touched.add(target)
         return target
+
+    def _told_incident(
+        self, conn, profile: Profile, members: list[Item], told: dict[int, tuple[int, bool]], apart: set[int]
+    ) -> int | None:
+        """The incident of the first member told in the same words as another article's event: a
+        reprint's always; another article's on the same day when nothing else keeps them apart (their
+        days, subtypes, places and figures, as ``score`` tests them, but for how little the places say)."""
+        for member in members:
+            if member.event_id not in told:
+                continue
+            other, reprinted = told[member.event_id]
+            row = conn.execute("SELECT incident_id FROM events WHERE id = ?", (other,)).fetchone()
+            incident_id = row[0] if row else None
+            if incident_id is None or incident_id in apart:
+                continue
+            if reprinted or may_join_told_alike(profile, self.load_profile(conn, incident_id)):
+                return incident_id
+        return None
 
     def _kept_apart(self, conn, a: int, b: int) -> bool:
         """Whether incidents ``a`` and ``b`` share an article (which told them apart) or hold a pair
@@ -832,28 +853,44 @@ def group_pending(conn, grouper: Grouper | None = None, batch: int = 200) -> int
     return done
 
 
-def _copied_incidents(conn, items: list[Item]) -> dict[int, int]:
-    """For the events of a reprint (an article whose sketch found it a copy of another), the incident
-    of the original's event with the same subtype and evidence sentence: event id -> incident id."""
-    row = conn.execute("SELECT copy_of FROM article_sketches WHERE article_id = ?", (items[0].article_id,)).fetchone()
-    if row is None or row[0] is None:
-        return {}
-    originals: dict[tuple[str, str], int] = {}
-    for subtype, evidence, incident_id in conn.execute(
-        "SELECT subtype, evidence_text, incident_id FROM events WHERE article_id = ? AND incident_id IS NOT NULL "
-        "ORDER BY id",
-        (row[0],),
-    ):
-        originals.setdefault((subtype, evidence), incident_id)
+def _told_alike(conn, items: list[Item]) -> dict[int, tuple[int, bool]]:
+    """For the events of one article, an event of another article that tells the same in the same
+    words (the same subtype and evidence sentence): in the article this one reprints (its sketch found
+    it a copy), whatever the dates; or, for an event that names a place, on the same day (a date more
+    precise than a year). Event id -> (that event, whether it is in the article reprinted). The
+    incident is read when the report is placed: an earlier report of the article may have merged it."""
     ids = [item.event_id for item in items]
     mine = conn.execute(
-        f"SELECT id, subtype, evidence_text FROM events WHERE id IN ({','.join('?' * len(ids))})", ids
+        f"SELECT id, subtype, date, evidence_text FROM events WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id",
+        ids,
     ).fetchall()
-    return {
-        event_id: originals[(subtype, evidence)]
-        for event_id, subtype, evidence in mine
-        if (subtype, evidence) in originals
-    }
+    found: dict[int, tuple[int, bool]] = {}
+    row = conn.execute("SELECT copy_of FROM article_sketches WHERE article_id = ?", (items[0].article_id,)).fetchone()
+    if row is not None and row[0] is not None:
+        originals: dict[tuple[str, str], int] = {}
+        for event_id, subtype, evidence in conn.execute(
+            "SELECT id, subtype, evidence_text FROM events WHERE article_id = ? AND incident_id IS NOT NULL ORDER BY id",
+            (row[0],),
+        ):
+            originals.setdefault((subtype, evidence), event_id)
+        found = {
+            event_id: (originals[(subtype, evidence)], True)
+            for event_id, subtype, _, evidence in mine
+            if (subtype, evidence) in originals
+        }
+    dated = {item.event_id for item in items if item.joinable and item.lo is not None and item.places}
+    for event_id, subtype, date, evidence in mine:
+        if event_id in found or event_id not in dated or date is None:
+            continue
+        # (found by the index on subtype and date: the events of one subtype on one day)
+        same = conn.execute(
+            "SELECT min(id) FROM events WHERE subtype = ? AND date = ? AND evidence_text = ? "
+            "AND article_id != ? AND incident_id IS NOT NULL",
+            (subtype, date, evidence, items[0].article_id),
+        ).fetchone()[0]
+        if same is not None:
+            found[event_id] = (same, False)
+    return found
 
 
 def regroup(conn) -> int:

@@ -3,6 +3,7 @@ analyst's merges and splits, on real SQLite stores written through the writer.""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from bisect import bisect_right
 
@@ -28,7 +29,7 @@ from store.db import open_store
 from store.incident_match import compatible_subtypes, interval
 from store.incident_summary import summarize
 from store.incidents import Grouper, merge_incidents, regroup, resolve_key, split_event
-from store.ingest import ingest_articles
+from store.ingest import ingest_articles, ingest_paths
 from store.readers import RawArticle
 
 
@@ -355,7 +356,7 @@ def test_a_reprint_of_a_report_placed_only_by_its_country_joins_the_originals_in
     original.extra = WIRE
     reprint = strike("reprint3", place=ukraine, claimant=None, outlet="ABC News")
     reprint.extra = WIRE + " (AP)"
-    other = strike("own3", place=ukraine, claimant=None, outlet="AFP")
+    other = strike("own3", place=ukraine, claimant="the mayor", outlet="AFP")  # (in words of its own)
     write(conn, original, reprint, other)
     ids = dict(conn.execute("SELECT ref, id FROM articles"))
     assert conn.execute("SELECT copy_of FROM article_sketches WHERE article_id = ?", (ids["reprint3"],)).fetchone() == (
@@ -365,6 +366,60 @@ def test_a_reprint_of_a_report_placed_only_by_its_country_joins_the_originals_in
     assert incident_of(conn, "reprint3") == incident != incident_of(conn, "own3")
     assert summarize(conn, incident).copies == [[ids["wire3"], ids["reprint3"]]]
     assert conn.execute("SELECT n_articles FROM incidents WHERE id = ?", (incident,)).fetchone() == (2,)
+
+
+# --- the same words ---------------------------------------------------------------------------------------
+
+
+def _jsonl(path, articles: list[dict]) -> str:
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return str(path)
+
+
+def test_one_outlets_articles_telling_an_incident_in_the_same_words_are_one_incident(conn, tmp_path):
+    # found by an outside tester: three articles of one outlet, each with its own words around one
+    # sentence, made three incidents (a region alone scores too little, and they are no reprints)
+    sentence = "On 14 March 2024, a drone attack hit Zaporizhzhia oblast."
+    around = [
+        ("Residents spent another night in shelters.", "The city has been a frequent target."),
+        ("Fighting went on along the front line as both sides brought up reserves.", "Schools will reopen next month."),
+        ("Western leaders met in Paris to discuss aid.", "Parliament debated a mobilisation law that divides it."),
+    ]
+    path = _jsonl(
+        tmp_path / "same.jsonl",
+        [
+            {
+                "id": f"n{n}",
+                "title": f"Update {n}",
+                "url": f"https://news.example/{n}",
+                "outlet": "Example News",
+                "published": "2024-03-15",
+                "text": f"{before} {sentence} {after}",
+            }
+            for n, (before, after) in enumerate(around)
+        ],
+    )
+    weekly = "A drone attack hit Zaporizhzhia oblast on Monday."  # the same words of two Mondays
+    later = _jsonl(
+        tmp_path / "weekly.jsonl",
+        [
+            {"id": f"w{n}", "outlet": "Example News", "published": day, "text": f"{before} {weekly} {after}"}
+            for n, (day, (before, after)) in enumerate(zip(("2024-03-19", "2024-03-26"), around))
+        ],
+    )
+    ingest_paths(conn, [path, later], workers=0)
+    assert conn.execute("SELECT count(*) FROM article_sketches WHERE copy_of IS NOT NULL").fetchone() == (0,)
+    mondays = conn.execute("SELECT date, incident_id FROM events WHERE evidence_text = ? ORDER BY id", (weekly,))
+    (first, one), (second, other) = mondays.fetchall()
+    assert (first, second) == ("2024-03-18", "2024-03-25") and one != other
+    told = conn.execute(
+        "SELECT DISTINCT incident_id FROM events WHERE evidence_text = ? AND subtype = 'Air/drone strike'", (sentence,)
+    ).fetchall()
+    assert len(told) == 1
+    assert conn.execute("SELECT n_articles, sources_label FROM incidents WHERE id = ?", told[0]).fetchone() == (
+        3,
+        "Example News",  # the outlet counts once
+    )
 
 
 # --- the analyst: merge and split -------------------------------------------------------------------------
@@ -390,6 +445,30 @@ def test_split_and_merge_survive_regrouping_and_reingest(conn):
     # re-ingesting the same text changes nothing
     write(conn, strike("a"))
     assert count(conn) == 2
+
+
+def test_a_reprint_ingested_later_follows_its_original_where_the_analyst_put_it(conn):
+    # an outside tester: a reprint of an article whose event the analyst had moved landed where the
+    # scores put it (with the event the analyst had split it from), not with its original
+    original = strike("a", outlet="Reuters")
+    original.extra = WIRE
+    write(conn, original, strike("b", claimant="the mayor"), strike("c", place=CHUHUIV))
+    a_event = conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE ref = 'a'"
+    ).fetchone()
+    split_event(conn, a_event[0])
+    merge_incidents(conn, incident_of(conn, "a"), incident_of(conn, "c"))
+    reprint = strike("reprint", outlet="Yahoo News")
+    reprint.extra = WIRE + " (Reuters)"
+    write(conn, reprint)
+    ids = dict(conn.execute("SELECT ref, id FROM articles"))
+    assert conn.execute("SELECT copy_of FROM article_sketches WHERE article_id = ?", (ids["reprint"],)).fetchone() == (
+        ids["a"],
+    )
+    assert incident_of(conn, "reprint") == incident_of(conn, "a") == incident_of(conn, "c") != incident_of(conn, "b")
+    with conn:
+        regroup(conn)
+    assert incident_of(conn, "reprint") == incident_of(conn, "a") == incident_of(conn, "c") != incident_of(conn, "b")
 
 
 def test_a_choice_follows_an_evidence_span_that_moved(conn):
