@@ -619,6 +619,21 @@ class Grouper:
         self.rebuild(conn, new)
         return new
 
+    def regroup_event(self, conn, event_id: int) -> None:
+        """Group an event again, alone, after the analyst corrected what grouping reads (its subtype or
+        date): it leaves its incident for the one it fits now, or one of its own. An event the analyst
+        placed (a merge or a split names it) stays where it is."""
+        row = conn.execute("SELECT incident_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None or row[0] is None:
+            return
+        items = self.load_items(conn, "e.id = ?", (event_id,))
+        if self._choices_for(conn, items[0], self.choices(conn)):
+            self.rebuild(conn, row[0])
+            return
+        conn.execute("UPDATE events SET incident_id = NULL WHERE id = ?", (event_id,))
+        self.rebuild(conn, row[0])  # (first: the incident it leaves is matched without it)
+        self.add_items(conn, items)
+
     def rebuild(self, conn, incident_id: int) -> None:
         """Recompute an incident's profile from its events (after a merge or a split)."""
         items = self.load_items(conn, "e.incident_id = ?", (incident_id,))

@@ -398,7 +398,7 @@ class Judge:
                 extracted=json.dumps(extracted, ensure_ascii=False),
             )
             _apply(self.conn, judgement)
-            regroup_event(self.conn, event_id)
+            regroup_event(self.conn, event_id, {field for field, _, _ in logged})
             return [self._log(judgement, field, old, new, reason) for field, old, new in logged]
 
     def delete_event(self, event_id: int, reason: str | None = None) -> list[Change]:
@@ -582,15 +582,19 @@ def _apply(conn: sqlite3.Connection, judgement: dict[str, Any]) -> None:
 # --- incidents: the analyst's corrections and added events in the grouping -----------------------
 
 
-def regroup_event(conn: sqlite3.Connection, event_id: int) -> None:
-    """The event's incident recomputed from its events (a corrected subtype, date or figure)."""
+def regroup_event(conn: sqlite3.Connection, event_id: int, fields: set[str]) -> None:
+    """After a correction of ``fields``: a corrected subtype or date groups the event again (see
+    ``Grouper.regroup_event``); a corrected figure or place recomputes its incident from its events."""
     from store.incidents import Grouper
 
     row = conn.execute("SELECT incident_id FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None or row[0] is None:
         return
     grouper = Grouper()
-    grouper.rebuild(conn, row[0])
+    if fields & {"subtype", "date"}:
+        grouper.regroup_event(conn, event_id)
+    else:
+        grouper.rebuild(conn, row[0])
     grouper.flush(conn)
 
 

@@ -101,6 +101,43 @@ def test_a_correction_and_a_deletion_reshape_the_incident(db):
     assert conn.execute("SELECT count(*) FROM incidents").fetchone() == (0,)
 
 
+def _event_of(conn, ref: str) -> int:
+    return conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = ?", (ref,)
+    ).fetchone()[0]
+
+
+def test_a_corrected_subtype_regroups_the_event_unless_the_analyst_placed_it(db):
+    # found by an outside tester: a strike corrected to a clash stayed in the strike's incident
+    conn = db.conn
+    write(
+        conn,
+        strike("a"),
+        strike("b", claimant="the mayor"),
+        strike("c", claimant="the police"),
+        Story("clash", [Report("Armed clash", KHARKIV, "2024-05-09", killed=5)]),
+    )
+    strikes, clash = incident_of(conn, "a"), incident_of(conn, "clash")
+    assert incident_of(conn, "b") == incident_of(conn, "c") == strikes != clash
+    judge = Judge(conn, "alice")
+    judge.correct_event(_event_of(conn, "b"), subtype="Armed clash")
+    assert incident_of(conn, "b") == clash  # the clash it fits now
+    assert conn.execute("SELECT n_events, subtype FROM incidents WHERE id = ?", (strikes,)).fetchone() == (
+        2,
+        "Air/drone strike",
+    )
+    judge.correct_event(_event_of(conn, "c"), subtype="Agreement")
+    assert incident_of(conn, "c") not in (strikes, clash)  # it fits nowhere: an incident of its own
+    assert conn.execute("SELECT n_events FROM incidents WHERE id = ?", (incident_of(conn, "c"),)).fetchone() == (1,)
+    # placed by hand: the analyst's merge wins over the correction
+    merge_incidents(conn, incident_of(conn, "c"), strikes)
+    judge.correct_event(_event_of(conn, "c"), subtype="Peaceful protest")
+    assert incident_of(conn, "c") == strikes
+    with conn:
+        regroup(conn)
+    assert incident_of(conn, "c") == incident_of(conn, "a") != incident_of(conn, "b") == incident_of(conn, "clash")
+
+
 def test_an_added_event_joins_an_incident(db):
     conn = db.conn
     write(conn, strike("a"))
