@@ -14,12 +14,16 @@ import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from extract.folding import fold
 from extract.places import country_code
 from store.judgements import detached, records_by_target
 
+if TYPE_CHECKING:
+    from store.incident_summary import Summary
+
+SUMMARY_BATCH = 400  # incidents whose summaries are worked out from one read of each table
 KINDS = ("article", "entity", "source", "claim", "event", "incident")  # --kind all writes them in this order
 TABLES = {
     "article": "articles",
@@ -286,53 +290,58 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
     """One record per incident (CONTRACT.md): its events and articles, the groups of reprints among
     them, its independent sources, and each casualty kind's range across sources with every
     source's own figure."""
-    from store.incident_summary import summarize
+    from store.incident_summary import summarize_many
 
     judgements = records_by_target(conn, "incident")
-    for id_, status in conn.execute(
-        f"SELECT id, status FROM incidents{_where('incident', verified_only)} ORDER BY id"
-    ).fetchall():
-        summary = summarize(conn, id_)
-        if summary is None:
-            continue
-        yield _judged(
-            {
-                "kind": "incident",
-                "id": id_,
-                "type": summary.type,
-                "subtype": summary.subtype,
-                "date": summary.date,
-                "date_end": summary.date_end,
-                "date_precision": summary.date_precision,
-                "places": [{"entity_id": entity_id, "name": name} for entity_id, name in summary.places],
-                "event_ids": summary.event_ids,
-                "article_ids": summary.article_ids,
-                "copies": summary.copies,
-                "sources": [{"source_id": v.source_id, "name": v.name, "role": v.role} for v in summary.voices],
-                "n_sources": len(summary.voices),
-                "n_articles": len(summary.article_ids),
-                "n_events": len(summary.event_ids),
-                "casualties": [
-                    {
-                        "kind": c["kind"],
-                        "min": c["min"],
-                        "max": c["max"],
-                        "by_source": [
-                            {"source_id": b["source_id"], "name": b["name"], "min": b["min"], "max": b["max"]}
-                            for b in c["by_source"]
-                        ],
-                    }
-                    for c in summary.casualties
-                ],
-                "fatalities": summary.fatalities,
-                "conflict": summary.conflict,
-                "actors": summary.actors,
-                "confidence": summary.confidence,
-                "key": summary.key,
-                "status": status or "unverified",
-            },
-            judgements,
+    rows = conn.execute(f"SELECT id, status FROM incidents{_where('incident', verified_only)} ORDER BY id").fetchall()
+    for start in range(0, len(rows), SUMMARY_BATCH):
+        batch = rows[start : start + SUMMARY_BATCH]
+        summaries = summarize_many(conn, [id_ for id_, _ in batch])
+        yield from (
+            _incident_record(id_, status, summaries[id_], judgements) for id_, status in batch if id_ in summaries
         )
+
+
+def _incident_record(id_: int, status: str | None, summary: Summary, judgements: dict[int, dict]) -> dict:
+    """An incident's record from its summary (store/incident_summary.py)."""
+    return _judged(
+        {
+            "kind": "incident",
+            "id": id_,
+            "type": summary.type,
+            "subtype": summary.subtype,
+            "date": summary.date,
+            "date_end": summary.date_end,
+            "date_precision": summary.date_precision,
+            "places": [{"entity_id": entity_id, "name": name} for entity_id, name in summary.places],
+            "event_ids": summary.event_ids,
+            "article_ids": summary.article_ids,
+            "copies": summary.copies,
+            "sources": [{"source_id": v.source_id, "name": v.name, "role": v.role} for v in summary.voices],
+            "n_sources": len(summary.voices),
+            "n_articles": len(summary.article_ids),
+            "n_events": len(summary.event_ids),
+            "casualties": [
+                {
+                    "kind": c["kind"],
+                    "min": c["min"],
+                    "max": c["max"],
+                    "by_source": [
+                        {"source_id": b["source_id"], "name": b["name"], "min": b["min"], "max": b["max"]}
+                        for b in c["by_source"]
+                    ],
+                }
+                for c in summary.casualties
+            ],
+            "fatalities": summary.fatalities,
+            "conflict": summary.conflict,
+            "actors": summary.actors,
+            "confidence": summary.confidence,
+            "key": summary.key,
+            "status": status or "unverified",
+        },
+        judgements,
+    )
 
 
 RECORDS = {

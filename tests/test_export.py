@@ -461,3 +461,32 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(
     assert ev["notes"] == "'" + text and ev["longitude"] == "-8.41"
     (record,) = [r for r in jsonl(db) if r["kind"] == "article"]
     assert (record["title"], record["outlet"], record["text"]) == ("=1+2", "@SUM(A1)", text)
+
+
+def test_incidents_are_summarised_in_batches_and_written_as_one_by_one(tmp_path, monkeypatch):
+    # the export worked each incident's summary out with reads of its own (five an incident, 210 ms
+    # for the 491 incidents of ukraine-war-news.jsonl; 48 ms in batches)
+    from incident_fixtures import KHARKIV, Report, Story, write
+
+    from store import export
+
+    db = open_store(tmp_path / "i.db")
+    write(
+        db,
+        *(
+            Story(f"s{n}", [Report("Air/drone strike", KHARKIV, f"2024-{n + 1:02d}-10", killed=n + 1, claimant=who)])
+            for n in range(12)
+            for who in ("the governor", "the mayor")
+        ),
+    )
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    records = jsonl(db, "incident")
+    db.set_trace_callback(None)
+    assert [r["n_sources"] for r in records] == [2] * 12
+    assert len(statements) < 12  # one read of each table for the batch, not some for each incident
+    monkeypatch.setattr(export, "SUMMARY_BATCH", 5)
+    assert jsonl(db, "incident") == records
+    monkeypatch.setattr(export, "SUMMARY_BATCH", 1)
+    assert jsonl(db, "incident") == records
+    db.close()
