@@ -99,6 +99,8 @@ def test_a_store_written_before_judgements_is_migrated_with_its_data(tmp_path):
     incident = conn.execute("SELECT incident_id FROM events ORDER BY id LIMIT 1").fetchone()[0]
     judge.set_status("incident", incident, "verified")
     judge.correct_event(1, subtype="Attack")
+    # the event, grouped again with its subtype, takes the verdict along (its incident's key event)
+    incident = conn.execute("SELECT incident_id FROM events WHERE id = 1").fetchone()[0]
     assert conn.execute("SELECT status FROM incidents WHERE id = ?", (incident,)).fetchone() == ("verified",)
     assert conn.execute("SELECT subtype, judged FROM events WHERE id = 1").fetchone() == ("Attack", "subtype")
     db.close()
