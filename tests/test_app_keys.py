@@ -661,6 +661,29 @@ async def test_enter_before_the_search_answers_opens_the_best_result(store):
         assert title(app.screen.facts) == "Place · Kharkiv"
 
 
+@pytest.mark.parametrize(
+    ("moves", "opened"),
+    [
+        (["down"], "Place · Plekhovo"),
+        (["down", "down"], "Facts · Moscow says attack near Plekhovo repelled"),
+        (["down", "down", "down", "up"], "Facts · Moscow says attack near Plekhovo repelled"),
+        (["down", "end"], "Facts · North Korean troops hit near Plekhovo"),
+    ],
+)
+async def test_moves_sent_with_the_query_take_effect_when_the_results_come(store, moves, opened):
+    """ "/plekhovo" Down Down Enter in one read (a script's send-keys): the Downs came before the
+    results and were dropped, so Enter opened the first result, not the second."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = [("slash", "/"), *((c, c) for c in "plekhovo"), *((m, None) for m in moves), ("enter", "\r")]
+        for key, ch in keys:
+            app.post_message(events.Key(key, ch))
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert title(app.screen.facts) == opened
+
+
 async def test_c_shows_only_confident_incidents_and_says_so_in_the_border(store):
     import sqlite3
 

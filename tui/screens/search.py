@@ -23,6 +23,16 @@ from tui.name_search import run_search, run_text_search
 from tui.widgets.safe_text import one_line
 
 HINT = "Type a name, a place, or words of an article."
+# keys that move in the results, by the OptionList action each is: typed before the results are
+# there (a script's "/kyiv" Down Down Enter in one read), they wait for them
+MOVES = {
+    "down": "cursor_down",
+    "up": "cursor_up",
+    "pagedown": "page_down",
+    "pageup": "page_up",
+    "home": "first",
+    "end": "last",
+}
 
 
 class SearchScreen(ModalScreen[dict[str, Any] | None]):
@@ -38,7 +48,7 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.results: list[dict[str, Any]] = []
         self.asked = ""  # the latest query typed
         self.answered: str | None = None  # the query ``results`` answer
-        self._open_when_answered = False  # Enter came before the answer
+        self._early: list[str] = []  # keys for the results that came before them ("down", "enter")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -57,8 +67,14 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
     def on_key(self, event: events.Key) -> None:
         """A character that reached the screen, not its input: typed into the input. So are the
         keys a terminal delivers in one read with "/" (a pasted or scripted "/Kursk"), which come
-        before the input has focus; and typing from the results goes on with the query."""
+        before the input has focus; and typing from the results goes on with the query. Down (and
+        after it the other moves) before the answer waits for it."""
         field = self.query_one(Input)
+        if self._waiting() and (event.key == "down" or (self._early and event.key in MOVES)):
+            event.stop()
+            event.prevent_default()
+            self._early.append(event.key)
+            return
         if self.focused is field or not event.is_printable or not event.character:
             return
         event.stop()
@@ -71,10 +87,10 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
 
     def _ask(self, text: str) -> None:
         self.asked = text
-        self._open_when_answered = False
         if not text.strip():
             self.results = []
             self.answered = text
+            self._early = []
             self.query_one(OptionList).clear_options()
             self.query_one("#search-status", Static).update(HINT)
             return
@@ -108,6 +124,7 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         )
         status = self.query_one("#search-status", Static)
         if not message.results:
+            self._early = []  # nothing to move in or open
             status.update(Content.from_markup("No match for [b]$q[/b].", q=one_line(message.query)))
         else:
             kinds: dict[str, int] = {}
@@ -118,12 +135,30 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             n = len(message.results)
             status.update(Content(f"{n} result{'s' if n != 1 else ''}: {summary}"))
             options.highlighted = 0
-            if self._open_when_answered:
-                self.dismiss(message.results[0])
+            self._catch_up(options)
+
+    def _waiting(self) -> bool:
+        """A query is typed and its answer has not come yet (the input's value: keys typed in one
+        read are in it before it has announced the change)."""
+        typed = self.query_one(Input).value
+        return bool(typed.strip()) and self.answered != typed
+
+    def _catch_up(self, options: OptionList) -> None:
+        """The keys that came before the results, as if the results had been there: the first
+        Down goes into them, then each move moves, Enter opens what is highlighted."""
+        early, self._early = self._early, []
+        if early[:1] == ["down"]:
+            options.focus()
+            early = early[1:]
+        for key in early:
+            if key == "enter":
+                self.dismiss(self.results[options.highlighted or 0])
+                return
+            getattr(options, f"action_{MOVES[key]}")()
 
     def on_input_submitted(self) -> None:
-        if self.answered != self.asked:
-            self._open_when_answered = bool(self.asked.strip())  # open the best when it comes
+        if self._waiting():
+            self._early.append("enter")  # open what the keys before it pick when the answer comes
         elif self.results:
             index = self.query_one(OptionList).highlighted or 0
             self.dismiss(self.results[index])
