@@ -668,6 +668,7 @@ async def test_enter_before_the_search_answers_opens_the_best_result(store):
         (["down", "down"], "Facts · Moscow says attack near Plekhovo repelled"),
         (["down", "down", "down", "up"], "Facts · Moscow says attack near Plekhovo repelled"),
         (["down", "end"], "Facts · North Korean troops hit near Plekhovo"),
+        (["down", "pagedown"], "Facts · North Korean troops hit near Plekhovo"),
     ],
 )
 async def test_moves_sent_with_the_query_take_effect_when_the_results_come(store, moves, opened):
