@@ -338,6 +338,25 @@ async def test_search_without_result_says_so(store):
         assert not isinstance(app.screen, SearchScreen)
 
 
+async def test_text_typed_in_one_read_with_tab_goes_to_the_field_tab_moved_to(store):
+    """Tab "2024" Tab "2025" sent at once in the filter form: the years landed in the field Tab
+    left (the keys reached it before Tab's binding had moved the focus)."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "f")
+        await until(pilot, lambda: has_filter_form(app))
+        for key in ["tab", *"2024", "tab", *"2025"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert app.screen.query_one("#filter-from", Input).value == "2024"
+        assert app.screen.query_one("#filter-to", Input).value == "2025"
+        for key in ["shift+tab", *"2023"]:  # back: what it types replaces the field's text (selected)
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert app.screen.query_one("#filter-from", Input).value == "2023"
+
+
 async def test_filter_and_sort_events(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:

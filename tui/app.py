@@ -70,6 +70,10 @@ class SitrepApp(App):
     TITLE = "Sitrep"
     COMMANDS = App.COMMANDS | {SearchCommands}
     BINDINGS = [
+        # priority: Tab moves the focus before the next key is given out, so text typed in the
+        # same read goes to the field it moved to, not to the one it left
+        Binding("tab", "focus_next", "Next pane or field", show=False, priority=True, id="pane.next"),
+        Binding("shift+tab", "focus_previous", "Previous pane or field", show=False, priority=True, id="pane.previous"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+p", "command_palette", "Commands and search", show=False, id="app.command_palette"),
     ]

@@ -220,8 +220,6 @@ class View:
 
 class MainScreen(JudgingMixin, Screen):
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
         Binding("1", "focus_pane('articles')", "Articles", show=False, id="pane.articles"),
         Binding("2", "focus_pane('events')", "Events", show=False, id="pane.events"),
         Binding("3", "focus_pane('sources')", "Sources", show=False, id="pane.sources"),
