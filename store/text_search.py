@@ -42,9 +42,10 @@ def _term(word: str) -> str:
     return word if is_run(word) else _fold(word)
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a query: folded as FTS5 folds them, or runs of unspaced scripts as typed."""
-    return [_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text or ""))][:MAX_QUERY_WORDS]
+def query_words(text: str, limit: int | None = MAX_QUERY_WORDS) -> list[str]:
+    """The words of a query (the first ``limit``: those searched): folded as FTS5 folds them, or
+    runs of unspaced scripts as typed."""
+    return [_term(w) for w in _WORD.findall(unicodedata.normalize("NFC", text or ""))][:limit]
 
 
 def match_expression(text: str, prefix_last: bool = False) -> str | None:

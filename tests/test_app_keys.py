@@ -704,6 +704,28 @@ async def test_moves_sent_with_the_query_take_effect_when_the_results_come(store
         assert title(app.screen.facts) == opened
 
 
+async def test_a_long_paste_is_taken_whole_and_what_the_search_leaves_out_is_said(store):
+    """A 2,000-character paste: the name search refuses queries over 1,000 characters and the
+    text search reads the first 12 words, and neither said so."""
+    lead = "A Russian drone strike on Kharkiv killed three civilians overnight, regional governor"
+    pasted = (lead + " and more words" * 200)[:2000]
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        app.screen.query_one(Input).post_message(events.Paste(pasted))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == pasted
+        assert [r["title"] for r in app.screen.results] == ["Drone strike on Kharkiv kills three"]
+        status = str(app.screen.query_one("#search-status").render())
+        assert "names not searched (over 1,000 characters)" in status
+        assert f"text searched for its first 12 words of {len(pasted.split())}" in status
+        app.screen.query_one(Input).value = lead  # 12 words: all of it is searched
+        await settle(pilot)
+        assert str(app.screen.query_one("#search-status").render()) == "1 result: 1 in text"
+
+
 async def test_c_shows_only_confident_incidents_and_says_so_in_the_border(store):
     import sqlite3
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from store import queries
-from store.search import search
-from store.text_search import search_text
+from store.search import MAX_QUERY_CHARS, search
+from store.text_search import MAX_QUERY_WORDS, query_words, search_text
 
 RESULT_LIMIT = 30
 TEXT_LIMIT = 30  # articles found by their text
@@ -45,3 +45,15 @@ def run_text_search(db_path: str, text: str, limit: int = TEXT_LIMIT) -> list[di
         return [hit.to_dict() for hit in search_text(conn, text, limit)]
     finally:
         conn.close()
+
+
+def left_out(text: str) -> str:
+    """What the searches leave out of a query, said for the user ("" when they take all of it):
+    a name is at most MAX_QUERY_CHARS characters, the text is searched for the first words."""
+    notes = []
+    if len(text) > MAX_QUERY_CHARS:
+        notes.append(f"names not searched (over {MAX_QUERY_CHARS:,} characters)")
+    words = len(query_words(text, None))
+    if words > MAX_QUERY_WORDS:
+        notes.append(f"text searched for its first {MAX_QUERY_WORDS} words of {words:,}")
+    return "; ".join(notes)

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from tui.labels import describe, describe_hit
 from tui.messages import SearchAnswered
-from tui.name_search import run_search, run_text_search
+from tui.name_search import left_out, run_search, run_text_search
 from tui.widgets.safe_text import one_line
 
 HINT = "Type a name, a place, or words of an article."
@@ -123,9 +123,13 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             [Option(describe_hit(r) if r["kind"] == "article" else describe(r)) for r in message.results]
         )
         status = self.query_one("#search-status", Static)
+        note = left_out(message.query)  # said, never left out silently (a long paste)
         if not message.results:
             self._early = []  # nothing to move in or open
-            status.update(Content.from_markup("No match for [b]$q[/b].", q=one_line(message.query)))
+            if note:
+                status.update(Content.from_markup("No match: [$text-warning]$note[/].", note=note))
+            else:
+                status.update(Content.from_markup("No match for [b]$q[/b].", q=one_line(message.query)))
         else:
             kinds: dict[str, int] = {}
             for r in message.results:
@@ -133,7 +137,8 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
                 kinds[kind] = kinds.get(kind, 0) + 1
             summary = ", ".join(f"{n} {k}" for k, n in kinds.items())
             n = len(message.results)
-            status.update(Content(f"{n} result{'s' if n != 1 else ''}: {summary}"))
+            found = Content(f"{n} result{'s' if n != 1 else ''}: {summary}")
+            status.update(found + Content.from_markup("; [$text-warning]$note[/]", note=note) if note else found)
             options.highlighted = 0
             self._catch_up(options)
 
