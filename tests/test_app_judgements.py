@@ -43,6 +43,14 @@ def one(path, sql, *params):
         conn.close()
 
 
+def every(path, sql, *params) -> list:
+    conn = db(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
 def judged_state(path) -> list:
     conn = db(path)
     try:
@@ -537,10 +545,6 @@ async def test_incident_keys_in_the_events_pane_and_the_incident_view(store):
         await settle(pilot)
         plekhovo = events.current_row["id"]
         assert one(store, "SELECT status FROM incidents WHERE id = ?", plekhovo) == ("disputed",)
-        # n on an incident: notes are for events, claims, sources and articles; nothing opens
-        await pilot.press("n")
-        await settle(pilot)
-        assert not form_is(app, NoteForm)
         # the incident view: its versions side by side; the keys judge the version's event and claim
         await pilot.press("enter")
         await settle(pilot)
@@ -569,6 +573,50 @@ async def test_incident_keys_in_the_events_pane_and_the_incident_view(store):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert events.total == 1 and events.row(0)["id"] == plekhovo
+
+
+async def test_n_and_t_on_an_incident_note_and_tag_each_of_its_events(store):
+    """n and t on an incident row said "Nothing to note here"; notes and tags are for events (the
+    contract's `sitrep note`/`tag` kinds), and the filter finds an incident by its events' tags."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "j")
+        await settle(pilot)
+        incident = app.screen.events.current_row
+        assert incident["n_articles"] == 2
+        its_events = [r[0] for r in every(store, "SELECT id FROM events WHERE incident_id = ?", incident["id"])]
+        await open_form(pilot, "n", NoteForm)
+        assert "on each of its 2 events" in screen_text(app)
+        await type_into(pilot, "#note-input", "AP and HUR agree")
+        await pilot.press("enter")
+        await settle(pilot)
+        noted = every(
+            store,
+            "SELECT j.kind, j.target_id, n.text FROM judgement_notes n JOIN judgements j ON j.id = n.judgement_id",
+        )
+        assert sorted(noted) == [("event", e, "AP and HUR agree") for e in sorted(its_events)]
+        await open_form(pilot, "t", TagForm)
+        await type_into(pilot, "#tag-input", "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        log = every(store, "SELECT kind, target_id, what, new FROM judgement_log")
+        assert sorted(log) == sorted(
+            [("event", e, "note", "AP and HUR agree") for e in its_events]
+            + [("event", e, "tag", "kursk") for e in its_events]
+        )
+        await pilot.press("f")
+        await until(pilot, lambda: type(app.screen).__name__ == "FilterScreen")
+        app.screen.query_one("#filter-tag").value = "kursk"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [app.screen.events.row(i)["id"] for i in range(app.screen.events.total)] == [incident["id"]]
+        await open_form(pilot, "t", TagForm)  # the form shows its events' tags; -tag takes it off each
+        assert "#kursk" in str(app.screen.query_one("#tag-current").render())
+        await type_into(pilot, "#tag-input", "-kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert one(store, "SELECT count(*) FROM judgement_tags") == (0,)
 
 
 async def test_a_read_only_store_is_said_at_launch_and_a_judgement_says_why_it_is_not_recorded(store, monkeypatch):

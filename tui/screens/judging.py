@@ -3,9 +3,11 @@
 A key names what it judges by the pane it was pressed in: the row under the cursor of Events,
 Sources or Articles, the fact under the cursor of the facts list (an event, its evidence or a
 figure -> the event; a casualty figure -> its event; a claim -> the claim), or the article in the
-reader. ``V`` verifies at once; the other keys open a small form (tui/screens/judge.py) filled from
-the store; what the form answers is recorded by a worker with a writable connection of its own,
-and the panes are read again.
+reader. On an incident, ``V`` and ``S`` judge the incident; ``n`` and ``t`` note and tag each of
+its events (notes and tags are for events, claims, sources and articles: CONTRACT.md; the Events
+filter finds an incident by its events' tags). ``V`` verifies at once; the other keys open a small
+form (tui/screens/judge.py) filled from the store; what the form answers is recorded by a worker
+with a writable connection of its own, and the panes are read again.
 """
 
 from __future__ import annotations
@@ -132,12 +134,12 @@ class JudgingMixin:
             self._open_form("correct", target)
 
     def action_judge_note(self, pane: str) -> None:
-        target = self._target_or_say(pane, ("event", "claim", "source", "article"), "note")
+        target = self._target_or_say(pane, ("event", "claim", "source", "article", "incident"), "note")
         if target is not None:
             self._open_form("note", target)
 
     def action_judge_tag(self, pane: str) -> None:
-        target = self._target_or_say(pane, ("event", "claim", "source", "article"), "tag")
+        target = self._target_or_say(pane, ("event", "claim", "source", "article", "incident"), "tag")
         if target is not None:
             self._open_form("tag", target)
 
@@ -199,6 +201,8 @@ class JudgingMixin:
                 target = Target("claim", claim[0])
             known = [t for t, _ in judging.tags_in_use(conn)]
             found = judging.context(conn, target.kind, target.id) if target is not None else None
+            if found is not None and target.kind == "incident" and form in ("note", "tag"):
+                found = _on_its_events(conn, found)
         finally:
             conn.close()
         if target is not None and found is None:
@@ -210,6 +214,8 @@ class JudgingMixin:
 
     def _show_form(self, form: str, target: Target | None, found: dict[str, Any] | None, known: list[str]) -> None:
         push: Callable = self.app.push_screen
+        # what a note or a tag goes on: the row, or each event of an incident
+        each = [Target("event", e) for e in found["events"]] if found and "events" in found else [target]
         if form == "judgements":
             push(JudgementsForm(self.judgement_filter, known), self.show_judgements)
         elif form == "grade":
@@ -240,17 +246,17 @@ class JudgingMixin:
         elif form == "note":
             push(
                 NoteForm(found["what"], found["notes"]),
-                lambda text: text and self._record(lambda judge: judge.note(target.kind, target.id, text)),
+                lambda text: (
+                    text and self._record(lambda judge: [c for t in each for c in judge.note(t.kind, t.id, text)])
+                ),
             )
         elif form == "tag":
 
             def tagged(answer: tuple[str, str] | None) -> None:
                 if answer:
                     how, tag = answer
-                    if how == "remove":
-                        self._record(lambda judge: judge.untag(target.kind, target.id, tag))
-                    else:
-                        self._record(lambda judge: judge.tag(target.kind, target.id, tag))
+                    act = judging.Judge.untag if how == "remove" else judging.Judge.tag
+                    self._record(lambda judge: [c for t in each for c in act(judge, t.kind, t.id, tag)])
 
             push(TagForm(found["what"], found["tags"], known), tagged)
 
@@ -294,3 +300,18 @@ class JudgingMixin:
             return
         self.judgement_filter = flt
         self.go_judgements(judgements_query(flt))
+
+
+def _on_its_events(conn: sqlite3.Connection, found: dict[str, Any]) -> dict[str, Any]:
+    """The note or tag form of an incident: it goes on each of its events, so the form shows
+    their notes and tags, and ``events`` names them."""
+    events = [r[0] for r in conn.execute("SELECT id FROM events WHERE incident_id = ? ORDER BY id", (found["id"],))]
+    judged = [j for j in (judging.context(conn, "event", e) for e in events) if j is not None]
+    return {
+        **found,
+        "what": f"{found['what']}; "
+        + ("on its event" if len(events) == 1 else f"on each of its {len(events):,} events"),
+        "notes": list(dict.fromkeys(n for j in judged for n in j["notes"])),
+        "tags": list(dict.fromkeys(t for j in judged for t in j["tags"])),
+        "events": events,
+    }
