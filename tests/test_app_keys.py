@@ -726,6 +726,37 @@ async def test_a_long_paste_is_taken_whole_and_what_the_search_leaves_out_is_sai
         assert str(app.screen.query_one("#search-status").render()) == "1 result: 1 in text"
 
 
+def parsed(data: str) -> list[events.Key]:
+    """The keys Textual's terminal parser reads from ``data`` arriving in one read."""
+    from textual._xterm_parser import XTermParser
+    from textual.constants import ESCAPE_DELAY
+
+    parser = XTermParser()
+    keys = list(parser.feed(data))
+    time.sleep(ESCAPE_DELAY * 2)
+    return keys + list(parser.tick())
+
+
+async def test_escape_and_a_key_in_one_read_are_escape_then_that_key(store):
+    """Escape and J sent at once arrive as the bytes of Alt+Shift+J: the parser read
+    "alt+shift+j", which nothing binds, so neither Escape (back) nor J (judgements) happened."""
+    from tui.screens.judge import JudgementsForm
+
+    assert [k.key for k in parsed("\x1bJ")] == ["alt+shift+j"]
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2", "enter")  # an incident's versions in the facts
+        await settle(pilot)
+        assert title(screen.facts).startswith("Incident")
+        for key in parsed("\x1bJ"):
+            app.post_message(key)
+        await settle(pilot)
+        assert not title(screen.facts).startswith("Incident")  # back
+        await until(pilot, lambda: isinstance(app.screen, JudgementsForm))  # and J
+
+
 async def test_c_shows_only_confident_incidents_and_says_so_in_the_border(store):
     import sqlite3
 

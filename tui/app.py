@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections.abc import Iterable
@@ -32,6 +33,9 @@ from tui.widgets.row_list import RowList
 
 WATCH_SECONDS = 2.0
 HOLD_SECONDS = 2.0  # the longest keys wait for a screen being prepared
+# Alt+J reaches a terminal app as the bytes of Escape then J: what the parser reads as "alt+j"
+# (or "alt+shift+j") is also Escape and J sent in one read, by a script or a quick hand
+ALT_CHARACTER = re.compile(r"alt\+(shift\+)?.")
 
 
 class SearchCommands(Provider):
@@ -96,7 +100,13 @@ class SitrepApp(App):
         the new one: a terminal delivers the keys it reads at once ("/Kursk" pasted, or sent by a
         script) before the "/" has opened the search. Such a key is sent again, to the new screen,
         instead of going through the bindings (an "a" was lost; a "q" quit the browser). While a
-        screen is being prepared (``hold_keys``), keys wait for it."""
+        screen is being prepared (``hold_keys``), keys wait for it. An Alt+character no binding
+        names is Escape then that character (``ALT_CHARACTER``)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and event.character:
+            if ALT_CHARACTER.fullmatch(event.key) and event.key not in self.active_bindings:
+                await self.on_event(events.Key("escape", "\x1b"))
+                await self.on_event(events.Key(event.character, event.character))
+                return
         if isinstance(event, events.Key):
             if self._held is not None:
                 self._held.append(events.Key(event.key, event.character))
