@@ -757,6 +757,26 @@ async def test_escape_and_a_key_in_one_read_are_escape_then_that_key(store):
         await until(pilot, lambda: isinstance(app.screen, JudgementsForm))  # and J
 
 
+async def test_a_move_sent_with_the_key_that_changes_a_list_moves_in_the_new_rows(store):
+    """Escape (back) and j in one read: j came while the facts of the view gone back to were
+    being counted, and a list without its count dropped it."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2", "enter")  # an incident's versions in the facts, which have the focus
+        await settle(pilot)
+        assert title(screen.facts).startswith("Incident") and app.focused is screen.facts
+        for key, ch in (("escape", "\x1b"), ("j", "j")):
+            app.post_message(events.Key(key, ch))
+        await settle(pilot)
+        assert not title(screen.facts).startswith("Incident")
+        assert screen.facts.cursor == 1
+        shown = str(screen.query_one("#fact-detail").render())  # the row under it is the one described
+        assert shown.startswith(f"{screen.facts.row(1)['kind']}  {screen.facts.row(1)['label']}")
+        assert screen.facts.row(0)["kind"] != screen.facts.row(1)["kind"]
+
+
 async def test_c_shows_only_confident_incidents_and_says_so_in_the_border(store):
     import sqlite3
 

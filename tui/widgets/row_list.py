@@ -530,6 +530,11 @@ class RowList(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - self._visible_rows + 1, animate=False, immediate=True)
 
     def move_cursor(self, index: int) -> None:
+        if self.total is None:  # still counting (a new query): the move waits for the rows
+            self.cursor = max(0, index)  # (kept within them when the count comes)
+            self._announce_pending = True
+            self._want(self.cursor // PAGE_SIZE)
+            return
         if not self.total:
             return
         index = max(0, min(index, self.total - 1))
