@@ -13,6 +13,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 from textual.timer import Timer
@@ -133,6 +134,16 @@ class SitrepApp(App):
         held, self._held = self._held or [], None
         for key in held:
             self.post_message(key)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, except on Linux and macOS: ours, which exits when the terminal
+        goes away without a SIGHUP (tui/terminal.py)."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver" and driver.__module__ == "textual.drivers.linux_driver":
+            from tui.terminal import TerminalDriver
+
+            return TerminalDriver
+        return driver
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.db_path)
