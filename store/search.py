@@ -248,12 +248,13 @@ def slips(length: int) -> int:
     return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
-def word_ratio(query: str, name: str) -> float:
+def word_ratio(query: str, name: str, length: int | None = None) -> float:
     """``fuzz.ratio`` of two words (or whole keys), but NO_MATCH at most when they are more slips
-    apart than ``slips`` allows for the query's length: ratio alone gives "harkiv" and "haris" 73,
-    two slips in a short word; a longer word or name may be two slips off."""
+    apart than ``slips`` allows for ``length`` (the query's length unless given): ratio alone gives
+    "harkiv" and "haris" 73, two slips in a short word; a longer word or name may be two slips off."""
+    allowed = slips(len(query) if length is None else length)
     score = fuzz.ratio(query, name)
-    if score > NO_MATCH and OSA.distance(query, name, score_cutoff=slips(len(query)) + 1) > slips(len(query)):
+    if score > NO_MATCH and OSA.distance(query, name, score_cutoff=allowed + 1) > allowed:
         return NO_MATCH
     return score
 
@@ -263,13 +264,16 @@ def _word_score(query_words: list[str], name_words: list[str]) -> float:
 
     Each query word takes its best name word (a typo costs a little; a word being typed, a prefix
     of three letters or more, counts 90, of two 80); a query that covers only some of the name's
-    words is worth at most 90.
+    words is worth at most 90. The slips a word pair may differ by are those of the shorter word:
+    one letter off a name's word of three ("near" for the "iar" of "Chasiv Yar") is a
+    different word, not a typo (a whole name of three letters may still be typed with a slip,
+    ``similarity`` compares whole keys too).
     """
     total = weight = 0.0
     for q in query_words:
         best = 0.0
         for n in name_words:
-            score = word_ratio(q, n)
+            score = word_ratio(q, n, min(len(q), len(n)))
             if len(q) >= 2 and n.startswith(q):  # a word being typed
                 score = max(score, 90.0 if len(q) >= 3 else 80.0)
             best = max(best, score)
