@@ -306,6 +306,9 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
     """
     if not found:
         return []
+    # a query of one or two letters as written is matched on its spelling alone: its key may be
+    # shorter ("kh" is "h"), and sound-alikes of so little ("y", "i", "e") are no match
+    written_short = len(folded_query.replace(" ", "")) <= SHORT_QUERY
     keys = [c.key for c in found]
     chosen: set[int] = set()
     for scorer in (fuzz.WRatio, fuzz.ratio):  # best partial or reordered, and best whole matches
@@ -317,6 +320,11 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
     scored = []
     for index in sorted(chosen):
         candidate = found[index]
+        if written_short:  # "Kh", "Ky": a name (or a name's word) written so, or starting so
+            score = similarity(folded_query, plain_key(candidate.name))
+            if score >= SCORE_CUTOFF:
+                scored.append((round(score, 1), candidate))
+            continue
         by_key = similarity(key, candidate.key)
         if by_key < SCORE_CUTOFF * 0.9:
             continue

@@ -11,6 +11,7 @@ import pytest
 
 from store.db import open_store
 from store.ingest import ingest_paths
+from store.keys import plain_key
 from store.search import search
 
 ARTICLES = [
@@ -57,3 +58,22 @@ def test_a_common_word_is_not_a_slip_off_a_short_word_of_a_name(db, query):
 @pytest.mark.parametrize("query,expected", [("Chasov Yar", "Chasiv Yar"), ("Chasiv Yarr", "Chasiv Yar")])
 def test_slips_in_a_name_with_a_short_word_still_find_it(db, query, expected):
     assert names(db, query)[0] == expected
+
+
+@pytest.mark.parametrize("query,expected", [("Kh", {"Kharkiv", "Kherson"}), ("Ky", {"Kyiv"}), ("Me", {"Melitopol"})])
+def test_a_two_letter_query_finds_names_that_start_so_as_written(db, query, expected):
+    results = search(db, query, limit=30)
+    assert expected <= {r.name for r in results}
+    assert all(r.score == 80.0 for r in results if r.name in expected)
+
+
+@pytest.mark.parametrize("query", ["Ki", "Ha", "Kh", "Ky"])
+def test_a_two_letter_query_is_not_matched_by_sound(db, query):
+    # "Ki" sounds like Ky (key "ki"), "Ha" like Kh (key "h"): only a name or alias written with a
+    # word that starts so matches ("Kiev", an alias of Kyiv, does)
+    for result in search(db, query, limit=30):
+        assert any(word.startswith(query.lower()) for word in plain_key(result.matched).split()), result
+
+
+def test_a_one_letter_query_matches_only_a_name_of_that_letter(db):
+    assert search(db, "K") == []
