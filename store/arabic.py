@@ -75,17 +75,26 @@ def readings(query: str) -> list[str]:
         if len(word) > 1 and word[0] not in _VOWEL_LETTERS and word[1] not in _VOWEL_LETTERS and is_arabic(word):
             options[0] = tuple(o + _SHORT_A for o in options[0])
         slots += options
+    return combine(slots)
+
+
+def combine(slots: list[tuple[str, ...]], short_vowels: tuple[str, ...] = ("a",)) -> list[str]:
+    """The likeliest spellings from per-character readings (the likelier first in each): each
+    read its likelier way; the same with each of ``short_vowels`` where ``_SHORT_A`` marks one
+    may be written; then one, then two ambiguous characters read another way. At most
+    MAX_READINGS, without repeats."""
     first = [options[0] for options in slots]
 
-    def spell(swapped: tuple[tuple[int, str], ...] = (), short_a: bool = False) -> str:
+    def spell(swapped: tuple[tuple[int, str], ...] = (), short: str = "") -> str:
         letters = list(first)
         for at, other in swapped:
             letters[at] = other
-        return "".join(letters).replace(_SHORT_A, "a" if short_a else "")
+        return "".join(letters).replace(_SHORT_A, short)
 
     swaps = [(at, other) for at, options in enumerate(slots) for other in options[1:]]
     spellings = chain(
-        (spell(), spell(short_a=True)),
+        (spell(),),
+        (spell(short=vowel) for vowel in short_vowels),
         (spell((swap,)) for swap in swaps),
         (spell(pair) for pair in combinations(swaps, 2) if pair[0][0] != pair[1][0]),
     )

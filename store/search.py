@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from store.arabic import readings
+from store import arabic, hebrew
 from store.keys import plain_key, search_key
 
 KINDS = ("any", "place", "person", "organization", "group", "source")
@@ -375,9 +375,10 @@ def search(conn: sqlite3.Connection, query: str, kind: str = "any", limit: int =
     limit = min(limit, MAX_LIMIT)
     # symbols are no part of a name (transliterated, "🔥" became the word "fire": "Kyiv 🔥" found no Kyiv)
     query = "".join(ch for ch in query if not unicodedata.category(ch).startswith("S"))
-    # the query's key, and for a query in Arabic script the keys of its Latin readings ("كييف": Kyiv)
+    # the query's key, and for a query in Arabic or Hebrew script the keys of its Latin readings
+    # ("كييف": Kyiv, "חרקוב": Kharkiv)
     keys = {query_key(query): plain_key(query)}
-    for reading in readings(query):
+    for reading in arabic.readings(query) + hebrew.readings(query):
         keys.setdefault(query_key(reading), plain_key(reading))
     keys.pop("", None)
     if not keys:

@@ -77,3 +77,11 @@ def test_a_two_letter_query_is_not_matched_by_sound(db, query):
 
 def test_a_one_letter_query_matches_only_a_name_of_that_letter(db):
     assert search(db, "K") == []
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [("חרקוב", "Kharkiv"), ("חרסון", "Kherson"), ("קייב", "Kyiv"), ("מליטופול", "Melitopol"), ("מוסקבה", "Moscow")],
+)
+def test_a_name_in_hebrew_script_finds_the_place(db, query, expected):
+    assert names(db, query)[0] == expected
