@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+from extract.attribution import CLAIM_REACH
 from store.db import open_store
 from store_fixtures import FIXTURES, SITREP, run_sitrep
 from tui import cli
@@ -48,6 +49,25 @@ def test_text_arguments_that_are_not_utf8_are_refused_in_one_line_and_file_names
         assert result.returncode == 2, args
         assert result.stderr.startswith("sitrep: the argument b'") and "is not UTF-8 text" in result.stderr, args
         assert result.stderr.count("\n") == 1
+
+
+def test_a_sentence_of_cues_gives_claims_of_bounded_content_and_a_store_in_proportion(tmp_path):
+    """ "officials said officials said ..." without a full stop: each cue's content ran to the end of
+    the sentence (a 150 KB file gave a 258 MB store and a 2.5 GB export). Now each content is at most
+    CLAIM_REACH characters, exact, and the export and the store grow with the text, not its square."""
+    text = " said ".join(["officials"] * 3000) + "."
+    (tmp_path / "said.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run_sitrep("ingest", str(tmp_path / "said.txt"), "--db", str(db)).returncode == 0
+    exported = run_sitrep("export", "--db", str(db), "--kind", "claim")
+    claims = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(claims) > 2900
+    for claim in claims:
+        content = claim["content"]
+        assert 0 < len(content["text"]) <= CLAIM_REACH
+        assert text[content["start"] : content["end"]] == content["text"]
+    assert len(exported.stdout) < 2 * CLAIM_REACH * len(claims)
+    assert db.stat().st_size < 2 * CLAIM_REACH * len(claims) + 2_000_000
 
 
 def test_ingest_reports_rejections_one_line_each_and_exits_1(tmp_path):
