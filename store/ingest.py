@@ -201,7 +201,11 @@ def read_inputs(
                     given, "no article files found in this folder (.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)"
                 )
             for item in _read_files(pairs, workers):  # a rejection names the file as the user can find it
-                yield Rejection(os.path.join(given, item.where), item.reason) if isinstance(item, Rejection) else item
+                if isinstance(item, Rejection):
+                    file = os.path.join(given, item.file) if item.file is not None else None
+                    yield Rejection(os.path.join(given, item.where), item.reason, file)
+                else:
+                    yield item
         elif not path.exists() and not path.is_symlink():
             yield Rejection(given, "no such file or folder")
         else:

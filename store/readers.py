@@ -11,6 +11,7 @@ whitespace around the body trimmed; nothing else is rewritten.
 from __future__ import annotations
 
 import email.utils
+import itertools
 import json
 import re
 import unicodedata
@@ -57,6 +58,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 class Rejection:
     where: str  # "path" or "path:line" or "path#item"
     reason: str
+    file: str | None = None  # for a line or an item: the file it is in ("path")
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
@@ -92,9 +94,17 @@ def _text_bytes(data: bytes) -> bytes:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError:
             raise Unreadable("not valid UTF-16 though it begins with UTF-16's byte-order mark") from None
-    if b"\x00" in data[:8192]:
+    if _binary(data):
         raise Unreadable("binary file (not text)")
     return data
+
+
+def _binary(data: bytes) -> bool:
+    """True when the first 8 kB hold a NUL byte or more control characters than text has (beyond
+    tab, newline, carriage return and form feed, at most one in twenty, or 8)."""
+    head = data[:8192]
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f")
+    return b"\x00" in head or controls > max(8, len(head) // 20)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -136,9 +146,6 @@ def decode(data: bytes) -> str:
         text = _mostly_utf8(data)
     if text is None:
         text = _detected(data)
-    controls = sum(1 for ch in text[:8192] if ch < " " and ch not in "\t\n\r\f")
-    if controls > max(8, len(text[:8192]) // 20):
-        raise Unreadable("binary file (not text)")
     return text
 
 
@@ -388,20 +395,39 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     )
 
 
-def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
-    """One article per line, in bounded memory; a bad line is rejected and the rest kept."""
-    number = 0
-    seen_any = False
+def _jsonl_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a stream, each read in bounded memory; None for one over the limit (skipped)."""
     while True:
         line = stream.readline(MAX_ARTICLE_BYTES + 1)
         if not line:
-            break
-        number += 1
+            return
         if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
-            seen_any = True
             while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
                 line = stream.readline(1024 * 1024)
-            yield Rejection(f"{ref}:{number}", "line longer than the 10 MB limit per article")
+            yield None
+            continue
+        yield line
+
+
+def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
+    """One article per line, in bounded memory; a bad line is rejected and the rest kept. A binary
+    file is refused whole, as a binary text file is (not one "not UTF-8" for each of its lines)."""
+    lines = _jsonl_lines(stream)
+    head: list[bytes | None] = []
+    size = 0
+    for line in lines:  # the lines of the first 8 kB, to tell a binary file
+        head.append(line)
+        size += len(line) if line is not None else MAX_ARTICLE_BYTES
+        if size >= 8192:
+            break
+    if _binary(b"".join(h for h in head if h is not None)):
+        yield Rejection(ref, "binary file (not text)")
+        return
+    seen_any = False
+    for number, line in enumerate(itertools.chain(head, lines), start=1):
+        if line is None:
+            seen_any = True
+            yield Rejection(f"{ref}:{number}", "line longer than the 10 MB limit per article", file=ref)
             continue
         if not line.strip():
             continue
@@ -409,7 +435,7 @@ def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
         try:
             yield parse_json_line(line, ref, number)
         except Unreadable as error:
-            yield Rejection(f"{ref}:{number}", str(error))
+            yield Rejection(f"{ref}:{number}", str(error), file=ref)
     if not seen_any:
         yield Rejection(ref, "empty file")
 
@@ -491,15 +517,15 @@ def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
         where = f"{ref}#{number}"
         body, kind, _ = entry_body(entry)
         if not body.strip():
-            yield Rejection(where, "item has no content or summary")
+            yield Rejection(where, "item has no content or summary", file=ref)
             continue
         try:
             text = body_text(body, kind)
         except Unreadable as error:
-            yield Rejection(where, str(error))
+            yield Rejection(where, str(error), file=ref)
             continue
         if not text:
-            yield Rejection(where, "item has no text")
+            yield Rejection(where, "item has no text", file=ref)
             continue
         yield RawArticle(
             ref=where,

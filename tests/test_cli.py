@@ -7,6 +7,7 @@ import io
 import json
 import os
 import pty
+import random
 import select
 import subprocess
 
@@ -68,6 +69,22 @@ def test_a_sentence_of_cues_gives_claims_of_bounded_content_and_a_store_in_propo
         assert text[content["start"] : content["end"]] == content["text"]
     assert len(exported.stdout) < 2 * CLAIM_REACH * len(claims)
     assert db.stat().st_size < 2 * CLAIM_REACH * len(claims) + 2_000_000
+
+
+def test_a_binary_jsonl_file_is_one_rejection_and_a_bad_one_names_its_first_ten_lines(tmp_path):
+    """Random bytes named .jsonl printed one "not UTF-8" line for each of their 7,690 "lines"."""
+    (tmp_path / "rand.ndjson").write_bytes(random.Random(8).randbytes(300_000))
+    good = json.dumps({"text": "Russian drones hit Odesa on Monday.", "published": "2024-05-01"})
+    (tmp_path / "bad.jsonl").write_text(good + "\n" + "{broken\n" * 25, encoding="utf-8")
+    result = run_sitrep(
+        "ingest", str(tmp_path / "rand.ndjson"), str(tmp_path / "bad.jsonl"), "--db", str(tmp_path / "s.db")
+    )
+    assert result.returncode == 1
+    assert result.stdout == "added 1, already present 0, rejected 26\n"
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"sitrep: {tmp_path / 'rand.ndjson'}: binary file (not text)"
+    assert [line.split(": ")[1] for line in lines[1:11]] == [f"{tmp_path / 'bad.jsonl'}:{n}" for n in range(2, 12)]
+    assert lines[11:] == [f"sitrep: {tmp_path / 'bad.jsonl'}: 15 more lines rejected"]
 
 
 def test_ingest_reports_rejections_one_line_each_and_exits_1(tmp_path):

@@ -19,6 +19,7 @@ from pathlib import Path
 from tui.config import ConfigError, load_settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+REJECTIONS_SHOWN_PER_FILE = 10  # the rejected lines or feed items of one file named on stderr
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -340,13 +341,26 @@ def run_ingest(args: argparse.Namespace) -> int:
     path, _ = store_path(args)
     db = open_store(path)
 
+    # the lines ("f.jsonl:7") or feed items ("f.xml#7") of each file rejected so far: a bad file names
+    # only its first ones, then how many more, and cannot flood the terminal
+    per_file: dict[str, tuple[int, str]] = {}
+
     def report(rejection) -> None:
+        if rejection.file is not None:
+            count, _ = per_file.get(rejection.file, (0, ""))
+            unit = "lines" if rejection.where[len(rejection.file) :].startswith(":") else "items"
+            per_file[rejection.file] = (count + 1, unit)
+            if count >= REJECTIONS_SHOWN_PER_FILE:
+                return
         print(f"sitrep: {plain(rejection)}", file=sys.stderr, flush=True)
 
     if sys.stderr.isatty():
         summary = _ingest_with_progress(db, args.paths, report)
     else:
         summary = ingest_paths(db, args.paths, on_reject=report)
+    for file, (count, unit) in per_file.items():
+        if count > REJECTIONS_SHOWN_PER_FILE:
+            print(f"sitrep: {plain(file)}: {count - REJECTIONS_SHOWN_PER_FILE} more {unit} rejected", file=sys.stderr)
     if args.json:
         print(json.dumps(summary.to_dict()))
     else:
