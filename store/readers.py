@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
 MAX_FEED_BYTES = 50 * 1024 * 1024  # one RSS/Atom file
@@ -286,12 +286,73 @@ def _trafilatura_config(small: bool):
 
 _CONFIGS: dict[bool, object] = {}
 
+# libxml2's HTML parser keeps nothing nested deeper than 256 elements (a paragraph inside 260 <div>s
+# came out empty): a page nested deeper than HTML_DEPTH has its tags below that depth dropped, their
+# text kept. Counted are the elements a page closes itself, not the void ones or those HTML closes
+# implicitly (p, li, td ...), which an ordinary page leaves open by the hundred.
+HTML_DEPTH = 128
+_NOT_NESTING = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen command "
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp rtc html head body".split()
+)
+_TAG = {
+    str: re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>"),
+    bytes: re.compile(rb"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>"),
+}
+_RAW_END = {  # where a script's or a style's content ends
+    str: {name: re.compile(f"</{name}", re.IGNORECASE) for name in ("script", "style")},
+    bytes: {name: re.compile(f"</{name}".encode(), re.IGNORECASE) for name in ("script", "style")},
+}
+
+
+def _shallow(html: AnyStr) -> AnyStr:
+    """The page with the start and end tags nested deeper than HTML_DEPTH left out (a linear scan;
+    comments, scripts and styles are skipped whole); the page itself when it is not that deep."""
+    text = isinstance(html, str)
+    tag, raw_end = _TAG[type(html)], _RAW_END[type(html)]
+    stack: list[tuple[str, bool]] = []  # open elements: (name, dropped)
+    drops: list[tuple[int, int]] = []
+    pos = 0
+    while (m := tag.search(html, pos)) is not None:
+        pos = m.end()
+        if m.group(2) is None:  # a comment: to its end
+            end = html.find("-->" if text else b"-->", pos)
+            pos = end + 3 if end >= 0 else len(html)
+            continue
+        name = m.group(2).lower() if text else m.group(2).decode("ascii").lower()
+        if name in _NOT_NESTING:
+            continue
+        if m.group(1):  # an end tag closes the element it names when that is the innermost open one
+            if stack and stack[-1][0] == name:
+                if stack.pop()[1]:
+                    drops.append(m.span())
+            continue
+        if m.group(0).endswith("/>" if text else b"/>"):
+            continue
+        if name in raw_end:  # their content is no markup
+            end = raw_end[name].search(html, pos)
+            pos = end.start() if end is not None else len(html)
+            continue
+        dropped = len(stack) >= HTML_DEPTH
+        stack.append((name, dropped))
+        if dropped:
+            drops.append(m.span())
+    if not drops:
+        return html
+    parts, last = [], 0
+    for start, end in drops:
+        parts.append(html[last:start])
+        last = end
+    parts.append(html[last:])
+    return html[:0].join(parts)
+
 
 def extract_html(html: bytes | str, *, metadata: bool = True) -> object | None:
     """trafilatura's main-text extraction (with the page's metadata unless ``metadata`` is False:
     the same text, in half the time); None when it finds no text."""
     import trafilatura
 
+    html = _shallow(html)
     for small in (False, True):
         if small not in _CONFIGS:
             _CONFIGS[small] = _trafilatura_config(small)
