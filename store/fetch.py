@@ -23,7 +23,6 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from store.db import write_transaction
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
@@ -36,6 +35,7 @@ from store.readers import (
     body_text,
     derive_title,
     entry_body,
+    entry_link,
     entry_published,
     feed_title,
     parse_feed,
@@ -159,9 +159,7 @@ def _items(feed: Feed, parsed) -> list[_Item]:
     outlet = feed_title(parsed)
     items = []
     for number, entry in enumerate(parsed.entries, start=1):
-        link = (entry.get("link") or "").strip() or None
-        if link is not None and urlsplit(link).scheme.lower() not in ("http", "https"):
-            link = None  # "javascript:", "file:", "data:": no address of an article (nor one to keep)
+        link = entry_link(entry)
         body, kind, full = entry_body(entry)
         items.append(
             _Item(

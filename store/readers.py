@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import AnyStr, BinaryIO
+from urllib.parse import urlsplit
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
 MAX_FEED_BYTES = 50 * 1024 * 1024  # one RSS/Atom file
@@ -559,6 +560,17 @@ def body_text(body: str, kind: str) -> str:
     return normalise_text(body)
 
 
+def entry_link(entry) -> str | None:
+    """The item's link when it is a web address; None for none, or for "urn:1" (feedparser gives an
+    Atom entry without a <link> its id), "javascript:", "file:", "data:": no address of an article."""
+    link = (entry.get("link") or "").strip()
+    try:
+        scheme = urlsplit(link).scheme.lower()
+    except ValueError:  # "http://[::1": no address either
+        return None
+    return link if scheme in ("http", "https") else None
+
+
 def entry_published(entry) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     return datetime(*parsed[:6], tzinfo=UTC).date().isoformat() if parsed else None
@@ -592,7 +604,7 @@ def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
             ref=where,
             text=text,
             title=(entry.get("title") or "").strip() or derive_title(text),
-            url=(entry.get("link") or "").strip() or None,
+            url=entry_link(entry),
             outlet=outlet,
             published=entry_published(entry),
         )

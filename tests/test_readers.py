@@ -601,3 +601,26 @@ def test_a_page_with_no_date_gets_none_not_a_year_guessed_from_its_footer(tmp_pa
     path.write_text(PAGE.format(meta=meta), encoding="utf-8")
     (article,) = read_path(path, "strike.html")
     assert article.published == "2024-01-01"  # a 1 January the page states is kept
+
+
+def test_a_feed_item_keeps_only_a_web_address_as_its_url(tmp_path):
+    """feedparser gives an Atom entry without a <link> its id as link: the article's url was "urn:1"."""
+    path = tmp_path / "front.atom"
+    entries = "".join(
+        f"<entry><id>{entry_id}</id><title>Odesa {n}</title>{link}<updated>2024-05-01T00:00:00Z</updated>"
+        f'<content type="text">Russian drones hit Odesa on Monday, officials said ({n}).</content></entry>'
+        for n, (entry_id, link) in enumerate(
+            [
+                ("urn:1", ""),
+                ("urn:2", '<link href="javascript:alert(1)"/>'),
+                ("urn:3", '<link href="https://example.org/odesa"/>'),
+            ]
+        )
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Front</title>'
+        f"<id>urn:feed</id><updated>2024-05-01T00:00:00Z</updated>{entries}</feed>"
+    )
+    items = list(read_path(path, "front.atom"))
+    assert [item.url for item in items] == [None, None, "https://example.org/odesa"]
+    assert [item.ref for item in items] == ["front.atom#1", "front.atom#2", "front.atom#3"]
