@@ -26,6 +26,7 @@ CACHE_KIB = 64 * 1024
 BUSY_TIMEOUT_MS = 10_000
 WRITE_WAIT_SECONDS = 600  # how long a writer waits in all for another's write lock
 ENV_VAR = "SITREP_DB"
+ROWIDS = range(-(2**63), 2**63)  # SQLite's INTEGER: an id outside it is the id of no row in any store
 
 
 class StoreError(Exception):

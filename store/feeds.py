@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+from store.db import ROWIDS
 from store.urls import masked, normalise, same_form
 
 DEFAULT_EVERY = 30 * 60
@@ -174,7 +175,8 @@ def _feed_id(conn: sqlite3.Connection, url: str) -> int | None:
 def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
     """A feed by its id or its URL; FeedError when there is none."""
     key = key.strip()
-    found = _feeds(conn, "WHERE id = ?", (int(key) if key.isdigit() else _feed_id(conn, key),))
+    feed_id = int(key) if key.isdigit() else _feed_id(conn, key)
+    found = _feeds(conn, "WHERE id = ?", (feed_id,)) if feed_id in ROWIDS else []
     if not found:
         raise FeedError(f"no feed {masked(key)!r} (see `sitrep feeds list`)")
     return found[0]

@@ -60,7 +60,7 @@ from store.admiralty import (
     parse_subtype,
     parse_tag,
 )
-from store.db import write_transaction
+from store.db import ROWIDS, write_transaction
 from store.labels import casualty_label
 from store.retract import delete_events
 from store.schema import MIGRATIONS
@@ -213,7 +213,9 @@ class Judge:
 
     def _target(self, kind: str, target_id: int) -> dict[str, Any]:
         """The row judged, with what identifies it beyond its id."""
-        if kind == "event":
+        if target_id not in ROWIDS:
+            row = None
+        elif kind == "event":
             row = _row(
                 self.conn,
                 "SELECT e.*, a.hash FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",

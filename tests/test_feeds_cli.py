@@ -106,6 +106,7 @@ def test_feed_titles_are_shown_as_data(tmp_path, capsys):
         (["feeds", "add", "https://x.example/rss", "--every", "often"], "give a duration"),
         (["feeds", "add", "https://x.example/rss", "--tag", "a,b"], "without commas"),
         (["feeds", "remove", "7"], "no feed '7'"),
+        (["feeds", "remove", "9223372036854775808"], "no feed '9223372036854775808'"),
         (["feeds"], "required: ACTION"),
         (["fetch"], "no feeds followed"),
         (["fetch", "--tag", "nope"], "no feed has the tag 'nope'"),

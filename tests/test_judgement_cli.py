@@ -195,6 +195,13 @@ def test_export_verified_only(store):
         (["note", "entity", "1", "x"], "unknown kind 'entity'"),
         (["tag", "event", "1", "a,b"], "cannot hold"),
         (["tag", "source", "77", "x"], "source 77: no such source"),
+        # ids beyond SQLite's 64-bit integers are the ids of nothing, in any store
+        (["grade", "source", "99999999999999999999999999", "B"], "source 99999999999999999999999999: no such"),
+        (["grade", "claim", "9223372036854775808", "3"], "claim 9223372036854775808: no such claim"),
+        (["status", "incident", "9223372036854775808", "verified"], "no such incident"),
+        (["correct", "event", "-9223372036854775809", "--killed", "3"], "no such event"),
+        (["note", "article", "9223372036854775808", "x"], "no such article"),
+        (["tag", "event", "9223372036854775808", "x", "--remove"], "no such event"),
     ],
 )
 def test_a_bad_id_or_value_exits_2_with_one_line_and_changes_nothing(store, args, message):
