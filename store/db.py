@@ -29,8 +29,34 @@ ENV_VAR = "SITREP_DB"
 ROWIDS = range(-(2**63), 2**63)  # SQLite's INTEGER: an id outside it is the id of no row in any store
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file begins
+_CORRUPT, _NOTADB = 11, 26  # SQLite's primary result codes for a damaged file
+
+
 class StoreError(Exception):
     """A store that cannot be used; ``str(error)`` is one line for the user."""
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite found a database file damaged (SQLITE_CORRUPT and its extended codes)."""
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF == _CORRUPT
+
+
+def damaged(path: Path, error: sqlite3.Error) -> StoreError:
+    """The line for a store SQLite found damaged; one its header says is longer was cut short."""
+    reason = str(error)
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+        size = os.stat(path).st_size
+    except OSError:
+        header, size = b"", 0
+    if len(header) == 100 and header[24:28] == header[92:96]:  # (the page count is valid)
+        page_size = int.from_bytes(header[16:18], "big")
+        expected = (65536 if page_size == 1 else page_size) * int.from_bytes(header[28:32], "big")
+        if size < expected:
+            reason = f"truncated: {size:,} of its {expected:,} bytes"
+    return StoreError(f"{path}: the store is damaged ({reason})")
 
 
 class StoreConnection(sqlite3.Connection):
@@ -78,7 +104,12 @@ def _check_is_store(conn: sqlite3.Connection, path: Path) -> int:
         version, tables = conn.execute(
             "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
         ).fetchone()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error) and error.sqlite_errorcode & 0xFF != _NOTADB:
+            raise  # (a lock, a folder that cannot be written): open_store says which
+        with open(path, "rb") as file:
+            if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                raise damaged(path, error) from None
         raise StoreError(f"{path}: not a Sitrep store (not an SQLite database)") from None
     if version == 0 and tables:
         raise StoreError(f"{path}: not a Sitrep store (an SQLite database with other tables)")
@@ -197,10 +228,17 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConne
             if "locked" in str(error) and attempt < 4:
                 time.sleep(0.05 * (attempt + 1))
                 continue
+            if error.sqlite_errorname == "SQLITE_READONLY_DIRECTORY":
+                raise StoreError(
+                    f"{path}: cannot be written here: its folder is read-only "
+                    "(SQLite makes the store's -wal and -shm files beside it)"
+                ) from None
             raise StoreError(f"{path}: unusable store ({error})") from None
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise StoreError(f"{path}: unusable store ({error})") from None
+            raise (
+                damaged(path, error) if is_damage(error) else StoreError(f"{path}: unusable store ({error})")
+            ) from None
     return conn
 
 

@@ -9,13 +9,15 @@ import os
 import pty
 import random
 import select
+import shlex
+import shutil
 import subprocess
 
 import pytest
 
 from extract.attribution import CLAIM_REACH
 from store.db import open_store
-from store_fixtures import FIXTURES, SITREP, run_sitrep
+from store_fixtures import FIXTURES, REPO, SITREP, run_sitrep
 from tui import cli
 
 
@@ -389,3 +391,75 @@ def test_writing_to_a_store_that_cannot_be_written_says_so_in_one_line(kursk_sto
     assert cli.main(["ingest", str(FIXTURES), "--db", str(kursk_store)]) == 2
     err = capsys.readouterr().err
     assert err == f"sitrep: {kursk_store}: the store is read-only here; nothing can be written to it\n"
+
+
+def _damage(path, start: int, length: int) -> None:
+    """Random bytes (always the same ones) over ``length`` bytes of ``path`` from ``start``."""
+    import random
+
+    with open(path, "r+b") as file:
+        file.seek(start)
+        file.write(random.Random(7).randbytes(length))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats"],
+        ["export"],
+        ["search", "Kursk"],
+        ["log"],
+        ["feeds", "list"],
+        ["ingest", str(FIXTURES / "dated.txt")],
+        ["grade", "source", "1", "B"],
+        ["tag", "event", "1", "checked"],
+    ],
+)
+def test_a_damaged_store_is_named_as_damaged_in_one_line(kursk_store, args):
+    size = kursk_store.stat().st_size
+    _damage(kursk_store, 4096, size - 4096)  # every page but the first (the schema) garbled
+    result = run_sitrep(*args, "--db", str(kursk_store))
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"sitrep: {kursk_store}: the store is damaged (database disk image is malformed)\n",
+    ), args
+
+
+def test_a_truncated_store_is_named_as_cut_short(kursk_store):
+    size = kursk_store.stat().st_size
+    os.truncate(kursk_store, size // 2)
+    for args in (["stats"], ["grade", "source", "1", "B"]):
+        result = run_sitrep(*args, "--db", str(kursk_store))
+        assert (result.returncode, result.stderr) == (
+            2,
+            f"sitrep: {kursk_store}: the store is damaged (truncated: {size // 2:,} of its {size:,} bytes)\n",
+        ), args
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("capsh"), reason="needs root to run sitrep without its file capabilities"
+)
+def test_a_store_in_a_read_only_folder_is_read_and_a_write_says_the_folder_is_read_only(kursk_store, tmp_path):
+    folder = tmp_path / "rodir"
+    folder.mkdir()
+    store = folder / "s.db"
+    store.write_bytes(kursk_store.read_bytes())
+    store.chmod(0o666)
+    folder.chmod(0o555)
+    try:
+
+        def run(*args: str) -> subprocess.CompletedProcess:  # as root that obeys file modes, as any user does
+            command = " ".join(shlex.quote(a) for a in [*SITREP, *args, "--db", str(store)])
+            caps = "--drop=cap_dac_override,cap_dac_read_search"
+            return subprocess.run(["capsh", caps, "--", "-c", command], capture_output=True, text=True, cwd=REPO)
+
+        assert run("stats", "--json").returncode == 0
+        for args in (["ingest", str(FIXTURES / "dated.txt")], ["feeds", "add", "https://x.example/rss"]):
+            result = run(*args)
+            assert (result.returncode, result.stderr) == (
+                2,
+                f"sitrep: {store}: cannot be written here: its folder is read-only "
+                "(SQLite makes the store's -wal and -shm files beside it)\n",
+            ), args
+    finally:
+        folder.chmod(0o755)

@@ -232,12 +232,11 @@ def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     return default_store_path(), False
 
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-
 def check_output(args: argparse.Namespace) -> None:
     """Refuse an output file that is the store or another SQLite database (writing an export over
     it would wipe it): a one-line usage error, nothing written."""
+    from store.db import SQLITE_HEADER
+
     if not getattr(args, "output", None):
         return
     out = Path(args.output).expanduser()
@@ -246,10 +245,10 @@ def check_output(args: argparse.Namespace) -> None:
         raise UsageError(f"{args.output}: that is the store itself; write the export to another file")
     try:
         with open(out, "rb") as existing:
-            header = existing.read(len(_SQLITE_HEADER))
+            header = existing.read(len(SQLITE_HEADER))
     except OSError:
         return  # no such file yet (or not readable: writing it will say why)
-    if header == _SQLITE_HEADER:
+    if header == SQLITE_HEADER:
         raise UsageError(f"{args.output}: is an SQLite database (a store?); not overwriting it with an export")
 
 
@@ -925,7 +924,7 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from store.admiralty import JudgementError
-    from store.db import StoreError
+    from store.db import StoreError, damaged, is_damage
     from store.feeds import FeedError
 
     args = None
@@ -954,6 +953,9 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SITREP_DEBUG"):
             raise
         message = str(error).splitlines()[0] if str(error) else ""
+        if args is not None and is_damage(error):  # (sqlite3's DatabaseError, met after the store opened)
+            print(f"sitrep: {plain(damaged(store_path(args)[0], error))}", file=sys.stderr)
+            return EXIT_USAGE
         if args is not None and "readonly database" in message:  # (sqlite3's OperationalError)
             store = store_path(args)[0]
             print(f"sitrep: {plain(store)}: the store is read-only here; nothing can be written to it", file=sys.stderr)
