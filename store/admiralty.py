@@ -42,6 +42,7 @@ MAX_NOTE = 4000
 MAX_TAG = 40
 MAX_PLACE = 200
 MAX_KILLED = 10_000_000
+MAX_ANALYST = 80
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a note may hold tabs and newlines
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -141,6 +142,14 @@ def parse_tag(value: str) -> str:
     if _CONTROL.search(tag) or any(c in tag for c in ",;"):
         raise JudgementError(f"tag {tag!r} cannot hold ',' ';' or control characters")
     return tag
+
+
+def parse_analyst(value: str) -> str:
+    """Who decides: runs of whitespace made one space, at most 80 characters, no control characters."""
+    name = " ".join(value.split())[:MAX_ANALYST]
+    if _CONTROL.search(name):
+        raise JudgementError(f"analyst name {name!r} cannot hold control characters")
+    return name
 
 
 def parse_kind(value: str, allowed: tuple[str, ...] = KINDS) -> str:

@@ -104,11 +104,12 @@ def format_every(seconds: int) -> str:
 
 def check_url(url: str) -> str:
     """A feed address in the one form it is kept under (``store.urls.normalise``), refused unless
-    it is http(s) with a host (and a port, if any, that is a number)."""
+    it is http(s) with a host (and a port, if any, that is a number) and holds no spaces or control
+    characters (which urlsplit would drop without a word)."""
     url = url.strip()
     try:
         parts = urlsplit(url)
-        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+        if parts.scheme.lower() in ("http", "https") and parts.hostname and url.isprintable() and " " not in url:
             return normalise(url)
     except ValueError:  # a bad port, a broken [IPv6] host
         pass

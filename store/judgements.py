@@ -51,6 +51,7 @@ from store.admiralty import (
     STATUS_MARKS,
     WITH_STATUS,
     JudgementError,
+    parse_analyst,
     parse_date,
     parse_grade,
     parse_killed,
@@ -77,7 +78,7 @@ def default_analyst(explicit: str | None = None) -> str:
     """``--analyst``, else ``$SITREP_ANALYST``, else the OS user (else "analyst")."""
     for name in (explicit, os.environ.get(ANALYST_ENV)):
         if name and name.strip():
-            return " ".join(name.split())[:80]
+            return parse_analyst(name)
     try:
         return getpass.getuser() or "analyst"
     except Exception:  # noqa: BLE001 - no user name in this environment

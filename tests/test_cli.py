@@ -120,6 +120,15 @@ def test_control_characters_in_names_are_never_passed_to_the_terminal(tmp_path):
     assert "\x1b" not in result.stderr and "evil\\x1b[31mname.txt: empty file" in result.stderr
 
 
+def test_newlines_and_tabs_in_names_stay_on_the_one_line_of_their_message(tmp_path):
+    (tmp_path / "bad\nname.txt").write_bytes(b"\0")
+    result = run_sitrep("ingest", ".", "--db", str(tmp_path / "s.db"), cwd=tmp_path)
+    assert result.stderr == "sitrep: ./bad\\x0aname.txt: binary file (not text)\n"
+    result = run_sitrep("--db", "x\ny\t.db", "stats", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("sitrep: x\\x0ay\\x09.db: no such store")
+
+
 def test_stats_readable_and_json(kursk_store):
     result = run_sitrep("stats", "--db", str(kursk_store))
     assert result.returncode == 0

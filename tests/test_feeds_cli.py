@@ -103,6 +103,9 @@ def test_feed_titles_are_shown_as_data(tmp_path, capsys):
     "args, message",
     [
         (["feeds", "add", "ftp://x.example/rss"], "not an http:// or https:// address"),
+        (["feeds", "add", "http://x.example/a\nb"], "'http://x.example/a\\nb' is not an http:// or https://"),
+        (["feeds", "add", "http://x.example/a b"], "not an http:// or https:// address"),
+        (["feeds", "add", "http://x.exa\tmple/rss"], "not an http:// or https:// address"),
         (["feeds", "add", "https://x.example/rss", "--every", "often"], "give a duration"),
         (["feeds", "add", "https://x.example/rss", "--tag", "a,b"], "without commas"),
         (["feeds", "remove", "7"], "no feed '7'"),

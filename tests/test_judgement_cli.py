@@ -195,6 +195,7 @@ def test_export_verified_only(store):
         (["note", "entity", "1", "x"], "unknown kind 'entity'"),
         (["tag", "event", "1", "a,b"], "cannot hold"),
         (["tag", "source", "77", "x"], "source 77: no such source"),
+        (["tag", "source", "1", "x", "--analyst", "evil\x1b[2J"], "analyst name 'evil\\x1b[2J' cannot hold control"),
         # ids beyond SQLite's 64-bit integers are the ids of nothing, in any store
         (["grade", "source", "99999999999999999999999999", "B"], "source 99999999999999999999999999: no such"),
         (["grade", "claim", "9223372036854775808", "3"], "claim 9223372036854775808: no such claim"),
@@ -253,3 +254,18 @@ def test_judging_text_is_shown_as_data(store):
     sitrep(store, "note", "event", "1", "[b]bold[/b] and a tab\tthere")
     lines = sitrep(store, "log").stdout
     assert "[b]bold[/b]" in lines and "\x1b" not in lines
+
+
+def test_a_note_or_reason_of_several_lines_is_kept_and_shown_on_one_line(store):
+    assert sitrep(store, "note", "event", "1", "multi\nline note").stdout == "event 1: note multi\\x0aline note\n"
+    sitrep(store, "status", "event", "1", "verified", "--reason", "line1\nline2")
+    lines = sitrep(store, "log").stdout.splitlines()
+    assert len(lines) == 2 and lines[0].endswith("note  multi\\x0aline note")
+    assert lines[1].endswith("unverified -> verified  (line1\\x0aline2)")
+    logged = [json.loads(line) for line in sitrep(store, "log", "--json").stdout.splitlines()]
+    assert [e["new"] for e in logged] == ["multi\nline note", "verified"] and logged[1]["reason"] == "line1\nline2"
+
+
+def test_the_analyst_name_from_the_environment_is_refused_with_control_characters(store):
+    result = sitrep(store, "tag", "event", "1", "x", env={"SITREP_ANALYST": "a\x07b"})
+    assert (result.returncode, result.stderr) == (2, "sitrep: analyst name 'a\\x07b' cannot hold control characters\n")

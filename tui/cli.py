@@ -20,7 +20,7 @@ from tui.config import ConfigError, load_settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 REJECTIONS_SHOWN_PER_FILE = 10  # the rejected lines or feed items of one file named on stderr
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class UsageError(Exception):
@@ -28,7 +28,8 @@ class UsageError(Exception):
 
 
 def plain(text: object) -> str:
-    """Text safe for a terminal: control characters shown as escapes, never passed through."""
+    """Text safe for a terminal and for a one-line message: control characters (newlines and tabs
+    too) shown as escapes, never passed through."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
 
 
