@@ -152,6 +152,19 @@ def test_read_commands_refuse_a_missing_explicit_store(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
+def test_an_empty_store_path_is_a_usage_error_not_the_default_store(tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    for args, extra, message in (
+        (["--db", "", "stats"], {}, "--db: empty path"),
+        (["stats", "--db", ""], {}, "--db: empty path"),
+        (["ingest", str(FIXTURES / "dated.txt"), "--db", ""], {}, "--db: empty path"),
+        (["stats"], {"SITREP_DB": ""}, "SITREP_DB: empty path"),
+    ):
+        result = run_sitrep(*args, env={**env, **extra})
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"sitrep: {message}\n"), args
+    assert not (tmp_path / "data").exists()
+
+
 def test_default_store_is_built_from_the_seeds(tmp_path):
     db = tmp_path / "data" / "sitrep.db"
     result = run_sitrep("stats", "--json", env={"SITREP_DB": str(db)})
@@ -161,9 +174,10 @@ def test_default_store_is_built_from_the_seeds(tmp_path):
     assert json.loads(refs[0])["ref"].startswith("seeds/")
 
 
-def test_an_empty_default_store_is_rebuilt_from_the_seeds_but_an_empty_named_one_is_kept(tmp_path):
+def test_an_empty_default_store_is_rebuilt_from_the_seeds_but_an_empty_named_one_is_kept(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITREP_DB", raising=False)
     data = tmp_path / "data"
-    env = {"XDG_DATA_HOME": str(data), "SITREP_DB": ""}
+    env = {"XDG_DATA_HOME": str(data)}
     first = run_sitrep("stats", "--json", env=env)
     assert first.returncode == 0 and "from the bundled articles" in first.stderr
     (default,) = list(data.rglob("*.db"))

@@ -30,6 +30,7 @@ fulltext = false
 @pytest.fixture
 def config(tmp_path, monkeypatch):
     path = tmp_path / "config.toml"
+    path.touch()
     monkeypatch.setenv("SITREP_CONFIG", str(path))
     return path
 
@@ -43,7 +44,9 @@ def test_the_file_is_read_whole(config, monkeypatch):
     assert (settings.feed_every, settings.feed_fulltext) == ("2h", False)
 
 
-def test_no_file_is_no_settings(config):
+def test_no_file_is_no_settings(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITREP_CONFIG")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))  # (no sitrep/config.toml in it)
     settings = load_settings()
     assert (settings.store, settings.theme, settings.analyst, settings.keymap) == (None, None, None, {})
     assert settings.feed_fulltext is True
@@ -101,6 +104,17 @@ def test_an_unknown_key_id_or_theme_is_reported_not_ignored(config, monkeypatch,
     with pytest.raises(ConfigError, match=f"{config}: unknown theme 'solarised'"):
         make_app(str(store))
     assert {"pane.events", "history.forward", "app.quit", "filter.apply", "reader.top"} <= binding_ids()
+
+
+def test_a_file_sitrep_cannot_use_stops_every_command_even_one_that_needs_no_setting(tmp_path, config, monkeypatch):
+    store = str(build_small_store(tmp_path / "s.db"))
+    config.write_text('colour = "red"\n', encoding="utf-8")
+    result = run_sitrep("stats", "--db", store)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"sitrep: {config}: unknown setting 'colour' (known: store, theme, analyst, keys, feeds)\n"
+    missing = tmp_path / "nonexistent.toml"
+    result = run_sitrep("stats", "--db", store, env={"SITREP_CONFIG": str(missing)})
+    assert (result.returncode, result.stderr) == (2, f"sitrep: {missing}: no such file (named by SITREP_CONFIG)\n")
 
 
 def test_the_browser_reports_bad_settings_in_one_line_and_exit_2(tmp_path, config):

@@ -226,8 +226,12 @@ def store_path(args: argparse.Namespace) -> tuple[Path, bool]:
     """The store's path, and whether it was named explicitly with --db."""
     from store.db import ENV_VAR, default_store_path
 
-    if getattr(args, "db", None):
+    if getattr(args, "db", None) is not None:
+        if not args.db:
+            raise UsageError("--db: empty path")
         return Path(args.db).expanduser(), True
+    if os.environ.get(ENV_VAR) == "":
+        raise UsageError(f"{ENV_VAR}: empty path")
     if not os.environ.get(ENV_VAR) and (configured := load_settings().store) is not None:
         return configured, False  # the config file's store: like $SITREP_DB, built when missing
     return default_store_path(), False
@@ -932,6 +936,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         _check_text_arguments(args)
+        load_settings()  # a config file Sitrep cannot use stops every command, whether it needs it or not
         if args.command and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # exports and JSON are UTF-8 whatever the locale
         return COMMANDS.get(args.command, run_browser)(args)

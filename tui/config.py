@@ -71,11 +71,13 @@ def _text(table: Mapping[str, Any], key: str, where: str) -> str | None:
     return value
 
 
-def read_file(path: Path) -> Settings:
-    """The settings in ``path``; a missing file is no settings."""
+def read_file(path: Path, named: bool = False) -> Settings:
+    """The settings in ``path``; a missing file is no settings, unless ``$SITREP_CONFIG`` ``named`` it."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        if named:
+            raise ConfigError(f"{path}: no such file (named by {CONFIG_ENV})") from None
         return Settings()
     except OSError as error:
         raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
@@ -132,7 +134,7 @@ def parse_keymap(value: str, source: str = KEYS_ENV) -> dict[str, str]:
 
 def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     """The config file's settings with the environment's over them."""
-    settings = read_file(config_path(environ))
+    settings = read_file(config_path(environ), named=bool(environ.get(CONFIG_ENV)))
     if environ.get(THEME_ENV):
         settings.theme, settings.theme_source = environ[THEME_ENV], THEME_ENV
     if environ.get(ANALYST_ENV):
