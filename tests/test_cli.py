@@ -289,6 +289,46 @@ def test_export_to_a_full_disk_is_one_line_naming_where(kursk_store, to_stdout):
     assert result.stderr == f"sitrep: {where}: cannot write (No space left on device)\n"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats"],
+        ["stats", "--json"],
+        ["search", "Plekhovo"],
+        ["export", "--kind", "event", "--format", "csv"],
+        ["feeds", "export"],
+        ["tag", "event", "1", "checked"],
+        ["ingest", str(FIXTURES / "dated.txt")],
+    ],
+)
+def test_every_command_says_in_one_line_that_standard_output_is_full(kursk_store, args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*SITREP, *args, "--db", str(kursk_store)], stdout=full, stderr=subprocess.PIPE, text=True, cwd=REPO
+        )
+    assert (result.returncode, result.stderr) == (
+        2,
+        "sitrep: standard output: cannot write (No space left on device)\n",
+    ), args
+
+
+def test_export_of_every_kind_as_csv_wants_a_folder_or_a_csv_path(kursk_store, tmp_path):
+    existing = tmp_path / "notes.txt"
+    existing.write_text("mine", encoding="utf-8")
+    for target in ("/dev/null", str(existing)):
+        result = run_sitrep("export", "--kind", "all", "--format", "csv", "-o", target, "--db", str(kursk_store))
+        assert (result.returncode, result.stderr) == (
+            2,
+            f"sitrep: {target}: not a folder (--kind all --format csv -o takes a folder or a path ending in .csv)\n",
+        )
+    assert existing.read_text(encoding="utf-8") == "mine"
+    result = run_sitrep(
+        "export", "--kind", "all", "--format", "csv", "-o", str(tmp_path / "out.csv"), "--db", str(kursk_store)
+    )
+    assert result.returncode == 0 and (tmp_path / "out_events.csv").exists()
+
+
 def test_progress_on_a_terminal(tmp_path):
     """With stderr a terminal, a rich progress display runs and the summary still ends on stdout."""
     primary, secondary = pty.openpty()

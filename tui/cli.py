@@ -414,8 +414,14 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.format == "geojson" and args.kind not in ("all", "event"):
         raise UsageError("--format geojson exports events only (use --kind event)")
-    if args.format == "csv" and args.kind == "all" and not args.output:
-        raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
+    if args.format == "csv" and args.kind == "all":
+        if not args.output:
+            raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
+        target = Path(args.output).expanduser()
+        if target.suffix.lower() != ".csv" and target.exists() and not target.is_dir():
+            raise UsageError(
+                f"{args.output}: not a folder (--kind all --format csv -o takes a folder or a path ending in .csv)"
+            )
     check_output(args)
     db = open_for_reading(args)
     if args.format == "csv" and args.kind == "all":
@@ -444,11 +450,38 @@ def run_export(args: argparse.Namespace) -> int:
                 out.close()
     except BrokenPipeError:
         raise  # the reader left (`| head`): main's business
-    except OSError as error:  # a full disk, /dev/full, a file that takes no writing
-        if not args.output:
-            _drop_stdout()  # what could not be written is not tried again at exit
-        raise UsageError(f"{args.output or 'standard output'}: cannot write ({error.strerror or error})") from None
+    except OSError as error:  # a full disk, a file that takes no writing (standard output: main's business)
+        raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
     return EXIT_OK
+
+
+class OutputError(Exception):
+    """Standard output could not be written (a full disk, /dev/full); ``str(error)`` is the reason."""
+
+
+class _Output:
+    """Standard output for a command: a write that fails raises ``OutputError``, so that ``main``
+    tells it apart from the other OSErrors and says it in one line, whichever command wrote."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def _guarded(self, write, *args):
+        try:
+            return write(*args)
+        except BrokenPipeError:
+            raise  # the reader left (`| head`): that is fine
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from None
+
+    def write(self, text: str) -> int:
+        return self._guarded(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _drop_stdout() -> None:
@@ -937,9 +970,17 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         _check_text_arguments(args)
         load_settings()  # a config file Sitrep cannot use stops every command, whether it needs it or not
-        if args.command and hasattr(sys.stdout, "reconfigure"):
+        if not args.command:
+            return run_browser(args)
+        if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # exports and JSON are UTF-8 whatever the locale
-        return COMMANDS.get(args.command, run_browser)(args)
+        stdout, sys.stdout = sys.stdout, _Output(sys.stdout)
+        try:
+            status = COMMANDS[args.command](args)
+            sys.stdout.flush()  # (what is still buffered fails here, not unseen at exit)
+            return status
+        finally:
+            sys.stdout = stdout
     except UsageError as error:
         print(f"sitrep: {plain(error)}", file=sys.stderr)
         return EXIT_USAGE
@@ -955,6 +996,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `sitrep export | head`: the reader left; that is fine
         _drop_stdout()
         return EXIT_OK
+    except OutputError as error:
+        _drop_stdout()  # what could not be written is not tried again at exit
+        print(f"sitrep: standard output: cannot write ({plain(error)})", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as error:  # never a traceback; SITREP_DEBUG=1 shows it
         if os.environ.get("SITREP_DEBUG"):
             raise
