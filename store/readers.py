@@ -14,6 +14,7 @@ import email.utils
 import itertools
 import json
 import re
+import sys
 import unicodedata
 import xml.sax
 from collections.abc import Iterator
@@ -413,14 +414,27 @@ def _page_date(found: str | None, page: str) -> str | None:
 
 
 def _optional_str(obj: dict, key: str) -> str | None:
+    """A text field (``title``, ``url``, ``outlet``): a string, the whitespace around it trimmed;
+    null or blank is absent; anything else rejects the line."""
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
     if not isinstance(value, str):
         raise Unreadable(f"`{key}` is not a string")
     return value.strip() or None
+
+
+def _json_ref(obj: dict) -> str | None:
+    """``id``: a string, kept exactly as written, or an integer (its digits); null or blank is
+    absent; anything else (a fraction, true, a list) rejects the line."""
+    value = obj.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise Unreadable("`id` is not a string or an integer")
+    return value
 
 
 def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
@@ -428,12 +442,14 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
         obj = json.loads(line)
     except UnicodeDecodeError:
         raise Unreadable("not UTF-8") from None
-    except (json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:
         if isinstance(error, json.JSONDecodeError):
             where = f"column {error.colno}" if error.lineno == 1 else "the end of the line"
             reason = f"{error.msg.removesuffix(' at')} at {where}"
-        else:
+        elif isinstance(error, RecursionError):
             reason = "nested too deeply"
+        else:  # Python reads no integer of more than sys.get_int_max_str_digits() digits
+            reason = f"a number of more than {sys.get_int_max_str_digits():,} digits"
         raise Unreadable(f"broken JSON ({reason})") from None
     if not isinstance(obj, dict):
         raise Unreadable("not a JSON object")
@@ -448,7 +464,7 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     if published_raw not in (None, "") and published is None:
         raise Unreadable(f"`published` is not an ISO date: {str(published_raw)[:40]!r}")
     return RawArticle(
-        ref=_optional_str(obj, "id") or f"{ref}:{number}",
+        ref=_json_ref(obj) or f"{ref}:{number}",
         text=text,
         title=_optional_str(obj, "title") or derive_title(text),
         url=_optional_str(obj, "url"),

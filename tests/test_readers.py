@@ -127,6 +127,18 @@ def test_jsonl_keeps_good_lines_and_names_bad_ones():
         (b'{"text": "   "}', "empty `text`"),
         (b'{"text": "ok", "published": "last week"}', "not an ISO date"),
         (b'{"text": "ok", "title": {"a": 1}}', "`title` is not a string"),
+        # one rule for every field: `id` a string or an integer, the other text fields strings
+        (b'{"text": "ok", "id": 1.5}', "`id` is not a string or an integer"),
+        (b'{"text": "ok", "id": true}', "`id` is not a string or an integer"),
+        (b'{"text": "ok", "id": ["x"]}', "`id` is not a string or an integer"),
+        (b'{"text": "ok", "url": 5}', "`url` is not a string"),
+        (b'{"text": "ok", "outlet": false}', "`outlet` is not a string"),
+        (b'{"text": "ok", "title": ["x"]}', "`title` is not a string"),
+        pytest.param(
+            b'{"text": "ok", "id": 1' + b"0" * 5000 + b"}",
+            "broken JSON (a number of more than 4,300 digits)",
+            id="an-id-of-5001-digits",
+        ),
         (b"{" * 100_000, "broken JSON"),
         (b'{"text": "caf\xe9"}', "not UTF-8"),
     ],
@@ -135,6 +147,24 @@ def test_jsonl_bad_lines(line, reason):
     items = list(read_jsonl(io.BytesIO(line + b"\n" + b'{"text": "A good line."}\n'), "in.jsonl"))
     assert isinstance(items[0], Rejection) and reason in items[0].reason and items[0].where == "in.jsonl:1"
     assert isinstance(items[1], RawArticle) and items[1].text == "A good line."
+
+
+@pytest.mark.parametrize(
+    "value, ref",
+    [
+        ('"\\tt"', "\tt"),
+        ('" wire-1 "', " wire-1 "),
+        ("7", "7"),
+        ("1" + "0" * 400, "1" + "0" * 400),
+        ("-3", "-3"),
+        ("null", "in.jsonl:1"),
+        ('""', "in.jsonl:1"),
+        ('"  "', "in.jsonl:1"),
+    ],
+)
+def test_a_jsonl_id_is_kept_exactly_as_its_ref(value, ref):
+    (item,) = read_jsonl(io.BytesIO(b'{"text": "ok", "id": ' + value.encode() + b"}\n"), "in.jsonl")
+    assert isinstance(item, RawArticle) and item.ref == ref
 
 
 def test_jsonl_oversized_line_is_rejected_in_bounded_memory():
