@@ -122,15 +122,21 @@ def parse_killed(value: str | int) -> int:
     return number
 
 
-def parse_note(value: str) -> str:
+def parse_note(value: str, what: str = "note") -> str:
+    """Free text (a note, a reason): several lines allowed, terminal control characters not."""
     text = (value or "").strip()
     if not text:
-        raise JudgementError("the note is empty")
+        raise JudgementError(f"the {what} is empty")
     if len(text) > MAX_NOTE:
-        raise JudgementError(f"a note is at most {MAX_NOTE:,} characters (this one has {len(text):,})")
+        raise JudgementError(f"a {what} is at most {MAX_NOTE:,} characters (this one has {len(text):,})")
     if _CONTROL_IN_TEXT.search(text):
-        raise JudgementError("a note cannot hold terminal control characters")
+        raise JudgementError(f"a {what} cannot hold terminal control characters")
     return text
+
+
+def parse_reason(value: str | None) -> str | None:
+    """Why a judgement was made (kept in the log): free text as a note is, or none."""
+    return parse_note(value, "reason") if value and value.strip() else None
 
 
 def parse_tag(value: str) -> str:

@@ -57,6 +57,7 @@ from store.admiralty import (
     parse_killed,
     parse_note,
     parse_place,
+    parse_reason,
     parse_status,
     parse_subtype,
     parse_tag,
@@ -306,7 +307,7 @@ class Judge:
                 what,
                 _shown(old),
                 _shown(new),
-                reason or None,
+                parse_reason(reason),  # (a bad one rolls the judgement's transaction back)
             ),
         )
         return Change(judgement["kind"], judgement["target_id"], what, _shown(old), _shown(new))

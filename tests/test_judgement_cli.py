@@ -196,6 +196,8 @@ def test_export_verified_only(store):
         (["tag", "event", "1", "a,b"], "cannot hold"),
         (["tag", "source", "77", "x"], "source 77: no such source"),
         (["tag", "source", "1", "x", "--analyst", "evil\x1b[2J"], "analyst name 'evil\\x1b[2J' cannot hold control"),
+        (["status", "event", "1", "verified", "--reason", "a\x1b[2J"], "a reason cannot hold terminal control"),
+        (["grade", "source", "1", "B", "--reason", "\x07"], "a reason cannot hold terminal control"),
         # ids beyond SQLite's 64-bit integers are the ids of nothing, in any store
         (["grade", "source", "99999999999999999999999999", "B"], "source 99999999999999999999999999: no such"),
         (["grade", "claim", "9223372036854775808", "3"], "claim 9223372036854775808: no such claim"),
