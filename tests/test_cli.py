@@ -516,7 +516,8 @@ def test_a_store_in_a_read_only_folder_is_read_and_a_write_says_the_folder_is_re
             caps = "--drop=cap_dac_override,cap_dac_read_search"
             return subprocess.run(["capsh", caps, "--", "-c", command], capture_output=True, text=True, cwd=REPO)
 
-        assert run("stats", "--json").returncode == 0
+        for args in (["stats", "--json"], ["search", "Kursk"], ["feeds", "list"], ["feeds", "export"]):
+            assert run(*args).returncode == 0, args
         for args in (["ingest", str(FIXTURES / "dated.txt")], ["feeds", "add", "https://x.example/rss"]):
             result = run(*args)
             assert (result.returncode, result.stderr) == (

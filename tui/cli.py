@@ -564,15 +564,16 @@ def format_results(query: str, results, many: bool = False) -> str:
 # --- feeds --------------------------------------------------------------------------------------
 
 
-def open_existing(args: argparse.Namespace):
-    """The store, which must exist already (the feeds commands that only read or fetch)."""
-    from store.db import StoreError, open_store
+def open_existing(args: argparse.Namespace, *, reading: bool = False):
+    """The store, which must exist already (the feeds commands that only read or fetch); only
+    ``reading`` it, one that cannot be written here (a read-only folder) is opened read-only."""
+    from store.db import StoreError, open_store, writable
 
     path, _ = store_path(args)
     if not path.exists():
         raise StoreError(f"{path}: no such store (follow a feed first: `sitrep feeds add URL`)")
     _refuse_empty(path)
-    return open_store(path)
+    return open_store(path, readonly=reading and not writable(path))
 
 
 def _say(line: object) -> None:
@@ -654,7 +655,7 @@ def _feeds_list(args: argparse.Namespace) -> int:
 
     from store.feeds import list_feeds
 
-    feeds = list_feeds(open_existing(args), args.tag)
+    feeds = list_feeds(open_existing(args, reading=True), args.tag)
     if args.json:
         for feed in feeds:
             print(json.dumps({**asdict(feed), "url": feed.shown_url}, ensure_ascii=False))
@@ -706,7 +707,7 @@ def _feeds_export(args: argparse.Namespace) -> int:
     from store.opml import write_opml
 
     check_output(args)
-    document = write_opml(list_feeds(open_existing(args)))
+    document = write_opml(list_feeds(open_existing(args, reading=True)))
     if not args.output:
         sys.stdout.write(document)
         return EXIT_OK
