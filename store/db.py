@@ -105,7 +105,7 @@ def _check_is_store(conn: sqlite3.Connection, path: Path) -> int:
             "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
         ).fetchone()
     except sqlite3.DatabaseError as error:
-        if not is_damage(error) and error.sqlite_errorcode & 0xFF != _NOTADB:
+        if not is_damage(error) and getattr(error, "sqlite_errorcode", 0) & 0xFF != _NOTADB:
             raise  # (a lock, a folder that cannot be written): open_store says which
         with open(path, "rb") as file:
             if file.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
@@ -228,7 +228,7 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConne
             if "locked" in str(error) and attempt < 4:
                 time.sleep(0.05 * (attempt + 1))
                 continue
-            if error.sqlite_errorname == "SQLITE_READONLY_DIRECTORY":
+            if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY":
                 raise StoreError(
                     f"{path}: cannot be written here: its folder is read-only "
                     "(SQLite makes the store's -wal and -shm files beside it)"
