@@ -38,7 +38,7 @@ _LETTERS: dict[str, tuple[str, ...]] = {
 }
 _ALIF = frozenset("اأإآ")
 _VOWEL_LETTERS = frozenset("اأإآوىيی")
-_SHORT_A = "\x00"  # after a first consonant followed by another: where a short a may be written
+SHORT_A = "\x00"  # after a first consonant followed by another: where a short a may be written
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 
 
@@ -73,14 +73,14 @@ def readings(query: str) -> list[str]:
     for word in re.split(r"(\s+)", text):
         options = [_options(word, i) or (ch,) for i, ch in enumerate(word)]
         if len(word) > 1 and word[0] not in _VOWEL_LETTERS and word[1] not in _VOWEL_LETTERS and is_arabic(word):
-            options[0] = tuple(o + _SHORT_A for o in options[0])
+            options[0] = tuple(o + SHORT_A for o in options[0])
         slots += options
     return combine(slots)
 
 
 def combine(slots: list[tuple[str, ...]], short_vowels: tuple[str, ...] = ("a",)) -> list[str]:
     """The likeliest spellings from per-character readings (the likelier first in each): each
-    read its likelier way; the same with each of ``short_vowels`` where ``_SHORT_A`` marks one
+    read its likelier way; the same with each of ``short_vowels`` where ``SHORT_A`` marks one
     may be written; then one, then two ambiguous characters read another way. At most
     MAX_READINGS, without repeats."""
     first = [options[0] for options in slots]
@@ -89,7 +89,7 @@ def combine(slots: list[tuple[str, ...]], short_vowels: tuple[str, ...] = ("a",)
         letters = list(first)
         for at, other in swapped:
             letters[at] = other
-        return "".join(letters).replace(_SHORT_A, short)
+        return "".join(letters).replace(SHORT_A, short)
 
     swaps = [(at, other) for at, options in enumerate(slots) for other in options[1:]]
     spellings = chain(

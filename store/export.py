@@ -432,23 +432,24 @@ def _judgement_cells(record: dict) -> dict:
     return cells
 
 
-def _specificity(place: tuple) -> tuple[int, bool]:
-    return _level(*place[:3])
+def _specificity(place: tuple) -> tuple[bool, int]:
+    """A place whose country is known before one whose is not (a name the gazetteer could not place
+    is as often a continent, a sea or a former state, "Europe", "Baltic", "Czechoslovakia", as a
+    village: the location, country and region of a row must be one place's, not Europe's with
+    China's country and Beijing's region); then the most specific (``_level``)."""
+    return bool(place[1]), _level(*place[:3])
 
 
 @lru_cache(maxsize=65536)
-def _level(name: str, country: str | None, admin1: str | None) -> tuple[int, bool]:
-    """A village, town or site (2) before its region (1) before a country (0), and among equals one
-    whose country is known: ACLED's `location` is the most precise place an event names ("Vahdat",
-    not "Moscow" named as where something else happened; "Athens" with its country before
-    "Exarcheia" without one)."""
+def _level(name: str, country: str | None, admin1: str | None) -> int:
+    """A village, town or site (2) before its region (1) before a country (0): ACLED's `location`
+    is the most precise place an event names ("Vahdat", not "Moscow" named as where something else
+    happened)."""
     if admin1 and fold(name) == fold(admin1):
-        level = 1
-    elif country and not admin1 and country_code(name) == country:
-        level = 0
-    else:
-        level = 2
-    return level, bool(country)
+        return 1
+    if country and not admin1 and country_code(name) == country:
+        return 0
+    return 2
 
 
 def _places_by_specificity(conn, record: dict) -> list[tuple]:
@@ -484,7 +485,7 @@ def _located(places: list[tuple]) -> tuple | None:
     name, country, admin1, lat, lon = places[0][:5]
     country = country or next((p[1] for p in places if p[1]), None)
     if not admin1:
-        admin1 = next((p[2] for p in places[1:] if p[2] and p[1] in (None, country)), None)
+        admin1 = next((p[2] for p in places[1:] if p[2] and country and p[1] == country), None)
     return name, country, admin1, lat, lon
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from store.arabic import _SHORT_A, combine
+from store.arabic import SHORT_A, combine
 
 # Each letter's readings, the likelier first (a letter not listed: as anyascii reads it)
 _LETTERS: dict[str, tuple[str, ...]] = {
@@ -92,6 +92,6 @@ def readings(query: str) -> list[str]:
     for word in re.split(r"(\s+)", text):
         options = [_options(word, i) or (ch,) for i, ch in enumerate(word)]
         if len(word) > 1 and word[0] not in _VOWEL_LETTERS and word[1] not in _VOWEL_LETTERS and is_hebrew(word):
-            options[0] = tuple(o + _SHORT_A for o in options[0])
+            options[0] = tuple(o + SHORT_A for o in options[0])
         slots += options
     return combine(slots, ("a", "e"))
