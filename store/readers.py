@@ -487,9 +487,21 @@ def _jsonl_lines(stream: BinaryIO) -> Iterator[bytes | None]:
         yield line
 
 
+def _json_object(line: bytes | None) -> bool:
+    """Whether ``line`` is a JSON object: a file with one is JSON Lines with some bad lines, not a
+    binary file, whatever bytes those lines hold."""
+    if not line or not line.lstrip().startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
 def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
     """One article per line, in bounded memory; a bad line is rejected and the rest kept. A binary
-    file is refused whole, as a binary text file is (not one "not UTF-8" for each of its lines)."""
+    file (no JSON object among its first lines) is refused whole, as a binary text file is (not one
+    "not UTF-8" for each of its lines)."""
     lines = _jsonl_lines(stream)
     head: list[bytes | None] = []
     size = 0
@@ -498,7 +510,7 @@ def read_jsonl(stream: BinaryIO, ref: str) -> Iterator[RawArticle | Rejection]:
         size += len(line) if line is not None else MAX_ARTICLE_BYTES
         if size >= 8192:
             break
-    if _binary(b"".join(h for h in head if h is not None)):
+    if _binary(b"".join(h for h in head if h is not None)) and not any(_json_object(h) for h in head):
         yield Rejection(ref, "binary file (not text)")
         return
     seen_any = False

@@ -89,6 +89,20 @@ def test_a_binary_jsonl_file_is_one_rejection_and_a_bad_one_names_its_first_ten_
     assert lines[11:] == [f"sitrep: {tmp_path / 'bad.jsonl'}: 15 more lines rejected"]
 
 
+def test_a_jsonl_file_with_a_line_of_random_bytes_keeps_its_good_lines(tmp_path):
+    """One corrupt line (NULs, control bytes) among JSON objects is that line's rejection, not the
+    file's as "binary" (a regression tester lost both good lines so)."""
+    lines = [
+        json.dumps({"text": f"Russian drones hit Odesa on {day}.", "published": "2024-05-01"})
+        for day in ("Monday", "Friday")
+    ]
+    garbage = bytes(b for b in random.Random(3).randbytes(2_000) if b != 0x0A)
+    (tmp_path / "mixed.jsonl").write_bytes(lines[0].encode() + b"\n" + garbage + b"\n" + lines[1].encode() + b"\n")
+    result = run_sitrep("ingest", str(tmp_path / "mixed.jsonl"), "--db", str(tmp_path / "s.db"))
+    assert result.stdout == "added 2, already present 0, rejected 1\n"
+    assert result.stderr.splitlines() == [f"sitrep: {tmp_path / 'mixed.jsonl'}:2: not UTF-8"]
+
+
 def test_ingest_reports_rejections_one_line_each_and_exits_1(tmp_path):
     db = tmp_path / "s.db"
     result = run_sitrep("ingest", str(FIXTURES), "--db", str(db))
