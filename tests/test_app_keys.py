@@ -497,6 +497,18 @@ async def test_a_change_noticed_as_the_app_closes_is_ignored(store):
         app.main  # noqa: B018 - what the handler used to ask
 
 
+async def test_a_change_noticed_while_the_main_screens_panes_are_removed_is_ignored(store):
+    """At shutdown Textual removes a screen's widgets before the screen: a change handled then found
+    the main screen without its panes and failed the exit with NoMatches (seen once in CI)."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.main
+        await main.query_one("#articles").remove()
+        app.on_store_changed(StoreChanged((1, 2, 3)))  # panes gone: nothing to reload, no error
+        assert main in app.screen_stack
+
+
 async def test_empty_store_says_how_to_ingest(tmp_path):
     path = tmp_path / "empty.db"
     open_store(path).close()

@@ -13,6 +13,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
@@ -220,8 +221,14 @@ class SitrepApp(App):
 
     def on_store_changed(self, message: StoreChanged) -> None:
         main = self._main_screen()
-        if main is not None:  # none while the app shuts down (a change noticed just before)
+        if main is None:  # none while the app shuts down (a change noticed just before)
+            return
+        try:
             main.reload_all()
+        except NoMatches:
+            # the app is shutting down: its screens' panes are removed before the screens are (a
+            # change noticed just before; seen once in CI)
+            return
 
 
 def binding_ids() -> set[str]:
