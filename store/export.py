@@ -478,12 +478,12 @@ def _country_cells(code: str | None) -> dict:
 
 
 def _located(places: list[tuple]) -> tuple | None:
-    """The event's ACLED location: its most specific place, with the country and first-level region
-    of the next places when that one's are unknown ("Exarcheia, Athens (Central Athens, Attica)")."""
+    """The event's ACLED location: its most specific place (``_specificity``: a place in no known
+    country comes first only when none has one), with the first-level region of a next place of the
+    same country when its own is unknown ("Kupiansk" named with "Kharkiv oblast")."""
     if not places:
         return None
     name, country, admin1, lat, lon = places[0][:5]
-    country = country or next((p[1] for p in places if p[1]), None)
     if not admin1:
         admin1 = next((p[2] for p in places[1:] if p[2] and country and p[1] == country), None)
     return name, country, admin1, lat, lon
