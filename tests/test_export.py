@@ -294,62 +294,53 @@ def test_exports_during_an_ingest_are_consistent_snapshots(tmp_path):
     assert sizes == sorted(sizes)
 
 
-def test_a_place_the_gazetteer_could_not_place_is_no_location_beside_one_it_could(tmp_path):
-    """A continent, sea or former state left unplaced ("Europe", "Baltic") is no village: the row's
-    location, country and region are all Beijing's, not Europe's with China's country and Beijing's
-    region (an outside tester's incident rows)."""
+def _one_event_row(tmp_path, text: str, places: list[tuple[str, dict]]) -> dict:
+    """The CSV row of one event of ``text`` at ``places`` (a name in the text, the entity's fields)."""
     from extract.model import Entity, Event, Extraction, PlaceRef, Span
     from store.readers import RawArticle
 
-    text = "Officials in Beijing said a drone struck a tanker off Europe on Monday."
-
-    def at(word):
-        return Span.of(text, text.index(word), text.index(word) + len(word))
-
-    beijing = Entity("p1", "place", "Beijing", [at("Beijing")], country="CN", admin1="Beijing", lat=39.9, lon=116.4)
-    europe = Entity("p2", "place", "Europe", [at("Europe")])
+    entities = [
+        Entity(f"p{i}", "place", name, [Span.of(text, text.index(name), text.index(name) + len(name))], **fields)
+        for i, (name, fields) in enumerate(places)
+    ]
     event = Event(
         "v1",
         "Explosions/Remote violence",
         "Air/drone strike",
         Span.of(text, 0, len(text)),
-        places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (beijing, europe)],
+        places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in entities],
     )
     db = open_store(tmp_path / "s.db")
     with db:
-        write_article(db, RawArticle(ref="b.txt", text=text), Extraction([beijing, europe], events=[event]))
+        write_article(db, RawArticle(ref="a.txt", text=text), Extraction(entities, events=[event]))
     out = io.StringIO()
     export_csv(db, out, "event")
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert [row[c] for c in ("location", "country", "admin1", "latitude")] == ["Beijing", "China", "Beijing", "39.9"]
+    return row
 
 
-def test_a_location_takes_no_region_from_a_place_in_no_country(tmp_path):
-    """Crimea's region is not "Black Sea": a region is lent only by a place of the same country."""
-    from extract.model import Entity, Event, Extraction, PlaceRef, Span
-    from store.readers import RawArticle
-
-    text = "A drone struck a ship in the Black Sea off Crimea on Monday."
-
-    def at(word):
-        return Span.of(text, text.index(word), text.index(word) + len(word))
-
-    sea = Entity("p1", "place", "Black Sea", [at("Black Sea")], admin1="Black Sea")
-    crimea = Entity("p2", "place", "Crimea", [at("Crimea")], country="UA")
-    event = Event(
-        "v1",
-        "Explosions/Remote violence",
-        "Air/drone strike",
-        Span.of(text, 0, len(text)),
-        places=[PlaceRef(e.key, e.name, e.mentions[0]) for e in (sea, crimea)],
-    )
-    db = open_store(tmp_path / "s.db")
-    with db:
-        write_article(db, RawArticle(ref="c.txt", text=text), Extraction([sea, crimea], events=[event]))
-    out = io.StringIO()
-    export_csv(db, out, "event")
-    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert [row[c] for c in ("location", "country", "admin1")] == ["Crimea", "Ukraine", ""]
+@pytest.mark.parametrize(
+    "text, places, expected",
+    [
+        # a continent, sea or former state left unplaced ("Europe", "Baltic") is no village: the row's
+        # location, country and region are all Beijing's, not Europe's with China's country and
+        # Beijing's region (an outside tester's incident rows)
+        (
+            "Officials in Beijing said a drone struck a tanker off Europe on Monday.",
+            [("Beijing", {"country": "CN", "admin1": "Beijing", "lat": 39.9, "lon": 116.4}), ("Europe", {})],
+            {"location": "Beijing", "country": "China", "admin1": "Beijing", "latitude": "39.9"},
+        ),
+        # Crimea's region is not "Black Sea": a region is lent only by a place of the same country
+        (
+            "A drone struck a ship in the Black Sea off Crimea on Monday.",
+            [("Black Sea", {"admin1": "Black Sea"}), ("Crimea", {"country": "UA"})],
+            {"location": "Crimea", "country": "Ukraine", "admin1": ""},
+        ),
+    ],
+)
+def test_a_rows_location_country_and_region_are_one_places(tmp_path, text, places, expected):
+    row = _one_event_row(tmp_path, text, places)
+    assert {c: row[c] for c in expected} == expected
 
 
 def test_event_location_is_its_most_specific_place(tmp_path):
