@@ -451,6 +451,8 @@ def run_export(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the reader left (`| head`): main's business
     except OSError as error:  # a full disk, a file that takes no writing (standard output: main's business)
+        if not args.output:
+            raise
         raise UsageError(f"{args.output}: cannot write ({error.strerror or error})") from None
     return EXIT_OK
 
