@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -321,6 +322,52 @@ async def test_person_search_shows_their_claims(store):
         facts = app.screen.facts
         kinds = [facts.row(i)["kind"] for i in range(facts.total)]
         assert kinds.count("claim") == 2
+
+
+async def test_fast_typing_runs_one_search_at_a_time_and_answers_the_last_query(store, monkeypatch):
+    """Each search is a thread nobody can stop: one started at every key of fast typing kept the
+    browser busy long after the keys stopped. One runs at a time; what is typed meanwhile is asked
+    when it answers, the latest query only."""
+    import tui.screens.search as search_screen
+
+    asked: list[str] = []
+    typed = threading.Event()  # the first search runs until every key is typed
+    real = search_screen.run_search
+
+    def slow(db_path, text):
+        asked.append(text)
+        typed.wait(10)
+        return real(db_path, text)
+
+    monkeypatch.setattr(search_screen, "run_search", slow)
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, most=1)
+        await pilot.press("slash", *"plekhovo")
+        typed.set()
+        await until(pilot, lambda: app.screen.answered == "plekhovo")
+        await settle(pilot)
+        assert asked == ["p", "plekhovo"]  # not one search a key
+        status = str(app.screen.query_one("#search-status").render())
+        assert "3 results: 1 place, 2 in text" in status
+
+
+async def test_a_failed_search_says_why_on_one_line(store, monkeypatch):
+    import tui.screens.search as search_screen
+
+    def broken(db_path, text):
+        raise OSError("disk I/O error\nsecond line")
+
+    monkeypatch.setattr(search_screen, "run_search", broken)
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kursk")
+        await settle(pilot)
+        status = str(app.screen.query_one("#search-status").render())
+        assert status.startswith("Search failed: disk I/O error") and "\n" not in status
+        await pilot.press("enter", "escape")  # nothing to open; the search closes
+        assert not isinstance(app.screen, SearchScreen)
 
 
 async def test_search_without_result_says_so(store):

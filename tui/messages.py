@@ -57,7 +57,9 @@ class StoreChanged(Message):
 
 @dataclass
 class SearchAnswered(Message):
-    """Results of search ``query`` (each a ``store.search.SearchResult``)."""
+    """Results of search ``query`` (each a ``store.search.SearchResult``), or why it failed
+    (``error``, one line for the user)."""
 
     query: str
     results: list[Any]
+    error: str | None = None

@@ -48,6 +48,7 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
         self.results: list[dict[str, Any]] = []
         self.asked = ""  # the latest query typed
         self.answered: str | None = None  # the query ``results`` answer
+        self.running: str | None = None  # the query being searched: one search at a time
         self._early: list[str] = []  # keys for the results that came before them ("down", "enter")
 
     def compose(self) -> ComposeResult:
@@ -94,9 +95,11 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             self.query_one(OptionList).clear_options()
             self.query_one("#search-status", Static).update(HINT)
             return
-        self._search(text)
+        if self.running is None:  # else the search running asks again when it answers
+            self.running = text
+            self._search(text)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, group="search", exit_on_error=False)
     def _search(self, text: str) -> None:
         try:
             try:
@@ -105,16 +108,24 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
                 results = []
             results += run_text_search(self.db_path, text)
         except Exception as error:  # noqa: BLE001 - one line for the user
-            self.app.call_from_thread(
-                self.query_one("#search-status", Static).update,
-                Content(one_line(f"Search failed: {error}")),
-            )
+            self.post_message(SearchAnswered(text, [], one_line(f"Search failed: {error}")))
             return
         self.post_message(SearchAnswered(text, results))
 
     def on_search_answered(self, message: SearchAnswered) -> None:
-        if message.query != self.asked or self.app.screen is not self:
-            return  # a stale answer, or one that came after the search was closed
+        """One search runs at a time (each is a thread that cannot be stopped: a search started
+        at every key of a long paste or fast typing kept the browser busy a minute after the keys
+        stopped); a query typed meanwhile is asked when the running one answers, the latest only."""
+        self.running = None
+        if self.app.screen is not self:
+            return  # came after the search was closed
+        if message.query != self.asked:
+            self._ask(self.asked)  # a stale answer: ask what is typed now
+            return
+        if message.error:
+            self._early = []  # no results to move in or open
+            self.query_one("#search-status", Static).update(Content(message.error))
+            return
         self.results = message.results
         self.answered = message.query
         options = self.query_one(OptionList)
