@@ -21,7 +21,9 @@ from extract.gazetteer import CONFLICT_REGION_KEYS, Place, fold, gazetteer, look
 from extract.gcpause import gc_paused
 from extract.lexicon import (
     CONTINENTS,
+    COUNTRIES_PLURAL,
     DEMONYMS,
+    GROUPS_OF_COUNTRIES,
     LANGUAGES,
     MONTHS,
     NAME_PARTICLES,
@@ -333,6 +335,18 @@ _NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "shaikh", "sheik"})
 _PORTFOLIO_HOLDERS = frozenset({"minister", "ministers", "secretary", "commissioner"})
 
 
+def _group_of_countries(doc: Document, a: int, b: int) -> int | None:
+    """The last token of "Baltic states", "Nordic Countries", "Gulf nations" when the run at ``a``..``b``
+    is one's adjective (or the whole): a region, not a town called Baltic."""
+    tokens = doc.tokens
+    if tokens[a].lower not in GROUPS_OF_COUNTRIES:
+        return None
+    end = b if b == a + 1 else b + 1
+    if b > a + 1 or end >= len(tokens) or tokens[end].lower not in COUNTRIES_PLURAL:
+        return None
+    return end
+
+
 def _org_run(doc: Document, a: int, b: int) -> bool:
     """A capitalised name ending in an organisation word: "the State Emergency Service"."""
     tokens = doc.tokens
@@ -548,6 +562,9 @@ def _classify_runs(doc: Document) -> list[tuple[int, int, bool]]:
             continue
         if folded in CONTINENTS:
             doc.add("place", name, a, b, continent="1")
+            continue
+        if (group := _group_of_countries(doc, a, b)) is not None:
+            doc.add("place", GROUPS_OF_COUNTRIES[tokens[a].lower], a, group, continent="1")  # "Baltic states"
             continue
         if title is None:
             found = title_before(doc, a)

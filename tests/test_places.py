@@ -229,6 +229,19 @@ def test_languages_continents_features_facilities_territories():
     assert [m.text for m in got["Ukraine"].mentions] == ["Ukraine"]
 
 
+def test_a_group_of_countries_is_a_region_not_a_town_of_that_name():
+    text = (
+        "Germany blocked weapons from Baltic states to Ukraine. Kyiv courted the Nordic and Baltic countries, "
+        "the Gulf nations and the Baltic States. Then he flew to Baltic, a town in South Dakota."
+    )
+    got = places(text)
+    baltic = got["Baltic states"]  # a town called Baltic is in the US: not this
+    assert baltic.country is None and baltic.attributes["kind"] == "continent"
+    assert [m.text for m in baltic.mentions] == ["Baltic states", "Baltic countries", "Baltic States"]
+    assert got["Gulf states"].country is None and [m.text for m in got["Gulf states"].mentions] == ["Gulf nations"]
+    assert [m.text for m in got["Baltic"].mentions] == ["Baltic"]  # the town, named alone
+
+
 def test_a_country_acting_is_no_location_context():
     text = "Russia attacked Sumy and hit Bilopillia overnight. Israeli troops raided Jenin in the West Bank."
     got = places(text)

@@ -5,9 +5,11 @@ from extract.lexicon.names import EXTRA_FIRST_NAMES, FIRST_NAMES, NAME_PARTICLES
 from extract.lexicon.organizations import ORG_HEADS, ORGANIZATIONS
 from extract.lexicon.words import (
     CONTINENTS,
+    COUNTRIES_PLURAL,
     DEMONYMS,
     GROUP_NOUNS,
     GROUP_WORDS_ALONE,
+    GROUPS_OF_COUNTRIES,
     LANGUAGES,
     MONTHS,
     NOT_NAMES,
@@ -23,12 +25,14 @@ from extract.lexicon.words import (
 
 __all__ = [
     "CONTINENTS",
+    "COUNTRIES_PLURAL",
     "LANGUAGES",
     "DEMONYMS",
     "EXTRA_FIRST_NAMES",
     "FIRST_NAMES",
     "GROUP_NOUNS",
     "GROUP_WORDS_ALONE",
+    "GROUPS_OF_COUNTRIES",
     "MONTHS",
     "NAME_PARTICLES",
     "NOT_NAMES",

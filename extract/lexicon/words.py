@@ -598,6 +598,17 @@ eastern europe|western europe|central europe|persian gulf
 """.replace("\n", "").split("|")
 )
 
+# Regions told by an adjective and a plural of countries ("the Baltic states", "Nordic countries",
+# "Gulf nations"): the region's name, a place with no country (a town called Baltic is in the US)
+GROUPS_OF_COUNTRIES = {
+    "baltic": "Baltic states",
+    "nordic": "Nordic countries",
+    "balkan": "Balkans",
+    "gulf": "Gulf states",
+    "scandinavian": "Scandinavia",
+}
+COUNTRIES_PLURAL = frozenset("states countries nations republics".split())
+
 # Words after a capitalised name that make it a place ("Kursk region", "Donetsk Oblast").
 PLACE_HEADS = frozenset(
     """
