@@ -41,6 +41,8 @@ SCORE_CUTOFF = 70.0  # results below this are not shown
 MATCHED_SLACK = 10.0  # a name this near its owner's best may show as matched, if written more like the query
 NO_MATCH = 60.0  # what two words further apart than typing slips (``slips``) score at most
 SHORT_QUERY = 2  # a query key this short must match in spelling as well as in sound
+TYPED_BY_SOUND = 6  # a query key this long may be a name's word being typed in another spelling
+ACRONYM_LETTERS = 6  # a name of capitals this short is an acronym ("ATACMS"): matched as written
 
 
 @dataclass
@@ -259,7 +261,9 @@ def word_ratio(query: str, name: str, length: int | None = None) -> float:
     return score
 
 
-def _word_score(query_words: list[str], name_words: list[str]) -> float:
+def _word_score(
+    query_words: list[str], name_words: list[str], spelled: tuple[list[str], list[str]] | None = None
+) -> float:
     """How well the query's words are found among the name's words, in any order (0..100).
 
     Each query word takes its best name word (a typo costs a little; a word being typed, a prefix
@@ -268,13 +272,25 @@ def _word_score(query_words: list[str], name_words: list[str]) -> float:
     one letter off a name's word of three ("near" for the "iar" of "Chasiv Yar") is a
     different word, not a typo (a whole name of three letters may still be typed with a slip,
     ``similarity`` compares whole keys too).
+
+    With ``spelled`` (the query's and the name's words as written, word for word with the keys'),
+    a key is not trusted further than the spelling bears it out: a word of three letters or fewer
+    as written is compared as written ("year" and "Yar" share the key "iar"; a letter added to a
+    word of three is another word), and a key is a word being typed only if the spelling is too
+    or the key is long enough to name one thing (``TYPED_BY_SOUND``: "attack" is "atak", the start
+    of ATACMS's key, but not of its spelling).
     """
     total = weight = 0.0
-    for q in query_words:
+    for i, q in enumerate(query_words):
         best = 0.0
-        for n in name_words:
-            score = word_ratio(q, n, min(len(q), len(n)))
-            if len(q) >= 2 and n.startswith(q):  # a word being typed
+        for j, n in enumerate(name_words):
+            written_q, written_n = (spelled[0][i], spelled[1][j]) if spelled else (q, n)
+            if min(len(written_q), len(written_n)) <= 3 and written_q != written_n:
+                score = word_ratio(written_q, written_n, min(len(written_q), len(written_n)))
+            else:
+                score = word_ratio(q, n, min(len(q), len(n)))
+            typed = len(q) >= TYPED_BY_SOUND or written_n.startswith(written_q)
+            if len(q) >= 2 and n.startswith(q) and typed:  # a word being typed
                 score = max(score, 90.0 if len(q) >= 3 else 80.0)
             best = max(best, score)
         total += best * len(q)
@@ -285,15 +301,37 @@ def _word_score(query_words: list[str], name_words: list[str]) -> float:
     return score * 0.9 if len(query_words) < len(name_words) else score
 
 
-def similarity(query: str, name: str) -> float:
-    """Similarity of two keys or two folded names, 0..100: whole, reordered, or partial."""
+def similarity(query: str, name: str, spelled: tuple[str, str] | None = None) -> float:
+    """Similarity of two keys or two folded names, 0..100: whole, reordered, or partial.
+
+    ``spelled``: for two keys, the query and the name as written (folded, ``plain_key``), which
+    the keys are not trusted beyond (``_word_score``)."""
+    q_words, n_words = query.split(), name.split()
+    words = None
+    if spelled is not None:
+        words = spelled[0].split(), spelled[1].split()
+        if (len(words[0]), len(words[1])) != (len(q_words), len(n_words)):  # (a key cut short)
+            words = None
+    if len(q_words) == 1 and len(n_words) == 1:
+        if words and min(len(words[0][0]), len(words[1][0])) <= 3 and words[0][0] != words[1][0]:
+            return _word_score(q_words, n_words, words)  # a short word: as written
+        if query == name:
+            return 100.0
+        whole = word_ratio(query, name)
+        if not name.startswith(query[:3]):
+            return whole
+        # (one word against one: a reordering is no more than the whole, and is held to its slips)
+        return max(whole, _word_score(q_words, n_words, words))
     if query == name:
         return 100.0
     whole = word_ratio(query, name)
-    q_words, n_words = query.split(), name.split()
-    if len(q_words) == 1 and len(n_words) == 1 and not name.startswith(query[:3]):
-        return whole
-    return max(whole, fuzz.token_sort_ratio(query, name) * 0.95, _word_score(q_words, n_words))
+    return max(whole, fuzz.token_sort_ratio(query, name) * 0.95, _word_score(q_words, n_words, words))
+
+
+def is_acronym(name: str) -> bool:
+    """A name written in capitals only, of 2 to ACRONYM_LETTERS letters ("ATACMS", "NYT", "E.U.")."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return 2 <= len(letters) <= ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
 
 
 def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tuple[float, _Candidate]]:
@@ -320,15 +358,18 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
     scored = []
     for index in sorted(chosen):
         candidate = found[index]
-        if written_short:  # "Kh", "Ky": a name (or a name's word) written so, or starting so
-            score = similarity(folded_query, plain_key(candidate.name))
+        written = plain_key(candidate.name)
+        if written_short or is_acronym(candidate.name):
+            # "Kh", "Ky": a name (or a name's word) written so, or starting so; an acronym is
+            # letters, not sounds ("attack" is no ATACMS)
+            score = similarity(folded_query, written)
             if score >= SCORE_CUTOFF:
                 scored.append((round(score, 1), candidate))
             continue
-        by_key = similarity(key, candidate.key)
+        by_key = similarity(key, candidate.key, (folded_query, written))
         if by_key < SCORE_CUTOFF * 0.9:
             continue
-        by_spelling = similarity(folded_query, plain_key(candidate.name))
+        by_spelling = similarity(folded_query, written)
         if len(key) <= SHORT_QUERY:  # "y" is "i" and so is "e": a letter or two must be written so
             score = min(by_key, by_spelling)
         else:
