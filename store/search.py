@@ -42,6 +42,7 @@ MATCHED_SLACK = 10.0  # a name this near its owner's best may show as matched, i
 NO_MATCH = 60.0  # what two words further apart than typing slips (``slips``) score at most
 SHORT_QUERY = 2  # a query key this short must match in spelling as well as in sound
 TYPED_BY_SOUND = 6  # a query key this long may be a name's word being typed in another spelling
+SPELLED_CLOSE = 90.0  # a query written this near a name matches it whatever their keys
 ACRONYM_LETTERS = 6  # a name of capitals this short is an acronym ("ATACMS"): matched as written
 
 
@@ -367,9 +368,13 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
                 scored.append((round(score, 1), candidate))
             continue
         by_key = similarity(key, candidate.key, (folded_query, written))
-        if by_key < SCORE_CUTOFF * 0.9:
-            continue
         by_spelling = similarity(folded_query, written)
+        if by_key < SCORE_CUTOFF * 0.9:
+            if by_spelling >= SPELLED_CLOSE:
+                # a slip in a long word that sends its key astray ("shcyh" for "shchy": the keys
+                # read "ts" and "x"), written all but as the name is
+                scored.append((round(by_spelling * 0.9, 1), candidate))
+            continue
         if len(key) <= SHORT_QUERY:  # "y" is "i" and so is "e": a letter or two must be written so
             score = min(by_key, by_spelling)
         else:

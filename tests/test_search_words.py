@@ -22,6 +22,7 @@ ENTITIES = [  # (type, name, aliases, mentions)
     ("place", "Vilnius", [], 5),
     ("place", "Tiraspol", [], 2),
     ("place", "Zaporizhzhia", ["Запоріжжя"], 20),
+    ("place", "Svitlosirivshchyna", [], 1),
     ("person", "Volodymyr Zelensky", ["Zelensky", "Володимир Зеленський"], 177),
     ("person", "Tim Lister", [], 2),
     ("organization", "ATACMS", [], 1),
@@ -85,6 +86,9 @@ def test_an_ordinary_word_finds_no_unrelated_name(db, query):
         ("Vilni", "Vilnius"),
         ("Tim", "Tim Lister"),
         ("Earth", "Earth"),
+        # two letters swapped in a long word: the keys part ("shcyh" reads "tsih", "shchy" "xi"),
+        # the spelling is all but the name's
+        ("Svitlosirivshcyhna", "Svitlosirivshchyna"),
     ],
 )
 def test_names_in_any_spelling_or_being_typed_are_still_found(db, query, expected):
