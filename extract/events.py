@@ -545,13 +545,14 @@ def find_events(
             date, level = _best_date(event_dates), 2
         elif (
             later
-            and dates_by_paragraph.get(para)
-            and (shifted := _shifted_or_none(dates_by_paragraph[para][-1], later, sentence.start)) is not None
+            and (told := _told_before(dates_by_paragraph, para)) is not None
+            and (shifted := _shifted_or_none(told, later, sentence.start)) is not None
+            and (pub is None or shifted.date <= pub.isoformat())  # ("came a day after" the day told: not later)
         ):
-            # "two days later", "two months later": counted from the date named before in the paragraph
-            # (before the present tense below: a timeline tells its past in the present)
+            # "two days later", "two months later": counted from the date named before in the paragraph,
+            # or just before it (before the present tense below: a timeline tells its past in the present)
             date, level = shifted, 2
-            dates_by_paragraph[para].append(date)
+            dates_by_paragraph.setdefault(para, []).append(date)
         elif pub is not None and not dates and not detail and (ongoing := _ONGOING.search(low)):
             # "troops are now 19 miles from the city", "manoeuvres are under way": happening as reported
             day = pub.isoformat()
@@ -1206,6 +1207,16 @@ def _later(original: str, low: str, words: int) -> re.Match[str] | None:
     if m is not None and ";" in original[: m.start()]:
         return None
     return m
+
+
+def _told_before(dates_by_paragraph: dict[int, list[DateMention]], para: int) -> DateMention | None:
+    """The date named last before a sentence of paragraph ``para``: in it, else in one of the two
+    paragraphs before ("Prigozhin's uprising in June ..." then, past a photo's caption, "killed two
+    months later")."""
+    for p in (para, para - 1, para - 2):
+        if dates_by_paragraph.get(p):
+            return dates_by_paragraph[p][-1]
+    return None
 
 
 def _shifted_or_none(anchor: DateMention, m: re.Match[str], at: int) -> DateMention | None:
