@@ -26,6 +26,7 @@ from store.readers import (
     read_jsonl,
     read_path,
 )
+from store.utf16 import byte_order
 from store_fixtures import FIXTURES, REPO
 
 
@@ -336,6 +337,58 @@ def test_utf16_json_lines_with_the_byte_order_mark_are_read(tmp_path, codec):
     path.write_bytes(("\ufeff" if codec == "utf-16-be" else "").encode(codec) + body.encode(codec))
     articles = list(read_path(path, "dump.jsonl"))
     assert [a.text for a in articles] == [line["text"] for line in lines]
+
+
+UTF16_TEXTS = [
+    "Russian shelling hit Kharkiv on Monday, killing two. Ukraïna — “Харків”.",
+    "Российские войска обстреляли Харьков в понедельник, погибли три человека.",
+    "قصفت القوات الروسية مدينة خاركيف يوم الاثنين، مما أسفر عن مقتل شخصين.",
+    "Харків",  # a word, no space: its high bytes (0x04) alone tell the byte order
+]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", UTF16_TEXTS, ids=["latin", "cyrillic", "arabic", "one word"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec, text):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(f"{text}\r\n".encode(codec))
+    (article,) = read_path(path, "notes.txt")
+    assert not isinstance(article, Rejection) and article.text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_json_lines_without_a_byte_order_mark_are_read(tmp_path, codec):
+    lines = [{"id": "a", "text": "Shelling hit Kharkiv on Monday."}, {"id": "b", "text": "Харків, Tuesday."}]
+    body = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode(codec)
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(body)
+    assert [a.text for a in read_path(path, "dump.jsonl")] == [line["text"] for line in lines]
+    assert [a.text for a in read_data(body, "dump.jsonl", "jsonl")] == [line["text"] for line in lines]
+
+
+def _binaries() -> list[tuple[str, bytes]]:
+    import gzip
+    import random
+
+    text = b"Russian shelling hit Kharkiv on Monday, killing two people.\n"
+    return [
+        ("png", (FIXTURES / "binary.txt").read_bytes()),
+        ("gzip", gzip.compress(text * 100)),
+        ("elf", Path(sys.executable).resolve().read_bytes()[:16384]),
+        *((f"random {seed}", random.Random(seed).randbytes(1024 + 97 * seed)) for seed in range(40)),
+        ("UTF-8 with a NUL", text * 20 + b"\x00" + text),
+        ("UTF-8 with NUL padding", text * 20 + b"\x00" * 200),
+    ]
+
+
+@pytest.mark.parametrize("name, data", _binaries(), ids=[name for name, _ in _binaries()])
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_binary_data_is_not_taken_for_utf16(tmp_path, name, data, suffix):
+    assert byte_order(data) is None
+    path = tmp_path / f"data{suffix}"
+    path.write_bytes(data)
+    (rejection,) = read_path(path, path.name)
+    assert isinstance(rejection, Rejection) and rejection.reason == "binary file (not text)"
 
 
 def test_broken_utf16_says_so(tmp_path):
