@@ -39,6 +39,7 @@ from store.readers import (
     entry_published,
     feed_title,
     parse_feed,
+    plain_title,
     read_html,
 )
 from store.urls import masked
@@ -167,7 +168,7 @@ def _items(feed: Feed, parsed) -> list[_Item]:
                 outlet=outlet,
                 ref=masked(link) if link else f"{feed.shown_url}#{(entry.get('id') or '').strip() or number}",
                 link=link,
-                title=(entry.get("title") or "").strip() or None,
+                title=plain_title(entry),
                 published=entry_published(entry),
                 body=body,
                 kind=kind,

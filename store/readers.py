@@ -574,7 +574,16 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     data = _SURROGATE_REF.sub(b"&#xFFFD;", _text_bytes(data))
     try:
         headers = {"content-location": url, "content-type": content_type}
-        feed = feedparser.parse(data, response_headers={k: v for k, v in headers.items() if v} or None)
+        # feedparser's HTML sanitizer and relative-link resolver rewrite an unknown entity ("&foo;",
+        # and each "&nbsp;" of a feed with no DTD read by its loose parser) as "&amp;foo", its
+        # semicolon lost: the bodies are left as the feed has them, their text read by body_text
+        # (scripts and styles are no text there) and HTML titles by plain_title
+        feed = feedparser.parse(
+            data,
+            response_headers={k: v for k, v in headers.items() if v} or None,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
     except Exception as error:  # feedparser wraps most errors, but not all
         raise Unreadable(f"unreadable feed ({type(error).__name__})") from None
     if not feed.get("version"):
@@ -587,8 +596,23 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     return feed
 
 
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses (not a no-break space)
+_NOT_TEXT_HTML = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def plain_title(node) -> str | None:
+    """A feed's or an item's title as text: an HTML one (Atom's ``type="html"``) without its tags
+    and with its character references read as ``html.unescape`` does (an unknown "&foo;" kept)."""
+    title = node.get("title") or ""
+    if "html" in (node.get("title_detail") or {}).get("type", ""):
+        import html
+
+        title = _HTML_SPACE.sub(" ", html.unescape(_NOT_TEXT_HTML.sub(" ", title)))
+    return title.strip() or None
+
+
 def feed_title(feed) -> str | None:
-    return (feed.feed.get("title") or "").strip() or None
+    return plain_title(feed.feed)
 
 
 def entry_body(entry) -> tuple[str, str, bool]:
@@ -651,7 +675,7 @@ def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:
         yield RawArticle(
             ref=where,
             text=text,
-            title=(entry.get("title") or "").strip() or derive_title(text),
+            title=plain_title(entry) or derive_title(text),
             url=entry_link(entry),
             outlet=outlet,
             published=entry_published(entry),

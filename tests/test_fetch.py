@@ -129,6 +129,24 @@ def test_new_items_are_stored_with_full_text_link_outlet_and_date(server, db):
     assert_store_sound(db.execute("PRAGMA database_list").fetchone()[2])
 
 
+def test_entities_of_a_feed_with_no_dtd_keep_their_characters_and_unknown_ones_stay_whole(server, db):
+    server.routes["/wire"] = Reply(
+        200,
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire &amp;mdash; &amp;foo;</title><item>'
+        b"<title>Kharkiv&nbsp;shelled &mdash; &foo;</title><guid isPermaLink='false'>k-1</guid>"
+        b"<description>Shelling hit Kharkiv on Monday &mdash; two dead &foo; &amp;bar; stays.</description>"
+        b"</item></channel></rss>",
+    )
+    follow(db, server.url("/wire"))
+    summary, reported = run(db)
+    assert (summary.added, reported) == (1, {"failures": [], "rejections": []})
+    (stored,) = articles(db).values()
+    assert (stored["title"], stored["text"]) == (
+        "Kharkiv\xa0shelled — &foo;",
+        "Shelling hit Kharkiv on Monday — two dead &foo; &bar; stays.",
+    )
+
+
 def test_an_unchanged_feed_costs_a_304_and_adds_nothing(server, db):
     follow(db, serve_wire(server))
     run(db)

@@ -260,6 +260,52 @@ def test_atom_entry_html_content_is_extracted():
     assert entry.url == "https://atom.example.org/crimea" and entry.published == "2024-07-02"
 
 
+# (a no-break space inside HTML markup comes out of the main-text extractor as a space)
+ENTITY_TEXT = "Shelling hit Kharkiv{space}on Monday — two dead, “officials” said… &foo; stays"
+
+
+@pytest.mark.parametrize(
+    "body, space",
+    [
+        # no DTD declares them: feedparser's strict parser gives up and its loose one reads the feed
+        (
+            "<description>Shelling hit Kharkiv&nbsp;on Monday &mdash; two dead, "
+            "&ldquo;officials&rdquo; said&hellip; &foo; stays</description>",
+            "\xa0",
+        ),
+        (
+            "<description>&lt;p&gt;Shelling hit Kharkiv&amp;nbsp;on Monday &amp;mdash; two "
+            "dead, &amp;ldquo;officials&amp;rdquo; said&amp;hellip; &amp;foo; stays&lt;/p&gt;</description>",
+            " ",
+        ),
+        (
+            "<description><![CDATA[<p>Shelling hit Kharkiv&nbsp;on Monday &mdash; two dead, "
+            "&ldquo;officials&rdquo; said&hellip; &foo; stays</p>]]></description>",
+            " ",
+        ),
+    ],
+    ids=["in the XML", "in escaped HTML", "in CDATA"],
+)
+def test_html_entities_in_a_feed_come_out_as_their_characters_unknown_ones_whole(body, space):
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item>{body}</item></channel></rss>'
+    (article,) = read_data(feed.encode(), "wire.rss", "feed")
+    assert isinstance(article, RawArticle) and article.text == ENTITY_TEXT.format(space=space)
+
+
+def test_html_titles_and_bodies_of_an_atom_feed_keep_unknown_entities_whole():
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title type="html">War &amp;amp; Peace &amp;foo; &lt;b&gt;Wire&lt;/b&gt;</title><entry>'
+        '<title type="html">Kharkiv&amp;nbsp;shelled &amp;mdash; &amp;foo; &lt;script&gt;x()&lt;/script&gt;</title>'
+        '<content type="html">&lt;p&gt;Shelling hit Kharkiv &amp;mdash; &amp;foo; &amp;amp;bar; stays&lt;/p&gt;</content>'
+        "</entry></feed>"
+    )
+    (article,) = read_data(feed.encode(), "wire.atom", "feed")
+    assert isinstance(article, RawArticle)
+    assert article.text == "Shelling hit Kharkiv — &foo; &bar; stays"
+    assert (article.title, article.outlet) == ("Kharkiv\xa0shelled — &foo;", "War & Peace &foo; Wire")
+
+
 def test_xml_that_is_not_a_feed_is_rejected(tmp_path):
     path = tmp_path / "data.xml"
     path.write_text("<?xml version='1.0'?><inventory><item>bolts</item></inventory>")
