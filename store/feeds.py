@@ -177,7 +177,8 @@ def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
     """A feed by its id or its URL; FeedError when there is none."""
     key = key.strip()
     feed_id = int(key) if key.isdigit() else _feed_id(conn, key)
-    found = _feeds(conn, "WHERE id = ?", (feed_id,)) if feed_id in ROWIDS else []
+    # (None is no id: "None in ROWIDS" compares it with each of the 2**64 ids in turn, for ever)
+    found = _feeds(conn, "WHERE id = ?", (feed_id,)) if feed_id is not None and feed_id in ROWIDS else []
     if not found:
         raise FeedError(f"no feed {masked(key)!r} (see `sitrep feeds list`)")
     return found[0]

@@ -123,6 +123,17 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, capsys, args, message):
     assert status == 2 and out == "" and err.count("\n") == 1 and message in err
 
 
+def test_removing_a_feed_not_followed_says_so_at_once(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    with store:
+        add_feed(store, "https://kyiv.example/rss")
+    store.close()
+    # in a subprocess with a time limit: it had compared None with each of the 2**64 possible ids
+    result = run_sitrep("feeds", "remove", "https://nope.example/rss", "--db", str(tmp_path / "s.db"), timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "sitrep: no feed 'https://nope.example/rss' (see `sitrep feeds list`)\n"
+
+
 def test_reading_commands_want_an_existing_store_and_a_bad_feed_creates_none(tmp_path, capsys):
     for args in (["feeds", "list"], ["feeds", "export"], ["fetch"], ["watch"]):
         status, _, err = sitrep(capsys, *args, "--db", str(tmp_path / "none.db"))
