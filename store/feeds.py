@@ -176,7 +176,7 @@ def _feed_id(conn: sqlite3.Connection, url: str) -> int | None:
 def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
     """A feed by its id or its URL; FeedError when there is none."""
     key = key.strip()
-    feed_id = int(key) if key.isdigit() else _feed_id(conn, key)
+    feed_id = int(key) if key.isascii() and key.isdigit() else _feed_id(conn, key)  # (not "٣": no id)
     # (None is no id: "None in ROWIDS" compares it with each of the 2**64 ids in turn, for ever)
     found = _feeds(conn, "WHERE id = ?", (feed_id,)) if feed_id is not None and feed_id in ROWIDS else []
     if not found:

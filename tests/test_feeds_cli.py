@@ -134,6 +134,19 @@ def test_removing_a_feed_not_followed_says_so_at_once(tmp_path):
     assert result.stderr == "sitrep: no feed 'https://nope.example/rss' (see `sitrep feeds list`)\n"
 
 
+def test_a_feed_id_in_other_digits_is_no_feed_id(tmp_path, capsys):
+    store = open_store(tmp_path / "s.db")
+    with store:
+        add_feed(store, "https://kyiv.example/rss")
+    store.close()
+    db = str(tmp_path / "s.db")
+    for key in ("\u0661", "\uff11", "\u09e7"):  # Arabic-Indic, full-width and Bengali one: not feed 1
+        status, out, err = sitrep(capsys, "feeds", "remove", key, "--db", db)
+        assert (status, out, err) == (2, "", f"sitrep: no feed '{key}' (see `sitrep feeds list`)\n")
+    status, out, _ = sitrep(capsys, "feeds", "list", "--db", db)
+    assert status == 0 and "https://kyiv.example/rss" in out
+
+
 def test_reading_commands_want_an_existing_store_and_a_bad_feed_creates_none(tmp_path, capsys):
     for args in (["feeds", "list"], ["feeds", "export"], ["fetch"], ["watch"]):
         status, _, err = sitrep(capsys, *args, "--db", str(tmp_path / "none.db"))

@@ -33,6 +33,16 @@ def plain(text: object) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
 
 
+_ROW_ID = re.compile(r"-?[0-9]+")  # ASCII digits: int() would take "٣", "５", " 3\n" and "1_0" as well
+
+
+def row_id(text: str) -> int:
+    """An id on the command line: ASCII digits (a minus sign allowed: the id of no row, said so)."""
+    if not _ROW_ID.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r} (an id is written in the digits 0-9)")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not argparse's usage block
         raise UsageError(f"{message} (see `{self.prog} --help`)")
@@ -180,7 +190,7 @@ def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
         "(confirmed by other sources) to 6 (cannot be judged).",
     )
     grade.add_argument("kind", metavar="source|claim")
-    grade.add_argument("id", type=int, metavar="ID")
+    grade.add_argument("id", type=row_id, metavar="ID")
     grade.add_argument("grade", metavar="GRADE", help="A-F for a source, 1-6 for a claim")
     grade.add_argument("--reason", **reason)
 
@@ -188,7 +198,7 @@ def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
         "status", parents=parents, help="verify, dispute or reject an event, claim or incident"
     )
     status.add_argument("kind", metavar="event|claim|incident")
-    status.add_argument("id", type=int, metavar="ID")
+    status.add_argument("id", type=row_id, metavar="ID")
     status.add_argument("status", metavar="unverified|verified|disputed|false")
     status.add_argument("--reason", **reason)
 
@@ -196,7 +206,7 @@ def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
         "correct", parents=parents, help="correct an extracted event (extracted values are kept)"
     )
     correct.add_argument("kind", metavar="event")
-    correct.add_argument("id", type=int, metavar="ID")
+    correct.add_argument("id", type=row_id, metavar="ID")
     correct.add_argument("--subtype", metavar="S", help="one of ACLED's subtypes, e.g. 'Air/drone strike'")
     correct.add_argument("--date", metavar="D", help="YYYY-MM-DD")
     correct.add_argument("--place", metavar="NAME")
@@ -206,12 +216,12 @@ def _add_judging_commands(commands, db_option: argparse.ArgumentParser) -> None:
 
     note = commands.add_parser("note", parents=parents, help="add a note to an event, claim, source or article")
     note.add_argument("kind", metavar="event|claim|source|article")
-    note.add_argument("id", type=int, metavar="ID")
+    note.add_argument("id", type=row_id, metavar="ID")
     note.add_argument("text", metavar="TEXT")
 
     tag = commands.add_parser("tag", parents=parents, help="tag an event, claim, source or article")
     tag.add_argument("kind", metavar="event|claim|source|article")
-    tag.add_argument("id", type=int, metavar="ID")
+    tag.add_argument("id", type=row_id, metavar="ID")
     tag.add_argument("tag", metavar="TAG")
     tag.add_argument("--remove", action="store_true", help="take the tag off instead")
 
