@@ -29,6 +29,7 @@ from typing import BinaryIO
 from extract.gcpause import gc_settled
 from extract.model import Extraction
 from store.db import write_transaction
+from store.filenames import shown_name
 from store.readers import (
     JSONL_SUFFIXES,
     KNOWN_SUFFIXES,
@@ -131,9 +132,9 @@ def _folder_files(folder: Path) -> Iterator[Path | Rejection]:
                 if path.is_file():
                     yield path
                 else:  # a FIFO or socket would block a reader; a broken link reads nothing
-                    yield Rejection(str(path), "not a regular file")
+                    yield Rejection(shown_name(str(path)), "not a regular file")
     for error in errors:
-        yield Rejection(str(error.filename), f"cannot read folder ({error.strerror or error})")
+        yield Rejection(shown_name(str(error.filename)), f"cannot read folder ({error.strerror or error})")
 
 
 def _read_file_batch(pairs: list[tuple[str, str]]) -> list[RawArticle | Rejection]:
@@ -181,12 +182,13 @@ def _read_files(pairs: list[tuple[Path, str]], workers: Workers | None) -> Itera
 def read_inputs(
     paths: Iterable[str], stdin: BinaryIO | None = None, workers: Workers | None = None
 ) -> Iterator[RawArticle | Rejection]:
-    """Every article (or rejection) from the paths given on the command line, in order."""
+    """Every article (or rejection) from the paths given on the command line, in order. A path is
+    named (in a rejection, in an article's ``ref``) with its bytes that are not UTF-8 escaped."""
     for given in paths:
         if given == "-":
             yield from read_jsonl(stdin if stdin is not None else sys.stdin.buffer, "stdin")
             continue
-        path = Path(given)
+        path, given = Path(given), shown_name(given)
         if path.is_dir():
             pairs: list[tuple[Path, str]] = []
             refused = False
@@ -195,7 +197,7 @@ def read_inputs(
                     refused = True
                     yield item
                 else:
-                    pairs.append((item, item.relative_to(path).as_posix()))
+                    pairs.append((item, shown_name(item.relative_to(path).as_posix())))
             if not pairs and not refused:  # (a folder that cannot be read is said once, above)
                 yield Rejection(
                     given, "no article files found in this folder (.txt .md .html .htm .jsonl .ndjson .xml .rss .atom)"

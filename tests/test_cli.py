@@ -11,6 +11,7 @@ import random
 import select
 import shlex
 import shutil
+import sqlite3
 import subprocess
 
 import pytest
@@ -141,6 +142,30 @@ def test_newlines_and_tabs_in_names_stay_on_the_one_line_of_their_message(tmp_pa
     result = run_sitrep("--db", "x\ny\t.db", "stats", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith("sitrep: x\\x0ay\\x09.db: no such store")
+
+
+def test_file_names_that_are_not_utf8_are_named_with_their_bytes_escaped(tmp_path):
+    """Their undecodable bytes had come out as U+FFFD in the stored ref (every such name alike) and
+    as Python's surrogates ("\\udcff") in the messages: now as the bytes' escapes, on one line."""
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Shelling hit Kharkiv on Monday, killing two, officials said.")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / os.fsdecode(b"bad\xff.txt")).write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    (tmp_path / "in" / os.fsdecode(b"wire\xfe\xed.jsonl")).write_text('{"text": "Shelling hit Odesa."}\nnot json\n')
+    paths = [os.fsdecode(b"caf\xe9.txt"), "in", os.fsdecode(b"gone\xff.txt")]
+    result = run_sitrep("ingest", *paths, "--db", "s.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "added 2, already present 0, rejected 3\n")
+    assert result.stderr.splitlines() == [
+        "sitrep: in/bad\\xff.txt: binary file (not text)",
+        "sitrep: in/wire\\xfe\\xed.jsonl:2: broken JSON (Expecting value at column 1)",
+        "sitrep: gone\\xff.txt: no such file or folder",
+    ]
+    conn = sqlite3.connect(tmp_path / "s.db")
+    refs = [ref for (ref,) in conn.execute("SELECT ref FROM articles ORDER BY id")]
+    conn.close()
+    assert refs == ["caf\\xe9.txt", "wire\\xfe\\xed.jsonl:1"]
+    result = run_sitrep("--db", os.fsdecode(b"s\xff.db"), "stats", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith("sitrep: s\\xff.db: no such store")
+    assert result.stderr.count("\n") == 1
 
 
 def test_stats_readable_and_json(kursk_store):

@@ -16,6 +16,7 @@ import sys
 from datetime import UTC
 from pathlib import Path
 
+from store.filenames import shown_name
 from tui.config import ConfigError, load_settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -29,8 +30,9 @@ class UsageError(Exception):
 
 def plain(text: object) -> str:
     """Text safe for a terminal and for a one-line message: control characters (newlines and tabs
-    too) shown as escapes, never passed through."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(text))
+    too) shown as escapes, never passed through; so are a file name's bytes that are not UTF-8
+    (store/filenames.py), which no terminal can show and standard output cannot write."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", shown_name(str(text)))
 
 
 _ROW_ID = re.compile(r"-?[0-9]+")  # ASCII digits: int() would take "٣", "５", " 3\n" and "1_0" as well
