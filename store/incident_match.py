@@ -230,6 +230,22 @@ def region_place(place: Place) -> Place:
     )
 
 
+# Subtypes whose events name a capital for its government ("supply Kyiv with a Patriot battery",
+# "Moscow began to withdraw forces", "Washington approved aid"): there a capital says no more of
+# where than its country does, so two deliveries of one week to Kyiv are not one incident for it
+METONYMIC_SUBTYPES = frozenset({"Change to group/activity", "Agreement", "Other"})
+
+
+@lru_cache(maxsize=4096)
+def as_government(place: Place) -> Place:
+    """A capital city as its country (level 0: it locates nothing); any other place as it is."""
+    from extract.gazetteer import is_capital
+
+    if place.level != 2 or not is_capital(place.name, place.country):
+        return place
+    return Place(place.id, place.name, place.country, place.admin1, place.lat, place.lon, 0, place.key, place.region)
+
+
 def _km(p: Place, q: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (p.lat, p.lon, q.lat, q.lon))
     a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2

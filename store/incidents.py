@@ -74,6 +74,7 @@ from functools import lru_cache
 from extract.model import SUBTYPE_TO_TYPE
 from store.incident_match import (
     MAX_CORE_DAYS,
+    METONYMIC_SUBTYPES,
     MIN_SCORE,
     REGION_AFTER,
     REGION_BEFORE,
@@ -82,6 +83,7 @@ from store.incident_match import (
     Place,
     Profile,
     actor_tokens,
+    as_government,
     event_key,
     families,
     fits_in_article,
@@ -224,6 +226,8 @@ class Grouper:
                     if i in known
                 )
             )
+            if subtype in METONYMIC_SUBTYPES:
+                places = list(dict.fromkeys(as_government(p) for p in places))
             items.append(
                 Item(
                     event_id,

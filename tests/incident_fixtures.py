@@ -16,6 +16,7 @@ TYPES = {
     "Peaceful protest": "Protests",
     "Attack": "Violence against civilians",
     "Agreement": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
 }
 
 
@@ -62,9 +63,12 @@ def _sentence(report: Report) -> str:
     parts = []
     if report.actor:
         parts.append(report.actor)
-    verb = {"Armed clash": "fought near", "Peaceful protest": "protest in", "Agreement": "agreement in"}.get(
-        report.subtype, "struck"
-    )
+    verb = {
+        "Armed clash": "fought near",
+        "Peaceful protest": "protest in",
+        "Agreement": "agreement in",
+        "Change to group/activity": "sent troops to",
+    }.get(report.subtype, "struck")
     parts.append(verb)
     if report.place is not None:
         parts.append(f"the {report.place.name} region" if report.region_word else report.place.name)

@@ -194,6 +194,26 @@ def test_a_town_meets_its_region_only_with_more_agreeing(conn):
     assert incident_of(conn, "town2") != incident_of(conn, "region2")  # a region alone is not enough
 
 
+def test_a_capital_named_for_its_government_does_not_group_strategic_developments(conn):
+    kyiv = Place("Kyiv", "UA", "Kyiv City", 50.4547, 30.5238)
+    write(
+        conn,
+        # "Germany pledged to supply Kyiv with a Patriot battery", "the United States passed aid for
+        # Kyiv": two deliveries to the capital's government, not one incident in the capital
+        Story("pledge", [Report("Change to group/activity", kyiv, "2024-05-09", actor="Germany")], outlet="DW"),
+        Story("aid", [Report("Change to group/activity", kyiv, "2024-05-09", actor="Washington")], outlet="AP"),
+        # a strike on the capital is in it
+        strike("s1", place=kyiv, outlet="Reuters"),
+        strike("s2", place=kyiv, claimant="the city's mayor", outlet="AFP"),
+        # a delivery to another town is placed by it
+        Story("t1", [Report("Change to group/activity", KHARKIV, "2024-05-09", actor="Germany")], outlet="DW"),
+        Story("t2", [Report("Change to group/activity", KHARKIV, "2024-05-09", actor="Berlin")], outlet="AP"),
+    )
+    assert incident_of(conn, "pledge") != incident_of(conn, "aid")
+    assert incident_of(conn, "s1") == incident_of(conn, "s2")
+    assert incident_of(conn, "t1") == incident_of(conn, "t2")
+
+
 def test_countries_alone_never_group(conn):
     ukraine = Place("Ukraine", "UA")
     other = strike("b", place=ukraine, claimant="the mayor")
