@@ -497,6 +497,11 @@ MIGRATIONS: list[str] = [
     END;
     INSERT INTO grams_pending (article_id) SELECT id FROM articles;
     """,
+    # the entities from the most mentioned: a name search of a letter or two walks them to find the
+    # most mentioned of the thousands of names that start so in a big store (store/search.py)
+    """
+    CREATE INDEX entities_mentions ON entities(n_mentions DESC, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

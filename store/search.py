@@ -36,6 +36,8 @@ MAX_EDITED_WORD = 12  # one-word keys up to this long get their one-edit neighbo
 EDITS = 2  # differences between a query key and a name key that the trigram lookup allows
 PREFIX_CANDIDATES = 100  # names taken from the key index (equal to or starting with the key)
 PREFIX_RANGE = 2000  # keys read from the key index to choose those names from
+WALK_BUDGET = 5000  # entities walked, the most mentioned first, for the names a short key starts
+WALKED_KEY = 3  # keys this short are walked so
 RESCORE = 100  # candidates given the careful score after each quick one
 SCORE_CUTOFF = 70.0  # results below this are not shown
 MATCHED_SLACK = 10.0  # a name this near its owner's best may show as matched, if written more like the query
@@ -173,6 +175,16 @@ def candidates(conn: sqlite3.Connection, key: str, kind: str = "any", enough: in
         return len(rows)
 
     mentions = "(SELECT e.n_mentions FROM entities e WHERE e.id = n.owner_id AND n.owner = 'entity')"
+    if len(key) <= WALKED_KEY:
+        # a few letters start more names in a big store than PREFIX_RANGE ("Kh" is every key that
+        # starts with "h"): the most mentioned of them, walking the entities from the most mentioned
+        # (CROSS JOIN: the entities drive, each looking up its own names; the rows come in their order)
+        take(
+            "SELECT n.id, n.owner, n.owner_id, n.name, n.key FROM (SELECT id FROM entities"
+            " INDEXED BY entities_mentions ORDER BY n_mentions DESC, id LIMIT ?) w CROSS JOIN names n"
+            f" ON n.owner = 'entity' AND n.owner_id = w.id WHERE n.key >= ? AND n.key < ?{where} LIMIT ?",
+            (WALK_BUDGET, key, key + "~", *args, PREFIX_CANDIDATES),
+        )
     # the key and the keys that start with it (the first PREFIX_RANGE of them), most mentioned first
     take(
         f"SELECT * FROM ({select} WHERE n.key >= ? AND n.key < ?{where} ORDER BY n.key LIMIT ?) ranged"

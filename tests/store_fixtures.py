@@ -110,15 +110,24 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
     )
 
 
-# What the migration that indexed runs of unspaced scripts added (the newest): dropped, a store is
+# What the migration that indexed the entities by mentions added (the newest): dropped, a store is
 # as the versions before it left it.
-BEFORE_GRAMS = """
+BEFORE_MENTIONS_INDEX = """
+    DROP INDEX entities_mentions;
+"""
+
+# What the migration that indexed runs of unspaced scripts added: dropped (after what came later),
+# a store is as the versions before it left it.
+BEFORE_GRAMS = (
+    BEFORE_MENTIONS_INDEX
+    + """
     DROP TRIGGER articles_grams_ai;
     DROP TRIGGER articles_grams_ad;
     DROP TABLE articles_grams;
     DROP TABLE grams_pending;
     DROP TABLE grams_gone;
 """
+)
 
 # What the migration that counted spellings added: dropped (after what came later), a store is as
 # the versions before it left it.

@@ -5,12 +5,14 @@ names being typed, still find them. Real SQLite store, names written as the writ
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from search_fixtures import add_names
 from store.db import open_store
 from store.keys import merge_key
-from store.search import search
+from store.search import PREFIX_RANGE, search
 
 ENTITIES = [  # (type, name, aliases, mentions)
     ("place", "Kharkiv", ["Харків", "Kharkov"], 31),
@@ -97,3 +99,28 @@ def test_names_in_any_spelling_or_being_typed_are_still_found(db, query, expecte
 
 def test_two_letters_still_find_the_names_that_start_so(db):
     assert {"Kharkiv", "Kherson"} <= set(names(db, "Kh"))
+
+
+def test_a_few_letters_find_the_most_mentioned_names_that_start_so_in_a_big_store(tmp_path):
+    # more names start with the key of "Kh" ("h") than the key index is read for (PREFIX_RANGE),
+    # and all of them sort before Kharkiv's "harkiv": the most mentioned are still found
+    conn = open_store(tmp_path / "big.db")
+    letters = "abdelmno"
+    with conn:
+        for n, word in enumerate(itertools.islice(itertools.product(letters, repeat=5), PREFIX_RANGE + 500)):
+            name = "Ha" + "".join(word)
+            entity_id = conn.execute(
+                "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('person', ?, ?, 1, 0)",
+                (name, f"{merge_key(name)} {n}"),  # (look-alikes: one merge key each)
+            ).lastrowid
+            add_names(conn, "entity", entity_id, [name])
+        for name, mentions in (("Kharkiv", 400), ("Kherson", 300), ("Mariupol", 200)):
+            entity_id = conn.execute(
+                "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('place', ?, ?, ?, 0)",
+                (name, merge_key(name), mentions),
+            ).lastrowid
+            add_names(conn, "entity", entity_id, [name])
+    assert conn.execute("SELECT count(*) FROM names WHERE key >= 'h' AND key < 'harkiv'").fetchone()[0] > PREFIX_RANGE
+    assert [r.name for r in search(conn, "Kh", limit=5)][:2] == ["Kharkiv", "Kherson"]
+    assert [r.name for r in search(conn, "Mar", limit=5)][0] == "Mariupol"
+    conn.close()
