@@ -5,7 +5,9 @@ in a row, the next due time).
 Times are ISO 8601 strings in UTC (``2024-12-16T09:30:00+00:00``), so they sort as text.
 A feed's next due time is its interval after the last try, with a jitter of ±10% so that feeds
 added together drift apart; after failures the interval doubles with each one in a row (at most a
-day), and never comes before what a server asked for with Retry-After.
+day), and never comes before what a server asked for with Retry-After (heeded up to a day).
+An interval is a minute to a year; a row holding another (written by hand, or by a version that
+took any) is read as the nearest of the two, so that one bad row never stops the other feeds.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from store.urls import masked, normalise, same_form
 
 DEFAULT_EVERY = 30 * 60
 MIN_EVERY = 60  # a minute: more often is not polite to anyone's server
+MAX_EVERY = 365 * 86400  # a year: a feed asked less often is not being followed
 MAX_BACKOFF = 24 * 3600
 JITTER = 0.1
 
@@ -82,14 +85,38 @@ def iso(moment: datetime) -> str:
 
 
 def parse_every(text: str) -> int:
-    """``30m``, ``2h``, ``1d``, ``1h30m``, ``90s`` as seconds (at least a minute)."""
+    """``30m``, ``2h``, ``1d``, ``1h30m``, ``90s`` as seconds (a minute to a year)."""
     compact = text.strip().replace(" ", "")
+    shown = repr(text if len(text) <= 40 else text[:37] + "...")
     if not compact or _EVERY.fullmatch(compact) is None:
-        raise FeedError(f"interval {text!r}: give a duration such as 30m, 2h, 1d or 1h30m")
-    seconds = sum(int(n) * _UNITS[unit.lower()] for n, unit in re.findall(r"(\d+)([smhd])", compact, re.IGNORECASE))
+        raise FeedError(f"interval {shown}: give a duration such as 30m, 2h, 1d or 1h30m")
+    parts = re.findall(r"(\d+)([smhd])", compact, re.IGNORECASE)
+    # (a number of more digits than a year has seconds is over it: not read, as Python refuses
+    # to read one of thousands of digits)
+    if any(len(n.lstrip("0")) > len(str(MAX_EVERY)) for n, _ in parts):
+        seconds = MAX_EVERY + 1
+    else:
+        seconds = sum(int(n) * _UNITS[unit.lower()] for n, unit in parts)
     if seconds < MIN_EVERY:
-        raise FeedError(f"interval {text!r}: at least 1m between fetches")
+        raise FeedError(f"interval {shown}: at least 1m between fetches")
+    if seconds > MAX_EVERY:
+        raise FeedError(f"interval {shown}: at most {format_every(MAX_EVERY)} between fetches")
     return seconds
+
+
+def check_every(seconds: int) -> int:
+    """An interval in seconds, refused unless it is a minute to a year."""
+    if not MIN_EVERY <= seconds <= MAX_EVERY:
+        raise FeedError(f"interval of {seconds} s: give one of 1m to {format_every(MAX_EVERY)}")
+    return seconds
+
+
+def usable_every(every: object) -> int:
+    """The interval a stored row means, within a minute and a year whatever it holds (a row
+    written by hand or by a version that took any interval); not a number: the default."""
+    if not isinstance(every, int | float) or every != every:  # (text, NULL, NaN)
+        return DEFAULT_EVERY
+    return int(min(max(every, MIN_EVERY), MAX_EVERY))
 
 
 def format_every(seconds: int) -> str:
@@ -215,6 +242,8 @@ def add_feed(
     already followed gets the tags added, the interval given, and is revived if it was gone."""
     url = check_url(url)
     tags = [check_tag(tag) for tag in tags]
+    if every is not None:
+        check_every(every)
     feed_id = _feed_id(conn, url)
     new = feed_id is None
     if new:
@@ -246,11 +275,12 @@ def remove_feed(conn: sqlite3.Connection, key: str) -> Feed:
 def _delay(feed: Feed, outcome: Outcome, errors: int, rng: random.Random | None) -> float:
     """Seconds to the next try: the interval (or the backoff) with its jitter, never before the
     wait a server asked for, which is heeded up to a day (a Retry-After in 2099 is no reason to
-    stop following a feed)."""
+    stop following a feed). A stored interval out of bounds is read within them (``usable_every``)."""
+    every = usable_every(feed.every)
     if outcome.error is None:
-        delay = feed.every
-    else:
-        delay = min(feed.every * 2 ** (max(errors, 1) - 1), MAX_BACKOFF)
+        delay = every
+    else:  # (the doubling stops at a day: 2**17 minutes is more than that)
+        delay = min(every * 2 ** min(max(errors, 1) - 1, 17), MAX_BACKOFF)
     delay *= (rng or random).uniform(1 - JITTER, 1 + JITTER)
     return max(delay, min(outcome.retry_after or 0, MAX_BACKOFF))
 

@@ -163,3 +163,8 @@ def test_feed_defaults_come_from_the_file_and_flags_win(tmp_path, config, capsys
     config.write_text('[feeds]\nevery = "often"\n', encoding="utf-8")
     assert cli.main(["feeds", "add", "https://x.example/rss", "--db", db]) == 2
     assert "[feeds] every in the config file: interval 'often'" in capsys.readouterr().err
+    config.write_text('[feeds]\nevery = "99999999d"\n', encoding="utf-8")
+    assert cli.main(["feeds", "add", "https://x.example/rss", "--db", db]) == 2
+    assert capsys.readouterr().err == (
+        "sitrep: [feeds] every in the config file: interval '99999999d': at most 365d between fetches\n"
+    )

@@ -11,6 +11,7 @@ import select
 import signal
 import sqlite3
 import subprocess
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -198,6 +199,33 @@ def test_fetch_summary_json_and_exit_status(tmp_path, capsys, server):
     assert (status, out, err) == (0, "feeds 0: fetched 0, not modified 0, failed 0; added 0, already present 0\n", "")
     status, out, _ = sitrep(capsys, "fetch", "--all", "--tag", "wire", "--db", db)
     assert status == 0 and out == "feeds 1: fetched 1, not modified 0, failed 0; added 0, already present 2\n"
+
+
+@pytest.mark.parametrize("every", ["99999999d", "100000000000000000000d", "366d"])
+def test_an_interval_over_a_year_is_a_usage_error_and_nothing_is_followed(tmp_path, capsys, every):
+    db = str(tmp_path / "s.db")
+    status, out, err = sitrep(capsys, "feeds", "add", "https://wire.example/rss", "--every", every, "--db", db)
+    assert (status, out, err) == (2, "", f"sitrep: interval '{every}': at most 365d between fetches\n")
+    status, out, err = sitrep(capsys, "feeds", "add", "https://wire.example/rss", "--every", "365d", "--db", db)
+    assert status == 0 and out.endswith("(every 365d)\n")
+
+
+def test_a_stored_interval_out_of_bounds_stops_neither_fetch_nor_its_other_feeds(tmp_path, capsys, server):
+    """A row an older version took (`--every 99999999d`) or written by hand: fetch and watch go on."""
+    db = str(tmp_path / "s.db")
+    text = "Shelling hit Kherson on Friday, wounding two people, the regional governor said."
+    server.routes["/other"] = Reply(200, rss("Other Wire", [{"title": "Kherson", "guid": "k1", "description": text}]))
+    sitrep(capsys, "feeds", "add", server.url("/wire"), "--db", db)
+    sitrep(capsys, "feeds", "add", server.url("/other"), "--db", db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE feeds SET every = 99999999 * 86400 WHERE id = 1")
+    status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
+    assert (status, err) == (0, "") and json.loads(out)["fetched"] == 2 and json.loads(out)["added"] == 3
+    _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--db", db)
+    odd, other = [json.loads(line) for line in out.splitlines()]
+    assert odd["last_status"] == other["last_status"] == 200
+    assert odd["next_due"] <= (datetime.now(UTC) + timedelta(days=365 * 1.1 + 1)).isoformat()
+    assert_store_sound(db)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import pytest
 from store.db import open_store
 from store.feeds import (
     MAX_BACKOFF,
+    MAX_EVERY,
     FeedError,
     Outcome,
     add_feed,
@@ -231,6 +232,34 @@ def test_a_wait_asked_for_is_never_cut_by_the_jitter_and_is_heeded_up_to_a_day(c
     # "Retry-After: Wed, 21 Oct 2099": tried again within a day, not in 2106
     feed = _record(conn, feed, Outcome(503, "HTTP 503", retry_after=2_300_000_000), now)
     assert 3600 <= _due_in(feed, now) <= MAX_BACKOFF
+
+
+@pytest.mark.parametrize("text", ["366d", "365d1s", "99999999d", "100000000000000000000d", "9" * 5000 + "d"])
+def test_an_interval_over_a_year_is_refused(conn, text):
+    with pytest.raises(FeedError, match="at most 365d between fetches"):
+        parse_every(text)
+    assert parse_every("365d") == MAX_EVERY
+    for every in (MAX_EVERY + 1, 10**20, 59):
+        with pytest.raises(FeedError, match="interval of"), conn:
+            add_feed(conn, "https://a.example/rss", every=every)
+    assert list_feeds(conn) == []
+
+
+@pytest.mark.parametrize("every", [99999999 * 86400, 2**63 - 1, 1e300, "often"])
+def test_an_interval_out_of_bounds_already_stored_is_read_within_them(conn, every):
+    """A row written by hand or by a version that took any interval: its next due time is put at
+    most a year (and the jitter) ahead, instead of overflowing the date and stopping the run."""
+    now = now_utc()
+    feed = _feed(conn)
+    with conn:
+        conn.execute("UPDATE feeds SET every = ? WHERE id = ?", (every, feed.id))
+    feed = find_feed(conn, str(feed.id))
+    feed = _record(conn, feed, Outcome(200), now)
+    expected = MAX_EVERY if every != "often" else 1800
+    assert 0.9 * expected <= _due_in(feed, now) <= 1.1 * expected
+    for _ in range(3):  # failures in a row: backed off up to a day
+        feed = _record(conn, feed, Outcome(None, "cannot connect (refused)"), now)
+    assert feed.errors == 3 and _due_in(feed, now) <= 1.1 * MAX_BACKOFF
 
 
 def test_a_feed_not_asked_because_its_host_wants_a_rest_has_not_failed_again(conn):

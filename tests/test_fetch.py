@@ -386,3 +386,19 @@ def test_watch_fetches_what_comes_due_until_interrupted(server, db):
         watch(db, fetch_round, sleep=sleep, idle=60)
     assert [r.added for r in rounds] == [3]  # the second look found nothing due
     assert waits == [60, 60]  # next due in ~30 minutes: looks again after `idle`
+
+
+def test_watch_goes_on_past_a_stored_interval_out_of_bounds(server, db):
+    (feed,) = follow(db, serve_wire(server))
+    with db:
+        db.execute("UPDATE feeds SET every = 99999999 * 86400 WHERE id = ?", (feed.id,))
+    rounds, waits = [], []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        watch(db, lambda feeds: rounds.append(run(db, feeds)[0]), sleep=sleep, idle=60)
+    assert [r.added for r in rounds] == [3] and waits == [60]
+    assert datetime.fromisoformat(find_feed(db, str(feed.id)).next_due) < now_utc() + timedelta(days=402)

@@ -130,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", parents=[db_option], help="follow a feed (again: add tags, change its interval)")
     add.add_argument("url", metavar="URL")
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag for the feed (repeat for more)")
-    add.add_argument("--every", metavar="DURATION", help="how often to fetch it: 30m (the default), 2h, 1d, 1h30m")
+    add.add_argument(
+        "--every", metavar="DURATION", help="how often to fetch it: 30m (the default), 2h, 1d, 1h30m (1m to 365d)"
+    )
     listing = actions.add_parser("list", parents=[db_option], help="the feeds followed, with their state")
     listing.add_argument("--tag", metavar="T", help="only the feeds with this tag")
     listing.add_argument("--json", action="store_true", help="one JSON object a feed")
