@@ -71,6 +71,7 @@ class Outcome:
     title: str | None = None  # the feed's own title, when it was read
     retry_after: float | None = None  # seconds the server asked us to wait
     deferred: bool = False  # not asked: its host had asked to be left alone for longer than a run waits
+    delay: float | None = None  # seconds to the next try, when ``schedule`` decided it before it is recorded
 
 
 def now_utc() -> datetime:
@@ -285,6 +286,19 @@ def _delay(feed: Feed, outcome: Outcome, errors: int, rng: random.Random | None)
     return max(delay, min(outcome.retry_after or 0, MAX_BACKOFF))
 
 
+def _errors(feed: Feed, outcome: Outcome) -> int:
+    """Failures in a row once ``outcome`` is counted: a feed not asked at all (its host had asked
+    to be left alone) has not failed once more."""
+    return 0 if outcome.error is None else feed.errors + (not outcome.deferred)
+
+
+def schedule(feed: Feed, outcome: Outcome, rng: random.Random | None = None) -> float:
+    """Seconds from now to the next try at ``feed`` after ``outcome`` (jitter included), kept in
+    ``outcome.delay`` so that what is said of it and what ``record_outcome`` writes are the same."""
+    outcome.delay = _delay(feed, outcome, _errors(feed, outcome), rng)
+    return outcome.delay
+
+
 def record_outcome(
     conn: sqlite3.Connection,
     feed: Feed,
@@ -293,11 +307,11 @@ def record_outcome(
     now: datetime | None = None,
     rng: random.Random | None = None,
 ) -> None:
-    """Remember how a try at ``feed`` went and when to try next (call inside a transaction)."""
+    """Remember how a try at ``feed`` went and when to try next (call inside a transaction): its
+    ``delay`` when ``schedule`` decided it, else as ``schedule`` would."""
     now = now or now_utc()
-    # a feed not asked at all (its host had asked to be left alone) has not failed once more
-    errors = 0 if outcome.error is None else feed.errors + (not outcome.deferred)
-    delay = _delay(feed, outcome, errors, rng)
+    errors = _errors(feed, outcome)
+    delay = outcome.delay if outcome.delay is not None else _delay(feed, outcome, errors, rng)
     values = {
         "last_status": outcome.status,
         "last_error": outcome.error,

@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.db import write_transaction
-from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome
-from store.http import PAGE_ACCEPT, Fetcher, FetchError, NotPublic, by_host, host_of
+from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome, schedule
+from store.http import PAGE_ACCEPT, Fetcher, FetchError, NotPublic, by_host, duration, host_of
 from store.ingest import IngestSummary, ingest_articles
 from store.readers import (
     RawArticle,
@@ -56,14 +56,16 @@ class FetchSummary:
     fetched: int = 0
     not_modified: int = 0
     failed: int = 0
+    waiting: int = 0  # not asked, their host having asked to be left alone: no failure of theirs
     added: int = 0
     already_present: int = 0
     rejected: int = 0  # items that could not be stored (each reported)
 
     def line(self) -> str:
+        waiting = f", waiting {self.waiting}" if self.waiting else ""
         text = (
             f"feeds {self.feeds}: fetched {self.fetched}, not modified {self.not_modified}, "
-            f"failed {self.failed}; added {self.added}, already present {self.already_present}"
+            f"failed {self.failed}{waiting}; added {self.added}, already present {self.already_present}"
         )
         return text + (f", rejected {self.rejected}" if self.rejected else "")
 
@@ -73,6 +75,7 @@ class FetchSummary:
             "fetched": self.fetched,
             "not_modified": self.not_modified,
             "failed": self.failed,
+            "waiting": self.waiting,
             "added": self.added,
             "already_present": self.already_present,
             "rejected": self.rejected,
@@ -135,7 +138,10 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed) -> tuple[Outcome, object | None]:
         )
     except FetchError as error:
         reason = str(error) + ("; the feed is gone and no longer fetched" if error.status == 410 else "")
-        return Outcome(error.status, reason, retry_after=error.retry_after, deferred=error.deferred), None
+        outcome = Outcome(error.status, reason, retry_after=error.retry_after, deferred=error.deferred)
+        if error.retry_after is not None:  # the wait asked for is heeded up to a day: say what is scheduled
+            outcome.error += f"; due again in {duration(schedule(feed, outcome))}"
+        return outcome, None
     outcome = Outcome(answer.status, etag=answer.etag, last_modified=answer.last_modified, moved_to=answer.moved_to)
     if answer.status == 304:
         return outcome, None
@@ -211,7 +217,9 @@ def fetch_feeds(
     on_progress: Callable[[str, int, int], None] = lambda stage, done, total: None,
 ) -> FetchSummary:
     """Fetch ``feeds`` once and store their new items. ``on_progress(stage, done, total)`` tells
-    of the stages "feeds", "pages" and "articles"; ``workers`` is as for ``ingest_articles``."""
+    of the stages "feeds", "pages" and "articles"; ``workers`` is as for ``ingest_articles``. A feed
+    not asked because its host had asked to be left alone is counted as waiting, not as failed,
+    and not reported."""
     summary = FetchSummary(feeds=len(feeds))
     outcomes: list[tuple[Feed, Outcome]] = []
     items: list[_Item] = []
@@ -220,7 +228,9 @@ def fetch_feeds(
         by_host(lambda f: _fetch_feed(fetcher, f), feeds, lambda f: f.url, threads), start=1
     ):
         outcomes.append((feed, outcome))
-        if outcome.error is not None:
+        if outcome.deferred:  # not asked: no failure of its own (`feeds list` says why)
+            summary.waiting += 1
+        elif outcome.error is not None:
             summary.failed += 1
             on_failure(FeedFailure(feed, outcome.error))
         elif parsed is None:

@@ -8,7 +8,8 @@
   a chain of permanent ones (301, 308) names the URL to remember.
 - 429 and 503 honour Retry-After (seconds or a date): a short wait is waited and the request
   tried again (doubling from ``backoff`` when the server named no time); a long one fails at once,
-  holds the host for the rest of the run and tells the caller how long it asked for.
+  holds the host for the rest of the run and tells the caller how long it asked for
+  (``FetchError.retry_after``, also of the requests to that host not made meanwhile).
 - Timeouts to connect and for each read, a limit on a whole answer's time and on its size (the
   size after decompression), and a User-Agent that says who is asking.
 - The page of an item is fetched from the addresses its host has when looked up once, and with
@@ -116,7 +117,7 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
     """A wait as a person reads it: "45 s", "12 min", "3 h", "2 days", "more than a year"."""
     for limit, unit, name in ((120, 1, "s"), (7200, 60, "min"), (172800, 3600, "h"), (2 * 31536000, 86400, "days")):
         if seconds < limit:
@@ -213,7 +214,7 @@ class Fetcher:
                     gate.ready_at = max(gate.ready_at, self._clock() + wait)
                 if attempt == manners.retries or wait > manners.max_wait:
                     phrase = HTTPStatus(busy.status).phrase
-                    asked = f" (asked to come back in {_duration(wait)})" if busy.retry_after is not None else ""
+                    asked = f" (asked to come back in {duration(wait)})" if busy.retry_after is not None else ""
                     raise FetchError(
                         f"HTTP {busy.status} {phrase}{asked}", status=busy.status, retry_after=busy.retry_after
                     ) from None
@@ -231,7 +232,7 @@ class Fetcher:
             wait = gate.ready_at - self._clock()
             if wait > self.politeness.max_wait:
                 raise FetchError(
-                    f"not asked: {host} asked to be left alone for {_duration(wait)} more",
+                    f"not asked: {host} asked to be left alone",  # (for how long: retry_after)
                     retry_after=wait,
                     deferred=True,
                 )

@@ -84,6 +84,7 @@ def test_fetch_json_summary_keys():
         "fetched",
         "not_modified",
         "failed",
+        "waiting",
         "added",
         "already_present",
         "rejected",

@@ -250,7 +250,7 @@ def test_a_judged_record_carries_the_judgement_fields(kursk_store, monkeypatch, 
 def test_the_fetch_summary_carries_the_contract_fields(tmp_path, capsys):
     row = next(line for line in section("Commands").splitlines() if "`sitrep fetch" in line)
     fields = re.findall(r'"(\w+)"', re.search(r"`(\{[^`]*\})`", row)[1])
-    assert fields == ["feeds", "fetched", "not_modified", "failed", "added", "already_present", "rejected"]
+    assert fields == ["feeds", "fetched", "not_modified", "failed", "waiting", "added", "already_present", "rejected"]
     if "fetch" not in _subcommands(cli.build_parser()):
         _missing("fetch", "no `fetch` command")
     from feed_server import FeedServer, Reply, rss

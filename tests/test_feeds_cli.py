@@ -18,7 +18,7 @@ import pytest
 from feed_server import FakeTime, FeedServer, Reply, rss, wait_for
 from store.db import open_store
 from store.feeds import add_feed
-from store.http import Fetcher, Politeness
+from store.http import Fetcher, FetchError, Politeness
 from store_fixtures import REPO, SITREP, assert_store_sound, run_sitrep
 from tui import cli
 
@@ -187,6 +187,7 @@ def test_fetch_summary_json_and_exit_status(tmp_path, capsys, server):
         "fetched": 2,
         "not_modified": 0,
         "failed": 1,
+        "waiting": 0,
         "added": 2,
         "already_present": 0,
         "rejected": 1,
@@ -226,6 +227,56 @@ def test_a_stored_interval_out_of_bounds_stops_neither_fetch_nor_its_other_feeds
     assert odd["last_status"] == other["last_status"] == 200
     assert odd["next_due"] <= (datetime.now(UTC) + timedelta(days=365 * 1.1 + 1)).isoformat()
     assert_store_sound(db)
+
+
+def _due_in(feed: dict) -> float:
+    return (datetime.fromisoformat(feed["next_due"]) - datetime.now(UTC)).total_seconds()
+
+
+@pytest.mark.parametrize("retry_after, asked", [("99999", "28 h"), ("9999999999", "more than a year")])
+def test_feeds_not_asked_for_their_hosts_long_retry_after_are_waiting_not_failed(
+    tmp_path, capsys, server, retry_after, asked
+):
+    db = str(tmp_path / "s.db")
+    server.routes["/busy"] = Reply(503, headers={"Retry-After": retry_after})
+    sitrep(capsys, "feeds", "add", server.url("/busy"), "--db", db)
+    sitrep(capsys, "feeds", "add", server.url("/wire"), "--db", db)  # the same host: not asked
+    status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
+    assert status == 1  # for /busy, which did answer 503
+    summary = json.loads(out)
+    assert (summary["feeds"], summary["failed"], summary["waiting"], summary["fetched"]) == (2, 1, 1, 0)
+    # one line, for /busy: what it asked for and what is scheduled (heeded up to a day)
+    expected = f"HTTP 503 Service Unavailable (asked to come back in {asked}); due again in 24 h"
+    assert err == f"sitrep: feed 1 {server.url('/busy')}: {expected}\n"
+    _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--db", db)
+    busy, wire = [json.loads(line) for line in out.splitlines()]
+    assert (busy["errors"], busy["last_error"]) == (1, expected)
+    assert (wire["errors"], wire["last_error"]) == (0, "not asked: 127.0.0.1 asked to be left alone; due again in 24 h")
+    for feed in (busy, wire):
+        assert 86400 - 60 <= _due_in(feed) <= 86400
+    status, out, _ = sitrep(capsys, "feeds", "list", "--db", db)
+    assert "waiting: not asked" in out.splitlines()[2]
+
+
+def test_a_round_whose_feeds_all_wait_is_no_failure(tmp_path, capsys, server, monkeypatch):
+    """As in a watch, whose fetcher keeps a host's wish to be left alone from one round to the next."""
+    db = str(tmp_path / "s.db")
+    server.routes["/busy"] = Reply(429, headers={"Retry-After": "7200"})
+    sitrep(capsys, "feeds", "add", server.url("/wire"), "--db", db)
+    time = FakeTime()
+    held = Fetcher(Politeness(pause=0), clock=time.clock, sleep=time.sleep)
+    with pytest.raises(FetchError):
+        held.get(server.url("/busy"), max_bytes=1000)
+    monkeypatch.setattr(cli, "make_fetcher", lambda: held)
+    status, out, err = sitrep(capsys, "fetch", "--db", db)
+    assert (status, err) == (0, "")
+    assert out == "feeds 1: fetched 0, not modified 0, failed 0, waiting 1; added 0, already present 0\n"
+    assert server.paths() == ["/busy"]
+    _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--db", db)
+    (wire,) = [json.loads(line) for line in out.splitlines()]
+    # put off for the wait asked for (longer than its interval), and saying so
+    assert wire["errors"] == 0 and wire["last_error"].endswith("; due again in 2 h")
+    assert 7200 - 60 <= _due_in(wire) <= 7200
 
 
 @pytest.fixture

@@ -102,6 +102,7 @@ def test_new_items_are_stored_with_full_text_link_outlet_and_date(server, db):
         "fetched": 1,
         "not_modified": 0,
         "failed": 0,
+        "waiting": 0,
         "added": 3,
         "already_present": 0,
         "rejected": 0,
