@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from extract.folding import fold
 from extract.places import country_code
+from store import verified
 from store.judgements import detached, records_by_target
 
 if TYPE_CHECKING:
@@ -52,31 +53,8 @@ def _span(start: int, end: int, text: str) -> dict:
     return {"start": start, "end": end, "text": text}
 
 
-# `--verified-only`: events and claims the analyst verified, and what they refer to (their articles,
-# the sources of the claims, the places and actors of the events), so the file stands on its own.
-# `--verified-only`: the events, claims and incidents the analyst verified (an event of a verified
-# incident counts as verified; an incident holding a verified event is written, so that every
-# event's incident_id resolves), and what they refer to (their articles, the claims' sources, the
-# events' places and actors), so the file stands on its own.
-_VERIFIED_EVENTS = (
-    "SELECT id FROM events WHERE status = 'verified' "
-    "OR incident_id IN (SELECT id FROM incidents WHERE status = 'verified')"
-)
-VERIFIED = {
-    "event": f"id IN ({_VERIFIED_EVENTS})",
-    "claim": "status = 'verified'",
-    "incident": "status = 'verified' OR id IN (SELECT incident_id FROM events WHERE status = 'verified')",
-    "article": f"id IN (SELECT article_id FROM events WHERE id IN ({_VERIFIED_EVENTS}) "
-    "UNION SELECT article_id FROM claims WHERE status = 'verified')",
-    "source": "id IN (SELECT source_id FROM claims WHERE status = 'verified' "
-    "UNION SELECT via_source_id FROM claims WHERE status = 'verified')",
-    "entity": f"id IN (SELECT entity_id FROM event_places WHERE event_id IN ({_VERIFIED_EVENTS}) "
-    f"UNION SELECT entity_id FROM event_actors WHERE event_id IN ({_VERIFIED_EVENTS}))",
-}
-
-
 def _where(kind: str, verified_only: bool) -> str:
-    return f" WHERE {VERIFIED[kind]}" if verified_only else ""
+    return verified.where(kind, verified_only)
 
 
 def _judged(record: dict, judgements: dict[int, dict]) -> dict:
@@ -134,10 +112,13 @@ def entity_records(conn, verified_only: bool = False) -> Iterator[dict]:
         mentions = [
             {"article_id": a, "start": s, "end": e, "text": t}
             for a, s, e, t in conn.execute(
-                'SELECT article_id, start, "end", text FROM mentions WHERE entity_id = ? ORDER BY article_id, start',
+                'SELECT article_id, start, "end", text FROM mentions WHERE entity_id = ?'
+                f"{verified.also('article', verified_only, 'article_id')} ORDER BY article_id, start",
                 (id_,),
             )
         ]
+        if verified_only:  # counted in the export, not the store
+            n_mentions, n_events = len(mentions), _events_naming(conn, id_)
         yield {
             "kind": "entity",
             "id": id_,
@@ -154,11 +135,26 @@ def entity_records(conn, verified_only: bool = False) -> Iterator[dict]:
         }
 
 
+def _events_naming(conn, entity_id: int) -> int:
+    """How many exported (verified-only) events name the entity as a place or an actor."""
+    return conn.execute(
+        f"SELECT count(*) FROM (SELECT event_id FROM event_places WHERE entity_id = ? "
+        f"UNION SELECT event_id FROM event_actors WHERE entity_id = ?) WHERE event_id IN ({verified.EVENTS})",
+        (entity_id, entity_id),
+    ).fetchone()[0]
+
+
 def source_records(conn, verified_only: bool = False) -> Iterator[dict]:
     judgements = records_by_target(conn, "source")
-    for id_, name, type_, reliability, entity_id, n_claims, n_relayed in conn.execute(
-        "SELECT id, name, type, reliability, entity_id, n_claims, n_relayed FROM sources"
-        f"{_where('source', verified_only)} ORDER BY id"
+    counts = "n_claims, n_relayed, entity_id"
+    if verified_only:  # the exported claims it makes and relays; its entity when the export holds it
+        counts = (
+            f"(SELECT count(*) FROM claims c WHERE c.source_id = sources.id AND c.id IN ({verified.CLAIMS})), "
+            f"(SELECT count(*) FROM claims c WHERE c.via_source_id = sources.id AND c.id IN ({verified.CLAIMS})), "
+            f"CASE WHEN entity_id IN ({verified.ENTITIES}) THEN entity_id END"
+        )
+    for id_, name, type_, reliability, n_claims, n_relayed, entity_id in conn.execute(
+        f"SELECT id, name, type, reliability, {counts} FROM sources{_where('source', verified_only)} ORDER BY id"
     ):
         # "claims": claims the source makes; "relayed": claims of others it carries ("... told Reuters")
         yield _judged(
@@ -186,7 +182,12 @@ def claim_records(conn, verified_only: bool = False) -> Iterator[dict]:
     ):
         id_, article_id, source_id, via, cs, ce, ct, ns, ne, nt, quote, credibility, status = row
         event_ids = [
-            r[0] for r in conn.execute("SELECT event_id FROM claim_events WHERE claim_id = ? ORDER BY event_id", (id_,))
+            r[0]
+            for r in conn.execute(
+                "SELECT event_id FROM claim_events WHERE claim_id = ?"
+                f"{verified.also('event', verified_only, 'event_id')} ORDER BY event_id",
+                (id_,),
+            )
         ]
         yield _judged(
             {
@@ -252,7 +253,12 @@ def event_records(conn, verified_only: bool = False) -> Iterator[dict]:
             )
         ]
         claim_ids = [
-            r[0] for r in conn.execute("SELECT claim_id FROM claim_events WHERE event_id = ? ORDER BY claim_id", (id_,))
+            r[0]
+            for r in conn.execute(
+                "SELECT claim_id FROM claim_events WHERE event_id = ?"
+                f"{verified.also('claim', verified_only, 'claim_id')} ORDER BY claim_id",
+                (id_,),
+            )
         ]
         record = {
             "kind": "event",
@@ -281,8 +287,13 @@ def event_records(conn, verified_only: bool = False) -> Iterator[dict]:
 def detached_records(conn, verified_only: bool = False) -> Iterator[dict]:
     """Judgements whose fact is not in the store now (orphaned by re-extraction, or an event the
     analyst deleted): written by ``--kind all`` so that the export loses no judgement."""
+    exported = verified.Exported(conn, verified_only)
     for item in detached(conn):
-        if not verified_only or item["judgement"]["status"] == "verified":
+        if not verified_only:
+            yield item
+        elif item["judgement"]["status"] == "verified":
+            if not exported("article", item["article_id"]):
+                item["article_id"] = None  # an article the export does not hold (its hash names it)
             yield item
 
 
@@ -293,17 +304,27 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
     from store.incident_summary import summarize_many
 
     judgements = records_by_target(conn, "incident")
+    exported = verified.Exported(conn, verified_only)
     rows = conn.execute(f"SELECT id, status FROM incidents{_where('incident', verified_only)} ORDER BY id").fetchall()
     for start in range(0, len(rows), SUMMARY_BATCH):
         batch = rows[start : start + SUMMARY_BATCH]
-        summaries = summarize_many(conn, [id_ for id_, _ in batch])
+        summaries = summarize_many(conn, [id_ for id_, _ in batch], verified.EVENTS if verified_only else "")
         yield from (
-            _incident_record(id_, status, summaries[id_], judgements) for id_, status in batch if id_ in summaries
+            _incident_record(id_, status, summaries[id_], judgements, exported)
+            for id_, status in batch
+            if id_ in summaries
         )
 
 
-def _incident_record(id_: int, status: str | None, summary: Summary, judgements: dict[int, dict]) -> dict:
-    """An incident's record from its summary (store/incident_summary.py)."""
+def _incident_record(
+    id_: int, status: str | None, summary: Summary, judgements: dict[int, dict], exported: verified.Exported
+) -> dict:
+    """An incident's record from its summary (store/incident_summary.py; a verified-only export
+    summarizes the exported events, and names by id only the sources it holds)."""
+
+    def source(source_id: int | None) -> int | None:
+        return source_id if exported("source", source_id) else None
+
     return _judged(
         {
             "kind": "incident",
@@ -317,7 +338,7 @@ def _incident_record(id_: int, status: str | None, summary: Summary, judgements:
             "event_ids": summary.event_ids,
             "article_ids": summary.article_ids,
             "copies": summary.copies,
-            "sources": [{"source_id": v.source_id, "name": v.name, "role": v.role} for v in summary.voices],
+            "sources": [{"source_id": source(v.source_id), "name": v.name, "role": v.role} for v in summary.voices],
             "n_sources": len(summary.voices),
             "n_articles": len(summary.article_ids),
             "n_events": len(summary.event_ids),
@@ -327,7 +348,7 @@ def _incident_record(id_: int, status: str | None, summary: Summary, judgements:
                     "min": c["min"],
                     "max": c["max"],
                     "by_source": [
-                        {"source_id": b["source_id"], "name": b["name"], "min": b["min"], "max": b["max"]}
+                        {"source_id": source(b["source_id"]), "name": b["name"], "min": b["min"], "max": b["max"]}
                         for b in c["by_source"]
                     ],
                 }

@@ -94,22 +94,25 @@ def summarize(conn, incident_id: int) -> Summary | None:
     return summarize_many(conn, [incident_id]).get(incident_id)
 
 
-def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
-    """``summarize`` for several incidents, reading each table once for all of them."""
+def summarize_many(conn, incident_ids: list[int], only_events: str = "") -> dict[int, Summary]:
+    """``summarize`` for several incidents, reading each table once for all of them. ``only_events``:
+    a SELECT of event ids; the incidents are summarized from those of their events only (an export
+    that holds some of their events, store/verified.py)."""
     if not incident_ids:
         return {}
     marks = ",".join("?" * len(incident_ids))
+    kept = f" AND e.id IN ({only_events})" if only_events else ""
     by_incident: dict[int, list[tuple]] = {}
     for row in conn.execute(
         "SELECT e.incident_id, e.id, e.article_id, e.subtype, e.date, e.date_end, e.date_precision, e.confidence, "
         "a.outlet, a.url, a.ref, coalesce(k.copy_of, a.id), a.hash, e.evidence_start, e.evidence_end, e.era "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN article_sketches k ON k.article_id = e.article_id "
-        f"WHERE e.incident_id IN ({marks}) ORDER BY e.incident_id, e.id",
+        f"WHERE e.incident_id IN ({marks}){kept} ORDER BY e.incident_id, e.id",
         incident_ids,
     ):
         by_incident.setdefault(row[0], []).append(row[1:])
-    events_of = f"SELECT id FROM events WHERE incident_id IN ({marks})"
+    events_of = f"SELECT id FROM events e WHERE incident_id IN ({marks}){kept}"
     claimants: dict[int, list[tuple[int, str, str, str]]] = {}
     for event_id, source_id, name, key, source_type in conn.execute(
         "SELECT ce.event_id, s.id, s.name, s.merge_key, s.type FROM claim_events ce "
@@ -129,14 +132,14 @@ def summarize_many(conn, incident_ids: list[int]) -> dict[int, Summary]:
         "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id), "
         "min(ep.rowid) "
         "FROM event_places ep JOIN events e ON e.id = ep.event_id JOIN entities n ON n.id = ep.entity_id "
-        f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, ep.entity_id",
+        f"WHERE e.incident_id IN ({marks}){kept} GROUP BY e.incident_id, ep.entity_id",
         incident_ids,
     ):
         places.setdefault(row[0], []).append(row[1:])
     actors: dict[int, list[str]] = {}
     for incident_id, name in conn.execute(
         "SELECT e.incident_id, a.name FROM event_actors a JOIN events e ON e.id = a.event_id "
-        f"WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id, a.name ORDER BY e.incident_id, min(a.rowid)",
+        f"WHERE e.incident_id IN ({marks}){kept} GROUP BY e.incident_id, a.name ORDER BY e.incident_id, min(a.rowid)",
         incident_ids,
     ):
         actors.setdefault(incident_id, []).append(name)
