@@ -355,17 +355,23 @@ def test_every_command_says_in_one_line_that_standard_output_is_full(kursk_store
 def test_export_of_every_kind_as_csv_wants_a_folder_or_a_csv_path(kursk_store, tmp_path):
     existing = tmp_path / "notes.txt"
     existing.write_text("mine", encoding="utf-8")
-    for target in ("/dev/null", str(existing)):
+    for target in ("/dev/null", str(existing), str(tmp_path / "ex" / "out.txt")):
         result = run_sitrep("export", "--kind", "all", "--format", "csv", "-o", target, "--db", str(kursk_store))
         assert (result.returncode, result.stderr) == (
             2,
             f"sitrep: {target}: not a folder (--kind all --format csv -o takes a folder or a path ending in .csv)\n",
         )
     assert existing.read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "ex").exists()  # no folder named "out.txt" (nor its parent) is made
     result = run_sitrep(
         "export", "--kind", "all", "--format", "csv", "-o", str(tmp_path / "out.csv"), "--db", str(kursk_store)
     )
     assert result.returncode == 0 and (tmp_path / "out_events.csv").exists()
+    for folder in ("tables", "tables.v2/"):  # a new folder: a path with no extension, or ending in /
+        result = run_sitrep(
+            "export", "--kind", "all", "--format", "csv", "-o", f"{tmp_path}/{folder}", "--db", str(kursk_store)
+        )
+        assert result.returncode == 0 and (tmp_path / folder / "events.csv").exists(), result.stderr
 
 
 def test_progress_on_a_terminal(tmp_path):

@@ -432,7 +432,10 @@ def run_export(args: argparse.Namespace) -> int:
         if not args.output:
             raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
         target = Path(args.output).expanduser()
-        if target.suffix.lower() != ".csv" and target.exists() and not target.is_dir():
+        # a folder: one that exists, or a new path with no extension ("tables", "tables.v2/"); a new
+        # "out.txt" is a file name, refused rather than made a folder of that name
+        folder = target.is_dir() or (not target.exists() and (not target.suffix or args.output.endswith(("/", os.sep))))
+        if target.suffix.lower() != ".csv" and not folder:
             raise UsageError(
                 f"{args.output}: not a folder (--kind all --format csv -o takes a folder or a path ending in .csv)"
             )
