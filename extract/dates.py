@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from extract.model import FIRST_YEAR, LAST_YEAR
 from extract.numbers import word_trie
 
 MONTHS = {
@@ -259,10 +260,7 @@ def parse_published(published: str | None) -> date | None:
             day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError:
             return None
-    return day if _FIRST_YEAR <= day.year <= _LAST_YEAR else None
-
-
-_FIRST_YEAR, _LAST_YEAR = 1800, 2200  # publication years read as such
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def find_dates(text: str, published: str | date | None, start: int = 0, end: int | None = None) -> list[DateMention]:

@@ -12,6 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
+# the years a publication date (and an analyst's event date) may have: one outside is no date of
+# today's news, and dates counted from it would leave the calendar ("0001-01-01", "9999-12-31")
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

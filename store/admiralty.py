@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from extract.model import SUBTYPE_TO_TYPE
+from extract.model import FIRST_YEAR, LAST_YEAR, SUBTYPE_TO_TYPE
 
 RELIABILITY: dict[str, str] = {
     "A": "Completely reliable",
@@ -87,7 +87,7 @@ def parse_subtype(value: str) -> str:
 
 
 def parse_date(value: str) -> str:
-    """A real calendar day, YYYY-MM-DD."""
+    """A real calendar day, YYYY-MM-DD, of a year a report may have (extract.model.FIRST_YEAR..LAST_YEAR)."""
     text = (value or "").strip()
     match = _DATE.match(text)
     if not match:
@@ -96,6 +96,8 @@ def parse_date(value: str) -> str:
         Date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise JudgementError(f"date {text!r} is not a day of the calendar") from None
+    if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise JudgementError(f"date {text!r} is out of range: give a year from {FIRST_YEAR} to {LAST_YEAR}")
     return text
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import AnyStr, BinaryIO
 from urllib.parse import urlsplit
 
+from extract.model import FIRST_YEAR, LAST_YEAR
 from store import utf16
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
@@ -172,7 +173,28 @@ def decode(data: bytes) -> str:
 
 
 def parse_published(value: object) -> str | None:
-    """An ISO date or date-time (or an RFC 2822 date, as feeds write them) as ISO; else None."""
+    """An ISO date or date-time (or an RFC 2822 date, as feeds write them) as ISO, of a year from
+    FIRST_YEAR to LAST_YEAR; else None."""
+    published = _as_iso(value)
+    return published if published is not None and _in_years(published) else None
+
+
+def given_published(value: str, what: str) -> str | None:
+    """A date a file gives for its article, as ISO; Unreadable naming ``what`` when it is no date (a
+    date dropped would leave the article undated and its relative dates unresolved). A real day of a
+    year no report has ("0001-01-01", "9999-12-31") is no publication date: the article is stored
+    undated, as extraction reads it (extract/dates.py's parse_published)."""
+    published = _as_iso(value)
+    if published is None:
+        raise Unreadable(f"{what} is not an ISO date: {value[:40]!r}")
+    return published if _in_years(published) else None
+
+
+def _in_years(published: str) -> bool:
+    return FIRST_YEAR <= int(published[:4]) <= LAST_YEAR
+
+
+def _as_iso(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     value = value.strip()
@@ -275,14 +297,12 @@ def read_text(data: bytes, ref: str) -> RawArticle:
         outlet = fields.get("outlet") or fields.get("source") or None
         key = "date" if fields.get("date") else "published"
         given = fields.get(key)
-        published = parse_published(given)
-        if given and published is None:
-            raise Unreadable(f"`{key}` in the front matter is not an ISO date: {given[:40]!r}")
+        published = given_published(given, f"`{key}` in the front matter") if given else None
         raw = raw[front.end() :]
     elif dated:
-        if parse_published(dated.group(1)) is None:
+        if _as_iso(dated.group(1)) is None:
             raise Unreadable(f"the first line's date is not a day of the calendar: {dated.group(1)!r}")
-        published = dated.group(1)
+        published = given_published(dated.group(1), "the first line's date")
         raw = raw[dated.end() :]
     text = normalise_text(raw)
     if not text:
@@ -480,9 +500,11 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     if not text:
         raise Unreadable("empty `text`")
     published_raw = obj.get("published")
-    published = parse_published(published_raw)
-    if published_raw not in (None, "") and published is None:
-        raise Unreadable(f"`published` is not an ISO date: {str(published_raw)[:40]!r}")
+    published = None
+    if published_raw not in (None, ""):
+        published = given_published(
+            published_raw if isinstance(published_raw, str) else str(published_raw), "`published`"
+        )
     return RawArticle(
         ref=_json_ref(obj) or f"{ref}:{number}",
         text=text,
@@ -645,7 +667,7 @@ def entry_link(entry) -> str | None:
 
 def entry_published(entry) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime(*parsed[:6], tzinfo=UTC).date().isoformat() if parsed else None
+    return parse_published(datetime(*parsed[:6], tzinfo=UTC).date().isoformat()) if parsed else None
 
 
 def read_feed(data: bytes, ref: str) -> Iterator[RawArticle | Rejection]:

@@ -419,8 +419,17 @@ def test_articles_with_numbers_that_leave_the_calendar_are_stored_not_rejected(t
     ]
     path = tmp_path / "hostile.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    result = run_sitrep("ingest", str(path), "--db", str(tmp_path / "s.db"))
-    assert (result.returncode, result.stdout, result.stderr) == (0, "added 3, already present 0, rejected 0\n", "")
+    (tmp_path / "old.txt").write_text("date 0999-01-01 Troops shelled Odesa, killing 1 civilian.\n", encoding="utf-8")
+    (tmp_path / "far.md").write_text("---\ndate: 2201-01-01\n---\nTroops shelled Sumy.\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = run_sitrep("ingest", str(path), str(tmp_path / "old.txt"), str(tmp_path / "far.md"), "--db", db)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "added 5, already present 0, rejected 0\n", "")
+    # a real day of a year no report has (extract/dates.py reads 1800-2200) is no publication date
+    articles = [json.loads(line) for line in run_sitrep("export", "--kind", "article", "--db", db).stdout.splitlines()]
+    published = {a["ref"].rsplit("/", 1)[-1]: a["published"] for a in articles}
+    assert published == {"a1": None, "a2": None, "a3": "2024-05-01", "old.txt": None, "far.md": None}
+    texts = {a["ref"].rsplit("/", 1)[-1]: a["text"] for a in articles}
+    assert texts["old.txt"] == "Troops shelled Odesa, killing 1 civilian."  # the date line is still metadata
 
 
 def test_the_acled_location_is_the_most_specific_place_with_the_country_of_the_others(tmp_path):

@@ -194,6 +194,8 @@ def test_export_verified_only(store):
         (["status", "source", "1", "verified"], "unknown kind 'source'"),
         (["status", "incident", "99", "verified"], "incident 99: no such incident"),
         (["correct", "event", "1", "--date", "2024-13-45"], "2024-13-45"),
+        (["correct", "event", "1", "--date", "9999-12-31"], "date '9999-12-31' is out of range: give a year from 1800"),
+        (["correct", "event", "1", "--date", "0001-01-01"], "date '0001-01-01' is out of range"),
         (["correct", "event", "1", "--subtype", ""], "subtype is empty"),
         (["correct", "event", "1", "--subtype", "Attack", "--killed", "many"], "not a whole number"),
         (["correct", "event", "1"], "nothing to correct"),
