@@ -21,7 +21,12 @@ def store_stats(conn: sqlite3.Connection) -> dict[str, int]:
 def format_stats(counts: dict[str, int]) -> str:
     """A small readable table."""
     lines = [f"{kind:<10} {counts[kind]:>9,}" for kind in KINDS]
-    by_type = ", ".join(f"{counts[f'entities_{t}']:,} {t}s" for t in ("place", "person", "organization", "group"))
+    by_type = ", ".join(_counted(counts[f"entities_{t}"], t) for t in ("place", "person", "organization", "group"))
     lines[3] += f"  ({by_type})"
     lines.append(f"{'mentions':<10} {counts['mentions']:>9,}")
     return "\n".join(lines)
+
+
+def _counted(n: int, noun: str) -> str:
+    """A count and its noun: "1 person", "0 persons" (the table's row labels are names of kinds, not counts)."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

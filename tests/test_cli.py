@@ -168,6 +168,23 @@ def test_file_names_that_are_not_utf8_are_named_with_their_bytes_escaped(tmp_pat
     assert result.stderr.count("\n") == 1
 
 
+def test_stats_counts_one_in_the_singular(tmp_path):
+    text = (
+        "date 2024-12-17 A Russian drone strike on Kharkiv killed three civilians overnight, the regional "
+        "governor Oleh Syniehubov said on Tuesday.\n"
+    )
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run_sitrep("ingest", str(tmp_path / "one.txt"), "--db", db).returncode == 0
+    counts = json.loads(run_sitrep("stats", "--json", "--db", db).stdout)
+    assert (counts["entities_person"], counts["entities_organization"]) == (1, 0)
+    [entities] = [line for line in run_sitrep("stats", "--db", db).stdout.splitlines() if line.startswith("entities")]
+    by_type = entities.split("(", 1)[1]
+    assert "1 person," in by_type and "0 organizations," in by_type and "1 persons" not in by_type
+    for n, noun in ((counts["entities_place"], "place"), (counts["entities_group"], "group")):
+        assert f"{n} {noun}{'' if n == 1 else 's'}" in by_type
+
+
 def test_stats_readable_and_json(kursk_store):
     result = run_sitrep("stats", "--db", str(kursk_store))
     assert result.returncode == 0
