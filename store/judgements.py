@@ -504,13 +504,15 @@ class Judge:
         with write_transaction(self.conn):
             target = self._target(kind, target_id)
             judgement = self._judgement(kind, target_id, target)
-            removed = self.conn.execute(
-                "DELETE FROM judgement_tags WHERE judgement_id = ? AND tag = ?", (judgement["id"], tag)
-            ).rowcount
-            if not removed:
+            # tags compare without case ("foo" removes "Foo"); the log names the tag as it was written
+            stored = self.conn.execute(
+                "SELECT tag FROM judgement_tags WHERE judgement_id = ? AND tag = ?", (judgement["id"], tag)
+            ).fetchone()
+            if stored is None:
                 return []
+            self.conn.execute("DELETE FROM judgement_tags WHERE judgement_id = ? AND tag = ?", (judgement["id"], tag))
             self._save(judgement)
-            return [self._log(judgement, "untag", tag, None, None)]
+            return [self._log(judgement, "untag", stored[0], None, None)]
 
 
 def describe_event(event: dict[str, Any]) -> str:

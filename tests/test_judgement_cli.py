@@ -282,3 +282,18 @@ def test_a_note_or_reason_of_several_lines_is_kept_and_shown_on_one_line(store):
 def test_the_analyst_name_from_the_environment_is_refused_with_control_characters(store):
     result = sitrep(store, "tag", "event", "1", "x", env={"SITREP_ANALYST": "a\x07b"})
     assert (result.returncode, result.stderr) == (2, "sitrep: analyst name 'a\\x07b' cannot hold control characters\n")
+
+
+def test_a_tag_is_shown_as_the_analyst_wrote_it_whatever_the_case_it_is_removed_by(store):
+    assert sitrep(store, "tag", "event", "1", "Foo").stdout == "event 1: tag Foo\n"
+    assert (
+        sitrep(store, "tag", "event", "1", "FOO").stdout == "event 1: already tagged FOO\n"
+    )  # tags compare without case
+    assert sitrep(store, "tag", "event", "1", "Kyiv Front").returncode == 0
+    [event] = [json.loads(line) for line in sitrep(store, "export", "--kind", "event").stdout.splitlines()][:1]
+    assert event["judgement"]["tags"] == ["Foo", "Kyiv Front"]
+    assert sitrep(store, "tag", "event", "1", "foo", "--remove").stdout == "event 1: tag Foo removed\n"
+    assert sitrep(store, "log").stdout.splitlines()[-1].endswith("alice  event 1  untag  Foo removed")
+    last = json.loads(sitrep(store, "log", "--json").stdout.splitlines()[-1])
+    assert (last["what"], last["old"], last["new"]) == ("untag", "Foo", None)
+    assert sitrep(store, "tag", "event", "1", "foo", "--remove").stdout == "event 1: had no tag foo\n"
