@@ -499,6 +499,16 @@ class Judge:
             self._save(judgement)
             return [self._log(judgement, "tag", None, tag, None)]
 
+    def written_tag(self, kind: str, target_id: int, tag: str) -> str:
+        """The row's tag equal to ``tag`` but for case, as the analyst wrote it ("Foo" for "FOO");
+        ``tag`` itself when the row has no such tag."""
+        found = self.conn.execute(
+            "SELECT t.tag FROM judgement_tags t JOIN judgements j ON j.id = t.judgement_id "
+            "WHERE j.kind = ? AND j.target_id = ? AND t.tag = ?",
+            (kind, target_id, tag),
+        ).fetchone()
+        return found[0] if found else tag
+
     def untag(self, kind: str, target_id: int, tag: str) -> list[Change]:
         tag = parse_tag(tag)
         with write_transaction(self.conn):

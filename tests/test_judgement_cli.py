@@ -286,9 +286,8 @@ def test_the_analyst_name_from_the_environment_is_refused_with_control_character
 
 def test_a_tag_is_shown_as_the_analyst_wrote_it_whatever_the_case_it_is_removed_by(store):
     assert sitrep(store, "tag", "event", "1", "Foo").stdout == "event 1: tag Foo\n"
-    assert (
-        sitrep(store, "tag", "event", "1", "FOO").stdout == "event 1: already tagged FOO\n"
-    )  # tags compare without case
+    # tags compare without case: "FOO" is the tag "Foo" already there
+    assert sitrep(store, "tag", "event", "1", "FOO").stdout == "event 1: already tagged Foo\n"
     assert sitrep(store, "tag", "event", "1", "Kyiv Front").returncode == 0
     [event] = [json.loads(line) for line in sitrep(store, "export", "--kind", "event").stdout.splitlines()][:1]
     assert event["judgement"]["tags"] == ["Foo", "Kyiv Front"]

@@ -917,7 +917,10 @@ def run_tag(args: argparse.Namespace) -> int:
     judge = _judge(args)
     if args.remove:
         return _report(judge.untag(kind, args.id, tag), f"{kind} {args.id}: had no tag {tag}")
-    return _report(judge.tag(kind, args.id, tag), f"{kind} {args.id}: already tagged {tag}")
+    changes = judge.tag(kind, args.id, tag)
+    return _report(
+        changes, "" if changes else f"{kind} {args.id}: already tagged {judge.written_tag(kind, args.id, tag)}"
+    )
 
 
 def run_log(args: argparse.Namespace) -> int:
