@@ -101,8 +101,28 @@ def test_keys_typed_on_the_terminal_still_reach_the_browser(kursk_store):
             proc.wait()
 
 
-def test_the_browser_reading_no_terminal_exits_when_the_terminal_it_draws_on_is_closed(kursk_store):
-    """Input not from a terminal (here /dev/null: at its end at once) is not read again and again,
-    and the browser still sees its output terminal go away."""
+def test_the_browser_reading_no_terminal_says_so_on_the_terminal_it_would_draw_on_and_exits_2(kursk_store):
+    """Input not from a terminal (here /dev/null): no browser that no key can reach, drawn on the
+    output terminal; one line there instead, status 2 (tui/cli.py's entry check)."""
     proc, master = _browser_on_pty(kursk_store, stdin_from_pty=False)
-    _assert_exits_when_terminal_closed(proc, master)
+    seen = b""
+    try:
+        deadline = time.monotonic() + DRAWN_SECONDS
+        while True:
+            assert time.monotonic() < deadline, f"the browser still runs: {seen[-2000:]!r}"
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:  # EIO: nothing holds the terminal open any more (it has exited)
+                    break
+            elif proc.poll() is not None:
+                break
+        assert proc.wait(timeout=EXIT_SECONDS) == 2
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert seen.replace(b"\r\n", b"\n") == (
+        b"sitrep: the browser needs a terminal (stdin is not a tty); see `sitrep --help` for the commands\n"
+    )

@@ -282,6 +282,7 @@ def test_sitrep_alone_builds_the_store_then_opens_the_browser(tmp_path, monkeypa
     import tui.app
 
     monkeypatch.setattr(tui.app, "make_app", FakeApp)
+    monkeypatch.setattr(cli, "not_terminals", lambda: None)  # (as if on a terminal)
     db = tmp_path / "fresh.db"
     assert cli.main(["--db", str(db), "--analyst", "Dana"]) == 0
     assert opened == [(str(db), "Dana")]  # judgements made in the browser are recorded as Dana
@@ -482,6 +483,7 @@ def test_the_browser_builds_a_missing_named_store_from_the_seeds(tmp_path, monke
 
     opened = []
     monkeypatch.setattr("tui.app.SitrepApp.run", lambda app: opened.append(app))
+    monkeypatch.setattr("tui.cli.not_terminals", lambda: None)  # (as if on a terminal)
     db = tmp_path / "new.db"
     assert cli.main(["--db", str(db)]) == 0
     assert len(opened) == 1 and f"building {db} from the bundled articles" in capsys.readouterr().err
@@ -598,3 +600,29 @@ def test_a_store_in_a_read_only_folder_is_read_and_a_write_says_the_folder_is_re
             ), args
     finally:
         folder.chmod(0o755)
+
+
+NO_TERMINAL = "sitrep: the browser needs a terminal ({} is not a tty); see `sitrep --help` for the commands\n"
+
+
+@pytest.mark.parametrize("terminal", [None, "stdin", "stdout"])
+def test_the_browser_without_a_terminal_says_so_in_one_line_and_exits_2(kursk_store, tmp_path, terminal):
+    # `sitrep --db live.db </dev/null >nt.out`: not a browser drawing into a file, waiting forever
+    primary, secondary = pty.openpty()
+    out = tmp_path / "nt.out"
+    try:
+        with open(os.devnull, "rb") as nothing, open(out, "wb") as file:
+            result = subprocess.run(
+                [*SITREP, "--db", str(kursk_store)],
+                stdin=secondary if terminal == "stdin" else nothing,
+                stdout=secondary if terminal == "stdout" else file,
+                stderr=subprocess.PIPE,
+                cwd=REPO,
+                timeout=60,
+            )
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    missing = {None: "stdin/stdout", "stdin": "stdout", "stdout": "stdin"}[terminal]
+    assert (result.returncode, result.stderr.decode()) == (2, NO_TERMINAL.format(missing))
+    assert out.read_bytes() == b""

@@ -827,6 +827,20 @@ def run_watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def not_terminals() -> str | None:
+    """ "stdin", "stdout" or "stdin/stdout" when that is not a terminal (redirected, a pipe, closed),
+    else None: the browser would otherwise draw into a file and wait for keys forever."""
+    missing = [name for name in ("stdin", "stdout") if not _is_terminal(getattr(sys, f"__{name}__"))]
+    return "/".join(missing) or None
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and os.isatty(stream.fileno())
+    except (OSError, ValueError):  # closed, or no file descriptor
+        return False
+
+
 def run_browser(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
@@ -834,6 +848,10 @@ def run_browser(args: argparse.Namespace) -> int:
     # the settings first: a bad key map or theme is reported before a build
     app = make_app(str(path), analyst=args.analyst)
     ensure_store(path, explicit=explicit).close()
+    if (not_a_tty := not_terminals()) is not None:  # (the app itself runs under run_test() without one)
+        raise UsageError(
+            f"the browser needs a terminal ({not_a_tty} is not a tty); see `sitrep --help` for the commands"
+        )
     app.run()
     return app.return_code or EXIT_OK  # (Textual's 1 when the app stopped on an error it showed)
 
