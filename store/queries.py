@@ -68,7 +68,9 @@ class ListQuery:
     order: tuple[SortKey, ...]
     where: tuple[str, ...] = ()
     params: tuple[Any, ...] = ()
-    label: str = ""  # what a human calls this list ("Events at Plekhovo")
+    # what a human calls this list ("Events at Plekhovo"); not part of what it is, so a title
+    # read again (an incident's, after a merge) leaves the rows read for it current
+    label: str = field(default="", compare=False)
 
     def _where_sql(self, extra: list[str]) -> str:
         clauses = [*self.where, *extra]
@@ -747,7 +749,7 @@ def event_row(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
 
 def incident_row(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | None:
     row = conn.execute(
-        "SELECT id, type, subtype, date, date_end, date_precision, places_label, casualties_label, "
+        "SELECT id, type, subtype, date, date_end, date_precision, era, places_label, casualties_label, "
         "sources_label, n_sources, n_articles, n_events, conflict, confidence FROM incidents WHERE id = ?",
         (incident_id,),
     ).fetchone()

@@ -302,3 +302,54 @@ async def test_a_versions_date_is_shown_as_precise_as_it_is_known(store):
         await open_incident(pilot, "Armed clash")
         versions = [line.split("│")[-2] for line in screen_text(app).splitlines() if "Kyiv Inde" in line]
         assert versions and "14–15 Dec 2024" in versions[-1], versions
+
+
+async def test_after_a_split_the_incidents_title_and_the_version_shown_are_read_again(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await open_incident(pilot, "Armed clash")
+        facts = screen.facts
+        assert "2 sources" in title(facts), title(facts)
+        await pilot.press("x")  # the first version leaves; the second is now under the cursor
+        await until(pilot, lambda: screen.events.total == 3)
+        await settle(pilot)
+        left = facts.current_row
+        assert facts.total == 1 and "1 source" in title(facts) and "2 sources" not in title(facts), title(facts)
+        assert title(facts).startswith("Incident · Armed clash")
+        assert screen.reader.article.id == left["article_id"]  # the version shown is the one left
+        detail = screen.query_one("#fact-detail").render()
+        assert left["label"] in str(detail), str(detail)
+
+
+async def test_after_a_merge_the_incident_shown_has_its_new_sources_and_figures(store):
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        events = screen.events
+        await open_incident(pilot, "Armed clash")
+        await pilot.press("2")
+        events.move_cursor(index_of(events, lambda r: r["subtype"] == "Air/drone strike"))
+        await pilot.press("m")
+        await settle(pilot)
+        events.move_cursor(index_of(events, lambda r: r["subtype"] == "Armed clash"))
+        await settle(pilot)
+        await pilot.press("enter")  # the Armed clash incident, opened
+        await settle(pilot)
+        before = title(screen.facts)
+        assert before.startswith("Incident · Armed clash") and "2 sources" in before, before
+        await pilot.press("2", "m")  # the drone strike merged into it
+        await until(pilot, lambda: events.total == 1)
+        await settle(pilot)
+        after = title(screen.facts)
+        assert screen.facts.total == 4, after
+        assert after == (
+            "Incident · Armed clash · 14–20 Dec 2024 · Plekhovo, Kharkiv · 3–12 killed; ≥30 killed/wounded · 4 sources"
+        )
+        await pilot.press("escape")  # back to a view of the incident shown before the merge
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert title(screen.facts) == after

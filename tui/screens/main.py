@@ -60,6 +60,23 @@ def _marked(field: str, row: dict[str, Any], text: str) -> str:
     return f"{CORRECTED_MARK}{text}" if field in judged else text
 
 
+def _incident_title(row: dict[str, Any]) -> str:
+    """The facts pane's title over an incident's versions: what, when, where, the range of its
+    figures and how many independent sources report it."""
+    label = " · ".join(
+        x
+        for x in (
+            row.get("subtype"),
+            _event_date(row),
+            row.get("places_label"),
+            row.get("casualties_label"),
+            plural(row.get("n_sources") or 0, "source"),
+        )
+        if x
+    )
+    return f"Incident · {label}"
+
+
 def _status(row: dict[str, Any]) -> str:
     return STATUS_MARKS.get(row.get("status") or "", "")
 
@@ -216,6 +233,7 @@ class View:
     facts: ListQuery
     facts_cursor: int = 0
     preview: bool = False  # shown because a list's cursor is on it (the next move replaces it)
+    incident_id: int | None = None  # the incident shown ('incident' views): its title is read again
 
 
 class MainScreen(JudgingMixin, Screen):
@@ -425,17 +443,34 @@ class MainScreen(JudgingMixin, Screen):
 
     def _incident_view(self, row: dict[str, Any]) -> View:
         """An incident: each source's version side by side (the first one shown in the reader)."""
-        label = " · ".join(
-            x
-            for x in (
-                row.get("subtype"),
-                _event_date(row),
-                row.get("places_label"),
-                plural(row.get("n_sources") or 0, "source"),
-            )
-            if x
+        query = queries.incident_versions_query(row["id"], _incident_title(row))
+        return View("incident", None, None, query, incident_id=row["id"])
+
+    def _retitle_incident(self) -> None:
+        """Read the shown incident's title again (a merge or a split changes its dates, places,
+        figures and sources)."""
+        if self.view.mode == "incident" and self.view.incident_id is not None:
+            self._read_incident_title(self.view)
+
+    @work(thread=True, exclusive=True, group="incident-title", exit_on_error=False)
+    def _read_incident_title(self, view: View) -> None:
+        conn = queries.connect_readonly(self.db_path)
+        try:
+            row = queries.incident_row(conn, view.incident_id)
+        finally:
+            conn.close()
+        title = (
+            _incident_title(row)
+            if row is not None
+            else f"Incident #{view.incident_id} · no longer in the store (merged into another)"
         )
-        return View("incident", None, None, queries.incident_versions_query(row["id"], f"Incident · {label}"))
+        self.app.call_from_thread(self._set_incident_title, view, title)
+
+    def _set_incident_title(self, view: View, title: str) -> None:
+        view.facts = replace(view.facts, label=title)
+        if view is self.view:
+            self.facts.query = replace(self.facts.query, label=title)  # (the label is not compared)
+            self.facts.border_title = Content(one_line(title))
 
     def _event_view(self, event_id: int, article_id: int, span: tuple[int, int], row: dict[str, Any]) -> View:
         label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label")) if x)
@@ -589,6 +624,8 @@ class MainScreen(JudgingMixin, Screen):
             self.facts.set_query(view.facts, view.facts_cursor, quiet=quiet)
         if view.article_id is not None:
             self._show_article(view.article_id, view.highlight)
+        if view.incident_id is not None and view is self.view and not view.preview:
+            self._retitle_incident()  # back to an incident shown before: it may have changed since
 
     # ------------------------------------------------------------------ the reader
 
@@ -739,9 +776,10 @@ class MainScreen(JudgingMixin, Screen):
 
     def _after_write(self, message: str, position: int | None) -> None:
         """The panes read again; after a merge the Events cursor is on the incident merged into (the
-        rows above it may have moved: one incident fewer), so the next key acts on what is shown."""
+        rows above it may have moved: one incident fewer), so the next key acts on what is shown.
+        The version now under the facts cursor is shown (the one it was on may have left)."""
         self.notify(message, timeout=4)
-        self.reload_all()
+        self.reload_all(announce_facts=True)
         if position is not None:
             self.events.set_query(self.events.query, cursor=position)
 
@@ -810,7 +848,10 @@ class MainScreen(JudgingMixin, Screen):
     def action_refresh(self) -> None:
         self.reload_all()
 
-    def reload_all(self) -> None:
-        """Read every pane again (the store changed); cursors keep their places."""
-        for row_list in (self.articles, self.events, self.sources, self.facts):
+    def reload_all(self, announce_facts: bool = False) -> None:
+        """Read every pane again (the store changed); cursors keep their places. ``announce_facts``:
+        the fact then under the facts cursor is shown (after the user's own merge or split)."""
+        for row_list in (self.articles, self.events, self.sources):
             row_list.reload()
+        self.facts.reload(announce=announce_facts)
+        self._retitle_incident()

@@ -171,15 +171,17 @@ class RowList(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def reload(self) -> None:
+    def reload(self, announce: bool = False) -> None:
         """Read the list again (the store changed).
 
         The rows on screen stay until the new count arrives; then the cursor and the scroll
         position keep their row numbers and nothing is announced, so a live ingest in another
-        terminal does not move what the user is looking at.
+        terminal does not move what the user is looking at. ``announce``: the row then under the
+        cursor is announced (the user's own change moved another row under it).
         """
         self.generation += 1
         self._in_flight.clear()
+        self._announce_pending = self._announce_pending or announce
         self._fetch_count(self.query, self.generation)
 
     def _reload(self) -> None:
