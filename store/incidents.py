@@ -923,22 +923,33 @@ def regroup(conn) -> int:
 
 
 def merge_incidents(conn, source: int, target: int) -> None:
-    """The analyst's merge, in its own transaction."""
-    grouper = Grouper()
+    """The analyst's merge, in its own transaction (store.judgements.Judge.merge_incidents also
+    logs it, as the analyst's)."""
     with _immediate(conn):
-        for incident_id in (source, target):
-            if conn.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone() is None:
-                raise LookupError(f"no incident {incident_id}")
-        grouper.merge(conn, source, target)
-        grouper.flush(conn)
+        merge_in_transaction(conn, source, target)
+
+
+def merge_in_transaction(conn, source: int, target: int) -> None:
+    """The merge, in the caller's transaction; LookupError for an incident not in the store."""
+    for incident_id in (source, target):
+        if conn.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone() is None:
+            raise LookupError(f"no incident {incident_id}")
+    grouper = Grouper()
+    grouper.merge(conn, source, target)
+    grouper.flush(conn)
 
 
 def split_event(conn, event_id: int) -> int | None:
-    """The analyst's split, in its own transaction; returns the event's new incident."""
-    grouper = Grouper()
+    """The analyst's split, in its own transaction; returns the event's new incident
+    (store.judgements.Judge.split_event also logs it)."""
     with _immediate(conn):
-        new = grouper.split(conn, event_id)
-        grouper.flush(conn)
+        return split_in_transaction(conn, event_id)
+
+
+def split_in_transaction(conn, event_id: int) -> int | None:
+    grouper = Grouper()
+    new = grouper.split(conn, event_id)
+    grouper.flush(conn)
     return new
 
 

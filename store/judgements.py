@@ -29,7 +29,9 @@ The event's corrected values, statuses and grades are written through to ``event
 value extraction gave is kept in the judgement (``extracted``) beside the analyst's (``corrected``).
 
 Every change appends to ``judgement_log`` (what, old value, new value, when, who, why), which
-triggers keep append-only.
+triggers keep append-only; so does the analyst's merge or split of incidents (``merged``,
+``split``: on the event that moved, from its incident to the other), whose choice
+store/incidents.py keeps.
 """
 
 from __future__ import annotations
@@ -108,6 +110,8 @@ class Change:
             return f"{target}: tag {self.old} removed"
         if self.what == "deleted":
             return f"{target}: deleted ({self.old})"
+        if self.what in ("merged", "split"):
+            return f"{target}: {self.what} out of {self.old} into {self.new}"
         return f"{target}: {self.what} {self.old if self.old is not None else 'none'} -> {self.new}"
 
 
@@ -468,6 +472,37 @@ class Judge:
             group_article(self.conn, article_id)
             described = describe_event(_row(self.conn, "SELECT * FROM events WHERE id = ?", (event_id,)))
             return event_id, [self._log(judgement, "added", None, described, reason)]
+
+    # ---------------------------------------------------------------- merges and splits
+
+    def merge_incidents(self, source: int, target: int) -> list[Change]:
+        """Merge incident ``source`` into ``target`` (store/incidents.py keeps the choice); logged
+        on the first event of ``source``, as the incident it left and the one it joined."""
+        from store.incidents import merge_in_transaction
+
+        with write_transaction(self.conn):
+            first = self.conn.execute("SELECT min(id) FROM events WHERE incident_id = ?", (source,)).fetchone()[0]
+            try:
+                merge_in_transaction(self.conn, source, target)
+            except LookupError as missing:
+                raise JudgementError(f"{missing}: no such incident in this store") from None
+            if source == target or first is None:
+                return []
+            return [self._placed(first, "merged", source, target)]
+
+    def split_event(self, event_id: int) -> tuple[int | None, list[Change]]:
+        """Take an event out of its incident into one of its own: (the new incident, what is logged)."""
+        from store.incidents import split_in_transaction
+
+        with write_transaction(self.conn):
+            self._target("event", event_id)
+            old = self.conn.execute("SELECT incident_id FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+            new = split_in_transaction(self.conn, event_id)
+            return new, ([self._placed(event_id, "split", old, new)] if new is not None else [])
+
+    def _placed(self, event_id: int, what: str, old: int, new: int) -> Change:
+        judgement = self._judgement("event", event_id, self._target("event", event_id))
+        return self._log(judgement, what, f"incident {old}", f"incident {new}", None)
 
     # ---------------------------------------------------------------- notes and tags
 

@@ -353,3 +353,21 @@ async def test_after_a_merge_the_incident_shown_has_its_new_sources_and_figures(
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert title(screen.facts) == after
+
+
+async def test_a_split_made_in_the_browser_is_in_the_log_under_the_analysts_name(store):
+    from store.judgements import log_entries
+
+    app = make_app(store, analyst="carol")
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_incident(pilot, "Armed clash")
+        event = app.screen.facts.current_row["uid"]
+        await pilot.press("x")
+        await until(pilot, lambda: app.screen.events.total == 3)
+        await settle(pilot)
+    db = open_store(store)
+    [entry] = list(log_entries(db))
+    db.close()
+    assert (entry["by"], entry["kind"], entry["target_id"], entry["what"]) == ("carol", "event", event, "split")

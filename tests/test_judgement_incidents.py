@@ -172,3 +172,30 @@ def test_credibility_1_is_suggested_when_independent_sources_agree_never_set(db)
     write(conn, strike("d", place=CHUHUIV, killed=40, claimant="the mayor"))
     claim_c_context = context(conn, "claim", claim_c)
     assert claim_c_context["suggestion"] == ""
+
+
+def test_a_merge_and_a_split_are_logged_as_the_analysts(db):
+    from tui.cli import format_log_entry
+
+    conn = db.conn
+    write(conn, strike("a"), strike("b", claimant="the mayor"), strike("c", place=CHUHUIV))
+    a, c = incident_of(conn, "a"), incident_of(conn, "c")
+    c_event = conn.execute("SELECT min(id) FROM events WHERE incident_id = ?", (c,)).fetchone()[0]
+    [merged] = Judge(conn, "alice").merge_incidents(c, a)
+    assert incident_of(conn, "c") == a
+    assert merged.line() == f"event {c_event}: merged out of incident {c} into incident {a}"
+    new, [split] = Judge(conn, "bob").split_event(c_event)
+    assert incident_of(conn, "c") == new != a
+    log = list(log_entries(conn))
+    assert [(e["by"], e["kind"], e["target_id"], e["what"], e["old"], e["new"]) for e in log] == [
+        ("alice", "event", c_event, "merged", f"incident {c}", f"incident {a}"),
+        ("bob", "event", c_event, "split", f"incident {a}", f"incident {new}"),
+    ]
+    assert format_log_entry(log[1]).endswith(f"  bob  event {c_event}  split  incident {a} -> incident {new}")
+    # nothing to log when nothing moved; an unknown incident changes nothing
+    assert Judge(conn, "bob").split_event(c_event) == (None, [])
+    assert Judge(conn, "bob").merge_incidents(a, a) == []
+    with pytest.raises(JudgementError, match="no incident 999"):
+        Judge(conn, "bob").merge_incidents(999, a)
+    assert len(list(log_entries(conn))) == 2
+    assert list(detached(conn)) == []

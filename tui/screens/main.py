@@ -748,18 +748,19 @@ class MainScreen(JudgingMixin, Screen):
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _write_incidents(self, what: str, first: int, second: int | None) -> None:
         from store.db import open_store
-        from store.incidents import merge_incidents, split_event
+        from store.judgements import Judge
 
         position = None  # where the incident merged into is in the Events list now
         try:
             db = open_store(self.db_path)
             try:
+                judge = Judge(db, self.app.analyst)  # (the log names who merged or split, and when)
                 if what == "merge":
-                    merge_incidents(db, first, second)
+                    judge.merge_incidents(first, second)
                     message = f"Merged incident #{first} into #{second}; kept across re-ingest and regrouping."
                     position = queries.row_position(db, self.events.query, second)
                 else:
-                    new = split_event(db, first)
+                    new, _ = judge.split_event(first)
                     message = (
                         f"Event {first} split out into incident #{new}; kept across re-ingest and regrouping."
                         if new is not None
