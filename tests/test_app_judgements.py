@@ -635,3 +635,29 @@ async def test_a_read_only_store_is_said_at_launch_and_a_judgement_says_why_it_i
         said = [n.message for n in app._notifications]
         assert said[-1].startswith("The store is read-only here") and "OperationalError" not in said[-1], said
     assert one(store, "SELECT status FROM events WHERE subtype = 'Air/drone strike'") != ("verified",)
+
+
+async def test_r_in_the_events_pane_grades_an_events_claim_and_says_why_not_on_an_incident(store):
+    from tui.screens.main import MainScreen
+
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")  # incidents: several sources, several claims
+        await settle(pilot)
+        before = judged_state(store)
+        await pilot.press("R")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert not form_is(app, GradeForm) and judged_state(store) == before
+        assert said and "open it" in said[-1] and "R on a version" in said[-1], said
+        await to_events(pilot)  # one article's event: R grades the claim that reports it
+        await open_form(pilot, "R", GradeForm)
+        assert " claim " in f" {app.screen.query_one('.judge-what').render()} "
+        await type_into(pilot, "#grade-input", "3")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert one(store, "SELECT kind, what, new FROM judgement_log") == ("claim", "grade", "3")
+        # Help says where R works: the Events pane among them
+        groups = dict((where, [b.id for b in bindings]) for where, bindings in MainScreen.binding_groups(app.screen))
+        assert any("Events" in where and "judge.grade" in ids for where, ids in groups.items()), groups

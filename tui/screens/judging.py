@@ -40,6 +40,11 @@ FACT_TARGETS = {
 PANE_KINDS = {"events": "event", "sources": "source", "articles": "article"}
 
 
+# R on an incident: its sources are graded one by one, each on its own version's claim
+INCIDENT_GRADE = (
+    "An incident has a claim from each source: press Enter to open it, then R on a version grades the claim "
+    "that reports it (R in Sources grades a source)."
+)
 READ_ONLY = "The store is read-only here: you can read it, but judgements, merges and splits cannot be recorded."
 
 
@@ -124,6 +129,9 @@ class JudgingMixin:
 
     def action_judge_grade(self, pane: str) -> None:
         # (on an event or an incident's version: the claim that reports it)
+        if (found := self.judgement_target(pane)) is not None and found.kind == "incident":
+            self.notify(INCIDENT_GRADE, timeout=4, markup=False)
+            return
         target = self._target_or_say(pane, ("source", "claim", "event"), "grade")
         if target is not None:
             self._open_form("grade", target)

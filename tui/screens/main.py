@@ -202,7 +202,7 @@ class EventList(RowList):
         Binding("v", "screen.toggle_event_rows", "Incidents/events", id="events.toggle"),
         Binding("c", "screen.cycle_confidence", "Confidence", id="events.confidence"),
         Binding("m", "screen.merge_incident", "Merge incidents", id="incidents.merge"),
-        *_judge_keys("events", "verify", "status", "correct", "note", "tag"),
+        *_judge_keys("events", "verify", "status", "grade", "correct", "note", "tag"),
     ]
 
 
