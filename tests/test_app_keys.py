@@ -462,11 +462,11 @@ async def test_help_lists_every_key(store):
 
 
 async def test_keys_can_be_remapped_by_id(store, monkeypatch):
-    monkeypatch.setenv("SITREP_KEYS", "pane.events=e; history.forward=ctrl+f,l")
+    monkeypatch.setenv("SITREP_KEYS", "pane.events=w; history.forward=ctrl+f,l")
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("w")
         assert app.focused.id == "events"
         await pilot.press("2")
         assert app.focused.id == "events"  # the old key no longer focuses Events

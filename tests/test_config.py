@@ -125,13 +125,13 @@ def test_the_browser_reports_bad_settings_in_one_line_and_exit_2(tmp_path, confi
 
 
 async def test_the_browser_takes_its_theme_and_keys_from_the_file(tmp_path, config):
-    config.write_text('theme = "textual-light"\n[keys]\n"pane.events" = "e"\n', encoding="utf-8")
+    config.write_text('theme = "textual-light"\n[keys]\n"pane.events" = "w"\n', encoding="utf-8")
     app = make_app(str(build_small_store(tmp_path / "s.db")))
     app.animation_level = "none"
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.theme == "textual-light"
-        await pilot.press("e")
+        await pilot.press("w")
         assert app.focused.id == "events"
 
 
@@ -167,4 +167,51 @@ def test_feed_defaults_come_from_the_file_and_flags_win(tmp_path, config, capsys
     assert cli.main(["feeds", "add", "https://x.example/rss", "--db", db]) == 2
     assert capsys.readouterr().err == (
         "sitrep: [feeds] every in the config file: interval '99999999d': at most 365d between fetches\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "keys, said",
+    [
+        ("pane.events=q", "SITREP_KEYS: pane.events = 'q': q is the key of app.quit (Quit) already"),
+        ("pane.events=e", "SITREP_KEYS: pane.events = 'e': e is the key of judge.correct (Correct event…) already"),
+        ("pane.events=w;pane.sources=w", "SITREP_KEYS: pane.events = 'w': w is the key of pane.sources"),
+        ("app.quit=escape", "SITREP_KEYS: app.quit = 'escape': escape is the key of history.back (Back) already"),
+        ("pane.events=ctrl+q+z", "SITREP_KEYS: pane.events = 'ctrl+q+z': 'ctrl+q+z' is not a key: 'q' is no modifier"),
+        ("pane.events=ctrl+", "SITREP_KEYS: pane.events = 'ctrl+': 'ctrl+' is not a key: no key after the modifiers"),
+        ("pane.events=w,", "SITREP_KEYS: pane.events = 'w,': '' is not a key: an empty key"),
+        ("pane.events=wow", "SITREP_KEYS: pane.events = 'wow': 'wow' is not a key: 'wow' is no key Textual knows"),
+        ("pane.events=ctrl+ctrl+w", "'ctrl+ctrl+w' is not a key: a modifier named twice"),
+    ],
+)
+def test_a_key_that_is_none_or_is_another_bindings_is_reported_not_lost(keys, said, monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_KEYS", keys)
+    with pytest.raises(ConfigError) as raised:
+        make_app(str(tmp_path / "s.db"))
+    assert str(raised.value).startswith(said) or said in str(raised.value), str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        "pane.events=w;history.forward=ctrl+f,l",
+        "pane.events=q;app.quit=ctrl+q",  # q moved first: nothing is lost
+        "app.quit=q",  # its own key
+        "help.close=x",  # x splits in the main screen, not in Help
+        "pane.events=f5,question_mark;help.show=f1",
+        "pane.events=ctrl+shift+up",
+    ],
+)
+def test_keys_that_take_nothing_from_another_binding_are_fine(keys, monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_KEYS", keys)
+    make_app(str(tmp_path / "s.db"))
+
+
+def test_the_browser_says_which_setting_takes_a_key_in_one_line_and_exits_2(tmp_path, config):
+    result = run_sitrep("--db", str(build_small_store(tmp_path / "s.db")), env={"SITREP_KEYS": "pane.events=q"})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "sitrep: SITREP_KEYS: pane.events = 'q': q is the key of app.quit (Quit) already, and one of them would "
+        "lose it: give one of them another key\n"
     )

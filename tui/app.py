@@ -22,10 +22,11 @@ from textual.timer import Timer
 from store import queries
 from store.judgements import default_analyst
 from tui.config import ConfigError, Settings, check_keymap, load_settings
+from tui.keymap import check_keys
 from tui.labels import describe
 from tui.messages import StoreChanged
 from tui.name_search import run_search
-from tui.screens.filter import FilterScreen
+from tui.screens.filter import ArticleFilterScreen, FilterScreen
 from tui.screens.help import HelpScreen
 from tui.screens.judge import JudgeForm
 from tui.screens.main import ArticleList, EventList, FactList, MainScreen, SourceList
@@ -231,22 +232,17 @@ class SitrepApp(App):
             return
 
 
+def key_contexts() -> list[tuple[type, ...]]:
+    """The classes whose bindings work together: the app, a screen and the widget with the focus
+    (a key bound twice in one of them is answered by one binding only)."""
+    main = [(SitrepApp, MainScreen, pane) for pane in (ArticleList, EventList, SourceList, FactList, Reader)]
+    modal = [(SitrepApp, screen) for screen in (SearchScreen, FilterScreen, ArticleFilterScreen, HelpScreen, JudgeForm)]
+    return main + modal
+
+
 def binding_ids() -> set[str]:
     """The id of every key binding of the browser (what a key map may name)."""
-    owners = (
-        SitrepApp,
-        MainScreen,
-        RowList,
-        ArticleList,
-        EventList,
-        SourceList,
-        FactList,
-        Reader,
-        SearchScreen,
-        FilterScreen,
-        HelpScreen,
-        JudgeForm,
-    )
+    owners = {owner for context in key_contexts() for owner in context} | {RowList}
     return {binding.id for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding) and binding.id}
 
 
@@ -254,11 +250,12 @@ def make_app(db_path: str, settings: Settings | None = None, analyst: str | None
     """The browser on the store at ``db_path``, with ``settings`` (default: the config file and
     the environment); judgements made in it are by ``analyst`` (``--analyst``), else the settings'
     analyst ($SITREP_ANALYST, then the config file), else the OS user. Raises ConfigError for a key
-    map id or theme it does not know."""
+    map id or theme it does not know, a key that is none, or one that another binding has."""
     settings = load_settings() if settings is None else settings
     if analyst:
         settings = replace(settings, analyst=analyst)
     check_keymap(settings, binding_ids())
+    check_keys(settings, key_contexts())
     if settings.theme and settings.theme not in BUILTIN_THEMES:
         raise ConfigError(
             f"{settings.theme_source}: unknown theme {settings.theme!r} (one of: {', '.join(BUILTIN_THEMES)})"

@@ -7,7 +7,7 @@ wins over the one before.
     analyst = "J. Doe"                 # who judgements are by    ($SITREP_ANALYST wins)
 
     [keys]                             # key map: binding id = keys ($SITREP_KEYS wins per id)
-    "pane.events" = "e"
+    "pane.events" = "w"
     "history.forward" = "ctrl+f,l"
 
     [feeds]
@@ -17,7 +17,7 @@ wins over the one before.
 Anything Sitrep cannot use is an error with one line naming the file (or variable), the line
 where it can, and the reason: a malformed file, an unknown setting, a value of the wrong type, a
 ``SITREP_KEYS`` item that is not ``id=keys``, and (checked by the browser) an unknown binding id
-or theme. Nothing is silently ignored. No Textual here: the command line reads this too.
+or theme, a key that is none or one that another binding has (tui/keymap.py). Nothing is silently ignored. No Textual here: the command line reads this too.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def read_file(path: Path, named: bool = False) -> Settings:
 
 
 def parse_keymap(value: str, source: str = KEYS_ENV) -> dict[str, str]:
-    """``"pane.events=e;history.forward=ctrl+f,l"`` -> ``{"pane.events": "e", ...}``; an item that
+    """``"pane.events=w;history.forward=ctrl+f,l"`` -> ``{"pane.events": "w", ...}``; an item that
     is not ``id=keys`` is an error (blank items, as after a trailing ``;``, are fine)."""
     keymap: dict[str, str] = {}
     for item in value.split(";"):
@@ -127,7 +127,7 @@ def parse_keymap(value: str, source: str = KEYS_ENV) -> dict[str, str]:
             continue
         binding_id, equals, keys = item.partition("=")
         if not equals or not binding_id.strip() or not keys.strip():
-            raise ConfigError(f'{source}: {item.strip()!r} is not ID=KEYS (as in "pane.events=e")')
+            raise ConfigError(f'{source}: {item.strip()!r} is not ID=KEYS (as in "pane.events=w")')
         keymap[binding_id.strip()] = keys.strip()
     return keymap
 
