@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from extract.model import FIRST_YEAR, LAST_YEAR
 from store import utf16
+from store.furniture import without_furniture
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
 MAX_FEED_BYTES = 50 * 1024 * 1024  # one RSS/Atom file
@@ -391,10 +392,12 @@ def _shallow(html: AnyStr) -> AnyStr:
 
 def extract_html(html: bytes | str, *, metadata: bool = True) -> object | None:
     """trafilatura's main-text extraction (with the page's metadata unless ``metadata`` is False:
-    the same text, in half the time); None when it finds no text."""
+    the same text, in half the time); None when it finds no text. A page whose only text is its
+    navigation, header, footer and asides is read without them (store/furniture.py)."""
     import trafilatura
 
     html = _shallow(html)
+    html = without_furniture(html) or html
     for small in (False, True):
         if small not in _CONFIGS:
             _CONFIGS[small] = _trafilatura_config(small)

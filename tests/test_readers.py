@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from store.readers import (
     read_path,
 )
 from store.utf16 import byte_order
-from store_fixtures import FIXTURES, REPO
+from store_fixtures import FIXTURES, REPO, run_sitrep
 
 
 def read(name: str) -> list[RawArticle | Rejection]:
@@ -490,6 +491,73 @@ def test_script_laden_html_keeps_only_the_text(tmp_path):
     )
     (article,) = read_path(path, "scripts.html")
     assert article.text == "Protesters marched through Dakar on Friday, witnesses said."
+
+
+FURNITURE_ONLY = {
+    "nav": "<html><head><title>x</title></head><body><nav>menu</nav></body></html>",
+    "links-and-footer": (
+        "<html><head><title>Example News</title></head><body><nav><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/world'>World</a></li></ul></nav><footer>© 2024 Example News</footer></body></html>"
+    ),
+    "header-aside": "<html><body><header>Example News</header><aside>Most read</aside></body></html>",
+    "roles": "<html><body><div role='navigation'>Home World</div><div role='contentinfo'>Contact</div></body></html>",
+}
+
+
+@pytest.mark.parametrize("page", FURNITURE_ONLY.values(), ids=FURNITURE_ONLY.keys())
+def test_a_page_of_only_navigation_and_furniture_is_rejected_as_having_no_main_text(tmp_path, page):
+    """trafilatura, finding no main text, fell back to the body's text: "menu" was stored as an article."""
+    path = tmp_path / "nomain.html"
+    path.write_text(page, encoding="utf-8")
+    store = tmp_path / "s.db"
+    result = run_sitrep("ingest", str(path), "--db", str(store))
+    assert (result.returncode, result.stdout) == (1, "added 0, already present 0, rejected 1\n")
+    assert result.stderr.splitlines() == [f"sitrep: {path}: no article text found in the HTML"]
+    with open_store(store) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_a_page_of_twenty_thousand_menus_is_rejected_at_once(tmp_path):
+    """Furniture found by one XPath union (".//nav | .//header | ...") took libxml2 a minute here."""
+    path = tmp_path / "menus.html"
+    path.write_text("<html><body>" + "<nav><header><aside>menu</aside>x</header>y</nav> " * 20_000 + "</body></html>")
+    started = time.process_time()
+    (rejection,) = read_path(path, "menus.html")
+    assert rejection == Rejection("menus.html", "no article text found in the HTML")
+    assert time.process_time() - started < 10
+
+
+SHORT_PAGES = {
+    "a paragraph": (
+        "<html><body><p>Shelling killed two in Kherson.</p></body></html>",
+        "Shelling killed two in Kherson.",
+    ),
+    "bare text": ("<html><body>Shelling killed two in Kherson.</body></html>", "Shelling killed two in Kherson."),
+    "headline in a header": (
+        "<html><body><header><h1>Kherson shelled</h1></header><p>Two killed.</p></body></html>",
+        "Kherson shelled\nTwo killed.",
+    ),
+    "text after a menu": ("<html><body><nav>menu</nav>Two killed in Kherson.</body></html>", "Two killed in Kherson."),
+    "an article between furniture": (
+        "<html><head><title>Kherson shelled</title></head><body><header><a href='/'>Example News</a></header>"
+        "<nav><a href='/world'>World</a></nav><main><article><header><h1>Kherson shelled</h1></header>"
+        "<p>Russian shelling killed two people in Kherson on Monday, the governor said.</p></article></main>"
+        "<aside>Most read</aside><footer>© 2024 Example News</footer></body></html>",
+        "Russian shelling killed two people in Kherson on Monday, the governor said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("page, text", SHORT_PAGES.values(), ids=SHORT_PAGES.keys())
+def test_a_short_article_page_is_still_read(tmp_path, page, text):
+    path = tmp_path / "short.html"
+    path.write_text(page, encoding="utf-8")
+    store = tmp_path / "s.db"
+    result = run_sitrep("ingest", str(path), "--db", str(store))
+    assert (result.returncode, result.stderr) == (0, "")
+    with open_store(store) as db:
+        (stored,) = db.execute("SELECT text FROM articles").fetchone()
+    assert text in stored
 
 
 @pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
