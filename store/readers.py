@@ -596,6 +596,9 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     items could still be read from it."""
     import feedparser
 
+    from store import feed_dtd
+
+    feed_dtd.install()  # no entity of the feed's DTD is expanded, whichever parser reads it
     data = _SURROGATE_REF.sub(b"&#xFFFD;", _text_bytes(data))
     try:
         headers = {"content-location": url, "content-type": content_type}

@@ -184,3 +184,34 @@ def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> bool:
             return True
         time.sleep(0.02)
     return condition()
+
+
+def entity_feed(levels: int) -> bytes:
+    """An RSS feed whose one item's description refers 4 times to an entity of its DTD: with
+    ``levels`` of ten (each entity ten of the one below, the first 10 characters) that is 4 × 10^levels
+    characters from a file under 1 kB, the first declaration holding markup so that feedparser's
+    guard (``replace_doctype``) passes the rest over. ``levels`` 0: a plain entity of 100,000
+    characters, which that guard declares again as "safe", referred to 400 times: 40 MB."""
+    if levels:
+        names = "abcdefghij"[: levels + 1]
+        entities = [f'<!ENTITY {names[0]} "{"a" * 10}">'] + [
+            f'<!ENTITY {name} "{f"&{below};" * 10}">' for below, name in zip(names, names[1:])
+        ]
+        top, refs = names[-1], 4
+    else:
+        entities, top, refs = [f'<!ENTITY big "{"x" * 100_000}">'], "big", 400
+    if levels:
+        entities.insert(0, '<!ENTITY markup "<i>x</i>">')
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [\n'
+        + "\n".join(entities)
+        + '\n]>\n<rss version="2.0"><channel><title>Wire</title><item><title>Kharkiv</title>'
+        + "<guid isPermaLink='false'>k-1</guid>"
+        + f"<description>Shelling hit Kharkiv {f'&{top};' * refs} on Monday.</description></item></channel></rss>"
+    ).encode()
+
+
+def entity_text(levels: int) -> str:
+    """The text of ``entity_feed(levels)``'s item, its entities not expanded."""
+    refs = f"&{'abcdefghij'[levels]};" * 4 if levels else "&big;" * 400
+    return f"Shelling hit Kharkiv {refs} on Monday."

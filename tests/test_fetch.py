@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from feed_server import FakeTime, Reply, closed_port_url, page, rss
+from feed_server import FakeTime, Reply, closed_port_url, entity_feed, entity_text, page, rss
 from store import addresses
 from store.feeds import add_feed, due_feeds, find_feed, list_feeds, now_utc
 from store.fetch import fetch_feeds, watch
@@ -146,6 +146,17 @@ def test_entities_of_a_feed_with_no_dtd_keep_their_characters_and_unknown_ones_s
         "Kharkiv\xa0shelled — &foo;",
         "Shelling hit Kharkiv on Monday — two dead &foo; &bar; stays.",
     )
+
+
+@pytest.mark.parametrize("levels", [5, 0], ids=["five-levels", "one-big-entity"])
+def test_a_fetched_feed_expands_no_entity_of_its_dtd_as_a_file_does_not(server, db, levels):
+    """The same feed read from a file and fetched: one path, no entity of its DTD expanded."""
+    server.routes["/wire"] = Reply(200, entity_feed(levels))
+    follow(db, server.url("/wire"))
+    summary, reported = run(db)
+    assert (summary.added, reported) == (1, {"failures": [], "rejections": []})
+    (stored,) = articles(db).values()
+    assert (stored["title"], stored["text"]) == ("Kharkiv", entity_text(levels))
 
 
 def test_an_unchanged_feed_costs_a_304_and_adds_nothing(server, db):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from feed_server import entity_feed, entity_text
 from store import readers
 from store.db import open_store
 from store.ingest import ingest_paths
@@ -330,6 +331,39 @@ def test_a_feed_file_that_is_not_one_says_why(tmp_path, content, reason):
     path.write_text(content)
     (rejection,) = read_path(path, "feed.rss")
     assert isinstance(rejection, Rejection) and rejection.reason == reason
+
+
+@pytest.mark.parametrize("levels", [5, 6, 0], ids=["five-levels", "six-levels", "one-big-entity"])
+def test_the_entities_of_a_feeds_dtd_are_not_expanded(tmp_path, levels):
+    """An 800-byte .xml whose DTD nests entities five levels deep was stored as a 4,000,027-character
+    article of "aaaa…"; a plain entity of 100 kB that feedparser declares again was expanded to 40 MB
+    by its loose parser (the item then rejected as "no text"). Their references stay whole, as an
+    unknown entity's do, and as they did in a feed fetched over HTTP (tests/test_fetch.py)."""
+    data = entity_feed(levels)
+    path = tmp_path / "bomb.xml"
+    path.write_bytes(data)
+    feed = readers.parse_feed(data)
+    assert len(feed.entries[0].summary) < len(data)
+    store = tmp_path / "s.db"
+    result = run_sitrep("ingest", str(path), "--db", str(store))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "added 1, already present 0, rejected 0\n", "")
+    with open_store(store) as db:
+        assert db.execute("SELECT title, text FROM articles").fetchall() == [("Kharkiv", entity_text(levels))]
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/rss-0.91.dtd">',
+        '<!-- a comment ]> --><?xml-stylesheet href="a.xsl"?><!DOCTYPE rss [ <!-- ] --> <!ENTITY x "y]>"> ]>',
+    ],
+    ids=["netscape", "subset-with-brackets"],
+)
+def test_a_feed_with_a_doctype_is_read(prolog):
+    feed = f"<?xml version='1.0'?>{prolog}\n<rss version='0.91'><channel><title>Wire</title><item><title>T</title>"
+    feed += "<description>Drones hit Odesa on Monday, officials said.</description></item></channel></rss>"
+    (article,) = read_data(feed.encode(), "wire.rss", "feed")
+    assert isinstance(article, RawArticle) and article.text == "Drones hit Odesa on Monday, officials said."
 
 
 def test_non_utf8_text_is_detected():
