@@ -4,7 +4,8 @@ charset-normalizer (the detector it used before; installed with trafilatura).
     python bench/encodings.py [--articles ukraine-war-news.jsonl] [--n 100]
 
 Texts: short reports in the legacy encodings of their languages (tests/test_readers.py's ``LEGACY``:
-French, Spanish, Polish, Turkish, Russian in two encodings, English with typographic quotes), and, with
+French, Spanish, Polish, Turkish, Russian in two encodings, English with typographic quotes, Italian
+and Portuguese with their one-letter words), and, with
 ``--articles``, the first paragraph and the whole text of the first ``--n`` articles that Windows-1252
 can encode (English news with its quotes and dashes), encoded in it. Prints, for each detector, how
 many came back exactly, and the CPU time.

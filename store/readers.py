@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from extract.model import FIRST_YEAR, LAST_YEAR
 from store import utf16
 from store.furniture import without_furniture
+from store.stray_bytes import utf8_with_strays
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one article: a text/HTML file, or one JSON line
 MAX_FEED_BYTES = 50 * 1024 * 1024  # one RSS/Atom file
@@ -131,16 +132,6 @@ def _binary(data: bytes) -> bool:
     return b"\x00" in head or _controls(head) > max(8, len(head) // 20)
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a stray byte or two that is not (a pasted Windows quote): the text with
-    U+FFFD for each, when its well-formed characters beyond ASCII outnumber them; else None (a
-    text in another encoding, for detection)."""
-    text = data.decode("utf-8-sig", errors="replace")
-    bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ch > "\x7f") - bad
-    return text if good >= bad else None
-
-
 def _detected(data: bytes) -> str:
     """A text in a legacy encoding, decoded as chardet detects it (from its first 200 kB). Chardet
     (7+) rather than charset-normalizer: on short texts (a paragraph of French in Latin-1, Polish in
@@ -162,12 +153,13 @@ def _detected(data: bytes) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to str: UTF-8 when it is, else the detected encoding; binary data is refused."""
+    """Bytes to str: UTF-8 when it is (a few stray bytes in it U+FFFD), else the detected encoding;
+    binary data is refused."""
     data = _text_bytes(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _mostly_utf8(data)
+        text = utf8_with_strays(data)  # a few stray bytes are U+FFFD (store/stray_bytes.py)
     if text is None:
         text = _detected(data)
     return text
@@ -480,11 +472,21 @@ def _json_ref(obj: dict) -> str | None:
     return value
 
 
+def _json_loads(line: bytes) -> object:
+    """A JSON line's value. JSON is UTF-8: a line with a few stray bytes that are not is read with
+    U+FFFD for them, as a text file is; a line in another encoding is refused."""
+    try:
+        return json.loads(line)
+    except UnicodeDecodeError:
+        text = utf8_with_strays(line)
+        if text is None:
+            raise Unreadable("not UTF-8") from None
+        return json.loads(text)
+
+
 def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     try:
-        obj = json.loads(line)
-    except UnicodeDecodeError:
-        raise Unreadable("not UTF-8") from None
+        obj = _json_loads(line)
     except (ValueError, RecursionError) as error:
         if isinstance(error, json.JSONDecodeError):
             where = f"column {error.colno}" if error.lineno == 1 else "the end of the line"

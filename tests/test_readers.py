@@ -381,6 +381,9 @@ LEGACY = [
     ("Российские войска обстреляли Харьков в понедельник, погибли три человека.", "koi8-r"),
     ("Российские войска обстреляли Харьков в понедельник, погибли три человека.", "cp1251"),
     ("Russian troops shelled Kupiansk on Monday — “two dead”, officials said.", "cp1252"),
+    # a word of one accented vowel (French "à", Italian "è", Portuguese "é") is no stray byte
+    ("È stato colpito un deposito a Kherson, ha detto l'esercito; il sindaco è arrivato.", "cp1252"),
+    ("O ataque à cidade de Kherson é grave, disse o governador.", "latin-1"),
 ]
 
 
@@ -408,6 +411,33 @@ def test_a_stray_byte_in_utf8_text_is_one_replacement_character(tmp_path):
     path.write_bytes(text.encode() + b" It wasn\x92t over.")
     (article,) = read_path(path, "notes.txt")
     assert article.text == text + " It wasn\ufffdt over."
+
+
+STRAY = [
+    (
+        b"Russian shelling killed \xff\xfe 3 people in Kherson \xc3\x28 today.",
+        "Russian shelling killed \ufffd\ufffd 3 people in Kherson \ufffd( today.",
+    ),
+    (b"Drones hit Odesa \xff overnight, the navy said.", "Drones hit Odesa \ufffd overnight, the navy said."),
+    (
+        b"A strike on Kharkiv \xe2\x80 a character cut short \xe2\x80 killed two people on Monday, officials said.",
+        "A strike on Kharkiv \ufffd a character cut short \ufffd killed two people on Monday, officials said.",
+    ),
+]
+
+
+@pytest.mark.parametrize("data, text", STRAY, ids=["two-strays", "one-stray", "cut-short"])
+def test_stray_bytes_in_ascii_text_are_replacement_characters_in_a_text_file_and_a_json_line(tmp_path, data, text):
+    """UTF-8 text with no character beyond ASCII but a few stray bytes was read in the code page
+    chardet guessed ("killed ÿş 3 people in Kherson Ã( today."); the same bytes in a JSON line
+    rejected the line ("not UTF-8"). Both are the text with U+FFFD for those bytes, one article."""
+    (tmp_path / "bad.txt").write_bytes(data)
+    (tmp_path / "bad.jsonl").write_bytes(b'{"text": "' + data + b'"}\n')
+    store = tmp_path / "s.db"
+    result = run_sitrep("ingest", str(tmp_path / "bad.txt"), str(tmp_path / "bad.jsonl"), "--db", str(store))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "added 1, already present 1, rejected 0\n", "")
+    with open_store(store) as db:
+        assert db.execute("SELECT ref, text FROM articles").fetchall() == [(str(tmp_path / "bad.txt"), text)]
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
