@@ -370,6 +370,32 @@ async def test_a_failed_search_says_why_on_one_line(store, monkeypatch):
         assert not isinstance(app.screen, SearchScreen)
 
 
+def _type_at_once(app, keys) -> None:
+    """Keys as a terminal delivers what it reads at once: all queued before any is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_editing_keys_delivered_together_take_effect_in_the_order_typed(store):
+    # Backspace and Ctrl+U are the field's bindings, which ran after the key's round trip up to the
+    # app: the characters typed after them overtook them ("Kharkov" stayed, Ctrl+U emptied "Kyiv")
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        field = app.screen.query_one(Input)
+        _type_at_once(app, [*"Kharkov", "backspace", "backspace", *"iv"])
+        await settle(pilot)
+        assert field.value == "Kharkiv"
+        _type_at_once(app, ["ctrl+u", *"Kyiv", "left", "left", "delete", *"i"])
+        await settle(pilot)
+        assert field.value == "Kyiv"
+        app.post_message(events.Paste("Kharkiv\r\nshelling\nschool"))  # several lines: one
+        await settle(pilot)
+        assert field.value == "KyiKharkiv shelling schoolv"  # (the cursor was after the "i" typed last)
+
+
 async def test_search_without_result_says_so(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from extract.model import TAXONOMY
 from store.admiralty import STATUSES
 from store.queries import ArticleFilter, EventFilter
+from tui.widgets.field import Field
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -35,10 +36,10 @@ class FilterScreen(ModalScreen[EventFilter | None]):
             yield Label("Subtype or type")
             yield Select(choices, value=self.current.subtype or Select.NULL, id="filter-subtype", prompt="any")
             with Horizontal(classes="dates"):
-                yield Input(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
-                yield Input(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
-            yield Input(self.current.place, placeholder="place (part of a name)", id="filter-place")
-            yield Input(self.current.source, placeholder="source or claimant (part of a name)", id="filter-source")
+                yield Field(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
+                yield Field(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
+            yield Field(self.current.place, placeholder="place (part of a name)", id="filter-place")
+            yield Field(self.current.source, placeholder="source or claimant (part of a name)", id="filter-source")
             yield Checkbox(
                 "history too (⟲ long before the article, ⟳ after it)", self.current.history, id="filter-history"
             )
@@ -49,7 +50,7 @@ class FilterScreen(ModalScreen[EventFilter | None]):
                     prompt="any status",
                     id="filter-status",
                 )
-                yield Input(self.current.tag, placeholder="tag", id="filter-tag")
+                yield Field(self.current.tag, placeholder="tag", id="filter-tag")
             yield Static("", id="filter-error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="filter-apply")
@@ -115,10 +116,10 @@ class ArticleFilterScreen(ModalScreen[ArticleFilter | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="filter-box"):
             with Horizontal(classes="dates"):
-                yield Input(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
-                yield Input(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
-            yield Input(self.current.outlet, placeholder="outlet or URL (part of it)", id="filter-outlet")
-            yield Input(self.current.text, placeholder="words in the text", id="filter-text")
+                yield Field(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
+                yield Field(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
+            yield Field(self.current.outlet, placeholder="outlet or URL (part of it)", id="filter-outlet")
+            yield Field(self.current.text, placeholder="words in the text", id="filter-text")
             yield Static("", id="filter-error")
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="filter-apply")

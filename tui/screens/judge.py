@@ -34,6 +34,7 @@ from store.admiralty import (
     parse_tag,
 )
 from store.judged import JudgementFilter
+from tui.widgets.field import Field
 from tui.widgets.safe_text import one_line
 
 
@@ -103,7 +104,7 @@ class GradeForm(JudgeForm):
     def compose_form(self) -> ComposeResult:
         scale = RELIABILITY if self.kind == "source" else CREDIBILITY
         yield Label("Reliability (A-F)" if self.kind == "source" else "Credibility (1-6)")
-        yield Input(self.current, id="grade-input", max_length=8, compact=True)
+        yield Field(self.current, id="grade-input", max_length=8, compact=True)
         lines = [f"{'▸' if grade == self.current else ' '} {grade}  {meaning}" for grade, meaning in scale.items()]
         yield Static("\n".join(lines), classes="judge-scale")
         if self.suggestion:
@@ -132,7 +133,7 @@ class StatusForm(JudgeForm):
             *[Option(f"{status}  (now)" if status == self.current else status, id=status) for status in STATUSES],
             id="status-options",
         )
-        yield Input(placeholder="reason (optional, kept in the log)", id="status-reason", compact=True)
+        yield Field(placeholder="reason (optional, kept in the log)", id="status-reason", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -175,7 +176,7 @@ class EventForm(JudgeForm):
             with Horizontal(classes="judge-field"):
                 yield Label(field.capitalize(), classes="judge-label")
                 suggester = SuggestFromList(SUBTYPES, case_sensitive=False) if field == "subtype" else None
-                yield Input(
+                yield Field(
                     self.values.get(field, ""),
                     placeholder=placeholder,
                     id=f"event-{field}",
@@ -184,7 +185,7 @@ class EventForm(JudgeForm):
                 )
         with Horizontal(classes="judge-field"):
             yield Label("Reason", classes="judge-label")
-            yield Input(placeholder="why (optional, kept in the log)", id="event-reason", compact=True)
+            yield Field(placeholder="why (optional, kept in the log)", id="event-reason", compact=True)
         with Horizontal(classes="judge-buttons"):
             yield Button("Add event" if self.adding else "Record", variant="primary", id="event-apply", compact=True)
             if not self.adding:
@@ -240,7 +241,7 @@ class NoteForm(JudgeForm):
         if self.notes:
             shown = self.notes[-5:]
             yield Static(Content("\n".join(f"¶ {one_line(n)}" for n in shown)), classes="judge-notes")
-        yield Input(placeholder="a note", id="note-input", compact=True)
+        yield Field(placeholder="a note", id="note-input", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -264,7 +265,7 @@ class TagForm(JudgeForm):
     def compose_form(self) -> ComposeResult:
         current = " ".join(f"#{t}" for t in self.tags) or "no tags yet"
         yield Static(Content(one_line(current)), classes="judge-notes", id="tag-current")
-        yield Input(
+        yield Field(
             placeholder="tag (-tag removes it)",
             id="tag-input",
             compact=True,
@@ -305,7 +306,7 @@ class JudgementsForm(JudgeForm):
             id="judgements-status",
             compact=True,
         )
-        yield Input(
+        yield Field(
             self.current.tag,
             placeholder="tag",
             id="judgements-tag",

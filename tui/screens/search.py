@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from tui.labels import describe, describe_hit
 from tui.messages import SearchAnswered
 from tui.name_search import left_out, run_search, run_text_search
+from tui.widgets.field import Field
 from tui.widgets.safe_text import one_line
 
 HINT = "Type a name, a place, or words of an article."
@@ -53,8 +54,11 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(
-                value=self.initial, placeholder="Search names, places and the articles' text…", id="search-input"
+            yield Field(
+                value=self.initial,
+                placeholder="Search names, places and the articles' text…",
+                id="search-input",
+                passes=self._moves_early,
             )
             yield Static(HINT, id="search-status")
             yield OptionList(id="search-results")
@@ -152,6 +156,11 @@ class SearchScreen(ModalScreen[dict[str, Any] | None]):
             status.update(found + Content.from_markup("; [$text-warning]$note[/]", note=note) if note else found)
             options.highlighted = 0
             self._catch_up(options)
+
+    def _moves_early(self, key: str) -> bool:
+        """Home and End typed before the results come go the way a Down typed before them goes
+        (``on_key``: after a Down they move in the results), in the order they were typed."""
+        return key in MOVES and self._waiting()
 
     def _waiting(self) -> bool:
         """A query is typed and its answer has not come yet (the input's value: keys typed in one
