@@ -605,17 +605,26 @@ def test_a_store_in_a_read_only_folder_is_read_and_a_write_says_the_folder_is_re
 NO_TERMINAL = "sitrep: the browser needs a terminal ({} is not a tty); see `sitrep --help` for the commands\n"
 
 
-@pytest.mark.parametrize("terminal", [None, "stdin", "stdout"])
-def test_the_browser_without_a_terminal_says_so_in_one_line_and_exits_2(kursk_store, tmp_path, terminal):
-    # `sitrep --db live.db </dev/null >nt.out`: not a browser drawing into a file, waiting forever
+@pytest.mark.parametrize(
+    "terminals, missing",
+    [
+        ((), "stdin/stdout/stderr"),
+        (("stdin",), "stdout/stderr"),
+        (("stdout",), "stdin/stderr"),
+        (("stdin", "stdout"), "stderr"),
+    ],
+)
+def test_the_browser_without_a_terminal_says_so_in_one_line_and_exits_2(tmp_path, terminals, missing):
+    # `sitrep --db live.db </dev/null >nt.out`, `sitrep 2>log`: not a browser drawing into a file
+    # (Textual draws on stderr), waiting forever; and no default store built for it
     primary, secondary = pty.openpty()
     out = tmp_path / "nt.out"
     try:
         with open(os.devnull, "rb") as nothing, open(out, "wb") as file:
             result = subprocess.run(
-                [*SITREP, "--db", str(kursk_store)],
-                stdin=secondary if terminal == "stdin" else nothing,
-                stdout=secondary if terminal == "stdout" else file,
+                [*SITREP, "--db", str(tmp_path / "new.db")],
+                stdin=secondary if "stdin" in terminals else nothing,
+                stdout=secondary if "stdout" in terminals else file,
                 stderr=subprocess.PIPE,
                 cwd=REPO,
                 timeout=60,
@@ -623,6 +632,6 @@ def test_the_browser_without_a_terminal_says_so_in_one_line_and_exits_2(kursk_st
     finally:
         os.close(primary)
         os.close(secondary)
-    missing = {None: "stdin/stdout", "stdin": "stdout", "stdout": "stdin"}[terminal]
     assert (result.returncode, result.stderr.decode()) == (2, NO_TERMINAL.format(missing))
     assert out.read_bytes() == b""
+    assert not (tmp_path / "new.db").exists()

@@ -828,9 +828,10 @@ def run_watch(args: argparse.Namespace) -> int:
 
 
 def not_terminals() -> str | None:
-    """ "stdin", "stdout" or "stdin/stdout" when that is not a terminal (redirected, a pipe, closed),
-    else None: the browser would otherwise draw into a file and wait for keys forever."""
-    missing = [name for name in ("stdin", "stdout") if not _is_terminal(getattr(sys, f"__{name}__"))]
+    """The standard streams that are no terminal (redirected, a pipe, closed), "stdin/stderr" say,
+    else None: the browser would otherwise draw into a file (Textual draws on stderr) or wait for
+    keys forever."""
+    missing = [name for name in ("stdin", "stdout", "stderr") if not _is_terminal(getattr(sys, f"__{name}__"))]
     return "/".join(missing) or None
 
 
@@ -847,11 +848,12 @@ def run_browser(args: argparse.Namespace) -> int:
     path, explicit = store_path(args)
     # the settings first: a bad key map or theme is reported before a build
     app = make_app(str(path), analyst=args.analyst)
-    ensure_store(path, explicit=explicit).close()
     if (not_a_tty := not_terminals()) is not None:  # (the app itself runs under run_test() without one)
+        # (before the store: no default store is built for a browser that cannot run)
         raise UsageError(
             f"the browser needs a terminal ({not_a_tty} is not a tty); see `sitrep --help` for the commands"
         )
+    ensure_store(path, explicit=explicit).close()
     app.run()
     return app.return_code or EXIT_OK  # (Textual's 1 when the app stopped on an error it showed)
 
