@@ -233,6 +233,8 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False) -> StoreConne
                     f"{path}: cannot be written here: its folder is read-only "
                     "(SQLite makes the store's -wal and -shm files beside it)"
                 ) from None
+            if not readonly and path.exists() and not writable(path):  # (a read-only file system)
+                raise StoreError(f"{path}: cannot be written here: the store or its folder is read-only") from None
             raise StoreError(f"{path}: unusable store ({error})") from None
         except sqlite3.DatabaseError as error:
             conn.close()

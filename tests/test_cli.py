@@ -13,6 +13,7 @@ import shlex
 import shutil
 import sqlite3
 import subprocess
+import time
 
 import pytest
 
@@ -559,6 +560,60 @@ def test_a_damaged_store_is_named_as_damaged_in_one_line(kursk_store, args):
         2,
         f"sitrep: {kursk_store}: the store is damaged (database disk image is malformed)\n",
     ), args
+
+
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A folder mounted read-only (bind mount, remounted ro): what SQLite meets on read-only media,
+    where it cannot even make its -wal and -shm files. Root and mount(8) needed, else skipped."""
+    source, mounted = tmp_path / "src", tmp_path / "ro"
+    source.mkdir()
+    mounted.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root and mount(8)")
+    if subprocess.run(["mount", "--bind", str(source), str(mounted)], capture_output=True).returncode != 0:
+        pytest.skip("bind mounts are not allowed here")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(mounted)], capture_output=True).returncode != 0:
+            pytest.skip("read-only remounts are not allowed here")
+        yield source, mounted
+    finally:
+        subprocess.run(["umount", str(mounted)], capture_output=True)
+
+
+def test_a_store_on_a_read_only_file_system_is_read_browsed_and_a_write_says_why(kursk_store, read_only_mount):
+    source, mounted = read_only_mount
+    (source / "s.db").write_bytes(kursk_store.read_bytes())
+    store = mounted / "s.db"
+    assert run_sitrep("stats", "--json", "--db", str(store)).returncode == 0
+    result = run_sitrep("ingest", str(FIXTURES / "dated.txt"), "--db", str(store))
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"sitrep: {store}: cannot be written here: the store or its folder is read-only\n",
+    )
+    # the browser opens it (it said "unusable store" and stopped)
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [*SITREP, "--db", str(store)], stdin=secondary, stdout=secondary, stderr=secondary, cwd=REPO
+    )
+    os.close(secondary)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"Articles" not in seen and proc.poll() is None and time.monotonic() < deadline:
+            if select.select([primary], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(primary, 65536)
+                except OSError:
+                    break
+        assert b"Articles" in seen, seen[-500:]
+        os.write(primary, b"q")
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(primary)
 
 
 def test_a_truncated_store_is_named_as_cut_short(kursk_store):

@@ -843,17 +843,24 @@ def _is_terminal(stream) -> bool:
 
 
 def run_browser(args: argparse.Namespace) -> int:
+    from store.db import open_store, writable
     from tui.app import make_app
 
     path, explicit = store_path(args)
     # the settings first: a bad key map or theme is reported before a build
     app = make_app(str(path), analyst=args.analyst)
+    read_only = path.exists() and not writable(path)  # (on read-only media: browsed, not changed)
+    if path.exists():  # a store that cannot be used is said first
+        if explicit:
+            _refuse_empty(path)
+        open_store(path, readonly=read_only).close()
     if (not_a_tty := not_terminals()) is not None:  # (the app itself runs under run_test() without one)
-        # (before the store: no default store is built for a browser that cannot run)
+        # (before a store is built: none is for a browser that cannot run)
         raise UsageError(
             f"the browser needs a terminal ({not_a_tty} is not a tty); see `sitrep --help` for the commands"
         )
-    ensure_store(path, explicit=explicit).close()
+    if not read_only:
+        ensure_store(path, explicit=explicit).close()
     app.run()
     return app.return_code or EXIT_OK  # (Textual's 1 when the app stopped on an error it showed)
 
