@@ -64,6 +64,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sqlite3
 import time
 from bisect import bisect_right
 from collections import OrderedDict
@@ -619,6 +620,7 @@ class Grouper:
         item = self.load_items(conn, "e.id = ?", (event_id,))[0]
         new = self._new_incident(conn, item)
         conn.execute("UPDATE events SET incident_id = ? WHERE id = ?", (new, event_id))
+        _verdict_follows(conn, event_id, old, new)
         self.rebuild(conn, old)
         self.rebuild(conn, new)
         return new
@@ -637,6 +639,9 @@ class Grouper:
         conn.execute("UPDATE events SET incident_id = NULL WHERE id = ?", (event_id,))
         self.rebuild(conn, row[0])  # (first: the incident it leaves is matched without it)
         self.add_items(conn, items)
+        (now,) = conn.execute("SELECT incident_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        if now is not None and now != row[0]:
+            _verdict_follows(conn, event_id, row[0], now)
 
     def rebuild(self, conn, incident_id: int) -> None:
         """Recompute an incident's profile from its events (after a merge or a split)."""
@@ -680,6 +685,31 @@ class Grouper:
 
 # what the store holds of an incident it has no places or keys of: (core, lookup keys, places)
 _NOTHING_STORED: tuple = (None, frozenset(), frozenset())
+
+
+def _verdict_follows(conn, event_id: int, old: int, new: int) -> None:
+    """An incident's verdict is keyed by its key event: when that event moves from ``old`` to ``new``
+    (a split, a regrouping after a correction), the verdict goes with it, unless ``new`` has one of
+    its own (then it waits as orphaned, as after a merge). A merge is followed by the store's
+    triggers (store/schema.py: incidents_unjudge)."""
+    try:
+        row = conn.execute(
+            "SELECT j.id, j.status FROM judgements j JOIN events e ON e.id = ? JOIN articles a ON a.id = e.article_id "
+            "WHERE j.kind = 'incident' AND j.target_id = ? AND j.article_hash = a.hash "
+            'AND j.start = e.evidence_start AND j."end" = e.evidence_end',
+            (event_id, old),
+        ).fetchone()
+    except sqlite3.OperationalError as error:
+        if "no such table: judgements" in str(error):
+            return  # a store from before judgements
+        raise
+    if row is None:
+        return
+    taken = conn.execute("SELECT 1 FROM judgements WHERE kind = 'incident' AND target_id = ?", (new,)).fetchone()
+    conn.execute("UPDATE judgements SET target_id = ? WHERE id = ?", (None if taken else new, row[0]))
+    conn.execute("UPDATE incidents SET status = NULL WHERE id = ?", (old,))
+    if not taken:
+        conn.execute("UPDATE incidents SET status = ? WHERE id = ?", (row[1], new))
 
 
 def _write_keys(conn, incident_id: int, stored: tuple, now: tuple) -> None:

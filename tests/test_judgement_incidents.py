@@ -63,6 +63,17 @@ def test_the_verdict_survives_regrouping_a_merge_and_a_split(db):
     split_event(conn, b_event)
     assert incident_status(conn, "a") == "disputed" and incident_status(conn, "b") is None
     assert list(detached(conn)) == []
+    # the key event itself split out: the verdict goes with it, the incident it left has none
+    a_event = conn.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE a.ref = 'a'"
+    ).fetchone()[0]
+    left = incident_of(conn, "c")
+    split_event(conn, a_event)
+    assert incident_of(conn, "a") != left
+    assert incident_status(conn, "a") == "disputed" and incident_status(conn, "c") is None
+    [verdict] = conn.execute("SELECT target_id FROM judgements WHERE kind = 'incident'").fetchall()
+    assert verdict == (incident_of(conn, "a"),)
+    assert list(detached(conn)) == []
 
 
 def test_the_verdict_survives_reextraction(db):
