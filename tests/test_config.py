@@ -182,6 +182,8 @@ def test_feed_defaults_come_from_the_file_and_flags_win(tmp_path, config, capsys
         ("pane.events=w,", "SITREP_KEYS: pane.events = 'w,': '' is not a key: an empty key"),
         ("pane.events=wow", "SITREP_KEYS: pane.events = 'wow': 'wow' is not a key: 'wow' is no key Textual knows"),
         ("pane.events=ctrl+ctrl+w", "'ctrl+ctrl+w' is not a key: a modifier named twice"),
+        ("pane.events=Tab", "SITREP_KEYS: pane.events = 'Tab': 'Tab' is not a key: key names are lower case ('tab')"),
+        ("pane.events=Question_Mark", "'Question_Mark' is not a key: key names are lower case ('question_mark')"),
     ],
 )
 def test_a_key_that_is_none_or_is_another_bindings_is_reported_not_lost(keys, said, monkeypatch, tmp_path):

@@ -33,6 +33,8 @@ def bad_key(key: str) -> str | None:
         return "a modifier named twice"
     if not name:
         return "no key after the modifiers (write plus for +)"
+    if len(name) > 1 and name != name.lower():  # ("Tab", "Question_Mark": Textual gives names lower case)
+        return f"key names are lower case ({name.lower()!r})"
     if len(name) == 1 or name in NAMED_KEYS or name in REPLACED_KEYS or key_to_character(name) is not None:
         return None
     return f"{name!r} is no key Textual knows ({KEY_HELP})"
