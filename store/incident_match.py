@@ -8,7 +8,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import lru_cache
 
@@ -243,7 +243,7 @@ def as_government(place: Place) -> Place:
 
     if place.level != 2 or not is_capital(place.name, place.country):
         return place
-    return Place(place.id, place.name, place.country, place.admin1, place.lat, place.lon, 0, place.key, place.region)
+    return replace(place, level=0)
 
 
 def _km(p: Place, q: Place) -> float:

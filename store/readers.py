@@ -96,12 +96,13 @@ def _text_bytes(data: bytes) -> bytes:
     without, store/utf16.py) turned into UTF-8; an empty or binary file is refused."""
     if not data.strip():
         raise Unreadable("empty file")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    codec = utf16_codec(data[:8192])
+    if codec == "utf-16":  # (with its byte-order mark)
         try:
-            data = data.decode("utf-16").encode("utf-8")
+            data = data.decode(codec).encode("utf-8")
         except UnicodeDecodeError:
             raise Unreadable("not valid UTF-16 though it begins with UTF-16's byte-order mark") from None
-    elif _controls(data[:8192]) and (codec := utf16.byte_order(data)) is not None:
+    elif codec is not None:
         data = data.decode(codec, errors="replace").encode("utf-8")
     if _binary(data):
         raise Unreadable("binary file (not text)")
