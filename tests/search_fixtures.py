@@ -69,15 +69,23 @@ def add_names(conn, owner: str, owner_id: int, names: list[str]) -> None:
     )
 
 
+def add_entity(
+    conn, type_: str, name: str, aliases=(), mentions: int = 0, events: int = 0, merge_key_: str | None = None
+) -> int:
+    """An entities row and its names, as the writer leaves them; returns its id."""
+    entity_id = conn.execute(
+        "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
+        (type_, name, merge_key_ or merge_key(name), mentions, events),
+    ).lastrowid
+    add_names(conn, "entity", entity_id, [name, *aliases])
+    return entity_id
+
+
 def fill(conn: sqlite3.Connection) -> dict[str, int]:
     """Entities, sources, claims and events as the writer would leave them; returns name -> id."""
     ids: dict[str, int] = {}
     for type_, name, aliases, mentions, events in ENTITIES:
-        ids[name] = conn.execute(
-            "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
-            (type_, name, merge_key(name), mentions, events),
-        ).lastrowid
-        add_names(conn, "entity", ids[name], [name, *aliases])
+        ids[name] = add_entity(conn, type_, name, aliases, mentions, events)
     seen = {(t, merge_key(n)) for t, n, *_ in ENTITIES}
     fillers = [("place", "".join(p).strip().title().replace(" ", " ")) for p in itertools.product(*PLACE_PARTS)]
     fillers += [("person", f"{a} {b}{c}") for a, b, c in itertools.product(*PERSON_PARTS)]
@@ -85,11 +93,7 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
         if (type_, merge_key(name)) in seen or not name:
             continue
         seen.add((type_, merge_key(name)))
-        entity_id = conn.execute(
-            "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, ?)",
-            (type_, name, merge_key(name), number % 7, number % 3),
-        ).lastrowid
-        add_names(conn, "entity", entity_id, [name])
+        add_entity(conn, type_, name, mentions=number % 7, events=number % 3)
     article = conn.execute(
         "INSERT INTO articles (ref, text, hash, ingested_at) VALUES ('a.txt', 'text', 'h', '2024-12-16')"
     ).lastrowid

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app_fixtures import settle
-from search_fixtures import add_names
+from search_fixtures import add_entity, add_names
 from store.db import open_store
 from store.keys import merge_key
 from store.search import search
@@ -32,11 +32,7 @@ def path(tmp_path_factory):
     db = open_store(path)
     with db:
         for type_, name, aliases, mentions in ENTITIES:
-            entity_id = db.execute(
-                "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, 0)",
-                (type_, name, merge_key(name), mentions),
-            ).lastrowid
-            add_names(db, "entity", entity_id, [name, *aliases])
+            add_entity(db, type_, name, aliases, mentions)
         for name, aliases, claims in SOURCES:
             source_id = db.execute(
                 "INSERT INTO sources (name, merge_key, type, n_claims) VALUES (?, ?, 'person', ?)",

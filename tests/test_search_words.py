@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from search_fixtures import add_names
+from search_fixtures import add_entity
 from store.db import open_store
 from store.keys import merge_key
 from store.search import PREFIX_RANGE, search
@@ -39,11 +39,7 @@ def db(tmp_path_factory):
     conn = open_store(path)
     with conn:
         for type_, name, aliases, mentions in ENTITIES:
-            entity_id = conn.execute(
-                "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES (?, ?, ?, ?, 0)",
-                (type_, name, merge_key(name), mentions),
-            ).lastrowid
-            add_names(conn, "entity", entity_id, [name, *aliases])
+            add_entity(conn, type_, name, aliases, mentions)
     conn.close()
     conn = open_store(path, readonly=True)
     yield conn
@@ -109,17 +105,9 @@ def test_a_few_letters_find_the_most_mentioned_names_that_start_so_in_a_big_stor
     with conn:
         for n, word in enumerate(itertools.islice(itertools.product(letters, repeat=5), PREFIX_RANGE + 500)):
             name = "Ha" + "".join(word)
-            entity_id = conn.execute(
-                "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('person', ?, ?, 1, 0)",
-                (name, f"{merge_key(name)} {n}"),  # (look-alikes: one merge key each)
-            ).lastrowid
-            add_names(conn, "entity", entity_id, [name])
+            add_entity(conn, "person", name, mentions=1, merge_key_=f"{merge_key(name)} {n}")  # (one key each)
         for name, mentions in (("Kharkiv", 400), ("Kherson", 300), ("Mariupol", 200)):
-            entity_id = conn.execute(
-                "INSERT INTO entities (type, name, merge_key, n_mentions, n_events) VALUES ('place', ?, ?, ?, 0)",
-                (name, merge_key(name), mentions),
-            ).lastrowid
-            add_names(conn, "entity", entity_id, [name])
+            add_entity(conn, "place", name, mentions=mentions)
     assert conn.execute("SELECT count(*) FROM names WHERE key >= 'h' AND key < 'harkiv'").fetchone()[0] > PREFIX_RANGE
     assert [r.name for r in search(conn, "Kh", limit=5)][:2] == ["Kharkiv", "Kherson"]
     assert [r.name for r in search(conn, "Mar", limit=5)][0] == "Mariupol"
