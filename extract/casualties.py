@@ -149,7 +149,7 @@ _ONE_VERBS = (
     r"(?:shot|run over|beaten|stabbed|tortured|abducted|kidnapped) and killed|found dead|"
     # "a council staff member was beaten to death by a crowd", "a police officer was beaten unconscious"
     r"(?:beaten|burned|burnt|hacked|stabbed|stoned) to death|lynched|beheaded|beaten unconscious|"
-    r"killed or wounded|killed|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
+    r"killed or wounded|killed|martyred|wounded|injured|hurt|shot dead|shot|died|captured|taken prisoner|missing|"
     r"abducted|kidnapped"
 )
 _SINGULAR = (
@@ -163,7 +163,9 @@ _SINGULAR = (
     "politician|judge|prosecutor|mother|father|son|daughter|husband|wife|brother|sister|grandmother|"
     "grandfather|youth|shepherd|fisherman|miner|engineer|employee|shopkeeper|cleric|imam|monk|nun|pastor|elder|"
     "chairman|chief|trader|herder|vendor|councillor|councilor|rider|owner|pedestrian|bystander|motorcyclist|"
-    "cyclist|labourer|laborer|cameraman|photojournalist"
+    "cyclist|labourer|laborer|cameraman|photojournalist|constable|policewoman|trooper|ranger|militiaman|jawan|"
+    # "a security personnel was killed" (South Asian English), "wounding a flight attendant"
+    "personnel|suspect|leader|boss|agent|inspector|attendant|breeder|commuter|customer|staffer"
 )
 
 
@@ -437,6 +439,8 @@ def _one_kind(verb: str, told: str) -> str | None:
 
 _ONE = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{_MOD}){{0,3}}?(?P<who>{_SINGULAR}){_FROM}"
+    # "A teenager, aged 16, was killed"
+    r"(?:,\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?,)?"
     # "a man suspected of stealing a motorcycle was beaten to death"
     rf"(?:,?\s+(?:suspected|accused)\s+of\s+(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+,?)?"
     rf"\s+(?:(?:{_RAISED}|has been|had been|been|reportedly|"
@@ -517,7 +521,7 @@ _BODY_FOUND = re.compile(
 # "One soldier was killed and a second wounded", "a citizen has been killed and a second is missing":
 # one more person, told by an ordinal
 _ANOTHER_ONE = re.compile(
-    rf"\band\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:(?P<who>{_SINGULAR})\s+)?"
+    rf"\band\s+(?:(?:a|the)\s+(?:second|third|fourth|fifth)|another)\s+(?:(?P<who>{_SINGULAR})\s+)?"
     r"(?:(?:is|was|has been|had been|remains|remained|also|reportedly|later|seriously|badly)\s+)*"
     r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken prisoner|abducted|kidnapped|"
     r"taken hostage)\b"
@@ -686,7 +690,7 @@ def find_casualties(
             _add_one(
                 found, text, m, m["who"] if m["who"] and _a_name(m["who"]) else m["noun"], needs_who=bool(m["who"])
             )
-    if flags & HINT and (" second " in low or " third " in low or " fourth " in low or " fifth " in low):
+    if flags & HINT and any(f" {w} " in low for w in ("second", "third", "fourth", "fifth", "another")):
         for m in _ANOTHER_ONE.finditer(text, start, end):
             if not found.overlaps(m.start(), m.end()):
                 kind = _ORDINAL_KIND[m["verb"]]

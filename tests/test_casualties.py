@@ -599,6 +599,16 @@ def test_a_run_of_was_before_a_named_victim_takes_time_in_proportion_to_its_leng
         ("One soldier was killed and a second was wounded.", [("killed", 1), ("wounded", 1)]),
         ("A British citizen has been killed and a second is missing.", [("killed", 1), ("missing", 1)]),
         ("He won the first round and a second is expected.", []),
+        # ... or by "another"
+        ("A soldier was martyred and another injured near Bannu.", [("killed", 1), ("wounded", 1)]),
+        ("A security personnel was killed and another was injured.", [("killed", 1), ("wounded", 1)]),
+        ("Two soldiers were killed and another was wounded.", [("killed", 2), ("wounded", 1)]),
+        ("He signed one deal and another agreement was killed off.", []),
+        # one person of a role the lists lacked, or with an age between the noun and the verb
+        ("Last month, a police constable was shot dead in Bannu.", [("killed", 1)]),
+        ("A teenager, aged 16, was killed.", [("killed", 1)]),
+        ("Gunmen opened fire on the plane, wounding a flight attendant.", [("wounded", 1)]),
+        ("Militants killed a cattle breeder in a village.", [("killed", 1)]),
         # an aside between the verb and its figure
         ("Russia has lost, according to the General Staff, 1,380 personnel over the past day.", [("losses", 1380)]),
         ("Troops killed, officials said, 12 militants.", [("killed", 12)]),
