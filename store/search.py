@@ -384,8 +384,11 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
         if by_key < SCORE_CUTOFF * 0.9:
             if by_spelling >= SPELLED_CLOSE:
                 # a slip in a long word that sends its key astray ("shcyh" for "shchy": the keys
-                # read "ts" and "x"), written all but as the name is
-                scored.append((round(by_spelling * 0.9, 1), candidate))
+                # read "ts" and "x"), written all but as the name is; or no slip at all, the name
+                # being typed letter for letter up to where its key turns ("bak" of "Bakhmut",
+                # whose key reads "bah")
+                slipped = not _typed_as_written(folded_query, written)
+                scored.append((round(by_spelling * (0.9 if slipped else 1.0), 1), candidate))
             continue
         if len(key) <= SHORT_QUERY:  # "y" is "i" and so is "e": a letter or two must be written so
             score = min(by_key, by_spelling)
@@ -394,6 +397,13 @@ def score_names(key: str, folded_query: str, found: list[_Candidate]) -> list[tu
         if score >= SCORE_CUTOFF:
             scored.append((round(score, 1), candidate))
     return scored
+
+
+def _typed_as_written(query: str, name: str) -> bool:
+    """Whether the name, or one of its words, starts with the query (folded, three letters or more)."""
+    if len(query) < 3:
+        return False
+    return name.startswith(query) or (" " not in query and any(w.startswith(query) for w in name.split()))
 
 
 def _details(conn: sqlite3.Connection, owner: str, ids: list[int]) -> dict[int, tuple[str, str, int, int]]:

@@ -25,6 +25,8 @@ ENTITIES = [  # (type, name, aliases, mentions)
     ("place", "Tiraspol", [], 2),
     ("place", "Zaporizhzhia", ["Запоріжжя"], 20),
     ("place", "Svitlosirivshchyna", [], 1),
+    ("place", "Bakhmut", ["Бахмут"], 20),
+    ("place", "Bacau", ["Bako"], 1),
     ("person", "Volodymyr Zelensky", ["Zelensky", "Володимир Зеленський"], 177),
     ("person", "Tim Lister", [], 2),
     ("organization", "ATACMS", [], 1),
@@ -82,6 +84,10 @@ def test_an_ordinary_word_finds_no_unrelated_name(db, query):
         ("Zapo", "Zaporizhzhia"),  # being typed
         ("Zaporozh", "Zaporizhzhia"),  # being typed, as Russian spells it
         ("Vilni", "Vilnius"),
+        # typed letter for letter up to where the key turns ("bak": Bakhmut's key reads "bah"),
+        # first before a rarer name that holds the letters typed
+        ("Bak", "Bakhmut"),
+        ("Bakh", "Bakhmut"),
         ("Tim", "Tim Lister"),
         ("Earth", "Earth"),
         # two letters swapped in a long word: the keys part ("shcyh" reads "tsih", "shchy" "xi"),
