@@ -423,11 +423,10 @@ def run_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from store import export
-
-    if args.format == "geojson" and args.kind not in ("all", "event"):
-        raise UsageError("--format geojson exports events only (use --kind event)")
+def check_export_target(args: argparse.Namespace) -> None:
+    """Where ``export`` writes, checked before the store is opened (a usage error writes nothing):
+    ``--kind all --format csv`` takes a folder or a path ending in .csv, every other export one
+    file, never an existing folder."""
     if args.format == "csv" and args.kind == "all":
         if not args.output:
             raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
@@ -439,7 +438,19 @@ def run_export(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"{args.output}: not a folder (--kind all --format csv -o takes a folder or a path ending in .csv)"
             )
+    elif args.output and Path(args.output).expanduser().is_dir():
+        raise UsageError(
+            f"{args.output}: is a folder; -o takes a file here (a folder only with --kind all --format csv)"
+        )
     check_output(args)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from store import export
+
+    if args.format == "geojson" and args.kind not in ("all", "event"):
+        raise UsageError("--format geojson exports events only (use --kind event)")
+    check_export_target(args)
     db = open_for_reading(args)
     if args.format == "csv" and args.kind == "all":
         try:
