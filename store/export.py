@@ -753,9 +753,10 @@ _FORMULA_OPENERS = frozenset("=+-@\t\r")
 
 
 def csv_targets(target: Path) -> dict[str, Path]:
-    """Where ``--kind all --format csv -o TARGET`` writes: TARGET a folder (``events.csv``, ...),
-    or, when TARGET ends in ``.csv``, files beside it (``out_events.csv``, ...)."""
-    if target.suffix.lower() == ".csv":
+    """Where ``--kind all --format csv -o TARGET`` writes: TARGET a folder (``events.csv``, ...; an
+    existing folder whatever its name), or, when TARGET ends in ``.csv``, files beside it
+    (``out_events.csv``, ...)."""
+    if target.suffix.lower() == ".csv" and not target.is_dir():
         return {k: target.with_name(f"{target.stem}_{TABLES[k]}.csv") for k in KINDS}
     return {k: target / f"{TABLES[k]}.csv" for k in KINDS}
 

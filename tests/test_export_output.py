@@ -28,3 +28,14 @@ def test_an_existing_folder_given_for_a_file_is_a_usage_error_and_nothing_is_wri
         f"sitrep: {folder}: is a folder; -o takes a file here (a folder only with --kind all --format csv)\n",
     )
     assert [p.name for p in tmp_path.rglob("*")] == ["x.csv"]  # nothing in it, beside it, nor a store
+
+
+def test_an_existing_folder_named_like_a_csv_file_receives_the_tables_of_kind_all(kursk_store, tmp_path):
+    folder = tmp_path / "x.csv"
+    folder.mkdir()
+    result = run_sitrep("export", "--format", "csv", "-o", str(folder), "--db", str(kursk_store))
+    assert result.returncode == 0, result.stderr
+    tables = ["articles.csv", "entities.csv", "sources.csv", "claims.csv", "events.csv", "incidents.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(tables)
+    assert not list(tmp_path.glob("x_*.csv"))  # not beside it, as for a file name "x.csv"
+    assert (folder / "events.csv").read_text(encoding="utf-8").startswith("event_id,event_date,")
