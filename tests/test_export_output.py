@@ -39,3 +39,26 @@ def test_an_existing_folder_named_like_a_csv_file_receives_the_tables_of_kind_al
     assert sorted(p.name for p in folder.iterdir()) == sorted(tables)
     assert not list(tmp_path.glob("x_*.csv"))  # not beside it, as for a file name "x.csv"
     assert (folder / "events.csv").read_text(encoding="utf-8").startswith("event_id,event_date,")
+
+
+@pytest.mark.parametrize("args", ONE_STREAM)
+def test_dash_is_standard_output_as_no_output_is(kursk_store, tmp_path, args):
+    here = tmp_path / "here"
+    here.mkdir()
+    plain = run_sitrep("export", *args, "--db", str(kursk_store))
+    dash = run_sitrep("export", *args, "-o", "-", "--db", str(kursk_store), cwd=here)
+    assert (dash.returncode, dash.stderr) == (0, "")
+    assert dash.stdout == plain.stdout != ""
+    assert not list(here.iterdir())  # no file named "-"
+
+
+def test_dash_for_the_tables_of_kind_all_is_a_usage_error(kursk_store, tmp_path):
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run_sitrep("export", "--format", "csv", "-o", "-", "--db", str(kursk_store), cwd=here)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "sitrep: -o -: --kind all --format csv writes one CSV per kind, not one stream; give a folder\n",
+    )
+    assert not list(here.iterdir())  # no folder named "-"

@@ -95,7 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="write here instead of stdout (for --kind all --format csv: a folder)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file to write (by default and with -: stdout; for --kind all --format csv: a folder)",
     )
     export.add_argument(
         "--verified-only",
@@ -426,8 +429,13 @@ def run_stats(args: argparse.Namespace) -> int:
 def check_export_target(args: argparse.Namespace) -> None:
     """Where ``export`` writes, checked before the store is opened (a usage error writes nothing):
     ``--kind all --format csv`` takes a folder or a path ending in .csv, every other export one
-    file, never an existing folder."""
-    if args.format == "csv" and args.kind == "all":
+    file, never an existing folder, or ``-`` for standard output (as without ``-o``)."""
+    tables = args.format == "csv" and args.kind == "all"
+    if args.output == "-":
+        if tables:
+            raise UsageError("-o -: --kind all --format csv writes one CSV per kind, not one stream; give a folder")
+        args.output = None
+    if tables:
         if not args.output:
             raise UsageError("--kind all --format csv writes one CSV per kind: give a folder with -o")
         target = Path(args.output).expanduser()
