@@ -12,6 +12,7 @@ meant for the user.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -31,20 +32,32 @@ ROWIDS = range(-(2**63), 2**63)  # SQLite's INTEGER: an id outside it is the id 
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file begins
 _CORRUPT, _NOTADB = 11, 26  # SQLite's primary result codes for a damaged file
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']*)'")  # Python's sqlite3 reading bad text
+_MISSING = ("no such table: ", "no such column: ")
 
 
 class StoreError(Exception):
     """A store that cannot be used; ``str(error)`` is one line for the user."""
 
 
-def is_damage(error: sqlite3.Error) -> bool:
-    """Whether SQLite found a database file damaged (SQLITE_CORRUPT and its extended codes)."""
-    return getattr(error, "sqlite_errorcode", 0) & 0xFF == _CORRUPT
+def is_damage(error: BaseException) -> bool:
+    """Whether an error met reading a store says it is damaged: SQLite found the file damaged
+    (SQLITE_CORRUPT and its extended codes), or the store holds what no Sitrep writes, text that is
+    not UTF-8 or a schema without one of its tables or columns (every store is migrated as it opens)."""
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF == _CORRUPT:
+        return True
+    message = str(error)
+    return isinstance(error, sqlite3.OperationalError) and (
+        _UNDECODABLE.match(message) is not None or message.startswith(_MISSING)
+    )
 
 
-def damaged(path: Path, error: sqlite3.Error) -> StoreError:
-    """The line for a store SQLite found damaged; one its header says is longer was cut short."""
+def damaged(path: Path, error: BaseException | str) -> StoreError:
+    """The line for a damaged store (``error`` what was met, or the reason): one its header says is
+    longer was cut short; text that is not UTF-8 is named by its column, never shown."""
     reason = str(error)
+    if undecodable := _UNDECODABLE.match(reason):
+        reason = f"text that is not UTF-8 in its column {undecodable[1]!r}"
     try:
         with open(path, "rb") as file:
             header = file.read(100)
@@ -57,6 +70,23 @@ def damaged(path: Path, error: sqlite3.Error) -> StoreError:
         if size < expected:
             reason = f"truncated: {size:,} of its {expected:,} bytes"
     return StoreError(f"{path}: the store is damaged ({reason})")
+
+
+def found_damage(path: Path) -> str | None:
+    """Why SQLite's quick check finds the store at ``path`` damaged, or None (intact, or no store).
+    Asked when a command met an error of no known cause, which a damaged store gives too (a row an
+    index or a reference promised that the table no longer holds): never reported as unexpected."""
+    if not path.is_file():
+        return None
+    try:
+        conn = _connect(path, readonly=True)
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return str(error) if is_damage(error) else None
+    return None if found == ["ok"] else "database disk image is malformed"
 
 
 class StoreConnection(sqlite3.Connection):

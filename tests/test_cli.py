@@ -627,6 +627,62 @@ def test_a_truncated_store_is_named_as_cut_short(kursk_store):
         ), args
 
 
+def _text_not_utf8(path) -> None:
+    """Two bytes in the middle of the article's text (stored once, in articles.text) made 0xff 0xfe."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"15. Russian troops") + 4
+    data[at : at + 2] = b"\xff\xfe"
+    path.write_bytes(bytes(data))
+
+
+def _table_dropped(path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE mentions")
+    conn.close()
+
+
+def _articles_page_garbled(path) -> None:
+    """The cell pointers of the articles table's page overwritten: SQLite finds no row there, and
+    says nothing; the export looking up an event's article finds none."""
+    with sqlite3.connect(path) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as file:
+        file.seek((root - 1) * page_size + 8)
+        file.write(b"\xff" * 200)
+
+
+@pytest.mark.parametrize(
+    ("damage", "args", "reason"),
+    [
+        (_text_not_utf8, ["export"], "text that is not UTF-8 in its column 'text'"),
+        (
+            _text_not_utf8,
+            ["export", "--kind", "article", "--format", "csv"],
+            "text that is not UTF-8 in its column 'text'",
+        ),
+        (_table_dropped, ["export"], "no such table: mentions"),
+        (_table_dropped, ["export", "--kind", "entity", "--format", "csv"], "no such table: mentions"),
+        (_table_dropped, ["stats"], "no such table: mentions"),
+        (_articles_page_garbled, ["export", "--kind", "event", "--format", "csv"], "database disk image is malformed"),
+    ],
+)
+def test_a_damaged_store_is_named_with_the_reason_never_with_its_text(kursk_store, damage, args, reason):
+    damage(kursk_store)
+    result = run_sitrep(*args, "--db", str(kursk_store))
+    assert (result.returncode, result.stderr) == (2, f"sitrep: {kursk_store}: the store is damaged ({reason})\n")
+
+
+def test_an_unexpected_error_on_an_intact_store_is_not_called_damage(kursk_store, monkeypatch, capsys):
+    def fail(*args, **kwargs):
+        raise RuntimeError("a fault of the code")
+
+    monkeypatch.setattr("store.export.export_jsonl", fail)
+    assert cli.main(["export", "--db", str(kursk_store)]) == 2
+    assert capsys.readouterr().err == "sitrep: unexpected error: RuntimeError: a fault of the code\n"
+
+
 @pytest.mark.skipif(
     os.geteuid() != 0 or not shutil.which("capsh"), reason="needs root to run sitrep without its file capabilities"
 )

@@ -1029,9 +1029,26 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
                 raise UsageError(f"the argument {shown!r} is not UTF-8 text")
 
 
+def _damage(args: argparse.Namespace, error: Exception):
+    """The one line for a store the error shows damaged, or None. Beyond what SQLite calls damage
+    (``store.db.is_damage``), an error of no known cause is the store's when its quick check finds
+    damage: the unexpected error's own words are not shown (they may quote an article)."""
+    from store.db import damaged, found_damage, is_damage
+
+    try:
+        path = store_path(args)[0]
+    except (UsageError, ConfigError):  # (no store to name: its path is what failed)
+        return None
+    if is_damage(error):
+        return damaged(path, error)
+    if not isinstance(error, OSError) and (reason := found_damage(path)) is not None:
+        return damaged(path, reason)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from store.admiralty import JudgementError
-    from store.db import StoreError, damaged, is_damage
+    from store.db import StoreError
     from store.feeds import FeedError
 
     args = None
@@ -1073,12 +1090,12 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SITREP_DEBUG"):
             raise
         message = str(error).splitlines()[0] if str(error) else ""
-        if args is not None and is_damage(error):  # (sqlite3's DatabaseError, met after the store opened)
-            print(f"sitrep: {plain(damaged(store_path(args)[0], error))}", file=sys.stderr)
-            return EXIT_USAGE
         if args is not None and "readonly database" in message:  # (sqlite3's OperationalError)
             store = store_path(args)[0]
             print(f"sitrep: {plain(store)}: the store is read-only here; nothing can be written to it", file=sys.stderr)
+            return EXIT_USAGE
+        if args is not None and (damage := _damage(args, error)):  # (met after the store opened)
+            print(f"sitrep: {plain(damage)}", file=sys.stderr)
             return EXIT_USAGE
         print(
             f"sitrep: unexpected error: {type(error).__name__}{': ' + plain(message) if message else ''}",
