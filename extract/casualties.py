@@ -209,7 +209,8 @@ _WOUNDED = (
     # "23 people were treated for breathing difficulties", "eight more people were being treated for burns"
     r"(?:being )?treated for|being treated|"
     # "Two staff members sustained gunshot wounds" ("sustained" is among the words between, _AUX)
-    r"(?:gunshot|bullet|shrapnel|stab|burn|serious|severe|critical|minor|light|multiple) (?:wounds|injuries)"
+    r"(?:gunshot|bullet|shrapnel|stab|burn|serious|severe|critical|minor|light|multiple) (?:wounds|injuries)|"
+    r"shot and (?:wounded|injured)"
 )
 # "Two children were among the dead": the people counted are some of those killed (or hurt)
 _AMONG_DEAD, _AMONG_HURT = (
@@ -233,6 +234,8 @@ _PASSIVE_KINDS = [
         "captured",
     ),
     (re.compile(r"missing|unaccounted for|went missing|disappeared", re.I), "missing"),
+    # "at least two people were shot": hit, dead or alive
+    (re.compile(r"shot", re.I), "killed_or_wounded"),
     (re.compile(r"losses|lost", re.I), "losses"),
 ]
 # Words between a figure (or its noun) and the casualty word. Longest first: the patterns repeat them
@@ -244,7 +247,7 @@ _AUX_WORDS = "|".join(
             "were was have has had are is being been got reportedly also all either allegedly later confirmed "
             "now each both subsequently eventually already apparently believed thought feared said reported "
             "known remain remains remained still lightly slightly seriously critically badly severely fatally "
-            "gravely moderately mortally received sustained suffered"
+            "gravely moderately mortally received sustained suffered initially"
         ).split()
         + ["have been", "has been", "had been", "so far", "in total", "in all", "to be", "to have", "to have been"],
         key=lambda w: (-len(w), w),
@@ -256,7 +259,8 @@ _CAS_WORD = (
     rf"(?:{_WOUNDED})\s+(?:or|and)\s+(?:were\s+)?(?:killed|dead)|killed or injured|dead or wounded|"
     rf"casualties|{_KILLED}|{_WOUNDED}|captured|taken prisoner|taken captive|surrendered|held captive|abducted|"
     rf"kidnapped|taken hostage|held hostage|taken from (?:their|his|her) homes?|"
-    rf"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses|{_AMONG_DEAD}|{_AMONG_HURT}"
+    rf"prisoners of war|POWs|missing|unaccounted for|went missing|disappeared|losses|{_AMONG_DEAD}|{_AMONG_HURT}|"
+    r"shot(?!\s+(?:down|at|up)\b)"
 )
 # who they were or where from, after the noun: "peacekeepers from Malawi", "members of the family"
 _FROM = r"(?:\s+(?:from|of)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?(?:\s+\([A-Za-z]{2,8}\))?)?"
@@ -266,6 +270,8 @@ _ASIDE = (
     r"(?:,\s+(?:including|among them|mostly|many of them|most of them|\w+ of them|\w+ of whom)\s+[^,;.]{1,40}(?:,\s+[^,;.]{1,40}){0,3},"
     # "five soldiers, having fought gallantly, sacrificed their lives"
     r"|,\s+having\s+[^,;.]{1,40},"
+    # "two children, ages 3 and 9, were among the dead"
+    r"|,\s+(?:aged|ages)\s+(?:between\s+)?\d{1,3}(?:(?:\s*,|\s+and|\s+to|\s*[-–])\s*\d{1,3})*(?:\s+years?(?:\s+old)?)?,"
     # "At least eight civilians including children were killed"
     rf"|\s+including(?:\s+[\w’'\-]+){{1,8}}?(?=(?:\s+{_AUX}\b)*+\s+(?:{_CAS_WORD})(?![\w-])))"
 )
@@ -419,6 +425,7 @@ _VERB_FIRST = (
     "took the life of|taken the life of|claimed the life of|cost the life of"
 )
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
+_DEATH_WORD = re.compile(r"\b(?:dead|killed|died|deaths?)\b", re.I)
 
 
 def _one_kind(verb: str, told: str) -> str | None:
@@ -701,7 +708,7 @@ def find_casualties(
 # one more person coordinated with a counted group, sharing its verb: "Two policemen and a civilian
 # were killed", "killed two soldiers and a civilian", "A soldier and two civilians were killed"
 _AND_ONE = re.compile(rf"\s+and\s+(?P<det>an?|one)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))(?![\w-])", re.I)
-_ONE_AND = re.compile(rf"\b(?:an?|one)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))\s+and\s+\Z", re.I)
+_ONE_AND = re.compile(rf"\b(?:an?|one|another)\s+(?P<who>(?:{_MOD}){{0,3}}?(?:{_SINGULAR}))\s+and\s+\Z", re.I)
 
 
 def _add_coordinated_ones(found: FoundCasualties, passive: list[bool], text: str, start: int, end: int) -> None:
@@ -827,6 +834,12 @@ def _casualty_at(text: str, q: Quantity, start: int, end: int, low: str | None =
         who = text[m.start("who") + off : m.end("who") + off] if m.group("who") else None
         if kind == "losses" and verb.lower() == "lost":
             return None
+        if verb.lower() == "shot":
+            if _DEATH_WORD.search(lt, start - off, end - off):
+                # "the dead were a mother and three children, who were all shot": how, not whether, they died
+                return None
+            if q.max == 1:
+                kind = "wounded"  # "one protester was shot", as "a protester was shot" (_one_kind)
         return _record(text, q, m.end() + off, kind, _clean_who(text, who, m.start("who") + off if who else q.start))
     m = rx["any_people"].match(lt, q.end - off, end - off)
     if m and (m["verb"].lower() == "died" or _PASSIVE_AUX.search(m["aux"])):

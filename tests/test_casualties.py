@@ -609,6 +609,18 @@ def test_a_run_of_was_before_a_named_victim_takes_time_in_proportion_to_its_leng
         ("A teenager, aged 16, was killed.", [("killed", 1)]),
         ("Gunmen opened fire on the plane, wounding a flight attendant.", [("wounded", 1)]),
         ("Militants killed a cattle breeder in a village.", [("killed", 1)]),
+        # people shot, dead or alive; not drones shot down, nor the dead told how they died
+        ("At least two people were shot in the incident in Zahedan.", [("killed_or_wounded", 2)]),
+        ("One protester was shot in the chest.", [("wounded", 1)]),
+        ("Two men were shot and wounded in the market.", [("wounded", 2)]),
+        ("Two drones were shot down over Kyiv.", []),
+        ("Three soldiers were shot at but not hit.", []),
+        ("Among the dead were a mother and three children, who were all shot in the head.", []),
+        # ages, and more words, between the people and the verb
+        ("Both groups said two children, ages 3 and 9, were among the dead.", [("killed", 2)]),
+        ("Three civilians, aged 5, 7 and 12, were killed.", [("killed", 3)]),
+        ("Sixteen people had initially been reported killed.", [("killed", 16)]),
+        ("Another officer and two soldiers suffered serious injuries.", [("wounded", 1), ("wounded", 2)]),
         # an aside between the verb and its figure
         ("Russia has lost, according to the General Staff, 1,380 personnel over the past day.", [("losses", 1380)]),
         ("Troops killed, officials said, 12 militants.", [("killed", 12)]),
