@@ -108,6 +108,8 @@ def test_feed_titles_are_shown_as_data(tmp_path, capsys):
         (["feeds", "add", "http://x.example/a b"], "not an http:// or https:// address"),
         (["feeds", "add", "http://x.exa\tmple/rss"], "not an http:// or https:// address"),
         (["feeds", "add", "https://x.example/rss", "--every", "often"], "give a duration"),
+        (["feeds", "add", "https://x.example/rss", "--every", ""], "interval '': give a duration"),
+        (["feeds", "add", "https://x.example/rss", "--every", "  "], "interval '  ': give a duration"),
         (["feeds", "add", "https://x.example/rss", "--tag", "a,b"], "without commas"),
         (["feeds", "remove", "7"], "no feed '7'"),
         (["feeds", "remove", "9223372036854775808"], "no feed '9223372036854775808'"),

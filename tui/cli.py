@@ -673,7 +673,8 @@ def _feeds_add(args: argparse.Namespace) -> int:
     from store.db import open_store, write_transaction
     from store.feeds import add_feed, check_tag, check_url, format_every, parse_every
 
-    every = parse_every(args.every) if args.every else default_every()
+    # (an empty or blank --every is an interval given, and refused: not the default)
+    every = parse_every(args.every) if args.every is not None else default_every()
     check_url(args.url)  # before a store is created for nothing
     for tag in args.tag:
         check_tag(tag)
