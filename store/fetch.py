@@ -2,7 +2,7 @@
 
 A run goes in four steps, so that whenever it stops nothing is half-written:
 
-1. the feeds are fetched (conditional GET, politely: ``store.http``), different hosts side by side;
+1. the feeds are fetched (conditional GET, politely: ``store.http``), different origins side by side;
 2. their items are read, and an item whose link is already stored is skipped unread;
 3. an item that carries only a summary has its linked page fetched and the page's main text
    extracted (trafilatura), unless full text is off; when the page fails, the summary stands. A
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from store.db import write_transaction
 from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome, schedule
-from store.http import PAGE_ACCEPT, Fetcher, FetchError, NotPublic, by_host, duration, host_of
+from store.http import PAGE_ACCEPT, Fetcher, FetchError, NotPublic, by_origin, duration, host_of
 from store.ingest import IngestSummary, ingest_articles
 from store.readers import (
     RawArticle,
@@ -42,12 +42,12 @@ from store.readers import (
     plain_title,
     read_html,
 )
-from store.urls import masked
+from store.urls import masked, origin_of
 
-# The most time one run gives to the pages of one host's items (each page may take a minute: a feed
+# The most time one run gives to the pages of one origin's items (each page may take a minute: a feed
 # of slow or hanging pages would otherwise hold the run for as long as it has items); the items
 # whose pages were not asked keep their summaries.
-PAGE_SECONDS_PER_HOST = 120.0
+PAGE_SECONDS_PER_ORIGIN = 120.0
 
 
 @dataclass
@@ -225,7 +225,7 @@ def fetch_feeds(
     items: list[_Item] = []
     seen: set[str] = set()
     for done, (feed, (outcome, parsed)) in enumerate(
-        by_host(lambda f: _fetch_feed(fetcher, f), feeds, lambda f: f.url, threads), start=1
+        by_origin(lambda f: _fetch_feed(fetcher, f), feeds, lambda f: f.url, threads), start=1
     ):
         outcomes.append((feed, outcome))
         if outcome.deferred:  # not asked: no failure of its own (`feeds list` says why)
@@ -249,22 +249,22 @@ def fetch_feeds(
         on_progress("feeds", done, len(feeds))
 
     wanted = [item for item in items if item.wants_page()] if fulltext else []
-    spent: dict[str, float] = {}  # seconds spent on each host's pages (one thread a host: no lock)
+    spent: dict[str, float] = {}  # seconds spent on each origin's pages (one thread an origin: no lock)
     public: dict[int, bool] = {}  # whether each feed is on a public address (at worst looked up twice)
 
     def page(item: _Item) -> RawArticle | Exception:
-        host = host_of(item.link)
-        if spent.get(host, 0.0) >= PAGE_SECONDS_PER_HOST:
-            return FetchError(f"not asked: {host}'s pages took {PAGE_SECONDS_PER_HOST:.0f} s of this run already")
+        origin = origin_of(item.link)
+        if spent.get(origin, 0.0) >= PAGE_SECONDS_PER_ORIGIN:
+            return FetchError(f"not asked: {origin}'s pages took {PAGE_SECONDS_PER_ORIGIN:.0f} s of this run already")
         if item.feed.id not in public:
             public[item.feed.id] = fetcher.on_public_address(item.feed.url)
         started = time.monotonic()
         try:
             return _fetch_page(fetcher, item.link, only_public=public[item.feed.id])
         finally:
-            spent[host] = spent.get(host, 0.0) + time.monotonic() - started
+            spent[origin] = spent.get(origin, 0.0) + time.monotonic() - started
 
-    for done, (item, found) in enumerate(by_host(page, wanted, lambda i: i.link, threads), start=1):
+    for done, (item, found) in enumerate(by_origin(page, wanted, lambda i: i.link, threads), start=1):
         item.page = found
         on_progress("pages", done, len(wanted))
     for failure in _page_failures(wanted):

@@ -1,15 +1,17 @@
 """Polite HTTP GET for feeds and the pages they link to (httpx).
 
-- One request at a time per host, with ``Politeness.pause`` seconds between two requests to it;
-  ``by_host`` runs work for many URLs, one host's after another and different hosts side by side.
+- One request at a time per origin (scheme, host and port: ``store.urls.origin_of``; servers on
+  two ports of one host are two servers), with ``Politeness.pause`` seconds between two requests
+  to it; ``by_origin`` runs work for many URLs, one origin's after another and different ones side
+  by side.
 - Conditional GET: the stored ETag and Last-Modified go out as If-None-Match and
   If-Modified-Since, so an unchanged feed costs a 304 and no body.
 - Redirects are followed by hand: at most ``max_redirects``, a loop caught at its first repeat;
   a chain of permanent ones (301, 308) names the URL to remember.
 - 429 and 503 honour Retry-After (seconds or a date): a short wait is waited and the request
   tried again (doubling from ``backoff`` when the server named no time); a long one fails at once,
-  holds the host for the rest of the run and tells the caller how long it asked for
-  (``FetchError.retry_after``, also of the requests to that host not made meanwhile).
+  holds its origin for the rest of the run and tells the caller how long it asked for
+  (``FetchError.retry_after``, also of the requests to that origin not made meanwhile).
 - Timeouts to connect and for each read, a limit on a whole answer's time and on its size (the
   size after decompression), and a User-Agent that says who is asking.
 - The page of an item is fetched from the addresses its host has when looked up once, and with
@@ -39,7 +41,7 @@ from urllib.request import getproxies, proxy_bypass
 
 from store import addresses
 from store.readers import MAX_ARTICLE_BYTES, MAX_FEED_BYTES
-from store.urls import masked
+from store.urls import masked, origin_of
 
 try:
     _VERSION = metadata.version("sitrep")
@@ -57,7 +59,7 @@ _PERMANENT = {301, 308}
 
 @dataclass(frozen=True)
 class Politeness:
-    pause: float = 1.0  # seconds between two requests to one host
+    pause: float = 1.0  # seconds between two requests to one origin
     timeout: float = 20.0  # to connect, and for each read
     total: float = 60.0  # for a whole answer, however slowly it trickles in
     max_redirects: int = 5
@@ -88,7 +90,7 @@ class FetchError(Exception):
         super().__init__(reason)
         self.status = status
         self.retry_after = retry_after
-        self.deferred = deferred  # no request was made: the host had asked to be left alone
+        self.deferred = deferred  # no request was made: the origin had asked to be left alone
 
 
 class NotPublic(FetchError):
@@ -96,10 +98,10 @@ class NotPublic(FetchError):
 
 
 class _Busy(Exception):
-    """A 429 or 503: the host asks us to come back later."""
+    """A 429 or 503: the origin asks us to come back later."""
 
-    def __init__(self, status: int, host: str, retry_after: float | None):
-        self.status, self.host, self.retry_after = status, host, retry_after
+    def __init__(self, status: int, origin: str, retry_after: float | None):
+        self.status, self.origin, self.retry_after = status, origin, retry_after
 
 
 class _Redirect(NamedTuple):
@@ -108,9 +110,9 @@ class _Redirect(NamedTuple):
 
 
 @dataclass
-class _Host:
+class _Gate:
     lock: threading.Lock
-    ready_at: float = float("-inf")  # no request to this host starts before this clock time
+    ready_at: float = float("-inf")  # no request to this origin starts before this clock time
 
 
 def host_of(url: str) -> str:
@@ -173,8 +175,8 @@ class Fetcher:
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT}, follow_redirects=False, timeout=httpx.Timeout(politeness.timeout)
         )
-        self._hosts: dict[str, _Host] = {}
-        self._hosts_lock = threading.Lock()
+        self._gates: dict[str, _Gate] = {}
+        self._gates_lock = threading.Lock()
 
     def close(self) -> None:
         self._client.close()
@@ -209,8 +211,8 @@ class Fetcher:
                 return self._follow(url, headers, max_bytes, only_public)
             except _Busy as busy:
                 wait = busy.retry_after if busy.retry_after is not None else manners.backoff * 2**attempt
-                gate = self._gate(busy.host)
-                with gate.lock:  # for every request to that host
+                gate = self._gate(busy.origin)
+                with gate.lock:  # for every request to that origin
                     gate.ready_at = max(gate.ready_at, self._clock() + wait)
                 if attempt == manners.retries or wait > manners.max_wait:
                     phrase = HTTPStatus(busy.status).phrase
@@ -220,19 +222,19 @@ class Fetcher:
                     ) from None
                 attempt += 1
 
-    def _gate(self, host: str) -> _Host:
-        with self._hosts_lock:
-            return self._hosts.setdefault(host, _Host(threading.Lock()))
+    def _gate(self, origin: str) -> _Gate:
+        with self._gates_lock:
+            return self._gates.setdefault(origin, _Gate(threading.Lock()))
 
     @contextmanager
-    def _turn(self, host: str) -> Iterator[None]:
-        """This host to ourselves, once its pause (or the wait it asked for) is over."""
-        gate = self._gate(host)
+    def _turn(self, origin: str) -> Iterator[None]:
+        """This origin to ourselves, once its pause (or the wait it asked for) is over."""
+        gate = self._gate(origin)
         with gate.lock:
             wait = gate.ready_at - self._clock()
             if wait > self.politeness.max_wait:
                 raise FetchError(
-                    f"not asked: {host} asked to be left alone",  # (for how long: retry_after)
+                    f"not asked: {origin} asked to be left alone",  # (for how long: retry_after)
                     retry_after=wait,
                     deferred=True,
                 )
@@ -247,11 +249,11 @@ class Fetcher:
         seen = {url}
         current, moved_to, still_moving = url, None, True
         for _ in range(self.politeness.max_redirects + 1):
-            host = host_of(current)
-            # looked up (and refused) before the host's turn: a page not asked costs it no pause
+            origin = origin_of(current)
+            # looked up (and refused) before the origin's turn: a page not asked costs it no pause
             targets = [None] if only_public is None else self._addresses(current, only_public)
-            with self._turn(host):
-                answer = self._one(current, host, headers, max_bytes, targets)
+            with self._turn(origin):
+                answer = self._one(current, origin, headers, max_bytes, targets)
             if isinstance(answer, Answer):
                 answer.moved_to = moved_to
                 return answer
@@ -268,7 +270,7 @@ class Fetcher:
         raise FetchError(f"more than {self.politeness.max_redirects} redirects")
 
     def _one(
-        self, url: str, host: str, headers: dict[str, str], max_bytes: int, targets: list[str | None]
+        self, url: str, origin: str, headers: dict[str, str], max_bytes: int, targets: list[str | None]
     ) -> Answer | _Redirect:
         """One request and its answer, at each of ``targets`` in turn while the connection is
         refused (None: by name)."""
@@ -278,7 +280,7 @@ class Fetcher:
             for tried, address in enumerate(targets, start=1):
                 try:
                     with self._stream(url, address, headers) as response:
-                        return self._answer(url, host, response, max_bytes)
+                        return self._answer(url, origin, response, max_bytes)
                 except httpx.ConnectError:
                     if tried == len(targets):
                         raise
@@ -330,12 +332,12 @@ class Fetcher:
             extensions={"sni_hostname": target.raw_host.decode("ascii")},
         )
 
-    def _answer(self, url: str, host: str, response: httpx.Response, max_bytes: int) -> Answer | _Redirect:
+    def _answer(self, url: str, origin: str, response: httpx.Response, max_bytes: int) -> Answer | _Redirect:
         status = response.status_code
         if status in _REDIRECTS and "location" in response.headers:
             return _Redirect(response.headers["location"], status)
         if status in (429, 503):
-            raise _Busy(status, host, _retry_after(response.headers.get("retry-after")))
+            raise _Busy(status, origin, _retry_after(response.headers.get("retry-after")))
         if status != 304 and not 200 <= status < 300:
             raise FetchError(f"HTTP {status} {response.reason_phrase}".rstrip(), status=status)
         return Answer(
@@ -377,15 +379,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def by_host(
+def by_origin(
     work: Callable[[T], R], items: list[T], url_of: Callable[[T], str], threads: int = 8
 ) -> Iterator[tuple[T, R]]:
-    """``(item, work(item))`` for every item as each is done: the items of one host one after
-    another, different hosts side by side in up to ``threads`` threads. The threads are daemons,
+    """``(item, work(item))`` for every item as each is done: the items of one origin one after
+    another, different origins side by side in up to ``threads`` threads. The threads are daemons,
     so an interrupt never waits for a slow server; they never touch the store."""
     groups: dict[str, list[T]] = {}
     for item in items:
-        groups.setdefault(host_of(url_of(item)), []).append(item)
+        groups.setdefault(origin_of(url_of(item)), []).append(item)
     todo: queue.SimpleQueue[list[T]] = queue.SimpleQueue()
     for group in groups.values():
         todo.put(group)

@@ -4,6 +4,7 @@ Two addresses that differ only in the case of their scheme or host, in a default
 for http, ``:443`` for https), in a ``#fragment`` (never sent to a server) or in an empty path
 against ``/`` name the same feed; ``normalise`` gives them one form. A password in an address
 (``http://user:secret@host/feed``) is used to fetch but never shown: ``masked`` writes it ``***``.
+``origin_of`` names the server an address is on (its scheme, host and port), to which Sitrep is polite.
 """
 
 from __future__ import annotations
@@ -35,6 +36,18 @@ def same_form(url: str) -> str:
         return normalise(url)
     except ValueError:
         return url
+
+
+def origin_of(url: str) -> str:
+    """Who is asked, for politeness: the scheme, host and port of ``url`` in ``normalise``'s form
+    (``https://wire.example``, ``http://127.0.0.1:8001``). Two ports of one host are two servers:
+    one asking to be left alone puts off no other. An address that cannot be read (a port that is
+    no number, a broken [IPv6] host) is its own: no request goes out to it."""
+    try:
+        parts = urlsplit(normalise(url))
+    except ValueError:
+        return url
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
 
 
 def masked(url: str) -> str:

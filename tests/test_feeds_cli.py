@@ -253,11 +253,25 @@ def test_feeds_not_asked_for_their_hosts_long_retry_after_are_waiting_not_failed
     _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--db", db)
     busy, wire = [json.loads(line) for line in out.splitlines()]
     assert (busy["errors"], busy["last_error"]) == (1, expected)
-    assert (wire["errors"], wire["last_error"]) == (0, "not asked: 127.0.0.1 asked to be left alone; due again in 24 h")
+    held = f"not asked: {server.url('')} asked to be left alone; due again in 24 h"
+    assert (wire["errors"], wire["last_error"]) == (0, held)
     for feed in (busy, wire):
         assert 86400 - 60 <= _due_in(feed) <= 86400
     status, out, _ = sitrep(capsys, "feeds", "list", "--db", db)
     assert "waiting: not asked" in out.splitlines()[2]
+
+
+def test_a_server_asking_to_be_left_alone_puts_off_no_other_port_of_its_host(tmp_path, capsys, server):
+    db = str(tmp_path / "s.db")
+    with FeedServer() as busy:
+        busy.routes["/busy"] = Reply(503, headers={"Retry-After": "99999"})
+        sitrep(capsys, "feeds", "add", busy.url("/busy"), "--db", db)
+        sitrep(capsys, "feeds", "add", server.url("/wire"), "--db", db)  # 127.0.0.1 too, on another port
+        status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
+    summary = json.loads(out)
+    assert (status, summary["failed"], summary["waiting"], summary["fetched"], summary["added"]) == (1, 1, 0, 1, 2)
+    assert err.startswith(f"sitrep: feed 1 {busy.url('/busy')}: HTTP 503") and err.count("\n") == 1
+    assert server.paths() == ["/wire"]
 
 
 def test_a_round_whose_feeds_all_wait_is_no_failure(tmp_path, capsys, server, monkeypatch):

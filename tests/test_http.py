@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from feed_server import FakeTime, Reply, closed_port_url, http_date
-from store.http import Fetcher, FetchError, NotPublic, Politeness, by_host
+from feed_server import FakeTime, FeedServer, Reply, closed_port_url, http_date
+from store.http import Fetcher, FetchError, NotPublic, Politeness, by_origin
+from store.urls import origin_of
 
 LIMIT = 64 * 1024
 
@@ -75,6 +76,35 @@ def test_a_long_retry_after_fails_at_once_and_holds_the_host_for_the_run(server,
             client.get(server.url("/other"), max_bytes=LIMIT)
     assert 3500 < failure.value.retry_after <= 3600 and 3500 < other.value.retry_after <= 3600
     assert server.paths() == ["/feed"] and time.sleeps == []
+
+
+def test_a_wait_asked_for_holds_its_origin_not_the_other_ports_of_its_host(server):
+    server.routes["/feed"] = Reply(503, headers={"Retry-After": "3600"})
+    time = FakeTime()
+    with FeedServer() as other, fetcher(time, pause=1.5) as client:
+        other.routes["/feed"] = Reply(200, b"fine")
+        with pytest.raises(FetchError, match=r"\(asked to come back in 60 min\)"):
+            client.get(server.url("/feed"), max_bytes=LIMIT)
+        assert client.get(other.url("/feed"), max_bytes=LIMIT).body == b"fine"
+        with pytest.raises(FetchError) as held:
+            client.get(server.url("/other"), max_bytes=LIMIT)
+    assert str(held.value) == f"not asked: {server.url('')} asked to be left alone" and held.value.deferred
+    assert (server.paths(), other.paths(), time.sleeps) == (["/feed"], ["/feed"], [])  # (no pause between the two)
+
+
+@pytest.mark.parametrize(
+    "url, origin",
+    [
+        ("https://Wire.Example/rss?x=1#top", "https://wire.example"),
+        ("https://wire.example:443/rss", "https://wire.example"),
+        ("http://wire.example:443/rss", "http://wire.example:443"),
+        ("http://reader:s3cret@127.0.0.1:8001/feed", "http://127.0.0.1:8001"),
+        ("http://[::1]:80/feed", "http://[::1]"),
+        ("http://wire.example:port/rss", "http://wire.example:port/rss"),  # unreadable: its own
+    ],
+)
+def test_an_origin_is_the_scheme_host_and_port(url, origin):
+    assert origin_of(url) == origin
 
 
 def test_pause_between_requests_to_one_host_and_never_two_at_once(server):
@@ -196,8 +226,8 @@ def test_errors_are_one_line_with_the_status(server):
     assert "\n" not in str(refused.value)
 
 
-def test_by_host_runs_hosts_side_by_side_and_each_host_in_order():
-    both_running = threading.Barrier(2, timeout=30)  # breaks unless the two hosts run at once
+def test_by_origin_runs_origins_side_by_side_and_each_origin_in_order():
+    both_running = threading.Barrier(2, timeout=30)  # breaks unless the two origins run at once
     order: list[str] = []
 
     def work(url: str) -> str:
@@ -206,15 +236,16 @@ def test_by_host_runs_hosts_side_by_side_and_each_host_in_order():
         order.append(url)
         return url.upper()
 
-    urls = ["http://a.example/1", "http://a.example/2", "http://a.example/3", "http://b.example/1"]
-    results = dict(by_host(work, urls, lambda url: url, threads=4))
+    # one origin written three ways, and another port of its host
+    urls = ["http://a.example/1", "http://A.example:80/2", "HTTP://a.example/3", "http://a.example:8080/1"]
+    results = dict(by_origin(work, urls, lambda url: url, threads=4))
     assert results == {url: url.upper() for url in urls}
-    assert [url for url in order if "a.example" in url] == urls[:3]
+    assert [url for url in order if ":8080" not in url] == urls[:3]
 
 
-def test_by_host_hands_a_failure_to_the_caller():
+def test_by_origin_hands_a_failure_to_the_caller():
     def work(url: str) -> str:
         raise RuntimeError(f"bug with {url}")
 
     with pytest.raises(RuntimeError, match="bug with"):
-        list(by_host(work, ["http://a.example/1"], lambda url: url))
+        list(by_origin(work, ["http://a.example/1"], lambda url: url))
