@@ -7,7 +7,8 @@ A feed's next due time is its interval after the last try, with a jitter of ±10
 added together drift apart; after failures the interval doubles with each one in a row (at most a
 day), and never comes before what a server asked for with Retry-After (heeded up to a day).
 An interval is a minute to a year; a row holding another (written by hand, or by a version that
-took any) is read as the nearest of the two, so that one bad row never stops the other feeds.
+took any) is read as the nearest of the two, and a next due time that is no time ("tomorrow", "",
+a number) as due now, so that one bad row never stops the other feeds.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MIN_EVERY = 60  # a minute: more often is not polite to anyone's server
 MAX_EVERY = 365 * 86400  # a year: a feed asked less often is not being followed
 MAX_BACKOFF = 24 * 3600
 JITTER = 0.1
+DUE_NOW = datetime.min.replace(tzinfo=UTC)  # when a stored next due time that is no time comes due
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _EVERY = re.compile(r"(?:(\d+)([smhd]))+?", re.IGNORECASE)
@@ -80,6 +82,19 @@ def now_utc() -> datetime:
 
 def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def due_time(stored: object) -> datetime:
+    """The time a stored next due time means: an ISO 8601 time (in UTC when it names no zone);
+    anything else (written by hand: "tomorrow", "", a number) is due now, and the try it comes due
+    for writes a good one."""
+    if not isinstance(stored, str):
+        return DUE_NOW
+    try:
+        moment = datetime.fromisoformat(stored.strip())
+    except ValueError:
+        return DUE_NOW
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # --- what users type ------------------------------------------------------------------------
@@ -178,6 +193,12 @@ def _tag_filter(tag: str | None) -> tuple[str, tuple]:
     return "id IN (SELECT feed_id FROM feed_tags WHERE tag = ? COLLATE NOCASE)", (tag,)
 
 
+def _active(tag: str | None) -> tuple[str, tuple]:
+    """The WHERE clause of the active feeds (with ``tag``), and its parameters."""
+    condition, params = _tag_filter(tag)
+    return "WHERE active" + (f" AND {condition}" if condition else ""), params
+
+
 def list_feeds(conn: sqlite3.Connection, tag: str | None = None) -> list[Feed]:
     condition, params = _tag_filter(tag)
     return _feeds(conn, f"WHERE {condition}" if condition else "", params)
@@ -215,22 +236,20 @@ def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
 def due_feeds(
     conn: sqlite3.Connection, tag: str | None = None, *, everything: bool = False, now: datetime | None = None
 ) -> list[Feed]:
-    """The active feeds whose next due time has come (every active one with ``everything``)."""
-    condition, params = _tag_filter(tag)
-    clauses = ["active"] + ([condition] if condition else [])
+    """The active feeds whose next due time has come (every active one with ``everything``). The
+    times are compared as ``due_time`` reads them (not as text: a row may hold any value)."""
+    feeds = _feeds(conn, *_active(tag))
     if not everything:
-        clauses.append("next_due <= ?")
-        params += (iso(now or now_utc()),)
-    return _feeds(conn, "WHERE " + " AND ".join(clauses), params)
+        now = now or now_utc()
+        feeds = [feed for feed in feeds if due_time(feed.next_due) <= now]
+    return feeds
 
 
 def next_due(conn: sqlite3.Connection, tag: str | None = None) -> datetime | None:
     """When the next active feed (with ``tag``) comes due; None when there is none."""
-    condition, params = _tag_filter(tag)
-    row = conn.execute(
-        f"SELECT min(next_due) FROM feeds WHERE active{' AND ' + condition if condition else ''}", params
-    ).fetchone()
-    return datetime.fromisoformat(row[0]) if row[0] else None
+    where, params = _active(tag)
+    stored = conn.execute(f"SELECT next_due FROM feeds {where}", params)
+    return min((due_time(value) for (value,) in stored), default=None)
 
 
 # --- changing ---------------------------------------------------------------------------------
@@ -288,8 +307,11 @@ def _delay(feed: Feed, outcome: Outcome, errors: int, rng: random.Random | None)
 
 def _errors(feed: Feed, outcome: Outcome) -> int:
     """Failures in a row once ``outcome`` is counted: a feed not asked at all (its host had asked
-    to be left alone) has not failed once more."""
-    return 0 if outcome.error is None else feed.errors + (not outcome.deferred)
+    to be left alone) has not failed once more. A stored count that is none ("x", -2) is 0."""
+    if outcome.error is None:
+        return 0
+    before = feed.errors if isinstance(feed.errors, int) and feed.errors > 0 else 0
+    return before + (not outcome.deferred)
 
 
 def schedule(feed: Feed, outcome: Outcome, rng: random.Random | None = None) -> float:

@@ -231,6 +231,28 @@ def test_a_stored_interval_out_of_bounds_stops_neither_fetch_nor_its_other_feeds
     assert_store_sound(db)
 
 
+@pytest.mark.parametrize("stored", ["tomorrow", "", 12345, "2024-05-01 10:00"])
+def test_a_next_due_time_that_is_no_time_is_due_now_and_stops_nothing(tmp_path, capsys, server, stored):
+    """A feeds table edited by hand (sqlite3): the list shows the feed due now, fetch fetches it and
+    writes a good time; a count of failures that is none is none."""
+    db = str(tmp_path / "s.db")
+    sitrep(capsys, "feeds", "add", server.url("/wire"), "--db", db)
+    sitrep(capsys, "feeds", "add", server.url("/vanished"), "--db", db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE feeds SET next_due = ?", (stored,))
+        conn.execute("UPDATE feeds SET errors = 'many' WHERE id = 2")
+    status, out, err = sitrep(capsys, "feeds", "list", "--db", db)
+    assert (status, err) == (0, "") and out.splitlines()[1].split()[:4] == ["1", "30m", "new", "now"]
+    status, out, err = sitrep(capsys, "fetch", "--json", "--db", db)
+    summary = json.loads(out)
+    assert (status, summary["fetched"], summary["failed"], summary["added"]) == (1, 1, 1, 2)
+    assert err == f"sitrep: feed 2 {server.url('/vanished')}: HTTP 404 Not Found\n"
+    _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--db", db)
+    wire, vanished = [json.loads(line) for line in out.splitlines()]
+    assert vanished["errors"] == 1
+    assert 0.9 * 1800 - 60 <= _due_in(wire) <= 1.1 * 1800 and 0.9 * 1800 - 60 <= _due_in(vanished) <= 1.1 * 1800
+
+
 def _due_in(feed: dict) -> float:
     return (datetime.fromisoformat(feed["next_due"]) - datetime.now(UTC)).total_seconds()
 
@@ -351,6 +373,19 @@ def test_watch_ends_cleanly_on_ctrl_c_or_sigterm(tmp_path, server, start, stop):
     assert rest == "" and err == "sitrep: stopped watching\n"
     assert_store_sound(db)
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_watch_goes_on_past_a_next_due_time_written_by_hand(tmp_path, server, start):
+    db = tmp_path / "s.db"
+    run_sitrep("feeds", "add", server.url("/wire"), "--db", str(db))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE feeds SET next_due = 'tomorrow'")
+    proc = start("watch", "--db", str(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = _line(proc.stdout)  # due now: the first round's summary
+    proc.send_signal(signal.SIGTERM)
+    rest, err = proc.communicate(timeout=60)
+    assert first.endswith("feeds 1: fetched 1, not modified 0, failed 0; added 2, already present 0\n")
+    assert (proc.returncode, rest, err) == (0, "", "sitrep: stopped watching\n")
 
 
 def test_ctrl_c_in_the_middle_of_a_fetch_writes_nothing_half(tmp_path, server, start):

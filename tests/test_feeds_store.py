@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -306,6 +306,20 @@ def test_due_feeds_by_tag_and_time(conn):
     _record(conn, wire, Outcome(200), now)
     assert [f.id for f in due_feeds(conn, now=now)] == [blog.id]
     assert [f.id for f in due_feeds(conn, now=now + timedelta(days=1))] == [wire.id, blog.id]
+
+
+def test_next_due_times_written_by_hand_are_read_as_times_and_one_that_is_none_is_due_now(conn):
+    with conn:
+        zoned, naive, word = [add_feed(conn, f"https://{name}.example/rss")[0] for name in ("a", "b", "c")]
+        for feed, stored in ((zoned, "2030-01-01T10:00:00+05:00"), (naive, "2030-01-01 07:00"), (word, "soon")):
+            conn.execute("UPDATE feeds SET next_due = ? WHERE id = ?", (stored, feed.id))
+    at = datetime(2030, 1, 1, 6, 0, tzinfo=UTC)  # past 05:00 UTC, before 07:00 UTC
+    assert [f.id for f in due_feeds(conn, now=at)] == [zoned.id, word.id]
+    assert [f.id for f in due_feeds(conn, now=at - timedelta(hours=2))] == [word.id]
+    assert next_due(conn) < at - timedelta(days=365)
+    with conn:
+        remove_feed(conn, str(word.id))
+    assert next_due(conn) == datetime(2030, 1, 1, 5, 0, tzinfo=UTC)
 
 
 def test_a_tag_is_the_same_whatever_its_case(conn):

@@ -414,3 +414,26 @@ def test_watch_goes_on_past_a_stored_interval_out_of_bounds(server, db):
         watch(db, lambda feeds: rounds.append(run(db, feeds)[0]), sleep=sleep, idle=60)
     assert [r.added for r in rounds] == [3] and waits == [60]
     assert datetime.fromisoformat(find_feed(db, str(feed.id)).next_due) < now_utc() + timedelta(days=402)
+
+
+@pytest.mark.parametrize(
+    "stored, due",
+    [("tomorrow", True), ("", True), (12345, True), ("2024-05-01", True), ("2999-01-01 10:00", False)],
+)
+def test_watch_reads_a_next_due_time_written_by_hand_as_due_now_unless_it_is_a_time(server, db, stored, due):
+    """A time without a zone is in UTC; anything else that is no time is due now."""
+    (feed, other) = follow(db, serve_wire(server), server.url("/other"))
+    with db:
+        db.execute("UPDATE feeds SET next_due = ? WHERE id = ?", (stored, feed.id))
+        db.execute("UPDATE feeds SET next_due = '3000-01-01T00:00:00+00:00' WHERE id = ?", (other.id,))
+    rounds, waits = [], []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        watch(db, lambda feeds: rounds.append(run(db, feeds)[0]), sleep=sleep, idle=60)
+    assert [r.added for r in rounds] == ([3] if due else []) and waits == [60]
+    if due:  # and a good time written
+        assert now_utc() + timedelta(minutes=26) <= datetime.fromisoformat(find_feed(db, str(feed.id)).next_due)

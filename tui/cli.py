@@ -630,11 +630,19 @@ def _feed_status(feed) -> str:
     return f"ok ({feed.last_status})"
 
 
-def _local_time(moment: str) -> str:
+def _local_time(moment: object) -> str:
+    """A stored next due time as a local time, or "now" (as ``due_time`` reads it: any value)."""
     from datetime import datetime
 
-    when = datetime.fromisoformat(moment)
-    return "now" if when <= datetime.now(UTC) else f"{when.astimezone():%Y-%m-%d %H:%M}"
+    from store.feeds import due_time
+
+    when = due_time(moment)
+    if when <= datetime.now(UTC):
+        return "now"
+    try:
+        return f"{when.astimezone():%Y-%m-%d %H:%M}"
+    except OverflowError:  # (the last hours of the year 9999, in a zone ahead of it)
+        return f"{when:%Y-%m-%d %H:%M %Z}"
 
 
 def format_feeds(feeds) -> str:
