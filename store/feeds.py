@@ -5,7 +5,9 @@ in a row, the next due time).
 Times are ISO 8601 strings in UTC (``2024-12-16T09:30:00+00:00``), so they sort as text.
 A feed's next due time is its interval after the last try, with a jitter of ±10% so that feeds
 added together drift apart; after failures the interval doubles with each one in a row (at most a
-day), and never comes before what a server asked for with Retry-After (heeded up to a day).
+day), and never comes before what a server asked for with Retry-After (heeded up to a day). That
+wait is also kept apart (``not_before``), so that a feed taken before it is due (``fetch --all``) is
+still not asked before then (``held_for``).
 An interval is a minute to a year; a row holding another (written by hand, or by a version that
 took any) is read as the nearest of the two, and a next due time that is no time ("tomorrow", "",
 a number) as due now, so that one bad row never stops the other feeds.
@@ -53,6 +55,7 @@ class Feed:
     errors: int
     last_fetched: str | None
     next_due: str
+    not_before: str | None  # its server asked (Retry-After) not to be asked again before then
     tags: list[str] = field(default_factory=list)
 
     @property
@@ -85,9 +88,9 @@ def iso(moment: datetime) -> str:
 
 
 def due_time(stored: object) -> datetime:
-    """The time a stored next due time means: an ISO 8601 time (in UTC when it names no zone);
-    anything else (written by hand: "tomorrow", "", a number) is due now, and the try it comes due
-    for writes a good one."""
+    """The time a stored next due time (or not-before time) means: an ISO 8601 time (in UTC when it
+    names no zone); anything else (written by hand: "tomorrow", "", a number; NULL) is now, and the
+    try it comes due for writes a good one."""
     if not isinstance(stored, str):
         return DUE_NOW
     try:
@@ -168,7 +171,10 @@ def check_tag(tag: str) -> str:
 
 # --- reading ----------------------------------------------------------------------------------
 
-_COLUMNS = "id, url, title, every, active, etag, last_modified, last_status, last_error, errors, last_fetched, next_due"
+_COLUMNS = (
+    "id, url, title, every, active, etag, last_modified, last_status, last_error, errors, last_fetched, next_due,"
+    " not_before"
+)
 
 
 def _feeds(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> list[Feed]:
@@ -236,8 +242,9 @@ def find_feed(conn: sqlite3.Connection, key: str) -> Feed:
 def due_feeds(
     conn: sqlite3.Connection, tag: str | None = None, *, everything: bool = False, now: datetime | None = None
 ) -> list[Feed]:
-    """The active feeds whose next due time has come (every active one with ``everything``). The
-    times are compared as ``due_time`` reads them (not as text: a row may hold any value)."""
+    """The active feeds whose next due time has come (every active one with ``everything``: those
+    whose server asked to be left alone too, which the fetch does not ask, ``held_for``). The times
+    are compared as ``due_time`` reads them (not as text: a row may hold any value)."""
     feeds = _feeds(conn, *_active(tag))
     if not everything:
         now = now or now_utc()
@@ -292,17 +299,28 @@ def remove_feed(conn: sqlite3.Connection, key: str) -> Feed:
     return feed
 
 
+def held_for(feed: Feed, now: datetime | None = None) -> float:
+    """Seconds for which ``feed``'s server still asks not to be asked (0: it does not)."""
+    return max(0.0, (due_time(feed.not_before) - (now or now_utc())).total_seconds())
+
+
+def _heeded(retry_after: float) -> float:
+    """The part of a wait a server asked for that is heeded: a Retry-After in 2099 is no reason to
+    stop following a feed."""
+    return min(retry_after, MAX_BACKOFF)
+
+
 def _delay(feed: Feed, outcome: Outcome, errors: int, rng: random.Random | None) -> float:
     """Seconds to the next try: the interval (or the backoff) with its jitter, never before the
-    wait a server asked for, which is heeded up to a day (a Retry-After in 2099 is no reason to
-    stop following a feed). A stored interval out of bounds is read within them (``usable_every``)."""
+    wait a server asked for, which is heeded up to a day (``_heeded``). A stored interval out of
+    bounds is read within them (``usable_every``)."""
     every = usable_every(feed.every)
     if outcome.error is None:
         delay = every
     else:  # (the doubling stops at a day: 2**17 minutes is more than that)
         delay = min(every * 2 ** min(max(errors, 1) - 1, 17), MAX_BACKOFF)
     delay *= (rng or random).uniform(1 - JITTER, 1 + JITTER)
-    return max(delay, min(outcome.retry_after or 0, MAX_BACKOFF))
+    return max(delay, _heeded(outcome.retry_after or 0))
 
 
 def _errors(feed: Feed, outcome: Outcome) -> int:
@@ -334,11 +352,13 @@ def record_outcome(
     now = now or now_utc()
     errors = _errors(feed, outcome)
     delay = outcome.delay if outcome.delay is not None else _delay(feed, outcome, errors, rng)
+    asked = outcome.retry_after
     values = {
         "last_status": outcome.status,
         "last_error": outcome.error,
         "errors": errors,
         "next_due": iso(now + timedelta(seconds=delay)),
+        "not_before": None if asked is None else iso(now + timedelta(seconds=_heeded(asked))),
     }
     if outcome.error is None:
         values["last_fetched"] = iso(now)

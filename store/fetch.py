@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.db import write_transaction
-from store.feeds import Feed, Outcome, due_feeds, next_due, now_utc, record_outcome, schedule
+from store.feeds import Feed, Outcome, due_feeds, held_for, next_due, now_utc, record_outcome, schedule
 from store.http import PAGE_ACCEPT, Fetcher, FetchError, NotPublic, by_origin, duration, host_of
 from store.ingest import IngestSummary, ingest_articles
 from store.readers import (
@@ -218,9 +218,13 @@ def fetch_feeds(
 ) -> FetchSummary:
     """Fetch ``feeds`` once and store their new items. ``on_progress(stage, done, total)`` tells
     of the stages "feeds", "pages" and "articles"; ``workers`` is as for ``ingest_articles``. A feed
-    not asked because its host had asked to be left alone is counted as waiting, not as failed,
-    and not reported."""
+    not asked because its host had asked to be left alone (in this run, or in an earlier one for
+    longer than it has waited since: ``held_for``) is counted as waiting, not as failed, and not
+    reported."""
     summary = FetchSummary(feeds=len(feeds))
+    now = now_utc()
+    for feed in feeds:
+        fetcher.hold(feed.url, held_for(feed, now))
     outcomes: list[tuple[Feed, Outcome]] = []
     items: list[_Item] = []
     seen: set[str] = set()

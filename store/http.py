@@ -222,6 +222,14 @@ class Fetcher:
                     ) from None
                 attempt += 1
 
+    def hold(self, url: str, seconds: float) -> None:
+        """No request to ``url``'s origin for ``seconds`` (a wait its server asked for before this
+        Fetcher was made): one that would wait longer than ``max_wait`` is not made (deferred)."""
+        if seconds > 0:
+            gate = self._gate(origin_of(url))
+            with gate.lock:
+                gate.ready_at = max(gate.ready_at, self._clock() + seconds)
+
     def _gate(self, origin: str) -> _Gate:
         with self._gates_lock:
             return self._gates.setdefault(origin, _Gate(threading.Lock()))

@@ -502,6 +502,12 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX entities_mentions ON entities(n_mentions DESC, id);
     """,
+    # the time before which a feed's server asked (Retry-After, heeded up to a day) not to be asked
+    # again, kept apart from the next due time: `fetch --all` takes feeds before they are due, and
+    # still honours it (store/feeds.py)
+    """
+    ALTER TABLE feeds ADD COLUMN not_before TEXT;  -- ISO UTC; NULL: no wait asked for
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -110,11 +110,20 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
     )
 
 
-# What the migration that indexed the entities by mentions added (the newest): dropped, a store is
-# as the versions before it left it.
-BEFORE_MENTIONS_INDEX = """
+# What the migration that kept a feed's Retry-After apart added (the newest): dropped, a store is as
+# the versions before it left it.
+BEFORE_NOT_BEFORE = """
+    ALTER TABLE feeds DROP COLUMN not_before;
+"""
+
+# What the migration that indexed the entities by mentions added: dropped (after what came later),
+# a store is as the versions before it left it.
+BEFORE_MENTIONS_INDEX = (
+    BEFORE_NOT_BEFORE
+    + """
     DROP INDEX entities_mentions;
 """
+)
 
 # What the migration that indexed runs of unspaced scripts added: dropped (after what came later),
 # a store is as the versions before it left it.

@@ -296,6 +296,31 @@ def test_a_server_asking_to_be_left_alone_puts_off_no_other_port_of_its_host(tmp
     assert server.paths() == ["/wire"]
 
 
+def test_fetch_all_takes_feeds_not_due_but_not_one_whose_server_asked_to_be_left_alone(tmp_path, capsys, server):
+    db = str(tmp_path / "s.db")
+    server.routes["/backoff"] = Reply(503)  # no time named: the feed's own backoff, which --all overrides
+    with FeedServer() as busy:
+        busy.routes["/busy"] = Reply(503, headers={"Retry-After": "7200"})
+        for url in (busy.url("/busy"), server.url("/wire"), server.url("/backoff")):
+            sitrep(capsys, "feeds", "add", url, "--db", db)
+        assert sitrep(capsys, "fetch", "--db", db)[0] == 1
+        status, out, err = sitrep(capsys, "fetch", "--all", "--json", "--db", db)
+        summary = json.loads(out)
+        assert (status, summary["feeds"], summary["fetched"], summary["failed"], summary["waiting"]) == (1, 3, 1, 1, 1)
+        assert err == f"sitrep: feed 3 {server.url('/backoff')}: HTTP 503 Service Unavailable\n"
+        assert busy.paths() == ["/busy"]  # not asked again
+        assert server.paths() == ["/wire"] + ["/backoff"] * 3 + ["/wire"] + ["/backoff"] * 3  # (3: tried twice more)
+        _, out, _ = sitrep(capsys, "feeds", "list", "--json", "--db", db)
+        held = json.loads(out.splitlines()[0])
+        assert held["errors"] == 1  # (from the 503: not asked since, it has not failed again)
+        assert held["last_error"].startswith(f"not asked: {busy.url('')} asked to be left alone; due again in ")
+        assert 7200 - 60 <= _due_in(held) <= 7200
+        with sqlite3.connect(db) as conn:  # two hours later: the wait is over
+            conn.execute("UPDATE feeds SET not_before = '2024-01-01T00:00:00+00:00' WHERE id = 1")
+        status, out, _ = sitrep(capsys, "fetch", "--all", "--json", "--db", db)
+        assert json.loads(out)["waiting"] == 0 and busy.paths() == ["/busy", "/busy"]
+
+
 def test_a_round_whose_feeds_all_wait_is_no_failure(tmp_path, capsys, server, monkeypatch):
     """As in a watch, whose fetcher keeps a host's wish to be left alone from one round to the next."""
     db = str(tmp_path / "s.db")

@@ -19,6 +19,7 @@ from store.feeds import (
     due_feeds,
     find_feed,
     format_every,
+    held_for,
     list_feeds,
     next_due,
     now_utc,
@@ -232,6 +233,22 @@ def test_a_wait_asked_for_is_never_cut_by_the_jitter_and_is_heeded_up_to_a_day(c
     # "Retry-After: Wed, 21 Oct 2099": tried again within a day, not in 2106
     feed = _record(conn, feed, Outcome(503, "HTTP 503", retry_after=2_300_000_000), now)
     assert 3600 <= _due_in(feed, now) <= MAX_BACKOFF
+
+
+def test_a_wait_asked_for_is_kept_apart_from_the_next_due_time_until_an_answer_without_one(conn):
+    now = now_utc()
+    feed = _feed(conn, every=3600)
+    assert held_for(feed, now) == 0
+    feed = _record(conn, feed, Outcome(503, "HTTP 503", retry_after=600), now)
+    assert held_for(feed, now) == 600 and held_for(feed, now + timedelta(seconds=601)) == 0
+    assert _due_in(feed, now) >= 0.9 * 3600  # (due by its interval, later)
+    feed = _record(conn, feed, Outcome(503, "HTTP 503", retry_after=2_300_000_000), now)
+    assert held_for(feed, now) == MAX_BACKOFF  # heeded up to a day
+    feed = _record(conn, feed, Outcome(503, "HTTP 503"), now)  # no time named
+    assert held_for(feed, now) == 0
+    with conn:
+        conn.execute("UPDATE feeds SET not_before = 'later' WHERE id = ?", (feed.id,))
+    assert held_for(find_feed(conn, str(feed.id)), now) == 0  # written by hand, no time: no wait
 
 
 @pytest.mark.parametrize("text", ["366d", "365d1s", "99999999d", "100000000000000000000d", "9" * 5000 + "d"])

@@ -33,7 +33,7 @@ def test_feeds_tags_from_folders_and_categories():
 
 
 def _feed(id, url, title, tags):
-    return Feed(id, url, title, 1800, True, None, None, None, None, 0, None, "2024-01-01T00:00:00+00:00", tags)
+    return Feed(id, url, title, 1800, True, None, None, None, None, 0, None, "2024-01-01T00:00:00+00:00", None, tags)
 
 
 def test_what_is_written_reads_back_the_same_and_stays_data():

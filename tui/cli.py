@@ -150,10 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         "fetch",
         parents=[db_option],
         help="fetch the feeds that are due, once",
-        description="Fetch the feeds that are due (every one with --all) once and ingest their new items.",
+        description="Fetch the feeds that are due (every one with --all, but none whose server asked to be left "
+        "alone) once and ingest their new items.",
     )
     fetch.add_argument("--tag", metavar="T", help="only the feeds with this tag")
-    fetch.add_argument("--all", action="store_true", help="every feed, due or not")
+    fetch.add_argument(
+        "--all", action="store_true", help="every feed, due or not (but none whose server asked to wait: Retry-After)"
+    )
     fetch.add_argument(
         "--no-fulltext",
         dest="fulltext",
