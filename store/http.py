@@ -5,9 +5,11 @@
   to it; ``by_origin`` runs work for many URLs, one origin's after another and different ones side
   by side.
 - Conditional GET: the stored ETag and Last-Modified go out as If-None-Match and
-  If-Modified-Since, so an unchanged feed costs a 304 and no body.
-- Redirects are followed by hand: at most ``max_redirects``, a loop caught at its first repeat;
-  a chain of permanent ones (301, 308) names the URL to remember.
+  If-Modified-Since, so an unchanged feed costs a 304 and no body (one that is no printable ASCII
+  is not sent: the whole answer then brings new ones).
+- Redirects are followed by hand: at most ``max_redirects``, a loop caught at its first repeat
+  (and a Location that is no address a failure); a chain of permanent ones (301, 308) names the
+  URL to remember.
 - 429 and 503 honour Retry-After (seconds or a date): a short wait is waited and the request
   tried again (doubling from ``backoff`` when the server named no time); a long one fails at once,
   holds its origin for the rest of the run and tells the caller how long it asked for
@@ -147,6 +149,13 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def _sendable(validator: object) -> bool:
+    """Whether a stored ETag or Last-Modified can go out as a header: one that is no printable
+    ASCII (a server sent it in other bytes, or it was written by hand) is not sent, and the answer,
+    a whole one, brings new validators."""
+    return isinstance(validator, str) and validator.isascii() and validator.isprintable() and validator != ""
+
+
 def _reason(error: Exception) -> str:
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return re.sub(r"^\[Errno -?\d+\] ", "", text)
@@ -201,10 +210,9 @@ class Fetcher:
         asked by name; a page is asked at the addresses its host was looked up to have, and with
         ``only_public`` (at every redirect too) only when they are all public, else NotPublic."""
         headers = {"Accept": accept}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
+        for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified)):
+            if _sendable(value):
+                headers[name] = value
         manners, attempt = self.politeness, 0
         while True:
             try:
@@ -265,8 +273,12 @@ class Fetcher:
             if isinstance(answer, Answer):
                 answer.moved_to = moved_to
                 return answer
-            target = urljoin(current, answer.location)
-            if urlsplit(target).scheme.lower() not in ("http", "https"):
+            try:
+                target = urljoin(current, answer.location)
+                scheme = urlsplit(target).scheme.lower()
+            except ValueError:  # "http://[x/": no address
+                raise FetchError(f"redirected to an invalid address ({masked(answer.location)[:200]})") from None
+            if scheme not in ("http", "https"):
                 raise FetchError(f"redirected to a non-HTTP address ({masked(target)[:200]})")
             if target in seen:
                 raise FetchError(f"redirect loop (back to {masked(target)[:200]})")

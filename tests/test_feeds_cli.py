@@ -321,6 +321,23 @@ def test_fetch_all_takes_feeds_not_due_but_not_one_whose_server_asked_to_be_left
         assert json.loads(out)["waiting"] == 0 and busy.paths() == ["/busy", "/busy"]
 
 
+def test_an_etag_that_cannot_be_sent_back_or_a_redirect_to_no_address_fails_at_most_its_feed(tmp_path, capsys, server):
+    """Each stopped every feed of the run ("unexpected error"), and the ETag every later run too."""
+    db = str(tmp_path / "s.db")
+    text = "Shelling hit Kherson on Friday, wounding two people, the regional governor said."
+    items = [{"title": "Kherson", "guid": "k1", "description": text}]
+    server.routes["/odd"] = Reply(200, rss("Odd Wire", items), {"ETag": '"caf\u00e9"'})  # (sent as Latin-1)
+    server.routes["/lost"] = Reply(302, headers={"Location": "http://[x/"})
+    for path in ("/wire", "/odd", "/lost"):
+        sitrep(capsys, "feeds", "add", server.url(path), "--db", db)
+    for args in (["fetch"], ["fetch", "--all"]):
+        status, out, err = sitrep(capsys, *args, "--json", "--db", db)
+        assert (status, json.loads(out)["fetched"], json.loads(out)["failed"]) == (1, 2, 1)
+        assert err == f"sitrep: feed 3 {server.url('/lost')}: redirected to an invalid address (http://[x/)\n"
+    odd = [request for request in server.log if request.path == "/odd"]
+    assert len(odd) == 2 and "if-none-match" not in odd[1].headers
+
+
 def test_a_round_whose_feeds_all_wait_is_no_failure(tmp_path, capsys, server, monkeypatch):
     """As in a watch, whose fetcher keeps a host's wish to be left alone from one round to the next."""
     db = str(tmp_path / "s.db")
