@@ -312,6 +312,26 @@ async def test_a_note_typed_in_one_read_with_its_key_is_all_in_the_form(store):
         assert app.screen.query_one("#note-input", Input).value == "checked twice"
 
 
+async def test_enter_twice_in_one_read_answers_a_form_once(store):
+    """Keys typed fast come in one read: the second Enter reaches the form after the first answered.
+    It recorded the note twice, then popped the main screen (ScreenStackError: the app died)."""
+    app = make(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "n", NoteForm)
+        await type_into(pilot, "#note-input", "seen twice?")
+        for _ in range(3):
+            app.post_message(events.Key("enter", None))
+        await settle(pilot)
+        assert app.is_running and not form_is(app, NoteForm)
+        assert one(store, "SELECT count(*) FROM judgement_notes WHERE text = 'seen twice?'") == (1,)
+        await open_form(pilot, "J", JudgementsForm)  # a form with no field to fill: Enter answers at once
+        for _ in range(3):
+            app.post_message(events.Key("enter", None))
+        await settle(pilot)
+        assert app.is_running and len(app.screen_stack) >= 1
+
+
 async def test_add_an_event_from_the_sentence_under_the_readers_cursor(store):
     app = make(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -8,18 +8,19 @@ import re
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.model import TAXONOMY
 from store.admiralty import STATUSES
 from store.queries import ArticleFilter, EventFilter
+from tui.screens.modal import Modal
 from tui.widgets.field import Field
+from tui.widgets.select import SafeSelect
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-class FilterScreen(ModalScreen[EventFilter | None]):
+class FilterScreen(Modal[EventFilter | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filter.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filter.apply"),
@@ -34,7 +35,7 @@ class FilterScreen(ModalScreen[EventFilter | None]):
         choices += [(f"  {s}", s) for subs in TAXONOMY.values() for s in subs]
         with Vertical(id="filter-box"):
             yield Label("Subtype or type")
-            yield Select(choices, value=self.current.subtype or Select.NULL, id="filter-subtype", prompt="any")
+            yield SafeSelect(choices, value=self.current.subtype or Select.NULL, id="filter-subtype", prompt="any")
             with Horizontal(classes="dates"):
                 yield Field(self.current.date_from, placeholder="from YYYY-MM-DD", id="filter-from")
                 yield Field(self.current.date_to, placeholder="to YYYY-MM-DD", id="filter-to")
@@ -44,7 +45,7 @@ class FilterScreen(ModalScreen[EventFilter | None]):
                 "history too (⟲ long before the article, ⟳ after it)", self.current.history, id="filter-history"
             )
             with Horizontal(classes="dates"):
-                yield Select(
+                yield SafeSelect(
                     [(s, s) for s in STATUSES],
                     value=self.current.status or Select.NULL,
                     prompt="any status",
@@ -101,7 +102,7 @@ class FilterScreen(ModalScreen[EventFilter | None]):
         self.dismiss(None)
 
 
-class ArticleFilterScreen(ModalScreen[ArticleFilter | None]):
+class ArticleFilterScreen(Modal[ArticleFilter | None]):
     """`f` in the Articles pane: published between two dates, from an outlet (or a URL), with words."""
 
     BINDINGS = [

@@ -7,8 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.modal import Modal
 
 
 def binding_table(groups: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> Table:
@@ -42,7 +43,7 @@ def gather_shared(groups: list[tuple[str, list[Binding]]], prefix: str = "judge.
     return kept + [(", ".join(wheres), [binding]) for wheres, binding in shared.values()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     """Every key, grouped by where it works. The screen that opens it says which bindings are
     where (``groups``) and passes the reader's colour legend, so this module imports no screen."""
 

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -34,11 +33,13 @@ from store.admiralty import (
     parse_tag,
 )
 from store.judged import JudgementFilter
+from tui.screens.modal import Modal
 from tui.widgets.field import Field
 from tui.widgets.safe_text import one_line
+from tui.widgets.select import SafeSelect
 
 
-class JudgeForm(ModalScreen):
+class JudgeForm(Modal):
     """A form in a box: Escape cancels, Ctrl+S (or Enter in a field) applies."""
 
     BINDINGS = [
@@ -296,10 +297,10 @@ class JudgementsForm(JudgeForm):
 
     def compose_form(self) -> ComposeResult:
         kinds = [(k, k) for k in ("incident", "event", "claim", "source", "article")]
-        yield Select(
+        yield SafeSelect(
             kinds, value=self.current.kind or Select.NULL, prompt="any kind", id="judgements-kind", compact=True
         )
-        yield Select(
+        yield SafeSelect(
             [(s, s) for s in STATUSES],
             value=self.current.status or Select.NULL,
             prompt="any status",

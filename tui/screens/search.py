@@ -13,13 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.labels import describe, describe_hit
 from tui.messages import SearchAnswered
 from tui.name_search import left_out, run_search, run_text_search
+from tui.screens.modal import Modal
 from tui.widgets.field import Field
 from tui.widgets.safe_text import one_line
 
@@ -36,7 +36,7 @@ MOVES = {
 }
 
 
-class SearchScreen(ModalScreen[dict[str, Any] | None]):
+class SearchScreen(Modal[dict[str, Any] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="search.close"),
         Binding("down", "results", "Results", show=False, id="search.results"),
