@@ -297,11 +297,13 @@ def detached_records(conn, verified_only: bool = False) -> Iterator[dict]:
             yield item
 
 
-def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
+def incident_records(conn, verified_only: bool = False, labels: dict[int, str] | None = None) -> Iterator[dict]:
     """One record per incident (CONTRACT.md): its events and articles, the groups of reprints among
     them, its independent sources, and each casualty kind's range across sources with every
-    source's own figure."""
-    from store.incident_summary import summarize_many
+    source's own figure. ``labels``: filled with each incident's casualty label ("2 killed",
+    "≥30 killed/wounded"), which knows what the record's numbers do not (whether a source said
+    "about" or "at least")."""
+    from store.incident_summary import casualties_label, summarize_many
 
     judgements = records_by_target(conn, "incident")
     exported = verified.Exported(conn, verified_only)
@@ -309,6 +311,8 @@ def incident_records(conn, verified_only: bool = False) -> Iterator[dict]:
     for start in range(0, len(rows), SUMMARY_BATCH):
         batch = rows[start : start + SUMMARY_BATCH]
         summaries = summarize_many(conn, [id_ for id_, _ in batch], verified.EVENTS if verified_only else "")
+        if labels is not None:
+            labels.update((id_, casualties_label(summary.casualties)) for id_, summary in summaries.items())
         yield from (
             _incident_record(id_, status, summaries[id_], judgements, exported)
             for id_, status in batch
@@ -590,9 +594,8 @@ INCIDENT_COLUMNS = [
 def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
     """One row per incident, ACLED's columns first: ``fatalities`` the most conservative killed
     figure across its sources, ``source`` its independent sources joined by "; "."""
-    from store.incident_summary import casualties_label
-
-    for record in incident_records(conn, verified_only):
+    labels: dict[int, str] = {}
+    for record in incident_records(conn, verified_only, labels):
         places = _places_by_specificity(conn, record)
         first = _located(places)
         actors = record["actors"]
@@ -620,7 +623,7 @@ def _incident_rows(conn, verified_only: bool = False) -> Iterator[dict]:
             "event_ids": ";".join(map(str, record["event_ids"])),
             "article_ids": ";".join(map(str, record["article_ids"])),
             "places": ", ".join(p["name"] for p in record["places"]),
-            "casualties": casualties_label(record["casualties"]),
+            "casualties": labels[record["id"]],
             "conflict": int(record["conflict"]),
             "confidence": record["confidence"],
             "status": record["status"],

@@ -75,13 +75,14 @@ class Summary:
         return killed["min"] if killed and killed["min"] is not None else 0
 
 
-def _figure_label(kind: str, low: int | None, high: int | None, exact: bool) -> str:
-
+def _figure_label(kind: str, low: int | None, high: int | None, exact: bool, top: int | None = None) -> str:
+    """'5–7 killed', '2 killed', '≥30 killed/wounded'; '3–10+ wounded' when the highest figure
+    (``top``) is only a lower bound."""
     word = CASUALTY_WORDS.get(kind, kind)
     if low is None and high is None:
         return word
     if high is None:
-        return f"≥{low} {word}"
+        return f"{low}–{top}+ {word}" if top is not None and low is not None and top > low else f"≥{low} {word}"
     if low is None:
         return f"≤{high} {word}"
     if low == high:
@@ -243,6 +244,8 @@ def _summary(
         highs = [f[1] if f[1] is not None else f[0] for _, f in by_source]
         low, high = min(x for x in lows if x is not None), max(x for x in highs if x is not None)
         open_ended = any(f[1] is None for _, f in by_source)
+        # the highest figure only a lower bound ("3 wounded", "at least 10 wounded"): no top is known
+        top_open = any(f[1] is None and f[0] is not None and f[0] >= high for _, f in by_source)
         # sources disagree when their figures cannot both be right: they may count the same people
         # ("20 insurgents" and "23 soldiers" killed do not disagree) and their ranges do not meet
         for i, (va, a) in enumerate(by_source):
@@ -257,11 +260,12 @@ def _summary(
             {
                 "kind": kind,
                 "min": low,
-                "max": None if open_ended and high == low else high,
+                "max": None if top_open else high,
                 "by_source": [
                     {"source_id": v.source_id, "name": v.name, "min": f[0], "max": f[1]} for v, f in by_source
                 ],
                 "_exact": kind in exact_kinds and not open_ended,
+                "_top": high,
             }
         )
 
@@ -367,7 +371,9 @@ def write_summary_rows(conn, rows: list[tuple], gone: list[int]) -> None:
 
 
 def casualties_label(casualties: list[dict]) -> str:
-    return "; ".join(_figure_label(c["kind"], c["min"], c["max"], c.get("_exact", False)) for c in casualties)
+    return "; ".join(
+        _figure_label(c["kind"], c["min"], c["max"], c.get("_exact", False), c.get("_top")) for c in casualties
+    )
 
 
 def places_label(summary: Summary, most: int = 3) -> str:

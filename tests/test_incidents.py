@@ -154,6 +154,24 @@ def test_a_sources_open_figure_above_its_exact_one_leaves_the_range_open(conn):
     assert conn.execute("SELECT casualties_label, fatalities FROM incidents").fetchone() == ("≥6 killed", 6)
 
 
+def test_when_the_highest_figure_is_only_a_lower_bound_the_incident_has_no_top(conn):
+    # "at least 5 killed" from one source, "at least 12 killed" from another: no source gives a top;
+    # the record's max is null (README), the label says both figures (it said "5–12 killed")
+    from store.export import incident_records
+    from store.writer import write_article
+
+    for ref, killed, claimant, outlet in (("a", 5, "the regional governor", "Reuters"), ("b", 12, "the police", "AFP")):
+        article, extraction = build(strike(ref, killed=killed, claimant=claimant, outlet=outlet))
+        extraction.events[0].casualties[0].max = None
+        extraction.events[0].casualties[0].qualifier = "at least"
+        with conn:
+            write_article(conn, article, extraction)
+    assert count(conn) == 1
+    (killed,) = next(incident_records(conn))["casualties"]
+    assert (killed["min"], killed["max"]) == (5, None)
+    assert conn.execute("SELECT casualties_label FROM incidents").fetchone() == ("5–12+ killed",)
+
+
 def test_different_towns_or_days_or_families_are_different_incidents(conn):
     write(
         conn,
