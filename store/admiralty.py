@@ -154,9 +154,11 @@ def parse_tag(value: str) -> str:
 
 def parse_analyst(value: str) -> str:
     """Who decides: runs of whitespace made one space, at most 80 characters, no control characters."""
-    name = " ".join(value.split())[:MAX_ANALYST]
+    name = " ".join(value.split())
     if _CONTROL.search(name):
-        raise JudgementError(f"analyst name {name!r} cannot hold control characters")
+        raise JudgementError(f"analyst name {name[:MAX_ANALYST]!r} cannot hold control characters")
+    if len(name) > MAX_ANALYST:  # (it was cut short, and the log named someone else)
+        raise JudgementError(f"analyst name is {len(name)} characters long; at most {MAX_ANALYST}")
     return name
 
 

@@ -354,6 +354,7 @@ async def test_add_an_event_from_the_sentence_under_the_readers_cursor(store):
         await pilot.press("a")
         await until(pilot, lambda: form_is(app, EventForm))
         assert "Two houses were destroyed" in str(app.screen.query_one(".judge-what").render())
+        assert app.screen.query_one(".judge-box").border_title == "Add event"  # (it said "Correct event")
         before = judged_state(store)
         await pilot.press("enter")
         await pilot.pause()

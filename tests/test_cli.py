@@ -25,6 +25,8 @@ from tui import cli
 
 def test_help_and_usage_errors():
     assert run_sitrep("--help").returncode == 0
+    version = run_sitrep("--version")
+    assert version.returncode == 0 and version.stdout.startswith("sitrep ")
     for args in (
         ["ingest"],
         ["export", "--format", "pdf"],

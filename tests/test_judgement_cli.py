@@ -207,6 +207,7 @@ def test_export_verified_only(store):
         (["tag", "event", "1", "a,b"], "cannot hold"),
         (["tag", "source", "77", "x"], "source 77: no such source"),
         (["tag", "source", "1", "x", "--analyst", "evil\x1b[2J"], "analyst name 'evil\\x1b[2J' cannot hold control"),
+        (["tag", "source", "1", "x", "--analyst", "a" * 100], "analyst name is 100 characters long; at most 80"),
         (["status", "event", "1", "verified", "--reason", "a\x1b[2J"], "a reason cannot hold terminal control"),
         (["grade", "source", "1", "B", "--reason", "\x07"], "a reason cannot hold terminal control"),
         # ids beyond SQLite's 64-bit integers are the ids of nothing, in any store

@@ -50,6 +50,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("sitrep")
+    except metadata.PackageNotFoundError:  # (run from a source tree that was never installed)
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument(
@@ -72,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--analyst", metavar="NAME", default=None, help="who records judgements; default $SITREP_ANALYST or the OS user"
     )
+    parser.add_argument("--version", action="version", version=f"sitrep {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     ingest = commands.add_parser(

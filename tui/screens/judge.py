@@ -165,6 +165,8 @@ class EventForm(JudgeForm):
         self.values = {k: "" if v is None else str(v) for k, v in values.items()}
         self.adding = adding
         self._confirm_delete = False
+        if adding:
+            self.TITLE = "Add event"
 
     def compose_form(self) -> ComposeResult:
         fields = (
