@@ -325,6 +325,10 @@ class EventFilter:
         return ", ".join(parts)
 
 
+# the entities with a name (their own, or another: an alias, a spelling) like the pattern
+_NAMED_LIKE = "SELECT owner_id FROM names WHERE owner = 'entity' AND name LIKE ? ESCAPE '\\'"
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -339,8 +343,13 @@ def filter_events(query: ListQuery, flt: EventFilter) -> ListQuery:
         query = query.with_filter("coalesce(e.date_end, e.date) >= ?", flt.date_from)
     if flt.date_to:
         query = query.with_filter("e.date < ?", date_upper(flt.date_to))
-    if flt.place:
-        query = query.with_filter("e.places_label LIKE ? ESCAPE '\\'", _like(flt.place))
+    if flt.place:  # (the place's other names too: "Kharkov", "Харків" find Kharkiv)
+        query = query.with_filter(
+            "e.places_label LIKE ? ESCAPE '\\' OR e.id IN (SELECT ep.event_id FROM event_places ep "
+            f"WHERE ep.entity_id IN ({_NAMED_LIKE}))",
+            _like(flt.place),
+            _like(flt.place),
+        )
     if flt.source:
         query = query.with_filter(
             "e.claimant_label LIKE ? ESCAPE '\\' OR e.id IN (SELECT ce.event_id FROM claim_events ce "
@@ -428,7 +437,7 @@ def filter_incidents(query: ListQuery, flt: EventFilter) -> ListQuery:
     if flt.place:
         query = query.with_filter(
             "i.places_label LIKE ? ESCAPE '\\' OR i.id IN (SELECT ip.incident_id FROM incident_places ip "
-            "JOIN entities n ON n.id = ip.entity_id WHERE n.name LIKE ? ESCAPE '\\')",
+            f"WHERE ip.entity_id IN ({_NAMED_LIKE}))",
             _like(flt.place),
             _like(flt.place),
         )

@@ -405,3 +405,21 @@ def test_every_event_filter_field(small):
     assert EventFilter(history=True).is_empty() and not EventFilter(tag="x").is_empty()
     assert all(not EventFilter(**{f: v}).is_empty() for f, v in (("status", "verified"), ("confidence", 0.5)))
     conn.close()
+
+
+def test_a_place_filter_finds_a_place_by_its_other_names(small):
+    # "Kharkov" or "Харків" typed in the filter: Kharkiv's events and incident (it found none)
+    with sqlite3.connect(small) as writer:
+        (kharkiv,) = writer.execute("SELECT id FROM entities WHERE name = 'Kharkiv'").fetchone()
+        writer.executemany(
+            "INSERT INTO names (owner, owner_id, name, key) VALUES ('entity', ?, ?, 'harkiv')",
+            [(kharkiv, "Kharkov"), (kharkiv, "Харків")],
+        )
+    conn = queries.connect_readonly(small)
+    for typed in ("kharkov", "Харків"):  # (SQLite folds the case of ASCII letters only)
+        events = walk_rows(conn, queries.filter_events(queries.events_query(), EventFilter(place=typed)))
+        assert [r["subtype"] for r in events] == ["Air/drone strike"], typed
+        incidents = walk_rows(conn, queries.filter_incidents(queries.incidents_query(), EventFilter(place=typed)))
+        assert [r["id"] for r in incidents] == [2], typed
+    assert walk_rows(conn, queries.filter_events(queries.events_query(), EventFilter(place="Kherson"))) == []
+    conn.close()
