@@ -93,7 +93,7 @@ def main() -> None:
     articles = read_corpus(args.corpus, args.articles)
     cache = args.extracted or args.corpus.with_name(f"extracted-{len(articles)}-{_code_version()}.pickle")
     started = time.perf_counter()
-    payloads = extracted(articles, cache)
+    payloads = extracted(articles, cache)[: -(-len(articles) // CHUNK)]  # (a bigger run's results: its first)
     print(
         f"extraction: {'read from ' + cache.name if time.perf_counter() - started < 60 else 'done'} "
         f"({len(payloads)} chunks, {sum(map(len, payloads)) / len(articles):.0f} pickled bytes/article)"
