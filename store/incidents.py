@@ -931,11 +931,12 @@ def _told_alike(conn, items: list[Item]) -> dict[int, tuple[int, bool]]:
     for event_id, subtype, date, evidence in mine:
         if event_id in found or event_id not in dated or date is None:
             continue
-        # (found by the index on subtype and date: the events of one subtype on one day)
+        # (found by the index on the day and the words' length, events_told; "+" keeps SQLite from
+        # reading length(evidence_text) as the length of the words asked for, which the index lacks)
         same = conn.execute(
-            "SELECT min(id) FROM events WHERE subtype = ? AND date = ? AND evidence_text = ? "
-            "AND article_id != ? AND incident_id IS NOT NULL",
-            (subtype, date, evidence, items[0].article_id),
+            "SELECT min(id) FROM events INDEXED BY events_told WHERE date = ? AND length(evidence_text) = ? "
+            "AND subtype = ? AND +evidence_text = ? AND article_id != ? AND incident_id IS NOT NULL",
+            (date, len(evidence), subtype, evidence, items[0].article_id),
         ).fetchone()[0]
         if same is not None:
             found[event_id] = (same, False)

@@ -508,6 +508,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE feeds ADD COLUMN not_before TEXT;  -- ISO UTC; NULL: no wait asked for
     """,
+    # events by their day and the length of their words: grouping asks, for each new event, whether
+    # another article told it in the same words on that day (store/incidents.py, _told_alike); by
+    # subtype and day that read every event of the subtype that day, hundreds in a big store (0.35 ms
+    # a question at 100k articles; 0.03 ms so). The length, not the words' start: reports of one
+    # kind start alike ("The attack involved ...")
+    """
+    CREATE INDEX events_told ON events(date, length(evidence_text));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

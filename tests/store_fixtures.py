@@ -110,11 +110,20 @@ def kursk_extraction(text: str = KURSK, *, lat: float | None = None) -> Extracti
     )
 
 
-# What the migration that kept a feed's Retry-After apart added (the newest): dropped, a store is as
-# the versions before it left it.
-BEFORE_NOT_BEFORE = """
+# What the migration that indexed events by their words' start added (the newest): dropped, a store
+# is as the versions before it left it.
+BEFORE_TOLD_INDEX = """
+    DROP INDEX events_told;
+"""
+
+# What the migration that kept a feed's Retry-After apart added: dropped (after what came later), a
+# store is as the versions before it left it.
+BEFORE_NOT_BEFORE = (
+    BEFORE_TOLD_INDEX
+    + """
     ALTER TABLE feeds DROP COLUMN not_before;
 """
+)
 
 # What the migration that indexed the entities by mentions added: dropped (after what came later),
 # a store is as the versions before it left it.
