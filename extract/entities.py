@@ -36,6 +36,7 @@ from extract.lexicon import (
     SURNAME_PREFIXES,
     WEEKDAYS,
 )
+from extract.lexicon.countries import TERRITORY_NAMES
 from extract.lexicon.people import WELL_KNOWN
 from extract.lexicon.places import (
     FEATURE_HEADS,
@@ -1674,7 +1675,9 @@ def _build(
                 attributes["kind"] = "facility"
             elif any(c.attributes.get("feature") for c in members):
                 attributes["kind"] = "feature"
-        for alias in ([info.name] if info.name else []) + list(info.aliases):
+        for alias in (
+            ([info.name] if info.name else []) + list(info.aliases) + list(TERRITORY_NAMES.get(fold(name), ()))
+        ):
             if alias not in seen_forms:
                 seen_forms.append(alias)  # the gazetteer's own name first, then its alternates
     entity.attributes = attributes

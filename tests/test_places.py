@@ -227,6 +227,8 @@ def test_languages_continents_features_facilities_territories():
     # Crimea is its own place, not a mention of Ukraine.
     assert got["Crimea"].country == "UA" and got["Crimea"].attributes["kind"] == "territory"
     assert [m.text for m in got["Ukraine"].mentions] == ["Ukraine"]
+    # known by its other names too, which the gazetteer does not list (a search for "Крым" found nothing)
+    assert {"Крым", "Крим", "Krym"} <= set(got["Crimea"].aliases)
 
 
 def test_a_group_of_countries_is_a_region_not_a_town_of_that_name():

@@ -62,6 +62,21 @@ EXTRA_COUNTRY_NAMES = {
     "Crimea": "UA",
 }
 
+# Other names of the territories kept under their own name (not their country's), as other languages
+# and transliterations write them: the gazetteer lists none, and the search finds a place by these.
+TERRITORY_NAMES = {
+    "crimea": ("Крым", "Крим", "Krym", "Krim", "Qırım", "Krymskyi pivostriv"),
+    "gaza strip": ("قطاع غزة", "רצועת עזה", "Gaza-Streifen", "Bande de Gaza"),
+    "gaza": ("غزة", "עזה", "Газа"),
+    "west bank": ("الضفة الغربية", "הגדה המערבית", "Cisjordanie", "Westjordanland", "Западный берег"),
+    "donbas": ("Донбас", "Донбасс", "Donbass", "Donbasas"),
+    "taiwan": ("台灣", "台湾", "Тайвань"),
+    "kosovo": ("Kosova", "Косово"),
+    "western sahara": ("الصحراء الغربية", "Sahara Occidental"),
+    "palestine": ("فلسطين", "Палестина"),
+    "somaliland": ("Soomaaliland", "صوماليلاند"),
+}
+
 # Regions the news names that no first-level subdivision list spells this way.
 CONFLICT_REGIONS = {
     "Donbas": "UA",
