@@ -8,7 +8,7 @@ import pytest
 from store_fixtures import run_sitrep
 
 ONE_STREAM = [  # every export but --kind all --format csv writes one file
-    ["--kind", "all"],
+    ["--kind", "all", "--format", "jsonl"],  # (without --format, "-o x.csv" would choose the tables)
     ["--kind", "article"],
     ["--kind", "event", "--format", "csv"],
     ["--kind", "incident", "--format", "csv"],
@@ -62,3 +62,21 @@ def test_dash_for_the_tables_of_kind_all_is_a_usage_error(kursk_store, tmp_path)
         "sitrep: -o -: --kind all --format csv writes one CSV per kind, not one stream; give a folder\n",
     )
     assert not list(here.iterdir())  # no folder named "-"
+
+
+def test_without_format_the_extension_of_the_output_chooses_it(kursk_store, tmp_path):
+    # "-o events.csv" wrote JSON Lines into a file named .csv
+    for name, starts in (("events.csv", "event_id,event_date,"), ("map.GeoJSON", '{"type": "FeatureCollection"')):
+        result = run_sitrep("export", "--kind", "event", "-o", str(tmp_path / name), "--db", str(kursk_store))
+        assert (result.returncode, result.stderr) == (0, "")
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts), name
+    run_sitrep("export", "--kind", "event", "-o", str(tmp_path / "events.txt"), "--db", str(kursk_store))
+    assert (tmp_path / "events.txt").read_text(encoding="utf-8").startswith('{"kind": "event"')
+    # an explicit --format is kept whatever the name
+    run_sitrep(
+        "export", "--kind", "event", "--format", "jsonl", "-o", str(tmp_path / "x.csv"), "--db", str(kursk_store)
+    )
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8").startswith('{"kind": "event"')
+    # and --kind all with a .csv name writes the tables beside it
+    run_sitrep("export", "-o", str(tmp_path / "all.csv"), "--db", str(kursk_store))
+    assert (tmp_path / "all_events.csv").exists()

@@ -103,7 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--kind", default="all", choices=["all", "article", "event", "incident", "claim", "entity", "source"]
     )
-    export.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "geojson"])
+    export.add_argument(
+        "--format",
+        choices=["jsonl", "csv", "geojson"],
+        help="by default the one -o's extension names (.csv, .geojson), else jsonl",
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -466,9 +470,15 @@ def check_export_target(args: argparse.Namespace) -> None:
     check_output(args)
 
 
+_FORMAT_OF_EXTENSION = {".csv": "csv", ".geojson": "geojson"}
+
+
 def run_export(args: argparse.Namespace) -> int:
     from store import export
 
+    if args.format is None:  # "-o events.csv" writes CSV (it wrote JSON Lines into it)
+        suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" else ""
+        args.format = _FORMAT_OF_EXTENSION.get(suffix, "jsonl")
     if args.format == "geojson" and args.kind not in ("all", "event"):
         raise UsageError("--format geojson exports events only (use --kind event)")
     check_export_target(args)
