@@ -506,11 +506,10 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     if not text:
         raise Unreadable("empty `text`")
     published_raw = obj.get("published")
-    published = None
-    if published_raw not in (None, ""):
-        published = given_published(
-            published_raw if isinstance(published_raw, str) else str(published_raw), "`published`"
-        )
+    if published_raw is not None and not isinstance(published_raw, str):
+        # an ISO date is a string: 20240101 was read as 2024-01-01, a Unix time as nothing it is
+        raise Unreadable("`published` is not a string (an ISO date, \"2024-12-16\")")
+    published = given_published(published_raw, "`published`") if published_raw else None
     return RawArticle(
         ref=_json_ref(obj) or f"{ref}:{number}",
         text=text,

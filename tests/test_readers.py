@@ -136,6 +136,8 @@ def test_jsonl_keeps_good_lines_and_names_bad_ones():
         (b'{"text": "ok", "id": ["x"]}', "`id` is not a string or an integer"),
         (b'{"text": "ok", "url": 5}', "`url` is not a string"),
         (b'{"text": "ok", "outlet": false}', "`outlet` is not a string"),
+        (b'{"text": "ok", "published": 20240101}', "`published` is not a string"),  # (it was 2024-01-01)
+        (b'{"text": "ok", "published": 1704067200}', "`published` is not a string"),
         (b'{"text": "ok", "title": ["x"]}', "`title` is not a string"),
         pytest.param(
             b'{"text": "ok", "id": 1' + b"0" * 5000 + b"}",
