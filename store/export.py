@@ -480,7 +480,14 @@ def _level(name: str, country: str | None, admin1: str | None) -> int:
 def _places_by_specificity(conn, record: dict) -> list[tuple]:
     """The event's places as (name, country, admin1, lat, lon), most specific first, then in text order."""
     places = [
-        conn.execute("SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?", (p["entity_id"],)).fetchone()
+        (
+            conn.execute(
+                "SELECT name, country, admin1, lat, lon FROM entities WHERE id = ?", (p["entity_id"],)
+            ).fetchone()
+            if p["entity_id"] is not None
+            else None
+        )
+        or (p["name"], None, None, None, None)  # (a place the analyst named that the store does not know)
         for p in record["places"]
     ]
     return sorted(places, key=_specificity, reverse=True)
@@ -517,13 +524,9 @@ def _located(places: list[tuple]) -> tuple | None:
 def _corrected_place(conn, name: str) -> tuple:
     """The analyst's place as (name, country, admin1, lat, lon): a known place of that name lends
     its country, region and coordinates."""
-    from store.keys import merge_key
+    from store.incident_summary import analysts_place
 
-    row = conn.execute(
-        "SELECT name, country, admin1, lat, lon FROM entities WHERE type = 'place' AND merge_key = ?",
-        (merge_key(name),),
-    ).fetchone()
-    return (name, *row[1:]) if row else (name, None, None, None, None)
+    return analysts_place(conn, name)[1:]
 
 
 def _event_rows(conn, verified_only: bool = False) -> Iterator[dict]:

@@ -90,6 +90,21 @@ def _figure_label(kind: str, low: int | None, high: int | None, exact: bool, top
     return f"{low}–{high} {word}"
 
 
+# an event whose place the analyst gave (corrected, or an event added): its places_label, not the
+# places extraction found, is where it happened
+_PLACED_BY_ANALYST = "(e.places_label != '' AND (e.judged = 'added' OR instr(coalesce(e.judged, ''), 'place') > 0))"
+
+
+def analysts_place(conn, name: str) -> tuple:
+    """The analyst's place as (entity id, name, country, admin1, lat, lon): a known place of that name
+    lends its id, country, region and coordinates."""
+    row = conn.execute(
+        "SELECT id, country, admin1, lat, lon FROM entities WHERE type = 'place' AND merge_key = ? ORDER BY id LIMIT 1",
+        (merge_key(name),),
+    ).fetchone()
+    return (row[0], name, *row[1:]) if row else (None, name, None, None, None, None)
+
+
 def summarize(conn, incident_id: int) -> Summary | None:
     """Everything shown and exported about one incident, from its events."""
     return summarize_many(conn, [incident_id]).get(incident_id)
@@ -133,10 +148,16 @@ def summarize_many(conn, incident_ids: list[int], only_events: str = "") -> dict
         "SELECT e.incident_id, ep.entity_id, n.name, n.country, n.admin1, n.lat, n.lon, count(*), min(ep.event_id), "
         "min(ep.rowid) "
         "FROM event_places ep JOIN events e ON e.id = ep.event_id JOIN entities n ON n.id = ep.entity_id "
-        f"WHERE e.incident_id IN ({marks}){kept} GROUP BY e.incident_id, ep.entity_id",
+        f"WHERE e.incident_id IN ({marks}){kept} AND NOT {_PLACED_BY_ANALYST} GROUP BY e.incident_id, ep.entity_id",
         incident_ids,
     ):
         places.setdefault(row[0], []).append(row[1:])
+    for incident_id, event_id, name in conn.execute(
+        f"SELECT e.incident_id, e.id, e.places_label FROM events e WHERE e.incident_id IN ({marks}){kept} "
+        f"AND {_PLACED_BY_ANALYST} ORDER BY e.id",
+        incident_ids,
+    ):
+        places.setdefault(incident_id, []).append((*analysts_place(conn, name), 1, event_id, 0))
     actors: dict[int, list[str]] = {}
     for incident_id, name in conn.execute(
         "SELECT e.incident_id, a.name FROM event_actors a JOIN events e ON e.id = a.event_id "

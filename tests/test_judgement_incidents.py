@@ -4,6 +4,7 @@ merges, re-extraction, corrections and deletions (store/judgements.py with store
 from __future__ import annotations
 
 import dataclasses
+import io
 
 import pytest
 from incident_fixtures import CHUHUIV, KHARKIV, Report, Story, build, incident_of, write
@@ -110,6 +111,28 @@ def test_a_correction_and_a_deletion_reshape_the_incident(db):
     event_a = conn.execute("SELECT id FROM events").fetchone()[0]
     judge.delete_event(event_a)
     assert conn.execute("SELECT count(*) FROM incidents").fetchone() == (0,)
+
+
+def test_a_corrected_place_is_the_incidents_place(db):
+    # the event said Kharkiv; the analyst puts it at Chuhuiv (a place the store knows) and then at a
+    # place it does not: the incident's places, label and export follow (they stayed Kharkiv)
+    from store.export import export_csv, incident_records
+
+    conn = db.conn
+    write(conn, strike("a"), strike("c", place=CHUHUIV, date="2024-06-01"))
+    incident = incident_of(conn, "a")
+    judge = Judge(conn, "alice")
+    judge.correct_event(_event_of(conn, "a"), place="Chuhuiv")
+    (record,) = [r for r in incident_records(conn) if r["id"] == incident]
+    chuhuiv = conn.execute("SELECT id FROM entities WHERE name = 'Chuhuiv'").fetchone()[0]
+    assert record["places"] == [{"entity_id": chuhuiv, "name": "Chuhuiv"}]
+    assert conn.execute("SELECT places_label FROM incidents WHERE id = ?", (incident,)).fetchone() == ("Chuhuiv",)
+    judge.correct_event(_event_of(conn, "a"), place="Nowhere Farm")
+    (record,) = [r for r in incident_records(conn) if r["id"] == incident]
+    assert record["places"] == [{"entity_id": None, "name": "Nowhere Farm"}]
+    out = io.StringIO()
+    export_csv(conn, out, "incident")
+    assert "Nowhere Farm" in out.getvalue()
 
 
 def _event_of(conn, ref: str) -> int:
