@@ -208,6 +208,16 @@ def _initial(token: Token) -> bool:
     return len(token.text) == 1 and token.text.isupper()  # "John F. Kennedy"
 
 
+# words that open a place's name, written short: "St. Petersburg", "Mt. Kenya", "Ft. Bragg"
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
+
+
+def _place_abbreviation(tokens: list, i: int, j: int) -> bool:
+    """Whether token ``j`` (a run's first, before a stop) opens a place's name written short: "St."
+    before a word that is no first name ("St. Petersburg"; "St. George" is as likely the saint)."""
+    return j == i and tokens[j].text in _PLACE_ABBREVIATIONS and not is_first_name(tokens[j + 2])
+
+
 def _runs(doc: Document) -> list[tuple[int, int]]:
     tokens, n, taken, text = doc.tokens, len(doc.tokens), doc.taken, doc.text
     runs = []
@@ -224,7 +234,7 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
                 break
             if (
                 nxt.text == "."
-                and (is_title_only_abbreviation(token.text) or _initial(token))
+                and (is_title_only_abbreviation(token.text) or _initial(token) or _place_abbreviation(tokens, i, j))
                 and text[token.end : nxt.start] == ""
                 and j + 2 < n
                 and _namey(tokens[j + 2])

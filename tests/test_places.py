@@ -727,3 +727,11 @@ def test_regions_named_together_before_a_plural_noun_are_regions():
     assert got["Chin"].country == "MM" and got["Rakhine"].country == "MM"
     # a town after "and" and another place is a list item even when its gazetteer name is an old one
     assert places("Security forces shot dead 16 people in Ambo and Adama on Thursday.")["Nazret"].country == "ET"
+
+
+def test_st_before_a_place_name_is_part_of_it():
+    # "St. Petersburg" was the place "Petersburg" beside "Saint Petersburg" (a tester counted 52 and 1146)
+    got = places("Protests were held in St. Petersburg on Sunday. Later, in Saint Petersburg, more gathered.")
+    assert "Petersburg" not in got
+    assert [m.text for m in got["Saint Petersburg"].mentions] == ["St. Petersburg", "Saint Petersburg"]
+    assert got["Saint Petersburg"].country == "RU"
