@@ -244,7 +244,10 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
             gap = text[token.end : nxt.start]
             if gap not in (" ", "\u00a0") and not (token.text == "." and gap == " "):
                 break
-            if _namey(nxt) and not (token.text.isupper() and len(token.text) > 1 and is_first_name(nxt)):
+            if _namey(nxt) and not (
+                (token.text.isupper() and len(token.text) > 1 and is_first_name(nxt))
+                or _person_after_country(token, nxt)
+            ):
                 j += 1  # (an acronym before a first name ends the run: "the Sumy OVA Ihor Petrenko")
             elif nxt.lower in ("of", "and") and (bridge := _of_bridge(doc, i, j)):
                 j = bridge  # "Democratic Republic of the Congo", "Isle of Man"
@@ -381,6 +384,12 @@ def _org_run(doc: Document, a: int, b: int) -> bool:
     return True
 
 
+def _person_after_country(token, nxt) -> bool:
+    """A first name right after a country's name starts a person's: "the Security Council of Russia
+    Dmitry Medvedev", "Ambassador of Ukraine Andrii Deshchytsia"."""
+    return is_first_name(nxt) and country_code(token.text) is not None
+
+
 def _org_complement(doc: Document, b: int) -> int:
     """The last token of an organisation's name that goes on after its head word with "on", "for"
     or "of" and capitalised words: "Kenya National Commission on Human Rights", "Committee for the
@@ -398,6 +407,7 @@ def _org_complement(doc: Document, b: int) -> int:
         and not doc.taken[k]
         and doc.joined(k - 1, k)
         and (_namey(tokens[k]) or (tokens[k].lower in ("of", "and", "the") and k + 1 < n and _namey(tokens[k + 1])))
+        and not _person_after_country(tokens[k - 1], tokens[k])
     ):
         if _namey(tokens[k]):
             last = k

@@ -201,10 +201,19 @@ def _find_lexicon(doc: Document) -> None:
 def _other_qualifier(doc: Document, first: int, last: int, canonical: str) -> bool:
     """A short form whose canonical name adds a qualifier ("Security Council" -> "UN Security
     Council"), here under a qualifier of its own: "the National Security Council", "Russia's
-    Security Council" stays with its run, not the UN's."""
-    if first == 0 or not canonical.lower().endswith(" " + doc.span_text(first, last).lower()):
+    Security Council", "the Security Council of Russia" stays with its run, not the UN's."""
+    if not canonical.lower().endswith(" " + doc.span_text(first, last).lower()):
         return False
-    before = doc.tokens[first - 1]
+    tokens = doc.tokens
+    # or after it: "the Security Council of Russia"
+    of = last + 1
+    if of + 1 < len(tokens) and tokens[of].lower == "of" and doc.joined(last, of + 1):
+        for end in range(min(len(tokens) - 1, of + 3), of, -1):
+            if doc.joined(of + 1, end) and country_code(doc.span_text(of + 1, end)):
+                return True
+    if first == 0:
+        return False
+    before = tokens[first - 1]
     return before.cap and before.word and before.lower not in NOT_QUALIFIERS and doc.joined(first - 1, first)
 
 

@@ -508,7 +508,7 @@ def parse_json_line(line: bytes, ref: str, number: int) -> RawArticle:
     published_raw = obj.get("published")
     if published_raw is not None and not isinstance(published_raw, str):
         # an ISO date is a string: 20240101 was read as 2024-01-01, a Unix time as nothing it is
-        raise Unreadable("`published` is not a string (an ISO date, \"2024-12-16\")")
+        raise Unreadable('`published` is not a string (an ISO date, "2024-12-16")')
     published = given_published(published_raw, "`published`") if published_raw else None
     return RawArticle(
         ref=_json_ref(obj) or f"{ref}:{number}",

@@ -139,6 +139,18 @@ def test_a_short_form_under_a_qualifier_of_its_own_is_not_the_canonical_body():
     ]
 
 
+def test_a_body_of_a_country_is_that_countrys_and_a_person_named_after_it_is_apart():
+    # "the Security Council of Russia" was the UN Security Council, and the name ran on into Medvedev's
+    text = (
+        "The UN Security Council met. Deputy Chairman of the Security Council of Russia Dmitry Medvedev "
+        "spoke, and so did the head of Defense Intelligence of Ukraine Kyrylo Budanov."
+    )
+    orgs = found(text, "organization")
+    assert [m.text for m in orgs["UN Security Council"].mentions] == ["UN Security Council"]
+    assert "Security Council of Russia" in orgs and "Defense Intelligence of Ukraine" in orgs
+    assert {"Dmitry Medvedev", "Kyrylo Budanov"} <= set(found(text, "person"))
+
+
 def test_armed_groups_missions_and_outlets_of_the_sahel_congo_myanmar_and_levant():
     text = (
         "Jama'at Nusrat al-Islam wal-Muslimin ambushed FAMa troops; ISWAP and the ADF attacked villages. "
