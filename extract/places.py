@@ -192,8 +192,11 @@ def resolve(
     code = gazetteer().region(name)
     if code and not country_code(name):
         towns = [p for p in lookup(name) if not (p.lat == 0.0 and p.lon == 0.0)]
-        if towns and all(p.country != code and p.population < BARE_POPULATION for p in towns):
-            # "Texas" is the US state, not the Mexican village of that name.
+        if towns and all(
+            p.population < (BARE_POPULATION if p.country != code else _NO_CONTEXT_POPULATION) for p in towns
+        ):
+            # "Texas" is the US state, not the Mexican village of that name; "Virginia" the US state,
+            # not a South African town, nor the Minnesotan one of 8,000 people
             return PlaceInfo(country=code, admin1=name, is_region=True)
         if is_region and not any(
             p.population >= BARE_POPULATION and _own_key(p.name) == loose(fold(name)) for p in towns

@@ -735,3 +735,10 @@ def test_st_before_a_place_name_is_part_of_it():
     assert "Petersburg" not in got
     assert [m.text for m in got["Saint Petersburg"].mentions] == ["St. Petersburg", "Saint Petersburg"]
     assert got["Saint Petersburg"].country == "RU"
+
+
+def test_a_first_level_region_is_meant_before_small_towns_of_its_name_anywhere():
+    # the US states, not Brazil's town of Colorado, China's California or Ukraine's Alaska (a town of
+    # the same name in the state's own country is small too: Virginia, Minnesota)
+    got = places("A gunman opened fire in Aurora, Colorado. Wildfires burned in California and Alaska.")
+    assert (got["Colorado"].country, got["California"].country, got["Alaska"].country) == ("US", "US", "US")
