@@ -10,7 +10,10 @@ exactly, as the tool's JSON gives it, into a transcript line ``{"id": "pg1-01", 
 This script reads the excerpt as ``bench/pages_labels.py`` read the page (the header "date
 2024-07-08" before the first line is no text), keeps it only when its sha1 is the one recorded,
 and adds it to ``bench/out/pages_news.jsonl`` (id, published, text), once. It prints OK or MISMATCH
-per id, and how many pages the file holds of how many labelled.
+per id, and how many pages the file holds of how many labelled. While some are missing, the labels
+of those it holds are written beside it (``bench/out/pages_news_labels.jsonl``,
+``bench/out/pages_fields.jsonl``), for ``events_eval.py --labels`` and ``fields_eval.py --fields``
+(which stop at a labelled page they have no text of).
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pages_labels import _DATE_MARK, ARTICLES, TEXTS  # noqa: E402
+from incident_data import PAGES  # noqa: E402
+from pages_labels import _DATE_MARK, ARTICLES, FIELDS, TEXTS  # noqa: E402
+
+HELD_LABELS, HELD_FIELDS = TEXTS.with_name("pages_news_labels.jsonl"), TEXTS.with_name("pages_fields.jsonl")
 
 
 def page_text(excerpt: str) -> str:
@@ -60,6 +66,11 @@ def main(paths: list[str]) -> int:
                     out.write(json.dumps({"id": row["id"], "published": page["published"], "text": text}) + "\n")
                     have.add(row["id"])
     print(f"{TEXTS.relative_to(ROOT)}: {len(have)} of {len(pages)} pages")
+    if len(have) < len(pages):
+        for source, target in ((PAGES, HELD_LABELS), (FIELDS, HELD_FIELDS)):
+            with source.open(encoding="utf-8") as rows, target.open("w", encoding="utf-8") as out:
+                out.writelines(row for row in rows if json.loads(row)["article"] in have)
+        print(f"the labels of those: {HELD_LABELS.relative_to(ROOT)}, {HELD_FIELDS.relative_to(ROOT)}")
     return 0
 
 
