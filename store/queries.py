@@ -750,7 +750,7 @@ def article(conn: sqlite3.Connection, article_id: int) -> ArticleView | None:
 def event_row(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT id, article_id, type, subtype, date, date_end, date_precision, era, places_label, casualties_label, "
-        "claimant_label, evidence_start, evidence_end, evidence_text, incident_id FROM events WHERE id = ?",
+        "claimant_label, evidence_start, evidence_end, evidence_text, incident_id, judged FROM events WHERE id = ?",
         (event_id,),
     ).fetchone()
     return dict(row) if row else None

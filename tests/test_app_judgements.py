@@ -229,6 +229,9 @@ async def test_correct_an_event_with_bad_then_good_input(store):
         assert one(store, "SELECT count(*), min(reason) FROM judgement_log") == (3, "the governor corrected himself")
         text = screen_text(app)
         assert "✎2024-12-19" in text and "✎Shelling" in text and "✎4 killed" in text
+        # the facts pane's title over the event says so too (it kept the date and subtype it had)
+        await until(pilot, lambda: "✎2024-12-19" in str(app.screen.facts.border_title))
+        assert "Shelling/artillery/missile attack" in str(app.screen.facts.border_title)
 
 
 async def test_delete_an_event_asks_twice(store):

@@ -40,6 +40,11 @@ CONFIDENCE_STEPS = (0.0, 0.5, 0.8)
 READER_HINT = "Select an article, event, source or search result and press Enter to read it here."
 
 
+def _event_title(row: dict[str, Any]) -> str:
+    """'Event · Armed clash · 2024-12-14 · Plekhovo': the facts pane's title for an event."""
+    return "Event · " + " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label")) if x)
+
+
 def _event_date(row: dict[str, Any]) -> str:
     """The date as precise as it is known, ⟲ for history, ⟳ for later (store/date_labels.py); ✎ when
     the analyst corrected it."""
@@ -234,6 +239,7 @@ class View:
     facts_cursor: int = 0
     preview: bool = False  # shown because a list's cursor is on it (the next move replaces it)
     incident_id: int | None = None  # the incident shown ('incident' views): its title is read again
+    event_id: int | None = None  # the event shown ('event' views): its title is read again
 
 
 class MainScreen(JudgingMixin, Screen):
@@ -447,10 +453,22 @@ class MainScreen(JudgingMixin, Screen):
         return View("incident", None, None, query, incident_id=row["id"])
 
     def _retitle_incident(self) -> None:
-        """Read the shown incident's title again (a merge or a split changes its dates, places,
-        figures and sources)."""
+        """Read the shown incident's or event's title again (a merge or a split changes an
+        incident's dates, places, figures and sources; a correction an event's)."""
         if self.view.mode == "incident" and self.view.incident_id is not None:
             self._read_incident_title(self.view)
+        elif self.view.mode == "event" and self.view.event_id is not None:
+            self._read_event_title(self.view)
+
+    @work(thread=True, exclusive=True, group="event-title", exit_on_error=False)
+    def _read_event_title(self, view: View) -> None:
+        conn = queries.connect_readonly(self.db_path)
+        try:
+            row = queries.event_row(conn, view.event_id)
+        finally:
+            conn.close()
+        if row is not None:  # (an event deleted: its view says so as it reloads)
+            self.app.call_from_thread(self._set_title, view, _event_title(row))
 
     @work(thread=True, exclusive=True, group="incident-title", exit_on_error=False)
     def _read_incident_title(self, view: View) -> None:
@@ -464,17 +482,17 @@ class MainScreen(JudgingMixin, Screen):
             if row is not None
             else f"Incident #{view.incident_id} · no longer in the store (merged into another)"
         )
-        self.app.call_from_thread(self._set_incident_title, view, title)
+        self.app.call_from_thread(self._set_title, view, title)
 
-    def _set_incident_title(self, view: View, title: str) -> None:
+    def _set_title(self, view: View, title: str) -> None:
         view.facts = replace(view.facts, label=title)
         if view is self.view:
             self.facts.query = replace(self.facts.query, label=title)  # (the label is not compared)
             self.facts.border_title = Content(one_line(title))
 
     def _event_view(self, event_id: int, article_id: int, span: tuple[int, int], row: dict[str, Any]) -> View:
-        label = " · ".join(x for x in (row.get("subtype"), _event_date(row), row.get("places_label")) if x)
-        return View("event", article_id, span, queries.event_facts_query(event_id, f"Event · {label}"))
+        facts = queries.event_facts_query(event_id, _event_title(row))
+        return View("event", article_id, span, facts, event_id=event_id)
 
     # Facts whose Enter shows their own span; the others open what they name.
     SPAN_FACTS = ("claim", "evidence", "casualty", "figures", "mention")
