@@ -404,6 +404,13 @@ def test_watch_goes_on_past_a_stored_interval_out_of_bounds(server, db):
     (feed,) = follow(db, serve_wire(server))
     with db:
         db.execute("UPDATE feeds SET every = 99999999 * 86400 WHERE id = ?", (feed.id,))
+    rounds, waits = watch_once(db)
+    assert [r.added for r in rounds] == [3] and waits == [60]
+    assert datetime.fromisoformat(find_feed(db, str(feed.id)).next_due) < now_utc() + timedelta(days=402)
+
+
+def watch_once(db) -> tuple[list, list]:
+    """``watch`` for one look, interrupted at its first sleep: the summaries of its rounds and its waits."""
     rounds, waits = [], []
 
     def sleep(seconds):
@@ -412,8 +419,7 @@ def test_watch_goes_on_past_a_stored_interval_out_of_bounds(server, db):
 
     with pytest.raises(KeyboardInterrupt):
         watch(db, lambda feeds: rounds.append(run(db, feeds)[0]), sleep=sleep, idle=60)
-    assert [r.added for r in rounds] == [3] and waits == [60]
-    assert datetime.fromisoformat(find_feed(db, str(feed.id)).next_due) < now_utc() + timedelta(days=402)
+    return rounds, waits
 
 
 @pytest.mark.parametrize(
@@ -426,14 +432,7 @@ def test_watch_reads_a_next_due_time_written_by_hand_as_due_now_unless_it_is_a_t
     with db:
         db.execute("UPDATE feeds SET next_due = ? WHERE id = ?", (stored, feed.id))
         db.execute("UPDATE feeds SET next_due = '3000-01-01T00:00:00+00:00' WHERE id = ?", (other.id,))
-    rounds, waits = [], []
-
-    def sleep(seconds):
-        waits.append(seconds)
-        raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        watch(db, lambda feeds: rounds.append(run(db, feeds)[0]), sleep=sleep, idle=60)
+    rounds, waits = watch_once(db)
     assert [r.added for r in rounds] == ([3] if due else []) and waits == [60]
     if due:  # and a good time written
         assert now_utc() + timedelta(minutes=26) <= datetime.fromisoformat(find_feed(db, str(feed.id)).next_due)

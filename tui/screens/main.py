@@ -455,33 +455,27 @@ class MainScreen(JudgingMixin, Screen):
     def _retitle_incident(self) -> None:
         """Read the shown incident's or event's title again (a merge or a split changes an
         incident's dates, places, figures and sources; a correction an event's)."""
-        if self.view.mode == "incident" and self.view.incident_id is not None:
-            self._read_incident_title(self.view)
-        elif self.view.mode == "event" and self.view.event_id is not None:
-            self._read_event_title(self.view)
+        if self.view.mode in ("incident", "event") and (self.view.incident_id or self.view.event_id) is not None:
+            self._read_title(self.view)
 
-    @work(thread=True, exclusive=True, group="event-title", exit_on_error=False)
-    def _read_event_title(self, view: View) -> None:
+    @work(thread=True, exclusive=True, group="view-title", exit_on_error=False)
+    def _read_title(self, view: View) -> None:
         conn = queries.connect_readonly(self.db_path)
         try:
-            row = queries.event_row(conn, view.event_id)
+            if view.mode == "event":
+                row = queries.event_row(conn, view.event_id)
+            else:
+                row = queries.incident_row(conn, view.incident_id)
         finally:
             conn.close()
-        if row is not None:  # (an event deleted: its view says so as it reloads)
-            self.app.call_from_thread(self._set_title, view, _event_title(row))
-
-    @work(thread=True, exclusive=True, group="incident-title", exit_on_error=False)
-    def _read_incident_title(self, view: View) -> None:
-        conn = queries.connect_readonly(self.db_path)
-        try:
-            row = queries.incident_row(conn, view.incident_id)
-        finally:
-            conn.close()
-        title = (
-            _incident_title(row)
-            if row is not None
-            else f"Incident #{view.incident_id} · no longer in the store (merged into another)"
-        )
+        if view.mode == "event":
+            if row is None:
+                return  # (an event deleted: its view says so as it reloads)
+            title = _event_title(row)
+        elif row is None:
+            title = f"Incident #{view.incident_id} · no longer in the store (merged into another)"
+        else:
+            title = _incident_title(row)
         self.app.call_from_thread(self._set_title, view, title)
 
     def _set_title(self, view: View, title: str) -> None:
