@@ -792,8 +792,14 @@ class _ClaimFinder:
         ]
         j = 0
         while j < len(tokens) and j < 12:
-            if _np_word(tokens[j][2]):
-                j += 1
+            if _np_word(tokens[j][2]) or (
+                tokens[j][2] == "."
+                and j >= 1
+                and tokens[j - 1][2].lower() in TITLE_ABBREVIATIONS
+                and j + 1 < len(tokens)
+                and _np_word(tokens[j + 1][2])
+            ):
+                j += 1  # "according to spokesperson Maj. Gen. Patrick Ryder": the dots of titles belong to the name
                 continue
             # "local resistance groups": lower-case modifiers count when a name word follows them
             k = j

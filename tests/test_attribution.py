@@ -56,6 +56,12 @@ def test_according_to_before_and_after():
     assert second[3] == "Three drones were shot down"
 
 
+def test_according_to_a_name_with_titles_written_short():
+    # the dots of "Maj. Gen." cut the claimant at "Maj": a source "Pentagon spokesperson Maj"
+    (claim,) = claims_of("The drills were routine, according to Pentagon spokesperson Maj. Gen. Patrick Ryder.")
+    assert claim[0] == "Patrick Ryder" and claim[3] == "The drills were routine"
+
+
 def test_told_afp_keeps_the_medium():
     [(name, kind, cue, content, _, via)] = claims_of(
         "Last month, an army source from Ukraine told AFP that Ukrainian forces hold some 800 square kilometers."
